@@ -1,0 +1,44 @@
+# geoevents: `make run` starts the service, `make test` runs the whole suite.
+# Both bootstrap everything from a fresh machine with only python3 (3.11+) and make.
+SHELL := /bin/bash
+PYTHON ?= python3
+UV_VERSION := 0.13.8
+TOOLS := .tools
+UV := $(TOOLS)/bin/uv
+VENV := .venv
+export UV_PYTHON_DOWNLOADS := never
+export UV_PROJECT_ENVIRONMENT := $(VENV)
+
+.PHONY: install run test lint typecheck gazetteer bench-gazetteer clean
+
+$(UV):
+	$(PYTHON) -m venv $(TOOLS)
+	$(TOOLS)/bin/pip install --quiet "uv==$(UV_VERSION)"
+
+$(VENV)/.installed: $(UV) pyproject.toml uv.lock
+	$(UV) sync --locked --python $(PYTHON)
+	touch $@
+
+install: $(VENV)/.installed
+
+run: install
+	$(VENV)/bin/geoevents serve --host 127.0.0.1 --port 8000
+
+test: install
+	$(VENV)/bin/pytest
+
+lint: install
+	$(VENV)/bin/ruff check app tests bench tools
+	$(VENV)/bin/ruff format --check app tests bench tools
+
+typecheck: install
+	$(VENV)/bin/mypy
+
+gazetteer: install
+	$(VENV)/bin/python tools/build_gazetteer.py
+
+bench-gazetteer: install
+	$(VENV)/bin/python -m bench.gazetteer
+
+clean:
+	rm -rf $(VENV) $(TOOLS) .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,1 @@
+"""geoevents: map conflict events from news reports about Iraq and Syria, offline."""

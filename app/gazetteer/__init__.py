@@ -1,0 +1,1 @@
+"""The offline gazetteer: loading, name index, geocoding, regions."""

@@ -1,0 +1,190 @@
+"""The gazetteer service: forward search, reverse geocoding and regions, all in memory."""
+
+from __future__ import annotations
+
+import math
+import time
+from collections.abc import Sequence
+from pathlib import Path
+
+import numpy as np
+import shapely
+
+from app.domain import Candidate, Place, ReverseResult
+from app.errors import InvalidInput, NotFound
+from app.gazetteer.index import FOCUS_COUNTRIES, NameIndex
+from app.gazetteer.loader import GazetteerData, load_gazetteer
+from app.gazetteer.normalize import normalize, parse_query
+from app.gazetteer.regions import RegionCatalog
+
+#: Scores: the whole query is a name (100); the query minus its kind words is a name (96);
+#: the query is a name only once the place's own kind words are dropped (90).
+SCORE_EXACT, SCORE_STRIPPED, SCORE_PLACE_CUE = 100.0, 96.0, 90.0
+CUE_AGREES, CUE_DISAGREES = 4.0, -20.0
+FUZZY_WEIGHT = 0.9
+#: Among equal scores: countries, then towns, governorates, districts, sites, terrain.
+FAMILY_RANK = {"country": 0, "populated": 1, "admin1": 2, "region": 3, "admin2": 4, "site": 5,
+               "mountain": 6, "water": 7}
+#: A district seat farther than this from a point is not offered as its district.
+DISTRICT_RADIUS_KM = 30.0
+
+
+def check_lat_lon(lat: float, lon: float) -> None:
+    """Refuse coordinates outside WGS84 ranges (and NaN)."""
+    if not (-90.0 <= lat <= 90.0):
+        raise InvalidInput(f"lat must be between -90 and 90, got {lat}")
+    if not (-180.0 <= lon <= 180.0):
+        raise InvalidInput(f"lon must be between -180 and 180, got {lon}")
+
+
+class Gazetteer:
+    """Answers "which place is this name?" and "what contains this point?" offline."""
+
+    def __init__(self, data: GazetteerData, load_seconds: float = 0.0) -> None:
+        self.data = data
+        self.places = data.places
+        self.load_seconds = load_seconds
+        self._by_id = {p.id: p for p in data.places}
+        self.index = NameIndex(data.places, data.keys)
+        country_names = {p.country: (p.name, *p.aliases) for p in data.places if p.kind == "country"}
+        self.regions = RegionCatalog(data.regions, data.countries, country_names)
+        admin1 = data.regions[data.regions["kind"] == "admin1"]
+        self._admin1_codes = np.asarray(admin1["code"], dtype=object)
+        self._admin1_names = dict(zip(admin1["code"], admin1["name"], strict=True))
+        self._admin1_tree = shapely.STRtree(np.asarray(admin1.geometry))
+        self._country_codes = np.asarray(data.countries["code"], dtype=object)
+        self._country_tree = shapely.STRtree(np.asarray(data.countries.geometry))
+        seats = [p for p in data.places if p.kind == "admin2"]
+        self._seats = seats
+        self._seat_tree = shapely.STRtree(shapely.points([(p.lon, p.lat) for p in seats])) \
+            if seats else None
+
+    @classmethod
+    def load(cls, directory: Path | None = None, user_dir: Path | None = None) -> Gazetteer:
+        """Load from disk and time it."""
+        started = time.perf_counter()
+        data = load_gazetteer(directory, user_dir)
+        gazetteer = cls(data)
+        gazetteer.load_seconds = time.perf_counter() - started
+        return gazetteer
+
+    def __len__(self) -> int:
+        return len(self.places)
+
+    def get(self, place_id: str) -> Place:
+        """A place by id."""
+        try:
+            return self._by_id[place_id]
+        except KeyError:
+            raise NotFound(f"No place with id {place_id!r}") from None
+
+    # Forward -----------------------------------------------------------------------------
+
+    def candidates(self, name: str) -> list[Candidate]:
+        """Every place this name can mean, scored, without filters or ordering."""
+        full = normalize(name)
+        if not full:
+            return []
+        query = parse_query(name)
+        found: dict[int, Candidate] = {}
+
+        def offer(index: int, score: float, match: str) -> None:
+            place = self.places[index]
+            if query.kind_cue is not None:
+                score += CUE_AGREES if _cue_fits(query.kind_cue, place) else CUE_DISAGREES
+            current = found.get(index)
+            if current is None or current.score < score:
+                found[index] = Candidate(place, min(score, 100.0), match)
+
+        for index, via_cue in self.index.exact(full):
+            offer(index, SCORE_PLACE_CUE if via_cue else SCORE_EXACT, _match_label(
+                self.places[index], full, via_cue))
+        if query.key and query.key != full:
+            for index, via_cue in self.index.exact(query.key):
+                offer(index, SCORE_PLACE_CUE if via_cue else SCORE_STRIPPED, "kind-word")
+        if not found:
+            for key, ratio in self.index.fuzzy(query.key or full):
+                for index, via_cue in self.index.exact(key):
+                    offer(index, ratio * FUZZY_WEIGHT - (2.0 if via_cue else 0.0), "fuzzy")
+        return list(found.values())
+
+    def search(self, q: str, *, country: str | None = None, kind: str | None = None,
+               limit: int = 10) -> list[Candidate]:
+        """Ranked candidates for a name: exact and alias matches first, fuzzy when none."""
+        if not q or not q.strip():
+            raise InvalidInput("q must not be empty")
+        if not normalize(q):
+            raise InvalidInput("q must contain letters or digits")
+        if limit < 1:
+            raise InvalidInput("limit must be at least 1")
+        hits = self.candidates(q)
+        if country:
+            hits = [c for c in hits if c.place.country == country.upper()]
+        if kind:
+            hits = [c for c in hits if kind in (c.place.kind, c.place.family)]
+        return sorted(hits, key=_rank)[:limit]
+
+    # Reverse -----------------------------------------------------------------------------
+
+    def admin1_at(self, lon: float, lat: float) -> str | None:
+        """ISO 3166-2 code of the governorate containing the point, if any."""
+        hits = self._admin1_tree.query(shapely.Point(lon, lat), predicate="intersects")
+        return str(self._admin1_codes[hits[0]]) if len(hits) else None
+
+    def admin1_many(self, lons: Sequence[float], lats: Sequence[float]) -> list[str | None]:
+        """Vectorised :meth:`admin1_at`."""
+        points = shapely.points(np.column_stack([np.asarray(lons), np.asarray(lats)]))
+        out: list[str | None] = [None] * len(points)
+        point_idx, tree_idx = self._admin1_tree.query(points, predicate="intersects")
+        for p, t in zip(point_idx.tolist(), tree_idx.tolist(), strict=True):
+            if out[p] is None:
+                out[p] = str(self._admin1_codes[t])
+        return out
+
+    def reverse(self, lat: float, lon: float) -> ReverseResult:
+        """Country, governorate and nearest district seat of a point."""
+        check_lat_lon(lat, lon)
+        point = shapely.Point(lon, lat)
+        admin1 = self.admin1_at(lon, lat)
+        country: str | None = admin1[:2] if admin1 else None
+        if country is None:
+            hits = self._country_tree.query(point, predicate="intersects")
+            country = str(self._country_codes[hits[0]]) if len(hits) else None
+        return ReverseResult(lat=lat, lon=lon, country=country, admin1=admin1,
+                             admin1_name=self._admin1_names.get(admin1) if admin1 else None,
+                             admin2=self._district_at(point, admin1))
+
+    def _district_at(self, point: shapely.Point, admin1: str | None) -> str | None:
+        if admin1 is None or self._seat_tree is None:
+            return None
+        # Districts have no polygons here: the nearest seat in the same governorate, if close.
+        for index in self._seat_tree.query(point, predicate="dwithin", distance=0.4):
+            seat = self._seats[int(index)]
+            if seat.admin1 == admin1 and _km(point.y, point.x, seat.lat, seat.lon) <= DISTRICT_RADIUS_KM:
+                return seat.name
+        return None
+
+
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(
+        math.radians(lon2 - lon1) / 2) ** 2
+    return 12742.0 * math.asin(math.sqrt(h))
+
+
+def _cue_fits(cue: str, place: Place) -> bool:
+    if cue == "admin1":
+        return place.family in ("admin1", "region")
+    return place.family == cue
+
+
+def _match_label(place: Place, key: str, via_cue: bool) -> str:
+    if via_cue:
+        return "kind-word"
+    return "exact" if normalize(place.name) == key else "alias"
+
+
+def _rank(candidate: Candidate) -> tuple[float, int, int, int]:
+    place = candidate.place
+    return (-candidate.score, place.country not in FOCUS_COUNTRIES,
+            FAMILY_RANK.get(place.family, 9), -place.population)

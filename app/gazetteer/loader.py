@@ -1,0 +1,118 @@
+"""Read data/gazetteer/ (and the user's imported places) into memory."""
+
+from __future__ import annotations
+
+import json
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+
+import geopandas as gpd
+import pandas as pd
+
+from app.domain import Place, Region
+from app.errors import GazetteerError
+from app.gazetteer.normalize import NORMALIZER_VERSION, normalize, parse_query
+
+log = logging.getLogger(__name__)
+
+PLACE_COLUMNS = ["id", "name", "kind", "lat", "lon", "country", "admin1", "admin2", "population",
+                 "aliases", "keys", "cue_keys", "source"]
+
+
+def default_gazetteer_dir() -> Path:
+    """The shipped gazetteer: inside the wheel, or data/gazetteer in a source checkout."""
+    package = Path(__file__).resolve().parent.parent
+    for candidate in (package / "_data" / "gazetteer", package.parent / "data" / "gazetteer"):
+        if (candidate / "places.csv").exists():
+            return candidate
+    raise GazetteerError(log_message=f"no places.csv under {package}/_data or data/gazetteer")
+
+
+@dataclass(frozen=True)
+class GazetteerData:
+    """Everything the gazetteer knows, as loaded."""
+
+    places: tuple[Place, ...]
+    #: For each place, its full keys and the keys left once kind words are split off.
+    keys: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]
+    regions: gpd.GeoDataFrame
+    countries: gpd.GeoDataFrame
+    manifest: dict[str, object]
+
+
+def _split(value: str) -> tuple[str, ...]:
+    return tuple(v for v in value.split("|") if v) if value else ()
+
+
+def _keys_for(name: str, aliases: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    names = (name, *aliases)
+    full = {normalize(n) for n in names} - {""}
+    cue = {parse_query(n).key for n in names} - full - {""}
+    return tuple(sorted(full)), tuple(sorted(cue))
+
+
+def read_places_csv(path: Path, trust_keys: bool) -> pd.DataFrame:
+    """Read one places CSV; codes stay strings ("NA" is Namibia, not missing)."""
+    try:
+        frame = pd.read_csv(path, dtype=str, keep_default_na=False, na_filter=False)
+    except (OSError, pd.errors.ParserError) as exc:
+        raise GazetteerError(log_message=f"cannot read {path}: {exc}") from exc
+    missing = {"id", "name", "kind", "lat", "lon", "country"} - set(frame.columns)
+    if missing:
+        raise GazetteerError(log_message=f"{path} lacks columns {sorted(missing)}")
+    for column in PLACE_COLUMNS:
+        if column not in frame.columns:
+            frame[column] = ""
+    if not trust_keys:
+        frame["keys"] = ""
+    return frame[PLACE_COLUMNS]
+
+
+def load_gazetteer(directory: Path | None = None, user_dir: Path | None = None) -> GazetteerData:
+    """Load places, regions and country outlines; user places override shipped ones by id."""
+    directory = directory or default_gazetteer_dir()
+    manifest_path = directory / "manifest.json"
+    manifest: dict[str, object] = (
+        json.loads(manifest_path.read_text()) if manifest_path.exists() else {}
+    )
+    fresh_keys = manifest.get("normalizer_version") == NORMALIZER_VERSION
+    if not fresh_keys:
+        log.warning("gazetteer keys were built with another normaliser; recomputing")
+    frames = [read_places_csv(directory / "places.csv", trust_keys=fresh_keys)]
+    if user_dir is not None and user_dir.is_dir():
+        frames += [read_places_csv(p, trust_keys=False) for p in sorted(user_dir.glob("*.csv"))]
+    frame = pd.concat(frames, ignore_index=True).drop_duplicates("id", keep="last")
+
+    places: list[Place] = []
+    keys: list[tuple[tuple[str, ...], tuple[str, ...]]] = []
+    for row in frame.itertuples(index=False):
+        aliases = _split(row.aliases)
+        place = Place(id=row.id, name=row.name, kind=row.kind, lat=float(row.lat),
+                      lon=float(row.lon), country=row.country, admin1=row.admin1 or None,
+                      admin2=row.admin2 or None, population=int(row.population or 0),
+                      aliases=aliases, source=row.source)
+        places.append(place)
+        keys.append((_split(row.keys), _split(row.cue_keys)) if row.keys
+                    else _keys_for(row.name, aliases))
+    try:
+        regions = gpd.read_file(directory / "regions.geojson", engine="pyogrio")
+        countries = gpd.read_file(directory / "countries.geojson", engine="pyogrio")
+    except Exception as exc:  # pyogrio raises its own DataSourceError family
+        raise GazetteerError(log_message=f"cannot read polygons in {directory}: {exc}") from exc
+    return GazetteerData(tuple(places), tuple(keys), regions, countries, manifest)
+
+
+def _as_tuple(value: object) -> tuple[str, ...]:
+    if value is None or isinstance(value, float):  # a missing list reads as NaN
+        return ()
+    return tuple(str(v) for v in value)  # type: ignore[attr-defined]
+
+
+def region_records(regions: gpd.GeoDataFrame) -> list[Region]:
+    """Region records (without geometry) from the regions GeoDataFrame."""
+    records = []
+    for row in regions.itertuples(index=False):
+        records.append(Region(code=row.code, name=row.name, kind=row.kind, country=row.country,
+                              aliases=_as_tuple(row.aliases), members=_as_tuple(row.members)))
+    return records

@@ -1,0 +1,80 @@
+"""Regions: governorates by ISO 3166-2 code, countries, and named unions of governorates."""
+
+from __future__ import annotations
+
+import geopandas as gpd
+import shapely
+from rapidfuzz import fuzz, process
+
+from app.domain import Region
+from app.errors import NotFound, UnknownRegion
+from app.gazetteer.loader import region_records
+from app.gazetteer.normalize import normalize, parse_query
+
+#: Codes ISO 3166-2 has retired; old data and users still send them.
+RETIRED_CODES = {"IQ-TS": "IQ-KI", "IQ-SW": "IQ-SU"}
+
+
+class RegionCatalog:
+    """Resolve a region by code, name or alias, and give its polygon."""
+
+    def __init__(self, regions: gpd.GeoDataFrame, countries: gpd.GeoDataFrame,
+                 country_names: dict[str, tuple[str, ...]]) -> None:
+        self._regions = {r.code: r for r in region_records(regions)}
+        self._geoms: dict[str, shapely.Geometry] = dict(zip(regions["code"], regions.geometry,
+                                                            strict=True))
+        for code, geom in zip(countries["code"], countries.geometry, strict=True):
+            names = country_names.get(code, (code,))
+            self._regions[code] = Region(code=code, name=names[0], kind="country", country=code,
+                                         aliases=names[1:], members=())
+            self._geoms[code] = geom
+        self._by_name: dict[str, str] = {}
+        # Named regions first, then governorates, so a governorate wins a shared alias.
+        ordered = sorted(self._regions.values(), key=lambda r: {"region": 0, "country": 1}.get(
+            r.kind, 2))
+        for region in ordered:
+            for name in (region.code, region.name, *region.aliases):
+                for key in {normalize(name), parse_query(name).key} - {""}:
+                    self._by_name[key] = region.code
+        for old, new in RETIRED_CODES.items():
+            self._by_name[normalize(old)] = new
+
+    def __iter__(self):  # type: ignore[no-untyped-def]
+        """Regions in code order."""
+        return iter(sorted(self._regions.values(), key=lambda r: (r.kind != "admin1", r.code)))
+
+    def get(self, code: str) -> Region:
+        """The region with this exact code (retired codes accepted)."""
+        code = RETIRED_CODES.get(code.upper(), code)
+        region = self._regions.get(code) or self._regions.get(code.upper())
+        if region is None:
+            raise NotFound(f"No region with code {code!r}")
+        return region
+
+    def geometry(self, code: str) -> shapely.Geometry:
+        """Polygon of a region (a union of governorates for named regions)."""
+        return self._geoms[self.get(code).code]
+
+    def resolve(self, text: str) -> Region:
+        """Region for a code, a governorate name in any spelling, or a named region.
+
+        A name that is both a city and a governorate ("Kirkuk") means the governorate here.
+        """
+        key = parse_query(text).key or normalize(text)
+        code = self._by_name.get(normalize(text)) or self._by_name.get(key)
+        if code is None:
+            raise UnknownRegion(text, self.suggest(text))
+        return self._regions[code]
+
+    def suggest(self, text: str, limit: int = 5) -> list[str]:
+        """Names of regions close to ``text``, best first."""
+        key = normalize(text)
+        hits = process.extract(key, list(self._by_name), scorer=fuzz.WRatio, limit=limit * 3,
+                               score_cutoff=60)
+        seen: list[str] = []
+        for name, _score, _ in hits:
+            region = self._regions[self._by_name[name]]
+            label = f"{region.name} ({region.code})"
+            if label not in seen:
+                seen.append(label)
+        return seen[:limit]

