@@ -367,14 +367,14 @@ def write_regions(regions: Regions, gov_rows: dict[str, dict[str, str]]) -> None
     for code, geom in by_code.items():
         gov = gov_rows[code]
         features.append({"type": "Feature", "id": code, "geometry": mapping(
-            shapely.set_precision(geom, 1e-5)), "properties": {
+            _rfc7946(geom, 1e-5)), "properties": {
             "code": code, "name": gov["name"], "kind": "admin1", "country": code[:2],
             "aliases": split_aliases(gov["aliases"]), "members": [code]}})
     for row in read_curated("named_regions.csv"):
         members = split_aliases(row["members"])
         geom = shapely.orient_polygons(unary_union([by_code[m] for m in members]).buffer(0))
         features.append({"type": "Feature", "id": row["code"], "geometry": mapping(
-            shapely.set_precision(geom, 1e-5)), "properties": {
+            _rfc7946(geom, 1e-5)), "properties": {
             "code": row["code"], "name": row["name"], "kind": "region",
             "country": members[0][:2], "aliases": split_aliases(row["aliases"]),
             "members": members, "note": row["source"]}})
@@ -387,8 +387,13 @@ def write_countries(outlines: dict[str, shapely.Geometry]) -> None:
     for iso2 in (*REGION_COUNTRIES, *NEIGHBOURS):
         geom = shapely.orient_polygons(outlines[iso2].simplify(0.002, preserve_topology=True))
         features.append({"type": "Feature", "id": iso2, "geometry": mapping(
-            shapely.set_precision(geom, 1e-4)), "properties": {"code": iso2}})
+            _rfc7946(geom, 1e-4)), "properties": {"code": iso2}})
     dump_geojson(OUT / "countries.geojson", features)
+
+
+def _rfc7946(geom: shapely.Geometry, grid: float) -> shapely.Geometry:
+    """Snap to a grid, then orient exterior rings counter-clockwise (RFC 7946 3.1.6)."""
+    return shapely.orient_polygons(shapely.make_valid(shapely.set_precision(geom, grid)))
 
 
 def dump_geojson(path: Path, features: list[dict[str, object]]) -> None:

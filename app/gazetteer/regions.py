@@ -70,7 +70,7 @@ class RegionCatalog:
         """Names of regions close to ``text``, best first."""
         key = normalize(text)
         hits = process.extract(key, list(self._by_name), scorer=fuzz.WRatio, limit=limit * 3,
-                               score_cutoff=60)
+                               score_cutoff=72)
         seen: list[str] = []
         for name, _score, _ in hits:
             region = self._regions[self._by_name[name]]

@@ -1,0 +1,105 @@
+"""Response models of the HTTP API (the OpenAPI document is generated from these)."""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from geojson_pydantic import Feature, FeatureCollection
+from geojson_pydantic.geometries import Geometry
+from pydantic import BaseModel, Field
+
+from app.domain import Candidate, Place, Region, ReverseResult
+
+
+class PlaceOut(BaseModel):
+    """A gazetteer place as the API shows it."""
+
+    id: str = Field(examples=["gn:94787"])
+    name: str = Field(examples=["Kirkuk"])
+    kind: str = Field(examples=["city"], description="country, region, admin1, admin2, city, "
+                      "town, village, base, airport, camp, prison, oil_field, gas_field, "
+                      "border_crossing, dam, bridge, site, mountain, river, lake")
+    lat: float
+    lon: float
+    country: str = Field(description="ISO 3166-1 alpha-2")
+    admin1: str | None = Field(description="Current ISO 3166-2 code of the governorate")
+    admin2: str | None = Field(description="District, where known")
+    population: int
+    aliases: list[str]
+    source: str
+
+    @classmethod
+    def of(cls, place: Place) -> PlaceOut:
+        """Build from a domain record."""
+        return cls(id=place.id, name=place.name, kind=place.kind, lat=place.lat, lon=place.lon,
+                   country=place.country, admin1=place.admin1, admin2=place.admin2,
+                   population=place.population, aliases=list(place.aliases), source=place.source)
+
+
+class CandidateOut(PlaceOut):
+    """A place proposed for a name, scored 0-100."""
+
+    score: float
+    match: Literal["exact", "alias", "kind-word", "fuzzy"]
+
+    @classmethod
+    def of_candidate(cls, candidate: Candidate) -> CandidateOut:
+        """Build from a domain candidate."""
+        return cls(**PlaceOut.of(candidate.place).model_dump(), score=round(candidate.score, 1),
+                   match=candidate.match)  # type: ignore[arg-type]
+
+
+class SearchResponse(BaseModel):
+    """Ranked candidates, best first. Ambiguous names return every reading with its kind."""
+
+    query: str
+    results: list[CandidateOut]
+
+
+class ReverseResponse(BaseModel):
+    """What contains a point."""
+
+    lat: float
+    lon: float
+    country: str | None
+    admin1: str | None = Field(description="ISO 3166-2 code of the governorate")
+    admin1_name: str | None
+    admin2: str | None = Field(description="Nearest district seat in the same governorate, "
+                               "within 30 km (districts have no polygons here)")
+
+    @classmethod
+    def of(cls, result: ReverseResult) -> ReverseResponse:
+        """Build from a domain result."""
+        return cls(lat=result.lat, lon=result.lon, country=result.country, admin1=result.admin1,
+                   admin1_name=result.admin1_name, admin2=result.admin2)
+
+
+class RegionProperties(BaseModel):
+    """Properties of a region feature."""
+
+    code: str
+    name: str
+    kind: Literal["admin1", "region", "country"]
+    country: str
+    aliases: list[str]
+    members: list[str] = Field(description="Governorate codes a named region is made of")
+
+    @classmethod
+    def of(cls, region: Region) -> RegionProperties:
+        """Build from a domain record."""
+        return cls(code=region.code, name=region.name, kind=region.kind,  # type: ignore[arg-type]
+                   country=region.country, aliases=list(region.aliases),
+                   members=list(region.members))
+
+
+RegionFeature = Feature[Geometry, RegionProperties]
+RegionCollection = FeatureCollection[RegionFeature]
+
+
+class Health(BaseModel):
+    """Service health."""
+
+    status: Literal["ok"]
+    version: str
+    gazetteer: dict[str, Any]
+    store: dict[str, Any]

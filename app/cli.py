@@ -1,0 +1,132 @@
+"""The ``geoevents`` command line. Errors print a message and exit with code 2."""
+
+from __future__ import annotations
+
+import json
+import sys
+from dataclasses import asdict
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from app.errors import GeoEventsError
+from app.gazetteer.geocoder import Gazetteer
+from app.settings import Settings
+
+app = typer.Typer(help="Map conflict events from news reports about Iraq and Syria, offline.",
+                  no_args_is_help=True, pretty_exceptions_enable=False)
+gazetteer_app = typer.Typer(help="Manage the local gazetteer.", no_args_is_help=True)
+app.add_typer(gazetteer_app, name="gazetteer")
+out = Console()
+err = Console(stderr=True)
+
+
+def fail(message: str) -> typer.Exit:
+    """Print an error and return the exit to raise (code 2)."""
+    err.print(f"[bold red]error:[/] {message}")
+    return typer.Exit(code=2)
+
+
+def _gazetteer() -> Gazetteer:
+    settings = Settings.from_env()
+    return Gazetteer.load(settings.gazetteer.gazetteer_dir, settings.gazetteer.resolved_user_dir())
+
+
+@app.command()
+def serve(
+    host: Annotated[str, typer.Option(help="Interface to bind")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(min=1, max=65535)] = 8000,
+    workers: Annotated[int, typer.Option(min=1)] = 1,
+) -> None:
+    """Start the HTTP API (what `make run` calls)."""
+    import uvicorn
+
+    uvicorn.run("app.main:create_app", factory=True, host=host, port=port, workers=workers)
+
+
+@app.command()
+def geocode(
+    name: Annotated[str, typer.Argument(help="A place name in any spelling")],
+    country: Annotated[str | None, typer.Option(help="ISO 3166-1 alpha-2 filter")] = None,
+    kind: Annotated[str | None, typer.Option(help="Kind or family filter")] = None,
+    limit: Annotated[int, typer.Option(min=1, max=100)] = 5,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON")] = False,
+) -> None:
+    """Look a place name up in the gazetteer."""
+    try:
+        hits = _gazetteer().search(name, country=country, kind=kind, limit=limit)
+    except GeoEventsError as exc:
+        raise fail(exc.detail) from exc
+    if as_json:
+        results = [{**asdict(c.place), "aliases": list(c.place.aliases), "score": c.score,
+                    "match": c.match} for c in hits]
+        sys.stdout.write(json.dumps({"query": name, "results": results}, ensure_ascii=False) + "\n")
+        return
+    if not hits:
+        out.print(f"No place matches {name!r}.")
+        raise typer.Exit(code=1)
+    table = Table("score", "name", "kind", "country", "admin1", "lat", "lon", "id")
+    for c in hits:
+        p = c.place
+        table.add_row(f"{c.score:.0f}", p.name, p.kind, p.country, p.admin1 or "",
+                      f"{p.lat:.4f}", f"{p.lon:.4f}", p.id)
+    out.print(table)
+
+
+@app.command()
+def reverse(
+    lat: Annotated[float, typer.Argument(help="Latitude, WGS84")],
+    lon: Annotated[float, typer.Argument(help="Longitude, WGS84")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON")] = False,
+) -> None:
+    """Country, governorate and district of a point."""
+    try:
+        result = _gazetteer().reverse(lat, lon)
+    except GeoEventsError as exc:
+        raise fail(exc.detail) from exc
+    body = {k: v for k, v in asdict(result).items() if k != "nearest"}
+    if as_json:
+        sys.stdout.write(json.dumps(body, ensure_ascii=False) + "\n")
+    else:
+        for key, value in body.items():
+            out.print(f"{key:12} {value if value is not None else '-'}")
+
+
+@gazetteer_app.command("import-geonames")
+def import_geonames(
+    file: Annotated[Path, typer.Argument(help="A GeoNames dump such as IQ.txt")],
+    alternate_names: Annotated[Path | None, typer.Option(help="alternateNames file")] = None,
+    target: Annotated[Path | None, typer.Option(help="Output CSV (default: user gazetteer "
+                                                 "directory / geonames-<name>.csv)")] = None,
+) -> None:
+    """Add places from a GeoNames country dump to the user gazetteer."""
+    from app.gazetteer.geonames_import import read_alternate_names, read_geonames, write_places
+
+    if not file.is_file():
+        raise fail(f"{file} is not a file")
+    if alternate_names is not None and not alternate_names.is_file():
+        raise fail(f"{alternate_names} is not a file")
+    settings = Settings.from_env()
+    try:
+        gazetteer = _gazetteer()
+        alternate = read_alternate_names(alternate_names) if alternate_names else None
+        rows, report = read_geonames(file, gazetteer, alternate)
+    except GeoEventsError as exc:
+        raise fail(exc.detail) from exc
+    if not rows:
+        raise fail(f"no usable places in {file} ({dict(report.skipped)})")
+    target = target or settings.gazetteer.resolved_user_dir() / f"geonames-{file.stem}.csv"
+    write_places(rows, target)
+    out.print(f"Imported {report.kept} places into {target}")
+    for reason, count in sorted(report.skipped.items()):
+        out.print(f"  skipped {count}: {reason}")
+    for line in report.errors[:20]:
+        err.print(f"  {line}")
+
+
+def main() -> None:
+    """Console-script entry point."""
+    app()

@@ -1,0 +1,44 @@
+"""The application factory: ``uvicorn app.main:create_app --factory``."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI
+
+from app import __version__
+from app.api import gazetteer, health, regions
+from app.api.problems import add_exception_handlers
+from app.gazetteer.geocoder import Gazetteer
+from app.settings import Settings
+from app.store import open_store
+
+DESCRIPTION = """
+Conflict events from news reports about Iraq and Syria, geocoded offline against a shipped
+gazetteer. Errors are RFC 9457 `application/problem+json` bodies.
+"""
+
+
+def create_app(settings: Settings | None = None) -> FastAPI:
+    """Build the app; heavy resources are opened in the lifespan, not here."""
+    settings = settings or Settings.from_env()
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        app.state.gazetteer = Gazetteer.load(settings.gazetteer.gazetteer_dir,
+                                             settings.gazetteer.resolved_user_dir())
+        app.state.store = open_store(settings.store.database_url)
+        try:
+            yield
+        finally:
+            app.state.store.close()
+
+    app = FastAPI(title="geoevents", version=__version__, description=DESCRIPTION,
+                  lifespan=lifespan)
+    app.state.settings = settings
+    add_exception_handlers(app)
+    app.include_router(health.router)
+    app.include_router(gazetteer.router)
+    app.include_router(regions.router)
+    return app

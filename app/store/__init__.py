@@ -1,0 +1,21 @@
+"""Event stores behind one protocol; pick one with :func:`open_store`."""
+
+from __future__ import annotations
+
+from app.errors import StoreError
+from app.store.base import EventStore
+from app.store.sqlite import SQLiteStore
+
+
+def open_store(database_url: str) -> EventStore:
+    """Open the backend named by the URL scheme."""
+    match database_url.split("://", 1)[0]:
+        case "sqlite":
+            return SQLiteStore.from_url(database_url)
+        case "postgresql" | "postgres":
+            raise StoreError("The PostGIS backend is not available yet; use sqlite:///PATH")
+        case other:
+            raise StoreError(f"Unknown database scheme {other!r}")
+
+
+__all__ = ["EventStore", "SQLiteStore", "open_store"]

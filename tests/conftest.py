@@ -1,0 +1,86 @@
+"""Shared fixtures: settings on a temporary SQLite file, the gazetteer, a live HTTP server."""
+
+from __future__ import annotations
+
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+import uvicorn
+
+from app.gazetteer.geocoder import Gazetteer
+from app.main import create_app
+from app.settings import ApiSettings, GazetteerSettings, Settings, StoreSettings
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+def make_settings(tmp: Path, **api: object) -> Settings:
+    """Settings isolated from the environment and .env files."""
+    return Settings(
+        store=StoreSettings(database_url=f"sqlite:///{tmp / 'events.db'}", _env_file=None),
+        gazetteer=GazetteerSettings(gazetteer_user_dir=tmp / "user-gazetteer", _env_file=None),
+        api=ApiSettings(_env_file=None, **api),
+    )
+
+
+@pytest.fixture(scope="session")
+def gazetteer() -> Gazetteer:
+    """The shipped gazetteer, loaded once per test session."""
+    return Gazetteer.load()
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> Settings:
+    """Per-test settings on a fresh SQLite file."""
+    return make_settings(tmp_path)
+
+
+def free_port() -> int:
+    """A TCP port nobody listens on right now."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+class LiveServer:
+    """uvicorn serving an app on 127.0.0.1 in a background thread."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        config = uvicorn.Config(create_app(settings), host="127.0.0.1", port=self.port,
+                                log_level="warning", lifespan="on")
+        self.server = uvicorn.Server(config)
+        self.thread = threading.Thread(target=self.server.run, daemon=True)
+
+    def __enter__(self) -> LiveServer:
+        self.thread.start()
+        deadline = time.monotonic() + 30
+        while not self.server.started:
+            if time.monotonic() > deadline or not self.thread.is_alive():
+                raise RuntimeError("test server did not start")
+            time.sleep(0.02)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.server.should_exit = True
+        self.thread.join(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]:
+    """One real HTTP server for the read-only API tests of the session."""
+    with LiveServer(make_settings(tmp_path_factory.mktemp("live"))) as server:
+        yield server
+
+
+@pytest.fixture
+def http(live_server: LiveServer) -> Iterator[httpx.Client]:
+    """An HTTP client bound to the live server."""
+    with httpx.Client(base_url=live_server.url, timeout=30) as client:
+        yield client
