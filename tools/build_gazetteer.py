@@ -151,13 +151,13 @@ class Regions:
         self.geoms = [shapely.orient_polygons(unary_union(geoms[c])) for c in self.codes]
         self.tree = shapely.STRtree(self.geoms)
 
-    def locate(self, lon: float, lat: float) -> str | None:
-        """Code of the governorate containing the point, or the nearest one within ~5 km."""
+    def locate(self, lon: float, lat: float, slack: float = 0.05) -> str | None:
+        """Code of the governorate containing the point, or the nearest within ``slack``°."""
         point = shapely.Point(lon, lat)
         hits = self.tree.query(point, predicate="intersects")
         if len(hits):
             return self.codes[int(hits[0])]
-        nearest = self.tree.query_nearest(point, max_distance=0.05)
+        nearest = self.tree.query_nearest(point, max_distance=slack)
         return self.codes[int(nearest[0])] if len(nearest) else None
 
 
@@ -305,7 +305,8 @@ def build() -> None:
         table.add({"id": f"oa:{ap['ident']}", "name": ap["name"],
                    "kind": "base" if military else "airport", "lat": round(lat, 5),
                    "lon": round(lon, 5), "country": ap["iso_country"],
-                   "admin1": regions.locate(lon, lat) or "", "admin2": "", "population": 0,
+                   "admin1": regions.locate(lon, lat, slack=0.3) or "", "admin2": "",
+                   "population": 0,
                    "aliases": aliases,
                    "source": f"OurAirports {ap['ident']} (ourairports 1.1.0.20221011)"
                              + (" closed" if ap["type"] == "closed" else "")})
@@ -315,7 +316,7 @@ def build() -> None:
         kind = row["kind"]
         lat, lon = float(row["lat"]), float(row["lon"])
         country = row["country"]
-        admin1 = regions.locate(lon, lat) if country in REGION_COUNTRIES else None
+        admin1 = regions.locate(lon, lat, slack=0.3) if country in REGION_COUNTRIES else None
         place: dict[str, object] = {
             "id": row["id"], "name": row["name"], "kind": "admin2" if kind == "district" else kind,
             "lat": lat, "lon": lon, "country": country, "admin1": admin1 or row["admin1"],
