@@ -25,7 +25,9 @@ run: install
 	$(VENV)/bin/geoevents serve --host 127.0.0.1 --port 8000
 
 test: install
-	$(VENV)/bin/pytest
+	$(VENV)/bin/ruff check app tests bench tools
+	$(VENV)/bin/mypy
+	$(VENV)/bin/pytest --cov=app --cov-report=term:skip-covered --cov-fail-under=85
 
 lint: install
 	$(VENV)/bin/ruff check app tests bench tools

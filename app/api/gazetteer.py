@@ -15,12 +15,25 @@ router = APIRouter(prefix="/gazetteer", tags=["gazetteer"])
 @router.get("/search", response_model=SearchResponse)
 def search(
     gazetteer: GazetteerDep,
-    q: Annotated[str, Query(min_length=1, max_length=200, description="A place name in any "
-                            "spelling or script, optionally with a kind word ('Diyala province')")],
-    country: Annotated[str | None, Query(pattern="^[A-Za-z]{2}$",
-                                         description="ISO 3166-1 alpha-2 filter")] = None,
-    kind: Annotated[str | None, Query(max_length=40, description="A kind (city, base...) or a "
-                                      "family (populated, site, admin1...)")] = None,
+    q: Annotated[
+        str,
+        Query(
+            min_length=1,
+            max_length=200,
+            description="A place name in any "
+            "spelling or script, optionally with a kind word ('Diyala province')",
+        ),
+    ],
+    country: Annotated[
+        str | None, Query(pattern="^[A-Za-z]{2}$", description="ISO 3166-1 alpha-2 filter")
+    ] = None,
+    kind: Annotated[
+        str | None,
+        Query(
+            max_length=40,
+            description="A kind (city, base...) or a family (populated, site, admin1...)",
+        ),
+    ] = None,
     limit: Annotated[int, Query(ge=1, le=100)] = 10,
 ) -> SearchResponse:
     """Ranked places for a name: exact and alias matches first; fuzzy matches only when none."""

@@ -19,7 +19,10 @@ def healthz(gazetteer: GazetteerDep, store: StoreDep) -> Health:
     return Health(
         status="ok",
         version=__version__,
-        gazetteer={"places": len(gazetteer), "regions": sum(1 for _ in gazetteer.regions),
-                   "load_seconds": round(gazetteer.load_seconds, 3)},
+        gazetteer={
+            "places": len(gazetteer),
+            "regions": sum(1 for _ in gazetteer.regions),
+            "load_seconds": round(gazetteer.load_seconds, 3),
+        },
         store=asdict(store.health()),
     )

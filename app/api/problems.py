@@ -42,15 +42,22 @@ def status_for(exc: GeoEventsError) -> int:
     """HTTP status of a domain error, by the nearest class in :data:`STATUS`."""
     for cls in type(exc).__mro__:
         if cls in STATUS:
-            return STATUS[cls]  # type: ignore[index]
+            return STATUS[cls]
     return 500
 
 
-def problem(status: int, slug: str, title: str, detail: str, instance: str,
-            **extra: object) -> JSONResponse:
+def problem(
+    status: int, slug: str, title: str, detail: str, instance: str, **extra: object
+) -> JSONResponse:
     """A problem+json response."""
-    body = {"type": TYPE_BASE + slug, "title": title, "status": status, "detail": detail,
-            "instance": instance, **extra}
+    body = {
+        "type": TYPE_BASE + slug,
+        "title": title,
+        "status": status,
+        "detail": detail,
+        "instance": instance,
+        **extra,
+    }
     headers = {"WWW-Authenticate": "Bearer"} if status == 401 else None
     return JSONResponse(body, status_code=status, media_type=PROBLEM_JSON, headers=headers)
 
@@ -68,14 +75,21 @@ async def _domain_error(request: Request, exc: Exception) -> JSONResponse:
 
 async def _validation_error(request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, RequestValidationError)
-    errors = [{"loc": [str(p) for p in e.get("loc", ())], "msg": e.get("msg", ""),
-               "type": e.get("type", "")} for e in exc.errors()]
+    errors = [
+        {
+            "loc": [str(p) for p in e.get("loc", ())],
+            "msg": e.get("msg", ""),
+            "type": e.get("type", ""),
+        }
+        for e in exc.errors()
+    ]
     # Query and path parameters are the client's URL: 400, as OGC API asks. Bodies: 422.
     in_url = all(e["loc"][:1] in (["query"], ["path"]) for e in errors)
     status = 400 if in_url else 422
     detail = "; ".join(f"{'.'.join(e['loc'][1:]) or e['loc'][0]}: {e['msg']}" for e in errors)
-    return problem(status, "invalid-input", "Invalid input", detail, request.url.path,
-                   errors=errors)
+    return problem(
+        status, "invalid-input", "Invalid input", detail, request.url.path, errors=errors
+    )
 
 
 async def _http_error(request: Request, exc: Exception) -> JSONResponse:

@@ -16,9 +16,12 @@ GEOJSON = "application/geo+json"
 
 
 def _feature(gazetteer: Gazetteer, region: Region) -> dict[str, object]:
-    return {"type": "Feature", "id": region.code,
-            "geometry": mapping(gazetteer.regions.geometry(region.code)),
-            "properties": RegionProperties.of(region).model_dump()}
+    return {
+        "type": "Feature",
+        "id": region.code,
+        "geometry": mapping(gazetteer.regions.geometry(region.code)),
+        "properties": RegionProperties.of(region).model_dump(),
+    }
 
 
 @router.get("", response_model=RegionCollection, response_class=JSONResponse)

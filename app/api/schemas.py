@@ -16,9 +16,12 @@ class PlaceOut(BaseModel):
 
     id: str = Field(examples=["gn:94787"])
     name: str = Field(examples=["Kirkuk"])
-    kind: str = Field(examples=["city"], description="country, region, admin1, admin2, city, "
-                      "town, village, base, airport, camp, prison, oil_field, gas_field, "
-                      "border_crossing, dam, bridge, site, mountain, river, lake")
+    kind: str = Field(
+        examples=["city"],
+        description="country, region, admin1, admin2, city, "
+        "town, village, base, airport, camp, prison, oil_field, gas_field, "
+        "border_crossing, dam, bridge, site, mountain, river, lake",
+    )
     lat: float
     lon: float
     country: str = Field(description="ISO 3166-1 alpha-2")
@@ -31,9 +34,19 @@ class PlaceOut(BaseModel):
     @classmethod
     def of(cls, place: Place) -> PlaceOut:
         """Build from a domain record."""
-        return cls(id=place.id, name=place.name, kind=place.kind, lat=place.lat, lon=place.lon,
-                   country=place.country, admin1=place.admin1, admin2=place.admin2,
-                   population=place.population, aliases=list(place.aliases), source=place.source)
+        return cls(
+            id=place.id,
+            name=place.name,
+            kind=place.kind,
+            lat=place.lat,
+            lon=place.lon,
+            country=place.country,
+            admin1=place.admin1,
+            admin2=place.admin2,
+            population=place.population,
+            aliases=list(place.aliases),
+            source=place.source,
+        )
 
 
 class CandidateOut(PlaceOut):
@@ -45,8 +58,11 @@ class CandidateOut(PlaceOut):
     @classmethod
     def of_candidate(cls, candidate: Candidate) -> CandidateOut:
         """Build from a domain candidate."""
-        return cls(**PlaceOut.of(candidate.place).model_dump(), score=round(candidate.score, 1),
-                   match=candidate.match)  # type: ignore[arg-type]
+        return cls(
+            **PlaceOut.of(candidate.place).model_dump(),
+            score=round(candidate.score, 1),
+            match=candidate.match,
+        )
 
 
 class SearchResponse(BaseModel):
@@ -64,14 +80,22 @@ class ReverseResponse(BaseModel):
     country: str | None
     admin1: str | None = Field(description="ISO 3166-2 code of the governorate")
     admin1_name: str | None
-    admin2: str | None = Field(description="Nearest district seat in the same governorate, "
-                               "within 30 km (districts have no polygons here)")
+    admin2: str | None = Field(
+        description="Nearest district seat in the same governorate, "
+        "within 30 km (districts have no polygons here)"
+    )
 
     @classmethod
     def of(cls, result: ReverseResult) -> ReverseResponse:
         """Build from a domain result."""
-        return cls(lat=result.lat, lon=result.lon, country=result.country, admin1=result.admin1,
-                   admin1_name=result.admin1_name, admin2=result.admin2)
+        return cls(
+            lat=result.lat,
+            lon=result.lon,
+            country=result.country,
+            admin1=result.admin1,
+            admin1_name=result.admin1_name,
+            admin2=result.admin2,
+        )
 
 
 class RegionProperties(BaseModel):
@@ -87,9 +111,14 @@ class RegionProperties(BaseModel):
     @classmethod
     def of(cls, region: Region) -> RegionProperties:
         """Build from a domain record."""
-        return cls(code=region.code, name=region.name, kind=region.kind,  # type: ignore[arg-type]
-                   country=region.country, aliases=list(region.aliases),
-                   members=list(region.members))
+        return cls(
+            code=region.code,
+            name=region.name,
+            kind=region.kind,
+            country=region.country,
+            aliases=list(region.aliases),
+            members=list(region.members),
+        )
 
 
 RegionFeature = Feature[Geometry, RegionProperties]

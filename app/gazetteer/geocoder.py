@@ -23,8 +23,16 @@ SCORE_EXACT, SCORE_STRIPPED, SCORE_PLACE_CUE = 100.0, 96.0, 90.0
 CUE_AGREES, CUE_DISAGREES = 4.0, -20.0
 FUZZY_WEIGHT = 0.9
 #: Among equal scores: countries, then towns, governorates, districts, sites, terrain.
-FAMILY_RANK = {"country": 0, "populated": 1, "admin1": 2, "region": 3, "admin2": 4, "site": 5,
-               "mountain": 6, "water": 7}
+FAMILY_RANK = {
+    "country": 0,
+    "populated": 1,
+    "admin1": 2,
+    "region": 3,
+    "admin2": 4,
+    "site": 5,
+    "mountain": 6,
+    "water": 7,
+}
 #: A district seat farther than this from a point is not offered as its district.
 DISTRICT_RADIUS_KM = 30.0
 
@@ -46,7 +54,9 @@ class Gazetteer:
         self.load_seconds = load_seconds
         self._by_id = {p.id: p for p in data.places}
         self.index = NameIndex(data.places, data.keys)
-        country_names = {p.country: (p.name, *p.aliases) for p in data.places if p.kind == "country"}
+        country_names = {
+            p.country: (p.name, *p.aliases) for p in data.places if p.kind == "country"
+        }
         self.regions = RegionCatalog(data.regions, data.countries, country_names)
         admin1 = data.regions[data.regions["kind"] == "admin1"]
         self._admin1_codes = np.asarray(admin1["code"], dtype=object)
@@ -56,8 +66,9 @@ class Gazetteer:
         self._country_tree = shapely.STRtree(np.asarray(data.countries.geometry))
         seats = [p for p in data.places if p.kind == "admin2"]
         self._seats = seats
-        self._seat_tree = shapely.STRtree(shapely.points([(p.lon, p.lat) for p in seats])) \
-            if seats else None
+        self._seat_tree = (
+            shapely.STRtree(shapely.points([(p.lon, p.lat) for p in seats])) if seats else None
+        )
 
     @classmethod
     def load(cls, directory: Path | None = None, user_dir: Path | None = None) -> Gazetteer:
@@ -97,8 +108,11 @@ class Gazetteer:
                 found[index] = Candidate(place, min(score, 100.0), match)
 
         for index, via_cue in self.index.exact(full):
-            offer(index, SCORE_PLACE_CUE if via_cue else SCORE_EXACT, _match_label(
-                self.places[index], full, via_cue))
+            offer(
+                index,
+                SCORE_PLACE_CUE if via_cue else SCORE_EXACT,
+                _match_label(self.places[index], full, via_cue),
+            )
         if query.key and query.key != full:
             for index, via_cue in self.index.exact(query.key):
                 offer(index, SCORE_PLACE_CUE if via_cue else SCORE_STRIPPED, "kind-word")
@@ -108,8 +122,9 @@ class Gazetteer:
                     offer(index, ratio * FUZZY_WEIGHT - (2.0 if via_cue else 0.0), "fuzzy")
         return list(found.values())
 
-    def search(self, q: str, *, country: str | None = None, kind: str | None = None,
-               limit: int = 10) -> list[Candidate]:
+    def search(
+        self, q: str, *, country: str | None = None, kind: str | None = None, limit: int = 10
+    ) -> list[Candidate]:
         """Ranked candidates for a name: exact and alias matches first, fuzzy when none."""
         if not q or not q.strip():
             raise InvalidInput("q must not be empty")
@@ -150,9 +165,14 @@ class Gazetteer:
         if country is None:
             hits = self._country_tree.query(point, predicate="intersects")
             country = str(self._country_codes[hits[0]]) if len(hits) else None
-        return ReverseResult(lat=lat, lon=lon, country=country, admin1=admin1,
-                             admin1_name=self._admin1_names.get(admin1) if admin1 else None,
-                             admin2=self._district_at(point, admin1))
+        return ReverseResult(
+            lat=lat,
+            lon=lon,
+            country=country,
+            admin1=admin1,
+            admin1_name=self._admin1_names.get(admin1) if admin1 else None,
+            admin2=self._district_at(point, admin1),
+        )
 
     def _district_at(self, point: shapely.Point, admin1: str | None) -> str | None:
         if admin1 is None or self._seat_tree is None:
@@ -160,15 +180,20 @@ class Gazetteer:
         # Districts have no polygons here: the nearest seat in the same governorate, if close.
         for index in self._seat_tree.query(point, predicate="dwithin", distance=0.4):
             seat = self._seats[int(index)]
-            if seat.admin1 == admin1 and _km(point.y, point.x, seat.lat, seat.lon) <= DISTRICT_RADIUS_KM:
+            if (
+                seat.admin1 == admin1
+                and _km(point.y, point.x, seat.lat, seat.lon) <= DISTRICT_RADIUS_KM
+            ):
                 return seat.name
         return None
 
 
 def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     p1, p2 = math.radians(lat1), math.radians(lat2)
-    h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(
-        math.radians(lon2 - lon1) / 2) ** 2
+    h = (
+        math.sin((p2 - p1) / 2) ** 2
+        + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    )
     return 12742.0 * math.asin(math.sqrt(h))
 
 
@@ -186,5 +211,9 @@ def _match_label(place: Place, key: str, via_cue: bool) -> str:
 
 def _rank(candidate: Candidate) -> tuple[float, int, int, int]:
     place = candidate.place
-    return (-candidate.score, place.country not in FOCUS_COUNTRIES,
-            FAMILY_RANK.get(place.family, 9), -place.population)
+    return (
+        -candidate.score,
+        place.country not in FOCUS_COUNTRIES,
+        FAMILY_RANK.get(place.family, 9),
+        -place.population,
+    )

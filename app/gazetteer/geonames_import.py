@@ -14,11 +14,31 @@ from app.gazetteer.loader import PLACE_COLUMNS
 
 #: GeoNames feature codes -> our kinds. Classes P (populated), S (spots), T (terrain), H (water).
 FEATURE_KINDS = {
-    "MILB": "base", "INSM": "base", "AIRB": "base", "AIRF": "airport", "AIRP": "airport",
-    "CMP": "camp", "CMPRF": "camp", "CMPMN": "camp", "PRN": "prison", "OILF": "oil_field",
-    "GASF": "gas_field", "OILR": "site", "PSTB": "border_crossing", "DAM": "dam", "BDG": "bridge",
-    "MT": "mountain", "MTS": "mountain", "HLL": "mountain", "HLLS": "mountain", "RDGE": "mountain",
-    "STM": "river", "LK": "lake", "RSV": "lake", "ADM2": "admin2", "ADM3": "admin2",
+    "MILB": "base",
+    "INSM": "base",
+    "AIRB": "base",
+    "AIRF": "airport",
+    "AIRP": "airport",
+    "CMP": "camp",
+    "CMPRF": "camp",
+    "CMPMN": "camp",
+    "PRN": "prison",
+    "OILF": "oil_field",
+    "GASF": "gas_field",
+    "OILR": "site",
+    "PSTB": "border_crossing",
+    "DAM": "dam",
+    "BDG": "bridge",
+    "MT": "mountain",
+    "MTS": "mountain",
+    "HLL": "mountain",
+    "HLLS": "mountain",
+    "RDGE": "mountain",
+    "STM": "river",
+    "LK": "lake",
+    "RSV": "lake",
+    "ADM2": "admin2",
+    "ADM3": "admin2",
 }
 GEONAMES_COLUMNS = 19
 ALT_LANGUAGES = {"", "en", "ar", "ku", "ckb", "kmr", "tr", "fa", "abbr"}
@@ -50,9 +70,9 @@ def read_alternate_names(path: Path) -> dict[str, list[str]]:
     return names
 
 
-def read_geonames(path: Path, gazetteer: Gazetteer,
-                  alternate: dict[str, list[str]] | None = None) -> tuple[list[dict[str, str]],
-                                                                           ImportReport]:
+def read_geonames(
+    path: Path, gazetteer: Gazetteer, alternate: dict[str, list[str]] | None = None
+) -> tuple[list[dict[str, str]], ImportReport]:
     """Rows in the places schema; bad lines are counted and described, never dropped silently."""
     report = ImportReport()
     rows: list[dict[str, str]] = []
@@ -86,13 +106,23 @@ def read_geonames(path: Path, gazetteer: Gazetteer,
         aliases = {a for a in parts[3].split(",") if a} | {parts[2]}
         aliases |= set((alternate or {}).get(geonameid, []))
         aliases.discard(name)
-        rows.append({
-            "id": f"gn:{geonameid}", "name": name, "kind": kind, "lat": f"{lat:.5f}",
-            "lon": f"{lon:.5f}", "country": parts[8],
-            "admin1": gazetteer.admin1_at(lon, lat) or "", "admin2": "",
-            "population": str(population), "aliases": "|".join(sorted(aliases)), "keys": "",
-            "cue_keys": "", "source": f"GeoNames dump {path.name} (CC BY 4.0)",
-        })
+        rows.append(
+            {
+                "id": f"gn:{geonameid}",
+                "name": name,
+                "kind": kind,
+                "lat": f"{lat:.5f}",
+                "lon": f"{lon:.5f}",
+                "country": parts[8],
+                "admin1": gazetteer.admin1_at(lon, lat) or "",
+                "admin2": "",
+                "population": str(population),
+                "aliases": "|".join(sorted(aliases)),
+                "keys": "",
+                "cue_keys": "",
+                "source": f"GeoNames dump {path.name} (CC BY 4.0)",
+            }
+        )
         report.kept += 1
     return rows, report
 
@@ -105,4 +135,3 @@ def write_places(rows: list[dict[str, str]], target: Path) -> None:
     writer.writeheader()
     writer.writerows(rows)
     target.write_text(buffer.getvalue(), encoding="utf-8")
-

@@ -17,8 +17,13 @@ _FUZZY_MIN_LEN = 4
 # Fuzzy candidates are bucketed by a coarse class of the key's first letter, so that a typo
 # is compared with hundreds of keys, not tens of thousands. Vowels share a class because
 # transliterations swap them freely (Erbil/Irbil/Arbil); so do k/q/c and similar pairs.
-_FIRST_CLASS = {**dict.fromkeys("aeiouy", "V"), **dict.fromkeys("kqcg", "K"),
-                **dict.fromkeys("sz", "S"), **dict.fromkeys("td", "T"), **dict.fromkeys("hx", "H")}
+_FIRST_CLASS = {
+    **dict.fromkeys("aeiouy", "V"),
+    **dict.fromkeys("kqcg", "K"),
+    **dict.fromkeys("sz", "S"),
+    **dict.fromkeys("td", "T"),
+    **dict.fromkeys("hx", "H"),
+}
 
 
 def first_class(key: str) -> str:
@@ -29,8 +34,9 @@ def first_class(key: str) -> str:
 class NameIndex:
     """Look places up by normalised key; each hit says whether it matched a kind-word form."""
 
-    def __init__(self, places: Sequence[Place],
-                 keys: Sequence[tuple[tuple[str, ...], tuple[str, ...]]]) -> None:
+    def __init__(
+        self, places: Sequence[Place], keys: Sequence[tuple[tuple[str, ...], tuple[str, ...]]]
+    ) -> None:
         exact: dict[str, list[tuple[int, bool]]] = defaultdict(list)
         buckets: dict[str, set[str]] = defaultdict(set)
         for i, (place, (full, cue)) in enumerate(zip(places, keys, strict=True)):
@@ -64,4 +70,3 @@ class NameIndex:
     def keys(self) -> list[str]:
         """Every exact key (for suggestions and tests)."""
         return list(self._exact)
-

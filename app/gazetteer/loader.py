@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
+import csv
 import json
 import logging
 from dataclasses import dataclass
 from pathlib import Path
 
 import geopandas as gpd
-import pandas as pd
 
 from app.domain import Place, Region
 from app.errors import GazetteerError
@@ -16,8 +16,21 @@ from app.gazetteer.normalize import NORMALIZER_VERSION, normalize, parse_query
 
 log = logging.getLogger(__name__)
 
-PLACE_COLUMNS = ["id", "name", "kind", "lat", "lon", "country", "admin1", "admin2", "population",
-                 "aliases", "keys", "cue_keys", "source"]
+PLACE_COLUMNS = [
+    "id",
+    "name",
+    "kind",
+    "lat",
+    "lon",
+    "country",
+    "admin1",
+    "admin2",
+    "population",
+    "aliases",
+    "keys",
+    "cue_keys",
+    "source",
+]
 
 
 def default_gazetteer_dir() -> Path:
@@ -52,21 +65,21 @@ def _keys_for(name: str, aliases: tuple[str, ...]) -> tuple[tuple[str, ...], tup
     return tuple(sorted(full)), tuple(sorted(cue))
 
 
-def read_places_csv(path: Path, trust_keys: bool) -> pd.DataFrame:
-    """Read one places CSV; codes stay strings ("NA" is Namibia, not missing)."""
+def read_places_csv(path: Path, trust_keys: bool) -> list[dict[str, str]]:
+    """Rows of one places CSV; missing optional columns read as empty strings."""
     try:
-        frame = pd.read_csv(path, dtype=str, keep_default_na=False, na_filter=False)
-    except (OSError, pd.errors.ParserError) as exc:
+        with path.open(encoding="utf-8", newline="") as fh:
+            reader = csv.DictReader(fh)
+            missing = {"id", "name", "kind", "lat", "lon", "country"} - set(reader.fieldnames or ())
+            if missing:
+                raise GazetteerError(log_message=f"{path} lacks columns {sorted(missing)}")
+            rows = [{c: row.get(c) or "" for c in PLACE_COLUMNS} for row in reader]
+    except (OSError, UnicodeDecodeError, csv.Error) as exc:
         raise GazetteerError(log_message=f"cannot read {path}: {exc}") from exc
-    missing = {"id", "name", "kind", "lat", "lon", "country"} - set(frame.columns)
-    if missing:
-        raise GazetteerError(log_message=f"{path} lacks columns {sorted(missing)}")
-    for column in PLACE_COLUMNS:
-        if column not in frame.columns:
-            frame[column] = ""
     if not trust_keys:
-        frame["keys"] = ""
-    return frame[PLACE_COLUMNS]
+        for row in rows:
+            row["keys"] = row["cue_keys"] = ""
+    return rows
 
 
 def load_gazetteer(directory: Path | None = None, user_dir: Path | None = None) -> GazetteerData:
@@ -79,22 +92,38 @@ def load_gazetteer(directory: Path | None = None, user_dir: Path | None = None) 
     fresh_keys = manifest.get("normalizer_version") == NORMALIZER_VERSION
     if not fresh_keys:
         log.warning("gazetteer keys were built with another normaliser; recomputing")
-    frames = [read_places_csv(directory / "places.csv", trust_keys=fresh_keys)]
+    rows = read_places_csv(directory / "places.csv", trust_keys=fresh_keys)
     if user_dir is not None and user_dir.is_dir():
-        frames += [read_places_csv(p, trust_keys=False) for p in sorted(user_dir.glob("*.csv"))]
-    frame = pd.concat(frames, ignore_index=True).drop_duplicates("id", keep="last")
+        for path in sorted(user_dir.glob("*.csv")):
+            rows += read_places_csv(path, trust_keys=False)
+    by_id = {row["id"]: row for row in rows}  # later files override earlier ones
 
     places: list[Place] = []
     keys: list[tuple[tuple[str, ...], tuple[str, ...]]] = []
-    for row in frame.itertuples(index=False):
-        aliases = _split(row.aliases)
-        place = Place(id=row.id, name=row.name, kind=row.kind, lat=float(row.lat),
-                      lon=float(row.lon), country=row.country, admin1=row.admin1 or None,
-                      admin2=row.admin2 or None, population=int(row.population or 0),
-                      aliases=aliases, source=row.source)
+    for row in by_id.values():
+        aliases = _split(row["aliases"])
+        try:
+            place = Place(
+                id=row["id"],
+                name=row["name"],
+                kind=row["kind"],
+                lat=float(row["lat"]),
+                lon=float(row["lon"]),
+                country=row["country"],
+                admin1=row["admin1"] or None,
+                admin2=row["admin2"] or None,
+                population=int(row["population"] or 0),
+                aliases=aliases,
+                source=row["source"],
+            )
+        except ValueError as exc:
+            raise GazetteerError(log_message=f"bad place row {row['id']}: {exc}") from exc
         places.append(place)
-        keys.append((_split(row.keys), _split(row.cue_keys)) if row.keys
-                    else _keys_for(row.name, aliases))
+        keys.append(
+            (_split(row["keys"]), _split(row["cue_keys"]))
+            if row["keys"]
+            else _keys_for(row["name"], aliases)
+        )
     try:
         regions = gpd.read_file(directory / "regions.geojson", engine="pyogrio")
         countries = gpd.read_file(directory / "countries.geojson", engine="pyogrio")
@@ -113,6 +142,14 @@ def region_records(regions: gpd.GeoDataFrame) -> list[Region]:
     """Region records (without geometry) from the regions GeoDataFrame."""
     records = []
     for row in regions.itertuples(index=False):
-        records.append(Region(code=row.code, name=row.name, kind=row.kind, country=row.country,
-                              aliases=_as_tuple(row.aliases), members=_as_tuple(row.members)))
+        records.append(
+            Region(
+                code=row.code,
+                name=row.name,
+                kind=row.kind,
+                country=row.country,
+                aliases=_as_tuple(row.aliases),
+                members=_as_tuple(row.members),
+            )
+        )
     return records

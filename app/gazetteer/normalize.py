@@ -20,54 +20,121 @@ NORMALIZER_VERSION = 3
 # Persian/Kurdish letters -> their Arabic counterparts; tatweel and zero-width marks vanish.
 _ARABIC_FOLD = str.maketrans(
     {
-        "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ٲ": "ا", "ٳ": "ا",
-        "ة": "ه", "ە": "ه", "ھ": "ه", "ۀ": "ه",
-        "ى": "ي", "ی": "ي", "ێ": "ي", "ې": "ي",
-        "ک": "ك", "ڪ": "ك", "گ": "ك",
-        "ؤ": "و", "ۆ": "و", "ۇ": "و",
+        "أ": "ا",
+        "إ": "ا",
+        "آ": "ا",
+        "ٱ": "ا",
+        "ٲ": "ا",
+        "ٳ": "ا",
+        "ة": "ه",
+        "ە": "ه",
+        "ھ": "ه",
+        "ۀ": "ه",
+        "ى": "ي",
+        "ی": "ي",
+        "ێ": "ي",
+        "ې": "ي",
+        "ک": "ك",
+        "ڪ": "ك",
+        "گ": "ك",
+        "ؤ": "و",
+        "ۆ": "و",
+        "ۇ": "و",
         "ئ": "ي",
-        "ـ": None, "\u200c": None, "\u200d": None, "\u200f": None, "\u200e": None,
+        "ـ": None,
+        "\u200c": None,
+        "\u200d": None,
+        "\u200f": None,
+        "\u200e": None,
     }
 )
 # Latin letters that NFKD does not decompose.
 _LATIN_FOLD = str.maketrans(
-    {"ı": "i", "ł": "l", "ø": "o", "đ": "d", "ß": "ss", "æ": "ae", "œ": "oe", "ə": "e", "ʻ": "",
-     "ʼ": "", "ʾ": "", "ʿ": "", "‘": "", "’": "", "'": "", "`": "", "´": "", "ʹ": "", "′": ""}
+    {
+        "ı": "i",
+        "ł": "l",
+        "ø": "o",
+        "đ": "d",
+        "ß": "ss",
+        "æ": "ae",
+        "œ": "oe",
+        "ə": "e",
+        "ʻ": "",
+        "ʼ": "",
+        "ʾ": "",
+        "ʿ": "",
+        "‘": "",
+        "’": "",
+        "'": "",
+        "`": "",
+        "´": "",
+        "ʹ": "",
+        "′": "",
+    }
 )
 _ARABIC_DIACRITICS = re.compile("[\u064b-\u065f\u0670\u06d6-\u06ed]")
 _NON_WORD = re.compile(r"[^\w]+")
 _LETTER_DIGIT = re.compile(r"\b([a-z]) (\d)")
 
 #: Transliterated Arabic articles, dropped wherever they stand as a token.
-ARTICLES = frozenset(
-    "al el il ul ad ed ar er as es ash esh at et az ez adh ath an en the".split()
-)
+ARTICLES = frozenset("al el il ul ad ed ar er as es ash esh at et az ez adh ath an en the".split())
 _ARABIC_ARTICLE = re.compile(r"(?:^| )ال(?=\S{2,})")
 
 #: Kind words, longest first, mapped to the kind family they cue.
 #: Families: admin1 (governorate), admin2 (district), site, mountain, water.
 KIND_WORDS: tuple[tuple[str, str], ...] = (
-    ("military air base", "site"), ("military airbase", "site"), ("military base", "site"),
-    ("air force base", "site"), ("air base", "site"), ("airbase", "site"), ("airfield", "site"),
-    ("international airport", "site"), ("airport", "site"), ("air station", "site"),
-    ("base", "site"), ("garrison", "site"), ("outpost", "site"),
-    ("refugee camp", "site"), ("displacement camp", "site"), ("idp camp", "site"),
-    ("detention camp", "site"), ("camp", "site"), ("prison", "site"),
-    ("gas field", "site"), ("oil field", "site"), ("oilfield", "site"), ("gasfield", "site"),
-    ("field", "site"), ("refinery", "site"),
-    ("border crossing", "site"), ("crossing point", "site"), ("border gate", "site"),
-    ("crossing", "site"), ("dam", "site"), ("barrage", "site"), ("bridge", "site"),
-    ("governorate", "admin1"), ("province", "admin1"), ("provincial", "admin1"),
-    ("district", "admin2"), ("subdistrict", "admin2"), ("sub district", "admin2"), ("qada", "admin2"),
-    ("mountains", "mountain"), ("mountain", "mountain"), ("mount", "mountain"),
-    ("mt", "mountain"), ("range", "mountain"),
-    ("river", "water"), ("lake", "water"),
+    ("military air base", "site"),
+    ("military airbase", "site"),
+    ("military base", "site"),
+    ("air force base", "site"),
+    ("air base", "site"),
+    ("airbase", "site"),
+    ("airfield", "site"),
+    ("international airport", "site"),
+    ("airport", "site"),
+    ("air station", "site"),
+    ("base", "site"),
+    ("garrison", "site"),
+    ("outpost", "site"),
+    ("refugee camp", "site"),
+    ("displacement camp", "site"),
+    ("idp camp", "site"),
+    ("detention camp", "site"),
+    ("camp", "site"),
+    ("prison", "site"),
+    ("gas field", "site"),
+    ("oil field", "site"),
+    ("oilfield", "site"),
+    ("gasfield", "site"),
+    ("field", "site"),
+    ("refinery", "site"),
+    ("border crossing", "site"),
+    ("crossing point", "site"),
+    ("border gate", "site"),
+    ("crossing", "site"),
+    ("dam", "site"),
+    ("barrage", "site"),
+    ("bridge", "site"),
+    ("governorate", "admin1"),
+    ("province", "admin1"),
+    ("provincial", "admin1"),
+    ("district", "admin2"),
+    ("subdistrict", "admin2"),
+    ("sub district", "admin2"),
+    ("qada", "admin2"),
+    ("mountains", "mountain"),
+    ("mountain", "mountain"),
+    ("mount", "mountain"),
+    ("mt", "mountain"),
+    ("range", "mountain"),
+    ("river", "water"),
+    ("lake", "water"),
 )
 _PREFIX_KIND_WORDS = {"mount": "mountain", "mt": "mountain", "lake": "water", "camp": "site"}
 
 
 def fold(text: str) -> str:
-    """Lower-case, strip diacritics and fold Arabic letter variants; keep spacing and punctuation."""
+    """Lower-case, strip diacritics, fold Arabic letter variants; keep spaces and punctuation."""
     text = unicodedata.normalize("NFKC", text).translate(_ARABIC_FOLD)
     text = _ARABIC_DIACRITICS.sub("", text)
     decomposed = unicodedata.normalize("NFKD", text.casefold())

@@ -18,20 +18,32 @@ RETIRED_CODES = {"IQ-TS": "IQ-KI", "IQ-SW": "IQ-SU"}
 class RegionCatalog:
     """Resolve a region by code, name or alias, and give its polygon."""
 
-    def __init__(self, regions: gpd.GeoDataFrame, countries: gpd.GeoDataFrame,
-                 country_names: dict[str, tuple[str, ...]]) -> None:
+    def __init__(
+        self,
+        regions: gpd.GeoDataFrame,
+        countries: gpd.GeoDataFrame,
+        country_names: dict[str, tuple[str, ...]],
+    ) -> None:
         self._regions = {r.code: r for r in region_records(regions)}
-        self._geoms: dict[str, shapely.Geometry] = dict(zip(regions["code"], regions.geometry,
-                                                            strict=True))
+        self._geoms: dict[str, shapely.Geometry] = dict(
+            zip(regions["code"], regions.geometry, strict=True)
+        )
         for code, geom in zip(countries["code"], countries.geometry, strict=True):
             names = country_names.get(code, (code,))
-            self._regions[code] = Region(code=code, name=names[0], kind="country", country=code,
-                                         aliases=names[1:], members=())
+            self._regions[code] = Region(
+                code=code,
+                name=names[0],
+                kind="country",
+                country=code,
+                aliases=names[1:],
+                members=(),
+            )
             self._geoms[code] = geom
         self._by_name: dict[str, str] = {}
         # Named regions first, then governorates, so a governorate wins a shared alias.
-        ordered = sorted(self._regions.values(), key=lambda r: {"region": 0, "country": 1}.get(
-            r.kind, 2))
+        ordered = sorted(
+            self._regions.values(), key=lambda r: {"region": 0, "country": 1}.get(r.kind, 2)
+        )
         for region in ordered:
             for name in (region.code, region.name, *region.aliases):
                 for key in {normalize(name), parse_query(name).key} - {""}:
@@ -69,8 +81,9 @@ class RegionCatalog:
     def suggest(self, text: str, limit: int = 5) -> list[str]:
         """Names of regions close to ``text``, best first."""
         key = normalize(text)
-        hits = process.extract(key, list(self._by_name), scorer=fuzz.WRatio, limit=limit * 3,
-                               score_cutoff=72)
+        hits = process.extract(
+            key, list(self._by_name), scorer=fuzz.WRatio, limit=limit * 3, score_cutoff=72
+        )
         seen: list[str] = []
         for name, _score, _ in hits:
             region = self._regions[self._by_name[name]]

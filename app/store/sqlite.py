@@ -80,8 +80,10 @@ class SQLiteStore:
         try:
             version = conn.execute("PRAGMA user_version").fetchone()[0]
             if version > len(MIGRATIONS):
-                raise StoreError(log_message=f"{self.path} has schema {version}, newer than this "
-                                 f"release ({len(MIGRATIONS)})")
+                raise StoreError(
+                    log_message=f"{self.path} has schema {version}, newer than this "
+                    f"release ({len(MIGRATIONS)})"
+                )
             for number, script in enumerate(MIGRATIONS[version:], start=version + 1):
                 conn.executescript(f"BEGIN; {script}; PRAGMA user_version={number}; COMMIT;")
         except sqlite3.Error as exc:

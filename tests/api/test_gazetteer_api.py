@@ -13,13 +13,23 @@ def test_search_answers_ranked_candidates(http):
     assert set(kinds) == {"city", "admin1"}
     first = body.results[0]
     assert first.admin1 == "IQ-KI" and first.country == "IQ" and first.score == 100
-    assert {"id", "name", "kind", "lat", "lon", "country", "admin1", "admin2", "population",
-            "score", "aliases"} <= set(response.json()["results"][0])
+    assert {
+        "id",
+        "name",
+        "kind",
+        "lat",
+        "lon",
+        "country",
+        "admin1",
+        "admin2",
+        "population",
+        "score",
+        "aliases",
+    } <= set(response.json()["results"][0])
 
 
 def test_search_filters_and_limit(http):
-    body = http.get("/gazetteer/search", params={"q": "Erbil", "kind": "admin1",
-                                                 "limit": 1}).json()
+    body = http.get("/gazetteer/search", params={"q": "Erbil", "kind": "admin1", "limit": 1}).json()
     assert len(body["results"]) == 1 and body["results"][0]["kind"] == "admin1"
     body = http.get("/gazetteer/search", params={"q": "Hama", "country": "SY"}).json()
     assert body["results"] and all(r["country"] == "SY" for r in body["results"])
@@ -30,8 +40,17 @@ def test_search_in_arabic_script(http):
     assert body["results"][0]["admin1"] == "IQ-AR"
 
 
-@pytest.mark.parametrize("params", [{"q": ""}, {}, {"q": "   "}, {"q": "Kirkuk", "limit": 0},
-                                    {"q": "Kirkuk", "country": "Iraq"}, {"q": "x" * 201}])
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"q": ""},
+        {},
+        {"q": "   "},
+        {"q": "Kirkuk", "limit": 0},
+        {"q": "Kirkuk", "country": "Iraq"},
+        {"q": "x" * 201},
+    ],
+)
 def test_search_bad_input_is_a_problem(http, params):
     response = http.get("/gazetteer/search", params=params)
     assert response.status_code == 400
@@ -47,10 +66,15 @@ def test_reverse(http):
     assert (body.country, body.admin1, body.admin1_name) == ("IQ", "IQ-KI", "Kirkuk")
 
 
-@pytest.mark.parametrize("params, field", [({"lat": 91, "lon": 44}, "lat"),
-                                           ({"lat": 35, "lon": "abc"}, "lon"),
-                                           ({"lat": 35}, "lon"),
-                                           ({"lat": "nan", "lon": 44}, "lat")])
+@pytest.mark.parametrize(
+    "params, field",
+    [
+        ({"lat": 91, "lon": 44}, "lat"),
+        ({"lat": 35, "lon": "abc"}, "lon"),
+        ({"lat": 35}, "lon"),
+        ({"lat": "nan", "lon": 44}, "lat"),
+    ],
+)
 def test_reverse_bad_input_is_a_problem(http, params, field):
     response = http.get("/gazetteer/reverse", params=params)
     assert response.status_code == 400

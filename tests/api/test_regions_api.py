@@ -17,8 +17,9 @@ def test_list_regions_is_geojson_with_every_governorate(http):
     assert "IQ-TS" not in codes and "IQ-KI" in codes
 
 
-@pytest.mark.parametrize("code", ["IQ-KI", "iq-ki", "IQ-TS", "Kirkuk", "Kerkuk",
-                                  "Kirkuk Governorate"])
+@pytest.mark.parametrize(
+    "code", ["IQ-KI", "iq-ki", "IQ-TS", "Kirkuk", "Kerkuk", "Kirkuk Governorate"]
+)
 def test_region_by_code_or_name(http, code):
     response = http.get(f"/regions/{code}")
     assert response.status_code == 200

@@ -11,8 +11,26 @@ from app.gazetteer.regions import RETIRED_CODES
 
 DATA = default_gazetteer_dir()
 CURATED = DATA.parent / "curated"
-IRAQ = {"AN", "AR", "BA", "BB", "BG", "DA", "DI", "DQ", "KA", "KI", "MA", "MU", "NA", "NI",
-        "QA", "SD", "SU", "WA"}
+IRAQ = {
+    "AN",
+    "AR",
+    "BA",
+    "BB",
+    "BG",
+    "DA",
+    "DI",
+    "DQ",
+    "KA",
+    "KI",
+    "MA",
+    "MU",
+    "NA",
+    "NI",
+    "QA",
+    "SD",
+    "SU",
+    "WA",
+}
 SYRIA = {"DI", "DR", "DY", "HA", "HI", "HL", "HM", "ID", "LA", "QU", "RA", "RD", "SU", "TA"}
 CURRENT = {f"IQ-{c}" for c in IRAQ} | {f"SY-{c}" for c in SYRIA}
 
@@ -36,8 +54,12 @@ def test_manifest_matches_the_normaliser():
 
 def test_every_place_in_iraq_and_syria_has_a_current_governorate_code():
     for row in _rows(DATA / "places.csv"):
-        if row["country"] in ("IQ", "SY") and row["kind"] not in ("country", "river", "lake",
-                                                                  "mountain"):
+        if row["country"] in ("IQ", "SY") and row["kind"] not in (
+            "country",
+            "river",
+            "lake",
+            "mountain",
+        ):
             assert row["admin1"] in CURRENT, row
         assert row["admin1"] not in RETIRED_CODES
 
@@ -48,8 +70,16 @@ def test_curated_rows_are_cited_and_plentiful():
     assert len({r["id"] for r in rows}) == len(rows)
     assert all(r["source"].strip() for r in rows)
     kinds = {r["kind"] for r in rows}
-    assert {"base", "camp", "oil_field", "border_crossing", "dam", "mountain", "river",
-            "town"} <= kinds
+    assert {
+        "base",
+        "camp",
+        "oil_field",
+        "border_crossing",
+        "dam",
+        "mountain",
+        "river",
+        "town",
+    } <= kinds
 
 
 def test_regions_cover_every_governorate_once():

@@ -49,8 +49,9 @@ def test_spellings_of_one_place_give_the_same_place(gazetteer):
     assert len(ids) == 1
 
 
-@pytest.mark.parametrize("name, code", [("Kirkuk", "IQ-KI"), ("Erbil", "IQ-AR"),
-                                        ("Basra", "IQ-BA"), ("Najaf", "IQ-NA")])
+@pytest.mark.parametrize(
+    "name, code", [("Kirkuk", "IQ-KI"), ("Erbil", "IQ-AR"), ("Basra", "IQ-BA"), ("Najaf", "IQ-NA")]
+)
 def test_city_and_governorate_ambiguity_is_reported(gazetteer, name, code):
     hits = gazetteer.search(name, limit=10)
     top = [c for c in hits if c.score == hits[0].score]
@@ -118,17 +119,38 @@ def test_get_unknown_place(gazetteer):
 
 # A point inside each governorate: its capital, from common reference coordinates.
 GOVERNORATE_POINTS = {
-    "IQ-AN": (33.42, 43.30), "IQ-AR": (36.19, 44.01), "IQ-BA": (30.51, 47.78),
-    "IQ-BB": (32.48, 44.42), "IQ-BG": (33.31, 44.37), "IQ-DA": (36.87, 42.99),
-    "IQ-DI": (33.75, 44.64), "IQ-DQ": (31.05, 46.26), "IQ-KA": (32.62, 44.02),
-    "IQ-KI": (35.47, 44.39), "IQ-MA": (31.84, 47.14), "IQ-MU": (31.31, 45.28),
-    "IQ-NA": (32.00, 44.33), "IQ-NI": (36.34, 43.13), "IQ-QA": (31.99, 44.93),
-    "IQ-SD": (34.61, 43.68), "IQ-SU": (35.56, 45.43), "IQ-WA": (32.51, 45.82),
-    "SY-DI": (33.51, 36.29), "SY-DR": (32.62, 36.10), "SY-DY": (35.33, 40.14),
-    "SY-HA": (36.50, 40.75), "SY-HI": (34.73, 36.71), "SY-HL": (36.20, 37.16),
-    "SY-HM": (35.13, 36.75), "SY-ID": (35.93, 36.63), "SY-LA": (35.52, 35.78),
-    "SY-QU": (33.12, 35.82), "SY-RA": (35.95, 39.01), "SY-RD": (33.57, 36.40),
-    "SY-SU": (32.71, 36.57), "SY-TA": (34.89, 35.89),
+    "IQ-AN": (33.42, 43.30),
+    "IQ-AR": (36.19, 44.01),
+    "IQ-BA": (30.51, 47.78),
+    "IQ-BB": (32.48, 44.42),
+    "IQ-BG": (33.31, 44.37),
+    "IQ-DA": (36.87, 42.99),
+    "IQ-DI": (33.75, 44.64),
+    "IQ-DQ": (31.05, 46.26),
+    "IQ-KA": (32.62, 44.02),
+    "IQ-KI": (35.47, 44.39),
+    "IQ-MA": (31.84, 47.14),
+    "IQ-MU": (31.31, 45.28),
+    "IQ-NA": (32.00, 44.33),
+    "IQ-NI": (36.34, 43.13),
+    "IQ-QA": (31.99, 44.93),
+    "IQ-SD": (34.61, 43.68),
+    "IQ-SU": (35.56, 45.43),
+    "IQ-WA": (32.51, 45.82),
+    "SY-DI": (33.51, 36.29),
+    "SY-DR": (32.62, 36.10),
+    "SY-DY": (35.33, 40.14),
+    "SY-HA": (36.50, 40.75),
+    "SY-HI": (34.73, 36.71),
+    "SY-HL": (36.20, 37.16),
+    "SY-HM": (35.13, 36.75),
+    "SY-ID": (35.93, 36.63),
+    "SY-LA": (35.52, 35.78),
+    "SY-QU": (33.12, 35.82),
+    "SY-RA": (35.95, 39.01),
+    "SY-RD": (33.57, 36.40),
+    "SY-SU": (32.71, 36.57),
+    "SY-TA": (34.89, 35.89),
 }
 
 
@@ -158,8 +180,7 @@ def test_reverse_names_the_district_where_a_seat_is_near(gazetteer):
     assert gazetteer.reverse(37.14, 42.68).admin2 is not None  # Zakho
 
 
-@pytest.mark.parametrize("lat, lon", [(91, 44), (-91, 44), (35, 181), (35, -181),
-                                      (math.nan, 44)])
+@pytest.mark.parametrize("lat, lon", [(91, 44), (-91, 44), (35, 181), (35, -181), (math.nan, 44)])
 def test_reverse_refuses_bad_coordinates(gazetteer, lat, lon):
     with pytest.raises(InvalidInput):
         gazetteer.reverse(lat, lon)
@@ -167,6 +188,8 @@ def test_reverse_refuses_bad_coordinates(gazetteer, lat, lon):
 
 def _km(a, b):
     p1, p2 = math.radians(a.lat), math.radians(b.lat)
-    h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(
-        math.radians(b.lon - a.lon) / 2) ** 2
+    h = (
+        math.sin((p2 - p1) / 2) ** 2
+        + math.cos(p1) * math.cos(p2) * math.sin(math.radians(b.lon - a.lon) / 2) ** 2
+    )
     return 12742 * math.asin(math.sqrt(h))

@@ -17,16 +17,20 @@ def test_reader_keeps_places_and_reports_what_it_skips(gazetteer):
     assert "تل الجبل" in rows[0]["aliases"] and "Тель" not in rows[0]["aliases"]
     assert "Umm Khasifah" in rows[1]["aliases"]
     assert report.kept == 3
-    assert report.skipped == {"feature H.WAD not used": 1, "malformed line": 1,
-                              "coordinates out of range": 1}
+    assert report.skipped == {
+        "feature H.WAD not used": 1,
+        "malformed line": 1,
+        "coordinates out of range": 1,
+    }
     assert len(report.errors) == 2
 
 
 def test_cli_import_makes_places_findable(tmp_path, monkeypatch):
     user_dir = tmp_path / "gaz"
     monkeypatch.setenv("GEOEVENTS_GAZETTEER_USER_DIR", str(user_dir))
-    result = CliRunner().invoke(app, ["gazetteer", "import-geonames", str(SAMPLE),
-                                      "--alternate-names", str(ALTERNATE)])
+    result = CliRunner().invoke(
+        app, ["gazetteer", "import-geonames", str(SAMPLE), "--alternate-names", str(ALTERNATE)]
+    )
     assert result.exit_code == 0, result.output
     assert "Imported 3 places" in result.output
     assert (user_dir / "geonames-geonames-sample.csv").exists()

@@ -1,0 +1,26 @@
+# geoevents: the API with the embedded SQLite store; the database lives in the /data volume.
+FROM python:3.11-slim
+
+ENV PYTHONDONTWRITEBYTECODE=1 \
+    PYTHONUNBUFFERED=1 \
+    UV_PROJECT_ENVIRONMENT=/opt/venv \
+    UV_PYTHON_DOWNLOADS=never \
+    PATH=/opt/venv/bin:$PATH \
+    GEOEVENTS_DATABASE_URL=sqlite:////data/geoevents.db
+
+WORKDIR /srv/geoevents
+RUN pip install --no-cache-dir "uv==0.13.8"
+COPY pyproject.toml uv.lock README.md ./
+RUN uv sync --locked --no-dev --no-install-project
+COPY app ./app
+COPY data/gazetteer ./data/gazetteer
+RUN uv sync --locked --no-dev \
+    && useradd --system --uid 10001 --home-dir /srv/geoevents geoevents \
+    && mkdir -p /data && chown geoevents /data
+
+USER geoevents
+VOLUME ["/data"]
+EXPOSE 8000
+HEALTHCHECK --interval=30s --timeout=5s --start-period=20s \
+    CMD ["python", "-c", "import urllib.request; urllib.request.urlopen('http://127.0.0.1:8000/healthz', timeout=4)"]
+CMD ["uvicorn", "app.main:create_app", "--factory", "--host", "0.0.0.0", "--port", "8000"]
