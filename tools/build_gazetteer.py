@@ -181,6 +181,14 @@ class Regions:
                     RETIRED_CODES.get(code, code), RETIRED_CODES.get(code, code)
                 )
                 geoms[code].append(shape(feature["geometry"]).buffer(0))
+        fixes = json.loads((CURATED / "boundary_fixes.geojson").read_text(encoding="utf-8"))
+        for feature in fixes["features"]:
+            # A curated outline replaces the part of every other governorate it covers.
+            fix, code = shape(feature["geometry"]), feature["properties"]["code"]
+            for other in geoms:
+                if other != code:
+                    geoms[other] = [g.difference(fix) for g in geoms[other]]
+            geoms[code].append(fix)
         self.codes = sorted(geoms)
         missing = set(names) - set(self.codes)
         if missing:

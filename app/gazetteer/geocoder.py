@@ -35,6 +35,11 @@ FAMILY_RANK = {
 }
 #: A district seat farther than this from a point is not offered as its district.
 DISTRICT_RADIUS_KM = 30.0
+#: How far outside every governorate polygon a point may lie and still take the nearest one:
+#: a little when only the point is known, more when the place is known to be in the country
+#: (the Golan airfields, crossings on the Saudi border).
+BORDER_SLACK_DEG = 0.05
+KNOWN_COUNTRY_SLACK_DEG = 0.3
 
 
 def check_lat_lon(lat: float, lon: float) -> None:
@@ -141,10 +146,32 @@ class Gazetteer:
 
     # Reverse -----------------------------------------------------------------------------
 
-    def admin1_at(self, lon: float, lat: float) -> str | None:
-        """ISO 3166-2 code of the governorate containing the point, if any."""
-        hits = self._admin1_tree.query(shapely.Point(lon, lat), predicate="intersects")
-        return str(self._admin1_codes[hits[0]]) if len(hits) else None
+    def admin1_at(self, lon: float, lat: float, country: str | None = None) -> str | None:
+        """ISO 3166-2 code of the governorate containing the point, if any.
+
+        The outlines are generalised, so border towns (Tal Abyad, Kobani) fall a few hundred
+        metres outside them. A point outside every polygon takes the nearest governorate within
+        :data:`BORDER_SLACK_DEG`, unless a neighbouring country's outline contains the point; when
+        the caller knows the country (a gazetteer place does), the nearest of that country's
+        governorates within :data:`KNOWN_COUNTRY_SLACK_DEG`.
+        """
+        point = shapely.Point(lon, lat)
+        hits = self._admin1_tree.query(point, predicate="intersects")
+        if len(hits):
+            return str(self._admin1_codes[hits[0]])
+        return self._near_border(point, country)
+
+    def _near_border(self, point: shapely.Point, country: str | None = None) -> str | None:
+        if country is None and len(self._country_tree.query(point, predicate="intersects")):
+            return None
+        slack = BORDER_SLACK_DEG if country is None else KNOWN_COUNTRY_SLACK_DEG
+        near = self._admin1_tree.query(point, predicate="dwithin", distance=slack)
+        codes = [
+            (shapely.distance(self._admin1_tree.geometries[i], point), str(self._admin1_codes[i]))
+            for i in near.tolist()
+        ]
+        codes = [c for c in codes if country is None or c[1].startswith(country + "-")]
+        return min(codes)[1] if codes else None
 
     def admin1_many(self, lons: Sequence[float], lats: Sequence[float]) -> list[str | None]:
         """Vectorised :meth:`admin1_at`."""
@@ -154,6 +181,13 @@ class Gazetteer:
         for p, t in zip(point_idx.tolist(), tree_idx.tolist(), strict=True):
             if out[p] is None:
                 out[p] = str(self._admin1_codes[t])
+        missing = [i for i, code in enumerate(out) if code is None]
+        if missing:
+            near = self._admin1_tree.query(
+                points[missing], predicate="dwithin", distance=BORDER_SLACK_DEG
+            )
+            for i in sorted(set(near[0].tolist())):
+                out[missing[i]] = self._near_border(points[missing[i]])
         return out
 
     def reverse(self, lat: float, lon: float) -> ReverseResult:

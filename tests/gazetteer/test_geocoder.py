@@ -193,3 +193,39 @@ def _km(a, b):
         + math.cos(p1) * math.cos(p2) * math.sin(math.radians(b.lon - a.lon) / 2) ** 2
     )
     return 12742 * math.asin(math.sqrt(h))
+
+
+@pytest.mark.parametrize(
+    "lat, lon, code",
+    [
+        (33.52, 44.25, "IQ-BG"),  # Taji: Natural Earth leaves it out of Baghdad
+        (33.306, 44.185, "IQ-BG"),  # Abu Ghraib
+        (33.06, 44.36, "IQ-BG"),  # Mahmudiya
+        (33.35, 43.78, "IQ-AN"),  # Fallujah
+    ],
+)
+def test_reverse_near_the_corrected_baghdad_outline(gazetteer, lat, lon, code):
+    assert gazetteer.reverse(lat, lon).admin1 == code
+    assert gazetteer.admin1_many([lon], [lat]) == [code]
+
+
+@pytest.mark.parametrize(
+    "lat, lon, code",
+    [(36.693, 38.954, "SY-RA"), (36.891, 38.354, "SY-HL")],
+)
+def test_border_towns_of_a_known_country_take_the_nearest_governorate(gazetteer, lat, lon, code):
+    # Tal Abyad and Kobani: the generalised outlines leave them just outside Syria.
+    assert gazetteer.admin1_at(lon, lat, country="SY") == code
+    assert gazetteer.admin1_at(lon, lat, country="IQ") is None
+
+
+def test_a_point_in_a_neighbouring_country_takes_no_governorate(gazetteer):
+    assert gazetteer.reverse(36.711, 38.948).admin1 is None  # Akcakale, Turkey
+    assert gazetteer.reverse(37.075, 41.215).admin1 is None  # Nusaybin, Turkey
+    assert gazetteer.reverse(37.0, 38.0).admin1 is None
+
+
+def test_shipped_places_agree_with_reverse_geocoding(gazetteer):
+    for place in gazetteer.places:
+        if place.country in ("IQ", "SY") and place.family in ("populated", "site"):
+            assert gazetteer.admin1_at(place.lon, place.lat, place.country) == place.admin1, place
