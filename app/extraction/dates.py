@@ -1,0 +1,251 @@
+"""Dates in report text: candidates found by patterns, resolved against an anchor date.
+
+Absolute forms ("6 August", "Aug. 6", "1 Aug 2024", "August 2024", "2024-08-06"), relative
+ones ("on Tuesday", "yesterday", "last week", "earlier this month", "mid-July", "overnight
+into Tuesday", "a day later") and background ("since 2020"). A day-month without a year takes
+the anchor's year, or the year before when that would put it after the anchor. Dates said of
+the report itself ("officials said on 7 August") are kept apart as ``role="report"``.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Literal
+
+Precision = Literal["day", "week", "month", "year"]
+Role = Literal["event", "report", "since", "follow"]
+
+MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
+MONTHS |= {m.lower(): i for i, m in enumerate(calendar.month_abbr) if m}
+MONTHS |= {"sept": 9}
+WEEKDAYS = {d.lower(): i for i, d in enumerate(calendar.day_name)}
+_MONTH = (
+    r"(January|February|March|April|May|June|July|August|September|October|November|"
+    r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+)
+_WEEKDAY = r"(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_YEAR = r"((?:19|20)\d\d)"
+_DAY = r"(\d{1,2})(?:st|nd|rd|th)?"
+_NUMBER_WORDS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
+
+PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("iso", re.compile(rf"\b{_YEAR}-(\d\d)-(\d\d)\b")),
+    ("day_month", re.compile(rf"\b{_DAY}(?: of)? {_MONTH}(?:,? {_YEAR})?\b")),
+    (
+        "month_day",
+        re.compile(rf"\b{_MONTH} {_DAY}(?:,? {_YEAR})?\b(?!\s*(?:km|kilometres|people))"),
+    ),
+    (
+        "part_month",
+        re.compile(
+            rf"\b(mid|early|late|end of|beginning of|start of)[- ]{_MONTH}"
+            rf"(?:,? {_YEAR})?",
+            re.I,
+        ),
+    ),
+    ("overnight", re.compile(rf"\bovernight (?:into|on) {_WEEKDAY}\b")),
+    ("weekday", re.compile(rf"\b(last |this |on |early |late |by )?{_WEEKDAY}\b")),
+    ("month_year", re.compile(rf"\b{_MONTH},? {_YEAR}\b")),
+    ("since", re.compile(rf"\b(?:since|until|in|by|from|before) (?:early |late |mid-)?{_YEAR}\b")),
+    ("in_month", re.compile(rf"\b(?:in|during|since|last|this|earlier in) {_MONTH}\b")),
+    (
+        "relative",
+        re.compile(
+            r"\b(yesterday|today|tonight|last night|this morning|earlier (?:this|last) (?:week|"
+            r"month|year)|(?:last|this|past|previous) (?:week|month|year)|the (?:day|night) before|"
+            r"(?:a|one|two|three|four|five|six|seven) days? (?:later|earlier|ago|before)|"
+            r"the (?:following|next) (?:day|morning|night)|(?:the )?same day|later that day)\b",
+            re.I,
+        ),
+    ),
+)
+_REPORTING = re.compile(
+    r"\b(?:said|says|reported|reports|told [\w ]{1,30}?|announced|stated|confirmed|added|"
+    r"wrote|published|posted|quoted)\s+(?:on\s+)?$",
+    re.I,
+)
+# "since 2020", "until 2017": the year is background, not when the event happened.
+_BACKGROUND_YEAR = re.compile(r"^(?:since|until|before)\b", re.I)
+
+
+@dataclass(frozen=True, slots=True)
+class DateMention:
+    """A resolved date expression."""
+
+    start: int
+    end: int
+    text: str
+    first: date
+    last: date
+    precision: Precision
+    role: Role
+    offset_days: int = 0  # for role "follow": days after the previous event's date
+
+
+def _year_for(month: int, day: int, anchor: date) -> int:
+    year = anchor.year
+    try:
+        if date(year, month, day) > anchor:
+            year -= 1
+    except ValueError:
+        year -= 1
+    return year
+
+
+def _month_span(year: int, month: int) -> tuple[date, date]:
+    return date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1])
+
+
+def _weekday_before(anchor: date, weekday: int) -> date:
+    delta = (anchor.weekday() - weekday) % 7 or 7
+    return anchor - timedelta(days=delta)
+
+
+def find_dates(text: str, anchor: date, offset: int = 0) -> list[DateMention]:
+    """Date expressions in ``text`` (offsets shifted by ``offset``), left to right."""
+    found: list[DateMention] = []
+    taken: list[tuple[int, int]] = []
+    for name, pattern in PATTERNS:
+        for match in pattern.finditer(text):
+            s, e = match.span()
+            if any(s < te and ts < e for ts, te in taken):
+                continue
+            resolved = _resolve(name, match, anchor)
+            if resolved is None:
+                continue
+            first, last, precision, role, follow = resolved
+            if role == "event" and _REPORTING.search(text[max(0, s - 40) : s]):
+                role = "report"
+            taken.append((s, e))
+            found.append(
+                DateMention(
+                    s + offset, e + offset, match.group(), first, last, precision, role, follow
+                )
+            )
+    found.sort(key=lambda d: d.start)
+    return found
+
+
+def _resolve(
+    name: str, m: re.Match[str], anchor: date
+) -> tuple[date, date, Precision, Role, int] | None:
+    try:
+        return _RESOLVERS[name](m, anchor)
+    except (ValueError, KeyError, OverflowError):
+        return None  # "31 February" and other impossible dates are not dates
+
+
+def _iso(m: re.Match[str], anchor: date) -> tuple[date, date, Precision, Role, int]:
+    d = date(int(m[1]), int(m[2]), int(m[3]))
+    return d, d, "day", "event", 0
+
+
+def _day_month(m: re.Match[str], anchor: date) -> tuple[date, date, Precision, Role, int]:
+    day, month = int(m[1]), MONTHS[m[2].lower()]
+    year = int(m[3]) if m[3] else _year_for(month, day, anchor)
+    d = date(year, month, day)
+    return d, d, "day", "event", 0
+
+
+def _month_day(m: re.Match[str], anchor: date) -> tuple[date, date, Precision, Role, int]:
+    month, day = MONTHS[m[1].lower()], int(m[2])
+    year = int(m[3]) if m[3] else _year_for(month, day, anchor)
+    d = date(year, month, day)
+    return d, d, "day", "event", 0
+
+
+def _part_month(m: re.Match[str], anchor: date) -> tuple[date, date, Precision, Role, int]:
+    part, month = m[1].lower(), MONTHS[m[2].lower()]
+    year = int(m[3]) if m[3] else _year_for(month, 1, anchor)
+    first, last = _month_span(year, month)
+    if part == "mid":
+        first, last = first.replace(day=11), first.replace(day=20)
+    elif part in ("early", "beginning of", "start of"):
+        last = first.replace(day=10)
+    else:
+        first = first.replace(day=21)
+    return first, min(last, anchor) if last > anchor >= first else last, "week", "event", 0
+
+
+def _overnight(m: re.Match[str], anchor: date) -> tuple[date, date, Precision, Role, int]:
+    d = _weekday_before(anchor, WEEKDAYS[m[1].lower()])
+    return d - timedelta(days=1), d, "day", "event", 0
+
+
+def _weekday(m: re.Match[str], anchor: date) -> tuple[date, date, Precision, Role, int]:
+    qualifier = (m[1] or "").strip().lower()
+    weekday = WEEKDAYS[m[2].lower()]
+    d = _weekday_before(anchor, weekday)
+    if qualifier == "last" and anchor - d < timedelta(days=2):
+        d -= timedelta(days=7)
+    return d, d, "day", "event", 0
+
+
+def _month_year(m: re.Match[str], anchor: date) -> tuple[date, date, Precision, Role, int]:
+    first, last = _month_span(int(m[2]), MONTHS[m[1].lower()])
+    return first, last, "month", "event", 0
+
+
+def _since(m: re.Match[str], anchor: date) -> tuple[date, date, Precision, Role, int]:
+    year = int(m[1])
+    role: Role = "since" if _BACKGROUND_YEAR.match(m.group()) else "event"
+    return date(year, 1, 1), date(year, 12, 31), "year", role, 0
+
+
+def _in_month(m: re.Match[str], anchor: date) -> tuple[date, date, Precision, Role, int]:
+    month = MONTHS[m[1].lower()]
+    year = _year_for(month, 1, anchor)
+    first, last = _month_span(year, month)
+    role: Role = "since" if m.group().lower().startswith("since") else "event"
+    return first, min(last, anchor), "month", role, 0
+
+
+def _relative(m: re.Match[str], anchor: date) -> tuple[date, date, Precision, Role, int]:
+    phrase = m[1].lower()
+    day = timedelta(days=1)
+    if phrase in ("yesterday", "last night", "the day before", "the night before"):
+        return anchor - day, anchor - day, "day", "event", 0
+    if phrase in ("today", "tonight", "this morning"):
+        return anchor, anchor, "day", "event", 0
+    words = phrase.split()
+    if words[-1] in ("later", "ago", "earlier", "before") and words[0] in _NUMBER_WORDS:
+        n = _NUMBER_WORDS[words[0]]
+        if words[-1] == "ago":
+            return anchor - n * day, anchor - n * day, "day", "event", 0
+        return anchor, anchor, "day", "follow", n if words[-1] == "later" else -n
+    if phrase.startswith(("the following", "the next")):
+        return anchor, anchor, "day", "follow", 1
+    if phrase in ("same day", "the same day", "later that day"):
+        return anchor, anchor, "day", "follow", 0
+    unit = words[-1]
+    monday = anchor - timedelta(days=anchor.weekday())
+    if unit == "week":
+        if words[0] in ("last", "past", "previous"):
+            return monday - 7 * day, monday - day, "week", "event", 0
+        return monday, anchor, "week", "event", 0  # this week, earlier this week
+    if unit == "month":
+        if words[0] in ("last", "past", "previous") or "last month" in phrase:
+            prev = anchor.replace(day=1) - day
+            first, last = _month_span(prev.year, prev.month)
+            return first, last, "month", "event", 0
+        return anchor.replace(day=1), max(anchor.replace(day=1), anchor - day), "month", "event", 0
+    if words[0] in ("last", "past", "previous") or "last year" in phrase:
+        return date(anchor.year - 1, 1, 1), date(anchor.year - 1, 12, 31), "year", "event", 0
+    return date(anchor.year, 1, 1), max(date(anchor.year, 1, 1), anchor - day), "year", "event", 0
+
+
+_RESOLVERS = {
+    "iso": _iso,
+    "day_month": _day_month,
+    "month_day": _month_day,
+    "part_month": _part_month,
+    "overnight": _overnight,
+    "weekday": _weekday,
+    "month_year": _month_year,
+    "since": _since,
+    "in_month": _in_month,
+    "relative": _relative,
+}

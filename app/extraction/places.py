@@ -1,0 +1,389 @@
+"""Toponym detection: gazetteer keys found in text by an Aho-Corasick automaton over tokens.
+
+The text is cut into word tokens, each folded like a gazetteer key (case, diacritics, Arabic
+letter variants); transliterated articles joined by a hyphen ("al-", "ez-") are skipped, a lone
+letter and a number are joined ("K-1" -> "k1"). Keys match whole token runs, so offsets map
+straight back to the report. Guards then drop what is not a place mention: lower-case words
+("a bomb hit"), names inside organisation names ("Deir ez-Zor Military Council"), names in
+"X-led"/"X-backed" compounds, person names ("Rabia Hassan"), and common words at the start of
+a sentence. Kind words next to a name ("province", "air base", "Mount") join the mention and
+become a cue for resolution.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+import ahocorasick
+
+from app.domain import Place
+from app.gazetteer.geocoder import Gazetteer
+from app.gazetteer.index import FOCUS_COUNTRIES
+from app.gazetteer.normalize import ARTICLES, KIND_WORDS, fold
+
+_TOKEN = re.compile(r"[^\W_]+(?:['’ʼʿʾ`][^\W_]+)*")
+_POSSESSIVE = re.compile(r"['’]s$", re.I)
+_HYPHENS = "-‐‑–"
+# "US-led coalition", "Iran-backed groups": the name qualifies an actor, it is no place.
+_ADJECTIVAL_SUFFIXES = frozenset(
+    "led backed aligned allied controlled held dominated linked affiliated funded sponsored "
+    "supported run influenced armed trained".split()
+)
+# Capitalised words that, after a place name, make it part of an organisation's name.
+_ORG_HEADS = frozenset(
+    "council company government command operations brigade brigades division regiment front "
+    "party university authority committee directorate units forces police ministry "
+    "administration movement organization organisation corporation group media cell "
+    "governor mayor times post news agency tribe tribes".split()
+)
+# Capitalised words that may follow a place name and still leave it a place mention.
+_PLACE_FOLLOWERS = frozenset(
+    "province governorate district region city town village camp base air airbase airport "
+    "international military dam barrage field oil gas crossing border prison river lake "
+    "mountains mountain mount plain plains valley desert highway road bridge square citadel "
+    "refinery sub subdistrict east west north south central old new upper lower".split()
+)
+# Words before a name that make it a person's name, not a place.
+_PERSON_TITLES = frozenset(
+    "president minister premier general gen commander sheikh shaikh mr mrs ms dr colonel "
+    "col lieutenant lt major maj captain capt sergeant spokesman spokeswoman cleric imam "
+    "mullah ayatollah emir prince king".split()
+)
+# Single-word names that are ordinary English words when they open a sentence.
+COMMON_WORDS = frozenset(
+    "hit ana tal rabia kut bab ras sur mar ur al as at an is it on in of or no so to us we "
+    "police union mission victory liberty hope unity peace independence nice split reading "
+    "mobile orange temple concord surprise enterprise gap sale bar date march may august "
+    "monday tuesday wednesday thursday friday saturday sunday today later after before "
+    "during since then there here also however meanwhile separately residents officials "
+    "troops forces security".split()
+)
+#: Adjectives of nationality: never place mentions, but they tell which country a report is about.
+DEMONYMS: dict[str, str | None] = {
+    "iraqi": "IQ",
+    "iraqis": "IQ",
+    "syrian": "SY",
+    "syrians": "SY",
+    "turkish": "TR",
+    "iranian": "IR",
+    "american": "US",
+    "russian": "RU",
+    "jordanian": "JO",
+    "lebanese": "LB",
+    "israeli": "IL",
+    "saudi": "SA",
+    "kuwaiti": "KW",
+    "qatari": "QA",
+    "emirati": "AE",
+    "british": "GB",
+    "french": "FR",
+    "german": "DE",
+    "kurdish": None,
+    "arab": None,
+    "turkmen": None,
+    "yazidi": None,
+    "assyrian": None,
+    "shia": None,
+    "sunni": None,
+}
+# Capitalised words before a single-word name that leave it a place ("Iraqi Kurdistan").
+_QUALIFIERS = frozenset(
+    "north south east west northern southern eastern western central upper lower greater "
+    "old new northeast northwest southeast southwest northeastern northwestern southeastern "
+    "southwestern rural downtown".split()
+)
+_FUNCTION_WORDS = frozenset(
+    "the a an in on at from near to into towards toward outside inside around across between "
+    "and or but of for by with while as after before since when where both".split()
+)
+_PREFIX_KIND = {
+    "mount": "mountain",
+    "mt": "mountain",
+    "lake": "water",
+    "camp": "site",
+    "jabal": "mountain",
+    "jebel": "mountain",
+}
+# Kind words as token sequences (folded), longest first, for extending a mention.
+_KIND_SEQUENCES: tuple[tuple[tuple[str, ...], str], ...] = tuple(
+    sorted(
+        ((tuple(w.split()), fam) for w, fam in KIND_WORDS if w not in ("mount", "mt")),
+        key=lambda x: -len(x[0]),
+    )
+)
+_UNRESOLVED_CUE = re.compile(
+    r"\b(?:village|town|hamlet|settlement|city|area|district|sub-district|subdistrict|"
+    r"neighbou?rhood|suburb|region|locality|camp) of\s+$",
+    re.I,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """A word of the report: its folded form and its span."""
+
+    text: str
+    key: str
+    start: int
+    end: int
+    article: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A place name found in the text; ``kind_cue`` comes from kind words around it."""
+
+    start: int
+    end: int
+    text: str
+    key: str
+    kind_cue: str | None
+    sentence_start: bool
+
+
+@lru_cache(maxsize=200_000)
+def _fold_token(token: str) -> str:
+    return fold(token).translate(_APOSTROPHES)
+
+
+_APOSTROPHES = str.maketrans("", "", "'’ʼʿʾ`")
+
+
+def tokenize(text: str) -> list[Token]:
+    """Word tokens with articles marked and "K-1" style names joined."""
+    raw: list[Token] = []
+    for match in _TOKEN.finditer(text):
+        word, start, end = match.group(), match.start(), match.end()
+        possessive = _POSSESSIVE.search(word)
+        if possessive and len(word) > 3:
+            word, end = word[: possessive.start()], start + possessive.start()
+        raw.append(Token(word, _fold_token(word), start, end))
+    tokens: list[Token] = []
+    for i, tok in enumerate(raw):
+        nxt = raw[i + 1] if i + 1 < len(raw) else None
+        hyphen_joined = nxt is not None and text[tok.end : nxt.start] in tuple(_HYPHENS)
+        if (
+            tok.key in ARTICLES
+            and tok.key != "the"
+            and nxt is not None
+            and (hyphen_joined or nxt.text[:1].isupper())
+        ):
+            tokens.append(Token(tok.text, tok.key, tok.start, tok.end, article=True))
+            continue
+        prev = tokens[-1] if tokens else None
+        if (
+            prev is not None
+            and len(prev.key) == 1
+            and prev.key.isalpha()
+            and tok.key[:1].isdigit()
+            and text[prev.end : tok.start] in ("-", " ", "", "‑", "–")
+        ):
+            tokens[-1] = Token(text[prev.start : tok.end], prev.key + tok.key, prev.start, tok.end)
+            continue
+        tokens.append(tok)
+    return tokens
+
+
+class ToponymMatcher:
+    """Finds gazetteer names in text."""
+
+    def __init__(self, gazetteer: Gazetteer) -> None:
+        self.gazetteer = gazetteer
+        self._automaton = ahocorasick.Automaton()
+        seen: set[str] = set()
+        for place, (full, cue) in zip(gazetteer.places, gazetteer.data.keys, strict=True):
+            for key in (*full, *cue):
+                if key in seen or not _detectable(place, key):
+                    continue
+                seen.add(key)
+                self._automaton.add_word(f" {key} ", key)
+        self._automaton.make_automaton()
+
+    def find(self, text: str, sentence_starts: list[int]) -> list[Mention]:
+        """Place mentions, longest first and non-overlapping, in text order."""
+        tokens = [t for t in tokenize(text) if not t.article]
+        all_tokens = tokenize(text)
+        if not tokens:
+            return []
+        stream_parts: list[str] = []
+        offsets: list[int] = []
+        position = 0
+        for tok in tokens:
+            offsets.append(position + 1)
+            stream_parts.append(" " + tok.key)
+            position += len(tok.key) + 1
+        stream = "".join(stream_parts) + " "
+        hits: list[tuple[int, int, str]] = []
+        for end, key in self._automaton.iter(stream):
+            first = bisect.bisect_left(offsets, end - len(key) - 1 + 1)
+            last = first + key.count(" ")
+            hits.append((first, last, key))
+        hits.sort(key=lambda h: (h[0], -(h[1] - h[0])))
+        mentions: list[Mention] = []
+        taken_until = -1
+        for first, last, key in hits:
+            if first <= taken_until:
+                continue
+            mention = self._accept(text, tokens, all_tokens, first, last, key, sentence_starts)
+            if mention is not None:
+                mentions.append(mention)
+                taken_until = last + _kind_extension_length(tokens, last)
+        return mentions
+
+    def _accept(
+        self,
+        text: str,
+        tokens: list[Token],
+        all_tokens: list[Token],
+        first: int,
+        last: int,
+        key: str,
+        sentence_starts: list[int],
+    ) -> Mention | None:
+        start_tok, end_tok = tokens[first], tokens[last]
+        initial = start_tok.text[0]
+        if initial.isalpha() and initial.isascii() and not initial.isupper():
+            return None  # "a roadside bomb hit", "tal" in lower case
+        after = text[end_tok.end : end_tok.end + 20]
+        if after[:1] in _HYPHENS:
+            suffix = re.match(r"[\-‐‑–](\w+)", after)
+            if suffix and suffix.group(1).lower() in _ADJECTIVAL_SUFFIXES:
+                return None
+        nxt = tokens[last + 1] if last + 1 < len(tokens) else None
+        sentence_start = _starts_sentence(text, start_tok.start, sentence_starts)
+        if nxt is not None and nxt.text[:1].isupper() and text[end_tok.end : nxt.start] == " ":
+            if nxt.key in _ORG_HEADS or _org_ahead(tokens, last + 1):
+                return None
+            if first == last and nxt.key not in _PLACE_FOLLOWERS and not sentence_start:
+                return None  # "Rabia Hassan said": a person's first name
+        if _org_ahead(tokens, last + 1) and nxt is not None and nxt.text[:1].isupper():
+            return None
+        prev = _previous_word(all_tokens, start_tok)
+        if prev is not None and prev.key in _PERSON_TITLES:
+            return None
+        if prev is not None and prev.article and first == last:
+            before = _previous_word(all_tokens, prev)
+            if (
+                before is not None
+                and before.text[:1].isupper()
+                and before.key not in _PLACE_FOLLOWERS
+                and before.key not in _PREFIX_KIND
+            ):
+                return None  # "Bashar al-Assad", "Muqtada al-Sadr"
+        if (
+            first == last
+            and prev is not None
+            and not prev.article
+            and prev.text[:1].isupper()
+            and text[prev.end : start_tok.start] == " "
+            and prev.key not in DEMONYMS
+            and prev.key not in _QUALIFIERS
+            and prev.key not in _PREFIX_KIND
+            and prev.key not in _PLACE_FOLLOWERS
+            and prev.key not in _FUNCTION_WORDS
+        ):
+            return None  # "Rabia Hassan": a surname after a first name
+        if sentence_start and first == last and key in COMMON_WORDS:
+            return None
+        start = start_tok.start
+        if (
+            prev is not None
+            and prev.article
+            and text[prev.end : start_tok.start] in ("-", " ", "‑", "–")
+            and prev.text[:1].isupper()
+            or (
+                prev is not None
+                and prev.article
+                and text[prev.end : start_tok.start] in ("-", "‑", "–")
+            )
+        ):
+            start = prev.start  # "al-Hol", "Al Qaim": the article belongs to the name
+        cue: str | None = None
+        end = end_tok.end
+        extension = _kind_extension(tokens, last)
+        if extension is not None:
+            end, cue = tokens[extension[0]].end, extension[1]
+        if (
+            prev is not None
+            and prev.key in _PREFIX_KIND
+            and prev.text[:1].isupper()
+            and text[prev.end : start_tok.start] == " "
+        ):
+            start, cue = prev.start, _PREFIX_KIND[prev.key]
+        return Mention(start, end, text[start:end], key, cue, sentence_start)
+
+
+def _detectable(place: Place, key: str) -> bool:
+    if len(key) < 2 or key.isdigit() or key in DEMONYMS:
+        return False
+    if place.country in FOCUS_COUNTRIES or place.kind == "country":
+        return len(key) >= 3 or key in ("ur",)
+    # World context: longer names only, so that short foreign aliases do not fire on English.
+    return len(key) >= 4 and key not in COMMON_WORDS
+
+
+def _previous_word(tokens: list[Token], tok: Token) -> Token | None:
+    i = bisect.bisect_left([t.start for t in tokens], tok.start)
+    return tokens[i - 1] if i > 0 else None
+
+
+def _starts_sentence(text: str, start: int, sentence_starts: list[int]) -> bool:
+    i = bisect.bisect_right(sentence_starts, start) - 1
+    head = text[sentence_starts[i] : start] if i >= 0 else text[:start]
+    return not re.search(r"[^\W_]", head.replace("The", "").replace("the", ""))
+
+
+def _org_ahead(tokens: list[Token], index: int) -> bool:
+    """A run of capitalised words ending in an organisation word ("Provincial Council")."""
+    for tok in tokens[index : index + 3]:
+        if not tok.text[:1].isupper():
+            return False
+        if tok.key in _ORG_HEADS:
+            return True
+    return False
+
+
+def _kind_extension(tokens: list[Token], last: int) -> tuple[int, str] | None:
+    for words, family in _KIND_SEQUENCES:
+        n = len(words)
+        window = tokens[last + 1 : last + 1 + n]
+        if len(window) == n and tuple(t.key for t in window) == words:
+            return last + n, family
+    return None
+
+
+def _kind_extension_length(tokens: list[Token], last: int) -> int:
+    extension = _kind_extension(tokens, last)
+    return extension[0] - last if extension else 0
+
+
+def unresolved_mentions(text: str, tokens: list[Token], found: list[Mention]) -> list[Mention]:
+    """Capitalised names after "the village of", "the town of"... that matched no key."""
+    taken = [(m.start, m.end) for m in found]
+    out: list[Mention] = []
+    for i, tok in enumerate(tokens):
+        if not tok.text[:1].isupper() or not _UNRESOLVED_CUE.search(
+            text[max(0, tok.start - 40) : tok.start]
+        ):
+            continue
+        if any(s <= tok.start < e for s, e in taken):
+            continue
+        j = i
+        while (
+            j + 1 < len(tokens)
+            and j - i < 3
+            and (tokens[j + 1].text[:1].isupper() or tokens[j + 1].article)
+            and text[tokens[j].end : tokens[j + 1].start] in (" ", "-")
+        ):
+            j += 1
+        start, end = tok.start, tokens[j].end
+        out.append(
+            Mention(
+                start, end, text[start:end], " ".join(t.key for t in tokens[i : j + 1]), None, False
+            )
+        )
+        taken.append((start, end))
+    return out

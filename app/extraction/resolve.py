@@ -1,0 +1,131 @@
+"""Toponym resolution: pick the place a mention means, using the whole report as context.
+
+Signals, added to the gazetteer's own score (100 exact, 96 kind word split off, 90 the place's
+own kind word dropped, +4/-20 when the mention's kind word fits or not):
+- country context: countries named or implied (adjectives) in the report;
+- co-occurrence: closeness to the places that are unambiguous in the report;
+- population prior, and a preference for towns over governorates, governorates over sites,
+  when no kind word says otherwise ("Kirkuk" is the city, "Kirkuk province" the governorate).
+A mention whose best reading stays under :data:`MIN_SCORE` resolves to nothing ("no match").
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from app.domain import Candidate, Place
+from app.extraction.places import Mention
+from app.gazetteer.geocoder import Gazetteer
+from app.gazetteer.index import FOCUS_COUNTRIES
+
+MIN_SCORE = 88.0
+COUNTRY_BONUS, FOREIGN_PENALTY = 6.0, 4.0
+NEAR_KM, NEAR_BONUS, FAR_KM, FAR_PENALTY = 150.0, 4.0, 500.0, 3.0
+FAMILY_PRIOR = {
+    "populated": 2.0,
+    "country": 2.0,
+    "admin1": 1.0,
+    "region": 0.5,
+    "admin2": 0.0,
+    "site": 0.0,
+    "mountain": -3.0,
+    "water": -3.0,
+}
+
+
+@dataclass(frozen=True, slots=True)
+class ResolvedMention:
+    """A mention with the place it resolved to (None: no match) and the runners-up."""
+
+    mention: Mention
+    place: Place | None
+    score: float
+    candidates: tuple[Candidate, ...]
+
+
+def _km(a: Place, lat: float, lon: float) -> float:
+    p1, p2 = math.radians(a.lat), math.radians(lat)
+    h = (
+        math.sin((p2 - p1) / 2) ** 2
+        + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon - a.lon) / 2) ** 2
+    )
+    return 12742.0 * math.asin(math.sqrt(h))
+
+
+class Resolver:
+    """Resolves the mentions of one report together."""
+
+    def __init__(self, gazetteer: Gazetteer) -> None:
+        self.gazetteer = gazetteer
+
+    def resolve(
+        self,
+        mentions: Sequence[Mention],
+        unresolved: Sequence[Mention],
+        context_countries: Counter[str],
+    ) -> list[ResolvedMention]:
+        """Resolve every mention; unresolved-pattern mentions come back with place None."""
+        options = [
+            self.gazetteer.candidates(m.text) or self.gazetteer.candidates(m.key) for m in mentions
+        ]
+        countries = Counter(context_countries)
+        anchors: list[Place] = []
+        for cands in options:
+            strong = [c for c in cands if c.score >= MIN_SCORE]
+            if strong and len({c.place.country for c in strong}) == 1:
+                countries[strong[0].place.country] += 1
+                if (
+                    len(strong) == 1
+                    or len({(round(c.place.lat), round(c.place.lon)) for c in strong}) == 1
+                ):
+                    anchors.append(strong[0].place)
+        focus = [p for p in anchors if p.country in FOCUS_COUNTRIES]
+        centre = (
+            (
+                sorted(p.lat for p in focus)[len(focus) // 2],
+                sorted(p.lon for p in focus)[len(focus) // 2],
+            )
+            if focus
+            else None
+        )
+
+        out: list[ResolvedMention] = []
+        for mention, cands in zip(mentions, options, strict=True):
+            scored = sorted(
+                ((self._score(c, countries, centre), c) for c in cands), key=lambda sc: -sc[0]
+            )
+            ranked = tuple(c for _, c in scored[:5])
+            if scored and scored[0][1].score >= MIN_SCORE:
+                out.append(ResolvedMention(mention, scored[0][1].place, scored[0][0], ranked))
+            else:
+                out.append(ResolvedMention(mention, None, scored[0][0] if scored else 0.0, ranked))
+        out += [ResolvedMention(m, None, 0.0, ()) for m in unresolved]
+        out.sort(key=lambda r: r.mention.start)
+        return out
+
+    @staticmethod
+    def _score(
+        candidate: Candidate, countries: Counter[str], centre: tuple[float, float] | None
+    ) -> float:
+        place = candidate.place
+        score = candidate.score + FAMILY_PRIOR.get(place.family, 0.0)
+        if countries:
+            if place.country in countries:
+                score += COUNTRY_BONUS
+            elif place.country not in FOCUS_COUNTRIES and place.kind != "country":
+                score -= FOREIGN_PENALTY
+        if (
+            centre is not None
+            and place.country in FOCUS_COUNTRIES
+            and place.family in ("populated", "site", "admin2")
+        ):
+            distance = _km(place, *centre)
+            if distance <= NEAR_KM:
+                score += NEAR_BONUS
+            elif distance >= FAR_KM:
+                score -= FAR_PENALTY
+        score += min(3.0, math.log10(place.population + 1) / 2.5)
+        return score
