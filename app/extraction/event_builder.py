@@ -50,7 +50,7 @@ class EventDraft:
     date_end: dt.date = dt.date.min
     precision: DatePrecision = "day"
     date_mention: DateMention | None = None
-    actors: list[tuple[Actor, str, ActorMention]] = field(default_factory=list)
+    actors: list[tuple[Actor, str, ActorMention | None]] = field(default_factory=list)
     fatalities: Found | None = None
     strength: tuple[Strength, int, int] | None = None
     reported_at: dt.date | None = None
@@ -71,7 +71,7 @@ class EventDraft:
             mention,
         )
 
-    def add_actor(self, actor: Actor, role: str, mention: ActorMention) -> None:
+    def add_actor(self, actor: Actor, role: str, mention: ActorMention | None) -> None:
         """Add an actor once (the first role given wins)."""
         if not any(a.name == actor.name for a, _, _ in self.actors):
             self.actors.append((actor, role, mention))
@@ -151,7 +151,8 @@ def _evidence(draft: EventDraft) -> list[Evidence]:
             m = mention.mention
             items.append(Evidence(field=name, text=m.text, start=m.start, end=m.end))  # type: ignore[arg-type]
     for _, _, am in draft.actors:
-        items.append(Evidence(field="actor", text=am.text, start=am.start, end=am.end))
+        if am is not None:  # a default actor ("Protesters") has no words in the text
+            items.append(Evidence(field="actor", text=am.text, start=am.start, end=am.end))
     if draft.date_mention is not None:
         d = draft.date_mention
         items.append(Evidence(field="date", text=d.text, start=d.start, end=d.end))

@@ -62,6 +62,7 @@ TYPES: tuple[TypeSpec, ...] = (
             r"unexploded (?:ordnance|devices?|shells?)",
             r"sticky bombs?",
             r"bomb (?:exploded|went off|blast)",
+            r"(?:bomb|explosive|device)s? (?:[\w-]+ ){0,5}(?:exploded|detonated|went off)",
             r"booby[- ]trap(?:ped|s)?",
             r"explosives?[- ]laden (?:car|vehicle|truck)",
         ),
@@ -76,8 +77,9 @@ TYPES: tuple[TypeSpec, ...] = (
             r"air ?strikes?",
             r"air[- ]raids?",
             r"warplanes?",
-            r"(?:fighter )?jets? "
-            r"(?:struck|bombed|hit|targeted|carried out)",
+            r"(?:fighter )?(?:jets?|aircraft|planes|helicopters) (?:[\w-]+ )?"
+            r"(?:struck|bombed|hit|targeted|carried out|fired|launched|dropped|attacked|"
+            r"raided|pounded)",
             r"aerial (?:bombardment|attack|"
             r"strikes?)",
             r"bombing raids?",
@@ -137,6 +139,8 @@ TYPES: tuple[TypeSpec, ...] = (
             r"shot dead",
             r"gunned down",
             r"opened fire",
+            r"shot at",
+            r"fired (?:on|at) (?!\w+ (?:base|positions?))",
             r"assassinat(?:ed|ion)",
             r"stormed",
             r"raided",
@@ -218,6 +222,8 @@ TYPES: tuple[TypeSpec, ...] = (
             r"demonstrat(?:ed|ion|ions|ors)",
             r"rall(?:y|ies|ied)",
             r"sit-ins?",
+            r"gatherings?",
+            r"gathered",
             r"marched",
             r"took to the streets",
             r"strike by",
@@ -237,7 +243,7 @@ TYPES: tuple[TypeSpec, ...] = (
             r"signed",
             r"memorandum of understanding",
             r"accords?",
-            r"agreed (?:to|on)",
+            r"agreed",
             r"truce",
             r"ceasefire",
             r"contracts?",
@@ -257,7 +263,6 @@ TYPES: tuple[TypeSpec, ...] = (
             r"evacuated (?:the|their) base",
             r"handed over (?:the )?base",
             r"left (?:the|their) (?:base|positions?)",
-            r"vacated",
         ),
         "Troop withdrawal",
     ),
@@ -268,7 +273,7 @@ TYPES: tuple[TypeSpec, ...] = (
         (_SD, "Other"),
         _p(
             r"convoys?",
-            r"moved (?:\w+ ){0,4}(?:from|to|into|towards)",
+            r"moved (?:[\w-]+ ){0,6}(?:from|to|into|towards)",
             r"redeployed",
             r"transferred (?:\w+ ){0,3}(?:troops|forces|units|soldiers|battalions?)",
             r"crossed (?:from|into)",
@@ -278,6 +283,8 @@ TYPES: tuple[TypeSpec, ...] = (
             r"arrived (?:at|in)",
             r"advanced (?:on|towards?|into)",
             r"reinforcements (?:were )?sent",
+            r"left [A-Z][\w-]+(?: [A-Z][\w-]+)? (?:for|towards?|to)\b",
+            r"headed (?:to|for)",
         ),
         "Troop movement",
     ),
@@ -287,7 +294,7 @@ TYPES: tuple[TypeSpec, ...] = (
         "movement",
         (_SD, "Other"),
         _p(
-            r"deploy(?:ed|ment|ments|s)?",
+            r"deploy(?:ed|ing|ment|ments|s)?",
             r"reinforcements",
             r"stationed",
             r"took up positions",
@@ -324,19 +331,23 @@ GROUP_ORDER = ("violence", "detention", "unrest", "agreement", "movement", "acti
 ANAPHORA = re.compile(
     r"\b(?:the|this|that|these|either|both) (?:[\w-]+ ){0,2}?(?:attack|attacks|blast|explosion|strike|"
     r"strikes|bombing|raid|clash|clashes|fighting|violence|incident|incidents|assault|ambush|"
-    r"escalation|shelling|protest|protests|rally|riot|deployment|convoy|operation)\b",
+    r"escalation|shelling|protest|protests|rally|riot|deployment|convoy|operation|missiles|"
+    r"rockets|drones|deal|agreement|demonstrators|protesters|attackers|rioters|bomber)\b",
     re.I,
 )
 #: Words just before a trigger that make it something that may or will happen, or did not.
 MODAL = re.compile(
     r"\b(?:will|would|could|might|may|plans? to|planning to|intends? to|expected to|"
     r"threaten(?:s|ed)? to|vowed to|warned (?:that|of)|if|unless|not|no|denied|ready to|"
+    r"to plan|planning|accused of|suspected of|little|has seen|have seen|(?:who|which|that) had|"
+    r"once|used to|"
     r"prepar(?:e|es|ing) to|aims? to|seeks? to|called for|demand(?:ed|s|ing)?)\b",
     re.I,
 )
 #: "following the release of...", "after the attack": a trigger that refers to another event.
 REFERENCE = re.compile(
-    r"\b(?:following|after|since|amid|despite|in response to|ahead of|in retaliation for)\s+"
+    r"\b(?:following|after|since|amid|despite|response to|responding to|ahead of|"
+    r"in retaliation for|string of|series of|wave of)\s+"
     r"(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,3}$",
     re.I,
 )
@@ -359,6 +370,15 @@ class Trigger:
     text: str
 
 
+#: Burning and storming are a riot when a crowd does it, an attack when gunmen do.
+CROWD = re.compile(
+    r"\b(?:rioters?|protesters|demonstrators|crowds?|mob|inmates|prisoners|"
+    r"residents|students|supporters|youths|group broke away)\b",
+    re.I,
+)
+_RIOT_WORDS = re.compile(r"\briot", re.I)
+
+
 def find_triggers(sentence: str, offset: int) -> list[Trigger]:
     """The winning trigger of each group in a sentence (offsets into the report)."""
     best: dict[str, Trigger] = {}
@@ -366,6 +386,13 @@ def find_triggers(sentence: str, offset: int) -> list[Trigger]:
         if spec.group in best:
             continue
         match = spec.triggers.search(sentence)
+        if (
+            match
+            and spec.name == "riot"
+            and not _RIOT_WORDS.match(match.group())
+            and not CROWD.search(sentence)
+        ):
+            continue
         if match:
             best[spec.group] = Trigger(
                 spec, match.start() + offset, match.end() + offset, match.group()

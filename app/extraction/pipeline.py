@@ -10,7 +10,14 @@ from pathlib import Path
 
 from app.errors import InvalidInput, TextTooLong
 from app.events import EventFeature, Strength
-from app.extraction.actors import ActorMatcher, ActorMention, default_actor_file, read_actors
+from app.extraction import locate
+from app.extraction.actors import (
+    Actor,
+    ActorMatcher,
+    ActorMention,
+    default_actor_file,
+    read_actors,
+)
 from app.extraction.dates import DateMention, find_dates
 from app.extraction.event_builder import EventDraft, build_feature
 from app.extraction.event_types import (
@@ -29,35 +36,11 @@ from app.extraction.text import Sentence, clean_text, split_sentences
 from app.gazetteer.geocoder import Gazetteer
 
 DEFAULT_MAX_CHARS = 200_000
-_ORIGIN_CUE = re.compile(
-    r"\b(?:from|left|leaving|departed|set out from|out of)\s+(?:the\s+)?"
-    r"(?:[\w-]+\s+){0,2}$",
-    re.I,
+_CLAIM = re.compile(
+    r"\b(?:claimed|blamed|accused|responsibility|attributed|behind the|hallmarks)\b", re.I
 )
-_DEST_CUE = re.compile(
-    r"\b(?:to|into|towards?|arrived (?:at|in)|reached|at|in|inside|"
-    r"positions at|deployed (?:at|to|in))\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$",
-    re.I,
-)
-_NEAR_CUE = re.compile(
-    r"\b(?:near|outside|around|outskirts of|north of|south of|east of|"
-    r"west of|north-east of|north-west of|south-east of|south-west of|"
-    r"northeast of|northwest of|southeast of|southwest of|close to|"
-    r"between|area of|countryside of|desert (?:east|west|north|south) of)\s+"
-    r"(?:the\s+)?$",
-    re.I,
-)
-_CLAIM = re.compile(r"\b(?:claimed|blamed|accused|responsibility|attributed|behind the)\b", re.I)
-_SPECIFICITY = {
-    "site": 0,
-    "populated": 1,
-    "admin2": 2,
-    "admin1": 3,
-    "region": 4,
-    "mountain": 4,
-    "water": 5,
-    "country": 6,
-}
+#: Events told as background, long before the report, are not reported as new events.
+MAX_AGE_DAYS = 365
 
 
 @dataclass(frozen=True)
@@ -144,9 +127,9 @@ class Extractor:
         reported_at = next(
             (d.last for ds in dates.values() for d in ds if d.role == "report"), report.published
         )
-        ctx = _Context(mentions, _report_countries(mentions), reported_at)
+        ctx = _Context(mentions, _report_countries(mentions), reported_at, self.actors.actors)
         for sentence in sentences:
-            ctx.sentence_start = sentences[sentence.index - 1].start if sentence.index else 0
+            ctx.previous_start = sentences[sentence.index - 1].start if sentence.index else 0
             actors_here = [a for a in actor_mentions if sentence.start <= a.start < sentence.end]
             self._claims(sentence, actors_here, ctx)
             triggers = [
@@ -154,19 +137,25 @@ class Extractor:
                 for t in find_triggers(sentence.text, sentence.start)
                 if not _irrealis(sentence, t)
             ]
+            if any(t.spec.group == "unrest" for t in triggers):
+                # "set fire to tyres and stormed the offices": the riot, not a second attack.
+                triggers = [t for t in triggers if t.spec.name != "attack"]
+            if _CLAIM.search(sentence.text) and ANAPHORA.search(sentence.text):
+                triggers = []  # "ISIS claimed the attack": about an event already drafted
+            movement = any(t.spec.category == "movement" for t in triggers)
             for trigger in triggers:
-                draft = _draft(
+                ctx.drafts += _drafts(
                     ctx,
                     sentence,
                     trigger,
                     actors_here,
                     dates[sentence.index],
                     alone=len(triggers) == 1,
+                    movement_in_sentence=movement,
                 )
-                if draft is not None:
-                    ctx.drafts.append(draft)
-        features = [build_feature(d, report.url) for d in ctx.drafts]
-        return Extraction(text, mentions, features, reported_at, ctx.drafts)
+        drafts = [d for d in ctx.drafts if (reported_at - d.date_end).days <= MAX_AGE_DAYS]
+        features = [build_feature(d, report.url) for d in drafts]
+        return Extraction(text, mentions, features, reported_at, drafts)
 
     def _dates(self, sentence: Sentence, published: dt.date) -> list[DateMention]:
         found = find_dates(sentence.text, published, sentence.start)
@@ -195,19 +184,22 @@ class _Context:
     mentions: list[ResolvedMention]
     countries: list[str]
     reported_at: dt.date
+    catalog: dict[str, Actor]
     drafts: list[EventDraft] = field(default_factory=list)
-    sentence_start: int = 0  # start of the sentence before the current one
+    previous_start: int = 0  # start of the sentence before the current one
 
 
-def _draft(
+def _drafts(
     ctx: _Context,
     sentence: Sentence,
     trigger: Trigger,
     actors: list[ActorMention],
     dates: list[DateMention],
     alone: bool,
-) -> EventDraft | None:
-    """A new event for a trigger, or None when the trigger goes on about an earlier one."""
+    movement_in_sentence: bool,
+) -> list[EventDraft]:
+    """New events for a trigger: none when it goes on about an earlier one, several when
+    it names several places ("protests in Shahba and Salkhad")."""
     mentions = [m for m in ctx.mentions if sentence.start <= m.mention.start < sentence.end]
     placed = [m for m in mentions if m.place is not None]
     event_dates = [d for d in dates if d.role in ("event", "follow")]
@@ -215,17 +207,16 @@ def _draft(
     recent = next((d for d in reversed(same_group) if sentence.index - d.sentence.index <= 2), None)
     if same_group and ANAPHORA.search(sentence.text):
         _merge(recent or same_group[-1], sentence, trigger, actors if alone else [], ctx.countries)
-        return None
+        return []
     if recent is not None and not placed and not event_dates:
         _merge(recent, sentence, trigger, actors, ctx.countries)
-        return None
-    draft = EventDraft(trigger.spec, trigger, sentence)
-    origin, location = _locations(sentence, trigger, placed)
+        return []
+    origin, locations = locate.choose(sentence, trigger, placed, movement_in_sentence)
     if (
         recent is not None
-        and location is not None
+        and len(locations) == 1
         and recent.location is not None
-        and recent.location.place == location.place
+        and recent.location.place == locations[0].place
         and not event_dates
     ):
         # The same event told again with more detail ("sent from Erbil and deployed at K-1").
@@ -238,25 +229,40 @@ def _draft(
             origin,
             strength(sentence.text, sentence.start),
         )
-        return None
-    if location is None:
-        location = _inherited_place(ctx, sentence)
-        draft.inherited_location = location is not None
-    draft.location, draft.origin = location, origin
-    draft.near = (
-        location is not None
-        and not draft.inherited_location
-        and bool(_NEAR_CUE.search(sentence.text[: max(0, location.mention.start - sentence.start)]))
-    )
-    _date(draft, event_dates, ctx.drafts, ctx.reported_at)
-    _actors(draft, trigger, actors, ctx.countries)
-    dead = fatalities(sentence.text, sentence.start)
-    if dead is not None and trigger.spec.group in ("violence", "unrest"):
-        draft.fatalities = dead
-    if trigger.spec.category == "movement":
-        draft.strength = strength(sentence.text, sentence.start)
-    draft.reported_at = ctx.reported_at
-    return draft
+        return []
+    inherited = not locations
+    if inherited:
+        last = ctx.drafts[-1] if ctx.drafts else None
+        found = locate.inherited(
+            ctx.mentions,
+            sentence,
+            ctx.previous_start,
+            recent.location if recent else None,
+            last.location if last else None,
+            last.location if last and last.sentence.index == sentence.index - 1 else None,
+        )
+        locations = [found] if found is not None else []
+    drafts = []
+    for location in locations or [None]:
+        draft = EventDraft(
+            trigger.spec,
+            trigger,
+            sentence,
+            location=location,
+            origin=origin,
+            inherited_location=inherited and location is not None,
+        )
+        draft.near = location is not None and not inherited and locate.is_near(sentence, location)
+        _date(draft, event_dates, ctx.drafts, ctx.reported_at)
+        _actors(draft, trigger, actors, ctx)
+        dead = fatalities(sentence.text, sentence.start)
+        if dead is not None and trigger.spec.group in ("violence", "unrest"):
+            draft.fatalities = dead
+        if trigger.spec.category == "movement":
+            draft.strength = strength(sentence.text, sentence.start)
+        draft.reported_at = ctx.reported_at
+        drafts.append(draft)
+    return drafts
 
 
 def _inside_actor(mention: Mention, actors: list[ActorMention]) -> bool:
@@ -272,7 +278,7 @@ def _report_countries(mentions: list[ResolvedMention]) -> list[str]:
 
 def _irrealis(sentence: Sentence, trigger: Trigger) -> bool:
     before = sentence.text[
-        max(0, trigger.start - sentence.start - 45) : trigger.start - sentence.start
+        max(0, trigger.start - sentence.start - 60) : trigger.start - sentence.start
     ]
     return (
         bool(MODAL.search(before))
@@ -281,60 +287,19 @@ def _irrealis(sentence: Sentence, trigger: Trigger) -> bool:
     )
 
 
-def _locations(
-    sentence: Sentence, trigger: Trigger, placed: list[ResolvedMention]
-) -> tuple[ResolvedMention | None, ResolvedMention | None]:
-    if not placed:
-        return None, None
-    movement = trigger.spec.category == "movement"
-    origin: ResolvedMention | None = None
-    rest = placed
-    if movement:
-        origins = [m for m in placed if _ORIGIN_CUE.search(_before(sentence, m))]
-        if origins:
-            origin = origins[0]
-            rest = [m for m in placed if m is not origin]
-        destinations = [m for m in rest if _DEST_CUE.search(_before(sentence, m))]
-        if destinations:
-            return origin, min(destinations, key=lambda m: (_rank(m), -m.mention.start))
-    elif len(placed) > 1:
-        rest = [m for m in placed if not _ORIGIN_CUE.search(_before(sentence, m))] or placed
-    if not rest:
-        return None, origin
-    return origin, min(rest, key=lambda m: (_rank(m), abs(m.mention.start - trigger.start)))
-
-
-def _before(sentence: Sentence, mention: ResolvedMention) -> str:
-    return sentence.text[
-        max(0, mention.mention.start - sentence.start - 40) : mention.mention.start - sentence.start
-    ]
-
-
-def _rank(mention: ResolvedMention) -> int:
-    assert mention.place is not None
-    return _SPECIFICITY.get(mention.place.family, 6)
-
-
-def _inherited_place(ctx: _Context, sentence: Sentence) -> ResolvedMention | None:
-    """Where an event with no place of its own happened: the place just before it."""
-    previous = [m for m in ctx.mentions if m.place is not None and m.mention.start < sentence.start]
-    last_sentence = [m for m in previous if m.mention.start >= ctx.sentence_start]
-    if last_sentence:
-        return min(last_sentence, key=lambda m: (_rank(m), -m.mention.start))
-    if ctx.drafts and ctx.drafts[-1].location is not None:
-        return ctx.drafts[-1].location
-    return min(previous[-3:], key=lambda m: (_rank(m), -m.mention.start)) if previous else None
-
-
 def _date(
     draft: EventDraft, dates: list[DateMention], drafts: list[EventDraft], reported_at: dt.date
 ) -> None:
     own = [d for d in dates if d.role == "event"]
+    follow = [d for d in dates if d.role == "follow"]
     if own:
         chosen = min(own, key=lambda d: abs(d.start - draft.trigger.start))
-        draft.set_date(chosen.first, chosen.last, chosen.precision, chosen)
+        last = chosen.last
+        if follow and follow[0].start > chosen.start and follow[0].offset_days > 0:
+            # "left on Monday and arrived the following day": Monday to Tuesday.
+            last = chosen.last + dt.timedelta(days=follow[0].offset_days)
+        draft.set_date(chosen.first, last, chosen.precision, chosen)
         return
-    follow = [d for d in dates if d.role == "follow"]
     if follow and drafts:
         base = drafts[-1]
         shift = dt.timedelta(days=follow[0].offset_days)
@@ -348,18 +313,19 @@ def _date(
     draft.set_date(reported_at - dt.timedelta(days=7), reported_at, "week", None)
 
 
-def _actors(
-    draft: EventDraft, trigger: Trigger, actors: list[ActorMention], countries: list[str]
-) -> None:
+def _actors(draft: EventDraft, trigger: Trigger, actors: list[ActorMention], ctx: _Context) -> None:
     violent = trigger.spec.group in ("violence", "detention")
     for mention in actors:
-        actor = mention.pick(countries)
+        actor = mention.pick(ctx.countries)
+        if actor.kind == "civilians" and trigger.spec.category == "movement":
+            continue  # "residents said": witnesses, not movers
+        if trigger.spec.name == "insurgent_activity" and actor.kind == "civilians":
+            continue
+        before = draft.sentence.text[: mention.start - draft.sentence.start]
         if (
             violent
             and mention.start > trigger.start
-            and not re.search(
-                r"\bby\s+(?:the\s+)?$", draft.sentence.text[: mention.start - draft.sentence.start]
-            )
+            and not re.search(r"\bby\s+(?:the\s+)?$", before)
         ):
             role = "target"
         elif actor.kind == "civilians" and violent:
@@ -367,6 +333,35 @@ def _actors(
         else:
             role = "actor"
         draft.add_actor(actor, role, mention)
+    _default_actors(draft, ctx)
+
+
+#: Who acts when the text names nobody: protesters protest, an unknown group attacks.
+_DEFAULT_ACTOR = {
+    "protest": "Protesters",
+    "riot": "Rioters",
+    "ied_explosion": "Unidentified armed group",
+    "drone_or_rocket_attack": "Unidentified armed group",
+    "attack": "Unidentified armed group",
+    "kidnapping": "Unidentified armed group",
+    "suicide_bombing": "Unidentified armed group",
+}
+
+
+def _default_actors(draft: EventDraft, ctx: _Context) -> None:
+    stem = _DEFAULT_ACTOR.get(draft.spec.name)
+    if stem is None:
+        return
+    if draft.spec.name in ("protest", "riot"):
+        if any(a.kind in ("protesters", "rioters") for a, _, _ in draft.actors):
+            return
+    elif any(role == "actor" for _, role, _ in draft.actors):
+        return
+    place = draft.location.place if draft.location is not None else None
+    country = place.country if place is not None else ctx.countries[0]
+    actor = ctx.catalog.get(f"{stem} ({'Syria' if country == 'SY' else 'Iraq'})")
+    if actor is not None:
+        draft.add_actor(actor, "actor", None)
 
 
 def _merge(
@@ -390,6 +385,8 @@ def _merge(
         previous.fatalities = dead
     for mention in actors:
         actor = mention.pick(countries)
+        if actor.kind == "government":
+            continue  # "the government condemned the raids": a reaction, not a part
         role = "target" if actor.kind == "civilians" else "actor"
         if not any(a.name == actor.name for a, _, _ in previous.actors):
             previous.add_actor(actor, role, mention)

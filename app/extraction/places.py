@@ -54,7 +54,7 @@ _PERSON_TITLES = frozenset(
 )
 # Single-word names that are ordinary English words when they open a sentence.
 COMMON_WORDS = frozenset(
-    "hit ana tal rabia kut bab ras sur mar ur al as at an is it on in of or no so to us we "
+    "hit tal bab ras sur mar ur al as at an is it on in of or no so to us we "
     "police union mission victory liberty hope unity peace independence nice split reading "
     "mobile orange temple concord surprise enterprise gap sale bar date march may august "
     "monday tuesday wednesday thursday friday saturday sunday today later after before "
@@ -95,6 +95,8 @@ _QUALIFIERS = frozenset(
     "old new northeast northwest southeast southwest northeastern northwestern southeastern "
     "southwestern rural downtown".split()
 )
+#: Plural kind words: a cue for the names before them, not part of the mention.
+PLURAL_KIND_WORDS = {"provinces": "admin1", "governorates": "admin1", "districts": "admin2"}
 _FUNCTION_WORDS = frozenset(
     "the a an in on at from near to into towards toward outside inside around across between "
     "and or but of for by with while as after before since when where both".split()
@@ -114,6 +116,9 @@ _KIND_SEQUENCES: tuple[tuple[tuple[str, ...], str], ...] = tuple(
         key=lambda x: -len(x[0]),
     )
 )
+_UNRESOLVED_AFTER = re.compile(
+    r"^,? (?:a|an|the) (?:\w+ )?(?:village|hamlet|town|settlement|neighbou?rhood|suburb)\b", re.I
+)
 _UNRESOLVED_CUE = re.compile(
     r"\b(?:village|town|hamlet|settlement|city|area|district|sub-district|subdistrict|"
     r"neighbou?rhood|suburb|region|locality|camp) of\s+$",
@@ -130,6 +135,7 @@ class Token:
     start: int
     end: int
     article: bool = False
+    possessive: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -160,7 +166,7 @@ def tokenize(text: str) -> list[Token]:
         possessive = _POSSESSIVE.search(word)
         if possessive and len(word) > 3:
             word, end = word[: possessive.start()], start + possessive.start()
-        raw.append(Token(word, _fold_token(word), start, end))
+        raw.append(Token(word, _fold_token(word), start, end, possessive=bool(possessive)))
     tokens: list[Token] = []
     for i, tok in enumerate(raw):
         nxt = raw[i + 1] if i + 1 < len(raw) else None
@@ -229,6 +235,16 @@ class ToponymMatcher:
                 continue
             mention = self._accept(text, tokens, all_tokens, first, last, key, sentence_starts)
             if mention is not None:
+                if (
+                    mention.kind_cue == "admin1"
+                    and mentions
+                    and mentions[-1].kind_cue is None
+                    and text[mentions[-1].end : mention.start] in (" and ", ", ")
+                ):
+                    prev = mentions[-1]
+                    mentions[-1] = Mention(
+                        prev.start, prev.end, prev.text, prev.key, "admin1", prev.sentence_start
+                    )
                 mentions.append(mention)
                 taken_until = last + _kind_extension_length(tokens, last)
         return mentions
@@ -244,6 +260,8 @@ class ToponymMatcher:
         sentence_starts: list[int],
     ) -> Mention | None:
         start_tok, end_tok = tokens[first], tokens[last]
+        if any(t.possessive for t in tokens[first:last]):
+            return None  # "Irbil's airport" is two things, not one name
         initial = start_tok.text[0]
         if initial.isalpha() and initial.isascii() and not initial.isupper():
             return None  # "a roadside bomb hit", "tal" in lower case
@@ -257,7 +275,7 @@ class ToponymMatcher:
         if nxt is not None and nxt.text[:1].isupper() and text[end_tok.end : nxt.start] == " ":
             if nxt.key in _ORG_HEADS or _org_ahead(tokens, last + 1):
                 return None
-            if first == last and nxt.key not in _PLACE_FOLLOWERS and not sentence_start:
+            if first == last and nxt.key not in _PLACE_FOLLOWERS and nxt.key not in DEMONYMS:
                 return None  # "Rabia Hassan said": a person's first name
         if _org_ahead(tokens, last + 1) and nxt is not None and nxt.text[:1].isupper():
             return None
@@ -271,6 +289,7 @@ class ToponymMatcher:
                 and before.text[:1].isupper()
                 and before.key not in _PLACE_FOLLOWERS
                 and before.key not in _PREFIX_KIND
+                and before.key not in _FUNCTION_WORDS
             ):
                 return None  # "Bashar al-Assad", "Muqtada al-Sadr"
         if (
@@ -306,6 +325,8 @@ class ToponymMatcher:
         extension = _kind_extension(tokens, last)
         if extension is not None:
             end, cue = tokens[extension[0]].end, extension[1]
+        elif nxt is not None and nxt.key in PLURAL_KIND_WORDS:
+            cue = PLURAL_KIND_WORDS[nxt.key]  # "Salah ad-Din and Kirkuk provinces"
         if (
             prev is not None
             and prev.key in _PREFIX_KIND
@@ -320,7 +341,7 @@ def _detectable(place: Place, key: str) -> bool:
     if len(key) < 2 or key.isdigit() or key in DEMONYMS:
         return False
     if place.country in FOCUS_COUNTRIES or place.kind == "country":
-        return len(key) >= 3 or key in ("ur",)
+        return len(key) >= 3 or any(ch.isdigit() for ch in key)  # "K1"
     # World context: longer names only, so that short foreign aliases do not fire on English.
     return len(key) >= 4 and key not in COMMON_WORDS
 
@@ -347,6 +368,8 @@ def _org_ahead(tokens: list[Token], index: int) -> bool:
 
 
 def _kind_extension(tokens: list[Token], last: int) -> tuple[int, str] | None:
+    if tokens[last].possessive:
+        return None  # "Irbil's airport" names the city, not the airport
     for words, family in _KIND_SEQUENCES:
         n = len(words)
         window = tokens[last + 1 : last + 1 + n]
@@ -361,15 +384,14 @@ def _kind_extension_length(tokens: list[Token], last: int) -> int:
 
 
 def unresolved_mentions(text: str, tokens: list[Token], found: list[Mention]) -> list[Mention]:
-    """Capitalised names after "the village of", "the town of"... that matched no key."""
+    """Capitalised names no key matched, in "the village of X" or "X, a nearby village"."""
     taken = [(m.start, m.end) for m in found]
     out: list[Mention] = []
-    for i, tok in enumerate(tokens):
-        if not tok.text[:1].isupper() or not _UNRESOLVED_CUE.search(
-            text[max(0, tok.start - 40) : tok.start]
-        ):
-            continue
-        if any(s <= tok.start < e for s, e in taken):
+    i = 0
+    while i < len(tokens):
+        tok = tokens[i]
+        if not tok.text[:1].isupper() or tok.article or any(s <= tok.start < e for s, e in taken):
+            i += 1
             continue
         j = i
         while (
@@ -380,10 +402,10 @@ def unresolved_mentions(text: str, tokens: list[Token], found: list[Mention]) ->
         ):
             j += 1
         start, end = tok.start, tokens[j].end
-        out.append(
-            Mention(
-                start, end, text[start:end], " ".join(t.key for t in tokens[i : j + 1]), None, False
-            )
-        )
-        taken.append((start, end))
+        before, after = text[max(0, start - 40) : start], text[end : end + 40]
+        if _UNRESOLVED_CUE.search(before) or _UNRESOLVED_AFTER.match(after):
+            key = " ".join(t.key for t in tokens[i : j + 1])
+            out.append(Mention(start, end, text[start:end], key, None, False))
+            taken.append((start, end))
+        i = j + 1
     return out

@@ -69,7 +69,9 @@ class Resolver:
     ) -> list[ResolvedMention]:
         """Resolve every mention; unresolved-pattern mentions come back with place None."""
         options = [
-            self.gazetteer.candidates(m.text) or self.gazetteer.candidates(m.key) for m in mentions
+            self.gazetteer.candidates(m.text, m.kind_cue)
+            or self.gazetteer.candidates(m.key, m.kind_cue)
+            for m in mentions
         ]
         countries = Counter(context_countries)
         anchors: list[Place] = []

@@ -14,7 +14,7 @@ from app.domain import Candidate, Place, ReverseResult
 from app.errors import InvalidInput, NotFound
 from app.gazetteer.index import FOCUS_COUNTRIES, NameIndex
 from app.gazetteer.loader import GazetteerData, load_gazetteer
-from app.gazetteer.normalize import normalize, parse_query
+from app.gazetteer.normalize import NameQuery, normalize, parse_query
 from app.gazetteer.regions import RegionCatalog
 
 #: Scores: the whole query is a name (100); the query minus its kind words is a name (96);
@@ -96,12 +96,17 @@ class Gazetteer:
 
     # Forward -----------------------------------------------------------------------------
 
-    def candidates(self, name: str) -> list[Candidate]:
-        """Every place this name can mean, scored, without filters or ordering."""
+    def candidates(self, name: str, cue: str | None = None) -> list[Candidate]:
+        """Every place this name can mean, scored, without filters or ordering.
+
+        ``cue`` is a kind family said elsewhere ("Kirkuk and Diyala provinces").
+        """
         full = normalize(name)
         if not full:
             return []
         query = parse_query(name)
+        if cue is not None and query.kind_cue is None:
+            query = NameQuery(query.key, cue)
         found: dict[int, Candidate] = {}
 
         def offer(index: int, score: float, match: str) -> None:
@@ -156,9 +161,13 @@ class Gazetteer:
         governorates within :data:`KNOWN_COUNTRY_SLACK_DEG`.
         """
         point = shapely.Point(lon, lat)
-        hits = self._admin1_tree.query(point, predicate="intersects")
-        if len(hits):
-            return str(self._admin1_codes[hits[0]])
+        hits = [
+            str(self._admin1_codes[i])
+            for i in self._admin1_tree.query(point, predicate="intersects")
+        ]
+        hits = [c for c in hits if country is None or c.startswith(country + "-")]
+        if hits:
+            return hits[0]
         return self._near_border(point, country)
 
     def _near_border(self, point: shapely.Point, country: str | None = None) -> str | None:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 #: Bump when the rules change: built data stores keys made with this version.
-NORMALIZER_VERSION = 3
+NORMALIZER_VERSION = 4
 
 # Arabic-script folding: alef variants -> bare alef, taa marbuta -> haa, alef maqsura -> yaa,
 # Persian/Kurdish letters -> their Arabic counterparts; tatweel and zero-width marks vanish.
@@ -101,7 +101,11 @@ KIND_WORDS: tuple[tuple[str, str], ...] = (
     ("idp camp", "site"),
     ("detention camp", "site"),
     ("camp", "site"),
+    ("central prison", "site"),
+    ("central jail", "site"),
     ("prison", "site"),
+    ("jail", "site"),
+    ("square", "site"),
     ("gas field", "site"),
     ("oil field", "site"),
     ("oilfield", "site"),

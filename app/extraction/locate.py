@@ -1,0 +1,197 @@
+"""Where an event happened: choosing among the places of its sentence (and the ones before).
+
+Rules, in order: for a movement, the place after "from"/"left" is the origin and the place
+after "to"/"into"/"arrived at" the destination; otherwise the most specific place (site, then
+town, district, governorate, region, country), the nearest to the trigger on a tie; a country
+gives way to any place inside it. Places listed together ("in Shahba and Salkhad") each get
+their own event. An agreement happens where it is signed: the place nearest its trigger.
+"""
+
+from __future__ import annotations
+
+import re
+
+from app.extraction.event_types import Trigger
+from app.extraction.resolve import ResolvedMention
+from app.extraction.text import Sentence
+
+ORIGIN_CUE = re.compile(
+    r"\b(?:from|left|leaving|departed|set out from|out of)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$",
+    re.I,
+)
+DEST_CUE = re.compile(
+    r"\b(?:to|into|towards?|for|arrived (?:at|in)|reached|at|in|inside|positions at|"
+    r"deployed (?:at|to|in))\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$",
+    re.I,
+)
+NEAR_CUE = re.compile(
+    r"\b(?:near|outside|around|outskirts of|north of|south of|east of|west of|north-east of|"
+    r"north-west of|south-east of|south-west of|northeast of|northwest of|southeast of|"
+    r"southwest of|close to|between|area of|countryside of|desert (?:east|west|north|south) "
+    r"of)\s+(?:the\s+)?$",
+    re.I,
+)
+STRONG_DEST_CUE = re.compile(
+    r"\b(?:arrived (?:at|in)|reached|deployed (?:at|to|in)|positions (?:at|in|near|around))\s+"
+    r"(?:the\s+)?(?:[\w-]+\s+){0,3}$",
+    re.I,
+)
+#: "the base", "the town": a definite reference to the last place of that kind.
+DEFINITE = re.compile(
+    r"\bthe (base|camp|airbase|garrison|prison|town|city|village|district|"
+    r"province|governorate)\b",
+    re.I,
+)
+_DEFINITE_FAMILY = {
+    "base": "site",
+    "camp": "site",
+    "airbase": "site",
+    "garrison": "site",
+    "prison": "site",
+    "town": "populated",
+    "city": "populated",
+    "village": "populated",
+    "district": "admin2",
+    "province": "admin1",
+    "governorate": "admin1",
+}
+SPECIFICITY = {
+    "site": 0,
+    "populated": 1,
+    "admin2": 2,
+    "admin1": 3,
+    "region": 4,
+    "mountain": 4,
+    "water": 5,
+    "country": 6,
+}
+_LIST_JOINERS = (" and ", ", ", ", and ")
+
+
+def rank(mention: ResolvedMention) -> int:
+    """Lower is more specific."""
+    return SPECIFICITY.get(mention.place.family, 6) if mention.place is not None else 9
+
+
+def before(sentence: Sentence, mention: ResolvedMention, width: int = 40) -> str:
+    """The sentence text just before a mention."""
+    at = mention.mention.start - sentence.start
+    return sentence.text[max(0, at - width) : at]
+
+
+def is_near(sentence: Sentence, mention: ResolvedMention) -> bool:
+    """ "near X", "north of X", "outside X": the event is close to X, not in it."""
+    return bool(NEAR_CUE.search(before(sentence, mention)))
+
+
+def choose(
+    sentence: Sentence, trigger: Trigger, placed: list[ResolvedMention], movement_in_sentence: bool
+) -> tuple[ResolvedMention | None, list[ResolvedMention]]:
+    """The origin (movements only) and the location(s) of an event in this sentence."""
+    if not placed:
+        return None, []
+    origin: ResolvedMention | None = None
+    rest = placed
+    if trigger.spec.category == "movement":
+        origins = [m for m in placed if ORIGIN_CUE.search(before(sentence, m))]
+        if origins:
+            origin = origins[0]
+            rest = [m for m in placed if m is not origin]
+        if not rest:
+            return origin, []
+
+        def pull(m: ResolvedMention) -> int:
+            text = before(sentence, m)
+            return 3 if STRONG_DEST_CUE.search(text) else 2 if DEST_CUE.search(text) else 0
+
+        return origin, [min(rest, key=lambda m: (rank(m) - pull(m), -pull(m), -m.mention.start))]
+    if movement_in_sentence:
+        # "sent from Najaf ... and arrested seven men": Najaf is where the police came from.
+        rest = [m for m in placed if not ORIGIN_CUE.search(before(sentence, m))]
+    # A river or a range says little about where an event was: look elsewhere first.
+    rest = [
+        m
+        for m in rest
+        if rank(m) < SPECIFICITY["mountain"]
+        or m.place is not None
+        and m.place.family in ("region", "country")
+    ]
+    if not rest:
+        return None, []
+    if trigger.spec.name == "agreement":
+        return None, [min(rest, key=lambda m: (abs(m.mention.start - trigger.end), rank(m)))]
+    best = min(rest, key=lambda m: (rank(m), abs(m.mention.start - trigger.start)))
+    pair = re.search(r"\bbetween\s+(?:the\s+)?$", before(sentence, best, 20))
+    if pair is None:
+        first = next(
+            (
+                m
+                for m in rest
+                if m.mention.end <= best.mention.start
+                and re.search(r"\bbetween\s+(?:the\s+)?$", before(sentence, m, 20))
+            ),
+            None,
+        )
+        if first is not None and rank(first) == rank(best):
+            return None, [first]  # "between Shirqat and Qayyarah": the first named
+        return None, _listed_with(sentence, best, rest)
+    return None, [best]
+
+
+def _listed_with(
+    sentence: Sentence, best: ResolvedMention, placed: list[ResolvedMention]
+) -> list[ResolvedMention]:
+    """The best place and the places of the same rank listed right next to it."""
+    ordered = sorted(placed, key=lambda m: m.mention.start)
+    i = ordered.index(best)
+    group = [best]
+    for step in (-1, 1):
+        j = i
+        while 0 <= j + step < len(ordered):
+            a, b = (ordered[j + step], ordered[j]) if step < 0 else (ordered[j], ordered[j + step])
+            between = sentence.text[
+                a.mention.end - sentence.start : b.mention.start - sentence.start
+            ]
+            other = ordered[j + step]
+            if (
+                between not in _LIST_JOINERS
+                or rank(other) != rank(best)
+                or other.place == best.place
+            ):
+                break
+            group.append(other)
+            j += step
+    return sorted(group, key=lambda m: m.mention.start)
+
+
+def inherited(
+    mentions: list[ResolvedMention],
+    sentence: Sentence,
+    previous_start: int,
+    recent_location: ResolvedMention | None,
+    last_location: ResolvedMention | None,
+    previous_event_location: ResolvedMention | None = None,
+) -> ResolvedMention | None:
+    """Where an event with no place of its own happened.
+
+    "the base", "the town": the last place of that kind. Otherwise the place of the event
+    it follows on from (same kind, up to two sentences back), of an event in the sentence
+    before, the most specific place of the sentence before, the last event's place.
+    """
+    earlier = [m for m in mentions if m.place is not None and m.mention.start < sentence.start]
+    definite = DEFINITE.search(sentence.text)
+    if definite is not None:
+        family = _DEFINITE_FAMILY[definite.group(1).lower()]
+        same = [m for m in earlier if m.place is not None and m.place.family == family]
+        if same:
+            return same[-1]
+    if recent_location is not None:
+        return recent_location
+    if previous_event_location is not None:
+        return previous_event_location
+    last_sentence = [m for m in earlier if m.mention.start >= previous_start]
+    if last_sentence:
+        return min(last_sentence, key=lambda m: (rank(m), -m.mention.start))
+    if last_location is not None:
+        return last_location
+    return min(earlier[-3:], key=lambda m: (rank(m), -m.mention.start)) if earlier else None
