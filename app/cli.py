@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import sys
 from dataclasses import asdict
+from datetime import datetime
 from pathlib import Path
 from typing import Annotated
 
@@ -13,6 +14,9 @@ from rich.console import Console
 from rich.table import Table
 
 from app.errors import GeoEventsError
+from app.events import EventCollection
+from app.extraction.pipeline import Extractor, ReportInput
+from app.extraction.schemas import GeoparseResult
 from app.gazetteer.geocoder import Gazetteer
 from app.settings import Settings
 
@@ -145,6 +149,109 @@ def import_geonames(
         out.print(f"  skipped {count}: {reason}")
     for line in report.errors[:20]:
         err.print(f"  {line}")
+
+
+def _read_text(source: str) -> str:
+    """A report from a file or standard input ("-"); undecodable bytes become U+FFFD."""
+    try:
+        raw = sys.stdin.buffer.read() if source == "-" else Path(source).read_bytes()
+    except OSError as exc:
+        raise fail(f"cannot read {source}: {exc.strerror or exc}") from exc
+    return raw.decode("utf-8", errors="replace")
+
+
+def _extractor() -> Extractor:
+    settings = Settings.from_env()
+    gazetteer = Gazetteer.load(
+        settings.gazetteer.gazetteer_dir, settings.gazetteer.resolved_user_dir()
+    )
+    return Extractor(
+        gazetteer, settings.extraction.extra_actor_files(), max_chars=settings.api.max_text_chars
+    )
+
+
+PublishedOpt = Annotated[
+    datetime | None,
+    typer.Option("--published", formats=["%Y-%m-%d"], help="Publication date, YYYY-MM-DD"),
+]
+
+
+@app.command()
+def geoparse(
+    source: Annotated[str, typer.Argument(help="A text or HTML file, or - for standard input")],
+    published: PublishedOpt = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON")] = False,
+) -> None:
+    """Find and resolve every place name in a report."""
+    text = _read_text(source)
+    try:
+        cleaned, mentions = _extractor().geoparse(text)
+    except GeoEventsError as exc:
+        raise fail(exc.detail) from exc
+    result = GeoparseResult.of(cleaned, mentions)
+    if as_json:
+        sys.stdout.write(result.model_dump_json(exclude={"text"}) + "\n")
+        return
+    table = Table("start", "text", "place", "kind", "admin1", "id")
+    for m in result.mentions:
+        p = m.place
+        table.add_row(
+            str(m.start),
+            m.text,
+            p.name if p else "[red]no match[/]",
+            p.kind if p else "",
+            (p.admin1 or "") if p else "",
+            p.id if p else "",
+        )
+    out.print(table)
+
+
+@app.command()
+def extract(
+    source: Annotated[str, typer.Argument(help="A text or HTML file, or - for standard input")],
+    published: Annotated[
+        datetime,
+        typer.Option("--published", formats=["%Y-%m-%d"], help="Publication date, YYYY-MM-DD"),
+    ],
+    title: Annotated[str | None, typer.Option(help="Title of the report")] = None,
+    url: Annotated[str | None, typer.Option(help="Where the report was published")] = None,
+) -> None:
+    """Events of a report as a GeoJSON FeatureCollection on standard output."""
+    text = _read_text(source)
+    try:
+        result = _extractor().extract(ReportInput(text, published.date(), title, url))
+    except GeoEventsError as exc:
+        raise fail(exc.detail) from exc
+    collection = EventCollection(type="FeatureCollection", features=result.events)
+    sys.stdout.write(collection.model_dump_json(exclude_none=False) + "\n")
+
+
+@app.command()
+def evaluate(
+    corpus: Annotated[Path, typer.Argument(help="Gold corpus, JSON lines")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON")] = False,
+    errors: Annotated[int, typer.Option(help="How many disagreements to list")] = 0,
+) -> None:
+    """Score extraction against a corpus with gold annotations."""
+    from app.extraction.evaluate import evaluate as run
+    from app.extraction.evaluate import read_corpus
+
+    try:
+        records = read_corpus(corpus)
+        scores = run(_extractor(), records)
+    except GeoEventsError as exc:
+        raise fail(exc.detail) from exc
+    summary = scores.summary()
+    if as_json:
+        sys.stdout.write(json.dumps(summary) + "\n")
+    else:
+        table = Table("measure", "value")
+        for key, value in summary.items():
+            if key != "counts":
+                table.add_row(key, str(value))
+        out.print(table)
+    for line in scores.errors[:errors]:
+        out.print(line)
 
 
 def main() -> None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Literal
 
-from geojson_pydantic import Feature, FeatureCollection, LineString, Point
+from geojson_pydantic import LineString, Point
 from pydantic import BaseModel, ConfigDict, Field
 
 EventType = Literal[
@@ -109,6 +109,19 @@ class EventProperties(_Frozen):
     sources: list[str] = Field(default_factory=list, description="Report ids or URLs")
 
 
-Geometry = Point | LineString
-EventFeature = Feature[Geometry | None, EventProperties]
-EventCollection = FeatureCollection[EventFeature]
+class EventFeature(_Frozen):
+    """An event as a GeoJSON Feature (RFC 7946); geometry is null for an unplaced event."""
+
+    type: Literal["Feature"] = "Feature"
+    id: str | None = Field(None, description="Store id; absent before the event is stored")
+    geometry: Point | LineString | None = Field(
+        description="Point at the location; LineString [origin, destination] for a movement"
+    )
+    properties: EventProperties
+
+
+class EventCollection(_Frozen):
+    """Events as a GeoJSON FeatureCollection."""
+
+    type: Literal["FeatureCollection"] = "FeatureCollection"
+    features: list[EventFeature]

@@ -8,8 +8,9 @@ from contextlib import asynccontextmanager
 from fastapi import FastAPI
 
 from app import __version__
-from app.api import gazetteer, health, regions
+from app.api import extraction, gazetteer, health, regions
 from app.api.problems import add_exception_handlers
+from app.extraction.pipeline import Extractor
 from app.gazetteer.geocoder import Gazetteer
 from app.settings import Settings
 from app.store import open_store
@@ -29,6 +30,11 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         app.state.gazetteer = Gazetteer.load(
             settings.gazetteer.gazetteer_dir, settings.gazetteer.resolved_user_dir()
         )
+        app.state.extractor = Extractor(
+            app.state.gazetteer,
+            settings.extraction.extra_actor_files(),
+            max_chars=settings.api.max_text_chars,
+        )
         app.state.store = open_store(settings.store.database_url)
         try:
             yield
@@ -43,4 +49,5 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(health.router)
     app.include_router(gazetteer.router)
     app.include_router(regions.router)
+    app.include_router(extraction.router)
     return app

@@ -48,6 +48,19 @@ class GazetteerSettings(BaseSettings):
         )
 
 
+class ExtractionSettings(BaseSettings):
+    """The actor dictionary and extraction limits."""
+
+    model_config = _CONFIG
+    extra_actors: Path | None = Field(
+        None, description="A CSV of actors (name, kind, country, aliases) added to the shipped one"
+    )
+
+    def extra_actor_files(self) -> list[Path]:
+        """The user's additions to the shipped actor dictionary."""
+        return [self.extra_actors] if self.extra_actors else []
+
+
 class ApiSettings(BaseSettings):
     """HTTP behaviour: keys, limits, environment."""
 
@@ -87,6 +100,7 @@ class Settings(BaseModel):
     store: StoreSettings = Field(default_factory=StoreSettings)
     gazetteer: GazetteerSettings = Field(default_factory=GazetteerSettings)
     api: ApiSettings = Field(default_factory=ApiSettings)
+    extraction: ExtractionSettings = Field(default_factory=ExtractionSettings)
 
     @classmethod
     def from_env(cls, env_file: str | None = ".env") -> Settings:
@@ -95,4 +109,5 @@ class Settings(BaseModel):
             store=StoreSettings(_env_file=env_file),
             gazetteer=GazetteerSettings(_env_file=env_file),
             api=ApiSettings(_env_file=env_file),
+            extraction=ExtractionSettings(_env_file=env_file),
         )

@@ -6,6 +6,7 @@ from typing import Annotated
 
 from fastapi import Depends, Request
 
+from app.extraction.pipeline import Extractor
 from app.gazetteer.geocoder import Gazetteer
 from app.settings import Settings
 from app.store.base import EventStore
@@ -23,6 +24,12 @@ def get_gazetteer(request: Request) -> Gazetteer:
     return gazetteer
 
 
+def get_extractor(request: Request) -> Extractor:
+    """The extraction pipeline built in the lifespan."""
+    extractor: Extractor = request.app.state.extractor
+    return extractor
+
+
 def get_store(request: Request) -> EventStore:
     """The event store opened in the lifespan."""
     store: EventStore = request.app.state.store
@@ -32,3 +39,4 @@ def get_store(request: Request) -> EventStore:
 SettingsDep = Annotated[Settings, Depends(get_settings)]
 GazetteerDep = Annotated[Gazetteer, Depends(get_gazetteer)]
 StoreDep = Annotated[EventStore, Depends(get_store)]
+ExtractorDep = Annotated[Extractor, Depends(get_extractor)]

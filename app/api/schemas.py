@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any, Literal
 
 from geojson_pydantic import Feature, FeatureCollection
 from geojson_pydantic.geometries import Geometry
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, field_validator
 
 from app.domain import Candidate, Place, Region, ReverseResult
 
@@ -123,6 +124,23 @@ class RegionProperties(BaseModel):
 
 RegionFeature = Feature[Geometry, RegionProperties]
 RegionCollection = FeatureCollection[RegionFeature]
+
+
+class ReportIn(BaseModel):
+    """A news report to read. HTML is reduced to text; offsets refer to the reduced text."""
+
+    text: str = Field(description="Report text or HTML", examples=["Troops moved from Erbil..."])
+    published: dt.date = Field(description="Publication date (ISO 8601)")
+    title: str | None = Field(None, max_length=1000)
+    url: str | None = Field(None, max_length=2000)
+    source: str | None = Field(None, max_length=200)
+
+    @field_validator("text")
+    @classmethod
+    def _not_blank(cls, value: str) -> str:
+        if not value.strip():
+            raise ValueError("text must not be empty or whitespace")
+        return value
 
 
 class Health(BaseModel):

@@ -229,7 +229,7 @@ def _same_area(gold: dict[str, Any], event: EventFeature) -> bool:
     location = event.properties.location
     if location is None:
         return False
-    want = gold["location"]
+    want: dict[str, str | None] = gold["location"]
     if want.get("admin1"):
         return location.admin1 == want["admin1"]
     return location.country == want.get("country")

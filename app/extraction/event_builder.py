@@ -149,7 +149,7 @@ def _evidence(draft: EventDraft) -> list[Evidence]:
     for name, mention in (("location", draft.location), ("origin", draft.origin)):
         if mention is not None:
             m = mention.mention
-            items.append(Evidence(field=name, text=m.text, start=m.start, end=m.end))  # type: ignore[arg-type]
+            items.append(Evidence(field=name, text=m.text, start=m.start, end=m.end))
     for _, _, am in draft.actors:
         if am is not None:  # a default actor ("Protesters") has no words in the text
             items.append(Evidence(field="actor", text=am.text, start=am.start, end=am.end))
@@ -199,13 +199,10 @@ def build_feature(draft: EventDraft, source: str | None) -> EventFeature:
         date_end=draft.date_end,
         date_precision=draft.precision,
         reported_at=draft.reported_at,
-        actors=[
-            ActorRef(name=a.name, role=role, kind=a.kind)  # type: ignore[arg-type]
-            for a, role, _ in draft.actors
-        ],
+        actors=[ActorRef(name=a.name, role=role, kind=a.kind) for a, role, _ in draft.actors],
         location=location,
         origin=origin,
-        geo_precision=_geo_precision(draft),  # type: ignore[arg-type]
+        geo_precision=_geo_precision(draft),
         fatalities=draft.fatalities.value if draft.fatalities is not None else None,
         strength=draft.strength[0] if draft.strength is not None else None,
         summary=_summary(draft, location, origin),
@@ -213,4 +210,4 @@ def build_feature(draft: EventDraft, source: str | None) -> EventFeature:
         confidence=_confidence(draft),
         sources=[source] if source else [],
     )
-    return EventFeature(type="Feature", geometry=geometry, properties=properties)  # type: ignore[arg-type]
+    return EventFeature.model_validate({"geometry": geometry, "properties": properties})

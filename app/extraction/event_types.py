@@ -329,8 +329,8 @@ GROUP_ORDER = ("violence", "detention", "unrest", "agreement", "movement", "acti
 
 #: Nouns that refer back to an event already told ("the attack", "the blast").
 ANAPHORA = re.compile(
-    r"\b(?:the|this|that|these|either|both) (?:[\w-]+ ){0,2}?(?:attack|attacks|blast|explosion|strike|"
-    r"strikes|bombing|raid|clash|clashes|fighting|violence|incident|incidents|assault|ambush|"
+    r"\b(?:the|this|that|these|either|both) (?:[\w-]+ ){0,2}?(?:attack|attacks|blast|"
+    r"explosion|strike|strikes|bombing|raid|clash|clashes|fighting|violence|incident|incidents|assault|ambush|"
     r"escalation|shelling|protest|protests|rally|riot|deployment|convoy|operation|missiles|"
     r"rockets|drones|deal|agreement|demonstrators|protesters|attackers|rioters|bomber)\b",
     re.I,

@@ -79,13 +79,14 @@ class Extractor:
     def __init__(
         self,
         gazetteer: Gazetteer,
-        actor_files: list[Path] | None = None,
+        extra_actor_files: list[Path] | None = None,
         max_chars: int = DEFAULT_MAX_CHARS,
     ) -> None:
         self.gazetteer = gazetteer
         self.toponyms = ToponymMatcher(gazetteer)
         self.resolver = Resolver(gazetteer)
-        self.actors = ActorMatcher(read_actors(actor_files or [default_actor_file()]))
+        files = [default_actor_file(), *(extra_actor_files or [])]
+        self.actors = ActorMatcher(read_actors(files))
         self.max_chars = max_chars
 
     # Places ------------------------------------------------------------------------------
@@ -243,7 +244,8 @@ def _drafts(
         )
         locations = [found] if found is not None else []
     drafts = []
-    for location in locations or [None]:
+    places: list[ResolvedMention | None] = list(locations) or [None]
+    for location in places:
         draft = EventDraft(
             trigger.spec,
             trigger,
@@ -315,6 +317,10 @@ def _date(
 
 def _actors(draft: EventDraft, trigger: Trigger, actors: list[ActorMention], ctx: _Context) -> None:
     violent = trigger.spec.group in ("violence", "detention")
+    named = [m for m in actors if m.text.lower() not in GENERIC_FORCES]
+    if any(m.pick(ctx.countries).kind in _ARMED for m in named):
+        # "Troops from the US-led coalition": the named force, not the generic word.
+        actors = named
     for mention in actors:
         actor = mention.pick(ctx.countries)
         if actor.kind == "civilians" and trigger.spec.category == "movement":
@@ -336,6 +342,25 @@ def _actors(draft: EventDraft, trigger: Trigger, actors: list[ActorMention], ctx
     _default_actors(draft, ctx)
 
 
+#: Words that name the local state forces only when no other force is named.
+GENERIC_FORCES = frozenset(
+    {
+        "police",
+        "policemen",
+        "riot police",
+        "security forces",
+        "army",
+        "troops",
+        "soldiers",
+        "border guards",
+        "army units",
+        "army helicopters",
+        "army aviation",
+    }
+)
+_ARMED = frozenset(
+    {"state_forces", "external_forces", "rebel_group", "political_militia", "identity_militia"}
+)
 #: Who acts when the text names nobody: protesters protest, an unknown group attacks.
 _DEFAULT_ACTOR = {
     "protest": "Protesters",
