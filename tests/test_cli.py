@@ -49,3 +49,58 @@ def test_reverse_bad_latitude_exits_2():
 def test_reverse_non_number_exits_2():
     result = runner.invoke(app, ["reverse", "abc", "44"])
     assert result.exit_code == 2
+
+
+REPORT = ("A convoy left Erbil on Tuesday and took up positions at the K-1 air base outside "
+          "Kirkuk, officials said on 7 August.")
+
+
+def test_geoparse_json(tmp_path):
+    path = tmp_path / "r.txt"
+    path.write_text(REPORT)
+    result = runner.invoke(app, ["geoparse", str(path), "--json"])
+    assert result.exit_code == 0, result.output
+    mentions = json.loads(result.stdout)["mentions"]
+    assert [m["place"]["name"] for m in mentions] == ["Erbil", "K-1 Air Base", "Kirkuk"]
+    assert all({"text", "start", "end", "place", "candidates"} <= set(m) for m in mentions)
+
+
+def test_extract_from_stdin():
+    result = runner.invoke(app, ["extract", "-", "--published", "2024-08-08"], input=REPORT)
+    assert result.exit_code == 0, result.output
+    body = json.loads(result.stdout)
+    assert body["type"] == "FeatureCollection"
+    props = body["features"][0]["properties"]
+    assert props["event_type"] == "troop_movement" and props["origin"]["name"] == "Erbil"
+
+
+def test_extract_bad_input_exits_2(tmp_path):
+    empty = tmp_path / "empty.txt"
+    empty.write_text("   ")
+    assert runner.invoke(app, ["extract", str(empty), "--published", "2024-08-08"]).exit_code == 2
+    assert runner.invoke(app, ["extract", str(tmp_path / "missing.txt"),
+                               "--published", "2024-08-08"]).exit_code == 2
+    assert runner.invoke(app, ["extract", "-", "--published", "08/08/2024"],
+                         input=REPORT).exit_code == 2
+
+
+def test_extract_survives_binary_junk(tmp_path):
+    junk = tmp_path / "junk.bin"
+    junk.write_bytes(b"\xff\xfe\x00Clashes in Kirkuk on Monday.\x00\x9f")
+    result = runner.invoke(app, ["extract", str(junk), "--published", "2024-08-08"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["features"][0]["properties"]["location"]["name"] == "Kirkuk"
+
+
+def test_evaluate_prints_the_scores():
+    from tests.conftest import FIXTURES
+
+    result = runner.invoke(app, ["evaluate", str(FIXTURES / "corpus" / "reports.jsonl"),
+                                 "--json"])
+    assert result.exit_code == 0, result.output
+    scores = json.loads(result.stdout)
+    assert scores["reports"] >= 40 and scores["event_f1"] >= 0.85
+
+
+def test_evaluate_missing_corpus_exits_2(tmp_path):
+    assert runner.invoke(app, ["evaluate", str(tmp_path / "none.jsonl")]).exit_code == 2

@@ -104,9 +104,18 @@ def _weekday_before(anchor: date, weekday: int) -> date:
     return anchor - timedelta(days=delta)
 
 
+_HINT = re.compile(
+    r"\d|day|week|month|year|night|morning|ago|later|earlier|following|next|"
+    r"same|mid|early|late|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec",
+    re.I,
+)
+
+
 def find_dates(text: str, anchor: date, offset: int = 0) -> list[DateMention]:
     """Date expressions in ``text`` (offsets shifted by ``offset``), left to right."""
     found: list[DateMention] = []
+    if not _HINT.search(text):
+        return found
     taken: list[tuple[int, int]] = []
     for name, pattern in PATTERNS:
         for match in pattern.finditer(text):

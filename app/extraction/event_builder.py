@@ -160,8 +160,9 @@ def _evidence(draft: EventDraft) -> list[Evidence]:
         f = draft.fatalities
         items.append(Evidence(field="fatalities", text=f.text, start=f.start, end=f.end))
     if draft.strength is not None:
-        value, start, end = draft.strength
-        items.append(Evidence(field="strength", text=value.text, start=start, end=end))
+        _, start, end = draft.strength
+        said = s.text[start - s.start : end - s.start]
+        items.append(Evidence(field="strength", text=said, start=start, end=end))
     return items
 
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+import ahocorasick
+
 from app.events import Category, EventType
 
 
@@ -379,11 +381,62 @@ CROWD = re.compile(
 _RIOT_WORDS = re.compile(r"\briot", re.I)
 
 
+def _alternatives(pattern: str) -> list[str]:
+    """The top-level alternatives of a ``_p`` pattern."""
+    inner = pattern[len(r"\b(?:") : -len(r")\b")]
+    parts, depth, current = [], 0, ""
+    for ch in inner:
+        depth += {"(": 1, ")": -1}.get(ch, 0)
+        if ch == "|" and depth == 0:
+            parts.append(current)
+            current = ""
+        else:
+            current += ch
+    return [*parts, current]
+
+
+def _literal_prefix(alternative: str) -> str:
+    """The plain words an alternative must start with ("roadside bomb" of "roadside bombs?")."""
+    out = ""
+    for i, ch in enumerate(alternative):
+        if ch in "\\()[]{}?*+|.^$":
+            break
+        if alternative[i + 1 : i + 2] in ("?", "*"):
+            break
+        out += ch
+    return out.lower()
+
+
+def _prefilter() -> tuple[ahocorasick.Automaton, frozenset[int]]:
+    """An automaton of literal prefixes -> type indices; types that have none always run."""
+    automaton = ahocorasick.Automaton()
+    owners: dict[str, set[int]] = {}
+    always: set[int] = set()
+    for i, spec in enumerate(TYPES):
+        for alternative in _alternatives(spec.triggers.pattern):
+            literal = _literal_prefix(alternative)
+            if len(literal) < 3:
+                always.add(i)
+            else:
+                owners.setdefault(literal, set()).add(i)
+    for literal, indices in owners.items():
+        automaton.add_word(literal, frozenset(indices))
+    automaton.make_automaton()
+    return automaton, frozenset(always)
+
+
+# One pass over a sentence tells which types may fire; only those are searched by regex.
+_PREFILTER, _ALWAYS = _prefilter()
+
+
 def find_triggers(sentence: str, offset: int) -> list[Trigger]:
     """The winning trigger of each group in a sentence (offsets into the report)."""
+    present = set(_ALWAYS)
+    for _, indices in _PREFILTER.iter(sentence.lower()):
+        present |= indices
     best: dict[str, Trigger] = {}
-    for spec in TYPES:
-        if spec.group in best:
+    for i, spec in enumerate(TYPES):
+        if spec.group in best or i not in present:
             continue
         match = spec.triggers.search(sentence)
         if (

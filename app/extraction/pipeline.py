@@ -104,8 +104,10 @@ class Extractor:
         self, text: str, sentences: list[Sentence], actors: list[ActorMention]
     ) -> list[ResolvedMention]:
         starts = [s.start for s in sentences]
-        found = [m for m in self.toponyms.find(text, starts) if not _inside_actor(m, actors)]
         tokens = tokenize(text)
+        found = [
+            m for m in self.toponyms.find(text, starts, tokens) if not _inside_actor(m, actors)
+        ]
         loose = [
             m for m in unresolved_mentions(text, tokens, found) if not _inside_actor(m, actors)
         ]
@@ -155,6 +157,8 @@ class Extractor:
                     movement_in_sentence=movement,
                 )
         drafts = [d for d in ctx.drafts if (reported_at - d.date_end).days <= MAX_AGE_DAYS]
+        for draft in drafts:
+            _default_actors(draft, ctx)
         features = [build_feature(d, report.url) for d in drafts]
         return Extraction(text, mentions, features, reported_at, drafts)
 
@@ -339,7 +343,6 @@ def _actors(draft: EventDraft, trigger: Trigger, actors: list[ActorMention], ctx
         else:
             role = "actor"
         draft.add_actor(actor, role, mention)
-    _default_actors(draft, ctx)
 
 
 #: Words that name the local state forces only when no other force is named.

@@ -25,7 +25,6 @@ from app.gazetteer.index import FOCUS_COUNTRIES
 from app.gazetteer.normalize import ARTICLES, KIND_WORDS, fold
 
 _TOKEN = re.compile(r"[^\W_]+(?:['’ʼʿʾ`][^\W_]+)*")
-_POSSESSIVE = re.compile(r"['’]s$", re.I)
 _HYPHENS = "-‐‑–"
 # "US-led coalition", "Iran-backed groups": the name qualifies an actor, it is no place.
 _ADJECTIVAL_SUFFIXES = frozenset(
@@ -116,6 +115,9 @@ _KIND_SEQUENCES: tuple[tuple[tuple[str, ...], str], ...] = tuple(
         key=lambda x: -len(x[0]),
     )
 )
+_KIND_BY_FIRST: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+for _words, _family in _KIND_SEQUENCES:
+    _KIND_BY_FIRST.setdefault(_words[0], []).append((_words, _family))
 _UNRESOLVED_AFTER = re.compile(
     r"^,? (?:a|an|the) (?:\w+ )?(?:village|hamlet|town|settlement|neighbou?rhood|suburb)\b", re.I
 )
@@ -163,10 +165,10 @@ def tokenize(text: str) -> list[Token]:
     raw: list[Token] = []
     for match in _TOKEN.finditer(text):
         word, start, end = match.group(), match.start(), match.end()
-        possessive = _POSSESSIVE.search(word)
-        if possessive and len(word) > 3:
-            word, end = word[: possessive.start()], start + possessive.start()
-        raw.append(Token(word, _fold_token(word), start, end, possessive=bool(possessive)))
+        possessive = len(word) > 3 and word[-2] in "'’" and word[-1] in "sS"
+        if possessive:
+            word, end = word[:-2], end - 2
+        raw.append(Token(word, _fold_token(word), start, end, possessive=possessive))
     tokens: list[Token] = []
     for i, tok in enumerate(raw):
         nxt = raw[i + 1] if i + 1 < len(raw) else None
@@ -208,10 +210,12 @@ class ToponymMatcher:
                 self._automaton.add_word(f" {key} ", key)
         self._automaton.make_automaton()
 
-    def find(self, text: str, sentence_starts: list[int]) -> list[Mention]:
+    def find(
+        self, text: str, sentence_starts: list[int], all_tokens: list[Token] | None = None
+    ) -> list[Mention]:
         """Place mentions, longest first and non-overlapping, in text order."""
-        tokens = [t for t in tokenize(text) if not t.article]
-        all_tokens = tokenize(text)
+        all_tokens = tokenize(text) if all_tokens is None else all_tokens
+        tokens = [t for t in all_tokens if not t.article]
         if not tokens:
             return []
         stream_parts: list[str] = []
@@ -347,7 +351,7 @@ def _detectable(place: Place, key: str) -> bool:
 
 
 def _previous_word(tokens: list[Token], tok: Token) -> Token | None:
-    i = bisect.bisect_left([t.start for t in tokens], tok.start)
+    i = bisect.bisect_left(tokens, tok.start, key=lambda t: t.start)
     return tokens[i - 1] if i > 0 else None
 
 
@@ -370,7 +374,9 @@ def _org_ahead(tokens: list[Token], index: int) -> bool:
 def _kind_extension(tokens: list[Token], last: int) -> tuple[int, str] | None:
     if tokens[last].possessive:
         return None  # "Irbil's airport" names the city, not the airport
-    for words, family in _KIND_SEQUENCES:
+    if last + 1 >= len(tokens):
+        return None
+    for words, family in _KIND_BY_FIRST.get(tokens[last + 1].key, ()):
         n = len(words)
         window = tokens[last + 1 : last + 1 + n]
         if len(window) == n and tuple(t.key for t in window) == words:
@@ -390,7 +396,7 @@ def unresolved_mentions(text: str, tokens: list[Token], found: list[Mention]) ->
     i = 0
     while i < len(tokens):
         tok = tokens[i]
-        if not tok.text[:1].isupper() or tok.article or any(s <= tok.start < e for s, e in taken):
+        if not tok.text[:1].isupper() or tok.article:
             i += 1
             continue
         j = i
@@ -403,7 +409,8 @@ def unresolved_mentions(text: str, tokens: list[Token], found: list[Mention]) ->
             j += 1
         start, end = tok.start, tokens[j].end
         before, after = text[max(0, start - 40) : start], text[end : end + 40]
-        if _UNRESOLVED_CUE.search(before) or _UNRESOLVED_AFTER.match(after):
+        cued = _UNRESOLVED_CUE.search(before) or _UNRESOLVED_AFTER.match(after)
+        if cued and not any(s < end and start < e for s, e in taken):
             key = " ".join(t.key for t in tokens[i : j + 1])
             out.append(Mention(start, end, text[start:end], key, None, False))
             taken.append((start, end))

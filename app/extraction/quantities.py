@@ -82,6 +82,20 @@ _UNITS_RE = re.compile(
 )
 
 
+_DEATH_WORDS = (
+    "kill",
+    "dead",
+    "death",
+    "died",
+    "no one",
+    "nobody",
+    "casualt",
+    "hurt",
+    "harmed",
+    "injur",
+)
+
+
 def number(word: str) -> int | None:
     """An integer from digits ("1,500") or an English number word."""
     word = word.lower().replace(",", "")
@@ -102,6 +116,9 @@ class Found:
 
 def fatalities(sentence: str, offset: int) -> Found | None:
     """Deaths stated in a sentence: a count, 0 when it says nobody died, None when silent."""
+    lower = sentence.lower()
+    if not any(word in lower for word in _DEATH_WORDS):
+        return None
     for pattern in _FATALITY_PATTERNS:
         match = pattern.search(sentence)
         if match:

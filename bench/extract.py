@@ -1,0 +1,65 @@
+"""Extraction speed: the whole pipeline over the gold corpus, repeated.
+
+    python -m bench.extract [--reports 2000]
+
+Runs in one process on one core. Prints start-up time (gazetteer load and automaton
+build), then reports/s and words/s for the corpus briefs as written (about 90 words) and for
+news-length reports made by joining four briefs (about 370 words). Targets: start-up under
+2 s; at least 300 news-length reports/s.
+"""
+
+from __future__ import annotations
+
+import argparse
+import platform
+import time
+
+from app.extraction.evaluate import read_corpus
+from app.extraction.pipeline import Extractor, ReportInput
+from app.gazetteer.geocoder import Gazetteer
+from tests.conftest import FIXTURES
+
+
+def run(extractor: Extractor, reports: list[ReportInput], total: int) -> tuple[float, int, int]:
+    """Seconds, reports and words for ``total`` reports cycling over ``reports``."""
+    words = 0
+    events = 0
+    started = time.perf_counter()
+    for i in range(total):
+        report = reports[i % len(reports)]
+        events += len(extractor.extract(report).events)
+        words += len(report.text.split())
+    return time.perf_counter() - started, words, events
+
+
+def main() -> None:
+    """Run and print the figures."""
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--reports", type=int, default=2000)
+    args = parser.parse_args()
+
+    started = time.perf_counter()
+    gazetteer = Gazetteer.load()
+    loaded = time.perf_counter()
+    extractor = Extractor(gazetteer)
+    ready = time.perf_counter()
+
+    records = read_corpus(FIXTURES / "corpus" / "reports.jsonl")
+    briefs = [ReportInput(r["text"], r["published"]) for r in records]
+    news = [ReportInput("\n\n".join(b.text for b in briefs[i : i + 4]), briefs[i].published)
+            for i in range(0, len(briefs) - 3, 4)]
+    extractor.extract(briefs[0])  # warm the caches once
+
+    print(f"machine: {platform.machine()} python {platform.python_version()}, one core")
+    print(f"start-up: {ready - started:.2f} s (gazetteer {loaded - started:.2f} s, "
+          f"automata {ready - loaded:.2f} s; target < 2 s)")
+    for label, reports in (("briefs", briefs), ("news-length", news)):
+        seconds, words, events = run(extractor, reports, args.reports)
+        per_report = words / args.reports
+        print(f"{label:12}: {args.reports:,} reports of ~{per_report:.0f} words in "
+              f"{seconds:.2f} s = {args.reports / seconds:,.0f} reports/s, "
+              f"{words / seconds:,.0f} words/s, {events:,} events")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,81 @@
+import pytest
+
+
+def places(extractor, text):
+    _, mentions = extractor.geoparse(text)
+    return [(m.mention.text, m.place.name if m.place else None,
+             m.place.kind if m.place else None) for m in mentions]
+
+
+def names(extractor, text):
+    return [t for t, _, _ in places(extractor, text)]
+
+
+def test_the_issue_example(extractor):
+    text = ("A convoy of about 40 coalition soldiers with a dozen armoured vehicles left Erbil on "
+            "Tuesday and took up positions at the K-1 air base outside Kirkuk, two security "
+            "officials said on 7 August. In a separate incident, an IED struck an Iraqi army "
+            "patrol near Jalawla in Diyala province, killing two soldiers. ISIS claimed the "
+            "attack.")
+    found = places(extractor, text)
+    assert found == [
+        ("Erbil", "Erbil", "city"),
+        ("K-1 air base", "K-1 Air Base", "base"),
+        ("Kirkuk", "Kirkuk", "city"),
+        ("Jalawla", "Jalawla", "town"),
+        ("Diyala province", "Diyala", "admin1"),
+    ]
+
+
+def test_offsets_point_at_the_mentions(extractor):
+    text = "Fighting near al-Hol camp and in Deir ez-Zor; Kerkuk was calm."
+    cleaned, mentions = extractor.geoparse(text)
+    for m in mentions:
+        assert cleaned[m.mention.start : m.mention.end] == m.mention.text
+    assert [m.mention.text for m in mentions] == ["al-Hol camp", "Deir ez-Zor", "Kerkuk"]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("A roadside bomb hit a convoy on the road to Hit.", ["Hit"]),
+        ("The Kurdistan Regional Government met the Deir ez-Zor Military Council.", []),
+        ("Iraqi and Syrian officials met Kurdish leaders.", []),
+        ("The US-led coalition and Iran-backed groups traded fire.", []),
+        ("Rabia Hassan, who runs a shop in Rabia, said it was calm.", ["Rabia"]),
+        ("Bashar al-Assad spoke in Damascus.", ["Damascus"]),
+        ("Turkey denied the report; forces from Iran crossed.", ["Turkey", "Iran"]),
+        ("Tehran said it would respond.", ["Tehran"]),
+        ("Irbil's airport reopened.", ["Irbil"]),
+        ("The wounded were taken to K1.", ["K1"]),
+        ("Clashes erupted near Mount Sinjar and the Tishreen Dam.", ["Mount Sinjar",
+                                                                    "Tishreen Dam"]),
+    ],
+)
+def test_guards(extractor, text, expected):
+    assert names(extractor, text) == expected
+
+
+def test_names_not_in_the_gazetteer_are_reported_unresolved(extractor):
+    found = places(extractor, "Militants attacked the village of Tal Qarmush near Mosul.")
+    assert ("Tal Qarmush", None, None) in found
+    found = places(extractor, "Residents of Umm Dhiyab, a nearby village, fled.")
+    assert ("Umm Dhiyab", None, None) in found
+
+
+def test_kind_words_choose_the_reading(extractor):
+    assert places(extractor, "Rockets hit Kirkuk province.")[0][2] == "admin1"
+    assert places(extractor, "Rockets hit Kirkuk.")[0][2] == "city"
+    assert places(extractor, "Shelling near the Rabia border crossing.")[0][2] == \
+        "border_crossing"
+    assert places(extractor, "Curfew in Salah ad-Din and Kirkuk provinces.") == [
+        ("Salah ad-Din", "Salah ad-Din", "admin1"), ("Kirkuk", "Kirkuk", "admin1")]
+
+
+def test_arabic_script(extractor):
+    assert places(extractor, "اشتباكات في كركوك") == [("كركوك", "Kirkuk", "city")]
+
+
+def test_world_context_resolves_abroad(extractor):
+    found = places(extractor, "Officials in Ankara and Doha welcomed the deal.")
+    assert found == [("Ankara", "Ankara", "city"), ("Doha", "Doha", "city")]

@@ -1,0 +1,31 @@
+from app.extraction.text import clean_text, split_sentences
+
+
+def test_plain_text_keeps_its_layout_and_offsets():
+    text = "Troops moved.  Then  they left.\n\nNew paragraph."
+    assert clean_text(text) == text
+
+
+def test_control_characters_and_junk_are_dropped():
+    assert clean_text("Kir\x00kuk\x07 \ufffdbase") == "Kirkuk base"
+
+
+def test_html_is_reduced_to_text_without_scripts():
+    html = "<html><body><p>Clashes in <b>Kirkuk</b>.</p><script>alert(1)</script>" \
+           "<p>Two killed &amp; three hurt.</p></body></html>"
+    text = clean_text(html)
+    assert "alert" not in text and "<" not in text
+    assert "Clashes in Kirkuk." in text and "Two killed & three hurt." in text
+
+
+def test_sentences_carry_offsets():
+    text = "Gen. Smith said the U.S. Army moved. Another sentence follows! A third?"
+    sentences = split_sentences(text)
+    assert [s.text for s in sentences] == [
+        "Gen. Smith said the U.S. Army moved.", "Another sentence follows!", "A third?"]
+    assert all(text[s.start : s.end] == s.text for s in sentences)
+
+
+def test_quotes_close_sentences():
+    sentences = split_sentences('He said, "The force left." The base was quiet.')
+    assert len(sentences) == 2
