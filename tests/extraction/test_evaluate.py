@@ -5,8 +5,8 @@ import json
 
 import pytest
 
-from app.extraction.evaluate import evaluate, read_corpus, resolved_right
 from app.errors import InvalidInput
+from app.extraction.evaluate import evaluate, read_corpus, resolved_right
 from tests.conftest import FIXTURES
 
 CORPUS = FIXTURES / "corpus" / "reports.jsonl"
