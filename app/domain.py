@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 
 #: Kind -> family. Families are what kind words in text cue ("province" -> admin1).
 KIND_FAMILY: dict[str, str] = {
@@ -83,3 +84,82 @@ class ReverseResult:
     admin1_name: str | None
     admin2: str | None = None
     nearest: tuple[Candidate, ...] = field(default=())
+
+
+@dataclass(frozen=True, slots=True)
+class EventQuery:
+    """Filters of /events, /collections/events/items, the map and the exports; all combine."""
+
+    admin1: tuple[str, ...] = ()
+    country: str | None = None
+    bbox: tuple[float, float, float, float] | None = None
+    near: tuple[float, float, float] | None = None  # lat, lon, radius_km
+    start: date | None = None
+    end: date | None = None
+    types: tuple[str, ...] = ()
+    category: str | None = None
+    actors: tuple[str, ...] = ()
+    q: str | None = None
+    min_confidence: float | None = None
+    report_id: int | None = None
+    located: bool | None = True  # None: both placed and unplaced events
+    sort: str = "-date"
+    limit: int = 100
+    cursor: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class EventPage:
+    """A page of events as stored GeoJSON Feature texts, and how many matched in all."""
+
+    features: list[str]
+    matched: int
+    next_cursor: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ReportRecord:
+    """A stored report."""
+
+    id: int
+    content_hash: str
+    published: date
+    text: str
+    title: str | None = None
+    url: str | None = None
+    source: str | None = None
+    ingested_at: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class IngestResult:
+    """What storing a report did: its id, the events it made or joined, and if it was new."""
+
+    report_id: int
+    created: bool
+    event_ids: tuple[int, ...] = ()
+    merged_into: tuple[int, ...] = ()
+    unlocated_ids: tuple[int, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class NewReport:
+    """A report about to be stored; ``content_hash`` identifies its normalised text."""
+
+    text: str
+    published: date
+    content_hash: str
+    title: str | None = None
+    url: str | None = None
+    source: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class AuditEntry:
+    """One change to an event: who, when, what."""
+
+    event_id: int
+    at: str
+    who: str
+    action: str
+    detail: str

@@ -47,10 +47,10 @@ class LocationRef(_Frozen):
     """A resolved place; admin codes are computed from the point against the polygons."""
 
     name: str = Field(examples=["K-1 Air Base"])
-    gazetteer_id: str | None = Field(description="Id in /gazetteer/places, if from there")
-    kind: str = Field(examples=["base"])
-    country: str | None = Field(description="ISO 3166-1 alpha-2")
-    admin1: str | None = Field(description="Current ISO 3166-2 code (IQ-KI, not IQ-TS)")
+    gazetteer_id: str | None = Field(None, description="Id in /gazetteer/places, if from there")
+    kind: str = Field("site", examples=["base"])
+    country: str | None = Field(None, description="ISO 3166-1 alpha-2")
+    admin1: str | None = Field(None, description="Current ISO 3166-2 code (IQ-KI, not IQ-TS)")
     admin2: str | None = None
     lat: float = Field(ge=-90, le=90)
     lon: float = Field(ge=-180, le=180)

@@ -8,10 +8,11 @@ from contextlib import asynccontextmanager
 from fastapi import FastAPI
 
 from app import __version__
-from app.api import extraction, gazetteer, health, regions
+from app.api import events, extraction, gazetteer, health, regions, reports
 from app.api.problems import add_exception_handlers
 from app.extraction.pipeline import Extractor
 from app.gazetteer.geocoder import Gazetteer
+from app.ingest import Ingestor
 from app.settings import Settings
 from app.store import open_store
 
@@ -36,6 +37,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             max_chars=settings.api.max_text_chars,
         )
         app.state.store = open_store(settings.store.database_url)
+        app.state.ingestor = Ingestor(app.state.extractor, app.state.gazetteer, app.state.store)
         try:
             yield
         finally:
@@ -50,4 +52,6 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(gazetteer.router)
     app.include_router(regions.router)
     app.include_router(extraction.router)
+    app.include_router(reports.router)
+    app.include_router(events.router)
     return app

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 from typing import Annotated
 
 from fastapi import Depends, Request
 
+from app.errors import Unauthorized
 from app.extraction.pipeline import Extractor
 from app.gazetteer.geocoder import Gazetteer
+from app.ingest import Ingestor
 from app.settings import Settings
 from app.store.base import EventStore
 
@@ -40,3 +44,44 @@ SettingsDep = Annotated[Settings, Depends(get_settings)]
 GazetteerDep = Annotated[Gazetteer, Depends(get_gazetteer)]
 StoreDep = Annotated[EventStore, Depends(get_store)]
 ExtractorDep = Annotated[Extractor, Depends(get_extractor)]
+
+
+def get_ingestor(request: Request) -> Ingestor:
+    """The write path (extraction, place codes, store) built in the lifespan."""
+    ingestor: Ingestor = request.app.state.ingestor
+    return ingestor
+
+
+def _presented_key(request: Request) -> str | None:
+    auth = request.headers.get("authorization", "")
+    if auth.lower().startswith("bearer "):
+        return auth[7:].strip()
+    return request.headers.get("x-api-key")
+
+
+def _check_key(request: Request, settings: Settings) -> str:
+    """Who is calling: a short fingerprint of the key, or "anonymous" when none is needed."""
+    keys = settings.api.api_keys
+    if not keys:
+        return "anonymous"
+    presented = _presented_key(request)
+    if presented is None or not any(hmac.compare_digest(presented, k) for k in keys):
+        raise Unauthorized("This request needs an API key (Authorization: Bearer or X-API-Key)")
+    return "key:" + hashlib.sha256(presented.encode()).hexdigest()[:8]
+
+
+def require_writer(request: Request, settings: SettingsDep) -> str:
+    """Writes need a key when GEOEVENTS_API_KEYS is set."""
+    return _check_key(request, settings)
+
+
+def require_reader(request: Request, settings: SettingsDep) -> str:
+    """Reads need a key only when GEOEVENTS_READ_REQUIRES_KEY is set."""
+    if not settings.api.read_requires_key:
+        return "anonymous"
+    return _check_key(request, settings)
+
+
+IngestorDep = Annotated[Ingestor, Depends(get_ingestor)]
+WriterDep = Annotated[str, Depends(require_writer)]
+ReaderDep = Annotated[str, Depends(require_reader)]

@@ -10,6 +10,7 @@ from geojson_pydantic.geometries import Geometry
 from pydantic import BaseModel, Field, field_validator
 
 from app.domain import Candidate, Place, Region, ReverseResult
+from app.events import EventFeature
 
 
 class PlaceOut(BaseModel):
@@ -82,8 +83,8 @@ class ReverseResponse(BaseModel):
     admin1: str | None = Field(description="ISO 3166-2 code of the governorate")
     admin1_name: str | None
     admin2: str | None = Field(
-        description="Nearest district seat in the same governorate, "
-        "within 30 km (districts have no polygons here)"
+        description="District, when the point is within 5 km of its seat (districts have no "
+        "polygons here, so elsewhere it is null rather than guessed)"
     )
 
     @classmethod
@@ -150,3 +151,81 @@ class Health(BaseModel):
     version: str
     gazetteer: dict[str, Any]
     store: dict[str, Any]
+
+
+class LinkOut(BaseModel):
+    """A link (OGC API style)."""
+
+    rel: str
+    type: str
+    href: str
+
+
+class EventPageOut(BaseModel):
+    """A page of events: a GeoJSON FeatureCollection with paging members."""
+
+    type: Literal["FeatureCollection"]
+    features: list[EventFeature]
+    numberMatched: int  # noqa: N815 (OGC API - Features member name)
+    numberReturned: int  # noqa: N815
+    links: list[LinkOut]
+
+
+class HistoryEntry(BaseModel):
+    """One recorded change."""
+
+    event_id: int
+    at: str
+    who: str
+    action: str
+    detail: str
+
+
+class HistoryOut(BaseModel):
+    """Every change of an event, oldest first."""
+
+    event_id: int
+    changes: list[HistoryEntry]
+
+
+class SplitIn(BaseModel):
+    """Which source report to split off."""
+
+    report_id: int = Field(ge=1)
+
+
+class ReportOut(BaseModel):
+    """A stored report and the events it supports."""
+
+    id: int
+    title: str | None
+    url: str | None
+    source: str | None
+    published: dt.date
+    ingested_at: str | None
+    content_hash: str
+    event_ids: list[int]
+    unlocated_ids: list[int] = Field(
+        description="Events whose place could not be resolved: "
+        "kept, and placed by PATCH /events/{id}"
+    )
+    text: str | None = None
+
+
+class ReportList(BaseModel):
+    """Reports, newest first."""
+
+    reports: list[ReportOut]
+    numberMatched: int  # noqa: N815
+    numberReturned: int  # noqa: N815
+
+
+class IngestOut(BaseModel):
+    """What POST /reports did."""
+
+    report_id: int
+    created: bool = Field(description="False when the report was already stored")
+    event_ids: list[int]
+    merged_into: list[int] = Field(description="Existing events this report also describes")
+    unlocated_ids: list[int]
+    events: dict[str, Any] = Field(description="The events it produced (FeatureCollection)")

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import ahocorasick
 
-from app.errors import GazetteerError
+from app.errors import GazetteerError, InvalidInput
 
 ACTOR_KINDS = frozenset(
     "state_forces rebel_group political_militia identity_militia protesters rioters civilians "
@@ -103,6 +103,16 @@ class ActorMatcher:
         for automaton in (self._exact, self._folded):
             if len(automaton):
                 automaton.make_automaton()
+
+    def canonical(self, name: str) -> str:
+        """The canonical name for a name or alias (any case); InvalidInput when unknown."""
+        folded = name.strip().casefold()
+        for actor in self.actors.values():
+            if folded == actor.name.casefold() or any(
+                folded == a.casefold() for a in actor.aliases
+            ):
+                return actor.name
+        raise InvalidInput(f"unknown actor {name!r}")
 
     def find(self, text: str) -> list[ActorMention]:
         """Non-overlapping mentions, longest first, on word boundaries."""

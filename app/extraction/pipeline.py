@@ -413,6 +413,8 @@ def _merge(
         previous.fatalities = dead
     for mention in actors:
         actor = mention.pick(countries)
+        if mention.text.lower() in GENERIC_FORCES:
+            continue  # "the soldiers" of an event already told are its named force
         if actor.kind == "government":
             continue  # "the government condemned the raids": a reaction, not a part
         role = "target" if actor.kind == "civilians" else "actor"

@@ -33,8 +33,9 @@ FAMILY_RANK = {
     "mountain": 6,
     "water": 7,
 }
-#: A district seat farther than this from a point is not offered as its district.
-DISTRICT_RADIUS_KM = 30.0
+#: Districts have no polygons here: a point within this distance of a district seat is in
+#: that district; elsewhere the district is left unknown rather than guessed.
+DISTRICT_RADIUS_KM = 5.0
 #: How far outside every governorate polygon a point may lie and still take the nearest one:
 #: a little when only the point is known, more when the place is known to be in the country
 #: (the Golan airfields, crossings on the Saudi border).
@@ -216,6 +217,19 @@ class Gazetteer:
             admin1_name=self._admin1_names.get(admin1) if admin1 else None,
             admin2=self._district_at(point, admin1),
         )
+
+    def codes_at(
+        self, lat: float, lon: float, country: str | None = None
+    ) -> tuple[str | None, str | None, str | None]:
+        """(country, admin1, admin2) of a point, from the polygons, not from any name."""
+        check_lat_lon(lat, lon)
+        point = shapely.Point(lon, lat)
+        admin1 = self.admin1_at(lon, lat, country if country in FOCUS_COUNTRIES else None)
+        if admin1 is not None:
+            return admin1[:2], admin1, self._district_at(point, admin1)
+        hits = self._country_tree.query(point, predicate="intersects")
+        found = str(self._country_codes[hits[0]]) if len(hits) else None
+        return found or country, None, None
 
     def _district_at(self, point: shapely.Point, admin1: str | None) -> str | None:
         if admin1 is None or self._seat_tree is None:

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Protocol
+
+from app.domain import AuditEntry, EventPage, EventQuery, IngestResult, NewReport, ReportRecord
+from app.events import EventFeature
 
 
 @dataclass(frozen=True, slots=True)
@@ -14,10 +18,65 @@ class StoreHealth:
     schema_version: int
     events: int
     reports: int
+    unlocated: int = 0
 
 
 class EventStore(Protocol):
-    """Persistent storage of reports and events."""
+    """Persistent storage of reports and events. Every write is all or nothing."""
+
+    def add_report(
+        self, report: NewReport, events: Sequence[EventFeature], who: str = "ingest"
+    ) -> IngestResult:
+        """Store a report and its events; a known report (hash or URL) adds nothing."""
+        ...
+
+    def add_events(self, events: Sequence[EventFeature], who: str) -> list[int]:
+        """Store events that come with no report."""
+        ...
+
+    def update(self, event_id: int, event: EventFeature, who: str) -> str:
+        """Replace an event; returns its stored Feature text."""
+        ...
+
+    def delete(self, event_id: int, who: str) -> None:
+        """Remove an event."""
+        ...
+
+    def split(self, event_id: int, report_id: int, who: str) -> int:
+        """Make one source report's reading an event of its own again."""
+        ...
+
+    def get(self, event_id: int) -> str:
+        """An event's Feature text; NotFound when absent."""
+        ...
+
+    def query(self, query: EventQuery) -> EventPage:
+        """A page of events."""
+        ...
+
+    def count(self, query: EventQuery) -> int:
+        """How many events match."""
+        ...
+
+    def export(self, query: EventQuery, batch: int = 5000) -> Iterator[str]:
+        """Every matching event's Feature text, streamed."""
+        ...
+
+    def history(self, event_id: int) -> list[AuditEntry]:
+        """An event's changes."""
+        ...
+
+    def get_report(self, report_id: int) -> ReportRecord:
+        """A stored report; NotFound when absent."""
+        ...
+
+    def list_reports(self, limit: int, offset: int) -> tuple[list[ReportRecord], int]:
+        """Reports, newest first, and their total."""
+        ...
+
+    def report_events(self, report_id: int) -> IngestResult:
+        """The events a report supports."""
+        ...
 
     def health(self) -> StoreHealth:
         """Answer quickly, or raise StoreError."""

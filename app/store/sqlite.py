@@ -1,45 +1,36 @@
-"""The embedded default store: one SQLite file (standard library), WAL mode, versioned schema."""
+"""The embedded default store: one SQLite file (standard library), WAL mode, R*Tree, FTS5.
+
+Each event is kept as the GeoJSON Feature text it is served as, beside indexed columns
+(date, type, governorate, confidence, actors) and an R*Tree of its bounding box, so a query
+reads index entries and copies stored text: no JSON is parsed or built on the read path.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
 import sqlite3
 import threading
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
+from typing import TypeVar
 
-from app.errors import StoreError
+import orjson
+
+from app.domain import AuditEntry, EventPage, EventQuery, IngestResult, NewReport, ReportRecord
+from app.errors import InvalidInput, NotFound, StoreError
+from app.events import EventFeature
+from app.store import sql_query
 from app.store.base import StoreHealth
+from app.store.dedup import km, same_event
+from app.store.schema import MIGRATIONS
+from app.store.sqlite_rows import event_row, fts_body, with_id
 
-#: Migrations in order; the database records how many it has applied (PRAGMA user_version).
-MIGRATIONS: tuple[str, ...] = (
-    """
-    CREATE TABLE reports (
-        id INTEGER PRIMARY KEY,
-        content_hash TEXT NOT NULL UNIQUE,
-        url TEXT UNIQUE,
-        title TEXT,
-        source TEXT,
-        published TEXT NOT NULL,
-        text TEXT NOT NULL,
-        ingested_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
-    );
-    CREATE TABLE events (
-        id TEXT PRIMARY KEY,
-        feature TEXT NOT NULL,
-        event_type TEXT NOT NULL,
-        category TEXT NOT NULL,
-        date TEXT,
-        date_end TEXT,
-        country TEXT,
-        admin1 TEXT,
-        admin2 TEXT,
-        confidence REAL,
-        updated_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
-    );
-    CREATE INDEX events_date ON events (date, date_end);
-    CREATE INDEX events_type ON events (event_type);
-    CREATE INDEX events_admin1 ON events (admin1, date);
-    """,
-)
+T = TypeVar("T")
+_NEAR_DEG = 0.1  # R*Tree window for de-duplication candidates (~11 km)
+
+
+def _now() -> str:
+    return dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 class SQLiteStore:
@@ -50,6 +41,7 @@ class SQLiteStore:
     def __init__(self, path: Path | str) -> None:
         self.path = str(path)
         self._local = threading.local()
+        self._write_lock = threading.Lock()
         self._migrate()
 
     @classmethod
@@ -62,14 +54,19 @@ class SQLiteStore:
             Path(path).expanduser().parent.mkdir(parents=True, exist_ok=True)
         return cls(path)
 
+    # Connections and schema --------------------------------------------------------------
+
     def _connect(self) -> sqlite3.Connection:
         conn: sqlite3.Connection | None = getattr(self._local, "conn", None)
         if conn is None:
             try:
-                conn = sqlite3.connect(self.path, check_same_thread=False)
+                conn = sqlite3.connect(self.path, check_same_thread=False, isolation_level=None)
                 conn.execute("PRAGMA journal_mode=WAL")
+                conn.execute("PRAGMA synchronous=NORMAL")
                 conn.execute("PRAGMA foreign_keys=ON")
-                conn.execute("PRAGMA busy_timeout=5000")
+                conn.execute("PRAGMA busy_timeout=10000")
+                conn.execute("PRAGMA cache_size=-65536")
+                conn.create_function("km", 4, km, deterministic=True)
             except sqlite3.Error as exc:
                 raise StoreError(log_message=f"cannot open {self.path}: {exc}") from exc
             self._local.conn = conn
@@ -81,24 +78,332 @@ class SQLiteStore:
             version = conn.execute("PRAGMA user_version").fetchone()[0]
             if version > len(MIGRATIONS):
                 raise StoreError(
-                    log_message=f"{self.path} has schema {version}, newer than this "
-                    f"release ({len(MIGRATIONS)})"
+                    log_message=f"{self.path} has schema {version}, newer than "
+                    f"this release ({len(MIGRATIONS)})"
                 )
             for number, script in enumerate(MIGRATIONS[version:], start=version + 1):
                 conn.executescript(f"BEGIN; {script}; PRAGMA user_version={number}; COMMIT;")
         except sqlite3.Error as exc:
             raise StoreError(log_message=f"migrating {self.path}: {exc}") from exc
 
+    def _write(self) -> _Transaction:
+        return _Transaction(self._connect(), self._write_lock, self.path)
+
+    # Writes ------------------------------------------------------------------------------
+
+    def add_report(
+        self, report: NewReport, events: Sequence[EventFeature], who: str = "ingest"
+    ) -> IngestResult:
+        """Store a report and its events in one transaction; a known report adds nothing."""
+        with self._write() as conn:
+            known = conn.execute(
+                "SELECT id FROM reports WHERE content_hash = ? OR (url IS NOT NULL AND url = ?)",
+                (report.content_hash, report.url),
+            ).fetchone()
+            if known is not None:
+                return self._existing(conn, int(known[0]))
+            report_id = int(
+                conn.execute(
+                    "INSERT INTO reports (content_hash, url, title, source, published, text, "
+                    "ingested_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    (
+                        report.content_hash,
+                        report.url,
+                        report.title,
+                        report.source,
+                        report.published.isoformat(),
+                        report.text,
+                        _now(),
+                    ),
+                ).lastrowid
+                or 0
+            )
+            source = f"/reports/{report_id}"
+            created: list[int] = []
+            merged: list[int] = []
+            unlocated: list[int] = []
+            for event in events:
+                event = _with_source(event, source)
+                target = self._duplicate_of(conn, event) if event.geometry else None
+                if target is None:
+                    event_id = self._insert(conn, event, who, report_id)
+                    (created if event.geometry else unlocated).append(event_id)
+                else:
+                    self._merge(conn, target, event, report_id, who)
+                    merged.append(target)
+            return IngestResult(report_id, True, tuple(created), tuple(merged), tuple(unlocated))
+
+    def add_events(self, events: Sequence[EventFeature], who: str) -> list[int]:
+        """Store events that come with no report (import, hand-made), all or nothing."""
+        with self._write() as conn:
+            return [self._insert(conn, event, who, None) for event in events]
+
+    def update(self, event_id: int, event: EventFeature, who: str) -> str:
+        """Replace an event; the audit trail records what changed."""
+        with self._write() as conn:
+            old = self._feature(conn, event_id)
+            text = self._store(conn, event_id, event, replace=True)
+            _audit(conn, event_id, who, "update", _diff(old, text))
+            return text
+
+    def delete(self, event_id: int, who: str) -> None:
+        """Remove an event (its audit trail stays)."""
+        with self._write() as conn:
+            old = self._feature(conn, event_id)
+            conn.execute("DELETE FROM events WHERE id = ?", (event_id,))
+            conn.execute("DELETE FROM events_rtree WHERE id = ?", (event_id,))
+            conn.execute("DELETE FROM events_fts WHERE rowid = ?", (event_id,))
+            _audit(conn, event_id, who, "delete", old)
+
+    def split(self, event_id: int, report_id: int, who: str) -> int:
+        """Undo a merge: the given report's reading becomes an event of its own again."""
+        with self._write() as conn:
+            self._feature(conn, event_id)
+            rows = conn.execute(
+                "SELECT report_id, feature FROM observations WHERE event_id = ?", (event_id,)
+            ).fetchall()
+            mine = [feature for rid, feature in rows if rid == report_id]
+            if not mine:
+                raise NotFound(f"Report {report_id} is not a source of event {event_id}")
+            if len(rows) < 2:
+                raise InvalidInput(f"Event {event_id} has a single source: nothing to split")
+            conn.execute(
+                "DELETE FROM observations WHERE event_id = ? AND report_id = ?",
+                (event_id, report_id),
+            )
+            current = EventFeature.model_validate_json(self._feature(conn, event_id))
+            sources = [s for s in current.properties.sources if s != f"/reports/{report_id}"]
+            kept = current.model_copy(
+                update={"properties": current.properties.model_copy(update={"sources": sources})}
+            )
+            self._store(conn, event_id, kept, replace=True)
+            new_id = self._insert(conn, EventFeature.model_validate_json(mine[0]), who, report_id)
+            _audit(conn, event_id, who, "split", f"report {report_id} moved to event {new_id}")
+            return new_id
+
+    def _insert(
+        self, conn: sqlite3.Connection, event: EventFeature, who: str, report_id: int | None
+    ) -> int:
+        event_id = int(conn.execute("SELECT COALESCE(MAX(id), 0) + 1 FROM events").fetchone()[0])
+        text = self._store(conn, event_id, event, replace=False)
+        conn.execute(
+            "INSERT INTO observations (event_id, report_id, feature) VALUES (?, ?, ?)",
+            (event_id, report_id, text),
+        )
+        _audit(conn, event_id, who, "create", "")
+        return event_id
+
+    def _store(
+        self, conn: sqlite3.Connection, event_id: int, event: EventFeature, replace: bool
+    ) -> str:
+        text = with_id(event, event_id)
+        row, box = event_row(event_id, event, text, _now())
+        verb = "REPLACE" if replace else "INSERT"
+        conn.execute(
+            f"{verb} INTO events (id, feature, event_type, category, date, date_end, "
+            "country, admin1, lat, lon, confidence, actors, located, updated_at) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            row,
+        )
+        conn.execute("DELETE FROM events_rtree WHERE id = ?", (event_id,))
+        if box is not None:
+            conn.execute("INSERT INTO events_rtree VALUES (?, ?, ?, ?, ?)", (event_id, *box))
+        if replace:
+            conn.execute("DELETE FROM events_fts WHERE rowid = ?", (event_id,))
+        conn.execute(
+            "INSERT INTO events_fts (rowid, body) VALUES (?, ?)", (event_id, fts_body(event))
+        )
+        return text
+
+    def _duplicate_of(self, conn: sqlite3.Connection, event: EventFeature) -> int | None:
+        props = event.properties
+        if props.location is None:
+            return None
+        lat, lon = props.location.lat, props.location.lon
+        rows = conn.execute(
+            "SELECT id, feature FROM events WHERE located = 1 AND category = ? "
+            "AND date <= ? AND date_end >= ? AND id IN (SELECT id FROM events_rtree WHERE "
+            "minx <= ? AND maxx >= ? AND miny <= ? AND maxy >= ?)",
+            (
+                props.category,
+                (props.date_end + dt.timedelta(days=1)).isoformat(),
+                (props.date - dt.timedelta(days=1)).isoformat(),
+                lon + _NEAR_DEG,
+                lon - _NEAR_DEG,
+                lat + _NEAR_DEG,
+                lat - _NEAR_DEG,
+            ),
+        ).fetchall()
+        for event_id, feature in rows:
+            other = EventFeature.model_validate_json(feature).properties
+            if same_event(other, props):
+                return int(event_id)
+        return None
+
+    def _merge(
+        self, conn: sqlite3.Connection, event_id: int, event: EventFeature, report_id: int, who: str
+    ) -> None:
+        current = EventFeature.model_validate_json(self._feature(conn, event_id))
+        props = current.properties
+        sources = [*props.sources, *(s for s in event.properties.sources if s not in props.sources)]
+        merged = current.model_copy(
+            update={
+                "properties": props.model_copy(
+                    update={
+                        "sources": sources,
+                        "confidence": max(props.confidence, event.properties.confidence),
+                    }
+                )
+            }
+        )
+        self._store(conn, event_id, merged, replace=True)
+        conn.execute(
+            "INSERT INTO observations (event_id, report_id, feature) VALUES (?, ?, ?)",
+            (event_id, report_id, event.model_dump_json()),
+        )
+        _audit(conn, event_id, who, "merge", f"report {report_id} describes the same event")
+
+    def _existing(self, conn: sqlite3.Connection, report_id: int) -> IngestResult:
+        rows = conn.execute(
+            "SELECT e.id, e.located FROM observations o JOIN events e ON e.id = o.event_id "
+            "WHERE o.report_id = ? ORDER BY e.id",
+            (report_id,),
+        ).fetchall()
+        return IngestResult(
+            report_id,
+            False,
+            tuple(i for i, located in rows if located),
+            (),
+            tuple(i for i, located in rows if not located),
+        )
+
+    # Reads -------------------------------------------------------------------------------
+
+    def _feature(self, conn: sqlite3.Connection, event_id: int) -> str:
+        row = conn.execute("SELECT feature FROM events WHERE id = ?", (event_id,)).fetchone()
+        if row is None:
+            raise NotFound(f"No event with id {event_id}")
+        return str(row[0])
+
+    def get(self, event_id: int) -> str:
+        """An event's GeoJSON Feature text."""
+        return self._read(lambda conn: self._feature(conn, event_id))
+
+    def query(self, query: EventQuery) -> EventPage:
+        """One page of events and the number matched in all."""
+        text, params, column = sql_query.page_sql(query)
+
+        def run(conn: sqlite3.Connection) -> EventPage:
+            rows = conn.execute(text, params).fetchall()
+            more = len(rows) > query.limit
+            rows = rows[: query.limit]
+            cursor = (
+                sql_query.encode_cursor(query.sort, rows[-1][2], rows[-1][0])
+                if more and rows
+                else None
+            )
+            matched = self.count(query) if query.cursor is None or rows else 0
+            return EventPage([r[1] for r in rows], matched, cursor)
+
+        return self._read(run)
+
+    def count(self, query: EventQuery) -> int:
+        """How many events match the filters."""
+        sql = sql_query.where(query)
+        return int(
+            self._read(
+                lambda conn: conn.execute(
+                    f"SELECT count(*) FROM events WHERE {sql.where}", sql.params
+                ).fetchone()[0]
+            )
+        )
+
+    def export(self, query: EventQuery, batch: int = 5000) -> Iterator[str]:
+        """Every matching event's Feature text, in id order, read in batches (flat memory)."""
+        sql = sql_query.where(query)
+        last = 0
+        conn = self._connect()
+        while True:
+            try:
+                rows = conn.execute(
+                    f"SELECT id, feature FROM events WHERE {sql.where} AND id > ? "
+                    "ORDER BY id LIMIT ?",
+                    [*sql.params, last, batch],
+                ).fetchall()
+            except sqlite3.Error as exc:
+                raise StoreError(log_message=f"export from {self.path}: {exc}") from exc
+            if not rows:
+                return
+            last = int(rows[-1][0])
+            for _, feature in rows:
+                yield str(feature)
+
+    def history(self, event_id: int) -> list[AuditEntry]:
+        """Every recorded change of an event, oldest first."""
+        rows = self._read(
+            lambda conn: conn.execute(
+                "SELECT event_id, at, who, action, detail FROM audit WHERE event_id = ? "
+                "ORDER BY id",
+                (event_id,),
+            ).fetchall()
+        )
+        if not rows:
+            raise NotFound(f"No event with id {event_id}")
+        return [AuditEntry(*row) for row in rows]
+
+    def get_report(self, report_id: int) -> ReportRecord:
+        """A stored report."""
+        row = self._read(
+            lambda conn: conn.execute(
+                "SELECT id, content_hash, published, text, title, url, source, ingested_at "
+                "FROM reports WHERE id = ?",
+                (report_id,),
+            ).fetchone()
+        )
+        if row is None:
+            raise NotFound(f"No report with id {report_id}")
+        return _report(row)
+
+    def list_reports(self, limit: int, offset: int) -> tuple[list[ReportRecord], int]:
+        """Reports, newest first, and how many there are."""
+
+        def run(conn: sqlite3.Connection) -> tuple[list[ReportRecord], int]:
+            rows = conn.execute(
+                "SELECT id, content_hash, published, text, title, url, source, ingested_at "
+                "FROM reports ORDER BY published DESC, id DESC LIMIT ? OFFSET ?",
+                (limit, offset),
+            ).fetchall()
+            total = conn.execute("SELECT count(*) FROM reports").fetchone()[0]
+            return [_report(r) for r in rows], int(total)
+
+        return self._read(run)
+
+    def report_events(self, report_id: int) -> IngestResult:
+        """The events a report supports (placed and unplaced)."""
+        self.get_report(report_id)
+        return self._read(lambda conn: self._existing(conn, report_id))
+
     def health(self) -> StoreHealth:
         """Schema version and row counts."""
-        try:
-            conn = self._connect()
+
+        def run(conn: sqlite3.Connection) -> StoreHealth:
             version = conn.execute("PRAGMA user_version").fetchone()[0]
-            events = conn.execute("SELECT count(*) FROM events").fetchone()[0]
+            located, unlocated = conn.execute(
+                "SELECT count(*) FILTER (WHERE located = 1), count(*) FILTER (WHERE located = 0)"
+                " FROM events"
+            ).fetchone()
             reports = conn.execute("SELECT count(*) FROM reports").fetchone()[0]
+            return StoreHealth(
+                self.backend, int(version), int(located), int(reports), int(unlocated)
+            )
+
+        return self._read(run)
+
+    def _read(self, fn: Callable[[sqlite3.Connection], T]) -> T:
+        try:
+            return fn(self._connect())
         except sqlite3.Error as exc:
-            raise StoreError(log_message=f"health check on {self.path}: {exc}") from exc
-        return StoreHealth(self.backend, int(version), int(events), int(reports))
+            raise StoreError(log_message=f"reading {self.path}: {exc}") from exc
 
     def close(self) -> None:
         """Close this thread's connection."""
@@ -106,3 +411,74 @@ class SQLiteStore:
         if conn is not None:
             conn.close()
             self._local.conn = None
+
+
+class _Transaction:
+    """BEGIN IMMEDIATE ... COMMIT, or ROLLBACK on any error: nothing is stored half-way."""
+
+    def __init__(self, conn: sqlite3.Connection, lock: threading.Lock, path: str) -> None:
+        self.conn, self.lock, self.path = conn, lock, path
+
+    def __enter__(self) -> sqlite3.Connection:
+        self.lock.acquire()
+        try:
+            self.conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.Error as exc:
+            self.lock.release()
+            raise StoreError(log_message=f"begin on {self.path}: {exc}") from exc
+        return self.conn
+
+    def __exit__(
+        self, kind: type[BaseException] | None, exc: BaseException | None, tb: object
+    ) -> None:
+        try:
+            if kind is None:
+                self.conn.execute("COMMIT")
+            else:
+                self.conn.execute("ROLLBACK")
+        finally:
+            self.lock.release()
+        if isinstance(exc, sqlite3.Error):
+            raise StoreError(log_message=f"writing {self.path}: {exc}") from exc
+
+
+def _with_source(event: EventFeature, source: str) -> EventFeature:
+    if source in event.properties.sources:
+        return event
+    props = event.properties.model_copy(update={"sources": [*event.properties.sources, source]})
+    return event.model_copy(update={"properties": props})
+
+
+def _audit(conn: sqlite3.Connection, event_id: int, who: str, action: str, detail: str) -> None:
+    conn.execute(
+        "INSERT INTO audit (event_id, at, who, action, detail) VALUES (?, ?, ?, ?, ?)",
+        (event_id, _now(), who, action, detail),
+    )
+
+
+def _diff(old: str, new: str) -> str:
+    before = orjson.loads(old)
+    after = orjson.loads(new)
+    changes = {
+        k: {"from": before["properties"].get(k), "to": v}
+        for k, v in after["properties"].items()
+        if before["properties"].get(k) != v
+    }
+    if before.get("geometry") != after.get("geometry"):
+        changes["geometry"] = {"from": before.get("geometry"), "to": after.get("geometry")}
+    return orjson.dumps(changes).decode()
+
+
+def _report(
+    row: tuple[int, str, str, str, str | None, str | None, str | None, str],
+) -> ReportRecord:
+    return ReportRecord(
+        id=row[0],
+        content_hash=row[1],
+        published=dt.date.fromisoformat(row[2]),
+        text=row[3],
+        title=row[4],
+        url=row[5],
+        source=row[6],
+        ingested_at=row[7],
+    )

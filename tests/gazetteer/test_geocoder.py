@@ -176,8 +176,9 @@ def test_reverse_outside_the_region(gazetteer):
     assert ocean.country is None and ocean.admin1 is None
 
 
-def test_reverse_names_the_district_where_a_seat_is_near(gazetteer):
-    assert gazetteer.reverse(37.14, 42.68).admin2 is not None  # Zakho
+def test_reverse_names_the_district_only_at_its_seat(gazetteer):
+    assert gazetteer.reverse(37.14, 42.68).admin2 == "Zakho District"
+    assert gazetteer.reverse(35.51, 44.28).admin2 is None  # K-1: no district polygons here
 
 
 @pytest.mark.parametrize("lat, lon", [(91, 44), (-91, 44), (35, 181), (35, -181), (math.nan, 44)])

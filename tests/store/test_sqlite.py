@@ -4,7 +4,8 @@ import pytest
 
 from app.errors import StoreError
 from app.store import open_store
-from app.store.sqlite import MIGRATIONS, SQLiteStore
+from app.store.schema import MIGRATIONS
+from app.store.sqlite import SQLiteStore
 
 
 def test_new_database_is_migrated(tmp_path):

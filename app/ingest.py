@@ -1,0 +1,118 @@
+"""Report -> extraction -> place codes -> store: the one module that knows all three."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterable
+from typing import Any
+
+import orjson
+from geojson_pydantic import LineString
+from pydantic import ValidationError
+
+from app.domain import IngestResult, NewReport
+from app.errors import InvalidInput
+from app.events import EventFeature, LocationRef
+from app.extraction.pipeline import Extractor, ReportInput, check_text
+from app.gazetteer.geocoder import Gazetteer
+from app.store.base import EventStore
+
+_SPACE = re.compile(r"\s+")
+
+
+def content_hash(text: str) -> str:
+    """Identity of a report's text: the same words, whatever the case and spacing."""
+    return hashlib.sha256(_SPACE.sub(" ", text.casefold()).strip().encode()).hexdigest()
+
+
+class Ingestor:
+    """Writes reports and events; admin codes always come from the geometry."""
+
+    def __init__(self, extractor: Extractor, gazetteer: Gazetteer, store: EventStore) -> None:
+        self.extractor = extractor
+        self.gazetteer = gazetteer
+        self.store = store
+
+    def ingest(
+        self, report: ReportInput, who: str = "ingest"
+    ) -> tuple[IngestResult, list[EventFeature]]:
+        """Read a report and store it with its events (nothing when it is already stored)."""
+        check_text(report.text, self.extractor.max_chars)
+        result = self.extractor.extract(report)
+        events = [self.stamp(e) for e in result.events]
+        new = NewReport(
+            text=result.text,
+            published=report.published,
+            content_hash=content_hash(result.text),
+            title=report.title,
+            url=report.url,
+            source=report.source,
+        )
+        return self.store.add_report(new, events, who), events
+
+    def stamp(self, event: EventFeature) -> EventFeature:
+        """Write country, governorate and district computed from the point into ``location``."""
+        props = event.properties
+        updates: dict[str, Any] = {}
+        for field in ("location", "origin"):
+            loc: LocationRef | None = getattr(props, field)
+            if loc is None:
+                continue
+            country, admin1, admin2 = self.gazetteer.codes_at(loc.lat, loc.lon, loc.country)
+            updates[field] = loc.model_copy(
+                update={"country": country, "admin1": admin1, "admin2": admin2}
+            )
+        if not updates:
+            return event
+        return event.model_copy(update={"properties": props.model_copy(update=updates)})
+
+    def create(self, events: Iterable[EventFeature], who: str) -> list[int]:
+        """Store events that come with no report (hand-made, imported), all or nothing."""
+        return self.store.add_events([self.stamp(e) for e in events], who)
+
+    def patch(self, event_id: int, patch: dict[str, Any], who: str) -> str:
+        """Apply a JSON Merge Patch (RFC 7396) to an event and store the validated result."""
+        current = orjson.loads(self.store.get(event_id))
+        merged = merge_patch(current, patch)
+        merged["id"] = None
+        event = self.stamp(parse_feature(merged))
+        if event.geometry is not None and event.properties.location is None:
+            raise InvalidInput("an event with a geometry needs properties.location")
+        return self.store.update(event_id, event, who)
+
+
+def merge_patch(target: Any, patch: Any) -> Any:
+    """RFC 7396: objects merge key by key, null deletes, anything else replaces."""
+    if not isinstance(patch, dict):
+        return patch
+    out = dict(target) if isinstance(target, dict) else {}
+    for key, value in patch.items():
+        if value is None:
+            out.pop(key, None)
+        else:
+            out[key] = merge_patch(out.get(key), value)
+    return out
+
+
+def parse_feature(data: Any) -> EventFeature:
+    """A GeoJSON Feature validated against the event contract; InvalidInput says why not."""
+    try:
+        event = EventFeature.model_validate(data)
+    except ValidationError as exc:
+        problems = "; ".join(
+            f"{'.'.join(str(p) for p in e['loc'])}: {e['msg']}" for e in exc.errors()[:10]
+        )
+        raise InvalidInput(f"not a valid event feature: {problems}") from exc
+    props = event.properties
+    if props.date_end < props.date:
+        raise InvalidInput("date_end is before date")
+    if event.geometry is not None and props.location is not None:
+        geometry = event.geometry
+        end = geometry.coordinates[-1] if isinstance(geometry, LineString) else geometry.coordinates
+        if (round(float(end[0]), 5), round(float(end[1]), 5)) != (
+            round(props.location.lon, 5),
+            round(props.location.lat, 5),
+        ):
+            raise InvalidInput("geometry does not end at properties.location (lon, lat)")
+    return event

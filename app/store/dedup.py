@@ -1,0 +1,65 @@
+"""When two reports describe the same event.
+
+Two located events are one when all of these hold:
+- the same category and a compatible type (the same type, or both violent: clash, attack,
+  IED, airstrike, drone or rocket attack, suicide bombing; both detentions; both unrest);
+- their points (a movement's destination) are at most :data:`MERGE_RADIUS_KM` apart;
+- their date intervals overlap, allowing :data:`DATE_SLACK_DAYS` either side;
+- their actors are compatible: when both name actors in the ``actor`` role, they share one.
+The merged event keeps the first report's reading and lists both reports as sources; each
+report's own reading is kept, so ``POST /events/{id}/split`` can undo a wrong merge.
+"""
+
+from __future__ import annotations
+
+import math
+from datetime import timedelta
+
+from app.events import EventProperties
+
+MERGE_RADIUS_KM = 10.0
+DATE_SLACK_DAYS = 1
+_FAMILIES = (
+    {
+        "armed_clash",
+        "attack",
+        "ied_explosion",
+        "airstrike",
+        "drone_or_rocket_attack",
+        "suicide_bombing",
+    },
+    {"arrest", "kidnapping", "prisoner_release"},
+    {"protest", "riot"},
+    {"troop_deployment", "troop_withdrawal", "troop_movement"},
+)
+
+
+def compatible_types(a: str, b: str) -> bool:
+    """Same type, or two types of one family."""
+    return a == b or any(a in family and b in family for family in _FAMILIES)
+
+
+def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in kilometres."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    h = (
+        math.sin((p2 - p1) / 2) ** 2
+        + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    )
+    return 12742.0 * math.asin(math.sqrt(h))
+
+
+def same_event(a: EventProperties, b: EventProperties) -> bool:
+    """Whether two readings describe one event (the rule in this module's docstring)."""
+    if a.category != b.category or not compatible_types(a.event_type, b.event_type):
+        return False
+    if a.location is None or b.location is None:
+        return False
+    if km(a.location.lat, a.location.lon, b.location.lat, b.location.lon) > MERGE_RADIUS_KM:
+        return False
+    slack = timedelta(days=DATE_SLACK_DAYS)
+    if a.date > b.date_end + slack or b.date > a.date_end + slack:
+        return False
+    actors_a = {x.name for x in a.actors if x.role == "actor"}
+    actors_b = {x.name for x in b.actors if x.role == "actor"}
+    return not (actors_a and actors_b and not actors_a & actors_b)

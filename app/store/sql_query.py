@@ -1,0 +1,140 @@
+"""EventQuery -> SQL for the SQLite store; keyset cursors for stable, fast paging."""
+
+from __future__ import annotations
+
+import base64
+import math
+from dataclasses import dataclass
+
+import orjson
+
+from app.domain import EventQuery
+from app.errors import InvalidInput
+
+#: sort name -> (column, descending)
+SORTS = {
+    "date": ("date", False),
+    "-date": ("date", True),
+    "confidence": ("confidence", False),
+    "-confidence": ("confidence", True),
+    "id": ("id", False),
+    "-id": ("id", True),
+}
+
+
+@dataclass(frozen=True)
+class Sql:
+    """A WHERE clause and its parameters."""
+
+    where: str
+    params: list[object]
+
+
+def near_bbox(lat: float, lon: float, radius_km: float) -> tuple[float, float, float, float]:
+    """A box around a circle, for the R*Tree prefilter."""
+    dlat = radius_km / 111.32
+    dlon = radius_km / max(1e-6, 111.32 * math.cos(math.radians(lat)))
+    return lon - dlon, lat - dlat, lon + dlon, lat + dlat
+
+
+def where(query: EventQuery) -> Sql:
+    """The filters of a query, combined with AND."""
+    clauses: list[str] = []
+    params: list[object] = []
+    if query.located is not None:
+        clauses.append("located = ?")
+        params.append(int(query.located))
+    if query.admin1:
+        clauses.append(f"admin1 IN ({','.join('?' * len(query.admin1))})")
+        params.extend(query.admin1)
+    if query.country:
+        clauses.append("country = ?")
+        params.append(query.country)
+    boxes = []
+    if query.bbox is not None:
+        boxes.append(query.bbox)
+    if query.near is not None:
+        boxes.append(near_bbox(*query.near))
+    for minx, miny, maxx, maxy in boxes:
+        clauses.append(
+            "id IN (SELECT id FROM events_rtree WHERE minx <= ? AND maxx >= ? "
+            "AND miny <= ? AND maxy >= ?)"
+        )
+        params.extend([maxx, minx, maxy, miny])
+    if query.near is not None:
+        clauses.append("km(lat, lon, ?, ?) <= ?")
+        params.extend(query.near)
+    if query.start is not None:
+        clauses.append("date_end >= ?")
+        params.append(query.start.isoformat())
+    if query.end is not None:
+        clauses.append("date <= ?")
+        params.append(query.end.isoformat())
+    if query.types:
+        clauses.append(f"event_type IN ({','.join('?' * len(query.types))})")
+        params.extend(query.types)
+    if query.category:
+        clauses.append("category = ?")
+        params.append(query.category)
+    for actor in query.actors:
+        clauses.append("instr(actors, ?) > 0")
+        params.append(f"|{actor}|")
+    if query.q:
+        clauses.append("id IN (SELECT rowid FROM events_fts WHERE events_fts MATCH ?)")
+        params.append(fts_phrase(query.q))
+    if query.min_confidence is not None:
+        clauses.append("confidence >= ?")
+        params.append(query.min_confidence)
+    if query.report_id is not None:
+        clauses.append("id IN (SELECT event_id FROM observations WHERE report_id = ?)")
+        params.append(query.report_id)
+    return Sql(" AND ".join(clauses) or "1", params)
+
+
+def fts_phrase(text: str) -> str:
+    """A user's words as an FTS5 query: every word must appear (quotes neutralise syntax)."""
+    words = [w.replace('"', "") for w in text.split()]
+    return " ".join(f'"{w}"' for w in words if w) or '""'
+
+
+def encode_cursor(sort: str, value: object, event_id: int) -> str:
+    """An opaque cursor after (value, id) in the given sort."""
+    return base64.urlsafe_b64encode(orjson.dumps([sort, value, event_id])).decode().rstrip("=")
+
+
+def decode_cursor(cursor: str, sort: str) -> tuple[object, int]:
+    """(value, id) of a cursor made for this sort; InvalidInput otherwise."""
+    try:
+        raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4))
+        made_for, value, event_id = orjson.loads(raw)
+    except (ValueError, TypeError, orjson.JSONDecodeError) as exc:
+        raise InvalidInput("cursor is not one this service made") from exc
+    if made_for != sort or not isinstance(event_id, int):
+        raise InvalidInput("cursor was made for another sort order")
+    return value, event_id
+
+
+def page_sql(query: EventQuery) -> tuple[str, list[object], str]:
+    """SELECT for one page (limit + 1 rows, to know if another page follows)."""
+    if query.sort not in SORTS:
+        raise InvalidInput(f"sort must be one of {', '.join(SORTS)}")
+    column, descending = SORTS[query.sort]
+    sql = where(query)
+    clauses, params = [sql.where], list(sql.params)
+    direction = "DESC" if descending else "ASC"
+    if query.cursor:
+        value, last_id = decode_cursor(query.cursor, query.sort)
+        op = "<" if descending else ">"
+        if column == "id":
+            clauses.append(f"id {op} ?")
+            params.append(last_id)
+        else:
+            clauses.append(f"({column}, id) {op} (?, ?)")
+            params.extend([value, last_id])
+    order = f"{column} {direction}" if column == "id" else f"{column} {direction}, id {direction}"
+    text = (
+        f"SELECT id, feature, {column} FROM events WHERE {' AND '.join(clauses)} "
+        f"ORDER BY {order} LIMIT ?"
+    )
+    params.append(query.limit + 1)
+    return text, params, column
