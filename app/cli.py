@@ -13,6 +13,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from app import cli_data
 from app.errors import GeoEventsError
 from app.events import EventCollection
 from app.extraction.pipeline import Extractor, ReportInput
@@ -252,6 +253,11 @@ def evaluate(
         out.print(table)
     for line in scores.errors[:errors]:
         out.print(line)
+
+
+app.command("ingest")(cli_data.ingest)
+app.command("import")(cli_data.import_events)
+app.command("export")(cli_data.export_events)
 
 
 def main() -> None:

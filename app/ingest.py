@@ -52,24 +52,12 @@ class Ingestor:
         return self.store.add_report(new, events, who), events
 
     def stamp(self, event: EventFeature) -> EventFeature:
-        """Write country, governorate and district computed from the point into ``location``."""
-        props = event.properties
-        updates: dict[str, Any] = {}
-        for field in ("location", "origin"):
-            loc: LocationRef | None = getattr(props, field)
-            if loc is None:
-                continue
-            country, admin1, admin2 = self.gazetteer.codes_at(loc.lat, loc.lon, loc.country)
-            updates[field] = loc.model_copy(
-                update={"country": country, "admin1": admin1, "admin2": admin2}
-            )
-        if not updates:
-            return event
-        return event.model_copy(update={"properties": props.model_copy(update=updates)})
+        """Country, governorate and district from the geometry (see :func:`stamp_many`)."""
+        return stamp_many(self.gazetteer, [event])[0]
 
     def create(self, events: Iterable[EventFeature], who: str) -> list[int]:
         """Store events that come with no report (hand-made, imported), all or nothing."""
-        return self.store.add_events([self.stamp(e) for e in events], who)
+        return self.store.add_events(stamp_many(self.gazetteer, list(events)), who)
 
     def patch(self, event_id: int, patch: dict[str, Any], who: str) -> str:
         """Apply a JSON Merge Patch (RFC 7396) to an event and store the validated result."""
@@ -80,6 +68,33 @@ class Ingestor:
         if event.geometry is not None and event.properties.location is None:
             raise InvalidInput("an event with a geometry needs properties.location")
         return self.store.update(event_id, event, who)
+
+
+def stamp_many(gazetteer: Gazetteer, events: list[EventFeature]) -> list[EventFeature]:
+    """Write country, governorate and district, computed from each point against the
+    polygons (never from the name), into ``location`` and ``origin``; vectorised."""
+    points = [
+        (i, field, loc)
+        for i, e in enumerate(events)
+        for field in ("location", "origin")
+        if (loc := getattr(e.properties, field)) is not None
+    ]
+    if not points:
+        return events
+    codes = gazetteer.codes_many(
+        [p[2].lat for p in points], [p[2].lon for p in points], [p[2].country for p in points]
+    )
+    updates: dict[int, dict[str, LocationRef]] = {}
+    for (i, field, loc), (country, admin1, admin2) in zip(points, codes, strict=True):
+        if (loc.country, loc.admin1, loc.admin2) != (country, admin1, admin2):
+            updates.setdefault(i, {})[field] = loc.model_copy(
+                update={"country": country, "admin1": admin1, "admin2": admin2}
+            )
+    out = list(events)
+    for i, fields in updates.items():
+        props = out[i].properties.model_copy(update=fields)
+        out[i] = out[i].model_copy(update={"properties": props})
+    return out
 
 
 def merge_patch(target: Any, patch: Any) -> Any:

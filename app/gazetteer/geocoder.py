@@ -231,6 +231,21 @@ class Gazetteer:
         found = str(self._country_codes[hits[0]]) if len(hits) else None
         return found or country, None, None
 
+    def codes_many(
+        self, lats: Sequence[float], lons: Sequence[float], countries: Sequence[str | None]
+    ) -> list[tuple[str | None, str | None, str | None]]:
+        """Vectorised :meth:`codes_at`: one STRtree query for all the points."""
+        admin1 = self.admin1_many(lons, lats)
+        out: list[tuple[str | None, str | None, str | None]] = []
+        for lat, lon, country, code in zip(lats, lons, countries, admin1, strict=True):
+            if code is not None and (
+                country is None or country not in FOCUS_COUNTRIES or code.startswith(country)
+            ):
+                out.append((code[:2], code, self._district_at(shapely.Point(lon, lat), code)))
+            else:
+                out.append(self.codes_at(lat, lon, country))
+        return out
+
     def _district_at(self, point: shapely.Point, admin1: str | None) -> str | None:
         if admin1 is None or self._seat_tree is None:
             return None

@@ -26,6 +26,11 @@ from app.store.schema import MIGRATIONS
 from app.store.sqlite_rows import event_row, fts_body, with_id
 
 T = TypeVar("T")
+_INSERT_EVENT = (
+    "{verb} INTO events (id, feature, event_type, category, date, date_end, country, admin1, "
+    "lat, lon, confidence, actors, located, updated_at) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+)
 _NEAR_DEG = 0.1  # R*Tree window for de-duplication candidates (~11 km)
 
 
@@ -134,9 +139,29 @@ class SQLiteStore:
             return IngestResult(report_id, True, tuple(created), tuple(merged), tuple(unlocated))
 
     def add_events(self, events: Sequence[EventFeature], who: str) -> list[int]:
-        """Store events that come with no report (import, hand-made), all or nothing."""
+        """Store events that come with no report (import, hand-made), all or nothing.
+
+        A bulk path: one statement per table for the whole batch.
+        """
+        now = _now()
         with self._write() as conn:
-            return [self._insert(conn, event, who, None) for event in events]
+            first = int(conn.execute("SELECT COALESCE(MAX(id), 0) + 1 FROM events").fetchone()[0])
+            ids = list(range(first, first + len(events)))
+            rows, boxes, bodies = [], [], []
+            for event_id, event in zip(ids, events, strict=True):
+                row, box = event_row(event_id, event, with_id(event, event_id), now)
+                rows.append(row)
+                if box is not None:
+                    boxes.append((event_id, *box))
+                bodies.append((event_id, fts_body(event)))
+            conn.executemany(_INSERT_EVENT.format(verb="INSERT"), rows)
+            conn.executemany("INSERT INTO events_rtree VALUES (?, ?, ?, ?, ?)", boxes)
+            conn.executemany("INSERT INTO events_fts (rowid, body) VALUES (?, ?)", bodies)
+            conn.executemany(
+                "INSERT INTO audit (event_id, at, who, action, detail) VALUES (?, ?, ?, ?, ?)",
+                [(event_id, now, who, "create", "") for event_id in ids],
+            )
+            return ids
 
     def update(self, event_id: int, event: EventFeature, who: str) -> str:
         """Replace an event; the audit trail records what changed."""
@@ -198,13 +223,7 @@ class SQLiteStore:
     ) -> str:
         text = with_id(event, event_id)
         row, box = event_row(event_id, event, text, _now())
-        verb = "REPLACE" if replace else "INSERT"
-        conn.execute(
-            f"{verb} INTO events (id, feature, event_type, category, date, date_end, "
-            "country, admin1, lat, lon, confidence, actors, located, updated_at) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            row,
-        )
+        conn.execute(_INSERT_EVENT.format(verb="REPLACE" if replace else "INSERT"), row)
         conn.execute("DELETE FROM events_rtree WHERE id = ?", (event_id,))
         if box is not None:
             conn.execute("INSERT INTO events_rtree VALUES (?, ?, ?, ?, ?)", (event_id, *box))

@@ -1,0 +1,219 @@
+"""Command-line data movement: ingest reports, import and export events (no server needed)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+import sys
+from collections import Counter
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Annotated, Literal
+
+import typer
+from rich.console import Console
+from rich.progress import Progress
+
+from app.domain import EventQuery
+from app.errors import GeoEventsError
+from app.events import EventFeature
+from app.exports import csv_lines, read_features
+from app.extraction.pipeline import Extractor, ReportInput
+from app.gazetteer.geocoder import Gazetteer
+from app.ingest import Ingestor, stamp_many
+from app.settings import Settings
+from app.store import open_store
+
+out = Console()
+err = Console(stderr=True)
+BATCH = 5000
+_DATE_LINE = re.compile(r"^\s*Date:\s*(\d{4}-\d{2}-\d{2})\s*$", re.M | re.I)
+
+
+def _fail(message: str) -> typer.Exit:
+    err.print(f"[bold red]error:[/] {message}")
+    return typer.Exit(code=2)
+
+
+def _ingestor(settings: Settings) -> Ingestor:
+    gazetteer = Gazetteer.load(
+        settings.gazetteer.gazetteer_dir, settings.gazetteer.resolved_user_dir()
+    )
+    extractor = Extractor(
+        gazetteer, settings.extraction.extra_actor_files(), max_chars=settings.api.max_text_chars
+    )
+    return Ingestor(extractor, gazetteer, open_store(settings.store.database_url))
+
+
+def _report_files(paths: list[Path]) -> Iterator[Path]:
+    for path in paths:
+        if path.is_dir():
+            yield from sorted(
+                p
+                for p in path.rglob("*")
+                if p.suffix.lower() in (".txt", ".html", ".htm", ".jsonl")
+            )
+        else:
+            yield path
+
+
+def _reports(path: Path, published: dt.date | None) -> Iterator[tuple[str, ReportInput | str]]:
+    """(where, report or why it cannot be read) for one file."""
+    try:
+        data = path.read_bytes().decode("utf-8", errors="replace")
+    except OSError as exc:
+        yield str(path), f"cannot read: {exc.strerror or exc}"
+        return
+    if path.suffix.lower() == ".jsonl":
+        for number, line in enumerate(data.splitlines(), start=1):
+            if not line.strip():
+                continue
+            where = f"{path}:{number}"
+            try:
+                obj = json.loads(line)
+                yield (
+                    where,
+                    ReportInput(
+                        obj["text"],
+                        dt.date.fromisoformat(obj["published"]),
+                        obj.get("title"),
+                        obj.get("url"),
+                        obj.get("source"),
+                    ),
+                )
+            except (ValueError, KeyError, TypeError) as exc:
+                yield where, f"not a report object ({exc})"
+        return
+    match = _DATE_LINE.search(data[:2000])
+    date = published or (dt.date.fromisoformat(match.group(1)) if match else None)
+    if date is None:
+        yield str(path), "no publication date: pass --published or start with a 'Date:' line"
+        return
+    text = _DATE_LINE.sub("", data, count=1) if match else data
+    yield str(path), ReportInput(text, date, path.stem)
+
+
+def ingest(
+    paths: Annotated[
+        list[Path],
+        typer.Argument(
+            help="Files or directories (.txt, .html, or .jsonl with one report object per line)"
+        ),
+    ],
+    published: Annotated[
+        dt.datetime | None,
+        typer.Option(
+            "--published", formats=["%Y-%m-%d"], help="Publication date of .txt/.html files"
+        ),
+    ] = None,
+) -> None:
+    """Read reports into the store named by GEOEVENTS_DATABASE_URL."""
+    missing = [p for p in paths if not p.exists()]
+    if missing:
+        raise _fail(f"no such file or directory: {', '.join(map(str, missing))}")
+    ingestor = _ingestor(Settings.from_env())
+    counts: Counter[str] = Counter()
+    problems: list[str] = []
+    files = list(_report_files(paths))
+    with Progress(console=err, transient=True) as progress:
+        task = progress.add_task("ingesting", total=len(files))
+        for path in files:
+            for where, report in _reports(path, published.date() if published else None):
+                if isinstance(report, str):
+                    counts["rejected"] += 1
+                    problems.append(f"{where}: {report}")
+                    continue
+                try:
+                    result, _ = ingestor.ingest(report, who="cli")
+                except GeoEventsError as exc:
+                    counts["rejected"] += 1
+                    problems.append(f"{where}: {exc.detail}")
+                    continue
+                counts["new reports" if result.created else "already stored"] += 1
+                counts["events"] += len(result.event_ids)
+                counts["merged into existing events"] += len(result.merged_into)
+                counts["unplaced events"] += len(result.unlocated_ids)
+            progress.advance(task)
+    for key, value in counts.items():
+        out.print(f"{key}: {value}")
+    for line in problems:
+        err.print(f"  {line}")
+    if counts["rejected"] and not counts["new reports"] and not counts["already stored"]:
+        raise typer.Exit(code=2)
+
+
+def import_events(
+    file: Annotated[Path, typer.Argument(help="GeoJSON, GeoJSON lines or CSV (ours or ACLED's)")],
+) -> None:
+    """Import events into the store, all or nothing per batch of 5,000; rejects are listed."""
+    if not file.is_file():
+        raise _fail(f"{file} is not a file")
+    settings = Settings.from_env()
+    gazetteer = Gazetteer.load(
+        settings.gazetteer.gazetteer_dir, settings.gazetteer.resolved_user_dir()
+    )
+    store = open_store(settings.store.database_url)
+    imported, rejected = 0, []
+    batch: list[EventFeature] = []
+    try:
+        with Progress(console=err, transient=True) as progress:
+            task = progress.add_task("importing", total=None)
+            for number, item in read_features(file.name, file.read_bytes()):
+                if isinstance(item, str):
+                    rejected.append(f"{number}: {item}")
+                    continue
+                batch.append(item)
+                if len(batch) >= BATCH:
+                    imported += len(store.add_events(stamp_many(gazetteer, batch), "import"))
+                    progress.advance(task, len(batch))
+                    batch = []
+            if batch:
+                imported += len(store.add_events(stamp_many(gazetteer, batch), "import"))
+    except GeoEventsError as exc:
+        raise _fail(f"{exc.detail} (after {imported} events were imported)") from exc
+    out.print(f"imported: {imported}, rejected: {len(rejected)}")
+    for line in rejected[:50]:
+        err.print(f"  line {line}")
+    if rejected and not imported:
+        raise typer.Exit(code=2)
+
+
+def export_events(
+    fmt: Annotated[
+        Literal["geojson", "geojsonl", "csv", "gpkg"],
+        typer.Option("--format", help="Output format"),
+    ] = "geojsonl",
+    output: Annotated[
+        Path | None,
+        typer.Option("--out", help="File (default: standard output; required for gpkg)"),
+    ] = None,
+) -> None:
+    """Export every stored event, streamed (memory stays flat)."""
+    settings = Settings.from_env()
+    store = open_store(settings.store.database_url)
+    features = store.export(EventQuery(located=None, limit=1))
+    if fmt == "gpkg":
+        if output is None:
+            raise _fail("--out is required for gpkg")
+        from app.exports_gpkg import write_gpkg
+
+        count = write_gpkg(features, output)
+        err.print(f"exported {count} events to {output}")
+        return
+    sink = output.open("w", encoding="utf-8") if output else sys.stdout
+    try:
+        if fmt == "csv":
+            for line in csv_lines(features):
+                sink.write(line)
+        elif fmt == "geojsonl":
+            for feature in features:
+                sink.write(feature + "\n")
+        else:
+            sink.write('{"type":"FeatureCollection","features":[')
+            for i, feature in enumerate(features):
+                sink.write(("," if i else "") + feature)
+            sink.write("]}\n")
+    finally:
+        if output:
+            sink.close()
