@@ -7,10 +7,9 @@ Scripts depend on these property names: change them only with a migration and a 
 from __future__ import annotations
 
 import datetime as dt
-from typing import Literal
+from typing import Annotated, Literal
 
-from geojson_pydantic import LineString, Point
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 EventType = Literal[
     "troop_deployment", "troop_withdrawal", "troop_movement", "armed_clash", "attack",
@@ -29,6 +28,12 @@ ActorKind = Literal[
 EvidenceField = Literal[
     "sentence", "event_type", "location", "origin", "actor", "date", "fatalities", "strength"
 ]
+
+
+#: An event is dated within a year at most (ACLED's coarsest time precision is a year too).
+MAX_SPAN_DAYS = 366
+Longitude = Annotated[float, Field(ge=-180, le=180)]
+Latitude = Annotated[float, Field(ge=-90, le=90)]
 
 
 class _Frozen(BaseModel):
@@ -108,13 +113,35 @@ class EventProperties(_Frozen):
     confidence: float = Field(ge=0, le=1)
     sources: list[str] = Field(default_factory=list, description="Report ids or URLs")
 
+    @model_validator(mode="after")
+    def _interval(self) -> EventProperties:
+        if self.date_end < self.date:
+            raise ValueError("date_end is before date")
+        if (self.date_end - self.date).days > MAX_SPAN_DAYS:
+            raise ValueError(f"an event's dates span at most {MAX_SPAN_DAYS} days")
+        return self
+
+
+class PointGeometry(_Frozen):
+    """A GeoJSON Point: [longitude, latitude] (RFC 7946, WGS84)."""
+
+    type: Literal["Point"]
+    coordinates: tuple[Longitude, Latitude]
+
+
+class LineGeometry(_Frozen):
+    """A GeoJSON LineString: a movement's [origin, destination] positions."""
+
+    type: Literal["LineString"]
+    coordinates: list[tuple[Longitude, Latitude]] = Field(min_length=2)
+
 
 class EventFeature(_Frozen):
     """An event as a GeoJSON Feature (RFC 7946); geometry is null for an unplaced event."""
 
     type: Literal["Feature"] = "Feature"
     id: str | None = Field(None, description="Store id; absent before the event is stored")
-    geometry: Point | LineString | None = Field(
+    geometry: PointGeometry | LineGeometry | None = Field(
         description="Point at the location; LineString [origin, destination] for a movement"
     )
     properties: EventProperties

@@ -18,9 +18,7 @@ from typing import Any
 import orjson
 
 from app.errors import InvalidInput
-from app.events import EventFeature
 from app.extraction.event_types import TYPES
-from app.ingest import parse_feature
 
 CSV_COLUMNS = [
     "event_id_cnty", "event_date", "time_precision", "event_type", "sub_event_type", "actor1",
@@ -89,8 +87,8 @@ def csv_lines(features: Iterable[str]) -> Iterator[str]:
         yield buffer.getvalue()
 
 
-def feature_from_csv(row: dict[str, str]) -> EventFeature:
-    """An event from a CSV row (ours or ACLED's export); InvalidInput says what is wrong."""
+def record_from_csv(row: dict[str, str]) -> dict[str, Any]:
+    """A Feature object from a CSV row (ours or ACLED's export), not yet validated."""
     try:
         lat, lon = float(row["latitude"]), float(row["longitude"])
         date = dt.date.fromisoformat(row["event_date"].strip())
@@ -146,7 +144,7 @@ def feature_from_csv(row: dict[str, str]) -> EventFeature:
             "sources": [s.strip() for s in (row.get("source") or "").split(";") if s.strip()],
         },
     }
-    return parse_feature(data)
+    return data
 
 
 def _names(row: dict[str, str], column: str) -> list[str]:
@@ -172,47 +170,36 @@ def _country(value: str) -> str | None:
     return _COUNTRY_NAMES.get(value.casefold())
 
 
-def read_features(path_text: str, data: bytes) -> Iterator[tuple[int, EventFeature | str]]:
-    """(line or row number, event or the reason it was rejected) from a file's bytes.
+def read_records(path_text: str, data: bytes) -> Iterator[tuple[int, dict[str, Any] | str]]:
+    """(line or row number, Feature object or the reason it was rejected) from a file.
 
     GeoJSON (a FeatureCollection), GeoJSON lines or text sequences, or CSV; chosen by the
-    file's name, then by its first character.
+    file's name, then by its first character. Objects are validated by ``ingest.prepare``.
     """
     text = data.decode("utf-8-sig", errors="replace")
     stripped = text.lstrip("\x1e \n\t")
     if path_text.endswith(".csv") or not stripped.startswith(("{", "[")):
         for number, row in enumerate(csv.DictReader(io.StringIO(text)), start=2):
-            yield number, _try(lambda r=row: feature_from_csv(r))
+            try:
+                yield number, record_from_csv(row)
+            except InvalidInput as exc:
+                yield number, exc.detail
         return
-    if path_text.endswith((".geojson", ".json")) and '"FeatureCollection"' in text[:2000]:
+    if stripped.startswith("{") and '"FeatureCollection"' in text[:2000]:
         try:
             features = orjson.loads(text)["features"]
         except (orjson.JSONDecodeError, KeyError, TypeError) as exc:
             raise InvalidInput(f"{path_text} is not a GeoJSON FeatureCollection: {exc}") from exc
         for number, feature in enumerate(features, start=1):
-            yield number, _try(lambda f=feature: parse_feature(_without_id(f)))
+            yield number, feature if isinstance(feature, dict) else "not a JSON object"
         return
     for number, line in enumerate(text.splitlines(), start=1):
         line = line.strip("\x1e \t")
         if not line:
             continue
         try:
-            data_line = orjson.loads(line)
+            record = orjson.loads(line)
         except orjson.JSONDecodeError as exc:
             yield number, f"not JSON: {exc}"
             continue
-        yield number, _try(lambda f=data_line: parse_feature(_without_id(f)))
-
-
-def _without_id(feature: Any) -> Any:
-    if isinstance(feature, dict):
-        return {k: v for k, v in feature.items() if k != "id"}
-    return feature
-
-
-def _try(make: Any) -> EventFeature | str:
-    try:
-        result: EventFeature = make()
-        return result
-    except InvalidInput as exc:
-        return exc.detail
+        yield number, record if isinstance(record, dict) else "not a JSON object"

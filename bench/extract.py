@@ -46,19 +46,25 @@ def main() -> None:
 
     records = read_corpus(FIXTURES / "corpus" / "reports.jsonl")
     briefs = [ReportInput(r["text"], r["published"]) for r in records]
-    news = [ReportInput("\n\n".join(b.text for b in briefs[i : i + 4]), briefs[i].published)
-            for i in range(0, len(briefs) - 3, 4)]
+    news = [
+        ReportInput("\n\n".join(b.text for b in briefs[i : i + 4]), briefs[i].published)
+        for i in range(0, len(briefs) - 3, 4)
+    ]
     extractor.extract(briefs[0])  # warm the caches once
 
     print(f"machine: {platform.machine()} python {platform.python_version()}, one core")
-    print(f"start-up: {ready - started:.2f} s (gazetteer {loaded - started:.2f} s, "
-          f"automata {ready - loaded:.2f} s; target < 2 s)")
+    print(
+        f"start-up: {ready - started:.2f} s (gazetteer {loaded - started:.2f} s, "
+        f"automata {ready - loaded:.2f} s; target < 2 s)"
+    )
     for label, reports in (("briefs", briefs), ("news-length", news)):
         seconds, words, events = run(extractor, reports, args.reports)
         per_report = words / args.reports
-        print(f"{label:12}: {args.reports:,} reports of ~{per_report:.0f} words in "
-              f"{seconds:.2f} s = {args.reports / seconds:,.0f} reports/s, "
-              f"{words / seconds:,.0f} words/s, {events:,} events")
+        print(
+            f"{label:12}: {args.reports:,} reports of ~{per_report:.0f} words in "
+            f"{seconds:.2f} s = {args.reports / seconds:,.0f} reports/s, "
+            f"{words / seconds:,.0f} words/s, {events:,} events"
+        )
 
 
 if __name__ == "__main__":

@@ -234,23 +234,47 @@ class Gazetteer:
     def codes_many(
         self, lats: Sequence[float], lons: Sequence[float], countries: Sequence[str | None]
     ) -> list[tuple[str | None, str | None, str | None]]:
-        """Vectorised :meth:`codes_at`: one STRtree query for all the points."""
+        """Vectorised :meth:`codes_at`: a few STRtree queries for all the points."""
         admin1 = self.admin1_many(lons, lats)
+        districts = self._districts_many(lats, lons, admin1)
         out: list[tuple[str | None, str | None, str | None]] = []
-        for lat, lon, country, code in zip(lats, lons, countries, admin1, strict=True):
-            if code is not None and (
-                country is None or country not in FOCUS_COUNTRIES or code.startswith(country)
-            ):
-                out.append((code[:2], code, self._district_at(shapely.Point(lon, lat), code)))
+        for i, (lat, lon, country, code) in enumerate(
+            zip(lats, lons, countries, admin1, strict=True)
+        ):
+            fits = (
+                country is None
+                or country not in FOCUS_COUNTRIES
+                or (code is not None and code.startswith(country))
+            )
+            if code is not None and fits:
+                out.append((code[:2], code, districts[i]))
             else:
                 out.append(self.codes_at(lat, lon, country))
+        return out
+
+    def _districts_many(
+        self, lats: Sequence[float], lons: Sequence[float], admin1: Sequence[str | None]
+    ) -> list[str | None]:
+        out: list[str | None] = [None] * len(lats)
+        if self._seat_tree is None or not len(lats):
+            return out
+        points = shapely.points(np.column_stack([np.asarray(lons), np.asarray(lats)]))
+        near = self._seat_tree.query(points, predicate="dwithin", distance=0.06)
+        for p, s in zip(near[0].tolist(), near[1].tolist(), strict=True):
+            seat = self._seats[s]
+            if (
+                out[p] is None
+                and seat.admin1 == admin1[p]
+                and _km(lats[p], lons[p], seat.lat, seat.lon) <= DISTRICT_RADIUS_KM
+            ):
+                out[p] = seat.name
         return out
 
     def _district_at(self, point: shapely.Point, admin1: str | None) -> str | None:
         if admin1 is None or self._seat_tree is None:
             return None
-        # Districts have no polygons here: the nearest seat in the same governorate, if close.
-        for index in self._seat_tree.query(point, predicate="dwithin", distance=0.4):
+        # Districts have no polygons here: a seat in the same governorate, if very close.
+        for index in self._seat_tree.query(point, predicate="dwithin", distance=0.06):
             seat = self._seats[int(index)]
             if (
                 seat.admin1 == admin1

@@ -31,11 +31,11 @@ MIGRATIONS: tuple[str, ...] = (
         located INTEGER NOT NULL,
         updated_at TEXT NOT NULL
     );
-    CREATE INDEX events_admin1_date ON events (admin1, date);
-    CREATE INDEX events_country_date ON events (country, date);
-    CREATE INDEX events_date ON events (date, date_end);
-    CREATE INDEX events_type_date ON events (event_type, date);
+    CREATE INDEX events_admin1 ON events (admin1, located, date);
+    CREATE INDEX events_country ON events (country, located, date);
     CREATE INDEX events_located_date ON events (located, date);
+    CREATE INDEX events_date_end ON events (date_end);
+    CREATE INDEX events_type ON events (event_type, located, date);
     CREATE VIRTUAL TABLE events_rtree USING rtree (id, minx, maxx, miny, maxy);
     CREATE VIRTUAL TABLE events_fts USING fts5 (body, tokenize = 'unicode61 remove_diacritics 2');
     CREATE TABLE observations (
@@ -48,11 +48,15 @@ MIGRATIONS: tuple[str, ...] = (
     CREATE TABLE audit (
         id INTEGER PRIMARY KEY,
         event_id INTEGER NOT NULL,
+        last_event_id INTEGER,
         at TEXT NOT NULL,
         who TEXT NOT NULL,
         action TEXT NOT NULL,
         detail TEXT NOT NULL
     );
     CREATE INDEX audit_event ON audit (event_id);
+    CREATE TABLE meta (key TEXT PRIMARY KEY, value INTEGER NOT NULL);
+    INSERT INTO meta VALUES ('max_span_days', 0);
+    CREATE INDEX audit_batch ON audit (last_event_id) WHERE last_event_id IS NOT NULL;
     """,
 )

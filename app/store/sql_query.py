@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import datetime as dt
 import math
 from dataclasses import dataclass
 
@@ -37,8 +38,13 @@ def near_bbox(lat: float, lon: float, radius_km: float) -> tuple[float, float, f
     return lon - dlon, lat - dlat, lon + dlon, lat + dlat
 
 
-def where(query: EventQuery) -> Sql:
-    """The filters of a query, combined with AND."""
+def where(query: EventQuery, max_span_days: int = 366) -> Sql:
+    """The filters of a query, combined with AND.
+
+    ``max_span_days`` is the longest event interval in the store: an event overlapping
+    [start, ...] then starts no earlier than start - max_span_days, a bound the date index
+    can use (an interval's end alone cannot).
+    """
     clauses: list[str] = []
     params: list[object] = []
     if query.located is not None:
@@ -65,8 +71,9 @@ def where(query: EventQuery) -> Sql:
         clauses.append("km(lat, lon, ?, ?) <= ?")
         params.extend(query.near)
     if query.start is not None:
-        clauses.append("date_end >= ?")
+        clauses.append("date_end >= ? AND date >= ?")
         params.append(query.start.isoformat())
+        params.append((query.start - dt.timedelta(days=max_span_days)).isoformat())
     if query.end is not None:
         clauses.append("date <= ?")
         params.append(query.end.isoformat())
@@ -114,12 +121,12 @@ def decode_cursor(cursor: str, sort: str) -> tuple[object, int]:
     return value, event_id
 
 
-def page_sql(query: EventQuery) -> tuple[str, list[object], str]:
+def page_sql(query: EventQuery, max_span_days: int = 366) -> tuple[str, list[object], str]:
     """SELECT for one page (limit + 1 rows, to know if another page follows)."""
     if query.sort not in SORTS:
         raise InvalidInput(f"sort must be one of {', '.join(SORTS)}")
     column, descending = SORTS[query.sort]
-    sql = where(query)
+    sql = where(query, max_span_days)
     clauses, params = [sql.where], list(sql.params)
     direction = "DESC" if descending else "ASC"
     if query.cursor:

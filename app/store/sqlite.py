@@ -155,12 +155,23 @@ class SQLiteStore:
                     boxes.append((event_id, *box))
                 bodies.append((event_id, fts_body(event)))
             conn.executemany(_INSERT_EVENT.format(verb="INSERT"), rows)
+            _widen_span(
+                conn,
+                max((e.properties.date_end - e.properties.date).days for e in events)
+                if events
+                else 0,
+            )
             conn.executemany("INSERT INTO events_rtree VALUES (?, ?, ?, ?, ?)", boxes)
             conn.executemany("INSERT INTO events_fts (rowid, body) VALUES (?, ?)", bodies)
-            conn.executemany(
-                "INSERT INTO audit (event_id, at, who, action, detail) VALUES (?, ?, ?, ?, ?)",
-                [(event_id, now, who, "create", "") for event_id in ids],
-            )
+            if ids:  # one audit row for the whole batch: events first..last
+                conn.execute(
+                    "INSERT INTO audit (event_id, last_event_id, at, who, action, detail) "
+                    "VALUES (?, ?, ?, ?, 'create', ?)",
+                    (ids[0], ids[-1], now, who, f"one of {len(ids)} events stored together"),
+                )
+            # Statistics let the planner pick the governorate index for region=; optimize
+            # re-analyses only when the table has grown a lot since the last time.
+            conn.execute("ANALYZE" if first == 1 else "PRAGMA optimize")
             return ids
 
     def update(self, event_id: int, event: EventFeature, who: str) -> str:
@@ -224,6 +235,7 @@ class SQLiteStore:
         text = with_id(event, event_id)
         row, box = event_row(event_id, event, text, _now())
         conn.execute(_INSERT_EVENT.format(verb="REPLACE" if replace else "INSERT"), row)
+        _widen_span(conn, (event.properties.date_end - event.properties.date).days)
         conn.execute("DELETE FROM events_rtree WHERE id = ?", (event_id,))
         if box is not None:
             conn.execute("INSERT INTO events_rtree VALUES (?, ?, ?, ?, ?)", (event_id, *box))
@@ -304,13 +316,23 @@ class SQLiteStore:
             raise NotFound(f"No event with id {event_id}")
         return str(row[0])
 
+    def _max_span(self) -> int:
+        """The longest event interval stored, in days (see sql_query.where)."""
+        return int(
+            self._read(
+                lambda conn: conn.execute(
+                    "SELECT value FROM meta WHERE key = 'max_span_days'"
+                ).fetchone()[0]
+            )
+        )
+
     def get(self, event_id: int) -> str:
         """An event's GeoJSON Feature text."""
         return self._read(lambda conn: self._feature(conn, event_id))
 
     def query(self, query: EventQuery) -> EventPage:
         """One page of events and the number matched in all."""
-        text, params, column = sql_query.page_sql(query)
+        text, params, column = sql_query.page_sql(query, self._max_span())
 
         def run(conn: sqlite3.Connection) -> EventPage:
             rows = conn.execute(text, params).fetchall()
@@ -328,7 +350,7 @@ class SQLiteStore:
 
     def count(self, query: EventQuery) -> int:
         """How many events match the filters."""
-        sql = sql_query.where(query)
+        sql = sql_query.where(query, self._max_span())
         return int(
             self._read(
                 lambda conn: conn.execute(
@@ -339,7 +361,7 @@ class SQLiteStore:
 
     def export(self, query: EventQuery, batch: int = 5000) -> Iterator[str]:
         """Every matching event's Feature text, in id order, read in batches (flat memory)."""
-        sql = sql_query.where(query)
+        sql = sql_query.where(query, self._max_span())
         last = 0
         conn = self._connect()
         while True:
@@ -361,9 +383,10 @@ class SQLiteStore:
         """Every recorded change of an event, oldest first."""
         rows = self._read(
             lambda conn: conn.execute(
-                "SELECT event_id, at, who, action, detail FROM audit WHERE event_id = ? "
+                "SELECT ?, at, who, action, detail FROM audit WHERE event_id = ? OR "
+                "(last_event_id >= ? AND event_id <= ? AND last_event_id IS NOT NULL) "
                 "ORDER BY id",
-                (event_id,),
+                (event_id, event_id, event_id, event_id),
             ).fetchall()
         )
         if not rows:
@@ -466,6 +489,12 @@ def _with_source(event: EventFeature, source: str) -> EventFeature:
         return event
     props = event.properties.model_copy(update={"sources": [*event.properties.sources, source]})
     return event.model_copy(update={"properties": props})
+
+
+def _widen_span(conn: sqlite3.Connection, days: int) -> None:
+    conn.execute(
+        "UPDATE meta SET value = ? WHERE key = 'max_span_days' AND value < ?", (days, days)
+    )
 
 
 def _audit(conn: sqlite3.Connection, event_id: int, who: str, action: str, detail: str) -> None:

@@ -1,0 +1,239 @@
+"""Store speed at scale: synthetic events over Iraq and Syria, imported, queried, exported.
+
+    python -m bench.store [--events 1000000] [--requests 50]
+
+Prints: import rate (parse, validate, place codes, store; target >= 50,000 events/s), p50/p95
+latency over HTTP of a region query (/events?region=IQ-KI&limit=1000; target p50 <= 50 ms), a
+bbox query and a date-range query, export rate (target >= 100,000 events/s), database size,
+and, side by side, the same region query as a script would run it without us: geopandas
+reads every event and joins it with the governorate polygon.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import gc
+import os
+import platform
+import random
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import geopandas as gpd
+import httpx
+import numpy as np
+import orjson
+import shapely
+
+from app.domain import EventQuery
+from app.exports_gpkg import write_gpkg
+from app.extraction.event_types import TYPES
+from app.gazetteer.geocoder import Gazetteer
+from app.ingest import prepare
+from app.store.sqlite import SQLiteStore
+
+ACTORS = [
+    ("ISIS", "rebel_group"),
+    ("Iraqi Security Forces", "state_forces"),
+    ("SDF", "rebel_group"),
+    ("Turkish Armed Forces", "external_forces"),
+    ("Popular Mobilization Forces", "state_forces"),
+    ("US-led coalition", "external_forces"),
+]
+
+
+def synthetic(n: int, gazetteer: Gazetteer, seed: int = 1) -> list[bytes]:
+    """n GeoJSON Feature lines at random points inside Iraq and Syria."""
+    rng = random.Random(seed)
+    outline = shapely.union_all(
+        gazetteer.data.countries.set_index("code").loc[["IQ", "SY"]].geometry.values
+    )
+    shapely.prepare(outline)
+    points: list[tuple[float, float]] = []
+    np_rng = np.random.default_rng(seed)
+    while len(points) < n:
+        xs = np_rng.uniform(35.5, 48.6, n)
+        ys = np_rng.uniform(29.0, 37.4, n)
+        inside = shapely.contains_xy(outline, xs, ys)
+        points += list(zip(xs[inside].round(5).tolist(), ys[inside].round(5).tolist(), strict=True))
+    start = dt.date(2023, 1, 1)
+    lines = []
+    for i in range(n):
+        lon, lat = points[i]
+        spec = TYPES[rng.randrange(len(TYPES))]
+        day = start + dt.timedelta(days=rng.randrange(1000))
+        actor, kind = ACTORS[rng.randrange(len(ACTORS))]
+        feature = {
+            "type": "Feature",
+            "geometry": {"type": "Point", "coordinates": [lon, lat]},
+            "properties": {
+                "event_type": spec.name,
+                "category": spec.category,
+                "acled_event_type": spec.acled[0],
+                "acled_sub_event_type": spec.acled[1],
+                "date": day.isoformat(),
+                "date_end": day.isoformat(),
+                "date_precision": "day",
+                "reported_at": day.isoformat(),
+                "actors": [{"name": actor, "role": "actor", "kind": kind}],
+                "location": {
+                    "name": f"point {i}",
+                    "gazetteer_id": None,
+                    "kind": "site",
+                    "country": None,
+                    "admin1": None,
+                    "admin2": None,
+                    "lat": lat,
+                    "lon": lon,
+                },
+                "geo_precision": 1,
+                "fatalities": rng.randrange(5),
+                "strength": None,
+                "summary": f"{spec.label} number {i}",
+                "evidence": [],
+                "confidence": round(rng.random(), 2),
+                "sources": [],
+            },
+        }
+        lines.append(orjson.dumps(feature))
+    return lines
+
+
+def timed_import(store: SQLiteStore, gazetteer: Gazetteer, lines: list[bytes]) -> float:
+    """Seconds to parse, validate, stamp and store every line, in batches of 5,000."""
+    started = time.perf_counter()
+    for i in range(0, len(lines), 5000):
+        events, errors = prepare(gazetteer, [orjson.loads(line) for line in lines[i : i + 5000]])
+        assert not errors, errors[:3]
+        store.add_events(events, "bench")
+    return time.perf_counter() - started
+
+
+def latencies(client: httpx.Client, path: str, params: dict[str, str], n: int) -> list[float]:
+    """Milliseconds of n requests (after one warm-up)."""
+    client.get(path, params=params).raise_for_status()
+    out = []
+    for _ in range(n):
+        started = time.perf_counter()
+        response = client.get(path, params=params)
+        response.raise_for_status()
+        out.append((time.perf_counter() - started) * 1000)
+    return out
+
+
+def main() -> None:
+    """Run and print the figures."""
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--events", type=int, default=1_000_000)
+    parser.add_argument("--requests", type=int, default=50)
+    args = parser.parse_args()
+    work = Path(tempfile.mkdtemp(prefix="geoevents-bench-"))
+    db = work / "bench.db"
+    gazetteer = Gazetteer.load()
+    gc.freeze()  # as `geoevents import` does, which also pauses the collector while loading
+    gc.disable()
+
+    started = time.perf_counter()
+    lines = synthetic(args.events, gazetteer)
+    print(
+        f"machine: {platform.machine()} python {platform.python_version()}; "
+        f"{args.events:,} synthetic events made in {time.perf_counter() - started:.1f} s"
+    )
+    store = SQLiteStore(db)
+    seconds = timed_import(store, gazetteer, lines)
+    gc.enable()
+    del lines
+    print(f"import: {args.events / seconds:,.0f} events/s ({seconds:.1f} s; target 50,000)")
+    store.close()
+
+    port = 8765
+    env = dict(os.environ, GEOEVENTS_DATABASE_URL=f"sqlite:///{db}")
+    server = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "uvicorn",
+            "app.main:create_app",
+            "--factory",
+            "--port",
+            str(port),
+            "--log-level",
+            "warning",
+        ],
+        env=env,
+    )
+    try:
+        with httpx.Client(base_url=f"http://127.0.0.1:{port}", timeout=60) as client:
+            for _ in range(100):
+                try:
+                    client.get("/healthz").raise_for_status()
+                    break
+                except httpx.HTTPError:
+                    time.sleep(0.2)
+            cases = {
+                "region IQ-KI, limit 1000": {"region": "IQ-KI", "limit": "1000"},
+                "bbox Baghdad, limit 1000": {"bbox": "44.2,33.2,44.6,33.5", "limit": "1000"},
+                "one month, limit 1000": {
+                    "start": "2024-03-01",
+                    "end": "2024-03-31",
+                    "limit": "1000",
+                },
+            }
+            for label, params in cases.items():
+                ms = latencies(client, "/events", params, args.requests)
+                q = statistics.quantiles(ms, n=20)
+                print(
+                    f"GET /events {label:26}: p50 {statistics.median(ms):6.1f} ms, "
+                    f"p95 {q[18]:6.1f} ms (target p50 <= 50 ms for the region query)"
+                )
+    finally:
+        server.terminate()
+        server.wait()
+
+    store = SQLiteStore(db)
+    started = time.perf_counter()
+    with open(work / "events.geojsonl", "w", encoding="utf-8") as sink:
+        count = 0
+        for feature in store.export(EventQuery(located=None, limit=1)):
+            sink.write(feature + "\n")
+            count += 1
+    seconds = time.perf_counter() - started
+    print(f"export geojsonl: {count / seconds:,.0f} events/s ({seconds:.1f} s; target 100,000)")
+    size = sum(p.stat().st_size for p in work.glob("bench.db*"))
+    print(f"database: {size / 1e6:,.0f} MB for {count:,} events")
+
+    started = time.perf_counter()
+    write_gpkg(store.export(EventQuery(located=None, limit=1)), work / "events.gpkg")
+    print(f"export gpkg: {count / (time.perf_counter() - started):,.0f} events/s")
+
+    ours = statistics.median(latencies_direct(store))
+    started = time.perf_counter()
+    frame = gpd.read_file(work / "events.gpkg", engine="pyogrio", columns=["event_id"])
+    polygon = gazetteer.regions.geometry("IQ-KI")
+    region = gpd.GeoDataFrame({"code": ["IQ-KI"]}, geometry=[polygon], crs="EPSG:4326")
+    joined = gpd.sjoin(frame, region, predicate="within")
+    script = (time.perf_counter() - started) * 1000
+    print(
+        f"the same region query in geopandas (read all, sjoin): {script:,.0f} ms for "
+        f"{len(joined):,} events; the store: {ours:.1f} ms for the first 1,000 of them "
+        f"and the count; ratio {script / ours:,.0f}x"
+    )
+
+
+def latencies_direct(store: SQLiteStore) -> list[float]:
+    """In-process region query times (ms), for the geopandas comparison."""
+    out = []
+    for _ in range(10):
+        started = time.perf_counter()
+        store.query(EventQuery(admin1=("IQ-KI",), limit=1000))
+        out.append((time.perf_counter() - started) * 1000)
+    return out
+
+
+if __name__ == "__main__":
+    main()
