@@ -221,10 +221,16 @@ class Gazetteer:
     def codes_at(
         self, lat: float, lon: float, country: str | None = None
     ) -> tuple[str | None, str | None, str | None]:
-        """(country, admin1, admin2) of a point, from the polygons, not from any name."""
+        """(country, admin1, admin2) of a point, from the polygons, not from any name.
+
+        ``country`` (the resolved place's) settles points on a border; when the point is
+        nowhere near that country, the polygon containing the point wins.
+        """
         check_lat_lon(lat, lon)
         point = shapely.Point(lon, lat)
-        admin1 = self.admin1_at(lon, lat, country if country in FOCUS_COUNTRIES else None)
+        admin1 = self.admin1_at(lon, lat, country) if country in FOCUS_COUNTRIES else None
+        if admin1 is None:
+            admin1 = self.admin1_at(lon, lat)
         if admin1 is not None:
             return admin1[:2], admin1, self._district_at(point, admin1)
         hits = self._country_tree.query(point, predicate="intersects")

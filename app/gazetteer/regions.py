@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import geopandas as gpd
 import shapely
 from rapidfuzz import fuzz, process
@@ -45,13 +47,13 @@ class RegionCatalog:
             self._regions.values(), key=lambda r: {"region": 0, "country": 1}.get(r.kind, 2)
         )
         for region in ordered:
-            for name in (region.code, region.name, *region.aliases):
+            # Codes are matched as codes, never normalised: "IQ-AR" would lose "AR" as an
+            # article and become "IQ".
+            for name in (region.name, *region.aliases):
                 for key in {normalize(name), parse_query(name).key} - {""}:
                     self._by_name[key] = region.code
-        for old, new in RETIRED_CODES.items():
-            self._by_name[normalize(old)] = new
 
-    def __iter__(self):  # type: ignore[no-untyped-def]
+    def __iter__(self) -> Iterator[Region]:
         """Regions in code order."""
         return iter(sorted(self._regions.values(), key=lambda r: (r.kind != "admin1", r.code)))
 
@@ -72,6 +74,10 @@ class RegionCatalog:
 
         A name that is both a city and a governorate ("Kirkuk") means the governorate here.
         """
+        upper = text.strip().upper()
+        for candidate in (text.strip(), RETIRED_CODES.get(upper, upper)):
+            if candidate in self._regions:
+                return self._regions[candidate]
         key = parse_query(text).key or normalize(text)
         code = self._by_name.get(normalize(text)) or self._by_name.get(key)
         if code is None:

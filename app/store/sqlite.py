@@ -26,6 +26,11 @@ from app.store.schema import MIGRATIONS
 from app.store.sqlite_rows import event_row, fts_body, with_id
 
 T = TypeVar("T")
+_UPDATE_EVENT = (
+    "UPDATE events SET feature = ?, event_type = ?, category = ?, date = ?, date_end = ?, "
+    "country = ?, admin1 = ?, lat = ?, lon = ?, confidence = ?, actors = ?, located = ?, "
+    "updated_at = ? WHERE id = ?"
+)
 _INSERT_EVENT = (
     "{verb} INTO events (id, feature, event_type, category, date, date_end, country, admin1, "
     "lat, lon, confidence, actors, located, updated_at) "
@@ -234,7 +239,11 @@ class SQLiteStore:
     ) -> str:
         text = with_id(event, event_id)
         row, box = event_row(event_id, event, text, _now())
-        conn.execute(_INSERT_EVENT.format(verb="REPLACE" if replace else "INSERT"), row)
+        if replace:
+            # UPDATE, not REPLACE: a REPLACE deletes the row first and so its observations.
+            conn.execute(_UPDATE_EVENT, (*row[1:], row[0]))
+        else:
+            conn.execute(_INSERT_EVENT.format(verb="INSERT"), row)
         _widen_span(conn, (event.properties.date_end - event.properties.date).days)
         conn.execute("DELETE FROM events_rtree WHERE id = ?", (event_id,))
         if box is not None:
