@@ -22,7 +22,7 @@ $(VENV)/.installed: $(UV) pyproject.toml uv.lock
 install: $(VENV)/.installed
 
 run: install
-	$(VENV)/bin/geoevents serve --host 127.0.0.1 --port 8000
+	$(VENV)/bin/geoevents serve --host 127.0.0.1 --port 8000 --dev-key
 
 test: install
 	$(VENV)/bin/ruff check app tests bench tools

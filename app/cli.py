@@ -28,8 +28,8 @@ app = typer.Typer(
 )
 gazetteer_app = typer.Typer(help="Manage the local gazetteer.", no_args_is_help=True)
 app.add_typer(gazetteer_app, name="gazetteer")
-out = Console()
-err = Console(stderr=True)
+out = Console(soft_wrap=True)
+err = Console(stderr=True, soft_wrap=True)
 
 
 def fail(message: str) -> typer.Exit:
@@ -48,10 +48,28 @@ def serve(
     host: Annotated[str, typer.Option(help="Interface to bind")] = "127.0.0.1",
     port: Annotated[int, typer.Option(min=1, max=65535)] = 8000,
     workers: Annotated[int, typer.Option(min=1)] = 1,
+    dev_key: Annotated[
+        bool,
+        typer.Option(
+            help="When no GEOEVENTS_API_KEYS is set, make a key "
+            "for writes and print it (what `make run` does)"
+        ),
+    ] = False,
 ) -> None:
     """Start the HTTP API (what `make run` calls)."""
+    import os
+    import secrets
+
     import uvicorn
 
+    if dev_key and not Settings.from_env().api.api_keys:
+        key = secrets.token_urlsafe(24)
+        os.environ["GEOEVENTS_API_KEYS"] = key  # read by create_app in this process
+        out.print(
+            f"API key for writes (this run only): [bold]{key}[/]\n"
+            f"  curl -H 'Authorization: Bearer {key}' -X POST http://{host}:{port}/reports "
+            "-H 'content-type: application/json' -d @report.json"
+        )
     uvicorn.run("app.main:create_app", factory=True, host=host, port=port, workers=workers)
 
 

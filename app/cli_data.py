@@ -25,8 +25,8 @@ from app.ingest import Ingestor, prepare
 from app.settings import Settings
 from app.store import open_store
 
-out = Console()
-err = Console(stderr=True)
+out = Console(soft_wrap=True)
+err = Console(stderr=True, soft_wrap=True)
 BATCH = 5000
 _DATE_LINE = re.compile(r"^\s*Date:\s*(\d{4}-\d{2}-\d{2})\s*$", re.M | re.I)
 

@@ -51,8 +51,10 @@ def test_reverse_non_number_exits_2():
     assert result.exit_code == 2
 
 
-REPORT = ("A convoy left Erbil on Tuesday and took up positions at the K-1 air base outside "
-          "Kirkuk, officials said on 7 August.")
+REPORT = (
+    "A convoy left Erbil on Tuesday and took up positions at the K-1 air base outside "
+    "Kirkuk, officials said on 7 August."
+)
 
 
 def test_geoparse_json(tmp_path):
@@ -78,10 +80,16 @@ def test_extract_bad_input_exits_2(tmp_path):
     empty = tmp_path / "empty.txt"
     empty.write_text("   ")
     assert runner.invoke(app, ["extract", str(empty), "--published", "2024-08-08"]).exit_code == 2
-    assert runner.invoke(app, ["extract", str(tmp_path / "missing.txt"),
-                               "--published", "2024-08-08"]).exit_code == 2
-    assert runner.invoke(app, ["extract", "-", "--published", "08/08/2024"],
-                         input=REPORT).exit_code == 2
+    assert (
+        runner.invoke(
+            app, ["extract", str(tmp_path / "missing.txt"), "--published", "2024-08-08"]
+        ).exit_code
+        == 2
+    )
+    assert (
+        runner.invoke(app, ["extract", "-", "--published", "08/08/2024"], input=REPORT).exit_code
+        == 2
+    )
 
 
 def test_extract_survives_binary_junk(tmp_path):
@@ -95,8 +103,7 @@ def test_extract_survives_binary_junk(tmp_path):
 def test_evaluate_prints_the_scores():
     from tests.conftest import FIXTURES
 
-    result = runner.invoke(app, ["evaluate", str(FIXTURES / "corpus" / "reports.jsonl"),
-                                 "--json"])
+    result = runner.invoke(app, ["evaluate", str(FIXTURES / "corpus" / "reports.jsonl"), "--json"])
     assert result.exit_code == 0, result.output
     scores = json.loads(result.stdout)
     assert scores["reports"] >= 40 and scores["event_f1"] >= 0.85
@@ -104,3 +111,29 @@ def test_evaluate_prints_the_scores():
 
 def test_evaluate_missing_corpus_exits_2(tmp_path):
     assert runner.invoke(app, ["evaluate", str(tmp_path / "none.jsonl")]).exit_code == 2
+
+
+def test_ingest_files_and_directories(tmp_path, monkeypatch):
+    monkeypatch.setenv("GEOEVENTS_DATABASE_URL", f"sqlite:///{tmp_path / 'e.db'}")
+    reports = tmp_path / "reports"
+    (reports / "sub").mkdir(parents=True)
+    (reports / "a.txt").write_text("Date: 2024-08-08\nClashes erupted in Kirkuk on Monday.")
+    (reports / "sub" / "b.html").write_text("<p>Protesters rallied in Basra on Sunday.</p>")
+    (reports / "c.jsonl").write_text(
+        json.dumps({"text": "An IED exploded in Mosul on Tuesday.", "published": "2024-08-08"})
+        + "\n{broken\n"
+    )
+    result = runner.invoke(app, ["ingest", str(reports), "--published", "2024-08-09"])
+    assert result.exit_code == 0, result.output
+    assert "new reports: 3" in result.output and "rejected: 1" in result.output
+    again = runner.invoke(app, ["ingest", str(reports / "a.txt")])
+    assert "already stored: 1" in again.output
+
+
+def test_ingest_without_a_date_is_rejected(tmp_path, monkeypatch):
+    monkeypatch.setenv("GEOEVENTS_DATABASE_URL", f"sqlite:///{tmp_path / 'e.db'}")
+    path = tmp_path / "nodate.txt"
+    path.write_text("Clashes erupted in Kirkuk.")
+    result = runner.invoke(app, ["ingest", str(path)])
+    assert result.exit_code == 2 and "no publication date" in result.output
+    assert runner.invoke(app, ["ingest", str(tmp_path / "missing")]).exit_code == 2

@@ -19,17 +19,28 @@ runner = CliRunner()
 
 
 def events(n):
-    kinds = [("attack", "security_incident"), ("protest", "development"),
-             ("troop_deployment", "movement")]
+    kinds = [
+        ("attack", "security_incident"),
+        ("protest", "development"),
+        ("troop_deployment", "movement"),
+    ]
     out = []
     for i in range(n):
         kind, category = kinds[i % 3]
-        out.append(make_event(lat=33 + (i % 40) * 0.1, lon=40 + (i % 70) * 0.1, admin1=None,
-                              event_type=kind, category=category,
-                              date=f"2024-0{1 + i % 9}-1{i % 10}",
-                              actors=[("ISIS", "actor"), ("Civilians (Iraq)", "target")],
-                              summary=f"event {i}, with a comma", fatalities=i % 4,
-                              confidence=round((i % 10) / 10, 1)))
+        out.append(
+            make_event(
+                lat=33 + (i % 40) * 0.1,
+                lon=40 + (i % 70) * 0.1,
+                admin1=None,
+                event_type=kind,
+                category=category,
+                date=f"2024-0{1 + i % 9}-1{i % 10}",
+                actors=[("ISIS", "actor"), ("Civilians (Iraq)", "target")],
+                summary=f"event {i}, with a comma",
+                fatalities=i % 4,
+                confidence=round((i % 10) / 10, 1),
+            )
+        )
     return out
 
 
@@ -64,7 +75,12 @@ def test_csv_round_trip_keeps_the_csv_columns(tmp_path, gazetteer):
     for before, after in zip(original, back, strict=True):
         b, a = before.properties, after.properties
         assert (a.event_type, a.date, a.date_end, a.fatalities, a.confidence) == (
-            b.event_type, b.date, b.date_end, b.fatalities, b.confidence)
+            b.event_type,
+            b.date,
+            b.date_end,
+            b.fatalities,
+            b.confidence,
+        )
         assert a.location.admin1 == b.location.admin1
         assert [(x.name, x.role) for x in a.actors] == [(x.name, x.role) for x in b.actors]
 
@@ -80,14 +96,16 @@ def test_acled_csv_imports(tmp_path, monkeypatch):
         "35.14,44.45,1,Shafaq News,IED hit an army vehicle,2\n"
         "IRQ2,2024-03-03,1,Protests,Peaceful protest,Protesters (Iraq),,,Iraq,Basra,,"
         "Basra,30.51,47.78,1,Rudaw,Protest over power cuts,0\n"
-        "IRQ3,not a date,1,Protests,Peaceful protest,,,,Iraq,,,,30.5,47.7,1,,,\n")
+        "IRQ3,not a date,1,Protests,Peaceful protest,,,,Iraq,,,,30.5,47.7,1,,,\n"
+    )
     monkeypatch.setenv("GEOEVENTS_DATABASE_URL", f"sqlite:///{tmp_path / 'e.db'}")
     result = runner.invoke(app, ["import", str(acled)])
     assert result.exit_code == 0, result.output
     assert "imported: 2, rejected: 1" in result.output
     assert "line 4" in result.output
-    stored = [orjson.loads(f)["properties"] for f in SQLiteStore(tmp_path / "e.db").export(
-        EventQuery())]
+    stored = [
+        orjson.loads(f)["properties"] for f in SQLiteStore(tmp_path / "e.db").export(EventQuery())
+    ]
     assert [s["event_type"] for s in stored] == ["ied_explosion", "protest"]
     assert [s["location"]["admin1"] for s in stored] == ["IQ-KI", "IQ-BA"]  # from the point
 
@@ -117,8 +135,7 @@ def test_gpkg_export_opens_in_geopandas(tmp_path, gazetteer, monkeypatch):
 
 def test_geojson_and_csv_exports_on_stdout(tmp_path, gazetteer, monkeypatch):
     store = SQLiteStore(tmp_path / "a.db")
-    store.add_events(prepare(gazetteer, [e.model_dump(mode="json") for e in events(5)])[0],
-                     "test")
+    store.add_events(prepare(gazetteer, [e.model_dump(mode="json") for e in events(5)])[0], "test")
     monkeypatch.setenv("GEOEVENTS_DATABASE_URL", f"sqlite:///{tmp_path / 'a.db'}")
     body = json.loads(runner.invoke(app, ["export", "--format", "geojson"]).stdout)
     assert body["type"] == "FeatureCollection" and len(body["features"]) == 5

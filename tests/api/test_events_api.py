@@ -10,9 +10,9 @@ from tests.factories import make_event
 
 REPORT = {
     "text": "A convoy of about 40 coalition soldiers left Erbil on Tuesday and took up "
-            "positions at the K-1 air base outside Kirkuk, officials said on 7 August. "
-            "In a separate incident, an IED struck an Iraqi army patrol near Jalawla in "
-            "Diyala province, killing two soldiers.",
+    "positions at the K-1 air base outside Kirkuk, officials said on 7 August. "
+    "In a separate incident, an IED struck an Iraqi army patrol near Jalawla in "
+    "Diyala province, killing two soldiers.",
     "published": "2024-08-08",
     "url": "https://example.org/reports/1",
     "title": "K-1 and Jalawla",
@@ -41,8 +41,13 @@ def posted(api):
 
 @pytest.fixture(scope="module")
 def unplaced(api):
-    response = api.post("/reports", json={"text": "Gunmen kidnapped two engineers on Monday, "
-                                                  "officials said.", "published": "2024-08-08"})
+    response = api.post(
+        "/reports",
+        json={
+            "text": "Gunmen kidnapped two engineers on Monday, officials said.",
+            "published": "2024-08-08",
+        },
+    )
     assert response.status_code == 201, response.text
     return response.json()
 
@@ -113,13 +118,25 @@ def test_paging_links(api, posted):
     assert not any(link["rel"] == "next" for link in second["links"])
 
 
-@pytest.mark.parametrize("params, status", [
-    ({"bbox": "1,2,3"}, 400), ({"bbox": "50,40,40,30"}, 400), ({"bbox": "a,b,c,d"}, 400),
-    ({"start": "2024-08-05", "end": "2024-08-01"}, 400), ({"start": "yesterday"}, 400),
-    ({"limit": 0}, 400), ({"limit": 1_000_000_000}, 400), ({"type": "picnic"}, 400),
-    ({"region": "Narnia"}, 404), ({"actor": "Martians"}, 400), ({"sort": "random"}, 400),
-    ({"cursor": "garbage"}, 400), ({"min_confidence": 2}, 400), ({"near": "Atlantis"}, 400),
-])
+@pytest.mark.parametrize(
+    "params, status",
+    [
+        ({"bbox": "1,2,3"}, 400),
+        ({"bbox": "50,40,40,30"}, 400),
+        ({"bbox": "a,b,c,d"}, 400),
+        ({"start": "2024-08-05", "end": "2024-08-01"}, 400),
+        ({"start": "yesterday"}, 400),
+        ({"limit": 0}, 400),
+        ({"limit": 1_000_000_000}, 400),
+        ({"type": "picnic"}, 400),
+        ({"region": "Narnia"}, 404),
+        ({"actor": "Martians"}, 400),
+        ({"sort": "random"}, 400),
+        ({"cursor": "garbage"}, 400),
+        ({"min_confidence": 2}, 400),
+        ({"near": "Atlantis"}, 400),
+    ],
+)
 def test_bad_parameters_are_problems(api, params, status):
     response = api.get("/events", params=params)
     assert response.status_code == status
@@ -141,8 +158,9 @@ def test_hand_made_event_lifecycle(api):
     assert event.properties.location.admin1 == "IQ-BG"  # computed from the point
     path = created.headers["location"]
     patched = api.patch(path, json={"properties": {"event_type": "armed_clash"}})
-    assert patched.status_code == 200 and patched.json()["properties"]["event_type"] == \
-        "armed_clash"
+    assert (
+        patched.status_code == 200 and patched.json()["properties"]["event_type"] == "armed_clash"
+    )
     history = api.get(f"{path}/history").json()["changes"]
     assert [c["action"] for c in history] == ["create", "update"]
     assert api.delete(path).status_code == 204
@@ -166,9 +184,12 @@ def test_invalid_hand_made_events_are_refused(api):
 def test_an_unplaced_candidate_gets_a_place(api, unplaced):
     (candidate,) = unplaced["unlocated_ids"]
     assert api.get("/events", params={"type": "kidnapping"}).json()["numberMatched"] == 0
-    patch = {"geometry": {"type": "Point", "coordinates": [44.0092, 36.1912]},
-             "properties": {"location": {"name": "Erbil", "kind": "city", "lat": 36.1912,
-                                         "lon": 44.0092}}}
+    patch = {
+        "geometry": {"type": "Point", "coordinates": [44.0092, 36.1912]},
+        "properties": {
+            "location": {"name": "Erbil", "kind": "city", "lat": 36.1912, "lon": 44.0092}
+        },
+    }
     response = api.patch(f"/events/{candidate}", json=patch)
     assert response.status_code == 200, response.text
     listed = api.get("/events", params={"type": "kidnapping", "region": "Erbil"}).json()
@@ -195,12 +216,17 @@ def test_writes_need_a_key_when_keys_are_set(tmp_path):
         refused = client.post("/events", json=body)
         assert refused.status_code == 401
         assert refused.headers["content-type"] == "application/problem+json"
-        assert client.post("/events", json=body,
-                           headers={"Authorization": "Bearer wrong"}).status_code == 401
-        assert client.post("/events", json=body,
-                           headers={"Authorization": "Bearer s3cret"}).status_code == 201
-        assert client.post("/events", json=body,
-                           headers={"X-API-Key": "other"}).status_code == 201
+        assert (
+            client.post("/events", json=body, headers={"Authorization": "Bearer wrong"}).status_code
+            == 401
+        )
+        assert (
+            client.post(
+                "/events", json=body, headers={"Authorization": "Bearer s3cret"}
+            ).status_code
+            == 201
+        )
+        assert client.post("/events", json=body, headers={"X-API-Key": "other"}).status_code == 201
         assert client.get("/events").status_code == 200  # reads stay open
         assert client.get("/healthz").json()["store"]["events"] == 2
 

@@ -5,7 +5,7 @@ from app.extraction.schemas import GeoparseResult
 
 REPORT = {
     "text": "An IED struck an Iraqi army patrol near Jalawla in Diyala province on Monday, "
-            "killing two soldiers. ISIS claimed the attack.",
+    "killing two soldiers. ISIS claimed the attack.",
     "published": "2024-08-08",
     "title": "IED near Jalawla",
     "url": "https://example.org/report/1",
@@ -17,7 +17,9 @@ def test_geoparse(http):
     assert response.status_code == 200
     body = GeoparseResult.model_validate(response.json())
     assert [(m.text, m.place.kind) for m in body.mentions] == [
-        ("Jalawla", "town"), ("Diyala province", "admin1")]
+        ("Jalawla", "town"),
+        ("Diyala province", "admin1"),
+    ]
     assert body.unresolved == 0
     assert body.mentions[0].candidates
 
@@ -61,7 +63,8 @@ def test_bad_reports_are_problems(http, body, status):
 
 
 def test_malformed_json_is_a_problem(http):
-    response = http.post("/extract", content=b"{not json",
-                         headers={"content-type": "application/json"})
+    response = http.post(
+        "/extract", content=b"{not json", headers={"content-type": "application/json"}
+    )
     assert response.status_code == 422
     assert response.headers["content-type"] == "application/problem+json"

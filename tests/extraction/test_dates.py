@@ -35,7 +35,10 @@ def one(text, anchor=PUB):
 def test_expressions(text, first, last, precision):
     found = one(text)
     assert (found.first.isoformat(), found.last.isoformat(), found.precision) == (
-        first, last, precision)
+        first,
+        last,
+        precision,
+    )
     assert found.role == "event"
 
 

@@ -44,17 +44,45 @@ def test_actor_and_date_floors(scores):
 
 
 def test_scoring_counts_errors(extractor):
-    record = {"id": "t1", "published": dt.date(2024, 8, 8),
-              "text": "Clashes erupted in Kirkuk on Monday. Protesters rallied in Basra.",
-              "toponyms": [{"text": "Kirkuk", "start": 19, "end": 25, "kind": "city",
-                            "name": "Kirkuk", "country": "IQ", "admin1": "IQ-KI",
-                            "lat": 35.47, "lon": 44.39},
-                           {"text": "Mosul", "start": 0, "end": 5, "kind": "city",
-                            "name": "Mosul", "country": "IQ", "admin1": "IQ-NI",
-                            "lat": 36.34, "lon": 43.13}],
-              "events": [{"event_type": "armed_clash", "category": "security_incident",
-                          "date": "2024-08-05", "date_end": "2024-08-05",
-                          "location": {"admin1": "IQ-KI", "country": "IQ"}, "actors": []}]}
+    record = {
+        "id": "t1",
+        "published": dt.date(2024, 8, 8),
+        "text": "Clashes erupted in Kirkuk on Monday. Protesters rallied in Basra.",
+        "toponyms": [
+            {
+                "text": "Kirkuk",
+                "start": 19,
+                "end": 25,
+                "kind": "city",
+                "name": "Kirkuk",
+                "country": "IQ",
+                "admin1": "IQ-KI",
+                "lat": 35.47,
+                "lon": 44.39,
+            },
+            {
+                "text": "Mosul",
+                "start": 0,
+                "end": 5,
+                "kind": "city",
+                "name": "Mosul",
+                "country": "IQ",
+                "admin1": "IQ-NI",
+                "lat": 36.34,
+                "lon": 43.13,
+            },
+        ],
+        "events": [
+            {
+                "event_type": "armed_clash",
+                "category": "security_incident",
+                "date": "2024-08-05",
+                "date_end": "2024-08-05",
+                "location": {"admin1": "IQ-KI", "country": "IQ"},
+                "actors": [],
+            }
+        ],
+    }
     scores = evaluate(extractor, [record])
     assert (scores.toponyms.tp, scores.toponyms.fn, scores.toponyms.fp) == (1, 1, 1)  # Basra
     assert (scores.events.tp, scores.events.fp, scores.events.fn) == (1, 1, 0)

@@ -27,7 +27,10 @@ def test_troop_movement_from_erbil_to_k1(issue_events):
     assert movement.location.admin1 == "IQ-KI"
     # "on Tuesday ... said on 7 August" (a Wednesday): the Tuesday before, 6 August.
     assert (movement.date, movement.date_end, movement.date_precision) == (
-        dt.date(2024, 8, 6), dt.date(2024, 8, 6), "day")
+        dt.date(2024, 8, 6),
+        dt.date(2024, 8, 6),
+        "day",
+    )
     assert movement.reported_at == dt.date(2024, 8, 7)
     assert [a.name for a in movement.actors] == ["US-led coalition"]
     assert movement.strength.personnel.low == 40 and movement.strength.vehicles.low == 12
@@ -67,16 +70,21 @@ def test_features_are_rfc7946_and_round_trip(issue_events):
 
 
 def test_unplaced_event_has_no_geometry(extractor):
-    events = extractor.extract(ReportInput(
-        "Gunmen kidnapped two engineers on Monday, officials said.", dt.date(2024, 8, 8))).events
+    events = extractor.extract(
+        ReportInput(
+            "Gunmen kidnapped two engineers on Monday, officials said.", dt.date(2024, 8, 8)
+        )
+    ).events
     assert len(events) == 1
     assert events[0].geometry is None and events[0].properties.location is None
     assert "not resolved" in events[0].properties.summary
 
 
 def test_background_and_future_are_not_events(extractor):
-    text = ("Officials warned that militants could attack the city. Attacks have become "
-            "routine in Diyala since 2019.")
+    text = (
+        "Officials warned that militants could attack the city. Attacks have become "
+        "routine in Diyala since 2019."
+    )
     assert extractor.extract(ReportInput(text, dt.date(2024, 8, 8))).events == []
 
 
@@ -100,8 +108,10 @@ def test_oversized_text_is_refused(gazetteer):
 
 
 def test_html_and_binary_junk_do_not_crash(extractor):
-    html = ("<html><body><p>Clashes in <b>Kirkuk</b> on Monday killed three fighters.</p>"
-            "<script>document.write('x')</script>\x00\x01\ufffd</body></html>")
+    html = (
+        "<html><body><p>Clashes in <b>Kirkuk</b> on Monday killed three fighters.</p>"
+        "<script>document.write('x')</script>\x00\x01\ufffd</body></html>"
+    )
     result = extractor.extract(ReportInput(html, dt.date(2024, 8, 8)))
     assert "<" not in result.text
     assert result.events[0].properties.location.name == "Kirkuk"

@@ -3,8 +3,10 @@ import pytest
 
 def places(extractor, text):
     _, mentions = extractor.geoparse(text)
-    return [(m.mention.text, m.place.name if m.place else None,
-             m.place.kind if m.place else None) for m in mentions]
+    return [
+        (m.mention.text, m.place.name if m.place else None, m.place.kind if m.place else None)
+        for m in mentions
+    ]
 
 
 def names(extractor, text):
@@ -12,11 +14,13 @@ def names(extractor, text):
 
 
 def test_the_issue_example(extractor):
-    text = ("A convoy of about 40 coalition soldiers with a dozen armoured vehicles left Erbil on "
-            "Tuesday and took up positions at the K-1 air base outside Kirkuk, two security "
-            "officials said on 7 August. In a separate incident, an IED struck an Iraqi army "
-            "patrol near Jalawla in Diyala province, killing two soldiers. ISIS claimed the "
-            "attack.")
+    text = (
+        "A convoy of about 40 coalition soldiers with a dozen armoured vehicles left Erbil on "
+        "Tuesday and took up positions at the K-1 air base outside Kirkuk, two security "
+        "officials said on 7 August. In a separate incident, an IED struck an Iraqi army "
+        "patrol near Jalawla in Diyala province, killing two soldiers. ISIS claimed the "
+        "attack."
+    )
     found = places(extractor, text)
     assert found == [
         ("Erbil", "Erbil", "city"),
@@ -48,8 +52,10 @@ def test_offsets_point_at_the_mentions(extractor):
         ("Tehran said it would respond.", ["Tehran"]),
         ("Irbil's airport reopened.", ["Irbil"]),
         ("The wounded were taken to K1.", ["K1"]),
-        ("Clashes erupted near Mount Sinjar and the Tishreen Dam.", ["Mount Sinjar",
-                                                                    "Tishreen Dam"]),
+        (
+            "Clashes erupted near Mount Sinjar and the Tishreen Dam.",
+            ["Mount Sinjar", "Tishreen Dam"],
+        ),
     ],
 )
 def test_guards(extractor, text, expected):
@@ -66,10 +72,11 @@ def test_names_not_in_the_gazetteer_are_reported_unresolved(extractor):
 def test_kind_words_choose_the_reading(extractor):
     assert places(extractor, "Rockets hit Kirkuk province.")[0][2] == "admin1"
     assert places(extractor, "Rockets hit Kirkuk.")[0][2] == "city"
-    assert places(extractor, "Shelling near the Rabia border crossing.")[0][2] == \
-        "border_crossing"
+    assert places(extractor, "Shelling near the Rabia border crossing.")[0][2] == "border_crossing"
     assert places(extractor, "Curfew in Salah ad-Din and Kirkuk provinces.") == [
-        ("Salah ad-Din", "Salah ad-Din", "admin1"), ("Kirkuk", "Kirkuk", "admin1")]
+        ("Salah ad-Din", "Salah ad-Din", "admin1"),
+        ("Kirkuk", "Kirkuk", "admin1"),
+    ]
 
 
 def test_arabic_script(extractor):

@@ -27,10 +27,12 @@ def test_no_statement_is_none():
 
 def test_strength_ranges():
     value, start, end = strength(
-        "The force of about 40 soldiers and 10 to 15 armoured Hummer vehicles was sent.", 0)
+        "The force of about 40 soldiers and 10 to 15 armoured Hummer vehicles was sent.", 0
+    )
     assert (value.personnel.low, value.personnel.high) == (40, 40)
     assert (value.vehicles.low, value.vehicles.high) == (10, 15)
-    value, _, _ = strength("A convoy of about 40 coalition soldiers with a dozen armoured "
-                           "vehicles left.", 0)
+    value, _, _ = strength(
+        "A convoy of about 40 coalition soldiers with a dozen armoured vehicles left.", 0
+    )
     assert value.vehicles.low == 12
     assert strength("Troops moved north.", 0) is None

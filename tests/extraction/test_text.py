@@ -11,8 +11,10 @@ def test_control_characters_and_junk_are_dropped():
 
 
 def test_html_is_reduced_to_text_without_scripts():
-    html = "<html><body><p>Clashes in <b>Kirkuk</b>.</p><script>alert(1)</script>" \
-           "<p>Two killed &amp; three hurt.</p></body></html>"
+    html = (
+        "<html><body><p>Clashes in <b>Kirkuk</b>.</p><script>alert(1)</script>"
+        "<p>Two killed &amp; three hurt.</p></body></html>"
+    )
     text = clean_text(html)
     assert "alert" not in text and "<" not in text
     assert "Clashes in Kirkuk." in text and "Two killed & three hurt." in text
@@ -22,7 +24,10 @@ def test_sentences_carry_offsets():
     text = "Gen. Smith said the U.S. Army moved. Another sentence follows! A third?"
     sentences = split_sentences(text)
     assert [s.text for s in sentences] == [
-        "Gen. Smith said the U.S. Army moved.", "Another sentence follows!", "A third?"]
+        "Gen. Smith said the U.S. Army moved.",
+        "Another sentence follows!",
+        "A third?",
+    ]
     assert all(text[s.start : s.end] == s.text for s in sentences)
 
 

@@ -36,10 +36,12 @@ def test_report_and_events_are_stored_together(store):
 
 def test_same_report_twice_creates_nothing(store):
     first = store.add_report(make_report(url="https://example.org/a"), [make_event()])
-    again = store.add_report(make_report(text="GUNMEN attacked a checkpoint  in Kirkuk on "
-                                              "Monday."), [make_event()])
-    same_url = store.add_report(make_report(text="other words", url="https://example.org/a"),
-                                [make_event()])
+    again = store.add_report(
+        make_report(text="GUNMEN attacked a checkpoint  in Kirkuk on Monday."), [make_event()]
+    )
+    same_url = store.add_report(
+        make_report(text="other words", url="https://example.org/a"), [make_event()]
+    )
     assert not again.created and not same_url.created
     assert again.report_id == same_url.report_id == first.report_id
     assert again.event_ids == first.event_ids
@@ -54,19 +56,20 @@ def test_unplaced_events_are_kept_but_not_listed(store):
 
 
 def test_two_reports_of_one_event_merge_and_split(store):
-    a = store.add_report(make_report("First report of the attack."), [
-        make_event(actors=[("ISIS", "actor")])])
-    b = store.add_report(make_report("Second report of it."), [
-        make_event(lat=35.50, lon=44.40, date="2024-08-07", actors=[("ISIS", "actor")])])
+    a = store.add_report(
+        make_report("First report of the attack."), [make_event(actors=[("ISIS", "actor")])]
+    )
+    b = store.add_report(
+        make_report("Second report of it."),
+        [make_event(lat=35.50, lon=44.40, date="2024-08-07", actors=[("ISIS", "actor")])],
+    )
     assert b.merged_into == a.event_ids and not b.event_ids
     event_id = a.event_ids[0]
     sources = orjson.loads(store.get(event_id))["properties"]["sources"]
     assert sources == [f"/reports/{a.report_id}", f"/reports/{b.report_id}"]
     new_id = store.split(event_id, b.report_id, "tester")
-    assert orjson.loads(store.get(event_id))["properties"]["sources"] == [
-        f"/reports/{a.report_id}"]
-    assert orjson.loads(store.get(new_id))["properties"]["sources"] == [
-        f"/reports/{b.report_id}"]
+    assert orjson.loads(store.get(event_id))["properties"]["sources"] == [f"/reports/{a.report_id}"]
+    assert orjson.loads(store.get(new_id))["properties"]["sources"] == [f"/reports/{b.report_id}"]
     assert [h.action for h in store.history(event_id)] == ["create", "merge", "split"]
     with pytest.raises(InvalidInput):
         store.split(event_id, a.report_id, "tester")  # one source left
@@ -74,12 +77,15 @@ def test_two_reports_of_one_event_merge_and_split(store):
         store.split(event_id, 999, "tester")
 
 
-@pytest.mark.parametrize("other", [
-    {"lat": 35.80, "lon": 44.39},  # ~37 km away
-    {"date": "2024-08-20"},  # two weeks later
-    {"event_type": "protest", "category": "development"},
-    {"actors": [("PKK", "actor")]},  # different perpetrators
-])
+@pytest.mark.parametrize(
+    "other",
+    [
+        {"lat": 35.80, "lon": 44.39},  # ~37 km away
+        {"date": "2024-08-20"},  # two weeks later
+        {"event_type": "protest", "category": "development"},
+        {"actors": [("PKK", "actor")]},  # different perpetrators
+    ],
+)
 def test_different_events_do_not_merge(store, other):
     store.add_report(make_report("First."), [make_event(actors=[("ISIS", "actor")])])
     kw = {"actors": [("ISIS", "actor")], **other}
@@ -88,18 +94,50 @@ def test_different_events_do_not_merge(store, other):
 
 
 def seeded(store):
-    store.add_events([
-        make_event(summary="Rockets hit the base", event_type="drone_or_rocket_attack",
-                   date="2024-08-01", confidence=0.9, actors=[("ISIS", "actor")]),
-        make_event(lat=36.19, lon=44.01, admin1="IQ-AR", summary="Protest in Erbil",
-                   event_type="protest", category="development", date="2024-07-15",
-                   confidence=0.5, actors=[("Protesters (Iraq)", "actor")]),
-        make_event(lat=36.50, lon=40.75, admin1="SY-HA", country="SY", date="2024-06-01",
-                   date_end="2024-06-30", summary="Clashes near Hasakah",
-                   event_type="armed_clash", confidence=0.7, actors=[("SDF", "actor")]),
-        make_event(lat=33.31, lon=44.37, admin1="IQ-BG", date="2024-08-05",
-                   summary="Arrests in Baghdad", event_type="arrest", confidence=0.3),
-    ], "test")
+    store.add_events(
+        [
+            make_event(
+                summary="Rockets hit the base",
+                event_type="drone_or_rocket_attack",
+                date="2024-08-01",
+                confidence=0.9,
+                actors=[("ISIS", "actor")],
+            ),
+            make_event(
+                lat=36.19,
+                lon=44.01,
+                admin1="IQ-AR",
+                summary="Protest in Erbil",
+                event_type="protest",
+                category="development",
+                date="2024-07-15",
+                confidence=0.5,
+                actors=[("Protesters (Iraq)", "actor")],
+            ),
+            make_event(
+                lat=36.50,
+                lon=40.75,
+                admin1="SY-HA",
+                country="SY",
+                date="2024-06-01",
+                date_end="2024-06-30",
+                summary="Clashes near Hasakah",
+                event_type="armed_clash",
+                confidence=0.7,
+                actors=[("SDF", "actor")],
+            ),
+            make_event(
+                lat=33.31,
+                lon=44.37,
+                admin1="IQ-BG",
+                date="2024-08-05",
+                summary="Arrests in Baghdad",
+                event_type="arrest",
+                confidence=0.3,
+            ),
+        ],
+        "test",
+    )
 
 
 def test_filters(store):
@@ -157,7 +195,10 @@ def test_update_delete_history(store):
         store.get(event_id)
     history = store.history(event_id)
     assert [(h.action, h.who) for h in history] == [
-        ("create", "maker"), ("update", "editor"), ("delete", "remover")]
+        ("create", "maker"),
+        ("update", "editor"),
+        ("delete", "remover"),
+    ]
     assert "armed_clash" in history[1].detail
     with pytest.raises(NotFound):
         store.history(12345)
