@@ -9,7 +9,7 @@ VENV := .venv
 export UV_PYTHON_DOWNLOADS := never
 export UV_PROJECT_ENVIRONMENT := $(VENV)
 
-.PHONY: install run test lint typecheck gazetteer bench-gazetteer clean
+.PHONY: install run test lint typecheck gazetteer assets bench-gazetteer clean
 
 $(UV):
 	$(PYTHON) -m venv $(TOOLS)
@@ -44,3 +44,6 @@ bench-gazetteer: install
 
 clean:
 	rm -rf $(VENV) $(TOOLS) .pytest_cache .mypy_cache .ruff_cache
+
+assets: install
+	$(VENV)/bin/python tools/vendor_assets.py

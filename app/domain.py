@@ -163,3 +163,24 @@ class AuditEntry:
     who: str
     action: str
     detail: str
+
+
+@dataclass(frozen=True, slots=True)
+class Cluster:
+    """Events of one grid cell: where (mean point), how many, and of which layers."""
+
+    lon: float
+    lat: float
+    count: int
+    security_incident: int
+    development: int
+
+
+@dataclass(frozen=True, slots=True)
+class ClusterPage:
+    """What the map needs for one view: clusters, lone events, and counts per governorate."""
+
+    clusters: list[Cluster]
+    singles: list[str]  # Feature texts of cells holding one event
+    by_admin1: dict[str, int]  # every matching event (the choropleth)
+    imprecise_by_admin1: dict[str, int]  # events placed only to a governorate or wider

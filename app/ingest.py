@@ -84,7 +84,8 @@ def stamp_many(gazetteer: Gazetteer, events: list[EventFeature]) -> list[EventFe
         [p[2].lat for p in points], [p[2].lon for p in points], [p[2].country for p in points]
     )
     updates: dict[int, dict[str, LocationRef]] = {}
-    for (i, field, loc), (country, admin1, admin2) in zip(points, codes, strict=True):
+    for (i, field, loc), found in zip(points, codes, strict=True):
+        country, admin1, admin2 = _codes_for(loc.kind, loc.country, found)
         if (loc.country, loc.admin1, loc.admin2) != (country, admin1, admin2):
             updates.setdefault(i, {})[field] = loc.model_copy(
                 update={"country": country, "admin1": admin1, "admin2": admin2}
@@ -120,8 +121,10 @@ def prepare(
         [loc["lon"] for loc in locations],
         [loc.get("country") for loc in locations],
     )
-    for loc, (country, admin1, admin2) in zip(locations, codes, strict=True):
-        loc["country"], loc["admin1"], loc["admin2"] = country, admin1, admin2
+    for loc, found in zip(locations, codes, strict=True):
+        loc["country"], loc["admin1"], loc["admin2"] = _codes_for(
+            str(loc.get("kind", "site")), loc.get("country"), found
+        )
     events: list[EventFeature] = []
     errors: list[tuple[int, str]] = []
     for index, record in enumerate(records):
@@ -132,6 +135,15 @@ def prepare(
         except InvalidInput as exc:
             errors.append((index, exc.detail))
     return events, errors
+
+
+def _codes_for(
+    kind: str, country: str | None, found: tuple[str | None, str | None, str | None]
+) -> tuple[str | None, str | None, str | None]:
+    """A country- or region-wide place has no governorate, whatever its marker point is in."""
+    if kind in ("country", "region"):
+        return country or found[0], None, None
+    return found
 
 
 def _in_range(value: Any, limit: float) -> bool:

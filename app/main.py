@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from pathlib import Path
 
 from fastapi import FastAPI
+from fastapi.staticfiles import StaticFiles
 
 from app import __version__
-from app.api import events, extraction, gazetteer, health, regions, reports
+from app.api import events, extraction, gazetteer, health, map, regions, reports
 from app.api.problems import add_exception_handlers
 from app.extraction.pipeline import Extractor
 from app.gazetteer.geocoder import Gazetteer
@@ -16,6 +18,7 @@ from app.ingest import Ingestor
 from app.settings import Settings
 from app.store import open_store
 
+STATIC_DIR = Path(__file__).resolve().parent / "static"
 DESCRIPTION = """
 Conflict events from news reports about Iraq and Syria, geocoded offline against a shipped
 gazetteer. Errors are RFC 9457 `application/problem+json` bodies.
@@ -54,4 +57,6 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(extraction.router)
     app.include_router(reports.router)
     app.include_router(events.router)
+    app.include_router(map.router)
+    app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     return app

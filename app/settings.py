@@ -94,6 +94,21 @@ class ApiSettings(BaseSettings):
         return self
 
 
+class MapSettings(BaseSettings):
+    """The map page."""
+
+    model_config = _CONFIG
+    tiles: str | None = Field(
+        None,
+        description="XYZ tile URL (an internal tile server); none: outlines only, no "
+        "request leaves the service",
+    )
+    tiles_attribution: str = ""
+    frame_ancestors: str = Field(
+        "*", description="Origins allowed to embed /map/embed (CSP frame-ancestors)"
+    )
+
+
 class Settings(BaseModel):
     """All settings, grouped by concern."""
 
@@ -101,6 +116,7 @@ class Settings(BaseModel):
     gazetteer: GazetteerSettings = Field(default_factory=GazetteerSettings)
     api: ApiSettings = Field(default_factory=ApiSettings)
     extraction: ExtractionSettings = Field(default_factory=ExtractionSettings)
+    map: MapSettings = Field(default_factory=MapSettings)
 
     @classmethod
     def from_env(cls, env_file: str | None = ".env") -> Settings:
@@ -110,4 +126,5 @@ class Settings(BaseModel):
             gazetteer=GazetteerSettings(_env_file=env_file),
             api=ApiSettings(_env_file=env_file),
             extraction=ExtractionSettings(_env_file=env_file),
+            map=MapSettings(_env_file=env_file),
         )

@@ -7,12 +7,12 @@ from dataclasses import asdict
 from typing import Annotated, Any
 
 import orjson
-from fastapi import APIRouter, Body, Path, Request
+from fastapi import APIRouter, Body, Path, Query, Request
 from fastapi.responses import Response, StreamingResponse
 
 from app.api.deps import IngestorDep, ReaderDep, StoreDep, WriterDep
-from app.api.params import EventQueryDep
-from app.api.schemas import EventPageOut, HistoryOut, SplitIn
+from app.api.params import EventQueryDep, parse_bbox
+from app.api.schemas import ClusterItem, ClusterOut, EventPageOut, HistoryOut, SplitIn
 from app.domain import EventPage
 from app.events import EventFeature
 from app.exports import csv_lines
@@ -21,6 +21,10 @@ from app.ingest import parse_feature
 router = APIRouter(tags=["events"])
 GEOJSON = "application/geo+json"
 EventId = Annotated[int, Path(ge=1, description="Event id")]
+#: Grid cells per 256-pixel tile: clusters about 64 pixels apart at any zoom.
+CELLS_PER_TILE = 4
+#: Lone events sent whole per view (each becomes a marker with its popup).
+SINGLES_LIMIT = 3000
 
 
 def collection(page: EventPage, links: list[dict[str, str]]) -> bytes:
@@ -86,6 +90,33 @@ def export_csv(query: EventQueryDep, store: StoreDep, _: ReaderDep) -> Streaming
         (line.encode() for line in csv_lines(store.export(query))),
         media_type="text/csv; charset=utf-8",
         headers={"Content-Disposition": "attachment; filename=events.csv"},
+    )
+
+
+@router.get("/events/clusters", response_model=ClusterOut)
+def event_clusters(
+    query: EventQueryDep,
+    store: StoreDep,
+    _: ReaderDep,
+    view: Annotated[str, Query(description="The map view: minlon,minlat,maxlon,maxlat")],
+    zoom: Annotated[int, Query(ge=0, le=22, description="Map zoom; sets the cluster size")],
+) -> ClusterOut:
+    """What a map view needs, whatever the store holds: point events grouped in grid cells
+    sized for the zoom (a lone event comes whole, for its popup), and counts per governorate
+    (all events, and those placed only to a governorate or wider)."""
+    box = parse_bbox(view)
+    if query.bbox is not None:  # the user's own bbox filter still applies
+        q = query.bbox
+        box = (max(box[0], q[0]), max(box[1], q[1]), min(box[2], q[2]), min(box[3], q[3]))
+        if box[0] > box[2] or box[1] > box[3]:
+            box = (0.0, 0.0, 0.0, 0.0)
+    cell = 360.0 / 2**zoom / CELLS_PER_TILE
+    page = store.clusters(query, box, cell, singles_limit=SINGLES_LIMIT)
+    return ClusterOut(
+        clusters=[ClusterItem(**asdict(c)) for c in page.clusters],
+        singles=[orjson.loads(f) for f in page.singles],
+        by_admin1=page.by_admin1,
+        imprecise_by_admin1=page.imprecise_by_admin1,
     )
 
 

@@ -229,3 +229,22 @@ class IngestOut(BaseModel):
     merged_into: list[int] = Field(description="Existing events this report also describes")
     unlocated_ids: list[int]
     events: dict[str, Any] = Field(description="The events it produced (FeatureCollection)")
+
+
+class ClusterItem(BaseModel):
+    """Events of one grid cell."""
+
+    lon: float
+    lat: float
+    count: int
+    security_incident: int
+    development: int
+
+
+class ClusterOut(BaseModel):
+    """A map view's data: clusters, lone events (whole Features), counts per governorate."""
+
+    clusters: list[ClusterItem]
+    singles: list[dict[str, Any]]
+    by_admin1: dict[str, int]
+    imprecise_by_admin1: dict[str, int]

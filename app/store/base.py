@@ -6,7 +6,15 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
-from app.domain import AuditEntry, EventPage, EventQuery, IngestResult, NewReport, ReportRecord
+from app.domain import (
+    AuditEntry,
+    ClusterPage,
+    EventPage,
+    EventQuery,
+    IngestResult,
+    NewReport,
+    ReportRecord,
+)
 from app.events import EventFeature
 
 
@@ -60,6 +68,17 @@ class EventStore(Protocol):
 
     def export(self, query: EventQuery, batch: int = 5000) -> Iterator[str]:
         """Every matching event's Feature text, streamed."""
+        ...
+
+    def clusters(
+        self,
+        query: EventQuery,
+        view: tuple[float, float, float, float],
+        cell_deg: float,
+        singles_limit: int,
+    ) -> ClusterPage:
+        """Point events (not movements, not governorate-level) in a view, grouped by grid
+        cells of ``cell_deg`` degrees, and counts per governorate for the map."""
         ...
 
     def history(self, event_id: int) -> list[AuditEntry]:

@@ -27,6 +27,7 @@ MIGRATIONS: tuple[str, ...] = (
         lat REAL,
         lon REAL,
         confidence REAL NOT NULL,
+        geo_precision INTEGER,
         actors TEXT NOT NULL DEFAULT '',
         located INTEGER NOT NULL,
         updated_at TEXT NOT NULL

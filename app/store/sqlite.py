@@ -7,6 +7,7 @@ reads index entries and copies stored text: no JSON is parsed or built on the re
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import sqlite3
 import threading
@@ -16,7 +17,16 @@ from typing import TypeVar
 
 import orjson
 
-from app.domain import AuditEntry, EventPage, EventQuery, IngestResult, NewReport, ReportRecord
+from app.domain import (
+    AuditEntry,
+    Cluster,
+    ClusterPage,
+    EventPage,
+    EventQuery,
+    IngestResult,
+    NewReport,
+    ReportRecord,
+)
 from app.errors import InvalidInput, NotFound, StoreError
 from app.events import EventFeature
 from app.store import sql_query
@@ -28,13 +38,13 @@ from app.store.sqlite_rows import event_row, fts_body, with_id
 T = TypeVar("T")
 _UPDATE_EVENT = (
     "UPDATE events SET feature = ?, event_type = ?, category = ?, date = ?, date_end = ?, "
-    "country = ?, admin1 = ?, lat = ?, lon = ?, confidence = ?, actors = ?, located = ?, "
-    "updated_at = ? WHERE id = ?"
+    "country = ?, admin1 = ?, lat = ?, lon = ?, confidence = ?, geo_precision = ?, "
+    "actors = ?, located = ?, updated_at = ? WHERE id = ?"
 )
 _INSERT_EVENT = (
     "{verb} INTO events (id, feature, event_type, category, date, date_end, country, admin1, "
-    "lat, lon, confidence, actors, located, updated_at) "
-    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+    "lat, lon, confidence, geo_precision, actors, located, updated_at) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
 )
 _NEAR_DEG = 0.1  # R*Tree window for de-duplication candidates (~11 km)
 
@@ -387,6 +397,64 @@ class SQLiteStore:
             last = int(rows[-1][0])
             for _, feature in rows:
                 yield str(feature)
+
+    def clusters(
+        self,
+        query: EventQuery,
+        view: tuple[float, float, float, float],
+        cell_deg: float,
+        singles_limit: int,
+    ) -> ClusterPage:
+        """Grid clusters of point events in a view, lone events, counts per governorate."""
+        span = self._max_span()
+        in_view = dataclasses.replace(query, bbox=view, cursor=None)
+        points = sql_query.where(in_view, span)
+        everything = sql_query.where(dataclasses.replace(query, cursor=None), span)
+
+        def run(conn: sqlite3.Connection) -> ClusterPage:
+            rows = conn.execute(
+                "SELECT CAST((lon + 180) / ? AS INTEGER) AS gx, "
+                "CAST((lat + 90) / ? AS INTEGER) AS gy, count(*), avg(lon), avg(lat), min(id), "
+                "sum(category = 'security_incident'), sum(category = 'development') "
+                f"FROM events WHERE {points.where} AND category != 'movement' "
+                "AND (geo_precision IS NULL OR geo_precision < 3) GROUP BY gx, gy",
+                [cell_deg, cell_deg, *points.params],
+            ).fetchall()
+            clusters: list[Cluster] = []
+            lone: list[int] = []
+            for _, _, count, lon, lat, first, incidents, developments in rows:
+                if count == 1 and len(lone) < singles_limit:
+                    lone.append(int(first))
+                else:
+                    clusters.append(Cluster(lon, lat, count, incidents, developments))
+            singles = (
+                [
+                    str(r[0])
+                    for r in conn.execute(
+                        f"SELECT feature FROM events WHERE id IN ({','.join('?' * len(lone))})",
+                        lone,
+                    )
+                ]
+                if lone
+                else []
+            )
+            counts = dict(
+                conn.execute(
+                    f"SELECT admin1, count(*) FROM events WHERE {everything.where} "
+                    "AND admin1 IS NOT NULL GROUP BY admin1",
+                    everything.params,
+                ).fetchall()
+            )
+            imprecise = dict(
+                conn.execute(
+                    f"SELECT admin1, count(*) FROM events WHERE {everything.where} "
+                    "AND admin1 IS NOT NULL AND geo_precision = 3 GROUP BY admin1",
+                    everything.params,
+                ).fetchall()
+            )
+            return ClusterPage(clusters, singles, counts, imprecise)
+
+        return self._read(run)
 
     def history(self, event_id: int) -> list[AuditEntry]:
         """Every recorded change of an event, oldest first."""

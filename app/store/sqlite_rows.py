@@ -48,6 +48,7 @@ def event_row(
         loc.lat if loc else None,
         loc.lon if loc else None,
         p.confidence,
+        p.geo_precision,
         actors,
         int(event.geometry is not None),
         now,

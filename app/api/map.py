@@ -1,0 +1,96 @@
+"""GET /map (with its page chrome and an embed snippet) and GET /map/embed (for iframes)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from urllib.parse import urlsplit
+
+import orjson
+from fastapi import APIRouter, Request
+from fastapi.responses import HTMLResponse
+
+from app.api.deps import GazetteerDep, ReaderDep, SettingsDep, StoreDep
+from app.api.params import EventQueryDep
+from app.domain import EventQuery
+from app.mapping.outlines import outlines
+from app.mapping.render import MapOptions, render_map
+from app.settings import Settings
+from app.store.base import EventStore
+
+router = APIRouter(tags=["map"])
+
+
+def _date_range(store: EventStore) -> tuple[dt.date, dt.date] | None:
+    first = store.query(EventQuery(sort="date", limit=1)).features
+    last = store.query(EventQuery(sort="-date", limit=1)).features
+    if not first or not last:
+        return None
+    return (
+        dt.date.fromisoformat(orjson.loads(first[0])["properties"]["date"]),
+        dt.date.fromisoformat(orjson.loads(last[0])["properties"]["date_end"]),
+    )
+
+
+def _policy(settings: Settings, ancestors: str) -> str:
+    """Content-Security-Policy: everything from this service (tiles from where configured)."""
+    tiles = settings.map.tiles
+    origin = ""
+    if tiles:
+        parts = urlsplit(tiles)
+        host = parts.netloc.replace("{s}.", "*.")
+        origin = f" {parts.scheme}://{host}"
+    return (
+        f"default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' "
+        f"'unsafe-inline'; img-src 'self' data: blob:{origin}; connect-src 'self'; "
+        f"font-src 'self' data:; frame-ancestors {ancestors}"
+    )
+
+
+def _page(
+    request: Request, embed: bool, gazetteer: GazetteerDep, store: StoreDep, settings: SettingsDep
+) -> HTMLResponse:
+    governorates, countries = outlines(gazetteer)
+    query = request.url.query
+    embed_url = str(request.url.replace(path="/map/embed"))
+    page = render_map(
+        MapOptions(
+            query=query,
+            governorates=governorates,
+            countries=countries,
+            dates=_date_range(store),
+            embed=embed,
+            tiles=settings.map.tiles,
+            tiles_attribution=settings.map.tiles_attribution,
+            embed_url=embed_url,
+        )
+    )
+    ancestors = settings.map.frame_ancestors if embed else "'self'"
+    return HTMLResponse(page, headers={"Content-Security-Policy": _policy(settings, ancestors)})
+
+
+@router.get("/map", response_class=HTMLResponse)
+def map_page(
+    request: Request,
+    _query: EventQueryDep,
+    gazetteer: GazetteerDep,
+    store: StoreDep,
+    settings: SettingsDep,
+    _: ReaderDep,
+) -> HTMLResponse:
+    """The map of events. Takes the same filters as /events, so a filtered view is a
+    shareable URL; shows the <iframe> snippet that embeds it."""
+    return _page(request, False, gazetteer, store, settings)
+
+
+@router.get("/map/embed", response_class=HTMLResponse)
+def map_embed(
+    request: Request,
+    _query: EventQueryDep,
+    gazetteer: GazetteerDep,
+    store: StoreDep,
+    settings: SettingsDep,
+    _: ReaderDep,
+) -> HTMLResponse:
+    """The same map without page chrome, for dashboards' iframes; framing is allowed for
+    the origins in GEOEVENTS_FRAME_ANCESTORS."""
+    return _page(request, True, gazetteer, store, settings)

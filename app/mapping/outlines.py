@@ -1,0 +1,42 @@
+"""Governorate and country outlines for the map's basemap, simplified once per gazetteer."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Any
+
+import shapely
+from shapely.geometry import mapping
+
+from app.gazetteer.geocoder import Gazetteer
+
+#: About 1 km at this latitude: fine at the zooms where outlines matter, and a small page.
+TOLERANCE = 0.01
+
+
+def _collection(rows: list[tuple[dict[str, Any], shapely.Geometry]]) -> dict[str, Any]:
+    features = []
+    for properties, geom in rows:
+        simple = shapely.set_precision(geom.simplify(TOLERANCE, preserve_topology=True), 1e-3)
+        features.append(
+            {
+                "type": "Feature",
+                "properties": properties,
+                "geometry": mapping(shapely.orient_polygons(simple)),
+            }
+        )
+    return {"type": "FeatureCollection", "features": features}
+
+
+@lru_cache(maxsize=4)
+def outlines(gazetteer: Gazetteer) -> tuple[dict[str, Any], dict[str, Any]]:
+    """(governorates, countries) as GeoJSON FeatureCollections for the page."""
+    regions = gazetteer.data.regions
+    admin1 = regions[regions["kind"] == "admin1"]
+    governorates = _collection(
+        [({"code": r.code, "name": r.name}, r.geometry) for r in admin1.itertuples()]
+    )
+    countries = _collection(
+        [({"code": r.code}, r.geometry) for r in gazetteer.data.countries.itertuples()]
+    )
+    return governorates, countries
