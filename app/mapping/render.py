@@ -115,15 +115,6 @@ def _land(fill: float) -> Any:
     }
 
 
-def _land(fill: float) -> Any:
-    return lambda _feature: {
-        "color": "#9a9a9a",
-        "weight": 1,
-        "fillColor": "#f3f0e8",
-        "fillOpacity": fill,
-    }
-
-
 def _style(colour: str, weight: float, fill: float) -> Any:
     return lambda _feature: {
         "color": colour,
