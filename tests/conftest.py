@@ -14,17 +14,27 @@ import uvicorn
 
 from app.gazetteer.geocoder import Gazetteer
 from app.main import create_app
-from app.settings import ApiSettings, GazetteerSettings, Settings, StoreSettings
+from app.settings import (
+    ApiSettings,
+    ExtractionSettings,
+    GazetteerSettings,
+    MapSettings,
+    Settings,
+    StoreSettings,
+)
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
 
-def make_settings(tmp: Path, **api: object) -> Settings:
+def make_settings(tmp: Path, map_options: dict[str, object] | None = None,
+                  **api: object) -> Settings:
     """Settings isolated from the environment and .env files."""
     return Settings(
         store=StoreSettings(database_url=f"sqlite:///{tmp / 'events.db'}", _env_file=None),
         gazetteer=GazetteerSettings(gazetteer_user_dir=tmp / "user-gazetteer", _env_file=None),
         api=ApiSettings(_env_file=None, **api),
+        extraction=ExtractionSettings(_env_file=None),
+        map=MapSettings(_env_file=None, **(map_options or {})),
     )
 
 

@@ -25,6 +25,9 @@ EventId = Annotated[int, Path(ge=1, description="Event id")]
 CELLS_PER_TILE = 4
 #: Lone events sent whole per view (each becomes a marker with its popup).
 SINGLES_LIMIT = 3000
+#: From this zoom on, a view with few enough events gets them all, unclustered: the page
+#: spreads co-located ones (same town) so each can be opened.
+CLOSE_UP_ZOOM = 13
 
 
 def collection(page: EventPage, links: list[dict[str, str]]) -> bytes:
@@ -111,7 +114,14 @@ def event_clusters(
         if box[0] > box[2] or box[1] > box[3]:
             box = (0.0, 0.0, 0.0, 0.0)
     cell = 360.0 / 2**zoom / CELLS_PER_TILE
-    page = store.clusters(query, box, cell, singles_limit=SINGLES_LIMIT)
+    close_up = zoom >= CLOSE_UP_ZOOM
+    page = store.clusters(
+        query,
+        box,
+        cell,
+        singles_limit=SINGLES_LIMIT,
+        all_singles_below=SINGLES_LIMIT if close_up else 0,
+    )
     return ClusterOut(
         clusters=[ClusterItem(**asdict(c)) for c in page.clusters],
         singles=[orjson.loads(f) for f in page.singles],

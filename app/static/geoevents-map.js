@@ -198,6 +198,10 @@
         if (mine !== generation) { return; }
         drawClusters(bodies[0]);
         if (bodies[1].features) { drawMovements(bodies[1]); }
+        var data = document.body.dataset;  /* what was drawn, for tests and benchmarks */
+        data.geoeventsClusters = bodies[0].clusters.length;
+        data.geoeventsSingles = bodies[0].singles.length;
+        data.geoeventsMovements = (bodies[1].features || []).length;
         window.requestAnimationFrame(function () {
           if (mine === generation) { idle(true); }
         });

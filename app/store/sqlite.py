@@ -404,20 +404,37 @@ class SQLiteStore:
         view: tuple[float, float, float, float],
         cell_deg: float,
         singles_limit: int,
+        all_singles_below: int = 0,
     ) -> ClusterPage:
-        """Grid clusters of point events in a view, lone events, counts per governorate."""
+        """Grid clusters of point events in a view, lone events, counts per governorate.
+
+        When ``all_singles_below`` is set and the view holds no more events than that, every
+        event comes whole (a close-up view, where co-located events are spread by the page).
+        """
         span = self._max_span()
-        in_view = dataclasses.replace(query, bbox=view, cursor=None)
-        points = sql_query.where(in_view, span)
+        points = sql_query.where(dataclasses.replace(query, bbox=view, cursor=None), span)
         everything = sql_query.where(dataclasses.replace(query, cursor=None), span)
+        point_filter = (
+            f"{points.where} AND category != 'movement' "
+            "AND (geo_precision IS NULL OR geo_precision < 3)"
+        )
 
         def run(conn: sqlite3.Connection) -> ClusterPage:
+            if all_singles_below:
+                ids = [
+                    int(r[0])
+                    for r in conn.execute(
+                        f"SELECT id FROM events WHERE {point_filter} LIMIT ?",
+                        [*points.params, all_singles_below + 1],
+                    ).fetchall()
+                ]
+                if len(ids) <= all_singles_below:
+                    return ClusterPage([], _features(conn, ids), *_counts(conn, everything))
             rows = conn.execute(
                 "SELECT CAST((lon + 180) / ? AS INTEGER) AS gx, "
                 "CAST((lat + 90) / ? AS INTEGER) AS gy, count(*), avg(lon), avg(lat), min(id), "
                 "sum(category = 'security_incident'), sum(category = 'development') "
-                f"FROM events WHERE {points.where} AND category != 'movement' "
-                "AND (geo_precision IS NULL OR geo_precision < 3) GROUP BY gx, gy",
+                f"FROM events WHERE {point_filter} GROUP BY gx, gy",
                 [cell_deg, cell_deg, *points.params],
             ).fetchall()
             clusters: list[Cluster] = []
@@ -427,32 +444,7 @@ class SQLiteStore:
                     lone.append(int(first))
                 else:
                     clusters.append(Cluster(lon, lat, count, incidents, developments))
-            singles = (
-                [
-                    str(r[0])
-                    for r in conn.execute(
-                        f"SELECT feature FROM events WHERE id IN ({','.join('?' * len(lone))})",
-                        lone,
-                    )
-                ]
-                if lone
-                else []
-            )
-            counts = dict(
-                conn.execute(
-                    f"SELECT admin1, count(*) FROM events WHERE {everything.where} "
-                    "AND admin1 IS NOT NULL GROUP BY admin1",
-                    everything.params,
-                ).fetchall()
-            )
-            imprecise = dict(
-                conn.execute(
-                    f"SELECT admin1, count(*) FROM events WHERE {everything.where} "
-                    "AND admin1 IS NOT NULL AND geo_precision = 3 GROUP BY admin1",
-                    everything.params,
-                ).fetchall()
-            )
-            return ClusterPage(clusters, singles, counts, imprecise)
+            return ClusterPage(clusters, _features(conn, lone), *_counts(conn, everything))
 
         return self._read(run)
 
@@ -566,6 +558,23 @@ def _with_source(event: EventFeature, source: str) -> EventFeature:
         return event
     props = event.properties.model_copy(update={"sources": [*event.properties.sources, source]})
     return event.model_copy(update={"properties": props})
+
+
+def _features(conn: sqlite3.Connection, ids: list[int]) -> list[str]:
+    if not ids:
+        return []
+    rows = conn.execute(f"SELECT feature FROM events WHERE id IN ({','.join('?' * len(ids))})", ids)
+    return [str(r[0]) for r in rows]
+
+
+def _counts(conn: sqlite3.Connection, sql: sql_query.Sql) -> tuple[dict[str, int], dict[str, int]]:
+    """Events per governorate: all of them, and those placed only to a governorate or wider."""
+    base = f"SELECT admin1, count(*) FROM events WHERE {sql.where} AND admin1 IS NOT NULL"
+    counts = dict(conn.execute(f"{base} GROUP BY admin1", sql.params).fetchall())
+    imprecise = dict(
+        conn.execute(f"{base} AND geo_precision = 3 GROUP BY admin1", sql.params).fetchall()
+    )
+    return counts, imprecise
 
 
 def _widen_span(conn: sqlite3.Connection, days: int) -> None:
