@@ -9,7 +9,7 @@ VENV := .venv
 export UV_PYTHON_DOWNLOADS := never
 export UV_PROJECT_ENVIRONMENT := $(VENV)
 
-.PHONY: install run test lint typecheck gazetteer assets bench-gazetteer clean
+.PHONY: install browser run test lint typecheck gazetteer assets bench-gazetteer bench clean
 
 $(UV):
 	$(PYTHON) -m venv $(TOOLS)
@@ -21,10 +21,19 @@ $(VENV)/.installed: $(UV) pyproject.toml uv.lock
 
 install: $(VENV)/.installed
 
+# The map's browser tests drive Debian's chromium. Installed here when we can (root with
+# apt-get); otherwise those tests skip with a message (and fail under CI=true).
+browser:
+	@if command -v chromium >/dev/null 2>&1; then :; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+		echo "installing chromium for the browser tests"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	else echo "chromium is not installed and cannot be installed here: browser tests will skip"; fi
+
 run: install
 	$(VENV)/bin/geoevents serve --host 127.0.0.1 --port 8000 --dev-key
 
-test: install
+test: install browser
 	$(VENV)/bin/ruff check app tests bench tools
 	$(VENV)/bin/mypy
 	$(VENV)/bin/pytest --cov=app --cov-report=term:skip-covered --cov-fail-under=85
@@ -41,6 +50,12 @@ gazetteer: install
 
 bench-gazetteer: install
 	$(VENV)/bin/python -m bench.gazetteer
+
+bench: install browser
+	$(VENV)/bin/python -m bench.gazetteer
+	$(VENV)/bin/python -m bench.extract
+	$(VENV)/bin/python -m bench.store
+	$(VENV)/bin/python -m bench.map
 
 clean:
 	rm -rf $(VENV) $(TOOLS) .pytest_cache .mypy_cache .ruff_cache

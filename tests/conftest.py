@@ -26,8 +26,9 @@ from app.settings import (
 FIXTURES = Path(__file__).parent / "fixtures"
 
 
-def make_settings(tmp: Path, map_options: dict[str, object] | None = None,
-                  **api: object) -> Settings:
+def make_settings(
+    tmp: Path, map_options: dict[str, object] | None = None, **api: object
+) -> Settings:
     """Settings isolated from the environment and .env files."""
     return Settings(
         store=StoreSettings(database_url=f"sqlite:///{tmp / 'events.db'}", _env_file=None),

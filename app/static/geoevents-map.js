@@ -174,11 +174,13 @@
             pulseColor: "#ffffff", delay: 1200, dashArray: [12, 24], opacity: 0.8 }) :
             L.polyline(line, { weight: weight, color: colour });
           var end = line[line.length - 1];
-          movements.addLayer(L.marker(end, { icon: icon(p.event_type, cfg) })
-            .bindPopup(popup(f, cfg), { maxWidth: 360 }));
+          movements.addLayer(L.circleMarker(end, { radius: 5, color: "#ffffff", weight: 1,
+            fillColor: colour, fillOpacity: 1 }).bindPopup(popup(f, cfg), { maxWidth: 360 }));
         } else {
+          /* A deployment with no origin: a canvas dot, cheap however many there are. */
           var c = f.geometry.coordinates;
-          layer = L.marker([c[1], c[0]], { icon: icon(p.event_type, cfg) });
+          layer = L.circleMarker([c[1], c[0]], { radius: 6, color: "#ffffff", weight: 1,
+            fillColor: colour, fillOpacity: 0.9 });
         }
         movements.addLayer(layer.bindPopup(popup(f, cfg), { maxWidth: 360 }));
       });

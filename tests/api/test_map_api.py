@@ -12,8 +12,7 @@ from tests.conftest import LiveServer, make_settings
 from tests.factories import make_event
 
 STATIC = Path(__file__).resolve().parents[2] / "app" / "static"
-REMOTE = re.compile(r"""(?:src|href)\s*=\s*["'](?:https?:)?//|url\(\s*["']?(?:https?:)?//""",
-                    re.I)
+REMOTE = re.compile(r"""(?:src|href)\s*=\s*["'](?:https?:)?//|url\(\s*["']?(?:https?:)?//""", re.I)
 
 
 @pytest.fixture(scope="module")
@@ -22,12 +21,16 @@ def server(tmp_path_factory, gazetteer):
     store = SQLiteStore(root / "events.db")
     points = [(33.3 + i * 0.0001, 44.4 + i * 0.0001) for i in range(300)]  # Baghdad
     points += [(36.34, 43.13), (30.51, 47.78)]  # Mosul and Basra, alone
-    events, _ = prepare(gazetteer, [make_event(lat=a, lon=b, admin1=None).model_dump(
-        mode="json") for a, b in points])
+    events, _ = prepare(
+        gazetteer,
+        [make_event(lat=a, lon=b, admin1=None).model_dump(mode="json") for a, b in points],
+    )
     store.add_events(events, "test")
     store.close()
-    options = {"frame_ancestors": "https://dash.example.org",
-               "tiles": "https://{s}.tiles.example.org/{z}/{x}/{y}.png"}
+    options = {
+        "frame_ancestors": "https://dash.example.org",
+        "tiles": "https://{s}.tiles.example.org/{z}/{x}/{y}.png",
+    }
     with LiveServer(make_settings(root, map_options=options)) as live:
         yield live
 
@@ -68,8 +71,10 @@ def test_embed_headers(client):
 def test_configured_tiles(client):
     page = client.get("/map")
     assert "tiles.example.org" in page.text
-    assert "img-src 'self' data: blob: https://*.tiles.example.org" in \
-        page.headers["content-security-policy"]
+    assert (
+        "img-src 'self' data: blob: https://*.tiles.example.org"
+        in page.headers["content-security-policy"]
+    )
 
 
 def test_the_page_does_not_carry_the_events(client, tmp_path):
@@ -92,16 +97,18 @@ def test_clusters_group_by_zoom(client):
     assert len(low["singles"]) == 2  # Mosul and Basra come whole
     assert low["singles"][0]["type"] == "Feature"
     assert low["by_admin1"] == {"IQ-BG": 300, "IQ-NI": 1, "IQ-BA": 1}
-    high = client.get("/events/clusters", params={"view": "44.3,33.2,44.8,33.7",
-                                                  "zoom": 16}).json()
+    high = client.get("/events/clusters", params={"view": "44.3,33.2,44.8,33.7", "zoom": 16}).json()
     assert sum(c["count"] for c in high["clusters"]) + len(high["singles"]) == 300
     assert len(high["singles"]) > 200
 
 
 def test_clusters_respect_filters_and_bad_views(client):
-    none = client.get("/events/clusters", params={"view": "35,29,49,38", "zoom": 5,
-                                                  "region": "IQ-NI"}).json()
+    none = client.get(
+        "/events/clusters", params={"view": "35,29,49,38", "zoom": 5, "region": "IQ-NI"}
+    ).json()
     assert none["clusters"] == [] and len(none["singles"]) == 1
     assert client.get("/events/clusters", params={"view": "x", "zoom": 5}).status_code == 400
-    assert client.get("/events/clusters", params={"view": "35,29,49,38",
-                                                  "zoom": 40}).status_code == 400
+    assert (
+        client.get("/events/clusters", params={"view": "35,29,49,38", "zoom": 40}).status_code
+        == 400
+    )

@@ -42,8 +42,8 @@ def test_map_draws_the_known_events_offline(browser, map_server):
     assert body.get_attribute("data-geoevents-singles") == "5"
     assert body.get_attribute("data-geoevents-movements") == "2"
     assert body.get_attribute("data-geoevents-clusters") == "0"
-    # Five incident markers plus a marker at each movement's destination.
-    assert page.locator(".leaflet-marker-pane > *").count() == 7
+    # Five incident markers (movements are drawn on the canvas).
+    assert page.locator(".leaflet-marker-pane > *").count() == 5
     assert page.locator(".leaflet-control-layers-overlays label").count() == 4
     assert page.locator(".ge-legend").count() == 1
     assert page.locator(".ge-time input[type=range]").count() == 2
@@ -85,9 +85,11 @@ def test_filters_are_part_of_the_url(browser, map_server):
 def other_origin(map_server):
     """A page on another port that frames /map/embed (and, for contrast, /map)."""
     port = free_port()
-    page = (f"<html><body><iframe id='embed' src='{map_server.url}/map/embed' width='800' "
-            f"height='500'></iframe><iframe id='full' src='{map_server.url}/map' width='400' "
-            "height='300'></iframe></body></html>").encode()
+    page = (
+        f"<html><body><iframe id='embed' src='{map_server.url}/map/embed' width='800' "
+        f"height='500'></iframe><iframe id='full' src='{map_server.url}/map' width='400' "
+        "height='300'></iframe></body></html>"
+    ).encode()
 
     class Handler(http.server.BaseHTTPRequestHandler):
         def do_GET(self):  # noqa: N802 (http.server's name)
@@ -113,7 +115,7 @@ def test_embed_works_in_an_iframe_of_another_origin(browser, other_origin):
     page.goto(other_origin)
     embedded = page.frame_locator("#embed")
     embedded.locator(IDLE).wait_for(state="attached", timeout=30_000)
-    assert embedded.locator(".leaflet-marker-pane > *").count() == 7
+    assert embedded.locator(".leaflet-marker-pane > *").count() == 5
     assert embedded.locator(".ge-header").count() == 0  # no page chrome in the embed
     # /map itself may only be framed by its own origin.
     full = page.frame(url=lambda u: u.endswith("/map"))

@@ -1,0 +1,204 @@
+"""Map speed: /map with 10,000 and 100,000 events, against naive folium pages, in Chromium.
+
+    python -m bench.map [--sizes 10000,100000] [--timeout 60]
+
+For each size: /map's HTML bytes and server time, then in headless Chromium (Debian's) the time
+until the map is idle (its events drawn) and the JS heap. Side by side, on the same data and
+with the same local assets: a folium page with one Marker per event, and one with
+FastMarkerCluster. Targets at 100,000 events: idle under 1.5 s, HTML under 1 MB, heap under
+100 MB.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import http.server
+import os
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+import folium
+import httpx
+import orjson
+from folium.plugins import FastMarkerCluster
+from playwright.sync_api import Browser, sync_playwright
+
+from app.gazetteer.geocoder import Gazetteer
+from app.ingest import prepare
+from app.mapping.assets import CSS, JS, OfflineMap
+from app.store.sqlite import SQLiteStore
+from bench.store import synthetic
+from tests.mapping.conftest import ARGS, CHROMIUM
+
+STATIC = Path(__file__).resolve().parent.parent / "app" / "static"
+
+
+class LocalFastMarkerCluster(FastMarkerCluster):  # type: ignore[misc]
+    """FastMarkerCluster with the same local assets as our page (a fair comparison)."""
+
+    default_js = [js for js in JS if js[0] == "markercluster"]
+    default_css = [css for css in CSS if "markercluster" in css[0]]
+
+
+def naive_pages(features: list[dict[str, object]], folder: Path) -> dict[str, Path]:
+    """A folium page with one Marker per event, and one with FastMarkerCluster."""
+    points = [
+        (f["geometry"]["coordinates"][1], f["geometry"]["coordinates"][0])  # type: ignore[index]
+        for f in features
+    ]
+    pages = {}
+    markers = OfflineMap(location=(34.8, 41.8), zoom_start=6, tiles=None, maxZoom=18)
+    for lat, lon in points:
+        folium.Marker((lat, lon)).add_to(markers)
+    pages["folium, one Marker per event"] = folder / "markers.html"
+    markers.save(str(pages["folium, one Marker per event"]))
+    fast = OfflineMap(location=(34.8, 41.8), zoom_start=6, tiles=None, maxZoom=18)
+    # Folium's default callback draws Awesome Markers, which the service does not ship; a plain
+    # Leaflet marker per event instead (as the other naive page uses).
+    plain = "function (row) { return L.marker(new L.LatLng(row[0], row[1])); }"
+    LocalFastMarkerCluster(points, callback=plain).add_to(fast)
+    pages["folium FastMarkerCluster"] = folder / "fast.html"
+    fast.save(str(pages["folium FastMarkerCluster"]))
+    return pages
+
+
+def serve_folder(folder: Path, port: int) -> http.server.ThreadingHTTPServer:
+    """Serve the naive pages, with /static from the app, on 127.0.0.1."""
+    (folder / "static").symlink_to(STATIC)
+
+    class Handler(http.server.SimpleHTTPRequestHandler):
+        def __init__(self, *args: object, **kwargs: object) -> None:
+            super().__init__(*args, directory=str(folder), **kwargs)  # type: ignore[arg-type]
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), Handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server
+
+
+def settled(page: object, started: float, timeout_s: float) -> float:
+    """Seconds until the marker pane stops changing (folium pages add markers in chunks)."""
+    last, stable, at = -1, 0, time.perf_counter()
+    while time.perf_counter() - started < timeout_s:
+        count = page.locator(".leaflet-marker-pane > *").count()  # type: ignore[attr-defined]
+        if count == last and count > 0:
+            stable += 1
+            if stable == 3:
+                return at - started
+        else:
+            last, stable, at = count, 0, time.perf_counter()
+        time.sleep(0.1)
+    raise TimeoutError("never settled")
+
+
+def measure(browser: Browser, url: str, ours: bool, timeout_s: float) -> tuple[str, str]:
+    """(seconds until idle, MB of JS heap) in a fresh page."""
+    page = browser.new_page(viewport={"width": 1280, "height": 860})
+    cdp = page.context.new_cdp_session(page)
+    cdp.send("Performance.enable")
+    started = time.perf_counter()
+    try:
+        if ours:
+            page.goto(url, timeout=timeout_s * 1000)
+            page.wait_for_selector(
+                "body[data-geoevents-idle=true]", state="attached", timeout=timeout_s * 1000
+            )
+            seconds = f"{time.perf_counter() - started:.2f} s"
+        else:
+            page.goto(url, wait_until="load", timeout=timeout_s * 1000)
+            seconds = f"{settled(page, started, timeout_s):.2f} s"
+    except Exception:  # Playwright's TimeoutError: the page never settled
+        seconds = f"> {timeout_s:.0f} s (never settled)"
+    try:
+        metrics = {m["name"]: m["value"] for m in cdp.send("Performance.getMetrics")["metrics"]}
+        heap = f"{metrics['JSHeapUsedSize'] / 1e6:.0f} MB"
+    except Exception:
+        heap = "n/a"
+    page.close()
+    return seconds, heap
+
+
+def main() -> None:
+    """Run and print the figures."""
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--sizes", default="10000,100000")
+    parser.add_argument("--timeout", type=float, default=60.0)
+    args = parser.parse_args()
+    gazetteer = Gazetteer.load()
+    work = Path(tempfile.mkdtemp(prefix="geoevents-map-"))
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        for size in (int(s) for s in args.sizes.split(",")):
+            folder = work / str(size)
+            folder.mkdir()
+            lines = synthetic(size, gazetteer, seed=size)
+            store = SQLiteStore(folder / "events.db")
+            gc.disable()
+            for i in range(0, size, 5000):
+                events, _ = prepare(gazetteer, [orjson.loads(x) for x in lines[i : i + 5000]])
+                store.add_events(events, "bench")
+            gc.enable()
+            store.close()
+            env = dict(os.environ, GEOEVENTS_DATABASE_URL=f"sqlite:///{folder / 'events.db'}")
+            port = 8770
+            server = subprocess.Popen(
+                [
+                    sys.executable,
+                    "-m",
+                    "uvicorn",
+                    "app.main:create_app",
+                    "--factory",
+                    "--port",
+                    str(port),
+                    "--log-level",
+                    "warning",
+                ],
+                env=env,
+            )
+            try:
+                base = f"http://127.0.0.1:{port}"
+                for _ in range(100):
+                    try:
+                        httpx.get(f"{base}/healthz").raise_for_status()
+                        break
+                    except httpx.HTTPError:
+                        time.sleep(0.2)
+                httpx.get(f"{base}/map")
+                started = time.perf_counter()
+                html = httpx.get(f"{base}/map").content
+                server_ms = (time.perf_counter() - started) * 1000
+                idle, heap = measure(browser, f"{base}/map", True, args.timeout)
+                print(
+                    f"{size:>7,} events  /map (geoevents)              HTML {len(html) / 1e6:6.2f} MB, "
+                    f"server {server_ms:6.0f} ms, idle {idle}, JS heap {heap}"
+                )
+            finally:
+                server.terminate()
+                server.wait()
+            started = time.perf_counter()
+            pages = naive_pages([orjson.loads(x) for x in lines], folder)
+            build = time.perf_counter() - started
+            static = serve_folder(folder, port + 1)
+            try:
+                for label, path in pages.items():
+                    idle, heap = measure(
+                        browser, f"http://127.0.0.1:{port + 1}/{path.name}", False, args.timeout
+                    )
+                    print(
+                        f"{size:>7,} events  {label:30} HTML {path.stat().st_size / 1e6:6.2f} MB, "
+                        f"built {build:5.1f} s (both), idle {idle}, JS heap {heap}"
+                    )
+            finally:
+                static.shutdown()
+        browser.close()
+
+
+if __name__ == "__main__":
+    main()
