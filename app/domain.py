@@ -106,6 +106,7 @@ class EventQuery:
     sort: str = "-date"
     limit: int = 100
     cursor: str | None = None
+    offset: int = 0  # OGC API paging (next/prev links); /events pages with the cursor
 
 
 @dataclass(frozen=True, slots=True)
@@ -184,3 +185,4 @@ class ClusterPage:
     singles: list[str]  # Feature texts of cells holding one event
     by_admin1: dict[str, int]  # every matching event (the choropleth)
     imprecise_by_admin1: dict[str, int]  # events placed only to a governorate or wider
+    movements: list[str] = field(default_factory=list)  # Feature texts, newest first

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
 
 EventType = Literal[
     "troop_deployment", "troop_withdrawal", "troop_movement", "armed_clash", "attack",
@@ -32,8 +32,15 @@ EvidenceField = Literal[
 
 #: An event is dated within a year at most (ACLED's coarsest time precision is a year too).
 MAX_SPAN_DAYS = 366
-Longitude = Annotated[float, Field(ge=-180, le=180)]
-Latitude = Annotated[float, Field(ge=-90, le=90)]
+
+
+def _seven(value: float) -> float:
+    # RFC 7946 section 11.2: 7 decimals (about 1 cm) is more than any report can claim.
+    return round(value, 7)
+
+
+Longitude = Annotated[float, Field(ge=-180, le=180), AfterValidator(_seven)]
+Latitude = Annotated[float, Field(ge=-90, le=90), AfterValidator(_seven)]
 
 
 class _Frozen(BaseModel):
@@ -57,8 +64,8 @@ class LocationRef(_Frozen):
     country: str | None = Field(None, description="ISO 3166-1 alpha-2")
     admin1: str | None = Field(None, description="Current ISO 3166-2 code (IQ-KI, not IQ-TS)")
     admin2: str | None = None
-    lat: float = Field(ge=-90, le=90)
-    lon: float = Field(ge=-180, le=180)
+    lat: Latitude
+    lon: Longitude
 
 
 class Range(_Frozen):

@@ -10,7 +10,7 @@ from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 
 from app import __version__
-from app.api import events, extraction, gazetteer, health, map, regions, reports
+from app.api import events, extraction, features, gazetteer, health, map, regions, reports
 from app.api.problems import add_exception_handlers
 from app.extraction.pipeline import Extractor
 from app.gazetteer.geocoder import Gazetteer
@@ -58,5 +58,6 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(reports.router)
     app.include_router(events.router)
     app.include_router(map.router)
+    app.include_router(features.router)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     return app

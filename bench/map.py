@@ -176,7 +176,7 @@ def main() -> None:
                 server_ms = (time.perf_counter() - started) * 1000
                 idle, heap = measure(browser, f"{base}/map", True, args.timeout)
                 print(
-                    f"{size:>7,} events  /map (geoevents)              HTML {len(html) / 1e6:6.2f} MB, "
+                    f"{size:>7,} events  {'/map (geoevents)':30} HTML {len(html) / 1e6:6.2f} MB, "
                     f"server {server_ms:6.0f} ms, idle {idle}, JS heap {heap}"
                 )
             finally:

@@ -28,6 +28,8 @@ SINGLES_LIMIT = 3000
 #: From this zoom on, a view with few enough events gets them all, unclustered: the page
 #: spreads co-located ones (same town) so each can be opened.
 CLOSE_UP_ZOOM = 13
+#: Troop movements per view: the newest ending in it (a map of every convoy is unreadable).
+MOVEMENT_LIMIT = 2000
 
 
 def collection(page: EventPage, links: list[dict[str, str]]) -> bytes:
@@ -105,8 +107,9 @@ def event_clusters(
     zoom: Annotated[int, Query(ge=0, le=22, description="Map zoom; sets the cluster size")],
 ) -> ClusterOut:
     """What a map view needs, whatever the store holds: point events grouped in grid cells
-    sized for the zoom (a lone event comes whole, for its popup), and counts per governorate
-    (all events, and those placed only to a governorate or wider)."""
+    sized for the zoom (a lone event comes whole, for its popup), the newest 2,000 troop
+    movements ending in the view, and counts per governorate (all events, and those placed
+    only to a governorate or wider)."""
     box = parse_bbox(view)
     if query.bbox is not None:  # the user's own bbox filter still applies
         q = query.bbox
@@ -121,12 +124,14 @@ def event_clusters(
         cell,
         singles_limit=SINGLES_LIMIT,
         all_singles_below=SINGLES_LIMIT if close_up else 0,
+        movement_limit=MOVEMENT_LIMIT,
     )
     return ClusterOut(
         clusters=[ClusterItem(**asdict(c)) for c in page.clusters],
         singles=[orjson.loads(f) for f in page.singles],
         by_admin1=page.by_admin1,
         imprecise_by_admin1=page.imprecise_by_admin1,
+        movements=[orjson.loads(f) for f in page.movements],
     )
 
 

@@ -248,3 +248,4 @@ class ClusterOut(BaseModel):
     singles: list[dict[str, Any]]
     by_admin1: dict[str, int]
     imprecise_by_admin1: dict[str, int]
+    movements: list[dict[str, Any]]

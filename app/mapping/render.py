@@ -44,7 +44,6 @@ CATEGORY_COLOUR = {
     "choropleth": "#8e1b1b",
     "imprecise": "#e67e22",
 }
-MOVEMENT_LIMIT = 2000
 CENTRE, ZOOM = (34.8, 41.8), 6
 
 
@@ -185,7 +184,6 @@ def render_map(options: MapOptions) -> str:
         "query": options.query,
         "types": TYPE_STYLE,
         "categories": CATEGORY_COLOUR,
-        "movementLimit": MOVEMENT_LIMIT,
         "dates": [d.isoformat() for d in options.dates] if options.dates else None,
     }
     m.add_child(_Script(_legend_script(m.get_name())))

@@ -190,14 +190,10 @@
       var mine = ++generation;
       idle(false);
       var v = view(map);
-      var clusters = fetch(cfg.api + "/events/clusters?" + query(cfg, { view: v,
-        zoom: map.getZoom() })).then(function (r) { return r.json(); });
-      var wanted = new URLSearchParams(cfg.query).get("category");
-      var lines = wanted && wanted !== "movement" ? Promise.resolve({ features: [] }) :
-        fetch(cfg.api + "/events?" + query(cfg, { bbox: v, category: "movement",
-          limit: cfg.movementLimit })).then(function (r) { return r.json(); });
-      Promise.all([clusters, lines]).then(function (bodies) {
+      fetch(cfg.api + "/events/clusters?" + query(cfg, { view: v, zoom: map.getZoom() }))
+        .then(function (r) { return r.json(); }).then(function (body) {
         if (mine !== generation) { return; }
+        var bodies = [body, { features: body.movements || [] }];
         drawClusters(bodies[0]);
         if (bodies[1].features) { drawMovements(bodies[1]); }
         var data = document.body.dataset;  /* what was drawn, for tests and benchmarks */

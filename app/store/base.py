@@ -77,6 +77,7 @@ class EventStore(Protocol):
         cell_deg: float,
         singles_limit: int,
         all_singles_below: int = 0,
+        movement_limit: int = 0,
     ) -> ClusterPage:
         """Point events (not movements, not governorate-level) in a view, grouped by grid
         cells of ``cell_deg`` degrees, and counts per governorate for the map."""

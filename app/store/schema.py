@@ -37,6 +37,7 @@ MIGRATIONS: tuple[str, ...] = (
     CREATE INDEX events_located_date ON events (located, date);
     CREATE INDEX events_date_end ON events (date_end);
     CREATE INDEX events_type ON events (event_type, located, date);
+    CREATE INDEX events_category ON events (category, located, date);
     CREATE VIRTUAL TABLE events_rtree USING rtree (id, minx, maxx, miny, maxy);
     CREATE VIRTUAL TABLE events_fts USING fts5 (body, tokenize = 'unicode61 remove_diacritics 2');
     CREATE TABLE observations (

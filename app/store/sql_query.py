@@ -141,7 +141,7 @@ def page_sql(query: EventQuery, max_span_days: int = 366) -> tuple[str, list[obj
     order = f"{column} {direction}" if column == "id" else f"{column} {direction}, id {direction}"
     text = (
         f"SELECT id, feature, {column} FROM events WHERE {' AND '.join(clauses)} "
-        f"ORDER BY {order} LIMIT ?"
+        f"ORDER BY {order} LIMIT ? OFFSET ?"
     )
-    params.append(query.limit + 1)
+    params.extend([query.limit + 1, query.offset])
     return text, params, column

@@ -405,37 +405,52 @@ class SQLiteStore:
         cell_deg: float,
         singles_limit: int,
         all_singles_below: int = 0,
+        movement_limit: int = 0,
     ) -> ClusterPage:
-        """Grid clusters of point events in a view, lone events, counts per governorate.
+        """What a map view shows: grid clusters of point events, lone events whole, the
+        newest movements ending in the view, and counts per governorate.
 
-        When ``all_singles_below`` is set and the view holds no more events than that, every
-        event comes whole (a close-up view, where co-located events are spread by the page).
+        When ``all_singles_below`` is set and the view holds no more point events than that,
+        every one comes whole (a close-up, where the page spreads co-located events). The view
+        is matched on each event's point (a movement's destination) with plain range
+        conditions: cheaper than the R*Tree when a view holds most of the data.
         """
         span = self._max_span()
-        points = sql_query.where(dataclasses.replace(query, bbox=view, cursor=None), span)
         everything = sql_query.where(dataclasses.replace(query, cursor=None), span)
-        point_filter = (
-            f"{points.where} AND category != 'movement' "
-            "AND (geo_precision IS NULL OR geo_precision < 3)"
+        scoped = sql_query.where(dataclasses.replace(query, bbox=None, cursor=None), span)
+        minx, miny, maxx, maxy = view
+        in_view = f"{scoped.where} AND lon BETWEEN ? AND ? AND lat BETWEEN ? AND ?"
+        params = [*scoped.params, minx, maxx, miny, maxy]
+        points = (
+            f"{in_view} AND category != 'movement' AND (geo_precision IS NULL OR geo_precision < 3)"
         )
 
         def run(conn: sqlite3.Connection) -> ClusterPage:
+            movements = [
+                str(r[0])
+                for r in conn.execute(
+                    f"SELECT feature FROM events WHERE {in_view} AND category = 'movement' "
+                    "ORDER BY date DESC, id DESC LIMIT ?",
+                    [*params, movement_limit],
+                )
+            ]
+            counts = _counts(conn, everything)
             if all_singles_below:
                 ids = [
                     int(r[0])
                     for r in conn.execute(
-                        f"SELECT id FROM events WHERE {point_filter} LIMIT ?",
-                        [*points.params, all_singles_below + 1],
+                        f"SELECT id FROM events WHERE {points} LIMIT ?",
+                        [*params, all_singles_below + 1],
                     ).fetchall()
                 ]
                 if len(ids) <= all_singles_below:
-                    return ClusterPage([], _features(conn, ids), *_counts(conn, everything))
+                    return ClusterPage([], _features(conn, ids), *counts, movements)
             rows = conn.execute(
                 "SELECT CAST((lon + 180) / ? AS INTEGER) AS gx, "
                 "CAST((lat + 90) / ? AS INTEGER) AS gy, count(*), avg(lon), avg(lat), min(id), "
                 "sum(category = 'security_incident'), sum(category = 'development') "
-                f"FROM events WHERE {point_filter} GROUP BY gx, gy",
-                [cell_deg, cell_deg, *points.params],
+                f"FROM events WHERE {points} GROUP BY gx, gy",
+                [cell_deg, cell_deg, *params],
             ).fetchall()
             clusters: list[Cluster] = []
             lone: list[int] = []
@@ -444,7 +459,7 @@ class SQLiteStore:
                     lone.append(int(first))
                 else:
                     clusters.append(Cluster(lon, lat, count, incidents, developments))
-            return ClusterPage(clusters, _features(conn, lone), *_counts(conn, everything))
+            return ClusterPage(clusters, _features(conn, lone), *counts, movements)
 
         return self._read(run)
 

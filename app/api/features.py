@@ -1,0 +1,438 @@
+"""OGC API - Features (Part 1: Core, GeoJSON, HTML, OpenAPI 3.0; Part 3 style queryables).
+
+Collections: ``events`` (the same query engine as /events: no second code path), ``regions``
+(governorates and named regions, read only) and ``places`` (the gazetteer, read only).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import html
+from typing import Annotated, Any
+
+import orjson
+from fastapi import APIRouter, Depends, Query, Request
+from fastapi.responses import HTMLResponse, Response
+from shapely.geometry import box, mapping
+
+from app.api.deps import GazetteerDep, ReaderDep, SettingsDep, StoreDep
+from app.api.params import EVENT_TYPES, event_query
+from app.domain import EventQuery
+from app.errors import InvalidInput, NotFound
+from app.gazetteer.geocoder import Gazetteer
+from app.store.base import EventStore
+
+router = APIRouter(tags=["OGC API - Features"])
+GEOJSON, JSON = "application/geo+json", "application/json"
+OPENAPI = "application/vnd.oai.openapi+json;version=3.0"
+CONFORMANCE = [
+    "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/core",
+    "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/geojson",
+    "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/html",
+    "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/oas30",
+    "http://www.opengis.net/spec/ogcapi-features-3/1.0/conf/queryables",
+    "http://www.opengis.net/spec/ogcapi-features-3/1.0/conf/queryables-query-parameters",
+]
+COLLECTIONS = {
+    "events": ("Conflict events", "Events extracted from news reports about Iraq and Syria"),
+    "regions": ("Regions", "Governorates (ISO 3166-2) and named regions, read only"),
+    "places": ("Places", "The offline gazetteer: towns, sites, governorates, read only"),
+}
+Format = Annotated[str | None, Query(pattern="^(json|html)$", description="json or html")]
+
+
+def wants_html(request: Request, f: str | None) -> bool:
+    """f=html, or a browser's Accept header without f=."""
+    if f is not None:
+        return f == "html"
+    accept = request.headers.get("accept", "")
+    return "text/html" in accept and "json" not in accept
+
+
+def _link(request: Request, path: str, rel: str, media: str, title: str = "") -> dict[str, str]:
+    link = {"href": str(request.base_url).rstrip("/") + path, "rel": rel, "type": media}
+    return link | ({"title": title} if title else {})
+
+
+def _respond(request: Request, f: str | None, body: dict[str, Any], media: str = JSON) -> Response:
+    if wants_html(request, f):
+        return HTMLResponse(_html(body))
+    return Response(orjson.dumps(body), media_type=media)
+
+
+def _html(body: dict[str, Any]) -> str:
+    """A plain HTML view of any response: title, links, and the JSON itself."""
+    title = html.escape(str(body.get("title") or body.get("id") or "geoevents"))
+    links = "".join(
+        f"<li><a href='{html.escape(link['href'])}'>"
+        f"{html.escape(link.get('title') or link['rel'])}</a> ({html.escape(link['type'])})"
+        "</li>"
+        for link in body.get("links", [])
+    )
+    dump = html.escape(orjson.dumps(body, option=orjson.OPT_INDENT_2).decode()[:200_000])
+    return (
+        f"<!doctype html><html><head><meta charset='utf-8'><title>{title}</title></head>"
+        f"<body><h1>{title}</h1><ul>{links}</ul><pre>{dump}</pre></body></html>"
+    )
+
+
+@router.get("/", summary="Landing page")
+def landing(request: Request, f: Format = None) -> Response:
+    """Where everything is: the API definition, conformance and the collections."""
+    return _respond(
+        request,
+        f,
+        {
+            "title": "geoevents",
+            "description": "Conflict events from news reports about Iraq and Syria, offline.",
+            "links": [
+                _link(request, "/", "self", JSON, "this document"),
+                _link(request, "/openapi.json", "service-desc", OPENAPI, "the API definition"),
+                _link(request, "/docs", "service-doc", "text/html", "the API documentation"),
+                _link(request, "/conformance", "conformance", JSON, "conformance classes"),
+                _link(request, "/collections", "data", JSON, "collections"),
+                _link(request, "/map", "alternate", "text/html", "the map"),
+            ],
+        },
+    )
+
+
+@router.get("/conformance")
+def conformance(request: Request, f: Format = None) -> Response:
+    """The OGC API conformance classes implemented."""
+    return _respond(request, f, {"conformsTo": CONFORMANCE})
+
+
+def _extent(store: EventStore, gazetteer: Gazetteer, collection: str) -> dict[str, Any]:
+    if collection != "events":
+        minx, miny, maxx, maxy = gazetteer.data.regions.total_bounds
+        return {
+            "spatial": {"bbox": [[round(minx, 5), round(miny, 5), round(maxx, 5), round(maxy, 5)]]}
+        }
+    first = store.query(EventQuery(sort="date", limit=1)).features
+    last = store.query(EventQuery(sort="-date", limit=1)).features
+    interval = (
+        [
+            [
+                orjson.loads(first[0])["properties"]["date"] + "T00:00:00Z",
+                orjson.loads(last[0])["properties"]["date_end"] + "T23:59:59Z",
+            ]
+        ]
+        if first and last
+        else [[None, None]]
+    )
+    minx, miny, maxx, maxy = gazetteer.data.countries.total_bounds
+    return {
+        "spatial": {"bbox": [[round(minx, 5), round(miny, 5), round(maxx, 5), round(maxy, 5)]]},
+        "temporal": {"interval": interval},
+    }
+
+
+def _collection(
+    request: Request, name: str, store: EventStore, gazetteer: Gazetteer
+) -> dict[str, Any]:
+    title, description = COLLECTIONS[name]
+    base = f"/collections/{name}"
+    links = [
+        _link(request, base, "self", JSON),
+        _link(request, f"{base}/items", "items", GEOJSON, "the items"),
+        _link(request, f"{base}/items?f=html", "items", "text/html", "the items as HTML"),
+    ]
+    if name == "events":
+        links.append(
+            _link(
+                request,
+                f"{base}/queryables",
+                "http://www.opengis.net/def/rel/ogc/1.0/queryables",
+                "application/schema+json",
+                "queryables",
+            )
+        )
+    return {
+        "id": name,
+        "title": title,
+        "description": description,
+        "itemType": "feature",
+        "crs": ["http://www.opengis.net/def/crs/OGC/1.3/CRS84"],
+        "extent": _extent(store, gazetteer, name),
+        "links": links,
+    }
+
+
+@router.get("/collections")
+def collections(
+    request: Request, store: StoreDep, gazetteer: GazetteerDep, _: ReaderDep, f: Format = None
+) -> Response:
+    """The collections: events, regions, places."""
+    return _respond(
+        request,
+        f,
+        {
+            "links": [_link(request, "/collections", "self", JSON)],
+            "collections": [_collection(request, n, store, gazetteer) for n in COLLECTIONS],
+        },
+    )
+
+
+def _known(name: str) -> str:
+    if name not in COLLECTIONS:
+        raise NotFound(f"No collection {name!r}; there are {', '.join(COLLECTIONS)}")
+    return name
+
+
+@router.get("/collections/{collection_id}")
+def collection(
+    request: Request,
+    collection_id: str,
+    store: StoreDep,
+    gazetteer: GazetteerDep,
+    _: ReaderDep,
+    f: Format = None,
+) -> Response:
+    """One collection's description and extent."""
+    return _respond(request, f, _collection(request, _known(collection_id), store, gazetteer))
+
+
+@router.get("/collections/events/queryables")
+def queryables(request: Request, f: Format = None) -> Response:
+    """Properties items can be filtered by (OGC API - Features Part 3)."""
+    return _respond(
+        request,
+        f,
+        {
+            "$schema": "https://json-schema.org/draft/2020-12/schema",
+            "type": "object",
+            "$id": str(request.url),
+            "title": "events",
+            "properties": {
+                "event_type": {"type": "string", "enum": sorted(EVENT_TYPES)},
+                "actor": {"type": "string", "description": "actor name or alias"},
+                "region": {"type": "string", "description": "ISO 3166-2 code or region name"},
+                "category": {
+                    "type": "string",
+                    "enum": ["movement", "security_incident", "development"],
+                },
+            },
+        },
+        "application/schema+json",
+    )
+
+
+def parse_datetime(text: str) -> tuple[dt.date | None, dt.date | None]:
+    """RFC 3339 instant or interval with open ends (``..``) -> (start, end) dates."""
+
+    def one(part: str) -> dt.date | None:
+        if part in ("..", ""):
+            return None
+        try:
+            return (
+                dt.datetime.fromisoformat(part.replace("Z", "+00:00")).date()
+                if "T" in part
+                else dt.date.fromisoformat(part)
+            )
+        except ValueError:
+            raise InvalidInput(f"datetime {part!r} is not RFC 3339") from None
+
+    parts = text.split("/")
+    if len(parts) == 1:
+        day = one(parts[0])
+        if day is None:
+            raise InvalidInput("datetime needs a date or an interval")
+        return day, day
+    if len(parts) != 2 or parts == ["..", ".."]:
+        raise InvalidInput("datetime interval must be start/end with at most one '..'")
+    start, end = one(parts[0]), one(parts[1])
+    if start and end and start > end:
+        raise InvalidInput("datetime interval starts after it ends")
+    return start, end
+
+
+def _items_links(
+    request: Request, offset: int, limit: int, matched: int, returned: int
+) -> list[dict[str, str]]:
+    links = [{"href": str(request.url), "rel": "self", "type": GEOJSON}]
+    if offset + returned < matched:
+        links.append(
+            {
+                "href": str(request.url.include_query_params(offset=offset + limit)),
+                "rel": "next",
+                "type": GEOJSON,
+            }
+        )
+    if offset > 0:
+        links.append(
+            {
+                "href": str(request.url.include_query_params(offset=max(0, offset - limit))),
+                "rel": "prev",
+                "type": GEOJSON,
+            }
+        )
+    return links
+
+
+def _page(
+    request: Request, f: str | None, features: list[str], matched: int, offset: int, limit: int
+) -> Response:
+    links = _items_links(request, offset, limit, matched, len(features))
+    stamp = dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    if wants_html(request, f):
+        body = {
+            "type": "FeatureCollection",
+            "numberMatched": matched,
+            "numberReturned": len(features),
+            "links": links,
+            "features": [orjson.loads(x) for x in features],
+        }
+        return HTMLResponse(_html(body))
+    head = b'{"type":"FeatureCollection","features":['
+    tail = (
+        f'],"timeStamp":"{stamp}","numberMatched":{matched},'
+        f'"numberReturned":{len(features)},"links":{orjson.dumps(links).decode()}}}'
+    )
+    return Response(head + ",".join(features).encode() + tail.encode(), media_type=GEOJSON)
+
+
+@router.get(
+    "/collections/{collection_id}/items",
+    response_class=Response,
+    responses={200: {"content": {GEOJSON: {}}}},
+)
+def items(
+    request: Request,
+    collection_id: str,
+    store: StoreDep,
+    gazetteer: GazetteerDep,
+    settings: SettingsDep,
+    base: Annotated[EventQuery, Depends(event_query)],
+    _: ReaderDep,
+    datetime: Annotated[str | None, Query(description="RFC 3339 instant or interval")] = None,
+    event_type: Annotated[list[str] | None, Query(description="queryable")] = None,
+    offset: Annotated[int, Query(ge=0)] = 0,
+    f: Format = None,
+) -> Response:
+    """Items of a collection: bbox, datetime, limit (default 10) and offset paging."""
+    name = _known(collection_id)
+    limit = base.limit if "limit" in request.query_params else 10
+    if name == "events":
+        start, end = parse_datetime(datetime) if datetime else (base.start, base.end)
+        unknown = [t for t in event_type or [] if t not in EVENT_TYPES]
+        if unknown:
+            raise InvalidInput(f"unknown event_type {', '.join(unknown)}")
+        query = dataclasses.replace(
+            base,
+            start=start,
+            end=end,
+            limit=limit,
+            offset=offset,
+            cursor=None,
+            sort="id",
+            types=tuple(event_type or base.types),
+        )
+        page = store.query(query)
+        return _page(request, f, page.features, page.matched, offset, limit)
+    features = _gazetteer_items(gazetteer, name, base.bbox)
+    return _page(request, f, features[offset : offset + limit], len(features), offset, limit)
+
+
+def _gazetteer_items(
+    gazetteer: Gazetteer, name: str, bbox: tuple[float, float, float, float] | None
+) -> list[str]:
+    out = []
+    if name == "regions":
+        for region in gazetteer.regions:
+            geom = gazetteer.regions.geometry(region.code)
+            if bbox and not geom.intersects(box(*bbox)):
+                continue
+            out.append(
+                orjson.dumps(
+                    {
+                        "type": "Feature",
+                        "id": region.code,
+                        "geometry": mapping(geom),
+                        "properties": {
+                            "code": region.code,
+                            "name": region.name,
+                            "kind": region.kind,
+                            "country": region.country,
+                            "members": list(region.members),
+                        },
+                    }
+                ).decode()
+            )
+        return out
+    for place in gazetteer.places:
+        if bbox and not (bbox[0] <= place.lon <= bbox[2] and bbox[1] <= place.lat <= bbox[3]):
+            continue
+        out.append(
+            orjson.dumps(
+                {
+                    "type": "Feature",
+                    "id": place.id,
+                    "geometry": {"type": "Point", "coordinates": [place.lon, place.lat]},
+                    "properties": {
+                        "name": place.name,
+                        "kind": place.kind,
+                        "country": place.country,
+                        "admin1": place.admin1,
+                        "population": place.population,
+                    },
+                }
+            ).decode()
+        )
+    return out
+
+
+@router.get(
+    "/collections/{collection_id}/items/{feature_id}",
+    response_class=Response,
+    responses={200: {"content": {GEOJSON: {}}}},
+)
+def item(
+    request: Request,
+    collection_id: str,
+    feature_id: str,
+    store: StoreDep,
+    gazetteer: GazetteerDep,
+    _: ReaderDep,
+    f: Format = None,
+) -> Response:
+    """One item."""
+    name = _known(collection_id)
+    if name == "events":
+        if not feature_id.isdigit():
+            raise NotFound(f"No event with id {feature_id!r}")
+        text = store.get(int(feature_id))
+    elif name == "regions":
+        region = gazetteer.regions.get(feature_id)
+        text = _gazetteer_items(gazetteer, "regions", None)[
+            [r.code for r in gazetteer.regions].index(region.code)
+        ]
+    else:
+        place = gazetteer.get(feature_id)
+        text = orjson.dumps(
+            {
+                "type": "Feature",
+                "id": place.id,
+                "geometry": {"type": "Point", "coordinates": [place.lon, place.lat]},
+                "properties": {
+                    "name": place.name,
+                    "kind": place.kind,
+                    "country": place.country,
+                    "admin1": place.admin1,
+                    "population": place.population,
+                },
+            }
+        ).decode()
+    if wants_html(request, f):
+        return HTMLResponse(_html(orjson.loads(text)))
+    feature = orjson.loads(text)
+    feature["links"] = [
+        {"href": str(request.url), "rel": "self", "type": GEOJSON},
+        {
+            "href": str(request.base_url).rstrip("/") + f"/collections/{name}",
+            "rel": "collection",
+            "type": JSON,
+        },
+    ]
+    return Response(orjson.dumps(feature), media_type=GEOJSON)
