@@ -33,6 +33,7 @@ from app.ingest import prepare
 from app.mapping.assets import CSS, JS, OfflineMap
 from app.store.sqlite import SQLiteStore
 from bench.store import synthetic
+from tests.conftest import free_port
 from tests.mapping.conftest import ARGS, CHROMIUM
 
 STATIC = Path(__file__).resolve().parent.parent / "app" / "static"
@@ -147,7 +148,7 @@ def main() -> None:
             gc.enable()
             store.close()
             env = dict(os.environ, GEOEVENTS_DATABASE_URL=f"sqlite:///{folder / 'events.db'}")
-            port = 8770
+            port = free_port()
             server = subprocess.Popen(
                 [
                     sys.executable,
@@ -185,11 +186,12 @@ def main() -> None:
             started = time.perf_counter()
             pages = naive_pages([orjson.loads(x) for x in lines], folder)
             build = time.perf_counter() - started
-            static = serve_folder(folder, port + 1)
+            static_port = free_port()
+            static = serve_folder(folder, static_port)
             try:
                 for label, path in pages.items():
                     idle, heap = measure(
-                        browser, f"http://127.0.0.1:{port + 1}/{path.name}", False, args.timeout
+                        browser, f"http://127.0.0.1:{static_port}/{path.name}", False, args.timeout
                     )
                     print(
                         f"{size:>7,} events  {label:30} HTML {path.stat().st_size / 1e6:6.2f} MB, "
@@ -197,6 +199,7 @@ def main() -> None:
                     )
             finally:
                 static.shutdown()
+                static.server_close()
         browser.close()
 
 

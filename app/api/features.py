@@ -106,10 +106,7 @@ def conformance(request: Request, f: Format = None) -> Response:
 
 def _extent(store: EventStore, gazetteer: Gazetteer, collection: str) -> dict[str, Any]:
     if collection != "events":
-        minx, miny, maxx, maxy = gazetteer.data.regions.total_bounds
-        return {
-            "spatial": {"bbox": [[round(minx, 5), round(miny, 5), round(maxx, 5), round(maxy, 5)]]}
-        }
+        return {"spatial": {"bbox": [_bounds(gazetteer.data.regions.total_bounds)]}}
     first = store.query(EventQuery(sort="date", limit=1)).features
     last = store.query(EventQuery(sort="-date", limit=1)).features
     interval = (
@@ -122,11 +119,14 @@ def _extent(store: EventStore, gazetteer: Gazetteer, collection: str) -> dict[st
         if first and last
         else [[None, None]]
     )
-    minx, miny, maxx, maxy = gazetteer.data.countries.total_bounds
     return {
-        "spatial": {"bbox": [[round(minx, 5), round(miny, 5), round(maxx, 5), round(maxy, 5)]]},
+        "spatial": {"bbox": [_bounds(gazetteer.data.countries.total_bounds)]},
         "temporal": {"interval": interval},
     }
+
+
+def _bounds(values: Any) -> list[float]:
+    return [round(float(v), 5) for v in values]
 
 
 def _collection(
