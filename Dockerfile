@@ -1,4 +1,7 @@
 # geoevents: the API with the embedded SQLite store; the database lives in the /data volume.
+# The same steps as the README's `make run`: uv installs the locked dependencies, then
+# uvicorn serves the app factory. The gazetteer, the actor dictionary and the map's vendored
+# assets are part of the image: nothing is fetched at run time.
 FROM python:3.11-slim
 
 ENV PYTHONDONTWRITEBYTECODE=1 \
@@ -14,11 +17,13 @@ COPY pyproject.toml uv.lock README.md ./
 RUN uv sync --locked --no-dev --no-install-project
 COPY app ./app
 COPY data/gazetteer ./data/gazetteer
+COPY data/actors.csv ./data/actors.csv
 RUN uv sync --locked --no-dev \
     && useradd --system --uid 10001 --home-dir /srv/geoevents geoevents \
-    && mkdir -p /data && chown geoevents /data
+    && mkdir -p /data \
+    && chown geoevents /data
 
-USER geoevents
+USER 10001
 VOLUME ["/data"]
 EXPOSE 8000
 HEALTHCHECK --interval=30s --timeout=5s --start-period=20s \
