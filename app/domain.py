@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
+from geopy.distance import great_circle
+
 #: Kind -> family. Families are what kind words in text cue ("province" -> admin1).
 KIND_FAMILY: dict[str, str] = {
     "country": "country",
@@ -186,3 +188,8 @@ class ClusterPage:
     by_admin1: dict[str, int]  # every matching event (the choropleth)
     imprecise_by_admin1: dict[str, int]  # events placed only to a governorate or wider
     movements: list[str] = field(default_factory=list)  # Feature texts, newest first
+
+
+def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in kilometres (geopy's, on a sphere of the mean Earth radius)."""
+    return float(great_circle((lat1, lon1), (lat2, lon2)).km)

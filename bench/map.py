@@ -14,9 +14,6 @@ from __future__ import annotations
 import argparse
 import gc
 import http.server
-import os
-import subprocess
-import sys
 import tempfile
 import threading
 import time
@@ -33,7 +30,7 @@ from app.ingest import prepare
 from app.mapping.assets import CSS, JS, OfflineMap
 from app.store.sqlite import SQLiteStore
 from bench.store import synthetic
-from tests.conftest import free_port
+from tests.conftest import ProcessServer, free_port
 from tests.mapping.conftest import ARGS, CHROMIUM
 
 STATIC = Path(__file__).resolve().parent.parent / "app" / "static"
@@ -147,42 +144,17 @@ def main() -> None:
                 store.add_events(events, "bench")
             gc.enable()
             store.close()
-            env = dict(os.environ, GEOEVENTS_DATABASE_URL=f"sqlite:///{folder / 'events.db'}")
-            port = free_port()
-            server = subprocess.Popen(
-                [
-                    sys.executable,
-                    "-m",
-                    "uvicorn",
-                    "app.main:create_app",
-                    "--factory",
-                    "--port",
-                    str(port),
-                    "--log-level",
-                    "warning",
-                ],
-                env=env,
-            )
-            try:
-                base = f"http://127.0.0.1:{port}"
-                for _ in range(100):
-                    try:
-                        httpx.get(f"{base}/healthz").raise_for_status()
-                        break
-                    except httpx.HTTPError:
-                        time.sleep(0.2)
-                httpx.get(f"{base}/map")
+            with ProcessServer(folder / "events.db") as server:
+                httpx.get(f"{server.url}/map")
                 started = time.perf_counter()
-                html = httpx.get(f"{base}/map").content
+                html = httpx.get(f"{server.url}/map").content
                 server_ms = (time.perf_counter() - started) * 1000
-                idle, heap = measure(browser, f"{base}/map", True, args.timeout)
+                idle, heap = measure(browser, f"{server.url}/map", True, args.timeout)
                 print(
-                    f"{size:>7,} events  {'/map (geoevents)':30} HTML {len(html) / 1e6:6.2f} MB, "
-                    f"server {server_ms:6.0f} ms, idle {idle}, JS heap {heap}"
+                    f"{size:>7,} events  {'/map (geoevents)':30} HTML "
+                    f"{len(html) / 1e6:6.2f} MB, server {server_ms:6.0f} ms, idle {idle}, "
+                    f"JS heap {heap}"
                 )
-            finally:
-                server.terminate()
-                server.wait()
             started = time.perf_counter()
             pages = naive_pages([orjson.loads(x) for x in lines], folder)
             build = time.perf_counter() - started

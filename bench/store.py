@@ -14,12 +14,9 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import gc
-import os
 import platform
 import random
 import statistics
-import subprocess
-import sys
 import tempfile
 import time
 from pathlib import Path
@@ -36,6 +33,7 @@ from app.extraction.event_types import TYPES
 from app.gazetteer.geocoder import Gazetteer
 from app.ingest import prepare
 from app.store.sqlite import SQLiteStore
+from tests.conftest import ProcessServer
 
 ACTORS = [
     ("ISIS", "rebel_group"),
@@ -151,49 +149,19 @@ def main() -> None:
     print(f"import: {args.events / seconds:,.0f} events/s ({seconds:.1f} s; target 50,000)")
     store.close()
 
-    port = 8765
-    env = dict(os.environ, GEOEVENTS_DATABASE_URL=f"sqlite:///{db}")
-    server = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "uvicorn",
-            "app.main:create_app",
-            "--factory",
-            "--port",
-            str(port),
-            "--log-level",
-            "warning",
-        ],
-        env=env,
-    )
-    try:
-        with httpx.Client(base_url=f"http://127.0.0.1:{port}", timeout=60) as client:
-            for _ in range(100):
-                try:
-                    client.get("/healthz").raise_for_status()
-                    break
-                except httpx.HTTPError:
-                    time.sleep(0.2)
-            cases = {
-                "region IQ-KI, limit 1000": {"region": "IQ-KI", "limit": "1000"},
-                "bbox Baghdad, limit 1000": {"bbox": "44.2,33.2,44.6,33.5", "limit": "1000"},
-                "one month, limit 1000": {
-                    "start": "2024-03-01",
-                    "end": "2024-03-31",
-                    "limit": "1000",
-                },
-            }
-            for label, params in cases.items():
-                ms = latencies(client, "/events", params, args.requests)
-                q = statistics.quantiles(ms, n=20)
-                print(
-                    f"GET /events {label:26}: p50 {statistics.median(ms):6.1f} ms, "
-                    f"p95 {q[18]:6.1f} ms (target p50 <= 50 ms for the region query)"
-                )
-    finally:
-        server.terminate()
-        server.wait()
+    cases = {
+        "region IQ-KI, limit 1000": {"region": "IQ-KI", "limit": "1000"},
+        "bbox Baghdad, limit 1000": {"bbox": "44.2,33.2,44.6,33.5", "limit": "1000"},
+        "one month, limit 1000": {"start": "2024-03-01", "end": "2024-03-31", "limit": "1000"},
+    }
+    with ProcessServer(db) as server, httpx.Client(base_url=server.url, timeout=60) as client:
+        for label, params in cases.items():
+            ms = latencies(client, "/events", params, args.requests)
+            q = statistics.quantiles(ms, n=20)
+            print(
+                f"GET /events {label:26}: p50 {statistics.median(ms):6.1f} ms, "
+                f"p95 {q[18]:6.1f} ms (target p50 <= 50 ms for the region query)"
+            )
 
     store = SQLiteStore(db)
     started = time.perf_counter()
@@ -206,6 +174,29 @@ def main() -> None:
     print(f"export geojsonl: {count / seconds:,.0f} events/s ({seconds:.1f} s; target 100,000)")
     size = sum(p.stat().st_size for p in work.glob("bench.db*"))
     print(f"database: {size / 1e6:,.0f} MB for {count:,} events")
+
+    # The round trip: the export imported into a fresh store loses nothing.
+    copy = SQLiteStore(work / "roundtrip.db")
+    with open(work / "events.geojsonl", "rb") as source:
+        lines = source.read().splitlines()
+    started = time.perf_counter()
+    gc.disable()
+    timed_import(copy, gazetteer, lines)
+    gc.enable()
+    seconds = time.perf_counter() - started
+    same = all(
+        a == b
+        for a, b in zip(
+            store.export(EventQuery(located=None, limit=1)),
+            copy.export(EventQuery(located=None, limit=1)),
+            strict=True,
+        )
+    )
+    print(
+        f"round trip: {len(lines):,} events exported and re-imported in {seconds:.1f} s; "
+        f"identical: {same}"
+    )
+    del lines
 
     started = time.perf_counter()
     write_gpkg(store.export(EventQuery(located=None, limit=1)), work / "events.gpkg")

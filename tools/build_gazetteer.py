@@ -32,6 +32,7 @@ from shapely.ops import unary_union
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from app.domain import km  # noqa: E402
 from app.gazetteer.normalize import NORMALIZER_VERSION, normalize, parse_query  # noqa: E402
 
 CACHE = ROOT / ".cache" / "gazetteer-sources"
@@ -212,18 +213,6 @@ class Regions:
         return ranked[0][1] if ranked else None
 
 
-def haversine_km(a: tuple[float, float], b: tuple[float, float]) -> float:
-    """Great-circle distance between two (lat, lon) pairs."""
-    import math
-
-    lat1, lon1, lat2, lon2 = map(math.radians, (*a, *b))
-    h = (
-        math.sin((lat2 - lat1) / 2) ** 2
-        + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
-    )
-    return 12742.0 * math.asin(math.sqrt(h))
-
-
 class PlaceTable:
     """Accumulates places, merging a curated row into a registry row for the same place."""
 
@@ -251,7 +240,7 @@ class PlaceTable:
                 if other["kind"] not in families or other["country"] != row["country"]:
                     continue
                 there = (float(other["lat"]), float(other["lon"]))  # type: ignore[arg-type]
-                if haversine_km(here, there) <= MERGE_RADIUS_KM:
+                if km(*here, *there) <= MERGE_RADIUS_KM:
                     return pid
         return None
 

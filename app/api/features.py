@@ -18,7 +18,7 @@ from shapely.geometry import box, mapping
 
 from app.api.deps import GazetteerDep, ReaderDep, SettingsDep, StoreDep
 from app.api.params import EVENT_TYPES, event_query
-from app.domain import EventQuery
+from app.domain import EventQuery, Place
 from app.errors import InvalidInput, NotFound
 from app.gazetteer.geocoder import Gazetteer
 from app.store.base import EventStore
@@ -364,23 +364,26 @@ def _gazetteer_items(
     for place in gazetteer.places:
         if bbox and not (bbox[0] <= place.lon <= bbox[2] and bbox[1] <= place.lat <= bbox[3]):
             continue
-        out.append(
-            orjson.dumps(
-                {
-                    "type": "Feature",
-                    "id": place.id,
-                    "geometry": {"type": "Point", "coordinates": [place.lon, place.lat]},
-                    "properties": {
-                        "name": place.name,
-                        "kind": place.kind,
-                        "country": place.country,
-                        "admin1": place.admin1,
-                        "population": place.population,
-                    },
-                }
-            ).decode()
-        )
+        out.append(_place_feature(place))
     return out
+
+
+def _place_feature(place: Place) -> str:
+    """A gazetteer place as a GeoJSON Feature text."""
+    return orjson.dumps(
+        {
+            "type": "Feature",
+            "id": place.id,
+            "geometry": {"type": "Point", "coordinates": [place.lon, place.lat]},
+            "properties": {
+                "name": place.name,
+                "kind": place.kind,
+                "country": place.country,
+                "admin1": place.admin1,
+                "population": place.population,
+            },
+        }
+    ).decode()
 
 
 @router.get(
@@ -409,21 +412,7 @@ def item(
             [r.code for r in gazetteer.regions].index(region.code)
         ]
     else:
-        place = gazetteer.get(feature_id)
-        text = orjson.dumps(
-            {
-                "type": "Feature",
-                "id": place.id,
-                "geometry": {"type": "Point", "coordinates": [place.lon, place.lat]},
-                "properties": {
-                    "name": place.name,
-                    "kind": place.kind,
-                    "country": place.country,
-                    "admin1": place.admin1,
-                    "population": place.population,
-                },
-            }
-        ).decode()
+        text = _place_feature(gazetteer.get(feature_id))
     if wants_html(request, f):
         return HTMLResponse(_html(orjson.loads(text)))
     feature = orjson.loads(text)

@@ -15,13 +15,12 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import math
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from app.domain import Place
+from app.domain import Place, km
 from app.errors import InvalidInput
 from app.events import EventFeature
 from app.extraction.pipeline import Extractor, ReportInput
@@ -143,16 +142,6 @@ def read_corpus(path: Path) -> list[dict[str, Any]]:
     if not records:
         raise InvalidInput(f"{path} holds no records")
     return records
-
-
-def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance."""
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    h = (
-        math.sin((p2 - p1) / 2) ** 2
-        + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
-    )
-    return 12742.0 * math.asin(math.sqrt(h))
 
 
 def resolved_right(gold: dict[str, Any], place: Place | None) -> bool:

@@ -16,7 +16,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from app.domain import Candidate, Place
+from app.domain import Candidate, Place, km
 from app.extraction.places import Mention
 from app.gazetteer.geocoder import Gazetteer
 from app.gazetteer.index import FOCUS_COUNTRIES
@@ -44,15 +44,6 @@ class ResolvedMention:
     place: Place | None
     score: float
     candidates: tuple[Candidate, ...]
-
-
-def _km(a: Place, lat: float, lon: float) -> float:
-    p1, p2 = math.radians(a.lat), math.radians(lat)
-    h = (
-        math.sin((p2 - p1) / 2) ** 2
-        + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon - a.lon) / 2) ** 2
-    )
-    return 12742.0 * math.asin(math.sqrt(h))
 
 
 class Resolver:
@@ -124,7 +115,7 @@ class Resolver:
             and place.country in FOCUS_COUNTRIES
             and place.family in ("populated", "site", "admin2")
         ):
-            distance = _km(place, *centre)
+            distance = km(place.lat, place.lon, *centre)
             if distance <= NEAR_KM:
                 score += NEAR_BONUS
             elif distance >= FAR_KM:

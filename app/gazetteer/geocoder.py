@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import math
 import time
 from collections.abc import Sequence
 from pathlib import Path
@@ -10,7 +9,7 @@ from pathlib import Path
 import numpy as np
 import shapely
 
-from app.domain import Candidate, Place, ReverseResult
+from app.domain import Candidate, Place, ReverseResult, km
 from app.errors import InvalidInput, NotFound
 from app.gazetteer.index import FOCUS_COUNTRIES, NameIndex
 from app.gazetteer.loader import GazetteerData, load_gazetteer
@@ -231,10 +230,15 @@ class Gazetteer:
         admin1 = self.admin1_at(lon, lat, country) if country in FOCUS_COUNTRIES else None
         if admin1 is None:
             admin1 = self.admin1_at(lon, lat)
-        if admin1 is not None:
-            return admin1[:2], admin1, self._district_at(point, admin1)
         hits = self._country_tree.query(point, predicate="intersects")
         found = str(self._country_codes[hits[0]]) if len(hits) else None
+        if admin1 is None and found in FOCUS_COUNTRIES:
+            # Inside the country's outline but in a gap of the generalised governorates
+            # (the Shatt al-Arab shore): the nearest of its governorates. Stamping twice
+            # then gives the same answer as stamping once.
+            admin1 = self.admin1_at(lon, lat, found)
+        if admin1 is not None:
+            return admin1[:2], admin1, self._district_at(point, admin1)
         return found or country, None, None
 
     def codes_many(
@@ -271,7 +275,7 @@ class Gazetteer:
             if (
                 out[p] is None
                 and seat.admin1 == admin1[p]
-                and _km(lats[p], lons[p], seat.lat, seat.lon) <= DISTRICT_RADIUS_KM
+                and km(lats[p], lons[p], seat.lat, seat.lon) <= DISTRICT_RADIUS_KM
             ):
                 out[p] = seat.name
         return out
@@ -284,19 +288,10 @@ class Gazetteer:
             seat = self._seats[int(index)]
             if (
                 seat.admin1 == admin1
-                and _km(point.y, point.x, seat.lat, seat.lon) <= DISTRICT_RADIUS_KM
+                and km(point.y, point.x, seat.lat, seat.lon) <= DISTRICT_RADIUS_KM
             ):
                 return seat.name
         return None
-
-
-def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    h = (
-        math.sin((p2 - p1) / 2) ** 2
-        + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
-    )
-    return 12742.0 * math.asin(math.sqrt(h))
 
 
 def _cue_fits(cue: str, place: Place) -> bool:

@@ -12,9 +12,9 @@ report's own reading is kept, so ``POST /events/{id}/split`` can undo a wrong me
 
 from __future__ import annotations
 
-import math
 from datetime import timedelta
 
+from app.domain import km
 from app.events import EventProperties
 
 MERGE_RADIUS_KM = 10.0
@@ -37,16 +37,6 @@ _FAMILIES = (
 def compatible_types(a: str, b: str) -> bool:
     """Same type, or two types of one family."""
     return a == b or any(a in family and b in family for family in _FAMILIES)
-
-
-def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance in kilometres."""
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    h = (
-        math.sin((p2 - p1) / 2) ** 2
-        + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
-    )
-    return 12742.0 * math.asin(math.sqrt(h))
 
 
 def same_event(a: EventProperties, b: EventProperties) -> bool:

@@ -26,12 +26,13 @@ from app.domain import (
     IngestResult,
     NewReport,
     ReportRecord,
+    km,
 )
 from app.errors import InvalidInput, NotFound, StoreError
 from app.events import EventFeature
 from app.store import sql_query
 from app.store.base import StoreHealth
-from app.store.dedup import km, same_event
+from app.store.dedup import same_event
 from app.store.schema import MIGRATIONS
 from app.store.sqlite_rows import event_row, fts_body, with_id
 
