@@ -107,21 +107,14 @@ def conformance(request: Request, f: Format = None) -> Response:
 def _extent(store: EventStore, gazetteer: Gazetteer, collection: str) -> dict[str, Any]:
     if collection != "events":
         return {"spatial": {"bbox": [_bounds(gazetteer.data.regions.total_bounds)]}}
-    first = store.query(EventQuery(sort="date", limit=1)).features
-    last = store.query(EventQuery(sort="-date", limit=1)).features
-    interval = (
-        [
-            [
-                orjson.loads(first[0])["properties"]["date"] + "T00:00:00Z",
-                orjson.loads(last[0])["properties"]["date_end"] + "T23:59:59Z",
-            ]
-        ]
-        if first and last
-        else [[None, None]]
-    )
+    bbox, first, last = store.extent()  # from the data, as OGC API asks
     return {
-        "spatial": {"bbox": [_bounds(gazetteer.data.countries.total_bounds)]},
-        "temporal": {"interval": interval},
+        "spatial": {"bbox": [list(bbox) if bbox else _bounds(gazetteer.data.regions.total_bounds)]},
+        "temporal": {
+            "interval": [
+                [f"{first}T00:00:00Z" if first else None, f"{last}T23:59:59Z" if last else None]
+            ]
+        },
     }
 
 

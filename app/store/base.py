@@ -83,6 +83,10 @@ class EventStore(Protocol):
         cells of ``cell_deg`` degrees, and counts per governorate for the map."""
         ...
 
+    def extent(self) -> tuple[tuple[float, float, float, float] | None, str | None, str | None]:
+        """Bounding box of the placed events' points, first date and last date."""
+        ...
+
     def history(self, event_id: int) -> list[AuditEntry]:
         """An event's changes."""
         ...

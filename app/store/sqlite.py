@@ -464,6 +464,23 @@ class SQLiteStore:
 
         return self._read(run)
 
+    def extent(self) -> tuple[tuple[float, float, float, float] | None, str | None, str | None]:
+        """Bounding box of the placed events (R*Tree boxes), first date and last date."""
+
+        def run(
+            conn: sqlite3.Connection,
+        ) -> tuple[tuple[float, float, float, float] | None, str | None, str | None]:
+            box = conn.execute(
+                "SELECT min(minx), min(miny), max(maxx), max(maxy) FROM events_rtree"
+            ).fetchone()
+            first, last = conn.execute(
+                "SELECT min(date), max(date_end) FROM events WHERE located = 1"
+            ).fetchone()
+            bbox = tuple(round(float(v), 5) for v in box) if box[0] is not None else None
+            return bbox, first, last  # type: ignore[return-value]
+
+        return self._read(run)
+
     def history(self, event_id: int) -> list[AuditEntry]:
         """Every recorded change of an event, oldest first."""
         rows = self._read(

@@ -65,7 +65,13 @@ def test_collections_and_extent(api):
     body = api.get("/collections").json()
     assert [c["id"] for c in body["collections"]] == ["events", "regions", "places"]
     events = api.get("/collections/events").json()
-    assert events["extent"]["temporal"]["interval"][0][0].startswith("2024-03-01")
+    assert events["extent"]["temporal"]["interval"][0] == [
+        "2024-03-01T00:00:00Z",
+        "2024-03-25T23:59:59Z",
+    ]
+    minx, miny, maxx, maxy = events["extent"]["spatial"]["bbox"][0]
+    assert (round(minx, 3), round(miny, 3)) == (43.0, 33.0)  # the events', not the map's
+    assert maxx == pytest.approx(43 + 24 * 0.0987654321, abs=1e-4)
     assert api.get("/collections/nothing").status_code == 404
 
 
