@@ -161,13 +161,11 @@ class Gazetteer:
         governorates within :data:`KNOWN_COUNTRY_SLACK_DEG`.
         """
         point = shapely.Point(lon, lat)
-        hits = [
-            str(self._admin1_codes[i])
-            for i in self._admin1_tree.query(point, predicate="intersects")
-        ]
-        hits = [c for c in hits if country is None or c.startswith(country + "-")]
-        if hits:
-            return hits[0]
+        hits = self._admin1_tree.query(point, predicate="intersects")
+        for index in hits.tolist():
+            code = str(self._admin1_codes[index])
+            if country is None or code.startswith(country + "-"):
+                return code
         return self._near_border(point, country)
 
     def _near_border(self, point: shapely.Point, country: str | None = None) -> str | None:

@@ -37,6 +37,8 @@ from app.store.schema import MIGRATIONS
 from app.store.sqlite_rows import event_row, fts_body, with_id
 
 T = TypeVar("T")
+BULK_BATCH = 1000
+BULK_CACHE_KIB = 1024 * 1024  # 1 GiB, only for connections that bulk-load
 _UPDATE_EVENT = (
     "UPDATE events SET feature = ?, event_type = ?, category = ?, date = ?, date_end = ?, "
     "country = ?, admin1 = ?, lat = ?, lon = ?, confidence = ?, geo_precision = ?, "
@@ -161,6 +163,10 @@ class SQLiteStore:
         """
         now = _now()
         with self._write() as conn:
+            if len(events) >= BULK_BATCH:
+                # A bulk load touches index pages all over the file: a larger page cache
+                # for this connection keeps them in memory (the default is 64 MB).
+                conn.execute(f"PRAGMA cache_size=-{BULK_CACHE_KIB}")
             first = int(conn.execute("SELECT COALESCE(MAX(id), 0) + 1 FROM events").fetchone()[0])
             ids = list(range(first, first + len(events)))
             rows, boxes, bodies = [], [], []
