@@ -33,6 +33,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from app.domain import km  # noqa: E402
+from app.gazetteer.loader import PLACE_COLUMNS  # noqa: E402
 from app.gazetteer.normalize import NORMALIZER_VERSION, normalize, parse_query  # noqa: E402
 
 CACHE = ROOT / ".cache" / "gazetteer-sources"
@@ -232,17 +233,20 @@ class PlaceTable:
         return {normalize(n) for n in names} - {""}
 
     def match(self, row: dict[str, object], families: set[str]) -> str | None:
-        """Id of an existing place of a compatible kind with a shared name, near enough."""
+        """Id of the nearest existing place of a compatible kind with a shared name, if near
+        enough (deterministic: the nearest wins, then the smallest id)."""
         here = (float(row["lat"]), float(row["lon"]))  # type: ignore[arg-type]
+        found: list[tuple[float, str]] = []
         for key in self._keys(row):
             for pid in self.by_key.get(key, []):
                 other = self.rows[pid]
                 if other["kind"] not in families or other["country"] != row["country"]:
                     continue
                 there = (float(other["lat"]), float(other["lon"]))  # type: ignore[arg-type]
-                if km(*here, *there) <= MERGE_RADIUS_KM:
-                    return pid
-        return None
+                distance = km(*here, *there)
+                if distance <= MERGE_RADIUS_KM:
+                    found.append((distance, pid))
+        return min(found)[1] if found else None
 
     def merge(self, pid: str, row: dict[str, object], prefer_kind: bool) -> None:
         """Fold a curated row into an existing place (aliases, kind, name, source)."""
@@ -481,23 +485,8 @@ def index_keys(row: dict[str, object]) -> tuple[list[str], list[str]]:
 def write_places(table: PlaceTable) -> None:
     """Write places.csv sorted by id."""
     OUT.mkdir(parents=True, exist_ok=True)
-    fields = [
-        "id",
-        "name",
-        "kind",
-        "lat",
-        "lon",
-        "country",
-        "admin1",
-        "admin2",
-        "population",
-        "aliases",
-        "keys",
-        "cue_keys",
-        "source",
-    ]
     with (OUT / "places.csv").open("w", encoding="utf-8", newline="") as fh:
-        writer = csv.DictWriter(fh, fieldnames=fields, lineterminator="\n")
+        writer = csv.DictWriter(fh, fieldnames=PLACE_COLUMNS, lineterminator="\n")
         writer.writeheader()
         for pid in sorted(table.rows):
             row = dict(table.rows[pid])
