@@ -9,46 +9,26 @@ from geojson_pydantic import Feature, FeatureCollection
 from geojson_pydantic.geometries import Geometry
 from pydantic import BaseModel, Field, field_validator
 
-from app.domain import Candidate, Place, Region, ReverseResult
+from app.domain import Candidate, Region, ReverseResult
 from app.events import EventFeature
+from app.extraction.schemas import PlaceRef
 
 
-class PlaceOut(BaseModel):
+class PlaceOut(PlaceRef):
     """A gazetteer place as the API shows it."""
 
-    id: str = Field(examples=["gn:94787"])
-    name: str = Field(examples=["Kirkuk"])
     kind: str = Field(
         examples=["city"],
         description="country, region, admin1, admin2, city, "
         "town, village, base, airport, camp, prison, oil_field, gas_field, "
         "border_crossing, dam, bridge, site, mountain, river, lake",
     )
-    lat: float
-    lon: float
     country: str = Field(description="ISO 3166-1 alpha-2")
     admin1: str | None = Field(description="Current ISO 3166-2 code of the governorate")
     admin2: str | None = Field(description="District, where known")
     population: int
     aliases: list[str]
     source: str
-
-    @classmethod
-    def of(cls, place: Place) -> PlaceOut:
-        """Build from a domain record."""
-        return cls(
-            id=place.id,
-            name=place.name,
-            kind=place.kind,
-            lat=place.lat,
-            lon=place.lon,
-            country=place.country,
-            admin1=place.admin1,
-            admin2=place.admin2,
-            population=place.population,
-            aliases=list(place.aliases),
-            source=place.source,
-        )
 
 
 class CandidateOut(PlaceOut):
@@ -89,15 +69,8 @@ class ReverseResponse(BaseModel):
 
     @classmethod
     def of(cls, result: ReverseResult) -> ReverseResponse:
-        """Build from a domain result."""
-        return cls(
-            lat=result.lat,
-            lon=result.lon,
-            country=result.country,
-            admin1=result.admin1,
-            admin1_name=result.admin1_name,
-            admin2=result.admin2,
-        )
+        """Build from a domain result (its fields of the same names)."""
+        return cls.model_validate(result, from_attributes=True)
 
 
 class RegionProperties(BaseModel):

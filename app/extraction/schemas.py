@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from pydantic import BaseModel, Field
+from typing import Self
+
+from pydantic import BaseModel, ConfigDict, Field
 
 from app.domain import Candidate, Place
 from app.extraction.resolve import ResolvedMention
@@ -10,6 +12,8 @@ from app.extraction.resolve import ResolvedMention
 
 class PlaceRef(BaseModel):
     """The gazetteer place a mention resolved to."""
+
+    model_config = ConfigDict(from_attributes=True)
 
     id: str
     name: str
@@ -20,17 +24,9 @@ class PlaceRef(BaseModel):
     admin1: str | None
 
     @classmethod
-    def of(cls, place: Place) -> PlaceRef:
-        """From a gazetteer place."""
-        return cls(
-            id=place.id,
-            name=place.name,
-            kind=place.kind,
-            lat=place.lat,
-            lon=place.lon,
-            country=place.country,
-            admin1=place.admin1,
-        )
+    def of(cls, place: Place) -> Self:
+        """From a gazetteer place (its fields of the same names)."""
+        return cls.model_validate(place)
 
 
 class CandidateRef(PlaceRef):
