@@ -212,6 +212,13 @@ class ToponymMatcher:
                 seen.add(key)
                 self._automaton.add_word(f" {key} ", key)
         self._automaton.make_automaton()
+        # One word left once a kind word was split off ("Assad" of "Lake Assad", "Ali" of
+        # "Imam Ali Air Base"), and the full name of no place: found without its kind word,
+        # it is more often a person than the place.
+        full_keys = {k for full, _ in gazetteer.data.keys for k in full}
+        self._bare_cue_keys = frozenset(
+            k for _, cue in gazetteer.data.keys for k in cue if " " not in k
+        ) - full_keys
 
     def find(
         self, text: str, sentence_starts: list[int], all_tokens: list[Token] | None = None
@@ -289,7 +296,12 @@ class ToponymMatcher:
                 return None
             if first == last and nxt.key not in _PLACE_FOLLOWERS and nxt.key not in DEMONYMS:
                 return None  # "Rabia Hassan said": a person's first name
-        if _org_ahead(tokens, last + 1) and nxt is not None and nxt.text[:1].isupper():
+        if (
+            _org_ahead(tokens, last + 1)
+            and nxt is not None
+            and nxt.text[:1].isupper()
+            and not text[end_tok.end : nxt.start].strip()  # "in Mosul. Forces..." is no name
+        ):
             return None
         prev = _previous_word(all_tokens, start_tok)
         if prev is not None and prev.key in _PERSON_TITLES:
@@ -349,11 +361,13 @@ class ToponymMatcher:
         alone = first == last and cue is None
         if alone and key in NEVER_ALONE:
             return None  # "Five soldiers", "March", "Sunday": never a place on their own
-        doubtful = (
-            alone
-            and key in self.word_keys
-            and not has_locative(prev.key if prev is not None else None, sentence_start)
-        )
+        doubtful = False
+        if alone and (key in self.word_keys or key in self._bare_cue_keys):
+            before = _previous_word(all_tokens, prev) if prev is not None and prev.article else prev
+            bare = key in self._bare_cue_keys
+            doubtful = not has_locative(
+                before.key if before is not None else None, sentence_start, strict=bare
+            ) and not (bare and start < start_tok.start and not sentence_start)
         return Mention(start, end, text[start:end], key, cue, sentence_start), doubtful
 
 

@@ -5,7 +5,10 @@ The gazetteer marks the keys that are common English words ("hit", "tell", "van"
 alone in a report is taken as a place only when the text backs it: a kind word ("Hit
 district", "Mount ..."), a locative word before it ("in", "near", "north of"), or another place
 right next to it ("Hit and Haditha", "Tell, Syria"); a verb of attack or capture before it
-("shelled Tell") counts as a locative word. A capitalised word opening a sentence
+("shelled Tell") counts as a locative word.
+
+A name left once a kind word was split off ("Assad" of "Lake Assad") is treated the same way,
+more strictly: only "in", "near", "at"... or its Arabic article ("al-Omar") back it. A capitalised word opening a sentence
 ("Tell them...", "Five people...") has none of these and stays a word.
 """
 
@@ -35,9 +38,15 @@ class _Span(Protocol):
 _M = TypeVar("_M", bound=_Span)
 
 
-def has_locative(previous_key: str | None, sentence_start: bool) -> bool:
+#: The locatives that still count before a name that is more often a person's ("loyal to
+#: Assad" is no lake).
+STRICT_LOCATIVES = frozenset("in near at outside inside into".split())
+
+
+def has_locative(previous_key: str | None, sentence_start: bool, strict: bool = False) -> bool:
     """A locative word (folded) just before the name, in the same sentence."""
-    return not sentence_start and previous_key is not None and previous_key in LOCATIVES
+    words = STRICT_LOCATIVES if strict else LOCATIVES
+    return not sentence_start and previous_key is not None and previous_key in words
 
 
 def confirmed_by_neighbours(
