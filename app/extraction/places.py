@@ -216,9 +216,9 @@ class ToponymMatcher:
         # "Imam Ali Air Base"), and the full name of no place: found without its kind word,
         # it is more often a person than the place.
         full_keys = {k for full, _ in gazetteer.data.keys for k in full}
-        self._bare_cue_keys = frozenset(
-            k for _, cue in gazetteer.data.keys for k in cue if " " not in k
-        ) - full_keys
+        self._bare_cue_keys = (
+            frozenset(k for _, cue in gazetteer.data.keys for k in cue if " " not in k) - full_keys
+        )
 
     def find(
         self, text: str, sentence_starts: list[int], all_tokens: list[Token] | None = None

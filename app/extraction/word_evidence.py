@@ -5,11 +5,11 @@ The gazetteer marks the keys that are common English words ("hit", "tell", "van"
 alone in a report is taken as a place only when the text backs it: a kind word ("Hit
 district", "Mount ..."), a locative word before it ("in", "near", "north of"), or another place
 right next to it ("Hit and Haditha", "Tell, Syria"); a verb of attack or capture before it
-("shelled Tell") counts as a locative word.
+("shelled Tell") counts as a locative word. A capitalised word opening a sentence ("Tell
+them...", "Five people...") has none of these and stays a word.
 
 A name left once a kind word was split off ("Assad" of "Lake Assad") is treated the same way,
-more strictly: only "in", "near", "at"... or its Arabic article ("al-Omar") back it. A capitalised word opening a sentence
-("Tell them...", "Five people...") has none of these and stays a word.
+more strictly: only "in", "near", "at"... or its Arabic article ("al-Omar") back it.
 """
 
 from __future__ import annotations
