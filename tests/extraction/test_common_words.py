@@ -79,6 +79,8 @@ def test_every_common_english_word_stays_a_word(extractor):
         "Ali was killed by a sniper.",
         "Saddam was toppled in 2003.",
         "Okay, the spokesman said.",
+        "Ramadan began on Monday.",
+        "Allah is great, the fighters shouted.",
     ],
 )
 def test_sentence_openers_are_no_places(extractor, sentence):
