@@ -21,8 +21,8 @@ from typing import Protocol, TypeVar
 #: Words before a name that make it a place: "in Hit", "north of Hit", "between Hit and...".
 LOCATIVES = frozenset(
     "in near at from to outside inside into towards toward around across between through via "
-    "of outskirts reach reached entered captured recaptured retook seized stormed shelled "
-    "bombed struck hit raided besieged liberated".split()
+    "of outskirts reach reached entered fled evacuated surrounded captured recaptured retook "
+    "seized stormed shelled bombed struck hit raided besieged liberated".split()
 )
 # Text between two mentions that makes them neighbours in a list or a nesting.
 _NEIGHBOURING = re.compile(r"\s*(?:,|,?\s*(?:and|or|in|near)\b)\s*", re.I)
@@ -38,9 +38,12 @@ class _Span(Protocol):
 _M = TypeVar("_M", bound=_Span)
 
 
-#: The locatives that still count before a name that is more often a person's ("loyal to
-#: Assad" is no lake).
-STRICT_LOCATIVES = frozenset("in near at outside inside into".split())
+#: The locatives that still count before a name that is more often a person's: where people
+#: are or go, not what reaches or strikes them ("loyal to Assad", "a message from Assad",
+#: "struck Ali" are no places).
+STRICT_LOCATIVES = LOCATIVES - frozenset(
+    "to from of reach reached shelled bombed struck hit raided outskirts".split()
+)
 
 
 def has_locative(previous_key: str | None, sentence_start: bool, strict: bool = False) -> bool:
