@@ -1,6 +1,8 @@
 """Gazetteer keys checked against the English vocabulary at build time (issue 15)."""
 
 import csv
+import subprocess
+import sys
 
 from app.gazetteer.loader import default_gazetteer_dir, load_gazetteer
 from tools.build_gazetteer import reportable, vet_keys
@@ -77,3 +79,11 @@ def test_the_loader_reads_word_keys_and_user_rows_have_none(tmp_path):
     assert data.word_keys == shipped.word_keys
     index = [p.id for p in data.places].index("u:1")
     assert data.keys[index] == (("gold", "tell mine"), ())
+
+
+def test_the_service_needs_no_word_frequencies():
+    code = (
+        "import sys, app.main, app.extraction.pipeline, app.gazetteer.geocoder;"
+        "assert not {'wordfreq', 'english_words'} & set(sys.modules)"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)
