@@ -4,6 +4,8 @@ import csv
 import subprocess
 import sys
 
+import pytest
+
 from app.gazetteer.loader import default_gazetteer_dir, load_gazetteer
 from tools.build_gazetteer import reportable, vet_keys
 from tools.english_vocabulary import common_words, describe
@@ -81,6 +83,7 @@ def test_the_loader_reads_word_keys_and_user_rows_have_none(tmp_path):
     assert data.keys[index] == (("gold", "tell mine"), ())
 
 
+@pytest.mark.slow  # a fresh interpreter imports the whole service
 def test_the_service_needs_no_word_frequencies():
     code = (
         "import sys, app.main, app.extraction.pipeline, app.gazetteer.geocoder;"
