@@ -48,6 +48,7 @@ typecheck: install
 
 gazetteer: install
 	$(VENV)/bin/python tools/build_gazetteer.py
+	$(VENV)/bin/python tools/build_rivers.py
 
 bench-gazetteer: install
 	$(VENV)/bin/python -m bench.gazetteer

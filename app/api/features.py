@@ -21,6 +21,7 @@ from app.api.params import EVENT_TYPES, event_query
 from app.domain import EventQuery, Place
 from app.errors import InvalidInput, NotFound
 from app.gazetteer.geocoder import Gazetteer
+from app.mapping.render import FAVICON_LINK
 from app.store.base import EventStore
 
 router = APIRouter(tags=["OGC API - Features"])
@@ -72,7 +73,8 @@ def _html(body: dict[str, Any]) -> str:
     )
     dump = html.escape(orjson.dumps(body, option=orjson.OPT_INDENT_2).decode()[:200_000])
     return (
-        f"<!doctype html><html><head><meta charset='utf-8'><title>{title}</title></head>"
+        f"<!doctype html><html><head><meta charset='utf-8'><title>{title}</title>"
+        f"{FAVICON_LINK}</head>"
         f"<body><h1>{title}</h1><ul>{links}</ul><pre>{dump}</pre></body></html>"
     )
 

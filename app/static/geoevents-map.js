@@ -33,12 +33,52 @@
       p.strength ? "<b>Strength:</b> " + esc(p.strength.text) : "",
       "<p>" + esc(p.summary) + "</p>",
       sentence ? "<blockquote class='ge-evidence'>" + esc(sentence.text) + "</blockquote>" : "",
-      (p.sources || []).map(function (s) {
-        return "<a href='" + esc(cfg.api + s) + "' target='_blank'>source</a>";
-      }).join(" ") + " <a href='" + esc(cfg.api + "/events/" + feature.id) +
+      (p.sources || []).map(sourceLink(cfg)).join(" ") + " <a href='" + esc(cfg.api + "/events/" + feature.id) +
         "' target='_blank'>event " + esc(feature.id) + "</a>"
     ];
     return "<div class='ge-popup'>" + rows.filter(Boolean).join("<br>") + "</div>";
+  }
+
+  /* A source link named for what it opens: "report 12" for a stored report, "article
+     (host)" for a web page. */
+  function sourceLink(cfg) {
+    return function (s) {
+      var report = /^\/reports\/(\d+)$/.exec(s);
+      if (report) {
+        return "<a href='" + esc(cfg.api + s) + "' target='_blank'>report " + esc(report[1]) +
+          "</a>";
+      }
+      var web = /^https?:\/\/([^\/?#]+)/i.exec(s);
+      if (web) {
+        return "<a href='" + esc(s) + "' target='_blank' rel='noopener noreferrer'>article (" +
+          esc(web[1]) + ")</a>";
+      }
+      return "<span>" + esc(s) + "</span>";
+    };
+  }
+
+  /* Basemap names: each label shows from its own zoom on, in a pane under the events. */
+  function drawLabels(map, cfg) {
+    var group = L.layerGroup().addTo(map);
+    var markers = (cfg.labels || []).map(function (l) {
+      return { zoom: l[3], marker: L.marker([l[1], l[2]], {
+        pane: "labels", interactive: false, keyboard: false,
+        icon: L.divIcon({ className: "ge-label ge-label-" + l[4], html: "<span>" + esc(l[0]) + "</span>",
+          iconSize: null })
+      }) };
+    });
+    function show() {
+      var z = map.getZoom(), shown = 0;
+      markers.forEach(function (m) {
+        var want = z >= m.zoom;
+        if (want && !group.hasLayer(m.marker)) { group.addLayer(m.marker); }
+        if (!want && group.hasLayer(m.marker)) { group.removeLayer(m.marker); }
+        if (want) { shown += 1; }
+      });
+      document.body.dataset.geoeventsLabels = shown;
+    }
+    map.on("zoomend", show);
+    show();
   }
 
   function icon(type, cfg) {
@@ -215,6 +255,7 @@
       timer = window.setTimeout(load, 150);
     });
     timeControl(map, cfg, load);
+    drawLabels(map, cfg);
     load();
   }
 
