@@ -28,11 +28,11 @@ import orjson
 import shapely
 
 from app.domain import EventQuery
-from app.exports_gpkg import write_gpkg
 from app.extraction.event_types import TYPES
 from app.gazetteer.geocoder import Gazetteer
 from app.ingest import prepare
 from app.store.sqlite import SQLiteStore
+from app.transfer.gpkg import write_gpkg
 from tests.conftest import ProcessServer
 
 ACTORS = [

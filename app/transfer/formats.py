@@ -13,8 +13,10 @@ import csv
 import datetime as dt
 import io
 from collections.abc import Iterable, Iterator
+from pathlib import Path
 from typing import Any
 
+import msgspec
 import orjson
 
 from app.errors import InvalidInput
@@ -203,3 +205,42 @@ def read_records(path_text: str, data: bytes) -> Iterator[tuple[int, dict[str, A
             yield number, f"not JSON: {exc}"
             continue
         yield number, record if isinstance(record, dict) else "not a JSON object"
+
+
+def read_raw(path: Path) -> Iterator[tuple[int, bytes | str]]:
+    """(line, row or feature number, raw Feature JSON or why it was refused), streamed.
+
+    The bulk import's reader: GeoJSON lines (or RFC 8142 text sequences) are read line by
+    line, never whole; a FeatureCollection is split into its features without building
+    them; a CSV row becomes the Feature object :func:`record_from_csv` makes.
+    """
+    with path.open("rb") as source:
+        head = source.read(4096).lstrip(b"\xef\xbb\xbf\x1e \r\n\t")
+    if path.name.endswith(".csv") or not head.startswith((b"{", b"[")):
+        with path.open(encoding="utf-8-sig", errors="replace", newline="") as text:
+            for number, row in enumerate(csv.DictReader(text), start=2):
+                try:
+                    yield number, orjson.dumps(record_from_csv(row))
+                except InvalidInput as exc:
+                    yield number, exc.detail
+        return
+    if head.startswith(b"{") and b'"FeatureCollection"' in head:
+        try:
+            collection = _COLLECTION.decode(path.read_bytes().removeprefix(b"\xef\xbb\xbf"))
+        except msgspec.MsgspecError as exc:
+            raise InvalidInput(f"{path.name} is not a GeoJSON FeatureCollection: {exc}") from exc
+        for number, feature in enumerate(collection.features, start=1):
+            yield number, bytes(feature)
+        return
+    with path.open("rb") as source:
+        for number, line in enumerate(source, start=1):
+            line = line.strip(b"\xef\xbb\xbf\x1e \t\r\n")
+            if line:
+                yield number, line
+
+
+class _Collection(msgspec.Struct):
+    features: list[msgspec.Raw]
+
+
+_COLLECTION = msgspec.json.Decoder(_Collection)
