@@ -29,6 +29,11 @@ def _fail(message: str) -> typer.Exit:
     return typer.Exit(code=2)
 
 
+def _say(line: str) -> None:
+    err.print(line, markup=False, highlight=False)
+    err.file.flush()
+
+
 def import_events(
     file: Annotated[Path, typer.Argument(help="GeoJSON, GeoJSON lines or CSV (ours or ACLED's)")],
     on_conflict: Annotated[
@@ -53,6 +58,9 @@ def import_events(
             help="Build indexes after the load (default: when the file is large)",
         ),
     ] = None,
+    verbose: Annotated[
+        bool, typer.Option("--verbose", help="Print each step (batches, index build)")
+    ] = False,
 ) -> None:
     """Import events; safe to re-run: events are known by their Feature id or content.
 
@@ -81,6 +89,7 @@ def import_events(
                 batch=batch,
                 jobs=jobs,
                 progress=lambda n: progress.advance(task, n),
+                log=_say if verbose else None,
             )
     except GeoEventsError as exc:
         raise _fail(f"{exc.detail} (the batches before stay stored: run again to resume)") from exc

@@ -3,8 +3,9 @@
 CSV columns follow ACLED's names where the meaning is the same (event_id_cnty, event_date,
 time_precision, event_type, sub_event_type, actor1, assoc_actor_1, actor2, country, admin1,
 admin2, location, latitude, longitude, geo_precision, source, notes, fatalities), followed by
-geoevents' own (geoevents_type, category, date_end, confidence). A CSV exported from ACLED
-imports too: its event and sub-event types map back to ours.
+geoevents' own (geoevents_type, category, date_end, confidence, external_id). A CSV exported
+from ACLED imports too: its event and sub-event types map back to ours, and its
+event_id_cnty becomes the event's external id (what a re-import is idempotent by).
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ CSV_COLUMNS = [
     "event_id_cnty", "event_date", "time_precision", "event_type", "sub_event_type", "actor1",
     "assoc_actor_1", "actor2", "country", "admin1", "admin2", "location", "latitude",
     "longitude", "geo_precision", "source", "notes", "fatalities", "geoevents_type",
-    "category", "date_end", "confidence",
+    "category", "date_end", "confidence", "external_id",
 ]  # fmt: skip
 _PRECISION_CODE = {"day": 1, "week": 2, "month": 3, "year": 3}
 _CODE_PRECISION = {"1": "day", "2": "week", "3": "month"}
@@ -73,6 +74,7 @@ def csv_row(feature: dict[str, Any]) -> list[object]:
         p["category"],
         p["date_end"],
         p["confidence"],
+        "" if p.get("external_id") is None else p["external_id"],
     ]
 
 
@@ -144,6 +146,9 @@ def record_from_csv(row: dict[str, str]) -> dict[str, Any]:
             "evidence": [],
             "confidence": float(row.get("confidence") or 1.0),
             "sources": [s.strip() for s in (row.get("source") or "").split(";") if s.strip()],
+            # The file's own id: ours (external_id), else ACLED's event id (or our store id).
+            "external_id": (row.get("external_id") or row.get("event_id_cnty") or "").strip()
+            or None,
         },
     }
     return data

@@ -64,6 +64,7 @@ def run_import(
     batch: int = BATCH,
     jobs: int = 1,
     progress: Callable[[int], None] | None = None,
+    log: Callable[[str], None] | None = None,
 ) -> ImportOutcome:
     """Import a file (see the module docstring); ``defer_indexes=None`` decides by size.
 
@@ -76,23 +77,34 @@ def run_import(
         health = store.health()
         defer_indexes = expected >= max(DEFER_MIN_ROWS, health.events + health.unlocated)
     outcome = ImportOutcome(deferred=defer_indexes)
+    say = log or (lambda _: None)
     loader = store.bulk_import("import", on_conflict, defer_indexes)
     pending: list[ImportRow] = []
+    written = 0
+
+    def write() -> None:
+        nonlocal written, pending
+        written += 1
+        say(f"batch {written}: writing {len(pending)} events")
+        outcome.counts += loader.write(pending)
+        say(f"batch {written}: stored")
+        if progress:
+            progress(len(pending))
+        pending = []
+
     try:
+        say(f"indexes {'deferred to the end' if defer_indexes else 'kept'}")
         for rows, rejected in _prepared(path, gazetteer, jobs):
             outcome.rejected_total += len(rejected)
             outcome.rejected.extend(rejected[: KEPT_REJECTS - len(outcome.rejected)])
             pending.extend(rows)
             if len(pending) >= batch:
-                outcome.counts += loader.write(pending)
-                if progress:
-                    progress(len(pending))
-                pending = []
+                write()
         if pending:
-            outcome.counts += loader.write(pending)
-            if progress:
-                progress(len(pending))
+            write()
+        say("finishing: building deferred indexes, then PRAGMA quick_check")
         outcome.check = loader.finish()
+        say(f"finished: {outcome.check}")
     finally:
         loader.close()
     outcome.seconds = time.perf_counter() - started
