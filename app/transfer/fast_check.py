@@ -144,11 +144,25 @@ def finish(feature: Feature) -> None:
     if days < 0 or days > MAX_SPAN_DAYS:
         raise Refused
     # RFC 7946 section 11.2: 7 decimals, as the model's Latitude/Longitude round them.
-    for loc in (props.location, props.origin):
-        if loc is not None:
-            loc.lat = round(loc.lat, 7)
-            loc.lon = round(loc.lon, 7)
     geometry = feature.geometry
+    loc = props.location
+    if (
+        isinstance(geometry, Point)
+        and loc is not None
+        and geometry.coordinates == (loc.lon, loc.lat)
+        and all(geometry.coordinates)  # not 0.0 == -0.0, which print differently
+    ):  # the usual case: the point is the location, round it once
+        loc.lat, loc.lon = round(loc.lat, 7), round(loc.lon, 7)
+        geometry.coordinates = (loc.lon, loc.lat)
+        if props.origin is not None:
+            props.origin.lat, props.origin.lon = (
+                round(props.origin.lat, 7),
+                round(props.origin.lon, 7),
+            )
+        return
+    for place in (loc, props.origin):
+        if place is not None:
+            place.lat, place.lon = round(place.lat, 7), round(place.lon, 7)
     if isinstance(geometry, Point):
         x, y = geometry.coordinates
         geometry.coordinates = (round(x, 7), round(y, 7))
@@ -158,7 +172,6 @@ def finish(feature: Feature) -> None:
         end = geometry.coordinates[-1]
     else:
         return
-    loc = props.location
     if loc is not None and (round(end[0], 5), round(end[1], 5)) != (
         round(loc.lon, 5),
         round(loc.lat, 5),

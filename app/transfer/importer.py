@@ -82,15 +82,14 @@ def run_import(
     pending: list[ImportRow] = []
     written = 0
 
-    def write() -> None:
-        nonlocal written, pending
+    def write(rows: list[ImportRow]) -> None:
+        nonlocal written
         written += 1
-        say(f"batch {written}: writing {len(pending)} events")
-        outcome.counts += loader.write(pending)
+        say(f"batch {written}: writing {len(rows)} events")
+        outcome.counts += loader.write(rows)
         say(f"batch {written}: stored")
         if progress:
-            progress(len(pending))
-        pending = []
+            progress(len(rows))
 
     try:
         say(f"indexes {'deferred to the end' if defer_indexes else 'kept'}")
@@ -98,10 +97,11 @@ def run_import(
             outcome.rejected_total += len(rejected)
             outcome.rejected.extend(rejected[: KEPT_REJECTS - len(outcome.rejected)])
             pending.extend(rows)
-            if len(pending) >= batch:
-                write()
+            while len(pending) >= batch:
+                write(pending[:batch])
+                del pending[:batch]
         if pending:
-            write()
+            write(pending)
         say("finishing: building deferred indexes, then PRAGMA quick_check")
         outcome.check = loader.finish()
         say(f"finished: {outcome.check}")

@@ -148,3 +148,12 @@ def test_any_coordinates_round_and_encode_alike(gazetteer, lon, lat, conf):
         properties__confidence=conf,
     )
     assert fast_text(gazetteer, data) == pydantic_text(gazetteer, data)
+
+
+def test_negative_zero_stays_as_the_model_writes_it(gazetteer):
+    data = record(
+        geometry={"type": "Point", "coordinates": [-0.0, 0.0]},
+        properties__location__lat=0.0,
+        properties__location__lon=0.0,
+    )
+    assert fast_text(gazetteer, data) == pydantic_text(gazetteer, data)
