@@ -66,8 +66,23 @@ def build_pending(conn: sqlite3.Connection) -> None:
 
 
 def finish_interrupted(conn: sqlite3.Connection) -> bool:
-    """Build what a stopped import left pending; returns whether there was anything."""
-    conn.execute("BEGIN IMMEDIATE")
+    """Build what a stopped import left pending; returns whether there was anything.
+
+    When another connection holds the write lock (a worker already building, an import
+    running), this one does not wait: that one finishes the work.
+    """
+    if not pending(conn):
+        return False
+    timeout = conn.execute("PRAGMA busy_timeout").fetchone()[0]
+    conn.execute("PRAGMA busy_timeout = 0")
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+    except sqlite3.OperationalError as exc:
+        if "locked" not in str(exc) and "busy" not in str(exc):
+            raise
+        return False
+    finally:
+        conn.execute(f"PRAGMA busy_timeout = {int(timeout)}")
     try:
         todo = pending(conn)
         if todo:
@@ -89,6 +104,8 @@ class SQLiteBulkImport:
             for pragma in (
                 "busy_timeout=30000",
                 "synchronous=OFF",
+                # One checkpoint at the end (finish) instead of one every 4 MB of WAL.
+                "wal_autocheckpoint=0",
                 f"cache_size=-{_CACHE_KIB}",
                 "temp_store=MEMORY",
                 "threads=2",

@@ -182,3 +182,17 @@ def test_acled_ids_make_csv_imports_idempotent(tmp_path, monkeypatch):
     out = tmp_path / "out.csv"
     runner.invoke(app, ["export", "--format", "csv", "--out", str(out)])
     assert out.read_text().splitlines()[1].endswith(",IRQ1")
+
+
+def test_opening_does_not_wait_for_a_build_another_connection_holds(tmp_path, gazetteer):
+    db = tmp_path / "e.db"
+    store = SQLiteStore(db)
+    rows, _ = prepare_rows(gazetteer, [(i, orjson.dumps(f)) for i, f in enumerate(features(5))])
+    loader = store.bulk_import("import", "skip", defer_indexes=True)
+    loader.write(rows)
+    loader.conn.execute("BEGIN IMMEDIATE")  # as a worker building the indexes would
+    opened = SQLiteStore(db)  # does not block, does not fail
+    assert opened.health().events == 5
+    loader.conn.execute("ROLLBACK")
+    assert loader.finish() == "ok"
+    assert opened.count(EventQuery(q="event")) == 5
