@@ -15,6 +15,7 @@ from app.errors import NotFound, StoreError
 from app.store import sql_query
 from app.store.sqlite_counts import CountCache
 
+BY_DATE_COST = 32  # reading and sorting one matching row, in date-index steps (measured)
 _REPORT_COLUMNS = "id, content_hash, published, text, title, url, source, ingested_at"
 
 
@@ -26,16 +27,25 @@ def max_span(conn: sqlite3.Connection) -> int:
 def query(conn: sqlite3.Connection, q: EventQuery, counts: CountCache) -> EventPage:
     """One page of events and the number matched in all."""
     span = max_span(conn)
-    text, params, _ = sql_query.page_sql(q, span)
+    matched: int | None = None
+    by_date = False
+    if q.bbox is not None or q.near is not None:
+        matched = count(conn, q, counts, span)
+        # A box holding many events is read in date order (see sql_query.where): that costs
+        # about total / matched index steps per row of the page, where the box order reads
+        # and sorts every match (a whole row each, some BY_DATE_COST index steps).
+        total = int(conn.execute("SELECT COALESCE(MAX(id), 0) FROM events").fetchone()[0])
+        by_date = matched * matched * BY_DATE_COST > total * (q.limit + q.offset)
+    text, params, _ = sql_query.page_sql(q, span, by_date)
     rows = conn.execute(text, params).fetchall()
     more = len(rows) > q.limit
     rows = rows[: q.limit]
     cursor = sql_query.encode_cursor(q.sort, rows[-1][2], rows[-1][0]) if more and rows else None
     if q.cursor is not None and not rows:
         matched = 0
-    elif not more and q.offset == 0 and q.cursor is None:
+    elif matched is None and not more and q.offset == 0 and q.cursor is None:
         matched = len(rows)  # the page holds every match: no count needed
-    else:
+    elif matched is None:
         matched = count(conn, q, counts, span)
     return EventPage([r[1] for r in rows], matched, cursor)
 
@@ -44,13 +54,19 @@ def count(
     conn: sqlite3.Connection, q: EventQuery, counts: CountCache, span: int | None = None
 ) -> int:
     """How many events match the filters (cached until the next write)."""
-    sql = sql_query.where(q, max_span(conn) if span is None else span)
+    box = sql_query.box_only(q)
+    if box is not None:  # the R*Tree alone answers: no event row is read
+        minx, miny, maxx, maxy = box
+        text = (
+            "SELECT count(*) FROM events_rtree "
+            "WHERE minx <= ? AND maxx >= ? AND miny <= ? AND maxy >= ?"
+        )
+        params: list[object] = [maxx, minx, maxy, miny]
+    else:
+        sql = sql_query.where(q, max_span(conn) if span is None else span)
+        text, params = f"SELECT count(*) FROM events WHERE {sql.where}", sql.params
     return counts.get(
-        conn,
-        (sql.where, tuple(sql.params)),
-        lambda: int(
-            conn.execute(f"SELECT count(*) FROM events WHERE {sql.where}", sql.params).fetchone()[0]
-        ),
+        conn, (text, tuple(params)), lambda: int(conn.execute(text, params).fetchone()[0])
     )
 
 

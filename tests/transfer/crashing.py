@@ -78,7 +78,7 @@ def import_once(
     assert process.stderr is not None
     last = ""
     for line in process.stderr:
-        last = line.strip()
+        last = line.strip() or last
         if kill is not None and last.startswith(kill.after_line):
             time.sleep(rng.uniform(*kill.delay))
             process.send_signal(signal.SIGKILL)
