@@ -41,9 +41,9 @@ def near_bbox(lat: float, lon: float, radius_km: float) -> tuple[float, float, f
 def where(query: EventQuery, max_span_days: int = 366, by_date: bool = False) -> Sql:
     """The filters of a query, combined with AND.
 
-    ``by_date`` keeps the R*Tree from driving the query (``+id``): for a box holding a large
-    share of the events, walking the date index in order and stopping after one page beats
-    fetching and sorting every event in the box.
+    ``by_date`` keeps the R*Tree from driving the query (each row checks its own box): for a
+    box holding a large share of the events, walking the date index in order and stopping
+    after one page beats fetching and sorting every event in the box.
 
     ``max_span_days`` is the longest event interval in the store: an event overlapping
     [start, ...] then starts no earlier than start - max_span_days, a bound the date index
@@ -66,11 +66,16 @@ def where(query: EventQuery, max_span_days: int = 366, by_date: bool = False) ->
     if query.near is not None:
         boxes.append(near_bbox(*query.near))
     for minx, miny, maxx, maxy in boxes:
-        clauses.append(
-            f"{'+' if by_date else ''}id IN (SELECT id FROM events_rtree WHERE minx <= ? "
-            "AND maxx >= ? "
-            "AND miny <= ? AND maxy >= ?)"
-        )
+        if by_date:  # each row of the date index looks its own box up in the R*Tree
+            clauses.append(
+                "EXISTS (SELECT 1 FROM events_rtree r WHERE r.id = events.id "
+                "AND r.minx <= ? AND r.maxx >= ? AND r.miny <= ? AND r.maxy >= ?)"
+            )
+        else:
+            clauses.append(
+                "id IN (SELECT id FROM events_rtree WHERE minx <= ? AND maxx >= ? "
+                "AND miny <= ? AND maxy >= ?)"
+            )
         params.extend([maxx, minx, maxy, miny])
     if query.near is not None:
         clauses.append("km(lat, lon, ?, ?) <= ?")

@@ -87,7 +87,7 @@ def run_import(
         written += 1
         say(f"batch {written}: writing {len(rows)} events")
         outcome.counts += loader.write(rows)
-        say(f"batch {written}: stored")
+        say(f"batch {written}: stored ({time.perf_counter() - started:.1f} s from the start)")
         if progress:
             progress(len(rows))
 
@@ -104,7 +104,7 @@ def run_import(
             write(pending)
         say("finishing: building deferred indexes, then PRAGMA quick_check")
         outcome.check = loader.finish()
-        say(f"finished: {outcome.check}")
+        say(f"finished: {outcome.check} ({time.perf_counter() - started:.1f} s from the start)")
     finally:
         loader.close()
     outcome.seconds = time.perf_counter() - started
