@@ -8,8 +8,10 @@ fills the R*Tree and FTS tables with one ``INSERT ... SELECT`` each and creates 
 all in one transaction. A process killed at any point leaves either a batch whole or absent,
 and the deferred build pending; the next import, or the next opening of the store, finishes it.
 
-The import's own connection runs with ``synchronous=OFF``: an import can be re-run, and a
-killed process loses nothing the operating system already holds (only a power cut could).
+The import's own connection runs with ``synchronous=OFF``: a killed process loses nothing
+the operating system already holds, and a lost batch is stored again by a re-run. An
+operating system crash or a power cut during an import can, by SQLite's documentation,
+damage the file: that is the price of the speed, paid only by imports (never by the service).
 """
 
 from __future__ import annotations
