@@ -20,6 +20,7 @@ from app.extraction.pipeline import Extractor, ReportInput
 from app.extraction.schemas import GeoparseResult
 from app.gazetteer.geocoder import Gazetteer
 from app.settings import Settings
+from app.transfer import cli as transfer_cli
 
 app = typer.Typer(
     help="Map conflict events from news reports about Iraq and Syria, offline.",
@@ -274,8 +275,8 @@ def evaluate(
 
 
 app.command("ingest")(cli_data.ingest)
-app.command("import")(cli_data.import_events)
-app.command("export")(cli_data.export_events)
+app.command("import")(transfer_cli.import_events)
+app.command("export")(transfer_cli.export_events)
 
 
 def main() -> None:

@@ -119,6 +119,11 @@ class EventProperties(_Frozen):
     evidence: list[Evidence]
     confidence: float = Field(ge=0, le=1)
     sources: list[str] = Field(default_factory=list, description="Report ids or URLs")
+    external_id: str | int | None = Field(
+        None,
+        description="The Feature id the event had in the file it was imported from (a string "
+        "or an integer, as given); null for events read from reports",
+    )
 
     @model_validator(mode="after")
     def _interval(self) -> EventProperties:

@@ -15,8 +15,8 @@ from app.api.params import EventQueryDep, parse_bbox
 from app.api.schemas import ClusterItem, ClusterOut, EventPageOut, HistoryOut, SplitIn
 from app.domain import EventPage
 from app.events import EventFeature
-from app.exports import csv_lines
 from app.ingest import parse_feature
+from app.transfer.formats import csv_lines
 
 router = APIRouter(tags=["events"])
 GEOJSON = "application/geo+json"

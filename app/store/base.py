@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from typing import Protocol
+from typing import Literal, NamedTuple, Protocol
 
 from app.domain import (
     AuditEntry,
@@ -29,6 +29,65 @@ class StoreHealth:
     unlocated: int = 0
 
 
+OnConflict = Literal["skip", "update"]
+
+
+class ImportRow(NamedTuple):
+    """One validated event for a bulk import: its key, its Feature text and its columns."""
+
+    key: str  # "id:<the Feature's own id>" or "sha256:<hash of the feature>"
+    body: str  # the Feature text after its id: '"geometry":...,"properties":{...}}'
+    event_type: str
+    category: str
+    date: str
+    date_end: str
+    country: str | None
+    admin1: str | None
+    lat: float | None
+    lon: float | None
+    confidence: float
+    geo_precision: int | None
+    actors: str  # "|name|name|" as the actors column stores them
+    minx: float | None  # the geometry's box; None for an unplaced event
+    maxx: float | None
+    miny: float | None
+    maxy: float | None
+    words: str  # what q= searches
+    span: int  # date_end - date, in days
+
+
+@dataclass(frozen=True, slots=True)
+class ImportCounts:
+    """What a bulk import batch did."""
+
+    created: int = 0
+    updated: int = 0
+    skipped: int = 0  # keys already stored (or repeated in the file) under on_conflict=skip
+
+    def __add__(self, other: ImportCounts) -> ImportCounts:
+        return ImportCounts(
+            self.created + other.created,
+            self.updated + other.updated,
+            self.skipped + other.skipped,
+        )
+
+
+class BulkImport(Protocol):
+    """A running bulk import: batches, each all or nothing, then the index build."""
+
+    def write(self, rows: Sequence[ImportRow]) -> ImportCounts:
+        """Store one batch in one transaction; known keys follow the import's on_conflict."""
+        ...
+
+    def finish(self) -> str:
+        """Build what was deferred, check the database; returns the check's answer ("ok")."""
+        ...
+
+    def close(self) -> None:
+        """Release the import's connection (an unfinished import resumes on the next run)."""
+        ...
+
+
 class EventStore(Protocol):
     """Persistent storage of reports and events. Every write is all or nothing."""
 
@@ -40,6 +99,10 @@ class EventStore(Protocol):
 
     def add_events(self, events: Sequence[EventFeature], who: str) -> list[int]:
         """Store events that come with no report."""
+        ...
+
+    def bulk_import(self, who: str, on_conflict: OnConflict, defer_indexes: bool) -> BulkImport:
+        """Start an idempotent bulk import (keys of known events follow ``on_conflict``)."""
         ...
 
     def update(self, event_id: int, event: EventFeature, who: str) -> str:

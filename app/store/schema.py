@@ -61,4 +61,31 @@ MIGRATIONS: tuple[str, ...] = (
     INSERT INTO meta VALUES ('max_span_days', 0);
     CREATE INDEX audit_batch ON audit (last_event_id) WHERE last_event_id IS NOT NULL;
     """,
+    # 2: imports are idempotent: each imported event keeps the key it was imported under
+    # (its Feature id from the file, or a content hash where it had none); large imports
+    # stage R*Tree boxes and full-text bodies in import_pending and build them at the end.
+    """
+    ALTER TABLE events ADD COLUMN import_key TEXT;
+    CREATE UNIQUE INDEX events_import_key ON events (import_key) WHERE import_key IS NOT NULL;
+    CREATE TABLE import_pending (
+        id INTEGER PRIMARY KEY,
+        minx REAL,
+        maxx REAL,
+        miny REAL,
+        maxy REAL,
+        body TEXT NOT NULL
+    );
+    INSERT INTO meta VALUES ('indexes_deferred', 0);
+    """,
+)
+
+#: The secondary indexes of migration 1, exactly as it creates them. A large import drops
+#: them and builds each once at the end (a sort is cheaper than a million B-tree inserts).
+SECONDARY_INDEXES: tuple[tuple[str, str], ...] = (
+    ("events_admin1", "events (admin1, located, date)"),
+    ("events_country", "events (country, located, date)"),
+    ("events_located_date", "events (located, date)"),
+    ("events_date_end", "events (date_end)"),
+    ("events_type", "events (event_type, located, date)"),
+    ("events_category", "events (category, located, date)"),
 )

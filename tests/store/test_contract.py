@@ -211,7 +211,7 @@ def test_export_streams_everything_in_id_order(store):
 
 
 def test_a_failing_batch_stores_nothing(store, monkeypatch):
-    from app.store import sqlite as module
+    from app.store import sqlite_writes as module
 
     calls = {"n": 0}
     real = module.fts_body
