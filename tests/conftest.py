@@ -21,6 +21,7 @@ from app.settings import (
     ApiSettings,
     ExtractionSettings,
     GazetteerSettings,
+    LiveSettings,
     MapSettings,
     Settings,
     StoreSettings,
@@ -30,7 +31,10 @@ FIXTURES = Path(__file__).parent / "fixtures"
 
 
 def make_settings(
-    tmp: Path, map_options: dict[str, object] | None = None, **api: object
+    tmp: Path,
+    map_options: dict[str, object] | None = None,
+    live_options: dict[str, object] | None = None,
+    **api: object,
 ) -> Settings:
     """Settings isolated from the environment and .env files."""
     return Settings(
@@ -39,6 +43,7 @@ def make_settings(
         api=ApiSettings(_env_file=None, **api),
         extraction=ExtractionSettings(_env_file=None),
         map=MapSettings(_env_file=None, **(map_options or {})),
+        live=LiveSettings(_env_file=None, **(live_options or {})),
     )
 
 

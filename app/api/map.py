@@ -62,6 +62,7 @@ def _page(
             tiles=settings.map.tiles,
             tiles_attribution=settings.map.tiles_attribution,
             embed_url=embed_url,
+            live=request.query_params.get("live") in ("1", "true"),
         )
     )
     ancestors = settings.map.frame_ancestors if embed else "'self'"

@@ -59,6 +59,7 @@ class MapOptions:
     tiles: str | None = None
     tiles_attribution: str = ""
     embed_url: str = ""
+    live: bool = False  # follow the event stream (?live=1)
 
 
 class _Script(MacroElement):
@@ -185,6 +186,7 @@ def render_map(options: MapOptions) -> str:
         "types": TYPE_STYLE,
         "categories": CATEGORY_COLOUR,
         "dates": [d.isoformat() for d in options.dates] if options.dates else None,
+        "live": options.live,
     }
     m.add_child(_Script(_legend_script(m.get_name())))
     m.add_child(_Script(f"GeoeventsMap.start({json.dumps(config)});"))
