@@ -13,6 +13,7 @@ import calendar
 import dataclasses
 import datetime as dt
 import logging
+import warnings
 from typing import Any
 
 import feedparser
@@ -138,8 +139,11 @@ class FeedPoller:
         if not text.strip():
             log.warning("feed %s: item %s has no text; skipped", feed.url, link)
             return None
-        stamp_ = entry.get("published_parsed") or entry.get("updated_parsed")
-        stamp_ = stamp_ or meta.get("updated_parsed")
+        with warnings.catch_warnings():
+            # feedparser warns when it maps updated_parsed to published_parsed for us.
+            warnings.simplefilter("ignore", DeprecationWarning)
+            stamp_ = entry.get("published_parsed") or entry.get("updated_parsed")
+            stamp_ = stamp_ or meta.get("updated_parsed")
         published = (
             dt.datetime.fromtimestamp(calendar.timegm(stamp_), dt.UTC).date()
             if stamp_

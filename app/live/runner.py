@@ -76,6 +76,12 @@ class LiveRunner:
             await to_thread.run_sync(self.store.live.release_lease, LEASE, self.holder)
         self.client.close()
 
+    def close(self) -> None:
+        """Give the lease up and close the HTTP client (synchronous callers)."""
+        with contextlib.suppress(Exception):
+            self.store.live.release_lease(LEASE, self.holder)
+        self.client.close()
+
     def run_forever(self) -> None:
         """Rounds until interrupted (``geoevents watch``)."""
         try:
@@ -86,8 +92,7 @@ class LiveRunner:
                     log.exception("live runner round failed")
                 time.sleep(self.interval)
         finally:
-            self.store.live.release_lease(LEASE, self.holder)
-            self.client.close()
+            self.close()
 
     async def _loop(self) -> None:
         while True:
