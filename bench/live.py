@@ -58,7 +58,12 @@ def push_latencies(reports: int) -> None:
     threading.Thread(target=hook.serve_forever, daemon=True).start()
     with tempfile.TemporaryDirectory() as tmp:
         settings = make_settings(
-            Path(tmp), live_options={"live_interval_seconds": 0.2, "live_notify_seconds": 0.5}
+            Path(tmp),
+            live_options={
+                "live_runner": True,
+                "live_interval_seconds": 0.2,
+                "live_notify_seconds": 0.5,
+            },
         )
         with LiveServer(settings) as server, httpx.Client(base_url=server.url) as api:
             api.post(

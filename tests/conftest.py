@@ -43,7 +43,8 @@ def make_settings(
         api=ApiSettings(_env_file=None, **api),
         extraction=ExtractionSettings(_env_file=None),
         map=MapSettings(_env_file=None, **(map_options or {})),
-        live=LiveSettings(_env_file=None, **(live_options or {})),
+        # Tests turn the feed poller and webhook deliverer on where they test them.
+        live=LiveSettings(_env_file=None, **{"live_runner": False, **(live_options or {})}),
     )
 
 
@@ -103,7 +104,12 @@ class ProcessServer:
     def __init__(self, database: Path) -> None:
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
-        env = dict(os.environ, GEOEVENTS_DATABASE_URL=f"sqlite:///{database}")
+        # No feed polls or webhook posts from a server that fuzzers feed random URLs.
+        env = dict(
+            os.environ,
+            GEOEVENTS_DATABASE_URL=f"sqlite:///{database}",
+            GEOEVENTS_LIVE_RUNNER="false",
+        )
         self.process = subprocess.Popen(
             [
                 sys.executable,
