@@ -21,7 +21,9 @@ def changes(
     query: EventQueryDep,
     store: StoreDep,
     _: ReaderDep,
-    after: Annotated[int, Query(ge=0, description="the last sequence number you have")] = 0,
+    after: Annotated[
+        int, Query(ge=0, le=2**63 - 1, description="the last sequence number you have")
+    ] = 0,
 ) -> Response:
     """Every event created, changed or deleted after ``after``, in sequence order.
 
@@ -52,7 +54,8 @@ async def stream(
     notifier: NotifierDep,
     _: ReaderDep,
     after: Annotated[
-        int | None, Query(ge=0, description="start after this sequence number (default: now)")
+        int | None,
+        Query(ge=0, le=2**63 - 1, description="start after this sequence number (default: now)"),
     ] = None,
     last_event_id: Annotated[str | None, Header(include_in_schema=False)] = None,
 ) -> EventSourceResponse:
@@ -62,7 +65,7 @@ async def stream(
     ``Last-Event-ID`` resumes where it stopped."""
     start = after
     if last_event_id is not None:
-        if not last_event_id.strip().isdigit():
+        if not last_event_id.strip().isdigit() or int(last_event_id) >= 2**63:
             raise InvalidInput("Last-Event-ID must be a change sequence number")
         start = int(last_event_id)
     if start is None:

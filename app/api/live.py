@@ -27,8 +27,8 @@ from app.live.clock import stamp
 from app.live.query_codec import dump_query
 
 router = APIRouter(tags=["live"])
-FeedId = Annotated[int, Path(ge=1)]
-SubscriptionId = Annotated[int, Path(ge=1)]
+FeedId = Annotated[int, Path(ge=1, le=2**63 - 1)]
+SubscriptionId = Annotated[int, Path(ge=1, le=2**63 - 1)]
 
 
 class _Filters(BaseModel):
