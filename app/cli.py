@@ -19,6 +19,7 @@ from app.events import EventCollection
 from app.extraction.pipeline import Extractor, ReportInput
 from app.extraction.schemas import GeoparseResult
 from app.gazetteer.geocoder import Gazetteer
+from app.live import cli as live_cli
 from app.settings import Settings
 from app.transfer import cli as transfer_cli
 
@@ -274,6 +275,8 @@ def evaluate(
         out.print(line)
 
 
+app.add_typer(live_cli.feeds_app, name="feeds")
+app.command("watch")(live_cli.watch)
 app.command("ingest")(cli_data.ingest)
 app.command("import")(transfer_cli.import_events)
 app.command("export")(transfer_cli.export_events)

@@ -42,6 +42,13 @@ class NotFound(GeoEventsError):
     title = "Not found"
 
 
+class Conflict(GeoEventsError):
+    """The resource exists already (a feed URL registered twice)."""
+
+    slug = "conflict"
+    title = "Already exists"
+
+
 class UnknownRegion(NotFound):
     """A region name or code matches nothing in the gazetteer."""
 

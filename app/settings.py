@@ -109,6 +109,31 @@ class MapSettings(BaseSettings):
     )
 
 
+class LiveSettings(BaseSettings):
+    """Feeds, the change notifier and webhooks."""
+
+    model_config = _CONFIG
+    live_runner: bool = Field(
+        True, description="Poll feeds and deliver webhooks in this process (one worker at a time)"
+    )
+    live_interval_seconds: float = Field(1.0, gt=0, le=60, description="Runner round period")
+    live_notify_seconds: float = Field(
+        0.5, gt=0, le=10, description="How often stream clients' workers look for new changes"
+    )
+    http_timeout_seconds: float = Field(10.0, gt=0, le=120, description="Feeds and webhooks")
+    webhook_backoff_seconds: Annotated[list[float], NoDecode] = Field(
+        default_factory=lambda: [60.0, 300.0, 600.0, 1200.0, 1800.0],
+        description="Waits after each failed delivery (comma-separated); then it fails",
+    )
+
+    @field_validator("webhook_backoff_seconds", mode="before")
+    @classmethod
+    def _split_backoff(cls, value: object) -> object:
+        if isinstance(value, str):
+            return [float(v) for v in value.split(",") if v.strip()]
+        return value
+
+
 class Settings(BaseModel):
     """All settings, grouped by concern."""
 
@@ -117,6 +142,7 @@ class Settings(BaseModel):
     api: ApiSettings = Field(default_factory=ApiSettings)
     extraction: ExtractionSettings = Field(default_factory=ExtractionSettings)
     map: MapSettings = Field(default_factory=MapSettings)
+    live: LiveSettings = Field(default_factory=LiveSettings)
 
     @classmethod
     def from_env(cls, env_file: str | None = ".env") -> Settings:
@@ -127,4 +153,5 @@ class Settings(BaseModel):
             api=ApiSettings(_env_file=env_file),
             extraction=ExtractionSettings(_env_file=env_file),
             map=MapSettings(_env_file=env_file),
+            live=LiveSettings(_env_file=env_file),
         )

@@ -21,6 +21,7 @@ from app.settings import (
     ApiSettings,
     ExtractionSettings,
     GazetteerSettings,
+    LiveSettings,
     MapSettings,
     Settings,
     StoreSettings,
@@ -30,7 +31,10 @@ FIXTURES = Path(__file__).parent / "fixtures"
 
 
 def make_settings(
-    tmp: Path, map_options: dict[str, object] | None = None, **api: object
+    tmp: Path,
+    map_options: dict[str, object] | None = None,
+    live_options: dict[str, object] | None = None,
+    **api: object,
 ) -> Settings:
     """Settings isolated from the environment and .env files."""
     return Settings(
@@ -39,6 +43,8 @@ def make_settings(
         api=ApiSettings(_env_file=None, **api),
         extraction=ExtractionSettings(_env_file=None),
         map=MapSettings(_env_file=None, **(map_options or {})),
+        # Tests turn the feed poller and webhook deliverer on where they test them.
+        live=LiveSettings(_env_file=None, **{"live_runner": False, **(live_options or {})}),
     )
 
 
@@ -98,7 +104,12 @@ class ProcessServer:
     def __init__(self, database: Path) -> None:
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
-        env = dict(os.environ, GEOEVENTS_DATABASE_URL=f"sqlite:///{database}")
+        # No feed polls or webhook posts from a server that fuzzers feed random URLs.
+        env = dict(
+            os.environ,
+            GEOEVENTS_DATABASE_URL=f"sqlite:///{database}",
+            GEOEVENTS_LIVE_RUNNER="false",
+        )
         self.process = subprocess.Popen(
             [
                 sys.executable,

@@ -12,6 +12,7 @@ from app.errors import Unauthorized
 from app.extraction.pipeline import Extractor
 from app.gazetteer.geocoder import Gazetteer
 from app.ingest import Ingestor
+from app.live.notify import ChangeNotifier
 from app.settings import Settings
 from app.store.base import EventStore
 
@@ -85,3 +86,12 @@ def require_reader(request: Request, settings: SettingsDep) -> str:
 IngestorDep = Annotated[Ingestor, Depends(get_ingestor)]
 WriterDep = Annotated[str, Depends(require_writer)]
 ReaderDep = Annotated[str, Depends(require_reader)]
+
+
+def get_notifier(request: Request) -> ChangeNotifier:
+    """The worker's change notifier (made in the lifespan)."""
+    notifier: ChangeNotifier = request.app.state.notifier
+    return notifier
+
+
+NotifierDep = Annotated[ChangeNotifier, Depends(get_notifier)]

@@ -67,6 +67,7 @@ def _page(
             embed_url=embed_url,
             labels=labels(gazetteer),
             rivers=rivers(settings.gazetteer.gazetteer_dir),
+            live=request.query_params.get("live") in ("1", "true"),
         )
     )
     ancestors = settings.map.frame_ancestors if embed else "'self'"

@@ -10,6 +10,7 @@ from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from app.errors import (
+    Conflict,
     GazetteerError,
     GeoEventsError,
     InvalidInput,
@@ -30,6 +31,7 @@ STATUS: dict[type[GeoEventsError], int] = {
     InvalidInput: 400,
     Unauthorized: 401,
     NotFound: 404,
+    Conflict: 409,
     UnknownRegion: 404,
     TextTooLong: 413,
     GazetteerError: 503,

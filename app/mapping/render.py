@@ -65,6 +65,7 @@ class MapOptions:
     embed_url: str = ""
     labels: tuple[tuple[str, float, float, int, str], ...] = ()  # app.mapping.labels
     rivers: dict[str, Any] | None = None  # GeoJSON river lines (app.mapping.outlines.rivers)
+    live: bool = False  # follow the event stream (?live=1)
 
 
 class _Script(MacroElement):
@@ -207,6 +208,7 @@ def render_map(options: MapOptions) -> str:
         "categories": CATEGORY_COLOUR,
         "dates": [d.isoformat() for d in options.dates] if options.dates else None,
         "labels": options.labels,
+        "live": options.live,
     }
     m.add_child(_Script(_legend_script(m.get_name())))
     m.add_child(_Script(f"GeoeventsMap.start({json.dumps(config)});"))

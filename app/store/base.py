@@ -8,12 +8,16 @@ from typing import Literal, NamedTuple, Protocol
 
 from app.domain import (
     AuditEntry,
+    ChangePage,
     ClusterPage,
+    Delivery,
     EventPage,
     EventQuery,
+    Feed,
     IngestResult,
     NewReport,
     ReportRecord,
+    Subscription,
 )
 from app.events import EventFeature
 
@@ -88,6 +92,78 @@ class BulkImport(Protocol):
         ...
 
 
+class LiveState(Protocol):
+    """Feeds, webhook subscriptions and deliveries, and leases: shared by every worker."""
+
+    def add_feed(self, url: str, interval_seconds: int, source: str | None, now: str) -> Feed:
+        """Register a feed; Conflict when its URL is known."""
+        ...
+
+    def feeds(self) -> list[Feed]:
+        """Every feed."""
+        ...
+
+    def due_feeds(self, now: str) -> list[Feed]:
+        """Feeds whose next poll is due."""
+        ...
+
+    def delete_feed(self, feed_id: int) -> None:
+        """Stop polling a feed."""
+        ...
+
+    def record_poll(self, feed: Feed) -> None:
+        """Save a poll's outcome."""
+        ...
+
+    def known_urls(self, urls: Sequence[str]) -> set[str]:
+        """Which of these URLs belong to stored reports."""
+        ...
+
+    def add_subscription(
+        self, url: str, secret: str, filters: str, last_seq: int, now: str
+    ) -> Subscription:
+        """A webhook for the matching changes after ``last_seq``."""
+        ...
+
+    def subscriptions(self) -> list[Subscription]:
+        """Every subscription."""
+        ...
+
+    def subscription(self, subscription_id: int) -> Subscription:
+        """One subscription; NotFound when absent."""
+        ...
+
+    def delete_subscription(self, subscription_id: int) -> None:
+        """Remove a subscription and its queue."""
+        ...
+
+    def enqueue(
+        self, subscription_id: int, items: Sequence[tuple[int, int, str]], last_seq: int, now: str
+    ) -> None:
+        """Queue deliveries and move the subscription's mark in one transaction."""
+        ...
+
+    def due_deliveries(self, now: str, limit: int = 100) -> list[Delivery]:
+        """Pending deliveries that are due."""
+        ...
+
+    def record_delivery(self, delivery: Delivery) -> None:
+        """Save an attempt's outcome."""
+        ...
+
+    def deliveries(self, subscription_id: int, limit: int = 100) -> list[Delivery]:
+        """A subscription's deliveries, newest first."""
+        ...
+
+    def acquire_lease(self, name: str, holder: str, ttl_seconds: float, now: float) -> bool:
+        """Take or renew a named lease."""
+        ...
+
+    def release_lease(self, name: str, holder: str) -> None:
+        """Give a lease up."""
+        ...
+
+
 class EventStore(Protocol):
     """Persistent storage of reports and events. Every write is all or nothing."""
 
@@ -144,6 +220,19 @@ class EventStore(Protocol):
     ) -> ClusterPage:
         """Point events (not movements, not governorate-level) in a view, grouped by grid
         cells of ``cell_deg`` degrees, and counts per governorate for the map."""
+        ...
+
+    @property
+    def live(self) -> LiveState:
+        """Feeds, subscriptions, deliveries and leases of this store."""
+        ...
+
+    def changes(self, query: EventQuery, after: int, limit: int) -> ChangePage:
+        """Changes after ``after`` that matter to a follower of ``query``, in order."""
+        ...
+
+    def last_seq(self) -> int:
+        """The newest change's number."""
         ...
 
     def extent(self) -> tuple[tuple[float, float, float, float] | None, str | None, str | None]:

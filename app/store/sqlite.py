@@ -17,6 +17,7 @@ from typing import TypeVar
 
 from app.domain import (
     AuditEntry,
+    ChangePage,
     ClusterPage,
     EventPage,
     EventQuery,
@@ -27,12 +28,14 @@ from app.domain import (
 )
 from app.errors import StoreError
 from app.events import EventFeature
+from app.store import sqlite_changes
 from app.store import sqlite_reads as reads
 from app.store import sqlite_writes as writes
 from app.store.base import OnConflict, StoreHealth
 from app.store.schema import MIGRATIONS
 from app.store.sqlite_bulk import SQLiteBulkImport, finish_interrupted
 from app.store.sqlite_counts import CountCache
+from app.store.sqlite_live import SQLiteLiveState
 
 T = TypeVar("T")
 
@@ -51,6 +54,7 @@ class SQLiteStore:
         self._local = threading.local()
         self._write_lock = threading.Lock()
         self._migrate()
+        self.live = SQLiteLiveState(self._write, self._read)
         if finish_imports:
             try:
                 finish_interrupted(self._connect())
@@ -204,6 +208,14 @@ class SQLiteStore:
                 movement_limit,
             )
         )
+
+    def changes(self, query: EventQuery, after: int, limit: int) -> ChangePage:
+        """The change feed after ``after``: each changed event's latest change, in order."""
+        return self._read(lambda conn: sqlite_changes.changes(conn, query, after, limit))
+
+    def last_seq(self) -> int:
+        """The newest change's number."""
+        return self._read(sqlite_changes.last_seq)
 
     def extent(self) -> tuple[tuple[float, float, float, float] | None, str | None, str | None]:
         """Bounding box of the placed events (R*Tree boxes), first date and last date."""
