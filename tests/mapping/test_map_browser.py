@@ -137,7 +137,7 @@ def test_basemap_names_read_at_a_glance(browser, map_server):
     # ...and zooming in adds towns by size.
     page.evaluate("(name) => window[name].setView([33.75, 44.6], 10)", _map_name(page))
     page.wait_for_function(
-        f"Number(document.body.dataset.geoeventsLabels) > {regional}", timeout=10_000
+        f"() => Number(document.body.dataset.geoeventsLabels) > {regional}", timeout=10_000
     )
     towns = set(page.locator(".leaflet-labels-pane .ge-label-city").all_inner_texts())
     assert "Baqubah" in {t.strip() for t in towns}
