@@ -13,7 +13,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from app import cli_data
+from app import cli_backup, cli_data
 from app.errors import GeoEventsError
 from app.events import EventCollection
 from app.extraction.pipeline import Extractor, ReportInput
@@ -59,8 +59,12 @@ def serve(
     """Start the HTTP API (what `make run` calls)."""
     import os
     import secrets
+    import tempfile
 
     import uvicorn
+
+    from app.logs import log_config
+    from app.metrics import MULTIPROC_ENV
 
     if dev_key and not Settings.from_env().api.api_keys:
         key = secrets.token_urlsafe(24)
@@ -70,7 +74,20 @@ def serve(
             f"  curl -H 'Authorization: Bearer {key}' -X POST http://{host}:{port}/reports "
             "-H 'content-type: application/json' -d @report.json"
         )
-    uvicorn.run("app.main:create_app", factory=True, host=host, port=port, workers=workers)
+    settings = Settings.from_env()
+    if workers > 1 and not os.environ.get(MULTIPROC_ENV):
+        # Each worker writes its metrics here; /metrics adds them up (see app.metrics).
+        metrics_dir = tempfile.TemporaryDirectory(prefix="geoevents-metrics-")
+        os.environ[MULTIPROC_ENV] = metrics_dir.name
+    uvicorn.run(
+        "app.main:create_app",
+        factory=True,
+        host=host,
+        port=port,
+        workers=workers,
+        log_config=log_config(settings.logs),
+        access_log=False,
+    )
 
 
 @app.command()
@@ -276,6 +293,8 @@ def evaluate(
 app.command("ingest")(cli_data.ingest)
 app.command("import")(cli_data.import_events)
 app.command("export")(cli_data.export_events)
+app.command("backup")(cli_backup.backup_command)
+app.command("restore")(cli_backup.restore_command)
 
 
 def main() -> None:

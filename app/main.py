@@ -10,13 +10,29 @@ from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 
 from app import __version__
-from app.api import events, extraction, features, gazetteer, health, map, regions, reports
+from app.api import (
+    events,
+    extraction,
+    features,
+    gazetteer,
+    health,
+    map,
+    observability,
+    regions,
+    reports,
+)
+from app.api.guard import InputGuard
+from app.api.limits import RateLimiter
+from app.api.observability import RequestContext
 from app.api.problems import add_exception_handlers
+from app.api.security import SecurityHeaders, add_cors
 from app.extraction.pipeline import Extractor
 from app.gazetteer.geocoder import Gazetteer
 from app.ingest import Ingestor
+from app.metrics import Metrics
 from app.settings import Settings
 from app.store import open_store
+from app.store.counters import open_counters
 
 STATIC_DIR = Path(__file__).resolve().parent / "static"
 DESCRIPTION = """
@@ -40,18 +56,30 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             max_chars=settings.api.max_text_chars,
         )
         app.state.store = open_store(settings.store.database_url)
+        app.state.counters = open_counters(settings.store.database_url)
         app.state.ingestor = Ingestor(app.state.extractor, app.state.gazetteer, app.state.store)
         try:
             yield
         finally:
+            app.state.counters.close()
             app.state.store.close()
 
     app = FastAPI(
         title="geoevents", version=__version__, description=DESCRIPTION, lifespan=lifespan
     )
     app.state.settings = settings
+    app.state.metrics = Metrics(lambda: app.state.store)
     add_exception_handlers(app)
+    # Added last runs first: request id and metrics around everything, then the security
+    # headers, CORS, the rate limits (hostile requests count too), the input guard (nothing
+    # hostile reaches a route).
+    app.add_middleware(InputGuard, limits=settings.api)
+    app.add_middleware(RateLimiter, settings=settings.limits, counters=lambda: app.state.counters)
+    add_cors(app, settings.api)
+    app.add_middleware(SecurityHeaders)
+    app.add_middleware(RequestContext, metrics=app.state.metrics)
     app.include_router(health.router)
+    app.include_router(observability.router)
     app.include_router(gazetteer.router)
     app.include_router(regions.router)
     app.include_router(extraction.router)

@@ -21,6 +21,8 @@ from app.settings import (
     ApiSettings,
     ExtractionSettings,
     GazetteerSettings,
+    LimitSettings,
+    LogSettings,
     MapSettings,
     Settings,
     StoreSettings,
@@ -30,7 +32,10 @@ FIXTURES = Path(__file__).parent / "fixtures"
 
 
 def make_settings(
-    tmp: Path, map_options: dict[str, object] | None = None, **api: object
+    tmp: Path,
+    map_options: dict[str, object] | None = None,
+    limits: dict[str, object] | None = None,
+    **api: object,
 ) -> Settings:
     """Settings isolated from the environment and .env files."""
     return Settings(
@@ -39,6 +44,8 @@ def make_settings(
         api=ApiSettings(_env_file=None, **api),
         extraction=ExtractionSettings(_env_file=None),
         map=MapSettings(_env_file=None, **(map_options or {})),
+        limits=LimitSettings(_env_file=None, **(limits or {})),
+        logs=LogSettings(_env_file=None),
     )
 
 
