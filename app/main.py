@@ -77,15 +77,20 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.add_middleware(RateLimiter, settings=settings.limits, counters=lambda: app.state.counters)
     add_cors(app, settings.api)
     app.add_middleware(SecurityHeaders)
-    app.add_middleware(RequestContext, metrics=app.state.metrics)
-    app.include_router(health.router)
-    app.include_router(observability.router)
-    app.include_router(gazetteer.router)
-    app.include_router(regions.router)
-    app.include_router(extraction.router)
-    app.include_router(reports.router)
-    app.include_router(events.router)
-    app.include_router(map.router)
-    app.include_router(features.router)
+    routers = (
+        health.router,
+        observability.router,
+        gazetteer.router,
+        regions.router,
+        extraction.router,
+        reports.router,
+        events.router,
+        map.router,
+        features.router,
+    )
+    routes = [route for router in routers for route in router.routes]
+    app.add_middleware(RequestContext, metrics=app.state.metrics, routes=routes)
+    for router in routers:
+        app.include_router(router)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     return app

@@ -11,9 +11,11 @@ import logging
 import re
 import time
 import uuid
+from collections.abc import Sequence
 
 from fastapi import APIRouter
 from fastapi.responses import Response
+from starlette.routing import BaseRoute, Match
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from app.api.deps import MetricsDep
@@ -36,9 +38,12 @@ def _request_id(scope: Scope) -> str:
     return uuid.uuid4().hex
 
 
-def route_template(scope: Scope) -> str:
-    """The matched route's path template ("/events/{event_id}"): bounded metric labels."""
+def route_template(scope: Scope, routes: Sequence[BaseRoute]) -> str:
+    """The route's path template ("/events/{event_id}"): bounded metric labels. A request
+    refused before routing (by the input guard or a rate limit) is matched here."""
     route = scope.get("route")
+    if route is None:
+        route = next((r for r in routes if r.matches(scope)[0] != Match.NONE), None)
     path: object = getattr(route, "path", None)
     return path if isinstance(path, str) else "unmatched"
 
@@ -46,9 +51,10 @@ def route_template(scope: Scope) -> str:
 class RequestContext:
     """ASGI middleware: request id in, request id out, one access line and metrics each."""
 
-    def __init__(self, app: ASGIApp, metrics: Metrics) -> None:
+    def __init__(self, app: ASGIApp, metrics: Metrics, routes: Sequence[BaseRoute]) -> None:
         self.app = app
         self.metrics = metrics
+        self.routes = routes
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         """Run the request inside its context and record how it ended."""
@@ -71,7 +77,7 @@ class RequestContext:
             await self.app(scope, receive, send_with_id)
         finally:
             seconds = time.perf_counter() - started
-            route = route_template(scope)
+            route = route_template(scope, self.routes)
             self.metrics.observe(scope["method"], route, status, seconds)
             access.info(
                 "%s %s %s",
