@@ -180,7 +180,7 @@ class Extractor:
         ]
         for draft in drafts:
             _default_actors(draft, ctx)
-        features = [build_feature(d, report.url) for d in drafts]
+        features = [build_feature(d, report.url, text) for d in drafts]
         return Extraction(text, mentions, features, reported_at, drafts)
 
     def _dates(self, sentence: Sentence, published: dt.date) -> list[DateMention]:
