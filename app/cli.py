@@ -32,6 +32,10 @@ out = Console(soft_wrap=True)
 err = Console(stderr=True, soft_wrap=True)
 
 
+#: How long a worker may take to start (and to answer a health ping) before it is replaced.
+WORKER_START_SECONDS = 60
+
+
 def fail(message: str) -> typer.Exit:
     """Print an error and return the exit to raise (code 2)."""
     err.print(f"[bold red]error:[/] {message}")
@@ -87,6 +91,10 @@ def serve(
         workers=workers,
         log_config=log_config(settings.logs),
         access_log=False,
+        # A worker imports the geo stack and loads the gazetteer before it answers the
+        # supervisor's pings: on a busy machine that takes longer than uvicorn's 5 s, and
+        # the supervisor would kill and respawn workers for ever.
+        timeout_worker_healthcheck=WORKER_START_SECONDS,
     )
 
 
