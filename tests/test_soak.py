@@ -13,6 +13,7 @@ import json
 import os
 import random
 import statistics
+import sys
 import threading
 import time
 from collections import Counter
@@ -121,7 +122,13 @@ def _metric_total(text: str, name: str, **labels: str) -> float:
 
 
 @pytest.mark.slow
-def test_soak_two_workers_writers_and_readers(tmp_path: Path) -> None:
+def test_soak_two_workers_writers_and_readers(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    def say(line: str) -> None:
+        with capsys.disabled():  # the figures are the point: shown even when tests pass
+            sys.stdout.write(line + "\n")
+
     env = {
         "GEOEVENTS_API_KEYS": KEY,
         "GEOEVENTS_LOG_FORMAT": "json",
@@ -179,8 +186,8 @@ def test_soak_two_workers_writers_and_readers(tmp_path: Path) -> None:
         time.sleep(warm_up + window)
         rss_start = {pid: rss_mib(pid) for pid in workers}
         start_p95 = _summary(samples, began + warm_up, began + warm_up + window)
-        print(f"\nsoak start ({SECONDS} s planned): p95 seconds {start_p95}")
-        print(f"soak start: RSS MiB per worker {rss_start}")
+        say(f"\nsoak start ({SECONDS} s planned): p95 seconds {start_p95}")
+        say(f"soak start: RSS MiB per worker {rss_start}")
         time.sleep(max(0.0, began + SECONDS - time.monotonic()))
         rss_end = {pid: rss_mib(pid) for pid in workers}
         finished = time.monotonic()
@@ -195,13 +202,12 @@ def test_soak_two_workers_writers_and_readers(tmp_path: Path) -> None:
             health = client.get("/healthz").json()
     statuses = Counter(s.status for s in samples)
     by_kind = Counter(s.kind for s in samples)
-    print(f"soak end: p95 seconds {end_p95}")
-    print(f"soak end: RSS MiB per worker {rss_end}")
-    print(f"soak: {len(samples)} requests {dict(by_kind)}; statuses {dict(statuses)}")
-    print(
-        f"soak: reports posted 201={posted[201]} re-posts 200={posted[200]}; store {health['store']}"
-    )
-    print(f"soak: database {os.path.getsize(tmp_path / 'soak.db') / 1e6:.1f} MB")
+    say(f"soak end: p95 seconds {end_p95}")
+    say(f"soak end: RSS MiB per worker {rss_end}")
+    say(f"soak: {len(samples)} requests {dict(by_kind)}; statuses {dict(statuses)}")
+    say(f"soak: reports posted 201={posted[201]} re-posts 200={posted[200]}")
+    say(f"soak: store {health['store']}")
+    say(f"soak: database {os.path.getsize(tmp_path / 'soak.db') / 1e6:.1f} MB")
 
     assert not [s for s in samples if s.status >= 500], "5xx responses"
     assert not [s for s in samples if s.locked], "'database is locked' reached a client"
