@@ -6,6 +6,7 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
 
+from anyio import to_thread
 from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 
@@ -47,6 +48,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        # Sync routes run in AnyIO's thread pool (40 threads by default); each thread opens
+        # its own SQLite connections with their page caches, so the pool size bounds memory.
+        to_thread.current_default_thread_limiter().total_tokens = settings.api.worker_threads
         app.state.gazetteer = Gazetteer.load(
             settings.gazetteer.gazetteer_dir, settings.gazetteer.resolved_user_dir()
         )

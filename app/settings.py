@@ -80,6 +80,13 @@ class ApiSettings(BaseSettings):
         16, ge=4, le=256, description="Deepest nesting of objects and arrays in a JSON body"
     )
     max_query_chars: int = Field(4096, ge=256, description="Longest query string (414 beyond)")
+    worker_threads: int = Field(
+        8,
+        ge=1,
+        le=256,
+        description="Threads per worker process for blocking work (store, extraction); each "
+        "keeps its own SQLite connection and page cache, so this bounds a worker's memory",
+    )
     default_page_size: int = Field(100, ge=1)
     max_page_size: int = Field(10_000, ge=1)
     cors_origins: Annotated[list[str], NoDecode] = Field(

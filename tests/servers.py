@@ -38,6 +38,17 @@ def rss_mib(pid: int) -> float:
     raise RuntimeError(f"no VmRSS for {pid}")
 
 
+def memory(pid: int) -> dict[str, float]:
+    """Anonymous and file-backed resident memory (MiB) and the thread count of a process."""
+    fields = {}
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        name, _, value = line.partition(":")
+        if name in ("RssAnon", "RssFile", "Threads"):
+            number = int(value.split()[0])
+            fields[name] = number if name == "Threads" else round(number / 1024, 1)
+    return fields
+
+
 class ServeProcess:
     """``geoevents serve --workers N`` on 127.0.0.1 and a free port; stderr goes to a file."""
 

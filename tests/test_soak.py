@@ -24,7 +24,7 @@ import httpx
 import pytest
 from prometheus_client.parser import text_string_to_metric_families
 
-from tests.servers import ServeProcess, rss_mib
+from tests.servers import ServeProcess, memory, rss_mib
 
 SECONDS = int(os.environ.get("GEOEVENTS_SOAK_SECONDS", "600"))
 WRITERS = 3
@@ -187,9 +187,10 @@ def test_soak_two_workers_writers_and_readers(
         rss_start = {pid: rss_mib(pid) for pid in workers}
         start_p95 = _summary(samples, began + warm_up, began + warm_up + window)
         say(f"\nsoak start ({SECONDS} s planned): p95 seconds {start_p95}")
-        say(f"soak start: RSS MiB per worker {rss_start}")
+        say(f"soak start: RSS MiB per worker {rss_start}; {[memory(p) for p in workers]}")
         time.sleep(max(0.0, began + SECONDS - time.monotonic()))
         rss_end = {pid: rss_mib(pid) for pid in workers}
+        detail_end = [memory(p) for p in workers]
         finished = time.monotonic()
         stop.set()
         for thread in threads:
@@ -203,7 +204,7 @@ def test_soak_two_workers_writers_and_readers(
     statuses = Counter(s.status for s in samples)
     by_kind = Counter(s.kind for s in samples)
     say(f"soak end: p95 seconds {end_p95}")
-    say(f"soak end: RSS MiB per worker {rss_end}")
+    say(f"soak end: RSS MiB per worker {rss_end}; {detail_end}")
     say(f"soak: {len(samples)} requests {dict(by_kind)}; statuses {dict(statuses)}")
     say(f"soak: reports posted 201={posted[201]} re-posts 200={posted[200]}")
     say(f"soak: store {health['store']}")
