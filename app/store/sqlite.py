@@ -39,6 +39,9 @@ from app.store.sqlite_rows import event_row, fts_body, with_id
 T = TypeVar("T")
 BULK_BATCH = 1000
 BULK_CACHE_KIB = 1024 * 1024  # 1 GiB, only for connections that bulk-load
+#: Page cache of every other connection. A server worker holds one per thread
+#: (GEOEVENTS_WORKER_THREADS), so this bounds its memory; the OS page cache holds the rest.
+CACHE_KIB = 16 * 1024
 _UPDATE_EVENT = (
     "UPDATE events SET feature = ?, event_type = ?, category = ?, date = ?, date_end = ?, "
     "country = ?, admin1 = ?, lat = ?, lon = ?, confidence = ?, geo_precision = ?, "
@@ -88,7 +91,7 @@ class SQLiteStore:
                 conn.execute("PRAGMA synchronous=NORMAL")
                 conn.execute("PRAGMA foreign_keys=ON")
                 conn.execute("PRAGMA busy_timeout=10000")
-                conn.execute("PRAGMA cache_size=-65536")
+                conn.execute(f"PRAGMA cache_size=-{CACHE_KIB}")
                 conn.create_function("km", 4, km, deterministic=True)
             except sqlite3.Error as exc:
                 raise StoreError(log_message=f"cannot open {self.path}: {exc}") from exc
