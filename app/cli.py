@@ -13,7 +13,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from app import cli_data
+from app import cli_backup, cli_data
 from app.errors import GeoEventsError
 from app.events import EventCollection
 from app.extraction.pipeline import Extractor, ReportInput
@@ -32,6 +32,10 @@ gazetteer_app = typer.Typer(help="Manage the local gazetteer.", no_args_is_help=
 app.add_typer(gazetteer_app, name="gazetteer")
 out = Console(soft_wrap=True)
 err = Console(stderr=True, soft_wrap=True)
+
+
+#: How long a worker may take to start (and to answer a health ping) before it is replaced.
+WORKER_START_SECONDS = 60
 
 
 def fail(message: str) -> typer.Exit:
@@ -61,8 +65,12 @@ def serve(
     """Start the HTTP API (what `make run` calls)."""
     import os
     import secrets
+    import tempfile
 
     import uvicorn
+
+    from app.logs import log_config
+    from app.metrics import MULTIPROC_ENV
 
     if dev_key and not Settings.from_env().api.api_keys:
         key = secrets.token_urlsafe(24)
@@ -72,7 +80,24 @@ def serve(
             f"  curl -H 'Authorization: Bearer {key}' -X POST http://{host}:{port}/reports "
             "-H 'content-type: application/json' -d @report.json"
         )
-    uvicorn.run("app.main:create_app", factory=True, host=host, port=port, workers=workers)
+    settings = Settings.from_env()
+    if workers > 1 and not os.environ.get(MULTIPROC_ENV):
+        # Each worker writes its metrics here; /metrics adds them up (see app.metrics).
+        metrics_dir = tempfile.TemporaryDirectory(prefix="geoevents-metrics-")
+        os.environ[MULTIPROC_ENV] = metrics_dir.name
+    uvicorn.run(
+        "app.main:create_app",
+        factory=True,
+        host=host,
+        port=port,
+        workers=workers,
+        log_config=log_config(settings.logs),
+        access_log=False,
+        # A worker imports the geo stack and loads the gazetteer before it answers the
+        # supervisor's pings: on a busy machine that takes longer than uvicorn's 5 s, and
+        # the supervisor would kill and respawn workers for ever.
+        timeout_worker_healthcheck=WORKER_START_SECONDS,
+    )
 
 
 @app.command()
@@ -280,6 +305,8 @@ app.command("watch")(live_cli.watch)
 app.command("ingest")(cli_data.ingest)
 app.command("import")(transfer_cli.import_events)
 app.command("export")(transfer_cli.export_events)
+app.command("backup")(cli_backup.backup_command)
+app.command("restore")(cli_backup.restore_command)
 
 
 def main() -> None:

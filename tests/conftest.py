@@ -21,7 +21,9 @@ from app.settings import (
     ApiSettings,
     ExtractionSettings,
     GazetteerSettings,
+    LimitSettings,
     LiveSettings,
+    LogSettings,
     MapSettings,
     Settings,
     StoreSettings,
@@ -34,6 +36,7 @@ def make_settings(
     tmp: Path,
     map_options: dict[str, object] | None = None,
     live_options: dict[str, object] | None = None,
+    limits: dict[str, object] | None = None,
     **api: object,
 ) -> Settings:
     """Settings isolated from the environment and .env files."""
@@ -45,6 +48,8 @@ def make_settings(
         map=MapSettings(_env_file=None, **(map_options or {})),
         # Tests turn the feed poller and webhook deliverer on where they test them.
         live=LiveSettings(_env_file=None, **{"live_runner": False, **(live_options or {})}),
+        limits=LimitSettings(_env_file=None, **(limits or {})),
+        logs=LogSettings(_env_file=None),
     )
 
 

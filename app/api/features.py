@@ -235,9 +235,11 @@ def parse_datetime(text: str) -> tuple[dt.date | None, dt.date | None]:
         if day is None:
             raise InvalidInput("datetime needs a date or an interval")
         return day, day
-    if len(parts) != 2 or parts == ["..", ".."]:
+    if len(parts) != 2:
         raise InvalidInput("datetime interval must be start/end with at most one '..'")
     start, end = one(parts[0]), one(parts[1])
+    if start is None and end is None:  # "../..", "/..", "/": no bound at all
+        raise InvalidInput("datetime interval must be start/end with at most one '..'")
     if start and end and start > end:
         raise InvalidInput("datetime interval starts after it ends")
     return start, end

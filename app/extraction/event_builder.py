@@ -135,7 +135,7 @@ def _summary(draft: EventDraft, location: LocationRef | None, origin: LocationRe
     return text
 
 
-def _evidence(draft: EventDraft) -> list[Evidence]:
+def _evidence(draft: EventDraft, text: str) -> list[Evidence]:
     s = draft.sentence
     items = [
         Evidence(field="sentence", text=s.text, start=s.start, end=s.end),
@@ -161,8 +161,8 @@ def _evidence(draft: EventDraft) -> list[Evidence]:
         items.append(Evidence(field="fatalities", text=f.text, start=f.start, end=f.end))
     if draft.strength is not None:
         _, start, end = draft.strength
-        said = s.text[start - s.start : end - s.start]
-        items.append(Evidence(field="strength", text=said, start=start, end=end))
+        # The report's text, not the sentence's: a later sentence may give the strength.
+        items.append(Evidence(field="strength", text=text[start:end], start=start, end=end))
     return items
 
 
@@ -179,8 +179,8 @@ def _confidence(draft: EventDraft) -> float:
     return round(min(score, 0.95), 2)
 
 
-def build_feature(draft: EventDraft, source: str | None) -> EventFeature:
-    """The GeoJSON feature of a draft."""
+def build_feature(draft: EventDraft, source: str | None, text: str) -> EventFeature:
+    """The GeoJSON feature of a draft; ``text`` is the report's (cleaned) text."""
     location, origin = _location_ref(draft.location), _location_ref(draft.origin)
     geometry: dict[str, Any] | None = None
     if location is not None:
@@ -207,7 +207,7 @@ def build_feature(draft: EventDraft, source: str | None) -> EventFeature:
         fatalities=draft.fatalities.value if draft.fatalities is not None else None,
         strength=draft.strength[0] if draft.strength is not None else None,
         summary=_summary(draft, location, origin),
-        evidence=_evidence(draft),
+        evidence=_evidence(draft, text),
         confidence=_confidence(draft),
         sources=[source] if source else [],
     )

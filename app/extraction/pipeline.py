@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from app.errors import InvalidInput, TextTooLong
-from app.events import EventFeature, Strength
+from app.events import EventFeature, Strength, is_plausible, plausible_date
 from app.extraction import locate
 from app.extraction.actors import (
     Actor,
@@ -73,6 +73,14 @@ def check_text(text: str, max_chars: int = DEFAULT_MAX_CHARS) -> None:
         raise TextTooLong(f"text has {len(text):,} characters; the limit is {max_chars:,}")
 
 
+def check_published(published: dt.date) -> None:
+    """Refuse a publication date before 1900 or more than a day in the future."""
+    try:
+        plausible_date(published)
+    except ValueError as exc:
+        raise InvalidInput(f"published: {exc}", extra={"field": "published"}) from None
+
+
 class Extractor:
     """Pure extraction over a loaded gazetteer and actor dictionary; no I/O per report."""
 
@@ -121,6 +129,7 @@ class Extractor:
     def extract(self, report: ReportInput) -> Extraction:
         """Events of a report as GeoJSON features, each with its evidence spans."""
         check_text(report.text, self.max_chars)
+        check_published(report.published)
         text = clean_text(report.text)
         check_text(text, self.max_chars)
         sentences = split_sentences(text)
@@ -128,7 +137,13 @@ class Extractor:
         mentions = self._mentions(text, sentences, actor_mentions)
         dates = {s.index: self._dates(s, report.published) for s in sentences}
         reported_at = next(
-            (d.last for ds in dates.values() for d in ds if d.role == "report"), report.published
+            (
+                d.last
+                for ds in dates.values()
+                for d in ds
+                if d.role == "report" and _reported_plausibly(d.last, report.published)
+            ),
+            report.published,
         )
         ctx = _Context(mentions, _report_countries(mentions), reported_at, self.actors.actors)
         for sentence in sentences:
@@ -156,10 +171,16 @@ class Extractor:
                     alone=len(triggers) == 1,
                     movement_in_sentence=movement,
                 )
-        drafts = [d for d in ctx.drafts if (reported_at - d.date_end).days <= MAX_AGE_DAYS]
+        drafts = [
+            d
+            for d in ctx.drafts
+            if (reported_at - d.date_end).days <= MAX_AGE_DAYS
+            and is_plausible(d.date)
+            and is_plausible(d.date_end)
+        ]
         for draft in drafts:
             _default_actors(draft, ctx)
-        features = [build_feature(d, report.url) for d in drafts]
+        features = [build_feature(d, report.url, text) for d in drafts]
         return Extraction(text, mentions, features, reported_at, drafts)
 
     def _dates(self, sentence: Sentence, published: dt.date) -> list[DateMention]:
@@ -269,6 +290,11 @@ def _drafts(
         draft.reported_at = ctx.reported_at
         drafts.append(draft)
     return drafts
+
+
+def _reported_plausibly(said: dt.date, published: dt.date) -> bool:
+    """A report cannot say it was reported after it was published, nor long before."""
+    return is_plausible(said) and 0 <= (published - said).days <= MAX_AGE_DAYS
 
 
 def _inside_actor(mention: Mention, actors: list[ActorMention]) -> bool:

@@ -38,6 +38,9 @@ from app.store.sqlite_counts import CountCache
 from app.store.sqlite_live import SQLiteLiveState
 
 T = TypeVar("T")
+#: Page cache of every connection but bulk loads. A server worker holds one per thread
+#: (GEOEVENTS_WORKER_THREADS), so this bounds its memory; the OS page cache holds the rest.
+CACHE_KIB = 16 * 1024
 
 
 class SQLiteStore:
@@ -82,7 +85,7 @@ class SQLiteStore:
                 conn.execute("PRAGMA synchronous=NORMAL")
                 conn.execute("PRAGMA foreign_keys=ON")
                 conn.execute("PRAGMA busy_timeout=10000")
-                conn.execute("PRAGMA cache_size=-65536")
+                conn.execute(f"PRAGMA cache_size=-{CACHE_KIB}")
                 conn.create_function("km", 4, km, deterministic=True)
             except sqlite3.Error as exc:
                 raise StoreError(log_message=f"cannot open {self.path}: {exc}") from exc
