@@ -29,15 +29,36 @@ _MONTH = (
 _WEEKDAY = r"(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _YEAR = r"((?:19|20)\d\d)"
 _DAY = r"(\d{1,2})(?:st|nd|rd|th)?"
+_TO = r"\s*(?:-|–|—|to|and|until|through)\s*"
+_CLOCK = r"(?:\d{1,2}(?:[:.]\d\d)? ?[ap]\.?m\.? (?:on )?)?"
 _NUMBER_WORDS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
 
+_DAY_MONTH = re.compile(rf"\b{_DAY}(?: of)? {_MONTH}(?:,? {_YEAR})?\b")
+_MONTH_DAY = re.compile(rf"\b{_MONTH} {_DAY}(?:,? {_YEAR})?\b(?!\s*(?:km|kilometres|people))")
 PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("iso", re.compile(rf"\b{_YEAR}-(\d\d)-(\d\d)\b")),
-    ("day_month", re.compile(rf"\b{_DAY}(?: of)? {_MONTH}(?:,? {_YEAR})?\b")),
+    # "17-23 October 2016", "from 1 to 6 October", "Saturday 19 - Sunday 20 July"
     (
-        "month_day",
-        re.compile(rf"\b{_MONTH} {_DAY}(?:,? {_YEAR})?\b(?!\s*(?:km|kilometres|people))"),
+        "day_range",
+        re.compile(
+            rf"\b(?:{_WEEKDAY},? )?{_DAY}(?: {_MONTH})?{_TO}(?:{_WEEKDAY},? )?"
+            rf"{_DAY}(?: of)? {_MONTH}(?:,? {_YEAR})?\b"
+        ),
     ),
+    ("month_range", re.compile(rf"\b{_MONTH} {_DAY}{_TO}{_DAY}(?:,? {_YEAR})?\b")),
+    # "between 8 a.m. Monday and 8 a.m. Tuesday" (coalition strike releases)
+    (
+        "weekday_range",
+        re.compile(rf"\b(?:between|from) {_CLOCK}{_WEEKDAY}{_TO}{_CLOCK}{_WEEKDAY}\b"),
+    ),
+    # "Monday 14 July", "Sunday, March 10": the date; the weekday only confirms it.
+    (
+        "weekday_date",
+        re.compile(rf"\b{_WEEKDAY},? (?:the )?({_DAY}(?: of)? {_MONTH}(?:,? {_YEAR})?)\b"),
+    ),
+    ("weekday_date", re.compile(rf"\b{_WEEKDAY},? ({_MONTH} {_DAY}(?:,? {_YEAR})?)\b")),
+    ("day_month", _DAY_MONTH),
+    ("month_day", _MONTH_DAY),
     (
         "part_month",
         re.compile(
@@ -47,6 +68,13 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),
     ("overnight", re.compile(rf"\bovernight (?:into|on) {_WEEKDAY}\b")),
+    (
+        "nth",
+        re.compile(
+            r"\b(?:on|since|by) the (\d{1,2})(?:st|nd|rd|th)\b(?: of (?:this|the) month)?"
+            r"(?=\s*(?:[,.;:)]|$)|\s+(?:when|as|after|before|and|in|at|near|with|while|that)\b)"
+        ),
+    ),
     ("weekday", re.compile(rf"\b(last |this |on |early |late |by )?{_WEEKDAY}\b")),
     ("month_year", re.compile(rf"\b{_MONTH},? {_YEAR}\b")),
     ("since", re.compile(rf"\b(?:since|until|in|by|from|before) (?:early |late |mid-)?{_YEAR}\b")),
@@ -57,14 +85,16 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"\b(yesterday|today|tonight|last night|this morning|earlier (?:this|last) (?:week|"
             r"month|year)|(?:last|this|past|previous) (?:week|month|year)|the (?:day|night) before|"
             r"(?:a|one|two|three|four|five|six|seven) days? (?:later|earlier|ago|before)|"
-            r"the (?:following|next) (?:day|morning|night)|(?:the )?same day|later that day)\b",
+            r"the (?:following|next) (?:day|morning|night)|(?:the )?same day|later that day|"
+            r"overnight)\b",
             re.I,
         ),
     ),
 )
 _REPORTING = re.compile(
     r"\b(?:said|says|reported|reports|told [\w ]{1,30}?|announced|stated|confirmed|added|"
-    r"wrote|published|posted|quoted)\s+(?:on\s+)?$",
+    r"wrote|published|posted|quoted)(?:\s+(?:in|at|to)\s+(?:a|an|the|its|his|her)\s+"
+    r"[\w -]{1,25}?)?\s+(?:late\s+|early\s+)?(?:on\s+)?$",
     re.I,
 )
 # "since 2020", "until 2017": the year is background, not when the event happened.
@@ -100,8 +130,9 @@ def _month_span(year: int, month: int) -> tuple[date, date]:
 
 
 def _weekday_before(anchor: date, weekday: int) -> date:
-    delta = (anchor.weekday() - weekday) % 7 or 7
-    return anchor - timedelta(days=delta)
+    """The latest such weekday on or before ``anchor``, the same day included (wire style:
+    "on Sunday" in a report of Sunday is that Sunday)."""
+    return anchor - timedelta(days=(anchor.weekday() - weekday) % 7)
 
 
 _HINT = re.compile(
@@ -134,6 +165,9 @@ def find_dates(text: str, anchor: date, offset: int = 0) -> list[DateMention]:
                     s + offset, e + offset, match.group(), first, last, precision, role, follow
                 )
             )
+    if any(d.role == "event" and d.text != "overnight" for d in found):
+        # "on Tuesday ... overnight": the weekday says which night.
+        found = [d for d in found if d.text != "overnight"]
     found.sort(key=lambda d: d.start)
     return found
 
@@ -189,7 +223,61 @@ def _weekday(m: re.Match[str], anchor: date) -> tuple[date, date, Precision, Rol
     weekday = WEEKDAYS[m[2].lower()]
     d = _weekday_before(anchor, weekday)
     if qualifier == "last" and anchor - d < timedelta(days=2):
+        # "last Sunday" is the one before: never the reference day, nor the day before it
+        # (which a writer calls "yesterday").
         d -= timedelta(days=7)
+    return d, d, "day", "event", 0
+
+
+def _span_precision(first: date, last: date) -> Precision:
+    days = (last - first).days
+    return "day" if days <= 1 else "week" if days <= 10 else "month"
+
+
+def _day_range(m: re.Match[str], anchor: date) -> tuple[date, date, Precision, Role, int]:
+    day1, day2, month2 = int(m[2]), int(m[5]), MONTHS[m[6].lower()]
+    month1 = MONTHS[m[3].lower()] if m[3] else month2
+    year2 = int(m[7]) if m[7] else _year_for(month2, day2, anchor)
+    last = date(year2, month2, day2)
+    first = date(year2 - (month1 > month2), month1, day1)
+    if first > last:
+        raise ValueError("not a range")  # "3-1 July" is a score
+    return first, last, _span_precision(first, last), "event", 0
+
+
+def _month_range(m: re.Match[str], anchor: date) -> tuple[date, date, Precision, Role, int]:
+    month, day1, day2 = MONTHS[m[1].lower()], int(m[2]), int(m[3])
+    year = int(m[4]) if m[4] else _year_for(month, day2, anchor)
+    first, last = date(year, month, day1), date(year, month, day2)
+    if first > last:
+        raise ValueError("not a range")
+    return first, last, _span_precision(first, last), "event", 0
+
+
+def _weekday_range(m: re.Match[str], anchor: date) -> tuple[date, date, Precision, Role, int]:
+    last = _weekday_before(anchor, WEEKDAYS[m[2].lower()])
+    first = _weekday_before(last, WEEKDAYS[m[1].lower()])
+    return first, last, _span_precision(first, last), "event", 0
+
+
+def _weekday_date(m: re.Match[str], anchor: date) -> tuple[date, date, Precision, Role, int]:
+    said = m[2]
+    inner = _DAY_MONTH.fullmatch(said)
+    if inner is not None:
+        return _day_month(inner, anchor)
+    inner = _MONTH_DAY.fullmatch(said)
+    if inner is None:
+        raise ValueError(said)
+    return _month_day(inner, anchor)
+
+
+def _nth(m: re.Match[str], anchor: date) -> tuple[date, date, Precision, Role, int]:
+    """ "on the 12th": of the reference month, or of the month before when still to come."""
+    day = int(m[1])
+    month_start = anchor.replace(day=1)
+    if day > anchor.day:
+        month_start = (month_start - timedelta(days=1)).replace(day=1)
+    d = month_start.replace(day=day)
     return d, d, "day", "event", 0
 
 
@@ -219,6 +307,8 @@ def _relative(m: re.Match[str], anchor: date) -> tuple[date, date, Precision, Ro
         return anchor - day, anchor - day, "day", "event", 0
     if phrase in ("today", "tonight", "this morning"):
         return anchor, anchor, "day", "event", 0
+    if phrase == "overnight":
+        return anchor - day, anchor, "day", "event", 0
     words = phrase.split()
     if words[-1] in ("later", "ago", "earlier", "before") and words[0] in _NUMBER_WORDS:
         n = _NUMBER_WORDS[words[0]]
@@ -248,6 +338,11 @@ def _relative(m: re.Match[str], anchor: date) -> tuple[date, date, Precision, Ro
 
 _RESOLVERS = {
     "iso": _iso,
+    "day_range": _day_range,
+    "month_range": _month_range,
+    "weekday_range": _weekday_range,
+    "weekday_date": _weekday_date,
+    "nth": _nth,
     "day_month": _day_month,
     "month_day": _month_day,
     "part_month": _part_month,
