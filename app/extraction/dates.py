@@ -17,6 +17,7 @@ from typing import Literal
 
 Precision = Literal["day", "week", "month", "year"]
 Role = Literal["event", "report", "since", "follow"]
+Attached = Literal["next", "previous"]
 
 MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
 MONTHS |= {m.lower(): i for i, m in enumerate(calendar.month_abbr) if m}
@@ -46,10 +47,12 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),
     ("month_range", re.compile(rf"\b{_MONTH} {_DAY}{_TO}{_DAY}(?:,? {_YEAR})?\b")),
-    # "between 8 a.m. Monday and 8 a.m. Tuesday" (coalition strike releases)
+    # "between 8 a.m. Monday and 8 a.m. Tuesday" (coalition releases), "on Saturday and Sunday"
     (
         "weekday_range",
-        re.compile(rf"\b(?:between|from) {_CLOCK}{_WEEKDAY}{_TO}{_CLOCK}{_WEEKDAY}\b"),
+        re.compile(
+            rf"\b(?:(?:between|from) {_CLOCK})?{_WEEKDAY}(?:{_TO}|\s+or\s+){_CLOCK}{_WEEKDAY}\b"
+        ),
     ),
     # "Monday 14 July", "Sunday, March 10": the date; the weekday only confirms it.
     (
@@ -97,6 +100,14 @@ _REPORTING = re.compile(
     r"[\w -]{1,25}?)?\s+(?:late\s+|early\s+)?(?:on\s+)?$",
     re.I,
 )
+_POSSESSIVE = re.compile(r"['’]s\b")
+# "the agreement signed on 1 April": a participle right after a noun phrase (no "was").
+_PARTICIPLE = re.compile(
+    r"\b(?:the|an?|this|that|its|their)\s+"
+    r"(?:(?!(?:was|were|is|are|has|have|had|been|be|being)\b)[\w-]+\s+){0,2}?(?:signed|agreed|reached|"
+    r"brokered|concluded|struck|issued|held|launched|carried out|announced)\s+(?:on|in)\s+$",
+    re.I,
+)
 # "since 2020", "until 2017": the year is background, not when the event happened.
 _BACKGROUND_YEAR = re.compile(r"^(?:since|until|before)\b", re.I)
 
@@ -113,6 +124,9 @@ class DateMention:
     precision: Precision
     role: Role
     offset_days: int = 0  # for role "follow": days after the previous event's date
+    #: Said of a noun, not of the sentence's verb: of the next word ("Thursday's bombing") or
+    #: of the noun before ("the agreement signed on 1 April"). It dates only that event.
+    attached: Attached | None = None
 
 
 def _year_for(month: int, day: int, anchor: date) -> int:
@@ -160,9 +174,22 @@ def find_dates(text: str, anchor: date, offset: int = 0) -> list[DateMention]:
             if role == "event" and _REPORTING.search(text[max(0, s - 40) : s]):
                 role = "report"
             taken.append((s, e))
+            attached: Attached | None = None
+            if _POSSESSIVE.match(text, e):
+                attached = "next"
+            elif _PARTICIPLE.search(text[max(0, s - 60) : s]):
+                attached = "previous"
             found.append(
                 DateMention(
-                    s + offset, e + offset, match.group(), first, last, precision, role, follow
+                    s + offset,
+                    e + offset,
+                    match.group(),
+                    first,
+                    last,
+                    precision,
+                    role,
+                    follow,
+                    attached,
                 )
             )
     if any(d.role == "event" and d.text != "overnight" for d in found):

@@ -39,7 +39,7 @@ DEFAULT_MAX_CHARS = 200_000
 _CLAIM = re.compile(
     r"\b(?:claimed|blamed|accused|responsibility|attributed|behind the|hallmarks)\b", re.I
 )
-#: Events told as background, long before the report, are not reported as new events.
+#: Text with no date of its own that would put it this long before the report is not an event.
 MAX_AGE_DAYS = 365
 
 
@@ -156,7 +156,7 @@ class Extractor:
                     alone=len(triggers) == 1,
                     movement_in_sentence=movement,
                 )
-        drafts = [d for d in ctx.drafts if (reported_at - d.date_end).days <= MAX_AGE_DAYS]
+        drafts = [d for d in ctx.drafts if _dated_or_recent(d, reported_at)]
         for draft in drafts:
             _default_actors(draft, ctx)
         features = [build_feature(d, report.url) for d in drafts]
@@ -210,7 +210,11 @@ def _drafts(
     event_dates = [d for d in dates if d.role in ("event", "follow")]
     same_group = [d for d in ctx.drafts if d.spec.group == trigger.spec.group]
     recent = next((d for d in reversed(same_group) if sentence.index - d.sentence.index <= 2), None)
-    if same_group and ANAPHORA.search(sentence.text):
+    if (
+        same_group
+        and ANAPHORA.search(sentence.text)
+        and not _other_date(event_dates, recent or same_group[-1])
+    ):
         _merge(recent or same_group[-1], sentence, trigger, actors if alone else [], ctx.countries)
         return []
     if recent is not None and not placed and not event_dates:
@@ -271,6 +275,17 @@ def _drafts(
     return drafts
 
 
+def _dated_or_recent(draft: EventDraft, reported_at: dt.date) -> bool:
+    """Background told with its own date ("in August 2016 Turkish troops took Jarablus") is an
+    event of that date; only text without a date of its own is held to :data:`MAX_AGE_DAYS`,
+    and so are plurals dated by a year alone ("protests in 2019": a movement, not an event)."""
+    if (reported_at - draft.date_end).days <= MAX_AGE_DAYS:
+        return True
+    if draft.date_mention is None:
+        return False
+    return not (draft.precision == "year" and draft.trigger.text.lower().endswith("s"))
+
+
 def _inside_actor(mention: Mention, actors: list[ActorMention]) -> bool:
     return any(a.start <= mention.start and mention.end <= a.end for a in actors)
 
@@ -296,7 +311,7 @@ def _irrealis(sentence: Sentence, trigger: Trigger) -> bool:
 def _date(
     draft: EventDraft, dates: list[DateMention], drafts: list[EventDraft], reported_at: dt.date
 ) -> None:
-    own = [d for d in dates if d.role == "event"]
+    own = [d for d in dates if d.role == "event" and _dates_trigger(d, draft.trigger)]
     follow = [d for d in dates if d.role == "follow"]
     if own:
         chosen = min(own, key=lambda d: abs(d.start - draft.trigger.start))
@@ -317,6 +332,24 @@ def _date(
         return
     # Nothing said: some time in the week before it was reported.
     draft.set_date(reported_at - dt.timedelta(days=7), reported_at, "week", None)
+
+
+def _dates_trigger(mention: DateMention, trigger: Trigger) -> bool:
+    """An attributive date ("Thursday's bombing", "the agreement signed on 1 April") dates only
+    the event named right there, not the other events of the sentence."""
+    if mention.attached == "next":
+        return 0 <= trigger.start - mention.end <= 12
+    if mention.attached == "previous":
+        return 0 <= mention.start - trigger.end <= 40
+    return True
+
+
+def _other_date(dates: list[DateMention], draft: EventDraft) -> bool:
+    """Whether the sentence names a day outside the draft's interval: "the same facility ...
+    on 25 January" is an earlier event told in background, not more about this one."""
+    return any(
+        d.role == "event" and (d.last < draft.date or d.first > draft.date_end) for d in dates
+    )
 
 
 def _actors(draft: EventDraft, trigger: Trigger, actors: list[ActorMention], ctx: _Context) -> None:

@@ -124,3 +124,17 @@ def test_ordinals_that_are_not_dates():
 
 def test_a_backwards_range_is_not_a_range():
     assert [d.text for d in find_dates("on 9-3 July", PUB)] == ["3 July"]
+
+
+def test_dates_attached_to_a_noun():
+    (possessive,) = find_dates("suspects linked to Thursday's bombing", PUB)
+    assert possessive.attached == "next"
+    (participle,) = find_dates("under the agreement signed on 1 April", PUB)
+    assert participle.attached == "previous"
+    (verb,) = find_dates("The agreement was signed on 1 April", PUB)
+    assert verb.attached is None
+
+
+def test_two_weekdays_are_a_range():
+    found = one("struck sites on Saturday and Sunday")
+    assert (found.first, found.last) == (dt.date(2024, 8, 3), dt.date(2024, 8, 4))
