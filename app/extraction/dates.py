@@ -156,8 +156,19 @@ _HINT = re.compile(
 )
 
 
-def find_dates(text: str, anchor: date, offset: int = 0) -> list[DateMention]:
-    """Date expressions in ``text`` (offsets shifted by ``offset``), left to right."""
+#: Expressions counted from the reference date; the others only take their year from it.
+_RELATIVE = frozenset({"weekday", "overnight", "relative", "nth", "weekday_range"})
+
+
+def find_dates(
+    text: str, anchor: date, offset: int = 0, reported: date | None = None
+) -> list[DateMention]:
+    """Date expressions in ``text`` (offsets shifted by ``offset``), left to right.
+
+    ``anchor`` is the publication date. ``reported``, when the sentence says when it was
+    reported ("the ministry said on Friday that ... on Thursday"), is what relative
+    expressions count from; a day and month ("17 July") still take the publication's year.
+    """
     found: list[DateMention] = []
     if not _HINT.search(text):
         return found
@@ -167,7 +178,8 @@ def find_dates(text: str, anchor: date, offset: int = 0) -> list[DateMention]:
             s, e = match.span()
             if any(s < te and ts < e for ts, te in taken):
                 continue
-            resolved = _resolve(name, match, anchor)
+            base = reported if reported is not None and name in _RELATIVE else anchor
+            resolved = _resolve(name, match, base)
             if resolved is None:
                 continue
             first, last, precision, role, follow = resolved

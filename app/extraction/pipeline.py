@@ -167,7 +167,7 @@ class Extractor:
         reported = [d for d in found if d.role == "report"]
         if reported and any(d.role != "report" for d in found):
             # "on Tuesday ... officials said on 7 August": the Tuesday before 7 August.
-            found = find_dates(sentence.text, reported[0].last, sentence.start)
+            found = find_dates(sentence.text, published, sentence.start, reported[0].last)
         return found
 
     @staticmethod
@@ -326,12 +326,17 @@ def _date(
         shift = dt.timedelta(days=follow[0].offset_days)
         draft.set_date(base.date + shift, base.date_end + shift, base.precision, follow[0])
         return
-    if drafts:
-        base = drafts[-1]
-        draft.set_date(base.date, base.date_end, base.precision, None)
+    # The narrative's date, not one said of a noun ("the agreement signed on 1 April").
+    narrative = next((d for d in reversed(drafts) if not _attached(d)), None)
+    if narrative is not None:
+        draft.set_date(narrative.date, narrative.date_end, narrative.precision, None)
         return
     # Nothing said: some time in the week before it was reported.
     draft.set_date(reported_at - dt.timedelta(days=7), reported_at, "week", None)
+
+
+def _attached(draft: EventDraft) -> bool:
+    return draft.date_mention is not None and draft.date_mention.attached is not None
 
 
 def _dates_trigger(mention: DateMention, trigger: Trigger) -> bool:

@@ -138,3 +138,9 @@ def test_dates_attached_to_a_noun():
 def test_two_weekdays_are_a_range():
     found = one("struck sites on Saturday and Sunday")
     assert (found.first, found.last) == (dt.date(2024, 8, 3), dt.date(2024, 8, 4))
+
+
+def test_the_reporting_date_moves_relative_dates_only():
+    pub, said = dt.date(2025, 7, 21), dt.date(2025, 7, 16)
+    found = find_dates("forces withdrew on Tuesday and again on 17 July", pub, reported=said)
+    assert [d.first for d in found] == [dt.date(2025, 7, 15), dt.date(2025, 7, 17)]

@@ -67,3 +67,12 @@ def test_an_attributive_date_dates_only_its_own_noun(extractor):
     )
     arrest = next(e for e in events(extractor, text) if e.event_type == "arrest")
     assert arrest.date == dt.date(2024, 3, 8)
+
+
+def test_a_following_sentence_takes_the_narrative_date_not_an_attached_one(extractor):
+    text = (
+        "Under the agreement signed on 1 March, 40 prisoners were released in Aleppo on "
+        "Sunday. Later, a convoy of fighters withdrew from Aleppo towards Tabqa."
+    )
+    withdrawal = next(e for e in events(extractor, text) if e.event_type == "troop_withdrawal")
+    assert withdrawal.date <= SUNDAY <= withdrawal.date_end
