@@ -39,8 +39,7 @@ def test_background_with_its_own_date_is_an_event_of_that_date(extractor):
 
 def test_old_text_with_no_date_of_its_own_is_not_an_event(extractor):
     text = (
-        "In March 2019 gunmen attacked a checkpoint near Baiji. "
-        "Later they kidnapped two shepherds."
+        "In March 2019 gunmen attacked a checkpoint near Baiji. Later they kidnapped two shepherds."
     )
     found = events(extractor, text, dt.date(2024, 3, 10))
     assert [e.event_type for e in found] == ["attack"]
