@@ -75,3 +75,13 @@ def test_a_following_sentence_takes_the_narrative_date_not_an_attached_one(extra
     )
     withdrawal = next(e for e in events(extractor, text) if e.event_type == "troop_withdrawal")
     assert withdrawal.date <= SUNDAY <= withdrawal.date_end
+
+
+def test_over_the_following_days_spans_them(extractor):
+    text = (
+        "Gunmen ambushed a patrol near Jableh on Thursday. Over the following three days "
+        "hundreds of civilians were killed in Baniyas."
+    )
+    later = events(extractor, text, dt.date(2025, 3, 11))[-1]
+    assert (later.date, later.date_end) == (dt.date(2025, 3, 7), dt.date(2025, 3, 9))
+    assert later.date_precision == "week"
