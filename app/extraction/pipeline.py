@@ -139,6 +139,7 @@ class Extractor:
                 t
                 for t in find_triggers(sentence.text, sentence.start)
                 if not _irrealis(sentence, t)
+                or _dated_reference(sentence, t, dates[sentence.index], ctx.drafts)
             ]
             if any(t.spec.group == "unrest" for t in triggers):
                 # "set fire to tyres and stormed the offices": the riot, not a second attack.
@@ -306,6 +307,40 @@ def _irrealis(sentence: Sentence, trigger: Trigger) -> bool:
         or bool(HABITUAL.search(sentence.text))
         or bool(REFERENCE.search(before))
     )
+
+
+def _dated_reference(
+    sentence: Sentence, trigger: Trigger, dates: list[DateMention], drafts: list[EventDraft]
+) -> bool:
+    """ "In response to the drone attack of 28 January", "after a drone attack wounded three
+    soldiers on 25 December": a reference to an earlier event that gives its own date is
+    that event, told in background; unless it is one already drafted (a repeat)."""
+    before = sentence.text[
+        max(0, trigger.start - sentence.start - 60) : trigger.start - sentence.start
+    ]
+    if not REFERENCE.search(before) or MODAL.search(before) or HABITUAL.search(sentence.text):
+        return False
+    if re.search(r"\b(?:string|series|wave) of\s", before):
+        return False  # "a string of drone attacks": a series, not one event
+    own = [
+        d
+        for d in dates
+        if d.role == "event"
+        and (d.precision == "day" or any(c.isdigit() for c in d.text))
+        and _own_date(sentence, trigger, d)
+    ]
+    return bool(own) and not any(
+        d.spec.group == trigger.spec.group and d.date <= own[0].last and own[0].first <= d.date_end
+        for d in drafts
+    )
+
+
+def _own_date(sentence: Sentence, trigger: Trigger, mention: DateMention) -> bool:
+    """The date is said of this trigger: "Sunday's attack", or later in the same clause."""
+    if mention.attached == "next":
+        return 0 <= trigger.start - mention.end <= 12
+    between = sentence.text[trigger.end - sentence.start : mention.start - sentence.start]
+    return 0 <= mention.start - trigger.end <= 80 and not re.search(r"[,;:]", between)
 
 
 def _date(
