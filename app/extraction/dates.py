@@ -113,7 +113,7 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
 _REPORTING = re.compile(
     r"\b(?:said|says|reported|reports|told [\w ]{1,30}?|announced|stated|confirmed|added|"
     r"wrote|published|posted|quoted)(?:\s+(?:in|at|to)\s+(?:a|an|the|its|his|her)\s+"
-    r"[\w -]{1,25}?)?\s+(?:late\s+|early\s+)?(?:on\s+)?$",
+    r"[\w -]{1,25}?)?\s+(?:late\s+|early\s+|later\s+)?(?:on\s+)?$",
     re.I,
 )
 _POSSESSIVE = re.compile(r"['’]s\b")

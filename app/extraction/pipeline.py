@@ -330,7 +330,10 @@ def _dated_reference(
         and _own_date(sentence, trigger, d)
     ]
     return bool(own) and not any(
-        d.spec.group == trigger.spec.group and d.date <= own[0].last and own[0].first <= d.date_end
+        d.spec.group == trigger.spec.group
+        and d.date_mention is not None  # a draft dated by default is no repeat of a stated day
+        and d.date <= own[0].last
+        and own[0].first <= d.date_end
         for d in drafts
     )
 

@@ -110,6 +110,7 @@ def test_reporting_dates_with_a_phrase_between():
     assert one("the ministry said in a statement on Friday").role == "report"
     assert one("officials told reporters late on Monday").role == "report"
     assert one("the army said on Friday").role == "report"
+    assert one("the Guards said in a statement later on Sunday").role == "report"
 
 
 def test_bare_overnight_yields_to_a_named_day():
