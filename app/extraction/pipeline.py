@@ -39,6 +39,13 @@ DEFAULT_MAX_CHARS = 200_000
 _CLAIM = re.compile(
     r"\b(?:claimed|blamed|accused|responsibility|attributed|behind the|hallmarks)\b", re.I
 )
+#: A running tally ("350 people have been killed since the unrest began") is no one event.
+_TALLY = re.compile(
+    r"\b(?:have|has) been (?:killed|wounded|injured|detained|arrested|displaced|documented|"
+    r"recorded)\b|\b(?:have|has) (?:carried out|conducted|launched) (?:hundreds|dozens|scores|"
+    r"thousands|more than|over)\b|\btotal documented\b",
+    re.I,
+)
 #: Text with no date of its own that would put it this long before the report is not an event.
 MAX_AGE_DAYS = 365
 
@@ -306,6 +313,7 @@ def _irrealis(sentence: Sentence, trigger: Trigger) -> bool:
         bool(MODAL.search(before))
         or bool(HABITUAL.search(sentence.text))
         or bool(REFERENCE.search(before))
+        or bool(_TALLY.search(sentence.text))
     )
 
 

@@ -103,3 +103,11 @@ def test_a_reference_without_a_date_of_its_own_is_not_an_event(extractor):
         "drone attacks on US troops in Iraq since 12 January."
     )
     assert [e.event_type for e in events(extractor, text)] == ["airstrike"]
+
+
+def test_a_running_tally_is_not_an_event(extractor):
+    text = (
+        "Gunmen attacked a checkpoint in Kirkuk on Sunday. More than 40 people have been "
+        "killed in Kirkuk since the start of the year."
+    )
+    assert [e.date for e in events(extractor, text)] == [SUNDAY]
