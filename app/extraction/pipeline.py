@@ -41,10 +41,9 @@ _CLAIM = re.compile(
 )
 #: A running tally ("350 people have been killed since the unrest began") is no one event.
 _TALLY = re.compile(
-    r"\b(?:have|has) been (?:killed|wounded|injured|detained|arrested|displaced|documented|"
-    r"recorded)\b|\b(?:have|has) (?:carried out|conducted|launched) (?:hundreds|dozens|scores|"
-    r"thousands|more than|over)\b|\btotal documented\b",
-    re.I,
+    r"\bha(?:s|ve) (?:been (?:killed|wounded|injured|detained|arrested|displaced|documented|"
+    r"recorded)|(?:carried out|conducted|launched) (?:hundreds|dozens|scores|thousands|"
+    r"more than|over))\b|\b[Tt]otal documented\b"
 )
 #: Text with no date of its own that would put it this long before the report is not an event.
 MAX_AGE_DAYS = 365
