@@ -20,6 +20,14 @@ from app.extraction.actors import (
 )
 from app.extraction.dates import DateMention, find_dates
 from app.extraction.event_builder import EventDraft, build_feature
+from app.extraction.event_dates import (
+    TALLY,
+    attached,
+    dated_or_recent,
+    dated_reference,
+    dates_trigger,
+    other_date,
+)
 from app.extraction.event_types import (
     ANAPHORA,
     BY_NAME,
@@ -39,14 +47,6 @@ DEFAULT_MAX_CHARS = 200_000
 _CLAIM = re.compile(
     r"\b(?:claimed|blamed|accused|responsibility|attributed|behind the|hallmarks)\b", re.I
 )
-#: A running tally ("350 people have been killed since the unrest began") is no one event.
-_TALLY = re.compile(
-    r"\bha(?:s|ve) (?:been (?:killed|wounded|injured|detained|arrested|displaced|documented|"
-    r"recorded)|(?:carried out|conducted|launched) (?:hundreds|dozens|scores|thousands|"
-    r"more than|over))\b|\b[Tt]otal documented\b"
-)
-#: Text with no date of its own that would put it this long before the report is not an event.
-MAX_AGE_DAYS = 365
 
 
 @dataclass(frozen=True)
@@ -145,7 +145,7 @@ class Extractor:
                 t
                 for t in find_triggers(sentence.text, sentence.start)
                 if not _irrealis(sentence, t)
-                or _dated_reference(sentence, t, dates[sentence.index], ctx.drafts)
+                or dated_reference(sentence, t, dates[sentence.index], ctx.drafts)
             ]
             if any(t.spec.group == "unrest" for t in triggers):
                 # "set fire to tyres and stormed the offices": the riot, not a second attack.
@@ -163,7 +163,7 @@ class Extractor:
                     alone=len(triggers) == 1,
                     movement_in_sentence=movement,
                 )
-        drafts = [d for d in ctx.drafts if _dated_or_recent(d, reported_at)]
+        drafts = [d for d in ctx.drafts if dated_or_recent(d, reported_at)]
         for draft in drafts:
             _default_actors(draft, ctx)
         features = [build_feature(d, report.url) for d in drafts]
@@ -220,7 +220,7 @@ def _drafts(
     if (
         same_group
         and ANAPHORA.search(sentence.text)
-        and not _other_date(event_dates, recent or same_group[-1])
+        and not other_date(event_dates, recent or same_group[-1])
     ):
         _merge(recent or same_group[-1], sentence, trigger, actors if alone else [], ctx.countries)
         return []
@@ -282,17 +282,6 @@ def _drafts(
     return drafts
 
 
-def _dated_or_recent(draft: EventDraft, reported_at: dt.date) -> bool:
-    """Background told with its own date ("in August 2016 Turkish troops took Jarablus") is an
-    event of that date; only text without a date of its own is held to :data:`MAX_AGE_DAYS`,
-    and so are plurals dated by a year alone ("protests in 2019": a movement, not an event)."""
-    if (reported_at - draft.date_end).days <= MAX_AGE_DAYS:
-        return True
-    if draft.date_mention is None:
-        return False
-    return not (draft.precision == "year" and draft.trigger.text.lower().endswith("s"))
-
-
 def _inside_actor(mention: Mention, actors: list[ActorMention]) -> bool:
     return any(a.start <= mention.start and mention.end <= a.end for a in actors)
 
@@ -312,51 +301,14 @@ def _irrealis(sentence: Sentence, trigger: Trigger) -> bool:
         bool(MODAL.search(before))
         or bool(HABITUAL.search(sentence.text))
         or bool(REFERENCE.search(before))
-        or bool(_TALLY.search(sentence.text))
+        or bool(TALLY.search(sentence.text))
     )
-
-
-def _dated_reference(
-    sentence: Sentence, trigger: Trigger, dates: list[DateMention], drafts: list[EventDraft]
-) -> bool:
-    """ "In response to the drone attack of 28 January", "after a drone attack wounded three
-    soldiers on 25 December": a reference to an earlier event that gives its own date is
-    that event, told in background; unless it is one already drafted (a repeat)."""
-    before = sentence.text[
-        max(0, trigger.start - sentence.start - 60) : trigger.start - sentence.start
-    ]
-    if not REFERENCE.search(before) or MODAL.search(before) or HABITUAL.search(sentence.text):
-        return False
-    if re.search(r"\b(?:string|series|wave) of\s", before):
-        return False  # "a string of drone attacks": a series, not one event
-    own = [
-        d
-        for d in dates
-        if d.role == "event"
-        and (d.precision == "day" or any(c.isdigit() for c in d.text))
-        and _own_date(sentence, trigger, d)
-    ]
-    return bool(own) and not any(
-        d.spec.group == trigger.spec.group
-        and d.date_mention is not None  # a draft dated by default is no repeat of a stated day
-        and d.date <= own[0].last
-        and own[0].first <= d.date_end
-        for d in drafts
-    )
-
-
-def _own_date(sentence: Sentence, trigger: Trigger, mention: DateMention) -> bool:
-    """The date is said of this trigger: "Sunday's attack", or later in the same clause."""
-    if mention.attached == "next":
-        return 0 <= trigger.start - mention.end <= 12
-    between = sentence.text[trigger.end - sentence.start : mention.start - sentence.start]
-    return 0 <= mention.start - trigger.end <= 80 and not re.search(r"[,;:]", between)
 
 
 def _date(
     draft: EventDraft, dates: list[DateMention], drafts: list[EventDraft], reported_at: dt.date
 ) -> None:
-    own = [d for d in dates if d.role == "event" and _dates_trigger(d, draft.trigger)]
+    own = [d for d in dates if d.role == "event" and dates_trigger(d, draft.trigger)]
     follow = [d for d in dates if d.role == "follow"]
     if own:
         chosen = min(own, key=lambda d: abs(d.start - draft.trigger.start))
@@ -374,34 +326,12 @@ def _date(
         draft.set_date(base.date + shift, base.date_end + shift + span, precision, follow[0])
         return
     # The narrative's date, not one said of a noun ("the agreement signed on 1 April").
-    narrative = next((d for d in reversed(drafts) if not _attached(d)), None)
+    narrative = next((d for d in reversed(drafts) if not attached(d)), None)
     if narrative is not None:
         draft.set_date(narrative.date, narrative.date_end, narrative.precision, None)
         return
     # Nothing said: some time in the week before it was reported.
     draft.set_date(reported_at - dt.timedelta(days=7), reported_at, "week", None)
-
-
-def _attached(draft: EventDraft) -> bool:
-    return draft.date_mention is not None and draft.date_mention.attached is not None
-
-
-def _dates_trigger(mention: DateMention, trigger: Trigger) -> bool:
-    """An attributive date ("Thursday's bombing", "the agreement signed on 1 April") dates only
-    the event named right there, not the other events of the sentence."""
-    if mention.attached == "next":
-        return 0 <= trigger.start - mention.end <= 12
-    if mention.attached == "previous":
-        return 0 <= mention.start - trigger.end <= 40
-    return True
-
-
-def _other_date(dates: list[DateMention], draft: EventDraft) -> bool:
-    """Whether the sentence names a day outside the draft's interval: "the same facility ...
-    on 25 January" is an earlier event told in background, not more about this one."""
-    return any(
-        d.role == "event" and (d.last < draft.date or d.first > draft.date_end) for d in dates
-    )
 
 
 def _actors(draft: EventDraft, trigger: Trigger, actors: list[ActorMention], ctx: _Context) -> None:
