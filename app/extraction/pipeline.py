@@ -20,6 +20,15 @@ from app.extraction.actors import (
 )
 from app.extraction.dates import DateMention, find_dates
 from app.extraction.event_builder import EventDraft, build_feature
+from app.extraction.event_dates import (
+    MAX_AGE_DAYS,
+    TALLY,
+    attached,
+    dated_or_recent,
+    dated_reference,
+    dates_trigger,
+    other_date,
+)
 from app.extraction.event_types import (
     ANAPHORA,
     BY_NAME,
@@ -39,8 +48,6 @@ DEFAULT_MAX_CHARS = 200_000
 _CLAIM = re.compile(
     r"\b(?:claimed|blamed|accused|responsibility|attributed|behind the|hallmarks)\b", re.I
 )
-#: Events told as background, long before the report, are not reported as new events.
-MAX_AGE_DAYS = 365
 
 
 @dataclass(frozen=True)
@@ -154,6 +161,7 @@ class Extractor:
                 t
                 for t in find_triggers(sentence.text, sentence.start)
                 if not _irrealis(sentence, t)
+                or dated_reference(sentence, t, dates[sentence.index], ctx.drafts)
             ]
             if any(t.spec.group == "unrest" for t in triggers):
                 # "set fire to tyres and stormed the offices": the riot, not a second attack.
@@ -174,9 +182,7 @@ class Extractor:
         drafts = [
             d
             for d in ctx.drafts
-            if (reported_at - d.date_end).days <= MAX_AGE_DAYS
-            and is_plausible(d.date)
-            and is_plausible(d.date_end)
+            if dated_or_recent(d, reported_at) and is_plausible(d.date) and is_plausible(d.date_end)
         ]
         for draft in drafts:
             _default_actors(draft, ctx)
@@ -188,7 +194,7 @@ class Extractor:
         reported = [d for d in found if d.role == "report"]
         if reported and any(d.role != "report" for d in found):
             # "on Tuesday ... officials said on 7 August": the Tuesday before 7 August.
-            found = find_dates(sentence.text, reported[0].last, sentence.start)
+            found = find_dates(sentence.text, published, sentence.start, reported[0].last)
         return found
 
     @staticmethod
@@ -231,7 +237,11 @@ def _drafts(
     event_dates = [d for d in dates if d.role in ("event", "follow")]
     same_group = [d for d in ctx.drafts if d.spec.group == trigger.spec.group]
     recent = next((d for d in reversed(same_group) if sentence.index - d.sentence.index <= 2), None)
-    if same_group and ANAPHORA.search(sentence.text):
+    if (
+        same_group
+        and ANAPHORA.search(sentence.text)
+        and not other_date(event_dates, recent or same_group[-1])
+    ):
         _merge(recent or same_group[-1], sentence, trigger, actors if alone else [], ctx.countries)
         return []
     if recent is not None and not placed and not event_dates:
@@ -316,13 +326,14 @@ def _irrealis(sentence: Sentence, trigger: Trigger) -> bool:
         bool(MODAL.search(before))
         or bool(HABITUAL.search(sentence.text))
         or bool(REFERENCE.search(before))
+        or bool(TALLY.search(sentence.text))
     )
 
 
 def _date(
     draft: EventDraft, dates: list[DateMention], drafts: list[EventDraft], reported_at: dt.date
 ) -> None:
-    own = [d for d in dates if d.role == "event"]
+    own = [d for d in dates if d.role == "event" and dates_trigger(d, draft.trigger)]
     follow = [d for d in dates if d.role == "follow"]
     if own:
         chosen = min(own, key=lambda d: abs(d.start - draft.trigger.start))
@@ -335,11 +346,14 @@ def _date(
     if follow and drafts:
         base = drafts[-1]
         shift = dt.timedelta(days=follow[0].offset_days)
-        draft.set_date(base.date + shift, base.date_end + shift, base.precision, follow[0])
+        span = follow[0].last - follow[0].first  # "over the following three days"
+        precision = "week" if span.days > 1 else base.precision
+        draft.set_date(base.date + shift, base.date_end + shift + span, precision, follow[0])
         return
-    if drafts:
-        base = drafts[-1]
-        draft.set_date(base.date, base.date_end, base.precision, None)
+    # The narrative's date, not one said of a noun ("the agreement signed on 1 April").
+    narrative = next((d for d in reversed(drafts) if not attached(d)), None)
+    if narrative is not None:
+        draft.set_date(narrative.date, narrative.date_end, narrative.precision, None)
         return
     # Nothing said: some time in the week before it was reported.
     draft.set_date(reported_at - dt.timedelta(days=7), reported_at, "week", None)
