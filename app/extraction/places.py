@@ -20,9 +20,11 @@ from functools import lru_cache
 import ahocorasick
 
 from app.domain import Place
+from app.extraction.word_evidence import confirmed_by_neighbours, has_locative
 from app.gazetteer.geocoder import Gazetteer
 from app.gazetteer.index import FOCUS_COUNTRIES
 from app.gazetteer.normalize import ARTICLES, KIND_WORDS, fold
+from app.gazetteer.words import NEVER_ALONE
 
 _TOKEN = re.compile(r"[^\W_]+(?:['’ʼʿʾ`][^\W_]+)*")
 _HYPHENS = "-‐‑–"
@@ -200,6 +202,7 @@ class ToponymMatcher:
 
     def __init__(self, gazetteer: Gazetteer) -> None:
         self.gazetteer = gazetteer
+        self.word_keys = gazetteer.data.word_keys
         self._automaton = ahocorasick.Automaton()
         seen: set[str] = set()
         for place, (full, cue) in zip(gazetteer.places, gazetteer.data.keys, strict=True):
@@ -233,12 +236,14 @@ class ToponymMatcher:
             hits.append((first, last, key))
         hits.sort(key=lambda h: (h[0], -(h[1] - h[0])))
         mentions: list[Mention] = []
+        unconfirmed: list[bool] = []
         taken_until = -1
         for first, last, key in hits:
             if first <= taken_until:
                 continue
-            mention = self._accept(text, tokens, all_tokens, first, last, key, sentence_starts)
-            if mention is not None:
+            accepted = self._accept(text, tokens, all_tokens, first, last, key, sentence_starts)
+            if accepted is not None:
+                mention, doubtful = accepted
                 if (
                     mention.kind_cue == "admin1"
                     and mentions
@@ -250,8 +255,9 @@ class ToponymMatcher:
                         prev.start, prev.end, prev.text, prev.key, "admin1", prev.sentence_start
                     )
                 mentions.append(mention)
+                unconfirmed.append(doubtful)
                 taken_until = last + _kind_extension_length(tokens, last)
-        return mentions
+        return confirmed_by_neighbours(text, mentions, unconfirmed)
 
     def _accept(
         self,
@@ -262,7 +268,9 @@ class ToponymMatcher:
         last: int,
         key: str,
         sentence_starts: list[int],
-    ) -> Mention | None:
+    ) -> tuple[Mention, bool] | None:
+        """The mention at tokens[first..last], and whether it still needs a neighbour to
+        confirm it (a common-word name with no kind word or locative word); None: no place."""
         start_tok, end_tok = tokens[first], tokens[last]
         if any(t.possessive for t in tokens[first:last]):
             return None  # "Irbil's airport" is two things, not one name
@@ -338,7 +346,15 @@ class ToponymMatcher:
             and text[prev.end : start_tok.start] == " "
         ):
             start, cue = prev.start, _PREFIX_KIND[prev.key]
-        return Mention(start, end, text[start:end], key, cue, sentence_start)
+        alone = first == last and cue is None
+        if alone and key in NEVER_ALONE:
+            return None  # "Five soldiers", "March", "Sunday": never a place on their own
+        doubtful = (
+            alone
+            and key in self.word_keys
+            and not has_locative(prev.key if prev is not None else None, sentence_start)
+        )
+        return Mention(start, end, text[start:end], key, cue, sentence_start), doubtful
 
 
 def _detectable(place: Place, key: str) -> bool:
