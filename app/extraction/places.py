@@ -23,9 +23,10 @@ from app.domain import Place
 from app.extraction.word_evidence import confirmed_by_neighbours, has_locative
 from app.gazetteer.geocoder import Gazetteer
 from app.gazetteer.index import FOCUS_COUNTRIES
-from app.gazetteer.normalize import ARTICLES, KIND_WORDS, fold
+from app.gazetteer.normalize import ARTICLES, KIND_WORDS, fold, split_arabic_word
 from app.gazetteer.words import NEVER_ALONE
 
+_ARABIC_LETTER = re.compile("[\u0600-\u06ff]")
 _TOKEN = re.compile(r"[^\W_]+(?:['’ʼʿʾ`][^\W_]+)*")
 _HYPHENS = "-‐‑–"
 # "US-led coalition", "Iran-backed groups": the name qualifies an actor, it is no place.
@@ -170,6 +171,10 @@ def tokenize(text: str) -> list[Token]:
         possessive = len(word) > 3 and word[-2] in "'’" and word[-1] in "sS"
         if possessive:
             word, end = word[:-2], end - 2
+        if not word.isascii() and _ARABIC_LETTER.match(word):
+            cut, key = split_arabic_word(word)  # "وبالموصل": the name starts at "الموصل"
+            raw.append(Token(word[cut:], key, start + cut, end))
+            continue
         raw.append(Token(word, _fold_token(word), start, end, possessive=possessive))
     tokens: list[Token] = []
     for i, tok in enumerate(raw):
