@@ -89,7 +89,10 @@ def test_world_context_resolves_abroad(extractor):
 
 
 def test_arabic_words_with_conjunction_preposition_and_article(extractor):
-    text = "قتل خمسة مدنيين في الموصل وفي كركوك. وقصفت طائرات بلدة تل أبيض وبالرقة ومدينة منبج والحسكة."
+    text = (
+        "قتل خمسة مدنيين في الموصل وفي كركوك. "
+        "وقصفت طائرات بلدة تل أبيض وبالرقة ومدينة منبج والحسكة."
+    )
     found = places(extractor, text)
     assert [(t, name) for t, name, _ in found] == [
         ("الموصل", "Mosul"),
