@@ -21,14 +21,18 @@ A word is a common English word when
   those names.
 
 Number words, months and weekdays (:data:`app.gazetteer.words.NEVER_ALONE`) are common words
-whatever their case in the dictionary.
+whatever their case in the dictionary, and so are the few words of ``data/curated/
+english_words.csv`` (each with its reason): modern words the 1934 dictionary lacks ("okay",
+"metro") and words of this domain that are names of nothing here ("Ramadan", "Allah").
 """
 
 from __future__ import annotations
 
+import csv
 import re
 from collections.abc import Iterable
 from importlib.metadata import version
+from pathlib import Path
 
 from english_words import get_english_words_set
 from wordfreq import iter_wordlist, zipf_frequency
@@ -36,6 +40,7 @@ from wordfreq import iter_wordlist, zipf_frequency
 from app.gazetteer.words import NEVER_ALONE
 
 COMMON_ZIPF = 3.0
+CURATED_WORDS = Path(__file__).resolve().parent.parent / "data" / "curated" / "english_words.csv"
 _WORD = re.compile(r"[a-z]+")
 
 
@@ -63,7 +68,7 @@ def common_words(names: Iterable[str] = ()) -> frozenset[str]:
     """Every common English word (lower case, letters only), minus the given ``names``."""
     dictionary = get_english_words_set(["web2"], alpha=True)
     excluded = set(names)
-    out: set[str] = set(NEVER_ALONE)
+    out: set[str] = set(NEVER_ALONE) | curated_words()
     for word in iter_wordlist("en"):  # most frequent first
         if zipf_frequency(word, "en") < COMMON_ZIPF:
             break
@@ -74,11 +79,18 @@ def common_words(names: Iterable[str] = ()) -> frozenset[str]:
     return frozenset(out)
 
 
+def curated_words() -> set[str]:
+    """The curated additions: common words here that the dictionary misses."""
+    with CURATED_WORDS.open(encoding="utf-8", newline="") as fh:
+        return {row["word"].strip().lower() for row in csv.DictReader(fh)}
+
+
 def describe() -> dict[str, object]:
     """What the vocabulary was made from, for the gazetteer's manifest."""
     return {
         "wordfreq": version("wordfreq"),
         "english-words": version("english-words"),
         "dictionary": "web2 (lower-case entries)",
+        "curated_words": len(curated_words()),
         "min_zipf": COMMON_ZIPF,
     }

@@ -5,8 +5,11 @@ The gazetteer marks the keys that are common English words ("hit", "tell", "van"
 alone in a report is taken as a place only when the text backs it: a kind word ("Hit
 district", "Mount ..."), a locative word before it ("in", "near", "north of"), or another place
 right next to it ("Hit and Haditha", "Tell, Syria"); a verb of attack or capture before it
-("shelled Tell") counts as a locative word. A capitalised word opening a sentence
-("Tell them...", "Five people...") has none of these and stays a word.
+("shelled Tell") counts as a locative word. A capitalised word opening a sentence ("Tell
+them...", "Five people...") has none of these and stays a word.
+
+A name left once a kind word was split off ("Assad" of "Lake Assad") is treated the same way,
+more strictly: only "in", "near", "at"... or its Arabic article ("al-Omar") back it.
 """
 
 from __future__ import annotations
@@ -18,8 +21,8 @@ from typing import Protocol, TypeVar
 #: Words before a name that make it a place: "in Hit", "north of Hit", "between Hit and...".
 LOCATIVES = frozenset(
     "in near at from to outside inside into towards toward around across between through via "
-    "of outskirts reach reached entered captured recaptured retook seized stormed shelled "
-    "bombed struck hit raided besieged liberated".split()
+    "of outskirts reach reached entered fled evacuated surrounded captured recaptured retook "
+    "seized stormed shelled bombed struck hit raided besieged liberated".split()
 )
 # Text between two mentions that makes them neighbours in a list or a nesting.
 _NEIGHBOURING = re.compile(r"\s*(?:,|,?\s*(?:and|or|in|near)\b)\s*", re.I)
@@ -35,9 +38,18 @@ class _Span(Protocol):
 _M = TypeVar("_M", bound=_Span)
 
 
-def has_locative(previous_key: str | None, sentence_start: bool) -> bool:
+#: The locatives that still count before a name that is more often a person's: where people
+#: are or go, not what reaches or strikes them ("loyal to Assad", "a message from Assad",
+#: "struck Ali" are no places).
+STRICT_LOCATIVES = LOCATIVES - frozenset(
+    "to from of reach reached shelled bombed struck hit raided outskirts".split()
+)
+
+
+def has_locative(previous_key: str | None, sentence_start: bool, strict: bool = False) -> bool:
     """A locative word (folded) just before the name, in the same sentence."""
-    return not sentence_start and previous_key is not None and previous_key in LOCATIVES
+    words = STRICT_LOCATIVES if strict else LOCATIVES
+    return not sentence_start and previous_key is not None and previous_key in words
 
 
 def confirmed_by_neighbours(
