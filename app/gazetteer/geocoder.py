@@ -20,8 +20,8 @@ from app.gazetteer.translit import variant_query_key
 #: Scores: the whole query is a name (100); the query minus its kind words is a name (96);
 #: the query is a name only once the place's own kind words are dropped (90).
 SCORE_EXACT, SCORE_STRIPPED, SCORE_PLACE_CUE = 100.0, 96.0, 90.0
-#: The query is another transliteration of a name (same variant key): below every exact
-#: match, above every fuzzy one (fuzzy ratios are weighted by 0.9).
+#: The query is another transliteration of a name (same variant key), looked for only when
+#: no name matches exactly; fuzzy matching only when neither does.
 SCORE_VARIANT = 93.0
 CUE_AGREES, CUE_DISAGREES = 4.0, -20.0
 FUZZY_WEIGHT = 0.9
@@ -131,8 +131,8 @@ class Gazetteer:
             for index, via_cue in self.index.exact(query.key):
                 offer(index, SCORE_PLACE_CUE if via_cue else SCORE_STRIPPED, "kind-word")
         variant = variant_query_key(name)
-        for index, via_cue in self.index.variant(variant):
-            if index not in found:
+        if not found:
+            for index, via_cue in self.index.variant(variant):
                 offer(index, SCORE_VARIANT - (2.0 if via_cue else 0.0), "variant")
         if not found:
             for key, ratio in self.index.fuzzy(query.key or full):
@@ -147,7 +147,8 @@ class Gazetteer:
     def search(
         self, q: str, *, country: str | None = None, kind: str | None = None, limit: int = 10
     ) -> list[Candidate]:
-        """Ranked candidates for a name: exact and alias matches first, fuzzy when none."""
+        """Ranked candidates for a name: exact and alias matches; else other transliterations
+        (the variant key); else fuzzy matches."""
         if not q or not q.strip():
             raise InvalidInput("q must not be empty")
         if not normalize(q):
