@@ -31,6 +31,7 @@ from app.extraction.event_types import (
 )
 from app.extraction.places import DEMONYMS, Mention, ToponymMatcher, tokenize, unresolved_mentions
 from app.extraction.quantities import fatalities, strength
+from app.extraction.namesakes import placed_by_neighbours
 from app.extraction.resolve import ResolvedMention, Resolver
 from app.extraction.text import Sentence, clean_text, split_sentences
 from app.gazetteer.geocoder import Gazetteer
@@ -114,7 +115,7 @@ class Extractor:
         countries: Counter[str] = Counter(
             code for t in tokens if (code := DEMONYMS.get(t.key)) is not None
         )
-        return self.resolver.resolve(found, loose, countries)
+        return placed_by_neighbours(text, self.resolver.resolve(found, loose, countries))
 
     # Events ------------------------------------------------------------------------------
 
