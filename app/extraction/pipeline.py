@@ -29,9 +29,9 @@ from app.extraction.event_types import (
     Trigger,
     find_triggers,
 )
+from app.extraction.namesakes import placed_by_neighbours
 from app.extraction.places import DEMONYMS, Mention, ToponymMatcher, tokenize, unresolved_mentions
 from app.extraction.quantities import fatalities, strength
-from app.extraction.namesakes import placed_by_neighbours
 from app.extraction.resolve import ResolvedMention, Resolver
 from app.extraction.text import Sentence, clean_text, split_sentences
 from app.gazetteer.geocoder import Gazetteer
