@@ -34,7 +34,12 @@ sys.path.insert(0, str(ROOT))
 
 from app.domain import km  # noqa: E402
 from app.gazetteer.loader import PLACE_COLUMNS  # noqa: E402
-from app.gazetteer.normalize import NORMALIZER_VERSION, normalize, parse_query  # noqa: E402
+from app.gazetteer.normalize import (  # noqa: E402
+    KIND_WORDS,
+    NORMALIZER_VERSION,
+    normalize,
+    parse_query,
+)
 from app.gazetteer.translit import variant_key  # noqa: E402
 from tools import english_vocabulary  # noqa: E402
 
@@ -52,6 +57,7 @@ RETIRED_CODES = {"IQ-TS": "IQ-KI", "IQ-SW": "IQ-SU"}
 MERGED_CODES = {"SY-UNDOF": "SY-QU"}
 MERGE_RADIUS_KM = 12.0
 CAPITAL_NAME_MIN_POP = 1_000_000
+KIND_ONLY = frozenset(word for word, _ in KIND_WORDS)
 SITE_KINDS = {
     "base",
     "airport",
@@ -533,7 +539,11 @@ def vet_keys(
     evidence); elsewhere in the world it is dropped ("paradise", "soul" for Seoul).
     """
     full, stripped = index_keys(row)
-    dropped = [k for k in stripped if k in vocabulary]
+    # A name that is only a kind word once its articles are gone ("Al Al Airport") names no
+    # place of its own.
+    dropped = [k for k in full if k in KIND_ONLY]
+    full = [k for k in full if k not in KIND_ONLY]
+    dropped += [k for k in stripped if k in vocabulary]
     stripped = [k for k in stripped if k not in vocabulary]
     words = [k for k in full if k in vocabulary]
     if words and not reportable(row):

@@ -64,6 +64,9 @@ def test_vet_keys_drops_far_words_and_kind_word_leftovers():
     hit = {"id": "gn:2", "name": "Hit", "aliases": [], "kind": "town", "country": "IQ"}
     hit |= {"source": "GeoNames"}
     assert vet_keys(hit, vocabulary) == (["hit"], [], ["hit"], [])
+    airport = {"id": "oa:x", "name": "Al Al Airport", "aliases": [], "kind": "airport"}
+    airport |= {"country": "SY", "source": "OurAirports"}
+    assert vet_keys(airport, vocabulary) == ([], [], [], ["airport"])
     curated = {"id": "cur:x", "name": "X", "aliases": [], "kind": "dam", "country": "EG"}
     assert reportable(curated | {"source": "curated: y"})
 
