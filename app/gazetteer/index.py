@@ -9,7 +9,12 @@ from rapidfuzz import fuzz, process
 
 from app.domain import Place
 from app.gazetteer.normalize import normalize
-from app.gazetteer.translit import variant_key, variant_query_key
+from app.gazetteer.translit import (
+    has_spelled_letters,
+    variant_key,
+    variant_of_key,
+    variant_query_key,
+)
 
 #: Countries whose every alias is offered to fuzzy matching; elsewhere only primary names.
 FOCUS_COUNTRIES = frozenset({"IQ", "SY"})
@@ -56,10 +61,16 @@ class NameIndex:
                 if len(key) >= _FUZZY_MIN_LEN:
                     buckets[first_class(key)].add(key)
             if place.country in FOCUS_COUNTRIES:
+                # From the normalised keys; names with Turkish or Kurdish letters (ş, x)
+                # again from the name, since normalising drops what those letters spell.
+                pairs = [(variant_of_key(k), False) for k in full]
+                pairs += [(variant_of_key(k), True) for k in cue]
                 for name in (place.name, *place.aliases):
-                    for key, cued in ((variant_key(name), False), (variant_query_key(name), True)):
-                        if key:  # a plain match beats one found only once kind words went
-                            variants[key][i] = variants[key].get(i, True) and cued
+                    if has_spelled_letters(name):
+                        pairs += [(variant_key(name), False), (variant_query_key(name), True)]
+                for key, cued in pairs:
+                    if key:  # a plain match beats one found only once kind words went
+                        variants[key][i] = variants[key].get(i, True) and cued
         self._exact = {k: tuple(v) for k, v in exact.items()}
         self._buckets = {k: sorted(v) for k, v in buckets.items()}
         self._variants = {k: tuple(v.items()) for k, v in variants.items()}

@@ -123,6 +123,13 @@ def _fold_word(word: str) -> str:
     return word
 
 
+def has_spelled_letters(name: str) -> bool:
+    """Does the name carry a letter the ``letter`` rules spell out (ş, ç, ğ, x)?"""
+    letters, pattern, _ = _rules()
+    return pattern.search(name.lower()) is not None
+
+
+@lru_cache(maxsize=65536)
 def variant_of_key(key: str) -> str:
     """The variant key of a normalised key (words already split, articles dropped)."""
     joined = "".join(_fold_word(word) for word in key.split())
