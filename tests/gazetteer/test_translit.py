@@ -105,3 +105,25 @@ def test_search_finds_other_transliterations(gazetteer):
         assert any(h.place.admin1 == admin1 for h in hits), (query, hits)
     hit = gazetteer.search("Qamishly")[0]
     assert hit.match == "variant" and hit.place.admin1 == "SY-HA" and 90 <= hit.score < 96
+
+
+@pytest.mark.parametrize(
+    ("spelling", "admin1"),
+    [
+        ("Şeqlawe", "IQ-AR"),
+        ("Helebce", "IQ-SU"),
+        ("Çemçemal", "IQ-SU"),
+        ("Derbendîxan", "IQ-SU"),
+        ("Amêdî", "IQ-DA"),
+        ("Xaneqîn", "IQ-DI"),
+        ("Celewla", "IQ-DI"),
+        ("Tûzxurmatû", "IQ-SD"),
+        ("Amûdê", "SY-HA"),
+        ("Dirbêsiyê", "SY-HA"),
+        ("Cindirês", "SY-HL"),
+        ("Cerablus", "SY-HL"),
+    ],
+)
+def test_kurdish_and_turkish_latin_spellings_find_their_places(gazetteer, spelling, admin1):
+    hits = gazetteer.search(spelling, limit=3)
+    assert any(h.place.admin1 == admin1 and h.place.kind != "admin1" for h in hits), hits
