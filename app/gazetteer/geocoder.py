@@ -130,10 +130,9 @@ class Gazetteer:
         if query.key and query.key != full:
             for index, via_cue in self.index.exact(query.key):
                 offer(index, SCORE_PLACE_CUE if via_cue else SCORE_STRIPPED, "kind-word")
-        variant = variant_query_key(name)
-        if not found:
-            for index, via_cue in self.index.variant(variant):
-                offer(index, SCORE_VARIANT - (2.0 if via_cue else 0.0), "variant")
+        variant = "" if found else variant_query_key(name)
+        for index, via_cue in self.index.variant(variant):
+            offer(index, SCORE_VARIANT - (2.0 if via_cue else 0.0), "variant")
         if not found:
             for key, ratio in self.index.fuzzy(query.key or full):
                 for index, via_cue in self.index.exact(key):
