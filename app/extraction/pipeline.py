@@ -34,6 +34,7 @@ from app.extraction.places import DEMONYMS, Mention, ToponymMatcher, tokenize, u
 from app.extraction.quantities import fatalities, strength
 from app.extraction.resolve import ResolvedMention, Resolver
 from app.extraction.text import Sentence, clean_text, split_sentences
+from app.extraction.variant_names import with_variant_mentions
 from app.gazetteer.geocoder import Gazetteer
 
 DEFAULT_MAX_CHARS = 200_000
@@ -109,6 +110,7 @@ class Extractor:
         found = [
             m for m in self.toponyms.find(text, starts, tokens) if not _inside_actor(m, actors)
         ]
+        found = with_variant_mentions(text, tokens, found, self.gazetteer)
         loose = [
             m for m in unresolved_mentions(text, tokens, found) if not _inside_actor(m, actors)
         ]

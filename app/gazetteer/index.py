@@ -14,6 +14,7 @@ from app.gazetteer.translit import (
     variant_key,
     variant_of_key,
     variant_query_key,
+    variant_words,
 )
 
 #: Countries whose every alias is offered to fuzzy matching; elsewhere only primary names.
@@ -50,6 +51,7 @@ class NameIndex:
         exact: dict[str, list[tuple[int, bool]]] = defaultdict(list)
         buckets: dict[str, set[str]] = defaultdict(set)
         variants: dict[str, dict[int, bool]] = defaultdict(dict)
+        spaced: dict[str, set[int]] = defaultdict(set)
         for i, (place, (full, cue)) in enumerate(zip(places, keys, strict=True)):
             for key in full:
                 exact[key].append((i, False))
@@ -63,6 +65,9 @@ class NameIndex:
             if place.country in FOCUS_COUNTRIES:
                 # From the normalised keys; names with Turkish or Kurdish letters (ş, x)
                 # again from the name, since normalising drops what those letters spell.
+                for key in full:
+                    if " " in key:
+                        spaced[variant_words(key)].add(i)
                 pairs = [(variant_of_key(k), False) for k in full]
                 pairs += [(variant_of_key(k), True) for k in cue]
                 for name in (place.name, *place.aliases):
@@ -74,6 +79,7 @@ class NameIndex:
         self._exact = {k: tuple(v) for k, v in exact.items()}
         self._buckets = {k: sorted(v) for k, v in buckets.items()}
         self._variants = {k: tuple(v.items()) for k, v in variants.items()}
+        self._spaced = {k: tuple(sorted(v)) for k, v in spaced.items()}
         variant_buckets: dict[str, list[str]] = defaultdict(list)
         for key in sorted(self._variants):
             if len(key) >= _VARIANT_FUZZY_MIN_LEN:
@@ -98,6 +104,10 @@ class NameIndex:
     def variant(self, key: str) -> tuple[tuple[int, bool], ...]:
         """Places in Iraq and Syria with this variant key (see :mod:`app.gazetteer.translit`)."""
         return self._variants.get(key, ())
+
+    def variant_of_words(self, key: str) -> tuple[int, ...]:
+        """Places in Iraq and Syria whose several-word name has these variant words."""
+        return self._spaced.get(key, ())
 
     def fuzzy_variant(self, key: str, limit: int = 10) -> list[tuple[str, float]]:
         """Variant keys similar to ``key``, best first (same first letter: it is folded)."""

@@ -16,8 +16,9 @@ Tal Tamr; Kafr Nabl, Kfar Nabl; Qamishli, Kamışlı. The normalised key
 
 Arabic-script names take steps 1 and 4 only (the letters are already folded by the
 normaliser; hamza on the line is dropped there). The key is only ever compared with other
-variant keys of places in Iraq and Syria: it is never searched for in report text, so it
-cannot turn an English word into a place.
+variant keys of places in Iraq and Syria; in report text only word by word
+(:func:`variant_words`) and for names of several words, so it cannot turn an English word
+into a place.
 """
 
 from __future__ import annotations
@@ -136,6 +137,12 @@ def variant_of_key(key: str) -> str:
     if not joined.isascii():
         return joined
     return _FINAL_H.sub("", _DOUBLED.sub(r"\1", _VOWEL_RUN.sub("a", joined)))
+
+
+def variant_words(key: str) -> str:
+    """The variant key word by word, spaces kept: stricter, for names found in running text
+    ("Abu Shawka" and "Bashiqa" share a variant key, not their words)."""
+    return " ".join(variant_of_key(word) for word in key.split())
 
 
 @lru_cache(maxsize=65536)
