@@ -38,10 +38,12 @@ from app.extraction.event_types import (
     Trigger,
     find_triggers,
 )
+from app.extraction.namesakes import placed_by_neighbours
 from app.extraction.places import DEMONYMS, Mention, ToponymMatcher, tokenize, unresolved_mentions
 from app.extraction.quantities import fatalities, strength
 from app.extraction.resolve import ResolvedMention, Resolver
 from app.extraction.text import Sentence, clean_text, split_sentences
+from app.extraction.variant_names import with_variant_mentions
 from app.gazetteer.geocoder import Gazetteer
 
 DEFAULT_MAX_CHARS = 200_000
@@ -123,13 +125,14 @@ class Extractor:
         found = [
             m for m in self.toponyms.find(text, starts, tokens) if not _inside_actor(m, actors)
         ]
+        found = with_variant_mentions(text, tokens, found, self.gazetteer)
         loose = [
             m for m in unresolved_mentions(text, tokens, found) if not _inside_actor(m, actors)
         ]
         countries: Counter[str] = Counter(
             code for t in tokens if (code := DEMONYMS.get(t.key)) is not None
         )
-        return self.resolver.resolve(found, loose, countries)
+        return placed_by_neighbours(text, self.resolver.resolve(found, loose, countries))
 
     # Events ------------------------------------------------------------------------------
 
