@@ -18,6 +18,7 @@ RUN uv sync --locked --no-dev --no-install-project
 COPY app ./app
 COPY data/gazetteer ./data/gazetteer
 COPY data/actors.csv ./data/actors.csv
+COPY data/lexicon ./data/lexicon
 RUN uv sync --locked --no-dev \
     && useradd --system --uid 10001 --home-dir /srv/geoevents geoevents \
     && mkdir -p /data \

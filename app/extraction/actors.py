@@ -1,8 +1,14 @@
-"""Actors: a curated dictionary (data/actors.csv, extensible) matched over report text."""
+"""Actors: a curated dictionary (data/actors.csv, extensible) matched over report text.
+
+Besides the dictionary's aliases, an owner word from the lexicon before a force or weapon noun
+names that owner's armed forces: "a Turkish drone", "US warplanes", "Israeli F-35 jets".
+"""
 
 from __future__ import annotations
 
 import csv
+import datetime as dt
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -11,6 +17,7 @@ from pathlib import Path
 import ahocorasick
 
 from app.errors import GazetteerError, InvalidInput
+from app.extraction.lexicon import Demonym
 
 ACTOR_KINDS = frozenset(
     "state_forces rebel_group political_militia identity_militia protesters rioters civilians "
@@ -88,8 +95,31 @@ def _exact_case(alias: str) -> bool:
 class ActorMatcher:
     """Finds actor aliases: acronyms case-sensitively, other names ignoring case."""
 
-    def __init__(self, actors: Sequence[Actor]) -> None:
+    def __init__(
+        self,
+        actors: Sequence[Actor],
+        demonyms: Sequence[Demonym] = (),
+        force_nouns: Sequence[str] = (),
+    ) -> None:
         self.actors = {a.name: a for a in actors}
+        self._owners: dict[str, list[tuple[Demonym, Actor]]] = defaultdict(list)
+        for demonym in demonyms:
+            if demonym.forces is None:
+                continue
+            if demonym.forces not in self.actors:
+                raise GazetteerError(
+                    log_message=f"demonym {demonym.word!r} names unknown actor {demonym.forces!r}"
+                )
+            self._owners[demonym.word].append((demonym, self.actors[demonym.forces]))
+        self._owner_pattern: re.Pattern[str] | None = None
+        if self._owners and force_nouns:
+            words = "|".join(re.escape(w) for w in sorted(self._owners, key=len, reverse=True))
+            # Up to two modifiers between owner and noun, lower case or a model code ("F-16"),
+            # so that a name ("Syrian Democratic Forces") is never read as an owner phrase.
+            self._owner_pattern = re.compile(
+                rf"(?<![\w-])({words})\s+(?:(?:[a-z][\w-]*|[A-Z]+-?\d+\w*)\s+){{0,2}}?"
+                rf"(?i:{'|'.join(force_nouns)})\b"
+            )
         by_alias: dict[tuple[str, bool], list[Actor]] = defaultdict(list)
         for actor in actors:
             for alias in actor.aliases:
@@ -114,8 +144,9 @@ class ActorMatcher:
                 return actor.name
         raise InvalidInput(f"unknown actor {name!r}")
 
-    def find(self, text: str) -> list[ActorMention]:
-        """Non-overlapping mentions, longest first, on word boundaries."""
+    def find(self, text: str, day: dt.date | None = None) -> list[ActorMention]:
+        """Non-overlapping mentions, longest first, on word boundaries; owner phrases
+        ("Turkish drone") where no alias is found, read as of ``day`` (the report's date)."""
         found: list[ActorMention] = []
         for automaton, haystack in ((self._exact, text), (self._folded, text.casefold())):
             if not len(automaton):
@@ -135,7 +166,26 @@ class ActorMatcher:
                     kept[-1] = mention
                 continue
             kept.append(mention)
+        if self._owner_pattern is not None:
+            kept = self._with_owners(self._owner_pattern, text, kept, day)
         return kept
+
+    def _with_owners(
+        self, pattern: re.Pattern[str], text: str, found: list[ActorMention], day: dt.date | None
+    ) -> list[ActorMention]:
+        added = []
+        for match in pattern.finditer(text):
+            start, end = match.span()
+            if any(m.start < end and start < m.end for m in found):
+                continue  # the dictionary knows the phrase ("Syrian army", "US-led coalition")
+            readings = [
+                actor
+                for demonym, actor in self._owners[match.group(1)]
+                if day is None or demonym.valid_on(day)
+            ]
+            if readings:
+                added.append(ActorMention(start, end, match.group(), (readings[0],)))
+        return sorted([*found, *added], key=lambda m: m.start) if added else found
 
 
 def _bounded(text: str, start: int, end: int) -> bool:

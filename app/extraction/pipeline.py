@@ -27,13 +27,15 @@ from app.extraction.event_types import (
     MODAL,
     REFERENCE,
     Trigger,
-    find_triggers,
+    TriggerFinder,
 )
+from app.extraction.lexicon import Lexicon, load_lexicon
 from app.extraction.places import DEMONYMS, Mention, ToponymMatcher, tokenize, unresolved_mentions
 from app.extraction.quantities import fatalities, strength
 from app.extraction.resolve import ResolvedMention, Resolver
 from app.extraction.text import Sentence, clean_text, split_sentences
 from app.gazetteer.geocoder import Gazetteer
+from app.settings import Settings
 
 DEFAULT_MAX_CHARS = 200_000
 _CLAIM = re.compile(
@@ -81,13 +83,39 @@ class Extractor:
         gazetteer: Gazetteer,
         extra_actor_files: list[Path] | None = None,
         max_chars: int = DEFAULT_MAX_CHARS,
+        lexicon: Lexicon | None = None,
     ) -> None:
         self.gazetteer = gazetteer
         self.toponyms = ToponymMatcher(gazetteer)
         self.resolver = Resolver(gazetteer)
+        self.lexicon = lexicon or load_lexicon(BY_NAME)
         files = [default_actor_file(), *(extra_actor_files or [])]
-        self.actors = ActorMatcher(read_actors(files))
+        self.actors = ActorMatcher(
+            read_actors(files), self.lexicon.demonyms, self.lexicon.cues.get("force_noun", ())
+        )
+        self.triggers = TriggerFinder(self.lexicon.triggers)
         self.max_chars = max_chars
+
+    @classmethod
+    def configured(cls, gazetteer: Gazetteer, settings: Settings) -> Extractor:
+        """The extractor the settings describe (the user's actor and lexicon files added)."""
+        extraction = settings.extraction
+
+        def files(path: Path | None) -> list[Path]:
+            return [path] if path is not None else []
+
+        lexicon = load_lexicon(
+            BY_NAME,
+            files(extraction.extra_triggers),
+            files(extraction.extra_demonyms),
+            files(extraction.extra_cues),
+        )
+        return cls(
+            gazetteer,
+            extraction.extra_actor_files(),
+            max_chars=settings.api.max_text_chars,
+            lexicon=lexicon,
+        )
 
     # Places ------------------------------------------------------------------------------
 
@@ -124,7 +152,7 @@ class Extractor:
         text = clean_text(report.text)
         check_text(text, self.max_chars)
         sentences = split_sentences(text)
-        actor_mentions = self.actors.find(text)
+        actor_mentions = self.actors.find(text, report.published)
         mentions = self._mentions(text, sentences, actor_mentions)
         dates = {s.index: self._dates(s, report.published) for s in sentences}
         reported_at = next(
@@ -137,7 +165,7 @@ class Extractor:
             self._claims(sentence, actors_here, ctx)
             triggers = [
                 t
-                for t in find_triggers(sentence.text, sentence.start)
+                for t in self.triggers.find(sentence.text, sentence.start)
                 if not _irrealis(sentence, t)
             ]
             if any(t.spec.group == "unrest" for t in triggers):
