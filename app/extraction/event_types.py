@@ -107,7 +107,8 @@ REFERENCE = re.compile(
 HABITUAL = re.compile(
     r"\b(?:routine|usually|often|every (?:year|week|month|day)|for years|for decades|common|"
     r"have become|has become|has long|have long|remains?|still|typically|regularly|"
-    r"increasingly)\b",
+    r"increasingly|repeatedly|several times|many times|(?:continued|continues|continue) to|"
+    r"(?:have|has) been (?:\w+ ){0,2}since|in total|so far this)\b",
     re.I,
 )
 
@@ -129,6 +130,24 @@ CROWD = re.compile(
     re.I,
 )
 _RIOT_WORDS = re.compile(r"\briot", re.I)
+
+
+def split_alternatives(pattern: str) -> list[str]:
+    """The top-level alternatives of a pattern ("a|b(?:c|d)" -> "a", "b(?:c|d)")."""
+    parts, depth, current, escaped = [], 0, "", False
+    for ch in pattern:
+        if escaped:
+            current, escaped = current + ch, False
+            continue
+        if ch == "\\":
+            escaped = True
+        depth += {"(": 1, ")": -1}.get(ch, 0)
+        if ch == "|" and depth == 0:
+            parts.append(current)
+            current = ""
+        else:
+            current += ch
+    return [*parts, current]
 
 
 def literal_prefix(alternative: str) -> str:
@@ -160,12 +179,13 @@ class TriggerFinder:
         owners: dict[str, set[int]] = {}
         always: set[int] = set()
         for i, (spec, _) in enumerate(self._patterns):
-            for alternative in triggers[spec.name]:
-                literal = literal_prefix(alternative)
-                if len(literal) < 3:
-                    always.add(i)
-                else:
-                    owners.setdefault(literal, set()).add(i)
+            for row in triggers[spec.name]:
+                for alternative in split_alternatives(row):
+                    literal = literal_prefix(alternative)
+                    if len(literal) < 3:
+                        always.add(i)
+                    else:
+                        owners.setdefault(literal, set()).add(i)
         for literal, indices in owners.items():
             self._prefilter.add_word(literal, frozenset(indices))
         if owners:

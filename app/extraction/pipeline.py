@@ -10,7 +10,7 @@ from pathlib import Path
 
 from app.errors import InvalidInput, TextTooLong
 from app.events import EventFeature, Strength
-from app.extraction import locate
+from app.extraction import locate, roles
 from app.extraction.actors import (
     Actor,
     ActorMatcher,
@@ -173,6 +173,9 @@ class Extractor:
                 triggers = [t for t in triggers if t.spec.name != "attack"]
             if _CLAIM.search(sentence.text) and ANAPHORA.search(sentence.text):
                 triggers = []  # "ISIS claimed the attack": about an event already drafted
+            if not roles.has_force(sentence.text, actors_here, ctx.countries):
+                # "a withdrawal of the cleric's support", "residents fled": nobody armed moves.
+                triggers = [t for t in triggers if t.spec.category != "movement"]
             movement = any(t.spec.category == "movement" for t in triggers)
             for trigger in triggers:
                 ctx.drafts += _drafts(
@@ -186,7 +189,7 @@ class Extractor:
                 )
         drafts = [d for d in ctx.drafts if (reported_at - d.date_end).days <= MAX_AGE_DAYS]
         for draft in drafts:
-            _default_actors(draft, ctx)
+            roles.add_defaults(draft, ctx.countries, ctx.catalog)
         features = [build_feature(d, report.url) for d in drafts]
         return Extraction(text, mentions, features, reported_at, drafts)
 
@@ -288,7 +291,7 @@ def _drafts(
         )
         draft.near = location is not None and not inherited and locate.is_near(sentence, location)
         _date(draft, event_dates, ctx.drafts, ctx.reported_at)
-        _actors(draft, trigger, actors, ctx)
+        roles.assign(draft, trigger, actors, _countries(draft, ctx.countries))
         dead = fatalities(sentence.text, sentence.start)
         if dead is not None and trigger.spec.group in ("violence", "unrest"):
             draft.fatalities = dead
@@ -297,6 +300,14 @@ def _drafts(
         draft.reported_at = ctx.reported_at
         drafts.append(draft)
     return drafts
+
+
+def _countries(draft: EventDraft, countries: list[str]) -> list[str]:
+    """The event's own country first: "gunmen" in a Syrian town are Syria's gunmen."""
+    place = draft.location.place if draft.location is not None else None
+    if place is None or place.country is None:
+        return countries
+    return [place.country, *(c for c in countries if c != place.country)]
 
 
 def _inside_actor(mention: Mention, actors: list[ActorMention]) -> bool:
@@ -347,79 +358,6 @@ def _date(
     draft.set_date(reported_at - dt.timedelta(days=7), reported_at, "week", None)
 
 
-def _actors(draft: EventDraft, trigger: Trigger, actors: list[ActorMention], ctx: _Context) -> None:
-    violent = trigger.spec.group in ("violence", "detention")
-    named = [m for m in actors if m.text.lower() not in GENERIC_FORCES]
-    if any(m.pick(ctx.countries).kind in _ARMED for m in named):
-        # "Troops from the US-led coalition": the named force, not the generic word.
-        actors = named
-    for mention in actors:
-        actor = mention.pick(ctx.countries)
-        if actor.kind == "civilians" and trigger.spec.category == "movement":
-            continue  # "residents said": witnesses, not movers
-        if trigger.spec.name == "insurgent_activity" and actor.kind == "civilians":
-            continue
-        before = draft.sentence.text[: mention.start - draft.sentence.start]
-        if (
-            violent
-            and mention.start > trigger.start
-            and not re.search(r"\bby\s+(?:the\s+)?$", before)
-        ):
-            role = "target"
-        elif actor.kind == "civilians" and violent:
-            role = "target"
-        else:
-            role = "actor"
-        draft.add_actor(actor, role, mention)
-
-
-#: Words that name the local state forces only when no other force is named.
-GENERIC_FORCES = frozenset(
-    {
-        "police",
-        "policemen",
-        "riot police",
-        "security forces",
-        "army",
-        "troops",
-        "soldiers",
-        "border guards",
-        "army units",
-        "army helicopters",
-        "army aviation",
-    }
-)
-_ARMED = frozenset(
-    {"state_forces", "external_forces", "rebel_group", "political_militia", "identity_militia"}
-)
-#: Who acts when the text names nobody: protesters protest, an unknown group attacks.
-_DEFAULT_ACTOR = {
-    "protest": "Protesters",
-    "riot": "Rioters",
-    "ied_explosion": "Unidentified armed group",
-    "drone_or_rocket_attack": "Unidentified armed group",
-    "attack": "Unidentified armed group",
-    "kidnapping": "Unidentified armed group",
-    "suicide_bombing": "Unidentified armed group",
-}
-
-
-def _default_actors(draft: EventDraft, ctx: _Context) -> None:
-    stem = _DEFAULT_ACTOR.get(draft.spec.name)
-    if stem is None:
-        return
-    if draft.spec.name in ("protest", "riot"):
-        if any(a.kind in ("protesters", "rioters") for a, _, _ in draft.actors):
-            return
-    elif any(role == "actor" for _, role, _ in draft.actors):
-        return
-    place = draft.location.place if draft.location is not None else None
-    country = place.country if place is not None else ctx.countries[0]
-    actor = ctx.catalog.get(f"{stem} ({'Syria' if country == 'SY' else 'Iraq'})")
-    if actor is not None:
-        draft.add_actor(actor, "actor", None)
-
-
 def _merge(
     previous: EventDraft,
     sentence: Sentence,
@@ -439,12 +377,4 @@ def _merge(
     dead = fatalities(sentence.text, sentence.start)
     if dead is not None and previous.fatalities is None and trigger.spec.group == "violence":
         previous.fatalities = dead
-    for mention in actors:
-        actor = mention.pick(countries)
-        if mention.text.lower() in GENERIC_FORCES:
-            continue  # "the soldiers" of an event already told are its named force
-        if actor.kind == "government":
-            continue  # "the government condemned the raids": a reaction, not a part
-        role = "target" if actor.kind == "civilians" else "actor"
-        if not any(a.name == actor.name for a, _, _ in previous.actors):
-            previous.add_actor(actor, role, mention)
+    roles.merge(previous, actors, _countries(previous, countries))

@@ -1,0 +1,180 @@
+"""Who did it and to whom: the actors of an event and their roles, from sentence structure.
+
+Rules, first that applies wins:
+- an agent phrase makes the actor: "by X", "fire from X", "claimed by X";
+- an owner or adjective before a weapon makes the actor: "an IRGC barrage", "a Turkish drone";
+- passive voice makes the subject the target: "X were targeted by", "X came under fire",
+  "X was killed", and in monitor style "2 policemen killed";
+- "backed by X", "allied with X": X supports, it is not a party to the event;
+- in a demonstration, protesters act and the security forces intervene (``associated``);
+- otherwise word order: before a violent trigger the actor, after it the target.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from app.extraction.actors import Actor, ActorMention
+from app.extraction.event_builder import EventDraft
+from app.extraction.event_types import Trigger
+
+#: Words that name the local state forces only when no other force is named.
+GENERIC_FORCES = frozenset(
+    {
+        "police",
+        "policemen",
+        "riot police",
+        "security forces",
+        "army",
+        "troops",
+        "soldiers",
+        "border guards",
+        "army units",
+        "army helicopters",
+        "army aviation",
+    }
+)
+ARMED = frozenset(
+    {"state_forces", "external_forces", "rebel_group", "political_militia", "identity_militia"}
+)
+#: Who acts when the text names nobody: protesters protest, an unknown group attacks.
+DEFAULT_ACTOR = {
+    "protest": "Protesters",
+    "riot": "Rioters",
+    "ied_explosion": "Unidentified armed group",
+    "drone_or_rocket_attack": "Unidentified armed group",
+    "attack": "Unidentified armed group",
+    "kidnapping": "Unidentified armed group",
+    "suicide_bombing": "Unidentified armed group",
+}
+_ARTICLE = r"(?:the\s+|a\s+|an\s+|its\s+|their\s+)?"
+AGENT_BEFORE = re.compile(
+    r"\b(?:by|(?:fire|gunfire|attacks?|shelling|assault|strikes?|rockets?|missiles?|drones?)"
+    rf"\s+from|blamed\s+on)\s+{_ARTICLE}(?:[\w-]+\s+){{0,2}}$",
+    re.I,
+)
+SUPPORT_BEFORE = re.compile(
+    r"\b(?:backed|supported|armed|trained|funded|aided)\s+by\s+"
+    rf"{_ARTICLE}(?:[\w-]+\s+){{0,1}}$|\b(?:allied\s+(?:to|with)|loyal\s+to|affiliated\s+"
+    rf"(?:to|with))\s+{_ARTICLE}$",
+    re.I,
+)
+WEAPON_AFTER = re.compile(
+    r"^(?:'s)?\s+(?:[\w-]+\s+)?(?:drones?|UAVs?|(?:air|drone|missile)\s*strikes?|strikes?|"
+    r"barrages?|missiles?|rockets?|mortars?|artillery|shell(?:s|ing|fire)|jets?|warplanes?|"
+    r"aircraft|helicopters?|bombardment|gunfire|snipers?)\b",
+    re.I,
+)
+_WEAPON_IN_MENTION = re.compile(
+    r"\b(?:drones?|UAVs?|strikes?|barrages?|missiles?|rockets?|mortars?|artillery|shell\w*|"
+    r"jets?|warplanes?|aircraft|planes?|helicopters?|gunships?|bombardment|fire)$",
+    re.I,
+)
+#: "were targeted", "came under fire", "had been killed": the subject suffers the action.
+PASSIVE_BETWEEN = re.compile(
+    r"\b(?:was|were|been|being|is|are|got|get)\s+(?:\w+ly\s+|also\s+|reportedly\s+)?$|"
+    r"\b(?:came|come|comes|coming)\s+under\s+$",
+    re.I,
+)
+PARTICIPLE_AFTER = re.compile(
+    r"^\s*(?:were\s+|was\s+|had\s+been\s+|have\s+been\s+|being\s+)?"
+    r"(?:killed|wounded|injured|hurt|dead|died|abducted|kidnapped|detained|arrested)"
+    r"(?=\s*(?:[,;.:]|$|and\b|when\b|in\b|on\b|at\b|near\b|after\b|by\b|as\b|while\b))",
+    re.I,
+)
+_VIOLENT_GROUPS = ("violence", "detention")
+#: Words for an armed body: a movement needs one (or an armed actor) in its sentence.
+FORCE_WORDS = re.compile(
+    r"\b(?:troops|forces|soldiers|fighters|units?|militants|militias?|army|armies|police|"
+    r"policemen|convoys?|battalions?|brigades?|divisions?|regiments?|columns?|reinforcements|"
+    r"personnel|gunmen|commandos|marines|guards|jihadists|rebels|insurgents|tanks|"
+    r"armou?red vehicles|military|garrisons?|advisers|contingents?)\b",
+    re.I,
+)
+
+
+def has_force(text: str, mentions: Sequence[ActorMention], countries: Sequence[str]) -> bool:
+    """Whether a sentence names an armed body (a force word or an armed actor)."""
+    return bool(FORCE_WORDS.search(text)) or any(m.pick(countries).kind in ARMED for m in mentions)
+
+
+def role_of(draft: EventDraft, trigger: Trigger, mention: ActorMention, actor: Actor) -> str | None:
+    """The role of an actor mention in the draft's event (None: not a party to it)."""
+    sentence = draft.sentence
+    at, end = mention.start - sentence.start, mention.end - sentence.start
+    before, after = sentence.text[max(0, at - 60) : at], sentence.text[end : end + 40]
+    group = trigger.spec.group
+    if SUPPORT_BEFORE.search(before):
+        return None
+    if group == "unrest":
+        if actor.kind in ("state_forces", "external_forces"):
+            return "associated"  # security forces acting against a demonstration
+        return "actor"
+    violent = group in _VIOLENT_GROUPS
+    if AGENT_BEFORE.search(before):
+        return "actor"
+    if violent and (_WEAPON_IN_MENTION.search(mention.text) or WEAPON_AFTER.match(after)):
+        return "actor"
+    if not violent:
+        return "actor"
+    if actor.kind == "civilians":
+        return "target"
+    if mention.end <= trigger.start:
+        between = sentence.text[mention.end - sentence.start : trigger.start - sentence.start]
+        if PASSIVE_BETWEEN.search(between) or PARTICIPLE_AFTER.match(after):
+            return "target"
+        return "actor"
+    return "target"
+
+
+def assign(
+    draft: EventDraft,
+    trigger: Trigger,
+    mentions: Sequence[ActorMention],
+    countries: Sequence[str],
+) -> None:
+    """Add the actors named in the draft's sentence, each with its role."""
+    named = [m for m in mentions if m.text.lower() not in GENERIC_FORCES]
+    if any(m.pick(countries).kind in ARMED for m in named):
+        # "Troops from the US-led coalition": the named force, not the generic word.
+        mentions = named
+    for mention in mentions:
+        actor = mention.pick(countries)
+        if actor.kind == "civilians" and trigger.spec.category == "movement":
+            continue  # "residents said": witnesses, not movers
+        if trigger.spec.name == "insurgent_activity" and actor.kind == "civilians":
+            continue
+        role = role_of(draft, trigger, mention, actor)
+        if role is not None:
+            draft.add_actor(actor, role, mention)
+
+
+def add_defaults(draft: EventDraft, countries: Sequence[str], catalog: dict[str, Actor]) -> None:
+    """Protesters for a protest, an unidentified armed group for an attack nobody claimed."""
+    stem = DEFAULT_ACTOR.get(draft.spec.name)
+    if stem is None:
+        return
+    if draft.spec.name in ("protest", "riot"):
+        if any(a.kind in ("protesters", "rioters") for a, _, _ in draft.actors):
+            return
+    elif any(role == "actor" for _, role, _ in draft.actors):
+        return
+    place = draft.location.place if draft.location is not None else None
+    country = place.country if place is not None else countries[0]
+    actor = catalog.get(f"{stem} ({'Syria' if country == 'SY' else 'Iraq'})")
+    if actor is not None:
+        draft.add_actor(actor, "actor", None)
+
+
+def merge(previous: EventDraft, mentions: Sequence[ActorMention], countries: Sequence[str]) -> None:
+    """Actors of a sentence that goes on about an event already drafted."""
+    for mention in mentions:
+        actor = mention.pick(countries)
+        if mention.text.lower() in GENERIC_FORCES:
+            continue  # "the soldiers" of an event already told are its named force
+        if actor.kind == "government":
+            continue  # "the government condemned the raids": a reaction, not a part
+        role = "target" if actor.kind == "civilians" else "actor"
+        if not any(a.name == actor.name for a, _, _ in previous.actors):
+            previous.add_actor(actor, role, mention)
