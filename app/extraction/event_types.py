@@ -162,6 +162,39 @@ def literal_prefix(alternative: str) -> str:
     return out.lower()
 
 
+#: Types that are different occurrences when one sentence names both ("in clashes during which
+#: the militants sent suicide car bombs"): a second event of the group, not a second word.
+DISTINCT = frozenset(
+    {"suicide_bombing", "ied_explosion", "airstrike", "drone_or_rocket_attack", "armed_clash"}
+)
+#: Pairs that are one occurrence told two ways ("warplanes fired missiles", "a drone strike",
+#: "a suicide bomber blew up an explosives-laden car").
+_ONE_OCCURRENCE = frozenset(
+    {
+        frozenset({"airstrike", "drone_or_rocket_attack"}),
+        frozenset({"suicide_bombing", "ied_explosion"}),
+    }
+)
+
+
+def same_kind(a: TypeSpec, b: TypeSpec) -> bool:
+    """Whether two types can describe one occurrence (a sentence going on about an event)."""
+    return (
+        a.name == b.name
+        or "attack" in (a.name, b.name)
+        or frozenset({a.name, b.name}) in _ONE_OCCURRENCE
+        or a.group not in ("violence",)
+    )
+
+
+def _second(first: Trigger, spec: TypeSpec) -> bool:
+    return (
+        first.spec.name in DISTINCT
+        and spec.name in DISTINCT
+        and frozenset({first.spec.name, spec.name}) not in _ONE_OCCURRENCE
+    ) or (first.spec.group == spec.group == "detention")
+
+
 class TriggerFinder:
     """The trigger patterns of every type (from the lexicon), compiled once.
 
@@ -198,9 +231,12 @@ class TriggerFinder:
         if len(self._prefilter):
             for _, indices in self._prefilter.iter(sentence.lower()):
                 present |= indices
-        best: dict[str, Trigger] = {}
+        best: dict[str, list[Trigger]] = {}
         for i, (spec, pattern) in enumerate(self._patterns):
-            if spec.group in best or i not in present:
+            if i not in present:
+                continue
+            first = best.get(spec.group)
+            if first and (len(first) > 1 or not _second(first[0], spec)):
                 continue
             match = pattern.search(sentence)
             if (
@@ -211,7 +247,8 @@ class TriggerFinder:
             ):
                 continue
             if match:
-                best[spec.group] = Trigger(
-                    spec, match.start() + offset, match.end() + offset, match.group()
-                )
-        return [best[g] for g in GROUP_ORDER if g in best]
+                trigger = Trigger(spec, match.start() + offset, match.end() + offset, match.group())
+                if first and trigger.start < first[0].end and first[0].start < trigger.end:
+                    continue  # the same words read twice
+                best.setdefault(spec.group, []).append(trigger)
+        return [t for g in GROUP_ORDER for t in best.get(g, [])]

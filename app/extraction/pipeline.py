@@ -28,6 +28,7 @@ from app.extraction.event_types import (
     REFERENCE,
     Trigger,
     TriggerFinder,
+    same_kind,
 )
 from app.extraction.lexicon import Lexicon, load_lexicon
 from app.extraction.places import DEMONYMS, Mention, ToponymMatcher, tokenize, unresolved_mentions
@@ -239,8 +240,14 @@ def _drafts(
     mentions = [m for m in ctx.mentions if sentence.start <= m.mention.start < sentence.end]
     placed = [m for m in mentions if m.place is not None]
     event_dates = [d for d in dates if d.role in ("event", "follow")]
-    same_group = [d for d in ctx.drafts if d.spec.group == trigger.spec.group]
+    same_group = [
+        d
+        for d in ctx.drafts
+        if d.spec.group == trigger.spec.group and d.sentence.index < sentence.index
+    ]
     recent = next((d for d in reversed(same_group) if sentence.index - d.sentence.index <= 2), None)
+    if recent is not None and not same_kind(recent.spec, trigger.spec):
+        recent = None  # "in clashes during which ... suicide car bombs": another occurrence
     if same_group and ANAPHORA.search(sentence.text):
         _merge(recent or same_group[-1], sentence, trigger, actors if alone else [], ctx.countries)
         return []
