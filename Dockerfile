@@ -19,6 +19,7 @@ COPY app ./app
 COPY data/gazetteer ./data/gazetteer
 COPY data/actors.csv ./data/actors.csv
 COPY data/lexicon ./data/lexicon
+COPY data/calibration.json ./data/calibration.json
 RUN uv sync --locked --no-dev \
     && useradd --system --uid 10001 --home-dir /srv/geoevents geoevents \
     && mkdir -p /data \

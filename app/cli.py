@@ -13,7 +13,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from app import cli_data
+from app import cli_data, cli_evaluate
 from app.errors import GeoEventsError
 from app.events import EventCollection
 from app.extraction.pipeline import Extractor, ReportInput
@@ -243,34 +243,7 @@ def extract(
     sys.stdout.write(collection.model_dump_json(exclude_none=False) + "\n")
 
 
-@app.command()
-def evaluate(
-    corpus: Annotated[Path, typer.Argument(help="Gold corpus, JSON lines")],
-    as_json: Annotated[bool, typer.Option("--json", help="Print JSON")] = False,
-    errors: Annotated[int, typer.Option(help="How many disagreements to list")] = 0,
-) -> None:
-    """Score extraction against a corpus with gold annotations."""
-    from app.extraction.evaluate import evaluate as run
-    from app.extraction.evaluate import read_corpus
-
-    try:
-        records = read_corpus(corpus)
-        scores = run(_extractor(), records)
-    except GeoEventsError as exc:
-        raise fail(exc.detail) from exc
-    summary = scores.summary()
-    if as_json:
-        sys.stdout.write(json.dumps(summary) + "\n")
-    else:
-        table = Table("measure", "value")
-        for key, value in summary.items():
-            if key != "counts":
-                table.add_row(key, str(value))
-        out.print(table)
-    for line in scores.errors[:errors]:
-        out.print(line)
-
-
+app.command("evaluate")(cli_evaluate.evaluate)
 app.command("ingest")(cli_data.ingest)
 app.command("import")(cli_data.import_events)
 app.command("export")(cli_data.export_events)

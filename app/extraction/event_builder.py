@@ -16,6 +16,7 @@ from app.events import (
     Strength,
 )
 from app.extraction.actors import Actor, ActorMention
+from app.extraction.confidence import confidence
 from app.extraction.dates import DateMention
 from app.extraction.event_types import Trigger, TypeSpec
 from app.extraction.quantities import Found
@@ -166,19 +167,6 @@ def _evidence(draft: EventDraft) -> list[Evidence]:
     return items
 
 
-def _confidence(draft: EventDraft) -> float:
-    score = 0.5
-    if draft.location is not None:
-        score += 0.2 if not draft.inherited_location else 0.1
-    if draft.date_mention is not None:
-        score += 0.1
-    if any(role == "actor" for _, role, _ in draft.actors):
-        score += 0.1
-    if draft.spec.category == "movement" and draft.origin is not None:
-        score += 0.05
-    return round(min(score, 0.95), 2)
-
-
 def build_feature(draft: EventDraft, source: str | None) -> EventFeature:
     """The GeoJSON feature of a draft."""
     location, origin = _location_ref(draft.location), _location_ref(draft.origin)
@@ -208,7 +196,7 @@ def build_feature(draft: EventDraft, source: str | None) -> EventFeature:
         strength=draft.strength[0] if draft.strength is not None else None,
         summary=_summary(draft, location, origin),
         evidence=_evidence(draft),
-        confidence=_confidence(draft),
+        confidence=confidence(draft),
         sources=[source] if source else [],
     )
     return EventFeature.model_validate({"geometry": geometry, "properties": properties})
