@@ -91,8 +91,9 @@ ANAPHORA = re.compile(
 MODAL = re.compile(
     r"\b(?:will|would|could|might|may|plans? to|planning to|intends? to|expected to|"
     r"threaten(?:s|ed)? to|vowed to|warned (?:that|of)|if|unless|not|no|denied|ready to|"
-    r"to plan|planning|accused of|suspected of|little|has seen|have seen|(?:who|which|that) had|"
-    r"once|used to|"
+    r"to plan|planning|accused of|suspected of|little|has seen|have seen|"
+    r"(?:who|which|that) (?:had|has|have|were|was)|confessed to|participat\w* in|involved in|"
+    r"charged with|(?:the )?first time|once|used to|"
     r"prepar(?:e|es|ing) to|aims? to|seeks? to|called for|demand(?:ed|s|ing)?)\b",
     re.I,
 )
@@ -103,6 +104,13 @@ REFERENCE = re.compile(
     r"(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,3}$",
     re.I,
 )
+#: "supported by attack helicopters", "under cover of air strikes": a means, not an event.
+SUPPORT = re.compile(
+    r"\b(?:(?:supported|backed|covered|assisted|escorted) by|under (?:the )?cover of|"
+    r"with the (?:support|help|backing) of)\s+(?:[\w-]+\s+){0,5}$",
+    re.I,
+)
+_QUOTES = ('"', "\u201c", "\u201d")
 #: Sentences that describe what happens habitually or has been going on for years.
 HABITUAL = re.compile(
     r"\b(?:routine|usually|often|every (?:year|week|month|day)|for years|for decades|common|"
@@ -126,7 +134,7 @@ class Trigger:
 #: Burning and storming are a riot when a crowd does it, an attack when gunmen do.
 CROWD = re.compile(
     r"\b(?:rioters?|protesters|demonstrators|crowds?|mob|inmates|prisoners|"
-    r"residents|students|supporters|youths|group broke away)\b",
+    r"residents|students|supporters|youths|young men|group broke away)\b",
     re.I,
 )
 _RIOT_WORDS = re.compile(r"\briot", re.I)
@@ -160,6 +168,20 @@ def literal_prefix(alternative: str) -> str:
             break
         out += ch
     return out.lower()
+
+
+def irrealis(sentence: str, at: int) -> bool:
+    """Whether the trigger at offset ``at`` of a sentence is not an occurrence to report: it
+    may happen, did not, happens habitually, refers to another event, is a means of another
+    ("supported by attack helicopters") or is said inside a quotation."""
+    before = sentence[max(0, at - 60) : at]
+    return (
+        bool(MODAL.search(before))
+        or bool(HABITUAL.search(sentence))
+        or bool(REFERENCE.search(before))
+        or bool(SUPPORT.search(before))
+        or sum(sentence[:at].count(q) for q in _QUOTES) % 2 == 1
+    )
 
 
 #: Types that are different occurrences when one sentence names both ("in clashes during which
@@ -224,6 +246,13 @@ class TriggerFinder:
         if owners:
             self._prefilter.make_automaton()
         self._always = frozenset(always)
+
+    def first(self, name: str, sentence: str, offset: int) -> Trigger | None:
+        """The first trigger of one type in a sentence, if any."""
+        for spec, pattern in self._patterns:
+            if spec.name == name and (match := pattern.search(sentence)) is not None:
+                return Trigger(spec, match.start() + offset, match.end() + offset, match.group())
+        return None
 
     def find(self, sentence: str, offset: int) -> list[Trigger]:
         """The winning trigger of each group in a sentence (offsets into the report)."""

@@ -23,11 +23,9 @@ from app.extraction.event_builder import EventDraft, build_feature
 from app.extraction.event_types import (
     ANAPHORA,
     BY_NAME,
-    HABITUAL,
-    MODAL,
-    REFERENCE,
     Trigger,
     TriggerFinder,
+    irrealis,
     same_kind,
 )
 from app.extraction.lexicon import Lexicon, load_lexicon
@@ -42,6 +40,7 @@ DEFAULT_MAX_CHARS = 200_000
 _CLAIM = re.compile(
     r"\b(?:claimed|blamed|accused|responsibility|attributed|behind the|hallmarks)\b", re.I
 )
+_TAKING = re.compile(r"\b(?:took|control|entered|captured|seized|advanc)", re.I)
 #: Events told as background, long before the report, are not reported as new events.
 MAX_AGE_DAYS = 365
 
@@ -167,7 +166,7 @@ class Extractor:
             triggers = [
                 t
                 for t in self.triggers.find(sentence.text, sentence.start)
-                if not _irrealis(sentence, t)
+                if not irrealis(sentence.text, t.start - sentence.start)
             ]
             if any(t.spec.group == "unrest" for t in triggers):
                 # "set fire to tyres and stormed the offices": the riot, not a second attack.
@@ -177,6 +176,7 @@ class Extractor:
             if not roles.has_force(sentence.text, actors_here, ctx.countries):
                 # "a withdrawal of the cleric's support", "residents fled": nobody armed moves.
                 triggers = [t for t in triggers if t.spec.category != "movement"]
+            triggers = self._taken_by_force(sentence, triggers)
             movement = any(t.spec.category == "movement" for t in triggers)
             for trigger in triggers:
                 ctx.drafts += _drafts(
@@ -193,6 +193,18 @@ class Extractor:
             roles.add_defaults(draft, ctx.countries, ctx.catalog)
         features = [build_feature(d, report.url) for d in drafts]
         return Extraction(text, mentions, features, reported_at, drafts)
+
+    def _taken_by_force(self, sentence: Sentence, triggers: list[Trigger]) -> list[Trigger]:
+        """ "took control of Kafr Nabl after clashes": ground taken in a fight is a clash."""
+        taking = [
+            t for t in triggers if t.spec.category == "movement" and _TAKING.search(t.text)
+        ]
+        if not taking or any(t.spec.name == "armed_clash" for t in triggers):
+            return triggers
+        clash = self.triggers.first("armed_clash", sentence.text, sentence.start)
+        if clash is None:
+            return triggers
+        return [t for t in triggers if t not in taking] + [clash]
 
     def _dates(self, sentence: Sentence, published: dt.date) -> list[DateMention]:
         found = find_dates(sentence.text, published, sentence.start)
@@ -326,17 +338,6 @@ def _report_countries(mentions: list[ResolvedMention]) -> list[str]:
         m.place.country for m in mentions if m.place is not None and m.place.country in ("IQ", "SY")
     )
     return [c for c, _ in counts.most_common()] or ["IQ"]
-
-
-def _irrealis(sentence: Sentence, trigger: Trigger) -> bool:
-    before = sentence.text[
-        max(0, trigger.start - sentence.start - 60) : trigger.start - sentence.start
-    ]
-    return (
-        bool(MODAL.search(before))
-        or bool(HABITUAL.search(sentence.text))
-        or bool(REFERENCE.search(before))
-    )
 
 
 def _date(
