@@ -10,6 +10,7 @@ their own event. An agreement happens where it is signed: the place nearest its 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from app.extraction.event_types import Trigger
 from app.extraction.resolve import ResolvedMention
@@ -66,6 +67,54 @@ SPECIFICITY = {
     "country": 6,
 }
 _LIST_JOINERS = (" and ", ", ", ", and ")
+#: "Ankara said", "Baghdad summoned", "Damascus accused": a capital or country speaking or
+#: acting stands for its government, not for where the event was.
+_ACTING_AFTER = re.compile(
+    r"^(?:'s)?\s+(?:(?:has|had|have|also|later|then|quickly|officially|strongly|publicly|"
+    r"again|swiftly|immediately|itself)\s+){0,2}(?:said|says|say|announced|accused|blamed|"
+    r"claimed|denied|warned|confirmed|condemned|called|vowed|insisted|summoned|responded|"
+    r"retaliated|launched|sent|deployed|carried out|did not|does not|has not|rejected|urged|"
+    r"demanded|threatened|agreed|signed|reported|recalled|protested|welcomed|hit back)\b",
+    re.I,
+)
+_PLACE_BEFORE = re.compile(
+    r"\b(?:in|near|of|from|at|to|around|outside|inside|into|towards?|by|across)\s+(?:the\s+)?$",
+    re.I,
+)
+#: "Tehran's influence", "Iran's ambassador", "Iran-backed": the owner, not the place.
+_OWNER_AFTER = re.compile(
+    r"^(?:'s\s+(?:[\w-]+\s+)?(?:influence|government|ambassador|envoy|forces|army|military|"
+    r"militias?|proxies|allies|ministry|president|prime minister|leader|leadership|officials|"
+    r"defen[cs]e|troops|drones?|jets|missiles|strikes?|support|backing|embassy|consulate|"
+    r"intelligence|regime|authorities|role|policy|parliament)\b|-(?:backed|led|aligned|allied|"
+    r"funded|supported|sponsored|affiliated)\b)",
+    re.I,
+)
+#: A country is where an event happened only when the text says "in", "into", "across"...
+_COUNTRY_LOCATIVE = re.compile(
+    r"\b(?:in|inside|into|across|throughout|within|over|from|to|toward|towards|of|near|at|"
+    r"on)\s+(?:the\s+)?(?:(?:north|south|east|west|central|northern|southern|eastern|western|"
+    r"north-?eastern|north-?western|south-?eastern|south-?western|north-?east|north-?west|"
+    r"south-?east|south-?west)\s+)?$",
+    re.I,
+)
+
+
+def acting(text: str, mention: ResolvedMention) -> bool:
+    """Whether a place name stands for an actor: its government speaking or acting, the owner
+    of forces, or a country named without "in"/"into" (a nationality, never the location)."""
+    m = mention.mention
+    after = text[m.end : m.end + 60]
+    if _OWNER_AFTER.match(after):
+        return True
+    if _ACTING_AFTER.match(after) and not _PLACE_BEFORE.search(
+        text[max(0, m.start - 30) : m.start]
+    ):
+        return True  # not "residents of villages near Khanaqin reported"
+    place = mention.place
+    if place is not None and place.family == "country":
+        return not _COUNTRY_LOCATIVE.search(text[max(0, m.start - 40) : m.start])
+    return False
 
 
 def rank(mention: ResolvedMention) -> int:
@@ -85,7 +134,11 @@ def is_near(sentence: Sentence, mention: ResolvedMention) -> bool:
 
 
 def choose(
-    sentence: Sentence, trigger: Trigger, placed: list[ResolvedMention], movement_in_sentence: bool
+    sentence: Sentence,
+    trigger: Trigger,
+    placed: list[ResolvedMention],
+    movement_in_sentence: bool,
+    countries: Sequence[str] = (),
 ) -> tuple[ResolvedMention | None, list[ResolvedMention]]:
     """The origin (movements only) and the location(s) of an event in this sentence."""
     if not placed:
@@ -120,7 +173,14 @@ def choose(
         return None, []
     if trigger.spec.name == "agreement":
         return None, [min(rest, key=lambda m: (abs(m.mention.start - trigger.end), rank(m)))]
-    best = min(rest, key=lambda m: (rank(m), abs(m.mention.start - trigger.start)))
+    best = min(
+        rest,
+        key=lambda m: (
+            rank(m),
+            m.place is not None and bool(countries) and m.place.country not in countries,
+            abs(m.mention.start - trigger.start),
+        ),
+    )
     pair = re.search(r"\bbetween\s+(?:the\s+)?$", before(sentence, best, 20))
     if pair is None:
         first = next(

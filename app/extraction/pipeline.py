@@ -158,7 +158,9 @@ class Extractor:
         reported_at = next(
             (d.last for ds in dates.values() for d in ds if d.role == "report"), report.published
         )
-        ctx = _Context(mentions, _report_countries(mentions), reported_at, self.actors.actors)
+        # Place names standing for an actor ("Ankara said", "Iran's proxies") locate nothing.
+        located = [m for m in mentions if not locate.acting(text, m)]
+        ctx = _Context(located, _report_countries(mentions), reported_at, self.actors.actors)
         for sentence in sentences:
             ctx.previous_start = sentences[sentence.index - 1].start if sentence.index else 0
             actors_here = [a for a in actor_mentions if sentence.start <= a.start < sentence.end]
@@ -196,9 +198,7 @@ class Extractor:
 
     def _taken_by_force(self, sentence: Sentence, triggers: list[Trigger]) -> list[Trigger]:
         """ "took control of Kafr Nabl after clashes": ground taken in a fight is a clash."""
-        taking = [
-            t for t in triggers if t.spec.category == "movement" and _TAKING.search(t.text)
-        ]
+        taking = [t for t in triggers if t.spec.category == "movement" and _TAKING.search(t.text)]
         if not taking or any(t.spec.name == "armed_clash" for t in triggers):
             return triggers
         clash = self.triggers.first("armed_clash", sentence.text, sentence.start)
@@ -266,7 +266,9 @@ def _drafts(
     if recent is not None and not placed and not event_dates:
         _merge(recent, sentence, trigger, actors, ctx.countries)
         return []
-    origin, locations = locate.choose(sentence, trigger, placed, movement_in_sentence)
+    origin, locations = locate.choose(
+        sentence, trigger, placed, movement_in_sentence, ctx.countries
+    )
     if (
         recent is not None
         and len(locations) == 1
