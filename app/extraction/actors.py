@@ -9,8 +9,8 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import re
-from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -87,6 +87,9 @@ def read_actors(paths: Iterable[Path]) -> list[Actor]:
     return list(actors.values())
 
 
+_INSURGENT_KINDS = frozenset({"rebel_group", "political_militia", "identity_militia"})
+
+
 def _exact_case(alias: str) -> bool:
     # Acronyms and short forms must match as written: "IS" is not "is", "US" not "us".
     return len(alias) <= 3 or (alias.isupper() and len(alias) <= 6)
@@ -99,9 +102,16 @@ class ActorMatcher:
         self,
         actors: Sequence[Actor],
         demonyms: Sequence[Demonym] = (),
-        force_nouns: Sequence[str] = (),
+        cues: Mapping[str, Sequence[str]] | None = None,
     ) -> None:
         self.actors = {a.name: a for a in actors}
+        cues = cues or {}
+        force_nouns = cues.get("force_noun", ())
+        self._generic_forces = frozenset(w.casefold() for w in cues.get("generic_force", ()))
+        insurgents = cues.get("generic_insurgent", ())
+        self._insurgent_pattern = (
+            re.compile(rf"\b(?:{'|'.join(insurgents)})\b", re.I) if insurgents else None
+        )
         self._owners: dict[str, list[tuple[Demonym, Actor]]] = defaultdict(list)
         for demonym in demonyms:
             if demonym.forces is None:
@@ -111,6 +121,13 @@ class ActorMatcher:
                     log_message=f"demonym {demonym.word!r} names unknown actor {demonym.forces!r}"
                 )
             self._owners[demonym.word].append((demonym, self.actors[demonym.forces]))
+        # The state forces of each country (the first owner word of that country in the file).
+        self._national: dict[str, list[tuple[Demonym, Actor]]] = defaultdict(list)
+        first_word: dict[str, str] = {}
+        for word, readings in self._owners.items():
+            for demonym, actor in readings:
+                if demonym.country and first_word.setdefault(demonym.country, word) == word:
+                    self._national[demonym.country].append((demonym, actor))
         self._owner_pattern: re.Pattern[str] | None = None
         if self._owners and force_nouns:
             words = "|".join(re.escape(w) for w in sorted(self._owners, key=len, reverse=True))
@@ -168,7 +185,52 @@ class ActorMatcher:
             kept.append(mention)
         if self._owner_pattern is not None:
             kept = self._with_owners(self._owner_pattern, text, kept, day)
+        if self._insurgent_pattern is not None:
+            kept = self._with_insurgents(self._insurgent_pattern, text, kept)
         return kept
+
+    def _with_insurgents(
+        self, pattern: re.Pattern[str], text: str, found: list[ActorMention]
+    ) -> list[ActorMention]:
+        """ "the militants", "jihadists": the armed group the report names most, if any."""
+        counts = Counter(
+            m.actors[0].name
+            for m in found
+            if len(m.actors) == 1
+            and m.actors[0].kind in _INSURGENT_KINDS
+            and not m.actors[0].name.startswith("Unidentified")
+        )
+        if not counts:
+            return found
+        main = self.actors[counts.most_common(1)[0][0]]
+        added = [
+            ActorMention(match.start(), match.end(), match.group(), (main,))
+            for match in pattern.finditer(text)
+            if not any(m.start < match.end() and match.start() < m.end for m in found)
+        ]
+        return sorted([*found, *added], key=lambda m: m.start) if added else found
+
+    def is_generic(self, mention: ActorMention) -> bool:
+        """ "security forces", "the army": words that name whichever state is at hand."""
+        return mention.text.casefold() in self._generic_forces
+
+    def read(self, mention: ActorMention, countries: Sequence[str], day: dt.date) -> Actor:
+        """The actor a mention names in an event in ``countries[0]`` on ``day``: generic force
+        words are that country's state forces, and a force whose name changed with the date
+        (Syria's government forces after December 2024) is read as of the day."""
+        if self.is_generic(mention) and countries:
+            national = self._as_of(self._national.get(countries[0], []), day)
+            if national is not None:
+                return national
+        actor = mention.pick(countries)
+        for readings in self._owners.values():
+            if any(a.name == actor.name and not d.valid_on(day) for d, a in readings):
+                return self._as_of(readings, day) or actor
+        return actor
+
+    @staticmethod
+    def _as_of(readings: Sequence[tuple[Demonym, Actor]], day: dt.date) -> Actor | None:
+        return next((a for d, a in readings if d.valid_on(day)), None)
 
     def _with_owners(
         self, pattern: re.Pattern[str], text: str, found: list[ActorMention], day: dt.date | None

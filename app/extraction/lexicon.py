@@ -13,8 +13,10 @@ are read after the shipped ones. Each file is read once, when the extractor is b
   Forces"); before a force or weapon noun ("a Turkish drone", "US warplanes") the phrase names
   that actor. ``valid_from``/``valid_to`` bound the reading by the report's date ("Syrian" forces
   are the government's before December 2024 and the transitional government's after).
-- ``cues.csv`` (cue, pattern, note): word lists the rules use, by cue name (``force_noun``: the
-  nouns that make an owner the attacker).
+- ``cues.csv`` (cue, pattern, note): word lists the rules use, by cue name: ``force_noun``
+  (nouns that make an owner the attacker), ``generic_force`` ("security forces", "the army":
+  the state forces of the event's country, as of the report's date) and ``generic_insurgent``
+  ("the militants": the armed group the report names most).
 """
 
 from __future__ import annotations
@@ -29,7 +31,7 @@ from pathlib import Path
 from app.errors import GazetteerError
 
 #: The cue names the rules read; a row with another name is a mistake in the file.
-CUES = frozenset({"force_noun"})
+CUES = frozenset({"force_noun", "generic_force", "generic_insurgent"})
 
 
 @dataclass(frozen=True, slots=True)

@@ -90,9 +90,7 @@ class Extractor:
         self.resolver = Resolver(gazetteer)
         self.lexicon = lexicon or load_lexicon(BY_NAME)
         files = [default_actor_file(), *(extra_actor_files or [])]
-        self.actors = ActorMatcher(
-            read_actors(files), self.lexicon.demonyms, self.lexicon.cues.get("force_noun", ())
-        )
+        self.actors = ActorMatcher(read_actors(files), self.lexicon.demonyms, self.lexicon.cues)
         self.triggers = TriggerFinder(self.lexicon.triggers)
         self.max_chars = max_chars
 
@@ -160,7 +158,9 @@ class Extractor:
         )
         # Place names standing for an actor ("Ankara said", "Iran's proxies") locate nothing.
         located = [m for m in mentions if not locate.acting(text, m)]
-        ctx = _Context(located, _report_countries(mentions), reported_at, self.actors.actors)
+        ctx = _Context(
+            located, _report_countries(mentions), reported_at, self.actors.actors, self.actors
+        )
         for sentence in sentences:
             ctx.previous_start = sentences[sentence.index - 1].start if sentence.index else 0
             actors_here = [a for a in actor_mentions if sentence.start <= a.start < sentence.end]
@@ -175,7 +175,7 @@ class Extractor:
                 triggers = [t for t in triggers if t.spec.name != "attack"]
             if _CLAIM.search(sentence.text) and ANAPHORA.search(sentence.text):
                 triggers = []  # "ISIS claimed the attack": about an event already drafted
-            if not roles.has_force(sentence.text, actors_here, ctx.countries):
+            if not roles.has_force(sentence.text, actors_here, ctx.reading(ctx.countries)):
                 # "a withdrawal of the cleric's support", "residents fled": nobody armed moves.
                 triggers = [t for t in triggers if t.spec.category != "movement"]
             triggers = self._taken_by_force(sentence, triggers)
@@ -234,8 +234,13 @@ class _Context:
     countries: list[str]
     reported_at: dt.date
     catalog: dict[str, Actor]
+    matcher: ActorMatcher
     drafts: list[EventDraft] = field(default_factory=list)
     previous_start: int = 0  # start of the sentence before the current one
+
+    def reading(self, countries: list[str]) -> roles.Reading:
+        """How actor mentions read in an event in these countries (its own first)."""
+        return roles.Reading(self.matcher, countries, self.reported_at)
 
 
 def _drafts(
@@ -261,10 +266,12 @@ def _drafts(
     if recent is not None and not same_kind(recent.spec, trigger.spec):
         recent = None  # "in clashes during which ... suicide car bombs": another occurrence
     if same_group and ANAPHORA.search(sentence.text):
-        _merge(recent or same_group[-1], sentence, trigger, actors if alone else [], ctx.countries)
+        target = recent or same_group[-1]
+        reading = ctx.reading(_countries(target, ctx.countries))
+        _merge(target, sentence, trigger, actors if alone else [], reading)
         return []
     if recent is not None and not placed and not event_dates:
-        _merge(recent, sentence, trigger, actors, ctx.countries)
+        _merge(recent, sentence, trigger, actors, ctx.reading(_countries(recent, ctx.countries)))
         return []
     origin, locations = locate.choose(
         sentence, trigger, placed, movement_in_sentence, ctx.countries
@@ -282,7 +289,7 @@ def _drafts(
             sentence,
             trigger,
             actors,
-            ctx.countries,
+            ctx.reading(_countries(recent, ctx.countries)),
             origin,
             strength(sentence.text, sentence.start),
         )
@@ -312,7 +319,7 @@ def _drafts(
         )
         draft.near = location is not None and not inherited and locate.is_near(sentence, location)
         _date(draft, event_dates, ctx.drafts, ctx.reported_at)
-        roles.assign(draft, trigger, actors, _countries(draft, ctx.countries))
+        roles.assign(draft, trigger, actors, ctx.reading(_countries(draft, ctx.countries)))
         dead = fatalities(sentence.text, sentence.start)
         if dead is not None and trigger.spec.group in ("violence", "unrest"):
             draft.fatalities = dead
@@ -373,7 +380,7 @@ def _merge(
     sentence: Sentence,
     trigger: Trigger,
     actors: list[ActorMention],
-    countries: list[str],
+    reading: roles.Reading,
     origin: ResolvedMention | None = None,
     force: tuple[Strength, int, int] | None = None,
 ) -> None:
@@ -387,4 +394,4 @@ def _merge(
     dead = fatalities(sentence.text, sentence.start)
     if dead is not None and previous.fatalities is None and trigger.spec.group == "violence":
         previous.fatalities = dead
-    roles.merge(previous, actors, _countries(previous, countries))
+    roles.merge(previous, actors, reading)

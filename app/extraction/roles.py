@@ -12,29 +12,15 @@ Rules, first that applies wins:
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 
-from app.extraction.actors import Actor, ActorMention
+from app.extraction.actors import Actor, ActorMatcher, ActorMention
 from app.extraction.event_builder import EventDraft
 from app.extraction.event_types import Trigger
 
-#: Words that name the local state forces only when no other force is named.
-GENERIC_FORCES = frozenset(
-    {
-        "police",
-        "policemen",
-        "riot police",
-        "security forces",
-        "army",
-        "troops",
-        "soldiers",
-        "border guards",
-        "army units",
-        "army helicopters",
-        "army aviation",
-    }
-)
 ARMED = frozenset(
     {"state_forces", "external_forces", "rebel_group", "political_militia", "identity_militia"}
 )
@@ -94,9 +80,26 @@ FORCE_WORDS = re.compile(
 )
 
 
-def has_force(text: str, mentions: Sequence[ActorMention], countries: Sequence[str]) -> bool:
+def has_force(text: str, mentions: Sequence[ActorMention], reading: Reading) -> bool:
     """Whether a sentence names an armed body (a force word or an armed actor)."""
-    return bool(FORCE_WORDS.search(text)) or any(m.pick(countries).kind in ARMED for m in mentions)
+    return bool(FORCE_WORDS.search(text)) or any(reading.actor(m).kind in ARMED for m in mentions)
+
+
+@dataclass(frozen=True)
+class Reading:
+    """How actor mentions read in one event: its countries (its own first) and its day."""
+
+    matcher: ActorMatcher
+    countries: Sequence[str]
+    day: dt.date
+
+    def actor(self, mention: ActorMention) -> Actor:
+        """The actor a mention names here ("security forces" in Syria in 2025: the new ones)."""
+        return self.matcher.read(mention, self.countries, self.day)
+
+    def generic(self, mention: ActorMention) -> bool:
+        """Whether a mention is a generic force word."""
+        return self.matcher.is_generic(mention)
 
 
 def role_of(draft: EventDraft, trigger: Trigger, mention: ActorMention, actor: Actor) -> str | None:
@@ -114,8 +117,12 @@ def role_of(draft: EventDraft, trigger: Trigger, mention: ActorMention, actor: A
     violent = group in _VIOLENT_GROUPS
     if AGENT_BEFORE.search(before):
         return "actor"
-    if violent and (_WEAPON_IN_MENTION.search(mention.text) or WEAPON_AFTER.match(after)):
-        return "actor"
+    if (
+        violent
+        and mention.start <= trigger.start
+        and (_WEAPON_IN_MENTION.search(mention.text) or WEAPON_AFTER.match(after))
+    ):
+        return "actor"  # "an IRGC barrage hit", not "bombed an Islamic State artillery post"
     if not violent:
         return "actor"
     if actor.kind == "civilians":
@@ -129,18 +136,15 @@ def role_of(draft: EventDraft, trigger: Trigger, mention: ActorMention, actor: A
 
 
 def assign(
-    draft: EventDraft,
-    trigger: Trigger,
-    mentions: Sequence[ActorMention],
-    countries: Sequence[str],
+    draft: EventDraft, trigger: Trigger, mentions: Sequence[ActorMention], reading: Reading
 ) -> None:
     """Add the actors named in the draft's sentence, each with its role."""
-    named = [m for m in mentions if m.text.lower() not in GENERIC_FORCES]
-    if any(m.pick(countries).kind in ARMED for m in named):
+    named = [m for m in mentions if not reading.generic(m)]
+    if any(reading.actor(m).kind in ARMED for m in named):
         # "Troops from the US-led coalition": the named force, not the generic word.
         mentions = named
     for mention in mentions:
-        actor = mention.pick(countries)
+        actor = reading.actor(mention)
         if actor.kind == "civilians" and trigger.spec.category == "movement":
             continue  # "residents said": witnesses, not movers
         if trigger.spec.name == "insurgent_activity" and actor.kind == "civilians":
@@ -167,12 +171,12 @@ def add_defaults(draft: EventDraft, countries: Sequence[str], catalog: dict[str,
         draft.add_actor(actor, "actor", None)
 
 
-def merge(previous: EventDraft, mentions: Sequence[ActorMention], countries: Sequence[str]) -> None:
+def merge(previous: EventDraft, mentions: Sequence[ActorMention], reading: Reading) -> None:
     """Actors of a sentence that goes on about an event already drafted."""
     for mention in mentions:
-        actor = mention.pick(countries)
-        if mention.text.lower() in GENERIC_FORCES:
+        if reading.generic(mention):
             continue  # "the soldiers" of an event already told are its named force
+        actor = reading.actor(mention)
         if actor.kind == "government":
             continue  # "the government condemned the raids": a reaction, not a part
         role = "target" if actor.kind == "civilians" else "actor"
