@@ -183,6 +183,7 @@ class ActorMatcher:
                     kept[-1] = mention
                 continue
             kept.append(mention)
+        kept = [m for i, m in enumerate(kept) if not i or not _qualified(text, kept[i - 1], m)]
         if self._owner_pattern is not None:
             kept = self._with_owners(self._owner_pattern, text, kept, day)
         if self._insurgent_pattern is not None:
@@ -248,6 +249,14 @@ class ActorMatcher:
             if readings:
                 added.append(ActorMention(start, end, match.group(), (readings[0],)))
         return sorted([*found, *added], key=lambda m: m.start) if added else found
+
+
+def _qualified(text: str, previous: ActorMention, mention: ActorMention) -> bool:
+    """ "ISIS gunmen": an unnamed group right after a named one is that group."""
+    return (
+        mention.actors[0].name.startswith("Unidentified")
+        and not text[previous.end : mention.start].strip()
+    )
 
 
 def _bounded(text: str, start: int, end: int) -> bool:

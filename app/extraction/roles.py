@@ -69,7 +69,22 @@ PARTICIPLE_AFTER = re.compile(
     r"(?=\s*(?:[,;.:]|$|and\b|when\b|in\b|on\b|at\b|near\b|after\b|by\b|as\b|while\b))",
     re.I,
 )
+#: "IS members attacked them": the subject of an active violent verb acts, wherever the
+#: sentence's trigger word is ("18 killed when IS members attacked them").
+SUBJECT_AFTER = re.compile(
+    r"^(?:\s+[\w-]+){0,2}?\s+(?:also\s+|then\s+|reportedly\s+)?(?:attacked|killed|shot|stormed|"
+    r"ambushed|abducted|kidnapped|detained|arrested|struck|fired|shelled|bombed|targeted|raided|"
+    r"seized|launched|carried out|opened fire|detonated|blew up|executed|assassinated|hit|"
+    r"captured|overran|clashed)\b",
+    re.I,
+)
+PASSIVE_AFTER = re.compile(
+    r"^(?:\s+[\w-]+){0,2}?\s+(?:(?:was|were|had been|have been|has been|is being|are being)\s+"
+    r"(?:\w+ly\s+)?(?:\w+ed|hit|shot|struck)|(?:came|come|comes|coming) under)\b",
+    re.I,
+)
 _VIOLENT_GROUPS = ("violence", "detention")
+_STATE = frozenset({"state_forces", "external_forces"})
 #: Words for an armed body: a movement needs one (or an armed actor) in its sentence.
 FORCE_WORDS = re.compile(
     r"\b(?:troops|forces|soldiers|fighters|units?|militants|militias?|army|armies|police|"
@@ -127,6 +142,12 @@ def role_of(draft: EventDraft, trigger: Trigger, mention: ActorMention, actor: A
         return "actor"
     if actor.kind == "civilians":
         return "target"
+    if PARTICIPLE_AFTER.match(after):
+        return "target"
+    if PASSIVE_AFTER.match(after):
+        return "target"
+    if SUBJECT_AFTER.match(after):
+        return "actor"
     if mention.end <= trigger.start:
         between = sentence.text[mention.end - sentence.start : trigger.start - sentence.start]
         if PASSIVE_BETWEEN.search(between) or PARTICIPLE_AFTER.match(after):
@@ -140,7 +161,7 @@ def assign(
 ) -> None:
     """Add the actors named in the draft's sentence, each with its role."""
     named = [m for m in mentions if not reading.generic(m)]
-    if any(reading.actor(m).kind in ARMED for m in named):
+    if any(reading.actor(m).kind in _STATE for m in named):
         # "Troops from the US-led coalition": the named force, not the generic word.
         mentions = named
     for mention in mentions:
