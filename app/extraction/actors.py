@@ -87,6 +87,7 @@ def read_actors(paths: Iterable[Path]) -> list[Actor]:
     return list(actors.values())
 
 
+_COUNTRY_NAMES = {"IQ": "Iraq", "SY": "Syria", "TR": "Turkey", "IR": "Iran"}
 _INSURGENT_KINDS = frozenset({"rebel_group", "political_militia", "identity_militia"})
 
 
@@ -223,11 +224,19 @@ class ActorMatcher:
             national = self._as_of(self._national.get(countries[0], []), day)
             if national is not None:
                 return national
-        actor = mention.pick(countries)
+        actor = self._in_country(mention.pick(countries), countries)
         for readings in self._owners.values():
             if any(a.name == actor.name and not d.valid_on(day) for d, a in readings):
                 return self._as_of(readings, day) or actor
         return actor
+
+    def _in_country(self, actor: Actor, countries: Sequence[str]) -> Actor:
+        """ "a farmer" in a Syrian town: Civilians (Syria), though only Iraq's list has it."""
+        if not countries or actor.country == countries[0] or not actor.name.endswith(")"):
+            return actor
+        stem = actor.name.rsplit(" (", 1)[0]
+        local = self.actors.get(f"{stem} ({_COUNTRY_NAMES.get(countries[0], '')})")
+        return local if local is not None and local.kind == actor.kind else actor
 
     @staticmethod
     def _as_of(readings: Sequence[tuple[Demonym, Actor]], day: dt.date) -> Actor | None:

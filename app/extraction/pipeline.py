@@ -40,6 +40,9 @@ DEFAULT_MAX_CHARS = 200_000
 _CLAIM = re.compile(
     r"\b(?:claimed|blamed|accused|responsibility|attributed|behind the|hallmarks)\b", re.I
 )
+#: Movement nouns that a violent verb just before makes the target ("hit a convoy").
+_TARGET_NOUN = re.compile(r"(?:convoys?|reinforcements)$", re.I)
+_OBJECT_REACH = 50
 _TAKING = re.compile(r"\b(?:took|control|entered|captured|seized|advanc)", re.I)
 #: Events told as background, long before the report, are not reported as new events.
 MAX_AGE_DAYS = 365
@@ -179,6 +182,15 @@ class Extractor:
                 # "a withdrawal of the cleric's support", "residents fled": nobody armed moves.
                 triggers = [t for t in triggers if t.spec.category != "movement"]
             triggers = self._taken_by_force(sentence, triggers)
+            violent = [t for t in triggers if t.spec.group == "violence"]
+            if violent:
+                # "ambushed a police convoy": the convoy was hit, it is not a movement.
+                triggers = [
+                    t
+                    for t in triggers
+                    if not _TARGET_NOUN.match(t.text)
+                    or not 0 < t.start - violent[0].start < _OBJECT_REACH
+                ]
             movement = any(t.spec.category == "movement" for t in triggers)
             for trigger in triggers:
                 ctx.drafts += _drafts(

@@ -42,7 +42,7 @@ AGENT_BEFORE = re.compile(
 )
 SUPPORT_BEFORE = re.compile(
     r"\b(?:backed|supported|armed|trained|funded|aided)\s+by\s+"
-    rf"{_ARTICLE}(?:[\w-]+\s+){{0,1}}$|\b(?:allied\s+(?:to|with)|loyal\s+to|affiliated\s+"
+    rf"{_ARTICLE}(?:[\w'-]+\s+){{0,1}}$|\b(?:allied\s+(?:to|with)|loyal\s+to|affiliated\s+"
     rf"(?:to|with))\s+{_ARTICLE}$",
     re.I,
 )
@@ -64,7 +64,7 @@ PASSIVE_BETWEEN = re.compile(
     re.I,
 )
 PARTICIPLE_AFTER = re.compile(
-    r"^\s*(?:were\s+|was\s+|had\s+been\s+|have\s+been\s+|being\s+)?"
+    r"^(?:\s+[\w-]+)?\s*(?:were\s+|was\s+|had\s+been\s+|have\s+been\s+|being\s+)?"
     r"(?:killed|wounded|injured|hurt|dead|died|abducted|kidnapped|detained|arrested)"
     r"(?=\s*(?:[,;.:]|$|and\b|when\b|in\b|on\b|at\b|near\b|after\b|by\b|as\b|while\b))",
     re.I,
