@@ -37,6 +37,7 @@ STRONG_DEST_CUE = re.compile(
     r"(?:the\s+)?(?:[\w-]+\s+){0,3}$",
     re.I,
 )
+ROAD_CUE = re.compile(r"\b(?:roads?|highways?|routes?|leading)\s+(?:\w+\s+)?to\s+$", re.I)
 #: "the base", "the town": a definite reference to the last place of that kind.
 DEFINITE = re.compile(
     r"\bthe (base|camp|airbase|garrison|prison|town|city|village|district|"
@@ -157,7 +158,11 @@ def choose(
             text = before(sentence, m)
             return 3 if STRONG_DEST_CUE.search(text) else 2 if DEST_CUE.search(text) else 0
 
-        return origin, [min(rest, key=lambda m: (rank(m) - pull(m), -pull(m), -m.mention.start))]
+        best = min(rest, key=lambda m: (rank(m) - pull(m), -pull(m), -m.mention.start))
+        if ROAD_CUE.search(before(sentence, best)):
+            return origin, [best]  # "checkpoints on roads leading to Afak and Najaf"
+        # "deployed troops to Najaf and Nasiriyah": one event per destination.
+        return origin, _listed_with(sentence, best, rest)
     if movement_in_sentence:
         # "sent from Najaf ... and arrested seven men": Najaf is where the police came from.
         rest = [m for m in placed if not ORIGIN_CUE.search(before(sentence, m))]

@@ -156,15 +156,32 @@ def role_of(draft: EventDraft, trigger: Trigger, mention: ActorMention, actor: A
     return "target"
 
 
+SPEAKER_AFTER = re.compile(
+    r"^(?:\s+(?:in|of)\s+[\w-]+(?:\s+[\w-]+)?)?(?:\s+(?:sources?|officials?|spokesman|"
+    r"spokesperson|commanders?|officers?))?\s+(?:said|say|says|told|reported|announced)\b",
+    re.I,
+)
+
+
+def _speaker(draft: EventDraft, mention: ActorMention) -> bool:
+    sentence = draft.sentence
+    return bool(SPEAKER_AFTER.match(sentence.text[mention.end - sentence.start :]))
+
+
 def assign(
     draft: EventDraft, trigger: Trigger, mentions: Sequence[ActorMention], reading: Reading
 ) -> None:
     """Add the actors named in the draft's sentence, each with its role."""
     named = [m for m in mentions if not reading.generic(m)]
-    if any(reading.actor(m).kind in _STATE for m in named):
+    if any(
+        (actor := reading.actor(m)).kind in ARMED and not actor.name.startswith("Unidentified")
+        for m in named
+    ):
         # "Troops from the US-led coalition": the named force, not the generic word.
         mentions = named
     for mention in mentions:
+        if reading.generic(mention) and _speaker(draft, mention):
+            continue  # "police said": the source of the report, not a party
         actor = reading.actor(mention)
         if actor.kind == "civilians" and trigger.spec.category == "movement":
             continue  # "residents said": witnesses, not movers
