@@ -159,10 +159,11 @@ def choose(
             return 3 if STRONG_DEST_CUE.search(text) else 2 if DEST_CUE.search(text) else 0
 
         best = min(rest, key=lambda m: (rank(m) - pull(m), -pull(m), -m.mention.start))
-        if ROAD_CUE.search(before(sentence, best)):
-            return origin, [best]  # "checkpoints on roads leading to Afak and Najaf"
         # "deployed troops to Najaf and Nasiriyah": one event per destination.
-        return origin, _listed_with(sentence, best, rest)
+        listed = _listed_with(sentence, best, rest)
+        if ROAD_CUE.search(before(sentence, listed[0])):
+            return origin, [best]  # "checkpoints on roads leading to Afak and Najaf"
+        return origin, listed
     if movement_in_sentence:
         # "sent from Najaf ... and arrested seven men": Najaf is where the police came from.
         rest = [m for m in placed if not ORIGIN_CUE.search(before(sentence, m))]
