@@ -101,7 +101,7 @@ MODAL = re.compile(
 REFERENCE = re.compile(
     r"\b(?:following|after|since|amid|despite|response to|responding to|ahead of|"
     r"in retaliation for|string of|series of|wave of)\s+"
-    r"(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,3}$",
+    r"(?:the\s+|a\s+|an\s+)?((?:[\w-]+\s+){0,3})$",
     re.I,
 )
 #: "supported by attack helicopters", "under cover of air strikes": a means, not an event.
@@ -111,6 +111,12 @@ SUPPORT = re.compile(
     re.I,
 )
 _QUOTES = ('"', "\u201c", "\u201d")
+#: A past-tense verb: the trigger after "after X" is a clause with its own subject.
+_CLAUSE_VERB = re.compile(
+    r"(?:\w+ed|withdrew|fled|fought|overran|retook|left|struck|took|shot|hit|blew|went|"
+    r"broke|began|seized|stormed)\b",
+    re.I,
+)
 #: Sentences that describe what happens habitually or has been going on for years.
 HABITUAL = re.compile(
     r"\b(?:routine|usually|often|every (?:year|week|month|day)|for years|for decades|common|"
@@ -175,10 +181,13 @@ def irrealis(sentence: str, at: int) -> bool:
     may happen, did not, happens habitually, refers to another event, is a means of another
     ("supported by attack helicopters") or is said inside a quotation."""
     before = sentence[max(0, at - 60) : at]
+    reference = REFERENCE.search(before)
+    if reference is not None and _CLAUSE_VERB.match(sentence[at:]) and reference.group(1):
+        reference = None  # "after Peshmerga units pulled back": a clause telling an event
     return (
         bool(MODAL.search(before))
         or bool(HABITUAL.search(sentence))
-        or bool(REFERENCE.search(before))
+        or reference is not None
         or bool(SUPPORT.search(before))
         or sum(sentence[:at].count(q) for q in _QUOTES) % 2 == 1
     )
@@ -209,12 +218,20 @@ def same_kind(a: TypeSpec, b: TypeSpec) -> bool:
     )
 
 
-def _second(first: Trigger, spec: TypeSpec) -> bool:
+def _second(first: Trigger, spec: TypeSpec, text: str = "") -> bool:
+    """Whether a second trigger of the same group is another occurrence."""
+    if first.spec.group == spec.group == "detention":
+        return True  # "freed two hostages and abducted a third"
+    if first.spec.group == spec.group == "movement":
+        # "Peshmerga forces pulled back from Sinjar, and Hashd units moved into Sinjar", not
+        # "a convoy left Ain al-Asad ..., part of a phased drawdown": two verbs, two clauses.
+        verbs = (not text or _CLAUSE_VERB.match(text)) and _CLAUSE_VERB.match(first.text)
+        return "troop_withdrawal" in (first.spec.name, spec.name) and bool(verbs)
     return (
         first.spec.name in DISTINCT
         and spec.name in DISTINCT
         and frozenset({first.spec.name, spec.name}) not in _ONE_OCCURRENCE
-    ) or (first.spec.group == spec.group == "detention")
+    )
 
 
 class TriggerFinder:
@@ -279,5 +296,7 @@ class TriggerFinder:
                 trigger = Trigger(spec, match.start() + offset, match.end() + offset, match.group())
                 if first and trigger.start < first[0].end and first[0].start < trigger.end:
                     continue  # the same words read twice
+                if first and not _second(first[0], spec, trigger.text):
+                    continue
                 best.setdefault(spec.group, []).append(trigger)
         return [t for g in GROUP_ORDER for t in best.get(g, [])]

@@ -37,6 +37,7 @@ STRONG_DEST_CUE = re.compile(
     r"(?:the\s+)?(?:[\w-]+\s+){0,3}$",
     re.I,
 )
+_BEFORE_PENALTY = 30  # characters: "shelled Tal Tamr" binds tighter than "Tal Tamr was shelled"
 ROAD_CUE = re.compile(r"\b(?:roads?|highways?|routes?|leading)\s+(?:\w+\s+)?to\s+$", re.I)
 #: "the base", "the town": a definite reference to the last place of that kind.
 DEFINITE = re.compile(
@@ -134,6 +135,24 @@ def is_near(sentence: Sentence, mention: ResolvedMention) -> bool:
     return bool(NEAR_CUE.search(before(sentence, mention)))
 
 
+def nearest_to(
+    trigger: Trigger, others: Sequence[Trigger], placed: list[ResolvedMention]
+) -> list[ResolvedMention]:
+    """The places of a sentence that belong to this trigger rather than to another one in it
+    ("besieged the embassy in Baghdad ... in anger at US air strikes near al-Qaim"): each place
+    goes to the nearest trigger, a trigger before the place counting as nearer. When no place
+    is nearest to this trigger, all the sentence's places stay candidates."""
+    if not others:
+        return placed
+
+    def distance(t: Trigger, m: ResolvedMention) -> int:
+        start, end = m.mention.start, m.mention.end
+        return start - t.end if start >= t.end else (t.start - end) + _BEFORE_PENALTY
+
+    own = [m for m in placed if all(distance(trigger, m) <= distance(o, m) for o in others)]
+    return own or placed
+
+
 def choose(
     sentence: Sentence,
     trigger: Trigger,
@@ -151,12 +170,17 @@ def choose(
         if origins:
             origin = origins[0]
             rest = [m for m in placed if m is not origin]
-        if not rest:
-            return origin, []
 
         def pull(m: ResolvedMention) -> int:
             text = before(sentence, m)
             return 3 if STRONG_DEST_CUE.search(text) else 2 if DEST_CUE.search(text) else 0
+
+        if trigger.spec.name == "troop_withdrawal" and origin is not None:
+            if not any(pull(m) for m in rest):
+                # "pulled out of Morek, Kafr Zita and Latamneh": the places left, one each.
+                return None, _listed_with(sentence, origin, placed)
+        if not rest:
+            return origin, []
 
         best = min(rest, key=lambda m: (rank(m) - pull(m), -pull(m), -m.mention.start))
         # "deployed troops to Najaf and Nasiriyah": one event per destination.

@@ -201,6 +201,7 @@ class Extractor:
                     dates[sentence.index],
                     alone=len(triggers) == 1,
                     movement_in_sentence=movement,
+                    others=[t for t in triggers if t is not trigger],
                 )
         drafts = [d for d in ctx.drafts if (reported_at - d.date_end).days <= MAX_AGE_DAYS]
         for draft in drafts:
@@ -263,11 +264,12 @@ def _drafts(
     dates: list[DateMention],
     alone: bool,
     movement_in_sentence: bool,
+    others: list[Trigger],
 ) -> list[EventDraft]:
     """New events for a trigger: none when it goes on about an earlier one, several when
     it names several places ("protests in Shahba and Salkhad")."""
     mentions = [m for m in ctx.mentions if sentence.start <= m.mention.start < sentence.end]
-    placed = [m for m in mentions if m.place is not None]
+    placed = locate.nearest_to(trigger, others, [m for m in mentions if m.place is not None])
     event_dates = [d for d in dates if d.role in ("event", "follow")]
     same_group = [
         d
