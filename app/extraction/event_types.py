@@ -110,7 +110,9 @@ SUPPORT = re.compile(
     r"with the (?:support|help|backing) of)\s+(?:[\w-]+\s+){0,5}$",
     re.I,
 )
+_HABITUAL_AFTER = 40  # characters after a trigger that can still make it habitual
 _QUOTES = ('"', "\u201c", "\u201d")
+_LONG_AGO = re.compile(r"\b(?:years|decades)\s+$", re.I)
 #: A past-tense verb: the trigger after "after X" is a clause with its own subject.
 _CLAUSE_VERB = re.compile(
     r"(?:\w+ed|withdrew|fled|fought|overran|retook|left|struck|took|shot|hit|blew|went|"
@@ -182,11 +184,16 @@ def irrealis(sentence: str, at: int) -> bool:
     ("supported by attack helicopters") or is said inside a quotation."""
     before = sentence[max(0, at - 60) : at]
     reference = REFERENCE.search(before)
-    if reference is not None and _CLAUSE_VERB.match(sentence[at:]) and reference.group(1):
+    if (
+        reference is not None
+        and _CLAUSE_VERB.match(sentence[at:])
+        and reference.group(1)
+        and not _LONG_AGO.search(before, 0, reference.start())
+    ):
         reference = None  # "after Peshmerga units pulled back": a clause telling an event
     return (
         bool(MODAL.search(before))
-        or bool(HABITUAL.search(sentence))
+        or bool(HABITUAL.search(sentence, max(0, at - 60), at + _HABITUAL_AFTER))
         or reference is not None
         or bool(SUPPORT.search(before))
         or sum(sentence[:at].count(q) for q in _QUOTES) % 2 == 1

@@ -40,6 +40,8 @@ DEFAULT_MAX_CHARS = 200_000
 _CLAIM = re.compile(
     r"\b(?:claimed|blamed|accused|responsibility|attributed|behind the|hallmarks)\b", re.I
 )
+_KILLING = re.compile(r"\b(?:kill\w*|dead|died|shot|wound\w*|injur\w*)\b", re.I)
+_RAID = re.compile(r"(?:raid\w*|stormed|searched)$", re.I)
 #: Movement nouns that a violent verb just before makes the target ("hit a convoy").
 _TARGET_NOUN = re.compile(r"(?:convoys?|reinforcements)$", re.I)
 _OBJECT_REACH = 50
@@ -182,6 +184,11 @@ class Extractor:
                 # "a withdrawal of the cleric's support", "residents fled": nobody armed moves.
                 triggers = [t for t in triggers if t.spec.category != "movement"]
             triggers = self._taken_by_force(sentence, triggers)
+            if any(t.spec.group == "detention" for t in triggers) and not _KILLING.search(
+                sentence.text
+            ):
+                # "raided the village and detained three men": the raid is the arrest.
+                triggers = [t for t in triggers if not _RAID.match(t.text)]
             violent = [t for t in triggers if t.spec.group == "violence"]
             if violent:
                 # "ambushed a police convoy": the convoy was hit, it is not a movement.
@@ -279,7 +286,11 @@ def _drafts(
     recent = next((d for d in reversed(same_group) if sentence.index - d.sentence.index <= 2), None)
     if recent is not None and not same_kind(recent.spec, trigger.spec):
         recent = None  # "in clashes during which ... suicide car bombs": another occurrence
-    if same_group and ANAPHORA.search(sentence.text):
+    if (
+        same_group
+        and ANAPHORA.search(sentence.text)
+        and not _news(sentence, event_dates, placed, recent)
+    ):
         target = recent or same_group[-1]
         reading = ctx.reading(_countries(target, ctx.countries))
         _merge(target, sentence, trigger, actors if alone else [], reading)
@@ -350,6 +361,25 @@ def _countries(draft: EventDraft, countries: list[str]) -> list[str]:
     if place is None or place.country is None:
         return countries
     return [place.country, *(c for c in countries if c != place.country)]
+
+
+def _news(
+    sentence: Sentence,
+    dates: list[DateMention],
+    placed: list[ResolvedMention],
+    recent: EventDraft | None,
+) -> bool:
+    """ "The protests spread on Wednesday to Nasiriyah": a reference with a date and places of
+    its own that the event it refers to does not have is a new event."""
+    if recent is None or not dates or not placed:
+        return False
+    known = recent.location.place if recent.location is not None else None
+    placed = [m for m in placed if locate.rank(m) < locate.SPECIFICITY["mountain"]]
+    return (
+        bool(placed)
+        and all(m.place != known for m in placed)
+        and any(d.first != recent.date or d.last != recent.date_end for d in dates)
+    )
 
 
 def _inside_actor(mention: Mention, actors: list[ActorMention]) -> bool:
