@@ -16,7 +16,7 @@ from app.errors import GeoEventsError
 from app.extraction.confidence import default_model_file
 from app.extraction.evaluate import Scores, corpus_file, read_corpus
 from app.extraction.evaluate import evaluate as run
-from app.extraction.evaluation.calibration import fit, out_of_fold
+from app.extraction.evaluation.calibration import fit, out_of_fold, safety_shift, shifted
 from app.extraction.evaluation.report import reliability_table, summary, tables
 from app.extraction.pipeline import Extractor
 from app.gazetteer.geocoder import Gazetteer
@@ -93,13 +93,15 @@ def _calibrate(scores: Scores, corpus: Path, target: Path) -> None:
     if len({p.right for p in samples if p.features is not None}) < 2:
         err.print("[bold red]error:[/] calibration needs both right and wrong events")
         raise typer.Exit(code=2)
-    held = out_of_fold(samples)
-    model = fit(samples)
+    shift = safety_shift(samples)
+    held = out_of_fold(samples, shift=shift)
+    model = shifted(fit(samples), shift)
     note = {
         "corpus": corpus.as_posix(),
         "reports": scores.reports,
         "events": len(samples),
         "right": sum(p.right for p in samples),
+        "bias_shift": shift,
         "on": dt.date.today().isoformat(),
         "how": "geoevents evaluate CORPUS --split dev --calibrate",
     }

@@ -1,5 +1,6 @@
 import json
 
+import pytest
 from typer.testing import CliRunner
 
 from app.cli import app
@@ -152,6 +153,7 @@ def test_evaluate_a_split_with_errors_and_tables():
     assert result.exit_code == 2
 
 
+@pytest.mark.slow
 def test_evaluate_calibrate_writes_a_model(tmp_path):
     from app.extraction.confidence import read_model
     from tests.conftest import FIXTURES

@@ -11,12 +11,14 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, get_args
 
 from app.errors import GazetteerError
+from app.events import EventType
 
 if TYPE_CHECKING:
     from app.extraction.event_builder import EventDraft
@@ -38,14 +40,27 @@ FEATURES = (
     "movement",
     "development",
     "lead_sentence",
+    "late_sentence",
+    "bullet",
+    "quoted",
+    "background",
+    "trigger_plural",
+    "fatalities",
+    "aggregate",
+    *(f"type_{name}" for name in get_args(EventType)),
 )
 _PRECISE_FAMILIES = frozenset({"site", "populated"})
+#: Tallies and trends ("have been killed since the unrest began") rather than one event.
+_AGGREGATE = re.compile(
+    r"\b(?:since|so far|in total|total|has been|have been|continued to)\b", re.I
+)
 
 
 def features(draft: EventDraft) -> dict[str, float]:
     """The facts the confidence model weighs, for one event draft."""
     place = draft.location.place if draft.location is not None else None
     roles = [(role, mention) for _, role, mention in draft.actors]
+    reported = draft.reported_at
     values = {
         "place_in_sentence": place is not None and not draft.inherited_location,
         "place_inherited": place is not None and draft.inherited_location,
@@ -62,7 +77,15 @@ def features(draft: EventDraft) -> dict[str, float]:
         "movement": draft.spec.category == "movement",
         "development": draft.spec.category == "development",
         "lead_sentence": draft.sentence.index == 0,
+        "late_sentence": draft.sentence.index >= 8,
+        "bullet": draft.sentence.text.lstrip().startswith(("-", "•", "*")),
+        "quoted": draft.sentence.text.lstrip().startswith(('"', "“", "'")),
+        "background": reported is not None and (reported - draft.date_end).days > 30,
+        "trigger_plural": draft.trigger.text.lower().endswith("s"),
+        "fatalities": draft.fatalities is not None,
+        "aggregate": bool(_AGGREGATE.search(draft.sentence.text)),
     }
+    values |= {f"type_{name}": draft.spec.name == name for name in get_args(EventType)}
     return {name: float(value) for name, value in values.items()}
 
 

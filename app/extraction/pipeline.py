@@ -46,7 +46,7 @@ _RAID = re.compile(r"(?:raid\w*|stormed|searched)$", re.I)
 _TARGET_NOUN = re.compile(r"(?:convoys?|reinforcements)$", re.I)
 _OBJECT_REACH = 50
 _TAKING = re.compile(r"\b(?:took|control|entered|captured|seized|advanc)", re.I)
-#: Events told as background, long before the report, are not reported as new events.
+#: Text with no date of its own that would put it this long before the report is not an event.
 MAX_AGE_DAYS = 365
 
 
@@ -210,7 +210,7 @@ class Extractor:
                     movement_in_sentence=movement,
                     others=[t for t in triggers if t is not trigger],
                 )
-        drafts = [d for d in ctx.drafts if (reported_at - d.date_end).days <= MAX_AGE_DAYS]
+        drafts = [d for d in ctx.drafts if _dated_or_recent(d, reported_at)]
         for draft in drafts:
             roles.add_defaults(draft, ctx.countries, ctx.catalog)
         features = [build_feature(d, report.url) for d in drafts]
@@ -231,7 +231,7 @@ class Extractor:
         reported = [d for d in found if d.role == "report"]
         if reported and any(d.role != "report" for d in found):
             # "on Tuesday ... officials said on 7 August": the Tuesday before 7 August.
-            found = find_dates(sentence.text, reported[0].last, sentence.start)
+            found = find_dates(sentence.text, published, sentence.start, reported[0].last)
         return found
 
     @staticmethod
@@ -289,6 +289,7 @@ def _drafts(
     if (
         same_group
         and ANAPHORA.search(sentence.text)
+        and not _other_date(event_dates, recent or same_group[-1])
         and not _news(sentence, event_dates, placed, recent)
     ):
         target = recent or same_group[-1]
@@ -382,6 +383,17 @@ def _news(
     )
 
 
+def _dated_or_recent(draft: EventDraft, reported_at: dt.date) -> bool:
+    """Background told with its own date ("in August 2016 Turkish troops took Jarablus") is an
+    event of that date; only text without a date of its own is held to :data:`MAX_AGE_DAYS`,
+    and so are plurals dated by a year alone ("protests in 2019": a movement, not an event)."""
+    if (reported_at - draft.date_end).days <= MAX_AGE_DAYS:
+        return True
+    if draft.date_mention is None:
+        return False
+    return not (draft.precision == "year" and draft.trigger.text.lower().endswith("s"))
+
+
 def _inside_actor(mention: Mention, actors: list[ActorMention]) -> bool:
     return any(a.start <= mention.start and mention.end <= a.end for a in actors)
 
@@ -396,7 +408,7 @@ def _report_countries(mentions: list[ResolvedMention]) -> list[str]:
 def _date(
     draft: EventDraft, dates: list[DateMention], drafts: list[EventDraft], reported_at: dt.date
 ) -> None:
-    own = [d for d in dates if d.role == "event"]
+    own = [d for d in dates if d.role == "event" and _dates_trigger(d, draft.trigger)]
     follow = [d for d in dates if d.role == "follow"]
     if own:
         chosen = min(own, key=lambda d: abs(d.start - draft.trigger.start))
@@ -411,12 +423,35 @@ def _date(
         shift = dt.timedelta(days=follow[0].offset_days)
         draft.set_date(base.date + shift, base.date_end + shift, base.precision, follow[0])
         return
-    if drafts:
-        base = drafts[-1]
-        draft.set_date(base.date, base.date_end, base.precision, None)
+    # The narrative's date, not one said of a noun ("the agreement signed on 1 April").
+    narrative = next((d for d in reversed(drafts) if not _attached(d)), None)
+    if narrative is not None:
+        draft.set_date(narrative.date, narrative.date_end, narrative.precision, None)
         return
     # Nothing said: some time in the week before it was reported.
     draft.set_date(reported_at - dt.timedelta(days=7), reported_at, "week", None)
+
+
+def _attached(draft: EventDraft) -> bool:
+    return draft.date_mention is not None and draft.date_mention.attached is not None
+
+
+def _dates_trigger(mention: DateMention, trigger: Trigger) -> bool:
+    """An attributive date ("Thursday's bombing", "the agreement signed on 1 April") dates only
+    the event named right there, not the other events of the sentence."""
+    if mention.attached == "next":
+        return 0 <= trigger.start - mention.end <= 12
+    if mention.attached == "previous":
+        return 0 <= mention.start - trigger.end <= 40
+    return True
+
+
+def _other_date(dates: list[DateMention], draft: EventDraft) -> bool:
+    """Whether the sentence names a day outside the draft's interval: "the same facility ...
+    on 25 January" is an earlier event told in background, not more about this one."""
+    return any(
+        d.role == "event" and (d.last < draft.date or d.first > draft.date_end) for d in dates
+    )
 
 
 def _merge(

@@ -60,3 +60,16 @@ def test_features_of_drafts(extractor):
     assert bomb["place_inherited"] == bomb["development"] == 0.0
     event = result.events[0].properties
     assert event.confidence == shipped_model().score(bomb)
+
+
+def test_features_of_a_tally_and_a_bullet(extractor):
+    text = (
+        "- Kirkuk: a roadside bomb killed two soldiers on 12 March.\n"
+        "Since the start of the harvest in February, 40 farmers have been killed in Diyala."
+    )
+    result = extractor.extract(ReportInput(text, dt.date(2024, 3, 14)))
+    bullet, tally = (features(d) for d in result.drafts)
+    assert bullet["bullet"] == bullet["fatalities"] == bullet["type_ied_explosion"] == 1.0
+    assert bullet["aggregate"] == 0.0
+    assert tally["aggregate"] == 1.0 and tally["bullet"] == 0.0
+    assert shipped_model().score(tally) < shipped_model().score(bullet)

@@ -1,6 +1,12 @@
 import pytest
 
-from app.extraction.evaluation.calibration import above, fit, out_of_fold, reliability
+from app.extraction.evaluation.calibration import (
+    above,
+    fit,
+    out_of_fold,
+    reliability,
+    safety_shift,
+)
 from app.extraction.evaluation.scores import Prediction
 
 
@@ -45,3 +51,26 @@ def test_reliability_bins_and_threshold():
     assert bins[-1].accuracy == 1.0 and bins[4].accuracy == 0.5
     assert above(pairs) == (4, 0.75)
     assert above([]) == (0, 0.0)
+
+
+def _overconfident() -> list[Prediction]:
+    # A stated date is right 70% of the time and an unstated one 20%: a fitted model gives
+    # about 0.7 to dated events, so nothing reaches 0.8 and no shift is needed...
+    out = []
+    for i in range(200):
+        dated = i % 2 == 0
+        right = (i // 2) % 10 < (7 if dated else 2)
+        out.append(Prediction(i // 20, 0.5, right, {"date_stated": float(dated)}))
+    return out
+
+
+def test_no_shift_when_the_promise_holds():
+    assert safety_shift(_samples()) == 0.0  # 0.9-right events score about 0.9
+    assert safety_shift(_overconfident()) == 0.0  # nothing reaches 0.8
+
+
+def test_a_shift_keeps_the_promise():
+    # Asking 95% of the events at or above 0.8 to be right pushes the 0.9-events under 0.8.
+    shift = safety_shift(_samples(), target=0.95)
+    assert shift < 0
+    assert above(out_of_fold(_samples(), shift=shift))[0] == 0
