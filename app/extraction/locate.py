@@ -79,6 +79,7 @@ _ACTING_AFTER = re.compile(
     r"demanded|threatened|agreed|signed|reported|recalled|protested|welcomed|hit back)\b",
     re.I,
 )
+_AGENT_BEFORE = re.compile(r"\bby\s+$", re.I)
 _PLACE_BEFORE = re.compile(
     r"\b(?:in|near|of|from|at|to|around|outside|inside|into|towards?|by|across)\s+(?:the\s+)?$",
     re.I,
@@ -107,8 +108,8 @@ def acting(text: str, mention: ResolvedMention) -> bool:
     of forces, or a country named without "in"/"into" (a nationality, never the location)."""
     m = mention.mention
     after = text[m.end : m.end + 60]
-    if _OWNER_AFTER.match(after):
-        return True
+    if _OWNER_AFTER.match(after) or _AGENT_BEFORE.search(text[max(0, m.start - 12) : m.start]):
+        return True  # "Tehran's proxies", "a deal brokered by Moscow"
     if _ACTING_AFTER.match(after) and not _PLACE_BEFORE.search(
         text[max(0, m.start - 30) : m.start]
     ):

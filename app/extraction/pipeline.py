@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from app.errors import InvalidInput, TextTooLong
-from app.events import EventFeature, Strength
-from app.extraction import locate, roles
+from app.events import EventFeature
+from app.extraction import followup, locate, roles
 from app.extraction.actors import (
     Actor,
     ActorMatcher,
@@ -25,10 +24,10 @@ from app.extraction.event_types import (
     BY_NAME,
     Trigger,
     TriggerFinder,
-    irrealis,
     same_kind,
 )
 from app.extraction.lexicon import Lexicon, load_lexicon
+from app.extraction.occurrences import CLAIM, occurrences
 from app.extraction.places import DEMONYMS, Mention, ToponymMatcher, tokenize, unresolved_mentions
 from app.extraction.quantities import fatalities, strength
 from app.extraction.resolve import ResolvedMention, Resolver
@@ -37,15 +36,6 @@ from app.gazetteer.geocoder import Gazetteer
 from app.settings import Settings
 
 DEFAULT_MAX_CHARS = 200_000
-_CLAIM = re.compile(
-    r"\b(?:claimed|blamed|accused|responsibility|attributed|behind the|hallmarks)\b", re.I
-)
-_KILLING = re.compile(r"\b(?:kill\w*|dead|died|shot|wound\w*|injur\w*)\b", re.I)
-_RAID = re.compile(r"(?:raid\w*|stormed|searched)$", re.I)
-#: Movement nouns that a violent verb just before makes the target ("hit a convoy").
-_TARGET_NOUN = re.compile(r"(?:convoys?|reinforcements)$", re.I)
-_OBJECT_REACH = 50
-_TAKING = re.compile(r"\b(?:took|control|entered|captured|seized|advanc)", re.I)
 #: Text with no date of its own that would put it this long before the report is not an event.
 MAX_AGE_DAYS = 365
 
@@ -170,34 +160,8 @@ class Extractor:
             ctx.previous_start = sentences[sentence.index - 1].start if sentence.index else 0
             actors_here = [a for a in actor_mentions if sentence.start <= a.start < sentence.end]
             self._claims(sentence, actors_here, ctx)
-            triggers = [
-                t
-                for t in self.triggers.find(sentence.text, sentence.start)
-                if not irrealis(sentence.text, t.start - sentence.start)
-            ]
-            if any(t.spec.group == "unrest" for t in triggers):
-                # "set fire to tyres and stormed the offices": the riot, not a second attack.
-                triggers = [t for t in triggers if t.spec.name != "attack"]
-            if _CLAIM.search(sentence.text) and ANAPHORA.search(sentence.text):
-                triggers = []  # "ISIS claimed the attack": about an event already drafted
-            if not roles.has_force(sentence.text, actors_here, ctx.reading(ctx.countries)):
-                # "a withdrawal of the cleric's support", "residents fled": nobody armed moves.
-                triggers = [t for t in triggers if t.spec.category != "movement"]
-            triggers = self._taken_by_force(sentence, triggers)
-            if any(t.spec.group == "detention" for t in triggers) and not _KILLING.search(
-                sentence.text
-            ):
-                # "raided the village and detained three men": the raid is the arrest.
-                triggers = [t for t in triggers if not _RAID.match(t.text)]
-            violent = [t for t in triggers if t.spec.group == "violence"]
-            if violent:
-                # "ambushed a police convoy": the convoy was hit, it is not a movement.
-                triggers = [
-                    t
-                    for t in triggers
-                    if not _TARGET_NOUN.match(t.text)
-                    or not 0 < t.start - violent[0].start < _OBJECT_REACH
-                ]
+            armed = roles.has_force(sentence.text, actors_here, ctx.reading(ctx.countries))
+            triggers = occurrences(self.triggers, sentence, armed)
             movement = any(t.spec.category == "movement" for t in triggers)
             for trigger in triggers:
                 ctx.drafts += _drafts(
@@ -216,16 +180,6 @@ class Extractor:
         features = [build_feature(d, report.url) for d in drafts]
         return Extraction(text, mentions, features, reported_at, drafts)
 
-    def _taken_by_force(self, sentence: Sentence, triggers: list[Trigger]) -> list[Trigger]:
-        """ "took control of Kafr Nabl after clashes": ground taken in a fight is a clash."""
-        taking = [t for t in triggers if t.spec.category == "movement" and _TAKING.search(t.text)]
-        if not taking or any(t.spec.name == "armed_clash" for t in triggers):
-            return triggers
-        clash = self.triggers.first("armed_clash", sentence.text, sentence.start)
-        if clash is None:
-            return triggers
-        return [t for t in triggers if t not in taking] + [clash]
-
     def _dates(self, sentence: Sentence, published: dt.date) -> list[DateMention]:
         found = find_dates(sentence.text, published, sentence.start)
         reported = [d for d in found if d.role == "report"]
@@ -236,14 +190,15 @@ class Extractor:
 
     @staticmethod
     def _claims(sentence: Sentence, actors: list[ActorMention], ctx: _Context) -> None:
-        """ "ISIS claimed the attack": the claimant becomes the actor of the last incident."""
-        if not actors or not _CLAIM.search(sentence.text) or not ctx.drafts:
+        """ "ISIS claimed the attack": the claimant becomes the actor of the incident meant."""
+        if not actors or not CLAIM.search(sentence.text):
             return
-        last = ctx.drafts[-1]
-        if last.category != "security_incident" or sentence.index - last.sentence.index > 2:
+        claimed = roles.claimed(ctx.drafts, sentence)
+        if claimed is None:
             return
+        reading = ctx.reading(_countries(claimed, ctx.countries))
         for mention in actors:
-            last.add_actor(mention.pick(ctx.countries), "actor", mention)
+            claimed.add_actor(reading.actor(mention), "actor", mention)
 
 
 @dataclass
@@ -289,15 +244,17 @@ def _drafts(
     if (
         same_group
         and ANAPHORA.search(sentence.text)
-        and not _other_date(event_dates, recent or same_group[-1])
-        and not _news(sentence, event_dates, placed, recent)
+        and not followup.other_date(event_dates, recent or same_group[-1])
+        and not followup.news(sentence, event_dates, placed, recent)
     ):
         target = recent or same_group[-1]
         reading = ctx.reading(_countries(target, ctx.countries))
-        _merge(target, sentence, trigger, actors if alone else [], reading)
+        followup.merge(target, sentence, trigger, actors if alone else [], reading)
         return []
     if recent is not None and not placed and not event_dates:
-        _merge(recent, sentence, trigger, actors, ctx.reading(_countries(recent, ctx.countries)))
+        followup.merge(
+            recent, sentence, trigger, actors, ctx.reading(_countries(recent, ctx.countries))
+        )
         return []
     origin, locations = locate.choose(
         sentence, trigger, placed, movement_in_sentence, ctx.countries
@@ -310,7 +267,7 @@ def _drafts(
         and not event_dates
     ):
         # The same event told again with more detail ("sent from Erbil and deployed at K-1").
-        _merge(
+        followup.merge(
             recent,
             sentence,
             trigger,
@@ -362,25 +319,6 @@ def _countries(draft: EventDraft, countries: list[str]) -> list[str]:
     if place is None or place.country is None:
         return countries
     return [place.country, *(c for c in countries if c != place.country)]
-
-
-def _news(
-    sentence: Sentence,
-    dates: list[DateMention],
-    placed: list[ResolvedMention],
-    recent: EventDraft | None,
-) -> bool:
-    """ "The protests spread on Wednesday to Nasiriyah": a reference with a date and places of
-    its own that the event it refers to does not have is a new event."""
-    if recent is None or not dates or not placed:
-        return False
-    known = recent.location.place if recent.location is not None else None
-    placed = [m for m in placed if locate.rank(m) < locate.SPECIFICITY["mountain"]]
-    return (
-        bool(placed)
-        and all(m.place != known for m in placed)
-        and any(d.first != recent.date or d.last != recent.date_end for d in dates)
-    )
 
 
 def _dated_or_recent(draft: EventDraft, reported_at: dt.date) -> bool:
@@ -444,33 +382,3 @@ def _dates_trigger(mention: DateMention, trigger: Trigger) -> bool:
     if mention.attached == "previous":
         return 0 <= mention.start - trigger.end <= 40
     return True
-
-
-def _other_date(dates: list[DateMention], draft: EventDraft) -> bool:
-    """Whether the sentence names a day outside the draft's interval: "the same facility ...
-    on 25 January" is an earlier event told in background, not more about this one."""
-    return any(
-        d.role == "event" and (d.last < draft.date or d.first > draft.date_end) for d in dates
-    )
-
-
-def _merge(
-    previous: EventDraft,
-    sentence: Sentence,
-    trigger: Trigger,
-    actors: list[ActorMention],
-    reading: roles.Reading,
-    origin: ResolvedMention | None = None,
-    force: tuple[Strength, int, int] | None = None,
-) -> None:
-    """A sentence that goes on about an event already drafted adds to it."""
-    if origin is not None and previous.origin is None and previous.category == "movement":
-        previous.origin = origin
-        if previous.spec.name == "troop_deployment":
-            previous.spec = BY_NAME["troop_movement"]
-    if force is not None and previous.strength is None:
-        previous.strength = force
-    dead = fatalities(sentence.text, sentence.start)
-    if dead is not None and previous.fatalities is None and trigger.spec.group == "violence":
-        previous.fatalities = dead
-    roles.merge(previous, actors, reading)

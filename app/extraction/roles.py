@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from app.extraction.actors import Actor, ActorMatcher, ActorMention
 from app.extraction.event_builder import EventDraft
 from app.extraction.event_types import Trigger
+from app.extraction.text import Sentence
 
 ARMED = frozenset(
     {"state_forces", "external_forces", "rebel_group", "political_militia", "identity_militia"}
@@ -220,3 +221,26 @@ def merge(previous: EventDraft, mentions: Sequence[ActorMention], reading: Readi
         role = "target" if actor.kind == "civilians" else "actor"
         if not any(a.name == actor.name for a, _, _ in previous.actors):
             previous.add_actor(actor, role, mention)
+
+
+#: How far back a claim of responsibility reaches, in sentences.
+CLAIM_REACH = 3
+
+
+def claimed(drafts: Sequence[EventDraft], sentence: Sentence) -> EventDraft | None:
+    """The incident a claim of responsibility is about: the latest one within reach whose
+    type or place the claim names ("claimed the rocket attack on Erbil"), else the latest."""
+    recent = [
+        d
+        for d in drafts
+        if d.category == "security_incident"
+        and 0 <= sentence.index - d.sentence.index <= CLAIM_REACH
+    ]
+    if not recent:
+        return None
+    text = sentence.text.lower()
+    for draft in reversed(recent):
+        place = draft.location.mention.text.lower() if draft.location is not None else None
+        if draft.trigger.text.lower() in text or (place is not None and place in text):
+            return draft
+    return recent[-1]

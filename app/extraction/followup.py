@@ -1,0 +1,63 @@
+"""Sentences that go on about an event already drafted: what they add, and when a sentence
+that seems to refer back is news of its own."""
+
+from __future__ import annotations
+
+from app.events import Strength
+from app.extraction import locate, roles
+from app.extraction.actors import ActorMention
+from app.extraction.dates import DateMention
+from app.extraction.event_builder import EventDraft
+from app.extraction.event_types import BY_NAME, Trigger
+from app.extraction.quantities import fatalities
+from app.extraction.resolve import ResolvedMention
+from app.extraction.text import Sentence
+
+
+def news(
+    sentence: Sentence,
+    dates: list[DateMention],
+    placed: list[ResolvedMention],
+    recent: EventDraft | None,
+) -> bool:
+    """ "The protests spread on Wednesday to Nasiriyah": a reference with a date and places of
+    its own that the event it refers to does not have is a new event."""
+    if recent is None or not dates or not placed:
+        return False
+    known = recent.location.place if recent.location is not None else None
+    placed = [m for m in placed if locate.rank(m) < locate.SPECIFICITY["mountain"]]
+    return (
+        bool(placed)
+        and all(m.place != known for m in placed)
+        and any(d.first != recent.date or d.last != recent.date_end for d in dates)
+    )
+
+
+def other_date(dates: list[DateMention], draft: EventDraft) -> bool:
+    """Whether the sentence names a day outside the draft's interval: "the same facility ...
+    on 25 January" is an earlier event told in background, not more about this one."""
+    return any(
+        d.role == "event" and (d.last < draft.date or d.first > draft.date_end) for d in dates
+    )
+
+
+def merge(
+    previous: EventDraft,
+    sentence: Sentence,
+    trigger: Trigger,
+    actors: list[ActorMention],
+    reading: roles.Reading,
+    origin: ResolvedMention | None = None,
+    force: tuple[Strength, int, int] | None = None,
+) -> None:
+    """A sentence that goes on about an event already drafted adds to it."""
+    if origin is not None and previous.origin is None and previous.category == "movement":
+        previous.origin = origin
+        if previous.spec.name == "troop_deployment":
+            previous.spec = BY_NAME["troop_movement"]
+    if force is not None and previous.strength is None:
+        previous.strength = force
+    dead = fatalities(sentence.text, sentence.start)
+    if dead is not None and previous.fatalities is None and trigger.spec.group == "violence":
+        previous.fatalities = dead
+    roles.merge(previous, actors, reading)

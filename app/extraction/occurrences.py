@@ -1,0 +1,73 @@
+"""Which trigger words of a sentence are occurrences to report, and of which type.
+
+The lexicon finds trigger words; these rules drop the ones that are not an event of their own:
+what may happen or did not (:func:`app.extraction.event_types.irrealis`), a claim about an
+event already told, a movement with nobody armed in the sentence, the raid that is an arrest,
+the convoy that was hit. Security forces acting against a demonstration make it a protest
+with an intervention, never a battle (ACLED: "Excessive force against protesters"), and ground
+taken after clashes is a clash.
+"""
+
+from __future__ import annotations
+
+import re
+
+from app.extraction.event_types import ANAPHORA, Trigger, TriggerFinder, irrealis
+from app.extraction.text import Sentence
+
+#: "ISIS claimed the attack", "blamed the PKK": a sentence about who did an event.
+CLAIM = re.compile(
+    r"\b(?:claimed|blamed|accused|responsibility|attributed|behind the|hallmarks)\b", re.I
+)
+_KILLING = re.compile(r"\b(?:kill\w*|dead|died|shot|wound\w*|injur\w*)\b", re.I)
+_RAID = re.compile(r"(?:raid\w*|stormed|searched)$", re.I)
+#: Movement nouns that a violent verb just before makes the target ("hit a convoy").
+_TARGET_NOUN = re.compile(r"(?:convoys?|reinforcements)$", re.I)
+_OBJECT_REACH = 50
+_TAKING = re.compile(r"\b(?:took|control|entered|captured|seized|advanc)", re.I)
+#: Violence that a demonstration in the same sentence turns into an intervention.
+_AGAINST_CROWDS = frozenset({"attack", "armed_clash"})
+
+
+def occurrences(finder: TriggerFinder, sentence: Sentence, armed: bool) -> list[Trigger]:
+    """The triggers of a sentence that are events (``armed``: the sentence names an armed body)."""
+    triggers = [
+        t
+        for t in finder.find(sentence.text, sentence.start)
+        if not irrealis(sentence.text, t.start - sentence.start)
+    ]
+    if CLAIM.search(sentence.text) and ANAPHORA.search(sentence.text):
+        return []  # "ISIS claimed the attack": about an event already drafted
+    if any(t.spec.group == "unrest" for t in triggers):
+        # "police fired on the protesters", "set fire to tyres and stormed the offices":
+        # the demonstration (with an intervention), not a second, violent event.
+        triggers = [t for t in triggers if t.spec.name not in _AGAINST_CROWDS]
+    if not armed:
+        # "a withdrawal of the cleric's support", "residents fled": nobody armed moves.
+        triggers = [t for t in triggers if t.spec.category != "movement"]
+    triggers = _taken_by_force(finder, sentence, triggers)
+    if any(t.spec.group == "detention" for t in triggers) and not _KILLING.search(sentence.text):
+        # "raided the village and detained three men": the raid is the arrest.
+        triggers = [t for t in triggers if not _RAID.match(t.text)]
+    violent = [t for t in triggers if t.spec.group == "violence"]
+    if violent:
+        # "ambushed a police convoy": the convoy was hit, it is not a movement.
+        triggers = [
+            t
+            for t in triggers
+            if not _TARGET_NOUN.match(t.text) or not 0 < t.start - violent[0].start < _OBJECT_REACH
+        ]
+    return triggers
+
+
+def _taken_by_force(
+    finder: TriggerFinder, sentence: Sentence, triggers: list[Trigger]
+) -> list[Trigger]:
+    """ "took control of Kafr Nabl after clashes": ground taken in a fight is a clash."""
+    taking = [t for t in triggers if t.spec.category == "movement" and _TAKING.search(t.text)]
+    if not taking or any(t.spec.name == "armed_clash" for t in triggers):
+        return triggers
+    clash = finder.first("armed_clash", sentence.text, sentence.start)
+    if clash is None:
+        return triggers
+    return [t for t in triggers if t not in taking] + [clash]
