@@ -42,6 +42,9 @@ def occurrences(finder: TriggerFinder, sentence: Sentence, armed: bool) -> list[
         # "police fired on the protesters", "set fire to tyres and stormed the offices":
         # the demonstration (with an intervention), not a second, violent event.
         triggers = [t for t in triggers if t.spec.name not in _AGAINST_CROWDS]
+    if any(t.spec.group == "violence" for t in triggers):
+        # "the army shelled Ariha, held by insurgents": who holds the town, not an activity.
+        triggers = [t for t in triggers if t.spec.group != "activity"]
     if not armed:
         # "a withdrawal of the cleric's support", "residents fled": nobody armed moves.
         triggers = [t for t in triggers if t.spec.category != "movement"]

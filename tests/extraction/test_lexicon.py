@@ -112,8 +112,7 @@ def test_generic_forces_are_the_state_of_the_event(lexicon):
     assert m.read(mention, ["IQ"], dt.date(2024, 1, 1)).name == "Iraqi Security Forces"
     assert m.read(mention, ["SY"], dt.date(2023, 1, 1)).name == "Syrian government forces"
     assert (
-        m.read(mention, ["SY"], dt.date(2025, 5, 1)).name
-        == "Syrian transitional government forces"
+        m.read(mention, ["SY"], dt.date(2025, 5, 1)).name == "Syrian transitional government forces"
     )
 
 

@@ -44,7 +44,9 @@ def test_one_event_per_place_shelled(extractor):
 
 
 def test_one_deployment_per_destination(extractor):
-    found = places(extractor, "The army deployed additional troops to Najaf and Nasiriyah on Monday.")
+    found = places(
+        extractor, "The army deployed additional troops to Najaf and Nasiriyah on Monday."
+    )
     assert found == [("troop_deployment", "Najaf"), ("troop_deployment", "Nasiriyah")]
 
 

@@ -63,7 +63,8 @@ def test_passive_voice_keeps_the_attacker_the_actor(extractor, text):
 
 def test_monitor_style_casualties_are_targets(extractor):
     found = roles(
-        extractor, "Diyala: 3 PMF fighters killed, 2 wounded when ISIS attacked a post near Mandali."
+        extractor,
+        "Diyala: 3 PMF fighters killed, 2 wounded when ISIS attacked a post near Mandali.",
     )
     assert found == {"Popular Mobilization Forces": "target", "ISIS": "actor"}
 
