@@ -129,3 +129,29 @@ def test_demonym_naming_an_unknown_actor_is_refused(tmp_path, lexicon):
     path.write_text("word,country,forces,valid_from,valid_to,note\nMartian,MA,Martian Army,,,\n")
     with pytest.raises(GazetteerError):
         ActorMatcher(read_actors([default_actor_file()]), read_demonyms([path]))
+
+
+def test_settings_name_the_extra_lexicon_files(tmp_path, gazetteer):
+    from app.extraction.pipeline import Extractor, ReportInput
+    from app.settings import ExtractionSettings
+    from tests.conftest import make_settings
+
+    triggers = tmp_path / "triggers.csv"
+    triggers.write_text("event_type,pattern,note\nkidnapping,spirited away,analyst addition\n")
+    demonyms = tmp_path / "demonyms.csv"
+    demonyms.write_text(
+        "word,country,forces,valid_from,valid_to,note\nOttoman,TR,Turkish Armed Forces,,,\n"
+    )
+    cues = tmp_path / "cues.csv"
+    cues.write_text("cue,pattern,note\nforce_noun,cannons?,\n")
+    settings = make_settings(tmp_path)
+    extraction = ExtractionSettings(
+        _env_file=None, extra_triggers=triggers, extra_demonyms=demonyms, extra_cues=cues
+    )
+    settings = settings.model_copy(update={"extraction": extraction})
+    extractor = Extractor.configured(gazetteer, settings)
+    text = "Ottoman cannons hit a village near Zakho; two farmers were spirited away near Duhok."
+    found = extractor.extract(ReportInput(text, dt.date(2024, 3, 1))).events
+    kinds = {f.properties.event_type for f in found}
+    assert "kidnapping" in kinds
+    assert any(a.name == "Turkish Armed Forces" for f in found for a in f.properties.actors)
