@@ -123,7 +123,7 @@ _CLAUSE_VERB = re.compile(
 HABITUAL = re.compile(
     r"\b(?:routine|usually|often|every (?:year|week|month|day)|for years|for decades|common|"
     r"have become|has become|has long|have long|remains?|still|typically|regularly|"
-    r"increasingly|repeatedly|several times|many times|(?:continued|continues|continue) to|"
+    r"increasingly|repeatedly|several times|many times|"
     r"(?:have|has) been (?:\w+ ){0,2}since|in total|so far this)\b",
     re.I,
 )
@@ -193,7 +193,7 @@ def irrealis(sentence: str, at: int) -> bool:
         reference = None  # "after Peshmerga units pulled back": a clause telling an event
     return (
         bool(MODAL.search(before))
-        or bool(HABITUAL.search(sentence, max(0, at - 60), at + _HABITUAL_AFTER))
+        or bool(HABITUAL.search(sentence, 0, at + _HABITUAL_AFTER))
         or reference is not None
         or bool(SUPPORT.search(before))
         or sum(sentence[:at].count(q) for q in _QUOTES) % 2 == 1

@@ -38,6 +38,10 @@ STRONG_DEST_CUE = re.compile(
     re.I,
 )
 _BEFORE_PENALTY = 30  # characters: "shelled Tal Tamr" binds tighter than "Tal Tamr was shelled"
+#: Where a withdrawing force went ("pulled back to Erbil"); "in" only says where it was.
+WITHDRAWN_TO = re.compile(
+    r"\b(?:to|into|towards?|for|back to)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$", re.I
+)
 ROAD_CUE = re.compile(r"\b(?:roads?|highways?|routes?|leading)\s+(?:\w+\s+)?to\s+$", re.I)
 #: "the base", "the town": a definite reference to the last place of that kind.
 DEFINITE = re.compile(
@@ -176,10 +180,14 @@ def choose(
             text = before(sentence, m)
             return 3 if STRONG_DEST_CUE.search(text) else 2 if DEST_CUE.search(text) else 0
 
-        if trigger.spec.name == "troop_withdrawal" and origin is not None:
-            if not any(pull(m) for m in rest):
-                # "pulled out of Morek, Kafr Zita and Latamneh": the places left, one each.
-                return None, _listed_with(sentence, origin, placed)
+        if trigger.spec.name == "troop_withdrawal" and origins:
+            if not any(pull(m) == 3 or WITHDRAWN_TO.search(before(sentence, m)) for m in rest):
+                # "pulled out of Morek, Kafr Zita and Latamneh", "withdrew from Khanaqin and
+                # Jalawla ... and from Shingal": the places left, one event each.
+                left: list[ResolvedMention] = []
+                for found in origins:
+                    left += [m for m in _listed_with(sentence, found, placed) if m not in left]
+                return None, left
         if not rest:
             return origin, []
 
