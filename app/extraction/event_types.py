@@ -94,7 +94,7 @@ MODAL = re.compile(
     r"to plan|planning|accused of|suspected of|little|has seen|have seen|"
     r"(?:who|which|that) (?:had|has|have|were|was)|confessed to|participat\w* in|involved in|"
     r"charged with|(?:the )?first time|once|used to|"
-    r"prepar(?:e|es|ing) to|aims? to|seeks? to|called for|demand(?:ed|s|ing)?)\b",
+    r"prepar(?:e|es|ing) to|aims? to|seeks? to|called for|demand(?:ed|s|ing)?|until)\b",
     re.I,
 )
 #: "following the release of...", "after the attack": a trigger that refers to another event.
@@ -110,6 +110,10 @@ SUPPORT = re.compile(
     r"with the (?:support|help|backing) of)\s+(?:[\w-]+\s+){0,5}$",
     re.I,
 )
+#: 'a massacre," said a PUK official': the quotation opened in an earlier sentence.
+_QUOTE_CLOSES = re.compile(
+    r'[^"\u201c\u201d]*["\u201d](?:\s*$|,?\s+(?:\w+\s+){0,3}(?:said|says|added|told))'
+)
 _HABITUAL_AFTER = 40  # characters after a trigger that can still make it habitual
 _QUOTES = ('"', "\u201c", "\u201d")
 _LONG_AGO = re.compile(r"\b(?:years|decades)\s+$", re.I)
@@ -124,7 +128,9 @@ HABITUAL = re.compile(
     r"\b(?:routine|usually|often|every (?:year|week|month|day)|for years|for decades|common|"
     r"have become|has become|has long|have long|remains?|still|typically|regularly|"
     r"increasingly|repeatedly|several times|many times|"
-    r"(?:have|has) been (?:\w+ ){0,2}since|in total|so far this)\b",
+    r"(?:have|has) been (?:\w+ ){0,2}since|in total|so far this|since the (?:start|beginning)|"
+    r"(?:hundreds|thousands|scores|dozens) of (?:\w+ )?(?:strikes|attacks|raids|air ?strikes)|"
+    r"documented|tally|toll (?:has|had) risen)\b",
     re.I,
 )
 
@@ -197,6 +203,7 @@ def irrealis(sentence: str, at: int) -> bool:
         or reference is not None
         or bool(SUPPORT.search(before))
         or sum(sentence[:at].count(q) for q in _QUOTES) % 2 == 1
+        or bool(_QUOTE_CLOSES.match(sentence, at))
     )
 
 

@@ -25,6 +25,7 @@ DEST_CUE = re.compile(
     r"deployed (?:at|to|in))\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$",
     re.I,
 )
+_FROM = re.compile(r"\b(?:from|out of)\s+(?:the\s+)?$", re.I)
 NEAR_CUE = re.compile(
     r"\b(?:near|outside|around|outskirts of|north of|south of|east of|west of|north-east of|"
     r"north-west of|south-east of|south-west of|northeast of|northwest of|southeast of|"
@@ -80,10 +81,16 @@ _ACTING_AFTER = re.compile(
     r"again|swiftly|immediately|itself)\s+){0,2}(?:said|says|say|announced|accused|blamed|"
     r"claimed|denied|warned|confirmed|condemned|called|vowed|insisted|summoned|responded|"
     r"retaliated|launched|sent|deployed|carried out|did not|does not|has not|rejected|urged|"
-    r"demanded|threatened|agreed|signed|reported|recalled|protested|welcomed|hit back)\b",
+    r"demanded|threatened|agreed|signed|reported|recalled|protested|welcomed|hit back|"
+    r"(?:has|have|had)\s+(?:not\s+)?\w+(?:ed|en))\b",
     re.I,
 )
-_AGENT_BEFORE = re.compile(r"\bby\s+$", re.I)
+#: "brokered by Moscow", "the Government of the United States": the state, not the place.
+_AGENT_BEFORE = re.compile(
+    r"\bby\s+$|\b(?:government|president|ministry|minister|people|embassy|ambassador|king|"
+    r"leaders?|republic|parliament|authorities)\s+of\s+(?:the\s+)?$",
+    re.I,
+)
 _PLACE_BEFORE = re.compile(
     r"\b(?:in|near|of|from|at|to|around|outside|inside|into|towards?|by|across)\s+(?:the\s+)?$",
     re.I,
@@ -112,7 +119,7 @@ def acting(text: str, mention: ResolvedMention) -> bool:
     of forces, or a country named without "in"/"into" (a nationality, never the location)."""
     m = mention.mention
     after = text[m.end : m.end + 60]
-    if _OWNER_AFTER.match(after) or _AGENT_BEFORE.search(text[max(0, m.start - 12) : m.start]):
+    if _OWNER_AFTER.match(after) or _AGENT_BEFORE.search(text[max(0, m.start - 30) : m.start]):
         return True  # "Tehran's proxies", "a deal brokered by Moscow"
     if _ACTING_AFTER.match(after) and not _PLACE_BEFORE.search(
         text[max(0, m.start - 30) : m.start]
@@ -197,9 +204,9 @@ def choose(
         if ROAD_CUE.search(before(sentence, listed[0])):
             return origin, [best]  # "checkpoints on roads leading to Afak and Najaf"
         return origin, listed
-    if movement_in_sentence:
-        # "sent from Najaf ... and arrested seven men": Najaf is where the police came from.
-        rest = [m for m in placed if not ORIGIN_CUE.search(before(sentence, m))]
+    # "sent from Najaf ... and arrested seven men", "attacked from the Khazir front along the
+    # road from Erbil": where the force came from, when the sentence names another place.
+    rest = [m for m in placed if not _FROM.search(before(sentence, m))] or placed
     # A river or a range says little about where an event was: look elsewhere first.
     rest = [
         m
@@ -216,7 +223,7 @@ def choose(
         rest,
         key=lambda m: (
             rank(m),
-            m.place is not None and bool(countries) and m.place.country not in countries,
+            m.place is not None and bool(countries) and m.place.country != countries[0],
             abs(m.mention.start - trigger.start),
         ),
     )
