@@ -25,6 +25,13 @@ _RAID = re.compile(r"(?:raid\w*|stormed|searched)$", re.I)
 _TARGET_NOUN = re.compile(r"(?:convoys?|reinforcements)$", re.I)
 _OBJECT_REACH = 50
 _TAKING = re.compile(r"\b(?:took|control|entered|captured|seized|advanc)", re.I)
+_AGREEMENT_NOUN = re.compile(r"(?:agreements?|deals?|accords?|truce|ceasefire)$", re.I)
+_DEFINITE_BEFORE = re.compile(r"\b(?:the|this|that|its|their)\s+(?:[\w-]+\s+){0,3}$", re.I)
+_MADE_AFTER = re.compile(
+    r"^\s+(?:was|were|had been|has been)?\s*(?:signed|reached|agreed|concluded|struck|"
+    r"announced|brokered)\b",
+    re.I,
+)
 #: Violence that a demonstration in the same sentence turns into an intervention.
 _AGAINST_CROWDS = frozenset({"attack", "armed_clash"})
 
@@ -52,15 +59,26 @@ def occurrences(finder: TriggerFinder, sentence: Sentence, armed: bool) -> list[
     if any(t.spec.group == "detention" for t in triggers) and not _KILLING.search(sentence.text):
         # "raided the village and detained three men": the raid is the arrest.
         triggers = [t for t in triggers if not _RAID.match(t.text)]
-    violent = [t for t in triggers if t.spec.group == "violence"]
-    if violent:
-        # "ambushed a police convoy": the convoy was hit, it is not a movement.
+    acts = [t for t in triggers if t.spec.group in ("violence", "unrest")]
+    if acts:
+        # "ambushed a police convoy", "threw stones at the convoy": hit, not moving.
         triggers = [
             t
             for t in triggers
-            if not _TARGET_NOUN.match(t.text) or not 0 < t.start - violent[0].start < _OBJECT_REACH
+            if not _TARGET_NOUN.match(t.text)
+            or not any(0 < t.start - a.start < _OBJECT_REACH for a in acts)
         ]
-    return triggers
+    return [t for t in triggers if not _known_agreement(sentence, t)]
+
+
+def _known_agreement(sentence: Sentence, trigger: Trigger) -> bool:
+    """ "under the agreement", "implementing the 10 March agreement": an agreement already
+    made, named again; not "the two sides signed an agreement" or "the deal was signed"."""
+    if trigger.spec.name != "agreement" or not _AGREEMENT_NOUN.match(trigger.text):
+        return False
+    at, end = trigger.start - sentence.start, trigger.end - sentence.start
+    named_again = _DEFINITE_BEFORE.search(sentence.text[max(0, at - 40) : at])
+    return bool(named_again) and not _MADE_AFTER.match(sentence.text[end : end + 40])
 
 
 def _taken_by_force(
