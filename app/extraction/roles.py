@@ -85,6 +85,8 @@ PASSIVE_AFTER = re.compile(
     re.I,
 )
 _VIOLENT_GROUPS = ("violence", "detention")
+#: "Kurdish-led security forces", "local police": not the state's forces.
+_QUALIFIED = re.compile(r"(?:-led|-backed|-run|\bKurdish|\blocal|\btribal|\bAsayish)\s+$", re.I)
 _STATE = frozenset({"state_forces", "external_forces"})
 #: Words for an armed body: a movement needs one (or an armed actor) in its sentence.
 FORCE_WORDS = re.compile(
@@ -174,12 +176,19 @@ def assign(
 ) -> None:
     """Add the actors named in the draft's sentence, each with its role."""
     named = [m for m in mentions if not reading.generic(m)]
-    if any(
-        (actor := reading.actor(m)).kind in ARMED and not actor.name.startswith("Unidentified")
-        for m in named
-    ):
-        # "Troops from the US-led coalition": the named force, not the generic word.
+    if any(reading.actor(m).kind in _STATE for m in named):
+        # "Troops from the US-led coalition": the named force, not the generic word; but
+        # "ISIS overran Mosul and soldiers fled": the soldiers are the state's.
         mentions = named
+    sentence = draft.sentence
+    mentions = [
+        m
+        for m in mentions
+        if not reading.generic(m)
+        or not _QUALIFIED.search(
+            sentence.text[max(0, m.start - sentence.start - 20) : m.start - sentence.start]
+        )
+    ]
     for mention in mentions:
         if reading.generic(mention) and _speaker(draft, mention):
             continue  # "police said": the source of the report, not a party
