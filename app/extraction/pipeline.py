@@ -176,7 +176,8 @@ class Extractor:
                 )
         drafts = _without_summaries([d for d in ctx.drafts if _dated_or_recent(d, reported_at)])
         for draft in drafts:
-            roles.add_defaults(draft, ctx.countries, ctx.catalog)
+            earlier = ctx.drafts[: ctx.drafts.index(draft)]  # summaries dropped above included
+            roles.add_defaults(draft, ctx.countries, ctx.catalog, earlier)
         features = [build_feature(d, report.url) for d in drafts]
         return Extraction(text, mentions, features, reported_at, drafts)
 

@@ -202,21 +202,51 @@ def assign(
             draft.add_actor(actor, role, mention)
 
 
-def add_defaults(draft: EventDraft, countries: Sequence[str], catalog: dict[str, Actor]) -> None:
-    """Protesters for a protest, an unidentified armed group for an attack nobody claimed."""
+def add_defaults(
+    draft: EventDraft,
+    countries: Sequence[str],
+    catalog: dict[str, Actor],
+    earlier: Sequence[EventDraft] = (),
+) -> None:
+    """Who acts when the sentence names nobody: the actor of the event of the same type told
+    before in the report ("- Near Mosul, four airstrikes struck..." after "coalition forces
+    conducted 16 airstrikes"), the report's insurgent group for a suicide bombing, protesters
+    for a protest, else an unidentified armed group."""
     stem = DEFAULT_ACTOR.get(draft.spec.name)
-    if stem is None:
-        return
     if draft.spec.name in ("protest", "riot"):
         if any(a.kind in ("protesters", "rioters") for a, _, _ in draft.actors):
             return
     elif any(role == "actor" for _, role, _ in draft.actors):
         return
+    if draft.spec.group == "violence":
+        for before in reversed(earlier):
+            named = [(a, m) for a, role, m in before.actors if role == "actor" and m is not None]
+            if before.spec.name == draft.spec.name and named:
+                for actor, mention in named:
+                    draft.add_actor(actor, "actor", mention)
+                return
+    if stem is None:
+        return
+    if draft.spec.name == "suicide_bombing":
+        insurgent = _main_insurgent(earlier, draft)
+        if insurgent is not None:
+            draft.add_actor(insurgent, "actor", None)
+            return
     place = draft.location.place if draft.location is not None else None
     country = place.country if place is not None else countries[0]
-    actor = catalog.get(f"{stem} ({'Syria' if country == 'SY' else 'Iraq'})")
-    if actor is not None:
-        draft.add_actor(actor, "actor", None)
+    unidentified = catalog.get(f"{stem} ({'Syria' if country == 'SY' else 'Iraq'})")
+    if unidentified is not None:
+        draft.add_actor(unidentified, "actor", None)
+
+
+def _main_insurgent(drafts: Sequence[EventDraft], draft: EventDraft) -> Actor | None:
+    """The insurgent group the report's events name most, if any."""
+    counts: dict[str, tuple[int, Actor]] = {}
+    for other in [*drafts, draft]:
+        for actor, _, mention in other.actors:
+            if actor.kind == "rebel_group" and mention is not None:
+                counts[actor.name] = (counts.get(actor.name, (0, actor))[0] + 1, actor)
+    return max(counts.values(), key=lambda c: c[0])[1] if counts else None
 
 
 def merge(previous: EventDraft, mentions: Sequence[ActorMention], reading: Reading) -> None:
