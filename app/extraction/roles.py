@@ -47,6 +47,13 @@ SUPPORT_BEFORE = re.compile(
     rf"(?:to|with))\s+{_ARTICLE}$",
     re.I,
 )
+#: The owner of an attack noun attacks, wherever it stands ("repelled an IS attack").
+ATTACK_AFTER = re.compile(
+    r"^(?:'s)?\s+(?:(?:[\w-]+)\s+)?(?:attacks?|assaults?|offensive|ambush(?:es)?|raids?|"
+    r"onslaught|incursion)\b",
+    re.I,
+)
+BETWEEN = re.compile(r"\bbetween\b", re.I)
 WEAPON_AFTER = re.compile(
     r"^(?:'s)?\s+(?:[\w-]+\s+)?(?:drones?|UAVs?|(?:air|drone|missile)\s*strikes?|strikes?|"
     r"barrages?|missiles?|rockets?|mortars?|artillery|shell(?:s|ing|fire)|jets?|warplanes?|"
@@ -133,8 +140,10 @@ def role_of(draft: EventDraft, trigger: Trigger, mention: ActorMention, actor: A
             return "associated"  # security forces acting against a demonstration
         return "actor"
     violent = group in _VIOLENT_GROUPS
-    if AGENT_BEFORE.search(before):
-        return "actor"
+    if AGENT_BEFORE.search(before) or (violent and ATTACK_AFTER.match(after)):
+        return "actor"  # "by ISIS", "repelled an IS attack"
+    if violent and BETWEEN.search(sentence.text, max(0, trigger.start - sentence.start), at):
+        return "actor"  # "fighting between YPG fighters and IS": both sides fight
     if (
         violent
         and mention.start <= trigger.start
