@@ -248,6 +248,49 @@ def _second(first: Trigger, spec: TypeSpec, text: str = "") -> bool:
     )
 
 
+_MIN_LITERAL = 3
+
+
+def _group_end(pattern: str, start: int) -> int:
+    """The index of the parenthesis closing the group opened at ``start``."""
+    depth, i = 0, start
+    while i < len(pattern):
+        ch = pattern[i]
+        if ch == "\\":
+            i += 2
+            continue
+        depth += {"(": 1, ")": -1}.get(ch, 0)
+        if depth == 0:
+            return i
+        i += 1
+    return len(pattern) - 1
+
+
+def literal_prefixes(alternative: str) -> set[str] | None:
+    """Words one of which every match of the alternative contains (lower case, 3+ letters),
+    for the prefilter; None when no such words can be told (the type always runs)."""
+    if alternative.startswith(("(?<", "(?=", "(?!")):  # a look-around: skip it
+        return literal_prefixes(alternative[_group_end(alternative, 0) + 1 :])
+    if alternative.startswith("(?:"):
+        end = _group_end(alternative, 0)
+        optional = alternative[end + 1 : end + 2] in ("?", "*")
+        rest = alternative[end + 2 if optional else end + 1 :]
+        found: set[str] = set()
+        for inner in split_alternatives(alternative[3:end]):
+            literals = literal_prefixes(inner if optional else inner + rest)
+            if literals is None:
+                return None
+            found |= literals
+        if optional:
+            after = literal_prefixes(rest)
+            if after is None:
+                return None
+            found |= after
+        return found
+    literal = literal_prefix(alternative)
+    return {literal} if len(literal) >= _MIN_LITERAL else None
+
+
 class TriggerFinder:
     """The trigger patterns of every type (from the lexicon), compiled once.
 
@@ -267,10 +310,10 @@ class TriggerFinder:
         for i, (spec, _) in enumerate(self._patterns):
             for row in triggers[spec.name]:
                 for alternative in split_alternatives(row):
-                    literal = literal_prefix(alternative)
-                    if len(literal) < 3:
+                    literals = literal_prefixes(alternative)
+                    if literals is None:
                         always.add(i)
-                    else:
+                    for literal in literals or ():
                         owners.setdefault(literal, set()).add(i)
         for literal, indices in owners.items():
             self._prefilter.add_word(literal, frozenset(indices))

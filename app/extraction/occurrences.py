@@ -11,6 +11,7 @@ taken after clashes is a clash.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from app.extraction.event_types import ANAPHORA, Trigger, TriggerFinder, irrealis
 from app.extraction.text import Sentence
@@ -36,8 +37,11 @@ _MADE_AFTER = re.compile(
 _AGAINST_CROWDS = frozenset({"attack", "armed_clash"})
 
 
-def occurrences(finder: TriggerFinder, sentence: Sentence, armed: bool) -> list[Trigger]:
-    """The triggers of a sentence that are events (``armed``: the sentence names an armed body)."""
+def occurrences(
+    finder: TriggerFinder, sentence: Sentence, armed: Callable[[], bool]
+) -> list[Trigger]:
+    """The triggers of a sentence that are events (``armed``: whether the sentence names an
+    armed body, asked only when a movement needs it)."""
     triggers = [
         t
         for t in finder.find(sentence.text, sentence.start)
@@ -52,7 +56,7 @@ def occurrences(finder: TriggerFinder, sentence: Sentence, armed: bool) -> list[
     if any(t.spec.group == "violence" for t in triggers):
         # "the army shelled Ariha, held by insurgents": who holds the town, not an activity.
         triggers = [t for t in triggers if t.spec.group != "activity"]
-    if not armed:
+    if any(t.spec.category == "movement" for t in triggers) and not armed():
         # "a withdrawal of the cleric's support", "residents fled": nobody armed moves.
         triggers = [t for t in triggers if t.spec.category != "movement"]
     triggers = _taken_by_force(finder, sentence, triggers)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 from app.errors import InvalidInput, TextTooLong
@@ -160,7 +161,8 @@ class Extractor:
             ctx.previous_start = sentences[sentence.index - 1].start if sentence.index else 0
             actors_here = [a for a in actor_mentions if sentence.start <= a.start < sentence.end]
             self._claims(sentence, actors_here, ctx)
-            armed = roles.has_force(sentence.text, actors_here, ctx.reading(ctx.countries))
+            reading = ctx.reading(ctx.countries)
+            armed = partial(roles.has_force, sentence.text, actors_here, reading)
             triggers = occurrences(self.triggers, sentence, armed)
             movement = any(t.spec.category == "movement" for t in triggers)
             for trigger in triggers:
