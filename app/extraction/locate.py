@@ -73,7 +73,11 @@ SPECIFICITY = {
     "water": 5,
     "country": 6,
 }
-_LIST_JOINERS = (" and ", ", ", ", and ")
+#: What stands between places listed together ("Idleb city, al-Atarib and Darat Izza").
+_LIST_JOINER = re.compile(
+    r"(?:\s+(?:city|town|village|camp|base|countryside|areas?))?(?:\s*,\s*(?:and\s+)?|"
+    r"\s+and\s+)(?:the\s+)?(?:(?:town|village|city|camp)\s+of\s+)?"
+)
 #: "Ankara said", "Baghdad summoned", "Damascus accused": a capital or country speaking or
 #: acting stands for its government, not for where the event was.
 _ACTING_AFTER = re.compile(
@@ -207,14 +211,16 @@ def choose(
     # "sent from Najaf ... and arrested seven men", "attacked from the Khazir front along the
     # road from Erbil": where the force came from, when the sentence names another place.
     rest = [m for m in placed if not _FROM.search(before(sentence, m))] or placed
-    # A river or a range says little about where an event was: look elsewhere first.
+    # A river or a range says little about where an event was: any other place first, but
+    # "bombed the Qandil mountains" happened there, not at the last sentence's town.
+    ranges = [m for m in rest if m.place is not None and m.place.family == "mountain"]
     rest = [
         m
         for m in rest
         if rank(m) < SPECIFICITY["mountain"]
         or m.place is not None
         and m.place.family in ("region", "country")
-    ]
+    ] or ranges
     if not rest:
         return None, []
     if trigger.spec.name == "agreement":
@@ -260,7 +266,7 @@ def _listed_with(
             ]
             other = ordered[j + step]
             if (
-                between not in _LIST_JOINERS
+                not _LIST_JOINER.fullmatch(between)
                 or rank(other) != rank(best)
                 or other.place == best.place
             ):
