@@ -66,3 +66,33 @@ def test_movements_keep_origin_and_destination(extractor):
     ).events[0]
     assert feature.properties.origin.name == "Erbil"
     assert feature.properties.location.name == "Makhmour"
+
+
+def test_a_withdrawal_is_at_every_place_left(extractor):
+    found = places(extractor, "HTS fighters pulled out of Morek, Kafr Zita and Latamneh on Monday.")
+    assert [t for t, _ in found] == ["troop_withdrawal"] * 3
+
+
+def test_a_range_bombed_is_the_place(extractor):
+    found = places(
+        extractor,
+        "Turkish warplanes bombed the Qandil mountains on Sunday, targeting PKK shelters.",
+    )
+    assert found == [("airstrike", "Qandil Mountains")]
+
+
+def test_listed_places_with_kind_words_between(extractor):
+    found = places(
+        extractor,
+        "Russian warplanes raided Idlib city, al-Atarib and Darat Izza on Thursday.",
+    )
+    assert len(found) == 3 and {t for t, _ in found} == {"airstrike"}
+
+
+def test_a_place_acting_as_a_state_is_not_the_place(extractor):
+    found = events(
+        extractor,
+        "Killings have followed in Daraa province since a deal brokered by Moscow was signed "
+        "in Bosra on Monday.",
+    )
+    assert all(e[1] != "Moscow" for e in found)

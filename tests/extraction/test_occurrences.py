@@ -122,3 +122,32 @@ def test_a_claim_attaches_to_the_event_it_names(extractor):
     by_type = {e[0]: e[3] for e in found}
     assert by_type["drone_or_rocket_attack"].get("Islamic Resistance in Iraq") == "actor"
     assert "Islamic Resistance in Iraq" not in by_type["ied_explosion"]
+
+
+def test_bullets_take_the_actor_of_the_summary_and_the_summary_folds(extractor):
+    found = events(
+        extractor,
+        "Coalition forces conducted 9 airstrikes against ISIS targets in Iraq on Monday.\n"
+        "- Near Sinjar, two airstrikes struck an ISIS tactical unit.\n"
+        "- Near Baiji, one airstrike destroyed an ISIS vehicle.",
+    )
+    assert [(e[0], e[1]) for e in found] == [("airstrike", "Sinjar"), ("airstrike", "Baiji")]
+    assert all(e[3]["US-led coalition"] == "actor" for e in found)
+
+
+def test_an_agreement_named_again_is_not_a_new_one(extractor):
+    found = types(
+        extractor,
+        "Baghdad and Erbil signed an agreement on oil exports in Baghdad on Monday. Under the "
+        "agreement, the Kurdistan Region will hand its oil to SOMO in Erbil.",
+    )
+    assert found == [("agreement", "Baghdad")]
+
+
+def test_a_suicide_bombing_is_the_reports_insurgent_group(extractor):
+    found = events(
+        extractor,
+        "ISIS fighters attacked an army post near Tarmiyah on Monday. On Tuesday a suicide "
+        "bomber blew himself up at a checkpoint in Samarra.",
+    )
+    assert found[1][0] == "suicide_bombing" and found[1][3]["ISIS"] == "actor"
