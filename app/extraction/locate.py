@@ -173,7 +173,6 @@ def choose(
     sentence: Sentence,
     trigger: Trigger,
     placed: list[ResolvedMention],
-    movement_in_sentence: bool,
     countries: Sequence[str] = (),
 ) -> tuple[ResolvedMention | None, list[ResolvedMention]]:
     """The origin (movements only) and the location(s) of an event in this sentence."""

@@ -164,7 +164,6 @@ class Extractor:
             reading = ctx.reading(ctx.countries)
             armed = partial(roles.has_force, sentence.text, actors_here, reading)
             triggers = occurrences(self.triggers, sentence, armed)
-            movement = any(t.spec.category == "movement" for t in triggers)
             for trigger in triggers:
                 ctx.drafts += _drafts(
                     ctx,
@@ -173,7 +172,6 @@ class Extractor:
                     actors_here,
                     dates[sentence.index],
                     alone=len(triggers) == 1,
-                    movement_in_sentence=movement,
                     others=[t for t in triggers if t is not trigger],
                 )
         drafts = _without_summaries([d for d in ctx.drafts if _dated_or_recent(d, reported_at)])
@@ -228,7 +226,6 @@ def _drafts(
     actors: list[ActorMention],
     dates: list[DateMention],
     alone: bool,
-    movement_in_sentence: bool,
     others: list[Trigger],
 ) -> list[EventDraft]:
     """New events for a trigger: none when it goes on about an earlier one, several when
@@ -259,9 +256,7 @@ def _drafts(
             recent, sentence, trigger, actors, ctx.reading(_countries(recent, ctx.countries))
         )
         return []
-    origin, locations = locate.choose(
-        sentence, trigger, placed, movement_in_sentence, ctx.countries
-    )
+    origin, locations = locate.choose(sentence, trigger, placed, ctx.countries)
     if (
         recent is not None
         and len(locations) == 1
