@@ -9,7 +9,7 @@ VENV := .venv
 export UV_PYTHON_DOWNLOADS := never
 export UV_PROJECT_ENVIRONMENT := $(VENV)
 
-.PHONY: install browser run test lint typecheck gazetteer assets bench-gazetteer bench clean
+.PHONY: install browser run test lint typecheck gazetteer assets bench-gazetteer bench clean calibrate
 
 $(UV):
 	$(PYTHON) -m venv $(TOOLS)
@@ -30,6 +30,11 @@ browser:
 		{ apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; } \
 			|| echo "could not install chromium: browser tests will skip (and fail under CI=true)"; \
 	else echo "chromium is not installed and cannot be installed here: browser tests will skip"; fi
+
+# Refit the confidence model (data/calibration.json) on the blind corpus's dev split; run it
+# after any extraction change, then commit the file.
+calibrate: install
+	$(VENV)/bin/geoevents evaluate tests/fixtures/blind --split dev --calibrate
 
 run: install
 	$(VENV)/bin/geoevents serve --host 127.0.0.1 --port 8000 --dev-key

@@ -90,7 +90,11 @@ def _print(scores: Scores) -> None:
 
 def _calibrate(scores: Scores, corpus: Path, target: Path) -> None:
     samples = scores.predictions
-    if len({p.right for p in samples if p.features is not None}) < 2:
+    if any(p.features is None for p in samples):
+        # Extraction.drafts must line up with Extraction.events (one draft per feature).
+        err.print("[bold red]error:[/] the extraction's drafts do not match its events")
+        raise typer.Exit(code=2)
+    if len({p.right for p in samples}) < 2:
         err.print("[bold red]error:[/] calibration needs both right and wrong events")
         raise typer.Exit(code=2)
     shift = safety_shift(samples)

@@ -174,3 +174,18 @@ def test_evaluate_calibrate_needs_right_and_wrong_events(tmp_path):
     args = ["evaluate", str(FIXTURES / "evaluation"), "--split", "test", "--calibrate"]
     result = runner.invoke(app, [*args, "--model-out", str(target)])
     assert result.exit_code == 2 and not target.exists()
+
+
+def test_evaluate_calibrate_needs_drafts_that_match_the_events(tmp_path, monkeypatch):
+    from dataclasses import replace
+
+    from app.extraction.pipeline import Extractor
+    from tests.conftest import FIXTURES
+
+    extract = Extractor.extract
+    monkeypatch.setattr(Extractor, "extract", lambda self, r: replace(extract(self, r), drafts=[]))
+    target = tmp_path / "calibration.json"
+    args = ["evaluate", str(FIXTURES / "evaluation"), "--calibrate", "--model-out", str(target)]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 2 and "do not match" in result.output
+    assert not target.exists()

@@ -49,6 +49,7 @@ FEATURES = (
     "aggregate",
     *(f"type_{name}" for name in get_args(EventType)),
 )
+_TYPE_FEATURES = {name: f"type_{name}" for name in get_args(EventType)}
 _PRECISE_FAMILIES = frozenset({"site", "populated"})
 #: Tallies and trends ("have been killed since the unrest began") rather than one event.
 _AGGREGATE = re.compile(
@@ -85,8 +86,10 @@ def features(draft: EventDraft) -> dict[str, float]:
         "fatalities": draft.fatalities is not None,
         "aggregate": bool(_AGGREGATE.search(draft.sentence.text)),
     }
-    values |= {f"type_{name}": draft.spec.name == name for name in get_args(EventType)}
-    return {name: float(value) for name, value in values.items()}
+    out = {name: float(value) for name, value in values.items()}
+    out |= dict.fromkeys(_TYPE_FEATURES.values(), 0.0)
+    out[_TYPE_FEATURES[draft.spec.name]] = 1.0
+    return out
 
 
 @dataclass(frozen=True)

@@ -60,6 +60,13 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(rf"\b{_WEEKDAY},? (?:the )?({_DAY}(?: of)? {_MONTH}(?:,? {_YEAR})?)\b"),
     ),
     ("weekday_date", re.compile(rf"\b{_WEEKDAY},? ({_MONTH} {_DAY}(?:,? {_YEAR})?)\b")),
+    (
+        "overnight_date",
+        re.compile(
+            rf"\bovernight (?:into|on) (?:the )?({_DAY}(?: of)? {_MONTH}(?:,? {_YEAR})?|"
+            rf"{_MONTH} {_DAY}(?:,? {_YEAR})?)\b"
+        ),
+    ),
     ("day_month", _DAY_MONTH),
     ("month_day", _MONTH_DAY),
     (
@@ -71,6 +78,15 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),
     ("overnight", re.compile(rf"\bovernight (?:into|on) {_WEEKDAY}\b")),
+    # "over the following three days": from the day after the previous event, three days
+    (
+        "following_days",
+        re.compile(
+            r"\b(?:over|in|during|for) the (?:following|next) (two|three|four|five|six|seven|"
+            r"\d) days\b",
+            re.I,
+        ),
+    ),
     (
         "nth",
         re.compile(
@@ -97,7 +113,7 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
 _REPORTING = re.compile(
     r"\b(?:said|says|reported|reports|told [\w ]{1,30}?|announced|stated|confirmed|added|"
     r"wrote|published|posted|quoted)(?:\s+(?:in|at|to)\s+(?:a|an|the|its|his|her)\s+"
-    r"[\w -]{1,25}?)?\s+(?:late\s+|early\s+)?(?:on\s+)?$",
+    r"[\w -]{1,25}?)?\s+(?:late\s+|early\s+|later\s+)?(?:on\s+)?$",
     re.I,
 )
 _POSSESSIVE = re.compile(r"['’]s\b")
@@ -156,6 +172,27 @@ _HINT = re.compile(
 )
 
 
+_DIGIT = re.compile(r"\d")
+_MONTH_WORD = re.compile(_MONTH)
+_WEEKDAY_WORD = re.compile(_WEEKDAY)
+#: What a pattern needs in the text: d a digit, m a month name, w a weekday name.
+_NEEDS = {
+    "iso": "d",
+    "day_range": "dm",
+    "month_range": "dm",
+    "weekday_range": "w",
+    "weekday_date": "dmw",
+    "day_month": "dm",
+    "month_day": "dm",
+    "part_month": "",  # case-insensitive: "mid-july" too
+    "overnight": "w",
+    "overnight_date": "dm",
+    "nth": "d",
+    "weekday": "w",
+    "month_year": "dm",
+    "since": "d",
+    "in_month": "m",
+}
 #: Expressions counted from the reference date; the others only take their year from it.
 _RELATIVE = frozenset({"weekday", "overnight", "relative", "nth", "weekday_range"})
 
@@ -172,8 +209,14 @@ def find_dates(
     found: list[DateMention] = []
     if not _HINT.search(text):
         return found
+    # Skip the patterns that cannot match: most sentences name no month or no weekday.
+    present = {"": True, "d": _DIGIT.search(text) is not None}
+    present["m"] = _MONTH_WORD.search(text) is not None
+    present["w"] = _WEEKDAY_WORD.search(text) is not None
     taken: list[tuple[int, int]] = []
     for name, pattern in PATTERNS:
+        if not all(present[need] for need in _NEEDS.get(name, "")):
+            continue
         for match in pattern.finditer(text):
             s, e = match.span()
             if any(s < te and ts < e for ts, te in taken):
@@ -299,8 +342,22 @@ def _weekday_range(m: re.Match[str], anchor: date) -> tuple[date, date, Precisio
     return first, last, _span_precision(first, last), "event", 0
 
 
-def _weekday_date(m: re.Match[str], anchor: date) -> tuple[date, date, Precision, Role, int]:
-    said = m[2]
+def _overnight_date(m: re.Match[str], anchor: date) -> tuple[date, date, Precision, Role, int]:
+    d = _weekday_date(m, anchor, group=1)[0]
+    return d - timedelta(days=1), d, "day", "event", 0
+
+
+def _following_days(m: re.Match[str], anchor: date) -> tuple[date, date, Precision, Role, int]:
+    """A follow-up span: the interval's length is the number of days (follow role)."""
+    word = m[1].lower()
+    days = int(word) if word.isdigit() else _NUMBER_WORDS[word]
+    return anchor, anchor + timedelta(days=days - 1), "week", "follow", 1
+
+
+def _weekday_date(
+    m: re.Match[str], anchor: date, group: int = 2
+) -> tuple[date, date, Precision, Role, int]:
+    said = m[group]
     inner = _DAY_MONTH.fullmatch(said)
     if inner is not None:
         return _day_month(inner, anchor)
@@ -381,6 +438,8 @@ _RESOLVERS = {
     "month_range": _month_range,
     "weekday_range": _weekday_range,
     "weekday_date": _weekday_date,
+    "overnight_date": _overnight_date,
+    "following_days": _following_days,
     "nth": _nth,
     "day_month": _day_month,
     "month_day": _month_day,

@@ -114,6 +114,13 @@ SUPPORT = re.compile(
 _QUOTE_CLOSES = re.compile(
     r'[^"\u201c\u201d]*["\u201d](?:\s*$|,?\s+(?:\w+\s+){0,3}(?:said|says|added|told))'
 )
+#: A running tally ("350 people have been killed since the unrest began") is no one event.
+TALLY = re.compile(
+    r"\b(?:have|has) been (?:killed|wounded|injured|detained|arrested|displaced|documented|"
+    r"recorded)\b|\b(?:have|has) (?:carried out|conducted|launched) (?:hundreds|dozens|scores|"
+    r"thousands|more than|over)\b|\btotal documented\b",
+    re.I,
+)
 _HABITUAL_AFTER = 40  # characters after a trigger that can still make it habitual
 _QUOTES = ('"', "\u201c", "\u201d")
 _LONG_AGO = re.compile(r"\b(?:years|decades)\s+$", re.I)
@@ -200,6 +207,7 @@ def irrealis(sentence: str, at: int) -> bool:
     return (
         bool(MODAL.search(before))
         or bool(HABITUAL.search(sentence, 0, at + _HABITUAL_AFTER))
+        or bool(TALLY.search(sentence))
         or reference is not None
         or bool(SUPPORT.search(before))
         or sum(sentence[:at].count(q) for q in _QUOTES) % 2 == 1

@@ -38,14 +38,19 @@ _AGAINST_CROWDS = frozenset({"attack", "armed_clash"})
 
 
 def occurrences(
-    finder: TriggerFinder, sentence: Sentence, armed: Callable[[], bool]
+    finder: TriggerFinder,
+    sentence: Sentence,
+    armed: Callable[[], bool],
+    dated_reference: Callable[[Trigger], bool] | None = None,
 ) -> list[Trigger]:
     """The triggers of a sentence that are events (``armed``: whether the sentence names an
-    armed body, asked only when a movement needs it)."""
+    armed body, asked only when a movement needs it; ``dated_reference``: whether a trigger
+    that refers to another event gives that event's own date, which makes it one)."""
     triggers = [
         t
         for t in finder.find(sentence.text, sentence.start)
         if not irrealis(sentence.text, t.start - sentence.start)
+        or (dated_reference is not None and dated_reference(t))
     ]
     if CLAIM.search(sentence.text) and ANAPHORA.search(sentence.text):
         return []  # "ISIS claimed the attack": about an event already drafted

@@ -163,7 +163,8 @@ class Extractor:
             self._claims(sentence, actors_here, ctx)
             reading = ctx.reading(ctx.countries)
             armed = partial(roles.has_force, sentence.text, actors_here, reading)
-            triggers = occurrences(self.triggers, sentence, armed)
+            dated = partial(followup.dated_reference, sentence, dates[sentence.index], ctx.drafts)
+            triggers = occurrences(self.triggers, sentence, armed, dated)
             for trigger in triggers:
                 ctx.drafts += _drafts(
                     ctx,
@@ -372,7 +373,9 @@ def _date(
     if follow and drafts:
         base = drafts[-1]
         shift = dt.timedelta(days=follow[0].offset_days)
-        draft.set_date(base.date + shift, base.date_end + shift, base.precision, follow[0])
+        span = follow[0].last - follow[0].first  # "over the following three days"
+        precision = "week" if span.days > 1 else base.precision
+        draft.set_date(base.date + shift, base.date_end + shift + span, precision, follow[0])
         return
     # The narrative's date, not one said of a noun ("the agreement signed on 1 April").
     narrative = next((d for d in reversed(drafts) if not _attached(d)), None)

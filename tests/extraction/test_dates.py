@@ -110,6 +110,7 @@ def test_reporting_dates_with_a_phrase_between():
     assert one("the ministry said in a statement on Friday").role == "report"
     assert one("officials told reporters late on Monday").role == "report"
     assert one("the army said on Friday").role == "report"
+    assert one("the Guards said in a statement later on Sunday").role == "report"
 
 
 def test_bare_overnight_yields_to_a_named_day():
@@ -144,3 +145,14 @@ def test_the_reporting_date_moves_relative_dates_only():
     pub, said = dt.date(2025, 7, 21), dt.date(2025, 7, 16)
     found = find_dates("forces withdrew on Tuesday and again on 17 July", pub, reported=said)
     assert [d.first for d in found] == [dt.date(2025, 7, 15), dt.date(2025, 7, 17)]
+
+
+def test_overnight_into_a_date():
+    found = one("withdrew overnight into 17 July", dt.date(2025, 7, 21))
+    assert (found.first, found.last) == (dt.date(2025, 7, 16), dt.date(2025, 7, 17))
+
+
+def test_following_days_are_a_follow_up_span():
+    found = one("over the following three days")
+    assert found.role == "follow" and found.offset_days == 1
+    assert (found.last - found.first).days == 2

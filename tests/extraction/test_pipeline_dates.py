@@ -75,3 +75,39 @@ def test_a_following_sentence_takes_the_narrative_date_not_an_attached_one(extra
     )
     withdrawal = next(e for e in events(extractor, text) if e.event_type == "troop_withdrawal")
     assert withdrawal.date <= SUNDAY <= withdrawal.date_end
+
+
+def test_over_the_following_days_spans_them(extractor):
+    text = (
+        "Gunmen ambushed a patrol near Jableh on Thursday. Over the following three days "
+        "hundreds of civilians were killed in Baniyas."
+    )
+    later = events(extractor, text, dt.date(2025, 3, 11))[-1]
+    assert (later.date, later.date_end) == (dt.date(2025, 3, 7), dt.date(2025, 3, 9))
+    assert later.date_precision == "week"
+
+
+def test_a_reference_with_its_own_date_is_a_background_event(extractor):
+    text = (
+        "US jets struck militia depots near al-Qaim on Friday. The strikes came in response "
+        "to the drone attack of 28 January on a US outpost near Rutba."
+    )
+    found = {(e.event_type, e.date) for e in events(extractor, text)}
+    assert ("drone_or_rocket_attack", dt.date(2024, 1, 28)) in found
+    assert ("airstrike", dt.date(2024, 3, 8)) in found
+
+
+def test_a_reference_without_a_date_of_its_own_is_not_an_event(extractor):
+    text = (
+        "US jets struck militia depots near al-Qaim on Friday, in response to a string of "
+        "drone attacks on US troops in Iraq since 12 January."
+    )
+    assert [e.event_type for e in events(extractor, text)] == ["airstrike"]
+
+
+def test_a_running_tally_is_not_an_event(extractor):
+    text = (
+        "Gunmen attacked a checkpoint in Kirkuk on Sunday. More than 40 people have been "
+        "killed in Kirkuk since the start of the year."
+    )
+    assert [e.date for e in events(extractor, text)] == [SUNDAY]
