@@ -17,7 +17,7 @@ from pathlib import Path
 import ahocorasick
 
 from app.errors import GazetteerError, InvalidInput
-from app.extraction.lexicon import Demonym
+from app.extraction.lexicon import Demonym, Successor
 
 ACTOR_KINDS = frozenset(
     "state_forces rebel_group political_militia identity_militia protesters rioters civilians "
@@ -104,8 +104,14 @@ class ActorMatcher:
         actors: Sequence[Actor],
         demonyms: Sequence[Demonym] = (),
         cues: Mapping[str, Sequence[str]] | None = None,
+        successors: Sequence[Successor] = (),
     ) -> None:
         self.actors = {a.name: a for a in actors}
+        for successor in successors:
+            for name in (successor.actor, successor.successor):
+                if name not in self.actors:
+                    raise GazetteerError(log_message=f"successors name unknown actor {name!r}")
+        self._successors = {s.actor: s for s in successors}
         cues = cues or {}
         force_nouns = cues.get("force_noun", ())
         self._generic_forces = frozenset(w.casefold() for w in cues.get("generic_force", ()))
@@ -225,9 +231,9 @@ class ActorMatcher:
             if national is not None:
                 return national
         actor = self._in_country(mention.pick(countries), countries)
-        for readings in self._owners.values():
-            if any(a.name == actor.name and not d.valid_on(day) for d, a in readings):
-                return self._as_of(readings, day) or actor
+        successor = self._successors.get(actor.name)
+        if successor is not None and day >= successor.since:
+            return self.actors[successor.successor]
         return actor
 
     def _in_country(self, actor: Actor, countries: Sequence[str]) -> Actor:

@@ -13,6 +13,8 @@ are read after the shipped ones. Each file is read once, when the extractor is b
   Forces"); before a force or weapon noun ("a Turkish drone", "US warplanes") the phrase names
   that actor. ``valid_from``/``valid_to`` bound the reading by the report's date ("Syrian" forces
   are the government's before December 2024 and the transitional government's after).
+- ``successors.csv`` (actor, successor, from, note): an actor read as another from a date
+  ("Syrian government forces" after 8 December 2024 are the transitional government's).
 - ``cues.csv`` (cue, pattern, note): word lists the rules use, by cue name: ``force_noun``
   (nouns that make an owner the attacker), ``generic_force`` ("security forces", "the army":
   the state forces of the event's country, as of the report's date) and ``generic_insurgent``
@@ -51,6 +53,15 @@ class Demonym:
         )
 
 
+@dataclass(frozen=True, slots=True)
+class Successor:
+    """An actor whose name passes to another from a date (Syria's government, December 2024)."""
+
+    actor: str
+    successor: str
+    since: dt.date
+
+
 @dataclass(frozen=True)
 class Lexicon:
     """Every word list the extraction reads from data."""
@@ -58,6 +69,7 @@ class Lexicon:
     triggers: dict[str, tuple[str, ...]]
     demonyms: tuple[Demonym, ...]
     cues: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    successors: tuple[Successor, ...] = ()
 
 
 def lexicon_dir() -> Path:
@@ -147,6 +159,18 @@ def read_cues(paths: Iterable[Path]) -> dict[str, tuple[str, ...]]:
     return {cue: tuple(patterns) for cue, patterns in found.items()}
 
 
+def read_successors(paths: Iterable[Path]) -> tuple[Successor, ...]:
+    """Actors succeeded by others from a date."""
+    found: list[Successor] = []
+    for path in paths:
+        for number, row in _rows(path, ("actor", "successor", "from")):
+            since = _date(path, number, row["from"])
+            if since is None or not row["actor"] or not row["successor"]:
+                raise GazetteerError(log_message=f"{path}:{number}: actor, successor and from")
+            found.append(Successor(row["actor"], row["successor"], since))
+    return tuple(found)
+
+
 def load_lexicon(
     known_types: Iterable[str],
     extra_triggers: Sequence[Path] = (),
@@ -159,4 +183,5 @@ def load_lexicon(
         triggers=read_triggers([shipped / "triggers.csv", *extra_triggers], known_types),
         demonyms=read_demonyms([shipped / "demonyms.csv", *extra_demonyms]),
         cues=read_cues([shipped / "cues.csv", *extra_cues]),
+        successors=read_successors([shipped / "successors.csv"]),
     )

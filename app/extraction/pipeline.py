@@ -86,7 +86,9 @@ class Extractor:
         self.resolver = Resolver(gazetteer)
         self.lexicon = lexicon or load_lexicon(BY_NAME)
         files = [default_actor_file(), *(extra_actor_files or [])]
-        self.actors = ActorMatcher(read_actors(files), self.lexicon.demonyms, self.lexicon.cues)
+        self.actors = ActorMatcher(
+            read_actors(files), self.lexicon.demonyms, self.lexicon.cues, self.lexicon.successors
+        )
         self.triggers = TriggerFinder(self.lexicon.triggers)
         self.max_chars = max_chars
 

@@ -155,3 +155,12 @@ def test_settings_name_the_extra_lexicon_files(tmp_path, gazetteer):
     kinds = {f.properties.event_type for f in found}
     assert "kidnapping" in kinds
     assert any(a.name == "Turkish Armed Forces" for f in found for a in f.properties.actors)
+
+
+def test_successors_take_over_from_their_date(lexicon):
+    m = ActorMatcher(
+        read_actors([default_actor_file()]), lexicon.demonyms, lexicon.cues, lexicon.successors
+    )
+    mention = m.find("The Damascus government said.")[0]
+    assert m.read(mention, ["SY"], dt.date(2023, 1, 1)).name == "Syrian government"
+    assert m.read(mention, ["SY"], dt.date(2025, 1, 1)).name == "Syrian transitional government"
