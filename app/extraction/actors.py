@@ -115,6 +115,10 @@ class ActorMatcher:
         cues = cues or {}
         force_nouns = cues.get("force_noun", ())
         self._generic_forces = frozenset(w.casefold() for w in cues.get("generic_force", ()))
+        civilian = cues.get("civilian_target", ())
+        self._civilian_pattern = (
+            re.compile(rf"\b(?:{'|'.join(civilian)})\b", re.I) if civilian else None
+        )
         insurgents = cues.get("generic_insurgent", ())
         self._insurgent_pattern = (
             re.compile(rf"\b(?:{'|'.join(insurgents)})\b", re.I) if insurgents else None
@@ -217,6 +221,15 @@ class ActorMatcher:
             if not any(m.start < match.end() and match.start() < m.end for m in found)
         ]
         return sorted([*found, *added], key=lambda m: m.start) if added else found
+
+    def civilians_hit(self, text: str, countries: Sequence[str]) -> Actor | None:
+        """The civilians of the event's country when a sentence names homes, markets or
+        worshippers, else None."""
+        if self._civilian_pattern is None or not countries:
+            return None
+        if not self._civilian_pattern.search(text):
+            return None
+        return self.actors.get(f"Civilians ({_COUNTRY_NAMES.get(countries[0], '')})")
 
     def is_generic(self, mention: ActorMention) -> bool:
         """ "security forces", "the army": words that name whichever state is at hand."""

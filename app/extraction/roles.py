@@ -94,6 +94,10 @@ PASSIVE_AFTER = re.compile(
 _VIOLENT_GROUPS = ("violence", "detention")
 #: "Kurdish-led security forces", "local police": not the state's forces.
 _QUALIFIED = re.compile(r"(?:-led|-backed|-run|\bKurdish|\blocal|\btribal|\bAsayish)\s+$", re.I)
+#: Strikes whose target may be civilians named by what was hit.
+_STRIKES = frozenset(
+    {"attack", "ied_explosion", "suicide_bombing", "drone_or_rocket_attack", "airstrike"}
+)
 _STATE = frozenset({"state_forces", "external_forces"})
 #: Words for an armed body: a movement needs one (or an armed actor) in its sentence.
 FORCE_WORDS = re.compile(
@@ -209,6 +213,10 @@ def assign(
         role = role_of(draft, trigger, mention, actor)
         if role is not None:
             draft.add_actor(actor, role, mention)
+    if trigger.spec.name in _STRIKES and not any(a.kind == "civilians" for a, _, _ in draft.actors):
+        civilians = reading.matcher.civilians_hit(sentence.text, reading.countries)
+        if civilians is not None:
+            draft.add_actor(civilians, "target", None)  # "slammed into homes", "in a market"
 
 
 def add_defaults(

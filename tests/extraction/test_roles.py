@@ -112,3 +112,12 @@ def test_a_claim_attaches_to_the_last_incident(extractor):
         "Islamic State claimed responsibility in a statement.",
     )
     assert len(found) == 1 and found[0][3]["ISIS"] == "actor"
+
+
+def test_a_strike_on_homes_or_a_market_targets_civilians(extractor):
+    found = roles(
+        extractor, "Ballistic missiles slammed into homes in Erbil early on Sunday, officials said."
+    )
+    assert found["Civilians (Iraq)"] == "target"
+    found = roles(extractor, "An IED exploded in a market in Tal Abyad on Sunday, killing four.")
+    assert found["Civilians (Syria)"] == "target"
