@@ -107,13 +107,20 @@ REFERENCE = re.compile(
 #: "supported by attack helicopters", "under cover of air strikes": a means, not an event.
 SUPPORT = re.compile(
     r"\b(?:(?:supported|backed|covered|assisted|escorted) by|under (?:the )?cover of|"
-    r"with the (?:support|help|backing) of)\s+(?:[\w-]+\s+){0,5}$",
+    r"with the (?:support|help|backing) of)\s+(?:[\w-]+,?\s+(?:and\s+)?){0,6}$",
     re.I,
 )
 #: 'a massacre," said a PUK official': the quotation opened in an earlier sentence.
 _QUOTE_CLOSES = re.compile(
     r'[^"\u201c\u201d]*["\u201d](?:\s*$|,?\s+(?:\w+\s+){0,3}(?:said|says|added|told))'
 )
+def _supporting(before: str) -> bool:
+    """ "supported by attack helicopters, UAVs": a means; not "..., were deployed" after it."""
+    match = SUPPORT.search(before)
+    return match is not None and not _AUXILIARY.search(match.group())
+
+
+_AUXILIARY = re.compile(r"\b(?:were|was|have|has|had|are|is|been)\b", re.I)
 #: A running tally ("350 people have been killed since the unrest began") is no one event.
 TALLY = re.compile(
     r"\b(?:have|has) been (?:killed|wounded|injured|detained|arrested|displaced|documented|"
@@ -209,7 +216,7 @@ def irrealis(sentence: str, at: int) -> bool:
         or bool(HABITUAL.search(sentence, 0, at + _HABITUAL_AFTER))
         or bool(TALLY.search(sentence))
         or reference is not None
-        or bool(SUPPORT.search(before))
+        or _supporting(before)
         or sum(sentence[:at].count(q) for q in _QUOTES) % 2 == 1
         or bool(_QUOTE_CLOSES.match(sentence, at))
     )

@@ -27,7 +27,9 @@ _TARGET_NOUN = re.compile(r"(?:convoys?|reinforcements)$", re.I)
 _OBJECT_REACH = 50
 _TAKING = re.compile(r"\b(?:took|control|entered|captured|seized|advanc)", re.I)
 _AGREEMENT_NOUN = re.compile(r"(?:agreements?|deals?|accords?|truce|ceasefire)$", re.I)
-_DEFINITE_BEFORE = re.compile(r"\b(?:the|this|that|its|their)\s+(?:[\w-]+\s+){0,3}$", re.I)
+_DEFINITE_BEFORE = re.compile(
+    r"\b(?:the|this|that|its|their|under\s+an?)\s+(?:[\w-]+\s+){0,3}$", re.I
+)
 _MADE_AFTER = re.compile(
     r"^\s+(?:was|were|had been|has been)?\s*(?:signed|reached|agreed|concluded|struck|"
     r"announced|brokered)\b",
