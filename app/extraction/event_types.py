@@ -114,6 +114,8 @@ SUPPORT = re.compile(
 _QUOTE_CLOSES = re.compile(
     r'[^"\u201c\u201d]*["\u201d](?:\s*$|,?\s+(?:\w+\s+){0,3}(?:said|says|added|told))'
 )
+
+
 def _supporting(before: str) -> bool:
     """ "supported by attack helicopters, UAVs": a means; not "..., were deployed" after it."""
     match = SUPPORT.search(before)

@@ -100,3 +100,20 @@ def own_date(sentence: Sentence, trigger: Trigger, mention: DateMention) -> bool
         return 0 <= trigger.start - mention.end <= 12
     between = sentence.text[trigger.end - sentence.start : mention.start - sentence.start]
     return 0 <= mention.start - trigger.end <= 80 and not re.search(r"[,;:]", between)
+
+
+def without_summaries(drafts: list[EventDraft], countries: list[str]) -> list[EventDraft]:
+    """ "16 airstrikes against ISIL targets in Iraq" above a list of strikes near named towns:
+    the country-wide line sums up the others, it is not one more event (a strike on a base in
+    Jordan, the report's only place there, is one)."""
+
+    def wide(d: EventDraft) -> bool:
+        place = d.location.place if d.location is not None else None
+        return place is not None and place.family == "country" and place.country in countries
+
+    return [
+        d
+        for d in drafts
+        if not wide(d)
+        or not any(o.spec.name == d.spec.name and o.location and not wide(o) for o in drafts)
+    ]

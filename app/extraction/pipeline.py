@@ -177,7 +177,8 @@ class Extractor:
                     alone=len(triggers) == 1,
                     others=[t for t in triggers if t is not trigger],
                 )
-        drafts = _without_summaries([d for d in ctx.drafts if _dated_or_recent(d, reported_at)])
+        kept = [d for d in ctx.drafts if _dated_or_recent(d, reported_at)]
+        drafts = followup.without_summaries(kept, ctx.countries)
         for draft in drafts:
             earlier = ctx.drafts[: ctx.drafts.index(draft)]  # summaries dropped above included
             roles.add_defaults(draft, ctx.countries, ctx.catalog, earlier)
@@ -331,21 +332,6 @@ def _dated_or_recent(draft: EventDraft, reported_at: dt.date) -> bool:
     if draft.date_mention is None:
         return False
     return not (draft.precision == "year" and draft.trigger.text.lower().endswith("s"))
-
-
-def _without_summaries(drafts: list[EventDraft]) -> list[EventDraft]:
-    """ "16 airstrikes against ISIL targets in Iraq" above a list of strikes near named towns:
-    the country-wide line sums up the others, it is not one more event."""
-
-    def wide(d: EventDraft) -> bool:
-        return d.location is not None and locate.rank(d.location) >= locate.SPECIFICITY["country"]
-
-    return [
-        d
-        for d in drafts
-        if not wide(d)
-        or not any(o.spec.name == d.spec.name and o.location and not wide(o) for o in drafts)
-    ]
 
 
 def _inside_actor(mention: Mention, actors: list[ActorMention]) -> bool:
