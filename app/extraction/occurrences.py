@@ -31,8 +31,13 @@ _DEFINITE_BEFORE = re.compile(
     r"\b(?:the|this|that|its|their|under\s+an?)\s+(?:[\w-]+\s+){0,3}$", re.I
 )
 _MADE_AFTER = re.compile(
-    r"^\s+(?:was|were|had been|has been)?\s*(?:signed|reached|agreed|concluded|struck|"
+    r"^,?\s+(?:was|were|had been|has been)?\s*(?:signed|reached|agreed|concluded|struck|"
     r"announced|brokered)\b",
+    re.I,
+)
+_MADE_BEFORE = re.compile(
+    r"\b(?:signed|reached|accepted|concluded|struck|agreed to|approved|ratified)\s+"
+    r"(?:the|an?|its|their)\s+(?:[\w-]+\s+){0,3}$",
     re.I,
 )
 #: Violence that a demonstration in the same sentence turns into an intervention.
@@ -88,8 +93,13 @@ def _known_agreement(sentence: Sentence, trigger: Trigger) -> bool:
     if trigger.spec.name != "agreement" or not _AGREEMENT_NOUN.match(trigger.text):
         return False
     at, end = trigger.start - sentence.start, trigger.end - sentence.start
-    named_again = _DEFINITE_BEFORE.search(sentence.text[max(0, at - 40) : at])
-    return bool(named_again) and not _MADE_AFTER.match(sentence.text[end : end + 40])
+    before = sentence.text[max(0, at - 40) : at]
+    named_again = _DEFINITE_BEFORE.search(before)
+    return (
+        bool(named_again)
+        and not _MADE_BEFORE.search(before)
+        and not _MADE_AFTER.match(sentence.text[end : end + 40])
+    )
 
 
 def _taken_by_force(
