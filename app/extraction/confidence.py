@@ -53,43 +53,62 @@ _TYPE_FEATURES = {name: f"type_{name}" for name in get_args(EventType)}
 _PRECISE_FAMILIES = frozenset({"site", "populated"})
 #: Tallies and trends ("have been killed since the unrest began") rather than one event.
 _AGGREGATE = re.compile(
-    r"\b(?:since|so far|in total|total|has been|have been|continued to)\b", re.I
+    r"\b(?:[Ss]ince|[Ss]o far|[Ii]n total|[Tt]otal|ha(?:s|ve) been|continued to)\b"
 )
 
 
-def features(draft: EventDraft) -> dict[str, float]:
-    """The facts the confidence model weighs, for one event draft."""
+def facts(draft: EventDraft) -> list[str]:
+    """The names of the facts that hold for one event draft (the others are 0)."""
+    out = []
     place = draft.location.place if draft.location is not None else None
-    roles = [(role, mention) for _, role, mention in draft.actors]
-    reported = draft.reported_at
-    values = {
-        "place_in_sentence": place is not None and not draft.inherited_location,
-        "place_inherited": place is not None and draft.inherited_location,
-        "place_precise": place is not None and place.family in _PRECISE_FAMILIES,
-        "place_country": place is not None and place.family == "country",
-        "near": draft.near,
-        "date_stated": draft.date_mention is not None,
-        "date_day": draft.precision == "day",
-        "date_unstated": draft.date_mention is None and draft.precision == "week",
-        "actor_named": any(r == "actor" and m is not None for r, m in roles),
-        "actor_default": any(r == "actor" and m is None for r, m in roles),
-        "target_named": any(r == "target" and m is not None for r, m in roles),
-        "violence": draft.spec.group == "violence",
-        "movement": draft.spec.category == "movement",
-        "development": draft.spec.category == "development",
-        "lead_sentence": draft.sentence.index == 0,
-        "late_sentence": draft.sentence.index >= 8,
-        "bullet": draft.sentence.text.lstrip().startswith(("-", "•", "*")),
-        "quoted": draft.sentence.text.lstrip().startswith(('"', "“", "'")),
-        "background": reported is not None and (reported - draft.date_end).days > 30,
-        "trigger_plural": draft.trigger.text.lower().endswith("s"),
-        "fatalities": draft.fatalities is not None,
-        "aggregate": bool(_AGGREGATE.search(draft.sentence.text)),
-    }
-    out = {name: float(value) for name, value in values.items()}
-    out |= dict.fromkeys(_TYPE_FEATURES.values(), 0.0)
-    out[_TYPE_FEATURES[draft.spec.name]] = 1.0
-    return out
+    if place is not None:
+        out.append("place_inherited" if draft.inherited_location else "place_in_sentence")
+        if place.family in _PRECISE_FAMILIES:
+            out.append("place_precise")
+        elif place.family == "country":
+            out.append("place_country")
+    if draft.near:
+        out.append("near")
+    if draft.date_mention is not None:
+        out.append("date_stated")
+    elif draft.precision == "week":
+        out.append("date_unstated")
+    if draft.precision == "day":
+        out.append("date_day")
+    for _, role, mention in draft.actors:
+        if role == "actor":
+            out.append("actor_named" if mention is not None else "actor_default")
+        elif role == "target" and mention is not None:
+            out.append("target_named")
+    spec, sentence = draft.spec, draft.sentence
+    if spec.group == "violence":
+        out.append("violence")
+    if spec.category in ("movement", "development"):
+        out.append(spec.category)
+    if sentence.index == 0:
+        out.append("lead_sentence")
+    elif sentence.index >= 8:
+        out.append("late_sentence")
+    first = sentence.text.lstrip()[:1]
+    if first in ("-", "•", "*"):
+        out.append("bullet")
+    elif first in ('"', "“", "'"):
+        out.append("quoted")
+    if draft.reported_at is not None and (draft.reported_at - draft.date_end).days > 30:
+        out.append("background")
+    if draft.trigger.text[-1:].lower() == "s":
+        out.append("trigger_plural")
+    if draft.fatalities is not None:
+        out.append("fatalities")
+    if _AGGREGATE.search(sentence.text):
+        out.append("aggregate")
+    out.append(_TYPE_FEATURES[spec.name])
+    return list(dict.fromkeys(out))  # several actors give one fact
+
+
+def features(draft: EventDraft) -> dict[str, float]:
+    """The facts of a draft as the model's inputs: each that holds is 1.0, the others 0."""
+    return dict.fromkeys(facts(draft), 1.0)
 
 
 @dataclass(frozen=True)
@@ -108,7 +127,8 @@ class ConfidenceModel:
 
     def score(self, values: dict[str, float]) -> float:
         """The calibrated confidence, rounded to 2 decimals."""
-        z = self.bias + sum(w * values.get(name, 0.0) for name, w in self.weights.items())
+        weights = self.weights
+        z = self.bias + sum(weights.get(name, 0.0) * v for name, v in values.items())
         p = 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
         return round(min(self.ceiling, max(self.floor, p)), 2)
 

@@ -125,10 +125,9 @@ def _supporting(before: str) -> bool:
 _AUXILIARY = re.compile(r"\b(?:were|was|have|has|had|are|is|been)\b", re.I)
 #: A running tally ("350 people have been killed since the unrest began") is no one event.
 TALLY = re.compile(
-    r"\b(?:have|has) been (?:killed|wounded|injured|detained|arrested|displaced|documented|"
-    r"recorded)\b|\b(?:have|has) (?:carried out|conducted|launched) (?:hundreds|dozens|scores|"
-    r"thousands|more than|over)\b|\btotal documented\b",
-    re.I,
+    r"\bha(?:s|ve) (?:been (?:killed|wounded|injured|detained|arrested|displaced|documented|"
+    r"recorded)|(?:carried out|conducted|launched) (?:hundreds|dozens|scores|thousands|"
+    r"more than|over))\b|\b[Tt]otal documented\b"
 )
 _HABITUAL_AFTER = 40  # characters after a trigger that can still make it habitual
 _QUOTES = ('"', "\u201c", "\u201d")
