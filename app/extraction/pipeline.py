@@ -305,6 +305,7 @@ def _drafts(
         draft.near = location is not None and not inherited and locate.is_near(sentence, location)
         _date(draft, event_dates, ctx.drafts, ctx.reported_at)
         roles.assign(draft, trigger, actors, ctx.reading(_countries(draft, ctx.countries)))
+        roles.retype(draft)
         dead = fatalities(sentence.text, sentence.start)
         if dead is not None and trigger.spec.group in ("violence", "unrest"):
             draft.fatalities = dead

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from app.extraction.actors import Actor, ActorMatcher, ActorMention
 from app.extraction.event_builder import EventDraft
-from app.extraction.event_types import Trigger
+from app.extraction.event_types import BY_NAME, Trigger
 from app.extraction.text import Sentence
 
 ARMED = frozenset(
@@ -217,6 +217,20 @@ def assign(
         civilians = reading.matcher.civilians_hit(sentence.text, reading.countries)
         if civilians is not None:
             draft.add_actor(civilians, "target", None)  # "slammed into homes", "in a market"
+
+
+#: Attack words that say two armed sides fought, when the target is armed ("IS attacked a
+#: Hashd position", "ambushed an army patrol"); killings ("shot dead") stay one-sided.
+_FIGHT_WORDS = re.compile(r"^(?:attack(?:ed|s)?|stormed|raided|opened fire|fired (?:on|at))", re.I)
+
+
+def retype(draft: EventDraft) -> None:
+    """An attack on an armed side with fighting words is an armed clash (ACLED: Battles)."""
+    if draft.spec.name != "attack" or not _FIGHT_WORDS.match(draft.trigger.text):
+        return
+    targets = [a for a, role, _ in draft.actors if role == "target"]
+    if targets and all(a.kind in ARMED for a in targets):
+        draft.spec = BY_NAME["armed_clash"]
 
 
 def add_defaults(

@@ -151,3 +151,12 @@ def test_a_suicide_bombing_is_the_reports_insurgent_group(extractor):
         "bomber blew himself up at a checkpoint in Samarra.",
     )
     assert found[1][0] == "suicide_bombing" and found[1][3]["ISIS"] == "actor"
+
+
+def test_an_attack_on_an_armed_side_is_a_clash_and_a_killing_stays_an_attack(extractor):
+    assert types(extractor, "ISIS attacked a PMF position near Jalawla on Monday.") == [
+        ("armed_clash", "Jalawla")
+    ]
+    assert types(extractor, "Gunmen shot dead an HTS commander in Sarmada on Monday.") == [
+        ("attack", "Sarmada")
+    ]
