@@ -40,6 +40,12 @@ _MADE_BEFORE = re.compile(
     r"(?:the|an?|its|their)\s+(?:[\w-]+\s+){0,3}$",
     re.I,
 )
+_ENTERED = re.compile(r"entered$", re.I)
+_CIVILIANS_BEFORE = re.compile(
+    r"\b(?:refugees|civilians|residents|families|people|villagers|displaced|Christians|Yazidis|"
+    r"thousands|hundreds)\b(?:\s+\w+){0,3}\s+$",
+    re.I,
+)
 #: Violence that a demonstration in the same sentence turns into an intervention.
 _AGAINST_CROWDS = frozenset({"attack", "armed_clash"})
 
@@ -84,7 +90,23 @@ def occurrences(
             if not _TARGET_NOUN.match(t.text)
             or not any(0 < t.start - a.start < _OBJECT_REACH for a in acts)
         ]
-    return [t for t in triggers if not _known_agreement(sentence, t)]
+    triggers = [
+        t for t in triggers if not _known_agreement(sentence, t) and not _fleeing(sentence, t)
+    ]
+    harm = [t for t in triggers if t.spec.group in ("violence", "detention")]
+    # "Israeli forces entered Jubata and detained two men", "a bomber entered the church and
+    # opened fire": entering is how the raid or the attack began, not a movement of its own.
+    return [
+        t for t in triggers if not (_ENTERED.match(t.text) and any(h.start > t.start for h in harm))
+    ]
+
+
+def _fleeing(sentence: Sentence, trigger: Trigger) -> bool:
+    """ "refugees who fled Turkey", "residents fled": people escaping, not forces withdrawing."""
+    if trigger.spec.name != "troop_withdrawal":
+        return False
+    at = trigger.start - sentence.start
+    return bool(_CIVILIANS_BEFORE.search(sentence.text[max(0, at - 40) : at]))
 
 
 def _known_agreement(sentence: Sentence, trigger: Trigger) -> bool:

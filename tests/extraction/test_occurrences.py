@@ -160,3 +160,15 @@ def test_an_attack_on_an_armed_side_is_a_clash_and_a_killing_stays_an_attack(ext
     assert types(extractor, "Gunmen shot dead an HTS commander in Sarmada on Monday.") == [
         ("attack", "Sarmada")
     ]
+
+
+def test_entering_to_raid_is_the_raid_and_refugees_fleeing_are_no_withdrawal(extractor):
+    found = {
+        t
+        for t, _ in types(
+            extractor,
+            "Israeli forces entered a village near Quneitra on Monday and detained two men.",
+        )
+    }
+    assert found == {"arrest"}
+    assert types(extractor, "Hundreds of families fled Tal Tamr on Monday, armed men said.") == []
