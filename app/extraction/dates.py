@@ -15,117 +15,28 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Literal
 
+from app.extraction.date_patterns import (
+    BACKGROUND_YEAR,
+    DAY_MONTH,
+    DIGIT,
+    HINT,
+    MONTH_DAY,
+    MONTH_WORD,
+    MONTHS,
+    NEEDS,
+    NUMBER_WORDS,
+    PARTICIPLE,
+    PATTERNS,
+    POSSESSIVE,
+    RELATIVE,
+    REPORTING,
+    WEEKDAY_WORD,
+    WEEKDAYS,
+)
+
 Precision = Literal["day", "week", "month", "year"]
 Role = Literal["event", "report", "since", "follow"]
 Attached = Literal["next", "previous"]
-
-MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
-MONTHS |= {m.lower(): i for i, m in enumerate(calendar.month_abbr) if m}
-MONTHS |= {"sept": 9}
-WEEKDAYS = {d.lower(): i for i, d in enumerate(calendar.day_name)}
-_MONTH = (
-    r"(January|February|March|April|May|June|July|August|September|October|November|"
-    r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
-)
-_WEEKDAY = r"(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
-_YEAR = r"((?:19|20)\d\d)"
-_DAY = r"(\d{1,2})(?:st|nd|rd|th)?"
-_TO = r"\s*(?:-|–|—|to|and|until|through)\s*"
-_CLOCK = r"(?:\d{1,2}(?:[:.]\d\d)? ?[ap]\.?m\.? (?:on )?)?"
-_NUMBER_WORDS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
-
-_DAY_MONTH = re.compile(rf"\b{_DAY}(?: of)? {_MONTH}(?:,? {_YEAR})?\b")
-_MONTH_DAY = re.compile(rf"\b{_MONTH} {_DAY}(?:,? {_YEAR})?\b(?!\s*(?:km|kilometres|people))")
-PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("iso", re.compile(rf"\b{_YEAR}-(\d\d)-(\d\d)\b")),
-    # "17-23 October 2016", "from 1 to 6 October", "Saturday 19 - Sunday 20 July"
-    (
-        "day_range",
-        re.compile(
-            rf"\b(?:{_WEEKDAY},? )?{_DAY}(?: {_MONTH})?{_TO}(?:{_WEEKDAY},? )?"
-            rf"{_DAY}(?: of)? {_MONTH}(?:,? {_YEAR})?\b"
-        ),
-    ),
-    ("month_range", re.compile(rf"\b{_MONTH} {_DAY}{_TO}{_DAY}(?:,? {_YEAR})?\b")),
-    # "between 8 a.m. Monday and 8 a.m. Tuesday" (coalition releases), "on Saturday and Sunday"
-    (
-        "weekday_range",
-        re.compile(
-            rf"\b(?:(?:between|from) {_CLOCK})?{_WEEKDAY}(?:{_TO}|\s+or\s+){_CLOCK}{_WEEKDAY}\b"
-        ),
-    ),
-    # "Monday 14 July", "Sunday, March 10": the date; the weekday only confirms it.
-    (
-        "weekday_date",
-        re.compile(rf"\b{_WEEKDAY},? (?:the )?({_DAY}(?: of)? {_MONTH}(?:,? {_YEAR})?)\b"),
-    ),
-    ("weekday_date", re.compile(rf"\b{_WEEKDAY},? ({_MONTH} {_DAY}(?:,? {_YEAR})?)\b")),
-    (
-        "overnight_date",
-        re.compile(
-            rf"\bovernight (?:into|on) (?:the )?({_DAY}(?: of)? {_MONTH}(?:,? {_YEAR})?|"
-            rf"{_MONTH} {_DAY}(?:,? {_YEAR})?)\b"
-        ),
-    ),
-    ("day_month", _DAY_MONTH),
-    ("month_day", _MONTH_DAY),
-    (
-        "part_month",
-        re.compile(
-            rf"\b(mid|early|late|end of|beginning of|start of)[- ]{_MONTH}"
-            rf"(?:,? {_YEAR})?",
-            re.I,
-        ),
-    ),
-    ("overnight", re.compile(rf"\bovernight (?:into|on) {_WEEKDAY}\b")),
-    # "over the following three days": from the day after the previous event, three days
-    (
-        "following_days",
-        re.compile(
-            r"\b(?:over|in|during|for) the (?:following|next) (two|three|four|five|six|seven|"
-            r"\d) days\b",
-            re.I,
-        ),
-    ),
-    (
-        "nth",
-        re.compile(
-            r"\b(?:on|since|by) the (\d{1,2})(?:st|nd|rd|th)\b(?: of (?:this|the) month)?"
-            r"(?=\s*(?:[,.;:)]|$)|\s+(?:when|as|after|before|and|in|at|near|with|while|that)\b)"
-        ),
-    ),
-    ("weekday", re.compile(rf"\b(last |this |on |early |late |by )?{_WEEKDAY}\b")),
-    ("month_year", re.compile(rf"\b{_MONTH},? {_YEAR}\b")),
-    ("since", re.compile(rf"\b(?:since|until|in|by|from|before) (?:early |late |mid-)?{_YEAR}\b")),
-    ("in_month", re.compile(rf"\b(?:in|during|since|last|this|earlier in) {_MONTH}\b")),
-    (
-        "relative",
-        re.compile(
-            r"\b(yesterday|today|tonight|last night|this morning|earlier (?:this|last) (?:week|"
-            r"month|year)|(?:last|this|past|previous) (?:week|month|year)|the (?:day|night) before|"
-            r"(?:a|one|two|three|four|five|six|seven) days? (?:later|earlier|ago|before)|"
-            r"the (?:following|next) (?:day|morning|night)|(?:the )?same day|later that day|"
-            r"overnight)\b",
-            re.I,
-        ),
-    ),
-)
-_REPORTING = re.compile(
-    r"\b(?:said|says|reported|reports|told [\w ]{1,30}?|announced|stated|confirmed|added|"
-    r"wrote|published|posted|quoted)(?:\s+(?:in|at|to)\s+(?:a|an|the|its|his|her)\s+"
-    r"[\w -]{1,25}?)?\s+(?:late\s+|early\s+|later\s+)?(?:on\s+)?$",
-    re.I,
-)
-_POSSESSIVE = re.compile(r"['’]s\b")
-# "the agreement signed on 1 April": a participle right after a noun phrase (no "was").
-_PARTICIPLE = re.compile(
-    r"\b(?:the|an?|this|that|its|their)\s+"
-    r"(?:(?!(?:was|were|is|are|has|have|had|been|be|being)\b)[\w-]+\s+){0,2}?(?:signed|agreed|reached|"
-    r"brokered|concluded|struck|issued|held|launched|carried out|announced)\s+(?:on|in)\s+$",
-    re.I,
-)
-# "since 2020", "until 2017": the year is background, not when the event happened.
-_BACKGROUND_YEAR = re.compile(r"^(?:since|until|before)\b", re.I)
 
 
 @dataclass(frozen=True, slots=True)
@@ -165,38 +76,6 @@ def _weekday_before(anchor: date, weekday: int) -> date:
     return anchor - timedelta(days=(anchor.weekday() - weekday) % 7)
 
 
-_HINT = re.compile(
-    r"\d|day|week|month|year|night|morning|ago|later|earlier|following|next|"
-    r"same|mid|early|late|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec",
-    re.I,
-)
-
-
-_DIGIT = re.compile(r"\d")
-_MONTH_WORD = re.compile(_MONTH)
-_WEEKDAY_WORD = re.compile(_WEEKDAY)
-#: What a pattern needs in the text: d a digit, m a month name, w a weekday name.
-_NEEDS = {
-    "iso": "d",
-    "day_range": "dm",
-    "month_range": "dm",
-    "weekday_range": "w",
-    "weekday_date": "dmw",
-    "day_month": "dm",
-    "month_day": "dm",
-    "part_month": "",  # case-insensitive: "mid-july" too
-    "overnight": "w",
-    "overnight_date": "dm",
-    "nth": "d",
-    "weekday": "w",
-    "month_year": "dm",
-    "since": "d",
-    "in_month": "m",
-}
-#: Expressions counted from the reference date; the others only take their year from it.
-_RELATIVE = frozenset({"weekday", "overnight", "relative", "nth", "weekday_range"})
-
-
 def find_dates(
     text: str, anchor: date, offset: int = 0, reported: date | None = None
 ) -> list[DateMention]:
@@ -207,32 +86,32 @@ def find_dates(
     expressions count from; a day and month ("17 July") still take the publication's year.
     """
     found: list[DateMention] = []
-    if not _HINT.search(text):
+    if not HINT.search(text):
         return found
     # Skip the patterns that cannot match: most sentences name no month or no weekday.
-    present = {"": True, "d": _DIGIT.search(text) is not None}
-    present["m"] = _MONTH_WORD.search(text) is not None
-    present["w"] = _WEEKDAY_WORD.search(text) is not None
+    present = {"": True, "d": DIGIT.search(text) is not None}
+    present["m"] = MONTH_WORD.search(text) is not None
+    present["w"] = WEEKDAY_WORD.search(text) is not None
     taken: list[tuple[int, int]] = []
     for name, pattern in PATTERNS:
-        if not all(present[need] for need in _NEEDS.get(name, "")):
+        if not all(present[need] for need in NEEDS.get(name, "")):
             continue
         for match in pattern.finditer(text):
             s, e = match.span()
             if any(s < te and ts < e for ts, te in taken):
                 continue
-            base = reported if reported is not None and name in _RELATIVE else anchor
+            base = reported if reported is not None and name in RELATIVE else anchor
             resolved = _resolve(name, match, base)
             if resolved is None:
                 continue
             first, last, precision, role, follow = resolved
-            if role == "event" and _REPORTING.search(text[max(0, s - 40) : s]):
+            if role == "event" and REPORTING.search(text[max(0, s - 40) : s]):
                 role = "report"
             taken.append((s, e))
             attached: Attached | None = None
-            if _POSSESSIVE.match(text, e):
+            if POSSESSIVE.match(text, e):
                 attached = "next"
-            elif _PARTICIPLE.search(text[max(0, s - 60) : s]):
+            elif PARTICIPLE.search(text[max(0, s - 60) : s]):
                 attached = "previous"
             found.append(
                 DateMention(
@@ -350,7 +229,7 @@ def _overnight_date(m: re.Match[str], anchor: date) -> tuple[date, date, Precisi
 def _following_days(m: re.Match[str], anchor: date) -> tuple[date, date, Precision, Role, int]:
     """A follow-up span: the interval's length is the number of days (follow role)."""
     word = m[1].lower()
-    days = int(word) if word.isdigit() else _NUMBER_WORDS[word]
+    days = int(word) if word.isdigit() else NUMBER_WORDS[word]
     return anchor, anchor + timedelta(days=days - 1), "week", "follow", 1
 
 
@@ -358,10 +237,10 @@ def _weekday_date(
     m: re.Match[str], anchor: date, group: int = 2
 ) -> tuple[date, date, Precision, Role, int]:
     said = m[group]
-    inner = _DAY_MONTH.fullmatch(said)
+    inner = DAY_MONTH.fullmatch(said)
     if inner is not None:
         return _day_month(inner, anchor)
-    inner = _MONTH_DAY.fullmatch(said)
+    inner = MONTH_DAY.fullmatch(said)
     if inner is None:
         raise ValueError(said)
     return _month_day(inner, anchor)
@@ -384,7 +263,7 @@ def _month_year(m: re.Match[str], anchor: date) -> tuple[date, date, Precision, 
 
 def _since(m: re.Match[str], anchor: date) -> tuple[date, date, Precision, Role, int]:
     year = int(m[1])
-    role: Role = "since" if _BACKGROUND_YEAR.match(m.group()) else "event"
+    role: Role = "since" if BACKGROUND_YEAR.match(m.group()) else "event"
     return date(year, 1, 1), date(year, 12, 31), "year", role, 0
 
 
@@ -406,8 +285,8 @@ def _relative(m: re.Match[str], anchor: date) -> tuple[date, date, Precision, Ro
     if phrase == "overnight":
         return anchor - day, anchor, "day", "event", 0
     words = phrase.split()
-    if words[-1] in ("later", "ago", "earlier", "before") and words[0] in _NUMBER_WORDS:
-        n = _NUMBER_WORDS[words[0]]
+    if words[-1] in ("later", "ago", "earlier", "before") and words[0] in NUMBER_WORDS:
+        n = NUMBER_WORDS[words[0]]
         if words[-1] == "ago":
             return anchor - n * day, anchor - n * day, "day", "event", 0
         return anchor, anchor, "day", "follow", n if words[-1] == "later" else -n

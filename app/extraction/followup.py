@@ -3,14 +3,12 @@ that seems to refer back is news of its own."""
 
 from __future__ import annotations
 
-import re
-
 from app.events import Strength
 from app.extraction import locate, roles
 from app.extraction.actors import ActorMention
 from app.extraction.dates import DateMention
 from app.extraction.event_builder import EventDraft
-from app.extraction.event_types import BY_NAME, HABITUAL, MODAL, REFERENCE, Trigger
+from app.extraction.event_types import BY_NAME, Trigger
 from app.extraction.quantities import fatalities
 from app.extraction.resolve import ResolvedMention
 from app.extraction.text import Sentence
@@ -35,14 +33,6 @@ def news(
     )
 
 
-def other_date(dates: list[DateMention], draft: EventDraft) -> bool:
-    """Whether the sentence names a day outside the draft's interval: "the same facility ...
-    on 25 January" is an earlier event told in background, not more about this one."""
-    return any(
-        d.role == "event" and (d.last < draft.date or d.first > draft.date_end) for d in dates
-    )
-
-
 def merge(
     previous: EventDraft,
     sentence: Sentence,
@@ -63,43 +53,6 @@ def merge(
     if dead is not None and previous.fatalities is None and trigger.spec.group == "violence":
         previous.fatalities = dead
     roles.merge(previous, actors, reading)
-
-
-def dated_reference(
-    sentence: Sentence, dates: list[DateMention], drafts: list[EventDraft], trigger: Trigger
-) -> bool:
-    """ "In response to the drone attack of 28 January", "after a drone attack wounded three
-    soldiers on 25 December": a reference to an earlier event that gives its own date is
-    that event, told in background; unless it is one already drafted (a repeat)."""
-    before = sentence.text[
-        max(0, trigger.start - sentence.start - 60) : trigger.start - sentence.start
-    ]
-    if not REFERENCE.search(before) or MODAL.search(before) or HABITUAL.search(sentence.text):
-        return False
-    if re.search(r"\b(?:string|series|wave) of\s", before):
-        return False  # "a string of drone attacks": a series, not one event
-    own = [
-        d
-        for d in dates
-        if d.role == "event"
-        and (d.precision == "day" or any(c.isdigit() for c in d.text))
-        and own_date(sentence, trigger, d)
-    ]
-    return bool(own) and not any(
-        d.spec.group == trigger.spec.group
-        and d.date_mention is not None  # a draft dated by default is no repeat of a stated day
-        and d.date <= own[0].last
-        and own[0].first <= d.date_end
-        for d in drafts
-    )
-
-
-def own_date(sentence: Sentence, trigger: Trigger, mention: DateMention) -> bool:
-    """The date is said of this trigger: "Sunday's attack", or later in the same clause."""
-    if mention.attached == "next":
-        return 0 <= trigger.start - mention.end <= 12
-    between = sentence.text[trigger.end - sentence.start : mention.start - sentence.start]
-    return 0 <= mention.start - trigger.end <= 80 and not re.search(r"[,;:]", between)
 
 
 def without_summaries(drafts: list[EventDraft], countries: list[str]) -> list[EventDraft]:

@@ -20,6 +20,13 @@ from app.extraction.actors import (
 )
 from app.extraction.dates import DateMention, find_dates
 from app.extraction.event_builder import EventDraft, build_feature
+from app.extraction.event_dates import (
+    attached,
+    dated_or_recent,
+    dated_reference,
+    dates_trigger,
+    other_date,
+)
 from app.extraction.event_types import (
     ANAPHORA,
     BY_NAME,
@@ -37,8 +44,6 @@ from app.gazetteer.geocoder import Gazetteer
 from app.settings import Settings
 
 DEFAULT_MAX_CHARS = 200_000
-#: Text with no date of its own that would put it this long before the report is not an event.
-MAX_AGE_DAYS = 365
 
 
 @dataclass(frozen=True)
@@ -165,7 +170,9 @@ class Extractor:
             self._claims(sentence, actors_here, ctx)
             reading = ctx.reading(ctx.countries)
             armed = partial(roles.has_force, sentence.text, actors_here, reading)
-            dated = partial(followup.dated_reference, sentence, dates[sentence.index], ctx.drafts)
+            dated = partial(
+                dated_reference, sentence, dates=dates[sentence.index], drafts=ctx.drafts
+            )
             triggers = occurrences(self.triggers, sentence, armed, dated)
             for trigger in triggers:
                 ctx.drafts += _drafts(
@@ -177,7 +184,7 @@ class Extractor:
                     alone=len(triggers) == 1,
                     others=[t for t in triggers if t is not trigger],
                 )
-        kept = [d for d in ctx.drafts if _dated_or_recent(d, reported_at)]
+        kept = [d for d in ctx.drafts if dated_or_recent(d, reported_at)]
         drafts = followup.without_summaries(kept, ctx.countries)
         for draft in drafts:
             earlier = ctx.drafts[: ctx.drafts.index(draft)]  # summaries dropped above included
@@ -248,7 +255,7 @@ def _drafts(
     if (
         same_group
         and ANAPHORA.search(sentence.text)
-        and not followup.other_date(event_dates, recent or same_group[-1])
+        and not other_date(event_dates, recent or same_group[-1])
         and not followup.news(sentence, event_dates, placed, recent)
     ):
         target = recent or same_group[-1]
@@ -324,17 +331,6 @@ def _countries(draft: EventDraft, countries: list[str]) -> list[str]:
     return [place.country, *(c for c in countries if c != place.country)]
 
 
-def _dated_or_recent(draft: EventDraft, reported_at: dt.date) -> bool:
-    """Background told with its own date ("in August 2016 Turkish troops took Jarablus") is an
-    event of that date; only text without a date of its own is held to :data:`MAX_AGE_DAYS`,
-    and so are plurals dated by a year alone ("protests in 2019": a movement, not an event)."""
-    if (reported_at - draft.date_end).days <= MAX_AGE_DAYS:
-        return True
-    if draft.date_mention is None:
-        return False
-    return not (draft.precision == "year" and draft.trigger.text.lower().endswith("s"))
-
-
 def _inside_actor(mention: Mention, actors: list[ActorMention]) -> bool:
     return any(a.start <= mention.start and mention.end <= a.end for a in actors)
 
@@ -349,7 +345,7 @@ def _report_countries(mentions: list[ResolvedMention]) -> list[str]:
 def _date(
     draft: EventDraft, dates: list[DateMention], drafts: list[EventDraft], reported_at: dt.date
 ) -> None:
-    own = [d for d in dates if d.role == "event" and _dates_trigger(d, draft.trigger)]
+    own = [d for d in dates if d.role == "event" and dates_trigger(d, draft.trigger)]
     follow = [d for d in dates if d.role == "follow"]
     if own:
         chosen = min(own, key=lambda d: abs(d.start - draft.trigger.start))
@@ -367,23 +363,9 @@ def _date(
         draft.set_date(base.date + shift, base.date_end + shift + span, precision, follow[0])
         return
     # The narrative's date, not one said of a noun ("the agreement signed on 1 April").
-    narrative = next((d for d in reversed(drafts) if not _attached(d)), None)
+    narrative = next((d for d in reversed(drafts) if not attached(d)), None)
     if narrative is not None:
         draft.set_date(narrative.date, narrative.date_end, narrative.precision, None)
         return
     # Nothing said: some time in the week before it was reported.
     draft.set_date(reported_at - dt.timedelta(days=7), reported_at, "week", None)
-
-
-def _attached(draft: EventDraft) -> bool:
-    return draft.date_mention is not None and draft.date_mention.attached is not None
-
-
-def _dates_trigger(mention: DateMention, trigger: Trigger) -> bool:
-    """An attributive date ("Thursday's bombing", "the agreement signed on 1 April") dates only
-    the event named right there, not the other events of the sentence."""
-    if mention.attached == "next":
-        return 0 <= trigger.start - mention.end <= 12
-    if mention.attached == "previous":
-        return 0 <= mention.start - trigger.end <= 40
-    return True
