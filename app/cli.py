@@ -231,9 +231,7 @@ def _extractor() -> Extractor:
     gazetteer = Gazetteer.load(
         settings.gazetteer.gazetteer_dir, settings.gazetteer.resolved_user_dir()
     )
-    return Extractor(
-        gazetteer, settings.extraction.extra_actor_files(), max_chars=settings.api.max_text_chars
-    )
+    return Extractor.configured(gazetteer, settings)
 
 
 PublishedOpt = Annotated[
