@@ -16,6 +16,7 @@ from app.domain import (
     ReportRecord,
 )
 from app.events import EventFeature
+from app.store.prepared import PreparedEvent
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,6 +37,17 @@ class EventStore(Protocol):
         self, report: NewReport, events: Sequence[EventFeature], who: str = "ingest"
     ) -> IngestResult:
         """Store a report and its events; a known report (hash or URL) adds nothing."""
+        ...
+
+    def add_reports(
+        self, items: Sequence[tuple[NewReport, Sequence[PreparedEvent]]], who: str = "ingest"
+    ) -> list[IngestResult]:
+        """Store many reports in one transaction, with the outcome of storing them one by
+        one in order (known reports add nothing, repeats of an event merge)."""
+        ...
+
+    def known_reports(self, hashes: Sequence[str], urls: Sequence[str]) -> dict[str, int]:
+        """Ids of stored reports, by the content hashes and URLs given that are known."""
         ...
 
     def add_events(self, events: Sequence[EventFeature], who: str) -> list[int]:

@@ -30,9 +30,10 @@ from app.domain import (
 )
 from app.errors import InvalidInput, NotFound, StoreError
 from app.events import EventFeature
-from app.store import sql_query
+from app.store import sql_query, sqlite_batch
 from app.store.base import StoreHealth
 from app.store.dedup import same_event
+from app.store.prepared import PreparedEvent
 from app.store.schema import MIGRATIONS
 from app.store.sqlite_rows import event_row, fts_body, with_id
 
@@ -155,6 +156,17 @@ class SQLiteStore:
                     self._merge(conn, target, event, report_id, who)
                     merged.append(target)
             return IngestResult(report_id, True, tuple(created), tuple(merged), tuple(unlocated))
+
+    def add_reports(
+        self, items: Sequence[tuple[NewReport, Sequence[PreparedEvent]]], who: str = "ingest"
+    ) -> list[IngestResult]:
+        """Store many reports in one transaction (see ``sqlite_batch``)."""
+        with self._write() as conn:
+            return sqlite_batch.add_reports(conn, items, who, _now())
+
+    def known_reports(self, hashes: Sequence[str], urls: Sequence[str]) -> dict[str, int]:
+        """Ids of stored reports by content hash and URL."""
+        return self._read(lambda conn: sqlite_batch.known_reports(conn, hashes, urls))
 
     def add_events(self, events: Sequence[EventFeature], who: str) -> list[int]:
         """Store events that come with no report (import, hand-made), all or nothing.
@@ -280,7 +292,7 @@ class SQLiteStore:
         rows = conn.execute(
             "SELECT id, feature FROM events WHERE located = 1 AND category = ? "
             "AND date <= ? AND date_end >= ? AND id IN (SELECT id FROM events_rtree WHERE "
-            "minx <= ? AND maxx >= ? AND miny <= ? AND maxy >= ?)",
+            "minx <= ? AND maxx >= ? AND miny <= ? AND maxy >= ?) ORDER BY date, id",
             (
                 props.category,
                 (props.date_end + dt.timedelta(days=1)).isoformat(),
