@@ -1,4 +1,7 @@
-"""Command-line data movement: ingest reports, import and export events (no server needed)."""
+"""Command-line data movement: ingest reports, import and export events (no server needed).
+
+Heavy modules are imported inside the commands, so that ``geoevents --help`` stays fast.
+"""
 
 from __future__ import annotations
 
@@ -11,7 +14,7 @@ import time
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Annotated, Literal
+from typing import TYPE_CHECKING, Annotated, Literal
 
 import typer
 from rich.console import Console
@@ -26,14 +29,10 @@ from rich.progress import (
 )
 from rich.text import Text
 
-from app.domain import EventQuery
 from app.errors import GeoEventsError
-from app.exports import csv_lines, read_records
-from app.extraction.pipeline import Extractor, ReportInput
-from app.gazetteer.geocoder import Gazetteer
-from app.ingest import Ingestor, prepare
-from app.settings import Settings
-from app.store import open_store
+
+if TYPE_CHECKING:
+    from app.extraction.pipeline import ReportInput
 
 out = Console(soft_wrap=True)
 err = Console(stderr=True, soft_wrap=True)
@@ -44,16 +43,6 @@ _DATE_LINE = re.compile(r"^\s*Date:\s*(\d{4}-\d{2}-\d{2})\s*$", re.M | re.I)
 def _fail(message: str) -> typer.Exit:
     err.print(f"[bold red]error:[/] {message}")
     return typer.Exit(code=2)
-
-
-def _ingestor(settings: Settings) -> Ingestor:
-    gazetteer = Gazetteer.load(
-        settings.gazetteer.gazetteer_dir, settings.gazetteer.resolved_user_dir()
-    )
-    extractor = Extractor(
-        gazetteer, settings.extraction.extra_actor_files(), max_chars=settings.api.max_text_chars
-    )
-    return Ingestor(extractor, gazetteer, open_store(settings.store.database_url))
 
 
 def _report_files(paths: list[Path]) -> Iterator[Path]:
@@ -70,6 +59,8 @@ def _report_files(paths: list[Path]) -> Iterator[Path]:
 
 def _reports(path: Path, published: dt.date | None) -> Iterator[tuple[str, ReportInput | str]]:
     """(where, report or why it cannot be read) for one file."""
+    from app.extraction.pipeline import ReportInput
+
     try:
         data = path.read_bytes().decode("utf-8", errors="replace")
     except OSError as exc:
@@ -146,7 +137,11 @@ def ingest(
     Reports are read on every core and stored in batches; reports already stored are
     skipped, so a run that was stopped can simply be started again.
     """
+    from app.extraction.pipeline import Extractor
+    from app.gazetteer.geocoder import Gazetteer
     from app.ingest_pool import IngestRun, default_jobs
+    from app.settings import Settings
+    from app.store import open_store
 
     started = time.perf_counter()
     missing = [p for p in paths if not p.exists()]
@@ -202,6 +197,12 @@ def import_events(
     file: Annotated[Path, typer.Argument(help="GeoJSON, GeoJSON lines or CSV (ours or ACLED's)")],
 ) -> None:
     """Import events into the store, all or nothing per batch of 5,000; rejects are listed."""
+    from app.exports import read_records
+    from app.gazetteer.geocoder import Gazetteer
+    from app.ingest import prepare
+    from app.settings import Settings
+    from app.store import open_store
+
     if not file.is_file():
         raise _fail(f"{file} is not a file")
     settings = Settings.from_env()
@@ -260,6 +261,11 @@ def export_events(
     ] = None,
 ) -> None:
     """Export every stored event, streamed (memory stays flat)."""
+    from app.domain import EventQuery
+    from app.exports import csv_lines
+    from app.settings import Settings
+    from app.store import open_store
+
     settings = Settings.from_env()
     store = open_store(settings.store.database_url)
     features = store.export(EventQuery(located=None, limit=1))
