@@ -107,9 +107,11 @@ def _candidates(
         rows = conn.execute(
             f"WITH b(i, cat, lo, hi, x0, x1, y0, y1) AS (VALUES {values}) "
             "SELECT b.i, e.id, e.event_type, e.category, e.lat, e.lon, e.date, e.date_end, "
-            "e.feature FROM b JOIN events_rtree r ON r.minx <= b.x1 AND r.maxx >= b.x0 "
-            "AND r.miny <= b.y1 AND r.maxy >= b.y0 JOIN events e ON e.id = r.id "
-            "WHERE e.located = 1 AND e.category = b.cat AND e.date <= b.hi "
+            # CROSS JOIN fixes the order: the R*Tree window first, then each hit by id.
+            # Left to itself the planner walks the category index over every earlier date.
+            "e.feature FROM b CROSS JOIN events_rtree r CROSS JOIN events e "
+            "WHERE r.minx <= b.x1 AND r.maxx >= b.x0 AND r.miny <= b.y1 AND r.maxy >= b.y0 "
+            "AND e.id = r.id AND e.located = 1 AND e.category = b.cat AND e.date <= b.hi "
             "AND e.date_end >= b.lo",
             params,
         ).fetchall()
