@@ -46,8 +46,7 @@ EVENTS = (
     "{armed} in the surrounding villages.",
     "Gunmen attacked a police checkpoint in {place} on {day}, killing {n} officers before "
     "fleeing towards {other}.",
-    "Mortar shells hit a market in {place} on {day}, wounding {n} civilians, medical sources "
-    "said.",
+    "Mortar shells hit a market in {place} on {day}, wounding {n} civilians, medical sources said.",
 )
 BACKGROUND = (
     "The area has seen repeated violence since the start of the year, and residents say "

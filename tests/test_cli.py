@@ -137,3 +137,21 @@ def test_ingest_without_a_date_is_rejected(tmp_path, monkeypatch):
     result = runner.invoke(app, ["ingest", str(path)])
     assert result.exit_code == 2 and "no publication date" in result.output
     assert runner.invoke(app, ["ingest", str(tmp_path / "missing")]).exit_code == 2
+
+
+def test_ingest_on_workers_resumes(tmp_path, monkeypatch):
+    monkeypatch.setenv("GEOEVENTS_DATABASE_URL", f"sqlite:///{tmp_path / 'e.db'}")
+    lines = [
+        json.dumps({"text": f"An IED exploded in {town} on Tuesday.", "published": "2024-08-08"})
+        for town in ("Mosul", "Kirkuk", "Basra", "Tikrit", "Ramadi")
+    ]
+    part = tmp_path / "part.jsonl"
+    part.write_text("\n".join(lines[:2]) + "\n")
+    whole = tmp_path / "whole.jsonl"
+    whole.write_text("\n".join(lines) + "\n")
+    first = runner.invoke(app, ["ingest", str(part), "--jobs", "2", "--quiet"])
+    assert first.exit_code == 0, first.output
+    assert "new reports: 2" in first.output and "reports/s" not in first.output
+    second = runner.invoke(app, ["ingest", str(whole), "-j", "1"])
+    assert "new reports: 3" in second.output and "already stored: 2" in second.output
+    assert "5 reports in" in second.output
