@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from app.store.sqlite_mapcells import MIGRATION as MAP_CELLS
+
 MIGRATIONS: tuple[str, ...] = (
     # 1: reports, events (each kept as its GeoJSON Feature text), their links and audit trail.
     """
@@ -61,4 +63,6 @@ MIGRATIONS: tuple[str, ...] = (
     INSERT INTO meta VALUES ('max_span_days', 0);
     CREATE INDEX audit_batch ON audit (last_event_id) WHERE last_event_id IS NOT NULL;
     """,
+    # 2: the map's grid cells and counts per governorate, kept by triggers on events.
+    MAP_CELLS,
 )

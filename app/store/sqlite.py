@@ -30,7 +30,7 @@ from app.domain import (
 )
 from app.errors import InvalidInput, NotFound, StoreError
 from app.events import EventFeature
-from app.store import sql_query, sqlite_batch
+from app.store import sql_query, sqlite_batch, sqlite_mapcells
 from app.store.base import StoreHealth
 from app.store.dedup import same_event
 from app.store.prepared import PreparedEvent
@@ -437,6 +437,10 @@ class SQLiteStore:
         is matched on each event's point (a movement's destination) with plain range
         conditions: cheaper than the R*Tree when a view holds most of the data.
         """
+        counted = sqlite_mapcells.level_for(cell_deg)
+        unfiltered = dataclasses.replace(query, sort="-date", limit=100, cursor=None, offset=0)
+        if counted is not None and not all_singles_below and unfiltered == EventQuery():
+            return self._counted_clusters(view, *counted, singles_limit, movement_limit)
         span = self._max_span()
         everything = sql_query.where(dataclasses.replace(query, cursor=None), span)
         scoped = sql_query.where(dataclasses.replace(query, bbox=None, cursor=None), span)
@@ -482,6 +486,32 @@ class SQLiteStore:
                 else:
                     clusters.append(Cluster(lon, lat, count, incidents, developments))
             return ClusterPage(clusters, _features(conn, lone), *counts, movements)
+
+        return self._read(run)
+
+    def _counted_clusters(
+        self,
+        view: tuple[float, float, float, float],
+        zoom: int,
+        level: int,
+        singles_limit: int,
+        movement_limit: int,
+    ) -> ClusterPage:
+        """An unfiltered view from the cells counted ahead (see ``sqlite_mapcells``)."""
+        minx, miny, maxx, maxy = view
+        movements_sql = (
+            "SELECT feature FROM events WHERE located = 1 AND category = 'movement' "
+            "AND lon BETWEEN ? AND ? AND lat BETWEEN ? AND ? ORDER BY date DESC, id DESC LIMIT ?"
+        )
+
+        def run(conn: sqlite3.Connection) -> ClusterPage:
+            found, lone = sqlite_mapcells.clusters(conn, view, zoom, level, singles_limit)
+            movements = [
+                str(r[0])
+                for r in conn.execute(movements_sql, (minx, maxx, miny, maxy, movement_limit))
+            ]
+            counts = sqlite_mapcells.admin1_counts(conn)
+            return ClusterPage(found, _features(conn, lone), *counts, movements)
 
         return self._read(run)
 
