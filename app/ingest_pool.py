@@ -125,14 +125,17 @@ class IngestRun:
         return done
 
     def _chunks(self, items: Iterable[Item]) -> Iterator[list[tuple[str, _State]]]:
+        # A store that held no report when the run began can hold none of these but the
+        # ones this run writes, which the writer recognises: no look-up needed.
+        resuming = self.store.list_reports(1, 0)[1] > 0
         chunk: list[Item] = []
         for item in items:
             chunk.append(item)
             if len(chunk) >= self.chunk:
-                yield self._skip_known(chunk)
+                yield self._skip_known(chunk) if resuming else list(chunk)
                 chunk = []
         if chunk:
-            yield self._skip_known(chunk)
+            yield self._skip_known(chunk) if resuming else list(chunk)
 
     def _skip_known(self, chunk: list[Item]) -> list[tuple[str, _State]]:
         """Reports already stored settle here, before any worker reads them (resuming)."""
