@@ -51,6 +51,7 @@ _INSERT_EVENT = (
     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
 )
 _NEAR_DEG = 0.1  # R*Tree window for de-duplication candidates (~11 km)
+SMALL_VIEW_DEG2 = 4.0  # map views smaller than this find their movements through the R*Tree
 
 
 def _now() -> str:
@@ -503,13 +504,21 @@ class SQLiteStore:
             "SELECT feature FROM events WHERE located = 1 AND category = 'movement' "
             "AND lon BETWEEN ? AND ? AND lat BETWEEN ? AND ? ORDER BY date DESC, id DESC LIMIT ?"
         )
+        params: tuple[float | int, ...] = (minx, maxx, miny, maxy, movement_limit)
+        if (maxx - minx) * (maxy - miny) < SMALL_VIEW_DEG2:
+            # A small view holds few events: find them through the R*Tree (a movement's box
+            # holds its destination) rather than walking every movement newest first.
+            movements_sql = (
+                "SELECT e.feature FROM events_rtree r CROSS JOIN events e WHERE "
+                "r.minx <= ? AND r.maxx >= ? AND r.miny <= ? AND r.maxy >= ? AND e.id = r.id "
+                "AND e.located = 1 AND e.category = 'movement' AND e.lon BETWEEN ? AND ? "
+                "AND e.lat BETWEEN ? AND ? ORDER BY e.date DESC, e.id DESC LIMIT ?"
+            )
+            params = (maxx, minx, maxy, miny, *params)
 
         def run(conn: sqlite3.Connection) -> ClusterPage:
             found, lone = sqlite_mapcells.clusters(conn, view, zoom, level, singles_limit)
-            movements = [
-                str(r[0])
-                for r in conn.execute(movements_sql, (minx, maxx, miny, maxy, movement_limit))
-            ]
+            movements = [str(r[0]) for r in conn.execute(movements_sql, params)]
             counts = sqlite_mapcells.admin1_counts(conn)
             return ClusterPage(found, _features(conn, lone), *counts, movements)
 

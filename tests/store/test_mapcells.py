@@ -69,3 +69,11 @@ def test_levels_serve_zooms_up_to_twelve():
     assert level_for(90.0 / 2**9) == (9, 12)
     assert level_for(90.0 / 2**13) is None
     assert level_for(0.3) is None
+
+
+def test_small_views_find_the_same_movements(tmp_path):
+    store = SQLiteStore(tmp_path / "e.db")
+    store.add_events(list(_random_events(300, seed=4)), "t")
+    view = (43.0, 34.0, 44.0, 35.0)  # one square degree: through the R*Tree
+    counted = _page(store, EventQuery(), 10, view)[4]
+    assert counted and counted == _page(store, LIVE, 10, view)[4]
