@@ -5,13 +5,11 @@ from __future__ import annotations
 import datetime as dt
 from urllib.parse import urlsplit
 
-import orjson
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 
 from app.api.deps import GazetteerDep, ReaderDep, SettingsDep, StoreDep
 from app.api.params import EventQueryDep
-from app.domain import EventQuery
 from app.mapping.outlines import outlines
 from app.mapping.render import MapOptions, render_map
 from app.settings import Settings
@@ -21,14 +19,10 @@ router = APIRouter(tags=["map"])
 
 
 def _date_range(store: EventStore) -> tuple[dt.date, dt.date] | None:
-    first = store.query(EventQuery(sort="date", limit=1)).features
-    last = store.query(EventQuery(sort="-date", limit=1)).features
-    if not first or not last:
+    first, last = store.date_range()
+    if first is None or last is None:
         return None
-    return (
-        dt.date.fromisoformat(orjson.loads(first[0])["properties"]["date"]),
-        dt.date.fromisoformat(orjson.loads(last[0])["properties"]["date_end"]),
-    )
+    return dt.date.fromisoformat(first), dt.date.fromisoformat(last)
 
 
 def _policy(settings: Settings, ancestors: str) -> str:

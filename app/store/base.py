@@ -99,6 +99,10 @@ class EventStore(Protocol):
         """Bounding box of the placed events' points, first date and last date."""
         ...
 
+    def date_range(self) -> tuple[str | None, str | None]:
+        """First date and last date_end of the placed events, read from the indexes."""
+        ...
+
     def history(self, event_id: int) -> list[AuditEntry]:
         """An event's changes."""
         ...

@@ -533,13 +533,15 @@ class SQLiteStore:
             box = conn.execute(
                 "SELECT min(minx), min(miny), max(maxx), max(maxy) FROM events_rtree"
             ).fetchone()
-            first, last = conn.execute(
-                "SELECT min(date), max(date_end) FROM events WHERE located = 1"
-            ).fetchone()
+            first, last = _dates(conn)
             bbox = tuple(round(float(v), 5) for v in box) if box[0] is not None else None
             return bbox, first, last  # type: ignore[return-value]
 
         return self._read(run)
+
+    def date_range(self) -> tuple[str | None, str | None]:
+        """First date and last date_end of the placed events."""
+        return self._read(_dates)
 
     def history(self, event_id: int) -> list[AuditEntry]:
         """Every recorded change of an event, oldest first."""
@@ -668,6 +670,15 @@ def _counts(conn: sqlite3.Connection, sql: sql_query.Sql) -> tuple[dict[str, int
         conn.execute(f"{base} AND geo_precision = 3 GROUP BY admin1", sql.params).fetchall()
     )
     return counts, imprecise
+
+
+def _dates(conn: sqlite3.Connection) -> tuple[str | None, str | None]:
+    # Two index walks that stop at the first row; min()/max() with a filter scan the table.
+    first, last = conn.execute(
+        "SELECT (SELECT date FROM events WHERE located = 1 ORDER BY date LIMIT 1), "
+        "(SELECT date_end FROM events WHERE located = 1 ORDER BY date_end DESC LIMIT 1)"
+    ).fetchone()
+    return first, last
 
 
 def _widen_span(conn: sqlite3.Connection, days: int) -> None:
