@@ -50,19 +50,25 @@ def naive_pages(features: list[dict[str, object]], folder: Path) -> dict[str, Pa
         for f in features
     ]
     pages = {}
+    pages.update(fast_cluster_page(points, folder))
     markers = OfflineMap(location=(34.8, 41.8), zoom_start=6, tiles=None, maxZoom=18)
     for lat, lon in points:
         folium.Marker((lat, lon)).add_to(markers)
     pages["folium, one Marker per event"] = folder / "markers.html"
     markers.save(str(pages["folium, one Marker per event"]))
+    return pages
+
+
+def fast_cluster_page(points: list[tuple[float, float]], folder: Path) -> dict[str, Path]:
+    """A folium page with FastMarkerCluster over (lat, lon) points."""
     fast = OfflineMap(location=(34.8, 41.8), zoom_start=6, tiles=None, maxZoom=18)
     # Folium's default callback draws Awesome Markers, which the service does not ship; a plain
     # Leaflet marker per event instead (as the other naive page uses).
     plain = "function (row) { return L.marker(new L.LatLng(row[0], row[1])); }"
     LocalFastMarkerCluster(points, callback=plain).add_to(fast)
-    pages["folium FastMarkerCluster"] = folder / "fast.html"
-    fast.save(str(pages["folium FastMarkerCluster"]))
-    return pages
+    path = folder / "fast.html"
+    fast.save(str(path))
+    return {"folium FastMarkerCluster": path}
 
 
 def serve_folder(folder: Path, port: int) -> http.server.ThreadingHTTPServer:

@@ -34,7 +34,7 @@ from app.extraction.pipeline import Extractor, ReportInput
 from app.gazetteer.geocoder import Gazetteer
 from app.store.sqlite import SQLiteStore
 from bench.ingest import ingest, load, startup
-from bench.map import CACHE, cached_store, measure, naive_pages, serve_folder
+from bench.map import CACHE, cached_store, fast_cluster_page, measure, serve_folder
 from bench.reports import generate, write
 from bench.store import latencies
 from tests.conftest import ProcessServer, free_port
@@ -105,8 +105,11 @@ def map_page(database: Path, lines: list[bytes], timeout: float) -> None:
             html = httpx.get(f"{server.url}/map", timeout=60).content
             idle, heap = measure(browser, f"{server.url}/map", True, timeout)
         print(f"/map: HTML {len(html) / 1e6:.2f} MB, idle {idle}, JS heap {heap}")
-        pages = naive_pages([orjson.loads(x) for x in lines], folder)
-        path = pages["folium FastMarkerCluster"]
+        points = []
+        for line in lines:  # (lat, lon), without keeping a million parsed features
+            lon, lat = orjson.loads(line)["geometry"]["coordinates"]
+            points.append((lat, lon))
+        path = fast_cluster_page(points, folder)["folium FastMarkerCluster"]
         port = free_port()
         static = serve_folder(folder, port)
         try:
