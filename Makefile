@@ -63,6 +63,8 @@ bench: install browser
 	$(VENV)/bin/python -m bench.extract
 	$(VENV)/bin/python -m bench.store
 	$(VENV)/bin/python -m bench.map
+	$(VENV)/bin/python -m bench.ingest
+	$(VENV)/bin/python -m bench.throughput
 
 clean:
 	rm -rf $(VENV) $(TOOLS) .pytest_cache .mypy_cache .ruff_cache

@@ -1,4 +1,8 @@
-"""The ``geoevents`` command line. Errors print a message and exit with code 2."""
+"""The ``geoevents`` command line. Errors print a message and exit with code 2.
+
+Each command imports what it needs when it runs: ``geoevents --help`` loads no models, no
+numpy or shapely, and no pydantic (a test keeps it so).
+"""
 
 from __future__ import annotations
 
@@ -7,7 +11,7 @@ import sys
 from dataclasses import asdict
 from datetime import datetime
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
@@ -15,13 +19,12 @@ from rich.table import Table
 
 from app import cli_backup, cli_data, cli_evaluate
 from app.errors import GeoEventsError
-from app.events import EventCollection
-from app.extraction.pipeline import Extractor, ReportInput
-from app.extraction.schemas import GeoparseResult
-from app.gazetteer.geocoder import Gazetteer
 from app.live import cli as live_cli
-from app.settings import Settings
 from app.transfer import cli as transfer_cli
+
+if TYPE_CHECKING:
+    from app.extraction.pipeline import Extractor
+    from app.gazetteer.geocoder import Gazetteer
 
 app = typer.Typer(
     help="Map conflict events from news reports about Iraq and Syria, offline.",
@@ -45,6 +48,9 @@ def fail(message: str) -> typer.Exit:
 
 
 def _gazetteer() -> Gazetteer:
+    from app.gazetteer.geocoder import Gazetteer
+    from app.settings import Settings
+
     settings = Settings.from_env()
     return Gazetteer.load(settings.gazetteer.gazetteer_dir, settings.gazetteer.resolved_user_dir())
 
@@ -71,6 +77,7 @@ def serve(
 
     from app.logs import log_config
     from app.metrics import MULTIPROC_ENV
+    from app.settings import Settings
 
     if dev_key and not Settings.from_env().api.api_keys:
         key = secrets.token_urlsafe(24)
@@ -174,6 +181,7 @@ def import_geonames(
 ) -> None:
     """Add places from a GeoNames country dump to the user gazetteer."""
     from app.gazetteer.geonames_import import read_alternate_names, read_geonames, write_places
+    from app.settings import Settings
 
     if not file.is_file():
         raise fail(f"{file} is not a file")
@@ -227,6 +235,10 @@ def _read_text(source: str) -> str:
 
 
 def _extractor() -> Extractor:
+    from app.extraction.pipeline import Extractor
+    from app.gazetteer.geocoder import Gazetteer
+    from app.settings import Settings
+
     settings = Settings.from_env()
     gazetteer = Gazetteer.load(
         settings.gazetteer.gazetteer_dir, settings.gazetteer.resolved_user_dir()
@@ -247,6 +259,8 @@ def geoparse(
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON")] = False,
 ) -> None:
     """Find and resolve every place name in a report."""
+    from app.extraction.schemas import GeoparseResult
+
     text = _read_text(source)
     try:
         cleaned, mentions = _extractor().geoparse(text)
@@ -281,6 +295,9 @@ def extract(
     url: Annotated[str | None, typer.Option(help="Where the report was published")] = None,
 ) -> None:
     """Events of a report as a GeoJSON FeatureCollection on standard output."""
+    from app.events import EventCollection
+    from app.extraction.pipeline import ReportInput
+
     text = _read_text(source)
     try:
         result = _extractor().extract(ReportInput(text, published.date(), title, url))

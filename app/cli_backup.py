@@ -1,16 +1,19 @@
-"""``geoevents backup`` and ``geoevents restore``: copies of the live store, checked."""
+"""``geoevents backup`` and ``geoevents restore``: copies of the live store, checked.
+
+The store is imported when a command runs (``geoevents --help`` stays light)."""
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
 
 from app.errors import GeoEventsError
-from app.settings import Settings
-from app.store.backup import CopyInfo, backup, restore, sqlite_path
+
+if TYPE_CHECKING:
+    from app.store.backup import CopyInfo
 
 out = Console(soft_wrap=True)
 err = Console(stderr=True, soft_wrap=True)
@@ -33,6 +36,9 @@ def backup_command(
     force: Annotated[bool, typer.Option(help="Overwrite an existing file at PATH")] = False,
 ) -> None:
     """Copy the live database (GEOEVENTS_DATABASE_URL) consistently, while writes go on."""
+    from app.settings import Settings
+    from app.store.backup import backup, sqlite_path
+
     try:
         database = sqlite_path(Settings.from_env().store.database_url)
         info = backup(database, path, overwrite=force)
@@ -45,6 +51,9 @@ def restore_command(
     path: Annotated[Path, typer.Argument(help="A copy made by `geoevents backup`")],
 ) -> None:
     """Check a copy (integrity, schema version), then make it the live database's content."""
+    from app.settings import Settings
+    from app.store.backup import restore, sqlite_path
+
     try:
         database = sqlite_path(Settings.from_env().store.database_url)
         info = restore(path, database)

@@ -1,25 +1,36 @@
-"""``geoevents ingest``: reports from files into the store (no server needed)."""
+"""``geoevents ingest``: reports from files into the store (no server needed).
+
+Heavy modules are imported inside the command, so that ``geoevents --help`` stays fast.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 import json
 import re
+import time
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
-from rich.progress import Progress
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    ProgressColumn,
+    Task,
+    TextColumn,
+    TimeRemainingColumn,
+)
+from rich.text import Text
 
-from app.errors import GeoEventsError
-from app.extraction.pipeline import Extractor, ReportInput
-from app.gazetteer.geocoder import Gazetteer
-from app.ingest import Ingestor
-from app.settings import Settings
-from app.store import open_store
+if TYPE_CHECKING:
+    from app.extraction.pipeline import ReportInput
+    from app.ingest import Ingestor
+    from app.settings import Settings
 
 out = Console(soft_wrap=True)
 err = Console(stderr=True, soft_wrap=True)
@@ -32,6 +43,12 @@ def _fail(message: str) -> typer.Exit:
 
 
 def _ingestor(settings: Settings) -> Ingestor:
+    """An ingestor on the configured gazetteer and store (``geoevents watch`` uses it)."""
+    from app.extraction.pipeline import Extractor
+    from app.gazetteer.geocoder import Gazetteer
+    from app.ingest import Ingestor
+    from app.store import open_store
+
     gazetteer = Gazetteer.load(
         settings.gazetteer.gazetteer_dir, settings.gazetteer.resolved_user_dir()
     )
@@ -53,6 +70,8 @@ def _report_files(paths: list[Path]) -> Iterator[Path]:
 
 def _reports(path: Path, published: dt.date | None) -> Iterator[tuple[str, ReportInput | str]]:
     """(where, report or why it cannot be read) for one file."""
+    from app.extraction.pipeline import ReportInput
+
     try:
         data = path.read_bytes().decode("utf-8", errors="replace")
     except OSError as exc:
@@ -87,6 +106,24 @@ def _reports(path: Path, published: dt.date | None) -> Iterator[tuple[str, Repor
     yield str(path), ReportInput(text, date, path.stem)
 
 
+class _Rate(ProgressColumn):
+    """Reports per second so far."""
+
+    def render(self, task: Task) -> Text:
+        speed = task.finished_speed or task.speed
+        return Text(f"{speed:,.0f} reports/s" if speed else "- reports/s", style="cyan")
+
+
+def _count(path: Path) -> int:
+    """Reports in a file, for the progress bar (JSON lines: its non-empty lines)."""
+    if path.suffix.lower() != ".jsonl":
+        return 1
+    try:
+        return sum(1 for line in path.read_bytes().splitlines() if line.strip())
+    except OSError:
+        return 1
+
+
 def ingest(
     paths: Annotated[
         list[Path],
@@ -100,37 +137,71 @@ def ingest(
             "--published", formats=["%Y-%m-%d"], help="Publication date of .txt/.html files"
         ),
     ] = None,
+    jobs: Annotated[
+        int | None,
+        typer.Option("--jobs", "-j", min=1, help="Processes reading reports (default: all cores)"),
+    ] = None,
+    batch: Annotated[
+        int, typer.Option("--batch", min=1, help="Reports per transaction (all or nothing)")
+    ] = 400,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar")] = False,
 ) -> None:
-    """Read reports into the store named by GEOEVENTS_DATABASE_URL."""
+    """Read reports into the store named by GEOEVENTS_DATABASE_URL.
+
+    Reports are read on every core and stored in batches; reports already stored are
+    skipped, so a run that was stopped can simply be started again.
+    """
+    from app.extraction.pipeline import Extractor
+    from app.gazetteer.geocoder import Gazetteer
+    from app.ingest_pool import CHUNK, IngestRun, default_jobs
+    from app.settings import Settings
+    from app.store import open_store
+
+    started = time.perf_counter()
     missing = [p for p in paths if not p.exists()]
     if missing:
         raise _fail(f"no such file or directory: {', '.join(map(str, missing))}")
-    ingestor = _ingestor(Settings.from_env())
+    settings = Settings.from_env()
+    gazetteer = Gazetteer.load(
+        settings.gazetteer.gazetteer_dir, settings.gazetteer.resolved_user_dir()
+    )
+    extractor = Extractor.configured(gazetteer, settings)
+    store = open_store(settings.store.database_url)
+    files = list(_report_files(paths))
+    day = published.date() if published else None
+    items = (item for path in files for item in _reports(path, day))
     counts: Counter[str] = Counter()
     problems: list[str] = []
-    files = list(_report_files(paths))
-    with Progress(console=err, transient=True) as progress:
-        task = progress.add_task("ingesting", total=len(files))
-        for path in files:
-            for where, report in _reports(path, published.date() if published else None):
-                if isinstance(report, str):
-                    counts["rejected"] += 1
-                    problems.append(f"{where}: {report}")
-                    continue
-                try:
-                    result, _ = ingestor.ingest(report, who="cli")
-                except GeoEventsError as exc:
-                    counts["rejected"] += 1
-                    problems.append(f"{where}: {exc.detail}")
-                    continue
-                counts["new reports" if result.created else "already stored"] += 1
-                counts["events"] += len(result.event_ids)
-                counts["merged into existing events"] += len(result.merged_into)
-                counts["unplaced events"] += len(result.unlocated_ids)
-            progress.advance(task)
+    progress = Progress(
+        TextColumn("ingesting"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        _Rate(),
+        TimeRemainingColumn(),
+        console=err,
+        transient=True,
+        disable=quiet or not err.is_terminal,
+    )
+    workers = jobs or default_jobs()
+    run_on = IngestRun(extractor, gazetteer, store, workers, chunk=min(CHUNK, batch), batch=batch)
+    with run_on as run, progress:
+        task = progress.add_task("ingesting", total=sum(_count(p) for p in files))
+        for where, outcome in run.run(items, lambda n: progress.advance(task, n)):
+            if isinstance(outcome, str):
+                counts["rejected"] += 1
+                problems.append(f"{where}: {outcome}")
+                continue
+            counts["new reports" if outcome.created else "already stored"] += 1
+            counts["events"] += len(outcome.event_ids)
+            counts["merged into existing events"] += len(outcome.merged_into)
+            counts["unplaced events"] += len(outcome.unlocated_ids)
     for key, value in counts.items():
         out.print(f"{key}: {value}")
     for line in problems:
         err.print(f"  {line}")
+    total = sum(counts[k] for k in ("new reports", "already stored", "rejected"))
+    seconds = time.perf_counter() - started
+    if not quiet:
+        err.print(f"{total:,} reports in {seconds:.1f} s ({total / seconds:,.0f} reports/s)")
     if counts["rejected"] and not counts["new reports"] and not counts["already stored"]:
         raise typer.Exit(code=2)

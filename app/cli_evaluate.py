@@ -6,27 +6,27 @@ import datetime as dt
 import json
 import sys
 from pathlib import Path
-from typing import Annotated, Literal
+from typing import TYPE_CHECKING, Annotated, Literal
 
 import typer
 from rich.console import Console
 from rich.table import Table
 
 from app.errors import GeoEventsError
-from app.extraction.confidence import default_model_file
-from app.extraction.evaluate import Scores, corpus_file, read_corpus
-from app.extraction.evaluate import evaluate as run
-from app.extraction.evaluation.calibration import fit, out_of_fold, safety_shift, shifted
-from app.extraction.evaluation.report import reliability_table, summary, tables
-from app.extraction.pipeline import Extractor
-from app.gazetteer.geocoder import Gazetteer
-from app.settings import Settings
+
+if TYPE_CHECKING:
+    from app.extraction.evaluate import Scores
+    from app.extraction.pipeline import Extractor
 
 out = Console(soft_wrap=True)
 err = Console(stderr=True, soft_wrap=True)
 
 
 def _extractor() -> Extractor:
+    from app.extraction.pipeline import Extractor
+    from app.gazetteer.geocoder import Gazetteer
+    from app.settings import Settings
+
     settings = Settings.from_env()
     gazetteer = Gazetteer.load(
         settings.gazetteer.gazetteer_dir, settings.gazetteer.resolved_user_dir()
@@ -58,6 +58,11 @@ def evaluate(
     ] = None,
 ) -> None:
     """Score extraction against a corpus with gold annotations."""
+    from app.extraction.confidence import default_model_file
+    from app.extraction.evaluate import corpus_file, read_corpus
+    from app.extraction.evaluate import evaluate as run
+    from app.extraction.evaluation.report import summary
+
     try:
         path = corpus_file(corpus, split)
         scores = run(_extractor(), read_corpus(path))
@@ -75,6 +80,8 @@ def evaluate(
 
 
 def _print(scores: Scores) -> None:
+    from app.extraction.evaluation.report import summary, tables
+
     out.width = max(out.width, 150)  # the per-slice tables have eleven columns
     head = Table("measure", "value", title="Headline")
     for key, value in summary(scores).items():
@@ -89,6 +96,9 @@ def _print(scores: Scores) -> None:
 
 
 def _calibrate(scores: Scores, corpus: Path, target: Path) -> None:
+    from app.extraction.evaluation.calibration import fit, out_of_fold, safety_shift, shifted
+    from app.extraction.evaluation.report import reliability_table
+
     samples = scores.predictions
     if any(p.features is None for p in samples):
         # Extraction.drafts must line up with Extraction.events (one draft per feature).

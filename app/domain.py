@@ -6,7 +6,9 @@ import math
 from dataclasses import dataclass, field
 from datetime import date
 
-from geopy.distance import EARTH_RADIUS as EARTH_RADIUS_KM
+#: The mean Earth radius geopy's great-circle distance uses (``geopy.distance.EARTH_RADIUS``),
+#: written out so importing the domain does not import geopy (a test checks they agree).
+EARTH_RADIUS_KM = 6371.009
 
 #: Kind -> family. Families are what kind words in text cue ("province" -> admin1).
 KIND_FAMILY: dict[str, str] = {

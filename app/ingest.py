@@ -4,20 +4,24 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 import orjson
 from pydantic import ValidationError
 
 from app.domain import IngestResult, NewReport
-from app.errors import InvalidInput
+from app.errors import GeoEventsError, InvalidInput
 from app.events import EventFeature, LineGeometry, LocationRef
 from app.extraction.pipeline import Extractor, ReportInput, check_text
 from app.gazetteer.geocoder import Gazetteer
 from app.store.base import EventStore
+from app.store.prepared import PreparedEvent, prepare_event
 
 _SPACE = re.compile(r"\s+")
+#: A report read and stamped, not stored yet; and the same made ready for a batch write.
+ReadReport = tuple[NewReport, list[EventFeature]]
+Prepared = tuple[NewReport, list[PreparedEvent]]
 
 
 def content_hash(text: str) -> str:
@@ -37,18 +41,29 @@ class Ingestor:
         self, report: ReportInput, who: str = "ingest"
     ) -> tuple[IngestResult, list[EventFeature]]:
         """Read a report and store it with its events (nothing when it is already stored)."""
-        check_text(report.text, self.extractor.max_chars)
-        result = self.extractor.extract(report)
-        events = [self.stamp(e) for e in result.events]
-        new = NewReport(
-            text=result.text,
-            published=report.published,
-            content_hash=content_hash(result.text),
-            title=report.title,
-            url=report.url,
-            source=report.source,
-        )
+        read = self.read_many([report])[0]
+        if isinstance(read, GeoEventsError):
+            raise read
+        new, events = read
         return self.store.add_report(new, events, who), events
+
+    def read_many(self, reports: Sequence[ReportInput]) -> list[ReadReport | GeoEventsError]:
+        """See :func:`read_reports`."""
+        return read_reports(self.extractor, self.gazetteer, reports)
+
+    def prepare_many(self, reports: Sequence[ReportInput]) -> list[Prepared | GeoEventsError]:
+        """See :func:`prepare_reports`."""
+        return prepare_reports(self.extractor, self.gazetteer, reports)
+
+    def ingest_many(
+        self, reports: Sequence[ReportInput], who: str = "ingest"
+    ) -> list[IngestResult | GeoEventsError]:
+        """Read reports and store the readable ones in one transaction; one outcome each."""
+        prepared = self.prepare_many(reports)
+        stored = iter(
+            self.store.add_reports([p for p in prepared if not isinstance(p, Exception)], who)
+        )
+        return [p if isinstance(p, GeoEventsError) else next(stored) for p in prepared]
 
     def stamp(self, event: EventFeature) -> EventFeature:
         """Country, governorate and district from the geometry (see :func:`stamp_many`)."""
@@ -67,6 +82,46 @@ class Ingestor:
         if event.geometry is not None and event.properties.location is None:
             raise InvalidInput("an event with a geometry needs properties.location")
         return self.store.update(event_id, event, who)
+
+
+def read_reports(
+    extractor: Extractor, gazetteer: Gazetteer, reports: Sequence[ReportInput]
+) -> list[ReadReport | GeoEventsError]:
+    """Extract and stamp reports without storing them; a report that cannot be read
+    gives its error in its place. Place codes are computed for all events at once."""
+    read: list[ReadReport | GeoEventsError] = []
+    for report in reports:
+        try:
+            check_text(report.text, extractor.max_chars)
+            result = extractor.extract(report)
+        except GeoEventsError as exc:
+            read.append(exc)
+            continue
+        new = NewReport(
+            text=result.text,
+            published=report.published,
+            content_hash=content_hash(result.text),
+            title=report.title,
+            url=report.url,
+            source=report.source,
+        )
+        read.append((new, result.events))
+    stamped = iter(
+        stamp_many(gazetteer, [e for r in read if not isinstance(r, Exception) for e in r[1]])
+    )
+    return [
+        r if isinstance(r, GeoEventsError) else (r[0], [next(stamped) for _ in r[1]]) for r in read
+    ]
+
+
+def prepare_reports(
+    extractor: Extractor, gazetteer: Gazetteer, reports: Sequence[ReportInput]
+) -> list[Prepared | GeoEventsError]:
+    """:func:`read_reports`, with each event made ready for ``EventStore.add_reports``."""
+    return [
+        r if isinstance(r, GeoEventsError) else (r[0], [prepare_event(e) for e in r[1]])
+        for r in read_reports(extractor, gazetteer, reports)
+    ]
 
 
 def stamp_many(gazetteer: Gazetteer, events: list[EventFeature]) -> list[EventFeature]:

@@ -83,6 +83,12 @@ class ApiSettings(BaseSettings):
         ge=16_384,
         description="Largest request body (413 beyond); room for max_text_chars of escaped text",
     )
+    max_batch_body_bytes: int = Field(
+        16 * 1024 * 1024,
+        ge=16_384,
+        description="Largest body of POST /reports/batch (413 beyond): 1,000 reports of up to "
+        "about 16 KB of text each; split larger batches",
+    )
     max_json_depth: int = Field(
         16, ge=4, le=256, description="Deepest nesting of objects and arrays in a JSON body"
     )

@@ -50,19 +50,25 @@ def naive_pages(features: list[dict[str, object]], folder: Path) -> dict[str, Pa
         for f in features
     ]
     pages = {}
+    pages.update(fast_cluster_page(points, folder))
     markers = OfflineMap(location=(34.8, 41.8), zoom_start=6, tiles=None, maxZoom=18)
     for lat, lon in points:
         folium.Marker((lat, lon)).add_to(markers)
     pages["folium, one Marker per event"] = folder / "markers.html"
     markers.save(str(pages["folium, one Marker per event"]))
+    return pages
+
+
+def fast_cluster_page(points: list[tuple[float, float]], folder: Path) -> dict[str, Path]:
+    """A folium page with FastMarkerCluster over (lat, lon) points."""
     fast = OfflineMap(location=(34.8, 41.8), zoom_start=6, tiles=None, maxZoom=18)
     # Folium's default callback draws Awesome Markers, which the service does not ship; a plain
     # Leaflet marker per event instead (as the other naive page uses).
     plain = "function (row) { return L.marker(new L.LatLng(row[0], row[1])); }"
     LocalFastMarkerCluster(points, callback=plain).add_to(fast)
-    pages["folium FastMarkerCluster"] = folder / "fast.html"
-    fast.save(str(pages["folium FastMarkerCluster"]))
-    return pages
+    path = folder / "fast.html"
+    fast.save(str(path))
+    return {"folium FastMarkerCluster": path}
 
 
 def serve_folder(folder: Path, port: int) -> http.server.ThreadingHTTPServer:
@@ -123,6 +129,30 @@ def measure(browser: Browser, url: str, ours: bool, timeout_s: float) -> tuple[s
     return seconds, heap
 
 
+CACHE = Path(tempfile.gettempdir()) / "geoevents-bench"
+
+
+def cached_store(size: int, gazetteer: Gazetteer) -> tuple[Path, list[bytes]]:
+    """A store of ``size`` synthetic events, built once and kept under /tmp (a million
+    events take minutes to import); the events' lines too, for the naive pages."""
+    CACHE.mkdir(exist_ok=True)
+    path = CACHE / f"map-{size}.db"
+    lines = synthetic(size, gazetteer, seed=size)
+    if not path.exists():
+        partial = path.with_suffix(".partial")
+        for old in CACHE.glob(f"{partial.name}*"):
+            old.unlink()
+        store = SQLiteStore(partial)
+        gc.disable()
+        for i in range(0, size, 5000):
+            events, _ = prepare(gazetteer, [orjson.loads(x) for x in lines[i : i + 5000]])
+            store.add_events(events, "bench")
+        gc.enable()
+        store.close()
+        partial.rename(path)
+    return path, lines
+
+
 def main() -> None:
     """Run and print the figures."""
     parser = argparse.ArgumentParser(description=__doc__)
@@ -136,15 +166,8 @@ def main() -> None:
         for size in (int(s) for s in args.sizes.split(",")):
             folder = work / str(size)
             folder.mkdir()
-            lines = synthetic(size, gazetteer, seed=size)
-            store = SQLiteStore(folder / "events.db")
-            gc.disable()
-            for i in range(0, size, 5000):
-                events, _ = prepare(gazetteer, [orjson.loads(x) for x in lines[i : i + 5000]])
-                store.add_events(events, "bench")
-            gc.enable()
-            store.close()
-            with ProcessServer(folder / "events.db") as server:
+            database, lines = cached_store(size, gazetteer)
+            with ProcessServer(database) as server:
                 httpx.get(f"{server.url}/map")
                 started = time.perf_counter()
                 html = httpx.get(f"{server.url}/map").content

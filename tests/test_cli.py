@@ -208,3 +208,28 @@ def test_gazetteer_spellings_reports_the_share_and_the_misses(tmp_path):
 def test_gazetteer_spellings_bad_file_exits_2(tmp_path):
     result = runner.invoke(app, ["gazetteer", "spellings", str(tmp_path / "none.csv")])
     assert result.exit_code == 2
+
+
+def test_ingest_on_workers_resumes(tmp_path, monkeypatch):
+    monkeypatch.setenv("GEOEVENTS_DATABASE_URL", f"sqlite:///{tmp_path / 'e.db'}")
+    lines = [
+        json.dumps({"text": f"An IED exploded in {town} on Tuesday.", "published": "2024-08-08"})
+        for town in ("Mosul", "Kirkuk", "Basra", "Tikrit", "Ramadi")
+    ]
+    part = tmp_path / "part.jsonl"
+    part.write_text("\n".join(lines[:2]) + "\n")
+    whole = tmp_path / "whole.jsonl"
+    whole.write_text("\n".join(lines) + "\n")
+    first = runner.invoke(app, ["ingest", str(part), "--jobs", "2", "--quiet"])
+    assert first.exit_code == 0, first.output
+    assert "new reports: 2" in first.output and "reports/s" not in first.output
+    second = runner.invoke(app, ["ingest", str(whole), "-j", "1"])
+    assert "new reports: 3" in second.output and "already stored: 2" in second.output
+    assert "5 reports in" in second.output
+
+
+def test_import_batch_default_is_the_importers():
+    from app.transfer import cli as transfer_cli
+    from app.transfer.importer import BATCH
+
+    assert transfer_cli.BATCH == BATCH

@@ -108,10 +108,10 @@ def conformance(request: Request, f: Format = None) -> Response:
 
 def _extent(store: EventStore, gazetteer: Gazetteer, collection: str) -> dict[str, Any]:
     if collection != "events":
-        return {"spatial": {"bbox": [_bounds(gazetteer.data.regions.total_bounds)]}}
+        return {"spatial": {"bbox": [_bounds(gazetteer.data.bounds())]}}
     bbox, first, last = store.extent()  # from the data, as OGC API asks
     return {
-        "spatial": {"bbox": [list(bbox) if bbox else _bounds(gazetteer.data.regions.total_bounds)]},
+        "spatial": {"bbox": [list(bbox) if bbox else _bounds(gazetteer.data.bounds())]},
         "temporal": {
             "interval": [
                 [f"{first}T00:00:00Z" if first else None, f"{last}T23:59:59Z" if last else None]

@@ -3,7 +3,8 @@
 Reports come from open sources and some are written by parties to a conflict, so every body
 is hostile until shown otherwise. Refused here, before any route runs (so nothing is stored):
 query strings over ``max_query_chars`` (414), query strings or paths with NUL bytes or
-percent-escapes that are not UTF-8 (400), bodies over ``max_body_bytes`` (413), bodies that
+percent-escapes that are not UTF-8 (400), bodies over ``max_body_bytes`` (413; for
+``POST /reports/batch``, which takes up to 1,000 reports, ``max_batch_body_bytes``), bodies that
 are not UTF-8 JSON, carry NaN or Infinity (not JSON, RFC 8259 section 6), nest deeper than
 ``max_json_depth`` or hold a NUL character in any string (400). The limits are ApiSettings.
 """
@@ -20,6 +21,7 @@ from app.errors import GeoEventsError, InvalidInput, RequestTooLarge, UriTooLong
 from app.settings import ApiSettings
 
 _BODY_METHODS = frozenset({"POST", "PUT", "PATCH"})
+BATCH_PATH = "/reports/batch"
 
 
 def check_json(body: bytes, max_depth: int) -> None:
@@ -99,6 +101,8 @@ class InputGuard:
 
     async def _read_body(self, scope: Scope, receive: Receive) -> bytes:
         limit = self.limits.max_body_bytes
+        if scope["path"].endswith(BATCH_PATH):  # up to 1,000 reports in one body
+            limit = self.limits.max_batch_body_bytes
         too_large = RequestTooLarge(f"the request body is larger than {limit:,} bytes")
         for name, value in scope.get("headers", []):
             if name == b"content-length" and value.isdigit() and int(value) > limit:

@@ -6,13 +6,11 @@ import datetime as dt
 from pathlib import Path
 from urllib.parse import urlsplit
 
-import orjson
 from fastapi import APIRouter, Request
 from fastapi.responses import FileResponse, HTMLResponse
 
 from app.api.deps import GazetteerDep, ReaderDep, SettingsDep, StoreDep
 from app.api.params import EventQueryDep
-from app.domain import EventQuery
 from app.mapping.labels import labels
 from app.mapping.outlines import outlines, rivers
 from app.mapping.render import MapOptions, render_map
@@ -24,14 +22,10 @@ FAVICON = Path(__file__).resolve().parents[1] / "static" / "favicon.ico"
 
 
 def _date_range(store: EventStore) -> tuple[dt.date, dt.date] | None:
-    first = store.query(EventQuery(sort="date", limit=1)).features
-    last = store.query(EventQuery(sort="-date", limit=1)).features
-    if not first or not last:
+    first, last = store.date_range()
+    if first is None or last is None:
         return None
-    return (
-        dt.date.fromisoformat(orjson.loads(first[0])["properties"]["date"]),
-        dt.date.fromisoformat(orjson.loads(last[0])["properties"]["date_end"]),
-    )
+    return dt.date.fromisoformat(first), dt.date.fromisoformat(last)
 
 
 def _policy(settings: Settings, ancestors: str) -> str:

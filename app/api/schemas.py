@@ -206,6 +206,43 @@ class IngestOut(BaseModel):
     events: dict[str, Any] = Field(description="The events it produced (FeatureCollection)")
 
 
+MAX_BATCH_REPORTS = 1000
+
+
+class ReportBatchIn(BaseModel):
+    """Up to 1,000 reports for one transaction. Each item is checked on its own (as a
+    ``ReportIn``): a bad item gets its own error and the others are still stored."""
+
+    reports: list[Any] = Field(
+        min_length=1,
+        max_length=MAX_BATCH_REPORTS,
+        description="Report objects as POST /reports takes them",
+    )
+
+
+class BatchItemOut(BaseModel):
+    """What became of one item of a batch: stored (201), already stored (200), or refused
+    (4xx, with an RFC 9457 problem object and nothing stored for it)."""
+
+    index: int = Field(description="Position of the item in the request")
+    status: int
+    report_id: int | None = None
+    created: bool | None = None
+    event_ids: list[int] = Field(default_factory=list)
+    merged_into: list[int] = Field(default_factory=list)
+    unlocated_ids: list[int] = Field(default_factory=list)
+    problem: dict[str, Any] | None = None
+
+
+class ReportBatchOut(BaseModel):
+    """What POST /reports/batch did, item by item, with totals."""
+
+    created: int
+    existing: int
+    failed: int
+    results: list[BatchItemOut]
+
+
 class ClusterItem(BaseModel):
     """Events of one grid cell."""
 

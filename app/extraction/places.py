@@ -14,9 +14,11 @@ become a cue for resolution. Names that are also English words ("Hit", "Tell") n
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 import ahocorasick
 
@@ -74,9 +76,9 @@ _UNRESOLVED_CUE = re.compile(
 )
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
-    """A word of the report: its folded form and its span."""
+class Token(NamedTuple):
+    """A word of the report: its folded form and its span (a tuple: a report makes
+    hundreds, and a tuple is the cheapest immutable record to build)."""
 
     text: str
     key: str
@@ -106,42 +108,39 @@ def _fold_token(token: str) -> str:
 _APOSTROPHES = str.maketrans("", "", "'’ʼʿʾ`")
 
 
+_HYPHEN_GAPS = frozenset(_HYPHENS)  # words joined by exactly one hyphen
+_CODE_GAPS = frozenset(("-", " ", "", "‑", "–"))  # "K-1", "K 1", "T4"
+
+
 def tokenize(text: str) -> list[Token]:
     """Word tokens with articles marked and "K-1" style names joined."""
-    raw: list[Token] = []
+    raw: list[tuple[str, str, int, int, bool]] = []
+    fold_token = _fold_token
     for match in _TOKEN.finditer(text):
-        word, start, end = match.group(), match.start(), match.end()
+        word = match.group()
+        start, end = match.span()
         possessive = len(word) > 3 and word[-2] in "'’" and word[-1] in "sS"
         if possessive:
             word, end = word[:-2], end - 2
         if not word.isascii() and _ARABIC_LETTER.match(word):
             cut, key = split_arabic_word(word)  # "وبالموصل": the name starts at "الموصل"
-            raw.append(Token(word[cut:], key, start + cut, end))
+            raw.append((word[cut:], key, start + cut, end, False))
             continue
-        raw.append(Token(word, _fold_token(word), start, end, possessive=possessive))
+        raw.append((word, fold_token(word), start, end, possessive))
     tokens: list[Token] = []
-    for i, tok in enumerate(raw):
-        nxt = raw[i + 1] if i + 1 < len(raw) else None
-        hyphen_joined = nxt is not None and text[tok.end : nxt.start] in tuple(_HYPHENS)
-        if (
-            tok.key in ARTICLES
-            and tok.key != "the"
-            and nxt is not None
-            and (hyphen_joined or nxt.text[:1].isupper())
-        ):
-            tokens.append(Token(tok.text, tok.key, tok.start, tok.end, article=True))
-            continue
-        prev = tokens[-1] if tokens else None
-        if (
-            prev is not None
-            and len(prev.key) == 1
-            and prev.key.isalpha()
-            and tok.key[:1].isdigit()
-            and text[prev.end : tok.start] in ("-", " ", "", "‑", "–")
-        ):
-            tokens[-1] = Token(text[prev.start : tok.end], prev.key + tok.key, prev.start, tok.end)
-            continue
-        tokens.append(tok)
+    last = len(raw) - 1
+    for i, (word, key, start, end, possessive) in enumerate(raw):
+        if key in ARTICLES and key != "the" and i < last:
+            following, _, next_start, _, _ = raw[i + 1]
+            if text[end:next_start] in _HYPHEN_GAPS or following[:1].isupper():
+                tokens.append(Token(word, key, start, end, True))
+                continue
+        if tokens and key[:1].isdigit():
+            prev = tokens[-1]
+            if len(prev.key) == 1 and prev.key.isalpha() and text[prev.end : start] in _CODE_GAPS:
+                tokens[-1] = Token(text[prev.start : end], prev.key + key, prev.start, end)
+                continue
+        tokens.append(Token(word, key, start, end, False, possessive))
     return tokens
 
 
@@ -176,14 +175,10 @@ class ToponymMatcher:
         tokens = [t for t in all_tokens if not t.article]
         if not tokens:
             return []
-        stream_parts: list[str] = []
-        offsets: list[int] = []
-        position = 0
-        for tok in tokens:
-            offsets.append(position + 1)
-            stream_parts.append(" " + tok.key)
-            position += len(tok.key) + 1
-        stream = "".join(stream_parts) + " "
+        keys = [t.key for t in tokens]
+        # " key0 key1 ... " and where each key starts in it.
+        offsets = list(itertools.accumulate((len(k) + 1 for k in keys[:-1]), initial=1))
+        stream = " " + " ".join(keys) + " "
         hits: list[tuple[int, int, str]] = []
         for end, key in self._automaton.iter(stream):
             first = bisect.bisect_left(offsets, end - len(key) - 1 + 1)

@@ -67,12 +67,12 @@ class Gazetteer:
             p.country: (p.name, *p.aliases) for p in data.places if p.kind == "country"
         }
         self.regions = RegionCatalog(data.regions, data.countries, country_names)
-        admin1 = data.regions[data.regions["kind"] == "admin1"]
-        self._admin1_codes = np.asarray(admin1["code"], dtype=object)
-        self._admin1_names = dict(zip(admin1["code"], admin1["name"], strict=True))
-        self._admin1_tree = shapely.STRtree(np.asarray(admin1.geometry))
-        self._country_codes = np.asarray(data.countries["code"], dtype=object)
-        self._country_tree = shapely.STRtree(np.asarray(data.countries.geometry))
+        admin1 = [r for r in data.regions if r.kind == "admin1"]
+        self._admin1_codes = np.asarray([r.code for r in admin1], dtype=object)
+        self._admin1_names = {r.code: r.name for r in admin1}
+        self._admin1_tree = shapely.STRtree([r.geometry for r in admin1])
+        self._country_codes = np.asarray([c.code for c in data.countries], dtype=object)
+        self._country_tree = shapely.STRtree([c.geometry for c in data.countries])
         seats = [p for p in data.places if p.kind == "admin2"]
         self._seats = seats
         self._seat_tree = (

@@ -7,8 +7,9 @@ import json
 import logging
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
-import geopandas as gpd
+import shapely
 
 from app.domain import Place, Region
 from app.errors import GazetteerError
@@ -43,6 +44,20 @@ def default_gazetteer_dir() -> Path:
     raise GazetteerError(log_message=f"no places.csv under {package}/_data or data/gazetteer")
 
 
+@dataclass(frozen=True, slots=True)
+class Shape:
+    """One polygon of ``regions.geojson`` (governorates, named regions) or
+    ``countries.geojson`` (country outlines: code only)."""
+
+    code: str
+    geometry: shapely.Geometry
+    name: str = ""
+    kind: str = "country"
+    country: str = ""
+    aliases: tuple[str, ...] = ()
+    members: tuple[str, ...] = ()
+
+
 @dataclass(frozen=True)
 class GazetteerData:
     """Everything the gazetteer knows, as loaded."""
@@ -50,11 +65,16 @@ class GazetteerData:
     places: tuple[Place, ...]
     #: For each place, its full keys and the keys left once kind words are split off.
     keys: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]
-    regions: gpd.GeoDataFrame
-    countries: gpd.GeoDataFrame
+    regions: tuple[Shape, ...]
+    countries: tuple[Shape, ...]
     manifest: dict[str, object]
     #: Keys that are common English words ("hit", "tell"): found in text only with evidence.
     word_keys: frozenset[str] = frozenset()
+
+    def bounds(self) -> tuple[float, float, float, float]:
+        """(minx, miny, maxx, maxy) of every region."""
+        minx, miny, maxx, maxy = shapely.total_bounds([r.geometry for r in self.regions])
+        return float(minx), float(miny), float(maxx), float(maxy)
 
 
 def _split(value: str) -> tuple[str, ...]:
@@ -128,34 +148,52 @@ def load_gazetteer(directory: Path | None = None, user_dir: Path | None = None) 
         places.append(place)
         keys.append((_split(row["keys"]), _split(row["cue_keys"])))
         word_keys.update(_split(row["word_keys"]))
-    try:
-        regions = gpd.read_file(directory / "regions.geojson", engine="pyogrio")
-        countries = gpd.read_file(directory / "countries.geojson", engine="pyogrio")
-    except Exception as exc:  # pyogrio raises its own DataSourceError family
-        raise GazetteerError(log_message=f"cannot read polygons in {directory}: {exc}") from exc
+    regions = read_shapes(directory / "regions.geojson")
+    countries = read_shapes(directory / "countries.geojson")
     return GazetteerData(
         tuple(places), tuple(keys), regions, countries, manifest, frozenset(word_keys)
     )
 
 
-def _as_tuple(value: object) -> tuple[str, ...]:
-    if value is None or isinstance(value, float):  # a missing list reads as NaN
-        return ()
-    return tuple(str(v) for v in value)  # type: ignore[attr-defined]
+def read_shapes(path: Path) -> tuple[Shape, ...]:
+    """The features of a GeoJSON FeatureCollection of polygons, in file order.
 
-
-def region_records(regions: gpd.GeoDataFrame) -> list[Region]:
-    """Region records (without geometry) from the regions GeoDataFrame."""
-    records = []
-    for row in regions.itertuples(index=False):
-        records.append(
-            Region(
-                code=row.code,
-                name=row.name,
-                kind=row.kind,
-                country=row.country,
-                aliases=_as_tuple(row.aliases),
-                members=_as_tuple(row.members),
+    Read with the standard library and shapely (GEOS parses the geometries): no GDAL or
+    pandas on the start-up path of every command.
+    """
+    try:
+        raw = path.read_text(encoding="utf-8")
+        features: list[dict[str, Any]] = json.loads(raw)["features"]
+        geometries = shapely.from_geojson(raw).geoms
+    except (OSError, ValueError, KeyError, TypeError, shapely.errors.GEOSException) as exc:
+        raise GazetteerError(log_message=f"cannot read polygons in {path}: {exc}") from exc
+    shapes = []
+    for feature, geometry in zip(features, geometries, strict=True):
+        props = feature.get("properties") or {}
+        shapes.append(
+            Shape(
+                code=str(props["code"]),
+                geometry=geometry,
+                name=str(props.get("name") or ""),
+                kind=str(props.get("kind") or "country"),
+                country=str(props.get("country") or props["code"]),
+                aliases=tuple(str(a) for a in props.get("aliases") or ()),
+                members=tuple(str(m) for m in props.get("members") or ()),
             )
         )
-    return records
+    return tuple(shapes)
+
+
+def region_records(regions: tuple[Shape, ...]) -> list[Region]:
+    """Region records (without geometry) of the regions' shapes."""
+    return [
+        Region(
+            code=r.code,
+            name=r.name,
+            kind=r.kind,
+            country=r.country,
+            aliases=r.aliases,
+            members=r.members,
+        )
+        for r in regions
+    ]

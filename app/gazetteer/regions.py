@@ -4,13 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-import geopandas as gpd
 import shapely
 from rapidfuzz import fuzz, process
 
 from app.domain import Region
 from app.errors import NotFound, UnknownRegion
-from app.gazetteer.loader import region_records
+from app.gazetteer.loader import Shape, region_records
 from app.gazetteer.normalize import normalize, parse_query
 
 #: Codes ISO 3166-2 has retired; old data and users still send them.
@@ -25,15 +24,13 @@ class RegionCatalog:
 
     def __init__(
         self,
-        regions: gpd.GeoDataFrame,
-        countries: gpd.GeoDataFrame,
+        regions: tuple[Shape, ...],
+        countries: tuple[Shape, ...],
         country_names: dict[str, tuple[str, ...]],
     ) -> None:
         self._regions = {r.code: r for r in region_records(regions)}
-        self._geoms: dict[str, shapely.Geometry] = dict(
-            zip(regions["code"], regions.geometry, strict=True)
-        )
-        for code, geom in zip(countries["code"], countries.geometry, strict=True):
+        self._geoms: dict[str, shapely.Geometry] = {r.code: r.geometry for r in regions}
+        for code, geom in ((c.code, c.geometry) for c in countries):
             names = country_names.get(code, (code,))
             self._regions[code] = Region(
                 code=code,

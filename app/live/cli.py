@@ -6,22 +6,29 @@ import dataclasses
 import json
 import sys
 import time
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
-from pydantic import AnyHttpUrl, TypeAdapter, ValidationError
 from rich.console import Console
 from rich.table import Table
 
 from app.errors import GeoEventsError
 from app.live.clock import SystemClock, stamp
-from app.settings import Settings
-from app.store import open_store
+
+if TYPE_CHECKING:
+    from app.store.base import EventStore
 
 feeds_app = typer.Typer(help="News feeds polled for reports.", no_args_is_help=True)
 out = Console(soft_wrap=True)
 err = Console(stderr=True, soft_wrap=True)
-_URL = TypeAdapter(AnyHttpUrl)
+
+
+def _store() -> EventStore:
+    """The configured store (imported here: ``geoevents --help`` stays light)."""
+    from app.settings import Settings
+    from app.store import open_store
+
+    return open_store(Settings.from_env().store.database_url)
 
 
 def _fail(message: str) -> typer.Exit:
@@ -36,11 +43,13 @@ def add(
     source: Annotated[str | None, typer.Option(help="source name for its reports")] = None,
 ) -> None:
     """Poll a feed (first poll due now)."""
+    from pydantic import AnyHttpUrl, TypeAdapter, ValidationError
+
     try:
-        _URL.validate_python(url)
+        TypeAdapter(AnyHttpUrl).validate_python(url)
     except ValidationError as exc:
         raise _fail(f"{url!r} is not an http(s) URL") from exc
-    store = open_store(Settings.from_env().store.database_url)
+    store = _store()
     try:
         feed = store.live.add_feed(url, interval, source, stamp(time.time()))
     except GeoEventsError as exc:
@@ -55,7 +64,7 @@ def list_feeds(
     as_json: Annotated[bool, typer.Option("--json", help="JSON lines, one feed each")] = False,
 ) -> None:
     """Feeds with their last poll and counts."""
-    store = open_store(Settings.from_env().store.database_url)
+    store = _store()
     try:
         feeds = store.live.feeds()
     finally:
@@ -82,7 +91,7 @@ def list_feeds(
 @feeds_app.command("remove")
 def remove(feed_id: Annotated[int, typer.Argument(min=1)]) -> None:
     """Stop polling a feed."""
-    store = open_store(Settings.from_env().store.database_url)
+    store = _store()
     try:
         store.live.delete_feed(feed_id)
     except GeoEventsError as exc:
@@ -99,6 +108,7 @@ def watch(
     database lease; a `geoevents serve` on the same database yields to it, or it to them)."""
     from app.cli_data import _ingestor
     from app.live.runner import LiveRunner
+    from app.settings import Settings
 
     settings = Settings.from_env()
     runner = LiveRunner(

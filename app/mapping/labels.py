@@ -66,14 +66,16 @@ def labels(gazetteer: Gazetteer) -> tuple[Label, ...]:
     """Every basemap label, coarse to fine (the page draws them in this order)."""
     out: list[Label] = []
     names = {p.country: p.name for p in gazetteer.places if p.kind == "country"}
-    countries = gazetteer.data.countries
-    for row in countries[countries["code"].isin(LABELLED_COUNTRIES)].itertuples():
-        point = row.geometry.representative_point()
-        out.append((names.get(row.code, row.code), point.y, point.x, COUNTRY_ZOOM, "country"))
-    regions = gazetteer.data.regions
-    for row in regions[regions["kind"] == "admin1"].itertuples():
-        point = row.geometry.representative_point()
-        out.append((row.name, point.y, point.x, GOVERNORATE_ZOOM, "admin1"))
+    for country in gazetteer.data.countries:
+        if country.code in LABELLED_COUNTRIES:
+            point = country.geometry.representative_point()
+            out.append(
+                (names.get(country.code, country.code), point.y, point.x, COUNTRY_ZOOM, "country")
+            )
+    for region in gazetteer.data.regions:
+        if region.kind == "admin1":
+            point = region.geometry.representative_point()
+            out.append((region.name, point.y, point.x, GOVERNORATE_ZOOM, "admin1"))
     towns = sorted(
         (p for p in gazetteer.places if p.country in ("IQ", "SY") and p.family == "populated"),
         # Within a size band the better-known name goes first (more aliases): GeoNames counts

@@ -34,14 +34,14 @@ def _collection(rows: list[tuple[dict[str, Any], shapely.Geometry]]) -> dict[str
 @lru_cache(maxsize=4)
 def outlines(gazetteer: Gazetteer) -> tuple[dict[str, Any], dict[str, Any]]:
     """(governorates, countries) as GeoJSON FeatureCollections for the page."""
-    regions = gazetteer.data.regions
-    admin1 = regions[regions["kind"] == "admin1"]
     governorates = _collection(
-        [({"code": r.code, "name": r.name}, r.geometry) for r in admin1.itertuples()]
+        [
+            ({"code": r.code, "name": r.name}, r.geometry)
+            for r in gazetteer.data.regions
+            if r.kind == "admin1"
+        ]
     )
-    countries = _collection(
-        [({"code": r.code}, r.geometry) for r in gazetteer.data.countries.itertuples()]
-    )
+    countries = _collection([({"code": c.code}, c.geometry) for c in gazetteer.data.countries])
     return governorates, countries
 
 

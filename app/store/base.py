@@ -20,6 +20,7 @@ from app.domain import (
     Subscription,
 )
 from app.events import EventFeature
+from app.store.prepared import PreparedEvent
 
 
 @dataclass(frozen=True, slots=True)
@@ -173,6 +174,17 @@ class EventStore(Protocol):
         """Store a report and its events; a known report (hash or URL) adds nothing."""
         ...
 
+    def add_reports(
+        self, items: Sequence[tuple[NewReport, Sequence[PreparedEvent]]], who: str = "ingest"
+    ) -> list[IngestResult]:
+        """Store many reports in one transaction, with the outcome of storing them one by
+        one in order (known reports add nothing, repeats of an event merge)."""
+        ...
+
+    def known_reports(self, hashes: Sequence[str], urls: Sequence[str]) -> dict[str, int]:
+        """Ids of stored reports, by the content hashes and URLs given that are known."""
+        ...
+
     def add_events(self, events: Sequence[EventFeature], who: str) -> list[int]:
         """Store events that come with no report."""
         ...
@@ -237,6 +249,10 @@ class EventStore(Protocol):
 
     def extent(self) -> tuple[tuple[float, float, float, float] | None, str | None, str | None]:
         """Bounding box of the placed events' points, first date and last date."""
+        ...
+
+    def date_range(self) -> tuple[str | None, str | None]:
+        """First date and last date_end of the placed events, read from the indexes."""
         ...
 
     def history(self, event_id: int) -> list[AuditEntry]:

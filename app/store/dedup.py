@@ -12,7 +12,9 @@ report's own reading is kept, so ``POST /events/{id}/split`` can undo a wrong me
 
 from __future__ import annotations
 
+import datetime as dt
 from datetime import timedelta
+from typing import NamedTuple
 
 from app.domain import km
 from app.events import EventProperties
@@ -39,17 +41,46 @@ def compatible_types(a: str, b: str) -> bool:
     return a == b or any(a in family and b in family for family in _FAMILIES)
 
 
-def same_event(a: EventProperties, b: EventProperties) -> bool:
+class Reading(NamedTuple):
+    """What the rule compares of a located event (cheap to build, pickle and compare)."""
+
+    category: str
+    event_type: str
+    lat: float
+    lon: float
+    date: dt.date
+    date_end: dt.date
+    actors: frozenset[str]  # names in the ``actor`` role
+
+
+def reading_of(props: EventProperties) -> Reading | None:
+    """The compared fields of an event's properties; None for an unplaced event."""
+    if props.location is None:
+        return None
+    return Reading(
+        props.category,
+        props.event_type,
+        props.location.lat,
+        props.location.lon,
+        props.date,
+        props.date_end,
+        frozenset(x.name for x in props.actors if x.role == "actor"),
+    )
+
+
+def same_reading(a: Reading, b: Reading) -> bool:
     """Whether two readings describe one event (the rule in this module's docstring)."""
     if a.category != b.category or not compatible_types(a.event_type, b.event_type):
         return False
-    if a.location is None or b.location is None:
-        return False
-    if km(a.location.lat, a.location.lon, b.location.lat, b.location.lon) > MERGE_RADIUS_KM:
+    if km(a.lat, a.lon, b.lat, b.lon) > MERGE_RADIUS_KM:
         return False
     slack = timedelta(days=DATE_SLACK_DAYS)
     if a.date > b.date_end + slack or b.date > a.date_end + slack:
         return False
-    actors_a = {x.name for x in a.actors if x.role == "actor"}
-    actors_b = {x.name for x in b.actors if x.role == "actor"}
-    return not (actors_a and actors_b and not actors_a & actors_b)
+    return not (a.actors and b.actors and not a.actors & b.actors)
+
+
+def same_event(a: EventProperties, b: EventProperties) -> bool:
+    """Whether two events' properties describe one event (see :func:`same_reading`)."""
+    ra, rb = reading_of(a), reading_of(b)
+    return ra is not None and rb is not None and same_reading(ra, rb)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from app.store.sqlite_mapcells import MIGRATION as MAP_CELLS
+
 MIGRATIONS: tuple[str, ...] = (
     # 1: reports, events (each kept as its GeoJSON Feature text), their links and audit trail.
     """
@@ -142,6 +144,8 @@ MIGRATIONS: tuple[str, ...] = (
         expires_at REAL NOT NULL
     );
     """,
+    # 4: the map's grid cells and counts per governorate, kept by triggers on events.
+    MAP_CELLS,
 )
 
 #: The secondary indexes of migration 1, exactly as it creates them. A large import drops

@@ -28,10 +28,11 @@ from app.domain import (
 )
 from app.errors import StoreError
 from app.events import EventFeature
-from app.store import sqlite_changes
+from app.store import sqlite_batch, sqlite_changes
 from app.store import sqlite_reads as reads
 from app.store import sqlite_writes as writes
 from app.store.base import OnConflict, StoreHealth
+from app.store.prepared import PreparedEvent
 from app.store.schema import MIGRATIONS
 from app.store.sqlite_bulk import SQLiteBulkImport, finish_interrupted
 from app.store.sqlite_counts import CountCache
@@ -131,6 +132,17 @@ class SQLiteStore:
         with self._write() as conn:
             return writes.add_report(conn, report, events, who)
 
+    def add_reports(
+        self, items: Sequence[tuple[NewReport, Sequence[PreparedEvent]]], who: str = "ingest"
+    ) -> list[IngestResult]:
+        """Store many reports in one transaction (see ``sqlite_batch``)."""
+        with self._write() as conn:
+            return sqlite_batch.add_reports(conn, items, who, writes.now())
+
+    def known_reports(self, hashes: Sequence[str], urls: Sequence[str]) -> dict[str, int]:
+        """Ids of stored reports by content hash and URL."""
+        return self._read(lambda conn: sqlite_batch.known_reports(conn, hashes, urls))
+
     def add_events(self, events: Sequence[EventFeature], who: str) -> list[int]:
         """Store events that come with no report (hand-made, a few imported), all or nothing."""
         with self._write() as conn:
@@ -223,6 +235,10 @@ class SQLiteStore:
     def extent(self) -> tuple[tuple[float, float, float, float] | None, str | None, str | None]:
         """Bounding box of the placed events (R*Tree boxes), first date and last date."""
         return self._read(reads.extent)
+
+    def date_range(self) -> tuple[str | None, str | None]:
+        """First date and last date_end of the placed events."""
+        return self._read(reads.date_range)
 
     def history(self, event_id: int) -> list[AuditEntry]:
         """Every recorded change of an event, oldest first."""

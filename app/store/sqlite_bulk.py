@@ -4,8 +4,9 @@ A batch is one transaction (its events all stored, or none). Re-running an impor
 every imported event carries its import key (a unique column), so a known key is skipped or
 updated, never stored twice. A large import (``defer_indexes``) drops the secondary indexes and
 stages each event's R*Tree box and full-text body in ``import_pending``; :func:`build_pending`
-fills the R*Tree and FTS tables with one ``INSERT ... SELECT`` each and creates the indexes,
-all in one transaction. A process killed at any point leaves either a batch whole or absent,
+fills the R*Tree and FTS tables with one ``INSERT ... SELECT`` each, counts the map's grid
+cells once (their per-row triggers are off meanwhile) and creates the indexes, all in one
+transaction. A process killed at any point leaves either a batch whole or absent,
 and the deferred build pending; the next import, or the next opening of the store, finishes it.
 
 The import's own connection runs with ``synchronous=OFF``: a killed process loses nothing
@@ -22,6 +23,7 @@ from collections.abc import Callable, Sequence
 import orjson
 
 from app.errors import StoreError
+from app.store import sqlite_mapcells
 from app.store.base import ImportCounts, ImportRow, OnConflict
 from app.store.schema import SECONDARY_INDEXES
 from app.store.sqlite_writes import audit_batch, next_id, now, widen_span
@@ -58,6 +60,7 @@ def build_pending(conn: sqlite3.Connection) -> None:
     )
     conn.execute("INSERT INTO events_fts (rowid, body) SELECT id, body FROM import_pending")
     conn.execute("DELETE FROM import_pending")
+    sqlite_mapcells.rebuild(conn)  # the map's cells, counted once (the triggers were off)
     for name, columns in SECONDARY_INDEXES:
         conn.execute(f"CREATE INDEX IF NOT EXISTS {name} ON {columns}")
     conn.execute("UPDATE meta SET value = 0 WHERE key = 'indexes_deferred'")
@@ -133,6 +136,7 @@ class SQLiteBulkImport:
 
     def _defer(self) -> None:
         self.conn.execute("UPDATE meta SET value = 1 WHERE key = 'indexes_deferred'")
+        sqlite_mapcells.drop_triggers(self.conn)
         for name, _ in SECONDARY_INDEXES:
             self.conn.execute(f"DROP INDEX IF EXISTS {name}")
 

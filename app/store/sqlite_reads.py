@@ -12,9 +12,10 @@ from collections.abc import Iterator
 
 from app.domain import AuditEntry, Cluster, ClusterPage, EventPage, EventQuery, ReportRecord
 from app.errors import NotFound, StoreError
-from app.store import sql_query
+from app.store import sql_query, sqlite_mapcells
 from app.store.sqlite_counts import CountCache
 
+SMALL_VIEW_DEG2 = 4.0  # map views smaller than this find their movements through the R*Tree
 BY_DATE_COST = 32  # reading and sorting one matching row, in date-index steps (measured)
 _REPORT_COLUMNS = "id, content_hash, published, text, title, url, source, ingested_at"
 
@@ -101,6 +102,10 @@ def clusters(
     movement_limit: int,
 ) -> ClusterPage:
     """What a map view shows (see ``SQLiteStore.clusters``)."""
+    counted = sqlite_mapcells.level_for(cell_deg)
+    unfiltered = dataclasses.replace(q, sort="-date", limit=100, cursor=None, offset=0)
+    if counted is not None and not all_singles_below and unfiltered == EventQuery():
+        return _counted_clusters(conn, view, *counted, singles_limit, movement_limit)
     span = max_span(conn)
     everything = sql_query.where(dataclasses.replace(q, cursor=None), span)
     scoped = sql_query.where(dataclasses.replace(q, bbox=None, cursor=None), span)
@@ -152,11 +157,50 @@ def extent(
     box = conn.execute(
         "SELECT min(minx), min(miny), max(maxx), max(maxy) FROM events_rtree"
     ).fetchone()
-    first, last = conn.execute(
-        "SELECT min(date), max(date_end) FROM events WHERE located = 1"
-    ).fetchone()
+    first, last = date_range(conn)
     bbox = tuple(round(float(v), 5) for v in box) if box[0] is not None else None
     return bbox, first, last  # type: ignore[return-value]
+
+
+def date_range(conn: sqlite3.Connection) -> tuple[str | None, str | None]:
+    """First date and last date_end of the placed events."""
+    # Two index walks that stop at the first row; min()/max() with a filter scan the table.
+    first, last = conn.execute(
+        "SELECT (SELECT date FROM events WHERE located = 1 ORDER BY date LIMIT 1), "
+        "(SELECT date_end FROM events WHERE located = 1 ORDER BY date_end DESC LIMIT 1)"
+    ).fetchone()
+    return first, last
+
+
+def _counted_clusters(
+    conn: sqlite3.Connection,
+    view: tuple[float, float, float, float],
+    zoom: int,
+    level: int,
+    singles_limit: int,
+    movement_limit: int,
+) -> ClusterPage:
+    """An unfiltered view from the cells counted ahead (see ``sqlite_mapcells``)."""
+    minx, miny, maxx, maxy = view
+    movements_sql = (
+        "SELECT feature FROM events WHERE located = 1 AND category = 'movement' "
+        "AND lon BETWEEN ? AND ? AND lat BETWEEN ? AND ? ORDER BY date DESC, id DESC LIMIT ?"
+    )
+    params: tuple[float | int, ...] = (minx, maxx, miny, maxy, movement_limit)
+    if (maxx - minx) * (maxy - miny) < SMALL_VIEW_DEG2:
+        # A small view holds few events: find them through the R*Tree (a movement's box
+        # holds its destination) rather than walking every movement newest first.
+        movements_sql = (
+            "SELECT e.feature FROM events_rtree r CROSS JOIN events e WHERE "
+            "r.minx <= ? AND r.maxx >= ? AND r.miny <= ? AND r.maxy >= ? AND e.id = r.id "
+            "AND e.located = 1 AND e.category = 'movement' AND e.lon BETWEEN ? AND ? "
+            "AND e.lat BETWEEN ? AND ? ORDER BY e.date DESC, e.id DESC LIMIT ?"
+        )
+        params = (maxx, minx, maxy, miny, *params)
+    found, lone = sqlite_mapcells.clusters(conn, view, zoom, level, singles_limit)
+    movements = [str(r[0]) for r in conn.execute(movements_sql, params)]
+    counts = sqlite_mapcells.admin1_counts(conn)
+    return ClusterPage(found, _features(conn, lone), *counts, movements)
 
 
 def history(conn: sqlite3.Connection, event_id: int) -> list[AuditEntry]:

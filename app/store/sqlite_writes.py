@@ -246,18 +246,21 @@ def _duplicate_of(conn: sqlite3.Connection, event: EventFeature) -> int | None:
     if props.location is None:
         return None
     lat, lon = props.location.lat, props.location.lon
+    # The R*Tree window first (CROSS JOIN keeps that order): the planner would otherwise
+    # walk the category index over every earlier date, a cost that grows with the store.
     rows = conn.execute(
-        "SELECT id, feature FROM events WHERE located = 1 AND category = ? "
-        "AND date <= ? AND date_end >= ? AND id IN (SELECT id FROM events_rtree WHERE "
-        "minx <= ? AND maxx >= ? AND miny <= ? AND maxy >= ?)",
+        "SELECT e.id, e.feature FROM events_rtree r CROSS JOIN events e WHERE "
+        "r.minx <= ? AND r.maxx >= ? AND r.miny <= ? AND r.maxy >= ? AND e.id = r.id "
+        "AND e.located = 1 AND e.category = ? AND e.date <= ? AND e.date_end >= ? "
+        "ORDER BY e.date, e.id",
         (
-            props.category,
-            (props.date_end + dt.timedelta(days=1)).isoformat(),
-            (props.date - dt.timedelta(days=1)).isoformat(),
             lon + _NEAR_DEG,
             lon - _NEAR_DEG,
             lat + _NEAR_DEG,
             lat - _NEAR_DEG,
+            props.category,
+            (props.date_end + dt.timedelta(days=1)).isoformat(),
+            (props.date - dt.timedelta(days=1)).isoformat(),
         ),
     ).fetchall()
     for event_id, text in rows:

@@ -12,13 +12,11 @@ import typer
 from rich.console import Console
 from rich.progress import Progress
 
-from app.domain import EventQuery
 from app.errors import GeoEventsError
-from app.gazetteer.geocoder import Gazetteer
-from app.settings import Settings
-from app.store import open_store
-from app.transfer.formats import csv_lines
-from app.transfer.importer import BATCH, run_import
+
+#: Rows per transaction by default (``app.transfer.importer.BATCH``, kept equal by a test;
+#: not imported from there so that ``geoevents --help`` loads no gazetteer or store).
+BATCH = 25_000
 
 out = Console(soft_wrap=True)
 err = Console(stderr=True, soft_wrap=True)
@@ -68,6 +66,11 @@ def import_events(
     """
     if not file.is_file():
         raise _fail(f"{file} is not a file")
+    from app.gazetteer.geocoder import Gazetteer
+    from app.settings import Settings
+    from app.store import open_store
+    from app.transfer.importer import run_import
+
     settings = Settings.from_env()
     gazetteer = Gazetteer.load(
         settings.gazetteer.gazetteer_dir, settings.gazetteer.resolved_user_dir()
@@ -120,6 +123,11 @@ def export_events(
     ] = None,
 ) -> None:
     """Export every stored event, streamed (memory stays flat)."""
+    from app.domain import EventQuery
+    from app.settings import Settings
+    from app.store import open_store
+    from app.transfer.formats import csv_lines
+
     settings = Settings.from_env()
     store = open_store(settings.store.database_url)
     features = store.export(EventQuery(located=None, limit=1))

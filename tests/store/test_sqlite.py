@@ -59,7 +59,7 @@ def test_a_version_1_database_is_upgraded_with_its_events(tmp_path):
     conn.commit()
     conn.close()
     store = SQLiteStore(path)
-    assert store.health().schema_version == 3 == len(MIGRATIONS)
+    assert store.health().schema_version == 4 == len(MIGRATIONS)
     assert store.health().unlocated == 1
     columns = [r[1] for r in sqlite3.connect(path).execute("PRAGMA table_info(events)")]
     assert columns[-1] == "import_key"

@@ -79,7 +79,8 @@ def test_ingest_killed_twice_then_rerun_stores_every_report_once(tmp_path):
     env = dict(os.environ, GEOEVENTS_DATABASE_URL=f"sqlite:///{db}")
     for threshold in (20, 60):
         process = subprocess.Popen(
-            [*GEOEVENTS, "ingest", str(source)],
+            # Small transactions, so that a kill lands between two of them.
+            [*GEOEVENTS, "ingest", str(source), "--batch", "5", "--jobs", "1"],
             env=env,
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
