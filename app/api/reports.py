@@ -159,7 +159,7 @@ def list_reports(
     store: StoreDep,
     _: ReaderDep,
     limit: Annotated[int, Query(ge=1, le=1000)] = 50,
-    offset: Annotated[int, Query(ge=0)] = 0,
+    offset: Annotated[int, Query(ge=0, le=2**63 - 1)] = 0,
 ) -> ReportList:
     """Stored reports, newest first."""
     reports, total = store.list_reports(limit, offset)

@@ -101,6 +101,7 @@ CASES: list[tuple[str, str, str, bytes, int, str]] = [
     ("query string over the limit", "GET", "/events?q=" + "a" * 5000, b"", 414, "query"),
     ("NUL in a query", "GET", "/events?region=IQ%00KI", b"", 400, "NUL"),
     ("invalid UTF-8 in a query", "GET", "/events?region=%FF%FE", b"", 400, "UTF-8"),
+    ("report offset past 64 bits", "GET", "/reports?offset=390258518350383628106596352", b"", 400, "offset"),
     ("NaN bbox", "GET", "/events?bbox=nan,0,1,1", b"", 400, "bbox"),
     ("bbox out of the world", "GET", "/events?bbox=-200,0,1,1", b"", 400, "bbox"),
     ("near out of the world", "GET", "/events?near=95,44", b"", 400, "near"),

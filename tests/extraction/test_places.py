@@ -106,3 +106,23 @@ def test_arabic_words_with_conjunction_preposition_and_article(extractor):
     for m in mentions:
         assert text[m.mention.start : m.mention.end] == m.mention.text
     assert names(extractor, "وصل الوفد إلى واسط وكربلاء") == ["واسط"]  # a bare و stays
+
+
+def test_tokenize_marks_articles_joins_codes_and_strips_possessives():
+    from app.extraction.places import tokenize
+
+    got = [tuple(t) for t in tokenize("Al-Qaim and the K-1 base near Mosul's T 4 airbase")]
+    assert got == [
+        ("Al", "al", 0, 2, True, False),
+        ("Qaim", "qaim", 3, 7, False, False),
+        ("and", "and", 8, 11, False, False),
+        ("the", "the", 12, 15, False, False),
+        ("K-1", "k1", 16, 19, False, False),
+        ("base", "base", 20, 24, False, False),
+        ("near", "near", 25, 29, False, False),
+        ("Mosul", "mosul", 30, 35, False, True),
+        ("T 4", "t4", 38, 41, False, False),
+        ("airbase", "airbase", 42, 49, False, False),
+    ]
+    # An Arabic word with attached particles: the name starts at its article.
+    assert [tuple(t) for t in tokenize("وبالموصل")] == [("الموصل", "موصل", 2, 8, False, False)]
