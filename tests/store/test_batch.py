@@ -124,3 +124,16 @@ def test_the_pending_source_is_replaced_exactly():
     parsed = json.loads(rebuilt)
     assert parsed["id"] is None and parsed["properties"]["summary"] == PENDING_SOURCE
     assert parsed["properties"]["sources"] == ["/reports/7"]
+
+
+def test_a_batch_write_clears_cached_counts_and_feeds_the_change_feed(tmp_path, extractor):
+    from app.domain import EventQuery
+
+    store = SQLiteStore(tmp_path / "e.db")
+    assert store.count(EventQuery()) == 0  # cached for this connection
+    ingestor = Ingestor(extractor, extractor.gazetteer, store)
+    (result,) = ingestor.ingest_many([ReportInput(SAME_EVENT, dt.date(2024, 8, 8))], "t")
+    assert not isinstance(result, Exception) and len(result.event_ids) == 1
+    assert store.count(EventQuery()) == 1
+    assert store.last_seq() == 1
+    assert [c.id for c in store.changes(EventQuery(), 0, 10).changes] == list(result.event_ids)
