@@ -13,7 +13,13 @@ def open_store(database_url: str) -> EventStore:
         case "sqlite":
             return SQLiteStore.from_url(database_url)
         case "postgresql" | "postgres":
-            raise StoreError("The PostGIS backend is not available yet; use sqlite:///PATH")
+            try:
+                from app.store.postgis import PostGISStore
+            except ImportError as exc:
+                raise StoreError(
+                    "The PostGIS backend needs its driver: pip install 'geoevents[postgis]'"
+                ) from exc
+            return PostGISStore.from_url(database_url)
         case other:
             raise StoreError(f"Unknown database scheme {other!r}")
 
