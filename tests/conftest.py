@@ -102,6 +102,15 @@ def module_database_url(
 
 
 @pytest.fixture
+def second_database_url(database_url: str, tmp_path: Path, request: pytest.FixtureRequest) -> str:
+    """Another fresh store of the same backend as ``database_url``."""
+    if database_url.startswith("sqlite"):
+        return f"sqlite:///{tmp_path / 'second.db'}"
+    cluster: TempCluster = request.getfixturevalue("pg_cluster")
+    return cluster.new_database()
+
+
+@pytest.fixture
 def store(database_url: str) -> Iterator[EventStore]:
     """An opened, empty store, once per backend."""
     opened = open_store(database_url)
