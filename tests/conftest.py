@@ -21,8 +21,6 @@ import pytest
 import uvicorn
 
 from app.gazetteer.geocoder import Gazetteer
-from app.store import open_store
-from app.store.base import EventStore
 from app.main import create_app
 from app.settings import (
     ApiSettings,
@@ -32,6 +30,8 @@ from app.settings import (
     Settings,
     StoreSettings,
 )
+from app.store import open_store
+from app.store.base import EventStore
 from tests.pg_cluster import TempCluster, why_unavailable
 
 FIXTURES = Path(__file__).parent / "fixtures"

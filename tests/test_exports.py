@@ -105,9 +105,7 @@ def test_acled_csv_imports(tmp_path, monkeypatch, database_url):
     assert result.exit_code == 0, result.output
     assert "imported: 2, rejected: 1" in result.output
     assert "line 4" in result.output
-    stored = [
-        orjson.loads(f)["properties"] for f in open_store(database_url).export(EventQuery())
-    ]
+    stored = [orjson.loads(f)["properties"] for f in open_store(database_url).export(EventQuery())]
     assert [s["event_type"] for s in stored] == ["ied_explosion", "protest"]
     assert [s["location"]["admin1"] for s in stored] == ["IQ-KI", "IQ-BA"]  # from the point
 

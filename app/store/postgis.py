@@ -51,6 +51,10 @@ class PostGISStore(PostGISReads):
     def __init__(self, url: str, *, migrate: bool = True, pool_size: int = POOL_SIZE) -> None:
         self.url = url
         self._name = url.rsplit("/", 1)[-1].split("?", 1)[0] or "postgres"
+        try:  # fail fast, with the driver's reason, before the pool starts retrying
+            psycopg.connect(url, connect_timeout=10).close()
+        except psycopg.Error as exc:
+            raise StoreError(log_message=f"cannot connect to database {self._name}: {exc}") from exc
         self.pool = ConnectionPool(
             url, min_size=1, max_size=pool_size, open=False, name=f"geoevents-{self._name}"
         )

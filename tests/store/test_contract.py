@@ -2,12 +2,14 @@
 
 import datetime as dt
 import sys
+from concurrent.futures import ThreadPoolExecutor
 
 import orjson
 import pytest
 
 from app.domain import EventQuery
 from app.errors import InvalidInput, NotFound, StoreError
+from app.store import open_store
 from tests.factories import make_event, make_report
 
 # ``store`` (tests/conftest.py) is a fresh store of each backend in turn.
@@ -223,3 +225,34 @@ def test_a_failing_batch_stores_nothing(store, monkeypatch):
     with pytest.raises(StoreError):
         store.add_report(make_report(), [make_event(), make_event(lat=36.0), make_event()])
     assert store.health().reports == 0
+
+
+def test_words_match_without_their_diacritics(store):
+    store.add_events([make_event(summary="Protest in Sulaymānīyah")], "test")
+    assert ids(store, q="sulaymaniyah") == [1]
+    assert ids(store, q="SULAYMĀNĪYAH protest") == [1]
+    assert ids(store, q="erbil") == []
+
+
+def test_two_workers_share_one_store(database_url):
+    """Two workers (two stores on one URL) writing at once: nothing lost, nothing doubled."""
+    workers = [open_store(database_url), open_store(database_url)]
+    report = make_report("The same report, posted to both workers at once.")
+    try:
+        with ThreadPoolExecutor(4) as pool:
+            stored = list(pool.map(lambda w: w.add_report(report, [make_event()]), workers * 2))
+            batches = list(
+                pool.map(
+                    lambda w: w.add_events([make_event(lat=30.5) for _ in range(50)], "bulk"),
+                    workers * 2,
+                )
+            )
+        assert sum(r.created for r in stored) == 1
+        assert len({r.report_id for r in stored}) == 1
+        every = [i for batch in batches for i in batch]
+        assert len(set(every)) == 200
+        assert workers[1].health().events == 201
+        assert workers[0].get(every[-1]) == workers[1].get(every[-1])
+    finally:
+        for w in workers:
+            w.close()
