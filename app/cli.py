@@ -13,7 +13,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from app import cli_data
+from app import cli_data, cli_store
 from app.errors import GeoEventsError
 from app.events import EventCollection
 from app.extraction.pipeline import Extractor, ReportInput
@@ -276,6 +276,8 @@ def evaluate(
 app.command("ingest")(cli_data.ingest)
 app.command("import")(cli_data.import_events)
 app.command("export")(cli_data.export_events)
+app.command("migrate-store")(cli_store.migrate_store)
+app.add_typer(cli_store.db_app, name="db")
 
 
 def main() -> None:
