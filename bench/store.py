@@ -1,6 +1,11 @@
 """Store speed at scale: synthetic events over Iraq and Syria, imported, queried, exported.
 
     python -m bench.store [--events 1000000] [--requests 50]
+    python -m bench.store --backend postgis --events 1000000 [--workers 1,2,4]
+
+With ``--backend postgis`` the same events go into SQLite and into PostGIS (a throw-away
+cluster, or ``--database-url``) in the same run, and bench.store_backends prints the two side
+by side; see that module. Without it, the SQLite figures below:
 
 Prints: import rate (parse, validate, place codes, store; target >= 50,000 events/s), p50/p95
 latency over HTTP of a region query (/events?region=IQ-KI&limit=1000; target p50 <= 50 ms), a
@@ -32,6 +37,7 @@ from app.exports_gpkg import write_gpkg
 from app.extraction.event_types import TYPES
 from app.gazetteer.geocoder import Gazetteer
 from app.ingest import prepare
+from app.store.base import EventStore
 from app.store.sqlite import SQLiteStore
 from tests.conftest import ProcessServer
 
@@ -102,7 +108,7 @@ def synthetic(n: int, gazetteer: Gazetteer, seed: int = 1) -> list[bytes]:
     return lines
 
 
-def timed_import(store: SQLiteStore, gazetteer: Gazetteer, lines: list[bytes]) -> float:
+def timed_import(store: EventStore, gazetteer: Gazetteer, lines: list[bytes]) -> float:
     """Seconds to parse, validate, stamp and store every line, in batches of 5,000."""
     started = time.perf_counter()
     for i in range(0, len(lines), 5000):
@@ -129,7 +135,17 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--events", type=int, default=1_000_000)
     parser.add_argument("--requests", type=int, default=50)
+    parser.add_argument("--backend", choices=["sqlite", "postgis"], default="sqlite")
+    parser.add_argument("--workers", default="1,2", help="API worker counts (postgis runs)")
+    parser.add_argument("--database-url", help="An empty PostGIS database (default: a new cluster)")
     args = parser.parse_args()
+    if args.backend == "postgis":
+        from bench.store_backends import compare
+
+        compare(
+            args.events, args.requests, [int(w) for w in args.workers.split(",")], args.database_url
+        )
+        return
     work = Path(tempfile.mkdtemp(prefix="geoevents-bench-"))
     db = work / "bench.db"
     gazetteer = Gazetteer.load()
