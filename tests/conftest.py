@@ -167,7 +167,8 @@ class LiveServer:
 class ProcessServer:
     """uvicorn in a child process: for clients that block the GIL while they wait (GDAL)."""
 
-    def __init__(self, database: Path | str, workers: int = 1) -> None:
+    def __init__(self, database: Path | str, workers: int = 1, start_timeout: float = 60) -> None:
+        self.start_timeout = start_timeout
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         url = database if isinstance(database, str) else f"sqlite:///{database}"
@@ -190,7 +191,7 @@ class ProcessServer:
         )
 
     def __enter__(self) -> ProcessServer:
-        deadline = time.monotonic() + 60
+        deadline = time.monotonic() + self.start_timeout
         while time.monotonic() < deadline:
             try:
                 httpx.get(f"{self.url}/healthz", timeout=2).raise_for_status()

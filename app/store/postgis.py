@@ -180,6 +180,10 @@ class PostGISStore(PostGISReads):
                     "VALUES (%s, %s, %s, %s, 'create', %s)",
                     (ids[0], ids[-1], now, who, f"one of {len(ids)} events stored together"),
                 )
+            if first == 1:
+                # Statistics for the planner from the first batch on (as SQLite's ANALYZE);
+                # autovacuum refreshes them as the table grows.
+                conn.execute("ANALYZE events")
             return ids
 
     def analyze(self) -> None:
