@@ -51,10 +51,6 @@ class PostGISReads:
         except psycopg.Error as exc:
             raise StoreError(log_message=f"reading {self._name}: {exc}") from exc
 
-    def _max_span(self, conn: psycopg.Connection) -> int:
-        row = conn.execute("SELECT value FROM meta WHERE key = 'max_span_days'").fetchone()
-        return int(row[0]) if row else 0
-
     def _version(self, conn: psycopg.Connection) -> int:
         row = conn.execute("SELECT max(version) FROM geoevents_schema").fetchone()
         return int(row[0]) if row and row[0] is not None else 0
@@ -67,8 +63,7 @@ class PostGISReads:
         """One page of events and the number matched in all (one snapshot for both)."""
 
         def run(conn: psycopg.Connection) -> EventPage:
-            span = self._max_span(conn)
-            text, params, _ = postgis_sql.page_sql(query, span)
+            text, params, _ = postgis_sql.page_sql(query)
             rows = conn.execute(text, params).fetchall()
             more = len(rows) > query.limit
             rows = rows[: query.limit]
@@ -77,21 +72,21 @@ class PostGISReads:
                 if more and rows
                 else None
             )
-            matched = (
-                _count(conn, postgis_sql.where(query, span)) if query.cursor is None or rows else 0
-            )
+            if rows:
+                matched = int(rows[0][3])
+            else:  # past the last page: the count alone (none after a cursor, as on SQLite)
+                matched = 0 if query.cursor else _count(conn, postgis_sql.where(query))
             return EventPage([r[1] for r in rows], matched, cursor)
 
         return self._read(run)
 
     def count(self, query: EventQuery) -> int:
         """How many events match the filters."""
-        return self._read(lambda conn: _count(conn, postgis_sql.where(query, self._max_span(conn))))
+        return self._read(lambda conn: _count(conn, postgis_sql.where(query)))
 
     def export(self, query: EventQuery, batch: int = 5000) -> Iterator[str]:
         """Every matching event's Feature text, in id order, read in batches (flat memory)."""
-        span = self._read(self._max_span)
-        sql = postgis_sql.where(query, span)
+        sql = postgis_sql.where(query)
         last = 0
 
         def batch_after(conn: psycopg.Connection) -> list[tuple[Any, ...]]:
@@ -122,9 +117,8 @@ class PostGISReads:
         whole, the newest movements ending in the view, and counts per governorate."""
 
         def run(conn: psycopg.Connection) -> ClusterPage:
-            span = self._max_span(conn)
-            everything = postgis_sql.where(dataclasses.replace(query, cursor=None), span)
-            scoped = postgis_sql.where(dataclasses.replace(query, bbox=None, cursor=None), span)
+            everything = postgis_sql.where(dataclasses.replace(query, cursor=None))
+            scoped = postgis_sql.where(dataclasses.replace(query, bbox=None, cursor=None))
             minx, miny, maxx, maxy = view
             in_view = f"{scoped.where} AND lon BETWEEN %s AND %s AND lat BETWEEN %s AND %s"
             params = [*scoped.params, minx, maxx, miny, maxy]

@@ -20,6 +20,7 @@ EVENT_COLUMNS = (
     "confidence, geo_precision, actors, located, updated_at, words"
 )
 _ENVELOPE = "ST_MakeEnvelope(%s, %s, %s, %s, 4326)"
+_MAX_SPAN = "(SELECT value::int FROM meta WHERE key = 'max_span_days')"
 
 
 def ewkt(event: EventFeature) -> str | None:
@@ -62,11 +63,13 @@ def event_row(
     )
 
 
-def where(query: EventQuery, max_span_days: int = 366) -> Sql:
+def where(query: EventQuery) -> Sql:
     """The filters of a query, combined with AND (``%s`` placeholders).
 
-    As on SQLite, ``max_span_days`` bounds how early an event overlapping ``start`` can
-    begin, so the (…, date) b-tree indexes serve date windows together with a sort by date.
+    As on SQLite, the longest interval stored (``meta.max_span_days``) bounds how early an
+    event overlapping ``start`` can begin, so the (…, date) b-tree indexes serve date windows
+    together with a sort by date. It is read by a sub-query (evaluated once, before the index
+    scan): no round trip of its own.
     """
     clauses: list[str] = []
     params: list[object] = []
@@ -94,8 +97,8 @@ def where(query: EventQuery, max_span_days: int = 366) -> Sql:
         clauses.append("during && daterange(%s::date, %s::date, '[]')")
         params.extend([query.start, query.end])
     if query.start is not None:
-        clauses.append("date >= %s")
-        params.append(query.start - dt.timedelta(days=max_span_days))
+        clauses.append(f"date >= %s::date - {_MAX_SPAN}")
+        params.append(query.start)
     if query.end is not None:
         clauses.append("date <= %s")
         params.append(query.end)
@@ -120,13 +123,14 @@ def where(query: EventQuery, max_span_days: int = 366) -> Sql:
     return Sql(" AND ".join(clauses) or "true", params)
 
 
-def page_sql(query: EventQuery, max_span_days: int = 366) -> tuple[str, list[object], str]:
-    """SELECT for one page (limit + 1 rows, to know if another page follows)."""
+def page_sql(query: EventQuery) -> tuple[str, list[object], str]:
+    """SELECT for one page (limit + 1 rows, to know if another page follows), each row with
+    the number matched in all (a sub-query evaluated once: one round trip per page)."""
     if query.sort not in SORTS:
         raise InvalidInput(f"sort must be one of {', '.join(SORTS)}")
     column, descending = SORTS[query.sort]
-    sql = where(query, max_span_days)
-    clauses, params = [sql.where], list(sql.params)
+    sql = where(query)
+    clauses, params = [sql.where], [*sql.params, *sql.params]
     direction = "DESC" if descending else "ASC"
     if query.cursor:
         value, last_id = decode_cursor(query.cursor, query.sort)
@@ -140,7 +144,8 @@ def page_sql(query: EventQuery, max_span_days: int = 366) -> tuple[str, list[obj
             params.extend([_cursor_value(value, cast), last_id])
     order = f"{column} {direction}" if column == "id" else f"{column} {direction}, id {direction}"
     text = (
-        f"SELECT id, feature, {column} FROM events WHERE {' AND '.join(clauses)} "
+        f"SELECT id, feature, {column}, (SELECT count(*) FROM events WHERE {sql.where}) "
+        f"FROM events WHERE {' AND '.join(clauses)} "
         f"ORDER BY {order} LIMIT %s OFFSET %s"
     )
     params.extend([query.limit + 1, query.offset])
