@@ -1,7 +1,7 @@
 # geoevents: the API; the embedded SQLite store lives in the /data volume, or the PostGIS
 # backend (the postgis extra is installed) when GEOEVENTS_DATABASE_URL=postgresql://...
 # The same steps as the README's `make run`: uv installs the locked dependencies, then
-# uvicorn serves the app factory. The gazetteer, the actor dictionary and the map's vendored
+# `geoevents serve` runs uvicorn on the app factory with JSON logs. The gazetteer, the actor dictionary and the map's vendored
 # assets are part of the image: nothing is fetched at run time.
 FROM python:3.11-slim
 
@@ -19,6 +19,7 @@ RUN uv sync --locked --no-dev --extra postgis --no-install-project
 COPY app ./app
 COPY data/gazetteer ./data/gazetteer
 COPY data/actors.csv ./data/actors.csv
+COPY data/calibration.json ./data/calibration.json
 RUN uv sync --locked --no-dev --extra postgis \
     && useradd --system --uid 10001 --home-dir /srv/geoevents geoevents \
     && mkdir -p /data \
@@ -29,4 +30,4 @@ VOLUME ["/data"]
 EXPOSE 8000
 HEALTHCHECK --interval=30s --timeout=5s --start-period=20s \
     CMD ["python", "-c", "import urllib.request; urllib.request.urlopen('http://127.0.0.1:8000/healthz', timeout=4)"]
-CMD ["uvicorn", "app.main:create_app", "--factory", "--host", "0.0.0.0", "--port", "8000"]
+CMD ["geoevents", "serve", "--host", "0.0.0.0", "--port", "8000"]

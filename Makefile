@@ -9,7 +9,7 @@ VENV := .venv
 export UV_PYTHON_DOWNLOADS := never
 export UV_PROJECT_ENVIRONMENT := $(VENV)
 
-.PHONY: install browser postgis run test test-postgis lint typecheck gazetteer assets bench-gazetteer bench clean
+.PHONY: install browser postgis run test test-postgis lint typecheck gazetteer assets bench-gazetteer bench clean calibrate
 
 $(UV):
 	$(PYTHON) -m venv $(TOOLS)
@@ -44,6 +44,11 @@ postgis:
 			|| echo "could not install $(PG_PACKAGES): PostGIS tests will skip (and fail under CI=true)"; \
 	else echo "PostgreSQL/PostGIS are not installed and cannot be installed here: PostGIS tests will skip"; fi
 
+# Refit the confidence model (data/calibration.json) on the blind corpus's dev split; run it
+# after any extraction change, then commit the file.
+calibrate: install
+	$(VENV)/bin/geoevents evaluate tests/fixtures/blind --split dev --calibrate
+
 run: install
 	$(VENV)/bin/geoevents serve --host 127.0.0.1 --port 8000 --dev-key
 
@@ -65,6 +70,7 @@ typecheck: install
 
 gazetteer: install
 	$(VENV)/bin/python tools/build_gazetteer.py
+	$(VENV)/bin/python tools/build_rivers.py
 
 bench-gazetteer: install
 	$(VENV)/bin/python -m bench.gazetteer

@@ -13,13 +13,15 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from app import cli_data, cli_store
+from app import cli_backup, cli_data, cli_evaluate, cli_store
 from app.errors import GeoEventsError
 from app.events import EventCollection
 from app.extraction.pipeline import Extractor, ReportInput
 from app.extraction.schemas import GeoparseResult
 from app.gazetteer.geocoder import Gazetteer
+from app.live import cli as live_cli
 from app.settings import Settings
+from app.transfer import cli as transfer_cli
 
 app = typer.Typer(
     help="Map conflict events from news reports about Iraq and Syria, offline.",
@@ -30,6 +32,10 @@ gazetteer_app = typer.Typer(help="Manage the local gazetteer.", no_args_is_help=
 app.add_typer(gazetteer_app, name="gazetteer")
 out = Console(soft_wrap=True)
 err = Console(stderr=True, soft_wrap=True)
+
+
+#: How long a worker may take to start (and to answer a health ping) before it is replaced.
+WORKER_START_SECONDS = 60
 
 
 def fail(message: str) -> typer.Exit:
@@ -59,8 +65,12 @@ def serve(
     """Start the HTTP API (what `make run` calls)."""
     import os
     import secrets
+    import tempfile
 
     import uvicorn
+
+    from app.logs import log_config
+    from app.metrics import MULTIPROC_ENV
 
     if dev_key and not Settings.from_env().api.api_keys:
         key = secrets.token_urlsafe(24)
@@ -70,7 +80,24 @@ def serve(
             f"  curl -H 'Authorization: Bearer {key}' -X POST http://{host}:{port}/reports "
             "-H 'content-type: application/json' -d @report.json"
         )
-    uvicorn.run("app.main:create_app", factory=True, host=host, port=port, workers=workers)
+    settings = Settings.from_env()
+    if workers > 1 and not os.environ.get(MULTIPROC_ENV):
+        # Each worker writes its metrics here; /metrics adds them up (see app.metrics).
+        metrics_dir = tempfile.TemporaryDirectory(prefix="geoevents-metrics-")
+        os.environ[MULTIPROC_ENV] = metrics_dir.name
+    uvicorn.run(
+        "app.main:create_app",
+        factory=True,
+        host=host,
+        port=port,
+        workers=workers,
+        log_config=log_config(settings.logs),
+        access_log=False,
+        # A worker imports the geo stack and loads the gazetteer before it answers the
+        # supervisor's pings: on a busy machine that takes longer than uvicorn's 5 s, and
+        # the supervisor would kill and respawn workers for ever.
+        timeout_worker_healthcheck=WORKER_START_SECONDS,
+    )
 
 
 @app.command()
@@ -245,37 +272,14 @@ def extract(
     sys.stdout.write(collection.model_dump_json(exclude_none=False) + "\n")
 
 
-@app.command()
-def evaluate(
-    corpus: Annotated[Path, typer.Argument(help="Gold corpus, JSON lines")],
-    as_json: Annotated[bool, typer.Option("--json", help="Print JSON")] = False,
-    errors: Annotated[int, typer.Option(help="How many disagreements to list")] = 0,
-) -> None:
-    """Score extraction against a corpus with gold annotations."""
-    from app.extraction.evaluate import evaluate as run
-    from app.extraction.evaluate import read_corpus
-
-    try:
-        records = read_corpus(corpus)
-        scores = run(_extractor(), records)
-    except GeoEventsError as exc:
-        raise fail(exc.detail) from exc
-    summary = scores.summary()
-    if as_json:
-        sys.stdout.write(json.dumps(summary) + "\n")
-    else:
-        table = Table("measure", "value")
-        for key, value in summary.items():
-            if key != "counts":
-                table.add_row(key, str(value))
-        out.print(table)
-    for line in scores.errors[:errors]:
-        out.print(line)
-
-
+app.command("evaluate")(cli_evaluate.evaluate)
+app.add_typer(live_cli.feeds_app, name="feeds")
+app.command("watch")(live_cli.watch)
 app.command("ingest")(cli_data.ingest)
-app.command("import")(cli_data.import_events)
-app.command("export")(cli_data.export_events)
+app.command("import")(transfer_cli.import_events)
+app.command("export")(transfer_cli.export_events)
+app.command("backup")(cli_backup.backup_command)
+app.command("restore")(cli_backup.restore_command)
 app.command("migrate-store")(cli_store.migrate_store)
 app.add_typer(cli_store.db_app, name="db")
 

@@ -1,33 +1,28 @@
-"""Command-line data movement: ingest reports, import and export events (no server needed)."""
+"""``geoevents ingest``: reports from files into the store (no server needed)."""
 
 from __future__ import annotations
 
 import datetime as dt
-import gc
 import json
 import re
-import sys
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Annotated, Literal
+from typing import Annotated
 
 import typer
 from rich.console import Console
 from rich.progress import Progress
 
-from app.domain import EventQuery
 from app.errors import GeoEventsError
-from app.exports import csv_lines, read_records
 from app.extraction.pipeline import Extractor, ReportInput
 from app.gazetteer.geocoder import Gazetteer
-from app.ingest import Ingestor, prepare
+from app.ingest import Ingestor
 from app.settings import Settings
 from app.store import open_store
 
 out = Console(soft_wrap=True)
 err = Console(stderr=True, soft_wrap=True)
-BATCH = 5000
 _DATE_LINE = re.compile(r"^\s*Date:\s*(\d{4}-\d{2}-\d{2})\s*$", re.M | re.I)
 
 
@@ -141,94 +136,3 @@ def ingest(
         err.print(f"  {line}")
     if counts["rejected"] and not counts["new reports"] and not counts["already stored"]:
         raise typer.Exit(code=2)
-
-
-def import_events(
-    file: Annotated[Path, typer.Argument(help="GeoJSON, GeoJSON lines or CSV (ours or ACLED's)")],
-) -> None:
-    """Import events into the store, all or nothing per batch of 5,000; rejects are listed."""
-    if not file.is_file():
-        raise _fail(f"{file} is not a file")
-    settings = Settings.from_env()
-    gazetteer = Gazetteer.load(
-        settings.gazetteer.gazetteer_dir, settings.gazetteer.resolved_user_dir()
-    )
-    store = open_store(settings.store.database_url)
-    # Bulk loading makes no reference cycles: no collector passes over millions of young
-    # objects (nor over the gazetteer's) while it runs.
-    gc.freeze()
-    gc.disable()
-    imported = 0
-    rejected: list[str] = []
-    numbers: list[int] = []
-    batch: list[dict[str, object]] = []
-
-    def flush() -> int:
-        events, errors = prepare(gazetteer, batch)
-        rejected.extend(f"{numbers[i]}: {reason}" for i, reason in errors)
-        return len(store.add_events(events, "import")) if events else 0
-
-    try:
-        with Progress(console=err, transient=True) as progress:
-            task = progress.add_task("importing", total=None)
-            for number, item in read_records(file.name, file.read_bytes()):
-                if isinstance(item, str):
-                    rejected.append(f"{number}: {item}")
-                    continue
-                batch.append(item)
-                numbers.append(number)
-                if len(batch) >= BATCH:
-                    imported += flush()
-                    progress.advance(task, len(batch))
-                    batch, numbers = [], []
-            if batch:
-                imported += flush()
-    except GeoEventsError as exc:
-        raise _fail(f"{exc.detail} (after {imported} events were imported)") from exc
-    finally:
-        gc.enable()
-    out.print(f"imported: {imported}, rejected: {len(rejected)}")
-    for line in rejected[:50]:
-        err.print(f"  line {line}")
-    if rejected and not imported:
-        raise typer.Exit(code=2)
-
-
-def export_events(
-    fmt: Annotated[
-        Literal["geojson", "geojsonl", "csv", "gpkg"],
-        typer.Option("--format", help="Output format"),
-    ] = "geojsonl",
-    output: Annotated[
-        Path | None,
-        typer.Option("--out", help="File (default: standard output; required for gpkg)"),
-    ] = None,
-) -> None:
-    """Export every stored event, streamed (memory stays flat)."""
-    settings = Settings.from_env()
-    store = open_store(settings.store.database_url)
-    features = store.export(EventQuery(located=None, limit=1))
-    if fmt == "gpkg":
-        if output is None:
-            raise _fail("--out is required for gpkg")
-        from app.exports_gpkg import write_gpkg
-
-        count = write_gpkg(features, output)
-        err.print(f"exported {count} events to {output}")
-        return
-    sink = output.open("w", encoding="utf-8") if output else sys.stdout
-    try:
-        if fmt == "csv":
-            for line in csv_lines(features):
-                sink.write(line)
-        elif fmt == "geojsonl":
-            for feature in features:
-                sink.write(feature + "\n")
-        else:
-            sink.write('{"type":"FeatureCollection","features":[')
-            for i, feature in enumerate(features):
-                sink.write(("," if i else "") + feature)
-            sink.write("]}\n")
-    finally:
-        if output:
-            sink.close()

@@ -204,3 +204,68 @@ def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
         + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
     )
     return float(2 * EARTH_RADIUS_KM * math.asin(math.sqrt(h)))
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    """One entry of the change feed: an event created or changed ("upsert") or gone ("delete")."""
+
+    seq: int
+    op: str  # "upsert" | "delete"
+    id: int
+    feature: str | None = None  # the event's Feature text, for upserts
+
+
+@dataclass(frozen=True, slots=True)
+class ChangePage:
+    """Changes after a sequence number, in order, and the number to ask from next."""
+
+    changes: list[Change]
+    last_seq: int
+
+
+@dataclass(frozen=True, slots=True)
+class Feed:
+    """A news feed the service polls."""
+
+    id: int
+    url: str
+    interval_seconds: int
+    source: str | None
+    etag: str | None
+    modified: str | None
+    last_poll: str | None
+    last_status: str | None
+    items_seen: int
+    reports_stored: int
+    errors: int
+    next_poll: str
+
+
+@dataclass(frozen=True, slots=True)
+class Subscription:
+    """A webhook: matching events are posted to ``url``, signed with ``secret``."""
+
+    id: int
+    url: str
+    secret: str
+    filters: str  # the /events query string it was created with
+    last_seq: int
+    created_at: str
+
+
+@dataclass(frozen=True, slots=True)
+class Delivery:
+    """One event sent (or to be sent) to a subscription's URL."""
+
+    id: int
+    subscription_id: int
+    seq: int
+    event_id: int
+    body: str
+    attempts: int
+    status: str  # "pending" | "delivered" | "failed"
+    next_attempt_at: str
+    last_status: int | None
+    last_error: str | None
+    delivered_at: str | None

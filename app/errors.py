@@ -42,6 +42,13 @@ class NotFound(GeoEventsError):
     title = "Not found"
 
 
+class Conflict(GeoEventsError):
+    """The resource exists already (a feed URL registered twice)."""
+
+    slug = "conflict"
+    title = "Already exists"
+
+
 class UnknownRegion(NotFound):
     """A region name or code matches nothing in the gazetteer."""
 
@@ -60,6 +67,31 @@ class TextTooLong(GeoEventsError):
 
     slug = "text-too-long"
     title = "Text too long"
+
+
+class RequestTooLarge(GeoEventsError):
+    """A request body or query string exceeds a configured limit."""
+
+    slug = "request-too-large"
+    title = "Request too large"
+
+
+class UriTooLong(GeoEventsError):
+    """A query string exceeds the configured limit."""
+
+    slug = "uri-too-long"
+    title = "URI too long"
+
+
+class RateLimited(GeoEventsError):
+    """Too many requests of one kind from one key or address in the current window."""
+
+    slug = "rate-limited"
+    title = "Too many requests"
+
+    def __init__(self, detail: str, retry_after: int) -> None:
+        super().__init__(detail, extra={"retry_after": retry_after})
+        self.retry_after = retry_after
 
 
 class Unauthorized(GeoEventsError):

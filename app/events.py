@@ -32,6 +32,33 @@ EvidenceField = Literal[
 
 #: An event is dated within a year at most (ACLED's coarsest time precision is a year too).
 MAX_SPAN_DAYS = 366
+#: No report or event of this service is older than this (modern news, not history).
+EARLIEST_DATE = dt.date(1900, 1, 1)
+#: Dates may run this far past today (UTC): a report filed "tomorrow" in another time zone.
+FUTURE_SLACK = dt.timedelta(days=1)
+
+
+def latest_date() -> dt.date:
+    """The latest plausible date of a report or an event: tomorrow, UTC."""
+    return dt.datetime.now(dt.UTC).date() + FUTURE_SLACK
+
+
+def is_plausible(value: dt.date) -> bool:
+    """Whether a report or event date lies between 1900-01-01 and tomorrow (UTC)."""
+    return EARLIEST_DATE <= value <= latest_date()
+
+
+def plausible_date(value: dt.date) -> dt.date:
+    """Refuse dates before 1900 or more than a day in the future (pydantic validator)."""
+    if value < EARLIEST_DATE:
+        raise ValueError(f"{value.isoformat()} is before {EARLIEST_DATE.isoformat()}")
+    if value > latest_date():
+        raise ValueError(f"{value.isoformat()} is more than a day in the future")
+    return value
+
+
+#: A report's or an event's date: ISO 8601, from 1900-01-01 to tomorrow (UTC).
+PlausibleDate = Annotated[dt.date, AfterValidator(plausible_date)]
 
 
 def _seven(value: float) -> float:
@@ -44,7 +71,7 @@ Latitude = Annotated[float, Field(ge=-90, le=90), AfterValidator(_seven)]
 
 
 class _Frozen(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(frozen=True, extra="forbid", allow_inf_nan=False)
 
 
 class ActorRef(_Frozen):
@@ -101,10 +128,10 @@ class EventProperties(_Frozen):
     )
     acled_event_type: str = Field(examples=["Explosions/Remote violence"])
     acled_sub_event_type: str = Field(examples=["Remote explosive/landmine/IED"])
-    date: dt.date = Field(description="First day the event may have happened (ISO 8601)")
-    date_end: dt.date = Field(description="Last day, inclusive")
+    date: PlausibleDate = Field(description="First day the event may have happened (ISO 8601)")
+    date_end: PlausibleDate = Field(description="Last day, inclusive")
     date_precision: DatePrecision
-    reported_at: dt.date | None = Field(description="When the report says it was reported")
+    reported_at: PlausibleDate | None = Field(description="When the report says it was reported")
     actors: list[ActorRef] = Field(default_factory=list)
     location: LocationRef | None = Field(
         description="Where it happened; for a movement, the destination. None: not placed yet"
@@ -119,6 +146,11 @@ class EventProperties(_Frozen):
     evidence: list[Evidence]
     confidence: float = Field(ge=0, le=1)
     sources: list[str] = Field(default_factory=list, description="Report ids or URLs")
+    external_id: str | int | None = Field(
+        None,
+        description="The Feature id the event had in the file it was imported from (a string "
+        "or an integer, as given); null for events read from reports",
+    )
 
     @model_validator(mode="after")
     def _interval(self) -> EventProperties:

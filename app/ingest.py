@@ -85,7 +85,7 @@ def stamp_many(gazetteer: Gazetteer, events: list[EventFeature]) -> list[EventFe
     )
     updates: dict[int, dict[str, LocationRef]] = {}
     for (i, field, loc), found in zip(points, codes, strict=True):
-        country, admin1, admin2 = _codes_for(loc.kind, loc.country, found)
+        country, admin1, admin2 = codes_for(loc.kind, loc.country, found)
         if (loc.country, loc.admin1, loc.admin2) != (country, admin1, admin2):
             updates.setdefault(i, {})[field] = loc.model_copy(
                 update={"country": country, "admin1": admin1, "admin2": admin2}
@@ -122,14 +122,13 @@ def prepare(
         [loc.get("country") for loc in locations],
     )
     for loc, found in zip(locations, codes, strict=True):
-        loc["country"], loc["admin1"], loc["admin2"] = _codes_for(
+        loc["country"], loc["admin1"], loc["admin2"] = codes_for(
             str(loc.get("kind", "site")), loc.get("country"), found
         )
     events: list[EventFeature] = []
     errors: list[tuple[int, str]] = []
     for index, record in enumerate(records):
-        if isinstance(record, dict):
-            record.pop("id", None)
+        adopt_file_id(record)
         try:
             events.append(parse_feature(record))
         except InvalidInput as exc:
@@ -137,13 +136,26 @@ def prepare(
     return events, errors
 
 
-def _codes_for(
+def codes_for(
     kind: str, country: str | None, found: tuple[str | None, str | None, str | None]
 ) -> tuple[str | None, str | None, str | None]:
-    """A country- or region-wide place has no governorate, whatever its marker point is in."""
+    """The codes a location keeps from what contains its point.
+
+    A country- or region-wide place has no governorate, whatever its marker point is in."""
     if kind in ("country", "region"):
         return country or found[0], None, None
     return found
+
+
+def adopt_file_id(record: Any) -> None:
+    """A file's Feature ``id`` becomes ``properties.external_id`` (unless that is set):
+    the store gives the event its own id."""
+    if not isinstance(record, dict):
+        return
+    file_id = record.pop("id", None)
+    props = record.get("properties")
+    if file_id is not None and isinstance(props, dict) and props.get("external_id") is None:
+        props["external_id"] = file_id
 
 
 def _in_range(value: Any, limit: float) -> bool:

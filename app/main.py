@@ -6,17 +6,39 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
 
+from anyio import to_thread
 from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 
 from app import __version__
-from app.api import events, extraction, features, gazetteer, health, map, regions, reports
+from app.api import (
+    changes,
+    events,
+    extraction,
+    features,
+    gazetteer,
+    health,
+    live,
+    map,
+    observability,
+    regions,
+    reports,
+)
+from app.api.guard import InputGuard
+from app.api.limits import RateLimiter
+from app.api.observability import RequestContext
 from app.api.problems import add_exception_handlers
+from app.api.security import SecurityHeaders, add_cors
 from app.extraction.pipeline import Extractor
 from app.gazetteer.geocoder import Gazetteer
 from app.ingest import Ingestor
+from app.live.clock import SystemClock
+from app.live.notify import ChangeNotifier
+from app.live.runner import LiveRunner
+from app.metrics import Metrics
 from app.settings import Settings
 from app.store import open_store
+from app.store.counters import open_counters
 
 STATIC_DIR = Path(__file__).resolve().parent / "static"
 DESCRIPTION = """
@@ -31,6 +53,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        # Sync routes run in AnyIO's thread pool (40 threads by default); each thread opens
+        # its own SQLite connections with their page caches, so the pool size bounds memory.
+        to_thread.current_default_thread_limiter().total_tokens = settings.api.worker_threads
         app.state.gazetteer = Gazetteer.load(
             settings.gazetteer.gazetteer_dir, settings.gazetteer.resolved_user_dir()
         )
@@ -40,24 +65,58 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             max_chars=settings.api.max_text_chars,
         )
         app.state.store = open_store(settings.store.database_url)
+        app.state.counters = open_counters(settings.store.database_url)
         app.state.ingestor = Ingestor(app.state.extractor, app.state.gazetteer, app.state.store)
+        app.state.notifier = ChangeNotifier(app.state.store, settings.live.live_notify_seconds)
+        await app.state.notifier.start()
+        runner = None
+        if settings.live.live_runner:
+            runner = LiveRunner(
+                app.state.ingestor,
+                SystemClock(),
+                interval=settings.live.live_interval_seconds,
+                timeout=settings.live.http_timeout_seconds,
+                backoff=tuple(settings.live.webhook_backoff_seconds),
+            )
+            await runner.start()
         try:
             yield
         finally:
+            if runner is not None:
+                await runner.stop()
+            await app.state.notifier.stop()
+            app.state.counters.close()
             app.state.store.close()
 
     app = FastAPI(
         title="geoevents", version=__version__, description=DESCRIPTION, lifespan=lifespan
     )
     app.state.settings = settings
+    app.state.metrics = Metrics(lambda: app.state.store)
     add_exception_handlers(app)
-    app.include_router(health.router)
-    app.include_router(gazetteer.router)
-    app.include_router(regions.router)
-    app.include_router(extraction.router)
-    app.include_router(reports.router)
-    app.include_router(events.router)
-    app.include_router(map.router)
-    app.include_router(features.router)
+    # Added last runs first: request id and metrics around everything, then the security
+    # headers, CORS, the rate limits (hostile requests count too), the input guard (nothing
+    # hostile reaches a route).
+    app.add_middleware(InputGuard, limits=settings.api)
+    app.add_middleware(RateLimiter, settings=settings.limits, counters=lambda: app.state.counters)
+    add_cors(app, settings.api)
+    app.add_middleware(SecurityHeaders)
+    routers = (
+        health.router,
+        observability.router,
+        gazetteer.router,
+        regions.router,
+        extraction.router,
+        reports.router,
+        changes.router,  # before /events/{id}
+        events.router,
+        live.router,
+        map.router,
+        features.router,
+    )
+    routes = [route for router in routers for route in router.routes]
+    app.add_middleware(RequestContext, metrics=app.state.metrics, routes=routes)
+    for router in routers:
+        app.include_router(router)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     return app

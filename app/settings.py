@@ -72,10 +72,30 @@ class ApiSettings(BaseSettings):
     )
     read_requires_key: bool = False
     max_text_chars: int = Field(200_000, ge=1_000)
+    max_body_bytes: int = Field(
+        2 * 1024 * 1024,
+        ge=16_384,
+        description="Largest request body (413 beyond); room for max_text_chars of escaped text",
+    )
+    max_json_depth: int = Field(
+        16, ge=4, le=256, description="Deepest nesting of objects and arrays in a JSON body"
+    )
+    max_query_chars: int = Field(4096, ge=256, description="Longest query string (414 beyond)")
+    worker_threads: int = Field(
+        8,
+        ge=1,
+        le=256,
+        description="Threads per worker process for blocking work (store, extraction); each "
+        "keeps its own SQLite connection and page cache, so this bounds a worker's memory",
+    )
     default_page_size: int = Field(100, ge=1)
     max_page_size: int = Field(10_000, ge=1)
+    cors_origins: Annotated[list[str], NoDecode] = Field(
+        default_factory=list,
+        description="Comma-separated origins whose pages may call the API from a browser",
+    )
 
-    @field_validator("api_keys", mode="before")
+    @field_validator("api_keys", "cors_origins", mode="before")
     @classmethod
     def _split_keys(cls, value: object) -> object:
         if isinstance(value, str):
@@ -95,6 +115,29 @@ class ApiSettings(BaseSettings):
         return self
 
 
+class LimitSettings(BaseSettings):
+    """Rate limits, counted in the database so that every worker shares them (0: no limit)."""
+
+    model_config = _CONFIG
+    rate_window_seconds: int = Field(60, ge=1, description="Length of a counting window")
+    write_limit_per_key: int = Field(600, ge=0, description="Writes per window per API key")
+    write_limit_per_ip: int = Field(600, ge=0, description="Writes per window per client address")
+    read_limit_per_key: int = Field(
+        1200, ge=0, description="Expensive reads (queries, exports, map, extraction) per key"
+    )
+    read_limit_per_ip: int = Field(
+        1200, ge=0, description="Expensive reads per window per client address"
+    )
+
+
+class LogSettings(BaseSettings):
+    """Logs: one JSON object per line (or plain text for a terminal)."""
+
+    model_config = _CONFIG
+    log_format: Literal["json", "text"] = "json"
+    log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
+
+
 class MapSettings(BaseSettings):
     """The map page."""
 
@@ -110,6 +153,31 @@ class MapSettings(BaseSettings):
     )
 
 
+class LiveSettings(BaseSettings):
+    """Feeds, the change notifier and webhooks."""
+
+    model_config = _CONFIG
+    live_runner: bool = Field(
+        True, description="Poll feeds and deliver webhooks in this process (one worker at a time)"
+    )
+    live_interval_seconds: float = Field(1.0, gt=0, le=60, description="Runner round period")
+    live_notify_seconds: float = Field(
+        0.5, gt=0, le=10, description="How often stream clients' workers look for new changes"
+    )
+    http_timeout_seconds: float = Field(10.0, gt=0, le=120, description="Feeds and webhooks")
+    webhook_backoff_seconds: Annotated[list[float], NoDecode] = Field(
+        default_factory=lambda: [60.0, 300.0, 600.0, 1200.0, 1800.0],
+        description="Waits after each failed delivery (comma-separated); then it fails",
+    )
+
+    @field_validator("webhook_backoff_seconds", mode="before")
+    @classmethod
+    def _split_backoff(cls, value: object) -> object:
+        if isinstance(value, str):
+            return [float(v) for v in value.split(",") if v.strip()]
+        return value
+
+
 class Settings(BaseModel):
     """All settings, grouped by concern."""
 
@@ -118,6 +186,9 @@ class Settings(BaseModel):
     api: ApiSettings = Field(default_factory=ApiSettings)
     extraction: ExtractionSettings = Field(default_factory=ExtractionSettings)
     map: MapSettings = Field(default_factory=MapSettings)
+    live: LiveSettings = Field(default_factory=LiveSettings)
+    limits: LimitSettings = Field(default_factory=LimitSettings)
+    logs: LogSettings = Field(default_factory=LogSettings)
 
     @classmethod
     def from_env(cls, env_file: str | None = ".env") -> Settings:
@@ -128,4 +199,7 @@ class Settings(BaseModel):
             api=ApiSettings(_env_file=env_file),
             extraction=ExtractionSettings(_env_file=env_file),
             map=MapSettings(_env_file=env_file),
+            live=LiveSettings(_env_file=env_file),
+            limits=LimitSettings(_env_file=env_file),
+            logs=LogSettings(_env_file=env_file),
         )

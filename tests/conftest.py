@@ -26,6 +26,9 @@ from app.settings import (
     ApiSettings,
     ExtractionSettings,
     GazetteerSettings,
+    LimitSettings,
+    LiveSettings,
+    LogSettings,
     MapSettings,
     Settings,
     StoreSettings,
@@ -44,6 +47,8 @@ def make_settings(
     tmp: Path,
     map_options: dict[str, object] | None = None,
     database_url: str | None = None,
+    live_options: dict[str, object] | None = None,
+    limits: dict[str, object] | None = None,
     **api: object,
 ) -> Settings:
     """Settings isolated from the environment and .env files (SQLite in ``tmp`` by default)."""
@@ -54,6 +59,10 @@ def make_settings(
         api=ApiSettings(_env_file=None, **api),
         extraction=ExtractionSettings(_env_file=None),
         map=MapSettings(_env_file=None, **(map_options or {})),
+        # Tests turn the feed poller and webhook deliverer on where they test them.
+        live=LiveSettings(_env_file=None, **{"live_runner": False, **(live_options or {})}),
+        limits=LimitSettings(_env_file=None, **(limits or {})),
+        logs=LogSettings(_env_file=None),
     )
 
 
@@ -172,7 +181,8 @@ class ProcessServer:
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         url = database if isinstance(database, str) else f"sqlite:///{database}"
-        env = dict(os.environ, GEOEVENTS_DATABASE_URL=url)
+        # No feed polls or webhook posts from a server that fuzzers feed random URLs.
+        env = dict(os.environ, GEOEVENTS_DATABASE_URL=url, GEOEVENTS_LIVE_RUNNER="false")
         self.process = subprocess.Popen(
             [
                 sys.executable,

@@ -1,5 +1,6 @@
 import json
 
+import pytest
 from typer.testing import CliRunner
 
 from app.cli import app
@@ -137,3 +138,54 @@ def test_ingest_without_a_date_is_rejected(tmp_path, monkeypatch):
     result = runner.invoke(app, ["ingest", str(path)])
     assert result.exit_code == 2 and "no publication date" in result.output
     assert runner.invoke(app, ["ingest", str(tmp_path / "missing")]).exit_code == 2
+
+
+def test_evaluate_a_split_with_errors_and_tables():
+    from tests.conftest import FIXTURES
+
+    sample = FIXTURES / "evaluation"
+    result = runner.invoke(app, ["evaluate", str(sample), "--split", "dev", "--errors", "2"])
+    assert result.exit_code == 0, result.output
+    assert "Per style" in result.stdout and "Per annotation tag" in result.stdout
+    assert "Reliability of confidence" in result.stdout
+    assert "sentence: 'Clashes erupted in Kirkuk" in result.stdout
+    result = runner.invoke(app, ["evaluate", str(sample / "dev.jsonl"), "--split", "test"])
+    assert result.exit_code == 2
+
+
+@pytest.mark.slow
+def test_evaluate_calibrate_writes_a_model(tmp_path):
+    from app.extraction.confidence import read_model
+    from tests.conftest import FIXTURES
+
+    target = tmp_path / "calibration.json"
+    args = ["evaluate", str(FIXTURES / "corpus" / "reports.jsonl"), "--calibrate"]
+    result = runner.invoke(app, [*args, "--model-out", str(target)])
+    assert result.exit_code == 0, result.output
+    assert "Out-of-fold reliability" in result.stdout
+    model = read_model(target)
+    assert model.weights and json.loads(target.read_text())["fitted"]["reports"] == 55
+
+
+def test_evaluate_calibrate_needs_right_and_wrong_events(tmp_path):
+    from tests.conftest import FIXTURES
+
+    target = tmp_path / "calibration.json"
+    args = ["evaluate", str(FIXTURES / "evaluation"), "--split", "test", "--calibrate"]
+    result = runner.invoke(app, [*args, "--model-out", str(target)])
+    assert result.exit_code == 2 and not target.exists()
+
+
+def test_evaluate_calibrate_needs_drafts_that_match_the_events(tmp_path, monkeypatch):
+    from dataclasses import replace
+
+    from app.extraction.pipeline import Extractor
+    from tests.conftest import FIXTURES
+
+    extract = Extractor.extract
+    monkeypatch.setattr(Extractor, "extract", lambda self, r: replace(extract(self, r), drafts=[]))
+    target = tmp_path / "calibration.json"
+    args = ["evaluate", str(FIXTURES / "evaluation"), "--calibrate", "--model-out", str(target)]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 2 and "do not match" in result.output
+    assert not target.exists()

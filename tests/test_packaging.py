@@ -40,12 +40,12 @@ def test_runtime_shape():
     assert '"/data"' in instructions("VOLUME")[0]
     assert "/healthz" in DOCKERFILE.split("HEALTHCHECK", 1)[1]
     cmd = instructions("CMD")[-1]
-    assert "--factory" in cmd and "app.main:create_app" in cmd
+    assert '"geoevents", "serve"' in cmd  # the app factory, with the JSON log config
 
 
 def test_the_image_carries_its_data():
     copied = " ".join(instructions("COPY"))
-    for needed in ("app", "data/gazetteer", "data/actors.csv"):
+    for needed in ("app", "data/gazetteer", "data/actors.csv", "data/calibration.json"):
         assert needed in copied.split()
     assert (ROOT / "app" / "static" / "vendor" / "leaflet" / "leaflet.js").exists()
 

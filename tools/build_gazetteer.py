@@ -34,7 +34,13 @@ sys.path.insert(0, str(ROOT))
 
 from app.domain import km  # noqa: E402
 from app.gazetteer.loader import PLACE_COLUMNS  # noqa: E402
-from app.gazetteer.normalize import NORMALIZER_VERSION, normalize, parse_query  # noqa: E402
+from app.gazetteer.normalize import (  # noqa: E402
+    KIND_WORDS,
+    NORMALIZER_VERSION,
+    normalize,
+    parse_query,
+)
+from tools import english_vocabulary  # noqa: E402
 
 CACHE = ROOT / ".cache" / "gazetteer-sources"
 CURATED = Path(os.environ.get("GAZETTEER_CURATED_DIR", ROOT / "data" / "curated"))
@@ -49,6 +55,8 @@ RETIRED_CODES = {"IQ-TS": "IQ-KI", "IQ-SW": "IQ-SU"}
 # The UN disengagement zone on the Golan lies in Quneitra governorate.
 MERGED_CODES = {"SY-UNDOF": "SY-QU"}
 MERGE_RADIUS_KM = 12.0
+CAPITAL_NAME_MIN_POP = 1_000_000
+KIND_ONLY = frozenset(word for word, _ in KIND_WORDS)
 SITE_KINDS = {
     "base",
     "airport",
@@ -468,10 +476,25 @@ def build() -> None:
                 continue
         table.add(place)
 
-    write_places(table)
+    # Countries and large capitals are names, even where an old dictionary also lists them as
+    # words ("china", "turkey", "paris"); "male" (the Maldives' capital) stays a word.
+    large = {
+        (str(r["country"]), normalize(str(r["name"])))
+        for r in table.rows.values()
+        if int(r["population"]) >= CAPITAL_NAME_MIN_POP  # type: ignore[call-overload]
+    }
+    vocabulary = english_vocabulary.common_words(
+        [normalize(info["name"]) for info in countries.values()]
+        + [
+            normalize(info["capital"])
+            for iso2, info in countries.items()
+            if (iso2, normalize(info["capital"] or "")) in large
+        ]
+    )
+    word_counts = write_places(table, vocabulary)
     write_regions(regions, gov_rows)
     write_countries(outlines)
-    write_manifest(table, merged)
+    write_manifest(table, merged, word_counts)
 
 
 def index_keys(row: dict[str, object]) -> tuple[list[str], list[str]]:
@@ -482,18 +505,58 @@ def index_keys(row: dict[str, object]) -> tuple[list[str], list[str]]:
     return sorted(full), sorted(stripped)
 
 
-def write_places(table: PlaceTable) -> None:
-    """Write places.csv sorted by id."""
+def reportable(row: dict[str, object]) -> bool:
+    """A place a report about Iraq and Syria would name: a country, a place in the region
+    or a neighbour, a named region, a curated site."""
+    return (
+        row["kind"] == "country"
+        or row["country"] in (*REGION_COUNTRIES, *NEIGHBOURS)
+        or str(row["id"]).startswith(("cur:", "region:"))
+        or "curated:" in str(row["source"])
+    )
+
+
+def vet_keys(
+    row: dict[str, object], vocabulary: frozenset[str]
+) -> tuple[list[str], list[str], list[str], list[str]]:
+    """Keys checked against the English vocabulary: (keys, cue keys, word keys, dropped).
+
+    A key left by splitting a kind word off ("five" of "Five Mountains", "airport" of an
+    airport) is never a bare common word: dropped. A name that is a common word stays only
+    for a place a report here would name, listed as a word key (text detection then wants
+    evidence); elsewhere in the world it is dropped ("paradise", "soul" for Seoul).
+    """
+    full, stripped = index_keys(row)
+    # A name that is only a kind word once its articles are gone ("Al Al Airport") names no
+    # place of its own.
+    dropped = [k for k in full if k in KIND_ONLY]
+    full = [k for k in full if k not in KIND_ONLY]
+    dropped += [k for k in stripped if k in vocabulary]
+    stripped = [k for k in stripped if k not in vocabulary]
+    words = [k for k in full if k in vocabulary]
+    if words and not reportable(row):
+        dropped += words
+        full, words = [k for k in full if k not in vocabulary], []
+    return full, stripped, words, sorted(dropped)
+
+
+def write_places(table: PlaceTable, vocabulary: frozenset[str]) -> dict[str, int]:
+    """Write places.csv sorted by id; count the word keys kept and dropped."""
     OUT.mkdir(parents=True, exist_ok=True)
+    counts = {"word_keys": 0, "dropped_word_keys": 0}
     with (OUT / "places.csv").open("w", encoding="utf-8", newline="") as fh:
         writer = csv.DictWriter(fh, fieldnames=PLACE_COLUMNS, lineterminator="\n")
         writer.writeheader()
         for pid in sorted(table.rows):
             row = dict(table.rows[pid])
-            full, stripped = index_keys(row)
+            full, stripped, words, dropped = vet_keys(row, vocabulary)
+            counts["word_keys"] += len(words)
+            counts["dropped_word_keys"] += len(dropped)
             row["aliases"] = "|".join(row["aliases"])  # type: ignore[arg-type]
             row["keys"], row["cue_keys"] = "|".join(full), "|".join(stripped)
+            row["word_keys"] = "|".join(words)
             writer.writerow(row)
+    return counts
 
 
 def write_regions(regions: Regions, gov_rows: dict[str, dict[str, str]]) -> None:
@@ -573,7 +636,7 @@ def dump_geojson(path: Path, features: list[dict[str, object]]) -> None:
     )
 
 
-def write_manifest(table: PlaceTable, merged: int) -> None:
+def write_manifest(table: PlaceTable, merged: int, word_counts: dict[str, int]) -> None:
     """Record the inputs and what came out."""
     kinds: dict[str, int] = defaultdict(int)
     for row in table.rows.values():
@@ -593,6 +656,7 @@ def write_manifest(table: PlaceTable, merged: int) -> None:
         "curated": sorted(p.name for p in CURATED.glob("*.csv")),
         "places": len(table.rows),
         "curated_rows_merged": merged,
+        "english_vocabulary": {**english_vocabulary.describe(), **word_counts},
         "kinds": dict(sorted(kinds.items())),
     }
     (OUT / "manifest.json").write_text(json.dumps(manifest, indent=2) + "\n", encoding="utf-8")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+from collections.abc import Mapping
 from typing import Annotated
 
 from fastapi import Depends, Request
@@ -12,6 +13,8 @@ from app.errors import Unauthorized
 from app.extraction.pipeline import Extractor
 from app.gazetteer.geocoder import Gazetteer
 from app.ingest import Ingestor
+from app.live.notify import ChangeNotifier
+from app.metrics import Metrics
 from app.settings import Settings
 from app.store.base import EventStore
 
@@ -40,7 +43,14 @@ def get_store(request: Request) -> EventStore:
     return store
 
 
+def get_metrics(request: Request) -> Metrics:
+    """The app's metrics."""
+    metrics: Metrics = request.app.state.metrics
+    return metrics
+
+
 SettingsDep = Annotated[Settings, Depends(get_settings)]
+MetricsDep = Annotated[Metrics, Depends(get_metrics)]
 GazetteerDep = Annotated[Gazetteer, Depends(get_gazetteer)]
 StoreDep = Annotated[EventStore, Depends(get_store)]
 ExtractorDep = Annotated[Extractor, Depends(get_extractor)]
@@ -52,11 +62,22 @@ def get_ingestor(request: Request) -> Ingestor:
     return ingestor
 
 
-def _presented_key(request: Request) -> str | None:
-    auth = request.headers.get("authorization", "")
+def presented_key(headers: Mapping[str, str]) -> str | None:
+    """The key a request carries (``Authorization: Bearer`` or ``X-API-Key``), if any."""
+    auth = headers.get("authorization", "")
     if auth.lower().startswith("bearer "):
         return auth[7:].strip()
-    return request.headers.get("x-api-key")
+    return headers.get("x-api-key")
+
+
+def key_matches(presented: str, keys: list[str]) -> bool:
+    """Constant-time comparison against every configured key (no early exit, bytes so that
+    a non-ASCII key is a mismatch rather than a TypeError)."""
+    given = presented.encode("utf-8", "surrogateescape")
+    found = False
+    for key in keys:
+        found |= hmac.compare_digest(given, key.encode("utf-8", "surrogateescape"))
+    return found
 
 
 def _check_key(request: Request, settings: Settings) -> str:
@@ -64,8 +85,8 @@ def _check_key(request: Request, settings: Settings) -> str:
     keys = settings.api.api_keys
     if not keys:
         return "anonymous"
-    presented = _presented_key(request)
-    if presented is None or not any(hmac.compare_digest(presented, k) for k in keys):
+    presented = presented_key(request.headers)
+    if presented is None or not key_matches(presented, keys):
         raise Unauthorized("This request needs an API key (Authorization: Bearer or X-API-Key)")
     return "key:" + hashlib.sha256(presented.encode()).hexdigest()[:8]
 
@@ -85,3 +106,12 @@ def require_reader(request: Request, settings: SettingsDep) -> str:
 IngestorDep = Annotated[Ingestor, Depends(get_ingestor)]
 WriterDep = Annotated[str, Depends(require_writer)]
 ReaderDep = Annotated[str, Depends(require_reader)]
+
+
+def get_notifier(request: Request) -> ChangeNotifier:
+    """The worker's change notifier (made in the lifespan)."""
+    notifier: ChangeNotifier = request.app.state.notifier
+    return notifier
+
+
+NotifierDep = Annotated[ChangeNotifier, Depends(get_notifier)]

@@ -14,9 +14,10 @@ from app.api.deps import IngestorDep, ReaderDep, StoreDep, WriterDep
 from app.api.params import EventQueryDep, parse_bbox
 from app.api.schemas import ClusterItem, ClusterOut, EventPageOut, HistoryOut, SplitIn
 from app.domain import EventPage
+from app.errors import InvalidInput
 from app.events import EventFeature
-from app.exports import csv_lines
 from app.ingest import parse_feature
+from app.transfer.formats import csv_lines
 
 router = APIRouter(tags=["events"])
 GEOJSON = "application/geo+json"
@@ -161,8 +162,16 @@ def create_event(
     store: StoreDep,
     who: WriterDep,
 ) -> Response:
-    """Store a hand-made event; its admin codes are computed from its geometry."""
-    (event_id,) = ingestor.create([parse_feature(feature)], who)
+    """Store a hand-made event; its admin codes are computed from its geometry, which it
+    must have (an unplaced candidate stays with its report until PATCH places it)."""
+    event = parse_feature(feature)
+    if event.geometry is None:
+        raise InvalidInput(
+            "geometry: a new event needs a geometry; unplaced candidates stay with their "
+            "report (GET /reports/{id}/events) until PATCH /events/{id} places them",
+            extra={"field": "geometry"},
+        )
+    (event_id,) = ingestor.create([event], who)
     return Response(
         store.get(event_id),
         status_code=201,

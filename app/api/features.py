@@ -21,6 +21,7 @@ from app.api.params import EVENT_TYPES, event_query
 from app.domain import EventQuery, Place
 from app.errors import InvalidInput, NotFound
 from app.gazetteer.geocoder import Gazetteer
+from app.mapping.render import FAVICON_LINK
 from app.store.base import EventStore
 
 router = APIRouter(tags=["OGC API - Features"])
@@ -72,7 +73,8 @@ def _html(body: dict[str, Any]) -> str:
     )
     dump = html.escape(orjson.dumps(body, option=orjson.OPT_INDENT_2).decode()[:200_000])
     return (
-        f"<!doctype html><html><head><meta charset='utf-8'><title>{title}</title></head>"
+        f"<!doctype html><html><head><meta charset='utf-8'><title>{title}</title>"
+        f"{FAVICON_LINK}</head>"
         f"<body><h1>{title}</h1><ul>{links}</ul><pre>{dump}</pre></body></html>"
     )
 
@@ -233,9 +235,11 @@ def parse_datetime(text: str) -> tuple[dt.date | None, dt.date | None]:
         if day is None:
             raise InvalidInput("datetime needs a date or an interval")
         return day, day
-    if len(parts) != 2 or parts == ["..", ".."]:
+    if len(parts) != 2:
         raise InvalidInput("datetime interval must be start/end with at most one '..'")
     start, end = one(parts[0]), one(parts[1])
+    if start is None and end is None:  # "../..", "/..", "/": no bound at all
+        raise InvalidInput("datetime interval must be start/end with at most one '..'")
     if start and end and start > end:
         raise InvalidInput("datetime interval starts after it ends")
     return start, end

@@ -3,21 +3,24 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 from urllib.parse import urlsplit
 
 import orjson
 from fastapi import APIRouter, Request
-from fastapi.responses import HTMLResponse
+from fastapi.responses import FileResponse, HTMLResponse
 
 from app.api.deps import GazetteerDep, ReaderDep, SettingsDep, StoreDep
 from app.api.params import EventQueryDep
 from app.domain import EventQuery
-from app.mapping.outlines import outlines
+from app.mapping.labels import labels
+from app.mapping.outlines import outlines, rivers
 from app.mapping.render import MapOptions, render_map
 from app.settings import Settings
 from app.store.base import EventStore
 
 router = APIRouter(tags=["map"])
+FAVICON = Path(__file__).resolve().parents[1] / "static" / "favicon.ico"
 
 
 def _date_range(store: EventStore) -> tuple[dt.date, dt.date] | None:
@@ -62,10 +65,21 @@ def _page(
             tiles=settings.map.tiles,
             tiles_attribution=settings.map.tiles_attribution,
             embed_url=embed_url,
+            labels=labels(gazetteer),
+            rivers=rivers(settings.gazetteer.gazetteer_dir),
+            live=request.query_params.get("live") in ("1", "true"),
         )
     )
     ancestors = settings.map.frame_ancestors if embed else "'self'"
     return HTMLResponse(page, headers={"Content-Security-Policy": _policy(settings, ancestors)})
+
+
+@router.get("/favicon.ico", include_in_schema=False)
+def favicon() -> FileResponse:
+    """The service's icon, where browsers look for it first."""
+    return FileResponse(
+        FAVICON, media_type="image/x-icon", headers={"Cache-Control": "max-age=86400"}
+    )
 
 
 @router.get("/map", response_class=HTMLResponse)

@@ -44,7 +44,10 @@ def parse_near(text: str, radius_km: float, gazetteer: Gazetteer) -> tuple[float
             if not (-90 <= lat <= 90 and -180 <= lon <= 180):
                 raise InvalidInput("near coordinates are out of range")
             return lat, lon, radius_km
-    hits = gazetteer.search(text, limit=1)
+    try:
+        hits = gazetteer.search(text, limit=1)
+    except InvalidInput as exc:  # blank, or no letters: say which parameter it was
+        raise InvalidInput(f"near must be lat,lon or a place name ({exc.detail})") from None
     if not hits or hits[0].score < 90:
         raise InvalidInput(f"near: no place matches {text!r}")
     return hits[0].place.lat, hits[0].place.lon, radius_km

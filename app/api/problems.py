@@ -10,14 +10,18 @@ from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from app.errors import (
+    Conflict,
     GazetteerError,
     GeoEventsError,
     InvalidInput,
     NotFound,
+    RateLimited,
+    RequestTooLarge,
     StoreError,
     TextTooLong,
     Unauthorized,
     UnknownRegion,
+    UriTooLong,
 )
 
 log = logging.getLogger(__name__)
@@ -30,8 +34,12 @@ STATUS: dict[type[GeoEventsError], int] = {
     InvalidInput: 400,
     Unauthorized: 401,
     NotFound: 404,
+    Conflict: 409,
     UnknownRegion: 404,
     TextTooLong: 413,
+    RequestTooLarge: 413,
+    UriTooLong: 414,
+    RateLimited: 429,
     GazetteerError: 503,
     StoreError: 503,
     GeoEventsError: 500,
@@ -58,19 +66,26 @@ def problem(
         "instance": instance,
         **extra,
     }
-    headers = {"WWW-Authenticate": "Bearer"} if status == 401 else None
+    headers = {"WWW-Authenticate": "Bearer"} if status == 401 else {}
+    if status == 429 and "retry_after" in extra:
+        headers["Retry-After"] = str(extra["retry_after"])
     return JSONResponse(body, status_code=status, media_type=PROBLEM_JSON, headers=headers)
+
+
+def domain_problem(exc: GeoEventsError, method: str, path: str) -> JSONResponse:
+    """The problem response of a domain error (also used by the middlewares)."""
+    status = status_for(exc)
+    if status >= 500:
+        log.error("%s %s: %s", method, path, exc.log_message)
+        detail = exc.title  # never echo internals on a 5xx
+    else:
+        detail = exc.detail
+    return problem(status, exc.slug, exc.title, detail, path, **exc.extra)
 
 
 async def _domain_error(request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, GeoEventsError)
-    status = status_for(exc)
-    if status >= 500:
-        log.error("%s %s: %s", request.method, request.url.path, exc.log_message)
-        detail = exc.title  # never echo internals on a 5xx
-    else:
-        detail = exc.detail
-    return problem(status, exc.slug, exc.title, detail, request.url.path, **exc.extra)
+    return domain_problem(exc, request.method, request.url.path)
 
 
 async def _validation_error(request: Request, exc: Exception) -> JSONResponse:

@@ -10,7 +10,7 @@ from geojson_pydantic.geometries import Geometry
 from pydantic import BaseModel, Field, field_validator
 
 from app.domain import Candidate, Region, ReverseResult
-from app.events import EventFeature
+from app.events import EventFeature, PlausibleDate
 from app.extraction.schemas import PlaceRef
 
 
@@ -104,7 +104,9 @@ class ReportIn(BaseModel):
     """A news report to read. HTML is reduced to text; offsets refer to the reduced text."""
 
     text: str = Field(description="Report text or HTML", examples=["Troops moved from Erbil..."])
-    published: dt.date = Field(description="Publication date (ISO 8601)")
+    published: PlausibleDate = Field(
+        description="Publication date (ISO 8601), from 1900-01-01 to tomorrow (UTC)"
+    )
     title: str | None = Field(None, max_length=1000)
     url: str | None = Field(None, max_length=2000)
     source: str | None = Field(None, max_length=200)

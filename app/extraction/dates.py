@@ -15,60 +15,28 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Literal
 
+from app.extraction.date_patterns import (
+    BACKGROUND_YEAR,
+    DAY_MONTH,
+    DIGIT,
+    HINT,
+    MONTH_DAY,
+    MONTH_WORD,
+    MONTHS,
+    NEEDS,
+    NUMBER_WORDS,
+    PARTICIPLE,
+    PATTERNS,
+    POSSESSIVE,
+    RELATIVE,
+    REPORTING,
+    WEEKDAY_WORD,
+    WEEKDAYS,
+)
+
 Precision = Literal["day", "week", "month", "year"]
 Role = Literal["event", "report", "since", "follow"]
-
-MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
-MONTHS |= {m.lower(): i for i, m in enumerate(calendar.month_abbr) if m}
-MONTHS |= {"sept": 9}
-WEEKDAYS = {d.lower(): i for i, d in enumerate(calendar.day_name)}
-_MONTH = (
-    r"(January|February|March|April|May|June|July|August|September|October|November|"
-    r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
-)
-_WEEKDAY = r"(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
-_YEAR = r"((?:19|20)\d\d)"
-_DAY = r"(\d{1,2})(?:st|nd|rd|th)?"
-_NUMBER_WORDS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
-
-PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("iso", re.compile(rf"\b{_YEAR}-(\d\d)-(\d\d)\b")),
-    ("day_month", re.compile(rf"\b{_DAY}(?: of)? {_MONTH}(?:,? {_YEAR})?\b")),
-    (
-        "month_day",
-        re.compile(rf"\b{_MONTH} {_DAY}(?:,? {_YEAR})?\b(?!\s*(?:km|kilometres|people))"),
-    ),
-    (
-        "part_month",
-        re.compile(
-            rf"\b(mid|early|late|end of|beginning of|start of)[- ]{_MONTH}"
-            rf"(?:,? {_YEAR})?",
-            re.I,
-        ),
-    ),
-    ("overnight", re.compile(rf"\bovernight (?:into|on) {_WEEKDAY}\b")),
-    ("weekday", re.compile(rf"\b(last |this |on |early |late |by )?{_WEEKDAY}\b")),
-    ("month_year", re.compile(rf"\b{_MONTH},? {_YEAR}\b")),
-    ("since", re.compile(rf"\b(?:since|until|in|by|from|before) (?:early |late |mid-)?{_YEAR}\b")),
-    ("in_month", re.compile(rf"\b(?:in|during|since|last|this|earlier in) {_MONTH}\b")),
-    (
-        "relative",
-        re.compile(
-            r"\b(yesterday|today|tonight|last night|this morning|earlier (?:this|last) (?:week|"
-            r"month|year)|(?:last|this|past|previous) (?:week|month|year)|the (?:day|night) before|"
-            r"(?:a|one|two|three|four|five|six|seven) days? (?:later|earlier|ago|before)|"
-            r"the (?:following|next) (?:day|morning|night)|(?:the )?same day|later that day)\b",
-            re.I,
-        ),
-    ),
-)
-_REPORTING = re.compile(
-    r"\b(?:said|says|reported|reports|told [\w ]{1,30}?|announced|stated|confirmed|added|"
-    r"wrote|published|posted|quoted)\s+(?:on\s+)?$",
-    re.I,
-)
-# "since 2020", "until 2017": the year is background, not when the event happened.
-_BACKGROUND_YEAR = re.compile(r"^(?:since|until|before)\b", re.I)
+Attached = Literal["next", "previous"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,6 +51,9 @@ class DateMention:
     precision: Precision
     role: Role
     offset_days: int = 0  # for role "follow": days after the previous event's date
+    #: Said of a noun, not of the sentence's verb: of the next word ("Thursday's bombing") or
+    #: of the noun before ("the agreement signed on 1 April"). It dates only that event.
+    attached: Attached | None = None
 
 
 def _year_for(month: int, day: int, anchor: date) -> int:
@@ -100,40 +71,64 @@ def _month_span(year: int, month: int) -> tuple[date, date]:
 
 
 def _weekday_before(anchor: date, weekday: int) -> date:
-    delta = (anchor.weekday() - weekday) % 7 or 7
-    return anchor - timedelta(days=delta)
+    """The latest such weekday on or before ``anchor``, the same day included (wire style:
+    "on Sunday" in a report of Sunday is that Sunday)."""
+    return anchor - timedelta(days=(anchor.weekday() - weekday) % 7)
 
 
-_HINT = re.compile(
-    r"\d|day|week|month|year|night|morning|ago|later|earlier|following|next|"
-    r"same|mid|early|late|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec",
-    re.I,
-)
+def find_dates(
+    text: str, anchor: date, offset: int = 0, reported: date | None = None
+) -> list[DateMention]:
+    """Date expressions in ``text`` (offsets shifted by ``offset``), left to right.
 
-
-def find_dates(text: str, anchor: date, offset: int = 0) -> list[DateMention]:
-    """Date expressions in ``text`` (offsets shifted by ``offset``), left to right."""
+    ``anchor`` is the publication date. ``reported``, when the sentence says when it was
+    reported ("the ministry said on Friday that ... on Thursday"), is what relative
+    expressions count from; a day and month ("17 July") still take the publication's year.
+    """
     found: list[DateMention] = []
-    if not _HINT.search(text):
+    if not HINT.search(text):
         return found
+    # Skip the patterns that cannot match: most sentences name no month or no weekday.
+    present = {"": True, "d": DIGIT.search(text) is not None}
+    present["m"] = MONTH_WORD.search(text) is not None
+    present["w"] = WEEKDAY_WORD.search(text) is not None
     taken: list[tuple[int, int]] = []
     for name, pattern in PATTERNS:
+        if not all(present[need] for need in NEEDS.get(name, "")):
+            continue
         for match in pattern.finditer(text):
             s, e = match.span()
             if any(s < te and ts < e for ts, te in taken):
                 continue
-            resolved = _resolve(name, match, anchor)
+            base = reported if reported is not None and name in RELATIVE else anchor
+            resolved = _resolve(name, match, base)
             if resolved is None:
                 continue
             first, last, precision, role, follow = resolved
-            if role == "event" and _REPORTING.search(text[max(0, s - 40) : s]):
+            if role == "event" and REPORTING.search(text[max(0, s - 40) : s]):
                 role = "report"
             taken.append((s, e))
+            attached: Attached | None = None
+            if POSSESSIVE.match(text, e):
+                attached = "next"
+            elif PARTICIPLE.search(text[max(0, s - 60) : s]):
+                attached = "previous"
             found.append(
                 DateMention(
-                    s + offset, e + offset, match.group(), first, last, precision, role, follow
+                    s + offset,
+                    e + offset,
+                    match.group(),
+                    first,
+                    last,
+                    precision,
+                    role,
+                    follow,
+                    attached,
                 )
             )
+    if any(d.role == "event" and d.text != "overnight" for d in found):
+        # "on Tuesday ... overnight": the weekday says which night.
+        found = [d for d in found if d.text != "overnight"]
     found.sort(key=lambda d: d.start)
     return found
 
@@ -189,7 +184,75 @@ def _weekday(m: re.Match[str], anchor: date) -> tuple[date, date, Precision, Rol
     weekday = WEEKDAYS[m[2].lower()]
     d = _weekday_before(anchor, weekday)
     if qualifier == "last" and anchor - d < timedelta(days=2):
+        # "last Sunday" is the one before: never the reference day, nor the day before it
+        # (which a writer calls "yesterday").
         d -= timedelta(days=7)
+    return d, d, "day", "event", 0
+
+
+def _span_precision(first: date, last: date) -> Precision:
+    days = (last - first).days
+    return "day" if days <= 1 else "week" if days <= 10 else "month"
+
+
+def _day_range(m: re.Match[str], anchor: date) -> tuple[date, date, Precision, Role, int]:
+    day1, day2, month2 = int(m[2]), int(m[5]), MONTHS[m[6].lower()]
+    month1 = MONTHS[m[3].lower()] if m[3] else month2
+    year2 = int(m[7]) if m[7] else _year_for(month2, day2, anchor)
+    last = date(year2, month2, day2)
+    first = date(year2 - (month1 > month2), month1, day1)
+    if first > last:
+        raise ValueError("not a range")  # "3-1 July" is a score
+    return first, last, _span_precision(first, last), "event", 0
+
+
+def _month_range(m: re.Match[str], anchor: date) -> tuple[date, date, Precision, Role, int]:
+    month, day1, day2 = MONTHS[m[1].lower()], int(m[2]), int(m[3])
+    year = int(m[4]) if m[4] else _year_for(month, day2, anchor)
+    first, last = date(year, month, day1), date(year, month, day2)
+    if first > last:
+        raise ValueError("not a range")
+    return first, last, _span_precision(first, last), "event", 0
+
+
+def _weekday_range(m: re.Match[str], anchor: date) -> tuple[date, date, Precision, Role, int]:
+    last = _weekday_before(anchor, WEEKDAYS[m[2].lower()])
+    first = _weekday_before(last, WEEKDAYS[m[1].lower()])
+    return first, last, _span_precision(first, last), "event", 0
+
+
+def _overnight_date(m: re.Match[str], anchor: date) -> tuple[date, date, Precision, Role, int]:
+    d = _weekday_date(m, anchor, group=1)[0]
+    return d - timedelta(days=1), d, "day", "event", 0
+
+
+def _following_days(m: re.Match[str], anchor: date) -> tuple[date, date, Precision, Role, int]:
+    """A follow-up span: the interval's length is the number of days (follow role)."""
+    word = m[1].lower()
+    days = int(word) if word.isdigit() else NUMBER_WORDS[word]
+    return anchor, anchor + timedelta(days=days - 1), "week", "follow", 1
+
+
+def _weekday_date(
+    m: re.Match[str], anchor: date, group: int = 2
+) -> tuple[date, date, Precision, Role, int]:
+    said = m[group]
+    inner = DAY_MONTH.fullmatch(said)
+    if inner is not None:
+        return _day_month(inner, anchor)
+    inner = MONTH_DAY.fullmatch(said)
+    if inner is None:
+        raise ValueError(said)
+    return _month_day(inner, anchor)
+
+
+def _nth(m: re.Match[str], anchor: date) -> tuple[date, date, Precision, Role, int]:
+    """ "on the 12th": of the reference month, or of the month before when still to come."""
+    day = int(m[1])
+    month_start = anchor.replace(day=1)
+    if day > anchor.day:
+        month_start = (month_start - timedelta(days=1)).replace(day=1)
+    d = month_start.replace(day=day)
     return d, d, "day", "event", 0
 
 
@@ -200,7 +263,7 @@ def _month_year(m: re.Match[str], anchor: date) -> tuple[date, date, Precision, 
 
 def _since(m: re.Match[str], anchor: date) -> tuple[date, date, Precision, Role, int]:
     year = int(m[1])
-    role: Role = "since" if _BACKGROUND_YEAR.match(m.group()) else "event"
+    role: Role = "since" if BACKGROUND_YEAR.match(m.group()) else "event"
     return date(year, 1, 1), date(year, 12, 31), "year", role, 0
 
 
@@ -219,9 +282,11 @@ def _relative(m: re.Match[str], anchor: date) -> tuple[date, date, Precision, Ro
         return anchor - day, anchor - day, "day", "event", 0
     if phrase in ("today", "tonight", "this morning"):
         return anchor, anchor, "day", "event", 0
+    if phrase == "overnight":
+        return anchor - day, anchor, "day", "event", 0
     words = phrase.split()
-    if words[-1] in ("later", "ago", "earlier", "before") and words[0] in _NUMBER_WORDS:
-        n = _NUMBER_WORDS[words[0]]
+    if words[-1] in ("later", "ago", "earlier", "before") and words[0] in NUMBER_WORDS:
+        n = NUMBER_WORDS[words[0]]
         if words[-1] == "ago":
             return anchor - n * day, anchor - n * day, "day", "event", 0
         return anchor, anchor, "day", "follow", n if words[-1] == "later" else -n
@@ -248,6 +313,13 @@ def _relative(m: re.Match[str], anchor: date) -> tuple[date, date, Precision, Ro
 
 _RESOLVERS = {
     "iso": _iso,
+    "day_range": _day_range,
+    "month_range": _month_range,
+    "weekday_range": _weekday_range,
+    "weekday_date": _weekday_date,
+    "overnight_date": _overnight_date,
+    "following_days": _following_days,
+    "nth": _nth,
     "day_month": _day_month,
     "month_day": _month_day,
     "part_month": _part_month,

@@ -16,6 +16,7 @@ from app.events import (
     Strength,
 )
 from app.extraction.actors import Actor, ActorMention
+from app.extraction.confidence import confidence
 from app.extraction.dates import DateMention
 from app.extraction.event_types import Trigger, TypeSpec
 from app.extraction.quantities import Found
@@ -135,7 +136,7 @@ def _summary(draft: EventDraft, location: LocationRef | None, origin: LocationRe
     return text
 
 
-def _evidence(draft: EventDraft) -> list[Evidence]:
+def _evidence(draft: EventDraft, text: str) -> list[Evidence]:
     s = draft.sentence
     items = [
         Evidence(field="sentence", text=s.text, start=s.start, end=s.end),
@@ -161,26 +162,13 @@ def _evidence(draft: EventDraft) -> list[Evidence]:
         items.append(Evidence(field="fatalities", text=f.text, start=f.start, end=f.end))
     if draft.strength is not None:
         _, start, end = draft.strength
-        said = s.text[start - s.start : end - s.start]
-        items.append(Evidence(field="strength", text=said, start=start, end=end))
+        # The report's text, not the sentence's: a later sentence may give the strength.
+        items.append(Evidence(field="strength", text=text[start:end], start=start, end=end))
     return items
 
 
-def _confidence(draft: EventDraft) -> float:
-    score = 0.5
-    if draft.location is not None:
-        score += 0.2 if not draft.inherited_location else 0.1
-    if draft.date_mention is not None:
-        score += 0.1
-    if any(role == "actor" for _, role, _ in draft.actors):
-        score += 0.1
-    if draft.spec.category == "movement" and draft.origin is not None:
-        score += 0.05
-    return round(min(score, 0.95), 2)
-
-
-def build_feature(draft: EventDraft, source: str | None) -> EventFeature:
-    """The GeoJSON feature of a draft."""
+def build_feature(draft: EventDraft, source: str | None, text: str) -> EventFeature:
+    """The GeoJSON feature of a draft; ``text`` is the report's (cleaned) text."""
     location, origin = _location_ref(draft.location), _location_ref(draft.origin)
     geometry: dict[str, Any] | None = None
     if location is not None:
@@ -207,8 +195,8 @@ def build_feature(draft: EventDraft, source: str | None) -> EventFeature:
         fatalities=draft.fatalities.value if draft.fatalities is not None else None,
         strength=draft.strength[0] if draft.strength is not None else None,
         summary=_summary(draft, location, origin),
-        evidence=_evidence(draft),
-        confidence=_confidence(draft),
+        evidence=_evidence(draft, text),
+        confidence=confidence(draft),
         sources=[source] if source else [],
     )
     return EventFeature.model_validate({"geometry": geometry, "properties": properties})

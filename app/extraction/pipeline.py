@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from app.errors import InvalidInput, TextTooLong
-from app.events import EventFeature, Strength
+from app.events import EventFeature, Strength, is_plausible, plausible_date
 from app.extraction import locate
 from app.extraction.actors import (
     Actor,
@@ -20,6 +20,15 @@ from app.extraction.actors import (
 )
 from app.extraction.dates import DateMention, find_dates
 from app.extraction.event_builder import EventDraft, build_feature
+from app.extraction.event_dates import (
+    MAX_AGE_DAYS,
+    TALLY,
+    attached,
+    dated_or_recent,
+    dated_reference,
+    dates_trigger,
+    other_date,
+)
 from app.extraction.event_types import (
     ANAPHORA,
     BY_NAME,
@@ -39,8 +48,6 @@ DEFAULT_MAX_CHARS = 200_000
 _CLAIM = re.compile(
     r"\b(?:claimed|blamed|accused|responsibility|attributed|behind the|hallmarks)\b", re.I
 )
-#: Events told as background, long before the report, are not reported as new events.
-MAX_AGE_DAYS = 365
 
 
 @dataclass(frozen=True)
@@ -71,6 +78,14 @@ def check_text(text: str, max_chars: int = DEFAULT_MAX_CHARS) -> None:
         raise InvalidInput("text must not be empty")
     if len(text) > max_chars:
         raise TextTooLong(f"text has {len(text):,} characters; the limit is {max_chars:,}")
+
+
+def check_published(published: dt.date) -> None:
+    """Refuse a publication date before 1900 or more than a day in the future."""
+    try:
+        plausible_date(published)
+    except ValueError as exc:
+        raise InvalidInput(f"published: {exc}", extra={"field": "published"}) from None
 
 
 class Extractor:
@@ -121,6 +136,7 @@ class Extractor:
     def extract(self, report: ReportInput) -> Extraction:
         """Events of a report as GeoJSON features, each with its evidence spans."""
         check_text(report.text, self.max_chars)
+        check_published(report.published)
         text = clean_text(report.text)
         check_text(text, self.max_chars)
         sentences = split_sentences(text)
@@ -128,7 +144,13 @@ class Extractor:
         mentions = self._mentions(text, sentences, actor_mentions)
         dates = {s.index: self._dates(s, report.published) for s in sentences}
         reported_at = next(
-            (d.last for ds in dates.values() for d in ds if d.role == "report"), report.published
+            (
+                d.last
+                for ds in dates.values()
+                for d in ds
+                if d.role == "report" and _reported_plausibly(d.last, report.published)
+            ),
+            report.published,
         )
         ctx = _Context(mentions, _report_countries(mentions), reported_at, self.actors.actors)
         for sentence in sentences:
@@ -139,6 +161,7 @@ class Extractor:
                 t
                 for t in find_triggers(sentence.text, sentence.start)
                 if not _irrealis(sentence, t)
+                or dated_reference(sentence, t, dates[sentence.index], ctx.drafts)
             ]
             if any(t.spec.group == "unrest" for t in triggers):
                 # "set fire to tyres and stormed the offices": the riot, not a second attack.
@@ -156,10 +179,14 @@ class Extractor:
                     alone=len(triggers) == 1,
                     movement_in_sentence=movement,
                 )
-        drafts = [d for d in ctx.drafts if (reported_at - d.date_end).days <= MAX_AGE_DAYS]
+        drafts = [
+            d
+            for d in ctx.drafts
+            if dated_or_recent(d, reported_at) and is_plausible(d.date) and is_plausible(d.date_end)
+        ]
         for draft in drafts:
             _default_actors(draft, ctx)
-        features = [build_feature(d, report.url) for d in drafts]
+        features = [build_feature(d, report.url, text) for d in drafts]
         return Extraction(text, mentions, features, reported_at, drafts)
 
     def _dates(self, sentence: Sentence, published: dt.date) -> list[DateMention]:
@@ -167,7 +194,7 @@ class Extractor:
         reported = [d for d in found if d.role == "report"]
         if reported and any(d.role != "report" for d in found):
             # "on Tuesday ... officials said on 7 August": the Tuesday before 7 August.
-            found = find_dates(sentence.text, reported[0].last, sentence.start)
+            found = find_dates(sentence.text, published, sentence.start, reported[0].last)
         return found
 
     @staticmethod
@@ -210,7 +237,11 @@ def _drafts(
     event_dates = [d for d in dates if d.role in ("event", "follow")]
     same_group = [d for d in ctx.drafts if d.spec.group == trigger.spec.group]
     recent = next((d for d in reversed(same_group) if sentence.index - d.sentence.index <= 2), None)
-    if same_group and ANAPHORA.search(sentence.text):
+    if (
+        same_group
+        and ANAPHORA.search(sentence.text)
+        and not other_date(event_dates, recent or same_group[-1])
+    ):
         _merge(recent or same_group[-1], sentence, trigger, actors if alone else [], ctx.countries)
         return []
     if recent is not None and not placed and not event_dates:
@@ -271,6 +302,11 @@ def _drafts(
     return drafts
 
 
+def _reported_plausibly(said: dt.date, published: dt.date) -> bool:
+    """A report cannot say it was reported after it was published, nor long before."""
+    return is_plausible(said) and 0 <= (published - said).days <= MAX_AGE_DAYS
+
+
 def _inside_actor(mention: Mention, actors: list[ActorMention]) -> bool:
     return any(a.start <= mention.start and mention.end <= a.end for a in actors)
 
@@ -290,13 +326,14 @@ def _irrealis(sentence: Sentence, trigger: Trigger) -> bool:
         bool(MODAL.search(before))
         or bool(HABITUAL.search(sentence.text))
         or bool(REFERENCE.search(before))
+        or bool(TALLY.search(sentence.text))
     )
 
 
 def _date(
     draft: EventDraft, dates: list[DateMention], drafts: list[EventDraft], reported_at: dt.date
 ) -> None:
-    own = [d for d in dates if d.role == "event"]
+    own = [d for d in dates if d.role == "event" and dates_trigger(d, draft.trigger)]
     follow = [d for d in dates if d.role == "follow"]
     if own:
         chosen = min(own, key=lambda d: abs(d.start - draft.trigger.start))
@@ -309,11 +346,14 @@ def _date(
     if follow and drafts:
         base = drafts[-1]
         shift = dt.timedelta(days=follow[0].offset_days)
-        draft.set_date(base.date + shift, base.date_end + shift, base.precision, follow[0])
+        span = follow[0].last - follow[0].first  # "over the following three days"
+        precision = "week" if span.days > 1 else base.precision
+        draft.set_date(base.date + shift, base.date_end + shift + span, precision, follow[0])
         return
-    if drafts:
-        base = drafts[-1]
-        draft.set_date(base.date, base.date_end, base.precision, None)
+    # The narrative's date, not one said of a noun ("the agreement signed on 1 April").
+    narrative = next((d for d in reversed(drafts) if not attached(d)), None)
+    if narrative is not None:
+        draft.set_date(narrative.date, narrative.date_end, narrative.precision, None)
         return
     # Nothing said: some time in the week before it was reported.
     draft.set_date(reported_at - dt.timedelta(days=7), reported_at, "week", None)

@@ -7,7 +7,8 @@ straight back to the report. Guards then drop what is not a place mention: lower
 ("a bomb hit"), names inside organisation names ("Deir ez-Zor Military Council"), names in
 "X-led"/"X-backed" compounds, person names ("Rabia Hassan"), and common words at the start of
 a sentence. Kind words next to a name ("province", "air base", "Mount") join the mention and
-become a cue for resolution.
+become a cue for resolution. Names that are also English words ("Hit", "Tell") need evidence
+(:mod:`app.extraction.word_evidence`); numbers, months and weekdays are never a place alone.
 """
 
 from __future__ import annotations
@@ -20,94 +21,38 @@ from functools import lru_cache
 import ahocorasick
 
 from app.domain import Place
+from app.extraction.place_words import (
+    ADJECTIVAL_SUFFIXES,
+    COMMON_WORDS,
+    DEMONYMS,
+    FUNCTION_WORDS,
+    ORG_HEADS,
+    PERSON_TITLES,
+    PLACE_FOLLOWERS,
+    PLURAL_KIND_WORDS,
+    PREFIX_KIND,
+    QUALIFIERS,
+)
+from app.extraction.word_evidence import confirmed_by_neighbours, has_locative
 from app.gazetteer.geocoder import Gazetteer
 from app.gazetteer.index import FOCUS_COUNTRIES
 from app.gazetteer.normalize import ARTICLES, KIND_WORDS, fold
+from app.gazetteer.words import NEVER_ALONE
+
+# The word lists live in place_words; these stay importable from here.
+__all__ = [
+    "COMMON_WORDS",
+    "DEMONYMS",
+    "PLURAL_KIND_WORDS",
+    "Mention",
+    "Token",
+    "ToponymMatcher",
+    "tokenize",
+    "unresolved_mentions",
+]
 
 _TOKEN = re.compile(r"[^\W_]+(?:['’ʼʿʾ`][^\W_]+)*")
 _HYPHENS = "-‐‑–"
-# "US-led coalition", "Iran-backed groups": the name qualifies an actor, it is no place.
-_ADJECTIVAL_SUFFIXES = frozenset(
-    "led backed aligned allied controlled held dominated linked affiliated funded sponsored "
-    "supported run influenced armed trained".split()
-)
-# Capitalised words that, after a place name, make it part of an organisation's name.
-_ORG_HEADS = frozenset(
-    "council company government command operations brigade brigades division regiment front "
-    "party university authority committee directorate units forces police ministry "
-    "administration movement organization organisation corporation group media cell "
-    "governor mayor times post news agency tribe tribes".split()
-)
-# Capitalised words that may follow a place name and still leave it a place mention.
-_PLACE_FOLLOWERS = frozenset(
-    "province governorate district region city town village camp base air airbase airport "
-    "international military dam barrage field oil gas crossing border prison river lake "
-    "mountains mountain mount plain plains valley desert highway road bridge square citadel "
-    "refinery sub subdistrict east west north south central old new upper lower".split()
-)
-# Words before a name that make it a person's name, not a place.
-_PERSON_TITLES = frozenset(
-    "president minister premier general gen commander sheikh shaikh mr mrs ms dr colonel "
-    "col lieutenant lt major maj captain capt sergeant spokesman spokeswoman cleric imam "
-    "mullah ayatollah emir prince king".split()
-)
-# Single-word names that are ordinary English words when they open a sentence.
-COMMON_WORDS = frozenset(
-    "hit tal bab ras sur mar ur al as at an is it on in of or no so to us we "
-    "police union mission victory liberty hope unity peace independence nice split reading "
-    "mobile orange temple concord surprise enterprise gap sale bar date march may august "
-    "monday tuesday wednesday thursday friday saturday sunday today later after before "
-    "during since then there here also however meanwhile separately residents officials "
-    "troops forces security".split()
-)
-#: Adjectives of nationality: never place mentions, but they tell which country a report is about.
-DEMONYMS: dict[str, str | None] = {
-    "iraqi": "IQ",
-    "iraqis": "IQ",
-    "syrian": "SY",
-    "syrians": "SY",
-    "turkish": "TR",
-    "iranian": "IR",
-    "american": "US",
-    "russian": "RU",
-    "jordanian": "JO",
-    "lebanese": "LB",
-    "israeli": "IL",
-    "saudi": "SA",
-    "kuwaiti": "KW",
-    "qatari": "QA",
-    "emirati": "AE",
-    "british": "GB",
-    "french": "FR",
-    "german": "DE",
-    "kurdish": None,
-    "arab": None,
-    "turkmen": None,
-    "yazidi": None,
-    "assyrian": None,
-    "shia": None,
-    "sunni": None,
-}
-# Capitalised words before a single-word name that leave it a place ("Iraqi Kurdistan").
-_QUALIFIERS = frozenset(
-    "north south east west northern southern eastern western central upper lower greater "
-    "old new northeast northwest southeast southwest northeastern northwestern southeastern "
-    "southwestern rural downtown".split()
-)
-#: Plural kind words: a cue for the names before them, not part of the mention.
-PLURAL_KIND_WORDS = {"provinces": "admin1", "governorates": "admin1", "districts": "admin2"}
-_FUNCTION_WORDS = frozenset(
-    "the a an in on at from near to into towards toward outside inside around across between "
-    "and or but of for by with while as after before since when where both".split()
-)
-_PREFIX_KIND = {
-    "mount": "mountain",
-    "mt": "mountain",
-    "lake": "water",
-    "camp": "site",
-    "jabal": "mountain",
-    "jebel": "mountain",
-}
 # Kind words as token sequences (folded), longest first, for extending a mention.
 _KIND_SEQUENCES: tuple[tuple[tuple[str, ...], str], ...] = tuple(
     sorted(
@@ -200,6 +145,7 @@ class ToponymMatcher:
 
     def __init__(self, gazetteer: Gazetteer) -> None:
         self.gazetteer = gazetteer
+        self.word_keys = gazetteer.data.word_keys
         self._automaton = ahocorasick.Automaton()
         seen: set[str] = set()
         for place, (full, cue) in zip(gazetteer.places, gazetteer.data.keys, strict=True):
@@ -209,6 +155,13 @@ class ToponymMatcher:
                 seen.add(key)
                 self._automaton.add_word(f" {key} ", key)
         self._automaton.make_automaton()
+        # One word left once a kind word was split off ("Assad" of "Lake Assad", "Ali" of
+        # "Imam Ali Air Base"), and the full name of no place: found without its kind word,
+        # it is more often a person than the place.
+        full_keys = {k for full, _ in gazetteer.data.keys for k in full}
+        self._bare_cue_keys = (
+            frozenset(k for _, cue in gazetteer.data.keys for k in cue if " " not in k) - full_keys
+        )
 
     def find(
         self, text: str, sentence_starts: list[int], all_tokens: list[Token] | None = None
@@ -233,12 +186,14 @@ class ToponymMatcher:
             hits.append((first, last, key))
         hits.sort(key=lambda h: (h[0], -(h[1] - h[0])))
         mentions: list[Mention] = []
+        unconfirmed: list[bool] = []
         taken_until = -1
         for first, last, key in hits:
             if first <= taken_until:
                 continue
-            mention = self._accept(text, tokens, all_tokens, first, last, key, sentence_starts)
-            if mention is not None:
+            accepted = self._accept(text, tokens, all_tokens, first, last, key, sentence_starts)
+            if accepted is not None:
+                mention, doubtful = accepted
                 if (
                     mention.kind_cue == "admin1"
                     and mentions
@@ -250,8 +205,9 @@ class ToponymMatcher:
                         prev.start, prev.end, prev.text, prev.key, "admin1", prev.sentence_start
                     )
                 mentions.append(mention)
+                unconfirmed.append(doubtful)
                 taken_until = last + _kind_extension_length(tokens, last)
-        return mentions
+        return confirmed_by_neighbours(text, mentions, unconfirmed)
 
     def _accept(
         self,
@@ -262,7 +218,9 @@ class ToponymMatcher:
         last: int,
         key: str,
         sentence_starts: list[int],
-    ) -> Mention | None:
+    ) -> tuple[Mention, bool] | None:
+        """The mention at tokens[first..last], and whether it still needs a neighbour to
+        confirm it (a common-word name with no kind word or locative word); None: no place."""
         start_tok, end_tok = tokens[first], tokens[last]
         if any(t.possessive for t in tokens[first:last]):
             return None  # "Irbil's airport" is two things, not one name
@@ -272,28 +230,33 @@ class ToponymMatcher:
         after = text[end_tok.end : end_tok.end + 20]
         if after[:1] in _HYPHENS:
             suffix = re.match(r"[\-‐‑–](\w+)", after)
-            if suffix and suffix.group(1).lower() in _ADJECTIVAL_SUFFIXES:
+            if suffix and suffix.group(1).lower() in ADJECTIVAL_SUFFIXES:
                 return None
         nxt = tokens[last + 1] if last + 1 < len(tokens) else None
         sentence_start = _starts_sentence(text, start_tok.start, sentence_starts)
         if nxt is not None and nxt.text[:1].isupper() and text[end_tok.end : nxt.start] == " ":
-            if nxt.key in _ORG_HEADS or _org_ahead(tokens, last + 1):
+            if nxt.key in ORG_HEADS or _org_ahead(tokens, last + 1):
                 return None
-            if first == last and nxt.key not in _PLACE_FOLLOWERS and nxt.key not in DEMONYMS:
+            if first == last and nxt.key not in PLACE_FOLLOWERS and nxt.key not in DEMONYMS:
                 return None  # "Rabia Hassan said": a person's first name
-        if _org_ahead(tokens, last + 1) and nxt is not None and nxt.text[:1].isupper():
+        if (
+            _org_ahead(tokens, last + 1)
+            and nxt is not None
+            and nxt.text[:1].isupper()
+            and not text[end_tok.end : nxt.start].strip()  # "in Mosul. Forces..." is no name
+        ):
             return None
         prev = _previous_word(all_tokens, start_tok)
-        if prev is not None and prev.key in _PERSON_TITLES:
+        if prev is not None and prev.key in PERSON_TITLES:
             return None
         if prev is not None and prev.article and first == last:
             before = _previous_word(all_tokens, prev)
             if (
                 before is not None
                 and before.text[:1].isupper()
-                and before.key not in _PLACE_FOLLOWERS
-                and before.key not in _PREFIX_KIND
-                and before.key not in _FUNCTION_WORDS
+                and before.key not in PLACE_FOLLOWERS
+                and before.key not in PREFIX_KIND
+                and before.key not in FUNCTION_WORDS
             ):
                 return None  # "Bashar al-Assad", "Muqtada al-Sadr"
         if (
@@ -303,10 +266,10 @@ class ToponymMatcher:
             and prev.text[:1].isupper()
             and text[prev.end : start_tok.start] == " "
             and prev.key not in DEMONYMS
-            and prev.key not in _QUALIFIERS
-            and prev.key not in _PREFIX_KIND
-            and prev.key not in _PLACE_FOLLOWERS
-            and prev.key not in _FUNCTION_WORDS
+            and prev.key not in QUALIFIERS
+            and prev.key not in PREFIX_KIND
+            and prev.key not in PLACE_FOLLOWERS
+            and prev.key not in FUNCTION_WORDS
         ):
             return None  # "Rabia Hassan": a surname after a first name
         if sentence_start and first == last and key in COMMON_WORDS:
@@ -333,12 +296,22 @@ class ToponymMatcher:
             cue = PLURAL_KIND_WORDS[nxt.key]  # "Salah ad-Din and Kirkuk provinces"
         if (
             prev is not None
-            and prev.key in _PREFIX_KIND
+            and prev.key in PREFIX_KIND
             and prev.text[:1].isupper()
             and text[prev.end : start_tok.start] == " "
         ):
-            start, cue = prev.start, _PREFIX_KIND[prev.key]
-        return Mention(start, end, text[start:end], key, cue, sentence_start)
+            start, cue = prev.start, PREFIX_KIND[prev.key]
+        alone = first == last and cue is None
+        if alone and key in NEVER_ALONE:
+            return None  # "Five soldiers", "March", "Sunday": never a place on their own
+        doubtful = False
+        if alone and (key in self.word_keys or key in self._bare_cue_keys):
+            before = _previous_word(all_tokens, prev) if prev is not None and prev.article else prev
+            bare = key in self._bare_cue_keys
+            doubtful = not has_locative(
+                before.key if before is not None else None, sentence_start, strict=bare
+            ) and not (bare and start < start_tok.start and not sentence_start)
+        return Mention(start, end, text[start:end], key, cue, sentence_start), doubtful
 
 
 def _detectable(place: Place, key: str) -> bool:
@@ -366,7 +339,7 @@ def _org_ahead(tokens: list[Token], index: int) -> bool:
     for tok in tokens[index : index + 3]:
         if not tok.text[:1].isupper():
             return False
-        if tok.key in _ORG_HEADS:
+        if tok.key in ORG_HEADS:
             return True
     return False
 

@@ -7,6 +7,9 @@ own kind word dropped, +4/-20 when the mention's kind word fits or not):
 - population prior, and a preference for towns over governorates, governorates over sites,
   when no kind word says otherwise ("Kirkuk" is the city, "Kirkuk province" the governorate).
 A mention whose best reading stays under :data:`MIN_SCORE` resolves to nothing ("no match").
+So does a lone far-away foreign town (:func:`far_and_alone`): in a report about Iraq and Syria,
+a town thousands of kilometres away whose country the report never names is far more likely a
+word that happens to be one of its names ("Okay" for Les Cayes, Haiti) than a place.
 """
 
 from __future__ import annotations
@@ -19,11 +22,19 @@ from dataclasses import dataclass
 from app.domain import Candidate, Place, km
 from app.extraction.places import Mention
 from app.gazetteer.geocoder import Gazetteer
-from app.gazetteer.index import FOCUS_COUNTRIES
+from app.gazetteer.index import FOCUS_COUNTRIES, NEIGHBOUR_COUNTRIES
 
 MIN_SCORE = 88.0
 COUNTRY_BONUS, FOREIGN_PENALTY = 6.0, 4.0
 NEAR_KM, NEAR_BONUS, FAR_KM, FAR_PENALTY = 150.0, 4.0, 500.0, 3.0
+#: A foreign place further than this from the report's places (or from the region, when
+#: the report has none of its own) is far away...
+FAR_FOREIGN_KM = 1500.0
+#: ...unless it is a city this large: capitals and metropolises stand for their governments
+#: ("a deal brokered by Moscow", "Washington has warned").
+FAR_FOREIGN_MIN_POP = 500_000
+#: Where reports here happen, when a report names no place of its own in Iraq or Syria.
+REGION_CENTRE = (34.5, 40.5)
 FAMILY_PRIOR = {
     "populated": 2.0,
     "country": 2.0,
@@ -95,6 +106,7 @@ class Resolver:
                 out.append(ResolvedMention(mention, scored[0][1].place, scored[0][0], ranked))
             else:
                 out.append(ResolvedMention(mention, None, scored[0][0] if scored else 0.0, ranked))
+        out = far_and_alone(out, context_countries, centre or REGION_CENTRE)
         out += [ResolvedMention(m, None, 0.0, ()) for m in unresolved]
         out.sort(key=lambda r: r.mention.start)
         return out
@@ -122,3 +134,38 @@ class Resolver:
                 score -= FAR_PENALTY
         score += min(3.0, math.log10(place.population + 1) / 2.5)
         return score
+
+
+def far_and_alone(
+    resolved: list[ResolvedMention], named: Counter[str], centre: tuple[float, float]
+) -> list[ResolvedMention]:
+    """Turn lone far-away foreign towns into "not a place".
+
+    A place is dropped when it is outside Iraq, Syria and their neighbours, not a country, not
+    a large city, more than :data:`FAR_FOREIGN_KM` from ``centre``, the only place of its
+    country in the report, and its country is not named (by an adjective in ``named`` or by a
+    mention of the country itself).
+    """
+    named_here = set(named) | {
+        r.place.country for r in resolved if r.place is not None and r.place.kind == "country"
+    }
+    per_country: dict[str, set[str]] = {}
+    for r in resolved:
+        if r.place is not None:
+            per_country.setdefault(r.place.country, set()).add(r.place.id)
+    out: list[ResolvedMention] = []
+    for r in resolved:
+        place = r.place
+        if (
+            place is not None
+            and place.kind != "country"
+            and place.country not in FOCUS_COUNTRIES | NEIGHBOUR_COUNTRIES
+            and place.country not in named_here
+            and place.population < FAR_FOREIGN_MIN_POP
+            and len(per_country[place.country]) == 1
+            and km(place.lat, place.lon, *centre) > FAR_FOREIGN_KM
+        ):
+            out.append(ResolvedMention(r.mention, None, r.score, r.candidates))
+        else:
+            out.append(r)
+    return out

@@ -12,6 +12,8 @@ from app.gazetteer.normalize import normalize
 
 #: Countries whose every alias is offered to fuzzy matching; elsewhere only primary names.
 FOCUS_COUNTRIES = frozenset({"IQ", "SY"})
+#: Iraq's and Syria's neighbours: their places are in the gazetteer down to towns.
+NEIGHBOUR_COUNTRIES = frozenset({"TR", "IR", "JO", "SA", "KW", "LB", "IL", "PS"})
 _FUZZY_MIN_LEN = 4
 
 # Fuzzy candidates are bucketed by a coarse class of the key's first letter, so that a typo

@@ -30,6 +30,7 @@ PLACE_COLUMNS = [
     "keys",
     "cue_keys",
     "source",
+    "word_keys",
 ]
 
 
@@ -52,6 +53,8 @@ class GazetteerData:
     regions: gpd.GeoDataFrame
     countries: gpd.GeoDataFrame
     manifest: dict[str, object]
+    #: Keys that are common English words ("hit", "tell"): found in text only with evidence.
+    word_keys: frozenset[str] = frozenset()
 
 
 def _split(value: str) -> tuple[str, ...]:
@@ -78,7 +81,10 @@ def read_places_csv(path: Path, trust_keys: bool) -> list[dict[str, str]]:
         raise GazetteerError(log_message=f"cannot read {path}: {exc}") from exc
     if not trust_keys:
         for row in rows:
-            row["keys"] = row["cue_keys"] = ""
+            # Keys made here cannot be checked against the English vocabulary (a build-time
+            # tool): a place whose keys were computed at load time has no word keys.
+            full, cue = _keys_for(row["name"], _split(row["aliases"]))
+            row["keys"], row["cue_keys"], row["word_keys"] = "|".join(full), "|".join(cue), ""
     return rows
 
 
@@ -100,6 +106,7 @@ def load_gazetteer(directory: Path | None = None, user_dir: Path | None = None) 
 
     places: list[Place] = []
     keys: list[tuple[tuple[str, ...], tuple[str, ...]]] = []
+    word_keys: set[str] = set()
     for row in by_id.values():
         aliases = _split(row["aliases"])
         try:
@@ -119,17 +126,16 @@ def load_gazetteer(directory: Path | None = None, user_dir: Path | None = None) 
         except ValueError as exc:
             raise GazetteerError(log_message=f"bad place row {row['id']}: {exc}") from exc
         places.append(place)
-        keys.append(
-            (_split(row["keys"]), _split(row["cue_keys"]))
-            if row["keys"]
-            else _keys_for(row["name"], aliases)
-        )
+        keys.append((_split(row["keys"]), _split(row["cue_keys"])))
+        word_keys.update(_split(row["word_keys"]))
     try:
         regions = gpd.read_file(directory / "regions.geojson", engine="pyogrio")
         countries = gpd.read_file(directory / "countries.geojson", engine="pyogrio")
     except Exception as exc:  # pyogrio raises its own DataSourceError family
         raise GazetteerError(log_message=f"cannot read polygons in {directory}: {exc}") from exc
-    return GazetteerData(tuple(places), tuple(keys), regions, countries, manifest)
+    return GazetteerData(
+        tuple(places), tuple(keys), regions, countries, manifest, frozenset(word_keys)
+    )
 
 
 def _as_tuple(value: object) -> tuple[str, ...]:

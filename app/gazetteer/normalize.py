@@ -141,7 +141,8 @@ def fold(text: str) -> str:
     """Lower-case, strip diacritics, fold Arabic letter variants; keep spaces and punctuation."""
     text = unicodedata.normalize("NFKC", text).translate(_ARABIC_FOLD)
     text = _ARABIC_DIACRITICS.sub("", text)
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    # casefold() maps Cherokee small letters to capitals; lower() brings them back down.
+    decomposed = unicodedata.normalize("NFKD", text.casefold().lower())
     stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
     return unicodedata.normalize("NFC", stripped).translate(_LATIN_FOLD)
 

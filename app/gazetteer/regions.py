@@ -16,6 +16,9 @@ from app.gazetteer.normalize import normalize, parse_query
 #: Codes ISO 3166-2 has retired; old data and users still send them.
 RETIRED_CODES = {"IQ-TS": "IQ-KI", "IQ-SW": "IQ-SU"}
 
+#: Smallest edit-distance ratio (0-100) of a name offered as "did you mean".
+SUGGEST_MIN_RATIO = 75
+
 
 class RegionCatalog:
     """Resolve a region by code, name or alias, and give its polygon."""
@@ -85,13 +88,29 @@ class RegionCatalog:
         return self._regions[code]
 
     def suggest(self, text: str, limit: int = 5) -> list[str]:
-        """Names of regions close to ``text``, best first."""
+        """Names of regions close to ``text``, best first; none when nothing is close.
+
+        Only near-misses count: a plain edit-distance ratio of at least
+        :data:`SUGGEST_MIN_RATIO` ("Kirkook", "Dyala", "Salahudin"), or a name that the query
+        starts ("Kurdistan" for "Kurdistan Region"). Weighted ratios also reward shared
+        fragments, which made "Narnia" suggest Jordan.
+        """
         key = normalize(text)
+        if len(key) < 3:
+            return []
         hits = process.extract(
-            key, list(self._by_name), scorer=fuzz.WRatio, limit=limit * 3, score_cutoff=72
+            key, list(self._by_name), scorer=fuzz.ratio, limit=limit * 3, score_cutoff=0
         )
         seen: list[str] = []
-        for name, _score, _ in hits:
+        for name, score, _ in hits:
+            if score < SUGGEST_MIN_RATIO and not name.startswith(key + " "):
+                continue
+            region = self._regions[self._by_name[name]]
+            label = f"{region.name} ({region.code})"
+            if label not in seen:
+                seen.append(label)
+        prefixed = [n for n in self._by_name if n.startswith(key + " ")]
+        for name in prefixed:
             region = self._regions[self._by_name[name]]
             label = f"{region.name} ({region.code})"
             if label not in seen:

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import json
 from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 import shapely
 from shapely.geometry import mapping
 
 from app.gazetteer.geocoder import Gazetteer
+from app.gazetteer.loader import default_gazetteer_dir
 
 #: About 1 km at this latitude: fine at the zooms where outlines matter, and a small page.
 TOLERANCE = 0.01
@@ -40,3 +43,13 @@ def outlines(gazetteer: Gazetteer) -> tuple[dict[str, Any], dict[str, Any]]:
         [({"code": r.code}, r.geometry) for r in gazetteer.data.countries.itertuples()]
     )
     return governorates, countries
+
+
+@lru_cache(maxsize=4)
+def rivers(directory: Path | None = None) -> dict[str, Any]:
+    """River lines for the basemap (``rivers.geojson`` of the gazetteer; none if it has none)."""
+    path = (directory or default_gazetteer_dir()) / "rivers.geojson"
+    if not path.exists():
+        return {"type": "FeatureCollection", "features": []}
+    data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+    return data

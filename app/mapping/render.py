@@ -47,6 +47,10 @@ CATEGORY_COLOUR = {
 CENTRE, ZOOM = (34.8, 41.8), 6
 
 
+#: Every HTML page links the service's own icon (no 404 for /favicon.ico in the console).
+FAVICON_LINK = '<link rel="icon" href="/static/favicon.svg" type="image/svg+xml">'
+
+
 @dataclass(frozen=True)
 class MapOptions:
     """Everything the page depends on."""
@@ -59,6 +63,9 @@ class MapOptions:
     tiles: str | None = None
     tiles_attribution: str = ""
     embed_url: str = ""
+    labels: tuple[tuple[str, float, float, int, str], ...] = ()  # app.mapping.labels
+    rivers: dict[str, Any] | None = None  # GeoJSON river lines (app.mapping.outlines.rivers)
+    live: bool = False  # follow the event stream (?live=1)
 
 
 class _Script(MacroElement):
@@ -143,13 +150,18 @@ def render_map(options: MapOptions) -> str:
             name="Tiles",
             max_zoom=18,
         ).add_to(m)
-    # The basemap drawn from the gazetteer's outlines: there even with no tiles at all.
+    # The basemap drawn from the gazetteer's outlines: there even with no tiles at all. Its
+    # panes sit under Leaflet's overlay pane (400) and marker pane (600), so outlines and
+    # names never cover an event.
+    folium.map.CustomPane("basemap", z_index=250, pointer_events=False).add_to(m)
+    folium.map.CustomPane("labels", z_index=350, pointer_events=False).add_to(m)
     folium.GeoJson(
         options.countries,
         name="Countries",
         control=False,
         style_function=_land(0.9 if not options.tiles else 0.1),
         interactive=False,
+        pane="basemap",
     ).add_to(m)
     folium.GeoJson(
         options.governorates,
@@ -157,7 +169,17 @@ def render_map(options: MapOptions) -> str:
         control=False,
         style_function=_style("#b0a99f", 0.6, 0),
         interactive=False,
+        pane="basemap",
     ).add_to(m)
+    if options.rivers and options.rivers["features"]:
+        folium.GeoJson(
+            options.rivers,
+            name="Rivers",
+            control=False,
+            style_function=_style("#5b9bd5", 1.2, 0),
+            interactive=False,
+            pane="basemap",
+        ).add_to(m)
     choropleth = folium.GeoJson(
         options.governorates,
         name="Events per governorate",
@@ -185,11 +207,14 @@ def render_map(options: MapOptions) -> str:
         "types": TYPE_STYLE,
         "categories": CATEGORY_COLOUR,
         "dates": [d.isoformat() for d in options.dates] if options.dates else None,
+        "labels": options.labels,
+        "live": options.live,
     }
     m.add_child(_Script(_legend_script(m.get_name())))
     m.add_child(_Script(f"GeoeventsMap.start({json.dumps(config)});"))
     root = m.get_root()
     assert isinstance(root, Figure)
+    root.header.add_child(Element(FAVICON_LINK))
     if not options.embed:
         root.html.add_child(Element(_header(options, m.get_name())), index=0)
     return str(root.render())

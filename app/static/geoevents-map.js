@@ -33,12 +33,52 @@
       p.strength ? "<b>Strength:</b> " + esc(p.strength.text) : "",
       "<p>" + esc(p.summary) + "</p>",
       sentence ? "<blockquote class='ge-evidence'>" + esc(sentence.text) + "</blockquote>" : "",
-      (p.sources || []).map(function (s) {
-        return "<a href='" + esc(cfg.api + s) + "' target='_blank'>source</a>";
-      }).join(" ") + " <a href='" + esc(cfg.api + "/events/" + feature.id) +
+      (p.sources || []).map(sourceLink(cfg)).join(" ") + " <a href='" + esc(cfg.api + "/events/" + feature.id) +
         "' target='_blank'>event " + esc(feature.id) + "</a>"
     ];
     return "<div class='ge-popup'>" + rows.filter(Boolean).join("<br>") + "</div>";
+  }
+
+  /* A source link named for what it opens: "report 12" for a stored report, "article
+     (host)" for a web page. */
+  function sourceLink(cfg) {
+    return function (s) {
+      var report = /^\/reports\/(\d+)$/.exec(s);
+      if (report) {
+        return "<a href='" + esc(cfg.api + s) + "' target='_blank'>report " + esc(report[1]) +
+          "</a>";
+      }
+      var web = /^https?:\/\/([^\/?#]+)/i.exec(s);
+      if (web) {
+        return "<a href='" + esc(s) + "' target='_blank' rel='noopener noreferrer'>article (" +
+          esc(web[1]) + ")</a>";
+      }
+      return "<span>" + esc(s) + "</span>";
+    };
+  }
+
+  /* Basemap names: each label shows from its own zoom on, in a pane under the events. */
+  function drawLabels(map, cfg) {
+    var group = L.layerGroup().addTo(map);
+    var markers = (cfg.labels || []).map(function (l) {
+      return { zoom: l[3], marker: L.marker([l[1], l[2]], {
+        pane: "labels", interactive: false, keyboard: false,
+        icon: L.divIcon({ className: "ge-label ge-label-" + l[4], html: "<span>" + esc(l[0]) + "</span>",
+          iconSize: null })
+      }) };
+    });
+    function show() {
+      var z = map.getZoom(), shown = 0;
+      markers.forEach(function (m) {
+        var want = z >= m.zoom;
+        if (want && !group.hasLayer(m.marker)) { group.addLayer(m.marker); }
+        if (!want && group.hasLayer(m.marker)) { group.removeLayer(m.marker); }
+        if (want) { shown += 1; }
+      });
+      document.body.dataset.geoeventsLabels = shown;
+    }
+    map.on("zoomend", show);
+    show();
   }
 
   function icon(type, cfg) {
@@ -215,7 +255,85 @@
       timer = window.setTimeout(load, 150);
     });
     timeControl(map, cfg, load);
+    drawLabels(map, cfg);
     load();
+    if (cfg.live) { follow(map, cfg, lone, movements); }
+  }
+
+  /* Live: new events arrive over the stream (SSE), or over the change feed when the stream
+     is down, and appear without a reload, highlighted for a few seconds. */
+  function follow(map, cfg, lone, movements) {
+    var added = 0, last = null, shown = {}, polling = null;
+    var control = L.control({ position: "topleft" });
+    control.onAdd = function () {
+      var div = L.DomUtil.create("div", "ge-live leaflet-bar");
+      div.innerHTML = "<span class='ge-live-dot'></span> Live &middot; <b class='ge-live-count'>0</b>" +
+        " new since opened";
+      return div;
+    };
+    control.addTo(map);
+    var counter = document.querySelector(".ge-live-count");
+    function filters() {
+      var params = new URLSearchParams(cfg.query);
+      ["live", "cursor", "limit", "sort"].forEach(function (k) { params.delete(k); });
+      return params;
+    }
+    function upsert(feature) {
+      var old = shown[feature.id];
+      if (old) { old.remove(); } else { added += 1; }
+      var g = feature.geometry, layer;
+      if (!g) { return; }
+      if (g.type === "LineString") {
+        var line = g.coordinates.map(function (c) { return [c[1], c[0]]; });
+        layer = L.polyline(line, { weight: 4, color: cfg.types[feature.properties.event_type].colour });
+        movements.addLayer(layer);
+      } else {
+        layer = L.marker([g.coordinates[1], g.coordinates[0]],
+          { icon: icon(feature.properties.event_type, cfg) });
+        lone.addLayer(layer);
+        var el = layer.getElement && layer.getElement();
+        if (el) {
+          el.classList.add("ge-new");
+          window.setTimeout(function () { el.classList.remove("ge-new"); }, 6000);
+        }
+      }
+      layer.bindPopup(popup(feature, cfg), { maxWidth: 360 });
+      shown[feature.id] = layer;
+      counter.textContent = added;
+      document.body.dataset.geoeventsLive = added;
+    }
+    function drop(id) {
+      if (shown[id]) { shown[id].remove(); delete shown[id]; }
+    }
+    function poll() {
+      if (last === null) { return; }
+      var params = filters();
+      params.set("after", last);
+      fetch(cfg.api + "/events/changes?" + params.toString())
+        .then(function (r) { return r.json(); }).then(function (body) {
+          body.changes.forEach(function (c) {
+            if (c.op === "upsert") { upsert(c.feature); } else { drop(c.id); }
+          });
+          last = body.last_seq;
+        }).catch(function () { /* try again on the next tick */ });
+    }
+    var source = new EventSource(cfg.api + "/events/stream?" + filters().toString());
+    source.addEventListener("event", function (m) {
+      last = Number(m.lastEventId);
+      upsert(JSON.parse(m.data));
+    });
+    source.addEventListener("delete", function (m) {
+      last = Number(m.lastEventId);
+      drop(m.data);
+    });
+    source.onopen = function () {
+      document.body.dataset.geoeventsStream = "open";
+      if (polling) { window.clearInterval(polling); polling = null; }
+    };
+    source.onerror = function () {
+      document.body.dataset.geoeventsStream = "down";
+      if (!polling) { polling = window.setInterval(poll, 5000); }
+    };
   }
 
   window.GeoeventsMap = { start: start, escape: esc };

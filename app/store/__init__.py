@@ -7,11 +7,14 @@ from app.store.base import EventStore
 from app.store.sqlite import SQLiteStore
 
 
-def open_store(database_url: str) -> EventStore:
-    """Open the backend named by the URL scheme."""
+def open_store(database_url: str, finish_imports: bool = True) -> EventStore:
+    """Open the backend named by the URL scheme.
+
+    ``finish_imports=False`` leaves an interrupted import's index build to the next import.
+    """
     match database_url.split("://", 1)[0]:
         case "sqlite":
-            return SQLiteStore.from_url(database_url)
+            return SQLiteStore.from_url(database_url, finish_imports)
         case "postgresql" | "postgres":
             try:
                 from app.store.postgis import PostGISStore

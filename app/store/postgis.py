@@ -20,8 +20,11 @@ from psycopg_pool import ConnectionPool, PoolTimeout
 from app.domain import IngestResult, NewReport
 from app.errors import InvalidInput, NotFound, StoreError
 from app.events import EventFeature
+from app.store.base import OnConflict
 from app.store.dedup import same_event
 from app.store.edits import diff, with_source
+from app.store.postgis_bulk import PostGISBulkImport
+from app.store.postgis_live import PostGISLiveState
 from app.store.postgis_reads import PostGISReads, feature
 from app.store.postgis_schema import MIGRATIONS, WRITE_LOCK
 from app.store.postgis_sql import EVENT_COLUMNS, event_row
@@ -65,6 +68,7 @@ class PostGISStore(PostGISReads):
             raise StoreError(log_message=f"cannot connect to database {self._name}") from exc
         if migrate:
             self.upgrade()
+        self.live = PostGISLiveState(self._write, self._read)
 
     @classmethod
     def from_url(cls, url: str) -> PostGISStore:
@@ -185,6 +189,12 @@ class PostGISStore(PostGISReads):
                 # autovacuum refreshes them as the table grows.
                 conn.execute("ANALYZE events")
             return ids
+
+    def bulk_import(
+        self, who: str, on_conflict: OnConflict = "skip", defer_indexes: bool = False
+    ) -> PostGISBulkImport:
+        """An idempotent bulk import on its own connection (see ``postgis_bulk``)."""
+        return PostGISBulkImport(self.url, who, on_conflict, defer_indexes)
 
     def analyze(self) -> None:
         """Refresh the planner's statistics (after a bulk load: autovacuum does it later)."""

@@ -13,7 +13,7 @@ from app.store.store_copy import Row
 
 _COLUMNS = {
     "reports": "id, content_hash, url, title, source, published, text, ingested_at",
-    "events": "id, feature, updated_at",
+    "events": "id, feature, updated_at, import_key",
     "observations": "id, event_id, report_id, feature",
     "audit": "id, event_id, last_event_id, at, who, action, detail",
 }
@@ -58,12 +58,13 @@ class PostGISRows:
                         copy.write_row(row)
                 return
             span = 0
-            with cur.copy(f"COPY events ({EVENT_COLUMNS}) FROM STDIN") as copy:
-                for event_id, text, updated_at in rows:
+            with cur.copy(f"COPY events ({EVENT_COLUMNS}, import_key) FROM STDIN") as copy:
+                for event_id, text, updated_at, key in rows:
                     event = EventFeature.model_validate_json(text)
-                    copy.write_row(
-                        event_row(int(event_id), event, str(text), str(updated_at), fts_body(event))
+                    columns = event_row(
+                        int(event_id), event, str(text), str(updated_at), fts_body(event)
                     )
+                    copy.write_row((*columns, key))
                     span = max(span, (event.properties.date_end - event.properties.date).days)
             cur.execute(
                 "UPDATE meta SET value = %s WHERE key = 'max_span_days' AND value < %s",

@@ -12,6 +12,7 @@ from psycopg_pool import ConnectionPool
 
 from app.domain import (
     AuditEntry,
+    ChangePage,
     Cluster,
     ClusterPage,
     EventPage,
@@ -20,7 +21,7 @@ from app.domain import (
     ReportRecord,
 )
 from app.errors import NotFound, StoreError
-from app.store import postgis_sql
+from app.store import postgis_changes, postgis_sql
 from app.store.base import StoreHealth
 from app.store.sql_query import Sql, encode_cursor
 
@@ -54,6 +55,14 @@ class PostGISReads:
     def _version(self, conn: psycopg.Connection) -> int:
         row = conn.execute("SELECT max(version) FROM geoevents_schema").fetchone()
         return int(row[0]) if row and row[0] is not None else 0
+
+    def changes(self, query: EventQuery, after: int, limit: int) -> ChangePage:
+        """The change feed after ``after``: each changed event's latest change, in order."""
+        return self._read(lambda conn: postgis_changes.changes(conn, query, after, limit))
+
+    def last_seq(self) -> int:
+        """The newest change's number."""
+        return self._read(postgis_changes.last_seq)
 
     def get(self, event_id: int) -> str:
         """An event's GeoJSON Feature text."""

@@ -38,8 +38,12 @@ def near_bbox(lat: float, lon: float, radius_km: float) -> tuple[float, float, f
     return lon - dlon, lat - dlat, lon + dlon, lat + dlat
 
 
-def where(query: EventQuery, max_span_days: int = 366) -> Sql:
+def where(query: EventQuery, max_span_days: int = 366, by_date: bool = False) -> Sql:
     """The filters of a query, combined with AND.
+
+    ``by_date`` keeps the R*Tree from driving the query (each row checks its own box): for a
+    box holding a large share of the events, walking the date index in order and stopping
+    after one page beats fetching and sorting every event in the box.
 
     ``max_span_days`` is the longest event interval in the store: an event overlapping
     [start, ...] then starts no earlier than start - max_span_days, a bound the date index
@@ -62,10 +66,16 @@ def where(query: EventQuery, max_span_days: int = 366) -> Sql:
     if query.near is not None:
         boxes.append(near_bbox(*query.near))
     for minx, miny, maxx, maxy in boxes:
-        clauses.append(
-            "id IN (SELECT id FROM events_rtree WHERE minx <= ? AND maxx >= ? "
-            "AND miny <= ? AND maxy >= ?)"
-        )
+        if by_date:  # each row of the date index looks its own box up in the R*Tree
+            clauses.append(
+                "EXISTS (SELECT 1 FROM events_rtree r WHERE r.id = events.id "
+                "AND r.minx <= ? AND r.maxx >= ? AND r.miny <= ? AND r.maxy >= ?)"
+            )
+        else:
+            clauses.append(
+                "id IN (SELECT id FROM events_rtree WHERE minx <= ? AND maxx >= ? "
+                "AND miny <= ? AND maxy >= ?)"
+            )
         params.extend([maxx, minx, maxy, miny])
     if query.near is not None:
         clauses.append("km(lat, lon, ?, ?) <= ?")
@@ -121,12 +131,27 @@ def decode_cursor(cursor: str, sort: str) -> tuple[object, int]:
     return value, event_id
 
 
-def page_sql(query: EventQuery, max_span_days: int = 366) -> tuple[str, list[object], str]:
+def box_only(query: EventQuery) -> tuple[float, float, float, float] | None:
+    """The bbox of a query that filters on nothing else (placed events): its count is the
+    R*Tree's, which holds exactly the placed events."""
+    if query.bbox is None or query.located is not True:
+        return None
+    plain = EventQuery(bbox=query.bbox)
+    same = all(
+        getattr(query, name) == getattr(plain, name)
+        for name in ("admin1", "country", "near", "start", "end", "types", "category")
+    ) and (query.actors, query.q, query.min_confidence, query.report_id) == ((), None, None, None)
+    return query.bbox if same else None
+
+
+def page_sql(
+    query: EventQuery, max_span_days: int = 366, by_date: bool = False
+) -> tuple[str, list[object], str]:
     """SELECT for one page (limit + 1 rows, to know if another page follows)."""
     if query.sort not in SORTS:
         raise InvalidInput(f"sort must be one of {', '.join(SORTS)}")
     column, descending = SORTS[query.sort]
-    sql = where(query, max_span_days)
+    sql = where(query, max_span_days, by_date and column == "date")
     clauses, params = [sql.where], list(sql.params)
     direction = "DESC" if descending else "ASC"
     if query.cursor:

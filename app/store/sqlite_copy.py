@@ -13,7 +13,7 @@ from app.store.store_copy import Row
 _SELECT = {
     "reports": "SELECT id, content_hash, url, title, source, published, text, ingested_at "
     "FROM reports",
-    "events": "SELECT id, feature, updated_at FROM events",
+    "events": "SELECT id, feature, updated_at, import_key FROM events",
     "observations": "SELECT rowid AS id, event_id, report_id, feature FROM observations",
     "audit": "SELECT id, event_id, last_event_id, at, who, action, detail FROM audit",
 }
@@ -28,8 +28,8 @@ _INSERT = {
 }
 _INSERT_EVENT = (
     "INSERT INTO events (id, feature, event_type, category, date, date_end, country, admin1, "
-    "lat, lon, confidence, geo_precision, actors, located, updated_at) "
-    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+    "lat, lon, confidence, geo_precision, actors, located, updated_at, import_key) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
 )
 
 
@@ -75,10 +75,10 @@ class SQLiteRows:
                 conn.executemany(_INSERT[table], rows)
                 return
             span = 0
-            for event_id, text, updated_at in rows:
+            for event_id, text, updated_at, key in rows:
                 event = EventFeature.model_validate_json(text)
                 row, box = event_row(int(event_id), event, str(text), str(updated_at))
-                conn.execute(_INSERT_EVENT, row)
+                conn.execute(_INSERT_EVENT, (*row, key))
                 if box is not None:
                     conn.execute(
                         "INSERT INTO events_rtree VALUES (?, ?, ?, ?, ?)", (event_id, *box)

@@ -25,7 +25,7 @@ class RowStore(Protocol):
     """A backend's raw rows, in the canonical shape of each table:
 
     - reports: (id, content_hash, url, title, source, published ISO date, text, ingested_at)
-    - events: (id, feature, updated_at)
+    - events: (id, feature, updated_at, import_key)
     - observations: (id, event_id, report_id, feature)
     - audit: (id, event_id, last_event_id, at, who, action, detail)
     """

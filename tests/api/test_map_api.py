@@ -113,3 +113,11 @@ def test_clusters_respect_filters_and_bad_views(client):
         client.get("/events/clusters", params={"view": "35,29,49,38", "zoom": 40}).status_code
         == 400
     )
+
+
+def test_favicon_is_served(client):
+    response = client.get("/favicon.ico")
+    assert response.status_code == 200
+    assert response.headers["content-type"] == "image/x-icon"
+    assert response.content[:4] == b"\x00\x00\x01\x00"  # an ICO header
+    assert "/static/favicon.svg" in client.get("/map").text

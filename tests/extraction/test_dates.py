@@ -22,7 +22,33 @@ def one(text, anchor=PUB):
         ("in August 2023", "2023-08-01", "2023-08-31", "month"),
         ("on 2024-07-30", "2024-07-30", "2024-07-30", "day"),
         ("on Tuesday", "2024-08-06", "2024-08-06", "day"),
-        ("on Thursday", "2024-08-01", "2024-08-01", "day"),  # the weekday of publication
+        ("on Thursday", "2024-08-08", "2024-08-08", "day"),  # the day of publication itself
+        ("on Friday", "2024-08-02", "2024-08-02", "day"),
+        ("last Thursday", "2024-08-01", "2024-08-01", "day"),  # the one before
+        ("last Wednesday", "2024-07-31", "2024-07-31", "day"),  # not "yesterday"
+        ("last Monday", "2024-08-05", "2024-08-05", "day"),
+        ("early Sunday", "2024-08-04", "2024-08-04", "day"),
+        ("today", "2024-08-08", "2024-08-08", "day"),
+        ("this morning", "2024-08-08", "2024-08-08", "day"),
+        ("overnight into Thursday", "2024-08-07", "2024-08-08", "day"),
+        ("fighting raged overnight", "2024-08-07", "2024-08-08", "day"),
+        ("in late July", "2024-07-21", "2024-07-31", "week"),
+        ("in early August", "2024-08-01", "2024-08-08", "week"),  # not later than the report
+        ("in March 2019", "2019-03-01", "2019-03-31", "month"),
+        ("in 2019", "2019-01-01", "2019-12-31", "year"),
+        ("on 12 March", "2024-03-12", "2024-03-12", "day"),
+        ("on March 12, 2016", "2016-03-12", "2016-03-12", "day"),
+        ("on 20 August", "2023-08-20", "2023-08-20", "day"),  # not yet this year
+        ("on the 5th", "2024-08-05", "2024-08-05", "day"),
+        ("on the 12th, when", "2024-07-12", "2024-07-12", "day"),  # not yet this month
+        ("from 1 to 6 October", "2023-10-01", "2023-10-06", "week"),
+        ("17-23 October 2016", "2016-10-17", "2016-10-23", "week"),
+        ("Saturday 19 - Sunday 20 July", "2024-07-19", "2024-07-20", "day"),
+        ("between 28 July and 2 August", "2024-07-28", "2024-08-02", "week"),
+        ("on July 15-16", "2024-07-15", "2024-07-16", "day"),
+        ("between 8 a.m. Monday and 8 a.m. Tuesday", "2024-08-05", "2024-08-06", "day"),
+        ("Monday 14 July", "2024-07-14", "2024-07-14", "day"),  # the date wins
+        ("on Sunday, March 10", "2024-03-10", "2024-03-10", "day"),
         ("yesterday", "2024-08-07", "2024-08-07", "day"),
         ("last week", "2024-07-29", "2024-08-04", "week"),
         ("last month", "2024-07-01", "2024-07-31", "month"),
@@ -70,3 +96,63 @@ def test_offsets_point_into_the_text():
     text = "Clashes broke out on Tuesday near Kirkuk."
     found = find_dates(text, PUB, offset=100)[0]
     assert text[found.start - 100 : found.end - 100] == "on Tuesday"
+
+
+def test_a_weekday_is_the_latest_on_or_before_the_anchor():
+    sunday = dt.date(2024, 3, 10)
+    assert one("on Sunday", sunday).first == sunday
+    assert one("last Sunday", sunday).first == dt.date(2024, 3, 3)
+    assert one("on Saturday", sunday).first == dt.date(2024, 3, 9)
+    assert one("on Monday", sunday).first == dt.date(2024, 3, 4)
+
+
+def test_reporting_dates_with_a_phrase_between():
+    assert one("the ministry said in a statement on Friday").role == "report"
+    assert one("officials told reporters late on Monday").role == "report"
+    assert one("the army said on Friday").role == "report"
+    assert one("the Guards said in a statement later on Sunday").role == "report"
+
+
+def test_bare_overnight_yields_to_a_named_day():
+    found = find_dates("Clashes on Tuesday went on overnight", PUB)
+    assert [d.text for d in found] == ["on Tuesday"]
+
+
+def test_ordinals_that_are_not_dates():
+    assert find_dates("on the 5th floor of the building", PUB) == []
+    assert find_dates("the 12th Brigade", PUB) == []
+
+
+def test_a_backwards_range_is_not_a_range():
+    assert [d.text for d in find_dates("on 9-3 July", PUB)] == ["3 July"]
+
+
+def test_dates_attached_to_a_noun():
+    (possessive,) = find_dates("suspects linked to Thursday's bombing", PUB)
+    assert possessive.attached == "next"
+    (participle,) = find_dates("under the agreement signed on 1 April", PUB)
+    assert participle.attached == "previous"
+    (verb,) = find_dates("The agreement was signed on 1 April", PUB)
+    assert verb.attached is None
+
+
+def test_two_weekdays_are_a_range():
+    found = one("struck sites on Saturday and Sunday")
+    assert (found.first, found.last) == (dt.date(2024, 8, 3), dt.date(2024, 8, 4))
+
+
+def test_the_reporting_date_moves_relative_dates_only():
+    pub, said = dt.date(2025, 7, 21), dt.date(2025, 7, 16)
+    found = find_dates("forces withdrew on Tuesday and again on 17 July", pub, reported=said)
+    assert [d.first for d in found] == [dt.date(2025, 7, 15), dt.date(2025, 7, 17)]
+
+
+def test_overnight_into_a_date():
+    found = one("withdrew overnight into 17 July", dt.date(2025, 7, 21))
+    assert (found.first, found.last) == (dt.date(2025, 7, 16), dt.date(2025, 7, 17))
+
+
+def test_following_days_are_a_follow_up_span():
+    found = one("over the following three days")
+    assert found.role == "follow" and found.offset_days == 1
+    assert (found.last - found.first).days == 2

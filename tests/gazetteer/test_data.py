@@ -4,6 +4,7 @@ import csv
 import json
 
 import geopandas as gpd
+import shapely
 
 from app.gazetteer.loader import default_gazetteer_dir
 from app.gazetteer.normalize import NORMALIZER_VERSION
@@ -98,3 +99,12 @@ def test_regions_cover_every_governorate_once():
 def test_country_outlines_for_the_region_and_neighbours():
     codes = set(gpd.read_file(DATA / "countries.geojson")["code"])
     assert {"IQ", "SY", "TR", "IR", "JO", "SA", "KW", "LB"} <= codes
+
+
+def test_rivers_cover_the_tigris_and_euphrates():
+    collection = json.loads((default_gazetteer_dir() / "rivers.geojson").read_text())
+    lines = shapely.geometry.shape(collection["features"][0]["geometry"])
+    assert lines.geom_type == "MultiLineString" and len(lines.geoms) > 50
+    # The Tigris runs through Baghdad and Mosul, the Euphrates through Ramadi and Raqqa.
+    for lat, lon in ((33.34, 44.40), (36.34, 43.13), (33.43, 43.30), (35.95, 39.01)):
+        assert lines.distance(shapely.Point(lon, lat)) < 0.05, (lat, lon)

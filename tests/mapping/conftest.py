@@ -52,6 +52,10 @@ def known_events():
         )
     ]
     events[0] = make_event(lat=36.34, lon=43.13, admin1=None, summary=XSS)
+    sourced = events[1].properties.model_copy(
+        update={"sources": ["/reports/12", "https://news.example.org/story?id=1"]}
+    )
+    events[1] = events[1].model_copy(update={"properties": sourced})
     for origin, dest in (((36.19, 44.01), (35.51, 44.28)), ((33.42, 43.30), (34.61, 43.68))):
         move = make_event(
             lat=dest[0],

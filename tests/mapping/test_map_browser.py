@@ -122,3 +122,63 @@ def test_embed_works_in_an_iframe_of_another_origin(browser, other_origin):
     assert full is None or full.locator(".leaflet-container").count() == 0
     assert errors == []
     page.close()
+
+
+def test_basemap_names_read_at_a_glance(browser, map_server):
+    blocked = []
+    page, errors = open_map(browser, f"{map_server.url}/map", blocked)
+    labels = page.locator(".leaflet-labels-pane .ge-label")
+    names = set(labels.all_inner_texts())
+    # The regional view names countries, governorates and the largest cities...
+    shown = {n.strip().casefold() for n in names}  # country names are set in capitals
+    assert {"iraq", "syria", "diyala", "salah ad-din", "baghdad"} <= shown
+    assert page.locator(".leaflet-labels-pane .ge-label-city").count() < 40
+    regional = int(page.locator("body").get_attribute("data-geoevents-labels"))
+    # ...and zooming in adds towns by size.
+    page.evaluate("(name) => window[name].setView([33.75, 44.6], 10)", _map_name(page))
+    page.wait_for_function(
+        f"() => Number(document.body.dataset.geoeventsLabels) > {regional}", timeout=10_000
+    )
+    towns = set(page.locator(".leaflet-labels-pane .ge-label-city").all_inner_texts())
+    assert "Baqubah" in {t.strip() for t in towns}
+    # Names sit under the events: their pane is below the overlay and marker panes.
+    z = page.evaluate(
+        "() => ['labels', 'overlay', 'marker'].map(p => Number(getComputedStyle("
+        "document.querySelector('.leaflet-' + p + '-pane')).zIndex))"
+    )
+    assert z[0] < z[1] < z[2]
+    # Rivers are drawn in the basemap pane, under everything else.
+    river_parts = page.evaluate(
+        "(name) => Object.values(window[name]._layers).filter(l => l.options"
+        " && l.options.pane === 'basemap' && l.options.color === '#5b9bd5')"
+        ".map(l => l.getLatLngs().length).reduce((a, b) => a + b, 0)",
+        _map_name(page),
+    )
+    assert river_parts > 50
+    assert errors == [] and blocked == []
+    page.close()
+
+
+def test_popup_links_say_what_they_open(browser, map_server):
+    blocked = []
+    page, _ = open_map(browser, f"{map_server.url}/map", blocked)
+    texts = []
+    for candidate in page.locator(".leaflet-marker-pane .ge-icon").all():
+        candidate.click()
+        texts.extend(
+            page.locator(".leaflet-popup-content a")
+            .last.locator("..")
+            .locator("a")
+            .all_inner_texts()
+        )
+        page.locator(".leaflet-popup-close-button").last.click()
+    assert "report 12" in texts
+    assert "article (news.example.org)" in texts
+    assert "source" not in texts
+    page.close()
+
+
+def _map_name(page):
+    return page.evaluate(
+        "() => Object.keys(window).find(k => k.startsWith('map_') && window[k].getZoom)"
+    )

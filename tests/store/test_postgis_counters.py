@@ -6,6 +6,7 @@ import psycopg
 import pytest
 
 from app.errors import StoreError
+from app.store.counters import open_counters
 from app.store.postgis_counters import PostGISCounters
 
 pytestmark = pytest.mark.postgis
@@ -30,3 +31,12 @@ def test_two_workers_count_together(pg_cluster):
 def test_an_unreachable_database_is_a_store_error(pg_cluster):
     with pytest.raises(StoreError):
         PostGISCounters(pg_cluster.url("no_such_database"))
+
+
+def test_open_counters_picks_the_postgis_counters_for_a_postgresql_url(pg_cluster):
+    counters = open_counters(pg_cluster.new_database())
+    assert isinstance(counters, PostGISCounters)
+    assert counters.hit(["a"], 1) == [1]
+    counters.close()
+    with pytest.raises(StoreError):
+        open_counters("mysql://nowhere/db")

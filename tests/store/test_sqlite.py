@@ -37,3 +37,31 @@ def test_newer_schema_is_refused(tmp_path):
 def test_unusable_urls(url):
     with pytest.raises(StoreError):
         open_store(url)
+
+
+def test_the_deferred_indexes_are_those_of_migration_1():
+    from app.store.schema import SECONDARY_INDEXES
+
+    first = " ".join(MIGRATIONS[0].split())
+    for name, columns in SECONDARY_INDEXES:
+        assert f"CREATE INDEX {name} ON {columns};" in first
+
+
+def test_a_version_1_database_is_upgraded_with_its_events(tmp_path):
+    path = tmp_path / "old.db"
+    conn = sqlite3.connect(path)
+    conn.executescript(f"BEGIN; {MIGRATIONS[0]}; PRAGMA user_version=1; COMMIT;")
+    conn.execute(
+        "INSERT INTO events (id, feature, event_type, category, date, date_end, confidence, "
+        "located, updated_at) VALUES (1, '{}', 'attack', 'security_incident', '2024-01-01', "
+        "'2024-01-01', 0.5, 0, 'now')"
+    )
+    conn.commit()
+    conn.close()
+    store = SQLiteStore(path)
+    assert store.health().schema_version == 3 == len(MIGRATIONS)
+    assert store.health().unlocated == 1
+    columns = [r[1] for r in sqlite3.connect(path).execute("PRAGMA table_info(events)")]
+    assert columns[-1] == "import_key"
+    # Migration 3 numbers the events already there, so a change-feed follower gets them too.
+    assert store.last_seq() == 1

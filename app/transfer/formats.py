@@ -3,8 +3,9 @@
 CSV columns follow ACLED's names where the meaning is the same (event_id_cnty, event_date,
 time_precision, event_type, sub_event_type, actor1, assoc_actor_1, actor2, country, admin1,
 admin2, location, latitude, longitude, geo_precision, source, notes, fatalities), followed by
-geoevents' own (geoevents_type, category, date_end, confidence). A CSV exported from ACLED
-imports too: its event and sub-event types map back to ours.
+geoevents' own (geoevents_type, category, date_end, confidence, external_id). A CSV exported
+from ACLED imports too: its event and sub-event types map back to ours, and its
+event_id_cnty becomes the event's external id (what a re-import is idempotent by).
 """
 
 from __future__ import annotations
@@ -13,8 +14,10 @@ import csv
 import datetime as dt
 import io
 from collections.abc import Iterable, Iterator
+from pathlib import Path
 from typing import Any
 
+import msgspec
 import orjson
 
 from app.errors import InvalidInput
@@ -24,7 +27,7 @@ CSV_COLUMNS = [
     "event_id_cnty", "event_date", "time_precision", "event_type", "sub_event_type", "actor1",
     "assoc_actor_1", "actor2", "country", "admin1", "admin2", "location", "latitude",
     "longitude", "geo_precision", "source", "notes", "fatalities", "geoevents_type",
-    "category", "date_end", "confidence",
+    "category", "date_end", "confidence", "external_id",
 ]  # fmt: skip
 _PRECISION_CODE = {"day": 1, "week": 2, "month": 3, "year": 3}
 _CODE_PRECISION = {"1": "day", "2": "week", "3": "month"}
@@ -71,6 +74,7 @@ def csv_row(feature: dict[str, Any]) -> list[object]:
         p["category"],
         p["date_end"],
         p["confidence"],
+        "" if p.get("external_id") is None else p["external_id"],
     ]
 
 
@@ -142,6 +146,9 @@ def record_from_csv(row: dict[str, str]) -> dict[str, Any]:
             "evidence": [],
             "confidence": float(row.get("confidence") or 1.0),
             "sources": [s.strip() for s in (row.get("source") or "").split(";") if s.strip()],
+            # The file's own id: ours (external_id), else ACLED's event id (or our store id).
+            "external_id": (row.get("external_id") or row.get("event_id_cnty") or "").strip()
+            or None,
         },
     }
     return data
@@ -203,3 +210,42 @@ def read_records(path_text: str, data: bytes) -> Iterator[tuple[int, dict[str, A
             yield number, f"not JSON: {exc}"
             continue
         yield number, record if isinstance(record, dict) else "not a JSON object"
+
+
+def read_raw(path: Path) -> Iterator[tuple[int, bytes | str]]:
+    """(line, row or feature number, raw Feature JSON or why it was refused), streamed.
+
+    The bulk import's reader: GeoJSON lines (or RFC 8142 text sequences) are read line by
+    line, never whole; a FeatureCollection is split into its features without building
+    them; a CSV row becomes the Feature object :func:`record_from_csv` makes.
+    """
+    with path.open("rb") as source:
+        head = source.read(4096).lstrip(b"\xef\xbb\xbf\x1e \r\n\t")
+    if path.name.endswith(".csv") or not head.startswith((b"{", b"[")):
+        with path.open(encoding="utf-8-sig", errors="replace", newline="") as text:
+            for number, row in enumerate(csv.DictReader(text), start=2):
+                try:
+                    yield number, orjson.dumps(record_from_csv(row))
+                except InvalidInput as exc:
+                    yield number, exc.detail
+        return
+    if head.startswith(b"{") and b'"FeatureCollection"' in head:
+        try:
+            collection = _COLLECTION.decode(path.read_bytes().removeprefix(b"\xef\xbb\xbf"))
+        except msgspec.MsgspecError as exc:
+            raise InvalidInput(f"{path.name} is not a GeoJSON FeatureCollection: {exc}") from exc
+        for number, feature in enumerate(collection.features, start=1):
+            yield number, bytes(feature)
+        return
+    with path.open("rb") as source:
+        for number, line in enumerate(source, start=1):
+            line = line.strip(b"\xef\xbb\xbf\x1e \t\r\n")
+            if line:
+                yield number, line
+
+
+class _Collection(msgspec.Struct):
+    features: list[msgspec.Raw]
+
+
+_COLLECTION = msgspec.json.Decoder(_Collection)

@@ -10,9 +10,9 @@ from typer.testing import CliRunner
 
 from app.cli import app
 from app.domain import EventQuery
-from app.exports import CSV_COLUMNS, csv_lines, read_records
 from app.ingest import prepare
 from app.store import open_store
+from app.transfer.formats import CSV_COLUMNS, csv_lines, read_records
 from tests.factories import make_event
 
 runner = CliRunner()
@@ -60,8 +60,15 @@ def test_geojsonl_round_trip_loses_nothing(
     assert "imported: 3000, rejected: 0" in result.output
     again = [orjson.loads(f) for f in open_store(second_database_url).export(EventQuery())]
     before = [orjson.loads(f) for f in source.export(EventQuery())]
+    # The ids of the first store become the external ids of the second, nothing else changes.
+    assert [f["properties"].pop("external_id") for f in again] == [f["id"] for f in before]
+    assert {f["properties"].pop("external_id") for f in before} == {None}
     assert [f["properties"] for f in again] == [f["properties"] for f in before]
     assert [f["geometry"] for f in again] == [f["geometry"] for f in before]
+    # The same file again: every event is known by its id, nothing is added.
+    result = runner.invoke(app, ["import", str(out)])
+    assert "imported: 0, rejected: 0" in result.output
+    assert "already stored: 3000" in result.output
 
 
 def test_csv_round_trip_keeps_the_csv_columns(tmp_path, gazetteer, database_url):

@@ -39,6 +39,8 @@ def flat(feature: dict[str, Any]) -> dict[str, Any]:
         "admin1": loc.get("admin1"),
         "admin2": loc.get("admin2"),
         "origin": (p.get("origin") or {}).get("name"),
+        # One column type: an id given as a number is written as its text.
+        "external_id": None if p.get("external_id") is None else str(p["external_id"]),
     }
     for nested in ("actors", "strength", "evidence", "sources"):
         row[nested] = orjson.dumps(p.get(nested)).decode()

@@ -1,0 +1,148 @@
+"""The patterns that find date expressions in report text, and the words they are built from.
+
+:mod:`app.extraction.dates` resolves what they match against the reference date.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+
+MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
+MONTHS |= {m.lower(): i for i, m in enumerate(calendar.month_abbr) if m}
+MONTHS |= {"sept": 9}
+WEEKDAYS = {d.lower(): i for i, d in enumerate(calendar.day_name)}
+_MONTH = (
+    r"(January|February|March|April|May|June|July|August|September|October|November|"
+    r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+)
+_WEEKDAY = r"(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_YEAR = r"((?:19|20)\d\d)"
+_DAY = r"(\d{1,2})(?:st|nd|rd|th)?"
+_TO = r"\s*(?:-|–|—|to|and|until|through)\s*"
+_CLOCK = r"(?:\d{1,2}(?:[:.]\d\d)? ?[ap]\.?m\.? (?:on )?)?"
+NUMBER_WORDS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
+
+DAY_MONTH = re.compile(rf"\b{_DAY}(?: of)? {_MONTH}(?:,? {_YEAR})?\b")
+MONTH_DAY = re.compile(rf"\b{_MONTH} {_DAY}(?:,? {_YEAR})?\b(?!\s*(?:km|kilometres|people))")
+PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("iso", re.compile(rf"\b{_YEAR}-(\d\d)-(\d\d)\b")),
+    # "17-23 October 2016", "from 1 to 6 October", "Saturday 19 - Sunday 20 July"
+    (
+        "day_range",
+        re.compile(
+            rf"\b(?:{_WEEKDAY},? )?{_DAY}(?: {_MONTH})?{_TO}(?:{_WEEKDAY},? )?"
+            rf"{_DAY}(?: of)? {_MONTH}(?:,? {_YEAR})?\b"
+        ),
+    ),
+    ("month_range", re.compile(rf"\b{_MONTH} {_DAY}{_TO}{_DAY}(?:,? {_YEAR})?\b")),
+    # "between 8 a.m. Monday and 8 a.m. Tuesday" (coalition releases), "on Saturday and Sunday"
+    (
+        "weekday_range",
+        re.compile(
+            rf"\b(?:(?:between|from) {_CLOCK})?{_WEEKDAY}(?:{_TO}|\s+or\s+){_CLOCK}{_WEEKDAY}\b"
+        ),
+    ),
+    # "Monday 14 July", "Sunday, March 10": the date; the weekday only confirms it.
+    (
+        "weekday_date",
+        re.compile(rf"\b{_WEEKDAY},? (?:the )?({_DAY}(?: of)? {_MONTH}(?:,? {_YEAR})?)\b"),
+    ),
+    ("weekday_date", re.compile(rf"\b{_WEEKDAY},? ({_MONTH} {_DAY}(?:,? {_YEAR})?)\b")),
+    (
+        "overnight_date",
+        re.compile(
+            rf"\bovernight (?:into|on) (?:the )?({_DAY}(?: of)? {_MONTH}(?:,? {_YEAR})?|"
+            rf"{_MONTH} {_DAY}(?:,? {_YEAR})?)\b"
+        ),
+    ),
+    ("day_month", DAY_MONTH),
+    ("month_day", MONTH_DAY),
+    (
+        "part_month",
+        re.compile(
+            rf"\b(mid|early|late|end of|beginning of|start of)[- ]{_MONTH}"
+            rf"(?:,? {_YEAR})?",
+            re.I,
+        ),
+    ),
+    ("overnight", re.compile(rf"\bovernight (?:into|on) {_WEEKDAY}\b")),
+    # "over the following three days": from the day after the previous event, three days
+    (
+        "following_days",
+        re.compile(
+            r"\b(?:over|in|during|for) the (?:following|next) (two|three|four|five|six|seven|"
+            r"\d) days\b",
+            re.I,
+        ),
+    ),
+    (
+        "nth",
+        re.compile(
+            r"\b(?:on|since|by) the (\d{1,2})(?:st|nd|rd|th)\b(?: of (?:this|the) month)?"
+            r"(?=\s*(?:[,.;:)]|$)|\s+(?:when|as|after|before|and|in|at|near|with|while|that)\b)"
+        ),
+    ),
+    ("weekday", re.compile(rf"\b(last |this |on |early |late |by )?{_WEEKDAY}\b")),
+    ("month_year", re.compile(rf"\b{_MONTH},? {_YEAR}\b")),
+    ("since", re.compile(rf"\b(?:since|until|in|by|from|before) (?:early |late |mid-)?{_YEAR}\b")),
+    ("in_month", re.compile(rf"\b(?:in|during|since|last|this|earlier in) {_MONTH}\b")),
+    (
+        "relative",
+        re.compile(
+            r"\b(yesterday|today|tonight|last night|this morning|earlier (?:this|last) (?:week|"
+            r"month|year)|(?:last|this|past|previous) (?:week|month|year)|the (?:day|night) before|"
+            r"(?:a|one|two|three|four|five|six|seven) days? (?:later|earlier|ago|before)|"
+            r"the (?:following|next) (?:day|morning|night)|(?:the )?same day|later that day|"
+            r"overnight)\b",
+            re.I,
+        ),
+    ),
+)
+REPORTING = re.compile(
+    r"\b(?:said|says|reported|reports|told [\w ]{1,30}?|announced|stated|confirmed|added|"
+    r"wrote|published|posted|quoted)(?:\s+(?:in|at|to)\s+(?:a|an|the|its|his|her)\s+"
+    r"[\w -]{1,25}?)?\s+(?:late\s+|early\s+|later\s+)?(?:on\s+)?$",
+    re.I,
+)
+POSSESSIVE = re.compile(r"['’]s\b")
+# "the agreement signed on 1 April": a participle right after a noun phrase (no "was").
+PARTICIPLE = re.compile(
+    r"\b(?:the|an?|this|that|its|their)\s+"
+    r"(?:(?!(?:was|were|is|are|has|have|had|been|be|being)\b)[\w-]+\s+){0,2}?(?:signed|agreed|reached|"
+    r"brokered|concluded|struck|issued|held|launched|carried out|announced)\s+(?:on|in)\s+$",
+    re.I,
+)
+# "since 2020", "until 2017": the year is background, not when the event happened.
+BACKGROUND_YEAR = re.compile(r"^(?:since|until|before)\b", re.I)
+
+HINT = re.compile(
+    r"\d|day|week|month|year|night|morning|ago|later|earlier|following|next|"
+    r"same|mid|early|late|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec",
+    re.I,
+)
+
+
+DIGIT = re.compile(r"\d")
+MONTH_WORD = re.compile(_MONTH)
+WEEKDAY_WORD = re.compile(_WEEKDAY)
+#: What a pattern needs in the text: d a digit, m a month name, w a weekday name.
+NEEDS = {
+    "iso": "d",
+    "day_range": "dm",
+    "month_range": "dm",
+    "weekday_range": "w",
+    "weekday_date": "dmw",
+    "day_month": "dm",
+    "month_day": "dm",
+    "part_month": "",  # case-insensitive: "mid-july" too
+    "overnight": "w",
+    "overnight_date": "dm",
+    "nth": "d",
+    "weekday": "w",
+    "month_year": "dm",
+    "since": "d",
+    "in_month": "m",
+}
+#: Expressions counted from the reference date; the others only take their year from it.
+RELATIVE = frozenset({"weekday", "overnight", "relative", "nth", "weekday_range"})

@@ -1,0 +1,1 @@
+"""Scoring extraction against gold corpora: reading them, matching events, printing the figures."""

@@ -1,0 +1,92 @@
+"""When an extracted event happened: which date mentions belong to a trigger, which background
+events are kept, and which references to earlier events are events of their own (issue 9)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from app.extraction.dates import DateMention
+from app.extraction.event_builder import EventDraft
+from app.extraction.event_types import HABITUAL, MODAL, REFERENCE, Trigger
+from app.extraction.text import Sentence
+
+#: A running tally ("350 people have been killed since the unrest began") is no one event.
+TALLY = re.compile(
+    r"\bha(?:s|ve) (?:been (?:killed|wounded|injured|detained|arrested|displaced|documented|"
+    r"recorded)|(?:carried out|conducted|launched) (?:hundreds|dozens|scores|thousands|"
+    r"more than|over))\b|\b[Tt]otal documented\b"
+)
+#: Text with no date of its own that would put it this long before the report is not an event.
+MAX_AGE_DAYS = 365
+
+
+def dated_or_recent(draft: EventDraft, reported_at: dt.date) -> bool:
+    """Background told with its own date ("in August 2016 Turkish troops took Jarablus") is an
+    event of that date; only text without a date of its own is held to :data:`MAX_AGE_DAYS`,
+    and so are plurals dated by a year alone ("protests in 2019": a movement, not an event)."""
+    if (reported_at - draft.date_end).days <= MAX_AGE_DAYS:
+        return True
+    if draft.date_mention is None:
+        return False
+    return not (draft.precision == "year" and draft.trigger.text.lower().endswith("s"))
+
+
+def dated_reference(
+    sentence: Sentence, trigger: Trigger, dates: list[DateMention], drafts: list[EventDraft]
+) -> bool:
+    """ "In response to the drone attack of 28 January", "after a drone attack wounded three
+    soldiers on 25 December": a reference to an earlier event that gives its own date is
+    that event, told in background; unless it is one already drafted (a repeat)."""
+    before = sentence.text[
+        max(0, trigger.start - sentence.start - 60) : trigger.start - sentence.start
+    ]
+    if not REFERENCE.search(before) or MODAL.search(before) or HABITUAL.search(sentence.text):
+        return False
+    if re.search(r"\b(?:string|series|wave) of\s", before):
+        return False  # "a string of drone attacks": a series, not one event
+    own = [
+        d
+        for d in dates
+        if d.role == "event"
+        and (d.precision == "day" or any(c.isdigit() for c in d.text))
+        and own_date(sentence, trigger, d)
+    ]
+    return bool(own) and not any(
+        d.spec.group == trigger.spec.group
+        and d.date_mention is not None  # a draft dated by default is no repeat of a stated day
+        and d.date <= own[0].last
+        and own[0].first <= d.date_end
+        for d in drafts
+    )
+
+
+def own_date(sentence: Sentence, trigger: Trigger, mention: DateMention) -> bool:
+    """The date is said of this trigger: "Sunday's attack", or later in the same clause."""
+    if mention.attached == "next":
+        return 0 <= trigger.start - mention.end <= 12
+    between = sentence.text[trigger.end - sentence.start : mention.start - sentence.start]
+    return 0 <= mention.start - trigger.end <= 80 and not re.search(r"[,;:]", between)
+
+
+def attached(draft: EventDraft) -> bool:
+    """Whether the draft was dated by a date said of a noun ("the agreement signed on 1 April")."""
+    return draft.date_mention is not None and draft.date_mention.attached is not None
+
+
+def dates_trigger(mention: DateMention, trigger: Trigger) -> bool:
+    """An attributive date ("Thursday's bombing", "the agreement signed on 1 April") dates only
+    the event named right there, not the other events of the sentence."""
+    if mention.attached == "next":
+        return 0 <= trigger.start - mention.end <= 12
+    if mention.attached == "previous":
+        return 0 <= mention.start - trigger.end <= 40
+    return True
+
+
+def other_date(dates: list[DateMention], draft: EventDraft) -> bool:
+    """Whether the sentence names a day outside the draft's interval: "the same facility ...
+    on 25 January" is an earlier event told in background, not more about this one."""
+    return any(
+        d.role == "event" and (d.last < draft.date or d.first > draft.date_end) for d in dates
+    )

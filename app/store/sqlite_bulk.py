@@ -1,0 +1,243 @@
+"""Bulk import into the SQLite store: large batches, indexes built after the load.
+
+A batch is one transaction (its events all stored, or none). Re-running an import is safe:
+every imported event carries its import key (a unique column), so a known key is skipped or
+updated, never stored twice. A large import (``defer_indexes``) drops the secondary indexes and
+stages each event's R*Tree box and full-text body in ``import_pending``; :func:`build_pending`
+fills the R*Tree and FTS tables with one ``INSERT ... SELECT`` each and creates the indexes,
+all in one transaction. A process killed at any point leaves either a batch whole or absent,
+and the deferred build pending; the next import, or the next opening of the store, finishes it.
+
+The import's own connection runs with ``synchronous=OFF``: a killed process loses nothing
+the operating system already holds, and a lost batch is stored again by a re-run. An
+operating system crash or a power cut during an import can, by SQLite's documentation,
+damage the file: that is the price of the speed, paid only by imports (never by the service).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable, Sequence
+
+import orjson
+
+from app.errors import StoreError
+from app.store.base import ImportCounts, ImportRow, OnConflict
+from app.store.schema import SECONDARY_INDEXES
+from app.store.sqlite_writes import audit_batch, next_id, now, widen_span
+
+_INSERT = (
+    "INSERT INTO events (id, feature, event_type, category, date, date_end, country, admin1, "
+    "lat, lon, confidence, geo_precision, actors, located, updated_at, import_key) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+)
+_UPDATE = (
+    "UPDATE events SET feature = ?, event_type = ?, category = ?, date = ?, date_end = ?, "
+    "country = ?, admin1 = ?, lat = ?, lon = ?, confidence = ?, geo_precision = ?, "
+    "actors = ?, located = ?, updated_at = ?, import_key = ? WHERE id = ?"
+)
+_CACHE_KIB = 1024 * 1024  # 1 GiB of page cache for the import's connection only
+
+
+def pending(conn: sqlite3.Connection) -> bool:
+    """Whether an import left indexes to build (it was stopped, or is running now)."""
+    flag = conn.execute("SELECT value FROM meta WHERE key = 'indexes_deferred'").fetchone()
+    return bool(flag and flag[0]) or (
+        conn.execute("SELECT 1 FROM import_pending LIMIT 1").fetchone() is not None
+    )
+
+
+def build_pending(conn: sqlite3.Connection) -> None:
+    """Fill the R*Tree and FTS from the staged rows and (re)create the secondary indexes.
+
+    Runs inside the caller's transaction, so a kill in the middle leaves it all to do again.
+    """
+    conn.execute(
+        "INSERT INTO events_rtree SELECT id, minx, maxx, miny, maxy FROM import_pending "
+        "WHERE minx IS NOT NULL"
+    )
+    conn.execute("INSERT INTO events_fts (rowid, body) SELECT id, body FROM import_pending")
+    conn.execute("DELETE FROM import_pending")
+    for name, columns in SECONDARY_INDEXES:
+        conn.execute(f"CREATE INDEX IF NOT EXISTS {name} ON {columns}")
+    conn.execute("UPDATE meta SET value = 0 WHERE key = 'indexes_deferred'")
+    # Fresh statistics let the planner pick the governorate index for region= (sampled:
+    # analysis_limit keeps this to milliseconds at a million rows).
+    conn.execute("PRAGMA analysis_limit = 1000")
+    conn.execute("ANALYZE")
+
+
+def finish_interrupted(conn: sqlite3.Connection) -> bool:
+    """Build what a stopped import left pending; returns whether there was anything.
+
+    When another connection holds the write lock (a worker already building, an import
+    running), this one does not wait: that one finishes the work.
+    """
+    if not pending(conn):
+        return False
+    timeout = conn.execute("PRAGMA busy_timeout").fetchone()[0]
+    conn.execute("PRAGMA busy_timeout = 0")
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+    except sqlite3.OperationalError as exc:
+        if "locked" not in str(exc) and "busy" not in str(exc):
+            raise
+        return False
+    finally:
+        conn.execute(f"PRAGMA busy_timeout = {int(timeout)}")
+    try:
+        todo = pending(conn)
+        if todo:
+            build_pending(conn)
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    return todo
+
+
+class SQLiteBulkImport:
+    """One bulk import on its own connection (see the module docstring)."""
+
+    def __init__(self, path: str, who: str, on_conflict: OnConflict, defer_indexes: bool) -> None:
+        self.path, self.who, self.on_conflict = path, who, on_conflict
+        try:
+            self.conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+            for pragma in (
+                "busy_timeout=30000",
+                "synchronous=OFF",
+                # One checkpoint at the end (finish) instead of one every 4 MB of WAL.
+                "wal_autocheckpoint=0",
+                f"cache_size=-{_CACHE_KIB}",
+                "temp_store=MEMORY",
+                "threads=2",
+            ):
+                self.conn.execute(f"PRAGMA {pragma}")
+            self.deferred = defer_indexes or pending(self.conn)
+            if defer_indexes:
+                self._run(self._defer)
+        except sqlite3.Error as exc:
+            raise StoreError(log_message=f"bulk import into {path}: {exc}") from exc
+
+    def _run(self, work: Callable[[], object]) -> ImportCounts:
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            result = work()
+            self.conn.execute("COMMIT")
+        except BaseException as exc:
+            self.conn.execute("ROLLBACK")
+            if isinstance(exc, sqlite3.Error):
+                raise StoreError(log_message=f"bulk import into {self.path}: {exc}") from exc
+            raise
+        return result if isinstance(result, ImportCounts) else ImportCounts()
+
+    def _defer(self) -> None:
+        self.conn.execute("UPDATE meta SET value = 1 WHERE key = 'indexes_deferred'")
+        for name, _ in SECONDARY_INDEXES:
+            self.conn.execute(f"DROP INDEX IF EXISTS {name}")
+
+    def write(self, rows: Sequence[ImportRow]) -> ImportCounts:
+        """Store one batch in one transaction."""
+        return self._run(lambda: self._write(rows))
+
+    def _write(self, rows: Sequence[ImportRow]) -> ImportCounts:
+        conn = self.conn
+        known: dict[str, int] = dict(
+            conn.execute(
+                "SELECT import_key, id FROM events WHERE import_key IN "
+                "(SELECT value FROM json_each(?))",
+                (orjson.dumps([r.key for r in rows]).decode(),),
+            ).fetchall()
+        )
+        batch: dict[str, ImportRow] = {}
+        skipped = 0
+        for row in rows:
+            if row.key in batch and self.on_conflict == "skip":
+                skipped += 1  # the file repeats a key: the first one stands
+            else:
+                batch[row.key] = row  # under "update" the last one stands
+        fresh = [r for k, r in batch.items() if k not in known]
+        old = [(known[k], r) for k, r in batch.items() if k in known]
+        stamp = now()
+        first = next_id(conn)
+        ids = range(first, first + len(fresh))
+        conn.executemany(
+            _INSERT,
+            [_columns(i, r, stamp) for i, r in zip(ids, fresh, strict=True)],
+        )
+        self._index(list(zip(ids, fresh, strict=True)))
+        if fresh:
+            audit_batch(conn, first, first + len(fresh) - 1, self.who, stamp, len(fresh))
+        updated = 0
+        if self.on_conflict == "update" and old:
+            conn.executemany(_UPDATE, [(*_columns(i, r, stamp)[1:], i) for i, r in old])
+            for table, column in (("events_rtree", "id"), ("events_fts", "rowid")):
+                conn.executemany(f"DELETE FROM {table} WHERE {column} = ?", [(i,) for i, _ in old])
+            conn.executemany("DELETE FROM import_pending WHERE id = ?", [(i,) for i, _ in old])
+            self._index(old)
+            conn.executemany(
+                "INSERT INTO audit (event_id, at, who, action, detail) "
+                "VALUES (?, ?, ?, 'update', 'replaced by a re-import of the same id')",
+                [(i, stamp, self.who) for i, _ in old],
+            )
+            updated = len(old)
+        else:
+            skipped += len(old)
+        if batch:
+            widen_span(conn, max(r.span for r in batch.values()))
+        return ImportCounts(len(fresh), updated, skipped)
+
+    def _index(self, rows: list[tuple[int, ImportRow]]) -> None:
+        """The R*Tree box and FTS words: staged when deferred, written now otherwise."""
+        boxes = [(i, r.minx, r.maxx, r.miny, r.maxy) for i, r in rows]
+        if self.deferred:
+            self.conn.executemany(
+                "INSERT INTO import_pending VALUES (?, ?, ?, ?, ?, ?)",
+                [(*box, r.words) for box, (_, r) in zip(boxes, rows, strict=True)],
+            )
+            return
+        self.conn.executemany(
+            "INSERT INTO events_rtree VALUES (?, ?, ?, ?, ?)",
+            [box for box in boxes if box[1] is not None],
+        )
+        self.conn.executemany(
+            "INSERT INTO events_fts (rowid, body) VALUES (?, ?)", [(i, r.words) for i, r in rows]
+        )
+
+    def finish(self) -> str:
+        """Build the deferred indexes, then ``PRAGMA quick_check``; returns its answer."""
+        try:
+            if self.deferred or pending(self.conn):
+                self._run(lambda: build_pending(self.conn))
+            else:
+                self._run(lambda: self.conn.execute("PRAGMA optimize"))
+            self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            rows = self.conn.execute("PRAGMA quick_check").fetchall()
+        except sqlite3.Error as exc:
+            raise StoreError(log_message=f"finishing the import into {self.path}: {exc}") from exc
+        return "; ".join(str(r[0]) for r in rows)
+
+    def close(self) -> None:
+        """Close the import's connection."""
+        self.conn.close()
+
+
+def _columns(event_id: int, row: ImportRow, stamp: str) -> tuple[object, ...]:
+    return (
+        event_id,
+        f'{{"type":"Feature","id":"{event_id}",{row.body}',
+        row.event_type,
+        row.category,
+        row.date,
+        row.date_end,
+        row.country,
+        row.admin1,
+        row.lat,
+        row.lon,
+        row.confidence,
+        row.geo_precision,
+        row.actors,
+        int(row.minx is not None),
+        stamp,
+        row.key,
+    )

@@ -1,0 +1,225 @@
+"""Reads of the SQLite store: pages, counts, exports, map clusters, extent, reports.
+
+Each function takes an open connection; ``SQLiteStore`` translates driver errors.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import sqlite3
+from collections.abc import Iterator
+
+from app.domain import AuditEntry, Cluster, ClusterPage, EventPage, EventQuery, ReportRecord
+from app.errors import NotFound, StoreError
+from app.store import sql_query
+from app.store.sqlite_counts import CountCache
+
+BY_DATE_COST = 32  # reading and sorting one matching row, in date-index steps (measured)
+_REPORT_COLUMNS = "id, content_hash, published, text, title, url, source, ingested_at"
+
+
+def max_span(conn: sqlite3.Connection) -> int:
+    """The longest event interval stored, in days (see sql_query.where)."""
+    return int(conn.execute("SELECT value FROM meta WHERE key = 'max_span_days'").fetchone()[0])
+
+
+def query(conn: sqlite3.Connection, q: EventQuery, counts: CountCache) -> EventPage:
+    """One page of events and the number matched in all."""
+    span = max_span(conn)
+    matched: int | None = None
+    by_date = False
+    if q.bbox is not None or q.near is not None:
+        matched = count(conn, q, counts, span)
+        # A box holding many events is read in date order (see sql_query.where): that costs
+        # about total / matched index steps per row of the page, where the box order reads
+        # and sorts every match (a whole row each, some BY_DATE_COST index steps).
+        total = int(conn.execute("SELECT COALESCE(MAX(id), 0) FROM events").fetchone()[0])
+        by_date = matched * matched * BY_DATE_COST > total * (q.limit + q.offset)
+    text, params, _ = sql_query.page_sql(q, span, by_date)
+    rows = conn.execute(text, params).fetchall()
+    more = len(rows) > q.limit
+    rows = rows[: q.limit]
+    cursor = sql_query.encode_cursor(q.sort, rows[-1][2], rows[-1][0]) if more and rows else None
+    if q.cursor is not None and not rows:
+        matched = 0
+    elif matched is None and not more and q.offset == 0 and q.cursor is None:
+        matched = len(rows)  # the page holds every match: no count needed
+    elif matched is None:
+        matched = count(conn, q, counts, span)
+    return EventPage([r[1] for r in rows], matched, cursor)
+
+
+def count(
+    conn: sqlite3.Connection, q: EventQuery, counts: CountCache, span: int | None = None
+) -> int:
+    """How many events match the filters (cached until the next write)."""
+    box = sql_query.box_only(q)
+    if box is not None:  # the R*Tree alone answers: no event row is read
+        minx, miny, maxx, maxy = box
+        text = (
+            "SELECT count(*) FROM events_rtree "
+            "WHERE minx <= ? AND maxx >= ? AND miny <= ? AND maxy >= ?"
+        )
+        params: list[object] = [maxx, minx, maxy, miny]
+    else:
+        sql = sql_query.where(q, max_span(conn) if span is None else span)
+        text, params = f"SELECT count(*) FROM events WHERE {sql.where}", sql.params
+    return counts.get(
+        conn, (text, tuple(params)), lambda: int(conn.execute(text, params).fetchone()[0])
+    )
+
+
+def export(
+    connect: sqlite3.Connection, q: EventQuery, path: str, batch: int = 5000
+) -> Iterator[str]:
+    """Every matching event's Feature text, in id order, read in batches (flat memory)."""
+    sql = sql_query.where(q, max_span(connect))
+    last = 0
+    while True:
+        try:
+            rows = connect.execute(
+                f"SELECT id, feature FROM events WHERE {sql.where} AND id > ? ORDER BY id LIMIT ?",
+                [*sql.params, last, batch],
+            ).fetchall()
+        except sqlite3.Error as exc:
+            raise StoreError(log_message=f"export from {path}: {exc}") from exc
+        if not rows:
+            return
+        last = int(rows[-1][0])
+        for _, text in rows:
+            yield str(text)
+
+
+def clusters(
+    conn: sqlite3.Connection,
+    q: EventQuery,
+    view: tuple[float, float, float, float],
+    cell_deg: float,
+    singles_limit: int,
+    all_singles_below: int,
+    movement_limit: int,
+) -> ClusterPage:
+    """What a map view shows (see ``SQLiteStore.clusters``)."""
+    span = max_span(conn)
+    everything = sql_query.where(dataclasses.replace(q, cursor=None), span)
+    scoped = sql_query.where(dataclasses.replace(q, bbox=None, cursor=None), span)
+    minx, miny, maxx, maxy = view
+    in_view = f"{scoped.where} AND lon BETWEEN ? AND ? AND lat BETWEEN ? AND ?"
+    params = [*scoped.params, minx, maxx, miny, maxy]
+    points = (
+        f"{in_view} AND category != 'movement' AND (geo_precision IS NULL OR geo_precision < 3)"
+    )
+    movements = [
+        str(r[0])
+        for r in conn.execute(
+            f"SELECT feature FROM events WHERE {in_view} AND category = 'movement' "
+            "ORDER BY date DESC, id DESC LIMIT ?",
+            [*params, movement_limit],
+        )
+    ]
+    counts = _counts(conn, everything)
+    if all_singles_below:
+        ids = [
+            int(r[0])
+            for r in conn.execute(
+                f"SELECT id FROM events WHERE {points} LIMIT ?", [*params, all_singles_below + 1]
+            ).fetchall()
+        ]
+        if len(ids) <= all_singles_below:
+            return ClusterPage([], _features(conn, ids), *counts, movements)
+    rows = conn.execute(
+        "SELECT CAST((lon + 180) / ? AS INTEGER) AS gx, "
+        "CAST((lat + 90) / ? AS INTEGER) AS gy, count(*), avg(lon), avg(lat), min(id), "
+        "sum(category = 'security_incident'), sum(category = 'development') "
+        f"FROM events WHERE {points} GROUP BY gx, gy",
+        [cell_deg, cell_deg, *params],
+    ).fetchall()
+    found: list[Cluster] = []
+    lone: list[int] = []
+    for _, _, n, lon, lat, first, incidents, developments in rows:
+        if n == 1 and len(lone) < singles_limit:
+            lone.append(int(first))
+        else:
+            found.append(Cluster(lon, lat, n, incidents, developments))
+    return ClusterPage(found, _features(conn, lone), *counts, movements)
+
+
+def extent(
+    conn: sqlite3.Connection,
+) -> tuple[tuple[float, float, float, float] | None, str | None, str | None]:
+    """Bounding box of the placed events (R*Tree boxes), first date and last date."""
+    box = conn.execute(
+        "SELECT min(minx), min(miny), max(maxx), max(maxy) FROM events_rtree"
+    ).fetchone()
+    first, last = conn.execute(
+        "SELECT min(date), max(date_end) FROM events WHERE located = 1"
+    ).fetchone()
+    bbox = tuple(round(float(v), 5) for v in box) if box[0] is not None else None
+    return bbox, first, last  # type: ignore[return-value]
+
+
+def history(conn: sqlite3.Connection, event_id: int) -> list[AuditEntry]:
+    """Every recorded change of an event, oldest first."""
+    rows = conn.execute(
+        "SELECT ?, at, who, action, detail FROM audit WHERE event_id = ? OR "
+        "(last_event_id >= ? AND event_id <= ? AND last_event_id IS NOT NULL) ORDER BY id",
+        (event_id, event_id, event_id, event_id),
+    ).fetchall()
+    if not rows:
+        raise NotFound(f"No event with id {event_id}")
+    return [AuditEntry(*row) for row in rows]
+
+
+def get_report(conn: sqlite3.Connection, report_id: int) -> ReportRecord:
+    """A stored report; NotFound when absent."""
+    row = conn.execute(
+        f"SELECT {_REPORT_COLUMNS} FROM reports WHERE id = ?", (report_id,)
+    ).fetchone()
+    if row is None:
+        raise NotFound(f"No report with id {report_id}")
+    return _report(row)
+
+
+def list_reports(
+    conn: sqlite3.Connection, limit: int, offset: int
+) -> tuple[list[ReportRecord], int]:
+    """Reports, newest first, and how many there are."""
+    rows = conn.execute(
+        f"SELECT {_REPORT_COLUMNS} FROM reports ORDER BY published DESC, id DESC LIMIT ? OFFSET ?",
+        (limit, offset),
+    ).fetchall()
+    total = conn.execute("SELECT count(*) FROM reports").fetchone()[0]
+    return [_report(r) for r in rows], int(total)
+
+
+def _features(conn: sqlite3.Connection, ids: list[int]) -> list[str]:
+    if not ids:
+        return []
+    rows = conn.execute(f"SELECT feature FROM events WHERE id IN ({','.join('?' * len(ids))})", ids)
+    return [str(r[0]) for r in rows]
+
+
+def _counts(conn: sqlite3.Connection, sql: sql_query.Sql) -> tuple[dict[str, int], dict[str, int]]:
+    """Events per governorate: all of them, and those placed only to a governorate or wider."""
+    base = f"SELECT admin1, count(*) FROM events WHERE {sql.where} AND admin1 IS NOT NULL"
+    counts = dict(conn.execute(f"{base} GROUP BY admin1", sql.params).fetchall())
+    imprecise = dict(
+        conn.execute(f"{base} AND geo_precision = 3 GROUP BY admin1", sql.params).fetchall()
+    )
+    return counts, imprecise
+
+
+def _report(
+    row: tuple[int, str, str, str, str | None, str | None, str | None, str],
+) -> ReportRecord:
+    return ReportRecord(
+        id=row[0],
+        content_hash=row[1],
+        published=dt.date.fromisoformat(row[2]),
+        text=row[3],
+        title=row[4],
+        url=row[5],
+        source=row[6],
+        ingested_at=row[7],
+    )

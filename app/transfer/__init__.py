@@ -1,0 +1,1 @@
+"""Events in and out of files: imports (validated fast, idempotent, crash-safe) and exports."""

@@ -1,0 +1,140 @@
+"""Raw Feature JSON from a file -> validated, place-coded rows for the store's bulk import.
+
+The fast path decodes each feature into the msgspec structs of ``fast_check``; a feature they
+refuse goes through ``EventFeature`` (pydantic), which accepts it or says why not, so the
+import accepts and refuses exactly what ``POST /events`` does. Place codes come from the
+point against the polygons for the whole batch at once (``Gazetteer.codes_many``).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Sequence
+
+import msgspec
+import orjson
+
+from app.errors import InvalidInput
+from app.gazetteer.geocoder import Gazetteer
+from app.ingest import adopt_file_id, codes_for, parse_feature
+from app.store.base import ImportRow
+from app.transfer.fast_check import DECODER, ENCODER, HEAD, Feature, Line, Point, Refused, finish
+
+
+def import_key(feature: Feature) -> str:
+    """The key an import is idempotent by: the file's own id, else a hash of the content.
+
+    Called after the id moved to ``external_id`` and before place codes are stamped, so the
+    same feature gets the same key whatever its key order, spacing or computed codes.
+    """
+    external = feature.properties.external_id
+    if external is not None:
+        return f"id:{external}"
+    return "sha256:" + hashlib.sha256(ENCODER.encode(feature)).hexdigest()
+
+
+def decode(raw: bytes) -> Feature:
+    """One feature, validated; InvalidInput (with pydantic's message) when it is not valid."""
+    try:
+        feature = DECODER.decode(raw)
+        if feature.id is not None:
+            if feature.properties.external_id is None:
+                feature.properties.external_id = feature.id
+            feature.id = None
+        finish(feature)
+        return feature
+    except (msgspec.ValidationError, msgspec.DecodeError, Refused):
+        pass
+    except ValueError as exc:
+        raise InvalidInput(str(exc)) from exc
+    try:
+        record = orjson.loads(raw)
+    except orjson.JSONDecodeError as exc:
+        raise InvalidInput(f"not JSON: {exc}") from exc
+    if not isinstance(record, dict):
+        raise InvalidInput("not a JSON object")
+    adopt_file_id(record)
+    event = parse_feature(record)  # raises InvalidInput with the model's message
+    feature = DECODER.decode(event.model_dump_json())
+    finish(feature)
+    return feature
+
+
+def prepare_rows(
+    gazetteer: Gazetteer, items: Sequence[tuple[int, bytes]]
+) -> tuple[list[ImportRow], list[tuple[int, str]]]:
+    """(number, raw feature JSON) -> the valid rows, and (number, reason) for the others."""
+    features: list[tuple[str, Feature]] = []
+    rejected: list[tuple[int, str]] = []
+    for number, raw in items:
+        try:
+            feature = decode(raw)
+        except InvalidInput as exc:
+            rejected.append((number, exc.detail))
+            continue
+        features.append((import_key(feature), feature))
+    _stamp(gazetteer, [f for _, f in features])
+    return [_row(key, feature) for key, feature in features], rejected
+
+
+def _stamp(gazetteer: Gazetteer, features: list[Feature]) -> None:
+    """Country, governorate and district from each point (see ``ingest.stamp_many``)."""
+    locations = [
+        loc
+        for f in features
+        for loc in (f.properties.location, f.properties.origin)
+        if loc is not None
+    ]
+    if not locations:
+        return
+    codes = gazetteer.codes_many(
+        [loc.lat for loc in locations],
+        [loc.lon for loc in locations],
+        [loc.country for loc in locations],
+    )
+    for loc, found in zip(locations, codes, strict=True):
+        loc.country, loc.admin1, loc.admin2 = codes_for(loc.kind, loc.country, found)
+
+
+def _row(key: str, feature: Feature) -> ImportRow:
+    p = feature.properties
+    text = ENCODER.encode(feature)
+    assert text.startswith(HEAD)  # the store writes its own id in front of the rest
+    loc = p.location
+    geometry = feature.geometry
+    box: tuple[float | None, float | None, float | None, float | None]
+    if isinstance(geometry, Point):
+        x, y = geometry.coordinates
+        box = (x, x, y, y)
+    elif isinstance(geometry, Line):
+        xs = [c[0] for c in geometry.coordinates]
+        ys = [c[1] for c in geometry.coordinates]
+        box = (min(xs), max(xs), min(ys), max(ys))
+    else:
+        box = (None, None, None, None)
+    words = [p.summary, *(e.text for e in p.evidence), *(a.name for a in p.actors)]
+    if loc is not None:
+        words.append(loc.name)
+    if p.origin is not None:
+        words.append(p.origin.name)
+    return ImportRow(
+        key,
+        text[len(HEAD) :].decode(),
+        p.event_type,
+        p.category,
+        p.date.isoformat(),
+        p.date_end.isoformat(),
+        loc.country if loc else None,
+        loc.admin1 if loc else None,
+        loc.lat if loc else None,
+        loc.lon if loc else None,
+        p.confidence,
+        p.geo_precision,
+        "|" + "|".join(a.name for a in p.actors) + "|" if p.actors else "",
+        box[0],
+        box[1],
+        box[2],
+        box[3],
+        "\n".join(words),
+        (p.date_end - p.date).days,
+    )

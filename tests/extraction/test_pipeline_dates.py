@@ -1,0 +1,113 @@
+"""When extracted events happened: weekdays, reporting dates, background events (issue 9)."""
+
+import datetime as dt
+
+from app.extraction.pipeline import ReportInput
+
+SUNDAY = dt.date(2024, 3, 10)
+
+
+def events(extractor, text, published=SUNDAY):
+    return [e.properties for e in extractor.extract(ReportInput(text, published)).events]
+
+
+def test_a_weekday_of_the_publication_day_is_that_day(extractor):
+    (event,) = events(extractor, "A roadside bomb exploded in Tikrit on Sunday.")
+    assert event.date == SUNDAY
+    (event,) = events(extractor, "A roadside bomb exploded in Tikrit last Sunday.")
+    assert event.date == dt.date(2024, 3, 3)
+
+
+def test_the_reporting_day_anchors_the_sentence(extractor):
+    # Published on Sunday: "said on Friday" is 8 March, and Thursday the day before it.
+    text = "The ministry said on Friday that a roadside bomb exploded in Tikrit on Thursday."
+    (event,) = events(extractor, text)
+    assert (event.date, event.reported_at) == (dt.date(2024, 3, 7), dt.date(2024, 3, 8))
+    text = "The ministry said on Friday that a roadside bomb exploded in Tikrit on Friday."
+    assert events(extractor, text)[0].date == dt.date(2024, 3, 8)
+
+
+def test_background_with_its_own_date_is_an_event_of_that_date(extractor):
+    text = (
+        "Protesters rallied in Jarablus on Sunday. In August 2016 Turkish troops and allied "
+        "rebels clashed with ISIS fighters in Jarablus before taking the town."
+    )
+    found = {(e.event_type, e.date, e.date_end) for e in events(extractor, text)}
+    assert ("protest", SUNDAY, SUNDAY) in found
+    assert ("armed_clash", dt.date(2016, 8, 1), dt.date(2016, 8, 31)) in found
+
+
+def test_old_text_with_no_date_of_its_own_is_not_an_event(extractor):
+    text = (
+        "In March 2019 gunmen attacked a checkpoint near Baiji. Later they kidnapped two shepherds."
+    )
+    found = events(extractor, text, dt.date(2024, 3, 10))
+    assert [e.event_type for e in found] == ["attack"]
+
+
+def test_a_year_of_protests_is_not_one_event(extractor):
+    text = "The activist, who organised protests in Basra in 2019, was detained in Basra today."
+    assert [e.event_type for e in events(extractor, text)] == ["arrest"]
+
+
+def test_an_earlier_date_in_an_anaphoric_sentence_is_its_own_event(extractor):
+    text = (
+        "A drone struck the Khor Mor gas field in Sulaymaniyah on Friday. "
+        "It was the second attack this year; on 25 January, a drone struck the same field."
+    )
+    dates = sorted(e.date for e in events(extractor, text))
+    assert dates == [dt.date(2024, 1, 25), dt.date(2024, 3, 8)]
+
+
+def test_an_attributive_date_dates_only_its_own_noun(extractor):
+    text = (
+        "Police arrested six suspects linked to Thursday's bombing in raids carried out in "
+        "Tarmiyah on Friday, officials said."
+    )
+    arrest = next(e for e in events(extractor, text) if e.event_type == "arrest")
+    assert arrest.date == dt.date(2024, 3, 8)
+
+
+def test_a_following_sentence_takes_the_narrative_date_not_an_attached_one(extractor):
+    text = (
+        "Under the agreement signed on 1 March, 40 prisoners were released in Aleppo on "
+        "Sunday. Later, a convoy of fighters withdrew from Aleppo towards Tabqa."
+    )
+    withdrawal = next(e for e in events(extractor, text) if e.event_type == "troop_withdrawal")
+    assert withdrawal.date <= SUNDAY <= withdrawal.date_end
+
+
+def test_over_the_following_days_spans_them(extractor):
+    text = (
+        "Gunmen ambushed a patrol near Jableh on Thursday. Over the following three days "
+        "hundreds of civilians were killed in Baniyas."
+    )
+    later = events(extractor, text, dt.date(2025, 3, 11))[-1]
+    assert (later.date, later.date_end) == (dt.date(2025, 3, 7), dt.date(2025, 3, 9))
+    assert later.date_precision == "week"
+
+
+def test_a_reference_with_its_own_date_is_a_background_event(extractor):
+    text = (
+        "US jets struck militia depots near al-Qaim on Friday. The strikes came in response "
+        "to the drone attack of 28 January on a US outpost near Rutba."
+    )
+    found = {(e.event_type, e.date) for e in events(extractor, text)}
+    assert ("drone_or_rocket_attack", dt.date(2024, 1, 28)) in found
+    assert ("airstrike", dt.date(2024, 3, 8)) in found
+
+
+def test_a_reference_without_a_date_of_its_own_is_not_an_event(extractor):
+    text = (
+        "US jets struck militia depots near al-Qaim on Friday, in response to a string of "
+        "drone attacks on US troops in Iraq since 12 January."
+    )
+    assert [e.event_type for e in events(extractor, text)] == ["airstrike"]
+
+
+def test_a_running_tally_is_not_an_event(extractor):
+    text = (
+        "Gunmen attacked a checkpoint in Kirkuk on Sunday. More than 40 people have been "
+        "killed in Kirkuk since the start of the year."
+    )
+    assert [e.date for e in events(extractor, text)] == [SUNDAY]

@@ -1,0 +1,59 @@
+"""numberMatched: counted once per query and data version, recounted after any write."""
+
+from app.domain import EventQuery
+from app.store.sqlite import SQLiteStore
+from tests.factories import make_event
+
+
+def test_counts_are_cached_until_any_connection_writes(tmp_path, monkeypatch):
+    reader = SQLiteStore(tmp_path / "e.db")
+    writer = SQLiteStore(tmp_path / "e.db")  # another connection, as another worker has
+    writer.add_events([make_event(summary=f"event {i}") for i in range(30)], "test")
+    query = EventQuery(limit=10)
+    assert reader.query(query).matched == 30
+    counted = []
+    real = reader._counts().get
+
+    def spy(conn, key, compute):
+        return real(conn, key, lambda: counted.append(key) or compute())
+
+    monkeypatch.setattr(reader._counts(), "get", spy)
+    assert reader.query(query).matched == 30 and not counted  # cached
+    writer.add_events([make_event()], "test")
+    assert reader.query(query).matched == 31 and len(counted) == 1  # another connection wrote
+    reader.delete(1, "test")
+    assert reader.query(query).matched == 30 and len(counted) == 2  # this connection wrote
+    assert reader.count(EventQuery(q="event")) == 29
+
+
+def test_a_page_holding_every_match_needs_no_count(tmp_path, monkeypatch):
+    store = SQLiteStore(tmp_path / "e.db")
+    store.add_events([make_event() for _ in range(3)], "test")
+    monkeypatch.setattr(store._counts(), "get", lambda *a: (_ for _ in ()).throw(AssertionError))
+    assert store.query(EventQuery(limit=10)).matched == 3
+
+
+def test_a_wide_box_is_read_in_date_order_with_the_same_result(tmp_path):
+    from app.store import sqlite_reads
+
+    store = SQLiteStore(tmp_path / "e.db")
+    store.add_events(
+        [
+            make_event(
+                lat=33 + (i % 30) * 0.1,
+                lon=43 + (i % 20) * 0.1,
+                date=f"2024-0{1 + i % 9}-1{i % 10}",
+            )
+            for i in range(600)
+        ],
+        "test",
+    )
+    wide = EventQuery(bbox=(42.9, 32.9, 45.1, 36.1), limit=20)
+    narrow = EventQuery(bbox=(42.95, 32.95, 43.05, 33.05), limit=20)
+    by_date = store.query(wide)
+    assert by_date.matched == 600
+    text, params, _ = __import__("app.store.sql_query", fromlist=["x"]).page_sql(wide, 0, False)
+    by_box = [r[1] for r in store._connect().execute(text, params).fetchall()][:20]
+    assert by_date.features == by_box
+    assert 0 < store.query(narrow).matched < 600
+    assert sqlite_reads.BY_DATE_COST * 600 * 600 > 600 * 20  # the wide box took the date path
