@@ -19,7 +19,9 @@ RUN uv sync --locked --no-dev --extra postgis --no-install-project
 COPY app ./app
 COPY data/gazetteer ./data/gazetteer
 COPY data/actors.csv ./data/actors.csv
+COPY data/lexicon ./data/lexicon
 COPY data/calibration.json ./data/calibration.json
+COPY data/transliteration.csv ./data/transliteration.csv
 RUN uv sync --locked --no-dev --extra postgis \
     && useradd --system --uid 10001 --home-dir /srv/geoevents geoevents \
     && mkdir -p /data \

@@ -197,6 +197,26 @@ def import_geonames(
         err.print(f"  {line}")
 
 
+@gazetteer_app.command("spellings")
+def spellings(
+    file: Annotated[Path, typer.Argument(help="CSV of spellings: spelling,place,governorate,...")],
+    misses: Annotated[bool, typer.Option(help="List the spellings not found")] = False,
+) -> None:
+    """Share of spellings whose place comes in the top three of a search."""
+    from app.gazetteer.spellings import read_spellings, score_spellings
+
+    try:
+        report = score_spellings(_gazetteer(), read_spellings(file))
+    except GeoEventsError as exc:
+        raise fail(exc.detail) from exc
+    total = len(report.results)
+    out.print(f"top-3: {report.found}/{total} = {report.share:.3f}")
+    if misses:
+        for miss in report.misses():
+            row = miss.spelling
+            out.print(f"  {row.spelling!r} -> {row.place}: {', '.join(miss.top) or 'nothing'}")
+
+
 def _read_text(source: str) -> str:
     """A report from a file or standard input ("-"); undecodable bytes become U+FFFD."""
     try:
@@ -211,9 +231,7 @@ def _extractor() -> Extractor:
     gazetteer = Gazetteer.load(
         settings.gazetteer.gazetteer_dir, settings.gazetteer.resolved_user_dir()
     )
-    return Extractor(
-        gazetteer, settings.extraction.extra_actor_files(), max_chars=settings.api.max_text_chars
-    )
+    return Extractor.configured(gazetteer, settings)
 
 
 PublishedOpt = Annotated[

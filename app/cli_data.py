@@ -35,9 +35,7 @@ def _ingestor(settings: Settings) -> Ingestor:
     gazetteer = Gazetteer.load(
         settings.gazetteer.gazetteer_dir, settings.gazetteer.resolved_user_dir()
     )
-    extractor = Extractor(
-        gazetteer, settings.extraction.extra_actor_files(), max_chars=settings.api.max_text_chars
-    )
+    extractor = Extractor.configured(gazetteer, settings)
     return Ingestor(extractor, gazetteer, open_store(settings.store.database_url))
 
 

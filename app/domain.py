@@ -61,7 +61,7 @@ class Candidate:
 
     place: Place
     score: float
-    match: str  # "exact", "alias", "kind-word" or "fuzzy"
+    match: str  # "exact", "alias", "kind-word", "variant" or "fuzzy"
 
 
 @dataclass(frozen=True, slots=True)

@@ -59,11 +59,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         app.state.gazetteer = Gazetteer.load(
             settings.gazetteer.gazetteer_dir, settings.gazetteer.resolved_user_dir()
         )
-        app.state.extractor = Extractor(
-            app.state.gazetteer,
-            settings.extraction.extra_actor_files(),
-            max_chars=settings.api.max_text_chars,
-        )
+        app.state.extractor = Extractor.configured(app.state.gazetteer, settings)
         app.state.store = open_store(settings.store.database_url)
         app.state.counters = open_counters(settings.store.database_url)
         app.state.ingestor = Ingestor(app.state.extractor, app.state.gazetteer, app.state.store)

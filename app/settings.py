@@ -50,12 +50,19 @@ class GazetteerSettings(BaseSettings):
 
 
 class ExtractionSettings(BaseSettings):
-    """The actor dictionary and extraction limits."""
+    """The actor dictionary, the lexicons and extraction limits."""
 
     model_config = _CONFIG
     extra_actors: Path | None = Field(
         None, description="A CSV of actors (name, kind, country, aliases) added to the shipped one"
     )
+    extra_triggers: Path | None = Field(
+        None, description="A CSV of event-type triggers (event_type, pattern, note) added"
+    )
+    extra_demonyms: Path | None = Field(
+        None, description="A CSV of owner words (word, country, forces, ...) added"
+    )
+    extra_cues: Path | None = Field(None, description="A CSV of cue words (cue, pattern) added")
 
     def extra_actor_files(self) -> list[Path]:
         """The user's additions to the shipped actor dictionary."""

@@ -189,3 +189,22 @@ def test_evaluate_calibrate_needs_drafts_that_match_the_events(tmp_path, monkeyp
     result = runner.invoke(app, args)
     assert result.exit_code == 2 and "do not match" in result.output
     assert not target.exists()
+
+
+def test_gazetteer_spellings_reports_the_share_and_the_misses(tmp_path):
+    sheet = tmp_path / "spellings.csv"
+    sheet.write_text(
+        "spelling,place,governorate,lat,lon,radius_km,container\n"
+        "Dayr az Zawr,Deir ez-Zor,SY-DY,35.335,40.14,15,\n"
+        "Zzyzxqwv,Nowhere,IQ-NI,36.0,43.0,5,\n",
+        encoding="utf-8",
+    )
+    result = runner.invoke(app, ["gazetteer", "spellings", str(sheet), "--misses"])
+    assert result.exit_code == 0, result.output
+    assert "top-3: 1/2 = 0.500" in result.stdout
+    assert "'Zzyzxqwv' -> Nowhere: nothing" in result.stdout
+
+
+def test_gazetteer_spellings_bad_file_exits_2(tmp_path):
+    result = runner.invoke(app, ["gazetteer", "spellings", str(tmp_path / "none.csv")])
+    assert result.exit_code == 2

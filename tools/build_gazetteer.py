@@ -40,6 +40,7 @@ from app.gazetteer.normalize import (  # noqa: E402
     normalize,
     parse_query,
 )
+from app.gazetteer.translit import variant_key  # noqa: E402
 from tools import english_vocabulary  # noqa: E402
 
 CACHE = ROOT / ".cache" / "gazetteer-sources"
@@ -237,8 +238,14 @@ class PlaceTable:
 
     @staticmethod
     def _keys(row: dict[str, object]) -> set[str]:
+        """Normalised keys, and for towns in Iraq and Syria variant keys ("~talbrak"): a
+        curated "Tell Brak" then merges into GeoNames' "Tall Brak" nearby, whose point wins.
+        (Sites keep exact names only: "Mezzeh" the airbase is not "Mezzeh" the district.)"""
         names = [str(row["name"]), *row["aliases"]]  # type: ignore[misc]
-        return {normalize(n) for n in names} - {""}
+        keys = {normalize(n) for n in names}
+        if row["country"] in REGION_COUNTRIES and row["kind"] in ("city", "town", "village"):
+            keys |= {"~" + variant_key(n) for n in names if variant_key(n)}
+        return keys - {""}
 
     def match(self, row: dict[str, object], families: set[str]) -> str | None:
         """Id of the nearest existing place of a compatible kind with a shared name, if near
@@ -445,7 +452,11 @@ def build() -> None:
         )
 
     merged = 0
-    for row in read_curated("places.csv"):
+    for row in (
+        *read_curated("places.csv"),
+        *read_curated("districts.csv"),
+        *read_curated("localities.csv"),
+    ):
         kind = row["kind"]
         lat, lon = float(row["lat"]), float(row["lon"])
         country = row["country"]
@@ -465,7 +476,8 @@ def build() -> None:
             "admin2": "",
             "population": 0,
             "aliases": split_aliases(row["aliases"]),
-            "source": f"curated: {row['source']}",
+            "source": f"curated: {row['source']}"
+            + ("; approximate point" if row.get("approximate") == "yes" else ""),
         }
         families = SITE_KINDS if kind in SITE_KINDS else {"town", "village", "city"}
         if kind in ("town", "village") or kind in SITE_KINDS:

@@ -35,7 +35,7 @@ class CandidateOut(PlaceOut):
     """A place proposed for a name, scored 0-100."""
 
     score: float
-    match: Literal["exact", "alias", "kind-word", "fuzzy"]
+    match: Literal["exact", "alias", "kind-word", "variant", "fuzzy"]
 
     @classmethod
     def of_candidate(cls, candidate: Candidate) -> CandidateOut:

@@ -1,16 +1,23 @@
-"""Actors: a curated dictionary (data/actors.csv, extensible) matched over report text."""
+"""Actors: a curated dictionary (data/actors.csv, extensible) matched over report text.
+
+Besides the dictionary's aliases, an owner word from the lexicon before a force or weapon noun
+names that owner's armed forces: "a Turkish drone", "US warplanes", "Israeli F-35 jets".
+"""
 
 from __future__ import annotations
 
 import csv
-from collections import defaultdict
-from collections.abc import Iterable, Sequence
+import datetime as dt
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 import ahocorasick
 
 from app.errors import GazetteerError, InvalidInput
+from app.extraction.lexicon import Demonym, Successor
 
 ACTOR_KINDS = frozenset(
     "state_forces rebel_group political_militia identity_militia protesters rioters civilians "
@@ -80,6 +87,10 @@ def read_actors(paths: Iterable[Path]) -> list[Actor]:
     return list(actors.values())
 
 
+_COUNTRY_NAMES = {"IQ": "Iraq", "SY": "Syria", "TR": "Turkey", "IR": "Iran"}
+_INSURGENT_KINDS = frozenset({"rebel_group", "political_militia", "identity_militia"})
+
+
 def _exact_case(alias: str) -> bool:
     # Acronyms and short forms must match as written: "IS" is not "is", "US" not "us".
     return len(alias) <= 3 or (alias.isupper() and len(alias) <= 6)
@@ -88,8 +99,55 @@ def _exact_case(alias: str) -> bool:
 class ActorMatcher:
     """Finds actor aliases: acronyms case-sensitively, other names ignoring case."""
 
-    def __init__(self, actors: Sequence[Actor]) -> None:
+    def __init__(
+        self,
+        actors: Sequence[Actor],
+        demonyms: Sequence[Demonym] = (),
+        cues: Mapping[str, Sequence[str]] | None = None,
+        successors: Sequence[Successor] = (),
+    ) -> None:
         self.actors = {a.name: a for a in actors}
+        for successor in successors:
+            for name in (successor.actor, successor.successor):
+                if name not in self.actors:
+                    raise GazetteerError(log_message=f"successors name unknown actor {name!r}")
+        self._successors = {s.actor: s for s in successors}
+        cues = cues or {}
+        force_nouns = cues.get("force_noun", ())
+        self._generic_forces = frozenset(w.casefold() for w in cues.get("generic_force", ()))
+        civilian = cues.get("civilian_target", ())
+        self._civilian_pattern = (
+            re.compile(rf"\b(?:{'|'.join(civilian)})\b", re.I) if civilian else None
+        )
+        insurgents = cues.get("generic_insurgent", ())
+        self._insurgent_pattern = (
+            re.compile(rf"\b(?:{'|'.join(insurgents)})\b", re.I) if insurgents else None
+        )
+        self._owners: dict[str, list[tuple[Demonym, Actor]]] = defaultdict(list)
+        for demonym in demonyms:
+            if demonym.forces is None:
+                continue
+            if demonym.forces not in self.actors:
+                raise GazetteerError(
+                    log_message=f"demonym {demonym.word!r} names unknown actor {demonym.forces!r}"
+                )
+            self._owners[demonym.word].append((demonym, self.actors[demonym.forces]))
+        # The state forces of each country (the first owner word of that country in the file).
+        self._national: dict[str, list[tuple[Demonym, Actor]]] = defaultdict(list)
+        first_word: dict[str, str] = {}
+        for word, readings in self._owners.items():
+            for demonym, actor in readings:
+                if demonym.country and first_word.setdefault(demonym.country, word) == word:
+                    self._national[demonym.country].append((demonym, actor))
+        self._owner_pattern: re.Pattern[str] | None = None
+        if self._owners and force_nouns:
+            words = "|".join(re.escape(w) for w in sorted(self._owners, key=len, reverse=True))
+            # Up to two modifiers between owner and noun, lower case or a model code ("F-16"),
+            # so that a name ("Syrian Democratic Forces") is never read as an owner phrase.
+            self._owner_pattern = re.compile(
+                rf"(?<![\w-])({words})\s+(?:(?:[a-z][\w-]*|[A-Z]+-?\d+\w*)\s+){{0,2}}?"
+                rf"(?i:{'|'.join(force_nouns)})\b"
+            )
         by_alias: dict[tuple[str, bool], list[Actor]] = defaultdict(list)
         for actor in actors:
             for alias in actor.aliases:
@@ -114,8 +172,9 @@ class ActorMatcher:
                 return actor.name
         raise InvalidInput(f"unknown actor {name!r}")
 
-    def find(self, text: str) -> list[ActorMention]:
-        """Non-overlapping mentions, longest first, on word boundaries."""
+    def find(self, text: str, day: dt.date | None = None) -> list[ActorMention]:
+        """Non-overlapping mentions, longest first, on word boundaries; owner phrases
+        ("Turkish drone") where no alias is found, read as of ``day`` (the report's date)."""
         found: list[ActorMention] = []
         for automaton, haystack in ((self._exact, text), (self._folded, text.casefold())):
             if not len(automaton):
@@ -135,7 +194,97 @@ class ActorMatcher:
                     kept[-1] = mention
                 continue
             kept.append(mention)
+        kept = [m for i, m in enumerate(kept) if not i or not _qualified(text, kept[i - 1], m)]
+        if self._owner_pattern is not None:
+            kept = self._with_owners(self._owner_pattern, text, kept, day)
+        if self._insurgent_pattern is not None:
+            kept = self._with_insurgents(self._insurgent_pattern, text, kept)
         return kept
+
+    def _with_insurgents(
+        self, pattern: re.Pattern[str], text: str, found: list[ActorMention]
+    ) -> list[ActorMention]:
+        """ "the militants", "jihadists": the armed group the report names most, if any."""
+        counts = Counter(
+            m.actors[0].name
+            for m in found
+            if len(m.actors) == 1
+            and m.actors[0].kind in _INSURGENT_KINDS
+            and not m.actors[0].name.startswith("Unidentified")
+        )
+        if not counts:
+            return found
+        main = self.actors[counts.most_common(1)[0][0]]
+        added = [
+            ActorMention(match.start(), match.end(), match.group(), (main,))
+            for match in pattern.finditer(text)
+            if not any(m.start < match.end() and match.start() < m.end for m in found)
+        ]
+        return sorted([*found, *added], key=lambda m: m.start) if added else found
+
+    def civilians_hit(self, text: str, countries: Sequence[str]) -> Actor | None:
+        """The civilians of the event's country when a sentence names homes, markets or
+        worshippers, else None."""
+        if self._civilian_pattern is None or not countries:
+            return None
+        if not self._civilian_pattern.search(text):
+            return None
+        return self.actors.get(f"Civilians ({_COUNTRY_NAMES.get(countries[0], '')})")
+
+    def is_generic(self, mention: ActorMention) -> bool:
+        """ "security forces", "the army": words that name whichever state is at hand."""
+        return mention.text.casefold() in self._generic_forces
+
+    def read(self, mention: ActorMention, countries: Sequence[str], day: dt.date) -> Actor:
+        """The actor a mention names in an event in ``countries[0]`` on ``day``: generic force
+        words are that country's state forces, and a force whose name changed with the date
+        (Syria's government forces after December 2024) is read as of the day."""
+        if self.is_generic(mention) and countries:
+            national = self._as_of(self._national.get(countries[0], []), day)
+            if national is not None:
+                return national
+        actor = self._in_country(mention.pick(countries), countries)
+        successor = self._successors.get(actor.name)
+        if successor is not None and day >= successor.since:
+            return self.actors[successor.successor]
+        return actor
+
+    def _in_country(self, actor: Actor, countries: Sequence[str]) -> Actor:
+        """ "a farmer" in a Syrian town: Civilians (Syria), though only Iraq's list has it."""
+        if not countries or actor.country == countries[0] or not actor.name.endswith(")"):
+            return actor
+        stem = actor.name.rsplit(" (", 1)[0]
+        local = self.actors.get(f"{stem} ({_COUNTRY_NAMES.get(countries[0], '')})")
+        return local if local is not None and local.kind == actor.kind else actor
+
+    @staticmethod
+    def _as_of(readings: Sequence[tuple[Demonym, Actor]], day: dt.date) -> Actor | None:
+        return next((a for d, a in readings if d.valid_on(day)), None)
+
+    def _with_owners(
+        self, pattern: re.Pattern[str], text: str, found: list[ActorMention], day: dt.date | None
+    ) -> list[ActorMention]:
+        added = []
+        for match in pattern.finditer(text):
+            start, end = match.span()
+            if any(m.start < end and start < m.end for m in found):
+                continue  # the dictionary knows the phrase ("Syrian army", "US-led coalition")
+            readings = [
+                actor
+                for demonym, actor in self._owners[match.group(1)]
+                if day is None or demonym.valid_on(day)
+            ]
+            if readings:
+                added.append(ActorMention(start, end, match.group(), (readings[0],)))
+        return sorted([*found, *added], key=lambda m: m.start) if added else found
+
+
+def _qualified(text: str, previous: ActorMention, mention: ActorMention) -> bool:
+    """ "ISIS gunmen": an unnamed group right after a named one is that group."""
+    return (
+        mention.actors[0].name.startswith("Unidentified")
+        and not text[previous.end : mention.start].strip()
+    )
 
 
 def _bounded(text: str, start: int, end: int) -> bool:

@@ -1,8 +1,9 @@
-"""Event types: sentence-level trigger patterns, categories and the ACLED crosswalk."""
+"""Event types: categories, the ACLED crosswalk, and their triggers (patterns from the lexicon)."""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 import ahocorasick
@@ -18,12 +19,7 @@ class TypeSpec:
     category: Category
     group: str  # at most one event per group and sentence
     acled: tuple[str, str]
-    triggers: re.Pattern[str]
     label: str
-
-
-def _p(*words: str) -> re.Pattern[str]:
-    return re.compile(r"\b(?:" + "|".join(words) + r")\b", re.I)
 
 
 _SD, _ERV, _BAT, _VAC = (
@@ -40,12 +36,6 @@ TYPES: tuple[TypeSpec, ...] = (
         "security_incident",
         "violence",
         (_ERV, "Suicide bomb"),
-        _p(
-            r"suicide (?:bomb(?:er|ers|ing|ings)?|attack(?:er|ers)?|vest|car bomb)",
-            r"blew (?:himself|herself|themselves) up",
-            r"detonated (?:his|her|an?) "
-            r"explosive (?:vest|belt)",
-        ),
         "Suicide bombing",
     ),
     TypeSpec(
@@ -53,277 +43,37 @@ TYPES: tuple[TypeSpec, ...] = (
         "security_incident",
         "violence",
         (_ERV, "Remote explosive/landmine/IED"),
-        _p(
-            r"IEDs?",
-            r"roadside bombs?",
-            r"improvised explosive(?: devices?)?",
-            r"explosive devices?",
-            r"car bombs?",
-            r"landmines?",
-            r"land mines?",
-            r"unexploded (?:ordnance|devices?|shells?)",
-            r"sticky bombs?",
-            r"bomb (?:exploded|went off|blast)",
-            r"(?:bomb|explosive|device)s? (?:[\w-]+ ){0,5}(?:exploded|detonated|went off)",
-            r"booby[- ]trap(?:ped|s)?",
-            r"explosives?[- ]laden (?:car|vehicle|truck)",
-        ),
         "IED explosion",
     ),
-    TypeSpec(
-        "airstrike",
-        "security_incident",
-        "violence",
-        (_ERV, "Air/drone strike"),
-        _p(
-            r"air ?strikes?",
-            r"air[- ]raids?",
-            r"warplanes?",
-            r"(?:fighter )?(?:jets?|aircraft|planes|helicopters) (?:[\w-]+ )?"
-            r"(?:struck|bombed|hit|targeted|carried out|fired|launched|dropped|attacked|"
-            r"raided|pounded)",
-            r"aerial (?:bombardment|attack|"
-            r"strikes?)",
-            r"bombing raids?",
-            r"helicopter gunships?",
-            r"(?:Turkish|US|American|Israeli|Russian|Jordanian|coalition) (?:air ?)?"
-            r"strikes?",
-        ),
-        "Airstrike",
-    ),
+    TypeSpec("airstrike", "security_incident", "violence", (_ERV, "Air/drone strike"), "Airstrike"),
     TypeSpec(
         "drone_or_rocket_attack",
         "security_incident",
         "violence",
         (_ERV, "Shelling/artillery/missile attack"),
-        _p(
-            r"drones?",
-            r"UAVs?",
-            r"rockets?",
-            r"Katyushas?",
-            r"mortars?",
-            r"missiles?",
-            r"shell(?:ed|ing)",
-            r"artillery",
-            r"projectiles?",
-        ),
         "Drone or rocket attack",
     ),
-    TypeSpec(
-        "armed_clash",
-        "security_incident",
-        "violence",
-        (_BAT, "Armed clash"),
-        _p(
-            r"clash(?:ed|es)?",
-            r"firefights?",
-            r"gun ?battles?",
-            r"gunfights?",
-            r"exchanged (?:fire|gunfire)",
-            r"exchange of fire",
-            r"fighting (?:erupted|broke"
-            r" out|between)",
-            r"fought",
-            r"battled?",
-            r"ambush(?:ed|es)?",
-            r"skirmish(?:es)?",
-            r"heavy fighting",
-        ),
-        "Armed clash",
-    ),
-    TypeSpec(
-        "attack",
-        "security_incident",
-        "violence",
-        (_VAC, "Attack"),
-        _p(
-            r"attack(?:ed|s)?",
-            r"shot dead",
-            r"gunned down",
-            r"opened fire",
-            r"shot at",
-            r"fired (?:on|at) (?!\w+ (?:base|positions?))",
-            r"assassinat(?:ed|ion)",
-            r"stormed",
-            r"raided",
-            r"killed",
-            r"stabbed",
-            r"executed",
-            r"massacre",
-        ),
-        "Attack",
-    ),
+    TypeSpec("armed_clash", "security_incident", "violence", (_BAT, "Armed clash"), "Armed clash"),
+    TypeSpec("attack", "security_incident", "violence", (_VAC, "Attack"), "Attack"),
     TypeSpec(
         "kidnapping",
         "security_incident",
         "detention",
         (_VAC, "Abduction/forced disappearance"),
-        _p(
-            r"kidnapp?(?:ed|ing|ings)?",
-            r"abduct(?:ed|ion|ions)?",
-            r"taken hostage",
-            r"seized as hostages?",
-        ),
         "Kidnapping",
     ),
+    TypeSpec("arrest", "security_incident", "detention", (_SD, "Arrests"), "Arrest"),
     TypeSpec(
-        "arrest",
-        "security_incident",
-        "detention",
-        (_SD, "Arrests"),
-        _p(
-            r"arrest(?:ed|s)?",
-            r"detain(?:ed|s)?",
-            r"detention of",
-            r"apprehended",
-            r"rounded up",
-            r"taken into custody",
-            r"captured",
-        ),
-        "Arrest",
+        "prisoner_release", "security_incident", "detention", (_SD, "Other"), "Prisoner release"
     ),
+    TypeSpec("riot", "development", "unrest", ("Riots", "Violent demonstration"), "Riot"),
+    TypeSpec("protest", "development", "unrest", ("Protests", "Peaceful protest"), "Protest"),
+    TypeSpec("agreement", "development", "agreement", (_SD, "Agreement"), "Agreement"),
+    TypeSpec("troop_withdrawal", "movement", "movement", (_SD, "Other"), "Troop withdrawal"),
+    TypeSpec("troop_movement", "movement", "movement", (_SD, "Other"), "Troop movement"),
+    TypeSpec("troop_deployment", "movement", "movement", (_SD, "Other"), "Troop deployment"),
     TypeSpec(
-        "prisoner_release",
-        "security_incident",
-        "detention",
-        (_SD, "Other"),
-        _p(
-            r"released (?:\w+ ){0,4}(?:prisoners|detainees|inmates|fighters|hostages)",
-            r"release of (?:\w+ ){0,4}(?:prisoners|detainees|inmates|fighters|hostages)",
-            r"freed (?:\w+ ){0,4}(?:prisoners|detainees|inmates)",
-            r"prisoner (?:swap|"
-            r"exchange)",
-            r"general amnesty",
-            r"amnesty",
-        ),
-        "Prisoner release",
-    ),
-    TypeSpec(
-        "riot",
-        "development",
-        "unrest",
-        ("Riots", "Violent demonstration"),
-        _p(
-            r"riot(?:s|ed|ing)?",
-            r"set fire to",
-            r"torched",
-            r"stormed (?:the|a)",
-            r"pelted",
-            r"threw stones",
-            r"rioters",
-        ),
-        "Riot",
-    ),
-    TypeSpec(
-        "protest",
-        "development",
-        "unrest",
-        ("Protests", "Peaceful protest"),
-        _p(
-            r"protest(?:ed|s|ers|ing)?",
-            r"demonstrat(?:ed|ion|ions|ors)",
-            r"rall(?:y|ies|ied)",
-            r"sit-ins?",
-            r"gatherings?",
-            r"gathered",
-            r"marched",
-            r"took to the streets",
-            r"strike by",
-            r"went on strike",
-            r"blocked (?:the|a) (?:main )?(?:road|highway)",
-        ),
-        "Protest",
-    ),
-    TypeSpec(
-        "agreement",
-        "development",
-        "agreement",
-        (_SD, "Agreement"),
-        _p(
-            r"agreements?",
-            r"deals?",
-            r"signed",
-            r"memorandum of understanding",
-            r"accords?",
-            r"agreed",
-            r"truce",
-            r"ceasefire",
-            r"contracts?",
-        ),
-        "Agreement",
-    ),
-    TypeSpec(
-        "troop_withdrawal",
-        "movement",
-        "movement",
-        (_SD, "Other"),
-        _p(
-            r"withdr(?:ew|awn|awal|awing)",
-            r"pulled (?:out|back)",
-            r"pull-?out",
-            r"drawdown",
-            r"evacuated (?:the|their) base",
-            r"handed over (?:the )?base",
-            r"left (?:the|their) (?:base|positions?)",
-        ),
-        "Troop withdrawal",
-    ),
-    TypeSpec(
-        "troop_movement",
-        "movement",
-        "movement",
-        (_SD, "Other"),
-        _p(
-            r"convoys?",
-            r"moved (?:[\w-]+ ){0,6}(?:from|to|into|towards)",
-            r"redeployed",
-            r"transferred (?:\w+ ){0,3}(?:troops|forces|units|soldiers|battalions?)",
-            r"crossed (?:from|into)",
-            r"were sent from",
-            r"was sent from",
-            r"dispatched from",
-            r"arrived (?:at|in)",
-            r"advanced (?:on|towards?|into)",
-            r"reinforcements (?:were )?sent",
-            r"left [A-Z][\w-]+(?: [A-Z][\w-]+)? (?:for|towards?|to)\b",
-            r"headed (?:to|for)",
-        ),
-        "Troop movement",
-    ),
-    TypeSpec(
-        "troop_deployment",
-        "movement",
-        "movement",
-        (_SD, "Other"),
-        _p(
-            r"deploy(?:ed|ing|ment|ments|s)?",
-            r"reinforcements",
-            r"stationed",
-            r"took up positions",
-            r"set up (?:a |new )?(?:base|checkpoints?|positions?)",
-            r"returned to (?:the )?(?:\S+ ){0,3}(?:base|airbase|air base)",
-            r"took over",
-            r"sent (?:\w+ ){0,3}(?:troops|forces|units|soldiers|battalions?|brigades?)",
-        ),
-        "Troop deployment",
-    ),
-    TypeSpec(
-        "insurgent_activity",
-        "security_incident",
-        "activity",
-        (_SD, "Other"),
-        _p(
-            r"insurgen(?:cy|ts?)",
-            r"sleeper cells?",
-            r"(?:militant|insurgent|ISIS|IS) "
-            r"activit(?:y|ies)",
-            r"fake checkpoints?",
-            r"regroup(?:ing|ed)?",
-            r"resurgence",
-            r"armed men (?:were )?(?:seen|spotted|moving)",
-            r"sightings? of",
-        ),
-        "Insurgent activity",
+        "insurgent_activity", "security_incident", "activity", (_SD, "Other"), "Insurgent activity"
     ),
 )
 BY_NAME = {spec.name: spec for spec in TYPES}
@@ -341,23 +91,61 @@ ANAPHORA = re.compile(
 MODAL = re.compile(
     r"\b(?:will|would|could|might|may|plans? to|planning to|intends? to|expected to|"
     r"threaten(?:s|ed)? to|vowed to|warned (?:that|of)|if|unless|not|no|denied|ready to|"
-    r"to plan|planning|accused of|suspected of|little|has seen|have seen|(?:who|which|that) had|"
-    r"once|used to|"
-    r"prepar(?:e|es|ing) to|aims? to|seeks? to|called for|demand(?:ed|s|ing)?)\b",
+    r"to plan|planning|accused of|suspected of|little|has seen|have seen|"
+    r"(?:who|which|that) (?:had|has|have|were|was)|confessed to|participat\w* in|involved in|"
+    r"charged with|(?:the )?first time|once|used to|"
+    r"prepar(?:e|es|ing) to|aims? to|seeks? to|called for|demand(?:ed|s|ing)?|until)\b",
     re.I,
 )
 #: "following the release of...", "after the attack": a trigger that refers to another event.
 REFERENCE = re.compile(
     r"\b(?:following|after|since|amid|despite|response to|responding to|ahead of|"
     r"in retaliation for|string of|series of|wave of)\s+"
-    r"(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,3}$",
+    r"(?:the\s+|a\s+|an\s+)?((?:[\w-]+\s+){0,3})$",
+    re.I,
+)
+#: "supported by attack helicopters", "under cover of air strikes": a means, not an event.
+SUPPORT = re.compile(
+    r"\b(?:(?:supported|backed|covered|assisted|escorted) by|under (?:the )?cover of|"
+    r"with the (?:support|help|backing) of)\s+(?:[\w-]+,?\s+(?:and\s+)?){0,6}$",
+    re.I,
+)
+#: 'a massacre," said a PUK official': the quotation opened in an earlier sentence.
+_QUOTE_CLOSES = re.compile(
+    r'[^"\u201c\u201d]*["\u201d](?:\s*$|,?\s+(?:\w+\s+){0,3}(?:said|says|added|told))'
+)
+
+
+def _supporting(before: str) -> bool:
+    """ "supported by attack helicopters, UAVs": a means; not "..., were deployed" after it."""
+    match = SUPPORT.search(before)
+    return match is not None and not _AUXILIARY.search(match.group())
+
+
+_AUXILIARY = re.compile(r"\b(?:were|was|have|has|had|are|is|been)\b", re.I)
+#: A running tally ("350 people have been killed since the unrest began") is no one event.
+TALLY = re.compile(
+    r"\bha(?:s|ve) (?:been (?:killed|wounded|injured|detained|arrested|displaced|documented|"
+    r"recorded)|(?:carried out|conducted|launched) (?:hundreds|dozens|scores|thousands|"
+    r"more than|over))\b|\b[Tt]otal documented\b"
+)
+_HABITUAL_AFTER = 40  # characters after a trigger that can still make it habitual
+_QUOTES = ('"', "\u201c", "\u201d")
+_LONG_AGO = re.compile(r"\b(?:years|decades)\s+$", re.I)
+#: A past-tense verb: the trigger after "after X" is a clause with its own subject.
+_CLAUSE_VERB = re.compile(
+    r"(?:\w+ed|withdrew|fled|fought|overran|retook|left|struck|took|shot|hit|blew|went|"
+    r"broke|began|seized|stormed)\b",
     re.I,
 )
 #: Sentences that describe what happens habitually or has been going on for years.
 HABITUAL = re.compile(
     r"\b(?:routine|usually|often|every (?:year|week|month|day)|for years|for decades|common|"
     r"have become|has become|has long|have long|remains?|still|typically|regularly|"
-    r"increasingly)\b",
+    r"increasingly|repeatedly|several times|many times|"
+    r"(?:have|has) been (?:\w+ ){0,2}since|in total|so far this|since the (?:start|beginning)|"
+    r"(?:hundreds|thousands|scores|dozens) of (?:\w+ )?(?:strikes|attacks|raids|air ?strikes)|"
+    r"documented|tally|toll (?:has|had) risen)\b",
     re.I,
 )
 
@@ -375,17 +163,21 @@ class Trigger:
 #: Burning and storming are a riot when a crowd does it, an attack when gunmen do.
 CROWD = re.compile(
     r"\b(?:rioters?|protesters|demonstrators|crowds?|mob|inmates|prisoners|"
-    r"residents|students|supporters|youths|group broke away)\b",
+    r"residents|students|supporters|youths|young men|group broke away)\b",
     re.I,
 )
 _RIOT_WORDS = re.compile(r"\briot", re.I)
 
 
-def _alternatives(pattern: str) -> list[str]:
-    """The top-level alternatives of a ``_p`` pattern."""
-    inner = pattern[len(r"\b(?:") : -len(r")\b")]
-    parts, depth, current = [], 0, ""
-    for ch in inner:
+def split_alternatives(pattern: str) -> list[str]:
+    """The top-level alternatives of a pattern ("a|b(?:c|d)" -> "a", "b(?:c|d)")."""
+    parts, depth, current, escaped = [], 0, "", False
+    for ch in pattern:
+        if escaped:
+            current, escaped = current + ch, False
+            continue
+        if ch == "\\":
+            escaped = True
         depth += {"(": 1, ")": -1}.get(ch, 0)
         if ch == "|" and depth == 0:
             parts.append(current)
@@ -395,7 +187,7 @@ def _alternatives(pattern: str) -> list[str]:
     return [*parts, current]
 
 
-def _literal_prefix(alternative: str) -> str:
+def literal_prefix(alternative: str) -> str:
     """The plain words an alternative must start with ("roadside bomb" of "roadside bombs?")."""
     out = ""
     for i, ch in enumerate(alternative):
@@ -407,47 +199,177 @@ def _literal_prefix(alternative: str) -> str:
     return out.lower()
 
 
-def _prefilter() -> tuple[ahocorasick.Automaton, frozenset[int]]:
-    """An automaton of literal prefixes -> type indices; types that have none always run."""
-    automaton = ahocorasick.Automaton()
-    owners: dict[str, set[int]] = {}
-    always: set[int] = set()
-    for i, spec in enumerate(TYPES):
-        for alternative in _alternatives(spec.triggers.pattern):
-            literal = _literal_prefix(alternative)
-            if len(literal) < 3:
-                always.add(i)
-            else:
-                owners.setdefault(literal, set()).add(i)
-    for literal, indices in owners.items():
-        automaton.add_word(literal, frozenset(indices))
-    automaton.make_automaton()
-    return automaton, frozenset(always)
+def irrealis(sentence: str, at: int) -> bool:
+    """Whether the trigger at offset ``at`` of a sentence is not an occurrence to report: it
+    may happen, did not, happens habitually, refers to another event, is a means of another
+    ("supported by attack helicopters") or is said inside a quotation."""
+    before = sentence[max(0, at - 60) : at]
+    reference = REFERENCE.search(before)
+    if (
+        reference is not None
+        and _CLAUSE_VERB.match(sentence[at:])
+        and reference.group(1)
+        and not _LONG_AGO.search(before, 0, reference.start())
+    ):
+        reference = None  # "after Peshmerga units pulled back": a clause telling an event
+    return (
+        bool(MODAL.search(before))
+        or bool(HABITUAL.search(sentence, 0, at + _HABITUAL_AFTER))
+        or bool(TALLY.search(sentence))
+        or reference is not None
+        or _supporting(before)
+        or sum(sentence[:at].count(q) for q in _QUOTES) % 2 == 1
+        or bool(_QUOTE_CLOSES.match(sentence, at))
+    )
 
 
-# One pass over a sentence tells which types may fire; only those are searched by regex.
-_PREFILTER, _ALWAYS = _prefilter()
+#: Types that are different occurrences when one sentence names both ("in clashes during which
+#: the militants sent suicide car bombs"): a second event of the group, not a second word.
+DISTINCT = frozenset(
+    {"suicide_bombing", "ied_explosion", "airstrike", "drone_or_rocket_attack", "armed_clash"}
+)
+#: Pairs that are one occurrence told two ways ("warplanes fired missiles", "a drone strike",
+#: "a suicide bomber blew up an explosives-laden car").
+_ONE_OCCURRENCE = frozenset(
+    {
+        frozenset({"airstrike", "drone_or_rocket_attack"}),
+        frozenset({"suicide_bombing", "ied_explosion"}),
+    }
+)
 
 
-def find_triggers(sentence: str, offset: int) -> list[Trigger]:
-    """The winning trigger of each group in a sentence (offsets into the report)."""
-    present = set(_ALWAYS)
-    for _, indices in _PREFILTER.iter(sentence.lower()):
-        present |= indices
-    best: dict[str, Trigger] = {}
-    for i, spec in enumerate(TYPES):
-        if spec.group in best or i not in present:
+def same_kind(a: TypeSpec, b: TypeSpec) -> bool:
+    """Whether two types can describe one occurrence (a sentence going on about an event)."""
+    return (
+        a.name == b.name
+        or "attack" in (a.name, b.name)
+        or frozenset({a.name, b.name}) in _ONE_OCCURRENCE
+        or a.group not in ("violence",)
+    )
+
+
+def _second(first: Trigger, spec: TypeSpec, text: str = "") -> bool:
+    """Whether a second trigger of the same group is another occurrence."""
+    if first.spec.group == spec.group == "detention":
+        return True  # "freed two hostages and abducted a third"
+    if first.spec.group == spec.group == "movement":
+        # "Peshmerga forces pulled back from Sinjar, and Hashd units moved into Sinjar", not
+        # "a convoy left Ain al-Asad ..., part of a phased drawdown": two verbs, two clauses.
+        verbs = (not text or _CLAUSE_VERB.match(text)) and _CLAUSE_VERB.match(first.text)
+        return "troop_withdrawal" in (first.spec.name, spec.name) and bool(verbs)
+    return (
+        first.spec.name in DISTINCT
+        and spec.name in DISTINCT
+        and frozenset({first.spec.name, spec.name}) not in _ONE_OCCURRENCE
+    )
+
+
+_MIN_LITERAL = 3
+
+
+def _group_end(pattern: str, start: int) -> int:
+    """The index of the parenthesis closing the group opened at ``start``."""
+    depth, i = 0, start
+    while i < len(pattern):
+        ch = pattern[i]
+        if ch == "\\":
+            i += 2
             continue
-        match = spec.triggers.search(sentence)
-        if (
-            match
-            and spec.name == "riot"
-            and not _RIOT_WORDS.match(match.group())
-            and not CROWD.search(sentence)
-        ):
-            continue
-        if match:
-            best[spec.group] = Trigger(
-                spec, match.start() + offset, match.end() + offset, match.group()
-            )
-    return [best[g] for g in GROUP_ORDER if g in best]
+        depth += {"(": 1, ")": -1}.get(ch, 0)
+        if depth == 0:
+            return i
+        i += 1
+    return len(pattern) - 1
+
+
+def literal_prefixes(alternative: str) -> set[str] | None:
+    """Words one of which every match of the alternative contains (lower case, 3+ letters),
+    for the prefilter; None when no such words can be told (the type always runs)."""
+    if alternative.startswith(("(?<", "(?=", "(?!")):  # a look-around: skip it
+        return literal_prefixes(alternative[_group_end(alternative, 0) + 1 :])
+    if alternative.startswith("(?:"):
+        end = _group_end(alternative, 0)
+        optional = alternative[end + 1 : end + 2] in ("?", "*")
+        rest = alternative[end + 2 if optional else end + 1 :]
+        found: set[str] = set()
+        for inner in split_alternatives(alternative[3:end]):
+            literals = literal_prefixes(inner if optional else inner + rest)
+            if literals is None:
+                return None
+            found |= literals
+        if optional:
+            after = literal_prefixes(rest)
+            if after is None:
+                return None
+            found |= after
+        return found
+    literal = literal_prefix(alternative)
+    return {literal} if len(literal) >= _MIN_LITERAL else None
+
+
+class TriggerFinder:
+    """The trigger patterns of every type (from the lexicon), compiled once.
+
+    One Aho-Corasick pass over a sentence tells which types may fire (by the literal words
+    their patterns start with); only those types' patterns are then searched.
+    """
+
+    def __init__(self, triggers: Mapping[str, Sequence[str]]) -> None:
+        self._patterns: list[tuple[TypeSpec, re.Pattern[str]]] = [
+            (spec, re.compile(r"\b(?:" + "|".join(triggers[spec.name]) + r")\b", re.I))
+            for spec in TYPES
+            if triggers.get(spec.name)
+        ]
+        self._prefilter = ahocorasick.Automaton()
+        owners: dict[str, set[int]] = {}
+        always: set[int] = set()
+        for i, (spec, _) in enumerate(self._patterns):
+            for row in triggers[spec.name]:
+                for alternative in split_alternatives(row):
+                    literals = literal_prefixes(alternative)
+                    if literals is None:
+                        always.add(i)
+                    for literal in literals or ():
+                        owners.setdefault(literal, set()).add(i)
+        for literal, indices in owners.items():
+            self._prefilter.add_word(literal, frozenset(indices))
+        if owners:
+            self._prefilter.make_automaton()
+        self._always = frozenset(always)
+
+    def first(self, name: str, sentence: str, offset: int) -> Trigger | None:
+        """The first trigger of one type in a sentence, if any."""
+        for spec, pattern in self._patterns:
+            if spec.name == name and (match := pattern.search(sentence)) is not None:
+                return Trigger(spec, match.start() + offset, match.end() + offset, match.group())
+        return None
+
+    def find(self, sentence: str, offset: int) -> list[Trigger]:
+        """The winning trigger of each group in a sentence (offsets into the report)."""
+        present = set(self._always)
+        if len(self._prefilter):
+            for _, indices in self._prefilter.iter(sentence.lower()):
+                present |= indices
+        best: dict[str, list[Trigger]] = {}
+        for i, (spec, pattern) in enumerate(self._patterns):
+            if i not in present:
+                continue
+            first = best.get(spec.group)
+            if first and (len(first) > 1 or not _second(first[0], spec)):
+                continue
+            match = pattern.search(sentence)
+            if (
+                match
+                and spec.name == "riot"
+                and not _RIOT_WORDS.match(match.group())
+                and not CROWD.search(sentence)
+            ):
+                continue
+            if match:
+                trigger = Trigger(spec, match.start() + offset, match.end() + offset, match.group())
+                if first and trigger.start < first[0].end and first[0].start < trigger.end:
+                    continue  # the same words read twice
+                if first and not _second(first[0], spec, trigger.text):
+                    continue
+                best.setdefault(spec.group, []).append(trigger)
+        return [t for g in GROUP_ORDER for t in best.get(g, [])]

@@ -10,6 +10,7 @@ their own event. An agreement happens where it is signed: the place nearest its 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from app.extraction.event_types import Trigger
 from app.extraction.resolve import ResolvedMention
@@ -24,6 +25,7 @@ DEST_CUE = re.compile(
     r"deployed (?:at|to|in))\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$",
     re.I,
 )
+_FROM = re.compile(r"\b(?:from|out of)\s+(?:the\s+)?$", re.I)
 NEAR_CUE = re.compile(
     r"\b(?:near|outside|around|outskirts of|north of|south of|east of|west of|north-east of|"
     r"north-west of|south-east of|south-west of|northeast of|northwest of|southeast of|"
@@ -36,6 +38,12 @@ STRONG_DEST_CUE = re.compile(
     r"(?:the\s+)?(?:[\w-]+\s+){0,3}$",
     re.I,
 )
+_BEFORE_PENALTY = 30  # characters: "shelled Tal Tamr" binds tighter than "Tal Tamr was shelled"
+#: Where a withdrawing force went ("pulled back to Erbil"); "in" only says where it was.
+WITHDRAWN_TO = re.compile(
+    r"\b(?:to|into|towards?|for|back to)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$", re.I
+)
+ROAD_CUE = re.compile(r"\b(?:roads?|highways?|routes?|leading)\s+(?:\w+\s+)?to\s+$", re.I)
 #: "the base", "the town": a definite reference to the last place of that kind.
 DEFINITE = re.compile(
     r"\bthe (base|camp|airbase|garrison|prison|town|city|village|district|"
@@ -65,7 +73,66 @@ SPECIFICITY = {
     "water": 5,
     "country": 6,
 }
-_LIST_JOINERS = (" and ", ", ", ", and ")
+#: What stands between places listed together ("Idleb city, al-Atarib and Darat Izza").
+_LIST_JOINER = re.compile(
+    r"(?:\s+(?:city|town|village|camp|base|countryside|areas?))?(?:\s*,\s*(?:and\s+)?|"
+    r"\s+and\s+)(?:the\s+)?(?:(?:town|village|city|camp)\s+of\s+)?"
+)
+#: "Ankara said", "Baghdad summoned", "Damascus accused": a capital or country speaking or
+#: acting stands for its government, not for where the event was.
+_ACTING_AFTER = re.compile(
+    r"^(?:'s)?\s+(?:(?:has|had|have|also|later|then|quickly|officially|strongly|publicly|"
+    r"again|swiftly|immediately|itself)\s+){0,2}(?:said|says|say|announced|accused|blamed|"
+    r"claimed|denied|warned|confirmed|condemned|called|vowed|insisted|summoned|responded|"
+    r"retaliated|launched|sent|deployed|carried out|did not|does not|has not|rejected|urged|"
+    r"demanded|threatened|agreed|signed|reported|recalled|protested|welcomed|hit back|"
+    r"(?:has|have|had)\s+(?:not\s+)?\w+(?:ed|en))\b",
+    re.I,
+)
+#: "brokered by Moscow", "the Government of the United States": the state, not the place.
+_AGENT_BEFORE = re.compile(
+    r"\bby\s+$|\b(?:government|president|ministry|minister|people|embassy|ambassador|king|"
+    r"leaders?|republic|parliament|authorities)\s+of\s+(?:the\s+)?$",
+    re.I,
+)
+_PLACE_BEFORE = re.compile(
+    r"\b(?:in|near|of|from|at|to|around|outside|inside|into|towards?|by|across)\s+(?:the\s+)?$",
+    re.I,
+)
+#: "Tehran's influence", "Iran's ambassador", "Iran-backed": the owner, not the place.
+_OWNER_AFTER = re.compile(
+    r"^(?:'s\s+(?:[\w-]+\s+)?(?:influence|government|ambassador|envoy|forces|army|military|"
+    r"militias?|proxies|allies|ministry|president|prime minister|leader|leadership|officials|"
+    r"defen[cs]e|troops|drones?|jets|missiles|strikes?|support|backing|embassy|consulate|"
+    r"intelligence|regime|authorities|role|policy|parliament)\b|-(?:backed|led|aligned|allied|"
+    r"funded|supported|sponsored|affiliated)\b)",
+    re.I,
+)
+#: A country is where an event happened only when the text says "in", "into", "across"...
+_COUNTRY_LOCATIVE = re.compile(
+    r"\b(?:in|inside|into|across|throughout|within|over|from|to|toward|towards|of|near|at|"
+    r"on)\s+(?:the\s+)?(?:(?:north|south|east|west|central|northern|southern|eastern|western|"
+    r"north-?eastern|north-?western|south-?eastern|south-?western|north-?east|north-?west|"
+    r"south-?east|south-?west)\s+)?$",
+    re.I,
+)
+
+
+def acting(text: str, mention: ResolvedMention) -> bool:
+    """Whether a place name stands for an actor: its government speaking or acting, the owner
+    of forces, or a country named without "in"/"into" (a nationality, never the location)."""
+    m = mention.mention
+    after = text[m.end : m.end + 60]
+    if _OWNER_AFTER.match(after) or _AGENT_BEFORE.search(text[max(0, m.start - 30) : m.start]):
+        return True  # "Tehran's proxies", "a deal brokered by Moscow"
+    if _ACTING_AFTER.match(after) and not _PLACE_BEFORE.search(
+        text[max(0, m.start - 30) : m.start]
+    ):
+        return True  # not "residents of villages near Khanaqin reported"
+    place = mention.place
+    if place is not None and place.family == "country":
+        return not _COUNTRY_LOCATIVE.search(text[max(0, m.start - 40) : m.start])
+    return False
 
 
 def rank(mention: ResolvedMention) -> int:
@@ -84,8 +151,29 @@ def is_near(sentence: Sentence, mention: ResolvedMention) -> bool:
     return bool(NEAR_CUE.search(before(sentence, mention)))
 
 
+def nearest_to(
+    trigger: Trigger, others: Sequence[Trigger], placed: list[ResolvedMention]
+) -> list[ResolvedMention]:
+    """The places of a sentence that belong to this trigger rather than to another one in it
+    ("besieged the embassy in Baghdad ... in anger at US air strikes near al-Qaim"): each place
+    goes to the nearest trigger, a trigger before the place counting as nearer. When no place
+    is nearest to this trigger, all the sentence's places stay candidates."""
+    if not others:
+        return placed
+
+    def distance(t: Trigger, m: ResolvedMention) -> int:
+        start, end = m.mention.start, m.mention.end
+        return start - t.end if start >= t.end else (t.start - end) + _BEFORE_PENALTY
+
+    own = [m for m in placed if all(distance(trigger, m) <= distance(o, m) for o in others)]
+    return own or placed
+
+
 def choose(
-    sentence: Sentence, trigger: Trigger, placed: list[ResolvedMention], movement_in_sentence: bool
+    sentence: Sentence,
+    trigger: Trigger,
+    placed: list[ResolvedMention],
+    countries: Sequence[str] = (),
 ) -> tuple[ResolvedMention | None, list[ResolvedMention]]:
     """The origin (movements only) and the location(s) of an event in this sentence."""
     if not placed:
@@ -97,30 +185,53 @@ def choose(
         if origins:
             origin = origins[0]
             rest = [m for m in placed if m is not origin]
-        if not rest:
-            return origin, []
 
         def pull(m: ResolvedMention) -> int:
             text = before(sentence, m)
             return 3 if STRONG_DEST_CUE.search(text) else 2 if DEST_CUE.search(text) else 0
 
-        return origin, [min(rest, key=lambda m: (rank(m) - pull(m), -pull(m), -m.mention.start))]
-    if movement_in_sentence:
-        # "sent from Najaf ... and arrested seven men": Najaf is where the police came from.
-        rest = [m for m in placed if not ORIGIN_CUE.search(before(sentence, m))]
-    # A river or a range says little about where an event was: look elsewhere first.
+        if trigger.spec.name == "troop_withdrawal" and origins:
+            if not any(pull(m) == 3 or WITHDRAWN_TO.search(before(sentence, m)) for m in rest):
+                # "pulled out of Morek, Kafr Zita and Latamneh", "withdrew from Khanaqin and
+                # Jalawla ... and from Shingal": the places left, one event each.
+                left: list[ResolvedMention] = []
+                for found in origins:
+                    left += [m for m in _listed_with(sentence, found, placed) if m not in left]
+                return None, left
+        if not rest:
+            return origin, []
+
+        best = min(rest, key=lambda m: (rank(m) - pull(m), -pull(m), -m.mention.start))
+        # "deployed troops to Najaf and Nasiriyah": one event per destination.
+        listed = _listed_with(sentence, best, rest)
+        if ROAD_CUE.search(before(sentence, listed[0])):
+            return origin, [best]  # "checkpoints on roads leading to Afak and Najaf"
+        return origin, listed
+    # "sent from Najaf ... and arrested seven men", "attacked from the Khazir front along the
+    # road from Erbil": where the force came from, when the sentence names another place.
+    rest = [m for m in placed if not _FROM.search(before(sentence, m))] or placed
+    # A river or a range says little about where an event was: any other place first, but
+    # "bombed the Qandil mountains" happened there, not at the last sentence's town.
+    ranges = [m for m in rest if m.place is not None and m.place.family == "mountain"]
     rest = [
         m
         for m in rest
         if rank(m) < SPECIFICITY["mountain"]
         or m.place is not None
         and m.place.family in ("region", "country")
-    ]
+    ] or ranges
     if not rest:
         return None, []
     if trigger.spec.name == "agreement":
         return None, [min(rest, key=lambda m: (abs(m.mention.start - trigger.end), rank(m)))]
-    best = min(rest, key=lambda m: (rank(m), abs(m.mention.start - trigger.start)))
+    best = min(
+        rest,
+        key=lambda m: (
+            rank(m),
+            m.place is not None and bool(countries) and m.place.country != countries[0],
+            abs(m.mention.start - trigger.start),
+        ),
+    )
     pair = re.search(r"\bbetween\s+(?:the\s+)?$", before(sentence, best, 20))
     if pair is None:
         first = next(
@@ -154,7 +265,7 @@ def _listed_with(
             ]
             other = ordered[j + step]
             if (
-                between not in _LIST_JOINERS
+                not _LIST_JOINER.fullmatch(between)
                 or rank(other) != rank(best)
                 or other.place == best.place
             ):

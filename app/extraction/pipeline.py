@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 from app.errors import InvalidInput, TextTooLong
-from app.events import EventFeature, Strength, is_plausible, plausible_date
-from app.extraction import locate
+from app.events import EventFeature, is_plausible, plausible_date
+from app.extraction import followup, locate, roles
 from app.extraction.actors import (
     Actor,
     ActorMatcher,
@@ -22,7 +22,6 @@ from app.extraction.dates import DateMention, find_dates
 from app.extraction.event_builder import EventDraft, build_feature
 from app.extraction.event_dates import (
     MAX_AGE_DAYS,
-    TALLY,
     attached,
     dated_or_recent,
     dated_reference,
@@ -32,22 +31,22 @@ from app.extraction.event_dates import (
 from app.extraction.event_types import (
     ANAPHORA,
     BY_NAME,
-    HABITUAL,
-    MODAL,
-    REFERENCE,
     Trigger,
-    find_triggers,
+    TriggerFinder,
+    same_kind,
 )
+from app.extraction.lexicon import Lexicon, load_lexicon
+from app.extraction.namesakes import placed_by_neighbours
+from app.extraction.occurrences import CLAIM, occurrences
 from app.extraction.places import DEMONYMS, Mention, ToponymMatcher, tokenize, unresolved_mentions
 from app.extraction.quantities import fatalities, strength
 from app.extraction.resolve import ResolvedMention, Resolver
 from app.extraction.text import Sentence, clean_text, split_sentences
+from app.extraction.variant_names import with_variant_mentions
 from app.gazetteer.geocoder import Gazetteer
+from app.settings import Settings
 
 DEFAULT_MAX_CHARS = 200_000
-_CLAIM = re.compile(
-    r"\b(?:claimed|blamed|accused|responsibility|attributed|behind the|hallmarks)\b", re.I
-)
 
 
 @dataclass(frozen=True)
@@ -96,13 +95,39 @@ class Extractor:
         gazetteer: Gazetteer,
         extra_actor_files: list[Path] | None = None,
         max_chars: int = DEFAULT_MAX_CHARS,
+        lexicon: Lexicon | None = None,
     ) -> None:
         self.gazetteer = gazetteer
         self.toponyms = ToponymMatcher(gazetteer)
         self.resolver = Resolver(gazetteer)
+        self.lexicon = lexicon or load_lexicon(BY_NAME)
         files = [default_actor_file(), *(extra_actor_files or [])]
-        self.actors = ActorMatcher(read_actors(files))
+        self.actors = ActorMatcher(
+            read_actors(files), self.lexicon.demonyms, self.lexicon.cues, self.lexicon.successors
+        )
+        self.triggers = TriggerFinder(self.lexicon.triggers)
         self.max_chars = max_chars
+
+    @classmethod
+    def configured(cls, gazetteer: Gazetteer, settings: Settings) -> Extractor:
+        """The extractor the settings describe (the user's actor and lexicon files added)."""
+        extraction = settings.extraction
+
+        def files(path: Path | None) -> list[Path]:
+            return [path] if path is not None else []
+
+        lexicon = load_lexicon(
+            BY_NAME,
+            files(extraction.extra_triggers),
+            files(extraction.extra_demonyms),
+            files(extraction.extra_cues),
+        )
+        return cls(
+            gazetteer,
+            extraction.extra_actor_files(),
+            max_chars=settings.api.max_text_chars,
+            lexicon=lexicon,
+        )
 
     # Places ------------------------------------------------------------------------------
 
@@ -123,13 +148,14 @@ class Extractor:
         found = [
             m for m in self.toponyms.find(text, starts, tokens) if not _inside_actor(m, actors)
         ]
+        found = with_variant_mentions(text, tokens, found, self.gazetteer)
         loose = [
             m for m in unresolved_mentions(text, tokens, found) if not _inside_actor(m, actors)
         ]
         countries: Counter[str] = Counter(
             code for t in tokens if (code := DEMONYMS.get(t.key)) is not None
         )
-        return self.resolver.resolve(found, loose, countries)
+        return placed_by_neighbours(text, self.resolver.resolve(found, loose, countries))
 
     # Events ------------------------------------------------------------------------------
 
@@ -140,7 +166,7 @@ class Extractor:
         text = clean_text(report.text)
         check_text(text, self.max_chars)
         sentences = split_sentences(text)
-        actor_mentions = self.actors.find(text)
+        actor_mentions = self.actors.find(text, report.published)
         mentions = self._mentions(text, sentences, actor_mentions)
         dates = {s.index: self._dates(s, report.published) for s in sentences}
         reported_at = next(
@@ -152,23 +178,21 @@ class Extractor:
             ),
             report.published,
         )
-        ctx = _Context(mentions, _report_countries(mentions), reported_at, self.actors.actors)
+        # Place names standing for an actor ("Ankara said", "Iran's proxies") locate nothing.
+        located = [m for m in mentions if not locate.acting(text, m)]
+        ctx = _Context(
+            located, _report_countries(mentions), reported_at, self.actors.actors, self.actors
+        )
         for sentence in sentences:
             ctx.previous_start = sentences[sentence.index - 1].start if sentence.index else 0
             actors_here = [a for a in actor_mentions if sentence.start <= a.start < sentence.end]
             self._claims(sentence, actors_here, ctx)
-            triggers = [
-                t
-                for t in find_triggers(sentence.text, sentence.start)
-                if not _irrealis(sentence, t)
-                or dated_reference(sentence, t, dates[sentence.index], ctx.drafts)
-            ]
-            if any(t.spec.group == "unrest" for t in triggers):
-                # "set fire to tyres and stormed the offices": the riot, not a second attack.
-                triggers = [t for t in triggers if t.spec.name != "attack"]
-            if _CLAIM.search(sentence.text) and ANAPHORA.search(sentence.text):
-                triggers = []  # "ISIS claimed the attack": about an event already drafted
-            movement = any(t.spec.category == "movement" for t in triggers)
+            reading = ctx.reading(ctx.countries)
+            armed = partial(roles.has_force, sentence.text, actors_here, reading)
+            dated = partial(
+                dated_reference, sentence, dates=dates[sentence.index], drafts=ctx.drafts
+            )
+            triggers = occurrences(self.triggers, sentence, armed, dated)
             for trigger in triggers:
                 ctx.drafts += _drafts(
                     ctx,
@@ -177,15 +201,17 @@ class Extractor:
                     actors_here,
                     dates[sentence.index],
                     alone=len(triggers) == 1,
-                    movement_in_sentence=movement,
+                    others=[t for t in triggers if t is not trigger],
                 )
-        drafts = [
+        kept = [
             d
             for d in ctx.drafts
             if dated_or_recent(d, reported_at) and is_plausible(d.date) and is_plausible(d.date_end)
         ]
+        drafts = followup.without_summaries(kept, ctx.countries)
         for draft in drafts:
-            _default_actors(draft, ctx)
+            earlier = ctx.drafts[: ctx.drafts.index(draft)]  # summaries dropped above included
+            roles.add_defaults(draft, ctx.countries, ctx.catalog, earlier)
         features = [build_feature(d, report.url, text) for d in drafts]
         return Extraction(text, mentions, features, reported_at, drafts)
 
@@ -199,14 +225,15 @@ class Extractor:
 
     @staticmethod
     def _claims(sentence: Sentence, actors: list[ActorMention], ctx: _Context) -> None:
-        """ "ISIS claimed the attack": the claimant becomes the actor of the last incident."""
-        if not actors or not _CLAIM.search(sentence.text) or not ctx.drafts:
+        """ "ISIS claimed the attack": the claimant becomes the actor of the incident meant."""
+        if not actors or not CLAIM.search(sentence.text):
             return
-        last = ctx.drafts[-1]
-        if last.category != "security_incident" or sentence.index - last.sentence.index > 2:
+        claimed = roles.claimed(ctx.drafts, sentence)
+        if claimed is None:
             return
+        reading = ctx.reading(_countries(claimed, ctx.countries))
         for mention in actors:
-            last.add_actor(mention.pick(ctx.countries), "actor", mention)
+            claimed.add_actor(reading.actor(mention), "actor", mention)
 
 
 @dataclass
@@ -217,8 +244,13 @@ class _Context:
     countries: list[str]
     reported_at: dt.date
     catalog: dict[str, Actor]
+    matcher: ActorMatcher
     drafts: list[EventDraft] = field(default_factory=list)
     previous_start: int = 0  # start of the sentence before the current one
+
+    def reading(self, countries: list[str]) -> roles.Reading:
+        """How actor mentions read in an event in these countries (its own first)."""
+        return roles.Reading(self.matcher, countries, self.reported_at)
 
 
 def _drafts(
@@ -228,26 +260,37 @@ def _drafts(
     actors: list[ActorMention],
     dates: list[DateMention],
     alone: bool,
-    movement_in_sentence: bool,
+    others: list[Trigger],
 ) -> list[EventDraft]:
     """New events for a trigger: none when it goes on about an earlier one, several when
     it names several places ("protests in Shahba and Salkhad")."""
     mentions = [m for m in ctx.mentions if sentence.start <= m.mention.start < sentence.end]
-    placed = [m for m in mentions if m.place is not None]
+    placed = locate.nearest_to(trigger, others, [m for m in mentions if m.place is not None])
     event_dates = [d for d in dates if d.role in ("event", "follow")]
-    same_group = [d for d in ctx.drafts if d.spec.group == trigger.spec.group]
+    same_group = [
+        d
+        for d in ctx.drafts
+        if d.spec.group == trigger.spec.group and d.sentence.index < sentence.index
+    ]
     recent = next((d for d in reversed(same_group) if sentence.index - d.sentence.index <= 2), None)
+    if recent is not None and not same_kind(recent.spec, trigger.spec):
+        recent = None  # "in clashes during which ... suicide car bombs": another occurrence
     if (
         same_group
         and ANAPHORA.search(sentence.text)
         and not other_date(event_dates, recent or same_group[-1])
+        and not followup.news(sentence, event_dates, placed, recent)
     ):
-        _merge(recent or same_group[-1], sentence, trigger, actors if alone else [], ctx.countries)
+        target = recent or same_group[-1]
+        reading = ctx.reading(_countries(target, ctx.countries))
+        followup.merge(target, sentence, trigger, actors if alone else [], reading)
         return []
     if recent is not None and not placed and not event_dates:
-        _merge(recent, sentence, trigger, actors, ctx.countries)
+        followup.merge(
+            recent, sentence, trigger, actors, ctx.reading(_countries(recent, ctx.countries))
+        )
         return []
-    origin, locations = locate.choose(sentence, trigger, placed, movement_in_sentence)
+    origin, locations = locate.choose(sentence, trigger, placed, ctx.countries)
     if (
         recent is not None
         and len(locations) == 1
@@ -256,12 +299,12 @@ def _drafts(
         and not event_dates
     ):
         # The same event told again with more detail ("sent from Erbil and deployed at K-1").
-        _merge(
+        followup.merge(
             recent,
             sentence,
             trigger,
             actors,
-            ctx.countries,
+            ctx.reading(_countries(recent, ctx.countries)),
             origin,
             strength(sentence.text, sentence.start),
         )
@@ -291,7 +334,8 @@ def _drafts(
         )
         draft.near = location is not None and not inherited and locate.is_near(sentence, location)
         _date(draft, event_dates, ctx.drafts, ctx.reported_at)
-        _actors(draft, trigger, actors, ctx)
+        roles.assign(draft, trigger, actors, ctx.reading(_countries(draft, ctx.countries)))
+        roles.retype(draft)
         dead = fatalities(sentence.text, sentence.start)
         if dead is not None and trigger.spec.group in ("violence", "unrest"):
             draft.fatalities = dead
@@ -307,6 +351,14 @@ def _reported_plausibly(said: dt.date, published: dt.date) -> bool:
     return is_plausible(said) and 0 <= (published - said).days <= MAX_AGE_DAYS
 
 
+def _countries(draft: EventDraft, countries: list[str]) -> list[str]:
+    """The event's own country first: "gunmen" in a Syrian town are Syria's gunmen."""
+    place = draft.location.place if draft.location is not None else None
+    if place is None or place.country is None:
+        return countries
+    return [place.country, *(c for c in countries if c != place.country)]
+
+
 def _inside_actor(mention: Mention, actors: list[ActorMention]) -> bool:
     return any(a.start <= mention.start and mention.end <= a.end for a in actors)
 
@@ -316,18 +368,6 @@ def _report_countries(mentions: list[ResolvedMention]) -> list[str]:
         m.place.country for m in mentions if m.place is not None and m.place.country in ("IQ", "SY")
     )
     return [c for c, _ in counts.most_common()] or ["IQ"]
-
-
-def _irrealis(sentence: Sentence, trigger: Trigger) -> bool:
-    before = sentence.text[
-        max(0, trigger.start - sentence.start - 60) : trigger.start - sentence.start
-    ]
-    return (
-        bool(MODAL.search(before))
-        or bool(HABITUAL.search(sentence.text))
-        or bool(REFERENCE.search(before))
-        or bool(TALLY.search(sentence.text))
-    )
 
 
 def _date(
@@ -357,106 +397,3 @@ def _date(
         return
     # Nothing said: some time in the week before it was reported.
     draft.set_date(reported_at - dt.timedelta(days=7), reported_at, "week", None)
-
-
-def _actors(draft: EventDraft, trigger: Trigger, actors: list[ActorMention], ctx: _Context) -> None:
-    violent = trigger.spec.group in ("violence", "detention")
-    named = [m for m in actors if m.text.lower() not in GENERIC_FORCES]
-    if any(m.pick(ctx.countries).kind in _ARMED for m in named):
-        # "Troops from the US-led coalition": the named force, not the generic word.
-        actors = named
-    for mention in actors:
-        actor = mention.pick(ctx.countries)
-        if actor.kind == "civilians" and trigger.spec.category == "movement":
-            continue  # "residents said": witnesses, not movers
-        if trigger.spec.name == "insurgent_activity" and actor.kind == "civilians":
-            continue
-        before = draft.sentence.text[: mention.start - draft.sentence.start]
-        if (
-            violent
-            and mention.start > trigger.start
-            and not re.search(r"\bby\s+(?:the\s+)?$", before)
-        ):
-            role = "target"
-        elif actor.kind == "civilians" and violent:
-            role = "target"
-        else:
-            role = "actor"
-        draft.add_actor(actor, role, mention)
-
-
-#: Words that name the local state forces only when no other force is named.
-GENERIC_FORCES = frozenset(
-    {
-        "police",
-        "policemen",
-        "riot police",
-        "security forces",
-        "army",
-        "troops",
-        "soldiers",
-        "border guards",
-        "army units",
-        "army helicopters",
-        "army aviation",
-    }
-)
-_ARMED = frozenset(
-    {"state_forces", "external_forces", "rebel_group", "political_militia", "identity_militia"}
-)
-#: Who acts when the text names nobody: protesters protest, an unknown group attacks.
-_DEFAULT_ACTOR = {
-    "protest": "Protesters",
-    "riot": "Rioters",
-    "ied_explosion": "Unidentified armed group",
-    "drone_or_rocket_attack": "Unidentified armed group",
-    "attack": "Unidentified armed group",
-    "kidnapping": "Unidentified armed group",
-    "suicide_bombing": "Unidentified armed group",
-}
-
-
-def _default_actors(draft: EventDraft, ctx: _Context) -> None:
-    stem = _DEFAULT_ACTOR.get(draft.spec.name)
-    if stem is None:
-        return
-    if draft.spec.name in ("protest", "riot"):
-        if any(a.kind in ("protesters", "rioters") for a, _, _ in draft.actors):
-            return
-    elif any(role == "actor" for _, role, _ in draft.actors):
-        return
-    place = draft.location.place if draft.location is not None else None
-    country = place.country if place is not None else ctx.countries[0]
-    actor = ctx.catalog.get(f"{stem} ({'Syria' if country == 'SY' else 'Iraq'})")
-    if actor is not None:
-        draft.add_actor(actor, "actor", None)
-
-
-def _merge(
-    previous: EventDraft,
-    sentence: Sentence,
-    trigger: Trigger,
-    actors: list[ActorMention],
-    countries: list[str],
-    origin: ResolvedMention | None = None,
-    force: tuple[Strength, int, int] | None = None,
-) -> None:
-    """A sentence that goes on about an event already drafted adds to it."""
-    if origin is not None and previous.origin is None and previous.category == "movement":
-        previous.origin = origin
-        if previous.spec.name == "troop_deployment":
-            previous.spec = BY_NAME["troop_movement"]
-    if force is not None and previous.strength is None:
-        previous.strength = force
-    dead = fatalities(sentence.text, sentence.start)
-    if dead is not None and previous.fatalities is None and trigger.spec.group == "violence":
-        previous.fatalities = dead
-    for mention in actors:
-        actor = mention.pick(countries)
-        if mention.text.lower() in GENERIC_FORCES:
-            continue  # "the soldiers" of an event already told are its named force
-        if actor.kind == "government":
-            continue  # "the government condemned the raids": a reaction, not a part
-        role = "target" if actor.kind == "civilians" else "actor"
-        if not any(a.name == actor.name for a, _, _ in previous.actors):
-            previous.add_actor(actor, role, mention)

@@ -36,7 +36,7 @@ from app.extraction.place_words import (
 from app.extraction.word_evidence import confirmed_by_neighbours, has_locative
 from app.gazetteer.geocoder import Gazetteer
 from app.gazetteer.index import FOCUS_COUNTRIES
-from app.gazetteer.normalize import ARTICLES, KIND_WORDS, fold
+from app.gazetteer.normalize import ARTICLES, KIND_WORDS, fold, split_arabic_word
 from app.gazetteer.words import NEVER_ALONE
 
 # The word lists live in place_words; these stay importable from here.
@@ -51,6 +51,7 @@ __all__ = [
     "unresolved_mentions",
 ]
 
+_ARABIC_LETTER = re.compile("[\u0600-\u06ff]")
 _TOKEN = re.compile(r"[^\W_]+(?:['’ʼʿʾ`][^\W_]+)*")
 _HYPHENS = "-‐‑–"
 # Kind words as token sequences (folded), longest first, for extending a mention.
@@ -113,6 +114,10 @@ def tokenize(text: str) -> list[Token]:
         possessive = len(word) > 3 and word[-2] in "'’" and word[-1] in "sS"
         if possessive:
             word, end = word[:-2], end - 2
+        if not word.isascii() and _ARABIC_LETTER.match(word):
+            cut, key = split_arabic_word(word)  # "وبالموصل": the name starts at "الموصل"
+            raw.append(Token(word[cut:], key, start + cut, end))
+            continue
         raw.append(Token(word, _fold_token(word), start, end, possessive=possessive))
     tokens: list[Token] = []
     for i, tok in enumerate(raw):

@@ -15,10 +15,14 @@ from app.gazetteer.index import FOCUS_COUNTRIES, NameIndex
 from app.gazetteer.loader import GazetteerData, load_gazetteer
 from app.gazetteer.normalize import NameQuery, normalize, parse_query
 from app.gazetteer.regions import RegionCatalog
+from app.gazetteer.translit import variant_query_key
 
 #: Scores: the whole query is a name (100); the query minus its kind words is a name (96);
 #: the query is a name only once the place's own kind words are dropped (90).
 SCORE_EXACT, SCORE_STRIPPED, SCORE_PLACE_CUE = 100.0, 96.0, 90.0
+#: The query is another transliteration of a name (same variant key), looked for only when
+#: no name matches exactly; fuzzy matching only when neither does.
+SCORE_VARIANT = 93.0
 CUE_AGREES, CUE_DISAGREES = 4.0, -20.0
 FUZZY_WEIGHT = 0.9
 #: Among equal scores: countries, then towns, governorates, districts, sites, terrain.
@@ -126,16 +130,24 @@ class Gazetteer:
         if query.key and query.key != full:
             for index, via_cue in self.index.exact(query.key):
                 offer(index, SCORE_PLACE_CUE if via_cue else SCORE_STRIPPED, "kind-word")
+        variant = "" if found else variant_query_key(name)
+        for index, via_cue in self.index.variant(variant):
+            offer(index, SCORE_VARIANT - (2.0 if via_cue else 0.0), "variant")
         if not found:
             for key, ratio in self.index.fuzzy(query.key or full):
                 for index, via_cue in self.index.exact(key):
+                    offer(index, ratio * FUZZY_WEIGHT - (2.0 if via_cue else 0.0), "fuzzy")
+            # Ranked by the closer of the two spellings: as written, or as a variant key.
+            for key, ratio in self.index.fuzzy_variant(variant):
+                for index, via_cue in self.index.variant(key):
                     offer(index, ratio * FUZZY_WEIGHT - (2.0 if via_cue else 0.0), "fuzzy")
         return list(found.values())
 
     def search(
         self, q: str, *, country: str | None = None, kind: str | None = None, limit: int = 10
     ) -> list[Candidate]:
-        """Ranked candidates for a name: exact and alias matches first, fuzzy when none."""
+        """Ranked candidates for a name: exact and alias matches; else other transliterations
+        (the variant key); else fuzzy matches."""
         if not q or not q.strip():
             raise InvalidInput("q must not be empty")
         if not normalize(q):

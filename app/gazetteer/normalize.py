@@ -14,10 +14,12 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 #: Bump when the rules change: built data stores keys made with this version.
-NORMALIZER_VERSION = 4
+NORMALIZER_VERSION = 5
 
 # Arabic-script folding: alef variants -> bare alef, taa marbuta -> haa, alef maqsura -> yaa,
-# Persian/Kurdish letters -> their Arabic counterparts; tatweel and zero-width marks vanish.
+# hamza seats -> their letter, hamza on the line dropped ("كربلاء" = "كربلا"), Persian and
+# Kurdish (Sorani) letters -> their Arabic counterparts, Arabic-Indic digits -> ASCII;
+# tatweel and zero-width marks vanish.
 _ARABIC_FOLD = str.maketrans(
     {
         "أ": "ا",
@@ -41,6 +43,15 @@ _ARABIC_FOLD = str.maketrans(
         "ۆ": "و",
         "ۇ": "و",
         "ئ": "ي",
+        "ء": None,
+        "ڕ": "ر",
+        "ڵ": "ل",
+        "ڤ": "ف",
+        "پ": "ب",
+        "چ": "ج",
+        "ژ": "ز",
+        **{chr(0x0660 + d): str(d) for d in range(10)},
+        **{chr(0x06F0 + d): str(d) for d in range(10)},
         "ـ": None,
         "\u200c": None,
         "\u200d": None,
@@ -79,6 +90,10 @@ _LETTER_DIGIT = re.compile(r"\b([a-z]) (\d)")
 #: Transliterated Arabic articles, dropped wherever they stand as a token.
 ARTICLES = frozenset("al el il ul ad ed ar er as es ash esh at et az ez adh ath an en the".split())
 _ARABIC_ARTICLE = re.compile(r"(?:^| )ال(?=\S{2,})")
+# Words of Arabic text carry their conjunction and preposition: "والموصل" (and Mosul),
+# "بالرقة" (in Raqqa), "للحسكة" (to Hasakah). Only the forms with the article are split: a
+# bare "و" or "ب" also begins names (واسط, Wasit; بعقوبة, Baqubah).
+_ARABIC_PROCLITICS = re.compile(r"^(?:([وف]?[بك]?)ال|([وف]?ل)ل)(?=\w{2,})")
 
 #: Kind words, longest first, mapped to the kind family they cue.
 #: Families: admin1 (governorate), admin2 (district), site, mountain, water.
@@ -134,6 +149,11 @@ KIND_WORDS: tuple[tuple[str, str], ...] = (
     ("river", "water"),
     ("lake", "water"),
 )
+# Kind words by their last word, in KIND_WORDS order (longest first), so that a key is only
+# compared with the kind words it could end with.
+_KIND_BY_LAST: dict[str, list[tuple[str, str]]] = {}
+for _word, _family in KIND_WORDS:
+    _KIND_BY_LAST.setdefault(_word.rsplit(" ", 1)[-1], []).append((_word, _family))
 _PREFIX_KIND_WORDS = {"mount": "mountain", "mt": "mountain", "lake": "water", "camp": "site"}
 
 
@@ -157,6 +177,18 @@ def normalize(name: str) -> str:
     return _LETTER_DIGIT.sub(r"\1\2", key)
 
 
+def split_arabic_word(word: str) -> tuple[int, str]:
+    """(characters of conjunction and preposition before the name, the name's key) of one
+    word of Arabic text: "وبالموصل" -> (2, "موصل"); a word without them -> (0, its key)."""
+    folded = fold(word)
+    match = _ARABIC_PROCLITICS.match(folded)
+    if match is None:
+        return 0, folded
+    if match.group(2) is not None:  # "لل": the preposition ate the article's alef
+        return len(match.group(2)) + 1, folded[match.end() :]
+    return len(match.group(1)), folded[match.end() :]
+
+
 @dataclass(frozen=True, slots=True)
 class NameQuery:
     """A normalised query: its key and the kind family its kind words cue, if any."""
@@ -170,7 +202,7 @@ def parse_query(name: str) -> NameQuery:
     """Split kind words off a name: "Kirkuk Governorate" -> (kirkuk, admin1)."""
     key = normalize(name)
     cue: str | None = None
-    for word, family in KIND_WORDS:
+    for word, family in _KIND_BY_LAST.get(key.rsplit(" ", 1)[-1], ()):
         if key.endswith(" " + word):
             key, cue = key[: -len(word) - 1].rstrip(), family
             break

@@ -25,6 +25,7 @@ from app.events import (
     DatePrecision,
     EventType,
     EvidenceField,
+    is_plausible,
 )
 
 Lon = Annotated[float, Meta(ge=-180, le=180)]
@@ -143,6 +144,9 @@ def finish(feature: Feature) -> None:
     days = (props.date_end - props.date).days
     if days < 0 or days > MAX_SPAN_DAYS:
         raise Refused
+    dates = (props.date, props.date_end, props.reported_at)
+    if not all(is_plausible(d) for d in dates if d is not None):
+        raise Refused  # before 1900 or in the future: the model names the field
     # RFC 7946 section 11.2: 7 decimals, as the model's Latitude/Longitude round them.
     geometry = feature.geometry
     loc = props.location

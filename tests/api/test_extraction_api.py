@@ -24,6 +24,18 @@ def test_geoparse(http):
     assert body.mentions[0].candidates
 
 
+def test_geoparse_arabic_report(http):
+    report = {
+        "text": "اشتباكات عنيفة في ريف دير الزور وبالقرب من الميادين",
+        "published": "2024-08-08",
+    }
+    body = GeoparseResult.model_validate(http.post("/geoparse", json=report).json())
+    assert [(m.text, m.place.admin1) for m in body.mentions if m.place] == [
+        ("دير الزور", "SY-DY"),
+        ("الميادين", "SY-DY"),
+    ]
+
+
 def test_extract_returns_geojson_events(http):
     response = http.post("/extract", json=REPORT)
     assert response.status_code == 200

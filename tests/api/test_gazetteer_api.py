@@ -38,6 +38,24 @@ def test_search_filters_and_limit(http):
 def test_search_in_arabic_script(http):
     body = http.get("/gazetteer/search", params={"q": "أربيل"}).json()
     assert body["results"][0]["admin1"] == "IQ-AR"
+    # Hamza on the line, ta marbuta written as ha, tatweel and diacritics.
+    for query in ("كربلا", "الرقه", "الحسـكة", "الْمَوْصِل"):
+        body = http.get("/gazetteer/search", params={"q": query}).json()
+        assert body["results"], query
+        assert body["results"][0]["admin1"] in ("IQ-KA", "SY-RA", "SY-HA", "IQ-NI"), query
+
+
+def test_search_other_transliterations(http):
+    for query, admin1 in [
+        ("Tel Tamir", "SY-HA"),
+        ("Dair al-Zur", "SY-DY"),
+        ("Kfar Nabl", "SY-ID"),
+        ("Khalidiyeh", "IQ-AN"),
+    ]:
+        results = SearchResponse.model_validate(
+            http.get("/gazetteer/search", params={"q": query}).json()
+        ).results
+        assert results and results[0].admin1 == admin1, (query, results[:3])
 
 
 @pytest.mark.parametrize(

@@ -65,7 +65,7 @@ def test_features_of_drafts(extractor):
 def test_features_of_a_tally_and_a_bullet(extractor):
     text = (
         "- Kirkuk: a roadside bomb killed two soldiers on 12 March.\n"
-        "Since the start of the harvest in February, gunmen killed 40 farmers in Diyala."
+        "Gunmen have killed 40 farmers in Diyala since February."
     )
     result = extractor.extract(ReportInput(text, dt.date(2024, 3, 14)))
     bullet, tally = (features(d) for d in result.drafts)

@@ -86,3 +86,23 @@ def test_arabic_script(extractor):
 def test_world_context_resolves_abroad(extractor):
     found = places(extractor, "Officials in Ankara and Doha welcomed the deal.")
     assert found == [("Ankara", "Ankara", "city"), ("Doha", "Doha", "city")]
+
+
+def test_arabic_words_with_conjunction_preposition_and_article(extractor):
+    text = (
+        "قتل خمسة مدنيين في الموصل وفي كركوك. "
+        "وقصفت طائرات بلدة تل أبيض وبالرقة ومدينة منبج والحسكة."
+    )
+    found = places(extractor, text)
+    assert [(t, name) for t, name, _ in found] == [
+        ("الموصل", "Mosul"),
+        ("كركوك", "Kirkuk"),
+        ("تل أبيض", "Tal Abyad"),
+        ("الرقة", "Raqqa"),
+        ("منبج", "Manbij"),
+        ("الحسكة", "Hasakah"),
+    ]
+    _, mentions = extractor.geoparse(text)
+    for m in mentions:
+        assert text[m.mention.start : m.mention.end] == m.mention.text
+    assert names(extractor, "وصل الوفد إلى واسط وكربلاء") == ["واسط"]  # a bare و stays

@@ -1,0 +1,72 @@
+"""Sentences that go on about an event already drafted: what they add, and when a sentence
+that seems to refer back is news of its own."""
+
+from __future__ import annotations
+
+from app.events import Strength
+from app.extraction import locate, roles
+from app.extraction.actors import ActorMention
+from app.extraction.dates import DateMention
+from app.extraction.event_builder import EventDraft
+from app.extraction.event_types import BY_NAME, Trigger
+from app.extraction.quantities import fatalities
+from app.extraction.resolve import ResolvedMention
+from app.extraction.text import Sentence
+
+
+def news(
+    sentence: Sentence,
+    dates: list[DateMention],
+    placed: list[ResolvedMention],
+    recent: EventDraft | None,
+) -> bool:
+    """ "The protests spread on Wednesday to Nasiriyah": a reference with a date and places of
+    its own that the event it refers to does not have is a new event."""
+    if recent is None or not dates or not placed:
+        return False
+    known = recent.location.place if recent.location is not None else None
+    placed = [m for m in placed if locate.rank(m) < locate.SPECIFICITY["mountain"]]
+    return (
+        bool(placed)
+        and all(m.place != known for m in placed)
+        and any(d.first != recent.date or d.last != recent.date_end for d in dates)
+    )
+
+
+def merge(
+    previous: EventDraft,
+    sentence: Sentence,
+    trigger: Trigger,
+    actors: list[ActorMention],
+    reading: roles.Reading,
+    origin: ResolvedMention | None = None,
+    force: tuple[Strength, int, int] | None = None,
+) -> None:
+    """A sentence that goes on about an event already drafted adds to it."""
+    if origin is not None and previous.origin is None and previous.category == "movement":
+        previous.origin = origin
+        if previous.spec.name == "troop_deployment":
+            previous.spec = BY_NAME["troop_movement"]
+    if force is not None and previous.strength is None:
+        previous.strength = force
+    dead = fatalities(sentence.text, sentence.start)
+    if dead is not None and previous.fatalities is None and trigger.spec.group == "violence":
+        previous.fatalities = dead
+    roles.merge(previous, actors, reading)
+
+
+def without_summaries(drafts: list[EventDraft], countries: list[str]) -> list[EventDraft]:
+    """ "16 airstrikes against ISIL targets in Iraq" above a list of strikes near named towns:
+    the country-wide line sums up the others, it is not one more event (a strike on a base in
+    Jordan, the report's only place there, is one)."""
+
+    def wide(d: EventDraft) -> bool:
+        place = d.location.place if d.location is not None else None
+        return place is not None and place.family == "country" and place.country in countries
+
+    return [
+        d
+        for d in drafts
+        if not wide(d)
+        or not any(o.spec.name == d.spec.name and o.location and not wide(o) for o in drafts)
+    ]

@@ -1,0 +1,188 @@
+"""Lexicons as data: event-type triggers, owner words (nationality adjectives) and cue words.
+
+The shipped files live in ``data/lexicon/`` (``app/_data/lexicon`` in the wheel); an analyst
+extends them without touching Python, and ``GEOEVENTS_EXTRA_TRIGGERS`` /
+``GEOEVENTS_EXTRA_DEMONYMS`` / ``GEOEVENTS_EXTRA_CUES`` name more files of the same shape that
+are read after the shipped ones. Each file is read once, when the extractor is built.
+
+- ``triggers.csv`` (event_type, pattern, note): one regular-expression alternative per row,
+  matched case-insensitively on word boundaries; within a group of types the first type of
+  :data:`app.extraction.event_types.TYPES` that fires wins.
+- ``demonyms.csv`` (word, country, forces, valid_from, valid_to, note): a nationality adjective or
+  owner word ("Turkish", "US", "coalition") and the actor its armed forces are ("Turkish Armed
+  Forces"); before a force or weapon noun ("a Turkish drone", "US warplanes") the phrase names
+  that actor. ``valid_from``/``valid_to`` bound the reading by the report's date ("Syrian" forces
+  are the government's before December 2024 and the transitional government's after).
+- ``successors.csv`` (actor, successor, from, note): an actor read as another from a date
+  ("Syrian government forces" after 8 December 2024 are the transitional government's).
+- ``cues.csv`` (cue, pattern, note): word lists the rules use, by cue name: ``force_noun``
+  (nouns that make an owner the attacker), ``generic_force`` ("security forces", "the army":
+  the state forces of the event's country, as of the report's date) and ``generic_insurgent``
+  ("the militants": the armed group the report names most) and ``civilian_target`` (homes,
+  markets, worshippers: a strike on them has the event country's civilians as a target).
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from app.errors import GazetteerError
+
+#: The cue names the rules read; a row with another name is a mistake in the file.
+CUES = frozenset({"force_noun", "generic_force", "generic_insurgent", "civilian_target"})
+
+
+@dataclass(frozen=True, slots=True)
+class Demonym:
+    """An owner word and the armed forces it names before a force noun."""
+
+    word: str
+    country: str | None
+    forces: str | None
+    valid_from: dt.date | None = None
+    valid_to: dt.date | None = None
+
+    def valid_on(self, day: dt.date) -> bool:
+        """Whether this reading holds for a report of that day."""
+        return (self.valid_from is None or self.valid_from <= day) and (
+            self.valid_to is None or day < self.valid_to
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Successor:
+    """An actor whose name passes to another from a date (Syria's government, December 2024)."""
+
+    actor: str
+    successor: str
+    since: dt.date
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Every word list the extraction reads from data."""
+
+    triggers: dict[str, tuple[str, ...]]
+    demonyms: tuple[Demonym, ...]
+    cues: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    successors: tuple[Successor, ...] = ()
+
+
+def lexicon_dir() -> Path:
+    """The shipped lexicon directory (in the wheel, or data/lexicon in a checkout)."""
+    package = Path(__file__).resolve().parent.parent
+    for candidate in (package / "_data" / "lexicon", package.parent / "data" / "lexicon"):
+        if candidate.is_dir():
+            return candidate
+    raise GazetteerError(log_message="data/lexicon not found")
+
+
+def _rows(path: Path, required: Sequence[str]) -> Iterable[tuple[int, dict[str, str]]]:
+    try:
+        with path.open(encoding="utf-8", newline="") as fh:
+            reader = csv.DictReader(fh)
+            missing = [c for c in required if c not in (reader.fieldnames or [])]
+            if missing:
+                raise GazetteerError(log_message=f"{path}: missing columns {', '.join(missing)}")
+            for number, row in enumerate(reader, start=2):
+                yield number, {k: (v or "").strip() for k, v in row.items() if k is not None}
+    except (OSError, csv.Error, UnicodeDecodeError) as exc:
+        raise GazetteerError(log_message=f"cannot read {path}: {exc}") from exc
+
+
+def _pattern(path: Path, number: int, pattern: str) -> str:
+    if not pattern:
+        raise GazetteerError(log_message=f"{path}:{number}: empty pattern")
+    try:
+        re.compile(pattern)
+    except re.error as exc:
+        message = f"{path}:{number}: bad pattern {pattern!r}: {exc}"
+        raise GazetteerError(log_message=message) from exc
+    return pattern
+
+
+def read_triggers(paths: Iterable[Path], known_types: Iterable[str]) -> dict[str, tuple[str, ...]]:
+    """Trigger alternatives by event type, in file order; later files add to earlier ones."""
+    known = set(known_types)
+    found: dict[str, list[str]] = {}
+    for path in paths:
+        for number, row in _rows(path, ("event_type", "pattern")):
+            kind = row["event_type"]
+            if kind not in known:
+                raise GazetteerError(log_message=f"{path}:{number}: unknown event type {kind!r}")
+            patterns = found.setdefault(kind, [])
+            pattern = _pattern(path, number, row["pattern"])
+            if pattern not in patterns:
+                patterns.append(pattern)
+    return {kind: tuple(patterns) for kind, patterns in found.items()}
+
+
+def _date(path: Path, number: int, value: str) -> dt.date | None:
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError as exc:
+        raise GazetteerError(log_message=f"{path}:{number}: bad date {value!r}") from exc
+
+
+def read_demonyms(paths: Iterable[Path]) -> tuple[Demonym, ...]:
+    """Owner words, in file order (a later row for the same word and period overrides)."""
+    found: dict[tuple[str, dt.date | None], Demonym] = {}
+    for path in paths:
+        for number, row in _rows(path, ("word", "country", "forces")):
+            if not row["word"]:
+                raise GazetteerError(log_message=f"{path}:{number}: empty word")
+            demonym = Demonym(
+                row["word"],
+                row["country"] or None,
+                row["forces"] or None,
+                _date(path, number, row.get("valid_from", "")),
+                _date(path, number, row.get("valid_to", "")),
+            )
+            found[(demonym.word.casefold(), demonym.valid_from)] = demonym
+    return tuple(found.values())
+
+
+def read_cues(paths: Iterable[Path]) -> dict[str, tuple[str, ...]]:
+    """Cue word patterns by cue name."""
+    found: dict[str, list[str]] = {}
+    for path in paths:
+        for number, row in _rows(path, ("cue", "pattern")):
+            if row["cue"] not in CUES:
+                raise GazetteerError(log_message=f"{path}:{number}: unknown cue {row['cue']!r}")
+            found.setdefault(row["cue"], []).append(_pattern(path, number, row["pattern"]))
+    return {cue: tuple(patterns) for cue, patterns in found.items()}
+
+
+def read_successors(paths: Iterable[Path]) -> tuple[Successor, ...]:
+    """Actors succeeded by others from a date."""
+    found: list[Successor] = []
+    for path in paths:
+        for number, row in _rows(path, ("actor", "successor", "from")):
+            since = _date(path, number, row["from"])
+            if since is None or not row["actor"] or not row["successor"]:
+                raise GazetteerError(log_message=f"{path}:{number}: actor, successor and from")
+            found.append(Successor(row["actor"], row["successor"], since))
+    return tuple(found)
+
+
+def load_lexicon(
+    known_types: Iterable[str],
+    extra_triggers: Sequence[Path] = (),
+    extra_demonyms: Sequence[Path] = (),
+    extra_cues: Sequence[Path] = (),
+) -> Lexicon:
+    """The shipped lexicon plus the user's files."""
+    shipped = lexicon_dir()
+    return Lexicon(
+        triggers=read_triggers([shipped / "triggers.csv", *extra_triggers], known_types),
+        demonyms=read_demonyms([shipped / "demonyms.csv", *extra_demonyms]),
+        cues=read_cues([shipped / "cues.csv", *extra_cues]),
+        successors=read_successors([shipped / "successors.csv"]),
+    )

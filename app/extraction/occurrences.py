@@ -1,0 +1,137 @@
+"""Which trigger words of a sentence are occurrences to report, and of which type.
+
+The lexicon finds trigger words; these rules drop the ones that are not an event of their own:
+what may happen or did not (:func:`app.extraction.event_types.irrealis`), a claim about an
+event already told, a movement with nobody armed in the sentence, the raid that is an arrest,
+the convoy that was hit. Security forces acting against a demonstration make it a protest
+with an intervention, never a battle (ACLED: "Excessive force against protesters"), and ground
+taken after clashes is a clash.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from app.extraction.event_types import ANAPHORA, Trigger, TriggerFinder, irrealis
+from app.extraction.text import Sentence
+
+#: "ISIS claimed the attack", "blamed the PKK": a sentence about who did an event.
+CLAIM = re.compile(
+    r"\b(?:claimed|blamed|accused|responsibility|attributed|behind the|hallmarks)\b", re.I
+)
+_KILLING = re.compile(r"\b(?:kill\w*|dead|died|shot|wound\w*|injur\w*)\b", re.I)
+_RAID = re.compile(r"(?:raid\w*|stormed|searched)$", re.I)
+#: Movement nouns that a violent verb just before makes the target ("hit a convoy").
+_TARGET_NOUN = re.compile(r"(?:convoys?|reinforcements)$", re.I)
+_OBJECT_REACH = 50
+_TAKING = re.compile(r"\b(?:took|control|entered|captured|seized|advanc)", re.I)
+_AGREEMENT_NOUN = re.compile(r"(?:agreements?|deals?|accords?|truce|ceasefire)$", re.I)
+_DEFINITE_BEFORE = re.compile(
+    r"\b(?:the|this|that|its|their|under\s+an?)\s+(?:[\w-]+\s+){0,3}$", re.I
+)
+_MADE_AFTER = re.compile(
+    r"^,?\s+(?:was|were|had been|has been)?\s*(?:signed|reached|agreed|concluded|struck|"
+    r"announced|brokered)\b",
+    re.I,
+)
+_MADE_BEFORE = re.compile(
+    r"\b(?:signed|reached|accepted|concluded|struck|agreed to|approved|ratified)\s+"
+    r"(?:the|an?|its|their)\s+(?:[\w-]+\s+){0,3}$",
+    re.I,
+)
+_ENTERED = re.compile(r"entered$", re.I)
+_CIVILIANS_BEFORE = re.compile(
+    r"\b(?:refugees|civilians|residents|families|people|villagers|displaced|Christians|Yazidis|"
+    r"thousands|hundreds)\b(?:\s+\w+){0,3}\s+$",
+    re.I,
+)
+#: Violence that a demonstration in the same sentence turns into an intervention.
+_AGAINST_CROWDS = frozenset({"attack", "armed_clash"})
+
+
+def occurrences(
+    finder: TriggerFinder,
+    sentence: Sentence,
+    armed: Callable[[], bool],
+    dated_reference: Callable[[Trigger], bool] | None = None,
+) -> list[Trigger]:
+    """The triggers of a sentence that are events (``armed``: whether the sentence names an
+    armed body, asked only when a movement needs it; ``dated_reference``: whether a trigger
+    that refers to another event gives that event's own date, which makes it one)."""
+    triggers = [
+        t
+        for t in finder.find(sentence.text, sentence.start)
+        if not irrealis(sentence.text, t.start - sentence.start)
+        or (dated_reference is not None and dated_reference(t))
+    ]
+    if CLAIM.search(sentence.text) and ANAPHORA.search(sentence.text):
+        return []  # "ISIS claimed the attack": about an event already drafted
+    if any(t.spec.group == "unrest" for t in triggers):
+        # "police fired on the protesters", "set fire to tyres and stormed the offices":
+        # the demonstration (with an intervention), not a second, violent event.
+        triggers = [t for t in triggers if t.spec.name not in _AGAINST_CROWDS]
+    if any(t.spec.group == "violence" for t in triggers):
+        # "the army shelled Ariha, held by insurgents": who holds the town, not an activity.
+        triggers = [t for t in triggers if t.spec.group != "activity"]
+    if any(t.spec.category == "movement" for t in triggers) and not armed():
+        # "a withdrawal of the cleric's support", "residents fled": nobody armed moves.
+        triggers = [t for t in triggers if t.spec.category != "movement"]
+    triggers = _taken_by_force(finder, sentence, triggers)
+    if any(t.spec.group == "detention" for t in triggers) and not _KILLING.search(sentence.text):
+        # "raided the village and detained three men": the raid is the arrest.
+        triggers = [t for t in triggers if not _RAID.match(t.text)]
+    acts = [t for t in triggers if t.spec.group in ("violence", "unrest")]
+    if acts:
+        # "ambushed a police convoy", "threw stones at the convoy": hit, not moving.
+        triggers = [
+            t
+            for t in triggers
+            if not _TARGET_NOUN.match(t.text)
+            or not any(0 < t.start - a.start < _OBJECT_REACH for a in acts)
+        ]
+    triggers = [
+        t for t in triggers if not _known_agreement(sentence, t) and not _fleeing(sentence, t)
+    ]
+    harm = [t for t in triggers if t.spec.group in ("violence", "detention")]
+    # "Israeli forces entered Jubata and detained two men", "a bomber entered the church and
+    # opened fire": entering is how the raid or the attack began, not a movement of its own.
+    return [
+        t for t in triggers if not (_ENTERED.match(t.text) and any(h.start > t.start for h in harm))
+    ]
+
+
+def _fleeing(sentence: Sentence, trigger: Trigger) -> bool:
+    """ "refugees who fled Turkey", "residents fled": people escaping, not forces withdrawing."""
+    if trigger.spec.name != "troop_withdrawal":
+        return False
+    at = trigger.start - sentence.start
+    return bool(_CIVILIANS_BEFORE.search(sentence.text[max(0, at - 40) : at]))
+
+
+def _known_agreement(sentence: Sentence, trigger: Trigger) -> bool:
+    """ "under the agreement", "implementing the 10 March agreement": an agreement already
+    made, named again; not "the two sides signed an agreement" or "the deal was signed"."""
+    if trigger.spec.name != "agreement" or not _AGREEMENT_NOUN.match(trigger.text):
+        return False
+    at, end = trigger.start - sentence.start, trigger.end - sentence.start
+    before = sentence.text[max(0, at - 40) : at]
+    named_again = _DEFINITE_BEFORE.search(before)
+    return (
+        bool(named_again)
+        and not _MADE_BEFORE.search(before)
+        and not _MADE_AFTER.match(sentence.text[end : end + 40])
+    )
+
+
+def _taken_by_force(
+    finder: TriggerFinder, sentence: Sentence, triggers: list[Trigger]
+) -> list[Trigger]:
+    """ "took control of Kafr Nabl after clashes": ground taken in a fight is a clash."""
+    taking = [t for t in triggers if t.spec.category == "movement" and _TAKING.search(t.text)]
+    if not taking or any(t.spec.name == "armed_clash" for t in triggers):
+        return triggers
+    clash = finder.first("armed_clash", sentence.text, sentence.start)
+    if clash is None:
+        return triggers
+    return [t for t in triggers if t not in taking] + [clash]

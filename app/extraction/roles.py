@@ -1,0 +1,316 @@
+"""Who did it and to whom: the actors of an event and their roles, from sentence structure.
+
+Rules, first that applies wins:
+- an agent phrase makes the actor: "by X", "fire from X", "claimed by X";
+- an owner or adjective before a weapon makes the actor: "an IRGC barrage", "a Turkish drone";
+- passive voice makes the subject the target: "X were targeted by", "X came under fire",
+  "X was killed", and in monitor style "2 policemen killed";
+- "backed by X", "allied with X": X supports, it is not a party to the event;
+- in a demonstration, protesters act and the security forces intervene (``associated``);
+- otherwise word order: before a violent trigger the actor, after it the target.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from app.extraction.actors import Actor, ActorMatcher, ActorMention
+from app.extraction.event_builder import EventDraft
+from app.extraction.event_types import BY_NAME, Trigger
+from app.extraction.text import Sentence
+
+ARMED = frozenset(
+    {"state_forces", "external_forces", "rebel_group", "political_militia", "identity_militia"}
+)
+#: Who acts when the text names nobody: protesters protest, an unknown group attacks.
+DEFAULT_ACTOR = {
+    "protest": "Protesters",
+    "riot": "Rioters",
+    "ied_explosion": "Unidentified armed group",
+    "drone_or_rocket_attack": "Unidentified armed group",
+    "attack": "Unidentified armed group",
+    "kidnapping": "Unidentified armed group",
+    "suicide_bombing": "Unidentified armed group",
+}
+_ARTICLE = r"(?:the\s+|a\s+|an\s+|its\s+|their\s+)?"
+AGENT_BEFORE = re.compile(
+    r"\b(?:by|(?:fire|gunfire|attacks?|shelling|assault|strikes?|rockets?|missiles?|drones?)"
+    rf"\s+from|blamed\s+on)\s+{_ARTICLE}(?:[\w-]+\s+){{0,2}}$",
+    re.I,
+)
+SUPPORT_BEFORE = re.compile(
+    r"\b(?:backed|supported|armed|trained|funded|aided)\s+by\s+"
+    rf"{_ARTICLE}(?:[\w'-]+\s+){{0,1}}$|\b(?:allied\s+(?:to|with)|loyal\s+to|affiliated\s+"
+    rf"(?:to|with))\s+{_ARTICLE}$",
+    re.I,
+)
+#: The owner of an attack noun attacks, wherever it stands ("repelled an IS attack").
+ATTACK_AFTER = re.compile(
+    r"^(?:'s)?\s+(?:(?:[\w-]+)\s+)?(?:attacks?|assaults?|offensive|ambush(?:es)?|raids?|"
+    r"onslaught|incursion)\b",
+    re.I,
+)
+BETWEEN = re.compile(r"\bbetween\b", re.I)
+WEAPON_AFTER = re.compile(
+    r"^(?:'s)?\s+(?:[\w-]+\s+)?(?:drones?|UAVs?|(?:air|drone|missile)\s*strikes?|strikes?|"
+    r"barrages?|missiles?|rockets?|mortars?|artillery|shell(?:s|ing|fire)|jets?|warplanes?|"
+    r"aircraft|helicopters?|bombardment|gunfire|snipers?)\b",
+    re.I,
+)
+_WEAPON_IN_MENTION = re.compile(
+    r"\b(?:drones?|UAVs?|strikes?|barrages?|missiles?|rockets?|mortars?|artillery|shell\w*|"
+    r"jets?|warplanes?|aircraft|planes?|helicopters?|gunships?|bombardment|fire)$",
+    re.I,
+)
+#: "were targeted", "came under fire", "had been killed": the subject suffers the action.
+PASSIVE_BETWEEN = re.compile(
+    r"\b(?:was|were|been|being|is|are|got|get)\s+(?:\w+ly\s+|also\s+|reportedly\s+)?$|"
+    r"\b(?:came|come|comes|coming)\s+under\s+$",
+    re.I,
+)
+PARTICIPLE_AFTER = re.compile(
+    r"^(?:\s+[\w-]+)?\s*(?:were\s+|was\s+|had\s+been\s+|have\s+been\s+|being\s+)?"
+    r"(?:killed|wounded|injured|hurt|dead|died|abducted|kidnapped|detained|arrested)"
+    r"(?=\s*(?:[,;.:]|$|and\b|when\b|in\b|on\b|at\b|near\b|after\b|by\b|as\b|while\b))",
+    re.I,
+)
+#: "IS members attacked them": the subject of an active violent verb acts, wherever the
+#: sentence's trigger word is ("18 killed when IS members attacked them").
+SUBJECT_AFTER = re.compile(
+    r"^(?:\s+[\w-]+){0,2}?\s+(?:also\s+|then\s+|reportedly\s+)?(?:attacked|killed|shot|stormed|"
+    r"ambushed|abducted|kidnapped|detained|arrested|struck|fired|shelled|bombed|targeted|raided|"
+    r"seized|launched|carried out|opened fire|detonated|blew up|executed|assassinated|hit|"
+    r"captured|overran|clashed)\b",
+    re.I,
+)
+PASSIVE_AFTER = re.compile(
+    r"^(?:\s+[\w-]+){0,2}?\s+(?:(?:was|were|had been|have been|has been|is being|are being)\s+"
+    r"(?:\w+ly\s+)?(?:\w+ed|hit|shot|struck)|(?:came|come|comes|coming) under)\b",
+    re.I,
+)
+_VIOLENT_GROUPS = ("violence", "detention")
+#: "Kurdish-led security forces", "local police": not the state's forces.
+_QUALIFIED = re.compile(r"(?:-led|-backed|-run|\bKurdish|\blocal|\btribal|\bAsayish)\s+$", re.I)
+#: Strikes whose target may be civilians named by what was hit.
+_STRIKES = frozenset(
+    {"attack", "ied_explosion", "suicide_bombing", "drone_or_rocket_attack", "airstrike"}
+)
+_STATE = frozenset({"state_forces", "external_forces"})
+#: Words for an armed body: a movement needs one (or an armed actor) in its sentence.
+FORCE_WORDS = re.compile(
+    r"\b(?:troops|forces|soldiers|fighters|units?|militants|militias?|army|armies|police|"
+    r"policemen|convoys?|battalions?|brigades?|divisions?|regiments?|columns?|reinforcements|"
+    r"personnel|gunmen|commandos|marines|guards|jihadists|rebels|insurgents|tanks|"
+    r"armou?red vehicles|military|garrisons?|advisers|contingents?)\b",
+    re.I,
+)
+
+
+def has_force(text: str, mentions: Sequence[ActorMention], reading: Reading) -> bool:
+    """Whether a sentence names an armed body (a force word or an armed actor)."""
+    return bool(FORCE_WORDS.search(text)) or any(reading.actor(m).kind in ARMED for m in mentions)
+
+
+@dataclass(frozen=True)
+class Reading:
+    """How actor mentions read in one event: its countries (its own first) and its day."""
+
+    matcher: ActorMatcher
+    countries: Sequence[str]
+    day: dt.date
+
+    def actor(self, mention: ActorMention) -> Actor:
+        """The actor a mention names here ("security forces" in Syria in 2025: the new ones)."""
+        return self.matcher.read(mention, self.countries, self.day)
+
+    def generic(self, mention: ActorMention) -> bool:
+        """Whether a mention is a generic force word."""
+        return self.matcher.is_generic(mention)
+
+
+def role_of(draft: EventDraft, trigger: Trigger, mention: ActorMention, actor: Actor) -> str | None:
+    """The role of an actor mention in the draft's event (None: not a party to it)."""
+    sentence = draft.sentence
+    at, end = mention.start - sentence.start, mention.end - sentence.start
+    before, after = sentence.text[max(0, at - 60) : at], sentence.text[end : end + 40]
+    group = trigger.spec.group
+    if SUPPORT_BEFORE.search(before):
+        return None
+    if group == "unrest":
+        if actor.kind in ("state_forces", "external_forces"):
+            return "associated"  # security forces acting against a demonstration
+        return "actor"
+    violent = group in _VIOLENT_GROUPS
+    if AGENT_BEFORE.search(before) or (violent and ATTACK_AFTER.match(after)):
+        return "actor"  # "by ISIS", "repelled an IS attack"
+    if violent and BETWEEN.search(sentence.text, max(0, trigger.start - sentence.start), at):
+        return "actor"  # "fighting between YPG fighters and IS": both sides fight
+    if (
+        violent
+        and mention.start <= trigger.start
+        and (_WEAPON_IN_MENTION.search(mention.text) or WEAPON_AFTER.match(after))
+    ):
+        return "actor"  # "an IRGC barrage hit", not "bombed an Islamic State artillery post"
+    if not violent:
+        return "actor"
+    if actor.kind == "civilians":
+        return "target"
+    if PARTICIPLE_AFTER.match(after):
+        return "target"
+    if PASSIVE_AFTER.match(after):
+        return "target"
+    if SUBJECT_AFTER.match(after):
+        return "actor"
+    if mention.end <= trigger.start:
+        between = sentence.text[mention.end - sentence.start : trigger.start - sentence.start]
+        if PASSIVE_BETWEEN.search(between) or PARTICIPLE_AFTER.match(after):
+            return "target"
+        return "actor"
+    return "target"
+
+
+SPEAKER_AFTER = re.compile(
+    r"^(?:\s+(?:in|of)\s+[\w-]+(?:\s+[\w-]+)?)?(?:\s+(?:sources?|officials?|spokesman|"
+    r"spokesperson|commanders?|officers?))?\s+(?:said|say|says|told|reported|announced)\b",
+    re.I,
+)
+
+
+def _speaker(draft: EventDraft, mention: ActorMention) -> bool:
+    sentence = draft.sentence
+    return bool(SPEAKER_AFTER.match(sentence.text[mention.end - sentence.start :]))
+
+
+def assign(
+    draft: EventDraft, trigger: Trigger, mentions: Sequence[ActorMention], reading: Reading
+) -> None:
+    """Add the actors named in the draft's sentence, each with its role."""
+    named = [m for m in mentions if not reading.generic(m)]
+    if any(reading.actor(m).kind in _STATE for m in named):
+        # "Troops from the US-led coalition": the named force, not the generic word; but
+        # "ISIS overran Mosul and soldiers fled": the soldiers are the state's.
+        mentions = named
+    sentence = draft.sentence
+    mentions = [
+        m
+        for m in mentions
+        if not reading.generic(m)
+        or not _QUALIFIED.search(
+            sentence.text[max(0, m.start - sentence.start - 20) : m.start - sentence.start]
+        )
+    ]
+    for mention in mentions:
+        if reading.generic(mention) and _speaker(draft, mention):
+            continue  # "police said": the source of the report, not a party
+        actor = reading.actor(mention)
+        if actor.kind == "civilians" and trigger.spec.category == "movement":
+            continue  # "residents said": witnesses, not movers
+        if trigger.spec.name == "insurgent_activity" and actor.kind == "civilians":
+            continue
+        role = role_of(draft, trigger, mention, actor)
+        if role is not None:
+            draft.add_actor(actor, role, mention)
+    if trigger.spec.name in _STRIKES and not any(a.kind == "civilians" for a, _, _ in draft.actors):
+        civilians = reading.matcher.civilians_hit(sentence.text, reading.countries)
+        if civilians is not None:
+            draft.add_actor(civilians, "target", None)  # "slammed into homes", "in a market"
+
+
+#: Attack words that say two armed sides fought, when the target is armed ("IS attacked a
+#: Hashd position", "ambushed an army patrol"); killings ("shot dead") stay one-sided.
+_FIGHT_WORDS = re.compile(r"^(?:attack(?:ed|s)?|stormed|raided|opened fire|fired (?:on|at))", re.I)
+
+
+def retype(draft: EventDraft) -> None:
+    """An attack on an armed side with fighting words is an armed clash (ACLED: Battles)."""
+    if draft.spec.name != "attack" or not _FIGHT_WORDS.match(draft.trigger.text):
+        return
+    targets = [a for a, role, _ in draft.actors if role == "target"]
+    if targets and all(a.kind in ARMED for a in targets):
+        draft.spec = BY_NAME["armed_clash"]
+
+
+def add_defaults(
+    draft: EventDraft,
+    countries: Sequence[str],
+    catalog: dict[str, Actor],
+    earlier: Sequence[EventDraft] = (),
+) -> None:
+    """Who acts when the sentence names nobody: the actor of the event of the same type told
+    before in the report ("- Near Mosul, four airstrikes struck..." after "coalition forces
+    conducted 16 airstrikes"), the report's insurgent group for a suicide bombing, protesters
+    for a protest, else an unidentified armed group."""
+    stem = DEFAULT_ACTOR.get(draft.spec.name)
+    if draft.spec.name in ("protest", "riot"):
+        if any(a.kind in ("protesters", "rioters") for a, _, _ in draft.actors):
+            return
+    elif any(role == "actor" for _, role, _ in draft.actors):
+        return
+    if draft.spec.group == "violence":
+        for before in reversed(earlier):
+            named = [(a, m) for a, role, m in before.actors if role == "actor" and m is not None]
+            if before.spec.name == draft.spec.name and named:
+                for actor, mention in named:
+                    draft.add_actor(actor, "actor", mention)
+                return
+    if stem is None:
+        return
+    if draft.spec.name == "suicide_bombing":
+        insurgent = _main_insurgent(earlier, draft)
+        if insurgent is not None:
+            draft.add_actor(insurgent, "actor", None)
+            return
+    place = draft.location.place if draft.location is not None else None
+    country = place.country if place is not None else countries[0]
+    unidentified = catalog.get(f"{stem} ({'Syria' if country == 'SY' else 'Iraq'})")
+    if unidentified is not None:
+        draft.add_actor(unidentified, "actor", None)
+
+
+def _main_insurgent(drafts: Sequence[EventDraft], draft: EventDraft) -> Actor | None:
+    """The insurgent group the report's events name most, if any."""
+    counts: dict[str, tuple[int, Actor]] = {}
+    for other in [*drafts, draft]:
+        for actor, _, mention in other.actors:
+            if actor.kind == "rebel_group" and mention is not None:
+                counts[actor.name] = (counts.get(actor.name, (0, actor))[0] + 1, actor)
+    return max(counts.values(), key=lambda c: c[0])[1] if counts else None
+
+
+def merge(previous: EventDraft, mentions: Sequence[ActorMention], reading: Reading) -> None:
+    """Actors of a sentence that goes on about an event already drafted."""
+    for mention in mentions:
+        if reading.generic(mention):
+            continue  # "the soldiers" of an event already told are its named force
+        actor = reading.actor(mention)
+        if actor.kind == "government":
+            continue  # "the government condemned the raids": a reaction, not a part
+        role = "target" if actor.kind == "civilians" else "actor"
+        if not any(a.name == actor.name for a, _, _ in previous.actors):
+            previous.add_actor(actor, role, mention)
+
+
+#: How far back a claim of responsibility reaches, in sentences.
+CLAIM_REACH = 3
+
+
+def claimed(drafts: Sequence[EventDraft], sentence: Sentence) -> EventDraft | None:
+    """The incident a claim of responsibility is about: the latest one within reach whose
+    type or place the claim names ("claimed the rocket attack on Erbil"), else the latest."""
+    recent = [
+        d
+        for d in drafts
+        if d.category == "security_incident"
+        and 0 <= sentence.index - d.sentence.index <= CLAIM_REACH
+    ]
+    if not recent:
+        return None
+    text = sentence.text.lower()
+    for draft in reversed(recent):
+        place = draft.location.mention.text.lower() if draft.location is not None else None
+        if draft.trigger.text.lower() in text or (place is not None and place in text):
+            return draft
+    return recent[-1]

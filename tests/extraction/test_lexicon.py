@@ -1,0 +1,166 @@
+import datetime as dt
+
+import pytest
+
+from app.errors import GazetteerError
+from app.extraction.actors import ActorMatcher, default_actor_file, read_actors
+from app.extraction.event_types import BY_NAME, TriggerFinder, split_alternatives
+from app.extraction.lexicon import lexicon_dir, load_lexicon, read_demonyms, read_triggers
+
+
+@pytest.fixture(scope="module")
+def lexicon():
+    return load_lexicon(BY_NAME)
+
+
+def test_every_type_has_triggers_and_every_row_a_note_column(lexicon):
+    assert set(lexicon.triggers) == set(BY_NAME)
+    header = (lexicon_dir() / "triggers.csv").read_text().splitlines()[0]
+    assert header == "event_type,pattern,note"
+
+
+def test_extra_trigger_file_adds_a_word(tmp_path, lexicon):
+    extra = tmp_path / "triggers.csv"
+    extra.write_text("event_type,pattern,note\nkidnapping,spirited away,analyst addition\n")
+    finder = TriggerFinder(read_triggers([lexicon_dir() / "triggers.csv", extra], BY_NAME))
+    found = finder.find("Two engineers were spirited away near Baiji.", 0)
+    assert [(t.spec.name, t.text) for t in found] == [("kidnapping", "spirited away")]
+    assert TriggerFinder(lexicon.triggers).find("Two engineers were spirited away.", 0) == []
+
+
+@pytest.mark.parametrize(
+    ("row", "message"),
+    [
+        ("parade,marched,x", "unknown event type"),
+        ("protest,(unclosed,x", "bad pattern"),
+        ("protest,,x", "empty pattern"),
+    ],
+)
+def test_bad_trigger_rows_are_named(tmp_path, row, message):
+    path = tmp_path / "bad.csv"
+    path.write_text(f"event_type,pattern,note\n{row}\n")
+    with pytest.raises(GazetteerError) as error:
+        read_triggers([path], BY_NAME)
+    assert message in error.value.log_message and "bad.csv:2" in error.value.log_message
+
+
+def test_missing_columns_are_refused(tmp_path):
+    path = tmp_path / "demonyms.csv"
+    path.write_text("word,country\nTurkish,TR\n")
+    with pytest.raises(GazetteerError) as error:
+        read_demonyms([path])
+    assert "missing columns forces" in error.value.log_message
+
+
+def test_alternatives_split_at_top_level_only():
+    assert split_alternatives(r"retook|recaptur(?:ed|e)|a\|b") == [
+        "retook",
+        "recaptur(?:ed|e)",
+        r"a\|b",
+    ]
+
+
+def test_a_row_with_alternatives_is_prefiltered_by_each(lexicon):
+    finder = TriggerFinder(lexicon.triggers)
+    assert [t.spec.name for t in finder.find("The army retook the town.", 0)] == ["armed_clash"]
+
+
+def matcher(lexicon):
+    return ActorMatcher(read_actors([default_actor_file()]), lexicon.demonyms, lexicon.cues)
+
+
+def test_nationality_adjective_before_a_weapon_names_the_forces(lexicon):
+    found = {
+        m.text: m.actors[0].name
+        for m in matcher(lexicon).find(
+            "A Turkish drone strike hit a car; Israeli F-35 jets and Iranian missiles followed, "
+            "an American armed drone and a Russian air strike.",
+            dt.date(2024, 3, 1),
+        )
+    }
+    assert found["Turkish drone"] == "Turkish Armed Forces"  # a dictionary alias
+    assert found["Israeli F-35 jets"] == "Israel Defense Forces"
+    assert found["Iranian missiles"] == "IRGC"
+    assert found["American armed drone"] == "United States Armed Forces"
+    assert found["Russian air strike"] == "Russian Armed Forces"
+
+
+def test_names_and_compounds_are_not_owner_phrases(lexicon):
+    found = {
+        m.text: m.actors[0].name
+        for m in matcher(lexicon).find(
+            "The Syrian Democratic Forces and Turkish-backed factions clashed; a Turkish-made "
+            "drone was found.",
+            dt.date(2024, 3, 1),
+        )
+    }
+    assert found == {"Syrian Democratic Forces": "SDF", "Turkish-backed factions": "SNA"}
+
+
+def test_owner_readings_follow_the_report_date(lexicon):
+    m = matcher(lexicon)
+    text = "Syrian artillery shelled the village."
+    before = m.find(text, dt.date(2024, 6, 1))[0]
+    after = m.find(text, dt.date(2025, 3, 1))[0]
+    assert before.actors[0].name == "Syrian government forces"
+    assert after.actors[0].name == "Syrian transitional government forces"
+
+
+def test_generic_forces_are_the_state_of_the_event(lexicon):
+    m = matcher(lexicon)
+    mention = next(x for x in m.find("Security forces arrested him.") if m.is_generic(x))
+    assert m.read(mention, ["IQ"], dt.date(2024, 1, 1)).name == "Iraqi Security Forces"
+    assert m.read(mention, ["SY"], dt.date(2023, 1, 1)).name == "Syrian government forces"
+    assert (
+        m.read(mention, ["SY"], dt.date(2025, 5, 1)).name == "Syrian transitional government forces"
+    )
+
+
+def test_generic_insurgents_are_the_group_the_report_names(lexicon):
+    m = matcher(lexicon)
+    text = "Islamic State claimed the raid. The militants then withdrew."
+    names = [x.actors[0].name for x in m.find(text)]
+    assert names == ["ISIS", "ISIS"]
+    assert [x.text for x in m.find("The militants then withdrew.")] == []
+
+
+def test_demonym_naming_an_unknown_actor_is_refused(tmp_path, lexicon):
+    path = tmp_path / "demonyms.csv"
+    path.write_text("word,country,forces,valid_from,valid_to,note\nMartian,MA,Martian Army,,,\n")
+    with pytest.raises(GazetteerError):
+        ActorMatcher(read_actors([default_actor_file()]), read_demonyms([path]))
+
+
+def test_settings_name_the_extra_lexicon_files(tmp_path, gazetteer):
+    from app.extraction.pipeline import Extractor, ReportInput
+    from app.settings import ExtractionSettings
+    from tests.conftest import make_settings
+
+    triggers = tmp_path / "triggers.csv"
+    triggers.write_text("event_type,pattern,note\nkidnapping,spirited away,analyst addition\n")
+    demonyms = tmp_path / "demonyms.csv"
+    demonyms.write_text(
+        "word,country,forces,valid_from,valid_to,note\nOttoman,TR,Turkish Armed Forces,,,\n"
+    )
+    cues = tmp_path / "cues.csv"
+    cues.write_text("cue,pattern,note\nforce_noun,cannons?,\n")
+    settings = make_settings(tmp_path)
+    extraction = ExtractionSettings(
+        _env_file=None, extra_triggers=triggers, extra_demonyms=demonyms, extra_cues=cues
+    )
+    settings = settings.model_copy(update={"extraction": extraction})
+    extractor = Extractor.configured(gazetteer, settings)
+    text = "Ottoman cannons hit a village near Zakho; two farmers were spirited away near Duhok."
+    found = extractor.extract(ReportInput(text, dt.date(2024, 3, 1))).events
+    kinds = {f.properties.event_type for f in found}
+    assert "kidnapping" in kinds
+    assert any(a.name == "Turkish Armed Forces" for f in found for a in f.properties.actors)
+
+
+def test_successors_take_over_from_their_date(lexicon):
+    m = ActorMatcher(
+        read_actors([default_actor_file()]), lexicon.demonyms, lexicon.cues, lexicon.successors
+    )
+    mention = m.find("The Damascus government said.")[0]
+    assert m.read(mention, ["SY"], dt.date(2023, 1, 1)).name == "Syrian government"
+    assert m.read(mention, ["SY"], dt.date(2025, 1, 1)).name == "Syrian transitional government"

@@ -1,0 +1,98 @@
+"""Where an event happened (sentences written for these tests)."""
+
+import pytest
+
+from tests.extraction.helpers import events
+
+
+def places(extractor, text):
+    return [(e[0], e[1]) for e in events(extractor, text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The United States said its forces struck a Kataib Hezbollah depot in Jurf al-Sakhar.",
+        "Iran launched missiles at an office of the KDPI near Koya on Sunday.",
+        "Turkey said its jets struck PKK targets near Amadiya on Friday.",
+        "Iran-backed militias fired rockets at the Ain al-Asad base on Monday.",
+    ],
+)
+def test_an_actors_home_country_is_never_the_place(extractor, text):
+    found = events(extractor, text)
+    assert found and all(e[2] is not None and e[2].startswith("IQ-") for e in found), found
+
+
+def test_a_capital_speaking_is_not_the_place(extractor):
+    found = places(
+        extractor,
+        "On Sunday, rockets that Ankara said were fired by the YPG hit the border town of Kilis.",
+    )
+    assert found == [("drone_or_rocket_attack", "Kilis")]
+
+
+def test_a_country_after_in_is_a_place(extractor):
+    found = events(extractor, "Two soldiers were killed in an ambush in Syria on Monday.")
+    assert [(e[1], e[2]) for e in found] == [("Syria", None)]
+
+
+def test_one_event_per_place_shelled(extractor):
+    found = places(
+        extractor, "Turkish artillery shelled Tal Tamr and Ain Issa overnight, residents said."
+    )
+    assert found == [("drone_or_rocket_attack", "Tal Tamr"), ("drone_or_rocket_attack", "Ain Issa")]
+
+
+def test_one_deployment_per_destination(extractor):
+    found = places(
+        extractor, "The army deployed additional troops to Najaf and Nasiriyah on Monday."
+    )
+    assert found == [("troop_deployment", "Najaf"), ("troop_deployment", "Nasiriyah")]
+
+
+def test_a_town_beats_its_governorate_and_country(extractor):
+    found = places(
+        extractor, "In Iraq's Diyala province, a roadside bomb killed two farmers near Jalawla."
+    )
+    assert found == [("ied_explosion", "Jalawla")]
+
+
+def test_movements_keep_origin_and_destination(extractor):
+    feature = extractor.extract(
+        __import__("app.extraction.pipeline", fromlist=["ReportInput"]).ReportInput(
+            "A column of Peshmerga left Erbil on Monday for Makhmour.",
+            __import__("datetime").date(2024, 3, 14),
+        )
+    ).events[0]
+    assert feature.properties.origin.name == "Erbil"
+    assert feature.properties.location.name == "Makhmour"
+
+
+def test_a_withdrawal_is_at_every_place_left(extractor):
+    found = places(extractor, "HTS fighters pulled out of Morek and Kafr Zita on Monday.")
+    assert [t for t, _ in found] == ["troop_withdrawal"] * 2
+
+
+def test_a_range_bombed_is_the_place(extractor):
+    found = places(
+        extractor,
+        "Turkish warplanes bombed the Qandil mountains on Sunday, targeting PKK shelters.",
+    )
+    assert found == [("airstrike", "Qandil Mountains")]
+
+
+def test_listed_places_with_kind_words_between(extractor):
+    found = places(
+        extractor,
+        "Russian warplanes raided Idlib city, al-Atarib and Darat Izza on Thursday.",
+    )
+    assert len(found) == 3 and {t for t, _ in found} == {"airstrike"}
+
+
+def test_a_place_acting_as_a_state_is_not_the_place(extractor):
+    found = events(
+        extractor,
+        "Killings have followed in Daraa province since a deal brokered by Moscow was signed "
+        "in Bosra on Monday.",
+    )
+    assert all(e[1] != "Moscow" for e in found)

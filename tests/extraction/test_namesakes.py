@@ -1,0 +1,55 @@
+"""A village placed by the place its sentence names beside it, never on a far namesake."""
+
+import datetime as dt
+
+import pytest
+
+from app.extraction.pipeline import ReportInput
+
+
+def located(extractor, text):
+    events = extractor.extract(ReportInput(text, dt.date(2024, 8, 8))).events
+    return [
+        (e.properties.location.name, e.properties.location.admin1, e.properties.geo_precision)
+        for e in events
+        if e.properties.location is not None
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Hamra is a town in Hama; this one is a village by Manbij that the gazetteer lacks.
+        (
+            "Clashes broke out in the village of Hamra near Manbij on Monday, killing three.",
+            ("Manbij", "SY-HL", 2),
+        ),
+        # Al-Karamah in the gazetteer is east of Raqqa; this Karama is in Hawija district.
+        (
+            "A drone strike hit the village of Karama in Hawija district on Monday.",
+            ("Hawija District", "IQ-KI", 2),
+        ),
+        (
+            "Gunmen attacked the village of Salma near Qamishli on Monday.",
+            ("Qamishli", "SY-HA", 2),
+        ),
+        # Unknown to the gazetteer: near the place named, never dropped.
+        (
+            "Clashes broke out in the village of Umm Kharaz near Tal Tamr on Monday.",
+            ("Tal Tamr", "SY-HA", 2),
+        ),
+        # The right place, 60 km from the one named beside it, stays.
+        ("Gunmen attacked Tal Afar, 60 km west of Mosul, on Monday.", ("Tal Afar", "IQ-NI", 1)),
+        ("Gunmen attacked Sinuni in Sinjar district on Monday.", ("Sinuni", "IQ-NI", 1)),
+    ],
+)
+def test_a_village_is_placed_by_its_neighbour(extractor, text, expected):
+    assert located(extractor, text) == [expected]
+
+
+def test_the_namesake_mention_stays_unresolved(extractor):
+    _, mentions = extractor.geoparse("Clashes in the village of Hamra near Manbij.")
+    assert [(m.mention.text, m.place.name if m.place else None) for m in mentions] == [
+        ("Hamra", None),
+        ("Manbij", "Manbij"),
+    ]

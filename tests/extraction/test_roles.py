@@ -1,0 +1,123 @@
+"""Actors and roles from sentence structure (sentences written for these tests)."""
+
+import datetime as dt
+
+import pytest
+
+from tests.extraction.helpers import events
+
+
+def roles(extractor, text, published=dt.date(2024, 3, 14)):
+    found = events(extractor, text, published)
+    assert len(found) == 1, found
+    return found[0][3]
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "target"),
+    [
+        (
+            "A Turkish drone strike hit a car carrying SDF commanders near Amuda on Tuesday.",
+            "Turkish Armed Forces",
+            "SDF",
+        ),
+        (
+            "US warplanes bombed Kataib Hezbollah depots outside al-Qaim on Monday.",
+            "United States Armed Forces",
+            "Kataib Hezbollah",
+        ),
+        (
+            "Iranian missiles slammed into offices of the KDPI near Koya on Sunday.",
+            "IRGC",
+            "Iranian Kurdish opposition groups",
+        ),
+        (
+            "An IRGC barrage struck PDKI camps near Koya on Sunday.",
+            "IRGC",
+            "Iranian Kurdish opposition groups",
+        ),
+        (
+            "Israeli jets pounded Hezbollah warehouses near Qusayr overnight.",
+            "Israel Defense Forces",
+            "Hezbollah",
+        ),
+    ],
+)
+def test_the_owner_of_the_weapon_is_the_attacker(extractor, text, actor, target):
+    found = roles(extractor, text)
+    assert found[actor] == "actor" and found[target] == "target"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Peshmerga fighters were targeted by ISIS militants near Makhmour on Friday.",
+        "A Peshmerga patrol came under fire from ISIS gunmen near Makhmour on Friday.",
+        "Three Peshmerga fighters were killed by an ISIS sniper near Makhmour on Friday.",
+    ],
+)
+def test_passive_voice_keeps_the_attacker_the_actor(extractor, text):
+    found = roles(extractor, text)
+    assert found == {"ISIS": "actor", "Peshmerga": "target"}
+
+
+def test_monitor_style_casualties_are_targets(extractor):
+    found = roles(
+        extractor,
+        "Diyala: 3 PMF fighters killed, 2 wounded when ISIS attacked a post near Mandali.",
+    )
+    assert found == {"Popular Mobilization Forces": "target", "ISIS": "actor"}
+
+
+def test_the_subject_of_a_later_verb_acts(extractor):
+    found = roles(
+        extractor, "Six shepherds were killed on Sunday when IS members attacked them near Rutba."
+    )
+    assert found["ISIS"] == "actor" and found["Civilians (Iraq)"] == "target"
+
+
+def test_a_backer_is_not_a_party(extractor):
+    found = roles(
+        extractor, "Fighters backed by Turkey's MIT shelled Tal Tamr on Monday, killing a farmer."
+    )
+    assert "Turkish National Intelligence Organization" not in found
+
+
+def test_named_group_with_gunmen_is_the_group(extractor):
+    found = roles(extractor, "ISIS gunmen shot dead a mukhtar in a village near Hawija on Friday.")
+    assert "Unidentified armed group (Iraq)" not in found and found["ISIS"] == "actor"
+
+
+def test_generic_forces_belong_to_the_event_country_and_date(extractor):
+    before = roles(extractor, "Security forces arrested four men in Jableh.", dt.date(2023, 5, 2))
+    after = roles(extractor, "Security forces arrested four men in Jableh.", dt.date(2025, 5, 2))
+    assert before == {"Syrian government forces": "actor"}
+    assert after == {"Syrian transitional government forces": "actor"}
+
+
+def test_the_militants_are_the_group_named_before(extractor):
+    found = events(
+        extractor,
+        "Islamic State fighters attacked an army post near Tarmiyah on Monday. On Tuesday the "
+        "militants ambushed a police convoy near Samarra.",
+    )
+    assert [e[1] for e in found] == ["Tarmiyah", "Samarra"]
+    assert found[1][3]["ISIS"] == "actor"
+
+
+def test_a_claim_attaches_to_the_last_incident(extractor):
+    found = events(
+        extractor,
+        "A roadside bomb struck a Peshmerga vehicle near Gwer on Wednesday, killing two. "
+        "Islamic State claimed responsibility in a statement.",
+    )
+    assert len(found) == 1 and found[0][3]["ISIS"] == "actor"
+
+
+def test_a_strike_on_homes_or_a_market_targets_civilians(extractor):
+    found = roles(
+        extractor, "Ballistic missiles slammed into homes in Erbil early on Sunday, officials said."
+    )
+    assert found["Civilians (Iraq)"] == "target"
+    found = roles(extractor, "An IED exploded in a market in Tal Abyad on Sunday, killing four.")
+    assert found["Civilians (Syria)"] == "target"

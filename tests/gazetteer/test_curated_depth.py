@@ -1,0 +1,81 @@
+"""The curated depth: district seats and localities, each with a source and a merge rule."""
+
+import csv
+
+import pytest
+
+from app.gazetteer.loader import default_gazetteer_dir
+from tools.build_gazetteer import PlaceTable
+
+CURATED = default_gazetteer_dir().parent / "curated"
+COLUMNS = ["id", "name", "kind", "lat", "lon", "country", "admin1", "aliases", "source"]
+
+
+def _rows(name):
+    with (CURATED / name).open(encoding="utf-8", newline="") as fh:
+        return list(csv.DictReader(fh))
+
+
+@pytest.mark.parametrize("name", ["districts.csv", "localities.csv"])
+def test_every_row_has_a_source_a_point_and_a_flag_column(name):
+    rows = _rows(name)
+    assert len(rows) > 150
+    assert len({r["id"] for r in rows}) == len(rows)
+    for row in rows:
+        assert set(COLUMNS) <= set(row) and row["source"], row
+        assert 29.0 < float(row["lat"]) < 37.5 and 35.5 < float(row["lon"]) < 48.7, row
+        assert row["country"] in ("IQ", "SY") and row["admin1"].startswith(row["country"])
+        assert row["approximate"] in ("", "yes")
+
+
+def test_every_governorate_has_its_districts():
+    by_governorate = {}
+    for row in _rows("districts.csv") + _rows("places.csv"):
+        if row["kind"] == "district":
+            by_governorate.setdefault(row["admin1"], []).append(row["name"])
+    assert all(len(v) >= 1 for v in by_governorate.values())
+    assert len(by_governorate) == 32  # 18 Iraqi and 14 Syrian governorates
+    assert sum(len(v) for k, v in by_governorate.items() if k.startswith("SY")) >= 60
+
+
+def test_shipped_districts_carry_their_arabic_names(gazetteer):
+    hits = gazetteer.search("قضاء الشرقاط") + gazetteer.search("منطقة عفرين")
+    assert {h.place.kind for h in hits} == {"admin2"}
+
+
+def _town(pid, name, lat, lon, aliases=(), kind="town"):
+    return {
+        "id": pid,
+        "name": name,
+        "kind": kind,
+        "lat": lat,
+        "lon": lon,
+        "country": "SY",
+        "admin1": "SY-HA",
+        "admin2": "",
+        "population": 0,
+        "aliases": list(aliases),
+        "source": "test",
+    }
+
+
+def test_a_curated_spelling_merges_into_the_registry_town_whose_point_wins():
+    table = PlaceTable()
+    table.add(_town("gn:1", "Tall Tamr", 36.655, 40.371))
+    curated = _town("cur:x", "Tel Tamr", 36.66, 40.38, ["تل تمر"])
+    pid = table.match(curated, {"town", "village", "city"})
+    assert pid == "gn:1"
+    table.merge(pid, curated, prefer_kind=False)
+    merged = table.rows["gn:1"]
+    assert (merged["lat"], merged["lon"]) == (36.655, 40.371)
+    assert merged["name"] == "Tel Tamr" and "Tall Tamr" in merged["aliases"]
+
+
+def test_far_namesakes_and_sites_do_not_merge_by_variant():
+    table = PlaceTable()
+    table.add(_town("gn:1", "Tall Tamr", 36.655, 40.371))
+    far = _town("cur:x", "Tel Tamr", 35.5, 40.0)
+    assert table.match(far, {"town", "village", "city"}) is None
+    table.add(_town("cur:s", "Mezzeh district", 33.4775, 36.2234, ["Mezzeh"], kind="site"))
+    base = _town("cur:b", "Mazzeh Airbase", 33.477, 36.223, ["Mazzeh"], kind="base")
+    assert table.match(base, {"site", "base"}) is None
