@@ -8,8 +8,10 @@ from typer.testing import CliRunner
 from app.cli import app
 from app.domain import EventQuery
 from app.store import open_store
+from app.store.base import ImportCounts
 from app.store.postgis_schema import MIGRATIONS as PG_MIGRATIONS
 from app.store.schema import MIGRATIONS as SQLITE_MIGRATIONS
+from app.transfer.rows import prepare_rows
 from tests.factories import make_event, make_report
 
 runner = CliRunner()
@@ -99,3 +101,17 @@ def test_db_upgrade_reports_the_schema(tmp_path, database_url):
     latest = len(SQLITE_MIGRATIONS if database_url.startswith("sqlite") else PG_MIGRATIONS)
     assert f"schema version {latest}\n" in result.stdout
     assert runner.invoke(app, ["db", "upgrade", "--url", "mysql://x/y"]).exit_code == 2
+
+
+def test_imported_events_keep_their_import_keys_in_the_copy(tmp_path, database_url, gazetteer):
+    source_url = f"sqlite:///{tmp_path / 'source.db'}"
+    lines = [make_event(summary=f"e {i}").model_dump_json().encode() for i in range(5)]
+    rows, _ = prepare_rows(gazetteer, list(enumerate(lines)))
+    loader = open_store(source_url).bulk_import("import", "skip", False)
+    assert loader.write(rows).created == 5
+    loader.close()
+    assert migrate(source_url, database_url).exit_code == 0
+    again = open_store(database_url).bulk_import("import", "skip", False)
+    assert again.write(rows) == ImportCounts(created=0, updated=0, skipped=5)
+    again.close()
+    assert open_store(database_url).last_seq() == 5  # the copy numbered its events
