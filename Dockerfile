@@ -1,4 +1,5 @@
-# geoevents: the API with the embedded SQLite store; the database lives in the /data volume.
+# geoevents: the API; the embedded SQLite store lives in the /data volume, or the PostGIS
+# backend (the postgis extra is installed) when GEOEVENTS_DATABASE_URL=postgresql://...
 # The same steps as the README's `make run`: uv installs the locked dependencies, then
 # `geoevents serve` runs uvicorn on the app factory with JSON logs. The gazetteer, the actor dictionary and the map's vendored
 # assets are part of the image: nothing is fetched at run time.
@@ -14,14 +15,14 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
 WORKDIR /srv/geoevents
 RUN pip install --no-cache-dir "uv==0.13.8"
 COPY pyproject.toml uv.lock README.md ./
-RUN uv sync --locked --no-dev --no-install-project
+RUN uv sync --locked --no-dev --extra postgis --no-install-project
 COPY app ./app
 COPY data/gazetteer ./data/gazetteer
 COPY data/actors.csv ./data/actors.csv
 COPY data/lexicon ./data/lexicon
 COPY data/calibration.json ./data/calibration.json
 COPY data/transliteration.csv ./data/transliteration.csv
-RUN uv sync --locked --no-dev \
+RUN uv sync --locked --no-dev --extra postgis \
     && useradd --system --uid 10001 --home-dir /srv/geoevents geoevents \
     && mkdir -p /data \
     && chown geoevents /data

@@ -9,7 +9,7 @@ VENV := .venv
 export UV_PYTHON_DOWNLOADS := never
 export UV_PROJECT_ENVIRONMENT := $(VENV)
 
-.PHONY: install browser run test lint typecheck gazetteer assets bench-gazetteer bench clean calibrate
+.PHONY: install browser postgis run test test-postgis lint typecheck gazetteer assets bench-gazetteer bench clean calibrate
 
 $(UV):
 	$(PYTHON) -m venv $(TOOLS)
@@ -31,6 +31,19 @@ browser:
 			|| echo "could not install chromium: browser tests will skip (and fail under CI=true)"; \
 	else echo "chromium is not installed and cannot be installed here: browser tests will skip"; fi
 
+# The PostGIS backend's tests start a throw-away cluster from Debian's PostgreSQL and PostGIS
+# packages. Installed here when we can (root with apt-get); otherwise those tests skip with a
+# message (and fail under CI=true).
+PG_PACKAGES := postgresql postgresql-15-postgis-3
+postgis:
+	@if ls /usr/share/postgresql/*/extension/postgis.control >/dev/null 2>&1 \
+		&& ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then :; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+		echo "installing PostgreSQL and PostGIS for the PostGIS backend's tests"; \
+		{ apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(PG_PACKAGES) >/dev/null; } \
+			|| echo "could not install $(PG_PACKAGES): PostGIS tests will skip (and fail under CI=true)"; \
+	else echo "PostgreSQL/PostGIS are not installed and cannot be installed here: PostGIS tests will skip"; fi
+
 # Refit the confidence model (data/calibration.json) on the blind corpus's dev split; run it
 # after any extraction change, then commit the file.
 calibrate: install
@@ -39,10 +52,14 @@ calibrate: install
 run: install
 	$(VENV)/bin/geoevents serve --host 127.0.0.1 --port 8000 --dev-key
 
-test: install browser
+test: install browser postgis
 	$(VENV)/bin/ruff check app tests bench tools
 	$(VENV)/bin/mypy
 	$(VENV)/bin/pytest --cov=app --cov-report=term:skip-covered --cov-fail-under=85
+
+# Only the tests that run on the PostGIS backend (a throw-away cluster on a free local port).
+test-postgis: install postgis
+	$(VENV)/bin/pytest -m postgis
 
 lint: install
 	$(VENV)/bin/ruff check app tests bench tools

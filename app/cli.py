@@ -17,7 +17,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from app import cli_backup, cli_data, cli_evaluate
+from app import cli_backup, cli_data, cli_evaluate, cli_store
 from app.errors import GeoEventsError
 from app.live import cli as live_cli
 from app.transfer import cli as transfer_cli
@@ -315,6 +315,8 @@ app.command("import")(transfer_cli.import_events)
 app.command("export")(transfer_cli.export_events)
 app.command("backup")(cli_backup.backup_command)
 app.command("restore")(cli_backup.restore_command)
+app.command("migrate-store")(cli_store.migrate_store)
+app.add_typer(cli_store.db_app, name="db")
 
 
 def main() -> None:

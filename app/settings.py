@@ -17,7 +17,8 @@ class StoreSettings(BaseSettings):
     model_config = _CONFIG
     database_url: str = Field(
         "sqlite:///./geoevents.db",
-        description="sqlite:///PATH for the embedded store (postgresql:// later).",
+        description="sqlite:///PATH for the embedded store, postgresql://user@host:port/db for "
+        "PostGIS (the postgis extra).",
     )
 
     @field_validator("database_url")

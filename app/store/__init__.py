@@ -16,7 +16,13 @@ def open_store(database_url: str, finish_imports: bool = True) -> EventStore:
         case "sqlite":
             return SQLiteStore.from_url(database_url, finish_imports)
         case "postgresql" | "postgres":
-            raise StoreError("The PostGIS backend is not available yet; use sqlite:///PATH")
+            try:
+                from app.store.postgis import PostGISStore
+            except ImportError as exc:
+                raise StoreError(
+                    "The PostGIS backend needs its driver: pip install 'geoevents[postgis]'"
+                ) from exc
+            return PostGISStore.from_url(database_url)
         case other:
             raise StoreError(f"Unknown database scheme {other!r}")
 

@@ -105,5 +105,9 @@ def open_counters(database_url: str) -> RateCounter:
     match database_url.split("://", 1)[0]:
         case "sqlite":
             return SQLiteCounters.from_url(database_url)
+        case "postgresql" | "postgres":
+            from app.store.postgis_counters import PostGISCounters
+
+            return PostGISCounters.from_url(database_url)
         case other:
             raise StoreError(f"No rate counters for the {other!r} backend yet")

@@ -9,12 +9,11 @@ import datetime as dt
 import sqlite3
 from collections.abc import Sequence
 
-import orjson
-
 from app.domain import IngestResult, NewReport
 from app.errors import InvalidInput, NotFound
 from app.events import EventFeature
 from app.store.dedup import same_event
+from app.store.edits import diff, with_source
 from app.store.sqlite_rows import event_row, fts_body, with_id
 
 BULK_BATCH = 1000
@@ -68,7 +67,7 @@ def add_report(
     merged: list[int] = []
     unlocated: list[int] = []
     for event in events:
-        event = _with_source(event, source)
+        event = with_source(event, source)
         target = _duplicate_of(conn, event) if event.geometry else None
         if target is None:
             event_id = insert(conn, event, who, report_id)
@@ -114,7 +113,7 @@ def update(conn: sqlite3.Connection, event_id: int, event: EventFeature, who: st
     """Replace an event; the audit trail records what changed."""
     old = feature(conn, event_id)
     text = store(conn, event_id, event, replace=True)
-    audit(conn, event_id, who, "update", _diff(old, text))
+    audit(conn, event_id, who, "update", diff(old, text))
     return text
 
 
@@ -292,23 +291,3 @@ def _merge(
         (event_id, report_id, event.model_dump_json()),
     )
     audit(conn, event_id, who, "merge", f"report {report_id} describes the same event")
-
-
-def _with_source(event: EventFeature, source: str) -> EventFeature:
-    if source in event.properties.sources:
-        return event
-    props = event.properties.model_copy(update={"sources": [*event.properties.sources, source]})
-    return event.model_copy(update={"properties": props})
-
-
-def _diff(old: str, new: str) -> str:
-    before = orjson.loads(old)
-    after = orjson.loads(new)
-    changes = {
-        k: {"from": before["properties"].get(k), "to": v}
-        for k, v in after["properties"].items()
-        if before["properties"].get(k) != v
-    }
-    if before.get("geometry") != after.get("geometry"):
-        changes["geometry"] = {"from": before.get("geometry"), "to": after.get("geometry")}
-    return orjson.dumps(changes).decode()

@@ -21,8 +21,9 @@ GEOJSON = "application/geo+json"
 
 
 @pytest.fixture(scope="module")
-def server(tmp_path_factory):
-    with LiveServer(make_settings(tmp_path_factory.mktemp("events"))) as live:
+def server(tmp_path_factory, module_database_url):
+    settings = make_settings(tmp_path_factory.mktemp("events"), database_url=module_database_url)
+    with LiveServer(settings) as live:
         yield live
 
 
@@ -209,8 +210,8 @@ def test_exports(api, posted):
     assert len(records) == 1
 
 
-def test_writes_need_a_key_when_keys_are_set(tmp_path):
-    settings = make_settings(tmp_path, api_keys=["s3cret", "other"])
+def test_writes_need_a_key_when_keys_are_set(tmp_path, database_url):
+    settings = make_settings(tmp_path, database_url=database_url, api_keys=["s3cret", "other"])
     with LiveServer(settings) as live, httpx.Client(base_url=live.url) as client:
         body = make_event().model_dump(mode="json")
         refused = client.post("/events", json=body)

@@ -1,7 +1,6 @@
 """OGC API - Features, checked with our own requests and with clients nobody here wrote."""
 
 import re
-from pathlib import Path
 
 import httpx
 import pyogrio
@@ -10,7 +9,7 @@ from owslib.ogcapi.features import Features
 from shapely.geometry import shape
 
 from app.ingest import prepare
-from app.store.sqlite import SQLiteStore
+from app.store import open_store
 from tests.conftest import LiveServer, ProcessServer, make_settings
 from tests.factories import make_event
 
@@ -18,9 +17,9 @@ N = 25
 
 
 @pytest.fixture(scope="module")
-def server(tmp_path_factory, gazetteer):
+def server(tmp_path_factory, gazetteer, module_database_url):
     root = tmp_path_factory.mktemp("ogc")
-    store = SQLiteStore(root / "events.db")
+    store = open_store(module_database_url)
     records = []
     for i in range(N):
         kind = ("protest", "development") if i % 5 == 0 else ("attack", "security_incident")
@@ -38,7 +37,7 @@ def server(tmp_path_factory, gazetteer):
     assert not errors
     store.add_events(events, "test")
     store.close()
-    with LiveServer(make_settings(root)) as live:
+    with LiveServer(make_settings(root, database_url=module_database_url)) as live:
         yield live
 
 
@@ -166,8 +165,7 @@ def test_gdal_oapif_driver_reads_the_layer(server):
     if "OAPIF" not in pyogrio.list_drivers():
         pytest.skip("this GDAL (in pyogrio's wheel) has no OAPIF driver")
     # GDAL holds the GIL while it waits, so the server must run in another process.
-    database = server.settings.store.database_url.removeprefix("sqlite:///")
-    with ProcessServer(Path(database)) as other:
+    with ProcessServer(server.settings.store.database_url) as other:
         frame = pyogrio.read_dataframe(f"OAPIF:{other.url}", layer="events")
     assert len(frame) == N
     assert {"event_type", "category"} <= set(frame.columns)

@@ -18,8 +18,11 @@ ERBIL = "A drone attack hit Erbil airport on Tuesday, the Kurdistan counter-terr
 
 
 @pytest.fixture
-def server(tmp_path):
-    with LiveServer(make_settings(tmp_path, live_options={"live_notify_seconds": 0.1})) as live:
+def server(tmp_path, database_url):
+    settings = make_settings(
+        tmp_path, database_url=database_url, live_options={"live_notify_seconds": 0.1}
+    )
+    with LiveServer(settings) as live:
         yield live
 
 

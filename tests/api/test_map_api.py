@@ -7,7 +7,7 @@ import httpx
 import pytest
 
 from app.ingest import prepare
-from app.store.sqlite import SQLiteStore
+from app.store import open_store
 from tests.conftest import LiveServer, make_settings
 from tests.factories import make_event
 
@@ -16,9 +16,9 @@ REMOTE = re.compile(r"""(?:src|href)\s*=\s*["'](?:https?:)?//|url\(\s*["']?(?:ht
 
 
 @pytest.fixture(scope="module")
-def server(tmp_path_factory, gazetteer):
+def server(tmp_path_factory, gazetteer, module_database_url):
     root = tmp_path_factory.mktemp("mapapi")
-    store = SQLiteStore(root / "events.db")
+    store = open_store(module_database_url)
     points = [(33.3 + i * 0.0001, 44.4 + i * 0.0001) for i in range(300)]  # Baghdad
     points += [(36.34, 43.13), (30.51, 47.78)]  # Mosul and Basra, alone
     events, _ = prepare(
@@ -31,7 +31,8 @@ def server(tmp_path_factory, gazetteer):
         "frame_ancestors": "https://dash.example.org",
         "tiles": "https://{s}.tiles.example.org/{z}/{x}/{y}.png",
     }
-    with LiveServer(make_settings(root, map_options=options)) as live:
+    settings = make_settings(root, map_options=options, database_url=module_database_url)
+    with LiveServer(settings) as live:
         yield live
 
 

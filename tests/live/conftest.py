@@ -7,7 +7,7 @@ import pytest
 
 from app.extraction.pipeline import Extractor
 from app.ingest import Ingestor
-from app.store.sqlite import SQLiteStore
+from app.store import open_store
 from tests.conftest import free_port
 
 
@@ -35,8 +35,8 @@ def live_extractor(gazetteer):
 
 
 @pytest.fixture
-def ingestor(tmp_path, live_extractor, gazetteer):
-    store = SQLiteStore(tmp_path / "live.db")
+def ingestor(database_url, live_extractor, gazetteer):
+    store = open_store(database_url)
     yield Ingestor(live_extractor, gazetteer, store)
     store.close()
 

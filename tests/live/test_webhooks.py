@@ -10,7 +10,7 @@ from app.domain import EventQuery
 from app.live.clock import stamp
 from app.live.query_codec import dump_query, load_query
 from app.live.webhooks import SIGNATURE_HEADER, WebhookDeliverer, sign
-from app.store.sqlite import SQLiteStore
+from app.store import open_store
 from tests.factories import make_event
 
 SECRET = "a-long-shared-secret-0123456789"
@@ -85,15 +85,15 @@ def test_a_dead_receiver_ends_failed_after_every_try(ingestor, clock, site):
     assert delivery.last_error == "HTTP 500"
 
 
-def test_deliveries_survive_a_restart(tmp_path, clock, site):
-    store = SQLiteStore(tmp_path / "restart.db")
+def test_deliveries_survive_a_restart(database_url, clock, site):
+    store = open_store(database_url)
     site.pages["/hook"] = (200, {}, b"")
     subscribe(store, f"{site.url}/hook", EventQuery())
     store.add_events([make_event()], "test")
     with httpx.Client() as client:
         WebhookDeliverer(store, clock, client).enqueue_new()
     store.close()
-    reopened = SQLiteStore(tmp_path / "restart.db")
+    reopened = open_store(database_url)
     with httpx.Client() as client:
         assert WebhookDeliverer(reopened, clock, client).deliver_due() == 1
     reopened.close()

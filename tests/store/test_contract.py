@@ -1,22 +1,20 @@
 """The EventStore contract, written once; every backend must pass it."""
 
+import dataclasses
 import datetime as dt
+import sys
+from concurrent.futures import ThreadPoolExecutor
 
 import orjson
 import pytest
 
-from app.domain import EventQuery
-from app.errors import InvalidInput, NotFound, StoreError
+from app.domain import ChangePage, EventQuery
+from app.errors import Conflict, InvalidInput, NotFound, StoreError
+from app.store import open_store
 from app.store.sqlite import SQLiteStore
 from tests.factories import make_event, make_report
 
-
-@pytest.fixture(params=["sqlite"])
-def store(request, tmp_path):
-    if request.param == "sqlite":
-        backend = SQLiteStore(tmp_path / "events.db")
-    yield backend
-    backend.close()
+# ``store`` (tests/conftest.py) is a fresh store of each backend in turn.
 
 
 def ids(store, **filters):
@@ -211,8 +209,11 @@ def test_export_streams_everything_in_id_order(store):
 
 
 def test_a_failing_batch_stores_nothing(store, monkeypatch):
-    from app.store import sqlite_writes as module
+    from app.store import sqlite_writes
 
+    # The backend's own name for fts_body: SQLite writes in sqlite_writes, PostGIS in its module.
+    postgis = sys.modules[type(store).__module__]
+    module = sqlite_writes if isinstance(store, SQLiteStore) else postgis
     calls = {"n": 0}
     real = module.fts_body
 
@@ -230,3 +231,92 @@ def test_a_failing_batch_stores_nothing(store, monkeypatch):
     with pytest.raises(StoreError):
         store.add_report(make_report(), [make_event(), make_event(lat=36.0), make_event()])
     assert store.health().reports == 0
+
+
+def test_words_match_without_their_diacritics(store):
+    store.add_events([make_event(summary="Protest in Sulaymānīyah")], "test")
+    assert ids(store, q="sulaymaniyah") == [1]
+    assert ids(store, q="SULAYMĀNĪYAH protest") == [1]
+    assert ids(store, q="erbil") == []
+
+
+def test_two_workers_share_one_store(database_url):
+    """Two workers (two stores on one URL) writing at once: nothing lost, nothing doubled."""
+    workers = [open_store(database_url), open_store(database_url)]
+    report = make_report("The same report, posted to both workers at once.")
+    try:
+        with ThreadPoolExecutor(4) as pool:
+            stored = list(pool.map(lambda w: w.add_report(report, [make_event()]), workers * 2))
+            batches = list(
+                pool.map(
+                    lambda w: w.add_events([make_event(lat=30.5) for _ in range(50)], "bulk"),
+                    workers * 2,
+                )
+            )
+        assert sum(r.created for r in stored) == 1
+        assert len({r.report_id for r in stored}) == 1
+        every = [i for batch in batches for i in batch]
+        assert len(set(every)) == 200
+        assert workers[1].health().events == 201
+        assert workers[0].get(every[-1]) == workers[1].get(every[-1])
+    finally:
+        for w in workers:
+            w.close()
+
+
+def test_the_change_feed_holds_each_events_latest_change_in_order(store):
+    assert store.last_seq() == 0
+    assert store.changes(EventQuery(), 0, 10) == ChangePage([], 0)
+    a, b, c = store.add_events([make_event(), make_event(admin1="IQ-BA"), make_event()], "t")
+    store.update(a, make_event(summary="revised"), "t")
+    store.delete(c, "t")
+    page = store.changes(EventQuery(), 0, 10)
+    assert [(ch.op, ch.id) for ch in page.changes] == [("upsert", b), ("upsert", a), ("delete", c)]
+    assert orjson.loads(page.changes[1].feature)["properties"]["summary"] == "revised"
+    assert page.last_seq == store.last_seq() == 5
+    # A full page says where the next starts; the rest follows from there.
+    first = store.changes(EventQuery(), 0, 2)
+    assert first.last_seq == first.changes[-1].seq
+    assert [ch.id for ch in store.changes(EventQuery(), first.last_seq, 10).changes] == [c]
+    # Filtered: an event that no longer matches is sent as a delete.
+    store.update(b, make_event(admin1="IQ-KI"), "t")
+    basra = store.changes(EventQuery(admin1=("IQ-BA",)), 5, 10)
+    assert [(ch.op, ch.id, ch.feature) for ch in basra.changes] == [("delete", b, None)]
+    assert basra.last_seq == 6
+
+
+def test_live_state_feeds_subscriptions_deliveries_and_leases(store):
+    live = store.live
+    feed = live.add_feed("https://example.org/rss", 300, "Example", "2024-01-01T00:00:00Z")
+    with pytest.raises(Conflict):
+        live.add_feed("https://example.org/rss", 60, None, "2024-01-01T00:00:00Z")
+    assert live.due_feeds("2023-12-31T00:00:00Z") == []
+    assert [f.id for f in live.due_feeds("2024-01-01T00:00:00Z")] == [feed.id]
+    live.record_poll(dataclasses.replace(feed, errors=2, next_poll="2024-02-01T00:00:00Z"))
+    assert live.feeds()[0].errors == 2
+    live.delete_feed(feed.id)
+    with pytest.raises(NotFound):
+        live.delete_feed(feed.id)
+    store.add_report(make_report(url="https://example.org/a"), [make_event()])
+    assert live.known_urls(["https://example.org/a", "https://example.org/b"]) == {
+        "https://example.org/a"
+    }
+    sub = live.add_subscription("https://hook.example", "s3cret", "{}", 0, "2024-01-01T00:00:00Z")
+    assert live.subscription(sub.id) == sub and live.subscriptions() == [sub]
+    live.enqueue(sub.id, [(1, 1, '{"a":1}'), (2, 1, '{"b":2}')], 2, "2024-01-01T00:00:00Z")
+    assert live.subscription(sub.id).last_seq == 2
+    due = live.due_deliveries("2024-01-01T00:00:00Z")
+    assert [d.seq for d in due] == [1, 2]
+    live.record_delivery(dataclasses.replace(due[0], status="delivered", attempts=1))
+    assert [d.status for d in live.deliveries(sub.id)] == ["pending", "delivered"]
+    assert live.acquire_lease("poller", "w1", 30, 1000.0)
+    assert not live.acquire_lease("poller", "w2", 30, 1010.0)
+    assert live.acquire_lease("poller", "w2", 30, 1031.0)  # expired
+    live.release_lease("poller", "w2")
+    assert live.acquire_lease("poller", "w1", 30, 1032.0)
+    live.delete_subscription(sub.id)
+    assert live.due_deliveries("2025-01-01T00:00:00Z") == []
+    with pytest.raises(NotFound):
+        live.subscription(sub.id)
+    with pytest.raises(NotFound):
+        live.delete_subscription(sub.id)

@@ -11,7 +11,7 @@ from typer.testing import CliRunner
 from app.cli import app
 from app.domain import EventQuery
 from app.ingest import prepare
-from app.store.sqlite import SQLiteStore
+from app.store import open_store
 from app.transfer.formats import CSV_COLUMNS, csv_lines, read_records
 from tests.factories import make_event
 
@@ -44,19 +44,21 @@ def events(n):
     return out
 
 
-def test_geojsonl_round_trip_loses_nothing(tmp_path, gazetteer, monkeypatch):
-    source = SQLiteStore(tmp_path / "a.db")
+def test_geojsonl_round_trip_loses_nothing(
+    tmp_path, gazetteer, monkeypatch, database_url, second_database_url
+):
+    source = open_store(database_url)
     original, _ = prepare(gazetteer, [e.model_dump(mode="json") for e in events(3000)])
     source.add_events(original, "test")
     out = tmp_path / "events.geojsonl"
-    monkeypatch.setenv("GEOEVENTS_DATABASE_URL", f"sqlite:///{tmp_path / 'a.db'}")
+    monkeypatch.setenv("GEOEVENTS_DATABASE_URL", database_url)
     result = runner.invoke(app, ["export", "--format", "geojsonl", "--out", str(out)])
     assert result.exit_code == 0, result.output
-    monkeypatch.setenv("GEOEVENTS_DATABASE_URL", f"sqlite:///{tmp_path / 'b.db'}")
+    monkeypatch.setenv("GEOEVENTS_DATABASE_URL", second_database_url)
     result = runner.invoke(app, ["import", str(out)])
     assert result.exit_code == 0, result.output
     assert "imported: 3000, rejected: 0" in result.output
-    again = [orjson.loads(f) for f in SQLiteStore(tmp_path / "b.db").export(EventQuery())]
+    again = [orjson.loads(f) for f in open_store(second_database_url).export(EventQuery())]
     before = [orjson.loads(f) for f in source.export(EventQuery())]
     # The ids of the first store become the external ids of the second, nothing else changes.
     assert [f["properties"].pop("external_id") for f in again] == [f["id"] for f in before]
@@ -69,8 +71,8 @@ def test_geojsonl_round_trip_loses_nothing(tmp_path, gazetteer, monkeypatch):
     assert "already stored: 3000" in result.output
 
 
-def test_csv_round_trip_keeps_the_csv_columns(tmp_path, gazetteer):
-    store = SQLiteStore(tmp_path / "a.db")
+def test_csv_round_trip_keeps_the_csv_columns(tmp_path, gazetteer, database_url):
+    store = open_store(database_url)
     original, _ = prepare(gazetteer, [e.model_dump(mode="json") for e in events(500)])
     store.add_events(original, "test")
     text = "".join(csv_lines(store.export(EventQuery())))
@@ -92,7 +94,7 @@ def test_csv_round_trip_keeps_the_csv_columns(tmp_path, gazetteer):
         assert [(x.name, x.role) for x in a.actors] == [(x.name, x.role) for x in b.actors]
 
 
-def test_acled_csv_imports(tmp_path, monkeypatch):
+def test_acled_csv_imports(tmp_path, monkeypatch, database_url):
     acled = tmp_path / "acled.csv"
     acled.write_text(
         "event_id_cnty,event_date,time_precision,event_type,sub_event_type,actor1,"
@@ -105,14 +107,12 @@ def test_acled_csv_imports(tmp_path, monkeypatch):
         "Basra,30.51,47.78,1,Rudaw,Protest over power cuts,0\n"
         "IRQ3,not a date,1,Protests,Peaceful protest,,,,Iraq,,,,30.5,47.7,1,,,\n"
     )
-    monkeypatch.setenv("GEOEVENTS_DATABASE_URL", f"sqlite:///{tmp_path / 'e.db'}")
+    monkeypatch.setenv("GEOEVENTS_DATABASE_URL", database_url)
     result = runner.invoke(app, ["import", str(acled)])
     assert result.exit_code == 0, result.output
     assert "imported: 2, rejected: 1" in result.output
     assert "line 4" in result.output
-    stored = [
-        orjson.loads(f)["properties"] for f in SQLiteStore(tmp_path / "e.db").export(EventQuery())
-    ]
+    stored = [orjson.loads(f)["properties"] for f in open_store(database_url).export(EventQuery())]
     assert [s["event_type"] for s in stored] == ["ied_explosion", "protest"]
     assert [s["location"]["admin1"] for s in stored] == ["IQ-KI", "IQ-BA"]  # from the point
 
@@ -126,11 +126,11 @@ def test_import_of_garbage_exits_2(tmp_path, monkeypatch):
     assert runner.invoke(app, ["import", str(tmp_path / "none.csv")]).exit_code == 2
 
 
-def test_gpkg_export_opens_in_geopandas(tmp_path, gazetteer, monkeypatch):
-    store = SQLiteStore(tmp_path / "a.db")
+def test_gpkg_export_opens_in_geopandas(tmp_path, gazetteer, monkeypatch, database_url):
+    store = open_store(database_url)
     original, _ = prepare(gazetteer, [e.model_dump(mode="json") for e in events(120)])
     store.add_events(original, "test")
-    monkeypatch.setenv("GEOEVENTS_DATABASE_URL", f"sqlite:///{tmp_path / 'a.db'}")
+    monkeypatch.setenv("GEOEVENTS_DATABASE_URL", database_url)
     out = tmp_path / "events.gpkg"
     result = runner.invoke(app, ["export", "--format", "gpkg", "--out", str(out)])
     assert result.exit_code == 0, result.output
@@ -140,10 +140,9 @@ def test_gpkg_export_opens_in_geopandas(tmp_path, gazetteer, monkeypatch):
     assert json.loads(frame.iloc[0]["actors"])[0]["name"] == "ISIS"
 
 
-def test_geojson_and_csv_exports_on_stdout(tmp_path, gazetteer, monkeypatch):
-    store = SQLiteStore(tmp_path / "a.db")
+def test_geojson_and_csv_exports_on_stdout(gazetteer, monkeypatch, store, database_url):
     store.add_events(prepare(gazetteer, [e.model_dump(mode="json") for e in events(5)])[0], "test")
-    monkeypatch.setenv("GEOEVENTS_DATABASE_URL", f"sqlite:///{tmp_path / 'a.db'}")
+    monkeypatch.setenv("GEOEVENTS_DATABASE_URL", database_url)
     body = json.loads(runner.invoke(app, ["export", "--format", "geojson"]).stdout)
     assert body["type"] == "FeatureCollection" and len(body["features"]) == 5
     lines = runner.invoke(app, ["export", "--format", "csv"]).stdout.strip().splitlines()

@@ -9,6 +9,7 @@ from typer.testing import CliRunner
 from app.cli import app
 from app.domain import EventQuery
 from app.errors import StoreError
+from app.store import open_store
 from app.store.schema import SECONDARY_INDEXES
 from app.store.sqlite import SQLiteStore
 from app.transfer.importer import run_import
@@ -36,7 +37,9 @@ def write(path, items):
 
 
 def stored(db):
-    return [orjson.loads(f) for f in SQLiteStore(db).export(EventQuery(located=None))]
+    """Every event of a store (or of the SQLite file ``db``), in id order."""
+    store = open_store(db) if isinstance(db, str) else SQLiteStore(db)
+    return [orjson.loads(f) for f in store.export(EventQuery(located=None))]
 
 
 def indexes(db):
@@ -49,26 +52,31 @@ def indexes(db):
 
 @pytest.mark.parametrize("jobs", [0, 1])
 @pytest.mark.parametrize("defer", [False, True])
-def test_reimport_adds_nothing_and_keeps_external_ids(tmp_path, gazetteer, jobs, defer):
+def test_reimport_adds_nothing_and_keeps_external_ids(
+    tmp_path, gazetteer, jobs, defer, database_url
+):
     source = write(tmp_path / "events.geojsonl", features(1200))
-    store = SQLiteStore(tmp_path / "e.db")
+    store = open_store(database_url)
     first = run_import(source, store, gazetteer, batch=500, jobs=jobs, defer_indexes=defer)
     assert (first.counts.created, first.rejected_total, first.check) == (1200, 0, "ok")
     again = run_import(source, store, gazetteer, batch=500, jobs=jobs, defer_indexes=defer)
     assert (again.counts.created, again.counts.skipped) == (0, 1200)
-    events = stored(tmp_path / "e.db")
+    events = stored(database_url)
     assert len(events) == 1200
     assert [e["properties"]["external_id"] for e in events[:3]] == [0, "e1", 2]
-    assert {name for name, _ in SECONDARY_INDEXES} <= indexes(tmp_path / "e.db")
+    if isinstance(store, SQLiteStore):
+        assert {name for name, _ in SECONDARY_INDEXES} <= indexes(store.path)
+    # Each event is numbered once in the change feed, whichever path wrote it.
+    assert store.last_seq() == 1200
     # The R*Tree and the full-text index hold every event, deferred or not.
     assert store.count(EventQuery(bbox=(39.9, 32.9, 47.1, 37.1))) == 1200
     assert store.count(EventQuery(q="event 7")) >= 1
 
 
-def test_events_without_ids_are_known_by_content(tmp_path, gazetteer):
+def test_events_without_ids_are_known_by_content(tmp_path, gazetteer, database_url):
     items = features(300, with_ids=False)
     source = write(tmp_path / "events.geojsonl", [*items, items[5]])  # one repeated
-    store = SQLiteStore(tmp_path / "e.db")
+    store = open_store(database_url)
     first = run_import(source, store, gazetteer, jobs=0)
     assert (first.counts.created, first.counts.skipped) == (300, 1)
     # Key order and spacing do not change a feature's content.
@@ -78,9 +86,9 @@ def test_events_without_ids_are_known_by_content(tmp_path, gazetteer):
     assert store.health().events == 300
 
 
-def test_on_conflict_update_replaces_known_events(tmp_path, gazetteer, monkeypatch):
-    db = tmp_path / "e.db"
-    monkeypatch.setenv("GEOEVENTS_DATABASE_URL", f"sqlite:///{db}")
+def test_on_conflict_update_replaces_known_events(tmp_path, gazetteer, monkeypatch, database_url):
+    db = database_url
+    monkeypatch.setenv("GEOEVENTS_DATABASE_URL", db)
     write(tmp_path / "v1.geojsonl", features(50))
     write(tmp_path / "v2.geojsonl", features(60, summary="revised {i}"))
     assert runner.invoke(app, ["import", str(tmp_path / "v1.geojsonl")]).exit_code == 0
@@ -95,7 +103,7 @@ def test_on_conflict_update_replaces_known_events(tmp_path, gazetteer, monkeypat
     events = stored(db)
     assert len(events) == 60 and events[0]["id"] == "1"
     assert {e["properties"]["summary"][:7] for e in events} == {"revised"}
-    store = SQLiteStore(db)
+    store = open_store(db)
     assert store.count(EventQuery(q="revised")) == 60 and store.count(EventQuery(q="event")) == 0
     assert [h.action for h in store.history(1)] == ["create", "update"]
 

@@ -1,0 +1,304 @@
+"""The read half of the PostGIS store: pages, counts, exports, map clusters, history, reports."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from collections.abc import Callable, Iterator
+from typing import Any, TypeVar
+
+import psycopg
+from psycopg_pool import ConnectionPool
+
+from app.domain import (
+    AuditEntry,
+    ChangePage,
+    Cluster,
+    ClusterPage,
+    EventPage,
+    EventQuery,
+    IngestResult,
+    ReportRecord,
+)
+from app.errors import NotFound, StoreError
+from app.store import postgis_changes, postgis_sql
+from app.store.base import StoreHealth
+from app.store.sql_query import Sql, encode_cursor
+
+T = TypeVar("T")
+Extent = tuple[tuple[float, float, float, float] | None, str | None, str | None]
+_REPORT = "SELECT id, content_hash, published, text, title, url, source, ingested_at FROM reports"
+
+
+def feature(conn: psycopg.Connection, event_id: int) -> str:
+    """An event's Feature text; NotFound when absent."""
+    row = conn.execute("SELECT feature FROM events WHERE id = %s", (event_id,)).fetchone()
+    if row is None:
+        raise NotFound(f"No event with id {event_id}")
+    return str(row[0])
+
+
+class PostGISReads:
+    """Reads of a PostGIS store; the subclass owns the pool and the writes."""
+
+    backend: str
+    pool: ConnectionPool
+    _name: str
+
+    def _read(self, fn: Callable[[psycopg.Connection], T]) -> T:
+        try:
+            with self.pool.connection() as conn:
+                return fn(conn)
+        except psycopg.Error as exc:
+            raise StoreError(log_message=f"reading {self._name}: {exc}") from exc
+
+    def _version(self, conn: psycopg.Connection) -> int:
+        row = conn.execute("SELECT max(version) FROM geoevents_schema").fetchone()
+        return int(row[0]) if row and row[0] is not None else 0
+
+    def changes(self, query: EventQuery, after: int, limit: int) -> ChangePage:
+        """The change feed after ``after``: each changed event's latest change, in order."""
+        return self._read(lambda conn: postgis_changes.changes(conn, query, after, limit))
+
+    def last_seq(self) -> int:
+        """The newest change's number."""
+        return self._read(postgis_changes.last_seq)
+
+    def get(self, event_id: int) -> str:
+        """An event's GeoJSON Feature text."""
+        return self._read(lambda conn: feature(conn, event_id))
+
+    def query(self, query: EventQuery) -> EventPage:
+        """One page of events and the number matched in all (one snapshot for both)."""
+
+        def run(conn: psycopg.Connection) -> EventPage:
+            text, params, _ = postgis_sql.page_sql(query)
+            rows = conn.execute(text, params).fetchall()
+            more = len(rows) > query.limit
+            rows = rows[: query.limit]
+            cursor = (
+                encode_cursor(query.sort, postgis_sql.cursor_value(rows[-1][2]), rows[-1][0])
+                if more and rows
+                else None
+            )
+            if rows:
+                matched = int(rows[0][3])
+            else:  # past the last page: the count alone (none after a cursor, as on SQLite)
+                matched = 0 if query.cursor else _count(conn, postgis_sql.where(query))
+            return EventPage([r[1] for r in rows], matched, cursor)
+
+        return self._read(run)
+
+    def count(self, query: EventQuery) -> int:
+        """How many events match the filters."""
+        return self._read(lambda conn: _count(conn, postgis_sql.where(query)))
+
+    def export(self, query: EventQuery, batch: int = 5000) -> Iterator[str]:
+        """Every matching event's Feature text, in id order, read in batches (flat memory)."""
+        sql = postgis_sql.where(query)
+        last = 0
+
+        def batch_after(conn: psycopg.Connection) -> list[tuple[Any, ...]]:
+            return conn.execute(
+                f"SELECT id, feature FROM events WHERE {sql.where} AND id > %s "
+                "ORDER BY id LIMIT %s",
+                [*sql.params, last, batch],
+            ).fetchall()
+
+        while True:
+            rows = self._read(batch_after)
+            if not rows:
+                return
+            last = int(rows[-1][0])
+            for _, text in rows:
+                yield str(text)
+
+    def clusters(
+        self,
+        query: EventQuery,
+        view: tuple[float, float, float, float],
+        cell_deg: float,
+        singles_limit: int,
+        all_singles_below: int = 0,
+        movement_limit: int = 0,
+    ) -> ClusterPage:
+        """What a map view shows, as on SQLite: grid clusters of point events, lone events
+        whole, the newest movements ending in the view, and counts per governorate."""
+
+        def run(conn: psycopg.Connection) -> ClusterPage:
+            everything = postgis_sql.where(dataclasses.replace(query, cursor=None))
+            scoped = postgis_sql.where(dataclasses.replace(query, bbox=None, cursor=None))
+            minx, miny, maxx, maxy = view
+            in_view = f"{scoped.where} AND lon BETWEEN %s AND %s AND lat BETWEEN %s AND %s"
+            params = [*scoped.params, minx, maxx, miny, maxy]
+            points = (
+                f"{in_view} AND category != 'movement' "
+                "AND (geo_precision IS NULL OR geo_precision < 3)"
+            )
+            movements = [
+                str(r[0])
+                for r in conn.execute(
+                    f"SELECT feature FROM events WHERE {in_view} AND category = 'movement' "
+                    "ORDER BY date DESC, id DESC LIMIT %s",
+                    [*params, movement_limit],
+                )
+            ]
+            counts = _counts(conn, everything)
+            if all_singles_below:
+                ids = [
+                    int(r[0])
+                    for r in conn.execute(
+                        f"SELECT id FROM events WHERE {points} LIMIT %s",
+                        [*params, all_singles_below + 1],
+                    ).fetchall()
+                ]
+                if len(ids) <= all_singles_below:
+                    return ClusterPage([], _features(conn, ids), *counts, movements)
+            rows = conn.execute(
+                "SELECT floor((lon + 180) / %s)::int AS gx, floor((lat + 90) / %s)::int AS gy, "
+                "count(*), avg(lon), avg(lat), min(id), "
+                "count(*) FILTER (WHERE category = 'security_incident'), "
+                "count(*) FILTER (WHERE category = 'development') "
+                f"FROM events WHERE {points} GROUP BY gx, gy ORDER BY gx, gy",
+                [cell_deg, cell_deg, *params],
+            ).fetchall()
+            clusters: list[Cluster] = []
+            lone: list[int] = []
+            for _, _, count, lon, lat, first, incidents, developments in rows:
+                if count == 1 and len(lone) < singles_limit:
+                    lone.append(int(first))
+                else:
+                    clusters.append(Cluster(lon, lat, count, incidents, developments))
+            return ClusterPage(clusters, _features(conn, lone), *counts, movements)
+
+        return self._read(run)
+
+    def extent(self) -> Extent:
+        """Bounding box of the placed events, first date and last date."""
+
+        def run(conn: psycopg.Connection) -> Extent:
+            row = conn.execute(
+                "SELECT ST_XMin(b), ST_YMin(b), ST_XMax(b), ST_YMax(b) "
+                "FROM (SELECT ST_Extent(geom) AS b FROM events) AS e"
+            ).fetchone()
+            dates = conn.execute(
+                "SELECT min(date), max(date_end) FROM events WHERE located"
+            ).fetchone()
+            box = tuple(round(float(v), 5) for v in row) if row and row[0] is not None else None
+            first, last = dates if dates else (None, None)
+            return (
+                box,  # type: ignore[return-value]
+                first.isoformat() if first else None,
+                last.isoformat() if last else None,
+            )
+
+        return self._read(run)
+
+    def history(self, event_id: int) -> list[AuditEntry]:
+        """Every recorded change of an event, oldest first."""
+        rows = self._read(
+            lambda conn: conn.execute(
+                "SELECT %s::bigint, at, who, action, detail FROM audit WHERE event_id = %s OR "
+                "(last_event_id >= %s AND event_id <= %s AND last_event_id IS NOT NULL) "
+                "ORDER BY id",
+                (event_id, event_id, event_id, event_id),
+            ).fetchall()
+        )
+        if not rows:
+            raise NotFound(f"No event with id {event_id}")
+        return [AuditEntry(*row) for row in rows]
+
+    def get_report(self, report_id: int) -> ReportRecord:
+        """A stored report."""
+        row = self._read(
+            lambda conn: conn.execute(f"{_REPORT} WHERE id = %s", (report_id,)).fetchone()
+        )
+        if row is None:
+            raise NotFound(f"No report with id {report_id}")
+        return _report(row)
+
+    def list_reports(self, limit: int, offset: int) -> tuple[list[ReportRecord], int]:
+        """Reports, newest first, and how many there are."""
+
+        def run(conn: psycopg.Connection) -> tuple[list[ReportRecord], int]:
+            rows = conn.execute(
+                f"{_REPORT} ORDER BY published DESC, id DESC LIMIT %s OFFSET %s", (limit, offset)
+            ).fetchall()
+            total = conn.execute("SELECT count(*) FROM reports").fetchone()
+            return [_report(r) for r in rows], int(total[0]) if total else 0
+
+        return self._read(run)
+
+    def report_events(self, report_id: int) -> IngestResult:
+        """The events a report supports (placed and unplaced)."""
+        self.get_report(report_id)
+        return self._read(lambda conn: self._existing(conn, report_id))
+
+    def _existing(self, conn: psycopg.Connection, report_id: int) -> IngestResult:
+        rows = conn.execute(
+            "SELECT e.id, e.located FROM observations o JOIN events e ON e.id = o.event_id "
+            "WHERE o.report_id = %s ORDER BY e.id",
+            (report_id,),
+        ).fetchall()
+        return IngestResult(
+            report_id,
+            False,
+            tuple(int(i) for i, located in rows if located),
+            (),
+            tuple(int(i) for i, located in rows if not located),
+        )
+
+    def health(self) -> StoreHealth:
+        """Schema version and row counts."""
+
+        def run(conn: psycopg.Connection) -> StoreHealth:
+            version = self._version(conn)
+            counts = conn.execute(
+                "SELECT count(*) FILTER (WHERE located), count(*) FILTER (WHERE NOT located), "
+                "(SELECT count(*) FROM reports) FROM events"
+            ).fetchone()
+            located, unlocated, reports = counts if counts else (0, 0, 0)
+            return StoreHealth(self.backend, version, int(located), int(reports), int(unlocated))
+
+        return self._read(run)
+
+
+def _count(conn: psycopg.Connection, sql: Sql) -> int:
+    row = conn.execute(f"SELECT count(*) FROM events WHERE {sql.where}", sql.params).fetchone()
+    return int(row[0]) if row else 0
+
+
+def _features(conn: psycopg.Connection, ids: list[int]) -> list[str]:
+    if not ids:
+        return []
+    rows = conn.execute("SELECT feature FROM events WHERE id = ANY(%s)", (ids,)).fetchall()
+    return [str(r[0]) for r in rows]
+
+
+def _counts(conn: psycopg.Connection, sql: Sql) -> tuple[dict[str, int], dict[str, int]]:
+    """Events per governorate: all of them, and those placed only to a governorate or wider."""
+    base = f"SELECT admin1, count(*) FROM events WHERE {sql.where} AND admin1 IS NOT NULL"
+    counts = {
+        str(k): int(v) for k, v in conn.execute(f"{base} GROUP BY admin1", sql.params).fetchall()
+    }
+    imprecise = {
+        str(k): int(v)
+        for k, v in conn.execute(
+            f"{base} AND geo_precision = 3 GROUP BY admin1", sql.params
+        ).fetchall()
+    }
+    return counts, imprecise
+
+
+def _report(row: tuple[Any, ...]) -> ReportRecord:
+    published: dt.date = row[2]
+    return ReportRecord(
+        id=int(row[0]),
+        content_hash=row[1],
+        published=published,
+        text=row[3],
+        title=row[4],
+        url=row[5],
+        source=row[6],
+        ingested_at=row[7],
+    )

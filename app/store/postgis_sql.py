@@ -1,0 +1,169 @@
+"""EventQuery -> SQL for the PostGIS store, and an event -> the row it is stored as.
+
+The filters mean exactly what they mean on SQLite (app/store/sql_query.py): the same keyset
+cursors (interchangeable between backends), the same interval overlap, the same actors and
+word rules. Only the indexes differ: GiST on the geometry and on the date range, GIN on words.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from app.domain import EventQuery
+from app.errors import InvalidInput
+from app.events import EventFeature
+from app.store.sql_query import SORTS, Sql, decode_cursor, near_bbox
+
+#: Columns in the order :func:`event_row` gives them (COPY and INSERT).
+EVENT_COLUMNS = (
+    "id, feature, event_type, category, date, date_end, country, admin1, lat, lon, geom, "
+    "confidence, geo_precision, actors, located, updated_at, words"
+)
+_ENVELOPE = "ST_MakeEnvelope(%s, %s, %s, %s, 4326)"
+_MAX_SPAN = "(SELECT value::int FROM meta WHERE key = 'max_span_days')"
+
+
+def ewkt(event: EventFeature) -> str | None:
+    """The geometry as EWKT in EPSG:4326 (what COPY and ``::geometry`` read); None if unplaced."""
+    geometry = event.geometry
+    if geometry is None:
+        return None
+    if geometry.type == "Point":
+        x, y = geometry.coordinates
+        return f"SRID=4326;POINT({x!r} {y!r})"
+    points = ",".join(f"{x!r} {y!r}" for x, y in geometry.coordinates)
+    return f"SRID=4326;LINESTRING({points})"
+
+
+def event_row(
+    event_id: int, event: EventFeature, text: str, now: str, words: str
+) -> tuple[object, ...]:
+    """The stored columns of an event (a movement is indexed at its destination)."""
+    p = event.properties
+    loc = p.location
+    actors = "|" + "|".join(a.name for a in p.actors) + "|" if p.actors else ""
+    return (
+        event_id,
+        text,
+        p.event_type,
+        p.category,
+        p.date.isoformat(),
+        p.date_end.isoformat(),
+        loc.country if loc else None,
+        loc.admin1 if loc else None,
+        loc.lat if loc else None,
+        loc.lon if loc else None,
+        ewkt(event),
+        p.confidence,
+        p.geo_precision,
+        actors,
+        event.geometry is not None,
+        now,
+        words,
+    )
+
+
+def where(query: EventQuery) -> Sql:
+    """The filters of a query, combined with AND (``%s`` placeholders).
+
+    As on SQLite, the longest interval stored (``meta.max_span_days``) bounds how early an
+    event overlapping ``start`` can begin, so the (…, date) b-tree indexes serve date windows
+    together with a sort by date. It is read by a sub-query (evaluated once, before the index
+    scan): no round trip of its own.
+    """
+    clauses: list[str] = []
+    params: list[object] = []
+    if query.located is not None:
+        clauses.append("located = %s")
+        params.append(query.located)
+    if query.admin1:
+        clauses.append("admin1 = ANY(%s)")
+        params.append(list(query.admin1))
+    if query.country:
+        clauses.append("country = %s")
+        params.append(query.country)
+    boxes = []
+    if query.bbox is not None:
+        boxes.append(query.bbox)
+    if query.near is not None:
+        boxes.append(near_bbox(*query.near))
+    for box in boxes:
+        clauses.append(f"geom && {_ENVELOPE}")
+        params.extend(box)
+    if query.near is not None:
+        clauses.append("geoevents_km(lat, lon, %s, %s) <= %s")
+        params.extend(query.near)
+    if query.start is not None or query.end is not None:
+        clauses.append("during && daterange(%s::date, %s::date, '[]')")
+        params.extend([query.start, query.end])
+    if query.start is not None:
+        clauses.append(f"date >= %s::date - {_MAX_SPAN}")
+        params.append(query.start)
+    if query.end is not None:
+        clauses.append("date <= %s")
+        params.append(query.end)
+    if query.types:
+        clauses.append("event_type = ANY(%s)")
+        params.append(list(query.types))
+    if query.category:
+        clauses.append("category = %s")
+        params.append(query.category)
+    for actor in query.actors:
+        clauses.append("strpos(actors, %s) > 0")
+        params.append(f"|{actor}|")
+    if query.q:
+        clauses.append("body @@ plainto_tsquery('geoevents_words', %s)")
+        params.append(query.q)
+    if query.min_confidence is not None:
+        clauses.append("confidence >= %s")
+        params.append(query.min_confidence)
+    if query.report_id is not None:
+        clauses.append("id IN (SELECT event_id FROM observations WHERE report_id = %s)")
+        params.append(query.report_id)
+    return Sql(" AND ".join(clauses) or "true", params)
+
+
+def page_sql(query: EventQuery) -> tuple[str, list[object], str]:
+    """SELECT for one page (limit + 1 rows, to know if another page follows), each row with
+    the number matched in all (a sub-query evaluated once: one round trip per page)."""
+    if query.sort not in SORTS:
+        raise InvalidInput(f"sort must be one of {', '.join(SORTS)}")
+    column, descending = SORTS[query.sort]
+    sql = where(query)
+    clauses, params = [sql.where], [*sql.params, *sql.params]
+    direction = "DESC" if descending else "ASC"
+    if query.cursor:
+        value, last_id = decode_cursor(query.cursor, query.sort)
+        op = "<" if descending else ">"
+        if column == "id":
+            clauses.append(f"id {op} %s")
+            params.append(last_id)
+        else:
+            cast = "date" if column == "date" else "float8"
+            clauses.append(f"({column}, id) {op} (%s::{cast}, %s)")
+            params.extend([_cursor_value(value, cast), last_id])
+    order = f"{column} {direction}" if column == "id" else f"{column} {direction}, id {direction}"
+    text = (
+        f"SELECT id, feature, {column}, (SELECT count(*) FROM events WHERE {sql.where}) "
+        f"FROM events WHERE {' AND '.join(clauses)} "
+        f"ORDER BY {order} LIMIT %s OFFSET %s"
+    )
+    params.extend([query.limit + 1, query.offset])
+    return text, params, column
+
+
+def cursor_value(value: object) -> object:
+    """A sort value as the cursor carries it (dates as ISO text, as SQLite stores them)."""
+    return value.isoformat() if isinstance(value, dt.date) else value
+
+
+def _cursor_value(value: object, cast: str) -> object:
+    """A decoded cursor value checked against the column it is compared with."""
+    try:
+        if cast == "date":
+            return dt.date.fromisoformat(str(value))
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            raise TypeError(value)
+        return float(value)
+    except (TypeError, ValueError) as exc:
+        raise InvalidInput("cursor is not one this service made") from exc
