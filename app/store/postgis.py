@@ -28,6 +28,7 @@ from app.store.postgis_live import PostGISLiveState
 from app.store.postgis_reads import PostGISReads, feature
 from app.store.postgis_schema import MIGRATIONS, WRITE_LOCK
 from app.store.postgis_sql import EVENT_COLUMNS, event_row
+from app.store.prepared import PENDING_SOURCE, PreparedEvent
 from app.store.sqlite_rows import fts_body, with_id
 
 POOL_SIZE = 10  # connections per worker; PgBouncer in front multiplies workers, not this
@@ -125,41 +126,77 @@ class PostGISStore(PostGISReads):
     ) -> IngestResult:
         """Store a report and its events in one transaction; a known report adds nothing."""
         with self._write() as conn:
-            known = conn.execute(
-                "SELECT id FROM reports WHERE content_hash = %s OR (url IS NOT NULL AND url = %s)",
-                (report.content_hash, report.url),
-            ).fetchone()
-            if known is not None:
-                return self._existing(conn, int(known[0]))
-            report_id = _next_id(conn, "reports")
-            conn.execute(
-                "INSERT INTO reports (id, content_hash, url, title, source, published, text, "
-                "ingested_at) VALUES (%s, %s, %s, %s, %s, %s, %s, %s)",
-                (
-                    report_id,
-                    report.content_hash,
-                    report.url,
-                    report.title,
-                    report.source,
-                    report.published,
-                    report.text,
-                    _now(),
-                ),
-            )
-            source = f"/reports/{report_id}"
-            created: list[int] = []
-            merged: list[int] = []
-            unlocated: list[int] = []
-            for event in events:
-                event = with_source(event, source)
-                target = self._duplicate_of(conn, event) if event.geometry else None
-                if target is None:
-                    event_id = self._insert(conn, event, who, report_id)
-                    (created if event.geometry else unlocated).append(event_id)
-                else:
-                    self._merge(conn, target, event, report_id, who)
-                    merged.append(target)
-            return IngestResult(report_id, True, tuple(created), tuple(merged), tuple(unlocated))
+            return self._add_report(conn, report, events, who)
+
+    def add_reports(
+        self, items: Sequence[tuple[NewReport, Sequence[PreparedEvent]]], who: str = "ingest"
+    ) -> list[IngestResult]:
+        """Store many reports in one transaction, each as :meth:`add_report` would, in order."""
+        with self._write() as conn:
+            return [
+                self._add_report(conn, report, [_feature(p) for p in prepared], who)
+                for report, prepared in items
+            ]
+
+    def known_reports(self, hashes: Sequence[str], urls: Sequence[str]) -> dict[str, int]:
+        """Ids of stored reports, by the content hashes and URLs given that are known."""
+        rows = self._read(
+            lambda conn: conn.execute(
+                "SELECT id, content_hash, url FROM reports "
+                "WHERE content_hash = ANY(%s) OR url = ANY(%s)",
+                (list(hashes), list(urls)),
+            ).fetchall()
+        )
+        wanted = set(hashes) | set(urls)
+        found: dict[str, int] = {}
+        for report_id, content_hash, url in rows:
+            for key in (content_hash, url):
+                if key is not None and key in wanted:
+                    found[key] = int(report_id)
+        return found
+
+    def _add_report(
+        self,
+        conn: psycopg.Connection,
+        report: NewReport,
+        events: Sequence[EventFeature],
+        who: str,
+    ) -> IngestResult:
+        known = conn.execute(
+            "SELECT id FROM reports WHERE content_hash = %s OR (url IS NOT NULL AND url = %s)",
+            (report.content_hash, report.url),
+        ).fetchone()
+        if known is not None:
+            return self._existing(conn, int(known[0]))
+        report_id = _next_id(conn, "reports")
+        conn.execute(
+            "INSERT INTO reports (id, content_hash, url, title, source, published, text, "
+            "ingested_at) VALUES (%s, %s, %s, %s, %s, %s, %s, %s)",
+            (
+                report_id,
+                report.content_hash,
+                report.url,
+                report.title,
+                report.source,
+                report.published,
+                report.text,
+                _now(),
+            ),
+        )
+        source = f"/reports/{report_id}"
+        created: list[int] = []
+        merged: list[int] = []
+        unlocated: list[int] = []
+        for event in events:
+            event = with_source(event, source)
+            target = self._duplicate_of(conn, event) if event.geometry else None
+            if target is None:
+                event_id = self._insert(conn, event, who, report_id)
+                (created if event.geometry else unlocated).append(event_id)
+            else:
+                self._merge(conn, target, event, report_id, who)
+                merged.append(target)
+        return IngestResult(report_id, True, tuple(created), tuple(merged), tuple(unlocated))
 
     def add_events(self, events: Sequence[EventFeature], who: str) -> list[int]:
         """Store events that come with no report, all or nothing, with one COPY."""
@@ -324,6 +361,15 @@ class PostGISStore(PostGISReads):
     def close(self) -> None:
         """Close every pooled connection."""
         self.pool.close()
+
+
+def _feature(prepared: PreparedEvent) -> EventFeature:
+    """An event the batch path prepared, back as a Feature (without the pending source)."""
+    event = EventFeature.model_validate_json(prepared.text)
+    sources = [s for s in event.properties.sources if s != PENDING_SOURCE]
+    return event.model_copy(
+        update={"properties": event.properties.model_copy(update={"sources": sources})}
+    )
 
 
 def _next_id(conn: psycopg.Connection, table: str) -> int:

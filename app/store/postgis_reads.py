@@ -173,6 +173,18 @@ class PostGISReads:
 
         return self._read(run)
 
+    def date_range(self) -> tuple[str | None, str | None]:
+        """First date and last date_end of the placed events."""
+
+        def run(conn: psycopg.Connection) -> tuple[str | None, str | None]:
+            row = conn.execute(
+                "SELECT min(date), max(date_end) FROM events WHERE located"
+            ).fetchone()
+            first, last = row if row else (None, None)
+            return (first.isoformat() if first else None, last.isoformat() if last else None)
+
+        return self._read(run)
+
     def extent(self) -> Extent:
         """Bounding box of the placed events, first date and last date."""
 
