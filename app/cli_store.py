@@ -10,9 +10,6 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from app.errors import GeoEventsError
-from app.settings import Settings
-from app.store import open_store
-from app.store.store_copy import TABLES, copy_store, open_rows
 
 db_app = typer.Typer(help="The event store's schema.", no_args_is_help=True)
 out = Console(soft_wrap=True)
@@ -31,6 +28,9 @@ def upgrade(
     ] = None,
 ) -> None:
     """Apply the schema migrations the store lacks (the API also does so at start-up)."""
+    from app.settings import Settings  # imported here: `geoevents --help` stays light
+    from app.store import open_store
+
     try:
         store = open_store(url or Settings.from_env().store.database_url)
         health = store.health()
@@ -51,6 +51,8 @@ def migrate_store(
     running the same command again. A target holding other rows under the same ids is
     refused (exit 2) before anything is overwritten.
     """
+    from app.store.store_copy import TABLES, copy_store, open_rows
+
     if source == target:
         raise _fail("--from and --to name the same store")
     try:
