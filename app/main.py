@@ -73,6 +73,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
                 interval=settings.live.live_interval_seconds,
                 timeout=settings.live.http_timeout_seconds,
                 backoff=tuple(settings.live.webhook_backoff_seconds),
+                allow_private=settings.live.outbound_allow_private,
             )
             await runner.start()
         try:

@@ -178,6 +178,11 @@ class LiveSettings(BaseSettings):
         0.5, gt=0, le=10, description="How often stream clients' workers look for new changes"
     )
     http_timeout_seconds: float = Field(10.0, gt=0, le=120, description="Feeds and webhooks")
+    outbound_allow_private: bool = Field(
+        False,
+        description="Let feeds, article links and webhooks reach private, loopback and "
+        "link-local addresses (feeds or receivers on your own network)",
+    )
     webhook_backoff_seconds: Annotated[list[float], NoDecode] = Field(
         default_factory=lambda: [60.0, 300.0, 600.0, 1200.0, 1800.0],
         description="Waits after each failed delivery (comma-separated); then it fails",

@@ -117,6 +117,7 @@ def watch(
         interval=settings.live.live_interval_seconds,
         timeout=settings.live.http_timeout_seconds,
         backoff=tuple(settings.live.webhook_backoff_seconds),
+        allow_private=settings.live.outbound_allow_private,
     )
     if once:
         held = runner.run_once()

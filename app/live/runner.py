@@ -16,12 +16,12 @@ import socket
 import time
 import uuid
 
-import httpx
 from anyio import to_thread
 
 from app.ingest import Ingestor
 from app.live.clock import Clock
 from app.live.feeds import FeedPoller
+from app.live.outbound import outbound_client
 from app.live.webhooks import BACKOFF, WebhookDeliverer
 
 log = logging.getLogger(__name__)
@@ -40,13 +40,14 @@ class LiveRunner:
         lease_seconds: float = 30.0,
         timeout: float = 10.0,
         backoff: tuple[float, ...] = BACKOFF,
+        allow_private: bool = False,
     ) -> None:
         self.store = ingestor.store
         self.clock = clock
         self.interval = interval
         self.lease_seconds = lease_seconds
         self.holder = f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
-        self.client = httpx.Client(timeout=timeout)
+        self.client = outbound_client(timeout, allow_private)
         self.feeds = FeedPoller(ingestor, clock, self.client)
         self.webhooks = WebhookDeliverer(self.store, clock, self.client, backoff)
         self._task: asyncio.Task[None] | None = None
