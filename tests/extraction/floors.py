@@ -17,12 +17,14 @@ OLD_CORPUS = {
 #: The blind corpus (tests/fixtures/blind/{dev,test}.jsonl), by split. Issue 9's targets for
 #: the frozen test split are event_f1 0.85, actor_recall 0.85, date_accuracy 0.95.
 BLIND = {
-    # Measured when issue 9's branches merged (82 reports): event F1 0.798, actor recall 0.729,
-    # dates 0.886. Floors sit a little under the figures, so noise does not fail CI.
+    # 132 reports: the first 82 (event F1 0.798 when issue 9's first branches merged) and 50
+    # dx- reports written later by another blind writer (0.579 before any tuning on them).
+    # Together: event F1 0.715, actor recall 0.692, dates 0.850. Floors sit a little under
+    # the figures, so noise does not fail CI.
     "dev": {
-        "event_f1": 0.77,
-        "actor_recall": 0.70,
-        "date_accuracy": 0.86,
+        "event_f1": 0.69,
+        "actor_recall": 0.67,
+        "date_accuracy": 0.83,
         "confident_accuracy": 0.80,
     },
     # Never tuned on; scored once at the end (68 reports): event F1 0.686, actor recall 0.671,
