@@ -1,8 +1,9 @@
 """Raw Feature JSON from a file -> validated, place-coded rows for the store's bulk import.
 
 The fast path decodes each feature into the msgspec structs of ``fast_check``; a feature they
-refuse goes through ``EventFeature`` (pydantic), which accepts it or says why not, so the
-import accepts and refuses exactly what ``POST /events`` does. Place codes come from the
+refuse is completed (``derive``: the properties a minimal feature leaves out) and goes
+through ``EventFeature`` (pydantic), which accepts it or says why not, so the import accepts
+and refuses exactly what ``POST /events`` does. Place codes come from the
 point against the polygons for the whole batch at once (``Gazetteer.codes_many``).
 """
 
@@ -18,6 +19,7 @@ from app.errors import InvalidInput
 from app.gazetteer.geocoder import Gazetteer
 from app.ingest import adopt_file_id, codes_for, parse_feature
 from app.store.base import ImportRow
+from app.transfer.derive import complete
 from app.transfer.fast_check import DECODER, ENCODER, HEAD, Feature, Line, Point, Refused, finish
 
 
@@ -33,8 +35,13 @@ def import_key(feature: Feature) -> str:
     return "sha256:" + hashlib.sha256(ENCODER.encode(feature)).hexdigest()
 
 
-def decode(raw: bytes) -> Feature:
-    """One feature, validated; InvalidInput (with pydantic's message) when it is not valid."""
+def decode(raw: bytes, gazetteer: Gazetteer | None = None) -> Feature:
+    """One feature, validated; InvalidInput (with pydantic's message) when it is not valid.
+
+    With a gazetteer, a feature the strict structs refuse is first completed by
+    :func:`app.transfer.derive.complete` (its place named from its point, or its point
+    found from its place name).
+    """
     try:
         feature = DECODER.decode(raw)
         if feature.id is not None:
@@ -54,6 +61,8 @@ def decode(raw: bytes) -> Feature:
     if not isinstance(record, dict):
         raise InvalidInput("not a JSON object")
     adopt_file_id(record)
+    if gazetteer is not None:
+        record = complete(record, gazetteer)
     event = parse_feature(record)  # raises InvalidInput with the model's message
     feature = DECODER.decode(event.model_dump_json())
     finish(feature)
@@ -68,7 +77,7 @@ def prepare_rows(
     rejected: list[tuple[int, str]] = []
     for number, raw in items:
         try:
-            feature = decode(raw)
+            feature = decode(raw, gazetteer)
         except InvalidInput as exc:
             rejected.append((number, exc.detail))
             continue
