@@ -126,6 +126,7 @@ def export_events(
     from app.domain import EventQuery
     from app.settings import Settings
     from app.store import open_store
+
     settings = Settings.from_env()
     store = open_store(settings.store.database_url)
     features = store.export(EventQuery(located=None, limit=1))

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import csv
 import io
+import math
 import re
 from collections.abc import Iterable, Iterator
 from typing import Any
@@ -239,7 +240,10 @@ def _when(cells: dict[str, str], props: dict[str, Any], ours: bool) -> None:
     if start is None:
         props["date"] = text  # derive reads 2024-03, 2024-W10, 5 March 2024...
         return
-    first, last, precision = interval(start, int(code))
+    try:
+        first, last, precision = interval(start, int(code))
+    except OverflowError:
+        raise InvalidInput(f"event_date {text!r} is out of range") from None
     props["date"], props["date_end"] = first.isoformat(), last.isoformat()
     props["date_precision"] = precision
 
@@ -263,9 +267,11 @@ def _where(
         return
     try:
         lat, lon = float(lat_text), float(lon_text)
+        if not (math.isfinite(lat) and math.isfinite(lon)):
+            raise ValueError
     except ValueError:
         raise InvalidInput(
-            f"latitude {lat_text!r} and longitude {lon_text!r} must both be numbers"
+            f"latitude {lat_text!r} and longitude {lon_text!r} must both be finite numbers"
         ) from None
     location: dict[str, Any] = {"lat": lat, "lon": lon}
     if name or ours:

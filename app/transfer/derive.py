@@ -37,6 +37,8 @@ PRECISION_BY_FAMILY = {"populated": 1, "site": 1, "admin2": 2}
 #: Lowest search score that resolves a name: exact, alias, kind-word or transliteration
 #: matches; a fuzzy match is a guess, not a place.
 MIN_NAME_SCORE = 88.0
+#: Longer "place names" are not looked up (no fuzzy search over a pasted paragraph).
+MAX_NAME_CHARS = 200
 #: What an imported event is taken to be when its file does not say (it is taken as given).
 DEFAULT_CONFIDENCE = 1.0
 
@@ -156,7 +158,7 @@ def _dates(props: dict[str, Any]) -> None:
         return  # the model says what is wrong with it
     try:
         start, end, precision = parse_when(given)
-    except ValueError:
+    except (ValueError, OverflowError):
         raise InvalidInput(
             f"date {given!r} is not a date (2024-03-05, 2024-W10, 2024-03, 2024, "
             "2024-03-01/2024-03-05 or 5 March 2024)",
@@ -212,8 +214,10 @@ def _place(record: dict[str, Any], props: dict[str, Any], gazetteer: Gazetteer) 
         props.setdefault("geo_precision", None)
         return  # an unplaced event, or a malformed geometry the model refuses
     (lon, lat), origin = coordinates
-    if "location" not in props or isinstance(loc, str) or (
-        isinstance(loc, dict) and not _has_point(loc)
+    if (
+        "location" not in props
+        or isinstance(loc, str)
+        or (isinstance(loc, dict) and not _has_point(loc))
     ):
         named = loc if isinstance(loc, str) else (loc or {}).get("name")
         given = loc if isinstance(loc, dict) else {}
@@ -296,7 +300,7 @@ def _from_name(
 
 def resolve_name(gazetteer: Gazetteer, name: str, country: Any = None) -> Place | None:
     """The place a name means (the search's first hit), or None for no sure match."""
-    if not name.strip():
+    if not name.strip() or len(name) > MAX_NAME_CHARS:
         return None
     try:
         hits = gazetteer.search(name, country=country if isinstance(country, str) else None)

@@ -20,8 +20,8 @@ from app.store import open_store
 from app.store.sqlite import SQLiteStore
 from app.transfer.acled import AdminNames, interaction
 from app.transfer.csv_events import ACLED_COLUMNS, CSV_COLUMNS, csv_lines, record_from_csv
-from app.transfer.importer import run_import
 from app.transfer.fast_check import ENCODER
+from app.transfer.importer import run_import
 from app.transfer.rows import decode
 from tests.factories import make_event
 from tests.store.test_roundtrip_properties import features
@@ -170,20 +170,19 @@ def test_export_import_export_gives_equal_events(gazetteer, names, batch):
 def test_cli_csv_export_reads_back_equal(tmp_path, gazetteer, monkeypatch, database_url):
     store = open_store(database_url)
     events = [ied_in_daquq(gazetteer)]
-    movement = make_event(event_type="troop_movement", category="movement").model_dump(
-        mode="json"
-    )
+    movement = make_event(event_type="troop_movement", category="movement").model_dump(mode="json")
     movement["geometry"] = {"type": "LineString", "coordinates": [[44.01, 36.19], [44.39, 35.47]]}
     movement["properties"]["origin"] = dict(
         movement["properties"]["location"], name="Erbil", lat=36.19, lon=44.01
     )
-    movement["properties"]["strength"] = {"text": "40 soldiers", "personnel": {"low": 40, "high": 40}}
+    movement["properties"]["strength"] = {
+        "text": "40 soldiers",
+        "personnel": {"low": 40, "high": 40},
+    }
     movement["properties"]["external_id"] = "0042"
     unplaced = make_event(located=False, summary='a "quoted",\r\nsummary').model_dump(mode="json")
     unplaced["properties"]["external_id"] = 42
-    events += stamp_many(
-        gazetteer, [EventFeature.model_validate(e) for e in (movement, unplaced)]
-    )
+    events += stamp_many(gazetteer, [EventFeature.model_validate(e) for e in (movement, unplaced)])
     store.add_events(events, "test")
     monkeypatch.setenv("GEOEVENTS_DATABASE_URL", database_url)
     out = tmp_path / "events.csv"

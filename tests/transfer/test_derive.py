@@ -238,7 +238,7 @@ def test_the_import_key_of_a_minimal_feature_is_its_completed_content(gazetteer)
 
 
 def test_the_strict_path_refuses_what_it_cannot_complete(gazetteer):
-    (_, reason), = prepare_rows(gazetteer, [(3, orjson.dumps(minimal(date="soon")))])[1]
+    ((_, reason),) = prepare_rows(gazetteer, [(3, orjson.dumps(minimal(date="soon")))])[1]
     assert "date 'soon' is not a date" in reason
     with pytest.raises(InvalidInput, match="category"):
         decode(orjson.dumps(minimal()))  # without a gazetteer: strict, nothing derived
