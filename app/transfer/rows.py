@@ -40,20 +40,11 @@ def decode(raw: bytes, gazetteer: Gazetteer | None = None) -> Feature:
 
     With a gazetteer, a feature the strict structs refuse is first completed by
     :func:`app.transfer.derive.complete` (its place named from its point, or its point
-    found from its place name).
+    found from its place name), then tried on the structs again before the model.
     """
-    try:
-        feature = DECODER.decode(raw)
-        if feature.id is not None:
-            if feature.properties.external_id is None:
-                feature.properties.external_id = feature.id
-            feature.id = None
-        finish(feature)
-        return feature
-    except (msgspec.ValidationError, msgspec.DecodeError, Refused):
-        pass
-    except ValueError as exc:
-        raise InvalidInput(str(exc)) from exc
+    strict = _strict(raw)
+    if strict is not None:
+        return strict
     try:
         record = orjson.loads(raw)
     except orjson.JSONDecodeError as exc:
@@ -63,10 +54,30 @@ def decode(raw: bytes, gazetteer: Gazetteer | None = None) -> Feature:
     adopt_file_id(record)
     if gazetteer is not None:
         record = complete(record, gazetteer)
+        strict = _strict(orjson.dumps(record))
+        if strict is not None:
+            return strict
     event = parse_feature(record)  # raises InvalidInput with the model's message
     feature = DECODER.decode(event.model_dump_json())
     finish(feature)
     return feature
+
+
+def _strict(raw: bytes) -> Feature | None:
+    """The feature through the msgspec structs; None when they refuse it (the model then
+    decides and gives its message)."""
+    try:
+        feature = DECODER.decode(raw)
+        if feature.id is not None:
+            if feature.properties.external_id is None:
+                feature.properties.external_id = feature.id
+            feature.id = None
+        finish(feature)
+        return feature
+    except (msgspec.ValidationError, msgspec.DecodeError, Refused):
+        return None
+    except ValueError as exc:
+        raise InvalidInput(str(exc)) from exc
 
 
 def prepare_rows(
