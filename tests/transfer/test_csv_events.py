@@ -202,3 +202,32 @@ def test_cli_csv_export_reads_back_equal(tmp_path, gazetteer, monkeypatch, datab
     assert {f["properties"]["external_id"] for f in after} == {None, "0042", 42}
     result = runner.invoke(app, ["import", str(out)])
     assert "imported: 0, rejected: 0" in result.output and "already stored: 3" in result.output
+
+
+def test_the_earlier_csv_still_imports(gazetteer):
+    old = (
+        "event_id_cnty,event_date,time_precision,event_type,sub_event_type,actor1,"
+        "assoc_actor_1,actor2,country,admin1,admin2,location,latitude,longitude,"
+        "geo_precision,source,notes,fatalities,geoevents_type,category,date_end,confidence,"
+        "external_id\n"
+        "7,2024-08-06,2,Battles,Armed clash,ISIS,,Civilians (Iraq),IQ,IQ-KI,,Kirkuk,35.47,"
+        "44.39,1,/reports/1,Attack in Kirkuk,,attack,security_incident,2024-08-09,0.8,\n"
+    )
+    (row,) = rows(old)
+    feature = decode(orjson.dumps(record_from_csv(row)))  # complete: the strict path takes it
+    p = feature.properties
+    assert (p.event_type, p.date_precision, p.date_end.isoformat()) == (
+        "attack",
+        "week",
+        "2024-08-09",
+    )
+    assert [(a.name, a.role) for a in p.actors] == [
+        ("ISIS", "actor"),
+        ("Civilians (Iraq)", "target"),
+    ]
+    assert (p.location.country, p.fatalities, p.external_id, p.sources) == (
+        "IQ",
+        None,
+        None,
+        ["/reports/1"],
+    )
