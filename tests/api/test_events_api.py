@@ -284,6 +284,16 @@ def test_a_minimal_feature_is_completed_and_exported_as_acled_reads_it(api):
     )
 
 
+def test_a_place_name_is_enough_for_post_events(api):
+    body = {"properties": {"event_type": "protest", "date": "2024-07-02", "location": "Hawler"}}
+    response = api.post("/events", json=body)
+    assert response.status_code == 201, response.text
+    created = response.json()
+    assert created["geometry"]["type"] == "Point"
+    loc = created["properties"]["location"]
+    assert (loc["name"], loc["admin1"], loc["gazetteer_id"]) == ("Erbil", "IQ-AR", "gn:95446")
+
+
 @pytest.mark.parametrize(
     ("changes", "detail"),
     [
