@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 import iso3166
 
-from app.events import ActorKind, DatePrecision, EventType
+from app.events import ActorKind, DatePrecision, EventType, latest_date
 from app.extraction.event_types import BY_NAME
 
 if TYPE_CHECKING:
@@ -153,15 +153,23 @@ def interval(start: dt.date, precision: int) -> tuple[dt.date, dt.date, DatePrec
     """An ACLED row's date and time precision -> our interval and precision.
 
     2 (a week or a range, ACLED codes its middle day): three days either side; 3 (a month):
-    the whole month of the date.
+    the whole month of the date. Neither runs past tomorrow (:func:`capped`).
     """
     if precision == 2:
-        return start - dt.timedelta(days=3), start + dt.timedelta(days=3), "week"
+        first = start - dt.timedelta(days=3)
+        return first, capped(first, start + dt.timedelta(days=3)), "week"
     if precision == 3:
         first = start.replace(day=1)
         following = (first + dt.timedelta(days=32)).replace(day=1)
-        return first, following - dt.timedelta(days=1), "month"
+        return first, capped(first, following - dt.timedelta(days=1)), "month"
     return start, start, "day"
+
+
+def capped(start: dt.date, end: dt.date) -> dt.date:
+    """An interval's end, cut at tomorrow (UTC) when the interval has begun by then: a week
+    or month not over yet ends at the latest plausible date."""
+    latest = latest_date()
+    return min(end, latest) if start <= latest else end
 
 
 _ACLED_DATE = re.compile(r"^(\d{1,2})[ -]([A-Za-z]+)[ -](\d{4})$")

@@ -18,11 +18,11 @@ from typing import Any, get_args
 
 from app.domain import Place, km
 from app.errors import InvalidInput
-from app.events import MAX_SPAN_DAYS, DatePrecision, EventType, latest_date
+from app.events import MAX_SPAN_DAYS, DatePrecision, EventType
 from app.extraction.event_types import BY_NAME
 from app.gazetteer.geocoder import Gazetteer
 from app.gazetteer.index import FOCUS_COUNTRIES
-from app.transfer.acled import acled_pair, parse_date, type_from_acled
+from app.transfer.acled import acled_pair, capped, parse_date, type_from_acled
 
 EVENT_TYPES: frozenset[str] = frozenset(get_args(EventType))
 #: A point takes the name of the nearest town, village or site this close (ACLED names an
@@ -121,14 +121,14 @@ def parse_when(text: str) -> tuple[dt.date, dt.date, DatePrecision]:
         return start, end, precision_of(start, end)
     if found := _WEEK.match(text):
         start = dt.date.fromisocalendar(int(found.group(1)), int(found.group(2)), 1)
-        return start, _capped(start, start + dt.timedelta(days=6)), "week"
+        return start, capped(start, start + dt.timedelta(days=6)), "week"
     if found := _MONTH.match(text):
         start = dt.date(int(found.group(1)), int(found.group(2)), 1)
         following = (start + dt.timedelta(days=32)).replace(day=1)
-        return start, _capped(start, following - dt.timedelta(days=1)), "month"
+        return start, capped(start, following - dt.timedelta(days=1)), "month"
     if found := _YEAR.match(text):
         start = dt.date(int(found.group(1)), 1, 1)
-        return start, _capped(start, dt.date(start.year, 12, 31)), "year"
+        return start, capped(start, dt.date(start.year, 12, 31)), "year"
     day = parse_date(text)
     if day is None:
         raise ValueError(text)
@@ -141,11 +141,6 @@ def precision_of(start: dt.date, end: dt.date) -> DatePrecision:
     if days <= 0:
         return "day"
     return "week" if days < 7 else "month" if days < 31 else "year"
-
-
-def _capped(start: dt.date, end: dt.date) -> dt.date:
-    latest = latest_date()
-    return min(end, latest) if start <= latest else end
 
 
 def _dates(props: dict[str, Any]) -> None:

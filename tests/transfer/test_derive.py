@@ -10,7 +10,7 @@ from app.errors import InvalidInput
 from app.events import EventType, latest_date
 from app.extraction.event_types import BY_NAME
 from app.ingest import parse_feature, stamp_many
-from app.transfer.acled import FROM_SUB_EVENT, acled_pair, type_from_acled
+from app.transfer.acled import FROM_SUB_EVENT, acled_pair, interval, type_from_acled
 from app.transfer.derive import NAME_RADIUS_KM, complete, nearest_place, parse_when
 from app.transfer.rows import decode, import_key, prepare_rows
 
@@ -242,3 +242,12 @@ def test_the_strict_path_refuses_what_it_cannot_complete(gazetteer):
     assert "date 'soon' is not a date" in reason
     with pytest.raises(InvalidInput, match="category"):
         decode(orjson.dumps(minimal()))  # without a gazetteer: strict, nothing derived
+
+
+def test_an_acled_week_or_month_not_over_ends_tomorrow():
+    recent = latest_date() - dt.timedelta(days=2)
+    first, last, precision = interval(recent, 2)
+    assert (first, last, precision) == (recent - dt.timedelta(days=3), latest_date(), "week")
+    first, last, precision = interval(recent, 3)
+    assert first == recent.replace(day=1) and last <= latest_date() and precision == "month"
+    assert interval(dt.date(2024, 2, 10), 3)[1] == dt.date(2024, 2, 29)
