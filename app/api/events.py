@@ -10,14 +10,16 @@ import orjson
 from fastapi import APIRouter, Body, Path, Query, Request
 from fastapi.responses import Response, StreamingResponse
 
-from app.api.deps import IngestorDep, ReaderDep, StoreDep, WriterDep
+from app.api.deps import GazetteerDep, IngestorDep, ReaderDep, StoreDep, WriterDep
 from app.api.params import EventQueryDep, parse_bbox
 from app.api.schemas import ClusterItem, ClusterOut, EventPageOut, HistoryOut, SplitIn
 from app.domain import EventPage
 from app.errors import InvalidInput
 from app.events import EventFeature
 from app.ingest import parse_feature
-from app.transfer.formats import csv_lines
+from app.transfer.acled import admin_names
+from app.transfer.csv_events import csv_lines
+from app.transfer.derive import complete
 
 router = APIRouter(tags=["events"])
 GEOJSON = "application/geo+json"
@@ -90,10 +92,14 @@ def export_geojsonl(query: EventQueryDep, store: StoreDep, _: ReaderDep) -> Stre
 @router.get(
     "/events.csv", response_class=StreamingResponse, responses={200: {"content": {"text/csv": {}}}}
 )
-def export_csv(query: EventQueryDep, store: StoreDep, _: ReaderDep) -> StreamingResponse:
-    """Every matching event as CSV with ACLED's column names where the meaning is the same."""
+def export_csv(
+    query: EventQueryDep, store: StoreDep, gazetteer: GazetteerDep, _: ReaderDep
+) -> StreamingResponse:
+    """Every matching event as CSV: ACLED's columns with ACLED's meanings (country and
+    governorate names, ISO3 event ids, time precision, actor type codes...), then ours."""
+    names = admin_names(gazetteer)
     return StreamingResponse(
-        (line.encode() for line in csv_lines(store.export(query))),
+        (line.encode() for line in csv_lines(store.export(query), names)),
         media_type="text/csv; charset=utf-8",
         headers={"Content-Disposition": "attachment; filename=events.csv"},
     )
@@ -163,8 +169,12 @@ def create_event(
     who: WriterDep,
 ) -> Response:
     """Store a hand-made event; its admin codes are computed from its geometry, which it
-    must have (an unplaced candidate stays with its report until PATCH places it)."""
-    event = parse_feature(feature)
+    must have (an unplaced candidate stays with its report until PATCH places it).
+
+    A minimal feature (a Point, `event_type` and `date`) is enough: what it leaves out is
+    derived as `geoevents import` derives it (category, the ACLED pair, the date interval
+    and precision, the place's name from the gazetteer, `geo_precision`...)."""
+    event = parse_feature(complete(feature, ingestor.gazetteer))
     if event.geometry is None:
         raise InvalidInput(
             "geometry: a new event needs a geometry; unplaced candidates stay with their "

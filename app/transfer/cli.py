@@ -126,7 +126,6 @@ def export_events(
     from app.domain import EventQuery
     from app.settings import Settings
     from app.store import open_store
-    from app.transfer.formats import csv_lines
 
     settings = Settings.from_env()
     store = open_store(settings.store.database_url)
@@ -142,7 +141,16 @@ def export_events(
     sink = output.open("w", encoding="utf-8") if output else sys.stdout
     try:
         if fmt == "csv":
-            for line in csv_lines(features):
+            from app.gazetteer.geocoder import Gazetteer
+            from app.transfer.acled import AdminNames
+            from app.transfer.csv_events import csv_lines
+
+            names = AdminNames.from_gazetteer(
+                Gazetteer.load(
+                    settings.gazetteer.gazetteer_dir, settings.gazetteer.resolved_user_dir()
+                )
+            )
+            for line in csv_lines(features, names):
                 sink.write(line)
         elif fmt == "geojsonl":
             for feature in features:

@@ -1,19 +1,14 @@
-"""Event files in and out: CSV with ACLED's column names, GeoJSON, GeoJSON lines.
+"""Event files in: GeoJSON (a FeatureCollection), GeoJSON lines or text sequences, CSV.
 
-CSV columns follow ACLED's names where the meaning is the same (event_id_cnty, event_date,
-time_precision, event_type, sub_event_type, actor1, assoc_actor_1, actor2, country, admin1,
-admin2, location, latitude, longitude, geo_precision, source, notes, fatalities), followed by
-geoevents' own (geoevents_type, category, date_end, confidence, external_id). A CSV exported
-from ACLED imports too: its event and sub-event types map back to ours, and its
-event_id_cnty becomes the event's external id (what a re-import is idempotent by).
+CSV rows (ours, ACLED's, or a plain sheet) become Feature objects in ``csv_events``; what a
+row leaves out is derived later (``derive``), when the feature is validated.
 """
 
 from __future__ import annotations
 
 import csv
-import datetime as dt
 import io
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -21,160 +16,7 @@ import msgspec
 import orjson
 
 from app.errors import InvalidInput
-from app.extraction.event_types import TYPES
-
-CSV_COLUMNS = [
-    "event_id_cnty", "event_date", "time_precision", "event_type", "sub_event_type", "actor1",
-    "assoc_actor_1", "actor2", "country", "admin1", "admin2", "location", "latitude",
-    "longitude", "geo_precision", "source", "notes", "fatalities", "geoevents_type",
-    "category", "date_end", "confidence", "external_id",
-]  # fmt: skip
-_PRECISION_CODE = {"day": 1, "week": 2, "month": 3, "year": 3}
-_CODE_PRECISION = {"1": "day", "2": "week", "3": "month"}
-_FROM_ACLED = {spec.acled: spec.name for spec in reversed(TYPES)}
-_FROM_ACLED |= {
-    ("Battles", "Armed clash"): "armed_clash",
-    ("Explosions/Remote violence", "Air/drone strike"): "airstrike",
-    ("Violence against civilians", "Attack"): "attack",
-}
-_FROM_ACLED_TYPE = {"Protests": "protest", "Riots": "riot", "Battles": "armed_clash"}
-_CATEGORY: dict[str, str] = {spec.name: spec.category for spec in TYPES}
-
-
-def csv_row(feature: dict[str, Any]) -> list[object]:
-    """One event as CSV values, in :data:`CSV_COLUMNS` order."""
-    p = feature["properties"]
-    loc = p.get("location") or {}
-    actors = p.get("actors") or []
-    by_role = {
-        role: [a["name"] for a in actors if a["role"] == role]
-        for role in ("actor", "target", "associated")
-    }
-    sentence = next((e["text"] for e in p.get("evidence", []) if e["field"] == "sentence"), "")
-    return [
-        feature.get("id") or "",
-        p["date"],
-        _PRECISION_CODE[p["date_precision"]],
-        p["acled_event_type"],
-        p["acled_sub_event_type"],
-        (by_role["actor"] or [""])[0],
-        "; ".join(by_role["actor"][1:] + by_role["associated"]),
-        "; ".join(by_role["target"]),
-        loc.get("country") or "",
-        loc.get("admin1") or "",
-        loc.get("admin2") or "",
-        loc.get("name") or "",
-        loc.get("lat", ""),
-        loc.get("lon", ""),
-        p.get("geo_precision") or "",
-        "; ".join(p.get("sources", [])),
-        f"{p['summary']} | {sentence}" if sentence else p["summary"],
-        "" if p.get("fatalities") is None else p["fatalities"],
-        p["event_type"],
-        p["category"],
-        p["date_end"],
-        p["confidence"],
-        "" if p.get("external_id") is None else p["external_id"],
-    ]
-
-
-def csv_lines(features: Iterable[str]) -> Iterator[str]:
-    """CSV text, header first, one line per stored Feature text."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(CSV_COLUMNS)
-    yield buffer.getvalue()
-    for feature in features:
-        buffer.seek(0)
-        buffer.truncate()
-        writer.writerow(csv_row(orjson.loads(feature)))
-        yield buffer.getvalue()
-
-
-def record_from_csv(row: dict[str, str]) -> dict[str, Any]:
-    """A Feature object from a CSV row (ours or ACLED's export), not yet validated."""
-    try:
-        lat, lon = float(row["latitude"]), float(row["longitude"])
-        date = dt.date.fromisoformat(row["event_date"].strip())
-    except (KeyError, ValueError) as exc:
-        raise InvalidInput(f"needs event_date (YYYY-MM-DD), latitude and longitude: {exc}") from exc
-    kind = (
-        (row.get("geoevents_type") or "").strip()
-        or _FROM_ACLED.get((row.get("event_type", ""), row.get("sub_event_type", "")))
-        or _FROM_ACLED_TYPE.get(row.get("event_type", ""), "other")
-    )
-    spec = next((s for s in TYPES if s.name == kind), None)
-    acled = (
-        row.get("event_type") or (spec.acled[0] if spec else "Strategic developments"),
-        row.get("sub_event_type") or (spec.acled[1] if spec else "Other"),
-    )
-    actors = [{"name": n, "role": "actor", "kind": "other"} for n in _names(row, "actor1")]
-    actors += [
-        {"name": n, "role": "associated", "kind": "other"} for n in _names(row, "assoc_actor_1")
-    ]
-    actors += [{"name": n, "role": "target", "kind": "other"} for n in _names(row, "actor2")]
-    precision = _CODE_PRECISION.get((row.get("time_precision") or "1").strip(), "day")
-    fatalities = (row.get("fatalities") or "").strip()
-    geo = (row.get("geo_precision") or "").strip()
-    notes = row.get("notes") or ""
-    data = {
-        "type": "Feature",
-        "geometry": {"type": "Point", "coordinates": [lon, lat]},
-        "properties": {
-            "event_type": kind,
-            "category": row.get("category") or _CATEGORY.get(kind, "development"),
-            "acled_event_type": acled[0],
-            "acled_sub_event_type": acled[1],
-            "date": date.isoformat(),
-            "date_end": (row.get("date_end") or date.isoformat()),
-            "date_precision": precision,
-            "reported_at": None,
-            "actors": actors,
-            "location": {
-                "name": row.get("location") or f"{lat:.4f}, {lon:.4f}",
-                "gazetteer_id": None,
-                "kind": "site",
-                "country": _country(row.get("country", "")),
-                "admin1": row.get("admin1") or None,
-                "admin2": row.get("admin2") or None,
-                "lat": lat,
-                "lon": lon,
-            },
-            "geo_precision": int(geo) if geo in ("1", "2", "3") else None,
-            "fatalities": int(fatalities) if fatalities.isdigit() else None,
-            "summary": notes.split(" | ")[0] or f"{kind} imported from CSV",
-            "evidence": [],
-            "confidence": float(row.get("confidence") or 1.0),
-            "sources": [s.strip() for s in (row.get("source") or "").split(";") if s.strip()],
-            # The file's own id: ours (external_id), else ACLED's event id (or our store id).
-            "external_id": (row.get("external_id") or row.get("event_id_cnty") or "").strip()
-            or None,
-        },
-    }
-    return data
-
-
-def _names(row: dict[str, str], column: str) -> list[str]:
-    return [n.strip() for n in (row.get(column) or "").split(";") if n.strip()]
-
-
-_COUNTRY_NAMES = {
-    "iraq": "IQ",
-    "syria": "SY",
-    "turkey": "TR",
-    "iran": "IR",
-    "jordan": "JO",
-    "lebanon": "LB",
-    "saudi arabia": "SA",
-    "kuwait": "KW",
-}
-
-
-def _country(value: str) -> str | None:
-    value = value.strip()
-    if len(value) == 2:
-        return value.upper()
-    return _COUNTRY_NAMES.get(value.casefold())
+from app.transfer.csv_events import record_from_csv
 
 
 def read_records(path_text: str, data: bytes) -> Iterator[tuple[int, dict[str, Any] | str]]:

@@ -1,8 +1,9 @@
 """Raw Feature JSON from a file -> validated, place-coded rows for the store's bulk import.
 
 The fast path decodes each feature into the msgspec structs of ``fast_check``; a feature they
-refuse goes through ``EventFeature`` (pydantic), which accepts it or says why not, so the
-import accepts and refuses exactly what ``POST /events`` does. Place codes come from the
+refuse is completed (``derive``: the properties a minimal feature leaves out) and goes
+through ``EventFeature`` (pydantic), which accepts it or says why not, so the import accepts
+and refuses exactly what ``POST /events`` does. Place codes come from the
 point against the polygons for the whole batch at once (``Gazetteer.codes_many``).
 """
 
@@ -18,6 +19,7 @@ from app.errors import InvalidInput
 from app.gazetteer.geocoder import Gazetteer
 from app.ingest import adopt_file_id, codes_for, parse_feature
 from app.store.base import ImportRow
+from app.transfer.derive import complete
 from app.transfer.fast_check import DECODER, ENCODER, HEAD, Feature, Line, Point, Refused, finish
 
 
@@ -33,8 +35,37 @@ def import_key(feature: Feature) -> str:
     return "sha256:" + hashlib.sha256(ENCODER.encode(feature)).hexdigest()
 
 
-def decode(raw: bytes) -> Feature:
-    """One feature, validated; InvalidInput (with pydantic's message) when it is not valid."""
+def decode(raw: bytes, gazetteer: Gazetteer | None = None) -> Feature:
+    """One feature, validated; InvalidInput (with pydantic's message) when it is not valid.
+
+    With a gazetteer, a feature the strict structs refuse is first completed by
+    :func:`app.transfer.derive.complete` (its place named from its point, or its point
+    found from its place name), then tried on the structs again before the model.
+    """
+    strict = _strict(raw)
+    if strict is not None:
+        return strict
+    try:
+        record = orjson.loads(raw)
+    except orjson.JSONDecodeError as exc:
+        raise InvalidInput(f"not JSON: {exc}") from exc
+    if not isinstance(record, dict):
+        raise InvalidInput("not a JSON object")
+    adopt_file_id(record)
+    if gazetteer is not None:
+        record = complete(record, gazetteer)
+        strict = _strict(orjson.dumps(record))
+        if strict is not None:
+            return strict
+    event = parse_feature(record)  # raises InvalidInput with the model's message
+    feature = DECODER.decode(event.model_dump_json())
+    finish(feature)
+    return feature
+
+
+def _strict(raw: bytes) -> Feature | None:
+    """The feature through the msgspec structs; None when they refuse it (the model then
+    decides and gives its message)."""
     try:
         feature = DECODER.decode(raw)
         if feature.id is not None:
@@ -44,20 +75,9 @@ def decode(raw: bytes) -> Feature:
         finish(feature)
         return feature
     except (msgspec.ValidationError, msgspec.DecodeError, Refused):
-        pass
+        return None
     except ValueError as exc:
         raise InvalidInput(str(exc)) from exc
-    try:
-        record = orjson.loads(raw)
-    except orjson.JSONDecodeError as exc:
-        raise InvalidInput(f"not JSON: {exc}") from exc
-    if not isinstance(record, dict):
-        raise InvalidInput("not a JSON object")
-    adopt_file_id(record)
-    event = parse_feature(record)  # raises InvalidInput with the model's message
-    feature = DECODER.decode(event.model_dump_json())
-    finish(feature)
-    return feature
 
 
 def prepare_rows(
@@ -68,7 +88,7 @@ def prepare_rows(
     rejected: list[tuple[int, str]] = []
     for number, raw in items:
         try:
-            feature = decode(raw)
+            feature = decode(raw, gazetteer)
         except InvalidInput as exc:
             rejected.append((number, exc.detail))
             continue

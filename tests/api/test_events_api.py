@@ -1,5 +1,8 @@
 """The write and query API against a real server on its own database."""
 
+import csv
+import io
+
 import geopandas
 import httpx
 import pytest
@@ -203,7 +206,7 @@ def test_exports(api, posted):
     csv = api.get("/events.csv")
     assert csv.status_code == 200 and csv.headers["content-type"].startswith("text/csv")
     header, *rows = csv.text.strip().splitlines()
-    assert header.startswith("event_id_cnty,event_date,time_precision,event_type")
+    assert header.startswith("event_id_cnty,event_date,year,time_precision,disorder_type")
     assert len(rows) >= 2
     seq = api.get("/events.geojsonl", params={"region": "IQ-KI"})
     records = [r for r in seq.content.split(b"\x1e") if r.strip()]
@@ -237,3 +240,76 @@ def test_reads_can_require_a_key(tmp_path):
     with LiveServer(settings) as live, httpx.Client(base_url=live.url) as client:
         assert client.get("/events").status_code == 401
         assert client.get("/events", headers={"X-API-Key": "k"}).status_code == 200
+
+
+MINIMAL = {
+    "type": "Feature",
+    "geometry": {"type": "Point", "coordinates": [44.45, 35.14]},
+    "properties": {"event_type": "ied_explosion", "date": "2024-07"},
+}
+
+
+def test_a_minimal_feature_is_completed_and_exported_as_acled_reads_it(api):
+    response = api.post("/events", json=MINIMAL)
+    assert response.status_code == 201, response.text
+    created = response.json()
+    EventFeature.model_validate(created)
+    p = created["properties"]
+    assert (p["category"], p["acled_event_type"], p["acled_sub_event_type"]) == (
+        "security_incident",
+        "Explosions/Remote violence",
+        "Remote explosive/landmine/IED",
+    )
+    assert (p["date"], p["date_end"], p["date_precision"]) == ("2024-07-01", "2024-07-31", "month")
+    assert (p["location"]["name"], p["location"]["admin1"], p["geo_precision"]) == (
+        "Daquq",
+        "IQ-KI",
+        1,
+    )
+    assert p["evidence"] == [] and p["summary"] == "IED explosion at Daquq"
+    assert api.get(response.headers["location"]).json() == created
+    export = api.get("/events.csv", params={"start": "2024-07-01", "end": "2024-07-31"})
+    (row,) = csv.DictReader(io.StringIO(export.text))
+    assert (row["event_id_cnty"], row["id"]) == (f"IRQ{created['id']}", created["id"])
+    assert (row["country"], row["admin1"], row["iso"], row["region"]) == (
+        "Iraq",
+        "Kirkuk",
+        "368",
+        "Middle East",
+    )
+    assert (row["time_precision"], row["geoevents_type"], row["admin1_code"]) == (
+        "3",
+        "ied_explosion",
+        "IQ-KI",
+    )
+
+
+def test_a_place_name_is_enough_for_post_events(api):
+    body = {"properties": {"event_type": "protest", "date": "2024-07-02", "location": "Hawler"}}
+    response = api.post("/events", json=body)
+    assert response.status_code == 201, response.text
+    created = response.json()
+    assert created["geometry"]["type"] == "Point"
+    loc = created["properties"]["location"]
+    assert (loc["name"], loc["admin1"], loc["gazetteer_id"]) == ("Erbil", "IQ-AR", "gn:95446")
+
+
+@pytest.mark.parametrize(
+    ("changes", "detail"),
+    [
+        ({"event_type": "picnic"}, "event_type 'picnic'"),
+        ({"date": "last week"}, "date 'last week' is not a date"),
+        ({"date": "2999-01"}, "more than a day in the future"),
+        ({"location": "Narnia"}, "'Narnia' is no place name"),
+    ],
+)
+def test_what_cannot_be_derived_is_a_problem_and_nothing_is_stored(api, changes, detail):
+    before = api.get("/healthz").json()["store"]["events"]
+    body = {"type": "Feature", "properties": MINIMAL["properties"] | changes}
+    if "location" not in changes:
+        body["geometry"] = MINIMAL["geometry"]
+    response = api.post("/events", json=body)
+    assert response.status_code == 400, response.text
+    assert response.headers["content-type"] == "application/problem+json"
+    assert detail in response.json()["detail"]
+    assert api.get("/healthz").json()["store"]["events"] == before

@@ -80,7 +80,9 @@ CASES: list[tuple[str, str, str, bytes, int, str]] = [
     ("huge exponent", "POST", "/events", _json(FEATURE).replace(b"[44.39, 35.47]", b"[1e999, 35.47]"), 400, "JSON"),
     ("ring that does not close", "POST", "/events", _json(_feature("geometry", {"type": "Polygon", "coordinates": [[[44, 35], [45, 35], [45, 36], [44, 36]]]})), 400, "geometry"),
     ("no geometry on POST /events", "POST", "/events", _json(_feature("geometry", None) | {"properties": {**FEATURE["properties"], "location": None, "geo_precision": None}}), 400, "geometry"),
-    ("geometry key missing", "POST", "/events", _json({k: v for k, v in FEATURE.items() if k != "geometry"}), 400, "geometry"),
+    # A missing geometry is derived from the location's point (docs/imports.md); with no
+    # location either there is no place to derive.
+    ("geometry and location missing", "POST", "/events", _json({"type": "Feature", "properties": {k: v for k, v in FEATURE["properties"].items() if k != "location"}}), 400, "no place"),
     ("text over the limit", "POST", "/reports", _json({**REPORT, "text": "Kirkuk attack. " * 14_000}), 413, "limit"),
     ("body over the byte limit", "POST", "/reports", _json({**REPORT, "text": "x" * 2_200_000}), 413, "bytes"),
     ("JSON nested 40 deep", "POST", "/reports", _deep(40), 400, "nests"),

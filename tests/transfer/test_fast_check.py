@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 from app.errors import InvalidInput
 from app.ingest import prepare
 from app.store.sqlite_rows import with_id
+from app.transfer.derive import complete
 from app.transfer.rows import decode, import_key, prepare_rows
 from tests.factories import make_event
 
@@ -67,6 +68,10 @@ VALID = [
     {"properties__geo_precision": 2.0},
     {"properties__location__lat": 35, "geometry": {"type": "Point", "coordinates": [44.39, 35]}},
     {"id": 4.0},
+    # Absent properties are derived (app/transfer/derive.py), on both paths.
+    {"properties__summary": DELETE},
+    {"properties__reported_at": DELETE},
+    {"properties__category": DELETE, "properties__acled_event_type": DELETE},
 ]  # fmt: skip
 INVALID = [
     {"properties__event_type": "picnic"},
@@ -75,8 +80,7 @@ INVALID = [
     {"properties__date_end": "2026-08-06"},
     {"properties__fatalities": -1},
     {"properties__surprise": 1},
-    {"properties__summary": DELETE},
-    {"properties__reported_at": DELETE},
+    {"properties__date": DELETE},
     {"geometry": {"type": "Polygon", "coordinates": []}},
     {"geometry": {"type": "Point", "coordinates": [44.39, 95.0]}},
     {"geometry": {"type": "Point", "coordinates": [40.0, 30.0]}},
@@ -90,7 +94,12 @@ INVALID = [
 
 
 def pydantic_text(gazetteer, data):
-    events, errors = prepare(gazetteer, [copy.deepcopy(data)])
+    """The model's answer for a feature completed as POST /events completes it."""
+    try:
+        completed = complete(copy.deepcopy(data), gazetteer)
+    except InvalidInput as exc:
+        return None, exc.detail
+    events, errors = prepare(gazetteer, [completed])
     if errors:
         return None, errors[0][1]
     return with_id(events[0], 7), None

@@ -12,7 +12,9 @@ from app.cli import app
 from app.domain import EventQuery
 from app.ingest import prepare
 from app.store import open_store
-from app.transfer.formats import CSV_COLUMNS, csv_lines, read_records
+from app.transfer.acled import AdminNames
+from app.transfer.csv_events import CSV_COLUMNS, csv_lines
+from app.transfer.formats import read_records
 from tests.factories import make_event
 
 runner = CliRunner()
@@ -75,7 +77,7 @@ def test_csv_round_trip_keeps_the_csv_columns(tmp_path, gazetteer, database_url)
     store = open_store(database_url)
     original, _ = prepare(gazetteer, [e.model_dump(mode="json") for e in events(500)])
     store.add_events(original, "test")
-    text = "".join(csv_lines(store.export(EventQuery())))
+    text = "".join(csv_lines(store.export(EventQuery()), AdminNames.from_gazetteer(gazetteer)))
     rows = list(csv.DictReader(io.StringIO(text)))
     assert list(rows[0]) == CSV_COLUMNS and len(rows) == 500
     records = [r for _, r in read_records("events.csv", text.encode())]
