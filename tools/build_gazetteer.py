@@ -456,6 +456,7 @@ def build() -> None:
         *read_curated("places.csv"),
         *read_curated("districts.csv"),
         *read_curated("localities.csv"),
+        *read_curated("subdistricts.csv"),
     ):
         kind = row["kind"]
         lat, lon = float(row["lat"]), float(row["lon"])
