@@ -37,7 +37,11 @@ def test_every_seat_has_a_district_a_source_an_arabic_name_and_a_flag():
 
 def test_every_seat_lies_in_its_governorate(gazetteer):
     wrong = [
-        (r["name"], r["admin1"], gazetteer.admin1_at(float(r["lon"]), float(r["lat"]), r["country"]))
+        (
+            r["name"],
+            r["admin1"],
+            gazetteer.admin1_at(float(r["lon"]), float(r["lat"]), r["country"]),
+        )
         for r in _seats()
     ]
     assert [w for w in wrong if w[1] != w[2]] == []
