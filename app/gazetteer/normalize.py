@@ -166,6 +166,7 @@ _PREFIX_KIND_WORDS = {
     "jebel": "mountain",
     "djebel": "mountain",
     "ciyaye": "mountain",
+    "ciyay": "mountain",
     "chiyay": "mountain",
     "lake": "water",
     "buhayrat": "water",
