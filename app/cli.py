@@ -219,6 +219,7 @@ def spellings(
         raise fail(exc.detail) from exc
     total = len(report.results)
     out.print(f"top-3: {report.found}/{total} = {report.share:.3f}")
+    out.print(f"top-1: {report.first}/{total} = {report.first_share:.3f}")
     if misses:
         for miss in report.misses():
             row = miss.spelling

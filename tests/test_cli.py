@@ -202,6 +202,7 @@ def test_gazetteer_spellings_reports_the_share_and_the_misses(tmp_path):
     result = runner.invoke(app, ["gazetteer", "spellings", str(sheet), "--misses"])
     assert result.exit_code == 0, result.output
     assert "top-3: 1/2 = 0.500" in result.stdout
+    assert "top-1: 1/2 = 0.500" in result.stdout
     assert "'Zzyzxqwv' -> Nowhere: nothing" in result.stdout
 
 

@@ -277,6 +277,18 @@ class PlaceTable:
                 self.by_key[key].append(pid)
 
 
+def add_aliases(table: PlaceTable, rows: list[dict[str, str]]) -> None:
+    """Extra names for places already built (by id: a registry row or a curated one); an id
+    that names no place stops the build."""
+    for row in rows:
+        place = table.rows.get(row["id"])
+        if place is None:
+            raise SystemExit(f"aliases.csv: no place {row['id']}")
+        extra = [a for a in split_aliases(row["aliases"]) if a != place["name"]]
+        place["aliases"] = sorted({*place["aliases"], *extra})  # type: ignore[misc]
+        place["source"] = f"{place['source']}; names: {row['source']}"
+
+
 def populated_kind(population: int) -> str:
     """City above 100,000 people, town below."""
     return "city" if population >= 100_000 else "town"
@@ -456,6 +468,8 @@ def build() -> None:
         *read_curated("places.csv"),
         *read_curated("districts.csv"),
         *read_curated("localities.csv"),
+        *read_curated("subdistricts.csv"),
+        *read_curated("landmarks.csv"),
     ):
         kind = row["kind"]
         lat, lon = float(row["lat"]), float(row["lon"])
@@ -487,6 +501,8 @@ def build() -> None:
                 merged += 1
                 continue
         table.add(place)
+
+    add_aliases(table, read_curated("aliases.csv"))
 
     # Countries and large capitals are names, even where an old dictionary also lists them as
     # words ("china", "turkey", "paris"); "male" (the Maldives' capital) stays a word.

@@ -12,7 +12,7 @@ from fastapi.responses import FileResponse, HTMLResponse
 from app.api.deps import GazetteerDep, ReaderDep, SettingsDep, StoreDep
 from app.api.params import EventQueryDep
 from app.mapping.labels import labels
-from app.mapping.outlines import outlines, rivers
+from app.mapping.outlines import lakes, outlines, rivers
 from app.mapping.render import MapOptions, render_map
 from app.settings import Settings
 from app.store.base import EventStore
@@ -61,6 +61,7 @@ def _page(
             embed_url=embed_url,
             labels=labels(gazetteer),
             rivers=rivers(settings.gazetteer.gazetteer_dir),
+            lakes=lakes(settings.gazetteer.gazetteer_dir),
             live=request.query_params.get("live") in ("1", "true"),
         )
     )

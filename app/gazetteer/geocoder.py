@@ -130,7 +130,12 @@ class Gazetteer:
         if query.key and query.key != full:
             for index, via_cue in self.index.exact(query.key):
                 offer(index, SCORE_PLACE_CUE if via_cue else SCORE_STRIPPED, "kind-word")
-        variant = "" if found else variant_query_key(name)
+        # Other transliterations are tried unless a spelling already names a place in Iraq or
+        # Syria below a governorate, of the kind its kind words say: "Qunaitra" is listed only
+        # for the governorate and "Durah" only for a town in Palestine, and the places meant
+        # (the town of Quneitra, Baghdad's Dora) are found by their variant key.
+        settled = any(_settles(c.place, query.kind_cue) for c in found.values())
+        variant = "" if settled else variant_query_key(name)
         for index, via_cue in self.index.variant(variant):
             offer(index, SCORE_VARIANT - (2.0 if via_cue else 0.0), "variant")
         if not found:
@@ -302,6 +307,15 @@ class Gazetteer:
             ):
                 return seat.name
         return None
+
+
+def _settles(place: Place, cue: str | None) -> bool:
+    """Does an exact hit on this place make other transliterations needless? A place in Iraq
+    or Syria below a governorate does (a site named "al-Sina'a" is not the town Sinah), unless
+    the query's kind words name another kind ("Hewlêr airport" is not the city)."""
+    if place.country not in FOCUS_COUNTRIES or place.family in ("country", "admin1", "region"):
+        return False
+    return cue is None or _cue_fits(cue, place)
 
 
 def _cue_fits(cue: str, place: Place) -> bool:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 #: Bump when the rules change: built data stores keys made with this version.
-NORMALIZER_VERSION = 5
+NORMALIZER_VERSION = 6
 
 # Arabic-script folding: alef variants -> bare alef, taa marbuta -> haa, alef maqsura -> yaa,
 # hamza seats -> their letter, hamza on the line dropped ("كربلاء" = "كربلا"), Persian and
@@ -99,6 +99,8 @@ _ARABIC_PROCLITICS = re.compile(r"^(?:([وف]?[بك]?)ال|([وف]?ل)ل)(?=\w{2
 #: Families: admin1 (governorate), admin2 (district), site, mountain, water.
 KIND_WORDS: tuple[tuple[str, str], ...] = (
     ("military air base", "site"),
+    ("military airport", "site"),
+    ("military airfield", "site"),
     ("military airbase", "site"),
     ("military base", "site"),
     ("air force base", "site"),
@@ -121,6 +123,7 @@ KIND_WORDS: tuple[tuple[str, str], ...] = (
     ("prison", "site"),
     ("jail", "site"),
     ("square", "site"),
+    ("shrine", "site"),
     ("gas field", "site"),
     ("oil field", "site"),
     ("oilfield", "site"),
@@ -154,7 +157,27 @@ KIND_WORDS: tuple[tuple[str, str], ...] = (
 _KIND_BY_LAST: dict[str, list[tuple[str, str]]] = {}
 for _word, _family in KIND_WORDS:
     _KIND_BY_LAST.setdefault(_word.rsplit(" ", 1)[-1], []).append((_word, _family))
-_PREFIX_KIND_WORDS = {"mount": "mountain", "mt": "mountain", "lake": "water", "camp": "site"}
+#: Kind words before the name, English and Arabic or Kurdish in Latin letters ("Jabal Sinjar",
+#: "Sadd Haditha" for Haditha Dam, "Matar Baghdad", "Buhayrat al-Tharthar", "Çiyayê Şengalê").
+_PREFIX_KIND_WORDS = {
+    "mount": "mountain",
+    "mt": "mountain",
+    "jabal": "mountain",
+    "jebel": "mountain",
+    "djebel": "mountain",
+    "ciyaye": "mountain",
+    "ciyay": "mountain",
+    "chiyay": "mountain",
+    "lake": "water",
+    "buhayrat": "water",
+    "buhayra": "water",
+    "bahirat": "water",
+    "nahr": "water",
+    "camp": "site",
+    "mukhayyam": "site",
+    "sadd": "site",
+    "matar": "site",
+}
 
 
 def fold(text: str) -> str:

@@ -60,6 +60,16 @@ class SpellingReport:
         """Found / total (0 for an empty list)."""
         return self.found / len(self.results) if self.results else 0.0
 
+    @property
+    def first(self) -> int:
+        """How many spellings had the right place first."""
+        return sum(r.rank == 1 for r in self.results)
+
+    @property
+    def first_share(self) -> float:
+        """Top-1 rate: first / total (0 for an empty list)."""
+        return self.first / len(self.results) if self.results else 0.0
+
     def misses(self) -> list[SpellingResult]:
         """The spellings whose place was not in the top three."""
         return [r for r in self.results if r.rank is None]

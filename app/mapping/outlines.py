@@ -45,11 +45,21 @@ def outlines(gazetteer: Gazetteer) -> tuple[dict[str, Any], dict[str, Any]]:
     return governorates, countries
 
 
-@lru_cache(maxsize=4)
-def rivers(directory: Path | None = None) -> dict[str, Any]:
-    """River lines for the basemap (``rivers.geojson`` of the gazetteer; none if it has none)."""
-    path = (directory or default_gazetteer_dir()) / "rivers.geojson"
+def _water(directory: Path | None, name: str) -> dict[str, Any]:
+    path = (directory or default_gazetteer_dir()) / name
     if not path.exists():
         return {"type": "FeatureCollection", "features": []}
     data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
     return data
+
+
+@lru_cache(maxsize=4)
+def rivers(directory: Path | None = None) -> dict[str, Any]:
+    """River lines for the basemap (``rivers.geojson`` of the gazetteer; none if it has none)."""
+    return _water(directory, "rivers.geojson")
+
+
+@lru_cache(maxsize=4)
+def lakes(directory: Path | None = None) -> dict[str, Any]:
+    """Named lake polygons for the basemap (``lakes.geojson``; none if the gazetteer has none)."""
+    return _water(directory, "lakes.geojson")

@@ -45,6 +45,8 @@ CATEGORY_COLOUR = {
     "imprecise": "#e67e22",
 }
 CENTRE, ZOOM = (34.8, 41.8), 6
+#: Lakes: a water blue a shade lighter than the rivers, so both read as water.
+LAKE_COLOUR = "#9cc3e4"
 
 
 #: Every HTML page links the service's own icon (no 404 for /favicon.ico in the console).
@@ -65,6 +67,7 @@ class MapOptions:
     embed_url: str = ""
     labels: tuple[tuple[str, float, float, int, str], ...] = ()  # app.mapping.labels
     rivers: dict[str, Any] | None = None  # GeoJSON river lines (app.mapping.outlines.rivers)
+    lakes: dict[str, Any] | None = None  # GeoJSON lake polygons (app.mapping.outlines.lakes)
     live: bool = False  # follow the event stream (?live=1)
 
 
@@ -171,6 +174,15 @@ def render_map(options: MapOptions) -> str:
         interactive=False,
         pane="basemap",
     ).add_to(m)
+    if options.lakes and options.lakes["features"]:
+        folium.GeoJson(
+            options.lakes,
+            name="Lakes",
+            control=False,
+            style_function=_style(LAKE_COLOUR, 0.8, 0.85),
+            interactive=False,
+            pane="basemap",
+        ).add_to(m)
     if options.rivers and options.rivers["features"]:
         folium.GeoJson(
             options.rivers,

@@ -5,7 +5,7 @@ import csv
 import pytest
 
 from app.gazetteer.loader import default_gazetteer_dir
-from tools.build_gazetteer import PlaceTable
+from tools.build_gazetteer import PlaceTable, add_aliases
 
 CURATED = default_gazetteer_dir().parent / "curated"
 COLUMNS = ["id", "name", "kind", "lat", "lon", "country", "admin1", "aliases", "source"]
@@ -16,10 +16,10 @@ def _rows(name):
         return list(csv.DictReader(fh))
 
 
-@pytest.mark.parametrize("name", ["districts.csv", "localities.csv"])
+@pytest.mark.parametrize("name", ["districts.csv", "localities.csv", "landmarks.csv"])
 def test_every_row_has_a_source_a_point_and_a_flag_column(name):
     rows = _rows(name)
-    assert len(rows) > 150
+    assert len(rows) > (10 if name == "landmarks.csv" else 150)
     assert len({r["id"] for r in rows}) == len(rows)
     for row in rows:
         assert set(COLUMNS) <= set(row) and row["source"], row
@@ -79,3 +79,23 @@ def test_far_namesakes_and_sites_do_not_merge_by_variant():
     table.add(_town("cur:s", "Mezzeh district", 33.4775, 36.2234, ["Mezzeh"], kind="site"))
     base = _town("cur:b", "Mazzeh Airbase", 33.477, 36.223, ["Mazzeh"], kind="base")
     assert table.match(base, {"site", "base"}) is None
+
+
+def test_extra_names_reach_the_places_they_name(gazetteer):
+    rows = _rows("aliases.csv")
+    assert rows and all(r["source"] for r in rows)
+    for row in rows:
+        place = gazetteer.get(row["id"])
+        for alias in row["aliases"].split("|"):
+            assert alias == place.name or alias in place.aliases, (row["id"], alias)
+    assert gazetteer.search("Calah")[0].place.id == "cur:nimrud"
+    assert gazetteer.search("Haram al-Husayn")[0].place.admin1 == "IQ-KA"
+
+
+def test_extra_names_for_an_unknown_place_stop_the_build():
+    table = PlaceTable()
+    table.add(_town("gn:1", "Tall Tamr", 36.655, 40.371))
+    add_aliases(table, [{"id": "gn:1", "aliases": "Tel Tamer|Tall Tamr", "source": "test"}])
+    assert table.rows["gn:1"]["aliases"] == ["Tel Tamer"]
+    with pytest.raises(SystemExit, match="gn:2"):
+        add_aliases(table, [{"id": "gn:2", "aliases": "X", "source": "test"}])

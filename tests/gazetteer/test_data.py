@@ -108,3 +108,26 @@ def test_rivers_cover_the_tigris_and_euphrates():
     # The Tigris runs through Baghdad and Mosul, the Euphrates through Ramadi and Raqqa.
     for lat, lon in ((33.34, 44.40), (36.34, 43.13), (33.43, 43.30), (35.95, 39.01)):
         assert lines.distance(shapely.Point(lon, lat)) < 0.05, (lat, lon)
+
+
+def test_lakes_are_named_valid_polygons_where_the_lakes_lie():
+    collection = json.loads((default_gazetteer_dir() / "lakes.geojson").read_text())
+    lakes = {
+        f["properties"]["name"]: shapely.geometry.shape(f["geometry"])
+        for f in collection["features"]
+    }
+    assert all(lake.geom_type == "Polygon" and lake.is_valid for lake in lakes.values())
+    # A point in each of the main lakes of Iraq and Syria GSHHG holds (lon, lat).
+    inside = {
+        "Lake Tharthar": (43.25, 33.95),
+        "Lake Razzaza": (43.65, 32.75),
+        "Lake Habbaniyah": (43.45, 33.30),
+        "Lake Dukan": (44.94, 36.08),
+        "Lake Darbandikhan": (45.82, 35.20),
+        "Lake Qattinah": (36.56, 34.64),
+    }
+    for name, (lon, lat) in inside.items():
+        assert lakes[name].contains(shapely.Point(lon, lat)), name
+    # Fallujah and Ramadi are on the shore, not in the water.
+    assert not any(lake.contains(shapely.Point(43.78, 33.35)) for lake in lakes.values())
+    assert 8 <= len(lakes) and 20_000 > len(json.dumps(collection))

@@ -72,6 +72,23 @@ def test_kind_words_pick_the_reading(gazetteer):
     assert gazetteer.search("Khor Mor gas field")[0].place.kind == "gas_field"
 
 
+def test_kind_words_before_the_name_in_arabic_pick_the_reading(gazetteer):
+    assert gazetteer.search("Sadd Haditha")[0].place.kind == "dam"
+    assert gazetteer.search("Jabal Sinjar")[0].place.kind == "mountain"
+    airport = gazetteer.search("Deir al-Zour military airport")[0].place
+    assert airport.admin1 == "SY-DY" and airport.family == "site"
+
+
+def test_a_spelling_listed_only_for_a_governorate_or_abroad_also_tries_variants(gazetteer):
+    # "Qunaitra" is an alias of the governorate only; the town comes by its variant key.
+    hits = gazetteer.search("Qunaitra", limit=3)
+    assert {h.place.kind for h in hits} >= {"admin1", "town"}
+    # "Durah" names a town in Palestine exactly; Baghdad's Dora comes too, as an alias.
+    assert any(h.place.admin1 == "IQ-BG" for h in gazetteer.search("Durah", limit=3))
+    # A site in Iraq named exactly so settles it: "al-Sina'a" is not the town Sinah.
+    assert all(h.match != "variant" for h in gazetteer.search("al-Sina'a"))
+
+
 def test_base_is_not_the_city(gazetteer):
     base = gazetteer.search("K-1 air base")[0].place
     city = gazetteer.search("Kirkuk", kind="city")[0].place

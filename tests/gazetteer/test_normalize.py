@@ -1,7 +1,7 @@
 from hypothesis import given
 from hypothesis import strategies as st
 
-from app.gazetteer.normalize import normalize, parse_query
+from app.gazetteer.normalize import NameQuery, normalize, parse_query
 
 
 def test_diacritics_case_articles_and_hyphens_fold_together():
@@ -33,6 +33,16 @@ def test_kind_words_become_cues():
     assert parse_query("Mount Sinjar") == parse_query("Sinjar mountains")
     assert parse_query("Tishreen Dam").kind_cue == "site"
     assert parse_query("Kirkuk").kind_cue is None
+    assert parse_query("Deir ez-Zor military airport") == parse_query("Deir ez-Zor airport")
+
+
+def test_arabic_and_kurdish_kind_words_before_the_name_become_cues():
+    assert parse_query("Jabal Sinjar") == parse_query("Mount Sinjar")
+    assert parse_query("Çiyayê Şengalê") == NameQuery("sengale", "mountain")
+    assert parse_query("Sadd Haditha") == NameQuery("haditha", "site")
+    assert parse_query("Buhayrat al-Tharthar") == NameQuery("tharthar", "water")
+    assert parse_query("Matar Baghdad").kind_cue == "site"
+    assert parse_query("Sadd").key == "sadd"  # a kind word alone is a name
 
 
 @given(st.text(max_size=40))

@@ -6,6 +6,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from app.mapping.render import LAKE_COLOUR
 from tests.conftest import free_port
 from tests.mapping.conftest import ARTIFACTS
 
@@ -155,6 +156,33 @@ def test_basemap_names_read_at_a_glance(browser, map_server):
         _map_name(page),
     )
     assert river_parts > 50
+    assert errors == [] and blocked == []
+    page.close()
+
+
+def test_lakes_are_drawn_under_the_events(browser, map_server):
+    blocked = []
+    page, errors = open_map(browser, f"{map_server.url}/map", blocked)
+    # The lake layer: filled polygons in the basemap pane, one per lake.
+    lakes = page.evaluate(
+        "([name, colour]) => Object.values(window[name]._layers).filter(l => l.options"
+        " && l.options.pane === 'basemap' && l.options.fillColor === colour && l.feature)"
+        ".map(l => l.feature.properties.name)",
+        [_map_name(page), LAKE_COLOUR],
+    )
+    assert {"Lake Tharthar", "Lake Habbaniyah", "Lake Dukan", "Lake Qattinah"} <= set(lakes)
+    # Drawn in the regional view: Leaflet has projected Lake Tharthar's ring onto the canvas.
+    parts = page.evaluate(
+        "(name) => Object.values(window[name]._layers).filter(l => l.feature"
+        " && l.feature.properties.name === 'Lake Tharthar').map(l => l._parts.length)",
+        _map_name(page),
+    )
+    assert parts and parts[0] > 0
+    z = page.evaluate(
+        "() => ['basemap', 'overlay', 'marker'].map(p => Number(getComputedStyle("
+        "document.querySelector('.leaflet-' + p + '-pane')).zIndex))"
+    )
+    assert z[0] < z[1] < z[2]
     assert errors == [] and blocked == []
     page.close()
 
