@@ -158,7 +158,7 @@ def main() -> None:
     parser.add_argument("--events", type=int, default=1_000_000)
     parser.add_argument("--requests", type=int, default=50)
     parser.add_argument("--backend", choices=["sqlite", "postgis"], default="sqlite")
-    parser.add_argument("--workers", default="1,2", help="API worker counts (postgis runs)")
+    parser.add_argument("--workers", default="1,2,4", help="API worker counts (postgis runs)")
     parser.add_argument("--database-url", help="An empty PostGIS database (default: a new cluster)")
     parser.add_argument("--jobs", type=int, default=1, help="import worker processes")
     parser.add_argument(
@@ -172,7 +172,11 @@ def main() -> None:
         from bench.store_backends import compare
 
         compare(
-            args.events, args.requests, [int(w) for w in args.workers.split(",")], args.database_url
+            args.events,
+            args.requests,
+            [int(w) for w in args.workers.split(",")],
+            args.database_url,
+            args.jobs,
         )
         return
     if args.queries_only:

@@ -8,6 +8,7 @@ word rules. Only the indexes differ: GiST on the geometry and on the date range,
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from app.domain import EventQuery
 from app.errors import InvalidInput
@@ -28,10 +29,15 @@ def ewkt(event: EventFeature) -> str | None:
     geometry = event.geometry
     if geometry is None:
         return None
-    if geometry.type == "Point":
-        x, y = geometry.coordinates
+    return ewkt_of({"type": geometry.type, "coordinates": geometry.coordinates})
+
+
+def ewkt_of(geometry: dict[str, Any]) -> str:
+    """A GeoJSON Point or LineString (as parsed JSON) as EWKT in EPSG:4326."""
+    if geometry["type"] == "Point":
+        x, y = geometry["coordinates"]
         return f"SRID=4326;POINT({x!r} {y!r})"
-    points = ",".join(f"{x!r} {y!r}" for x, y in geometry.coordinates)
+    points = ",".join(f"{x!r} {y!r}" for x, y in geometry["coordinates"])
     return f"SRID=4326;LINESTRING({points})"
 
 
