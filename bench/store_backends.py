@@ -36,7 +36,7 @@ from app.domain import EventQuery
 from app.gazetteer.geocoder import Gazetteer
 from app.store import open_store
 from app.transfer.importer import run_import
-from bench.store import synthetic
+from bench.store import synthetic_lines
 from tests.conftest import ProcessServer
 from tests.pg_cluster import TempCluster
 
@@ -212,7 +212,7 @@ def compare(
     work = Path(tempfile.mkdtemp(prefix="geoevents-pgbench-"))
     source = work / "synthetic.geojsonl"
     with source.open("wb") as sink:
-        for line in synthetic(events, gazetteer):
+        for line in synthetic_lines(events, gazetteer):
             sink.write(line + b"\n")
     print(
         f"{events:,} synthetic events written in {time.perf_counter() - started:.1f} s; "

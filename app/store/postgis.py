@@ -25,6 +25,7 @@ from app.store.base import OnConflict
 from app.store.dedup import same_event
 from app.store.edits import diff, with_source
 from app.store.postgis_bulk import PostGISBulkImport
+from app.store.postgis_counts import SeqCountCache
 from app.store.postgis_live import PostGISLiveState
 from app.store.postgis_reads import PostGISReads, feature
 from app.store.postgis_schema import MIGRATIONS, WRITE_LOCK
@@ -62,6 +63,7 @@ class PostGISStore(PostGISReads):
         finish_imports: bool = True,
     ) -> None:
         self.url = url
+        self._counts = SeqCountCache()
         self._name = url.rsplit("/", 1)[-1].split("?", 1)[0] or "postgres"
         try:  # fail fast, with the driver's reason, before the pool starts retrying
             psycopg.connect(url, connect_timeout=10).close()
