@@ -69,13 +69,18 @@ def event_row(
     )
 
 
-def where(query: EventQuery) -> Sql:
+def where(query: EventQuery, by_date: bool = False) -> Sql:
     """The filters of a query, combined with AND (``%s`` placeholders).
 
     As on SQLite, the longest interval stored (``meta.max_span_days``) bounds how early an
     event overlapping ``start`` can begin, so the (…, date) b-tree indexes serve date windows
     together with a sort by date. It is read by a sub-query (evaluated once, before the index
     scan): no round trip of its own.
+
+    The interval overlap is ``during && daterange`` (the GiST index: counts, other sorts) or,
+    for a page sorted by date (``by_date``), the same overlap as ``date_end >= start`` beside
+    ``date <= end``: the planner then walks the (located, date) b-tree newest first and stops
+    after one page, where the GiST index would make it read and sort every match.
     """
     clauses: list[str] = []
     params: list[object] = []
@@ -99,7 +104,10 @@ def where(query: EventQuery) -> Sql:
     if query.near is not None:
         clauses.append("geoevents_km(lat, lon, %s, %s) <= %s")
         params.extend(query.near)
-    if query.start is not None or query.end is not None:
+    if by_date and query.start is not None:
+        clauses.append("date_end >= %s::date")  # with date <= end below: the same overlap
+        params.append(query.start)
+    elif not by_date and (query.start is not None or query.end is not None):
         clauses.append("during && daterange(%s::date, %s::date, '[]')")
         params.extend([query.start, query.end])
     if query.start is not None:
@@ -141,7 +149,7 @@ def page_sql(query: EventQuery) -> tuple[str, list[object], str]:
     if query.sort not in SORTS:
         raise InvalidInput(f"sort must be one of {', '.join(SORTS)}")
     column, descending = SORTS[query.sort]
-    sql = where(query)
+    sql = where(query, by_date=column == "date")
     clauses, params = [sql.where], list(sql.params)
     direction = "DESC" if descending else "ASC"
     if query.cursor:
