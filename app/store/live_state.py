@@ -28,6 +28,9 @@ _DELIVERY = (
     "last_error, delivered_at"
 )
 
+#: The live tables a copy of the store carries, in copy order, and their columns (leases are
+#: not copied: they name processes of the source's workers).
+COPIED = {"feeds": _FEED, "subscriptions": _SUB, "deliveries": _DELIVERY}
 
 #: A connection of either driver: sqlite3's, or psycopg's seen through PercentMarks.
 Connection = Any
@@ -62,6 +65,35 @@ class LiveState:
 
     def _read(self, fn: Callable[[Connection], T]) -> T:
         return self._read_any(fn)  # type: ignore[return-value]
+
+    # Rows, for copying a store (store_copy.py) ----------------------------------------------
+
+    def rows(self, table: str, after: int, limit: int) -> list[tuple[Any, ...]]:
+        """Up to ``limit`` rows of a live table with ids above ``after``, in id order."""
+        return self._read(
+            lambda c: c.execute(
+                f"SELECT {COPIED[table]} FROM {table} WHERE id > ? ORDER BY id LIMIT ?",
+                (after, limit),
+            ).fetchall()
+        )
+
+    def rows_with_ids(self, table: str, ids: Sequence[int]) -> dict[int, tuple[Any, ...]]:
+        """The rows among ``ids`` this store holds."""
+        if not ids:
+            return {}
+        marks = ",".join("?" * len(ids))
+        found = self._read(
+            lambda c: c.execute(
+                f"SELECT {COPIED[table]} FROM {table} WHERE id IN ({marks})", list(ids)
+            ).fetchall()
+        )
+        return {int(r[0]): tuple(r) for r in found}
+
+    def insert_rows(self, table: str, rows: Sequence[Sequence[Any]]) -> None:
+        """Insert rows, ids kept, in one transaction."""
+        marks = ",".join("?" * len(COPIED[table].split(", ")))
+        with self._write() as conn:
+            conn.executemany(f"INSERT INTO {table} ({COPIED[table]}) VALUES ({marks})", rows)
 
     # Feeds -------------------------------------------------------------------------------
 
