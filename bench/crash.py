@@ -56,7 +56,7 @@ def run(args: argparse.Namespace, source: Path, url: str) -> None:
     def show(run: Run) -> None:
         print(
             f"{run.label:38} killed={run.killed!s:5} last step: {run.last_line[:48]:48} "
-            f"events {run.events:>8,}  integrity_check {run.integrity}  "
+            f"events {run.events:>8,}  integrity {run.integrity}  "
             f"whole batches only {run.whole_batches}  index build pending {run.pending_build}"
         )
 
