@@ -45,13 +45,14 @@ def migrate_store(
     target: Annotated[str, typer.Option("--to", help="Store to fill, e.g. postgresql://...")],
     batch: Annotated[int, typer.Option(min=1, help="Rows per transaction")] = 5000,
 ) -> None:
-    """Copy every report, event, link and audit entry to another store, ids kept.
+    """Copy every report, event, link and audit entry, the feeds, webhook subscriptions and
+    their deliveries to another store, ids kept.
 
     Idempotent: rows already copied are skipped, so an interrupted copy is resumed by
     running the same command again. A target holding other rows under the same ids is
     refused (exit 2) before anything is overwritten.
     """
-    from app.store.store_copy import TABLES, copy_store, open_rows
+    from app.store.store_copy import LIVE_TABLES, TABLES, copy_store, open_rows
 
     if source == target:
         raise _fail("--from and --to name the same store")
@@ -79,6 +80,11 @@ def migrate_store(
         reader.close()
         writer.close()
     table = Table("table", "copied", "already there")
-    for name in TABLES:
+    for name in (*TABLES, *LIVE_TABLES):
         table.add_row(name, str(report.copied[name]), str(report.present[name]))
     out.print(table)
+    if report.copied["subscriptions"]:
+        out.print(
+            f"webhook subscriptions resume from the target's change number "
+            f"{report.resumed_at} (the copy numbers the change feed anew); leases are not copied"
+        )

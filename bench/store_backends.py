@@ -1,18 +1,26 @@
 """SQLite and PostGIS side by side, on the same synthetic events in the same run.
 
-    python -m bench.store --backend postgis --events 1000000 [--workers 1,2,4]
+    python -m bench.store --backend postgis --events 1000000 [--workers 1,2,4] [--jobs 1]
 
-Per backend: import rate (parse, validate, place codes, store: executemany on SQLite, COPY
-on PostGIS, statistics included), p50/p95 over HTTP of a region, a bbox and a one-month query
-(limit 1000) with 1, 2, 4 API workers (as many concurrent clients as workers), export rate.
-Then, on PostGIS only, the region query two ways: by the governorate code computed when the
-event is written (what the store does) and by ST_Intersects with the governorate polygons
-in a table (what a GIS would do), so the faster one is kept knowingly.
+Per backend: the rate of ``geoevents import``'s own path from one GeoJSON-lines file (read,
+validate, place codes in ``--jobs`` worker processes; store: executemany on SQLite, COPY on
+PostGIS; indexes deferred to the end when the import is large; statistics), p50/p95 over HTTP
+of a region, a bbox and a one-month query (limit 1000, uvicorn with 1, 2, 4 API workers and
+as many concurrent clients as workers), export rate. CPU seconds are printed beside wall
+seconds (the machine may be shared): this process, its import workers and, for PostGIS, the
+database server's processes. Then, on PostGIS only, the region query two ways: by the
+governorate code computed when the event is written (what the store does) and by
+ST_Intersects with the governorate polygons in a table (what a GIS would do), so the faster
+one is kept knowingly.
+
+The throw-away cluster runs with fsync=off (tests/pg_cluster.py), as SQLite's import runs with
+synchronous=OFF: both measure the work, not the disk's flush latency.
 """
 
 from __future__ import annotations
 
 import gc
+import os
 import statistics
 import tempfile
 import threading
@@ -21,16 +29,14 @@ from collections.abc import Callable
 from pathlib import Path
 
 import httpx
-import orjson
 import psycopg
 import shapely
 
 from app.domain import EventQuery
 from app.gazetteer.geocoder import Gazetteer
-from app.ingest import prepare
 from app.store import open_store
-from app.store.postgis import PostGISStore
-from bench.store import synthetic
+from app.transfer.importer import run_import
+from bench.store import synthetic_lines
 from tests.conftest import ProcessServer
 from tests.pg_cluster import TempCluster
 
@@ -58,6 +64,30 @@ def p50_p95(ms: list[float]) -> str:
     """'p50 x ms, p95 y ms'."""
     q = statistics.quantiles(ms, n=20) if len(ms) > 1 else ms * 19
     return f"p50 {statistics.median(ms):7.1f} ms, p95 {q[18]:7.1f} ms"
+
+
+def server_cpu(cluster: TempCluster | None) -> float:
+    """CPU seconds the cluster's processes have used so far (0 without a local cluster)."""
+    if cluster is None:
+        return 0.0
+    try:
+        postmaster = int((cluster.data / "postmaster.pid").read_text().split()[0])
+    except (OSError, ValueError):
+        return 0.0
+    tick = os.sysconf("SC_CLK_TCK")
+    total = 0.0
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        pid, ppid = int(entry.name), int(fields[1])
+        if pid == postmaster or ppid == postmaster:
+            # utime, stime, and the waited-for children's (backends that have exited)
+            total += sum(int(v) for v in fields[11:15]) / tick
+    return total
 
 
 def concurrent_latencies(url: str, params: dict[str, str], clients: int, n: int) -> list[float]:
@@ -97,15 +127,16 @@ def timed(fn: Callable[[], object], n: int) -> list[float]:
 
 def region_two_ways(url: str, gazetteer: Gazetteer, n: int) -> None:
     """The region query by stored code and by ST_Intersects with the polygon, in-process."""
-    regions = gazetteer.data.regions
+    regions = [r for r in gazetteer.data.regions if r.kind == "admin1"]
     with psycopg.connect(url, autocommit=True) as conn:
         conn.execute("DROP TABLE IF EXISTS bench_regions")
         conn.execute("CREATE TABLE bench_regions (code text PRIMARY KEY, geom geometry)")
         with conn.cursor() as cur:
-            for code, geom in zip(regions["code"], regions.geometry, strict=True):
+            for region in regions:
                 cur.execute(
-                    "INSERT INTO bench_regions VALUES (%s, ST_GeomFromWKB(%s, 4326))",
-                    (code, shapely.to_wkb(geom)),
+                    "INSERT INTO bench_regions VALUES (%s, ST_GeomFromWKB(%s, 4326)) "
+                    "ON CONFLICT DO NOTHING",
+                    (region.code, shapely.to_wkb(region.geometry)),
                 )
         conn.execute("CREATE INDEX ON bench_regions USING gist (geom)")
         conn.execute("ANALYZE bench_regions")
@@ -125,64 +156,80 @@ def region_two_ways(url: str, gazetteer: Gazetteer, n: int) -> None:
 
 
 def one_backend(
-    name: str, url: str, lines: list[bytes], gazetteer: Gazetteer, requests: int, workers: list[int]
+    name: str,
+    url: str,
+    source: Path,
+    events: int,
+    settings: tuple[Gazetteer, int, list[int], int],
+    cluster: TempCluster | None,
 ) -> None:
     """Import, query over HTTP, export; print the figures of one backend."""
+    gazetteer, requests, workers, jobs = settings
     store = open_store(url)
     gc.disable()
-    seconds, storing = 0.0, 0.0
-    for i in range(0, len(lines), 5000):
-        started = time.perf_counter()
-        events, errors = prepare(gazetteer, [orjson.loads(line) for line in lines[i : i + 5000]])
-        assert not errors, errors[:3]
-        stored = time.perf_counter()
-        store.add_events(events, "bench")
-        seconds += time.perf_counter() - started
-        storing += time.perf_counter() - stored
-    started = time.perf_counter()
-    if isinstance(store, PostGISStore):
-        store.analyze()  # SQLite's add_events analyses as it goes
-    seconds += time.perf_counter() - started
-    storing += time.perf_counter() - started
+    before, server_before = os.times(), server_cpu(cluster)
+    outcome = run_import(source, store, gazetteer, jobs=jobs)
+    after, server_after = os.times(), server_cpu(cluster)
     gc.enable()
-    print(
-        f"[{name}] import: {len(lines) / seconds:,.0f} events/s end to end ({seconds:.1f} s); "
-        f"the store's part (add_events: {'COPY' if name == 'postgis' else 'executemany'}): "
-        f"{len(lines) / storing:,.0f} events/s ({storing:.1f} s)"
-    )
     store.close()
+    assert outcome.rejected_total == 0 and outcome.check == "ok", outcome.rejected[:3]
+    assert outcome.counts.created == events, outcome.counts
+    mine = after.user + after.system - before.user - before.system
+    readers = after.children_user + after.children_system
+    readers -= before.children_user + before.children_system
+    server = f" + {server_after - server_before:.1f} s in the server" if cluster else ""
+    print(
+        f"[{name}] import: {events / outcome.seconds:,.0f} events/s ({outcome.seconds:.1f} s "
+        f"wall; CPU {mine:.1f} s writing + {readers:.1f} s reading in {jobs} worker(s)"
+        f"{server}; indexes deferred: {outcome.deferred}; target 100,000/s)"
+    )
     for count in workers:
         try:
-            with ProcessServer(url, workers=count, start_timeout=90 * count) as server:
+            with ProcessServer(url, workers=count, start_timeout=90 * count) as server_process:
                 for label, params in CASES.items():
-                    ms = concurrent_latencies(server.url, params, count, requests)
+                    ms = concurrent_latencies(server_process.url, params, count, requests)
                     print(f"[{name}] {count} worker(s), GET /events {label:13}: {p50_p95(ms)}")
         except RuntimeError as exc:  # a loaded machine may not start many workers in time
             print(f"[{name}] {count} worker(s): {exc}")
     store = open_store(url)
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.process_time()
     exported = sum(1 for _ in store.export(EventQuery(located=None, limit=1)))
-    seconds = time.perf_counter() - started
-    print(f"[{name}] export: {exported / seconds:,.0f} events/s ({seconds:.1f} s)")
+    seconds, cpu = time.perf_counter() - started, time.process_time() - cpu
+    print(
+        f"[{name}] export: {exported / seconds:,.0f} events/s ({seconds:.1f} s wall, "
+        f"{cpu:.1f} s CPU here)"
+    )
     store.close()
 
 
-def compare(events: int, requests: int, workers: list[int], database_url: str | None) -> None:
+def compare(
+    events: int, requests: int, workers: list[int], database_url: str | None, jobs: int = 1
+) -> None:
     """Both backends on the same events; PostGIS region query by code and by polygon."""
     gazetteer = Gazetteer.load()
     gc.freeze()
     started = time.perf_counter()
-    lines = synthetic(events, gazetteer)
-    print(f"{events:,} synthetic events made in {time.perf_counter() - started:.1f} s")
     work = Path(tempfile.mkdtemp(prefix="geoevents-pgbench-"))
+    source = work / "synthetic.geojsonl"
+    with source.open("wb") as sink:
+        for line in synthetic_lines(events, gazetteer):
+            sink.write(line + b"\n")
+    print(
+        f"{events:,} synthetic events written in {time.perf_counter() - started:.1f} s; "
+        f"{os.cpu_count()} cores, load average {'/'.join(f'{v:.1f}' for v in os.getloadavg())}"
+    )
     cluster = None if database_url else TempCluster().start()
     pg_url = database_url or (cluster.new_database() if cluster else "")
+    settings = (gazetteer, requests, workers, jobs)
     try:
-        one_backend("sqlite", f"sqlite:///{work / 'bench.db'}", lines, gazetteer, requests, workers)
-        one_backend("postgis", pg_url, lines, gazetteer, requests, workers)
-        del lines
+        one_backend("sqlite", f"sqlite:///{work / 'bench.db'}", source, events, settings, None)
+        one_backend("postgis", pg_url, source, events, settings, cluster)
         print("[postgis] the region query two ways (in-process, page of 1000 + count):")
         region_two_ways(pg_url, gazetteer, requests)
+        print(f"load average at the end: {'/'.join(f'{v:.1f}' for v in os.getloadavg())}")
     finally:
         if cluster is not None:
             cluster.stop()
+        for path in work.iterdir():
+            path.unlink()
+        work.rmdir()

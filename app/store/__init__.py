@@ -22,7 +22,7 @@ def open_store(database_url: str, finish_imports: bool = True) -> EventStore:
                 raise StoreError(
                     "The PostGIS backend needs its driver: pip install 'geoevents[postgis]'"
                 ) from exc
-            return PostGISStore.from_url(database_url)
+            return PostGISStore.from_url(database_url, finish_imports)
         case other:
             raise StoreError(f"Unknown database scheme {other!r}")
 

@@ -40,7 +40,7 @@ class CopyInfo:
 def sqlite_path(database_url: str) -> Path:
     """The file of a ``sqlite:///PATH`` URL (backups need a file, not ``:memory:``)."""
     if not database_url.startswith("sqlite://"):
-        raise InvalidInput("backup and restore work on the SQLite store (sqlite:///PATH)")
+        raise InvalidInput("backup and restore work on sqlite:///PATH and postgresql:// stores")
     path = database_url.removeprefix("sqlite://").removeprefix("/")
     if not path or path == ":memory:":
         raise InvalidInput("backup and restore need a database file, not :memory:")

@@ -11,7 +11,7 @@ Reads are in :mod:`app.store.postgis_reads`; this module opens, migrates and wri
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 
 import psycopg
@@ -20,10 +20,12 @@ from psycopg_pool import ConnectionPool, PoolTimeout
 from app.domain import IngestResult, NewReport
 from app.errors import InvalidInput, NotFound, StoreError
 from app.events import EventFeature
+from app.store import postgis_bulk
 from app.store.base import OnConflict
 from app.store.dedup import same_event
 from app.store.edits import diff, with_source
 from app.store.postgis_bulk import PostGISBulkImport
+from app.store.postgis_counts import SeqCountCache
 from app.store.postgis_live import PostGISLiveState
 from app.store.postgis_reads import PostGISReads, feature
 from app.store.postgis_schema import MIGRATIONS, WRITE_LOCK
@@ -52,8 +54,16 @@ class PostGISStore(PostGISReads):
 
     backend = "postgis"
 
-    def __init__(self, url: str, *, migrate: bool = True, pool_size: int = POOL_SIZE) -> None:
+    def __init__(
+        self,
+        url: str,
+        *,
+        migrate: bool = True,
+        pool_size: int = POOL_SIZE,
+        finish_imports: bool = True,
+    ) -> None:
         self.url = url
+        self._counts = SeqCountCache()
         self._name = url.rsplit("/", 1)[-1].split("?", 1)[0] or "postgres"
         try:  # fail fast, with the driver's reason, before the pool starts retrying
             psycopg.connect(url, connect_timeout=10).close()
@@ -70,11 +80,14 @@ class PostGISStore(PostGISReads):
         if migrate:
             self.upgrade()
         self.live = PostGISLiveState(self._write, self._read)
+        if finish_imports and migrate:
+            self._autocommit("finishing an import", postgis_bulk.finish_interrupted)
 
     @classmethod
-    def from_url(cls, url: str) -> PostGISStore:
-        """``postgresql://user@host:port/db`` (any libpq URL)."""
-        return cls(url)
+    def from_url(cls, url: str, finish_imports: bool = True) -> PostGISStore:
+        """``postgresql://user@host:port/db`` (any libpq URL); ``finish_imports=False``
+        leaves a killed import's index build to the next import."""
+        return cls(url, finish_imports=finish_imports)
 
     # Schema ------------------------------------------------------------------------------
 
@@ -235,15 +248,19 @@ class PostGISStore(PostGISReads):
 
     def analyze(self) -> None:
         """Refresh the planner's statistics (after a bulk load: autovacuum does it later)."""
+        self._autocommit("analyze", lambda conn: conn.execute("ANALYZE events"))
+
+    def _autocommit(self, what: str, work: Callable[[psycopg.Connection], object]) -> None:
+        """Run ``work`` on a pooled connection outside any transaction of the pool's."""
         try:
             with self.pool.connection() as conn:
                 conn.autocommit = True
                 try:
-                    conn.execute("ANALYZE events")
+                    work(conn)
                 finally:
                     conn.autocommit = False
         except psycopg.Error as exc:
-            raise StoreError(log_message=f"analyze {self._name}: {exc}") from exc
+            raise StoreError(log_message=f"{what} in {self._name}: {exc}") from exc
 
     def update(self, event_id: int, event: EventFeature, who: str) -> str:
         """Replace an event; the audit trail records what changed."""

@@ -1,63 +1,96 @@
-"""Bulk import into the PostGIS store: COPY into a staging table, then one INSERT per batch.
+"""Bulk import into the PostGIS store: one COPY per batch, indexes built after a large load.
 
 The twin of app/store/sqlite_bulk.py. A batch is one transaction under the store's write lock
 (all of its events stored, or none). Re-running an import is safe: every imported event keeps
 its import key in a uniquely indexed column, so a known key is skipped or updated, never
-stored twice (the INSERT also says ON CONFLICT DO NOTHING, a guard the lock makes idle).
+stored twice. New events go straight into ``events`` with COPY (the keys were looked up under
+the write lock, so none can collide; if one did, the unique index would refuse the whole
+batch); events replaced under ``on_conflict="update"`` are staged with COPY and written by one
+UPDATE. The geometry travels as EWKT, made here from the row's own coordinates.
 
-Limitation: ``defer_indexes`` is accepted and ignored. PostgreSQL maintains the GiST and GIN
-indexes during the COPY; :meth:`PostGISBulkImport.finish` refreshes the planner's statistics
-(ANALYZE) and answers "ok" (there is no PostgreSQL counterpart of ``PRAGMA quick_check``).
+A large import (``defer_indexes``) drops the secondary indexes (GiST, GIN and the b-trees of
+postgis_schema.SECONDARY_INDEXES; the primary key and the import keys stay) and sets
+``meta.indexes_deferred`` in one transaction; :meth:`PostGISBulkImport.finish` builds them in
+one transaction, then VACUUM ANALYZE (statistics, and a visibility map so that counts are
+read from the indexes alone). The import holds IMPORT_LOCK for its whole session: a store
+opened meanwhile leaves the build to it; one opened after a killed import builds what the
+import left (see :func:`finish_interrupted`).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
+import orjson
 import psycopg
 
 from app.errors import StoreError
 from app.store.base import ImportCounts, ImportRow, OnConflict
-from app.store.postgis_schema import WRITE_LOCK
-from app.store.postgis_sql import EVENT_COLUMNS
+from app.store.postgis_schema import IMPORT_LOCK, SECONDARY_INDEXES, WRITE_LOCK
+from app.store.postgis_sql import EVENT_COLUMNS, ewkt_of
 from app.store.sqlite_writes import now
 
-_STAGE = """
-CREATE TEMP TABLE IF NOT EXISTS import_rows (
-    id bigint NOT NULL, feature text NOT NULL, event_type text NOT NULL,
-    category text NOT NULL, date date NOT NULL, date_end date NOT NULL, country text,
-    admin1 text, lat float8, lon float8, confidence float8 NOT NULL, geo_precision integer,
-    actors text NOT NULL, located boolean NOT NULL, words text NOT NULL,
-    import_key text NOT NULL
-) ON COMMIT DELETE ROWS
-"""
-_STAGED = (
-    "id, feature, event_type, category, date, date_end, country, admin1, lat, lon, "
-    "confidence, geo_precision, actors, located, words, import_key"
-)
-
-
-def _values(t: str) -> str:
-    """The events columns (after id) from staged row ``t``; the geometry is read back from
-    the Feature's own text (COPY carries no geometry type)."""
-    geom = (
-        f"CASE WHEN {t}.located THEN "
-        f"ST_SetSRID(ST_GeomFromGeoJSON(({t}.feature::jsonb) -> 'geometry'), 4326) END"
-    )
-    staged = {c: f"{t}.{c}" for c in _STAGED.split(", ")}
-    columns = [*EVENT_COLUMNS.split(", ")[1:], "import_key"]
-    picks = {**staged, "geom": geom, "updated_at": "%s"}
-    return ", ".join(picks[c] for c in columns)
-
-
-_INSERT = (
-    f"INSERT INTO events ({EVENT_COLUMNS}, import_key) SELECT s.id, {_values('s')} "
-    "FROM import_rows s ON CONFLICT (import_key) DO NOTHING"
+_COLUMNS = f"{EVENT_COLUMNS}, import_key"
+_STAGE = (
+    "CREATE TEMP TABLE IF NOT EXISTS import_rows ON COMMIT DELETE ROWS AS "
+    f"SELECT {_COLUMNS} FROM events WITH NO DATA"
 )
 _UPDATE = (
-    "UPDATE events SET (" + EVENT_COLUMNS.removeprefix("id, ") + f", import_key) = "
-    f"({_values('s')}) FROM import_rows s WHERE events.id = s.id"
+    "UPDATE events SET (" + _COLUMNS.removeprefix("id, ") + ") = "
+    "(" + ", ".join(f"s.{c}" for c in _COLUMNS.split(", ")[1:]) + ") "
+    "FROM import_rows s WHERE events.id = s.id"
 )
+_POINT = '"geometry":{"type":"Point"'
+#: Memory for one index build (the server's default, 64 MB, spills a GIN build to disk).
+_BUILD_MEMORY = "512MB"
+
+
+def pending(conn: psycopg.Connection) -> bool:
+    """Whether an import left indexes to build (it was stopped, or is running now)."""
+    row = conn.execute("SELECT value FROM meta WHERE key = 'indexes_deferred'").fetchone()
+    return bool(row and row[0])
+
+
+def build_pending(conn: psycopg.Connection) -> None:
+    """Create the secondary indexes, clear the flag, refresh statistics (in the caller's
+    transaction: a kill in the middle leaves it all to do again)."""
+    conn.execute(f"SET LOCAL maintenance_work_mem = '{_BUILD_MEMORY}'")
+    for name, columns in SECONDARY_INDEXES:
+        conn.execute(f"CREATE INDEX IF NOT EXISTS {name} ON {columns}")
+    conn.execute("UPDATE meta SET value = 0 WHERE key = 'indexes_deferred'")
+    conn.execute("ANALYZE events")
+
+
+def finish_interrupted(conn: psycopg.Connection) -> bool:
+    """Build what a stopped import left pending; returns whether this call built it.
+
+    An import still running holds IMPORT_LOCK: then nothing is done here (it builds at its end).
+    """
+    if not pending(conn):
+        return False
+    row = conn.execute("SELECT pg_try_advisory_lock(%s)", (IMPORT_LOCK,)).fetchone()
+    if not (row and row[0]):
+        return False
+    try:
+        with conn.transaction():
+            conn.execute("SELECT pg_advisory_xact_lock(%s)", (WRITE_LOCK,))
+            todo = pending(conn)
+            if todo:
+                build_pending(conn)
+    finally:
+        conn.execute("SELECT pg_advisory_unlock(%s)", (IMPORT_LOCK,))
+    return todo
+
+
+def check(conn: psycopg.Connection) -> str:
+    """ "ok" when every secondary index exists and is valid; else which are not."""
+    rows = conn.execute(
+        "SELECT c.relname FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid "
+        "WHERE c.relname = ANY(%s) AND i.indisvalid AND i.indisready",
+        ([name for name, _ in SECONDARY_INDEXES],),
+    ).fetchall()
+    missing = sorted({name for name, _ in SECONDARY_INDEXES} - {str(r[0]) for r in rows})
+    return "ok" if not missing else f"missing or invalid indexes: {', '.join(missing)}"
 
 
 class PostGISBulkImport:
@@ -65,22 +98,34 @@ class PostGISBulkImport:
 
     def __init__(self, url: str, who: str, on_conflict: OnConflict, defer_indexes: bool) -> None:
         self.who, self.on_conflict = who, on_conflict
-        self.deferred = False  # see the module docstring: PostgreSQL keeps its indexes
         self._name = url.rsplit("/", 1)[-1].split("?", 1)[0]
         try:
-            self.conn = psycopg.connect(url, connect_timeout=10)
-            with self.conn.transaction():
-                self.conn.execute(_STAGE)
+            self.conn = psycopg.connect(url, connect_timeout=10, autocommit=True)
         except psycopg.Error as exc:
             raise StoreError(log_message=f"bulk import into {self._name}: {exc}") from exc
+        try:
+            # One import at a time; a killed one's session (and lock) ends with its process.
+            self.conn.execute("SELECT pg_advisory_lock(%s)", (IMPORT_LOCK,))
+            self.conn.execute(_STAGE)
+            self.deferred = defer_indexes or pending(self.conn)
+        except psycopg.Error as exc:
+            self.conn.close()
+            raise StoreError(log_message=f"bulk import into {self._name}: {exc}") from exc
+        if defer_indexes:
+            self._run(self._defer)
 
-    def _run(self, work: Callable[[], ImportCounts]) -> ImportCounts:
+    def _run(self, work: Callable[[], ImportCounts | None]) -> ImportCounts:
         try:
             with self.conn.transaction():
                 self.conn.execute("SELECT pg_advisory_xact_lock(%s)", (WRITE_LOCK,))
-                return work()
+                return work() or ImportCounts()
         except psycopg.Error as exc:
             raise StoreError(log_message=f"bulk import into {self._name}: {exc}") from exc
+
+    def _defer(self) -> None:
+        self.conn.execute("UPDATE meta SET value = 1 WHERE key = 'indexes_deferred'")
+        for name, _ in SECONDARY_INDEXES:
+            self.conn.execute(f"DROP INDEX IF EXISTS {name}")
 
     def write(self, rows: Sequence[ImportRow]) -> ImportCounts:
         """Store one batch in one transaction."""
@@ -105,8 +150,8 @@ class PostGISBulkImport:
         old = [(known[k], r) for k, r in batch.items() if k in known]
         stamp = now()
         first = _next_id(conn)
-        created = self._stage_and([(first + n, r) for n, r in enumerate(fresh)], _INSERT, stamp)
-        if created:
+        self._copy("events", [_staged(first + n, r, stamp) for n, r in enumerate(fresh)])
+        if fresh:
             conn.execute(
                 "INSERT INTO audit (event_id, last_event_id, at, who, action, detail) "
                 "VALUES (%s, %s, %s, %s, 'create', %s)",
@@ -115,12 +160,13 @@ class PostGISBulkImport:
                     first + len(fresh) - 1,
                     stamp,
                     self.who,
-                    f"one of {created} events stored together",
+                    f"one of {len(fresh)} events stored together",
                 ),
             )
         updated = 0
         if self.on_conflict == "update" and old:
-            updated = self._stage_and(old, _UPDATE, stamp)
+            self._copy("import_rows", [_staged(i, r, stamp) for i, r in old])
+            updated = conn.execute(_UPDATE).rowcount
             with conn.cursor() as cur:
                 cur.executemany(
                     "INSERT INTO audit (event_id, at, who, action, detail) VALUES "
@@ -129,41 +175,36 @@ class PostGISBulkImport:
                 )
         else:
             skipped += len(old)
-        skipped += len(fresh) - created  # only if another writer stored a key meanwhile
         if batch:
             span = max(r.span for r in batch.values())
             conn.execute(
                 "UPDATE meta SET value = %s WHERE key = 'max_span_days' AND value < %s",
                 (span, span),
             )
-        return ImportCounts(created, updated, skipped)
+        return ImportCounts(len(fresh), updated, skipped)
 
-    def _stage_and(self, rows: list[tuple[int, ImportRow]], statement: str, stamp: str) -> int:
-        """COPY the rows into the staging table, run ``statement`` on it; rows it touched."""
+    def _copy(self, table: str, rows: list[tuple[object, ...]]) -> None:
         if not rows:
-            return 0
-        with self.conn.cursor() as cur:
-            cur.execute("TRUNCATE import_rows")
-            with cur.copy(f"COPY import_rows ({_STAGED}) FROM STDIN") as copy:
-                for event_id, row in rows:
-                    copy.write_row(_staged(event_id, row))
-            cur.execute(statement, (stamp,))
-            return cur.rowcount
+            return
+        with (
+            self.conn.cursor() as cur,
+            cur.copy(f"COPY {table} ({_COLUMNS}) FROM STDIN") as copy,
+        ):
+            for row in rows:
+                copy.write_row(row)
 
     def finish(self) -> str:
-        """Refresh the planner's statistics; returns "ok"."""
+        """Build the deferred indexes, VACUUM ANALYZE; "ok" when every index is valid."""
         try:
-            self.conn.autocommit = True
-            try:
-                self.conn.execute("ANALYZE events")
-            finally:
-                self.conn.autocommit = False
+            if self.deferred or pending(self.conn):
+                self._run(lambda: build_pending(self.conn))
+            self.conn.execute("VACUUM (ANALYZE) events")
+            return check(self.conn)
         except psycopg.Error as exc:
             raise StoreError(log_message=f"finishing the import into {self._name}: {exc}") from exc
-        return "ok"
 
     def close(self) -> None:
-        """Close the import's connection."""
+        """Close the import's connection (its import lock goes with it)."""
         self.conn.close()
 
 
@@ -172,7 +213,17 @@ def _next_id(conn: psycopg.Connection) -> int:
     return int(row[0]) if row else 1
 
 
-def _staged(event_id: int, row: ImportRow) -> tuple[object, ...]:
+def _geometry(row: ImportRow) -> str | None:
+    """The row's geometry as EWKT: a point from its box, anything else from its text."""
+    if row.minx is None:
+        return None
+    if row.minx == row.maxx and row.miny == row.maxy and row.body.startswith(_POINT):
+        return f"SRID=4326;POINT({row.minx!r} {row.miny!r})"
+    return ewkt_of(orjson.loads("{" + row.body)["geometry"])
+
+
+def _staged(event_id: int, row: ImportRow, stamp: str) -> tuple[object, ...]:
+    """The row as COPY writes it (the columns of ``_COLUMNS``)."""
     return (
         event_id,
         f'{{"type":"Feature","id":"{event_id}",{row.body}',
@@ -184,10 +235,12 @@ def _staged(event_id: int, row: ImportRow) -> tuple[object, ...]:
         row.admin1,
         row.lat,
         row.lon,
+        _geometry(row),
         row.confidence,
         row.geo_precision,
         row.actors,
         row.minx is not None,
+        stamp,
         row.words,
         row.key,
     )

@@ -74,7 +74,7 @@ class PostGISRows:
     def finish(self) -> None:
         """Move the id sequences past the copied ids, then refresh statistics."""
         with self.store._write() as conn:
-            for table in ("observations", "audit"):
+            for table in ("observations", "audit", "feeds", "subscriptions", "deliveries"):
                 conn.execute(
                     f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), max(id)) "
                     f"FROM {table} HAVING max(id) IS NOT NULL"

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
 from collections.abc import Callable, Iterator
 from typing import Any, TypeVar
 
@@ -13,7 +12,6 @@ from psycopg_pool import ConnectionPool
 from app.domain import (
     AuditEntry,
     ChangePage,
-    Cluster,
     ClusterPage,
     EventPage,
     EventQuery,
@@ -21,8 +19,10 @@ from app.domain import (
     ReportRecord,
 )
 from app.errors import NotFound, StoreError
-from app.store import postgis_changes, postgis_sql
+from app.store import common_reads, postgis_changes, postgis_sql
 from app.store.base import StoreHealth
+from app.store.live_state import PercentMarks
+from app.store.postgis_counts import SeqCountCache
 from app.store.sql_query import Sql, encode_cursor
 
 T = TypeVar("T")
@@ -44,6 +44,7 @@ class PostGISReads:
     backend: str
     pool: ConnectionPool
     _name: str
+    _counts: SeqCountCache
 
     def _read(self, fn: Callable[[psycopg.Connection], T]) -> T:
         try:
@@ -69,9 +70,12 @@ class PostGISReads:
         return self._read(lambda conn: feature(conn, event_id))
 
     def query(self, query: EventQuery) -> EventPage:
-        """One page of events and the number matched in all (one snapshot for both)."""
+        """One page of events and the number matched in all (one snapshot for both; counts
+        cached per change number, see postgis_counts)."""
 
         def run(conn: psycopg.Connection) -> EventPage:
+            conn.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY")
+            seq = postgis_changes.last_seq(conn)
             text, params, _ = postgis_sql.page_sql(query)
             rows = conn.execute(text, params).fetchall()
             more = len(rows) > query.limit
@@ -81,10 +85,14 @@ class PostGISReads:
                 if more and rows
                 else None
             )
-            if rows:
-                matched = int(rows[0][3])
-            else:  # past the last page: the count alone (none after a cursor, as on SQLite)
-                matched = 0 if query.cursor else _count(conn, postgis_sql.where(query))
+            if query.cursor is not None and not rows:
+                matched = 0  # past the last page of a cursor, as on SQLite
+            elif not more and query.offset == 0 and query.cursor is None:
+                matched = len(rows)  # the page holds every match: no count needed
+            else:
+                sql = postgis_sql.where(query)
+                key = (sql.where, tuple(map(repr, sql.params)))
+                matched = self._counts.get(seq, key, lambda: _count(conn, sql))
             return EventPage([r[1] for r in rows], matched, cursor)
 
         return self._read(run)
@@ -126,50 +134,16 @@ class PostGISReads:
         whole, the newest movements ending in the view, and counts per governorate."""
 
         def run(conn: psycopg.Connection) -> ClusterPage:
-            everything = postgis_sql.where(dataclasses.replace(query, cursor=None))
-            scoped = postgis_sql.where(dataclasses.replace(query, bbox=None, cursor=None))
-            minx, miny, maxx, maxy = view
-            in_view = f"{scoped.where} AND lon BETWEEN %s AND %s AND lat BETWEEN %s AND %s"
-            params = [*scoped.params, minx, maxx, miny, maxy]
-            points = (
-                f"{in_view} AND category != 'movement' "
-                "AND (geo_precision IS NULL OR geo_precision < 3)"
+            return common_reads.grid_clusters(
+                PercentMarks(conn),
+                postgis_sql.where(dataclasses.replace(query, cursor=None)),
+                postgis_sql.where(dataclasses.replace(query, bbox=None, cursor=None)),
+                view,
+                (cell_deg, common_reads.POSTGIS_CELL),
+                singles_limit,
+                all_singles_below,
+                movement_limit,
             )
-            movements = [
-                str(r[0])
-                for r in conn.execute(
-                    f"SELECT feature FROM events WHERE {in_view} AND category = 'movement' "
-                    "ORDER BY date DESC, id DESC LIMIT %s",
-                    [*params, movement_limit],
-                )
-            ]
-            counts = _counts(conn, everything)
-            if all_singles_below:
-                ids = [
-                    int(r[0])
-                    for r in conn.execute(
-                        f"SELECT id FROM events WHERE {points} LIMIT %s",
-                        [*params, all_singles_below + 1],
-                    ).fetchall()
-                ]
-                if len(ids) <= all_singles_below:
-                    return ClusterPage([], _features(conn, ids), *counts, movements)
-            rows = conn.execute(
-                "SELECT floor((lon + 180) / %s)::int AS gx, floor((lat + 90) / %s)::int AS gy, "
-                "count(*), avg(lon), avg(lat), min(id), "
-                "count(*) FILTER (WHERE category = 'security_incident'), "
-                "count(*) FILTER (WHERE category = 'development') "
-                f"FROM events WHERE {points} GROUP BY gx, gy ORDER BY gx, gy",
-                [cell_deg, cell_deg, *params],
-            ).fetchall()
-            clusters: list[Cluster] = []
-            lone: list[int] = []
-            for _, _, count, lon, lat, first, incidents, developments in rows:
-                if count == 1 and len(lone) < singles_limit:
-                    lone.append(int(first))
-                else:
-                    clusters.append(Cluster(lon, lat, count, incidents, developments))
-            return ClusterPage(clusters, _features(conn, lone), *counts, movements)
 
         return self._read(run)
 
@@ -208,38 +182,15 @@ class PostGISReads:
 
     def history(self, event_id: int) -> list[AuditEntry]:
         """Every recorded change of an event, oldest first."""
-        rows = self._read(
-            lambda conn: conn.execute(
-                "SELECT %s::bigint, at, who, action, detail FROM audit WHERE event_id = %s OR "
-                "(last_event_id >= %s AND event_id <= %s AND last_event_id IS NOT NULL) "
-                "ORDER BY id",
-                (event_id, event_id, event_id, event_id),
-            ).fetchall()
-        )
-        if not rows:
-            raise NotFound(f"No event with id {event_id}")
-        return [AuditEntry(*row) for row in rows]
+        return self._read(lambda conn: common_reads.history(PercentMarks(conn), event_id))
 
     def get_report(self, report_id: int) -> ReportRecord:
         """A stored report."""
-        row = self._read(
-            lambda conn: conn.execute(f"{_REPORT} WHERE id = %s", (report_id,)).fetchone()
-        )
-        if row is None:
-            raise NotFound(f"No report with id {report_id}")
-        return _report(row)
+        return self._read(lambda conn: common_reads.get_report(PercentMarks(conn), report_id))
 
     def list_reports(self, limit: int, offset: int) -> tuple[list[ReportRecord], int]:
         """Reports, newest first, and how many there are."""
-
-        def run(conn: psycopg.Connection) -> tuple[list[ReportRecord], int]:
-            rows = conn.execute(
-                f"{_REPORT} ORDER BY published DESC, id DESC LIMIT %s OFFSET %s", (limit, offset)
-            ).fetchall()
-            total = conn.execute("SELECT count(*) FROM reports").fetchone()
-            return [_report(r) for r in rows], int(total[0]) if total else 0
-
-        return self._read(run)
+        return self._read(lambda conn: common_reads.list_reports(PercentMarks(conn), limit, offset))
 
     def report_events(self, report_id: int) -> IngestResult:
         """The events a report supports (placed and unplaced)."""
@@ -278,39 +229,3 @@ class PostGISReads:
 def _count(conn: psycopg.Connection, sql: Sql) -> int:
     row = conn.execute(f"SELECT count(*) FROM events WHERE {sql.where}", sql.params).fetchone()
     return int(row[0]) if row else 0
-
-
-def _features(conn: psycopg.Connection, ids: list[int]) -> list[str]:
-    if not ids:
-        return []
-    rows = conn.execute("SELECT feature FROM events WHERE id = ANY(%s)", (ids,)).fetchall()
-    return [str(r[0]) for r in rows]
-
-
-def _counts(conn: psycopg.Connection, sql: Sql) -> tuple[dict[str, int], dict[str, int]]:
-    """Events per governorate: all of them, and those placed only to a governorate or wider."""
-    base = f"SELECT admin1, count(*) FROM events WHERE {sql.where} AND admin1 IS NOT NULL"
-    counts = {
-        str(k): int(v) for k, v in conn.execute(f"{base} GROUP BY admin1", sql.params).fetchall()
-    }
-    imprecise = {
-        str(k): int(v)
-        for k, v in conn.execute(
-            f"{base} AND geo_precision = 3 GROUP BY admin1", sql.params
-        ).fetchall()
-    }
-    return counts, imprecise
-
-
-def _report(row: tuple[Any, ...]) -> ReportRecord:
-    published: dt.date = row[2]
-    return ReportRecord(
-        id=int(row[0]),
-        content_hash=row[1],
-        published=published,
-        text=row[3],
-        title=row[4],
-        url=row[5],
-        source=row[6],
-        ingested_at=row[7],
-    )

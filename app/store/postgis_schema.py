@@ -13,6 +13,21 @@ from __future__ import annotations
 #: The advisory lock every writer and the migrator take: one writer at a time across every
 #: worker, as SQLite's single writer (de-duplication reads, then writes, and must not race).
 WRITE_LOCK = 0x6765_6F65  # "geoe"
+#: Held (per session) by a bulk import from its start to its end: while it is held, nobody
+#: else builds the indexes the import deferred; a killed import's session frees it.
+IMPORT_LOCK = WRITE_LOCK + 1
+
+#: The indexes a large import drops and builds once at its end (as created by migration 1).
+SECONDARY_INDEXES: tuple[tuple[str, str], ...] = (
+    ("events_admin1", "events (admin1, located, date)"),
+    ("events_country", "events (country, located, date)"),
+    ("events_located_date", "events (located, date)"),
+    ("events_type", "events (event_type, located, date)"),
+    ("events_category", "events (category, located, date)"),
+    ("events_geom", "events USING gist (geom)"),
+    ("events_during", "events USING gist (during)"),
+    ("events_body", "events USING gin (body)"),
+)
 
 MIGRATIONS: tuple[str, ...] = (
     # 1: reports, events, their links (observations), the audit trail, the widest interval.
@@ -164,5 +179,22 @@ MIGRATIONS: tuple[str, ...] = (
         holder text NOT NULL,
         expires_at float8 NOT NULL
     );
+    """,
+    # 3: bulk loads. A flag for indexes a large import deferred (built by its end, or by the
+    # next opening of the store when it was killed), and new events numbered in the change
+    # feed by one statement per INSERT or COPY (a transition table) instead of one trigger call
+    # per row. Updates and deletes keep their per-row triggers.
+    """
+    INSERT INTO meta VALUES ('indexes_deferred', 0);
+    DROP TRIGGER events_change_insert ON events;
+    CREATE FUNCTION geoevents_changes_inserted() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+        INSERT INTO changes (event_id, op) SELECT id, 'upsert' FROM inserted ORDER BY id;
+        RETURN NULL;
+    END;
+    $$;
+    CREATE TRIGGER events_change_insert AFTER INSERT ON events
+        REFERENCING NEW TABLE AS inserted
+        FOR EACH STATEMENT EXECUTE FUNCTION geoevents_changes_inserted();
     """,
 )

@@ -8,6 +8,7 @@ word rules. Only the indexes differ: GiST on the geometry and on the date range,
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from app.domain import EventQuery
 from app.errors import InvalidInput
@@ -28,10 +29,15 @@ def ewkt(event: EventFeature) -> str | None:
     geometry = event.geometry
     if geometry is None:
         return None
-    if geometry.type == "Point":
-        x, y = geometry.coordinates
+    return ewkt_of({"type": geometry.type, "coordinates": geometry.coordinates})
+
+
+def ewkt_of(geometry: dict[str, Any]) -> str:
+    """A GeoJSON Point or LineString (as parsed JSON) as EWKT in EPSG:4326."""
+    if geometry["type"] == "Point":
+        x, y = geometry["coordinates"]
         return f"SRID=4326;POINT({x!r} {y!r})"
-    points = ",".join(f"{x!r} {y!r}" for x, y in geometry.coordinates)
+    points = ",".join(f"{x!r} {y!r}" for x, y in geometry["coordinates"])
     return f"SRID=4326;LINESTRING({points})"
 
 
@@ -63,13 +69,18 @@ def event_row(
     )
 
 
-def where(query: EventQuery) -> Sql:
+def where(query: EventQuery, by_date: bool = False) -> Sql:
     """The filters of a query, combined with AND (``%s`` placeholders).
 
     As on SQLite, the longest interval stored (``meta.max_span_days``) bounds how early an
     event overlapping ``start`` can begin, so the (…, date) b-tree indexes serve date windows
     together with a sort by date. It is read by a sub-query (evaluated once, before the index
     scan): no round trip of its own.
+
+    The interval overlap is ``during && daterange`` (the GiST index: counts, other sorts) or,
+    for a page sorted by date (``by_date``), the same overlap as ``date_end >= start`` beside
+    ``date <= end``: the planner then walks the (located, date) b-tree newest first and stops
+    after one page, where the GiST index would make it read and sort every match.
     """
     clauses: list[str] = []
     params: list[object] = []
@@ -77,8 +88,8 @@ def where(query: EventQuery) -> Sql:
         clauses.append("located = %s")
         params.append(query.located)
     if query.admin1:
-        clauses.append("admin1 = ANY(%s)")
-        params.append(list(query.admin1))
+        clauses.append(_any("admin1", query.admin1))
+        params.append(query.admin1[0] if len(query.admin1) == 1 else list(query.admin1))
     if query.country:
         clauses.append("country = %s")
         params.append(query.country)
@@ -93,7 +104,10 @@ def where(query: EventQuery) -> Sql:
     if query.near is not None:
         clauses.append("geoevents_km(lat, lon, %s, %s) <= %s")
         params.extend(query.near)
-    if query.start is not None or query.end is not None:
+    if by_date and query.start is not None:
+        clauses.append("date_end >= %s::date")  # with date <= end below: the same overlap
+        params.append(query.start)
+    elif not by_date and (query.start is not None or query.end is not None):
         clauses.append("during && daterange(%s::date, %s::date, '[]')")
         params.extend([query.start, query.end])
     if query.start is not None:
@@ -103,8 +117,8 @@ def where(query: EventQuery) -> Sql:
         clauses.append("date <= %s")
         params.append(query.end)
     if query.types:
-        clauses.append("event_type = ANY(%s)")
-        params.append(list(query.types))
+        clauses.append(_any("event_type", query.types))
+        params.append(query.types[0] if len(query.types) == 1 else list(query.types))
     if query.category:
         clauses.append("category = %s")
         params.append(query.category)
@@ -123,14 +137,20 @@ def where(query: EventQuery) -> Sql:
     return Sql(" AND ".join(clauses) or "true", params)
 
 
+def _any(column: str, values: tuple[str, ...]) -> str:
+    """``column = %s`` for one value: unlike ``= ANY``, an index on (column, …, date) then
+    also yields rows in date order, so a page stops after ``limit`` rows instead of sorting
+    every match."""
+    return f"{column} = %s" if len(values) == 1 else f"{column} = ANY(%s)"
+
+
 def page_sql(query: EventQuery) -> tuple[str, list[object], str]:
-    """SELECT for one page (limit + 1 rows, to know if another page follows), each row with
-    the number matched in all (a sub-query evaluated once: one round trip per page)."""
+    """SELECT for one page (limit + 1 rows, to know if another page follows)."""
     if query.sort not in SORTS:
         raise InvalidInput(f"sort must be one of {', '.join(SORTS)}")
     column, descending = SORTS[query.sort]
-    sql = where(query)
-    clauses, params = [sql.where], [*sql.params, *sql.params]
+    sql = where(query, by_date=column == "date")
+    clauses, params = [sql.where], list(sql.params)
     direction = "DESC" if descending else "ASC"
     if query.cursor:
         value, last_id = decode_cursor(query.cursor, query.sort)
@@ -144,8 +164,7 @@ def page_sql(query: EventQuery) -> tuple[str, list[object], str]:
             params.extend([_cursor_value(value, cast), last_id])
     order = f"{column} {direction}" if column == "id" else f"{column} {direction}, id {direction}"
     text = (
-        f"SELECT id, feature, {column}, (SELECT count(*) FROM events WHERE {sql.where}) "
-        f"FROM events WHERE {' AND '.join(clauses)} "
+        f"SELECT id, feature, {column} FROM events WHERE {' AND '.join(clauses)} "
         f"ORDER BY {order} LIMIT %s OFFSET %s"
     )
     params.extend([query.limit + 1, query.offset])

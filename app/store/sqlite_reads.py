@@ -6,18 +6,16 @@ Each function takes an open connection; ``SQLiteStore`` translates driver errors
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
 import sqlite3
 from collections.abc import Iterator
 
-from app.domain import AuditEntry, Cluster, ClusterPage, EventPage, EventQuery, ReportRecord
-from app.errors import NotFound, StoreError
-from app.store import sql_query, sqlite_mapcells
+from app.domain import ClusterPage, EventPage, EventQuery
+from app.errors import StoreError
+from app.store import common_reads, sql_query, sqlite_mapcells
 from app.store.sqlite_counts import CountCache
 
 SMALL_VIEW_DEG2 = 4.0  # map views smaller than this find their movements through the R*Tree
 BY_DATE_COST = 32  # reading and sorting one matching row, in date-index steps (measured)
-_REPORT_COLUMNS = "id, content_hash, published, text, title, url, source, ingested_at"
 
 
 def max_span(conn: sqlite3.Connection) -> int:
@@ -107,47 +105,16 @@ def clusters(
     if counted is not None and not all_singles_below and unfiltered == EventQuery():
         return _counted_clusters(conn, view, *counted, singles_limit, movement_limit)
     span = max_span(conn)
-    everything = sql_query.where(dataclasses.replace(q, cursor=None), span)
-    scoped = sql_query.where(dataclasses.replace(q, bbox=None, cursor=None), span)
-    minx, miny, maxx, maxy = view
-    in_view = f"{scoped.where} AND lon BETWEEN ? AND ? AND lat BETWEEN ? AND ?"
-    params = [*scoped.params, minx, maxx, miny, maxy]
-    points = (
-        f"{in_view} AND category != 'movement' AND (geo_precision IS NULL OR geo_precision < 3)"
+    return common_reads.grid_clusters(
+        conn,
+        sql_query.where(dataclasses.replace(q, cursor=None), span),
+        sql_query.where(dataclasses.replace(q, bbox=None, cursor=None), span),
+        view,
+        (cell_deg, common_reads.SQLITE_CELL),
+        singles_limit,
+        all_singles_below,
+        movement_limit,
     )
-    movements = [
-        str(r[0])
-        for r in conn.execute(
-            f"SELECT feature FROM events WHERE {in_view} AND category = 'movement' "
-            "ORDER BY date DESC, id DESC LIMIT ?",
-            [*params, movement_limit],
-        )
-    ]
-    counts = _counts(conn, everything)
-    if all_singles_below:
-        ids = [
-            int(r[0])
-            for r in conn.execute(
-                f"SELECT id FROM events WHERE {points} LIMIT ?", [*params, all_singles_below + 1]
-            ).fetchall()
-        ]
-        if len(ids) <= all_singles_below:
-            return ClusterPage([], _features(conn, ids), *counts, movements)
-    rows = conn.execute(
-        "SELECT CAST((lon + 180) / ? AS INTEGER) AS gx, "
-        "CAST((lat + 90) / ? AS INTEGER) AS gy, count(*), avg(lon), avg(lat), min(id), "
-        "sum(category = 'security_incident'), sum(category = 'development') "
-        f"FROM events WHERE {points} GROUP BY gx, gy",
-        [cell_deg, cell_deg, *params],
-    ).fetchall()
-    found: list[Cluster] = []
-    lone: list[int] = []
-    for _, _, n, lon, lat, first, incidents, developments in rows:
-        if n == 1 and len(lone) < singles_limit:
-            lone.append(int(first))
-        else:
-            found.append(Cluster(lon, lat, n, incidents, developments))
-    return ClusterPage(found, _features(conn, lone), *counts, movements)
 
 
 def extent(
@@ -203,67 +170,8 @@ def _counted_clusters(
     return ClusterPage(found, _features(conn, lone), *counts, movements)
 
 
-def history(conn: sqlite3.Connection, event_id: int) -> list[AuditEntry]:
-    """Every recorded change of an event, oldest first."""
-    rows = conn.execute(
-        "SELECT ?, at, who, action, detail FROM audit WHERE event_id = ? OR "
-        "(last_event_id >= ? AND event_id <= ? AND last_event_id IS NOT NULL) ORDER BY id",
-        (event_id, event_id, event_id, event_id),
-    ).fetchall()
-    if not rows:
-        raise NotFound(f"No event with id {event_id}")
-    return [AuditEntry(*row) for row in rows]
-
-
-def get_report(conn: sqlite3.Connection, report_id: int) -> ReportRecord:
-    """A stored report; NotFound when absent."""
-    row = conn.execute(
-        f"SELECT {_REPORT_COLUMNS} FROM reports WHERE id = ?", (report_id,)
-    ).fetchone()
-    if row is None:
-        raise NotFound(f"No report with id {report_id}")
-    return _report(row)
-
-
-def list_reports(
-    conn: sqlite3.Connection, limit: int, offset: int
-) -> tuple[list[ReportRecord], int]:
-    """Reports, newest first, and how many there are."""
-    rows = conn.execute(
-        f"SELECT {_REPORT_COLUMNS} FROM reports ORDER BY published DESC, id DESC LIMIT ? OFFSET ?",
-        (limit, offset),
-    ).fetchall()
-    total = conn.execute("SELECT count(*) FROM reports").fetchone()[0]
-    return [_report(r) for r in rows], int(total)
-
-
-def _features(conn: sqlite3.Connection, ids: list[int]) -> list[str]:
-    if not ids:
-        return []
-    rows = conn.execute(f"SELECT feature FROM events WHERE id IN ({','.join('?' * len(ids))})", ids)
-    return [str(r[0]) for r in rows]
-
-
-def _counts(conn: sqlite3.Connection, sql: sql_query.Sql) -> tuple[dict[str, int], dict[str, int]]:
-    """Events per governorate: all of them, and those placed only to a governorate or wider."""
-    base = f"SELECT admin1, count(*) FROM events WHERE {sql.where} AND admin1 IS NOT NULL"
-    counts = dict(conn.execute(f"{base} GROUP BY admin1", sql.params).fetchall())
-    imprecise = dict(
-        conn.execute(f"{base} AND geo_precision = 3 GROUP BY admin1", sql.params).fetchall()
-    )
-    return counts, imprecise
-
-
-def _report(
-    row: tuple[int, str, str, str, str | None, str | None, str | None, str],
-) -> ReportRecord:
-    return ReportRecord(
-        id=row[0],
-        content_hash=row[1],
-        published=dt.date.fromisoformat(row[2]),
-        text=row[3],
-        title=row[4],
-        url=row[5],
-        source=row[6],
-        ingested_at=row[7],
-    )
+# Written once for both backends (see common_reads), under the names SQLiteStore calls.
+history = common_reads.history
+get_report = common_reads.get_report
+list_reports = common_reads.list_reports
+_features = common_reads.features

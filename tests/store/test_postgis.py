@@ -116,11 +116,11 @@ def test_a_failing_bulk_batch_stores_nothing(url, gazetteer, monkeypatch):
     store = PostGISStore(url)
     real, calls = postgis_bulk._staged, {"n": 0}
 
-    def flaky(event_id, row):
+    def flaky(event_id, row, stamp):
         calls["n"] += 1
         if calls["n"] == 3:
             raise StoreError(log_message="disk on fire")
-        return real(event_id, row)
+        return real(event_id, row, stamp)
 
     monkeypatch.setattr(postgis_bulk, "_staged", flaky)
     loader = store.bulk_import("import", "skip", defer_indexes=False)
@@ -143,7 +143,7 @@ def test_migration_2_numbers_the_events_already_stored(url):
             "'2024-01-01', 0.5, false, 'now')"
         )
     store = PostGISStore(url)
-    assert store.health().schema_version == 2 == len(MIGRATIONS)
+    assert store.health().schema_version == len(MIGRATIONS)
     assert store.last_seq() == 1
     (change,) = store.changes(EventQuery(located=None), 0, 10).changes
     assert (change.op, change.id, change.feature) == ("upsert", 1, "{}")

@@ -1,5 +1,6 @@
 """geoevents migrate-store: a whole store copied between backends, ids kept, idempotently."""
 
+import dataclasses
 import datetime as dt
 
 import orjson
@@ -115,3 +116,49 @@ def test_imported_events_keep_their_import_keys_in_the_copy(tmp_path, database_u
     assert again.write(rows) == ImportCounts(created=0, updated=0, skipped=5)
     again.close()
     assert open_store(database_url).last_seq() == 5  # the copy numbered its events
+
+
+def live_state(store):
+    subs = store.live.subscriptions()
+    return (
+        store.live.feeds(),
+        [(s.id, s.url, s.secret, s.filters, s.created_at) for s in subs],
+        [d for s in subs for d in store.live.deliveries(s.id)],
+    )
+
+
+def test_feeds_subscriptions_and_deliveries_are_copied_with_their_ids(tmp_path, database_url):
+    source_url = f"sqlite:///{tmp_path / 'source.db'}"
+    source = open_store(source_url)
+    seed(source)
+    live = source.live
+    live.add_feed("https://example.org/a.rss", 600, "Example", "2024-01-01T00:00:00Z")
+    feed = live.add_feed("https://example.org/b.rss", 900, None, "2024-01-01T00:00:00Z")
+    live.add_feed("https://example.org/c.rss", 300, None, "2024-01-02T00:00:00Z")
+    live.delete_feed(feed.id)  # a gap in the ids: kept as it is
+    kept = live.add_subscription("https://hook.example/x", "s3cret", "{}", 2, "2024-01-01")
+    live.enqueue(kept.id, [(1, 1, '{"a": 1}'), (2, 2, '{"a": 2}')], 2, "2024-01-01")
+    (first, _) = live.due_deliveries("2025-01-01")
+    live.record_delivery(dataclasses.replace(first, status="delivered", attempts=1))
+    result = migrate(source_url, database_url)
+    assert result.exit_code == 0, result.output
+    assert "feeds" in result.stdout and "resume from the target's change number" in result.stdout
+    target = open_store(database_url)
+    assert live_state(target) == live_state(source)
+    (copied,) = target.live.subscriptions()
+    assert copied.last_seq == target.last_seq()  # the target's own numbering (see store_copy)
+    # New rows take ids after the copied ones.
+    assert target.live.add_feed("https://example.org/d.rss", 60, None, "x").id == 4
+    assert target.live.add_subscription("https://hook.example/y", "k", "{}", 0, "x").id == 2
+    target.close()
+    again = migrate(source_url, database_url)  # repeated: nothing copied twice
+    assert again.exit_code == 0, again.output
+    assert len(open_store(database_url).live.feeds()) == 3  # two copied, one added
+
+
+def test_a_target_with_another_feed_under_the_same_id_is_refused(tmp_path, database_url):
+    source_url = f"sqlite:///{tmp_path / 'source.db'}"
+    open_store(source_url).live.add_feed("https://example.org/a.rss", 600, None, "x")
+    open_store(database_url).live.add_feed("https://other.example/z.rss", 600, None, "x")
+    result = migrate(source_url, database_url)
+    assert result.exit_code == 2 and "other feeds under the same ids" in result.output

@@ -1,7 +1,10 @@
 """Kill ``geoevents import`` with SIGKILL at chosen steps, check the database, resume.
 
-Shared by tests/transfer/test_crash.py (small, in ``make test``) and bench/crash.py (the
-200,000-event run of the issue).
+Shared by tests/transfer/test_crash.py (small, in ``make test``, on both backends) and
+bench/crash.py (the 200,000-event run of the issue). The database is named by its URL:
+``sqlite:///PATH`` is inspected with plain sqlite3 (integrity_check), ``postgresql://...``
+with psycopg (amcheck's bt_index_check on every b-tree index of the events, and every
+index valid).
 """
 
 from __future__ import annotations
@@ -66,10 +69,10 @@ class CrashReport:
 
 
 def import_once(
-    source: Path, db: Path, batch: int, kill: Kill | None, rng: random.Random
+    source: Path, url: str, batch: int, kill: Kill | None, rng: random.Random
 ) -> tuple[bool, str]:
     """Run the import; SIGKILL it as ``kill`` says. Returns (killed, last line printed)."""
-    env = dict(os.environ, GEOEVENTS_DATABASE_URL=f"sqlite:///{db}")
+    env = dict(os.environ, GEOEVENTS_DATABASE_URL=url)
     command = [*GEOEVENTS, "import", str(source), "--verbose", "--defer-indexes"]
     command += ["--batch", str(batch), "--jobs", "1"]
     process = subprocess.Popen(
@@ -90,9 +93,20 @@ def import_once(
     return False, last
 
 
-def inspect(db: Path, batch: int, total: int) -> tuple[int, str, bool, bool]:
-    """(events, integrity_check, whole batches only, an index build pending) read with
-    plain sqlite3, before any store opens (and repairs) the file."""
+def inspect(url: str, batch: int, total: int) -> tuple[int, str, bool, bool]:
+    """(events, integrity, whole batches only, an index build pending) read with the plain
+    driver, before any store opens (and repairs) the database."""
+    if url.startswith("sqlite:///"):
+        keys, integrity, pending = _inspect_sqlite(Path(url.removeprefix("sqlite:///")))
+    else:
+        keys, integrity, pending = _inspect_postgresql(url)
+    count = len(keys)
+    # Batches are stored whole and in file order: the keys are those of the first rows.
+    whole = (count % batch == 0 or count == total) and keys == {f"id:e{i}" for i in range(count)}
+    return count, integrity, whole, pending
+
+
+def _inspect_sqlite(db: Path) -> tuple[set[str], str, bool]:
     conn = sqlite3.connect(db)
     try:
         integrity = "; ".join(r[0] for r in conn.execute("PRAGMA integrity_check"))
@@ -102,15 +116,34 @@ def inspect(db: Path, batch: int, total: int) -> tuple[int, str, bool, bool]:
         ) or bool(conn.execute("SELECT count(*) FROM import_pending").fetchone()[0])
     finally:
         conn.close()
-    count = len(keys)
-    # Batches are stored whole and in file order: the keys are those of the first rows.
-    whole = (count % batch == 0 or count == total) and keys == {f"id:e{i}" for i in range(count)}
-    return count, integrity, whole, pending
+    return keys, integrity, pending
+
+
+def _inspect_postgresql(url: str) -> tuple[set[str], str, bool]:
+    import psycopg
+
+    with psycopg.connect(url, autocommit=True) as conn:
+        conn.execute("CREATE EXTENSION IF NOT EXISTS amcheck")
+        indexes = conn.execute(
+            "SELECT c.relname, i.indisvalid, am.amname FROM pg_index i "
+            "JOIN pg_class c ON c.oid = i.indexrelid JOIN pg_am am ON am.oid = c.relam "
+            "WHERE i.indrelid = 'events'::regclass"
+        ).fetchall()
+        problems = [f"{name} invalid" for name, valid, _ in indexes if not valid]
+        for name, valid, method in indexes:
+            if valid and method == "btree":
+                try:  # raises on a damaged index
+                    conn.execute("SELECT bt_index_check(%s::regclass, true)", (name,))
+                except psycopg.Error as exc:
+                    problems.append(f"{name}: {exc}")
+        keys = {str(r[0]) for r in conn.execute("SELECT import_key FROM events")}
+        row = conn.execute("SELECT value FROM meta WHERE key = 'indexes_deferred'").fetchone()
+    return keys, "; ".join(problems) or "ok", bool(row and row[0])
 
 
 def crash_and_resume(
     source: Path,
-    db: Path,
+    url: str,
     total: int,
     batch: int,
     kills: list[Kill],
@@ -121,8 +154,8 @@ def crash_and_resume(
     rng = random.Random(seed)
     out = CrashReport()
     for kill in [*kills, None]:
-        killed, last = import_once(source, db, batch, kill, rng)
-        run = Run(kill.label if kill else "to the end", killed, last, *inspect(db, batch, total))
+        killed, last = import_once(source, url, batch, kill, rng)
+        run = Run(kill.label if kill else "to the end", killed, last, *inspect(url, batch, total))
         out.runs.append(run)
         if report:
             report(run)

@@ -1,4 +1,5 @@
-"""kill -9 of `geoevents import` (mid-batch, mid-index-build) and of `geoevents ingest`."""
+"""kill -9 of `geoevents import` (mid-batch, mid-index-build) and of `geoevents ingest`,
+on both backends."""
 
 import json
 import os
@@ -10,16 +11,15 @@ import time
 import pytest
 
 from app.domain import EventQuery
-from app.store.sqlite import SQLiteStore
+from app.store import open_store
 from tests.transfer.crashing import GEOEVENTS, Kill, crash_and_resume, write_events
 
 N, BATCH = 20_000, 2_500
 
 
 @pytest.mark.slow
-def test_import_killed_at_five_points_then_completed(tmp_path, gazetteer):
+def test_import_killed_at_five_points_then_completed(tmp_path, gazetteer, database_url):
     source = write_events(tmp_path / "events.geojsonl", N, gazetteer)
-    db = tmp_path / "e.db"
     kills = [
         Kill("mid-transaction, batch 2", "batch 2: writing", (0.0, 0.05)),
         Kill("mid-transaction, batch 5", "batch 4: writing", (0.0, 0.05)),
@@ -27,7 +27,7 @@ def test_import_killed_at_five_points_then_completed(tmp_path, gazetteer):
         Kill("during the index and FTS build", "finishing:", (0.05, 0.25)),
         Kill("during the index and FTS build again", "finishing:", (0.0, 0.1)),
     ]
-    report = crash_and_resume(source, db, N, BATCH, kills)
+    report = crash_and_resume(source, database_url, N, BATCH, kills)
     for run in report.runs:
         assert run.integrity == "ok", run
         assert run.whole_batches, run  # no batch half present
@@ -38,13 +38,15 @@ def test_import_killed_at_five_points_then_completed(tmp_path, gazetteer):
     assert all(r.last_line.startswith("finishing:") and r.pending_build for r in killed[3:])
     final = report.runs[-1]
     assert not final.killed and final.events == N and not final.pending_build
-    store = SQLiteStore(db)
+    store = open_store(database_url)
     assert store.health().events == N
-    assert store.count(EventQuery(bbox=(35, 29, 49, 38))) == N  # R*Tree complete
+    assert store.count(EventQuery(bbox=(35, 29, 49, 38))) == N  # spatial index complete
     assert store.count(EventQuery(q="number")) == N  # full-text index complete
-    conn = sqlite3.connect(db)
-    assert conn.execute("SELECT count(*) FROM events_fts").fetchone()[0] == N
-    assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    store.close()
+    if database_url.startswith("sqlite:///"):
+        conn = sqlite3.connect(database_url.removeprefix("sqlite:///"))
+        assert conn.execute("SELECT count(*) FROM events_fts").fetchone()[0] == N
+        assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
 
 
 def reports(n):
@@ -60,23 +62,36 @@ def reports(n):
     ]
 
 
-def stored_reports(db):
+def scalars(url, sql):
+    """One row of a query, with the plain driver of the URL's backend."""
+    if url.startswith("sqlite:///"):
+        conn = sqlite3.connect(url.removeprefix("sqlite:///"))
+        try:
+            return conn.execute(sql).fetchone()
+        finally:
+            conn.close()
+    import psycopg
+
+    with psycopg.connect(url) as conn:
+        return conn.execute(sql).fetchone()
+
+
+def stored_reports(url):
     try:
-        conn = sqlite3.connect(db)
-        return conn.execute("SELECT count(*) FROM reports").fetchone()[0]
-    except sqlite3.Error:
+        return scalars(url, "SELECT count(*) FROM reports")[0]
+    except Exception:  # not created yet: the first run has not migrated the store
         return 0
-    finally:
-        conn.close()
 
 
 @pytest.mark.slow
-def test_ingest_killed_twice_then_rerun_stores_every_report_once(tmp_path):
+def test_ingest_killed_twice_then_rerun_stores_every_report_once(
+    tmp_path, database_url, second_database_url
+):
     source = tmp_path / "reports.jsonl"
     items = reports(120)
     source.write_text("".join(json.dumps(r) + "\n" for r in items))
-    db = tmp_path / "e.db"
-    env = dict(os.environ, GEOEVENTS_DATABASE_URL=f"sqlite:///{db}")
+    db = database_url
+    env = dict(os.environ, GEOEVENTS_DATABASE_URL=db)
     for threshold in (20, 60):
         process = subprocess.Popen(
             # Small transactions, so that a kill lands between two of them.
@@ -96,22 +111,18 @@ def test_ingest_killed_twice_then_rerun_stores_every_report_once(tmp_path):
     )
     assert done.returncode == 0, done.stderr
     assert "already stored" in done.stdout
-    conn = sqlite3.connect(db)
-    assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
-    assert conn.execute(
-        "SELECT count(*), count(DISTINCT content_hash) FROM reports"
-    ).fetchone() == (
+    if db.startswith("sqlite:///"):
+        assert scalars(db, "PRAGMA integrity_check")[0] == "ok"
+    assert scalars(db, "SELECT count(*), count(DISTINCT content_hash) FROM reports") == (
         len(items),
         len(items),
     )
     # Every report's events are there once: the same as one uninterrupted run.
-    clean = tmp_path / "clean.db"
     subprocess.run(
         [*GEOEVENTS, "ingest", str(source)],
-        env=dict(env, GEOEVENTS_DATABASE_URL=f"sqlite:///{clean}"),
+        env=dict(env, GEOEVENTS_DATABASE_URL=second_database_url),
         check=True,
         capture_output=True,
     )
-    other = sqlite3.connect(clean)
     count = "SELECT count(*) FROM events"
-    assert conn.execute(count).fetchone() == other.execute(count).fetchone()
+    assert scalars(db, count) == scalars(second_database_url, count)

@@ -1,0 +1,172 @@
+"""Backup and checked restore of the PostGIS store with PostgreSQL's own pg_dump/pg_restore.
+
+We drive the client programs of Debian's ``postgresql-client`` (found on PATH, else in the
+newest ``/usr/lib/postgresql/*/bin``); we do not write a dump format of our own. A backup is
+one ``pg_dump --format=custom`` archive of the whole database (tables, indexes, the PostGIS
+and unaccent extensions, the text search configuration), taken in one snapshot that we
+export first, so the schema version and the counts printed are those of the archive. It is
+written to a hidden partial file, listed back with ``pg_restore --list`` (a damaged archive
+fails there), and only then moved to its name.
+
+A restore checks the archive first (it lists, it holds the store's tables, its schema version
+is not newer than this release) and then runs ``pg_restore --clean --if-exists
+--single-transaction``: the old content is dropped and the archive's created in one
+transaction, so another worker sees the old content or the new one, never a mix, and a
+failure leaves the database as it was. The store is then opened once (migrations applied).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import psycopg
+
+from app.errors import InvalidInput, StoreError
+from app.store.backup import CopyInfo
+from app.store.postgis_schema import MIGRATIONS
+
+_REQUIRED_TABLES = ("reports", "events", "observations", "audit", "meta", "geoevents_schema")
+
+
+def pg_tool(name: str) -> Path:
+    """A PostgreSQL client program: on PATH, else the newest /usr/lib/postgresql/*/bin."""
+    found = shutil.which(name)
+    if found:
+        return Path(found)
+    versions = sorted(
+        Path("/usr/lib/postgresql").glob(f"*/bin/{name}"),
+        key=lambda p: int(p.parts[-3]) if p.parts[-3].isdigit() else 0,
+        reverse=True,
+    )
+    if versions:
+        return versions[0]
+    raise InvalidInput(
+        f"{name} is not installed: PostgreSQL backups use PostgreSQL's own tools "
+        "(apt-get install postgresql-client)"
+    )
+
+
+def _run(args: list[str], what: str) -> str:
+    done = subprocess.run(args, capture_output=True, text=True, check=False)
+    if done.returncode != 0:
+        message = done.stderr.strip().splitlines()
+        raise StoreError(
+            f"{what} failed: {message[-1] if message else f'exit {done.returncode}'}",
+            log_message=f"{what}: {done.stderr.strip()}",
+        )
+    return done.stdout
+
+
+def check_archive(path: Path) -> int:
+    """List an archive with pg_restore and check it is a geoevents store; its schema version."""
+    if not path.is_file():
+        raise InvalidInput(f"{path} is not a file")
+    listing = subprocess.run(
+        [str(pg_tool("pg_restore")), "--list", str(path)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if listing.returncode != 0:
+        raise InvalidInput(f"{path} is not a readable pg_dump archive") from None
+    tables = set(re.findall(r" TABLE DATA public (\w+) ", listing.stdout))
+    missing = [t for t in _REQUIRED_TABLES if t not in tables]
+    if missing:
+        raise InvalidInput(f"{path} is not a geoevents store (no {', '.join(missing)})")
+    data = _run(
+        [
+            str(pg_tool("pg_restore")),
+            "--data-only",
+            "--table=geoevents_schema",
+            "--file=-",
+            str(path),
+        ],
+        f"reading {path}",
+    )
+    numbers = re.findall(r"^(\d+)$", data, flags=re.MULTILINE)
+    version = int(numbers[-1]) if numbers else 0
+    if not 1 <= version <= len(MIGRATIONS):
+        raise InvalidInput(
+            f"{path} has schema version {version}; this release reads 1 to {len(MIGRATIONS)}"
+        )
+    return version
+
+
+def backup(url: str, target: Path, *, overwrite: bool = False) -> CopyInfo:
+    """pg_dump the database in one exported snapshot, check the archive, then name it."""
+    if target.exists() and not overwrite:
+        raise InvalidInput(f"{target} exists; choose another path or pass --force")
+    dump = pg_tool("pg_dump")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    partial = target.with_name(f".{target.name}.partial")
+    partial.unlink(missing_ok=True)
+    try:
+        with psycopg.connect(url, connect_timeout=10) as conn:
+            conn.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY")
+            row = conn.execute(
+                "SELECT pg_export_snapshot(), (SELECT max(version) FROM geoevents_schema), "
+                "(SELECT count(*) FROM reports), (SELECT count(*) FROM events)"
+            ).fetchone()
+            assert row is not None
+            snapshot, version, reports, events = row
+            # The snapshot lives while this transaction is open: pg_dump reads exactly it.
+            _run(
+                [
+                    str(dump),
+                    "--format=custom",
+                    "--no-owner",
+                    "--no-privileges",
+                    f"--snapshot={snapshot}",
+                    f"--file={partial}",
+                    f"--dbname={url}",
+                ],
+                "pg_dump",
+            )
+    except psycopg.Error as exc:
+        partial.unlink(missing_ok=True)
+        raise StoreError(log_message=f"backing up the database: {exc}") from exc
+    except BaseException:
+        partial.unlink(missing_ok=True)
+        raise
+    try:
+        check_archive(partial)
+    except InvalidInput:
+        partial.unlink(missing_ok=True)
+        raise
+    with open(partial, "rb") as handle:
+        os.fsync(handle.fileno())
+    os.replace(partial, target)
+    return CopyInfo(target, int(version), int(reports), int(events), target.stat().st_size)
+
+
+def restore(copy: Path, url: str) -> CopyInfo:
+    """Check the archive, then replace the database's content with it in one transaction."""
+    version = check_archive(copy)
+    _run(
+        [
+            str(pg_tool("pg_restore")),
+            "--clean",
+            "--if-exists",
+            "--single-transaction",
+            "--exit-on-error",
+            "--no-owner",
+            "--no-privileges",
+            f"--dbname={url}",
+            str(copy),
+        ],
+        "pg_restore",
+    )
+    from app.store.postgis import PostGISStore  # migrates a copy from an older release
+
+    store = PostGISStore(url)
+    try:
+        health = store.health()
+    finally:
+        store.close()
+    return CopyInfo(
+        copy, version, health.reports, health.events + health.unlocated, copy.stat().st_size
+    )
