@@ -8,9 +8,7 @@ import pytest
 
 from app.store.sqlite_rtree import FANOUT, rebuild
 
-QUERY = (
-    "SELECT id FROM {} WHERE minx <= ? AND maxx >= ? AND miny <= ? AND maxy >= ? ORDER BY id"
-)
+QUERY = "SELECT id FROM {} WHERE minx <= ? AND maxx >= ? AND miny <= ? AND maxy >= ? ORDER BY id"
 
 
 def boxes(n, seed):
@@ -40,16 +38,18 @@ def test_packed_tree_is_valid_and_answers_like_a_built_one(held, added):
     assert conn.execute("SELECT rtreecheck('packed')").fetchone() == ("ok",)
     # The same boxes, to the bit (float32, rounded outwards as the module rounds them).
     every = "SELECT * FROM {} ORDER BY id"
-    assert conn.execute(every.format("packed")).fetchall() == conn.execute(
-        every.format("built")
-    ).fetchall()
+    assert (
+        conn.execute(every.format("packed")).fetchall()
+        == conn.execute(every.format("built")).fetchall()
+    )
     rng = random.Random(7)
     for _ in range(100):
         x, y, w = rng.uniform(35, 48), rng.uniform(29, 37), rng.random() * 3
         args = (x + w, x, y + w, y)
-        assert conn.execute(QUERY.format("packed"), args).fetchall() == conn.execute(
-            QUERY.format("built"), args
-        ).fetchall()
+        assert (
+            conn.execute(QUERY.format("packed"), args).fetchall()
+            == conn.execute(QUERY.format("built"), args).fetchall()
+        )
     # SQLite keeps inserting into and deleting from the packed tree as usual.
     conn.execute("DELETE FROM packed WHERE id % 3 = 0")
     conn.executemany(
