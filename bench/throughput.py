@@ -230,7 +230,7 @@ def map_page(database: Path, lines: list[bytes], timeout: float, table: Table) -
     table.add(
         "/map: idle, HTML, JS heap",
         f"{idle}, {len(html) / 1e6:.2f} MB, {heap}",
-        f"{peer_idle}, {path.stat().st_size / 1e6:.0f} MB, {peer_heap} (FastMarkerCluster)",
+        f"{peer_idle}, {path.stat().st_size / 1e6:.2f} MB, {peer_heap} (FastMarkerCluster)",
         ratio,
         "<= 1.0 s, <= 1 MB, <= 100 MB",
         met,
