@@ -64,16 +64,15 @@ def pending(conn: sqlite3.Connection) -> bool:
     )
 
 
-def build_pending(conn: sqlite3.Connection, boxes: np.ndarray | None = None) -> None:
+def build_pending(conn: sqlite3.Connection) -> None:
     """Fill the R*Tree and FTS from the staged rows and (re)create the secondary indexes.
 
-    ``boxes`` are the staged rows' (id, minx, maxx, miny, maxy) when the caller has them in
-    memory (an import that staged them all itself); otherwise they are read back. Runs inside
-    the caller's transaction, so a kill in the middle leaves it all to do again.
+    Runs inside the caller's transaction, so a kill in the middle leaves it all to do again.
+    The boxes are read back from the table rather than kept by the import: an edit or another
+    import may have indexed or re-staged some of them meanwhile.
     """
     staged = "SELECT id, minx, maxx, miny, maxy FROM import_pending WHERE minx IS NOT NULL"
-    if boxes is None or not _same_ids(conn, boxes[:, 0]):
-        boxes = np.array(conn.execute(staged).fetchall(), dtype=np.float64).reshape(-1, 5)
+    boxes = np.array(conn.execute(staged).fetchall(), dtype=np.float64).reshape(-1, 5)
     sqlite_rtree.rebuild(conn, "events_rtree", boxes, staged)
     conn.execute("INSERT INTO events_fts (rowid, body) SELECT id, body FROM import_pending")
     conn.execute("DELETE FROM import_pending")
@@ -86,16 +85,6 @@ def build_pending(conn: sqlite3.Connection, boxes: np.ndarray | None = None) -> 
     # analysis_limit keeps this to milliseconds at a million rows).
     conn.execute("PRAGMA analysis_limit = 1000")
     conn.execute("ANALYZE")
-
-
-def _same_ids(conn: sqlite3.Connection, ids: np.ndarray) -> bool:
-    """Whether the staged boxes are exactly these ids (an edit may have indexed one since)."""
-    count, total, low, high = conn.execute(
-        "SELECT count(*), total(id), min(id), max(id) FROM import_pending WHERE minx IS NOT NULL"
-    ).fetchone()
-    if count != len(ids):
-        return False
-    return not count or (total, low, high) == (float(ids.sum()), ids.min(), ids.max())
 
 
 def finish_interrupted(conn: sqlite3.Connection) -> bool:
@@ -132,7 +121,6 @@ class SQLiteBulkImport:
 
     def __init__(self, path: str, who: str, on_conflict: OnConflict, defer_indexes: bool) -> None:
         self.path, self.who, self.on_conflict = path, who, on_conflict
-        self.staged: list[np.ndarray] = []  # the boxes this import staged, batch by batch
         try:
             self.conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
             for pragma in (
@@ -236,8 +224,6 @@ class SQLiteBulkImport:
         """The R*Tree box and FTS words: staged when deferred, written now otherwise."""
         if self.deferred:
             self.conn.executemany(_STAGE, [p[:19] for p in params])
-            boxes = np.array([p[:1] + p[14:18] for p in params if p[14] is not None])
-            self.staged.append(boxes.reshape(-1, 5).astype(np.float64))
             return
         self.conn.executemany(_RTREE, [p[:18] for p in params if p[14] is not None])
         self.conn.executemany(_FTS, [p[:19] for p in params])
@@ -246,9 +232,7 @@ class SQLiteBulkImport:
         """Build the deferred indexes, then ``PRAGMA quick_check``; returns its answer."""
         try:
             if self.deferred or pending(self.conn):
-                boxes = np.concatenate(self.staged) if self.staged else None
-                self._run(lambda: build_pending(self.conn, boxes))
-                self.staged = []
+                self._run(lambda: build_pending(self.conn))
             else:
                 self._run(lambda: self.conn.execute("PRAGMA optimize"))
             self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
