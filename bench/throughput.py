@@ -182,7 +182,7 @@ class Table:
         print()
         print(f"{'figure':44} {'ours':40} {'peer':52} {'ratio':>7}  target")
         for r in self.rows:
-            ratio = f"{r.ratio:,.1f}x" if r.ratio is not None else ""
+            ratio = "" if r.ratio is None else f"{r.ratio:,.{2 if r.ratio < 1 else 1}f}x"
             met = {True: " (met)", False: " (NOT met)", None: ""}[r.met]
             print(f"{r.figure:44} {r.ours:40} {r.peer:52} {ratio:>7}  {r.target}{met}")
 
