@@ -26,9 +26,9 @@ from folium.plugins import FastMarkerCluster
 from playwright.sync_api import Browser, sync_playwright
 
 from app.gazetteer.geocoder import Gazetteer
-from app.ingest import prepare
 from app.mapping.assets import CSS, JS, OfflineMap
 from app.store.sqlite import SQLiteStore
+from app.transfer.importer import run_import
 from bench.store import synthetic
 from tests.conftest import ProcessServer, free_port
 from tests.mapping.conftest import ARGS, CHROMIUM
@@ -142,13 +142,15 @@ def cached_store(size: int, gazetteer: Gazetteer) -> tuple[Path, list[bytes]]:
         partial = path.with_suffix(".partial")
         for old in CACHE.glob(f"{partial.name}*"):
             old.unlink()
+        source = CACHE / f"map-{size}.geojsonl"
+        source.write_bytes(b"".join(line + b"\n" for line in lines))
         store = SQLiteStore(partial)
         gc.disable()
-        for i in range(0, size, 5000):
-            events, _ = prepare(gazetteer, [orjson.loads(x) for x in lines[i : i + 5000]])
-            store.add_events(events, "bench")
+        outcome = run_import(source, store, gazetteer, jobs=1)  # `geoevents import`'s path
         gc.enable()
         store.close()
+        source.unlink()
+        assert outcome.check == "ok" and outcome.counts.created == size, outcome.rejected[:3]
         partial.rename(path)
     return path, lines
 

@@ -71,6 +71,7 @@ class Gazetteer:
         self._admin1_codes = np.asarray([r.code for r in admin1], dtype=object)
         self._admin1_names = {r.code: r.name for r in admin1}
         self._admin1_tree = shapely.STRtree([r.geometry for r in admin1])
+        self._admin1_prepared: list[tuple[shapely.Geometry, tuple[float, ...]]] | None = None
         self._country_codes = np.asarray([c.code for c in data.countries], dtype=object)
         self._country_tree = shapely.STRtree([c.geometry for c in data.countries])
         seats = [p for p in data.places if p.kind == "admin2"]
@@ -199,20 +200,40 @@ class Gazetteer:
 
     def admin1_many(self, lons: Sequence[float], lats: Sequence[float]) -> list[str | None]:
         """Vectorised :meth:`admin1_at`."""
-        points = shapely.points(np.column_stack([np.asarray(lons), np.asarray(lats)]))
-        out: list[str | None] = [None] * len(points)
-        point_idx, tree_idx = self._admin1_tree.query(points, predicate="intersects")
-        for p, t in zip(point_idx.tolist(), tree_idx.tolist(), strict=True):
-            if out[p] is None:
-                out[p] = str(self._admin1_codes[t])
+        xs, ys = np.asarray(lons, dtype=float), np.asarray(lats, dtype=float)
+        found = np.full(len(xs), -1)
+        # Each governorate in turn, against the points still unplaced inside its box: the
+        # prepared polygon tests a point in well under a microsecond, where the tree query
+        # with a predicate tests each candidate against the raw polygon (20x slower). The
+        # first governorate in tree order wins, as in admin1_at.
+        for index, (polygon, box) in enumerate(self._prepared_admin1()):
+            candidates = np.flatnonzero(
+                (found < 0) & (xs >= box[0]) & (xs <= box[2]) & (ys >= box[1]) & (ys <= box[3])
+            )
+            if len(candidates):
+                found[
+                    candidates[shapely.intersects_xy(polygon, xs[candidates], ys[candidates])]
+                ] = index
+        out: list[str | None] = [
+            None if t < 0 else str(self._admin1_codes[t]) for t in found.tolist()
+        ]
         missing = [i for i, code in enumerate(out) if code is None]
         if missing:
-            near = self._admin1_tree.query(
-                points[missing], predicate="dwithin", distance=BORDER_SLACK_DEG
-            )
+            points = shapely.points(xs[missing], ys[missing])
+            near = self._admin1_tree.query(points, predicate="dwithin", distance=BORDER_SLACK_DEG)
             for i in sorted(set(near[0].tolist())):
-                out[missing[i]] = self._near_border(points[missing[i]])
+                out[missing[i]] = self._near_border(points[i])
         return out
+
+    def _prepared_admin1(self) -> list[tuple[shapely.Geometry, tuple[float, ...]]]:
+        """The governorate polygons, prepared once (on first use), with their boxes."""
+        if self._admin1_prepared is None:
+            polygons = list(self._admin1_tree.geometries)
+            shapely.prepare(polygons)
+            self._admin1_prepared = [
+                (p, tuple(box)) for p, box in zip(polygons, shapely.bounds(polygons), strict=True)
+            ]
+        return self._admin1_prepared
 
     def reverse(self, lat: float, lon: float) -> ReverseResult:
         """Country, governorate and nearest district seat of a point."""

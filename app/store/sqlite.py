@@ -57,6 +57,7 @@ class SQLiteStore:
         self.path = str(path)
         self._local = threading.local()
         self._write_lock = threading.Lock()
+        self._count_cache = CountCache()  # shared by the threads' connections
         self._migrate()
         self.live = SQLiteLiveState(self._write, self._read)
         if finish_imports:
@@ -91,13 +92,10 @@ class SQLiteStore:
             except sqlite3.Error as exc:
                 raise StoreError(log_message=f"cannot open {self.path}: {exc}") from exc
             self._local.conn = conn
-            self._local.counts = CountCache()
         return conn
 
     def _counts(self) -> CountCache:
-        self._connect()
-        counts: CountCache = self._local.counts
-        return counts
+        return self._count_cache
 
     def _migrate(self) -> None:
         conn = self._connect()

@@ -2,12 +2,15 @@
 
 A batch is one transaction (its events all stored, or none). Re-running an import is safe:
 every imported event carries its import key (a unique column), so a known key is skipped or
-updated, never stored twice. A large import (``defer_indexes``) drops the secondary indexes and
+updated, never stored twice. Within a batch the per-row insert triggers (the change feed, the
+map's cell counts) are dropped, the batch's changes and cells are written with one statement
+each, and the triggers created again, all in the batch's transaction: no other connection
+ever sees them missing. A large import (``defer_indexes``) drops the secondary indexes and
 stages each event's R*Tree box and full-text body in ``import_pending``; :func:`build_pending`
-fills the R*Tree and FTS tables with one ``INSERT ... SELECT`` each, counts the map's grid
-cells once (their per-row triggers are off meanwhile) and creates the indexes, all in one
-transaction. A process killed at any point leaves either a batch whole or absent,
-and the deferred build pending; the next import, or the next opening of the store, finishes it.
+packs the R*Tree in one pass (``sqlite_rtree``), fills the FTS table with one
+``INSERT ... SELECT`` and creates the indexes, all in one transaction. A process killed at
+any point leaves either a batch whole or absent, and the deferred build pending; the next
+import, or the next opening of the store, finishes it.
 
 The import's own connection runs with ``synchronous=OFF``: a killed process loses nothing
 the operating system already holds, and a lost batch is stored again by a re-run. An
@@ -18,27 +21,39 @@ damage the file: that is the price of the speed, paid only by imports (never by 
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 
+import numpy as np
 import orjson
 
 from app.errors import StoreError
-from app.store import sqlite_mapcells
+from app.store import sqlite_mapcells, sqlite_rtree
 from app.store.base import ImportCounts, ImportRow, OnConflict
 from app.store.schema import SECONDARY_INDEXES
 from app.store.sqlite_writes import audit_batch, next_id, now, widen_span
 
+#: New rows bind (id, *ImportRow, stamp): ?1 the id, ?2..?20 the ImportRow's fields in
+#: order (key, body, event_type, ..., minx ?15, ..., words ?19, span ?20), ?21 the stamp.
+#: The Feature text gets its id in front here, in SQLite, rather than per row in Python.
 _INSERT = (
     "INSERT INTO events (id, feature, event_type, category, date, date_end, country, admin1, "
     "lat, lon, confidence, geo_precision, actors, located, updated_at, import_key) "
-    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+    """VALUES (?1, '{"type":"Feature","id":"' || ?1 || '",' || ?3, ?4, ?5, ?6, ?7, ?8, ?9, """
+    "?10, ?11, ?12, ?13, ?14, ?15 IS NOT NULL, ?21, ?2)"
 )
+_STAGE = "INSERT INTO import_pending VALUES (?1, ?15, ?16, ?17, ?18, ?19)"
+_RTREE = "INSERT INTO events_rtree VALUES (?1, ?15, ?16, ?17, ?18)"
+_FTS = "INSERT INTO events_fts (rowid, body) VALUES (?1, ?19)"
+#: Triggers that act on every inserted row, replaced by one statement per batch.
+_ROW_TRIGGERS = ("events_change_insert", "map_events_insert")
 _UPDATE = (
     "UPDATE events SET feature = ?, event_type = ?, category = ?, date = ?, date_end = ?, "
     "country = ?, admin1 = ?, lat = ?, lon = ?, confidence = ?, geo_precision = ?, "
     "actors = ?, located = ?, updated_at = ?, import_key = ? WHERE id = ?"
 )
 _CACHE_KIB = 1024 * 1024  # 1 GiB of page cache for the import's connection only
+_MMAP_BYTES = 1 << 34
 
 
 def pending(conn: sqlite3.Connection) -> bool:
@@ -53,14 +68,16 @@ def build_pending(conn: sqlite3.Connection) -> None:
     """Fill the R*Tree and FTS from the staged rows and (re)create the secondary indexes.
 
     Runs inside the caller's transaction, so a kill in the middle leaves it all to do again.
+    The boxes are read back from the table rather than kept by the import: an edit or another
+    import may have indexed or re-staged some of them meanwhile.
     """
-    conn.execute(
-        "INSERT INTO events_rtree SELECT id, minx, maxx, miny, maxy FROM import_pending "
-        "WHERE minx IS NOT NULL"
-    )
+    staged = "SELECT id, minx, maxx, miny, maxy FROM import_pending WHERE minx IS NOT NULL"
+    boxes = np.array(conn.execute(staged).fetchall(), dtype=np.float64).reshape(-1, 5)
+    sqlite_rtree.rebuild(conn, "events_rtree", boxes, staged)
     conn.execute("INSERT INTO events_fts (rowid, body) SELECT id, body FROM import_pending")
     conn.execute("DELETE FROM import_pending")
-    sqlite_mapcells.rebuild(conn)  # the map's cells, counted once (the triggers were off)
+    if not sqlite_mapcells.counting(conn):  # an import of an older version stopped half way
+        sqlite_mapcells.rebuild(conn)
     for name, columns in SECONDARY_INDEXES:
         conn.execute(f"CREATE INDEX IF NOT EXISTS {name} ON {columns}")
     conn.execute("UPDATE meta SET value = 0 WHERE key = 'indexes_deferred'")
@@ -114,6 +131,8 @@ class SQLiteBulkImport:
                 f"cache_size=-{_CACHE_KIB}",
                 "temp_store=MEMORY",
                 "threads=2",
+                # Index builds scan the events table six times: read it mapped, not copied.
+                f"mmap_size={_MMAP_BYTES}",
             ):
                 self.conn.execute(f"PRAGMA {pragma}")
             self.deferred = defer_indexes or pending(self.conn)
@@ -136,7 +155,6 @@ class SQLiteBulkImport:
 
     def _defer(self) -> None:
         self.conn.execute("UPDATE meta SET value = 1 WHERE key = 'indexes_deferred'")
-        sqlite_mapcells.drop_triggers(self.conn)
         for name, _ in SECONDARY_INDEXES:
             self.conn.execute(f"DROP INDEX IF EXISTS {name}")
 
@@ -164,13 +182,9 @@ class SQLiteBulkImport:
         old = [(known[k], r) for k, r in batch.items() if k in known]
         stamp = now()
         first = next_id(conn)
-        ids = range(first, first + len(fresh))
-        conn.executemany(
-            _INSERT,
-            [_columns(i, r, stamp) for i, r in zip(ids, fresh, strict=True)],
-        )
-        self._index(list(zip(ids, fresh, strict=True)))
         if fresh:
+            params = [(i, *r, stamp) for i, r in enumerate(fresh, start=first)]
+            self._insert(params, first)
             audit_batch(conn, first, first + len(fresh) - 1, self.who, stamp, len(fresh))
         updated = 0
         if self.on_conflict == "update" and old:
@@ -178,7 +192,7 @@ class SQLiteBulkImport:
             for table, column in (("events_rtree", "id"), ("events_fts", "rowid")):
                 conn.executemany(f"DELETE FROM {table} WHERE {column} = ?", [(i,) for i, _ in old])
             conn.executemany("DELETE FROM import_pending WHERE id = ?", [(i,) for i, _ in old])
-            self._index(old)
+            self._index([(i, *r, stamp) for i, r in old])
             conn.executemany(
                 "INSERT INTO audit (event_id, at, who, action, detail) "
                 "VALUES (?, ?, ?, 'update', 'replaced by a re-import of the same id')",
@@ -191,22 +205,28 @@ class SQLiteBulkImport:
             widen_span(conn, max(r.span for r in batch.values()))
         return ImportCounts(len(fresh), updated, skipped)
 
-    def _index(self, rows: list[tuple[int, ImportRow]]) -> None:
+    def _insert(self, params: Sequence[tuple[object, ...]], first: int) -> None:
+        """New events, their changes and map cells with one statement each, then the index."""
+        conn = self.conn
+        with _without(conn, _ROW_TRIGGERS) as dropped:
+            conn.executemany(_INSERT, params)
+            if "events_change_insert" in dropped:
+                conn.execute(
+                    "INSERT INTO changes (event_id, op) SELECT id, 'upsert' FROM events "
+                    "WHERE id >= ? ORDER BY id",
+                    (first,),
+                )
+            if "map_events_insert" in dropped:
+                sqlite_mapcells.count_from(conn, first)
+        self._index(params)
+
+    def _index(self, params: Sequence[tuple[object, ...]]) -> None:
         """The R*Tree box and FTS words: staged when deferred, written now otherwise."""
-        boxes = [(i, r.minx, r.maxx, r.miny, r.maxy) for i, r in rows]
         if self.deferred:
-            self.conn.executemany(
-                "INSERT INTO import_pending VALUES (?, ?, ?, ?, ?, ?)",
-                [(*box, r.words) for box, (_, r) in zip(boxes, rows, strict=True)],
-            )
+            self.conn.executemany(_STAGE, [p[:19] for p in params])
             return
-        self.conn.executemany(
-            "INSERT INTO events_rtree VALUES (?, ?, ?, ?, ?)",
-            [box for box in boxes if box[1] is not None],
-        )
-        self.conn.executemany(
-            "INSERT INTO events_fts (rowid, body) VALUES (?, ?)", [(i, r.words) for i, r in rows]
-        )
+        self.conn.executemany(_RTREE, [p[:18] for p in params if p[14] is not None])
+        self.conn.executemany(_FTS, [p[:19] for p in params])
 
     def finish(self) -> str:
         """Build the deferred indexes, then ``PRAGMA quick_check``; returns its answer."""
@@ -224,6 +244,22 @@ class SQLiteBulkImport:
     def close(self) -> None:
         """Close the import's connection."""
         self.conn.close()
+
+
+@contextmanager
+def _without(conn: sqlite3.Connection, names: Sequence[str]) -> Iterator[set[str]]:
+    """Drop these triggers (those that exist) for a block of the current transaction and
+    create them again exactly as they were; yields the names of those that existed."""
+    found = conn.execute(
+        "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name IN "
+        f"({','.join('?' * len(names))})",
+        list(names),
+    ).fetchall()
+    for name, _ in found:
+        conn.execute(f"DROP TRIGGER {name}")
+    yield {name for name, _ in found}
+    for _, sql in found:
+        conn.execute(sql)
 
 
 def _columns(event_id: int, row: ImportRow, stamp: str) -> tuple[object, ...]:

@@ -127,10 +127,40 @@ CREATE TABLE map_admin1 (
 """
 
 
-def drop_triggers(conn: sqlite3.Connection) -> None:
-    """Stop counting on every write (a deferred bulk import; :func:`rebuild` restores it)."""
-    for name in _TRIGGER_NAMES:
-        conn.execute(f"DROP TRIGGER IF EXISTS {name}")
+def counting(conn: sqlite3.Connection) -> bool:
+    """Whether the triggers count every write (an import of an earlier version dropped them
+    while it ran; :func:`rebuild` counts again and restores them)."""
+    found = conn.execute(
+        f"SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name IN "
+        f"({','.join('?' * len(_TRIGGER_NAMES))})",
+        _TRIGGER_NAMES,
+    ).fetchone()[0]
+    return bool(found == len(_TRIGGER_NAMES))
+
+
+def count_from(conn: sqlite3.Connection, first_id: int) -> None:
+    """Add the events from ``first_id`` on to the cells with one statement per table (a bulk
+    import inserts them with the insert trigger off, in the same transaction)."""
+    for level in LEVELS:
+        size = 90.0 / 2**level
+        conn.execute(
+            f"INSERT INTO map_cells SELECT {level}, CAST((lon + 180) / {size!r} AS INTEGER) AS gx, "
+            f"CAST((lat + 90) / {size!r} AS INTEGER) AS gy, count(*), sum(lon), sum(lat), "
+            "sum(id), sum(category = 'security_incident'), sum(category = 'development') "
+            f"FROM events WHERE id >= ? AND {_POINT.format(row='events')} GROUP BY gx, gy "
+            "ON CONFLICT (level, gx, gy) DO UPDATE SET n = n + excluded.n, "
+            "sum_lon = sum_lon + excluded.sum_lon, sum_lat = sum_lat + excluded.sum_lat, "
+            "sum_id = sum_id + excluded.sum_id, incidents = incidents + excluded.incidents, "
+            "developments = developments + excluded.developments",
+            (first_id,),
+        )
+    conn.execute(
+        "INSERT INTO map_admin1 SELECT admin1, count(*), coalesce(sum(geo_precision = 3), 0) "
+        "FROM events WHERE id >= ? AND located = 1 AND admin1 IS NOT NULL GROUP BY admin1 "
+        "ON CONFLICT (admin1) DO UPDATE SET n = n + excluded.n, "
+        "imprecise = imprecise + excluded.imprecise",
+        (first_id,),
+    )
 
 
 def rebuild(conn: sqlite3.Connection) -> None:

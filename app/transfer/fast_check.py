@@ -18,6 +18,7 @@ import msgspec
 from msgspec import Meta
 
 from app.events import (
+    EARLIEST_DATE,
     MAX_SPAN_DAYS,
     ActorKind,
     ActorRole,
@@ -25,7 +26,7 @@ from app.events import (
     DatePrecision,
     EventType,
     EvidenceField,
-    is_plausible,
+    latest_date,
 )
 
 Lon = Annotated[float, Meta(ge=-180, le=180)]
@@ -133,19 +134,27 @@ class Refused(ValueError):
     """A rule outside the types: the caller asks the pydantic model for its message."""
 
 
-def finish(feature: Feature) -> None:
+def finish(feature: Feature, latest: dt.date | None = None) -> None:
     """The model's cross-field rules and rounding, applied in place.
 
-    Raises Refused when ``EventFeature`` would refuse the feature (the pydantic path then
-    gives the message); a geometry that does not end at the location raises InvalidInput's
-    message as ``ingest.parse_feature`` does.
+    ``latest`` is ``events.latest_date()``, which a caller checking many features passes
+    once. Raises Refused when ``EventFeature`` would refuse the feature (the pydantic path
+    then gives the message); a geometry that does not end at the location raises
+    InvalidInput's message as ``ingest.parse_feature`` does.
     """
     props = feature.properties
     days = (props.date_end - props.date).days
     if days < 0 or days > MAX_SPAN_DAYS:
         raise Refused
-    dates = (props.date, props.date_end, props.reported_at)
-    if not all(is_plausible(d) for d in dates if d is not None):
+    if latest is None:
+        latest = latest_date()
+    # date <= date_end here, so two comparisons bound both (events.is_plausible's rule).
+    reported = props.reported_at
+    if (
+        props.date < EARLIEST_DATE
+        or props.date_end > latest
+        or (reported is not None and not EARLIEST_DATE <= reported <= latest)
+    ):
         raise Refused  # before 1900 or in the future: the model names the field
     # RFC 7946 section 11.2: 7 decimals, as the model's Latitude/Longitude round them.
     geometry = feature.geometry

@@ -9,6 +9,7 @@ point against the polygons for the whole batch at once (``Gazetteer.codes_many``
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 from collections.abc import Sequence
 
@@ -16,6 +17,7 @@ import msgspec
 import orjson
 
 from app.errors import InvalidInput
+from app.events import latest_date
 from app.gazetteer.geocoder import Gazetteer
 from app.ingest import adopt_file_id, codes_for, parse_feature
 from app.store.base import ImportRow
@@ -35,14 +37,16 @@ def import_key(feature: Feature) -> str:
     return "sha256:" + hashlib.sha256(ENCODER.encode(feature)).hexdigest()
 
 
-def decode(raw: bytes, gazetteer: Gazetteer | None = None) -> Feature:
+def decode(
+    raw: bytes, gazetteer: Gazetteer | None = None, latest: dt.date | None = None
+) -> Feature:
     """One feature, validated; InvalidInput (with pydantic's message) when it is not valid.
 
     With a gazetteer, a feature the strict structs refuse is first completed by
     :func:`app.transfer.derive.complete` (its place named from its point, or its point
     found from its place name), then tried on the structs again before the model.
     """
-    strict = _strict(raw)
+    strict = _strict(raw, latest)
     if strict is not None:
         return strict
     try:
@@ -54,16 +58,16 @@ def decode(raw: bytes, gazetteer: Gazetteer | None = None) -> Feature:
     adopt_file_id(record)
     if gazetteer is not None:
         record = complete(record, gazetteer)
-        strict = _strict(orjson.dumps(record))
+        strict = _strict(orjson.dumps(record), latest)
         if strict is not None:
             return strict
     event = parse_feature(record)  # raises InvalidInput with the model's message
     feature = DECODER.decode(event.model_dump_json())
-    finish(feature)
+    finish(feature, latest)
     return feature
 
 
-def _strict(raw: bytes) -> Feature | None:
+def _strict(raw: bytes, latest: dt.date | None) -> Feature | None:
     """The feature through the msgspec structs; None when they refuse it (the model then
     decides and gives its message)."""
     try:
@@ -72,7 +76,7 @@ def _strict(raw: bytes) -> Feature | None:
             if feature.properties.external_id is None:
                 feature.properties.external_id = feature.id
             feature.id = None
-        finish(feature)
+        finish(feature, latest)
         return feature
     except (msgspec.ValidationError, msgspec.DecodeError, Refused):
         return None
@@ -86,9 +90,10 @@ def prepare_rows(
     """(number, raw feature JSON) -> the valid rows, and (number, reason) for the others."""
     features: list[tuple[str, Feature]] = []
     rejected: list[tuple[int, str]] = []
+    latest = latest_date()
     for number, raw in items:
         try:
-            feature = decode(raw, gazetteer)
+            feature = decode(raw, gazetteer, latest)
         except InvalidInput as exc:
             rejected.append((number, exc.detail))
             continue
@@ -123,7 +128,7 @@ def _row(key: str, feature: Feature) -> ImportRow:
     loc = p.location
     geometry = feature.geometry
     box: tuple[float | None, float | None, float | None, float | None]
-    if isinstance(geometry, Point):
+    if type(geometry) is Point:
         x, y = geometry.coordinates
         box = (x, x, y, y)
     elif isinstance(geometry, Line):
@@ -132,29 +137,32 @@ def _row(key: str, feature: Feature) -> ImportRow:
         box = (min(xs), max(xs), min(ys), max(ys))
     else:
         box = (None, None, None, None)
-    words = [p.summary, *(e.text for e in p.evidence), *(a.name for a in p.actors)]
+    actors = [a.name for a in p.actors]
+    words = [p.summary, *(e.text for e in p.evidence), *actors]
     if loc is not None:
         words.append(loc.name)
     if p.origin is not None:
         words.append(p.origin.name)
-    return ImportRow(
-        key,
-        text[len(HEAD) :].decode(),
-        p.event_type,
-        p.category,
-        p.date.isoformat(),
-        p.date_end.isoformat(),
-        loc.country if loc else None,
-        loc.admin1 if loc else None,
-        loc.lat if loc else None,
-        loc.lon if loc else None,
-        p.confidence,
-        p.geo_precision,
-        "|" + "|".join(a.name for a in p.actors) + "|" if p.actors else "",
-        box[0],
-        box[1],
-        box[2],
-        box[3],
-        "\n".join(words),
-        (p.date_end - p.date).days,
+    date, date_end = p.date, p.date_end
+    # tuple.__new__ straight away: NamedTuple's own __new__ is a Python-level call per row.
+    return tuple.__new__(
+        ImportRow,
+        (
+            key,
+            text[len(HEAD) :].decode(),
+            p.event_type,
+            p.category,
+            date.isoformat(),
+            date_end.isoformat(),
+            loc.country if loc else None,
+            loc.admin1 if loc else None,
+            loc.lat if loc else None,
+            loc.lon if loc else None,
+            p.confidence,
+            p.geo_precision,
+            "|" + "|".join(actors) + "|" if actors else "",
+            *box,
+            "\n".join(words),
+            (date_end - date).days,
+        ),
     )

@@ -57,3 +57,42 @@ def test_a_wide_box_is_read_in_date_order_with_the_same_result(tmp_path):
     assert by_date.features == by_box
     assert 0 < store.query(narrow).matched < 600
     assert sqlite_reads.BY_DATE_COST * 600 * 600 > 600 * 20  # the wide box took the date path
+
+
+def test_threads_share_counts_and_other_tables_leave_them(tmp_path, monkeypatch):
+    import threading
+
+    store = SQLiteStore(tmp_path / "e.db")
+    store.add_events([make_event(summary=f"event {i}") for i in range(30)], "test")
+    query = EventQuery(limit=10)
+    assert store.query(query).matched == 30
+    counted = []
+    real = store._counts().get
+    monkeypatch.setattr(
+        store._counts(), "get", lambda c, k, f: real(c, k, lambda: counted.append(k) or f())
+    )
+    pages = []
+    worker = threading.Thread(target=lambda: pages.append(store.query(query)))
+    worker.start()
+    worker.join()
+    assert pages[0].matched == 30 and not counted  # another thread's connection: cached
+    other = SQLiteStore(tmp_path / "e.db")
+    other._connect().execute("INSERT INTO leases VALUES ('poller', 'me', 1e12)")
+    other._connect().commit()
+    assert store.query(query).matched == 30 and not counted  # not an event: still cached
+
+
+def test_a_finished_import_build_recounts(tmp_path, gazetteer, monkeypatch):
+    import orjson
+
+    from app.transfer.rows import prepare_rows
+
+    store = SQLiteStore(tmp_path / "e.db")
+    event = make_event(summary="staged words").model_dump(mode="json")
+    rows, _ = prepare_rows(gazetteer, [(1, orjson.dumps(event))])
+    loader = store.bulk_import("import", "skip", defer_indexes=True)
+    loader.write(rows)
+    words = EventQuery(q="staged", located=None)
+    assert store.count(words) == 0  # the full-text index is built at the end
+    assert loader.finish() == "ok"
+    assert store.count(words) == 1  # no change numbered, yet the count is made again

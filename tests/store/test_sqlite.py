@@ -65,3 +65,32 @@ def test_a_version_1_database_is_upgraded_with_its_events(tmp_path):
     assert columns[-1] == "import_key"
     # Migration 3 numbers the events already there, so a change-feed follower gets them too.
     assert store.last_seq() == 1
+
+
+def test_date_range_walks_the_date_end_index_whatever_the_statistics(tmp_path):
+    """/map asks for the date range on every load: two index walks, never a sort."""
+    from app.store import sqlite_reads
+    from tests.factories import make_event
+
+    store = SQLiteStore(tmp_path / "e.db")
+    store.add_events(
+        [make_event(date="2024-01-05"), make_event(date="2024-03-09"), make_event()], "test"
+    )
+    conn = store._connect()
+    conn.execute("ANALYZE")
+    # The statistics a sampled ANALYZE left after a million-event import (located = 1 looked
+    # selective, so the planner sorted every placed event by date_end).
+    conn.execute("DELETE FROM sqlite_stat1")
+    conn.executemany(
+        "INSERT INTO sqlite_stat1 VALUES ('events', ?, ?)",
+        [("events_located_date", "980560 1001 501"), ("events_date_end", "955800 501")],
+    )
+    conn.commit()
+    conn.execute("ANALYZE sqlite_schema")  # the planner reads the statistics again
+    statements: list[str] = []
+    conn.set_trace_callback(statements.append)
+    first, last = sqlite_reads.date_range(conn)
+    conn.set_trace_callback(None)
+    plan = [row[3] for row in conn.execute("EXPLAIN QUERY PLAN " + statements[-1])]
+    assert not any("TEMP B-TREE" in step for step in plan), plan
+    assert first == "2024-01-05" and last is not None and last >= "2024-03-09"

@@ -68,6 +68,9 @@ def test_reimport_adds_nothing_and_keeps_external_ids(
     assert [e["properties"]["external_id"] for e in events[:3]] == [0, "e1", 2]
     if isinstance(store, SQLiteStore):
         assert {name for name, _ in SECONDARY_INDEXES} <= indexes(store.path)
+        conn = sqlite3.connect(store.path)
+        assert conn.execute("SELECT rtreecheck('events_rtree')").fetchone() == ("ok",)
+        conn.close()
     # Each event is numbered once in the change feed, whichever path wrote it.
     assert store.last_seq() == 1200
     # The R*Tree and the full-text index hold every event, deferred or not.
@@ -142,6 +145,10 @@ def test_an_edit_of_a_staged_event_indexes_it_at_once(tmp_path, gazetteer):
     assert loader.finish() == "ok"
     assert store.count(EventQuery(q="edited")) == 1
     assert store.count(EventQuery(bbox=(44, 35, 45, 36))) == 1
+    # The edit indexed the event already: the build packs the tree without a second copy.
+    conn = sqlite3.connect(store.path)
+    assert conn.execute("SELECT rtreecheck('events_rtree')").fetchone() == ("ok",)
+    assert conn.execute("SELECT count(*) FROM events_rtree").fetchone() == (1,)
 
 
 def test_a_failing_batch_stores_nothing(tmp_path, gazetteer, monkeypatch):
@@ -152,16 +159,18 @@ def test_a_failing_batch_stores_nothing(tmp_path, gazetteer, monkeypatch):
     loader = store.bulk_import("import", "skip", defer_indexes=False)
     assert loader.write(rows[:10]).created == 10
 
-    def broken(event_id, row, stamp):
-        if event_id == 15:
-            raise sqlite3.OperationalError("disk on fire")
-        return real(event_id, row, stamp)
+    def broken(*args):  # after the batch's events, changes and cells are written
+        raise sqlite3.OperationalError("disk on fire")
 
-    real = sqlite_bulk._columns
-    monkeypatch.setattr(sqlite_bulk, "_columns", broken)
+    triggers = "SELECT name FROM sqlite_master WHERE type = 'trigger' ORDER BY name"
+    before = loader.conn.execute(triggers).fetchall()
+    monkeypatch.setattr(sqlite_bulk, "audit_batch", broken)
     with pytest.raises(StoreError):
         loader.write(rows[10:])
     assert store.health().events == 10
+    assert store.last_seq() == 10
+    # The per-row triggers the batch dropped are back with the rollback.
+    assert loader.conn.execute(triggers).fetchall() == before
 
 
 def test_feature_collections_and_rejects_with_their_numbers(tmp_path, monkeypatch):
