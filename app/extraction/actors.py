@@ -43,6 +43,7 @@ class ActorMention:
     end: int
     text: str
     actors: tuple[Actor, ...]
+    generic: bool = False  # "government warplanes": the state forces of the event's country
 
     def pick(self, countries: Sequence[str]) -> Actor:
         """The reading that fits the report's countries best ("gunmen" in Syria or Iraq)."""
@@ -87,6 +88,9 @@ def read_actors(paths: Iterable[Path]) -> list[Actor]:
     return list(actors.values())
 
 
+#: The ``forces`` of an owner word that names the state forces of the event's country
+#: ("government warplanes", "state forces").
+GENERIC_OWNER = "*"
 _COUNTRY_NAMES = {"IQ": "Iraq", "SY": "Syria", "TR": "Turkey", "IR": "Iran"}
 _INSURGENT_KINDS = frozenset({"rebel_group", "political_militia", "identity_militia"})
 
@@ -124,8 +128,9 @@ class ActorMatcher:
             re.compile(rf"\b(?:{'|'.join(insurgents)})\b", re.I) if insurgents else None
         )
         self._owners: dict[str, list[tuple[Demonym, Actor]]] = defaultdict(list)
+        self._generic_owners = frozenset(d.word for d in demonyms if d.forces == GENERIC_OWNER)
         for demonym in demonyms:
-            if demonym.forces is None:
+            if demonym.forces is None or demonym.forces == GENERIC_OWNER:
                 continue
             if demonym.forces not in self.actors:
                 raise GazetteerError(
@@ -140,8 +145,12 @@ class ActorMatcher:
                 if demonym.country and first_word.setdefault(demonym.country, word) == word:
                     self._national[demonym.country].append((demonym, actor))
         self._owner_pattern: re.Pattern[str] | None = None
-        if self._owners and force_nouns:
-            words = "|".join(re.escape(w) for w in sorted(self._owners, key=len, reverse=True))
+        self._force_after: re.Pattern[str] | None = None
+        if force_nouns:
+            self._force_after = re.compile(rf"\s+(?i:{'|'.join(force_nouns)})\b")
+        owner_words = [*self._owners, *self._generic_owners]
+        if owner_words and force_nouns:
+            words = "|".join(re.escape(w) for w in sorted(owner_words, key=len, reverse=True))
             # Up to two modifiers between owner and noun, lower case or a model code ("F-16"),
             # so that a name ("Syrian Democratic Forces") is never read as an owner phrase.
             self._owner_pattern = re.compile(
@@ -195,6 +204,7 @@ class ActorMatcher:
                 continue
             kept.append(mention)
         kept = [m for i, m in enumerate(kept) if not i or not _qualified(text, kept[i - 1], m)]
+        kept = self._government_forces(text, kept, day)
         if self._owner_pattern is not None:
             kept = self._with_owners(self._owner_pattern, text, kept, day)
         if self._insurgent_pattern is not None:
@@ -233,7 +243,30 @@ class ActorMatcher:
 
     def is_generic(self, mention: ActorMention) -> bool:
         """ "security forces", "the army": words that name whichever state is at hand."""
-        return mention.text.casefold() in self._generic_forces
+        return mention.generic or mention.text.casefold() in self._generic_forces
+
+    def _government_forces(
+        self, text: str, found: list[ActorMention], day: dt.date | None
+    ) -> list[ActorMention]:
+        """ "Iraqi government troops": a government's name before a force noun names its
+        state forces, not the government."""
+        if self._force_after is None:
+            return found
+        out = []
+        for mention in found:
+            actor = mention.actors[0]
+            noun = self._force_after.match(text, mention.end)
+            national = self._national.get(actor.country or "", [])
+            forces = self._as_of(national, day) if day is not None else None
+            if forces is None and national:
+                forces = national[0][1]
+            if actor.kind == "government" and noun is not None and forces is not None:
+                end = noun.end()
+                mention = ActorMention(mention.start, end, text[mention.start : end], (forces,))
+            if out and mention.start < out[-1].end:
+                continue  # "troops" of "Iraqi government troops", read with it
+            out.append(mention)
+        return out
 
     def read(self, mention: ActorMention, countries: Sequence[str], day: dt.date) -> Actor:
         """The actor a mention names in an event in ``countries[0]`` on ``day``: generic force
@@ -269,6 +302,11 @@ class ActorMatcher:
             start, end = match.span()
             if any(m.start < end and start < m.end for m in found):
                 continue  # the dictionary knows the phrase ("Syrian army", "US-led coalition")
+            if match.group(1) in self._generic_owners:
+                readings = [a for national in self._national.values() for _, a in national[:1]]
+                if readings:
+                    added.append(ActorMention(start, end, match.group(), tuple(readings), True))
+                continue
             readings = [
                 actor
                 for demonym, actor in self._owners[match.group(1)]

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from app.extraction.actors import Actor, ActorMatcher, ActorMention
 from app.extraction.event_builder import EventDraft
-from app.extraction.event_types import BY_NAME, Trigger
+from app.extraction.event_types import Trigger
 from app.extraction.text import Sentence
 
 ARMED = frozenset(
@@ -99,6 +99,8 @@ _STRIKES = frozenset(
     {"attack", "ied_explosion", "suicide_bombing", "drone_or_rocket_attack", "airstrike"}
 )
 _STATE = frozenset({"state_forces", "external_forces"})
+#: People taken: the civilians named by what they are, when no other target is named.
+_TAKEN = frozenset({"kidnapping", "arrest"})
 #: Words for an armed body: a movement needs one (or an armed actor) in its sentence.
 FORCE_WORDS = re.compile(
     r"\b(?:troops|forces|soldiers|fighters|units?|militants|militias?|army|armies|police|"
@@ -203,9 +205,9 @@ def assign(
         )
     ]
     for mention in mentions:
-        if reading.generic(mention) and _speaker(draft, mention):
-            continue  # "police said": the source of the report, not a party
         actor = reading.actor(mention)
+        if (reading.generic(mention) or actor.kind == "civilians") and _speaker(draft, mention):
+            continue  # "police said", "residents said": sources of the report, not parties
         if actor.kind == "civilians" and trigger.spec.category == "movement":
             continue  # "residents said": witnesses, not movers
         if trigger.spec.name == "insurgent_activity" and actor.kind == "civilians":
@@ -213,24 +215,20 @@ def assign(
         role = role_of(draft, trigger, mention, actor)
         if role is not None:
             draft.add_actor(actor, role, mention)
-    if trigger.spec.name in _STRIKES and not any(a.kind == "civilians" for a, _, _ in draft.actors):
+    if _civilians_may_be_hit(draft, trigger):
         civilians = reading.matcher.civilians_hit(sentence.text, reading.countries)
         if civilians is not None:
             draft.add_actor(civilians, "target", None)  # "slammed into homes", "in a market"
 
 
-#: Attack words that say two armed sides fought, when the target is armed ("IS attacked a
-#: Hashd position", "ambushed an army patrol"); killings ("shot dead") stay one-sided.
-_FIGHT_WORDS = re.compile(r"^(?:attack(?:ed|s)?|stormed|raided|opened fire|fired (?:on|at))", re.I)
-
-
-def retype(draft: EventDraft) -> None:
-    """An attack on an armed side with fighting words is an armed clash (ACLED: Battles)."""
-    if draft.spec.name != "attack" or not _FIGHT_WORDS.match(draft.trigger.text):
-        return
-    targets = [a for a, role, _ in draft.actors if role == "target"]
-    if targets and all(a.kind in ARMED for a in targets):
-        draft.spec = BY_NAME["armed_clash"]
+def _civilians_may_be_hit(draft: EventDraft, trigger: Trigger) -> bool:
+    """Whether people named by what they are ("three young men", "a lawyer's house") are the
+    civilians hit: by a strike or attack with no civilians yet, or taken when nobody else was."""
+    if any(a.kind == "civilians" for a, _, _ in draft.actors):
+        return False
+    if trigger.spec.name in _STRIKES:
+        return True
+    return trigger.spec.name in _TAKEN and not any(r == "target" for _, r, _ in draft.actors)
 
 
 def add_defaults(
