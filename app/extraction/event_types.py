@@ -129,6 +129,12 @@ TALLY = re.compile(
     r"recorded)|(?:carried out|conducted|launched) (?:hundreds|dozens|scores|thousands|"
     r"more than|over))\b|\b[Tt]otal documented\b"
 )
+#: Ground taken: a fight named after it ("after heavy clashes") is how it was taken.
+_TAKEN_BEFORE = re.compile(
+    r"\b(?:captured|seized|took (?:full |complete )?control|retook|retaken|recaptured|overran|"
+    r"stormed|liberated|drove \w+ out|broke the siege|entered|taken)\b",
+    re.I,
+)
 _HABITUAL_AFTER = 40  # characters after a trigger that can still make it habitual
 _QUOTES = ('"', "\u201c", "\u201d")
 _LONG_AGO = re.compile(r"\b(?:years|decades)\s+$", re.I)
@@ -212,12 +218,14 @@ def irrealis(sentence: str, at: int) -> bool:
         and not _LONG_AGO.search(before, 0, reference.start())
     ):
         reference = None  # "after Peshmerga units pulled back": a clause telling an event
+    if reference is not None and _TAKEN_BEFORE.search(sentence, 0, at - len(reference.group())):
+        reference = None  # "captured two villages after heavy clashes": the fight that took them
     return (
         bool(MODAL.search(before))
         or bool(HABITUAL.search(sentence, 0, at + _HABITUAL_AFTER))
         or bool(TALLY.search(sentence))
         or reference is not None
-        or _supporting(before)
+        or (_supporting(before) and not _CLAUSE_VERB.match(sentence[at:]))
         or sum(sentence[:at].count(q) for q in _QUOTES) % 2 == 1
         or bool(_QUOTE_CLOSES.match(sentence, at))
     )
