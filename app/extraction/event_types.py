@@ -132,8 +132,12 @@ TALLY = re.compile(
 #: Ground taken: a fight named after it ("after heavy clashes") is how it was taken.
 _TAKEN_BEFORE = re.compile(
     r"\b(?:captured|seized|took (?:full |complete )?control|retook|retaken|recaptured|overran|"
-    r"stormed|liberated|drove \w+ out|broke the siege|entered|taken)\b",
+    r"stormed|liberat\w+|secured|drove \w+ out|broke the siege|entered|taken)\b",
     re.I,
+)
+#: "the liberation of the remaining areas is coming soon": still to happen.
+_FUTURE_AFTER = re.compile(
+    r"[^.;,]{0,60}?\b(?:is|are) (?:coming|imminent|expected|planned|looming|yet to)\b"
 )
 _HABITUAL_AFTER = 40  # characters after a trigger that can still make it habitual
 _QUOTES = ('"', "\u201c", "\u201d")
@@ -228,6 +232,7 @@ def irrealis(sentence: str, at: int) -> bool:
         or (_supporting(before) and not _CLAUSE_VERB.match(sentence[at:]))
         or sum(sentence[:at].count(q) for q in _QUOTES) % 2 == 1
         or bool(_QUOTE_CLOSES.match(sentence, at))
+        or bool(_FUTURE_AFTER.match(sentence, at))
     )
 
 

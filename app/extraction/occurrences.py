@@ -40,7 +40,9 @@ _MADE_BEFORE = re.compile(
     r"(?:the|an?|its|their)\s+(?:[\w-]+\s+){0,3}$",
     re.I,
 )
-_ENTERED = re.compile(r"entered$", re.I)
+_APPROACH = re.compile(r"(?:entered|crossed|infiltrated|stormed into|broke into)", re.I)
+_AND_THEN = re.compile(r"\band\b(?:\s+then)?", re.I)
+_NEW_CLAUSE = re.compile(r"[;]|,\s+(?:as|while|where|when|after|but)\b", re.I)
 _CIVILIANS_BEFORE = re.compile(
     r"\b(?:refugees|civilians|residents|families|people|villagers|displaced|Christians|Yazidis|"
     r"thousands|hundreds)\b(?:\s+\w+){0,3}\s+$",
@@ -83,22 +85,42 @@ def occurrences(
         triggers = [t for t in triggers if not _RAID.match(t.text)]
     acts = [t for t in triggers if t.spec.group in ("violence", "unrest")]
     if acts:
-        # "ambushed a police convoy", "threw stones at the convoy": hit, not moving.
+        # "ambushed a police convoy", "threw stones at the convoy", "a blast struck the
+        # perimeter as a convoy was passing": hit, not moving.
         triggers = [
             t
             for t in triggers
             if not _TARGET_NOUN.match(t.text)
-            or not any(0 < t.start - a.start < _OBJECT_REACH for a in acts)
+            or not any(
+                0 < t.start - a.start < _OBJECT_REACH or a.spec.group == "violence" for a in acts
+            )
         ]
     triggers = [
         t for t in triggers if not _known_agreement(sentence, t) and not _fleeing(sentence, t)
     ]
     harm = [t for t in triggers if t.spec.group in ("violence", "detention")]
     # "Israeli forces entered Jubata and detained two men", "a bomber entered the church and
-    # opened fire": entering is how the raid or the attack began, not a movement of its own.
-    return [
-        t for t in triggers if not (_ENTERED.match(t.text) and any(h.start > t.start for h in harm))
-    ]
+    # opened fire", "fighters crossed the river and attacked SDF posts": the approach is how
+    # the raid or the attack began, not a movement of its own.
+    return [t for t in triggers if not _approach(sentence, t, harm)]
+
+
+def _approach(sentence: Sentence, trigger: Trigger, harm: list[Trigger]) -> bool:
+    """ "entered the church and opened fire", "crossed the river and attacked": a move whose
+    own subject goes on to do harm (or a bomber entering) is how the harm began."""
+    if not _APPROACH.match(trigger.text):
+        return False
+    for h in harm:
+        if h.spec.name == "suicide_bombing":
+            return True
+        between = sentence.text[trigger.end - sentence.start : h.start - sentence.start]
+        if (
+            h.start > trigger.start
+            and _AND_THEN.search(between)
+            and not _NEW_CLAUSE.search(between)
+        ):
+            return True
+    return False
 
 
 def _fleeing(sentence: Sentence, trigger: Trigger) -> bool:
@@ -129,8 +151,10 @@ def _taken_by_force(
 ) -> list[Trigger]:
     """ "took control of Kafr Nabl after clashes": ground taken in a fight is a clash."""
     taking = [t for t in triggers if t.spec.category == "movement" and _TAKING.search(t.text)]
-    if not taking or any(t.spec.name == "armed_clash" for t in triggers):
+    if not taking:
         return triggers
+    if any(t.spec.name == "armed_clash" for t in triggers):
+        return [t for t in triggers if t not in taking]
     clash = finder.first("armed_clash", sentence.text, sentence.start)
     if clash is None:
         return triggers
