@@ -300,20 +300,22 @@ class ActorMatcher:
         added = []
         for match in pattern.finditer(text):
             start, end = match.span()
-            if any(m.start < end and start < m.end for m in found):
+            inside = [m for m in found if m.start < end and start < m.end]
+            if any(not self.is_generic(m) or m.start < start for m in inside):
                 continue  # the dictionary knows the phrase ("Syrian army", "US-led coalition")
-            if match.group(1) in self._generic_owners:
+            generic = match.group(1) in self._generic_owners
+            if generic:
                 readings = [a for national in self._national.values() for _, a in national[:1]]
-                if readings:
-                    added.append(ActorMention(start, end, match.group(), tuple(readings), True))
-                continue
-            readings = [
-                actor
-                for demonym, actor in self._owners[match.group(1)]
-                if day is None or demonym.valid_on(day)
-            ]
+            else:
+                readings = [
+                    actor
+                    for demonym, actor in self._owners[match.group(1)]
+                    if day is None or demonym.valid_on(day)
+                ][:1]
             if readings:
-                added.append(ActorMention(start, end, match.group(), (readings[0],)))
+                # "regime troops": the owner's troops, not whichever state's the word names.
+                found = [m for m in found if m not in inside]
+                added.append(ActorMention(start, end, match.group(), tuple(readings), generic))
         return sorted([*found, *added], key=lambda m: m.start) if added else found
 
 

@@ -126,7 +126,7 @@ _AUXILIARY = re.compile(r"\b(?:were|was|have|has|had|are|is|been)\b", re.I)
 #: A running tally ("350 people have been killed since the unrest began") is no one event.
 TALLY = re.compile(
     r"\bha(?:s|ve) (?:been (?:killed|wounded|injured|detained|arrested|displaced|documented|"
-    r"recorded)|(?:carried out|conducted|launched) (?:hundreds|dozens|scores|thousands|"
+    r"recorded)|(?:carried out|conducted|launched|killed) (?:hundreds|dozens|scores|thousands|"
     r"more than|over))\b|\b[Tt]otal documented\b"
 )
 #: Ground taken: a fight named after it ("after heavy clashes") is how it was taken.
@@ -385,4 +385,5 @@ class TriggerFinder:
                 if first and not _second(first[0], spec, trigger.text):
                     continue
                 best.setdefault(spec.group, []).append(trigger)
-        return [t for g in GROUP_ORDER for t in best.get(g, [])]
+        # In the order the sentence tells them, group by group.
+        return [t for g in GROUP_ORDER for t in sorted(best.get(g, []), key=lambda t: t.start)]

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from app.errors import InvalidInput, TextTooLong
 from app.events import EventFeature, is_plausible, plausible_date
-from app.extraction import followup, locate, retype, roles
+from app.extraction import clauses, followup, locate, retype, roles
 from app.extraction.actors import (
     Actor,
     ActorMatcher,
@@ -334,7 +334,8 @@ def _drafts(
         )
         draft.near = location is not None and not inherited and locate.is_near(sentence, location)
         _date(draft, event_dates, ctx.drafts, ctx.reported_at)
-        roles.assign(draft, trigger, actors, ctx.reading(_countries(draft, ctx.countries)))
+        own = clauses.scoped(sentence, trigger, others, actors)
+        roles.assign(draft, trigger, own, ctx.reading(_countries(draft, ctx.countries)))
         retype.refine(draft)
         dead = fatalities(sentence.text, sentence.start)
         if dead is not None and trigger.spec.group in ("violence", "unrest"):

@@ -92,6 +92,14 @@ PASSIVE_AFTER = re.compile(
     re.I,
 )
 _VIOLENT_GROUPS = ("violence", "detention")
+#: Who stops an attack is its target: "shot down a drone", "repelled an IS attack".
+DEFENCE = re.compile(
+    r"\b(?:shot down|shoot down|intercept(?:ed|s)?|downed|repell?(?:ed|s)?|repulsed|foiled|"
+    r"thwarted|fended off|fought off|beat back|defused|dismantled)\b",
+    re.I,
+)
+#: Kinds that do not fight: hit by violence, never its actor.
+_UNARMED = frozenset({"company", "civilians", "international_org", "protesters", "other"})
 #: "Kurdish-led security forces", "local police": not the state's forces.
 _QUALIFIED = re.compile(r"(?:-led|-backed|-run|\bKurdish|\blocal|\btribal|\bAsayish)\s+$", re.I)
 #: Strikes whose target may be civilians named by what was hit.
@@ -134,7 +142,18 @@ class Reading:
 
 
 def role_of(draft: EventDraft, trigger: Trigger, mention: ActorMention, actor: Actor) -> str | None:
-    """The role of an actor mention in the draft's event (None: not a party to it)."""
+    """The role of an actor mention in the draft's event (None: not a party to it). In
+    violence, an oil company, a UN agency or civilians are hit, never the attackers, and a
+    government acts through its forces (the ministry that "said" is a source)."""
+    role = _role(draft, trigger, mention, actor)
+    if role != "actor" or trigger.spec.group != "violence":
+        return role
+    if actor.kind == "government":
+        return None
+    return "target" if actor.kind in _UNARMED else role
+
+
+def _role(draft: EventDraft, trigger: Trigger, mention: ActorMention, actor: Actor) -> str | None:
     sentence = draft.sentence
     at, end = mention.start - sentence.start, mention.end - sentence.start
     before, after = sentence.text[max(0, at - 60) : at], sentence.text[end : end + 40]
@@ -148,6 +167,12 @@ def role_of(draft: EventDraft, trigger: Trigger, mention: ActorMention, actor: A
     violent = group in _VIOLENT_GROUPS
     if AGENT_BEFORE.search(before) or (violent and ATTACK_AFTER.match(after)):
         return "actor"  # "by ISIS", "repelled an IS attack"
+    if (
+        violent
+        and mention.start < trigger.end
+        and DEFENCE.search(sentence.text, end, trigger.end - sentence.start)
+    ):
+        return "target"  # "Iraqi forces shot down a drone", "the army repelled an IS attack"
     if violent and BETWEEN.search(sentence.text, max(0, trigger.start - sentence.start), at):
         return "actor"  # "fighting between YPG fighters and IS": both sides fight
     if (
