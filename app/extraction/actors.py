@@ -209,7 +209,7 @@ class ActorMatcher:
             kept = self._with_owners(self._owner_pattern, text, kept, day)
         if self._insurgent_pattern is not None:
             kept = self._with_insurgents(self._insurgent_pattern, text, kept)
-        return kept
+        return _with_ours(text, kept)
 
     def _with_insurgents(
         self, pattern: re.Pattern[str], text: str, found: list[ActorMention]
@@ -317,6 +317,30 @@ class ActorMatcher:
                 found = [m for m in found if m not in inside]
                 added.append(ActorMention(start, end, match.group(), tuple(readings), generic))
         return sorted([*found, *added], key=lambda m: m.start) if added else found
+
+
+#: "our forces", "our heroes": in a statement, the armed body that issues it.
+_OURS = re.compile(
+    r"\b[Oo]ur (?:(?:heroic|brave|valiant|security|armed|own) )?(?:forces|troops|heroes|units|"
+    r"fighters|mujahideen|soldiers|brothers|personnel|men)\b"
+)
+_ARMED_KINDS = frozenset({"state_forces", "external_forces", *_INSURGENT_KINDS})
+
+
+def _with_ours(text: str, found: list[ActorMention]) -> list[ActorMention]:
+    """ "our forces" in a statement: the first armed body the text names (the issuer names
+    itself at the top: "Joint Operations Command", "Islamic Resistance in Iraq")."""
+    issuer = next(
+        (m for m in found if len(m.actors) == 1 and m.actors[0].kind in _ARMED_KINDS), None
+    )
+    if issuer is None:
+        return found
+    added = [
+        ActorMention(match.start(), match.end(), match.group(), issuer.actors)
+        for match in _OURS.finditer(text)
+        if not any(m.start < match.end() and match.start() < m.end for m in found)
+    ]
+    return sorted([*found, *added], key=lambda m: m.start) if added else found
 
 
 def _qualified(text: str, previous: ActorMention, mention: ActorMention) -> bool:

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from app.errors import InvalidInput, TextTooLong
 from app.events import EventFeature, is_plausible, plausible_date
-from app.extraction import clauses, followup, locate, retype, roles
+from app.extraction import clauses, followup, locate, retype, roles, sides
 from app.extraction.actors import (
     Actor,
     ActorMatcher,
@@ -212,6 +212,7 @@ class Extractor:
         for draft in drafts:
             earlier = ctx.drafts[: ctx.drafts.index(draft)]  # summaries dropped above included
             roles.add_defaults(draft, ctx.countries, ctx.catalog, earlier)
+            sides.add_opponent(draft, drafts)
         features = [build_feature(d, report.url, text) for d in drafts]
         return Extraction(text, mentions, features, reported_at, drafts)
 
