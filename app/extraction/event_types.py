@@ -94,13 +94,22 @@ MODAL = re.compile(
     r"to plan|planning|accused of|suspected of|little|has seen|have seen|"
     r"(?:who|which|that) (?:had|has|have|were|was)|confessed to|participat\w* in|involved in|"
     r"charged with|(?:the )?first time|once|used to|"
-    r"prepar(?:e|es|ing) to|aims? to|seeks? to|called for|demand(?:ed|s|ing)?|until)\b",
+    r"prepar(?:e|es|ing) to|aims? to|seeks? to|called for|demand(?:ed|s|ing)?|until|"
+    r"avoid|tried to|trying to|attempt(?:ed|s|ing)? to|sought to|efforts? to|"
+    r"talks (?:on|over|about)|expect(?:s|ed|ing)? (?:more|further|new))\b",
+    re.I,
+)
+#: "to launch attacks", "further attacks", "repeated attacks": a purpose or a run of events.
+_PURPOSE_BEFORE = re.compile(
+    r"\bto (?:launch|carry out|conduct|stage|mount|halt|stop|prevent|end|deter)"
+    r"(?:\s+[\w-]+){0,2}\s*$|\b(?:further|repeated|future|possible|renewed)\s+(?:[\w-]+\s+){0,2}$",
     re.I,
 )
 #: "following the release of...", "after the attack": a trigger that refers to another event.
 REFERENCE = re.compile(
     r"\b(?:following|after|since|amid|despite|response to|responding to|ahead of|"
-    r"in retaliation for|string of|series of|wave of)\s+"
+    r"in retaliation for|string of|series of|wave of|linked to|responsible for|"
+    r"connection with|investigation into|accused of)\s+"
     r"(?:the\s+|a\s+|an\s+)?((?:[\w-]+\s+){0,3})$",
     re.I,
 )
@@ -137,7 +146,8 @@ _TAKEN_BEFORE = re.compile(
 )
 #: "the liberation of the remaining areas is coming soon": still to happen.
 _FUTURE_AFTER = re.compile(
-    r"[^.;,]{0,60}?\b(?:is|are) (?:coming|imminent|expected|planned|looming|yet to)\b"
+    r"[^.;,]{0,60}?\b(?:(?:is|are) (?:coming|imminent|expected|planned|looming|yet to|likely)|"
+    r"(?:is|are) (?:\w+ )?likely to)\b"
 )
 _HABITUAL_AFTER = 40  # characters after a trigger that can still make it habitual
 _QUOTES = ('"', "\u201c", "\u201d")
@@ -226,6 +236,7 @@ def irrealis(sentence: str, at: int) -> bool:
         reference = None  # "captured two villages after heavy clashes": the fight that took them
     return (
         bool(MODAL.search(before))
+        or bool(_PURPOSE_BEFORE.search(before))
         or bool(HABITUAL.search(sentence, 0, at + _HABITUAL_AFTER))
         or bool(TALLY.search(sentence))
         or reference is not None
@@ -255,7 +266,8 @@ def same_kind(a: TypeSpec, b: TypeSpec) -> bool:
     """Whether two types can describe one occurrence (a sentence going on about an event)."""
     return (
         a.name == b.name
-        or "attack" in (a.name, b.name)
+        or b.name == "attack"
+        or (a.name == "attack" and b.name not in DISTINCT)
         or frozenset({a.name, b.name}) in _ONE_OCCURRENCE
         or a.group not in ("violence",)
     )

@@ -279,6 +279,7 @@ def _drafts(
     if (
         same_group
         and ANAPHORA.search(sentence.text)
+        and same_kind((recent or same_group[-1]).spec, trigger.spec)
         and not other_date(event_dates, recent or same_group[-1])
         and not followup.news(sentence, event_dates, placed, recent)
     ):

@@ -107,3 +107,30 @@ def test_a_crossing_told_beside_air_strikes_stays_a_movement(extractor):
         "from Akcakale toward Tal Abyad."
     )
     assert sorted(types(extractor, text)) == ["airstrike", "troop_movement"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Further ISIS attacks on army posts south of Kirkuk are likely in the coming weeks.",
+        "Diplomats in Baghdad said on Monday they expected more attacks on the Green Zone.",
+        "Clients should avoid gatherings in Raqqa city this week.",
+        "US officials said the battle for Mosul could last months.",
+        "The group has stepped up its attacks in the Badia desert this year.",
+        "Police arrested four suspects linked to Thursday's bombing in Tarmiyah on Monday.",
+        "The militants use the mountains to launch attacks on border posts, the ministry said.",
+        "The ministry said the repeated attacks on its positions violate the truce.",
+    ],
+)
+def test_trends_forecasts_and_references_are_no_new_event(extractor, text):
+    assert types(extractor, text) in ([], ["arrest"])
+
+
+def test_bombers_among_the_attackers_are_a_second_event(extractor):
+    found = events(
+        extractor,
+        "ISIS gunmen attacked police stations in Kirkuk on Friday, killing six policemen. "
+        "Three of the attackers blew themselves up near the provincial council building.",
+        dt.date(2016, 10, 22),
+    )
+    assert [e[0] for e in found] == ["armed_clash", "suicide_bombing"]
