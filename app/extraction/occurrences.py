@@ -43,6 +43,7 @@ _MADE_BEFORE = re.compile(
 _APPROACH = re.compile(r"(?:entered|crossed|infiltrated|stormed into|broke into)", re.I)
 _AND_THEN = re.compile(r"\band\b(?:\s+then)?", re.I)
 _NEW_CLAUSE = re.compile(r"[;]|,\s+(?:as|while|where|when|after|but)\b", re.I)
+_ENDED = re.compile(r"\bended\s+(?:when|with|after)\b", re.I)
 _CIVILIANS_BEFORE = re.compile(
     r"\b(?:refugees|civilians|residents|families|people|villagers|displaced|Christians|Yazidis|"
     r"thousands|hundreds)\b(?:\s+\w+){0,3}\s+$",
@@ -96,7 +97,11 @@ def occurrences(
             )
         ]
     triggers = [
-        t for t in triggers if not _known_agreement(sentence, t) and not _fleeing(sentence, t)
+        t
+        for t in triggers
+        if not _known_agreement(sentence, t)
+        and not _fleeing(sentence, t)
+        and not _ending(sentence, t, triggers)
     ]
     harm = [t for t in triggers if t.spec.group in ("violence", "detention")]
     # "Israeli forces entered Jubata and detained two men", "a bomber entered the church and
@@ -121,6 +126,16 @@ def _approach(sentence: Sentence, trigger: Trigger, harm: list[Trigger]) -> bool
         ):
             return True
     return False
+
+
+def _ending(sentence: Sentence, trigger: Trigger, triggers: list[Trigger]) -> bool:
+    """ "The abduction ended when the captives were freed": the release is how the kidnapping
+    told in the sentence ended, not an event of its own."""
+    if trigger.spec.name != "prisoner_release":
+        return False
+    taken = [t for t in triggers if t.spec.name == "kidnapping" and t.start < trigger.start]
+    between = sentence.text[: trigger.start - sentence.start]
+    return bool(taken) and bool(_ENDED.search(between, taken[0].end - sentence.start))
 
 
 def _fleeing(sentence: Sentence, trigger: Trigger) -> bool:

@@ -173,3 +173,12 @@ def test_entering_to_raid_is_the_raid_and_refugees_fleeing_are_no_withdrawal(ext
     }
     assert found == {"arrest"}
     assert types(extractor, "Hundreds of families fled Tal Tamr on Monday, armed men said.") == []
+
+
+def test_a_kidnapping_that_ended_with_a_release_is_one_event(extractor):
+    found = types(
+        extractor,
+        "Gunmen abducted three truck drivers near Rutba on Monday; the abduction ended when "
+        "the drivers were freed by their tribe on Tuesday.",
+    )
+    assert [t for t, _ in found] == ["kidnapping"]
