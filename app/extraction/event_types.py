@@ -335,54 +335,74 @@ def literal_prefixes(alternative: str) -> set[str] | None:
 class TriggerFinder:
     """The trigger patterns of every type (from the lexicon), compiled once.
 
-    One Aho-Corasick pass over a sentence tells which types may fire (by the literal words
-    their patterns start with); only those types' patterns are then searched.
+    One Aho-Corasick pass over a sentence tells which rows of the lexicon may fire (by the
+    literal words their patterns hold); only those rows are then searched, and a type's
+    trigger is the leftmost match of its rows (the earlier row first at the same place, as
+    one alternation of all the rows would read it).
     """
 
     def __init__(self, triggers: Mapping[str, Sequence[str]]) -> None:
-        self._patterns: list[tuple[TypeSpec, re.Pattern[str]]] = [
-            (spec, re.compile(r"\b(?:" + "|".join(triggers[spec.name]) + r")\b", re.I))
+        self._patterns: list[tuple[TypeSpec, list[re.Pattern[str]]]] = [
+            (spec, [re.compile(r"\b(?:" + row + r")\b", re.I) for row in triggers[spec.name]])
             for spec in TYPES
             if triggers.get(spec.name)
         ]
         self._prefilter = ahocorasick.Automaton()
-        owners: dict[str, set[int]] = {}
-        always: set[int] = set()
+        owners: dict[str, set[tuple[int, int]]] = {}
+        always: set[tuple[int, int]] = set()
         for i, (spec, _) in enumerate(self._patterns):
-            for row in triggers[spec.name]:
+            for j, row in enumerate(triggers[spec.name]):
                 for alternative in split_alternatives(row):
                     literals = literal_prefixes(alternative)
                     if literals is None:
-                        always.add(i)
+                        always.add((i, j))
                     for literal in literals or ():
-                        owners.setdefault(literal, set()).add(i)
-        for literal, indices in owners.items():
-            self._prefilter.add_word(literal, frozenset(indices))
+                        owners.setdefault(literal, set()).add((i, j))
+        for literal, rows in owners.items():
+            self._prefilter.add_word(literal, tuple(sorted(rows)))
         if owners:
             self._prefilter.make_automaton()
-        self._always = frozenset(always)
+        self._always = tuple(sorted(always))
+
+    def _candidates(self, sentence: str) -> dict[int, set[int]]:
+        """Rows that may fire in a sentence, by type index."""
+        found = set(self._always)
+        if len(self._prefilter):
+            for _, rows in self._prefilter.iter(sentence.lower()):
+                found.update(rows)
+        present: dict[int, set[int]] = {}
+        for i, j in found:
+            present.setdefault(i, set()).add(j)
+        return present
+
+    def _search(self, i: int, rows: set[int] | None, sentence: str) -> re.Match[str] | None:
+        """The leftmost match of a type's rows (all rows when ``rows`` is None)."""
+        patterns = self._patterns[i][1]
+        best: re.Match[str] | None = None
+        for j in sorted(rows) if rows is not None else range(len(patterns)):
+            match = patterns[j].search(sentence)
+            if match is not None and (best is None or match.start() < best.start()):
+                best = match
+        return best
 
     def first(self, name: str, sentence: str, offset: int) -> Trigger | None:
         """The first trigger of one type in a sentence, if any."""
-        for spec, pattern in self._patterns:
-            if spec.name == name and (match := pattern.search(sentence)) is not None:
+        for i, (spec, _) in enumerate(self._patterns):
+            if spec.name == name and (match := self._search(i, None, sentence)) is not None:
                 return Trigger(spec, match.start() + offset, match.end() + offset, match.group())
         return None
 
     def find(self, sentence: str, offset: int) -> list[Trigger]:
         """The winning trigger of each group in a sentence (offsets into the report)."""
-        present = set(self._always)
-        if len(self._prefilter):
-            for _, indices in self._prefilter.iter(sentence.lower()):
-                present |= indices
+        present = self._candidates(sentence)
         best: dict[str, list[Trigger]] = {}
-        for i, (spec, pattern) in enumerate(self._patterns):
+        for i, (spec, _) in enumerate(self._patterns):
             if i not in present:
                 continue
             first = best.get(spec.group)
             if first and (len(first) > 1 or not _second(first[0], spec)):
                 continue
-            match = pattern.search(sentence)
+            match = self._search(i, present[i], sentence)
             if (
                 match
                 and spec.name == "riot"

@@ -91,6 +91,9 @@ def _rows(path: Path, required: Sequence[str]) -> Iterable[tuple[int, dict[str, 
             if missing:
                 raise GazetteerError(log_message=f"{path}: missing columns {', '.join(missing)}")
             for number, row in enumerate(reader, start=2):
+                if None in row:  # a pattern with a comma, not quoted: the row runs on
+                    message = f"{path}:{number}: more fields than columns (quote the pattern)"
+                    raise GazetteerError(log_message=message)
                 yield number, {k: (v or "").strip() for k, v in row.items() if k is not None}
     except (OSError, csv.Error, UnicodeDecodeError) as exc:
         raise GazetteerError(log_message=f"cannot read {path}: {exc}") from exc
