@@ -145,6 +145,7 @@ class ActorMatcher:
                 if demonym.country and first_word.setdefault(demonym.country, word) == word:
                     self._national[demonym.country].append((demonym, actor))
         self._owner_pattern: re.Pattern[str] | None = None
+        self._coordinated: re.Pattern[str] | None = None
         self._force_after: re.Pattern[str] | None = None
         if force_nouns:
             self._force_after = re.compile(rf"\s+(?i:{'|'.join(force_nouns)})\b")
@@ -157,6 +158,8 @@ class ActorMatcher:
                 rf"(?<![\w-])({words})\s+(?:(?:[a-z][\w-]*|[A-Z]+-?\d+\w*)\s+){{0,2}}?"
                 rf"(?i:{'|'.join(force_nouns)})\b"
             )
+            # "Regime and Russian warplanes": the first owner's warplanes too.
+            self._coordinated = re.compile(rf"(?<![\w-])({words})\s+and\s+")
         by_alias: dict[tuple[str, bool], list[Actor]] = defaultdict(list)
         for actor in actors:
             for alias in actor.aliases:
@@ -316,7 +319,29 @@ class ActorMatcher:
                 # "regime troops": the owner's troops, not whichever state's the word names.
                 found = [m for m in found if m not in inside]
                 added.append(ActorMention(start, end, match.group(), tuple(readings), generic))
+        added += self._coordinated_owners(text, [*found, *added], day)
         return sorted([*found, *added], key=lambda m: m.start) if added else found
+
+    def _coordinated_owners(
+        self, text: str, found: list[ActorMention], day: dt.date | None
+    ) -> list[ActorMention]:
+        """ "Regime and Russian warplanes", "US and coalition aircraft": an owner word joined
+        to an owner phrase names its own forces too."""
+        if self._coordinated is None:
+            return []
+        starts = {m.start for m in found}
+        added = []
+        for match in self._coordinated.finditer(text):
+            start, end = match.span(1)
+            if match.end() not in starts or any(m.start < end and start < m.end for m in found):
+                continue
+            word = match.group(1)
+            if word in self._generic_owners:
+                continue
+            readings = [a for d, a in self._owners[word] if day is None or d.valid_on(day)]
+            if readings:
+                added.append(ActorMention(start, end, word, (readings[0],)))
+        return added
 
 
 #: "our forces", "our heroes": in a statement, the armed body that issues it.

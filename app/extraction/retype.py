@@ -4,7 +4,8 @@ The trigger word gives a first type; what the sentence says about who was hit an
 force went settles it (the blind corpus README's annotation rules, ACLED's definitions):
 
 - an attack word whose target is an armed side is a battle: "gunmen struck an army checkpoint",
-  "IS attacked a Hashd post" (ACLED: Battles / Armed clash);
+  "IS attacked a Hashd post" (ACLED: Battles / Armed clash); so is an attack by state forces
+  on nobody named ("Peshmerga forces attacked from the Khazir front");
 - shelling or artillery fire that hits civilians is an attack on civilians, not remote
   violence against a military target ("regime forces shelled the town, killing a woman");
 - a move with neither an origin nor a direction ("arrived in Kobani", "moved into Sinjar",
@@ -23,6 +24,7 @@ from app.extraction.event_types import BY_NAME
 ARMED = frozenset(
     {"state_forces", "external_forces", "rebel_group", "political_militia", "identity_militia"}
 )
+_STATE = frozenset({"state_forces", "external_forces"})
 #: Attack words that say two armed sides fought when the target is armed; killings told with
 #: "shot dead", "executed" or "assassinated" stay one-sided.
 _FIGHT_WORDS = re.compile(
@@ -42,8 +44,10 @@ def refine(draft: EventDraft) -> None:
     name = draft.spec.name
     targets = [a for a, role, _ in draft.actors if role == "target"]
     if name == "attack" and _FIGHT_WORDS.match(draft.trigger.text):
-        if any(a.kind in ARMED for a in targets):
-            draft.spec = BY_NAME["armed_clash"]
+        acting = [a for a, role, _ in draft.actors if role == "actor"]
+        offensive = not targets and bool(acting) and all(a.kind in _STATE for a in acting)
+        if any(a.kind in ARMED for a in targets) or offensive:
+            draft.spec = BY_NAME["armed_clash"]  # "the army attacked from the south"
     elif name == "drone_or_rocket_attack" and _SHELLING.match(draft.trigger.text):
         if any(a.kind == "civilians" for a in targets):
             draft.spec = BY_NAME["attack"]

@@ -176,3 +176,23 @@ def test_a_government_acts_through_its_forces(extractor):
         "The Turkish Defence Ministry said its jets struck PKK hideouts near Gara on Monday.",
     )
     assert "Turkish government" not in found
+
+
+def test_coordinated_owners_both_act(extractor):
+    found = roles(
+        extractor,
+        "Regime and Russian warplanes struck Idlib city on Thursday, killing 12 civilians.",
+        dt.date(2019, 11, 28),
+    )
+    assert found["Syrian government forces"] == "actor"
+    assert found["Russian Armed Forces"] == "actor"
+
+
+def test_state_forces_attacking_nobody_named_fight_a_battle(extractor):
+    found = events(
+        extractor,
+        "Peshmerga forces attacked from the Gwer front at dawn on Monday, fighting house to "
+        "house in two villages.",
+    )
+    assert found[0][0] == "armed_clash"
+    assert "Civilians (Iraq)" not in found[0][3]
