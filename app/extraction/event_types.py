@@ -141,7 +141,8 @@ TALLY = re.compile(
 #: Ground taken: a fight named after it ("after heavy clashes") is how it was taken.
 _TAKEN_BEFORE = re.compile(
     r"\b(?:captured|seized|took (?:full |complete )?control|retook|retaken|recaptured|overran|"
-    r"stormed|liberat\w+|secured|drove \w+ out|broke the siege|entered|taken)\b",
+    r"stormed|liberat\w+|secured|drove \w+ out|broke the siege|entered|taken|took(?! part| place)|"
+    r"foiled|repell?ed|repulsed|forced \w+ to (?:retreat|withdraw|flee))\b",
     re.I,
 )
 #: "the liberation of the remaining areas is coming soon": still to happen.

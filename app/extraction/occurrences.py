@@ -25,6 +25,7 @@ _RAID = re.compile(r"(?:raid\w*|stormed|searched)$", re.I)
 #: Movement nouns that a violent verb just before makes the target ("hit a convoy").
 _TARGET_NOUN = re.compile(r"(?:convoys?|reinforcements)$", re.I)
 _OBJECT_REACH = 50
+_CAPTURED = re.compile(r"captured$", re.I)
 _TAKING = re.compile(r"\b(?:took|control|entered|captured|seized|advanc)", re.I)
 _AGREEMENT_NOUN = re.compile(r"(?:agreements?|deals?|accords?|truce|ceasefire)$", re.I)
 _DEFINITE_BEFORE = re.compile(
@@ -165,11 +166,19 @@ def _taken_by_force(
     finder: TriggerFinder, sentence: Sentence, triggers: list[Trigger]
 ) -> list[Trigger]:
     """ "took control of Kafr Nabl after clashes": ground taken in a fight is a clash."""
-    taking = [t for t in triggers if t.spec.category == "movement" and _TAKING.search(t.text)]
+    taking = [
+        t
+        for t in triggers
+        if (t.spec.category == "movement" and _TAKING.search(t.text))
+        or (t.spec.name == "arrest" and _CAPTURED.match(t.text))  # "captured Kafr Nabudah"
+    ]
     if not taking:
         return triggers
     if any(t.spec.name == "armed_clash" for t in triggers):
         return [t for t in triggers if t not in taking]
+    taking = [t for t in taking if t.spec.category == "movement"]
+    if not taking:
+        return triggers
     clash = finder.first("armed_clash", sentence.text, sentence.start)
     if clash is None:
         return triggers

@@ -41,6 +41,16 @@ def types(extractor, text, published=dt.date(2021, 6, 9)):
             "Iraqi army units crossed the river from Qayyarah towards Shura on Monday.",
             "troop_movement",
         ),
+        ("Near Hajin, two strikes destroyed an ISIS fighting position on Monday.", "airstrike"),
+        ("Four PKK terrorists were neutralised near Metina on Monday.", "armed_clash"),
+        ("Gunfire broke out between police and the Asayish in Qamishli on Monday.", "armed_clash"),
+        ("Gunmen seized 30 villagers near al-Bahra on Monday.", "kidnapping"),
+        (
+            "Russian military police set up three observation posts near Ain Issa.",
+            "troop_deployment",
+        ),
+        ("Army units began a sweep of the Hamrin foothills on Monday.", "troop_deployment"),
+        ("Sadr supporters occupied the parliament chamber in Baghdad on Monday.", "riot"),
     ],
 )
 def test_trigger_words_of_conflict_reporting(extractor, text, expected):
@@ -134,3 +144,13 @@ def test_bombers_among_the_attackers_are_a_second_event(extractor):
         dt.date(2016, 10, 22),
     )
     assert [e[0] for e in found] == ["armed_clash", "suicide_bombing"]
+
+
+def test_ground_captured_in_a_fight_is_no_arrest(extractor):
+    text = "Government troops captured Kafr Nabudah on Monday after two days of heavy fighting."
+    assert types(extractor, text) == ["armed_clash"]
+
+
+def test_a_fake_checkpoint_is_no_deployment(extractor):
+    text = "ISIS militants set up a fake checkpoint on the road near Shirqat on Monday."
+    assert types(extractor, text) == ["insurgent_activity"]
