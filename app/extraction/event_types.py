@@ -92,13 +92,16 @@ MODAL = re.compile(
     r"\b(?:will|would|could|might|may|plans? to|planning to|intends? to|expected to|"
     r"threaten(?:s|ed)? to|vowed to|warned (?:that|of)|if|unless|not|no|denied|ready to|"
     r"to plan|planning|accused of|suspected of|little|has seen|have seen|"
-    r"(?:who|which|that) (?:had|has|have|were|was)|confessed to|participat\w* in|involved in|"
+    r"confessed to|participat\w* in|involved in|"
     r"charged with|(?:the )?first time|once|used to|"
     r"prepar(?:e|es|ing) to|aims? to|seeks? to|called for|demand(?:ed|s|ing)?|until|"
     r"avoid|tried to|trying to|attempt(?:ed|s|ing)? to|sought to|efforts? to|"
     r"talks (?:on|over|about)|expect(?:s|ed|ing)? (?:more|further|new))\b",
     re.I,
 )
+#: "who were kidnapped while hunting": a relative clause telling background (it ends at a
+#: comma: "a researcher who was abducted two years ago, was released on Tuesday").
+_RELATIVE = re.compile(r"\b(?:who|which|that) (?:had|has|have|were|was)\b[^,;]*$", re.I)
 #: "to launch attacks", "further attacks", "repeated attacks": a purpose or a run of events.
 _PURPOSE_BEFORE = re.compile(
     r"\bto (?:launch|carry out|conduct|stage|mount|halt|stop|prevent|end|deter)"
@@ -142,7 +145,7 @@ TALLY = re.compile(
 _TAKEN_BEFORE = re.compile(
     r"\b(?:captured|seized|took (?:full |complete )?control|retook|retaken|recaptured|overran|"
     r"stormed|liberat\w+|secured|drove \w+ out|broke the siege|entered|taken|took(?! part| place)|"
-    r"foiled|repell?ed|repulsed|forced \w+ to (?:retreat|withdraw|flee))\b",
+    r"foiled|repell?ed|repulsed|forced \w+ to (?:retreat|withdraw|flee)|restored)\b",
     re.I,
 )
 #: "the liberation of the remaining areas is coming soon": still to happen.
@@ -237,6 +240,7 @@ def irrealis(sentence: str, at: int) -> bool:
         reference = None  # "captured two villages after heavy clashes": the fight that took them
     return (
         bool(MODAL.search(before))
+        or bool(_RELATIVE.search(before))
         or bool(_PURPOSE_BEFORE.search(before))
         or bool(HABITUAL.search(sentence, 0, at + _HABITUAL_AFTER))
         or bool(TALLY.search(sentence))

@@ -154,3 +154,11 @@ def test_ground_captured_in_a_fight_is_no_arrest(extractor):
 def test_a_fake_checkpoint_is_no_deployment(extractor):
     text = "ISIS militants set up a fake checkpoint on the road near Shirqat on Monday."
     assert types(extractor, text) == ["insurgent_activity"]
+
+
+def test_a_relative_clause_ends_at_its_comma(extractor):
+    text = (
+        "An engineer who was kidnapped near Basra in the spring, was released unharmed "
+        "in Basra on Monday, police said."
+    )
+    assert types(extractor, text) == ["prisoner_release"]
