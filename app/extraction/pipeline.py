@@ -287,6 +287,9 @@ def _drafts(
         reading = ctx.reading(_countries(target, ctx.countries))
         followup.merge(target, sentence, trigger, actors if alone else [], reading)
         return []
+    violent = [d for d in ctx.drafts if d.spec.group == "violence"]
+    if recent is None and violent and followup.casualty_note(trigger, placed, event_dates):
+        recent = violent[-1]
     if recent is not None and not placed and not event_dates:
         followup.merge(
             recent, sentence, trigger, actors, ctx.reading(_countries(recent, ctx.countries))

@@ -182,3 +182,12 @@ def test_a_kidnapping_that_ended_with_a_release_is_one_event(extractor):
         "the drivers were freed by their tribe on Tuesday.",
     )
     assert [t for t, _ in found] == ["kidnapping"]
+
+
+def test_a_toll_without_place_or_date_goes_on_about_the_last_fight(extractor):
+    found = types(
+        extractor,
+        "ISIS fighters attacked an army post near Baiji on Monday. The army repelled the "
+        "assault after three hours. A monitor later said 38 militants were killed.",
+    )
+    assert len(found) == 1
