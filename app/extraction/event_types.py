@@ -112,7 +112,7 @@ _PURPOSE_BEFORE = re.compile(
 REFERENCE = re.compile(
     r"\b(?:following|after|since|amid|despite|response to|responding to|ahead of|"
     r"in retaliation for|string of|series of|wave of|linked to|responsible for|"
-    r"connection with|investigation into|accused of)\s+"
+    r"connection with|investigation into|accused of|condemned|denounced|condemning)\s+"
     r"(?:the\s+|a\s+|an\s+)?((?:[\w-]+\s+){0,3})$",
     re.I,
 )
@@ -135,11 +135,12 @@ def _supporting(before: str) -> bool:
 
 
 _AUXILIARY = re.compile(r"\b(?:were|was|have|has|had|are|is|been)\b", re.I)
-#: A running tally ("350 people have been killed since the unrest began") is no one event.
+#: A running tally ("350 people have been killed since the unrest began") is no one event,
+#: nor what happened "in recent weeks".
 TALLY = re.compile(
     r"\bha(?:s|ve) (?:been (?:killed|wounded|injured|detained|arrested|displaced|documented|"
     r"recorded)|(?:carried out|conducted|launched|killed) (?:hundreds|dozens|scores|thousands|"
-    r"more than|over))\b|\b[Tt]otal documented\b"
+    r"more than|over))\b|\b[Tt]otal documented\b|\bin recent (?:days|weeks|months)\b"
 )
 #: Ground taken: a fight named after it ("after heavy clashes") is how it was taken.
 _TAKEN_BEFORE = re.compile(
@@ -168,7 +169,8 @@ HABITUAL = re.compile(
     r"have become|has become|has long|have long|remains?|still|typically|regularly|"
     r"increasingly|repeatedly|several times|many times|"
     r"(?:have|has) been (?:\w+ ){0,2}since|in total|so far this|since the (?:start|beginning)|"
-    r"(?:hundreds|thousands|scores|dozens) of (?:\w+ )?(?:strikes|attacks|raids|air ?strikes)|"
+    r"(?:hundreds|thousands|scores|dozens) of (?:\w+ )?(?:strikes|attacks|raids|air ?strikes|bases|"
+    r"posts|outposts|checkpoints)|"
     r"documented|tally|toll (?:has|had) risen)\b",
     re.I,
 )

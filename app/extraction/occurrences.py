@@ -75,8 +75,9 @@ def occurrences(
         # "police fired on the protesters", "set fire to tyres and stormed the offices":
         # the demonstration (with an intervention), not a second, violent event.
         triggers = [t for t in triggers if t.spec.name not in _AGAINST_CROWDS]
-    if any(t.spec.group == "violence" for t in triggers):
-        # "the army shelled Ariha, held by insurgents": who holds the town, not an activity.
+    if any(t.spec.group in ("violence", "unrest") for t in triggers):
+        # "the army shelled Ariha, held by insurgents": who holds the town, not an activity;
+        # "thousands poured into the square in the largest demonstration": a crowd, too.
         triggers = [t for t in triggers if t.spec.group != "activity"]
     if any(t.spec.category == "movement" for t in triggers) and not armed():
         # "a withdrawal of the cleric's support", "residents fled": nobody armed moves.

@@ -162,3 +162,31 @@ def test_a_relative_clause_ends_at_its_comma(extractor):
         "in Basra on Monday, police said."
     )
     assert types(extractor, text) == ["prisoner_release"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Dozens of contract workers protested outside the oil company in Basra on Monday.",
+        "Thousands of people poured into the main square of Suwayda on Monday in a demonstration.",
+    ],
+)
+def test_a_crowd_is_a_protest_only(extractor, text):
+    assert types(extractor, text) == ["protest"]
+
+
+def test_rocket_propelled_grenades_are_a_weapon_of_the_clash(extractor):
+    text = "Two clans clashed with rocket-propelled grenades in Suq al-Shuyukh on Monday."
+    assert types(extractor, text) == ["armed_clash"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Several army brigades have moved north to the Makhmour front in recent weeks.",
+        "On Monday the prime minister condemned the drone attack on his residence in Baghdad.",
+        "The Turkish army has set up dozens of bases in Duhok province.",
+    ],
+)
+def test_recent_weeks_condemnations_and_counts_are_no_new_event(extractor, text):
+    assert types(extractor, text) == []
