@@ -44,6 +44,11 @@ _MADE_BEFORE = re.compile(
 _APPROACH = re.compile(r"(?:entered|crossed|infiltrated|stormed into|broke into)", re.I)
 _AND_THEN = re.compile(r"\band\b(?:\s+then)?", re.I)
 _NEW_CLAUSE = re.compile(r"[;]|,\s+(?:as|while|where|when|after|but)\b", re.I)
+_ANOTHER = re.compile(
+    r"\b(?:another|a second|a third)(?: one)? (?:(?:[\w-]+ ){0,2}?)(?:fell|hit|struck|landed|"
+    r"exploded|went off|crashed|targeted|was (?:fired|launched|shot down|intercepted))\b",
+    re.I,
+)
 _ENDED = re.compile(r"\bended\s+(?:when|with|after)\b", re.I)
 _CIVILIANS_BEFORE = re.compile(
     r"\b(?:refugees|civilians|residents|families|people|villagers|displaced|Christians|Yazidis|"
@@ -105,6 +110,7 @@ def occurrences(
         and not _fleeing(sentence, t)
         and not _ending(sentence, t, triggers)
     ]
+    triggers += _another(sentence, triggers)
     harm = [t for t in triggers if t.spec.group in ("violence", "detention")]
     # "Israeli forces entered Jubata and detained two men", "a bomber entered the church and
     # opened fire", "fighters crossed the river and attacked SDF posts": the approach is how
@@ -128,6 +134,19 @@ def _approach(sentence: Sentence, trigger: Trigger, harm: list[Trigger]) -> bool
         ):
             return True
     return False
+
+
+def _another(sentence: Sentence, triggers: list[Trigger]) -> list[Trigger]:
+    """ "a drone hit the Sarsang field, and another fell near Khurmala": one more occurrence
+    of the violent event told first in the sentence."""
+    first = next((t for t in triggers if t.spec.group == "violence"), None)
+    if first is None:
+        return []
+    at = first.end - sentence.start
+    return [
+        Trigger(first.spec, sentence.start + m.start(), sentence.start + m.end(), m.group())
+        for m in _ANOTHER.finditer(sentence.text, at)
+    ]
 
 
 def _ending(sentence: Sentence, trigger: Trigger, triggers: list[Trigger]) -> bool:

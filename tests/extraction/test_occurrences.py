@@ -191,3 +191,12 @@ def test_a_toll_without_place_or_date_goes_on_about_the_last_fight(extractor):
         "assault after three hours. A monitor later said 38 militants were killed.",
     )
     assert len(found) == 1
+
+
+def test_another_in_the_same_sentence_is_a_second_event(extractor):
+    found = types(
+        extractor,
+        "A drone hit an oil field near Zakho on Monday, and another fell near Koya.",
+    )
+    assert [t for t, _ in found] == ["drone_or_rocket_attack", "drone_or_rocket_attack"]
+    assert found[1][1] == "Koya"
