@@ -293,6 +293,10 @@ class ActorMatcher:
         local = self.actors.get(f"{stem} ({_COUNTRY_NAMES.get(countries[0], '')})")
         return local if local is not None and local.kind == actor.kind else actor
 
+    def national(self, country: str, day: dt.date) -> Actor | None:
+        """The state forces of a country on a day (Syria's changed in December 2024)."""
+        return self._as_of(self._national.get(country, []), day)
+
     @staticmethod
     def _as_of(readings: Sequence[tuple[Demonym, Actor]], day: dt.date) -> Actor | None:
         return next((a for d, a in readings if d.valid_on(day)), None)

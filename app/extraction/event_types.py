@@ -112,7 +112,8 @@ _PURPOSE_BEFORE = re.compile(
 REFERENCE = re.compile(
     r"\b(?:following|after|since|amid|despite|response to|responding to|ahead of|"
     r"in retaliation for|string of|series of|wave of|linked to|responsible for|"
-    r"connection with|investigation into|accused of|condemned|denounced|condemning)\s+"
+    r"connection with|investigation into|accused of|condemned|denounced|condemning|"
+    r"wanted (?:over|for))\s+"
     r"(?:the\s+|a\s+|an\s+)?((?:[\w-]+\s+){0,3})$",
     re.I,
 )

@@ -71,6 +71,18 @@ PASSIVE_BETWEEN = re.compile(
     r"\b(?:came|come|comes|coming)\s+under\s+$",
     re.I,
 )
+#: Participles of harm: the subject of "were killed", "was ambushed" suffered it.
+_HARMED = re.compile(
+    r"\b(?:killed|wounded|injured|hit|shot|struck|targeted|attacked|ambushed|abducted|"
+    r"kidnapped|detained|arrested|captured|shelled|bombed|executed|besieged|hurt)\b",
+    re.I,
+)
+#: A passive verb with a subject of its own after a clause break: the mention before it is
+#: not the one it was done to ("units were deployed, and nine men were arrested").
+OWN_SUBJECT = re.compile(
+    r"(?:,\s+and|;|\band)\s+(?:[\w-]+\s+){1,6}(?:were|was|had been|have been|has been)\s+$",
+    re.I,
+)
 PARTICIPLE_AFTER = re.compile(
     r"^(?:\s+[\w-]+)?\s*(?:were\s+|was\s+|had\s+been\s+|have\s+been\s+|being\s+)?"
     r"(?:killed|wounded|injured|hurt|dead|died|abducted|kidnapped|detained|arrested)"
@@ -187,12 +199,17 @@ def _role(draft: EventDraft, trigger: Trigger, mention: ActorMention, actor: Act
         return "target"
     if PARTICIPLE_AFTER.match(after):
         return "target"
-    if PASSIVE_AFTER.match(after):
-        return "target"
+    passive = PASSIVE_AFTER.match(after)
+    if passive and (
+        _HARMED.search(passive.group()) or mention.end + passive.end() >= trigger.start
+    ):
+        return "target"  # not "police were deployed, and nine men were arrested"
     if SUBJECT_AFTER.match(after):
         return "actor"
     if mention.end <= trigger.start:
         between = sentence.text[mention.end - sentence.start : trigger.start - sentence.start]
+        if OWN_SUBJECT.search(between):
+            return "actor"  # "police were deployed, and nine men were arrested"
         if PASSIVE_BETWEEN.search(between) or PARTICIPLE_AFTER.match(after):
             return "target"
         return "actor"
@@ -240,6 +257,11 @@ def assign(
         role = role_of(draft, trigger, mention, actor)
         if role is not None:
             draft.add_actor(actor, role, mention)
+    if trigger.spec.name == "arrest" and not any(r == "actor" for _, r, _ in draft.actors):
+        # "dozens of demonstrators were detained": arrests are made by the state's forces.
+        forces = reading.matcher.national(reading.countries[0], reading.day)
+        if forces is not None:
+            draft.add_actor(forces, "actor", None)
     if _civilians_may_be_hit(draft, trigger):
         civilians = reading.matcher.civilians_hit(sentence.text, reading.countries)
         if civilians is not None:

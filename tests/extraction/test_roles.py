@@ -196,3 +196,21 @@ def test_state_forces_attacking_nobody_named_fight_a_battle(extractor):
     )
     assert found[0][0] == "armed_clash"
     assert "Civilians (Iraq)" not in found[0][3]
+
+
+def test_arrests_are_made_by_the_states_forces(extractor):
+    found = roles(
+        extractor, "Dozens of demonstrators were detained in Baghdad on Wednesday, a source said."
+    )
+    assert found["Iraqi Security Forces"] == "actor"
+
+
+def test_a_passive_with_its_own_subject_leaves_the_force_acting(extractor):
+    found = events(
+        extractor,
+        "Police units were deployed in Qurna on Monday to separate the two clans, and nine "
+        "men wanted over the clash were arrested.",
+    )
+    arrest = next(e for e in found if e[0] == "arrest")
+    assert arrest[3]["Iraqi Security Forces"] == "actor"
+    assert "armed_clash" not in [e[0] for e in found]
