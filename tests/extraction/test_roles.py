@@ -199,10 +199,9 @@ def test_state_forces_attacking_nobody_named_fight_a_battle(extractor):
 
 
 def test_arrests_are_made_by_the_states_forces(extractor):
-    found = roles(
-        extractor, "Dozens of demonstrators were detained in Baghdad on Wednesday, a source said."
-    )
-    assert found["Iraqi Security Forces"] == "actor"
+    found = events(extractor, "Four young men were detained in Basra on Wednesday, a source said.")
+    assert found[0][0] == "arrest"
+    assert found[0][3]["Iraqi Security Forces"] == "actor"
 
 
 def test_a_passive_with_its_own_subject_leaves_the_force_acting(extractor):
