@@ -255,7 +255,7 @@ class ActorMatcher:
         state forces, not the government."""
         if self._force_after is None:
             return found
-        out = []
+        out: list[ActorMention] = []
         for mention in found:
             actor = mention.actors[0]
             noun = self._force_after.match(text, mention.end)
