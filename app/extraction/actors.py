@@ -43,6 +43,7 @@ class ActorMention:
     end: int
     text: str
     actors: tuple[Actor, ...]
+    generic: bool = False  # "government warplanes": the state forces of the event's country
 
     def pick(self, countries: Sequence[str]) -> Actor:
         """The reading that fits the report's countries best ("gunmen" in Syria or Iraq)."""
@@ -87,6 +88,9 @@ def read_actors(paths: Iterable[Path]) -> list[Actor]:
     return list(actors.values())
 
 
+#: The ``forces`` of an owner word that names the state forces of the event's country
+#: ("government warplanes", "state forces").
+GENERIC_OWNER = "*"
 _COUNTRY_NAMES = {"IQ": "Iraq", "SY": "Syria", "TR": "Turkey", "IR": "Iran"}
 _INSURGENT_KINDS = frozenset({"rebel_group", "political_militia", "identity_militia"})
 
@@ -124,8 +128,9 @@ class ActorMatcher:
             re.compile(rf"\b(?:{'|'.join(insurgents)})\b", re.I) if insurgents else None
         )
         self._owners: dict[str, list[tuple[Demonym, Actor]]] = defaultdict(list)
+        self._generic_owners = frozenset(d.word for d in demonyms if d.forces == GENERIC_OWNER)
         for demonym in demonyms:
-            if demonym.forces is None:
+            if demonym.forces is None or demonym.forces == GENERIC_OWNER:
                 continue
             if demonym.forces not in self.actors:
                 raise GazetteerError(
@@ -140,14 +145,21 @@ class ActorMatcher:
                 if demonym.country and first_word.setdefault(demonym.country, word) == word:
                     self._national[demonym.country].append((demonym, actor))
         self._owner_pattern: re.Pattern[str] | None = None
-        if self._owners and force_nouns:
-            words = "|".join(re.escape(w) for w in sorted(self._owners, key=len, reverse=True))
+        self._coordinated: re.Pattern[str] | None = None
+        self._force_after: re.Pattern[str] | None = None
+        if force_nouns:
+            self._force_after = re.compile(rf"\s+(?i:{'|'.join(force_nouns)})\b")
+        owner_words = [*self._owners, *self._generic_owners]
+        if owner_words and force_nouns:
+            words = "|".join(re.escape(w) for w in sorted(owner_words, key=len, reverse=True))
             # Up to two modifiers between owner and noun, lower case or a model code ("F-16"),
             # so that a name ("Syrian Democratic Forces") is never read as an owner phrase.
             self._owner_pattern = re.compile(
                 rf"(?<![\w-])({words})\s+(?:(?:[a-z][\w-]*|[A-Z]+-?\d+\w*)\s+){{0,2}}?"
                 rf"(?i:{'|'.join(force_nouns)})\b"
             )
+            # "Regime and Russian warplanes": the first owner's warplanes too.
+            self._coordinated = re.compile(rf"(?<![\w-])({words})\s+and\s+")
         by_alias: dict[tuple[str, bool], list[Actor]] = defaultdict(list)
         for actor in actors:
             for alias in actor.aliases:
@@ -195,11 +207,12 @@ class ActorMatcher:
                 continue
             kept.append(mention)
         kept = [m for i, m in enumerate(kept) if not i or not _qualified(text, kept[i - 1], m)]
+        kept = self._government_forces(text, kept, day)
         if self._owner_pattern is not None:
             kept = self._with_owners(self._owner_pattern, text, kept, day)
         if self._insurgent_pattern is not None:
             kept = self._with_insurgents(self._insurgent_pattern, text, kept)
-        return kept
+        return _with_ours(text, kept)
 
     def _with_insurgents(
         self, pattern: re.Pattern[str], text: str, found: list[ActorMention]
@@ -233,7 +246,30 @@ class ActorMatcher:
 
     def is_generic(self, mention: ActorMention) -> bool:
         """ "security forces", "the army": words that name whichever state is at hand."""
-        return mention.text.casefold() in self._generic_forces
+        return mention.generic or mention.text.casefold() in self._generic_forces
+
+    def _government_forces(
+        self, text: str, found: list[ActorMention], day: dt.date | None
+    ) -> list[ActorMention]:
+        """ "Iraqi government troops": a government's name before a force noun names its
+        state forces, not the government."""
+        if self._force_after is None:
+            return found
+        out: list[ActorMention] = []
+        for mention in found:
+            actor = mention.actors[0]
+            noun = self._force_after.match(text, mention.end)
+            national = self._national.get(actor.country or "", [])
+            forces = self._as_of(national, day) if day is not None else None
+            if forces is None and national:
+                forces = national[0][1]
+            if actor.kind == "government" and noun is not None and forces is not None:
+                end = noun.end()
+                mention = ActorMention(mention.start, end, text[mention.start : end], (forces,))
+            if out and mention.start < out[-1].end:
+                continue  # "troops" of "Iraqi government troops", read with it
+            out.append(mention)
+        return out
 
     def read(self, mention: ActorMention, countries: Sequence[str], day: dt.date) -> Actor:
         """The actor a mention names in an event in ``countries[0]`` on ``day``: generic force
@@ -257,6 +293,10 @@ class ActorMatcher:
         local = self.actors.get(f"{stem} ({_COUNTRY_NAMES.get(countries[0], '')})")
         return local if local is not None and local.kind == actor.kind else actor
 
+    def national(self, country: str, day: dt.date) -> Actor | None:
+        """The state forces of a country on a day (Syria's changed in December 2024)."""
+        return self._as_of(self._national.get(country, []), day)
+
     @staticmethod
     def _as_of(readings: Sequence[tuple[Demonym, Actor]], day: dt.date) -> Actor | None:
         return next((a for d, a in readings if d.valid_on(day)), None)
@@ -267,16 +307,69 @@ class ActorMatcher:
         added = []
         for match in pattern.finditer(text):
             start, end = match.span()
-            if any(m.start < end and start < m.end for m in found):
+            inside = [m for m in found if m.start < end and start < m.end]
+            if any(not self.is_generic(m) or m.start < start for m in inside):
                 continue  # the dictionary knows the phrase ("Syrian army", "US-led coalition")
-            readings = [
-                actor
-                for demonym, actor in self._owners[match.group(1)]
-                if day is None or demonym.valid_on(day)
-            ]
+            generic = match.group(1) in self._generic_owners
+            if generic:
+                readings = [a for national in self._national.values() for _, a in national[:1]]
+            else:
+                readings = [
+                    actor
+                    for demonym, actor in self._owners[match.group(1)]
+                    if day is None or demonym.valid_on(day)
+                ][:1]
             if readings:
-                added.append(ActorMention(start, end, match.group(), (readings[0],)))
+                # "regime troops": the owner's troops, not whichever state's the word names.
+                found = [m for m in found if m not in inside]
+                added.append(ActorMention(start, end, match.group(), tuple(readings), generic))
+        added += self._coordinated_owners(text, [*found, *added], day)
         return sorted([*found, *added], key=lambda m: m.start) if added else found
+
+    def _coordinated_owners(
+        self, text: str, found: list[ActorMention], day: dt.date | None
+    ) -> list[ActorMention]:
+        """ "Regime and Russian warplanes", "US and coalition aircraft": an owner word joined
+        to an owner phrase names its own forces too."""
+        if self._coordinated is None:
+            return []
+        starts = {m.start for m in found}
+        added = []
+        for match in self._coordinated.finditer(text):
+            start, end = match.span(1)
+            if match.end() not in starts or any(m.start < end and start < m.end for m in found):
+                continue
+            word = match.group(1)
+            if word in self._generic_owners:
+                continue
+            readings = [a for d, a in self._owners[word] if day is None or d.valid_on(day)]
+            if readings:
+                added.append(ActorMention(start, end, word, (readings[0],)))
+        return added
+
+
+#: "our forces", "our heroes": in a statement, the armed body that issues it.
+_OURS = re.compile(
+    r"\b[Oo]ur (?:(?:heroic|brave|valiant|security|armed|own) )?(?:forces|troops|heroes|units|"
+    r"fighters|mujahideen|soldiers|brothers|personnel|men)\b"
+)
+_ARMED_KINDS = frozenset({"state_forces", "external_forces", *_INSURGENT_KINDS})
+
+
+def _with_ours(text: str, found: list[ActorMention]) -> list[ActorMention]:
+    """ "our forces" in a statement: the first armed body the text names (the issuer names
+    itself at the top: "Joint Operations Command", "Islamic Resistance in Iraq")."""
+    issuer = next(
+        (m for m in found if len(m.actors) == 1 and m.actors[0].kind in _ARMED_KINDS), None
+    )
+    if issuer is None:
+        return found
+    added = [
+        ActorMention(match.start(), match.end(), match.group(), issuer.actors)
+        for match in _OURS.finditer(text)
+        if not any(m.start < match.end() and match.start() < m.end for m in found)
+    ]
+    return sorted([*found, *added], key=lambda m: m.start) if added else found
 
 
 def _qualified(text: str, previous: ActorMention, mention: ActorMention) -> bool:

@@ -1,4 +1,8 @@
-"""Event types: categories, the ACLED crosswalk, and their triggers (patterns from the lexicon)."""
+"""Event types: categories, the ACLED crosswalk, and their triggers (patterns from the lexicon).
+
+Whether a trigger word tells an occurrence at all (modal, habitual, a reference, a means) is
+:mod:`app.extraction.irrealis`; its names are re-exported here for older imports.
+"""
 
 from __future__ import annotations
 
@@ -9,6 +13,27 @@ from dataclasses import dataclass
 import ahocorasick
 
 from app.events import Category, EventType
+from app.extraction.irrealis import CLAUSE_VERB, HABITUAL, MODAL, REFERENCE, irrealis
+
+__all__ = [
+    "ANAPHORA",
+    "BY_NAME",
+    "CROWD",
+    "DISTINCT",
+    "GROUP_ORDER",
+    "HABITUAL",
+    "MODAL",
+    "REFERENCE",
+    "TYPES",
+    "Trigger",
+    "TriggerFinder",
+    "TypeSpec",
+    "irrealis",
+    "literal_prefix",
+    "literal_prefixes",
+    "same_kind",
+    "split_alternatives",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,67 +112,6 @@ ANAPHORA = re.compile(
     r"rockets|drones|deal|agreement|demonstrators|protesters|attackers|rioters|bomber)\b",
     re.I,
 )
-#: Words just before a trigger that make it something that may or will happen, or did not.
-MODAL = re.compile(
-    r"\b(?:will|would|could|might|may|plans? to|planning to|intends? to|expected to|"
-    r"threaten(?:s|ed)? to|vowed to|warned (?:that|of)|if|unless|not|no|denied|ready to|"
-    r"to plan|planning|accused of|suspected of|little|has seen|have seen|"
-    r"(?:who|which|that) (?:had|has|have|were|was)|confessed to|participat\w* in|involved in|"
-    r"charged with|(?:the )?first time|once|used to|"
-    r"prepar(?:e|es|ing) to|aims? to|seeks? to|called for|demand(?:ed|s|ing)?|until)\b",
-    re.I,
-)
-#: "following the release of...", "after the attack": a trigger that refers to another event.
-REFERENCE = re.compile(
-    r"\b(?:following|after|since|amid|despite|response to|responding to|ahead of|"
-    r"in retaliation for|string of|series of|wave of)\s+"
-    r"(?:the\s+|a\s+|an\s+)?((?:[\w-]+\s+){0,3})$",
-    re.I,
-)
-#: "supported by attack helicopters", "under cover of air strikes": a means, not an event.
-SUPPORT = re.compile(
-    r"\b(?:(?:supported|backed|covered|assisted|escorted) by|under (?:the )?cover of|"
-    r"with the (?:support|help|backing) of)\s+(?:[\w-]+,?\s+(?:and\s+)?){0,6}$",
-    re.I,
-)
-#: 'a massacre," said a PUK official': the quotation opened in an earlier sentence.
-_QUOTE_CLOSES = re.compile(
-    r'[^"\u201c\u201d]*["\u201d](?:\s*$|,?\s+(?:\w+\s+){0,3}(?:said|says|added|told))'
-)
-
-
-def _supporting(before: str) -> bool:
-    """ "supported by attack helicopters, UAVs": a means; not "..., were deployed" after it."""
-    match = SUPPORT.search(before)
-    return match is not None and not _AUXILIARY.search(match.group())
-
-
-_AUXILIARY = re.compile(r"\b(?:were|was|have|has|had|are|is|been)\b", re.I)
-#: A running tally ("350 people have been killed since the unrest began") is no one event.
-TALLY = re.compile(
-    r"\bha(?:s|ve) (?:been (?:killed|wounded|injured|detained|arrested|displaced|documented|"
-    r"recorded)|(?:carried out|conducted|launched) (?:hundreds|dozens|scores|thousands|"
-    r"more than|over))\b|\b[Tt]otal documented\b"
-)
-_HABITUAL_AFTER = 40  # characters after a trigger that can still make it habitual
-_QUOTES = ('"', "\u201c", "\u201d")
-_LONG_AGO = re.compile(r"\b(?:years|decades)\s+$", re.I)
-#: A past-tense verb: the trigger after "after X" is a clause with its own subject.
-_CLAUSE_VERB = re.compile(
-    r"(?:\w+ed|withdrew|fled|fought|overran|retook|left|struck|took|shot|hit|blew|went|"
-    r"broke|began|seized|stormed)\b",
-    re.I,
-)
-#: Sentences that describe what happens habitually or has been going on for years.
-HABITUAL = re.compile(
-    r"\b(?:routine|usually|often|every (?:year|week|month|day)|for years|for decades|common|"
-    r"have become|has become|has long|have long|remains?|still|typically|regularly|"
-    r"increasingly|repeatedly|several times|many times|"
-    r"(?:have|has) been (?:\w+ ){0,2}since|in total|so far this|since the (?:start|beginning)|"
-    r"(?:hundreds|thousands|scores|dozens) of (?:\w+ )?(?:strikes|attacks|raids|air ?strikes)|"
-    r"documented|tally|toll (?:has|had) risen)\b",
-    re.I,
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -199,30 +163,6 @@ def literal_prefix(alternative: str) -> str:
     return out.lower()
 
 
-def irrealis(sentence: str, at: int) -> bool:
-    """Whether the trigger at offset ``at`` of a sentence is not an occurrence to report: it
-    may happen, did not, happens habitually, refers to another event, is a means of another
-    ("supported by attack helicopters") or is said inside a quotation."""
-    before = sentence[max(0, at - 60) : at]
-    reference = REFERENCE.search(before)
-    if (
-        reference is not None
-        and _CLAUSE_VERB.match(sentence[at:])
-        and reference.group(1)
-        and not _LONG_AGO.search(before, 0, reference.start())
-    ):
-        reference = None  # "after Peshmerga units pulled back": a clause telling an event
-    return (
-        bool(MODAL.search(before))
-        or bool(HABITUAL.search(sentence, 0, at + _HABITUAL_AFTER))
-        or bool(TALLY.search(sentence))
-        or reference is not None
-        or _supporting(before)
-        or sum(sentence[:at].count(q) for q in _QUOTES) % 2 == 1
-        or bool(_QUOTE_CLOSES.match(sentence, at))
-    )
-
-
 #: Types that are different occurrences when one sentence names both ("in clashes during which
 #: the militants sent suicide car bombs"): a second event of the group, not a second word.
 DISTINCT = frozenset(
@@ -242,7 +182,8 @@ def same_kind(a: TypeSpec, b: TypeSpec) -> bool:
     """Whether two types can describe one occurrence (a sentence going on about an event)."""
     return (
         a.name == b.name
-        or "attack" in (a.name, b.name)
+        or b.name == "attack"
+        or (a.name == "attack" and b.name not in DISTINCT)
         or frozenset({a.name, b.name}) in _ONE_OCCURRENCE
         or a.group not in ("violence",)
     )
@@ -255,7 +196,7 @@ def _second(first: Trigger, spec: TypeSpec, text: str = "") -> bool:
     if first.spec.group == spec.group == "movement":
         # "Peshmerga forces pulled back from Sinjar, and Hashd units moved into Sinjar", not
         # "a convoy left Ain al-Asad ..., part of a phased drawdown": two verbs, two clauses.
-        verbs = (not text or _CLAUSE_VERB.match(text)) and _CLAUSE_VERB.match(first.text)
+        verbs = (not text or CLAUSE_VERB.match(text)) and CLAUSE_VERB.match(first.text)
         return "troop_withdrawal" in (first.spec.name, spec.name) and bool(verbs)
     return (
         first.spec.name in DISTINCT
@@ -310,54 +251,74 @@ def literal_prefixes(alternative: str) -> set[str] | None:
 class TriggerFinder:
     """The trigger patterns of every type (from the lexicon), compiled once.
 
-    One Aho-Corasick pass over a sentence tells which types may fire (by the literal words
-    their patterns start with); only those types' patterns are then searched.
+    One Aho-Corasick pass over a sentence tells which rows of the lexicon may fire (by the
+    literal words their patterns hold); only those rows are then searched, and a type's
+    trigger is the leftmost match of its rows (the earlier row first at the same place, as
+    one alternation of all the rows would read it).
     """
 
     def __init__(self, triggers: Mapping[str, Sequence[str]]) -> None:
-        self._patterns: list[tuple[TypeSpec, re.Pattern[str]]] = [
-            (spec, re.compile(r"\b(?:" + "|".join(triggers[spec.name]) + r")\b", re.I))
+        self._patterns: list[tuple[TypeSpec, list[re.Pattern[str]]]] = [
+            (spec, [re.compile(r"\b(?:" + row + r")\b", re.I) for row in triggers[spec.name]])
             for spec in TYPES
             if triggers.get(spec.name)
         ]
         self._prefilter = ahocorasick.Automaton()
-        owners: dict[str, set[int]] = {}
-        always: set[int] = set()
+        owners: dict[str, set[tuple[int, int]]] = {}
+        always: set[tuple[int, int]] = set()
         for i, (spec, _) in enumerate(self._patterns):
-            for row in triggers[spec.name]:
+            for j, row in enumerate(triggers[spec.name]):
                 for alternative in split_alternatives(row):
                     literals = literal_prefixes(alternative)
                     if literals is None:
-                        always.add(i)
+                        always.add((i, j))
                     for literal in literals or ():
-                        owners.setdefault(literal, set()).add(i)
-        for literal, indices in owners.items():
-            self._prefilter.add_word(literal, frozenset(indices))
+                        owners.setdefault(literal, set()).add((i, j))
+        for literal, rows in owners.items():
+            self._prefilter.add_word(literal, tuple(sorted(rows)))
         if owners:
             self._prefilter.make_automaton()
-        self._always = frozenset(always)
+        self._always = tuple(sorted(always))
+
+    def _candidates(self, sentence: str) -> dict[int, set[int]]:
+        """Rows that may fire in a sentence, by type index."""
+        found = set(self._always)
+        if len(self._prefilter):
+            for _, rows in self._prefilter.iter(sentence.lower()):
+                found.update(rows)
+        present: dict[int, set[int]] = {}
+        for i, j in found:
+            present.setdefault(i, set()).add(j)
+        return present
+
+    def _search(self, i: int, rows: set[int] | None, sentence: str) -> re.Match[str] | None:
+        """The leftmost match of a type's rows (all rows when ``rows`` is None)."""
+        patterns = self._patterns[i][1]
+        best: re.Match[str] | None = None
+        for j in sorted(rows) if rows is not None else range(len(patterns)):
+            match = patterns[j].search(sentence)
+            if match is not None and (best is None or match.start() < best.start()):
+                best = match
+        return best
 
     def first(self, name: str, sentence: str, offset: int) -> Trigger | None:
         """The first trigger of one type in a sentence, if any."""
-        for spec, pattern in self._patterns:
-            if spec.name == name and (match := pattern.search(sentence)) is not None:
+        for i, (spec, _) in enumerate(self._patterns):
+            if spec.name == name and (match := self._search(i, None, sentence)) is not None:
                 return Trigger(spec, match.start() + offset, match.end() + offset, match.group())
         return None
 
     def find(self, sentence: str, offset: int) -> list[Trigger]:
         """The winning trigger of each group in a sentence (offsets into the report)."""
-        present = set(self._always)
-        if len(self._prefilter):
-            for _, indices in self._prefilter.iter(sentence.lower()):
-                present |= indices
+        present = self._candidates(sentence)
         best: dict[str, list[Trigger]] = {}
-        for i, (spec, pattern) in enumerate(self._patterns):
+        for i, (spec, _) in enumerate(self._patterns):
             if i not in present:
                 continue
             first = best.get(spec.group)
             if first and (len(first) > 1 or not _second(first[0], spec)):
                 continue
-            match = pattern.search(sentence)
+            match = self._search(i, present[i], sentence)
             if (
                 match
                 and spec.name == "riot"
@@ -372,4 +333,5 @@ class TriggerFinder:
                 if first and not _second(first[0], spec, trigger.text):
                     continue
                 best.setdefault(spec.group, []).append(trigger)
-        return [t for g in GROUP_ORDER for t in best.get(g, [])]
+        # In the order the sentence tells them, group by group.
+        return [t for g in GROUP_ORDER for t in sorted(best.get(g, []), key=lambda t: t.start)]

@@ -3,6 +3,8 @@ that seems to refer back is news of its own."""
 
 from __future__ import annotations
 
+import re
+
 from app.events import Strength
 from app.extraction import locate, roles
 from app.extraction.actors import ActorMention
@@ -31,6 +33,18 @@ def news(
         and all(m.place != known for m in placed)
         and any(d.first != recent.date or d.last != recent.date_end for d in dates)
     )
+
+
+#: A trigger that only counts the dead ("38 militants were killed").
+_CASUALTY = re.compile(r"(?:killed|dead|died|slain)$", re.I)
+
+
+def casualty_note(
+    trigger: Trigger, placed: list[ResolvedMention], dates: list[DateMention]
+) -> bool:
+    """ "The monitor said 38 militants were killed": a toll with no place or date of its own
+    goes on about the last violent event told, it is not one more."""
+    return bool(_CASUALTY.match(trigger.text)) and not placed and not dates
 
 
 def merge(

@@ -12,7 +12,8 @@ are read after the shipped ones. Each file is read once, when the extractor is b
   owner word ("Turkish", "US", "coalition") and the actor its armed forces are ("Turkish Armed
   Forces"); before a force or weapon noun ("a Turkish drone", "US warplanes") the phrase names
   that actor. ``valid_from``/``valid_to`` bound the reading by the report's date ("Syrian" forces
-  are the government's before December 2024 and the transitional government's after).
+  are the government's before December 2024 and the transitional government's after). The
+  forces ``*`` name the state forces of the event's country ("government warplanes").
 - ``successors.csv`` (actor, successor, from, note): an actor read as another from a date
   ("Syrian government forces" after 8 December 2024 are the transitional government's).
 - ``cues.csv`` (cue, pattern, note): word lists the rules use, by cue name: ``force_noun``
@@ -90,6 +91,9 @@ def _rows(path: Path, required: Sequence[str]) -> Iterable[tuple[int, dict[str, 
             if missing:
                 raise GazetteerError(log_message=f"{path}: missing columns {', '.join(missing)}")
             for number, row in enumerate(reader, start=2):
+                if None in row:  # a pattern with a comma, not quoted: the row runs on
+                    message = f"{path}:{number}: more fields than columns (quote the pattern)"
+                    raise GazetteerError(log_message=message)
                 yield number, {k: (v or "").strip() for k, v in row.items() if k is not None}
     except (OSError, csv.Error, UnicodeDecodeError) as exc:
         raise GazetteerError(log_message=f"cannot read {path}: {exc}") from exc
@@ -145,7 +149,7 @@ def read_demonyms(paths: Iterable[Path]) -> tuple[Demonym, ...]:
                 _date(path, number, row.get("valid_from", "")),
                 _date(path, number, row.get("valid_to", "")),
             )
-            found[(demonym.word.casefold(), demonym.valid_from)] = demonym
+            found[(demonym.word, demonym.valid_from)] = demonym  # matched as written
     return tuple(found.values())
 
 

@@ -25,6 +25,7 @@ _RAID = re.compile(r"(?:raid\w*|stormed|searched)$", re.I)
 #: Movement nouns that a violent verb just before makes the target ("hit a convoy").
 _TARGET_NOUN = re.compile(r"(?:convoys?|reinforcements)$", re.I)
 _OBJECT_REACH = 50
+_CAPTURED = re.compile(r"captured$", re.I)
 _TAKING = re.compile(r"\b(?:took|control|entered|captured|seized|advanc)", re.I)
 _AGREEMENT_NOUN = re.compile(r"(?:agreements?|deals?|accords?|truce|ceasefire)$", re.I)
 _DEFINITE_BEFORE = re.compile(
@@ -40,7 +41,15 @@ _MADE_BEFORE = re.compile(
     r"(?:the|an?|its|their)\s+(?:[\w-]+\s+){0,3}$",
     re.I,
 )
-_ENTERED = re.compile(r"entered$", re.I)
+_APPROACH = re.compile(r"(?:entered|crossed|infiltrated|stormed into|broke into)", re.I)
+_AND_THEN = re.compile(r"\band\b(?:\s+then)?", re.I)
+_NEW_CLAUSE = re.compile(r"[;]|,\s+(?:as|while|where|when|after|but)\b", re.I)
+_ANOTHER = re.compile(
+    r"\b(?:another|a second|a third)(?: one)? (?:(?:[\w-]+ ){0,2}?)(?:fell|hit|struck|landed|"
+    r"exploded|went off|crashed|targeted|was (?:fired|launched|shot down|intercepted))\b",
+    re.I,
+)
+_ENDED = re.compile(r"\bended\s+(?:when|with|after)\b", re.I)
 _CIVILIANS_BEFORE = re.compile(
     r"\b(?:refugees|civilians|residents|families|people|villagers|displaced|Christians|Yazidis|"
     r"thousands|hundreds)\b(?:\s+\w+){0,3}\s+$",
@@ -71,8 +80,9 @@ def occurrences(
         # "police fired on the protesters", "set fire to tyres and stormed the offices":
         # the demonstration (with an intervention), not a second, violent event.
         triggers = [t for t in triggers if t.spec.name not in _AGAINST_CROWDS]
-    if any(t.spec.group == "violence" for t in triggers):
-        # "the army shelled Ariha, held by insurgents": who holds the town, not an activity.
+    if any(t.spec.group in ("violence", "unrest") for t in triggers):
+        # "the army shelled Ariha, held by insurgents": who holds the town, not an activity;
+        # "thousands poured into the square in the largest demonstration": a crowd, too.
         triggers = [t for t in triggers if t.spec.group != "activity"]
     if any(t.spec.category == "movement" for t in triggers) and not armed():
         # "a withdrawal of the cleric's support", "residents fled": nobody armed moves.
@@ -83,22 +93,70 @@ def occurrences(
         triggers = [t for t in triggers if not _RAID.match(t.text)]
     acts = [t for t in triggers if t.spec.group in ("violence", "unrest")]
     if acts:
-        # "ambushed a police convoy", "threw stones at the convoy": hit, not moving.
+        # "ambushed a police convoy", "threw stones at the convoy", "a blast struck the
+        # perimeter as a convoy was passing": hit, not moving.
         triggers = [
             t
             for t in triggers
             if not _TARGET_NOUN.match(t.text)
-            or not any(0 < t.start - a.start < _OBJECT_REACH for a in acts)
+            or not any(
+                0 < t.start - a.start < _OBJECT_REACH or a.spec.group == "violence" for a in acts
+            )
         ]
     triggers = [
-        t for t in triggers if not _known_agreement(sentence, t) and not _fleeing(sentence, t)
+        t
+        for t in triggers
+        if not _known_agreement(sentence, t)
+        and not _fleeing(sentence, t)
+        and not _ending(sentence, t, triggers)
     ]
+    triggers += _another(sentence, triggers)
     harm = [t for t in triggers if t.spec.group in ("violence", "detention")]
     # "Israeli forces entered Jubata and detained two men", "a bomber entered the church and
-    # opened fire": entering is how the raid or the attack began, not a movement of its own.
+    # opened fire", "fighters crossed the river and attacked SDF posts": the approach is how
+    # the raid or the attack began, not a movement of its own.
+    return [t for t in triggers if not _approach(sentence, t, harm)]
+
+
+def _approach(sentence: Sentence, trigger: Trigger, harm: list[Trigger]) -> bool:
+    """ "entered the church and opened fire", "crossed the river and attacked": a move whose
+    own subject goes on to do harm (or a bomber entering) is how the harm began."""
+    if not _APPROACH.match(trigger.text):
+        return False
+    for h in harm:
+        if h.spec.name == "suicide_bombing":
+            return True
+        between = sentence.text[trigger.end - sentence.start : h.start - sentence.start]
+        if (
+            h.start > trigger.start
+            and _AND_THEN.search(between)
+            and not _NEW_CLAUSE.search(between)
+        ):
+            return True
+    return False
+
+
+def _another(sentence: Sentence, triggers: list[Trigger]) -> list[Trigger]:
+    """ "a drone hit the Sarsang field, and another fell near Khurmala": one more occurrence
+    of the violent event told first in the sentence."""
+    first = next((t for t in triggers if t.spec.group == "violence"), None)
+    if first is None:
+        return []
+    at = first.end - sentence.start
     return [
-        t for t in triggers if not (_ENTERED.match(t.text) and any(h.start > t.start for h in harm))
+        Trigger(first.spec, sentence.start + m.start(), sentence.start + m.end(), m.group())
+        for m in _ANOTHER.finditer(sentence.text, at)
     ]
+
+
+def _ending(sentence: Sentence, trigger: Trigger, triggers: list[Trigger]) -> bool:
+    """ "The abduction ended when the captives were freed": the release is how the kidnapping
+    told in the sentence ended, not an event of its own."""
+    if trigger.spec.name != "prisoner_release":
+        return False
+    taken = [t for t in triggers if t.spec.name == "kidnapping" and t.start < trigger.start]
+    between = sentence.text[: trigger.start - sentence.start]
+    return bool(taken) and bool(_ENDED.search(between, taken[0].end - sentence.start))
 
 
 def _fleeing(sentence: Sentence, trigger: Trigger) -> bool:
@@ -128,8 +186,18 @@ def _taken_by_force(
     finder: TriggerFinder, sentence: Sentence, triggers: list[Trigger]
 ) -> list[Trigger]:
     """ "took control of Kafr Nabl after clashes": ground taken in a fight is a clash."""
-    taking = [t for t in triggers if t.spec.category == "movement" and _TAKING.search(t.text)]
-    if not taking or any(t.spec.name == "armed_clash" for t in triggers):
+    taking = [
+        t
+        for t in triggers
+        if (t.spec.category == "movement" and _TAKING.search(t.text))
+        or (t.spec.name == "arrest" and _CAPTURED.match(t.text))  # "captured Kafr Nabudah"
+    ]
+    if not taking:
+        return triggers
+    if any(t.spec.name == "armed_clash" for t in triggers):
+        return [t for t in triggers if t not in taking]
+    taking = [t for t in taking if t.spec.category == "movement"]
+    if not taking:
         return triggers
     clash = finder.first("armed_clash", sentence.text, sentence.start)
     if clash is None:

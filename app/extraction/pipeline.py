@@ -10,7 +10,7 @@ from pathlib import Path
 
 from app.errors import InvalidInput, TextTooLong
 from app.events import EventFeature, is_plausible, plausible_date
-from app.extraction import followup, locate, roles
+from app.extraction import clauses, followup, locate, retype, roles, sides
 from app.extraction.actors import (
     Actor,
     ActorMatcher,
@@ -212,6 +212,7 @@ class Extractor:
         for draft in drafts:
             earlier = ctx.drafts[: ctx.drafts.index(draft)]  # summaries dropped above included
             roles.add_defaults(draft, ctx.countries, ctx.catalog, earlier)
+            sides.add_opponent(draft, drafts)
         features = [build_feature(d, report.url, text) for d in drafts]
         return Extraction(text, mentions, features, reported_at, drafts)
 
@@ -278,6 +279,7 @@ def _drafts(
     if (
         same_group
         and ANAPHORA.search(sentence.text)
+        and same_kind((recent or same_group[-1]).spec, trigger.spec)
         and not other_date(event_dates, recent or same_group[-1])
         and not followup.news(sentence, event_dates, placed, recent)
     ):
@@ -285,6 +287,9 @@ def _drafts(
         reading = ctx.reading(_countries(target, ctx.countries))
         followup.merge(target, sentence, trigger, actors if alone else [], reading)
         return []
+    violent = [d for d in ctx.drafts if d.spec.group == "violence"]
+    if recent is None and violent and followup.casualty_note(trigger, placed, event_dates):
+        recent = violent[-1]
     if recent is not None and not placed and not event_dates:
         followup.merge(
             recent, sentence, trigger, actors, ctx.reading(_countries(recent, ctx.countries))
@@ -334,8 +339,9 @@ def _drafts(
         )
         draft.near = location is not None and not inherited and locate.is_near(sentence, location)
         _date(draft, event_dates, ctx.drafts, ctx.reported_at)
-        roles.assign(draft, trigger, actors, ctx.reading(_countries(draft, ctx.countries)))
-        roles.retype(draft)
+        own = clauses.scoped(sentence, trigger, others, actors)
+        roles.assign(draft, trigger, own, ctx.reading(_countries(draft, ctx.countries)))
+        retype.refine(draft)
         dead = fatalities(sentence.text, sentence.start)
         if dead is not None and trigger.spec.group in ("violence", "unrest"):
             draft.fatalities = dead

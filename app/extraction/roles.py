@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from app.extraction.actors import Actor, ActorMatcher, ActorMention
 from app.extraction.event_builder import EventDraft
-from app.extraction.event_types import BY_NAME, Trigger
+from app.extraction.event_types import Trigger
 from app.extraction.text import Sentence
 
 ARMED = frozenset(
@@ -71,6 +71,18 @@ PASSIVE_BETWEEN = re.compile(
     r"\b(?:came|come|comes|coming)\s+under\s+$",
     re.I,
 )
+#: Participles of harm: the subject of "were killed", "was ambushed" suffered it.
+_HARMED = re.compile(
+    r"\b(?:killed|wounded|injured|hit|shot|struck|targeted|attacked|ambushed|abducted|"
+    r"kidnapped|detained|arrested|captured|shelled|bombed|executed|besieged|hurt)\b",
+    re.I,
+)
+#: A passive verb with a subject of its own after a clause break: the mention before it is
+#: not the one it was done to ("units were deployed, and nine men were arrested").
+OWN_SUBJECT = re.compile(
+    r"(?:,\s+and|;|\band)\s+(?:[\w-]+\s+){1,6}(?:were|was|had been|have been|has been)\s+$",
+    re.I,
+)
 PARTICIPLE_AFTER = re.compile(
     r"^(?:\s+[\w-]+)?\s*(?:were\s+|was\s+|had\s+been\s+|have\s+been\s+|being\s+)?"
     r"(?:killed|wounded|injured|hurt|dead|died|abducted|kidnapped|detained|arrested)"
@@ -92,6 +104,14 @@ PASSIVE_AFTER = re.compile(
     re.I,
 )
 _VIOLENT_GROUPS = ("violence", "detention")
+#: Who stops an attack is its target: "shot down a drone", "repelled an IS attack".
+DEFENCE = re.compile(
+    r"\b(?:shot down|shoot down|intercept(?:ed|s)?|downed|repell?(?:ed|s)?|repulsed|foiled|"
+    r"thwarted|fended off|fought off|beat back|defused|dismantled)\b",
+    re.I,
+)
+#: Kinds that do not fight: hit by violence, never its actor.
+_UNARMED = frozenset({"company", "civilians", "international_org", "protesters", "other"})
 #: "Kurdish-led security forces", "local police": not the state's forces.
 _QUALIFIED = re.compile(r"(?:-led|-backed|-run|\bKurdish|\blocal|\btribal|\bAsayish)\s+$", re.I)
 #: Strikes whose target may be civilians named by what was hit.
@@ -99,6 +119,8 @@ _STRIKES = frozenset(
     {"attack", "ied_explosion", "suicide_bombing", "drone_or_rocket_attack", "airstrike"}
 )
 _STATE = frozenset({"state_forces", "external_forces"})
+#: People taken: the civilians named by what they are, when no other target is named.
+_TAKEN = frozenset({"kidnapping", "arrest"})
 #: Words for an armed body: a movement needs one (or an armed actor) in its sentence.
 FORCE_WORDS = re.compile(
     r"\b(?:troops|forces|soldiers|fighters|units?|militants|militias?|army|armies|police|"
@@ -132,7 +154,18 @@ class Reading:
 
 
 def role_of(draft: EventDraft, trigger: Trigger, mention: ActorMention, actor: Actor) -> str | None:
-    """The role of an actor mention in the draft's event (None: not a party to it)."""
+    """The role of an actor mention in the draft's event (None: not a party to it). In
+    violence, an oil company, a UN agency or civilians are hit, never the attackers, and a
+    government acts through its forces (the ministry that "said" is a source)."""
+    role = _role(draft, trigger, mention, actor)
+    if role != "actor" or trigger.spec.group != "violence":
+        return role
+    if actor.kind == "government":
+        return None
+    return "target" if actor.kind in _UNARMED else role
+
+
+def _role(draft: EventDraft, trigger: Trigger, mention: ActorMention, actor: Actor) -> str | None:
     sentence = draft.sentence
     at, end = mention.start - sentence.start, mention.end - sentence.start
     before, after = sentence.text[max(0, at - 60) : at], sentence.text[end : end + 40]
@@ -146,6 +179,12 @@ def role_of(draft: EventDraft, trigger: Trigger, mention: ActorMention, actor: A
     violent = group in _VIOLENT_GROUPS
     if AGENT_BEFORE.search(before) or (violent and ATTACK_AFTER.match(after)):
         return "actor"  # "by ISIS", "repelled an IS attack"
+    if (
+        violent
+        and mention.start < trigger.end
+        and DEFENCE.search(sentence.text, end, trigger.end - sentence.start)
+    ):
+        return "target"  # "Iraqi forces shot down a drone", "the army repelled an IS attack"
     if violent and BETWEEN.search(sentence.text, max(0, trigger.start - sentence.start), at):
         return "actor"  # "fighting between YPG fighters and IS": both sides fight
     if (
@@ -160,12 +199,17 @@ def role_of(draft: EventDraft, trigger: Trigger, mention: ActorMention, actor: A
         return "target"
     if PARTICIPLE_AFTER.match(after):
         return "target"
-    if PASSIVE_AFTER.match(after):
-        return "target"
+    passive = PASSIVE_AFTER.match(after)
+    if passive and (
+        _HARMED.search(passive.group()) or mention.end + passive.end() >= trigger.start
+    ):
+        return "target"  # not "police were deployed, and nine men were arrested"
     if SUBJECT_AFTER.match(after):
         return "actor"
     if mention.end <= trigger.start:
         between = sentence.text[mention.end - sentence.start : trigger.start - sentence.start]
+        if OWN_SUBJECT.search(between):
+            return "actor"  # "police were deployed, and nine men were arrested"
         if PASSIVE_BETWEEN.search(between) or PARTICIPLE_AFTER.match(after):
             return "target"
         return "actor"
@@ -203,9 +247,9 @@ def assign(
         )
     ]
     for mention in mentions:
-        if reading.generic(mention) and _speaker(draft, mention):
-            continue  # "police said": the source of the report, not a party
         actor = reading.actor(mention)
+        if (reading.generic(mention) or actor.kind == "civilians") and _speaker(draft, mention):
+            continue  # "police said", "residents said": sources of the report, not parties
         if actor.kind == "civilians" and trigger.spec.category == "movement":
             continue  # "residents said": witnesses, not movers
         if trigger.spec.name == "insurgent_activity" and actor.kind == "civilians":
@@ -213,24 +257,25 @@ def assign(
         role = role_of(draft, trigger, mention, actor)
         if role is not None:
             draft.add_actor(actor, role, mention)
-    if trigger.spec.name in _STRIKES and not any(a.kind == "civilians" for a, _, _ in draft.actors):
+    if trigger.spec.name == "arrest" and not any(r == "actor" for _, r, _ in draft.actors):
+        # "dozens of demonstrators were detained": arrests are made by the state's forces.
+        forces = reading.matcher.national(reading.countries[0], reading.day)
+        if forces is not None:
+            draft.add_actor(forces, "actor", None)
+    if _civilians_may_be_hit(draft, trigger):
         civilians = reading.matcher.civilians_hit(sentence.text, reading.countries)
         if civilians is not None:
             draft.add_actor(civilians, "target", None)  # "slammed into homes", "in a market"
 
 
-#: Attack words that say two armed sides fought, when the target is armed ("IS attacked a
-#: Hashd position", "ambushed an army patrol"); killings ("shot dead") stay one-sided.
-_FIGHT_WORDS = re.compile(r"^(?:attack(?:ed|s)?|stormed|raided|opened fire|fired (?:on|at))", re.I)
-
-
-def retype(draft: EventDraft) -> None:
-    """An attack on an armed side with fighting words is an armed clash (ACLED: Battles)."""
-    if draft.spec.name != "attack" or not _FIGHT_WORDS.match(draft.trigger.text):
-        return
-    targets = [a for a, role, _ in draft.actors if role == "target"]
-    if targets and all(a.kind in ARMED for a in targets):
-        draft.spec = BY_NAME["armed_clash"]
+def _civilians_may_be_hit(draft: EventDraft, trigger: Trigger) -> bool:
+    """Whether people named by what they are ("three young men", "a lawyer's house") are the
+    civilians hit: by a strike or attack with no civilians yet, or taken when nobody else was."""
+    if any(a.kind == "civilians" for a, _, _ in draft.actors):
+        return False
+    if trigger.spec.name in _STRIKES:
+        return True
+    return trigger.spec.name in _TAKEN and not any(r == "target" for _, r, _ in draft.actors)
 
 
 def add_defaults(

@@ -1,4 +1,7 @@
+import datetime as dt
+
 from app.extraction.actors import Actor, ActorMatcher, default_actor_file, read_actors
+from tests.extraction.helpers import events
 
 
 def test_shipped_dictionary_covers_the_required_actors():
@@ -60,3 +63,28 @@ def test_dictionary_is_extensible(tmp_path):
     matcher = ActorMatcher(actors)
     assert [m.actors[0].name for m in matcher.find("The EXB said.")] == ["Example Brigade"]
     assert any(isinstance(a, Actor) and a.name == "ISIS" for a in actors)
+
+
+def test_well_known_syrian_factions_are_named(extractor):
+    found = events(
+        extractor,
+        "Jabhat al-Nusra and Ahrar al-Sham fighters clashed with government forces near "
+        "Aleppo Central Prison on Monday.",
+        dt.date(2014, 5, 6),
+    )
+    assert {"al-Nusra Front", "Ahrar al-Sham", "Syrian government forces"} <= set(found[0][3])
+
+
+def test_asayish_are_the_kurdistan_regions_in_iraq(extractor):
+    text = "Asayish detained six men at a checkpoint in Dibis on Monday."
+    found = events(extractor, text, dt.date(2017, 5, 9))
+    assert "Kurdistan Region Asayish" in found[0][3]
+
+
+def test_rebels_in_syria_are_the_opposition(extractor):
+    found = events(
+        extractor,
+        "Rebels fired mortar shells at Bab Touma in Damascus on Monday, killing two civilians.",
+        dt.date(2018, 2, 21),
+    )
+    assert found[0][3]["Syrian opposition factions"] == "actor"

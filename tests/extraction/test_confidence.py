@@ -69,7 +69,7 @@ def test_features_of_a_tally_and_a_bullet(extractor):
     )
     result = extractor.extract(ReportInput(text, dt.date(2024, 3, 14)))
     bullet, tally = (features(d) for d in result.drafts)
-    assert bullet["bullet"] == bullet["fatalities"] == bullet["type_ied_explosion"] == 1.0
+    assert bullet["bullet"] == bullet["fatalities"] == bullet["violence"] == 1.0
     assert "aggregate" not in bullet
     assert tally["aggregate"] == 1.0 and "bullet" not in tally
     assert shipped_model().score(tally) < shipped_model().score(bullet)

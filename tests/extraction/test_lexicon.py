@@ -164,3 +164,22 @@ def test_successors_take_over_from_their_date(lexicon):
     mention = m.find("The Damascus government said.")[0]
     assert m.read(mention, ["SY"], dt.date(2023, 1, 1)).name == "Syrian government"
     assert m.read(mention, ["SY"], dt.date(2025, 1, 1)).name == "Syrian transitional government"
+
+
+def test_a_trigger_row_with_an_unquoted_comma_is_refused(tmp_path):
+    path = tmp_path / "triggers.csv"
+    path.write_text("event_type,pattern,note\narmed_clash,fought (?:\\w+ ){0,3}back,\n")
+    with pytest.raises(GazetteerError):
+        read_triggers([path], BY_NAME)
+
+
+def test_a_type_fires_on_its_leftmost_row(extractor):
+    finder = TriggerFinder({"armed_clash": ("fought", "clash(?:ed|es)?")})
+    found = finder.find("Gunmen clashed with police and fought for hours.", 0)
+    assert [t.text for t in found] == ["clashed"]
+
+
+def test_lowercase_and_capitalised_owner_words_are_both_read():
+    demonyms = read_demonyms([lexicon_dir() / "demonyms.csv"])
+    words = {d.word for d in demonyms}
+    assert {"regime", "Regime", "coalition", "Coalition"} <= words

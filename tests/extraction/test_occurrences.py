@@ -13,7 +13,8 @@ def test_a_raid_that_killed_and_detained_is_two_events(extractor):
         "US forces raided a house in Hawija on Monday, killing two ISIS members and "
         "detaining five others.",
     )
-    assert sorted(found) == [("arrest", "Hawija"), ("attack", "Hawija")]
+    # Two ISIS members killed: the raid was a fight with an armed side (ACLED: Battles).
+    assert sorted(found) == [("armed_clash", "Hawija"), ("arrest", "Hawija")]
 
 
 def test_a_raid_that_only_detained_is_the_arrest(extractor):
@@ -172,3 +173,30 @@ def test_entering_to_raid_is_the_raid_and_refugees_fleeing_are_no_withdrawal(ext
     }
     assert found == {"arrest"}
     assert types(extractor, "Hundreds of families fled Tal Tamr on Monday, armed men said.") == []
+
+
+def test_a_kidnapping_that_ended_with_a_release_is_one_event(extractor):
+    found = types(
+        extractor,
+        "Gunmen abducted three truck drivers near Rutba on Monday; the abduction ended when "
+        "the drivers were freed by their tribe on Tuesday.",
+    )
+    assert [t for t, _ in found] == ["kidnapping"]
+
+
+def test_a_toll_without_place_or_date_goes_on_about_the_last_fight(extractor):
+    found = types(
+        extractor,
+        "ISIS fighters attacked an army post near Baiji on Monday. The army repelled the "
+        "assault after three hours. A monitor later said 38 militants were killed.",
+    )
+    assert len(found) == 1
+
+
+def test_another_in_the_same_sentence_is_a_second_event(extractor):
+    found = types(
+        extractor,
+        "A drone hit an oil field near Zakho on Monday, and another fell near Koya.",
+    )
+    assert [t for t, _ in found] == ["drone_or_rocket_attack", "drone_or_rocket_attack"]
+    assert found[1][1] == "Koya"

@@ -121,3 +121,95 @@ def test_a_strike_on_homes_or_a_market_targets_civilians(extractor):
     assert found["Civilians (Iraq)"] == "target"
     found = roles(extractor, "An IED exploded in a market in Tal Abyad on Sunday, killing four.")
     assert found["Civilians (Syria)"] == "target"
+
+
+def test_movers_are_those_of_their_own_clause(extractor):
+    found = events(
+        extractor,
+        "Iraqi troops took control of Kirkuk on Monday after Peshmerga forces withdrew "
+        "from the city.",
+        dt.date(2017, 10, 17),
+    )
+    by_type = {e[0]: e[3] for e in found}
+    assert by_type["troop_deployment"] == {"Iraqi Security Forces": "actor"}
+    assert by_type["troop_withdrawal"] == {"Peshmerga": "actor"}
+
+
+def test_a_fight_keeps_both_sides_across_clauses(extractor):
+    found = events(
+        extractor,
+        "HTS fighters captured a hill near Kabani on Monday after regime troops pulled back.",
+        dt.date(2019, 5, 21),
+    )
+    by_type = {e[0]: e[3] for e in found}
+    clash = by_type["armed_clash"]
+    assert clash["HTS"] == "actor" and clash["Syrian government forces"] == "target"
+    assert by_type["troop_withdrawal"] == {"Syrian government forces": "actor"}
+
+
+@pytest.mark.parametrize(
+    ("text", "defender"),
+    [
+        ("Iraqi forces shot down a drone near Kirkuk airport on Monday.", "Iraqi Security Forces"),
+        (
+            "Peshmerga fighters repelled an ISIS attack near Makhmour on Monday.",
+            "Peshmerga",
+        ),
+    ],
+)
+def test_who_stops_an_attack_is_its_target(extractor, text, defender):
+    found = roles(extractor, text)
+    assert found[defender] == "target"
+
+
+def test_a_company_is_hit_not_the_attacker(extractor):
+    found = roles(
+        extractor, "A drone hit an oil field operated by DNO near Zakho on Monday, officials said."
+    )
+    assert found["DNO"] == "target"
+    assert found["Unidentified armed group (Iraq)"] == "actor"
+
+
+def test_a_government_acts_through_its_forces(extractor):
+    found = roles(
+        extractor,
+        "The Turkish Defence Ministry said its jets struck PKK hideouts near Gara on Monday.",
+    )
+    assert "Turkish government" not in found
+
+
+def test_coordinated_owners_both_act(extractor):
+    found = roles(
+        extractor,
+        "Regime and Russian warplanes struck Idlib city on Thursday, killing 12 civilians.",
+        dt.date(2019, 11, 28),
+    )
+    assert found["Syrian government forces"] == "actor"
+    assert found["Russian Armed Forces"] == "actor"
+
+
+def test_state_forces_attacking_nobody_named_fight_a_battle(extractor):
+    found = events(
+        extractor,
+        "Peshmerga forces attacked from the Gwer front at dawn on Monday, fighting house to "
+        "house in two villages.",
+    )
+    assert found[0][0] == "armed_clash"
+    assert "Civilians (Iraq)" not in found[0][3]
+
+
+def test_arrests_are_made_by_the_states_forces(extractor):
+    found = events(extractor, "Four young men were detained in Basra on Wednesday, a source said.")
+    assert found[0][0] == "arrest"
+    assert found[0][3]["Iraqi Security Forces"] == "actor"
+
+
+def test_a_passive_with_its_own_subject_leaves_the_force_acting(extractor):
+    found = events(
+        extractor,
+        "Police units were deployed in Qurna on Monday to separate the two clans, and nine "
+        "men wanted over the clash were arrested.",
+    )
+    arrest = next(e for e in found if e[0] == "arrest")
+    assert arrest[3]["Iraqi Security Forces"] == "actor"
+    assert "armed_clash" not in [e[0] for e in found]

@@ -1,0 +1,51 @@
+"""Clauses of a sentence: the actors of one event are those of its own clause.
+
+"Iraqi troops took control of Kirkuk after Peshmerga units pulled back" tells two events; the
+troops moved in, the Peshmerga pulled back. When a sentence holds several triggers, an actor
+named in the clause of another trigger does not move with this one.
+Clauses are split at semicolons and at conjunctions that open a new finite clause ("after",
+"as", "while", ", and", ", where").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from app.extraction.actors import ActorMention
+from app.extraction.event_types import Trigger
+from app.extraction.text import Sentence
+
+#: Where a new clause begins (offsets are the boundary's start).
+BOUNDARY = re.compile(
+    r";|,\s+(?:and|but|while|as|where|when|after|before|whereas)\b|"
+    r"\s(?:after|as|while|before|whereas|when|hours after|days after)\s(?=[\w\"'])",
+    re.I,
+)
+
+
+def spans(text: str) -> list[tuple[int, int]]:
+    """The clauses of a sentence as (start, end) offsets into it."""
+    cuts = [0, *(m.start() for m in BOUNDARY.finditer(text)), len(text)]
+    return [(a, b) for a, b in zip(cuts, cuts[1:], strict=False) if b > a]
+
+
+def _clause(clauses: list[tuple[int, int]], at: int) -> tuple[int, int]:
+    return next((c for c in clauses if c[0] <= at < c[1]), clauses[-1])
+
+
+def scoped(
+    sentence: Sentence,
+    trigger: Trigger,
+    others: Sequence[Trigger],
+    mentions: Sequence[ActorMention],
+) -> list[ActorMention]:
+    """The actor mentions that may take part in the trigger's event: for a movement, all but
+    those in the clause of another trigger of the sentence (a fight takes both sides, wherever
+    the sentence names them: "captured the camp after regime troops pulled out")."""
+    if not others or trigger.spec.category != "movement":
+        return list(mentions)
+    clauses = spans(sentence.text)
+    own = _clause(clauses, trigger.start - sentence.start)
+    taken = {_clause(clauses, o.start - sentence.start) for o in others} - {own}
+    return [m for m in mentions if _clause(clauses, m.start - sentence.start) not in taken]

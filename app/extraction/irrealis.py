@@ -1,0 +1,128 @@
+"""Whether a trigger word tells an occurrence to report, or something else: what may happen
+or did not (modal words, a purpose, a forecast), what happens habitually or is a running tally,
+a reference to another event ("after the attack"), a means of another ("supported by attack
+helicopters"), or words inside a quotation. Patterns of English news and statements, written
+for Iraq and Syria reporting; each has unit tests in tests/extraction/test_triggers.py.
+"""
+
+from __future__ import annotations
+
+import re
+
+#: Words just before a trigger that make it something that may or will happen, or did not.
+MODAL = re.compile(
+    r"\b(?:will|would|could|might|may|plans? to|planning to|intends? to|expected to|"
+    r"threaten(?:s|ed)? to|vowed to|warned (?:that|of)|if|unless|not|no|denied|ready to|"
+    r"to plan|planning|accused of|suspected of|little|has seen|have seen|"
+    r"confessed to|participat\w* in|involved in|"
+    r"charged with|(?:the )?first time|once|used to|"
+    r"prepar(?:e|es|ing) to|aims? to|seeks? to|called for|demand(?:ed|s|ing)?|until|"
+    r"avoid|tried to|trying to|attempt(?:ed|s|ing)? to|sought to|efforts? to|"
+    r"talks (?:on|over|about)|expect(?:s|ed|ing)? (?:more|further|new))\b",
+    re.I,
+)
+#: "who were kidnapped while hunting": a relative clause telling background (it ends at a
+#: comma: "a researcher who was abducted two years ago, was released on Tuesday").
+_RELATIVE = re.compile(r"\b(?:who|which|that) (?:had|has|have|were|was)\b[^,;]*$", re.I)
+#: "to launch attacks", "further attacks", "repeated attacks": a purpose or a run of events.
+_PURPOSE_BEFORE = re.compile(
+    r"\bto (?:launch|carry out|conduct|stage|mount|halt|stop|prevent|end|deter)"
+    r"(?:\s+[\w-]+){0,2}\s*$|\b(?:further|repeated|future|possible|renewed)\s+(?:[\w-]+\s+){0,2}$",
+    re.I,
+)
+#: "following the release of...", "after the attack": a trigger that refers to another event.
+REFERENCE = re.compile(
+    r"\b(?:following|after|since|amid|despite|response to|responding to|ahead of|"
+    r"in retaliation for|string of|series of|wave of|linked to|responsible for|"
+    r"connection with|investigation into|accused of|condemned|denounced|condemning|"
+    r"wanted (?:over|for))\s+"
+    r"(?:the\s+|a\s+|an\s+)?((?:[\w-]+\s+){0,3})$",
+    re.I,
+)
+#: "supported by attack helicopters", "under cover of air strikes": a means, not an event.
+SUPPORT = re.compile(
+    r"\b(?:(?:supported|backed|covered|assisted|escorted) by|under (?:the )?cover of|"
+    r"with the (?:support|help|backing) of)\s+(?:[\w-]+,?\s+(?:and\s+)?){0,6}$",
+    re.I,
+)
+#: 'a massacre," said a PUK official': the quotation opened in an earlier sentence.
+_QUOTE_CLOSES = re.compile(
+    r'[^"\u201c\u201d]*["\u201d](?:\s*$|,?\s+(?:\w+\s+){0,3}(?:said|says|added|told))'
+)
+
+
+def _supporting(before: str) -> bool:
+    """ "supported by attack helicopters, UAVs": a means; not "..., were deployed" after it."""
+    match = SUPPORT.search(before)
+    return match is not None and not _AUXILIARY.search(match.group())
+
+
+_AUXILIARY = re.compile(r"\b(?:were|was|have|has|had|are|is|been)\b", re.I)
+#: A running tally ("350 people have been killed since the unrest began") is no one event,
+#: nor what happened "in recent weeks".
+TALLY = re.compile(
+    r"\bha(?:s|ve) (?:been (?:killed|wounded|injured|detained|arrested|displaced|documented|"
+    r"recorded)|(?:carried out|conducted|launched|killed) (?:hundreds|dozens|scores|thousands|"
+    r"more than|over))\b|\b[Tt]otal documented\b|\bin recent (?:days|weeks|months)\b"
+)
+#: Ground taken: a fight named after it ("after heavy clashes") is how it was taken.
+_TAKEN_BEFORE = re.compile(
+    r"\b(?:captured|seized|took (?:full |complete )?control|retook|retaken|recaptured|overran|"
+    r"stormed|liberat\w+|secured|drove \w+ out|broke the siege|entered|taken|took(?! part| place)|"
+    r"foiled|repell?ed|repulsed|forced \w+ to (?:retreat|withdraw|flee)|restored)\b",
+    re.I,
+)
+#: "the liberation of the remaining areas is coming soon": still to happen.
+_FUTURE_AFTER = re.compile(
+    r"[^.;,]{0,60}?\b(?:(?:is|are) (?:coming|imminent|expected|planned|looming|yet to|likely)|"
+    r"(?:is|are) (?:\w+ )?likely to)\b"
+)
+_HABITUAL_AFTER = 40  # characters after a trigger that can still make it habitual
+_QUOTES = ('"', "\u201c", "\u201d")
+_LONG_AGO = re.compile(r"\b(?:years|decades)\s+$", re.I)
+#: A past-tense verb: the trigger after "after X" is a clause with its own subject.
+CLAUSE_VERB = re.compile(
+    r"(?:\w+ed|withdrew|fled|fought|overran|retook|left|struck|took|shot|hit|blew|went|"
+    r"broke|began|seized|stormed)\b",
+    re.I,
+)
+#: Sentences that describe what happens habitually or has been going on for years.
+HABITUAL = re.compile(
+    r"\b(?:routine|usually|often|every (?:year|week|month|day)|for years|for decades|common|"
+    r"have become|has become|has long|have long|remains?|still|typically|regularly|"
+    r"increasingly|repeatedly|several times|many times|"
+    r"(?:have|has) been (?:\w+ ){0,2}since|in total|so far this|since the (?:start|beginning)|"
+    r"(?:hundreds|thousands|scores|dozens) of (?:\w+ )?(?:strikes|attacks|raids|air ?strikes|bases|"
+    r"posts|outposts|checkpoints)|"
+    r"documented|tally|toll (?:has|had) risen)\b",
+    re.I,
+)
+
+
+def irrealis(sentence: str, at: int) -> bool:
+    """Whether the trigger at offset ``at`` of a sentence is not an occurrence to report: it
+    may happen, did not, happens habitually, refers to another event, is a means of another
+    ("supported by attack helicopters") or is said inside a quotation."""
+    before = sentence[max(0, at - 60) : at]
+    reference = REFERENCE.search(before)
+    if (
+        reference is not None
+        and CLAUSE_VERB.match(sentence[at:])
+        and reference.group(1)
+        and not _LONG_AGO.search(before, 0, reference.start())
+    ):
+        reference = None  # "after Peshmerga units pulled back": a clause telling an event
+    if reference is not None and _TAKEN_BEFORE.search(sentence, 0, at - len(reference.group())):
+        reference = None  # "captured two villages after heavy clashes": the fight that took them
+    return (
+        bool(MODAL.search(before))
+        or bool(_RELATIVE.search(before))
+        or bool(_PURPOSE_BEFORE.search(before))
+        or bool(HABITUAL.search(sentence, 0, at + _HABITUAL_AFTER))
+        or bool(TALLY.search(sentence))
+        or reference is not None
+        or (_supporting(before) and not CLAUSE_VERB.match(sentence[at:]))
+        or sum(sentence[:at].count(q) for q in _QUOTES) % 2 == 1
+        or bool(_QUOTE_CLOSES.match(sentence, at))
+        or bool(_FUTURE_AFTER.match(sentence, at))
+    )

@@ -1,0 +1,58 @@
+"""Event types refined once an event's actors and route are known.
+
+The trigger word gives a first type; what the sentence says about who was hit and where the
+force went settles it (the blind corpus README's annotation rules, ACLED's definitions):
+
+- an attack word whose target is an armed side is a battle: "gunmen struck an army checkpoint",
+  "IS attacked a Hashd post" (ACLED: Battles / Armed clash); so is an attack by state forces
+  on nobody named ("Peshmerga forces attacked from the Khazir front");
+- shelling or artillery fire that hits civilians is an attack on civilians, not remote
+  violence against a military target ("regime forces shelled the town, killing a woman");
+- a move with neither an origin nor a direction ("arrived in Kobani", "moved into Sinjar",
+  "entered the town") is a deployment at the place; "pushed north from Qayyara toward Mosul"
+  stays a movement.
+"""
+
+from __future__ import annotations
+
+import re
+
+from app.extraction.event_builder import EventDraft
+from app.extraction.event_types import BY_NAME
+
+#: Kinds of actor that fight: a target of one of these makes an attack a battle.
+ARMED = frozenset(
+    {"state_forces", "external_forces", "rebel_group", "political_militia", "identity_militia"}
+)
+_STATE = frozenset({"state_forces", "external_forces"})
+#: Attack words that say two armed sides fought when the target is armed; killings told with
+#: "shot dead", "executed" or "assassinated" stay one-sided.
+_FIGHT_WORDS = re.compile(
+    r"^(?:attack(?:ed|s)?|stormed|raided|opened fire|fired (?:on|at)|struck|hit|killed|"
+    r"targeted|assaulted|came under (?:fire|attack)|come under (?:fire|attack)|"
+    r"(?:were|was) targeted)",
+    re.I,
+)
+#: Gun and cannon fire (not rockets, mortars or drones, which stay remote violence).
+_SHELLING = re.compile(r"^(?:shell(?:s|ed|ing)?|artillery)\b", re.I)
+#: A direction or a route after a movement word: "toward Mosul", "through Busra al-Harir".
+_ROUTE = re.compile(r"^[^;]{0,80}?\b(?:towards?|through|via|en route)\b", re.I)
+
+
+def refine(draft: EventDraft) -> None:
+    """Settle the type of a draft from its actors and its route."""
+    name = draft.spec.name
+    targets = [a for a, role, _ in draft.actors if role == "target"]
+    if name == "attack" and _FIGHT_WORDS.match(draft.trigger.text):
+        acting = [a for a, role, _ in draft.actors if role == "actor"]
+        offensive = not targets and bool(acting) and all(a.kind in _STATE for a in acting)
+        if any(a.kind in ARMED for a in targets) or offensive:
+            draft.spec = BY_NAME["armed_clash"]  # "the army attacked from the south"
+    elif name == "drone_or_rocket_attack" and _SHELLING.match(draft.trigger.text):
+        if any(a.kind == "civilians" for a in targets):
+            draft.spec = BY_NAME["attack"]
+    elif name == "troop_movement" and draft.origin is None:
+        sentence = draft.sentence
+        after = sentence.text[draft.trigger.start - sentence.start :]
+        if not _ROUTE.match(after):
+            draft.spec = BY_NAME["troop_deployment"]

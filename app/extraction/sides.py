@@ -1,0 +1,73 @@
+"""The other side of a fight: a battle or a strike on fighters has two sides, and a report
+that names only one in a sentence has usually named the other elsewhere.
+
+"Iraqi forces recaptured Qayyarah after weeks of fighting" in a story about Islamic State: the
+target is Islamic State, the armed group the report's events name most. "ISIS fighters attacked
+the town" in a story about the Peshmerga: the target is the Peshmerga. Arrests of "suspects"
+or "terrorists" by a state force are arrests of that group's members. Nothing is guessed when
+the report names no such side.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+
+from app.extraction.actors import Actor
+from app.extraction.event_builder import EventDraft
+
+_STATE = frozenset({"state_forces", "external_forces"})
+_INSURGENT = frozenset({"rebel_group", "political_militia", "identity_militia"})
+#: Types with two armed sides, and strikes on fighters.
+_FIGHTS = frozenset({"armed_clash", "airstrike", "drone_or_rocket_attack"})
+#: People arrested as members of an armed group.
+_MEMBERS = re.compile(
+    r"\b(?:terrorists?|militants?|suspects?|jihadists?|insurgents?|emirs?|cells?|"
+    r"members of|wanted)\b",
+    re.I,
+)
+
+
+def _most_named(
+    drafts: Sequence[EventDraft], kinds: frozenset[str], skip: set[str]
+) -> Actor | None:
+    counts: Counter[str] = Counter()
+    actors: dict[str, Actor] = {}
+    for draft in drafts:
+        for actor, _, mention in draft.actors:
+            if (
+                mention is not None
+                and actor.kind in kinds
+                and actor.name not in skip
+                and not actor.name.startswith("Unidentified")
+            ):
+                counts[actor.name] += 1
+                actors[actor.name] = actor
+    return actors[counts.most_common(1)[0][0]] if counts else None
+
+
+def add_opponent(draft: EventDraft, drafts: Sequence[EventDraft]) -> None:
+    """Add the report's main opponent as the target of a fight that names one side."""
+    if any(role == "target" for _, role, _ in draft.actors):
+        return
+    acting = [a for a, role, _ in draft.actors if role == "actor"]
+    if not acting:
+        return
+    named = {a.name for a in acting}
+    if draft.spec.name == "arrest":
+        if all(a.kind in _STATE for a in acting) and _MEMBERS.search(draft.sentence.text):
+            opponent = _most_named(drafts, _INSURGENT, named)
+            if opponent is not None:
+                draft.add_actor(opponent, "target", None)
+        return
+    if draft.spec.name not in _FIGHTS:
+        return
+    if all(a.kind in _STATE for a in acting):
+        opponent = _most_named(drafts, _INSURGENT, named)
+    elif draft.spec.name == "armed_clash" and all(a.kind in _INSURGENT for a in acting):
+        opponent = _most_named(drafts, _STATE, named)
+    else:
+        return
+    if opponent is not None:
+        draft.add_actor(opponent, "target", None)

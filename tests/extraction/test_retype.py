@@ -1,0 +1,122 @@
+"""Types settled from actors and route (sentences written for these tests)."""
+
+import datetime as dt
+
+import pytest
+
+from tests.extraction.helpers import events
+
+
+def kinds(extractor, text, published=dt.date(2021, 6, 9)):
+    return [(e[0], e[3]) for e in events(extractor, text, published)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gunmen struck a police checkpoint near Tuz Khurmatu on Monday, killing three policemen.",
+        "ISIS militants attacked a Peshmerga outpost south of Kalar, killing two Peshmerga.",
+        "Two PMF fighters were killed in an IS attack on their post near Baqubah on Sunday.",
+    ],
+)
+def test_an_attack_on_an_armed_side_is_a_clash(extractor, text):
+    found = kinds(extractor, text)
+    assert [k for k, _ in found] == ["armed_clash"]
+
+
+def test_an_execution_of_civilians_stays_an_attack(extractor):
+    found = kinds(extractor, "In Raqqa, IS executed three young men in a public square on Monday.")
+    assert found[0][0] == "attack" and found[0][1]["Civilians (Syria)"] == "target"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Regime forces shelled Kafr Nabl on Monday, killing a woman and two children.",
+        "Turkish artillery shells hit homes in Tal Tamr on Monday, killing four civilians.",
+        "On Monday heavy shelling hit a crowded market in Sarmin, killing six people.",
+    ],
+)
+def test_shelling_that_kills_civilians_is_an_attack(extractor, text):
+    assert [k for k, _ in kinds(extractor, text)] == ["attack"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Turkish artillery shelled SDF positions near Ain Issa on Monday.",
+        "Rockets hit homes in Tal Tamr on Monday, killing four civilians.",
+    ],
+)
+def test_shelling_of_fighters_and_rockets_stay_remote_violence(extractor, text):
+    assert [k for k, _ in kinds(extractor, text)] == ["drone_or_rocket_attack"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russian military police arrived in Kobani on Monday.",
+        "Hashd units moved into Sinjar on Monday within hours.",
+        "Around 2,000 PMF fighters arrived at Habbaniya on Monday.",
+    ],
+)
+def test_a_move_to_a_place_without_a_route_is_a_deployment(extractor, text):
+    assert [k for k, _ in kinds(extractor, text)] == ["troop_deployment"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Army brigades moved north on Monday from Qayyarah toward Mosul.",
+        "Convoys of tribal fighters passed through Busra al-Harir towards Suwayda on Monday.",
+    ],
+)
+def test_a_move_with_a_route_stays_a_movement(extractor, text):
+    assert [k for k, _ in kinds(extractor, text)] == ["troop_movement"]
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "actor"),
+    [
+        (
+            "Regime helicopters dropped barrel bombs on Kafr Zita on Monday.",
+            dt.date(2016, 5, 4),
+            "Syrian government forces",
+        ),
+        (
+            "Government warplanes bombed a hospital in Idlib city on Monday.",
+            dt.date(2019, 5, 4),
+            "Syrian government forces",
+        ),
+        (
+            "Government warplanes bombed an ISIS hideout near Rutba on Monday.",
+            dt.date(2019, 5, 4),
+            "Iraqi Security Forces",
+        ),
+        (
+            "Iraqi government troops retook the village of Imam Gharbi on Monday.",
+            dt.date(2016, 5, 4),
+            "Iraqi Security Forces",
+        ),
+    ],
+)
+def test_government_and_regime_before_a_force_noun_name_the_state_forces(
+    extractor, text, published, actor
+):
+    found = kinds(extractor, text, published)
+    assert found[0][1][actor] == "actor"
+    assert "Iraqi government" not in found[0][1]
+
+
+def test_a_position_names_its_owner_as_the_target(extractor):
+    found = kinds(
+        extractor,
+        "ISIS militants attacked government positions near al-Sukhnah on Monday.",
+        dt.date(2017, 9, 6),
+    )
+    assert found[0][1] == {"ISIS": "actor", "Syrian government forces": "target"}
+
+
+def test_witnesses_are_no_party(extractor):
+    found = kinds(extractor, "Turkish artillery shelled Ain Issa overnight, residents said.")
+    assert found[0][1] == {"Turkish Armed Forces": "actor"}

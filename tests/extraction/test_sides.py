@@ -1,0 +1,64 @@
+"""The other side of a fight, and who "our forces" are (texts written for these tests)."""
+
+import datetime as dt
+
+from tests.extraction.helpers import events
+
+
+def test_a_retaken_town_was_taken_from_the_reports_enemy(extractor):
+    found = events(
+        extractor,
+        "ISIS fighters ambushed an army patrol near Rutba on Sunday. "
+        "On Monday, Iraqi forces recaptured the village of Akashat after hours of fighting.",
+        dt.date(2016, 5, 4),
+    )
+    assert found[-1][3] == {"Iraqi Security Forces": "actor", "ISIS": "target"}
+
+
+def test_nobody_is_guessed_when_the_report_names_no_enemy(extractor):
+    found = events(
+        extractor,
+        "On Monday, Iraqi forces recaptured the village of Akashat after hours of fighting.",
+        dt.date(2016, 5, 4),
+    )
+    assert found[0][3] == {"Iraqi Security Forces": "actor"}
+
+
+def test_an_insurgent_attack_names_the_reports_state_force(extractor):
+    found = events(
+        extractor,
+        "Peshmerga units moved into Gwer on Sunday. On Monday, ISIS fighters clashed near "
+        "Gwer for three hours.",
+        dt.date(2016, 5, 4),
+    )
+    assert found[-1][3] == {"ISIS": "actor", "Peshmerga": "target"}
+
+
+def test_suspects_arrested_are_the_groups_members(extractor):
+    found = events(
+        extractor,
+        "An ISIS suicide bomber blew himself up in Tarmiyah on Sunday. On Monday, police "
+        "arrested four suspects in Tarmiyah.",
+        dt.date(2021, 1, 26),
+    )
+    assert found[-1][3] == {"Iraqi Security Forces": "actor", "ISIS": "target"}
+
+
+def test_our_forces_are_the_issuer_of_a_statement(extractor):
+    found = events(
+        extractor,
+        "Statement of the Joint Operations Command. Today, Monday, our heroic forces "
+        "liberated the village of Imam Gharbi after killing dozens of Daesh terrorists.",
+        dt.date(2016, 7, 4),
+    )
+    assert found[0][3]["Iraqi Security Forces"] == "actor"
+    assert found[0][3]["ISIS"] == "target"
+
+
+def test_shiite_militiamen_are_the_pmf(extractor):
+    found = events(
+        extractor,
+        "Shi'ite militiamen clashed with ISIS fighters near Baiji on Monday.",
+        dt.date(2015, 3, 4),
+    )
+    assert "Popular Mobilization Forces" in found[0][3]

@@ -1,0 +1,192 @@
+"""Trigger vocabulary of conflict reporting (sentences written for these tests)."""
+
+import datetime as dt
+
+import pytest
+
+from tests.extraction.helpers import events
+
+
+def types(extractor, text, published=dt.date(2021, 6, 9)):
+    return [e[0] for e in events(extractor, text, published)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Peshmerga units broke the siege of Bashiqa on Monday after days of fighting.",
+            "armed_clash",
+        ),
+        ("Government troops lifted the siege of Hasakah prison on Monday.", "armed_clash"),
+        ("Tribal gunmen seized three SDF checkpoints near Hajin on Monday.", "armed_clash"),
+        ("The SDF drove ISIS fighters out of Hajin on Monday.", "armed_clash"),
+        ("Two clans fought a gun battle in Qurna on Monday; three men were killed.", "armed_clash"),
+        ("SDF units were fighting house by house in Baghuz on Monday.", "armed_clash"),
+        (
+            "On Monday the army completed the liberation of Rawa, the operations command said.",
+            "armed_clash",
+        ),
+        ("Fierce battles raged around Tal Afar airport on Monday, officers said.", "armed_clash"),
+        ("ISIS militants blew up an electricity pylon near Hawija on Monday.", "ied_explosion"),
+        ("A hand grenade was thrown at a shop in Basra on Monday; nobody was hurt.", "attack"),
+        ("Militants set fire to wheat fields near Makhmour on Monday.", "attack"),
+        ("Coalition aircraft conducted 12 strikes near Hajin on Monday.", "airstrike"),
+        (
+            "The engineer was released unharmed in Basra on Monday, police said.",
+            "prisoner_release",
+        ),
+        ("Turkish commandos landed by helicopter in the Zap area on Monday.", "troop_deployment"),
+        (
+            "Iraqi army units crossed the river from Qayyarah towards Shura on Monday.",
+            "troop_movement",
+        ),
+        ("Near Hajin, two strikes destroyed an ISIS fighting position on Monday.", "airstrike"),
+        ("Four PKK terrorists were neutralised near Metina on Monday.", "armed_clash"),
+        ("Gunfire broke out between police and the Asayish in Qamishli on Monday.", "armed_clash"),
+        ("Gunmen seized 30 villagers near al-Bahra on Monday.", "kidnapping"),
+        (
+            "Russian military police set up three observation posts near Ain Issa.",
+            "troop_deployment",
+        ),
+        ("Army units began a sweep of the Hamrin foothills on Monday.", "troop_deployment"),
+        ("Sadr supporters occupied the parliament chamber in Baghdad on Monday.", "riot"),
+    ],
+)
+def test_trigger_words_of_conflict_reporting(extractor, text, expected):
+    assert types(extractor, text) == [expected]
+
+
+def test_an_own_weapon_burnt_is_no_attack(extractor):
+    text = "PKK fighters set fire to their rifles near Dukan on Monday in a disarmament ceremony."
+    assert "attack" not in types(extractor, text)
+
+
+def test_a_statement_released_is_no_prisoner_release(extractor):
+    text = "A video statement was released on Monday by the group in Raqqa."
+    assert "prisoner_release" not in types(extractor, text)
+
+
+def test_clashes_that_took_ground_are_told(extractor):
+    text = "On Monday, SNA fighters captured two villages near Jinderes after clashes with the YPG."
+    assert types(extractor, text) == ["armed_clash"]
+
+
+def test_a_verb_after_backed_by_is_the_event(extractor):
+    text = "Army units backed by coalition aircraft retook two villages south of Shirqat on Monday."
+    assert types(extractor, text) == ["armed_clash"]
+
+
+def test_a_means_after_supported_by_is_no_event(extractor):
+    text = (
+        "Turkish commandos, supported by attack helicopters, were deployed to Haftanin on Monday."
+    )
+    assert types(extractor, text) == ["troop_deployment"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The liberation of the remaining districts of Anbar is coming soon, the army said.",
+        "Tribal feuds have killed dozens of people in Maysan this year, activists said.",
+    ],
+)
+def test_what_is_still_to_come_or_a_tally_is_no_event(extractor, text):
+    assert types(extractor, text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A roadside bomb struck a US convoy near Diwaniyah on Monday.",
+        "A roadside bomb went off near Sulaimani airport on Monday as a convoy was passing.",
+    ],
+)
+def test_a_convoy_hit_is_no_movement(extractor, text):
+    assert types(extractor, text) == ["ied_explosion"]
+
+
+def test_a_crossing_that_turns_into_an_attack_is_the_attack(extractor):
+    text = "Tribal fighters crossed the Euphrates into Dhiban on Monday and attacked SDF posts."
+    assert types(extractor, text) == ["armed_clash"]
+
+
+def test_a_crossing_told_beside_air_strikes_stays_a_movement(extractor):
+    text = (
+        "Turkish jets struck SDF positions on Monday, as Turkish troops crossed the border "
+        "from Akcakale toward Tal Abyad."
+    )
+    assert sorted(types(extractor, text)) == ["airstrike", "troop_movement"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Further ISIS attacks on army posts south of Kirkuk are likely in the coming weeks.",
+        "Diplomats in Baghdad said on Monday they expected more attacks on the Green Zone.",
+        "Clients should avoid gatherings in Raqqa city this week.",
+        "US officials said the battle for Mosul could last months.",
+        "The group has stepped up its attacks in the Badia desert this year.",
+        "Police arrested four suspects linked to Thursday's bombing in Tarmiyah on Monday.",
+        "The militants use the mountains to launch attacks on border posts, the ministry said.",
+        "The ministry said the repeated attacks on its positions violate the truce.",
+    ],
+)
+def test_trends_forecasts_and_references_are_no_new_event(extractor, text):
+    assert types(extractor, text) in ([], ["arrest"])
+
+
+def test_bombers_among_the_attackers_are_a_second_event(extractor):
+    found = events(
+        extractor,
+        "ISIS gunmen attacked police stations in Kirkuk on Friday, killing six policemen. "
+        "Three of the attackers blew themselves up near the provincial council building.",
+        dt.date(2016, 10, 22),
+    )
+    assert [e[0] for e in found] == ["armed_clash", "suicide_bombing"]
+
+
+def test_ground_captured_in_a_fight_is_no_arrest(extractor):
+    text = "Government troops captured Kafr Nabudah on Monday after two days of heavy fighting."
+    assert types(extractor, text) == ["armed_clash"]
+
+
+def test_a_fake_checkpoint_is_no_deployment(extractor):
+    text = "ISIS militants set up a fake checkpoint on the road near Shirqat on Monday."
+    assert types(extractor, text) == ["insurgent_activity"]
+
+
+def test_a_relative_clause_ends_at_its_comma(extractor):
+    text = (
+        "An engineer who was kidnapped near Basra in the spring, was released unharmed "
+        "in Basra on Monday, police said."
+    )
+    assert types(extractor, text) == ["prisoner_release"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Dozens of contract workers protested outside the oil company in Basra on Monday.",
+        "Thousands of people poured into the main square of Suwayda on Monday in a demonstration.",
+    ],
+)
+def test_a_crowd_is_a_protest_only(extractor, text):
+    assert types(extractor, text) == ["protest"]
+
+
+def test_rocket_propelled_grenades_are_a_weapon_of_the_clash(extractor):
+    text = "Two clans clashed with rocket-propelled grenades in Suq al-Shuyukh on Monday."
+    assert types(extractor, text) == ["armed_clash"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Several army brigades have moved north to the Makhmour front in recent weeks.",
+        "On Monday the prime minister condemned the drone attack on his residence in Baghdad.",
+        "The Turkish army has set up dozens of bases in Duhok province.",
+    ],
+)
+def test_recent_weeks_condemnations_and_counts_are_no_new_event(extractor, text):
+    assert types(extractor, text) == []
