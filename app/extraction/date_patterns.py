@@ -85,8 +85,17 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
     ("weekday", re.compile(rf"\b(last |this |on |early |late |by )?{_WEEKDAY}\b")),
     ("month_year", re.compile(rf"\b{_MONTH},? {_YEAR}\b")),
-    ("since", re.compile(rf"\b(?:since|until|in|by|from|before) (?:early |late |mid-)?{_YEAR}\b")),
-    ("in_month", re.compile(rf"\b(?:in|during|since|last|this|earlier in) {_MONTH}\b")),
+    # The preposition may open the sentence ("In January, ...", "Since 2020 ...").
+    (
+        "since",
+        re.compile(
+            rf"\b(?:[Ss]ince|[Uu]ntil|[Ii]n|[Bb]y|[Ff]rom|[Bb]efore) (?:early |late |mid-)?{_YEAR}\b"
+        ),
+    ),
+    (
+        "in_month",
+        re.compile(rf"\b(?:[Ii]n|[Dd]uring|[Ss]ince|[Ll]ast|[Tt]his|[Ee]arlier in) {_MONTH}\b"),
+    ),
     (
         "relative",
         re.compile(
