@@ -122,6 +122,8 @@ PARTICIPLE = re.compile(
     r"brokered|concluded|struck|issued|held|launched|carried out|announced)\s+(?:on|in)\s+$",
     re.I,
 )
+#: "since December 2024", "until 3 March": the date bounds a span; it dates no event.
+SINCE_BEFORE = re.compile(r"\b(?:[Ss]ince|[Uu]ntil|[Uu]p to|[Tt]ill)\s+(?:early\s+|late\s+|mid-)?$")
 # "since 2020", "until 2017": the year is background, not when the event happened.
 BACKGROUND_YEAR = re.compile(r"^(?:since|until|before)\b", re.I)
 

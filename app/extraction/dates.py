@@ -30,6 +30,7 @@ from app.extraction.date_patterns import (
     POSSESSIVE,
     RELATIVE,
     REPORTING,
+    SINCE_BEFORE,
     WEEKDAY_WORD,
     WEEKDAYS,
 )
@@ -107,6 +108,8 @@ def find_dates(
             first, last, precision, role, follow = resolved
             if role == "event" and REPORTING.search(text[max(0, s - 40) : s]):
                 role = "report"
+            elif role == "event" and SINCE_BEFORE.search(text[max(0, s - 12) : s]):
+                role = "since"  # "since December 2024", "until 3 March": a bound, not a date
             taken.append((s, e))
             attached: Attached | None = None
             if POSSESSIVE.match(text, e):
