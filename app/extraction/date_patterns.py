@@ -89,7 +89,8 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "since",
         re.compile(
-            rf"\b(?:[Ss]ince|[Uu]ntil|[Ii]n|[Bb]y|[Ff]rom|[Bb]efore) (?:early |late |mid-)?{_YEAR}\b"
+            rf"\b(?:[Ss]ince|[Uu]ntil|[Ii]n|[Bb]y|[Ff]rom|[Bb]efore) "
+            rf"(?:early |late |mid-)?{_YEAR}\b"
         ),
     ),
     (

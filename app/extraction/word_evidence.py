@@ -15,7 +15,7 @@ more strictly: only "in", "near", "at"... or its Arabic article ("al-Omar") back
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Protocol, TypeVar
 
 #: Words before a name that make it a place: "in Hit", "north of Hit", "between Hit and...".
@@ -68,3 +68,9 @@ def confirmed_by_neighbours(
                     out.append(mention)
                     break
     return out
+
+
+def is_nisba(key: str, known: Callable[[str], object]) -> bool:
+    """Whether a one-word name is the adjective of another place's name ("baghdadi" of
+    Baghdad, "tikriti" of Tikrit): an Arabic surname as often as a town."""
+    return len(key) > 5 and key.endswith("i") and " " not in key and bool(known(key[:-1]))
