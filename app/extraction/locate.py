@@ -226,7 +226,17 @@ def choose(
         return origin, listed
     # "sent from Najaf ... and arrested seven men", "attacked from the Khazir front along the
     # road from Erbil": where the force came from, when the sentence names another place.
-    rest = [m for m in placed if not _FROM.search(before(sentence, m))] or placed
+    # "clan fighters from Deir ez-Zor and Daraa": every place of that list is their home.
+    came_from = [
+        item
+        for m in placed
+        if _FROM.search(before(sentence, m))
+        for item in _listed_with(sentence, m, placed)
+    ]
+    rest = [m for m in placed if m not in came_from] or placed
+    # "on the Damascus highway", "the Kirkuk-Erbil road": a road named for a town is not in
+    # it; any other place of the sentence says better where the event was.
+    rest = [m for m in rest if not _names_road(sentence, m)] or rest
     # A river or a range says little about where an event was: any other place first, but
     # "bombed the Qandil mountains" happened there, not at the last sentence's town.
     ranges = [m for m in rest if m.place is not None and m.place.family == "mountain"]
@@ -264,6 +274,17 @@ def choose(
             return None, [first]  # "between Shirqat and Qayyarah": the first named
         return None, _listed_with(sentence, best, rest)
     return None, [best]
+
+
+#: "the Damascus highway", "the Kirkuk-Erbil road", "the Baghdad-Basra motorway".
+_ROAD_AFTER = re.compile(
+    r"^(?:\s*[-–]\s*[\w'’-]+(?:\s+[\w'’-]+)?)?\s+(?:highway|road|motorway|expressway)\b", re.I
+)
+
+
+def _names_road(sentence: Sentence, mention: ResolvedMention) -> bool:
+    at = mention.mention.end - sentence.start
+    return bool(_ROAD_AFTER.match(sentence.text[at : at + 40]))
 
 
 def _listed_with(
