@@ -124,7 +124,10 @@ PARTICIPLE = re.compile(
     re.I,
 )
 #: "since December 2024", "until 3 March": the date bounds a span; it dates no event.
-SINCE_BEFORE = re.compile(r"\b(?:[Ss]ince|[Uu]ntil|[Uu]p to|[Tt]ill)\s+(?:early\s+|late\s+|mid-)?$")
+SINCE_BEFORE = re.compile(
+    r"\b(?:[Ss]ince|[Uu]ntil|[Uu]p to|[Tt]ill|(?:lasted|lasting|continued|continuing|went on|"
+    r"dragged on|raged) (?:well )?into)\s+(?:early\s+|late\s+|mid-)?$"
+)
 # "since 2020", "until 2017": the year is background, not when the event happened.
 BACKGROUND_YEAR = re.compile(r"^(?:since|until|before)\b", re.I)
 

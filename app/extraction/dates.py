@@ -108,7 +108,7 @@ def find_dates(
             first, last, precision, role, follow = resolved
             if role == "event" and REPORTING.search(text[max(0, s - 40) : s]):
                 role = "report"
-            elif role == "event" and SINCE_BEFORE.search(text[max(0, s - 12) : s]):
+            elif role == "event" and SINCE_BEFORE.search(text[max(0, s - 30) : s]):
                 role = "since"  # "since December 2024", "until 3 March": a bound, not a date
             taken.append((s, e))
             attached: Attached | None = None

@@ -237,6 +237,9 @@ def choose(
     # "on the Damascus highway", "the Kirkuk-Erbil road": a road named for a town is not in
     # it; any other place of the sentence says better where the event was.
     rest = [m for m in rest if not _names_road(sentence, m)] or rest
+    # "After a drone attack on Erbil air base on 25 December, jets struck depots in Babil":
+    # the place of the clause that tells another occurrence is that occurrence's.
+    rest = [m for m in rest if not other_clause(sentence, trigger, m)] or rest
     # A river or a range says little about where an event was: any other place first, but
     # "bombed the Qandil mountains" happened there, not at the last sentence's town.
     ranges = [m for m in rest if m.place is not None and m.place.family == "mountain"]
@@ -285,6 +288,23 @@ _ROAD_AFTER = re.compile(
 def _names_road(sentence: Sentence, mention: ResolvedMention) -> bool:
     at = mention.mention.end - sentence.start
     return bool(_ROAD_AFTER.match(sentence.text[at : at + 40]))
+
+
+#: A clause telling an earlier or other occurrence, up to the next comma.
+_SUBORDINATE = re.compile(
+    r"\b(?:[Aa]fter|[Ff]ollowing(?! (?:day|days|morning|night|week|weeks|month))|"
+    r"in (?:response|retaliation) (?:to|for)|[Ss]ince)\b[^,;:]*"
+)
+
+
+def other_clause(sentence: Sentence, trigger: Trigger, mention: ResolvedMention) -> bool:
+    """Whether a place sits in an "after ..."/"in response to ..." clause the trigger is
+    not in (or the trigger in one the place is not in)."""
+    at, t = mention.mention.start - sentence.start, trigger.start - sentence.start
+    for clause in _SUBORDINATE.finditer(sentence.text):
+        if (clause.start() <= at < clause.end()) != (clause.start() <= t < clause.end()):
+            return True
+    return False
 
 
 def _listed_with(
