@@ -135,6 +135,14 @@ _COUNTRY_LOCATIVE = re.compile(
 )
 
 
+#: "Duhok health officials said", "Kirkuk security sources": whose sources, not where.
+_SOURCE_AFTER = re.compile(
+    r"^\s+(?:(?:health|security|police|military|local|provincial|government|hospital|"
+    r"medical|tribal|intelligence)\s+)?(?:officials?|sources?|spokes(?:man|woman|person)|"
+    r"medics|doctors)\b",
+)
+
+
 def acting(text: str, mention: ResolvedMention) -> bool:
     """Whether a place name stands for an actor: its government speaking or acting, the owner
     of forces, or a country named without "in"/"into" (a nationality, never the location)."""
@@ -142,7 +150,7 @@ def acting(text: str, mention: ResolvedMention) -> bool:
     after = text[m.end : m.end + 60]
     if _OWNER_AFTER.match(after) or _AGENT_BEFORE.search(text[max(0, m.start - 30) : m.start]):
         return True  # "Tehran's proxies", "a deal brokered by Moscow"
-    if _ACTING_AFTER.match(after) and not _PLACE_BEFORE.search(
+    if (_ACTING_AFTER.match(after) or _SOURCE_AFTER.match(after)) and not _PLACE_BEFORE.search(
         text[max(0, m.start - 30) : m.start]
     ):
         return True  # not "residents of villages near Khanaqin reported"

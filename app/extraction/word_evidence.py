@@ -70,7 +70,11 @@ def confirmed_by_neighbours(
     return out
 
 
-def is_nisba(key: str, known: Callable[[str], object]) -> bool:
+def is_nisba(key: str, places: Callable[[str], tuple[tuple[int, bool], ...]]) -> bool:
     """Whether a one-word name is the adjective of another place's name ("baghdadi" of
-    Baghdad, "tikriti" of Tikrit): an Arabic surname as often as a town."""
-    return len(key) > 5 and key.endswith("i") and " " not in key and bool(known(key[:-1]))
+    Baghdad, "tikriti" of Tikrit): an Arabic surname as often as a town. Not a spelling of
+    the same place ("Tripoli", "Tripol")."""
+    if len(key) <= 5 or not key.endswith("i") or " " in key:
+        return False
+    stem = {index for index, _ in places(key[:-1])}
+    return bool(stem) and stem.isdisjoint(index for index, _ in places(key))

@@ -56,6 +56,10 @@ def one(text, anchor=PUB):
         ("in mid-July", "2024-07-11", "2024-07-20", "week"),
         ("in early July", "2024-07-01", "2024-07-10", "week"),
         ("overnight into Tuesday", "2024-08-05", "2024-08-06", "day"),
+        # A preposition opening the sentence is still the same expression.
+        ("In February, the town fell", "2024-02-01", "2024-02-29", "month"),
+        ("During March the camp emptied", "2024-03-01", "2024-03-31", "month"),
+        ("In 2017, the siege ended", "2017-01-01", "2017-12-31", "year"),
     ],
 )
 def test_expressions(text, first, last, precision):
@@ -156,3 +160,16 @@ def test_following_days_are_a_follow_up_span():
     found = one("over the following three days")
     assert found.role == "follow" and found.offset_days == 1
     assert (found.last - found.first).days == 2
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the worst violence since November 2023",
+        "the road stayed shut until 2 August",
+        "the fighting went on into Tuesday",
+        "shelling that lasted into Sunday",
+    ],
+)
+def test_a_bound_of_a_span_dates_no_event(text):
+    assert [d.role for d in find_dates(text, PUB)] == ["since"]

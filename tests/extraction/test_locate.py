@@ -96,3 +96,60 @@ def test_a_place_acting_as_a_state_is_not_the_place(extractor):
         "in Bosra on Monday.",
     )
     assert all(e[1] != "Moscow" for e in found)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # A governorate said of the place before is no item of the list.
+        (
+            "Jets struck depots at Rawa and Anah in Anbar and around Hajin and Susah on Friday.",
+            ["Rawa", "Anah", "Hajin", "Al-Susah"],
+        ),
+        ("Militants overran Baiji and parts of Tikrit on Monday.", ["Baiji", "Tikrit"]),
+        ("Guns shelled Tal Tamr and villages around Amuda on Monday.", ["Tal Tamr", "Amuda"]),
+        # A name the gazetteer lacks does not break the list.
+        ("Gunmen stormed posts in Hajin, al-Kishma and Susah on Monday.", ["Hajin", "Al-Susah"]),
+    ],
+)
+def test_one_event_per_listed_place(extractor, text, expected):
+    assert [p for _, p in places(extractor, text)] == expected
+
+
+def test_a_comma_alone_makes_no_list(extractor):
+    found = places(
+        extractor,
+        "Artillery shells hit a farm in Zakho district, Duhok health officials said on Monday.",
+    )
+    assert [p for _, p in found] == ["Zakho District"]
+
+
+def test_a_road_named_for_a_town_is_not_the_place(extractor):
+    found = places(extractor, "Gunmen abducted two drivers on the Baghdad highway near Tarmiyah.")
+    assert found == [("kidnapping", "Tarmiyah")]
+
+
+def test_the_home_of_fighters_is_not_the_place(extractor):
+    found = places(
+        extractor,
+        "On Monday, tribesmen clashed with fighters from Raqqa and Hasakah in the outskirts "
+        "of Manbij.",
+    )
+    assert [p for _, p in found] == ["Manbij"]
+
+
+def test_the_place_of_an_after_clause_belongs_to_that_occurrence(extractor):
+    found = events(
+        extractor,
+        "After a rocket hit the Taji base on Monday, US jets struck weapons depots in Karbala "
+        "province on Tuesday.",
+    )
+    strikes = [e for e in found if e[0] == "airstrike"]
+    assert [(e[1], e[2]) for e in strikes] == [("Karbala", "IQ-KA")]
+
+
+def test_a_place_naming_the_source_is_not_the_place(extractor):
+    found = places(
+        extractor, "Shells hit a farm in Zakho district on Monday, Duhok health officials said."
+    )
+    assert [p for _, p in found] == ["Zakho District"]
