@@ -9,6 +9,7 @@ import re
 from app.extraction.dates import DateMention
 from app.extraction.event_builder import EventDraft
 from app.extraction.event_types import HABITUAL, MODAL, REFERENCE, Trigger
+from app.extraction.occurrences import without_month_may
 from app.extraction.text import Sentence
 
 #: A running tally ("350 people have been killed since the unrest began") is no one event.
@@ -41,7 +42,11 @@ def dated_reference(
     before = sentence.text[
         max(0, trigger.start - sentence.start - 60) : trigger.start - sentence.start
     ]
-    if not REFERENCE.search(before) or MODAL.search(before) or HABITUAL.search(sentence.text):
+    if (
+        not REFERENCE.search(before)
+        or MODAL.search(without_month_may(before))
+        or HABITUAL.search(sentence.text)
+    ):
         return False
     if re.search(r"\b(?:string|series|wave) of\s", before):
         return False  # "a string of drone attacks": a series, not one event

@@ -148,3 +148,13 @@ def test_a_sentence_opening_month_dates_background(extractor):
     text = "In January, militants overran Hit and parts of Haditha."
     found = events(extractor, text, dt.date(2014, 6, 20))
     assert {(e.date, e.date_end) for e in found} == {(dt.date(2014, 1, 1), dt.date(2014, 1, 31))}
+
+
+def test_the_month_may_is_no_modal_verb(extractor):
+    found = events(extractor, "On 3 May, police arrested four smugglers in Basra.")
+    assert [(e.event_type, e.date) for e in found] == [("arrest", dt.date(2023, 5, 3))]
+    found = events(
+        extractor, "May 2: Gunmen attacked a checkpoint near Baiji.", dt.date(2024, 5, 6)
+    )
+    assert [e.date for e in found] == [dt.date(2024, 5, 2)]
+    assert events(extractor, "Militants may have attacked a checkpoint near Baiji on Sunday.") == []
