@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from app.extraction.event_types import Trigger
 from app.extraction.resolve import ResolvedMention
 from app.extraction.text import Sentence
+from app.gazetteer.index import FOCUS_COUNTRIES
 
 ORIGIN_CUE = re.compile(
     r"\b(?:from|left|leaving|departed|set out from|out of)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$",
@@ -143,20 +144,45 @@ _SOURCE_AFTER = re.compile(
 )
 
 
+#: "the peace process with Ankara", "forces aligned with Damascus": the state, not a place.
+_PARTNER_BEFORE = re.compile(
+    r"\b(?:(?:deal|talks|agreement|process|negotiations|accord|truce|ceasefire|dialogue|"
+    r"relations|ties|tensions|dispute|understanding|coordination|arrangement|contacts?|"
+    r"rapprochement|rift|standoff)\s+with|(?:aligned|allied|affiliated|linked|loyal|close)\s+"
+    r"(?:with|to))\s+(?:the\s+)?$",
+    re.I,
+)
+#: A city abroad this large named with no locative word is its government ("clashes between
+#: Washington and ...", "TAMPA, Fla. -" and "BEIRUT -" datelines are where reporters were).
+_METONYM_POPULATION = 300_000
+
+
 def acting(text: str, mention: ResolvedMention) -> bool:
     """Whether a place name stands for an actor: its government speaking or acting, the owner
-    of forces, or a country named without "in"/"into" (a nationality, never the location)."""
+    of forces, a partner ("talks with Ankara"), a large city abroad or a country named without
+    "in"/"into" (a nationality, never the location)."""
     m = mention.mention
     after = text[m.end : m.end + 60]
-    if _OWNER_AFTER.match(after) or _AGENT_BEFORE.search(text[max(0, m.start - 30) : m.start]):
-        return True  # "Tehran's proxies", "a deal brokered by Moscow"
+    before_text = text[max(0, m.start - 40) : m.start]
+    if (
+        _OWNER_AFTER.match(after)
+        or _AGENT_BEFORE.search(before_text[-30:])
+        or _PARTNER_BEFORE.search(before_text)
+    ):
+        return True  # "Tehran's proxies", "a deal brokered by Moscow", "talks with Ankara"
     if (_ACTING_AFTER.match(after) or _SOURCE_AFTER.match(after)) and not _PLACE_BEFORE.search(
-        text[max(0, m.start - 30) : m.start]
+        before_text[-30:]
     ):
         return True  # not "residents of villages near Khanaqin reported"
     place = mention.place
-    if place is not None and place.family == "country":
-        return not _COUNTRY_LOCATIVE.search(text[max(0, m.start - 40) : m.start])
+    if place is None:
+        return False
+    if place.family == "country" or (
+        place.family == "populated"
+        and place.country not in FOCUS_COUNTRIES
+        and place.population >= _METONYM_POPULATION
+    ):
+        return not _COUNTRY_LOCATIVE.search(before_text)
     return False
 
 

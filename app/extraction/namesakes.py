@@ -13,7 +13,7 @@ import re
 from collections.abc import Sequence
 
 from app.domain import Place, km
-from app.extraction.resolve import MIN_SCORE, ResolvedMention
+from app.extraction.resolve import ResolvedMention
 from app.gazetteer.index import FOCUS_COUNTRIES
 
 #: "near Y", "north of Y": a place further than this from Y is a namesake.
@@ -73,6 +73,8 @@ _VILLAGE_OF = re.compile(
 )
 #: A village is not a city of this many people.
 _CITY_POPULATION = 50_000
+#: A candidate of the same name (as written or an alias), not one found by a kind word.
+_SAME_NAME = 96.0
 _SENTENCE_BREAK = re.compile(r"[.!?]\s|\n")
 
 
@@ -96,7 +98,12 @@ def _same_governorate(text: str, resolved: list[ResolvedMention]) -> list[Resolv
     out: list[ResolvedMention] = []
     for r in resolved:
         place = r.place
-        if place is None or place.family not in ("populated", "site") or len(r.candidates) < 2:
+        if (
+            place is None
+            or place.family not in ("populated", "site")
+            or place.population >= _CITY_POPULATION
+            or len(r.candidates) < 2
+        ):
             out.append(r)
             continue
         around = [
@@ -116,8 +123,9 @@ def _same_governorate(text: str, resolved: list[ResolvedMention]) -> list[Resolv
             (
                 c
                 for c in r.candidates
-                if c.place.family in ("populated", "site")
-                and c.score >= MIN_SCORE
+                if c.place.family == place.family
+                and c.score >= _SAME_NAME
+                and c.place.id != place.id
                 and any(_fits(c.place, a, near=True) for a in around)
             ),
             None,

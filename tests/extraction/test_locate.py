@@ -153,3 +153,24 @@ def test_a_place_naming_the_source_is_not_the_place(extractor):
         extractor, "Shells hit a farm in Zakho district on Monday, Duhok health officials said."
     )
     assert [p for _, p in found] == ["Zakho District"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A partner in talks, or the state forces are aligned with, is an actor.
+        "Gunmen fired on a Peshmerga post near Kifri on Monday, days after talks with Ankara.",
+        "Fighters aligned with Tehran shelled a base near Kifri on Monday.",
+        # A large city abroad with no locative word is its government, or a dateline.
+        "ISTANBUL - Gunmen fired on a Peshmerga post near Kifri on Monday.",
+        "It was the worst clash between Moscow's allies and rebels near Kifri on Monday.",
+    ],
+)
+def test_a_state_named_by_its_city_is_not_the_place(extractor, text):
+    found = events(extractor, text)
+    assert found and all(e[2] == "IQ-DI" for e in found), found
+
+
+def test_a_city_abroad_after_in_is_the_place(extractor):
+    found = events(extractor, "A bomb exploded in Istanbul on Monday, killing two.")
+    assert [e[1] for e in found] == ["Istanbul"]
