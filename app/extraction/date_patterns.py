@@ -104,7 +104,8 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"month|year)|(?:last|this|past|previous) (?:week|month|year)|the (?:day|night) before|"
             r"(?:a|one|two|three|four|five|six|seven) days? (?:later|earlier|ago|before)|"
             r"the (?:following|next) (?:day|morning|night)|(?:the )?same day|later that day|"
-            r"overnight)\b",
+            r"overnight|(?:in|over|during) (?:recent|the (?:past|last) (?:few|several)) "
+            r"(?:days|weeks))\b",
             re.I,
         ),
     ),
@@ -116,6 +117,12 @@ REPORTING = re.compile(
     re.I,
 )
 POSSESSIVE = re.compile(r"['’]s\b")
+#: "the 10 March agreement", "its August 2016 offensive": a date used as an adjective.
+DETERMINER_BEFORE = re.compile(r"\b(?:[Tt]he|its|their|this|that)\s+$")
+NOUN_AFTER = re.compile(
+    r"\s+(?!(?:and|or|to|in|on|at|of|by|for|from|with|when|as|after|before|was|were|is|are|"
+    r"had|has|have|until|between|during|that|which|who|amid|while)\b)[a-z][\w-]*"
+)
 # "the agreement signed on 1 April": a participle right after a noun phrase (no "was").
 PARTICIPLE = re.compile(
     r"\b(?:the|an?|this|that|its|their)\s+"

@@ -18,12 +18,14 @@ from typing import Literal
 from app.extraction.date_patterns import (
     BACKGROUND_YEAR,
     DAY_MONTH,
+    DETERMINER_BEFORE,
     DIGIT,
     HINT,
     MONTH_DAY,
     MONTH_WORD,
     MONTHS,
     NEEDS,
+    NOUN_AFTER,
     NUMBER_WORDS,
     PARTICIPLE,
     PATTERNS,
@@ -112,7 +114,9 @@ def find_dates(
                 role = "since"  # "since December 2024", "until 3 March": a bound, not a date
             taken.append((s, e))
             attached: Attached | None = None
-            if POSSESSIVE.match(text, e):
+            if POSSESSIVE.match(text, e) or (
+                DETERMINER_BEFORE.search(text[max(0, s - 6) : s]) and NOUN_AFTER.match(text, e)
+            ):
                 attached = "next"
             elif PARTICIPLE.search(text[max(0, s - 60) : s]):
                 attached = "previous"
@@ -288,6 +292,10 @@ def _relative(m: re.Match[str], anchor: date) -> tuple[date, date, Precision, Ro
     if phrase == "overnight":
         return anchor - day, anchor, "day", "event", 0
     words = phrase.split()
+    if words[0] in ("in", "over", "during"):
+        # "in recent days": the week before the reference; "in recent weeks": its month.
+        span = 7 if words[-1] == "days" else 28
+        return anchor - span * day, anchor, "week" if span == 7 else "month", "event", 0
     if words[-1] in ("later", "ago", "earlier", "before") and words[0] in NUMBER_WORDS:
         n = NUMBER_WORDS[words[0]]
         if words[-1] == "ago":

@@ -60,6 +60,9 @@ def one(text, anchor=PUB):
         ("In February, the town fell", "2024-02-01", "2024-02-29", "month"),
         ("During March the camp emptied", "2024-03-01", "2024-03-31", "month"),
         ("In 2017, the siege ended", "2017-01-01", "2017-12-31", "year"),
+        ("in recent days", "2024-08-01", "2024-08-08", "week"),
+        ("over the past few days", "2024-08-01", "2024-08-08", "week"),
+        ("in recent weeks", "2024-07-11", "2024-08-08", "month"),
     ],
 )
 def test_expressions(text, first, last, precision):
@@ -173,3 +176,12 @@ def test_following_days_are_a_follow_up_span():
 )
 def test_a_bound_of_a_span_dates_no_event(text):
     assert [d.role for d in find_dates(text, PUB)] == ["since"]
+
+
+def test_a_date_used_as_an_adjective_dates_only_its_noun():
+    (found,) = find_dates("a breach of the 2 June truce", PUB)
+    assert found.attached == "next" and found.first == dt.date(2024, 6, 2)
+    (found,) = find_dates("the truce held until the 2 June talks", PUB)
+    assert found.attached == "next"
+    (found,) = find_dates("the town fell on 2 June and", PUB)
+    assert found.attached is None
