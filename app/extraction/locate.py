@@ -18,11 +18,14 @@ from app.extraction.text import Sentence
 from app.gazetteer.index import FOCUS_COUNTRIES
 
 ORIGIN_CUE = re.compile(
-    r"\b(?:from|left|leaving|departed|set out from|out of)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$",
+    r"\b(?:from|left|leaving|departed|set out from|out of)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$|"
+    r"\bfrom\s+(?:bases|positions|camps|areas)\s+(?:in|near|around)\s+(?:the\s+)?"
+    r"(?:[\w-]+\s+)?$",
     re.I,
 )
 DEST_CUE = re.compile(
     r"\b(?:to|into|towards?|for|arrived (?:at|in)|reached|at|in|inside|positions at|"
+    r"(?:advanced|advancing|advances|marched|marching|closed in|closing in|converged) on|"
     r"deployed (?:at|to|in))\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$",
     re.I,
 )
@@ -83,6 +86,10 @@ _LIST_JOINER = re.compile(
     r"neighbou?rhoods?|fields?|provinces?|governorates?))?"
     r"(?:,?\s+in\s+(?:the\s+)?[\w'’ -]{2,40}?)?"
     r"(?:\s*,\s*(?:and\s+)?(?:also\s+)?|\s+and\s+(?:also\s+)?)"
+    # "... near al-Qaim and two across the border near Abu Kamal": a count standing for
+    # the noun before it.
+    r"(?:(?:one|two|three|four|five|six|seven|eight|nine|ten|\d+|several|others?|more|"
+    r"another)\s+(?:[\w-]+\s+){0,3}?(?=(?:in|at|around|near|outside)\s))?"
     r"(?:(?:in|at|around|near|on|outside|inside)\s+)?"
     r"(?:(?:some\s+|several\s+|the\s+)?(?:parts|outskirts|edges?|villages|towns|areas?|"
     r"countryside|points?|positions|sites)\s+(?:of|around|near|in|south of|north of|"
@@ -95,7 +102,11 @@ _UNKNOWN_ITEM = re.compile(
     r"(?=\s*,|\s+and\s)"
 )
 #: "Sahnaya in Rif Dimashq": a coarser place said of the one before is no item of a list.
-_QUALIFIER = re.compile(r",?\s+in\s+(?:the\s+)?$")
+_QUALIFIER = re.compile(
+    r",?\s+in\s+(?:the\s+)?(?:(?:north|south|east|west|central|northern|southern|eastern|"
+    r"western|north-?eastern|north-?western|south-?eastern|south-?western)\s+)?$",
+    re.I,
+)
 #: "Ankara said", "Baghdad summoned", "Damascus accused": a capital or country speaking or
 #: acting stands for its government, not for where the event was.
 _ACTING_AFTER = re.compile(
@@ -363,11 +374,18 @@ def _listed_with(
         lo, hi = (j, hi) if step < 0 else (lo, j)
     # A list closes with "and": "Zakho district, Duhok officials said" is no list, and
     # in "A, B and C, D said" D is no item.
+    # "Hatla, Mrat: four civilians killed": a heading names the places before a colon.
+    end = ordered[hi].mention.end - sentence.start
+    if _HEADING_END.match(sentence.text, end):
+        return ordered[lo : hi + 1]
     while hi > i and not _AND.search(_between(sentence, hi - 1, hi, ordered)):
         hi -= 1
     if not any(_AND.search(_between(sentence, k - 1, k, ordered)) for k in range(lo + 1, hi + 1)):
         return [best]
     return ordered[lo : hi + 1]
+
+
+_HEADING_END = re.compile(r"\s*:")
 
 
 def _between(sentence: Sentence, a: int, b: int, ordered: list[ResolvedMention]) -> str:

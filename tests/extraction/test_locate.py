@@ -108,6 +108,17 @@ def test_a_place_acting_as_a_state_is_not_the_place(extractor):
         ),
         ("Militants overran Baiji and parts of Tikrit on Monday.", ["Baiji", "Tikrit"]),
         ("Guns shelled Tal Tamr and villages around Amuda on Monday.", ["Tal Tamr", "Amuda"]),
+        # A count standing for the noun before it carries the list on.
+        (
+            "Jets hit three sites near Rawa in western Iraq and two across the border near "
+            "Hajin on Friday.",
+            ["Rawa", "Hajin"],
+        ),
+        # A heading names the places before a colon.
+        (
+            "Hajin, Susah: 3 civilians killed by artillery shelling on Friday.",
+            ["Hajin", "Al-Susah"],
+        ),
         # A name the gazetteer lacks does not break the list.
         ("Gunmen stormed posts in Hajin, al-Kishma and Susah on Monday.", ["Hajin", "Al-Susah"]),
     ],
@@ -174,3 +185,16 @@ def test_a_state_named_by_its_city_is_not_the_place(extractor, text):
 def test_a_city_abroad_after_in_is_the_place(extractor):
     found = events(extractor, "A bomb exploded in Istanbul on Monday, killing two.")
     assert [e[1] for e in found] == ["Istanbul"]
+
+
+def test_advancing_on_a_town_is_moving_to_it(extractor):
+    feature = extractor.extract(
+        __import__("app.extraction.pipeline", fromlist=["ReportInput"]).ReportInput(
+            "On Monday, army units advanced on Baiji from bases in neighbouring Kirkuk province.",
+            __import__("datetime").date(2024, 3, 14),
+        )
+    ).events[0]
+    assert (feature.properties.event_type, feature.properties.location.name) == (
+        "troop_movement",
+        "Baiji",
+    )
