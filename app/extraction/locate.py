@@ -10,12 +10,16 @@ their own event. An agreement happens where it is signed: the place nearest its 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 
 from app.extraction.event_types import Trigger
+from app.extraction.metonyms import acting as acting
+from app.extraction.place_lists import SPECIFICITY as SPECIFICITY
+from app.extraction.place_lists import listed_with, of_a_kind
+from app.extraction.place_lists import rank as rank
 from app.extraction.resolve import ResolvedMention
 from app.extraction.text import Sentence
-from app.gazetteer.index import FOCUS_COUNTRIES
 
 ORIGIN_CUE = re.compile(
     r"\b(?:from|left|leaving|departed|set out from|out of)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$|"
@@ -67,139 +71,6 @@ _DEFINITE_FAMILY = {
     "province": "admin1",
     "governorate": "admin1",
 }
-SPECIFICITY = {
-    "site": 0,
-    "populated": 1,
-    "admin2": 2,
-    "admin1": 3,
-    "region": 4,
-    "mountain": 4,
-    "water": 5,
-    "country": 6,
-}
-#: What stands between places listed together ("Idleb city, al-Atarib and Darat Izza",
-#: "al-Qaim in Anbar and around Mayadin", "Fallujah and parts of Ramadi", "Qamishli and
-#: villages around Amuda"): kind words, a governorate or country said of the place before,
-#: the comma or "and", a preposition or a part word after it.
-_LIST_JOINER = re.compile(
-    r"(?:\s+(?:city|town|village|camp|base|countryside|areas?|regions?|districts?|"
-    r"neighbou?rhoods?|fields?|provinces?|governorates?))?"
-    r"(?:,?\s+in\s+(?:the\s+)?[\w'’ -]{2,40}?)?"
-    r"(?:\s*,\s*(?:and\s+)?(?:also\s+)?|\s+and\s+(?:also\s+)?)"
-    # "... near al-Qaim and two across the border near Abu Kamal": a count standing for
-    # the noun before it.
-    r"(?:(?:one|two|three|four|five|six|seven|eight|nine|ten|\d+|several|others?|more|"
-    r"another)\s+(?:[\w-]+\s+){0,3}?(?=(?:in|at|around|near|outside)\s))?"
-    r"(?:(?:in|at|around|near|on|outside|inside)\s+)?"
-    r"(?:(?:some\s+|several\s+|the\s+)?(?:parts|outskirts|edges?|villages|towns|areas?|"
-    r"countryside|points?|positions|sites)\s+(?:of|around|near|in|south of|north of|"
-    r"east of|west of)\s+)?"
-    r"(?:the\s+)?(?:(?:town|village|city|camp)\s+of\s+)?"
-)
-#: "Dhiban, al-Shuhail and Busayrah": a name the gazetteer lacks, inside a list of places.
-_UNKNOWN_ITEM = re.compile(
-    r"\s*,\s*(?:(?:al|el|as|ad|ar|an|at|ash|az)-)?[A-Z][\w'’]*(?:[ -][A-Z][\w'’]*){0,2}"
-    r"(?=\s*,|\s+and\s)"
-)
-#: "Sahnaya in Rif Dimashq": a coarser place said of the one before is no item of a list.
-_QUALIFIER = re.compile(
-    r",?\s+in\s+(?:the\s+)?(?:(?:north|south|east|west|central|northern|southern|eastern|"
-    r"western|north-?eastern|north-?western|south-?eastern|south-?western)\s+)?$",
-    re.I,
-)
-#: "Ankara said", "Baghdad summoned", "Damascus accused": a capital or country speaking or
-#: acting stands for its government, not for where the event was.
-_ACTING_AFTER = re.compile(
-    r"^(?:'s)?\s+(?:(?:has|had|have|also|later|then|quickly|officially|strongly|publicly|"
-    r"again|swiftly|immediately|itself)\s+){0,2}(?:said|says|say|announced|accused|blamed|"
-    r"claimed|denied|warned|confirmed|condemned|called|vowed|insisted|summoned|responded|"
-    r"retaliated|launched|sent|deployed|carried out|did not|does not|has not|rejected|urged|"
-    r"demanded|threatened|agreed|signed|reported|recalled|protested|welcomed|hit back|"
-    r"(?:has|have|had)\s+(?:not\s+)?\w+(?:ed|en))\b",
-    re.I,
-)
-#: "brokered by Moscow", "the Government of the United States": the state, not the place.
-_AGENT_BEFORE = re.compile(
-    r"\bby\s+$|\b(?:government|president|ministry|minister|people|embassy|ambassador|king|"
-    r"leaders?|republic|parliament|authorities)\s+of\s+(?:the\s+)?$",
-    re.I,
-)
-_PLACE_BEFORE = re.compile(
-    r"\b(?:in|near|of|from|at|to|around|outside|inside|into|towards?|by|across)\s+(?:the\s+)?$",
-    re.I,
-)
-#: "Tehran's influence", "Iran's ambassador", "Iran-backed": the owner, not the place.
-_OWNER_AFTER = re.compile(
-    r"^(?:'s\s+(?:[\w-]+\s+)?(?:influence|government|ambassador|envoy|forces|army|military|"
-    r"militias?|proxies|allies|ministry|president|prime minister|leader|leadership|officials|"
-    r"defen[cs]e|troops|drones?|jets|missiles|strikes?|support|backing|embassy|consulate|"
-    r"intelligence|regime|authorities|role|policy|parliament)\b|-(?:backed|led|aligned|allied|"
-    r"funded|supported|sponsored|affiliated)\b)",
-    re.I,
-)
-#: A country is where an event happened only when the text says "in", "into", "across"...
-_COUNTRY_LOCATIVE = re.compile(
-    r"\b(?:in|inside|into|across|throughout|within|over|from|to|toward|towards|of|near|at|"
-    r"on)\s+(?:the\s+)?(?:(?:north|south|east|west|central|northern|southern|eastern|western|"
-    r"north-?eastern|north-?western|south-?eastern|south-?western|north-?east|north-?west|"
-    r"south-?east|south-?west)\s+)?$",
-    re.I,
-)
-
-
-#: "Duhok health officials said", "Kirkuk security sources": whose sources, not where.
-_SOURCE_AFTER = re.compile(
-    r"^\s+(?:(?:health|security|police|military|local|provincial|government|hospital|"
-    r"medical|tribal|intelligence)\s+)?(?:officials?|sources?|spokes(?:man|woman|person)|"
-    r"medics|doctors)\b",
-)
-
-
-#: "the peace process with Ankara", "forces aligned with Damascus": the state, not a place.
-_PARTNER_BEFORE = re.compile(
-    r"\b(?:(?:deal|talks|agreement|process|negotiations|accord|truce|ceasefire|dialogue|"
-    r"relations|ties|tensions|dispute|understanding|coordination|arrangement|contacts?|"
-    r"rapprochement|rift|standoff)\s+with|(?:aligned|allied|affiliated|linked|loyal|close)\s+"
-    r"(?:with|to))\s+(?:the\s+)?$",
-    re.I,
-)
-#: A city abroad this large named with no locative word is its government ("clashes between
-#: Washington and ...", "TAMPA, Fla. -" and "BEIRUT -" datelines are where reporters were).
-_METONYM_POPULATION = 300_000
-
-
-def acting(text: str, mention: ResolvedMention) -> bool:
-    """Whether a place name stands for an actor: its government speaking or acting, the owner
-    of forces, a partner ("talks with Ankara"), a large city abroad or a country named without
-    "in"/"into" (a nationality, never the location)."""
-    m = mention.mention
-    after = text[m.end : m.end + 60]
-    before_text = text[max(0, m.start - 40) : m.start]
-    if (
-        _OWNER_AFTER.match(after)
-        or _AGENT_BEFORE.search(before_text[-30:])
-        or _PARTNER_BEFORE.search(before_text)
-    ):
-        return True  # "Tehran's proxies", "a deal brokered by Moscow", "talks with Ankara"
-    if (_ACTING_AFTER.match(after) or _SOURCE_AFTER.match(after)) and not _PLACE_BEFORE.search(
-        before_text[-30:]
-    ):
-        return True  # not "residents of villages near Khanaqin reported"
-    place = mention.place
-    if place is None:
-        return False
-    if place.family == "country" or (
-        place.family == "populated"
-        and place.country not in FOCUS_COUNTRIES
-        and place.population >= _METONYM_POPULATION
-    ):
-        return not _COUNTRY_LOCATIVE.search(before_text)
-    return False
-
-
-def rank(mention: ResolvedMention) -> int:
-    """Lower is more specific."""
-    return SPECIFICITY.get(mention.place.family, 6) if mention.place is not None else 9
 
 
 def before(sentence: Sentence, mention: ResolvedMention, width: int = 40) -> str:
@@ -258,14 +129,14 @@ def choose(
                 # Jalawla ... and from Shingal": the places left, one event each.
                 left: list[ResolvedMention] = []
                 for found in origins:
-                    left += [m for m in _listed_with(sentence, found, placed) if m not in left]
+                    left += [m for m in listed_with(sentence, found, placed) if m not in left]
                 return None, left
         if not rest:
             return origin, []
 
         best = min(rest, key=lambda m: (rank(m) - pull(m), -pull(m), -m.mention.start))
         # "deployed troops to Najaf and Nasiriyah": one event per destination.
-        listed = _listed_with(sentence, best, rest)
+        listed = listed_with(sentence, best, rest)
         if ROAD_CUE.search(before(sentence, listed[0])):
             return origin, [best]  # "checkpoints on roads leading to Afak and Najaf"
         return origin, listed
@@ -276,7 +147,7 @@ def choose(
         item
         for m in placed
         if _FROM.search(before(sentence, m))
-        for item in _listed_with(sentence, m, placed)
+        for item in listed_with(sentence, m, placed)
     ]
     rest = [m for m in placed if m not in came_from] or placed
     # "on the Damascus highway", "the Kirkuk-Erbil road": a road named for a town is not in
@@ -318,9 +189,9 @@ def choose(
             ),
             None,
         )
-        if first is not None and _of_a_kind(first, best):
+        if first is not None and of_a_kind(first, best):
             return None, [first]  # "between Shirqat and Qayyarah": the first named
-        return None, _listed_with(sentence, best, rest)
+        return None, listed_with(sentence, best, rest)
     return None, [best]
 
 
@@ -352,75 +223,6 @@ def other_clause(sentence: Sentence, trigger: Trigger, mention: ResolvedMention)
     return False
 
 
-def _listed_with(
-    sentence: Sentence, best: ResolvedMention, placed: list[ResolvedMention]
-) -> list[ResolvedMention]:
-    """The best place and the places of its kind listed right next to it ("shelled Tal Tamr
-    and Ain Issa"; a town and a site are of a kind, a governorate is not)."""
-    ordered = _items(sentence, sorted(placed, key=lambda m: m.mention.start), best)
-    i = ordered.index(best)
-    lo = hi = i
-    for step in (-1, 1):
-        j = i
-        while 0 <= j + step < len(ordered):
-            other = ordered[j + step]
-            if (
-                not _LIST_JOINER.fullmatch(_between(sentence, *sorted((j, j + step)), ordered))
-                or not _of_a_kind(other, best)
-                or other.place == best.place
-            ):
-                break
-            j += step
-        lo, hi = (j, hi) if step < 0 else (lo, j)
-    # A list closes with "and": "Zakho district, Duhok officials said" is no list, and
-    # in "A, B and C, D said" D is no item.
-    # "Hatla, Mrat: four civilians killed": a heading names the places before a colon.
-    end = ordered[hi].mention.end - sentence.start
-    if _HEADING_END.match(sentence.text, end):
-        return ordered[lo : hi + 1]
-    while hi > i and not _AND.search(_between(sentence, hi - 1, hi, ordered)):
-        hi -= 1
-    if not any(_AND.search(_between(sentence, k - 1, k, ordered)) for k in range(lo + 1, hi + 1)):
-        return [best]
-    return ordered[lo : hi + 1]
-
-
-_HEADING_END = re.compile(r"\s*:")
-
-
-def _between(sentence: Sentence, a: int, b: int, ordered: list[ResolvedMention]) -> str:
-    """The text between two places of a sentence, names the gazetteer lacks folded out."""
-    text = sentence.text[
-        ordered[a].mention.end - sentence.start : ordered[b].mention.start - sentence.start
-    ]
-    return _UNKNOWN_ITEM.sub(",", text)
-
-
-_AND = re.compile(r"\band\b")
-
-
-def _of_a_kind(a: ResolvedMention, b: ResolvedMention) -> bool:
-    """Places that a list puts side by side: the same rank, or both local (site, town,
-    district: "the airport and the town of X")."""
-    return rank(a) == rank(b) or max(rank(a), rank(b)) <= SPECIFICITY["admin2"]
-
-
-def _items(
-    sentence: Sentence, ordered: list[ResolvedMention], best: ResolvedMention
-) -> list[ResolvedMention]:
-    """The places of a sentence less those said of the place before ("al-Qaim in Anbar")."""
-    out: list[ResolvedMention] = []
-    for m in ordered:
-        if out and m is not best and rank(m) > rank(out[-1]):
-            between = sentence.text[
-                out[-1].mention.end - sentence.start : m.mention.start - sentence.start
-            ]
-            if _QUALIFIER.fullmatch(between):
-                continue
-        out.append(m)
-    return out
-
-
 def inherited(
     mentions: list[ResolvedMention],
     sentence: Sentence,
@@ -441,7 +243,7 @@ def inherited(
         family = _DEFINITE_FAMILY[definite.group(1).lower()]
         same = [m for m in earlier if m.place is not None and m.place.family == family]
         if same:
-            return same[-1]
+            return _salient(same)
     if recent_location is not None:
         return recent_location
     if previous_event_location is not None:
@@ -452,3 +254,18 @@ def inherited(
     if last_location is not None:
         return last_location
     return min(earlier[-3:], key=lambda m: (rank(m), -m.mention.start)) if earlier else None
+
+
+#: Mentions that make a place the story's own ("the city" is it, not a town named once).
+_FOCUS_MENTIONS = 3
+
+
+def _salient(same: list[ResolvedMention]) -> ResolvedMention:
+    """ "the city": the last city named, unless it was named once in passing and the story
+    keeps naming another ("volunteers from Nasiriyah" in a story about Tikrit)."""
+    counts = Counter(m.place.id for m in same if m.place is not None)
+    last = same[-1]
+    focus_id, focus_count = counts.most_common(1)[0]
+    if last.place is not None and counts[last.place.id] == 1 and focus_count >= _FOCUS_MENTIONS:
+        return next(m for m in reversed(same) if m.place is not None and m.place.id == focus_id)
+    return last

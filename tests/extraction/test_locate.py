@@ -198,3 +198,13 @@ def test_advancing_on_a_town_is_moving_to_it(extractor):
         "troop_movement",
         "Baiji",
     )
+
+
+def test_the_city_is_the_storys_city_not_one_named_in_passing(extractor):
+    text = (
+        "Troops pushed into Baiji on Monday. Fighting in Baiji went on all day, and Baiji's "
+        "refinery burned. Volunteers from Kirkuk joined the assault. On Tuesday, snipers "
+        "pinned down soldiers inside the city."
+    )
+    found = events(extractor, text)
+    assert found[-1][1] == "Baiji"

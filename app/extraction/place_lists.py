@@ -1,0 +1,130 @@
+"""Places listed together in a sentence: "shelled Tal Tamr and Ain Issa" is one event per
+place, "al-Qaim in Anbar and around Mayadin" too, "Zakho district, Duhok officials said" is
+no list. Also how specific a place is (site, town, district, governorate, region, country).
+"""
+
+from __future__ import annotations
+
+import re
+
+from app.extraction.resolve import ResolvedMention
+from app.extraction.text import Sentence
+
+SPECIFICITY = {
+    "site": 0,
+    "populated": 1,
+    "admin2": 2,
+    "admin1": 3,
+    "region": 4,
+    "mountain": 4,
+    "water": 5,
+    "country": 6,
+}
+
+
+def rank(mention: ResolvedMention) -> int:
+    """Lower is more specific."""
+    return SPECIFICITY.get(mention.place.family, 6) if mention.place is not None else 9
+
+
+#: What stands between places listed together ("Idleb city, al-Atarib and Darat Izza",
+#: "al-Qaim in Anbar and around Mayadin", "Fallujah and parts of Ramadi", "Qamishli and
+#: villages around Amuda"): kind words, a governorate or country said of the place before,
+#: the comma or "and", a preposition or a part word after it.
+_LIST_JOINER = re.compile(
+    r"(?:\s+(?:city|town|village|camp|base|countryside|areas?|regions?|districts?|"
+    r"neighbou?rhoods?|fields?|provinces?|governorates?))?"
+    r"(?:,?\s+in\s+(?:the\s+)?[\w'’ -]{2,40}?)?"
+    r"(?:\s*,\s*(?:and\s+)?(?:also\s+)?|\s+and\s+(?:also\s+)?)"
+    # "... near al-Qaim and two across the border near Abu Kamal": a count standing for
+    # the noun before it.
+    r"(?:(?:one|two|three|four|five|six|seven|eight|nine|ten|\d+|several|others?|more|"
+    r"another)\s+(?:[\w-]+\s+){0,3}?(?=(?:in|at|around|near|outside)\s))?"
+    r"(?:(?:in|at|around|near|on|outside|inside)\s+)?"
+    r"(?:(?:some\s+|several\s+|the\s+)?(?:parts|outskirts|edges?|villages|towns|areas?|"
+    r"countryside|points?|positions|sites)\s+(?:of|around|near|in|south of|north of|"
+    r"east of|west of)\s+)?"
+    r"(?:the\s+)?(?:(?:town|village|city|camp)\s+of\s+)?"
+)
+#: "Dhiban, al-Shuhail and Busayrah": a name the gazetteer lacks, inside a list of places.
+_UNKNOWN_ITEM = re.compile(
+    r"\s*,\s*(?:(?:al|el|as|ad|ar|an|at|ash|az)-)?[A-Z][\w'’]*(?:[ -][A-Z][\w'’]*){0,2}"
+    r"(?=\s*,|\s+and\s)"
+)
+#: "Sahnaya in Rif Dimashq": a coarser place said of the one before is no item of a list.
+_QUALIFIER = re.compile(
+    r",?\s+in\s+(?:the\s+)?(?:(?:north|south|east|west|central|northern|southern|eastern|"
+    r"western|north-?eastern|north-?western|south-?eastern|south-?western)\s+)?$",
+    re.I,
+)
+
+
+def listed_with(
+    sentence: Sentence, best: ResolvedMention, placed: list[ResolvedMention]
+) -> list[ResolvedMention]:
+    """The best place and the places of its kind listed right next to it ("shelled Tal Tamr
+    and Ain Issa"; a town and a site are of a kind, a governorate is not)."""
+    ordered = _items(sentence, sorted(placed, key=lambda m: m.mention.start), best)
+    i = ordered.index(best)
+    lo = hi = i
+    for step in (-1, 1):
+        j = i
+        while 0 <= j + step < len(ordered):
+            other = ordered[j + step]
+            if (
+                not _LIST_JOINER.fullmatch(
+                    _between(sentence, min(j, j + step), max(j, j + step), ordered)
+                )
+                or not of_a_kind(other, best)
+                or other.place == best.place
+            ):
+                break
+            j += step
+        lo, hi = (j, hi) if step < 0 else (lo, j)
+    # A list closes with "and": "Zakho district, Duhok officials said" is no list, and
+    # in "A, B and C, D said" D is no item.
+    # "Hatla, Mrat: four civilians killed": a heading names the places before a colon.
+    end = ordered[hi].mention.end - sentence.start
+    if _HEADING_END.match(sentence.text, end):
+        return ordered[lo : hi + 1]
+    while hi > i and not _AND.search(_between(sentence, hi - 1, hi, ordered)):
+        hi -= 1
+    if not any(_AND.search(_between(sentence, k - 1, k, ordered)) for k in range(lo + 1, hi + 1)):
+        return [best]
+    return ordered[lo : hi + 1]
+
+
+_HEADING_END = re.compile(r"\s*:")
+
+
+def _between(sentence: Sentence, a: int, b: int, ordered: list[ResolvedMention]) -> str:
+    """The text between two places of a sentence, names the gazetteer lacks folded out."""
+    text = sentence.text[
+        ordered[a].mention.end - sentence.start : ordered[b].mention.start - sentence.start
+    ]
+    return _UNKNOWN_ITEM.sub(",", text)
+
+
+_AND = re.compile(r"\band\b")
+
+
+def of_a_kind(a: ResolvedMention, b: ResolvedMention) -> bool:
+    """Places that a list puts side by side: the same rank, or both local (site, town,
+    district: "the airport and the town of X")."""
+    return rank(a) == rank(b) or max(rank(a), rank(b)) <= SPECIFICITY["admin2"]
+
+
+def _items(
+    sentence: Sentence, ordered: list[ResolvedMention], best: ResolvedMention
+) -> list[ResolvedMention]:
+    """The places of a sentence less those said of the place before ("al-Qaim in Anbar")."""
+    out: list[ResolvedMention] = []
+    for m in ordered:
+        if out and m is not best and rank(m) > rank(out[-1]):
+            between = sentence.text[
+                out[-1].mention.end - sentence.start : m.mention.start - sentence.start
+            ]
+            if _QUALIFIER.fullmatch(between):
+                continue
+        out.append(m)
+    return out
