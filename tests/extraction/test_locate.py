@@ -201,10 +201,22 @@ def test_advancing_on_a_town_is_moving_to_it(extractor):
 
 
 def test_the_city_is_the_storys_city_not_one_named_in_passing(extractor):
+    from app.extraction.locate import inherited
+    from app.extraction.text import split_sentences
+
     text = (
-        "Troops pushed into Baiji on Monday. Fighting in Baiji went on all day, and Baiji's "
-        "refinery burned. Volunteers from Kirkuk joined the assault. On Tuesday, snipers "
-        "pinned down soldiers inside the city."
+        "Troops pushed into Baiji on Monday. Fighting in Baiji went on all day, and families "
+        "fled Baiji. Volunteers from Kirkuk joined the assault. Snipers hit soldiers in the city."
     )
-    found = events(extractor, text)
-    assert found[-1][1] == "Baiji"
+    cleaned, mentions = extractor.geoparse(text)
+    sentences = split_sentences(cleaned)
+    last = sentences[-1]
+    found = inherited(mentions, last, sentences[-2].start, None, None)
+    assert found is not None and found.place.name == "Baiji"
+    # Named last and as often as any other, the town named last is "the town".
+    cleaned, mentions = extractor.geoparse(
+        "Shelling hit Baiji. Gunmen then attacked Tikrit. The city was calm."
+    )
+    sentences = split_sentences(cleaned)
+    found = inherited(mentions, sentences[-1], sentences[-2].start, None, None)
+    assert found is not None and found.place.name == "Tikrit"
