@@ -131,6 +131,8 @@ def choose(
                 for found in origins:
                     left += [m for m in listed_with(sentence, found, placed) if m not in left]
                 return None, left
+        # "entered the town on the bank of the Euphrates": a river is no destination.
+        rest = [m for m in rest if m.place is None or m.place.family != "water"]
         if not rest:
             return origin, []
 

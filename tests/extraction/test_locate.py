@@ -220,3 +220,12 @@ def test_the_city_is_the_storys_city_not_one_named_in_passing(extractor):
     sentences = split_sentences(cleaned)
     found = inherited(mentions, sentences[-1], sentences[-2].start, None, None)
     assert found is not None and found.place.name == "Tikrit"
+
+
+def test_a_river_is_no_destination(extractor):
+    text = (
+        "Militants pulled out of Rawa on Sunday. On Monday, army units entered the town on the "
+        "northern bank of the Euphrates."
+    )
+    found = [e for e in events(extractor, text) if e[0] != "troop_withdrawal"]
+    assert found and all(e[1] == "Rawa" for e in found), found
