@@ -127,7 +127,10 @@ NOUN_AFTER = re.compile(
 PARTICIPLE = re.compile(
     r"\b(?:the|an?|this|that|its|their)\s+"
     r"(?:(?!(?:was|were|is|are|has|have|had|been|be|being)\b)[\w-]+\s+){0,2}?(?:signed|agreed|reached|"
-    r"brokered|concluded|struck|issued|held|launched|carried out|announced)\s+(?:on|in)\s+$",
+    r"brokered|concluded|struck|issued|held|launched|carried out|announced)\s+(?:on|in)\s+$|"
+    # "deployed ahead of the Arbaeen commemoration on 6 September": the date of what comes.
+    r"\b(?:ahead of|in the run-up to|in preparation for|in anticipation of)\s+(?:the\s+)?"
+    r"(?:[\w'’-]+\s+){0,3}?(?:on|in)\s+$",
     re.I,
 )
 #: "since December 2024", "until 3 March": the date bounds a span; it dates no event.
@@ -135,6 +138,8 @@ SINCE_BEFORE = re.compile(
     r"\b(?:[Ss]ince|[Uu]ntil|[Uu]p to|[Tt]ill|(?:lasted|lasting|continued|continuing|went on|"
     r"dragged on|raged) (?:well )?into)\s+(?:early\s+|late\s+|mid-)?$"
 )
+#: "the deadliest ... since", "the first ... since": the date after "since" is compared with.
+COMPARISON = re.compile(r"\b(?:\w+est|first|most|worst|last|only|biggest|largest)\b", re.I)
 # "since 2020", "until 2017": the year is background, not when the event happened.
 BACKGROUND_YEAR = re.compile(r"^(?:since|until|before)\b", re.I)
 

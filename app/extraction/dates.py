@@ -17,6 +17,7 @@ from typing import Literal
 
 from app.extraction.date_patterns import (
     BACKGROUND_YEAR,
+    COMPARISON,
     DAY_MONTH,
     DETERMINER_BEFORE,
     DIGIT,
@@ -110,8 +111,8 @@ def find_dates(
             first, last, precision, role, follow = resolved
             if role == "event" and REPORTING.search(text[max(0, s - 40) : s]):
                 role = "report"
-            elif role == "event" and SINCE_BEFORE.search(text[max(0, s - 30) : s]):
-                role = "since"  # "since December 2024", "until 3 March": a bound, not a date
+            elif role == "event" and _bound(text, s):
+                role = "since"  # "the worst since December 2024", "until 3 March": a bound
             taken.append((s, e))
             attached: Attached | None = None
             if POSSESSIVE.match(text, e) or (
@@ -138,6 +139,15 @@ def find_dates(
         found = [d for d in found if d.text != "overnight"]
     found.sort(key=lambda d: d.start)
     return found
+
+
+def _bound(text: str, start: int) -> bool:
+    """ "until 3 March", "lasted into Sunday", "the deadliest since December 2024": a bound of
+    a span, not when the event happened; but "a sit-in since mid-October" began then."""
+    cue = SINCE_BEFORE.search(text[max(0, start - 30) : start])
+    if cue is None:
+        return False
+    return not cue.group().lower().startswith("since") or bool(COMPARISON.search(text, 0, start))
 
 
 def _resolve(

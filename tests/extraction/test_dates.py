@@ -169,6 +169,7 @@ def test_following_days_are_a_follow_up_span():
     "text",
     [
         "the worst violence since November 2023",
+        "the first convoy to pass since 3 March",
         "the road stayed shut until 2 August",
         "the fighting went on into Tuesday",
         "shelling that lasted into Sunday",
@@ -185,3 +186,13 @@ def test_a_date_used_as_an_adjective_dates_only_its_noun():
     assert found.attached == "next"
     (found,) = find_dates("the town fell on 2 June and", PUB)
     assert found.attached is None
+
+
+def test_an_ongoing_state_since_a_date_began_then():
+    (found,) = find_dates("protesters have held a sit-in since mid-July", PUB)
+    assert (found.role, found.first) == ("event", dt.date(2024, 7, 11))
+
+
+def test_a_date_of_what_is_coming_dates_only_that():
+    (found,) = find_dates("troops deployed ahead of the elections on 6 August", PUB)
+    assert found.attached == "previous"

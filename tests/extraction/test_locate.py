@@ -229,3 +229,10 @@ def test_a_river_is_no_destination(extractor):
     )
     found = [e for e in events(extractor, text) if e[0] != "troop_withdrawal"]
     assert found and all(e[1] == "Rawa" for e in found), found
+
+
+def test_a_region_inside_one_governorate_is_in_it(extractor):
+    found = events(
+        extractor, "US and Iraqi forces raided an ISIS hideout in Western Iraq on Monday."
+    )
+    assert [(e[1], e[2]) for e in found] == [("Western Iraq", "IQ-AN")]

@@ -62,6 +62,8 @@ def test_offsets_point_at_the_mentions(extractor):
         # ...unless a locative or a kind word says it is the town.
         ("A rocket fell near al-Baghdadi overnight.", ["al-Baghdadi"]),
         ("Shells landed in the town of Al-Baghdadi.", ["Al-Baghdadi"]),
+        # A title makes the name a person's.
+        ("Diyala governor Muthanna al-Tamimi ordered a curfew.", ["Diyala"]),
     ],
 )
 def test_guards(extractor, text, expected):
