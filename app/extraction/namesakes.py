@@ -9,6 +9,7 @@ namesake near Y among X's candidates if there is one, else no place at all. The 
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 
@@ -95,8 +96,10 @@ def _same_governorate(text: str, resolved: list[ResolvedMention]) -> list[Resolv
     """A name with namesakes far apart is the one near the other places of its sentence
     ("Quneitra: forces entered the village of al-Hamidiyah": the one by Quneitra, not the
     namesake in Tartus), when the one read first is far from all of them."""
+    breaks = [b.start() for b in _SENTENCE_BREAK.finditer(text)]
+    sentence = [bisect.bisect(breaks, r.mention.start) for r in resolved]
     out: list[ResolvedMention] = []
-    for r in resolved:
+    for i, r in enumerate(resolved):
         place = r.place
         if (
             place is None
@@ -108,13 +111,11 @@ def _same_governorate(text: str, resolved: list[ResolvedMention]) -> list[Resolv
             continue
         around = [
             m.place
-            for m in resolved
-            if m is not r
+            for j, m in enumerate(resolved)
+            if j != i
+            and sentence[j] == sentence[i]
             and m.place is not None
             and m.place.family in ("populated", "site", "admin2")
-            and not _SENTENCE_BREAK.search(
-                text[min(m.mention.end, r.mention.end) : max(m.mention.start, r.mention.start)]
-            )
         ]
         if not around or any(_fits(place, a, near=True) for a in around):
             out.append(r)

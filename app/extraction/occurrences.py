@@ -53,7 +53,7 @@ _MONTH_MAY = re.compile(r"(?<=\d )May\b|\bMay(?=,? \d)|(?<=\b[Ii]n )May\b|(?<=\b
 def without_month_may(text: str) -> str:
     """The text with the month May written "Mai" (same length), so that what reads "may"
     as a modal ("may have been") does not read a date as one."""
-    return _MONTH_MAY.sub("Mai", text)
+    return _MONTH_MAY.sub("Mai", text) if "May" in text else text
 
 
 #: Violence that a demonstration in the same sentence turns into an intervention.
