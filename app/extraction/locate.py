@@ -151,7 +151,9 @@ def choose(
         if _FROM.search(before(sentence, m))
         for item in listed_with(sentence, m, placed)
     ]
-    rest = [m for m in placed if m not in came_from] or placed
+    rest = [m for m in placed if m not in came_from]
+    if not rest:
+        return None, []  # "reinforcements were sent from Baghdad": where they came from
     # "on the Damascus highway", "the Kirkuk-Erbil road": a road named for a town is not in
     # it; any other place of the sentence says better where the event was.
     rest = [m for m in rest if not _names_road(sentence, m)] or rest

@@ -236,3 +236,12 @@ def test_a_region_inside_one_governorate_is_in_it(extractor):
         extractor, "US and Iraqi forces raided an ISIS hideout in Western Iraq on Monday."
     )
     assert [(e[1], e[2]) for e in found] == [("Western Iraq", "IQ-AN")]
+
+
+def test_where_the_force_came_from_is_not_where_it_acted(extractor):
+    text = (
+        "Gunmen attacked a checkpoint in Kut on Monday. Police reinforcements were sent from "
+        "Baghdad to the area on Tuesday and several suspects were detained."
+    )
+    arrests = [e for e in events(extractor, text) if e[0] == "arrest"]
+    assert [(e[1], e[2]) for e in arrests] == [("Al-Kut", "IQ-WA")]
