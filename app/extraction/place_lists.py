@@ -34,16 +34,19 @@ def rank(mention: ResolvedMention) -> int:
 _LIST_JOINER = re.compile(
     r"(?:\s+(?:city|town|village|camp|base|countryside|areas?|regions?|districts?|"
     r"neighbou?rhoods?|fields?|provinces?|governorates?))?"
-    r"(?:,?\s+in\s+(?:the\s+)?[\w'’ -]{2,40}?)?"
+    r"(?:,?\s+(?:in|near|(?:north|south|east|west)(?:-?(?:east|west))?\s+of)\s+(?:the\s+)?"
+    r"[\w'’ -]{2,40}?)?"
     r"(?:\s*,\s*(?:and\s+)?(?:also\s+)?|\s+and\s+(?:also\s+)?)"
     # "... near al-Qaim and two across the border near Abu Kamal": a count standing for
     # the noun before it.
     r"(?:(?:one|two|three|four|five|six|seven|eight|nine|ten|\d+|several|others?|more|"
     r"another)\s+(?:[\w-]+\s+){0,3}?(?=(?:in|at|around|near|outside)\s))?"
     r"(?:(?:in|at|around|near|on|outside|inside)\s+)?"
-    r"(?:(?:some\s+|several\s+|the\s+)?(?:parts|outskirts|edges?|villages|towns|areas?|"
-    r"countryside|points?|positions|sites)\s+(?:of|around|near|in|south of|north of|"
-    r"east of|west of)\s+)?"
+    # "and oil facilities in the countryside of Amuda", "and its base at al-Tanf".
+    r"(?:(?:some\s+|several\s+|the\s+|its\s+|their\s+)?(?:[\w-]+\s+)?(?:parts|outskirts|"
+    r"edges?|villages|towns|areas?|countryside|points?|positions?|sites|facilities|bases?|"
+    r"depots|targets|headquarters)\s+(?:of|around|near|in|at|south of|north of|east of|"
+    r"west of)\s+(?:the\s+)?(?:countryside\s+of\s+)?)?"
     r"(?:the\s+)?(?:(?:town|village|city|camp)\s+of\s+)?"
 )
 #: "Dhiban, al-Shuhail and Busayrah": a name the gazetteer lacks, inside a list of places.
@@ -53,7 +56,7 @@ _UNKNOWN_ITEM = re.compile(
 )
 #: "Sahnaya in Rif Dimashq": a coarser place said of the one before is no item of a list.
 _QUALIFIER = re.compile(
-    r",?\s+in\s+(?:the\s+)?(?:(?:north|south|east|west|central|northern|southern|eastern|"
+    r",?\s+(?:in|near|(?:north|south|east|west)(?:-?(?:east|west))?\s+of)\s+(?:the\s+)?(?:(?:north|south|east|west|central|northern|southern|eastern|"
     r"western|north-?eastern|north-?western|south-?eastern|south-?western)\s+)?$",
     re.I,
 )

@@ -114,6 +114,13 @@ def test_a_place_acting_as_a_state_is_not_the_place(extractor):
             "Hajin on Friday.",
             ["Rawa", "Hajin"],
         ),
+        # A noun phrase of sites between the places, and a place said with "north of".
+        (
+            "Drones hit a depot near Hajin and oil facilities in the countryside of Susah on "
+            "Friday.",
+            ["Hajin", "Al-Susah"],
+        ),
+        ("Rockets hit the Taji base north of Baghdad and its base at Balad on Friday.", None),
         # A heading names the places before a colon.
         (
             "Hajin, Susah: 3 civilians killed by artillery shelling on Friday.",
@@ -124,7 +131,11 @@ def test_a_place_acting_as_a_state_is_not_the_place(extractor):
     ],
 )
 def test_one_event_per_listed_place(extractor, text, expected):
-    assert [p for _, p in places(extractor, text)] == expected
+    found = [p for _, p in places(extractor, text)]
+    if expected is None:  # two sites: the names as the gazetteer has them
+        assert len(found) == 2 and "Baghdad" not in found, found
+    else:
+        assert found == expected
 
 
 def test_a_comma_alone_makes_no_list(extractor):
