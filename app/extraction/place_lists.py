@@ -88,7 +88,8 @@ def listed_with(
     # in "A, B and C, D said" D is no item.
     # "Hatla, Mrat: four civilians killed": a heading names the places before a colon.
     end = ordered[hi].mention.end - sentence.start
-    if _HEADING_END.match(sentence.text, end):
+    if _HEADING_END.match(sentence.text, end) or _AND_AFTER.match(sentence.text, end):
+        # A heading before a colon; a list going on with a name unknown ("and al-Z...").
         return ordered[lo : hi + 1]
     while hi > i and not _AND.search(_between(sentence, hi - 1, hi, ordered)):
         hi -= 1
@@ -97,6 +98,7 @@ def listed_with(
     return ordered[lo : hi + 1]
 
 
+_AND_AFTER = re.compile(r",?\s+and\s+(?:(?:al|el|as|ad|ar|an|at|ash|az)-)?[A-Z]")
 _HEADING_END = re.compile(r"\s*:")
 
 
@@ -108,7 +110,8 @@ def _between(sentence: Sentence, a: int, b: int, ordered: list[ResolvedMention])
     return _UNKNOWN_ITEM.sub(",", text)
 
 
-_AND = re.compile(r"\band\b")
+#: What closes a list: "and", or a comma and a locative word ("at Jurf al-Sakhar, in Musayyib").
+_AND = re.compile(r"\band\b|,\s*(?:in|at|near|around|outside)\s")
 
 
 def of_a_kind(a: ResolvedMention, b: ResolvedMention) -> bool:

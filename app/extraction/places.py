@@ -256,6 +256,7 @@ class ToponymMatcher:
             before = _previous_word(all_tokens, prev)
             if (
                 before is not None
+                and text[before.end : prev.start] == " "  # not "Talbiseh, al-Rastan"
                 and before.text[:1].isupper()
                 and before.key not in PLACE_FOLLOWERS
                 and before.key not in PREFIX_KIND

@@ -143,13 +143,13 @@ class Resolver:
 def _town_of_site(mention: Mention, ranked: list[Candidate]) -> Candidate | None:
     """The town of Iraq or Syria a site-worded mention names when no site of that name is
     known: the candidate that only the kind word kept below :data:`MIN_SCORE`."""
-    if mention.kind_cue != "site":
-        return None
+    if mention.kind_cue not in ("site", "admin2"):
+        return None  # "the Sarsang field"; "the Bab Touma district" (a quarter, no district)
     return next(
         (
             c
             for c in ranked
-            if c.place.family == "populated"
+            if c.place.family in ("populated", "site")
             and c.place.country in FOCUS_COUNTRIES
             and c.score - CUE_DISAGREES >= MIN_SCORE
         ),

@@ -62,6 +62,8 @@ def test_offsets_point_at_the_mentions(extractor):
         # ...unless a locative or a kind word says it is the town.
         ("A rocket fell near al-Baghdadi overnight.", ["al-Baghdadi"]),
         ("Shells landed in the town of Al-Baghdadi.", ["Al-Baghdadi"]),
+        # A comma before the article: a list, not "Bashar al-Assad".
+        ("Jets struck Talbiseh, al-Rastan and Homs.", ["Talbiseh", "al-Rastan", "Homs"]),
         # A title makes the name a person's.
         ("Diyala governor Muthanna al-Tamimi ordered a curfew.", ["Diyala"]),
     ],
@@ -140,3 +142,9 @@ def test_a_site_named_for_a_town_lies_by_the_town(extractor):
     # No "Sarsang field" in the gazetteer: the field is the town's.
     found = places(extractor, "A drone hit the Sarsang field on Tuesday.")
     assert found == [("Sarsang field", "Sarsing", "village")]
+
+
+def test_a_quarter_called_a_district_is_the_quarter(extractor):
+    # No "Bab Touma District" in the gazetteer: the Damascus quarter.
+    found = places(extractor, "Shells landed in the Bab Touma district on Monday.")
+    assert found == [("Bab Touma district", "Bab Touma", "site")]
