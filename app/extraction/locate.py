@@ -119,6 +119,15 @@ def choose(
             origin = origins[0]
             rest = [m for m in placed if m is not origin]
 
+        # "entered the town on the bank of the Euphrates": a river is no destination, nor
+        # where civilians fled ("sending thousands fleeing toward Arbil").
+        rest = [
+            m
+            for m in rest
+            if (m.place is None or m.place.family != "water")
+            and not _FLEEING.search(before(sentence, m, 60))
+        ]
+
         def pull(m: ResolvedMention) -> int:
             text = before(sentence, m)
             return 3 if STRONG_DEST_CUE.search(text) else 2 if DEST_CUE.search(text) else 0
@@ -131,8 +140,6 @@ def choose(
                 for found in origins:
                     left += [m for m in listed_with(sentence, found, placed) if m not in left]
                 return None, left
-        # "entered the town on the bank of the Euphrates": a river is no destination.
-        rest = [m for m in rest if m.place is None or m.place.family != "water"]
         if not rest:
             return origin, []
 
@@ -213,8 +220,12 @@ def _names_road(sentence: Sentence, mention: ResolvedMention) -> bool:
 #: A clause telling an earlier or other occurrence, up to the next comma.
 _SUBORDINATE = re.compile(
     r"\b(?:[Aa]fter|[Ff]ollowing(?! (?:day|days|morning|night|week|weeks|month))|"
-    r"in (?:response|retaliation) (?:to|for)|[Ss]ince)\b[^,;:]*"
+    r"in (?:response|retaliation) (?:to|for)|[Ss]ince)\b[^,;:]*|"
+    # "a drone hit X on Tuesday, and another fell near Y": the second one's place.
+    r"[,;]\s+(?:and\s+|while\s+)?(?:another|a second|a third|the other|others)\b[^,;:]*"
 )
+#: Civilians fleeing somewhere: not where an armed force went.
+_FLEEING = re.compile(r"\b(?:fle(?:e|eing|d)|displac\w+|refugees)\b[^,;:]{0,30}$", re.I)
 
 
 def other_clause(sentence: Sentence, trigger: Trigger, mention: ResolvedMention) -> bool:

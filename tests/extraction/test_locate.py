@@ -260,3 +260,20 @@ def test_where_the_force_came_from_is_not_where_it_acted(extractor):
     )
     arrests = [e for e in events(extractor, text) if e[0] == "arrest"]
     assert [(e[1], e[2]) for e in arrests] == [("Al-Kut", "IQ-WA")]
+
+
+def test_the_place_of_another_one_is_not_this_ones(extractor):
+    found = places(
+        extractor,
+        "A rocket hit the Taji base on Tuesday, and another fell near Balad on Monday.",
+    )
+    assert found[0] == ("drone_or_rocket_attack", "Camp Taji")
+
+
+def test_where_civilians_fled_is_not_where_the_force_went(extractor):
+    found = places(
+        extractor,
+        "Peshmerga units pulled back from Sinjar on Sunday, sending thousands of Yazidis "
+        "fleeing toward Duhok.",
+    )
+    assert found == [("troop_withdrawal", "Sinjar")]
