@@ -104,8 +104,8 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"month|year)|(?:last|this|past|previous) (?:week|month|year)|the (?:day|night) before|"
             r"(?:a|one|two|three|four|five|six|seven) days? (?:later|earlier|ago|before)|"
             r"the (?:following|next) (?:day|morning|night)|(?:the )?same day|later that day|"
-            r"overnight|(?:in|over|during) (?:recent|the (?:past|last) (?:few|several)) "
-            r"(?:days|weeks))\b",
+            r"overnight|during the night|(?:in|over|during) (?:recent|the (?:past|last) "
+            r"(?:few|several)) (?:days|weeks))\b",
             re.I,
         ),
     ),

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import calendar
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import Literal
 
@@ -134,11 +134,22 @@ def find_dates(
                     attached,
                 )
             )
-    if any(d.role == "event" and d.text != "overnight" for d in found):
-        # "on Tuesday ... overnight": the weekday says which night.
-        found = [d for d in found if d.text != "overnight"]
+    night = [d for d in found if d.text.lower() in _NIGHT]
+    if night and any(d.role == "event" and d not in night for d in found):
+        # "during the night ... on Tuesday morning": the weekday says which night, the one
+        # that ended on it.
+        found = [
+            d
+            if d.role != "event" or d.precision != "day" or d.first != d.last
+            else replace(d, first=d.first - timedelta(days=1))
+            for d in found
+            if d not in night
+        ]
     found.sort(key=lambda d: d.start)
     return found
+
+
+_NIGHT = frozenset({"overnight", "during the night"})
 
 
 def _bound(text: str, start: int) -> bool:
@@ -299,7 +310,7 @@ def _relative(m: re.Match[str], anchor: date) -> tuple[date, date, Precision, Ro
         return anchor - day, anchor - day, "day", "event", 0
     if phrase in ("today", "tonight", "this morning"):
         return anchor, anchor, "day", "event", 0
-    if phrase == "overnight":
+    if phrase in _NIGHT:
         return anchor - day, anchor, "day", "event", 0
     words = phrase.split()
     if words[0] in ("in", "over", "during"):

@@ -196,3 +196,10 @@ def test_an_ongoing_state_since_a_date_began_then():
 def test_a_date_of_what_is_coming_dates_only_that():
     (found,) = find_dates("troops deployed ahead of the elections on 6 August", PUB)
     assert found.attached == "previous"
+
+
+def test_the_night_before_a_weekday_is_in_its_interval():
+    found = find_dates(
+        "During the night, gunmen burned shops; bodies were found on Tuesday morning", PUB
+    )
+    assert [(d.first, d.last) for d in found] == [(dt.date(2024, 8, 5), dt.date(2024, 8, 6))]
