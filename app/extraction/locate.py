@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from app.extraction.event_types import Trigger
 from app.extraction.metonyms import acting as acting
 from app.extraction.place_lists import SPECIFICITY as SPECIFICITY
-from app.extraction.place_lists import listed_with, of_a_kind
+from app.extraction.place_lists import listed_with, of_a_kind, region_of_previous
 from app.extraction.place_lists import rank as rank
 from app.extraction.resolve import ResolvedMention
 from app.extraction.text import Sentence
@@ -109,6 +109,8 @@ def choose(
     countries: Sequence[str] = (),
 ) -> tuple[ResolvedMention | None, list[ResolvedMention]]:
     """The origin (movements only) and the location(s) of an event in this sentence."""
+    # "Khan Sheikhoun, south Idlib": the province part said of a place is not another place.
+    placed = [m for m in placed if not region_of_previous(sentence, m, placed)] or placed
     if not placed:
         return None, []
     origin: ResolvedMention | None = None

@@ -48,6 +48,8 @@ _LIST_JOINER = re.compile(
     r"depots|targets|headquarters)\s+(?:of|around|near|in|at|south of|north of|east of|"
     r"west of)\s+(?:the\s+)?(?:countryside\s+of\s+)?)?"
     r"(?:the\s+)?(?:(?:town|village|city|camp)\s+of\s+)?"
+    # "the Idlib and western Aleppo countryside"
+    r"(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+)?"
 )
 #: "Dhiban, al-Shuhail and Busayrah": a name the gazetteer lacks, inside a list of places.
 _UNKNOWN_ITEM = re.compile(
@@ -126,11 +128,33 @@ def _items(
     """The places of a sentence less those said of the place before ("al-Qaim in Anbar")."""
     out: list[ResolvedMention] = []
     for m in ordered:
-        if out and m is not best and rank(m) > rank(out[-1]):
+        if out and m is not best:
             between = sentence.text[
                 out[-1].mention.end - sentence.start : m.mention.start - sentence.start
             ]
-            if _QUALIFIER.fullmatch(between):
+            if (rank(m) > rank(out[-1]) and _QUALIFIER.fullmatch(between)) or _REGION_OF.fullmatch(
+                between
+            ):
                 continue
         out.append(m)
     return out
+
+
+#: "Khan Sheikhoun, south Idlib": the part of a province a place is in, no item of a list.
+_REGION_OF = re.compile(
+    r",\s+(?:in\s+)?(?:the\s+)?(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+",
+    re.I,
+)
+
+
+def region_of_previous(
+    sentence: Sentence, m: ResolvedMention, placed: list[ResolvedMention]
+) -> bool:
+    """Whether a place names the part of a province the place before it is in ("Khan
+    Sheikhoun, south Idlib")."""
+    earlier = [p for p in placed if p.mention.end <= m.mention.start]
+    if not earlier:
+        return False
+    prev = max(earlier, key=lambda p: p.mention.end)
+    between = sentence.text[prev.mention.end - sentence.start : m.mention.start - sentence.start]
+    return bool(_REGION_OF.fullmatch(between))

@@ -125,6 +125,13 @@ def test_a_place_acting_as_a_state_is_not_the_place(extractor):
         ("Jets bombed depots at Rawa, in Anah and at a farm on Friday.", ["Rawa", "Anah"]),
         # A list that goes on with a name the gazetteer lacks.
         ("Jets struck Talbiseh, al-Rastan and al-Kishma near Homs on Friday.", None),
+        # A direction word before the next place carries the list on...
+        (
+            "Drones struck positions across the Hajin and eastern Susah countryside.",
+            ["Hajin", "Al-Susah"],
+        ),
+        # ...but the part of a province said of a place is not another place.
+        ("Tal Afar, west Nineveh: gunmen attacked a checkpoint on Monday.", ["Tal Afar"]),
         # A heading names the places before a colon.
         (
             "Hajin, Susah: 3 civilians killed by artillery shelling on Friday.",
