@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
+from functools import lru_cache
 
 from app.extraction.event_types import Trigger
 from app.extraction.metonyms import acting as acting
@@ -234,10 +235,12 @@ def other_clause(sentence: Sentence, trigger: Trigger, mention: ResolvedMention)
     """Whether a place sits in an "after ..."/"in response to ..." clause the trigger is
     not in (or the trigger in one the place is not in)."""
     at, t = mention.mention.start - sentence.start, trigger.start - sentence.start
-    for clause in _SUBORDINATE.finditer(sentence.text):
-        if (clause.start() <= at < clause.end()) != (clause.start() <= t < clause.end()):
-            return True
-    return False
+    return any((a <= at < b) != (a <= t < b) for a, b in _clauses(sentence.text))
+
+
+@lru_cache(maxsize=256)
+def _clauses(text: str) -> tuple[tuple[int, int], ...]:
+    return tuple(c.span() for c in _SUBORDINATE.finditer(text))
 
 
 def inherited(

@@ -96,19 +96,29 @@ def _same_governorate(text: str, resolved: list[ResolvedMention]) -> list[Resolv
     """A name with namesakes far apart is the one near the other places of its sentence
     ("Quneitra: forces entered the village of al-Hamidiyah": the one by Quneitra, not the
     namesake in Tartus), when the one read first is far from all of them."""
-    breaks = [b.start() for b in _SENTENCE_BREAK.finditer(text)]
-    sentence = [bisect.bisect(breaks, r.mention.start) for r in resolved]
+    sentence: list[int] = []
     out: list[ResolvedMention] = []
     for i, r in enumerate(resolved):
         place = r.place
-        if (
-            place is None
+        namesakes = (
+            []
+            if place is None
             or place.family not in ("populated", "site")
             or place.population >= _CITY_POPULATION
-            or len(r.candidates) < 2
-        ):
+            else [
+                c
+                for c in r.candidates
+                if c.place.family == place.family
+                and c.score >= _SAME_NAME
+                and c.place.id != place.id
+            ]
+        )
+        if place is None or not namesakes:
             out.append(r)
             continue
+        if not sentence:  # only for the few names with namesakes
+            breaks = [b.start() for b in _SENTENCE_BREAK.finditer(text)]
+            sentence = [bisect.bisect(breaks, m.mention.start) for m in resolved]
         around = [
             m.place
             for j, m in enumerate(resolved)
@@ -121,15 +131,7 @@ def _same_governorate(text: str, resolved: list[ResolvedMention]) -> list[Resolv
             out.append(r)
             continue
         other = next(
-            (
-                c
-                for c in r.candidates
-                if c.place.family == place.family
-                and c.score >= _SAME_NAME
-                and c.place.id != place.id
-                and any(_fits(c.place, a, near=True) for a in around)
-            ),
-            None,
+            (c for c in namesakes if any(_fits(c.place, a, near=True) for a in around)), None
         )
         out.append(
             r
