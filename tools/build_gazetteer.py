@@ -391,7 +391,8 @@ def build() -> None:
                 "lat": round(point.y, 5),
                 "lon": round(point.x, 5),
                 "country": members[0][:2],
-                "admin1": "",
+                # A region inside one governorate ("Western Iraq": Anbar) is in it.
+                "admin1": members[0] if len(members) == 1 else "",
                 "admin2": "",
                 "population": 0,
                 "aliases": split_aliases(row["aliases"]),

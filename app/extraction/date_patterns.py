@@ -85,8 +85,18 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
     ("weekday", re.compile(rf"\b(last |this |on |early |late |by )?{_WEEKDAY}\b")),
     ("month_year", re.compile(rf"\b{_MONTH},? {_YEAR}\b")),
-    ("since", re.compile(rf"\b(?:since|until|in|by|from|before) (?:early |late |mid-)?{_YEAR}\b")),
-    ("in_month", re.compile(rf"\b(?:in|during|since|last|this|earlier in) {_MONTH}\b")),
+    # The preposition may open the sentence ("In January, ...", "Since 2020 ...").
+    (
+        "since",
+        re.compile(
+            rf"\b(?:[Ss]ince|[Uu]ntil|[Ii]n|[Bb]y|[Ff]rom|[Bb]efore) "
+            rf"(?:early |late |mid-)?{_YEAR}\b"
+        ),
+    ),
+    (
+        "in_month",
+        re.compile(rf"\b(?:[Ii]n|[Dd]uring|[Ss]ince|[Ll]ast|[Tt]his|[Ee]arlier in) {_MONTH}\b"),
+    ),
     (
         "relative",
         re.compile(
@@ -94,7 +104,8 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"month|year)|(?:last|this|past|previous) (?:week|month|year)|the (?:day|night) before|"
             r"(?:a|one|two|three|four|five|six|seven) days? (?:later|earlier|ago|before)|"
             r"the (?:following|next) (?:day|morning|night)|(?:the )?same day|later that day|"
-            r"overnight)\b",
+            r"overnight|during the night|(?:in|over|during) (?:recent|the (?:past|last) "
+            r"(?:few|several)) (?:days|weeks))\b",
             re.I,
         ),
     ),
@@ -106,13 +117,29 @@ REPORTING = re.compile(
     re.I,
 )
 POSSESSIVE = re.compile(r"['’]s\b")
+#: "the 10 March agreement", "its August 2016 offensive": a date used as an adjective.
+DETERMINER_BEFORE = re.compile(r"\b(?:[Tt]he|its|their|this|that)\s+$")
+NOUN_AFTER = re.compile(
+    r"\s+(?!(?:and|or|to|in|on|at|of|by|for|from|with|when|as|after|before|was|were|is|are|"
+    r"had|has|have|until|between|during|that|which|who|amid|while)\b)[a-z][\w-]*"
+)
 # "the agreement signed on 1 April": a participle right after a noun phrase (no "was").
 PARTICIPLE = re.compile(
     r"\b(?:the|an?|this|that|its|their)\s+"
     r"(?:(?!(?:was|were|is|are|has|have|had|been|be|being)\b)[\w-]+\s+){0,2}?(?:signed|agreed|reached|"
-    r"brokered|concluded|struck|issued|held|launched|carried out|announced)\s+(?:on|in)\s+$",
+    r"brokered|concluded|struck|issued|held|launched|carried out|announced)\s+(?:on|in)\s+$|"
+    # "deployed ahead of the Arbaeen commemoration on 6 September": the date of what comes.
+    r"\b(?:ahead of|in the run-up to|in preparation for|in anticipation of)\s+(?:the\s+)?"
+    r"(?:[\w'’-]+\s+){0,3}?(?:on|in)\s+$",
     re.I,
 )
+#: "since December 2024", "until 3 March": the date bounds a span; it dates no event.
+SINCE_BEFORE = re.compile(
+    r"\b(?:[Ss]ince|[Uu]ntil|[Uu]p to|[Tt]ill|(?:lasted|lasting|continued|continuing|went on|"
+    r"dragged on|raged) (?:well )?into)\s+(?:early\s+|late\s+|mid-)?$"
+)
+#: "the deadliest ... since", "the first ... since": the date after "since" is compared with.
+COMPARISON = re.compile(r"\b(?:\w+est|first|most|worst|last|only|biggest|largest)\b", re.I)
 # "since 2020", "until 2017": the year is background, not when the event happened.
 BACKGROUND_YEAR = re.compile(r"^(?:since|until|before)\b", re.I)
 

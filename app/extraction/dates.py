@@ -11,25 +11,29 @@ from __future__ import annotations
 
 import calendar
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import Literal
 
 from app.extraction.date_patterns import (
     BACKGROUND_YEAR,
+    COMPARISON,
     DAY_MONTH,
+    DETERMINER_BEFORE,
     DIGIT,
     HINT,
     MONTH_DAY,
     MONTH_WORD,
     MONTHS,
     NEEDS,
+    NOUN_AFTER,
     NUMBER_WORDS,
     PARTICIPLE,
     PATTERNS,
     POSSESSIVE,
     RELATIVE,
     REPORTING,
+    SINCE_BEFORE,
     WEEKDAY_WORD,
     WEEKDAYS,
 )
@@ -107,9 +111,13 @@ def find_dates(
             first, last, precision, role, follow = resolved
             if role == "event" and REPORTING.search(text[max(0, s - 40) : s]):
                 role = "report"
+            elif role == "event" and _bound(text, s):
+                role = "since"  # "the worst since December 2024", "until 3 March": a bound
             taken.append((s, e))
             attached: Attached | None = None
-            if POSSESSIVE.match(text, e):
+            if POSSESSIVE.match(text, e) or (
+                DETERMINER_BEFORE.search(text[max(0, s - 6) : s]) and NOUN_AFTER.match(text, e)
+            ):
                 attached = "next"
             elif PARTICIPLE.search(text[max(0, s - 60) : s]):
                 attached = "previous"
@@ -126,11 +134,31 @@ def find_dates(
                     attached,
                 )
             )
-    if any(d.role == "event" and d.text != "overnight" for d in found):
-        # "on Tuesday ... overnight": the weekday says which night.
-        found = [d for d in found if d.text != "overnight"]
+    night = [d for d in found if d.text.lower() in _NIGHT]
+    if night and any(d.role == "event" and d not in night for d in found):
+        # "during the night ... on Tuesday morning": the weekday says which night, the one
+        # that ended on it.
+        found = [
+            d
+            if d.role != "event" or d.precision != "day" or d.first != d.last
+            else replace(d, first=d.first - timedelta(days=1))
+            for d in found
+            if d not in night
+        ]
     found.sort(key=lambda d: d.start)
     return found
+
+
+_NIGHT = frozenset({"overnight", "during the night"})
+
+
+def _bound(text: str, start: int) -> bool:
+    """ "until 3 March", "lasted into Sunday", "the deadliest since December 2024": a bound of
+    a span, not when the event happened; but "a sit-in since mid-October" began then."""
+    cue = SINCE_BEFORE.search(text[max(0, start - 30) : start])
+    if cue is None:
+        return False
+    return not cue.group().lower().startswith("since") or bool(COMPARISON.search(text, 0, start))
 
 
 def _resolve(
@@ -282,9 +310,13 @@ def _relative(m: re.Match[str], anchor: date) -> tuple[date, date, Precision, Ro
         return anchor - day, anchor - day, "day", "event", 0
     if phrase in ("today", "tonight", "this morning"):
         return anchor, anchor, "day", "event", 0
-    if phrase == "overnight":
+    if phrase in _NIGHT:
         return anchor - day, anchor, "day", "event", 0
     words = phrase.split()
+    if words[0] in ("in", "over", "during"):
+        # "in recent days": the week before the reference; "in recent weeks": its month.
+        span = 7 if words[-1] == "days" else 28
+        return anchor - span * day, anchor, "week" if span == 7 else "month", "event", 0
     if words[-1] in ("later", "ago", "earlier", "before") and words[0] in NUMBER_WORDS:
         n = NUMBER_WORDS[words[0]]
         if words[-1] == "ago":

@@ -9,6 +9,7 @@ import re
 from app.extraction.dates import DateMention
 from app.extraction.event_builder import EventDraft
 from app.extraction.event_types import HABITUAL, MODAL, REFERENCE, Trigger
+from app.extraction.occurrences import without_month_may
 from app.extraction.text import Sentence
 
 #: A running tally ("350 people have been killed since the unrest began") is no one event.
@@ -41,7 +42,11 @@ def dated_reference(
     before = sentence.text[
         max(0, trigger.start - sentence.start - 60) : trigger.start - sentence.start
     ]
-    if not REFERENCE.search(before) or MODAL.search(before) or HABITUAL.search(sentence.text):
+    if (
+        not REFERENCE.search(before)
+        or MODAL.search(without_month_may(before))
+        or HABITUAL.search(sentence.text)
+    ):
         return False
     if re.search(r"\b(?:string|series|wave) of\s", before):
         return False  # "a string of drone attacks": a series, not one event
@@ -90,3 +95,49 @@ def other_date(dates: list[DateMention], draft: EventDraft) -> bool:
     return any(
         d.role == "event" and (d.last < draft.date or d.first > draft.date_end) for d in dates
     )
+
+
+#: What closes a clause between a trigger and a date ("announced it on Wednesday, two days
+#: after troops pulled back ... on Monday": Monday is the pull-back's).
+_CLAUSE_BREAK = re.compile(r"[,;:()]|\s[-–—]\s|\b(?:after|before|when|while|as|since)\b")
+
+
+def same_clause(sentence: Sentence, trigger: Trigger, mention: DateMention) -> bool:
+    """Whether a date is said in the trigger's own clause."""
+    lo, hi = (
+        sorted((trigger.end, mention.start))
+        if mention.start >= trigger.end
+        else sorted((mention.end, trigger.start))
+    )
+    return not _CLAUSE_BREAK.search(sentence.text[lo - sentence.start : hi - sentence.start])
+
+
+def own_interval(
+    own: list[DateMention],
+    follow: list[DateMention],
+    trigger: Trigger,
+    sentence: Sentence,
+    movement: bool,
+) -> tuple[dt.date, dt.date, DateMention]:
+    """The interval of the trigger's own date: the nearest date of its clause, else the
+    nearest of the sentence. "the following day" after the trigger moves it on from a date
+    of another clause ("after a drone attack ... on 25 December, jets struck ... the
+    following day": 26 December); a movement spans the two ("left on Monday and arrived the
+    following day": Monday to Tuesday)."""
+    pool = [d for d in own if same_clause(sentence, trigger, d)] or own
+    chosen = min(pool, key=lambda d: abs(d.start - trigger.start))
+    later = next(
+        (f for f in follow if f.start > chosen.start and f.offset_days > 0),
+        None,
+    )
+    if later is None:
+        return chosen.first, chosen.last, chosen
+    shifted = chosen.last + dt.timedelta(days=later.offset_days)
+    if (
+        not movement
+        and later.start > trigger.end
+        and same_clause(sentence, trigger, later)
+        and not same_clause(sentence, trigger, chosen)
+    ):
+        return shifted, shifted, chosen
+    return chosen.first, shifted, chosen

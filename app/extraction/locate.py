@@ -10,18 +10,27 @@ their own event. An agreement happens where it is signed: the place nearest its 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
+from functools import lru_cache
 
 from app.extraction.event_types import Trigger
+from app.extraction.metonyms import acting as acting
+from app.extraction.place_lists import SPECIFICITY as SPECIFICITY
+from app.extraction.place_lists import listed_with, of_a_kind, region_of_previous
+from app.extraction.place_lists import rank as rank
 from app.extraction.resolve import ResolvedMention
 from app.extraction.text import Sentence
 
 ORIGIN_CUE = re.compile(
-    r"\b(?:from|left|leaving|departed|set out from|out of)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$",
+    r"\b(?:from|left|leaving|departed|set out from|out of)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$|"
+    r"\bfrom\s+(?:bases|positions|camps|areas)\s+(?:in|near|around)\s+(?:the\s+)?"
+    r"(?:[\w-]+\s+)?$",
     re.I,
 )
 DEST_CUE = re.compile(
     r"\b(?:to|into|towards?|for|arrived (?:at|in)|reached|at|in|inside|positions at|"
+    r"(?:advanced|advancing|advances|marched|marching|closed in|closing in|converged) on|"
     r"deployed (?:at|to|in))\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$",
     re.I,
 )
@@ -63,81 +72,6 @@ _DEFINITE_FAMILY = {
     "province": "admin1",
     "governorate": "admin1",
 }
-SPECIFICITY = {
-    "site": 0,
-    "populated": 1,
-    "admin2": 2,
-    "admin1": 3,
-    "region": 4,
-    "mountain": 4,
-    "water": 5,
-    "country": 6,
-}
-#: What stands between places listed together ("Idleb city, al-Atarib and Darat Izza").
-_LIST_JOINER = re.compile(
-    r"(?:\s+(?:city|town|village|camp|base|countryside|areas?))?(?:\s*,\s*(?:and\s+)?|"
-    r"\s+and\s+)(?:the\s+)?(?:(?:town|village|city|camp)\s+of\s+)?"
-)
-#: "Ankara said", "Baghdad summoned", "Damascus accused": a capital or country speaking or
-#: acting stands for its government, not for where the event was.
-_ACTING_AFTER = re.compile(
-    r"^(?:'s)?\s+(?:(?:has|had|have|also|later|then|quickly|officially|strongly|publicly|"
-    r"again|swiftly|immediately|itself)\s+){0,2}(?:said|says|say|announced|accused|blamed|"
-    r"claimed|denied|warned|confirmed|condemned|called|vowed|insisted|summoned|responded|"
-    r"retaliated|launched|sent|deployed|carried out|did not|does not|has not|rejected|urged|"
-    r"demanded|threatened|agreed|signed|reported|recalled|protested|welcomed|hit back|"
-    r"(?:has|have|had)\s+(?:not\s+)?\w+(?:ed|en))\b",
-    re.I,
-)
-#: "brokered by Moscow", "the Government of the United States": the state, not the place.
-_AGENT_BEFORE = re.compile(
-    r"\bby\s+$|\b(?:government|president|ministry|minister|people|embassy|ambassador|king|"
-    r"leaders?|republic|parliament|authorities)\s+of\s+(?:the\s+)?$",
-    re.I,
-)
-_PLACE_BEFORE = re.compile(
-    r"\b(?:in|near|of|from|at|to|around|outside|inside|into|towards?|by|across)\s+(?:the\s+)?$",
-    re.I,
-)
-#: "Tehran's influence", "Iran's ambassador", "Iran-backed": the owner, not the place.
-_OWNER_AFTER = re.compile(
-    r"^(?:'s\s+(?:[\w-]+\s+)?(?:influence|government|ambassador|envoy|forces|army|military|"
-    r"militias?|proxies|allies|ministry|president|prime minister|leader|leadership|officials|"
-    r"defen[cs]e|troops|drones?|jets|missiles|strikes?|support|backing|embassy|consulate|"
-    r"intelligence|regime|authorities|role|policy|parliament)\b|-(?:backed|led|aligned|allied|"
-    r"funded|supported|sponsored|affiliated)\b)",
-    re.I,
-)
-#: A country is where an event happened only when the text says "in", "into", "across"...
-_COUNTRY_LOCATIVE = re.compile(
-    r"\b(?:in|inside|into|across|throughout|within|over|from|to|toward|towards|of|near|at|"
-    r"on)\s+(?:the\s+)?(?:(?:north|south|east|west|central|northern|southern|eastern|western|"
-    r"north-?eastern|north-?western|south-?eastern|south-?western|north-?east|north-?west|"
-    r"south-?east|south-?west)\s+)?$",
-    re.I,
-)
-
-
-def acting(text: str, mention: ResolvedMention) -> bool:
-    """Whether a place name stands for an actor: its government speaking or acting, the owner
-    of forces, or a country named without "in"/"into" (a nationality, never the location)."""
-    m = mention.mention
-    after = text[m.end : m.end + 60]
-    if _OWNER_AFTER.match(after) or _AGENT_BEFORE.search(text[max(0, m.start - 30) : m.start]):
-        return True  # "Tehran's proxies", "a deal brokered by Moscow"
-    if _ACTING_AFTER.match(after) and not _PLACE_BEFORE.search(
-        text[max(0, m.start - 30) : m.start]
-    ):
-        return True  # not "residents of villages near Khanaqin reported"
-    place = mention.place
-    if place is not None and place.family == "country":
-        return not _COUNTRY_LOCATIVE.search(text[max(0, m.start - 40) : m.start])
-    return False
-
-
-def rank(mention: ResolvedMention) -> int:
-    """Lower is more specific."""
-    return SPECIFICITY.get(mention.place.family, 6) if mention.place is not None else 9
 
 
 def before(sentence: Sentence, mention: ResolvedMention, width: int = 40) -> str:
@@ -176,6 +110,8 @@ def choose(
     countries: Sequence[str] = (),
 ) -> tuple[ResolvedMention | None, list[ResolvedMention]]:
     """The origin (movements only) and the location(s) of an event in this sentence."""
+    # "Khan Sheikhoun, south Idlib": the province part said of a place is not another place.
+    placed = [m for m in placed if not region_of_previous(sentence, m, placed)] or placed
     if not placed:
         return None, []
     origin: ResolvedMention | None = None
@@ -185,6 +121,15 @@ def choose(
         if origins:
             origin = origins[0]
             rest = [m for m in placed if m is not origin]
+
+        # "entered the town on the bank of the Euphrates": a river is no destination, nor
+        # where civilians fled ("sending thousands fleeing toward Arbil").
+        rest = [
+            m
+            for m in rest
+            if (m.place is None or m.place.family != "water")
+            and not _FLEEING.search(before(sentence, m, 60))
+        ]
 
         def pull(m: ResolvedMention) -> int:
             text = before(sentence, m)
@@ -196,20 +141,35 @@ def choose(
                 # Jalawla ... and from Shingal": the places left, one event each.
                 left: list[ResolvedMention] = []
                 for found in origins:
-                    left += [m for m in _listed_with(sentence, found, placed) if m not in left]
+                    left += [m for m in listed_with(sentence, found, placed) if m not in left]
                 return None, left
         if not rest:
             return origin, []
 
         best = min(rest, key=lambda m: (rank(m) - pull(m), -pull(m), -m.mention.start))
         # "deployed troops to Najaf and Nasiriyah": one event per destination.
-        listed = _listed_with(sentence, best, rest)
+        listed = listed_with(sentence, best, rest)
         if ROAD_CUE.search(before(sentence, listed[0])):
             return origin, [best]  # "checkpoints on roads leading to Afak and Najaf"
         return origin, listed
     # "sent from Najaf ... and arrested seven men", "attacked from the Khazir front along the
     # road from Erbil": where the force came from, when the sentence names another place.
-    rest = [m for m in placed if not _FROM.search(before(sentence, m))] or placed
+    # "clan fighters from Deir ez-Zor and Daraa": every place of that list is their home.
+    came_from = [
+        item
+        for m in placed
+        if _FROM.search(before(sentence, m))
+        for item in listed_with(sentence, m, placed)
+    ]
+    rest = [m for m in placed if m not in came_from]
+    if not rest:
+        return None, []  # "reinforcements were sent from Baghdad": where they came from
+    # "on the Damascus highway", "the Kirkuk-Erbil road": a road named for a town is not in
+    # it; any other place of the sentence says better where the event was.
+    rest = [m for m in rest if not _names_road(sentence, m)] or rest
+    # "After a drone attack on Erbil air base on 25 December, jets struck depots in Babil":
+    # the place of the clause that tells another occurrence is that occurrence's.
+    rest = [m for m in rest if not other_clause(sentence, trigger, m)] or rest
     # A river or a range says little about where an event was: any other place first, but
     # "bombed the Qandil mountains" happened there, not at the last sentence's town.
     ranges = [m for m in rest if m.place is not None and m.place.family == "mountain"]
@@ -243,36 +203,44 @@ def choose(
             ),
             None,
         )
-        if first is not None and rank(first) == rank(best):
+        if first is not None and of_a_kind(first, best):
             return None, [first]  # "between Shirqat and Qayyarah": the first named
-        return None, _listed_with(sentence, best, rest)
+        return None, listed_with(sentence, best, rest)
     return None, [best]
 
 
-def _listed_with(
-    sentence: Sentence, best: ResolvedMention, placed: list[ResolvedMention]
-) -> list[ResolvedMention]:
-    """The best place and the places of the same rank listed right next to it."""
-    ordered = sorted(placed, key=lambda m: m.mention.start)
-    i = ordered.index(best)
-    group = [best]
-    for step in (-1, 1):
-        j = i
-        while 0 <= j + step < len(ordered):
-            a, b = (ordered[j + step], ordered[j]) if step < 0 else (ordered[j], ordered[j + step])
-            between = sentence.text[
-                a.mention.end - sentence.start : b.mention.start - sentence.start
-            ]
-            other = ordered[j + step]
-            if (
-                not _LIST_JOINER.fullmatch(between)
-                or rank(other) != rank(best)
-                or other.place == best.place
-            ):
-                break
-            group.append(other)
-            j += step
-    return sorted(group, key=lambda m: m.mention.start)
+#: "the Damascus highway", "the Kirkuk-Erbil road", "the Baghdad-Basra motorway".
+_ROAD_AFTER = re.compile(
+    r"^(?:\s*[-–]\s*[\w'’-]+(?:\s+[\w'’-]+)?)?\s+(?:highway|road|motorway|expressway)\b", re.I
+)
+
+
+def _names_road(sentence: Sentence, mention: ResolvedMention) -> bool:
+    at = mention.mention.end - sentence.start
+    return bool(_ROAD_AFTER.match(sentence.text[at : at + 40]))
+
+
+#: A clause telling an earlier or other occurrence, up to the next comma.
+_SUBORDINATE = re.compile(
+    r"\b(?:[Aa]fter|[Ff]ollowing(?! (?:day|days|morning|night|week|weeks|month))|"
+    r"in (?:response|retaliation) (?:to|for)|[Ss]ince)\b[^,;:]*|"
+    # "a drone hit X on Tuesday, and another fell near Y": the second one's place.
+    r"[,;]\s+(?:and\s+|while\s+)?(?:another|a second|a third|the other|others)\b[^,;:]*"
+)
+#: Civilians fleeing somewhere: not where an armed force went.
+_FLEEING = re.compile(r"\b(?:fle(?:e|eing|d)|displac\w+|refugees)\b[^,;:]{0,30}$", re.I)
+
+
+def other_clause(sentence: Sentence, trigger: Trigger, mention: ResolvedMention) -> bool:
+    """Whether a place sits in an "after ..."/"in response to ..." clause the trigger is
+    not in (or the trigger in one the place is not in)."""
+    at, t = mention.mention.start - sentence.start, trigger.start - sentence.start
+    return any((a <= at < b) != (a <= t < b) for a, b in _clauses(sentence.text))
+
+
+@lru_cache(maxsize=256)
+def _clauses(text: str) -> tuple[tuple[int, int], ...]:
+    return tuple(c.span() for c in _SUBORDINATE.finditer(text))
 
 
 def inherited(
@@ -295,7 +263,7 @@ def inherited(
         family = _DEFINITE_FAMILY[definite.group(1).lower()]
         same = [m for m in earlier if m.place is not None and m.place.family == family]
         if same:
-            return same[-1]
+            return _salient(same)
     if recent_location is not None:
         return recent_location
     if previous_event_location is not None:
@@ -306,3 +274,18 @@ def inherited(
     if last_location is not None:
         return last_location
     return min(earlier[-3:], key=lambda m: (rank(m), -m.mention.start)) if earlier else None
+
+
+#: Mentions that make a place the story's own ("the city" is it, not a town named once).
+_FOCUS_MENTIONS = 3
+
+
+def _salient(same: list[ResolvedMention]) -> ResolvedMention:
+    """ "the city": the last city named, unless it was named once in passing and the story
+    keeps naming another ("volunteers from Nasiriyah" in a story about Tikrit)."""
+    counts = Counter(m.place.id for m in same if m.place is not None)
+    last = same[-1]
+    focus_id, focus_count = counts.most_common(1)[0]
+    if last.place is not None and counts[last.place.id] == 1 and focus_count >= _FOCUS_MENTIONS:
+        return next(m for m in reversed(same) if m.place is not None and m.place.id == focus_id)
+    return last

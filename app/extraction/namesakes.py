@@ -9,11 +9,13 @@ namesake near Y among X's candidates if there is one, else no place at all. The 
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 
 from app.domain import Place, km
 from app.extraction.resolve import ResolvedMention
+from app.gazetteer.index import FOCUS_COUNTRIES
 
 #: "near Y", "north of Y": a place further than this from Y is a namesake.
 NEAR_LIMIT_KM = 100.0
@@ -22,6 +24,7 @@ _BETWEEN = re.compile(
     r"(?:village|town|hamlet|settlement|area|locality)\s+)?"
     r"(?:(?P<near>near|outside|close to|on the outskirts of|(?:north|south|east|west|"
     r"north-?east|north-?west|south-?east|south-?west)(?:ern)? of)"
+    r"|(?P<part>neighbou?rhood of|district of|quarter of|suburb of|outskirts of|countryside of)"
     r"|(?P<in>in|in the|within))\s+$",
     re.I,
 )
@@ -51,7 +54,8 @@ def placed_by_neighbours(text: str, resolved: Sequence[ResolvedMention]) -> list
             continue
         gap = _DISTANCE.sub("", text[r.mention.end : anchor.mention.start])
         cue = _BETWEEN.match(gap)
-        near = cue is not None and cue.group("near") is not None
+        # "the al-Zahraa neighbourhood of Homs": a part of the town, so near it.
+        near = cue is not None and (cue.group("near") or cue.group("part")) is not None
         container = anchor.place.family in ("admin2", "admin1") and cue is not None and not near
         if cue is None or not (near or container) or _fits(place, anchor.place, near):
             out.append(r)
@@ -61,4 +65,77 @@ def placed_by_neighbours(text: str, resolved: Sequence[ResolvedMention]) -> list
             out.append(ResolvedMention(r.mention, other.place, other.score, r.candidates))
         else:
             out.append(ResolvedMention(r.mention, None, r.score, r.candidates))
+    return _same_governorate(text, [_no_foreign_city_village(text, r) for r in out])
+
+
+#: "the villages of X and Y", "the village of X": a village, never a city abroad.
+_VILLAGE_OF = re.compile(
+    r"\b(?:villages?|hamlets?)\s+of\s+(?:[\w'’-]+,?\s+(?:and\s+)?){0,3}$", re.I
+)
+#: A village is not a city of this many people.
+_CITY_POPULATION = 50_000
+#: A candidate of the same name (as written or an alias), not one found by a kind word.
+_SAME_NAME = 96.0
+_SENTENCE_BREAK = re.compile(r"[.!?]\s|\n")
+
+
+def _no_foreign_city_village(text: str, r: ResolvedMention) -> ResolvedMention:
+    """ "the villages of Saida and al-Mushayrifa": not Saida (Sidon) in Lebanon."""
+    place = r.place
+    if (
+        place is None
+        or place.country in FOCUS_COUNTRIES
+        or place.population < _CITY_POPULATION
+        or not _VILLAGE_OF.search(text[max(0, r.mention.start - 60) : r.mention.start])
+    ):
+        return r
+    return ResolvedMention(r.mention, None, r.score, r.candidates)
+
+
+def _same_governorate(text: str, resolved: list[ResolvedMention]) -> list[ResolvedMention]:
+    """A name with namesakes far apart is the one near the other places of its sentence
+    ("Quneitra: forces entered the village of al-Hamidiyah": the one by Quneitra, not the
+    namesake in Tartus), when the one read first is far from all of them."""
+    sentence: list[int] = []
+    out: list[ResolvedMention] = []
+    for i, r in enumerate(resolved):
+        place = r.place
+        namesakes = (
+            []
+            if place is None
+            or place.family not in ("populated", "site")
+            or place.population >= _CITY_POPULATION
+            else [
+                c
+                for c in r.candidates
+                if c.place.family == place.family
+                and c.score >= _SAME_NAME
+                and c.place.id != place.id
+            ]
+        )
+        if place is None or not namesakes:
+            out.append(r)
+            continue
+        if not sentence:  # only for the few names with namesakes
+            breaks = [b.start() for b in _SENTENCE_BREAK.finditer(text)]
+            sentence = [bisect.bisect(breaks, m.mention.start) for m in resolved]
+        around = [
+            m.place
+            for j, m in enumerate(resolved)
+            if j != i
+            and sentence[j] == sentence[i]
+            and m.place is not None
+            and m.place.family in ("populated", "site", "admin2")
+        ]
+        if not around or any(_fits(place, a, near=True) for a in around):
+            out.append(r)
+            continue
+        other = next(
+            (c for c in namesakes if any(_fits(c.place, a, near=True) for a in around)), None
+        )
+        out.append(
+            r
+            if other is None
+            else ResolvedMention(r.mention, other.place, other.score, r.candidates)
+        )
     return out

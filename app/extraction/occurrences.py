@@ -55,6 +55,16 @@ _CIVILIANS_BEFORE = re.compile(
     r"thousands|hundreds)\b(?:\s+\w+){0,3}\s+$",
     re.I,
 )
+#: The month in a date ("On 23 May", "May 23", "in May 2021"), not the modal verb "may".
+_MONTH_MAY = re.compile(r"(?<=\d )May\b|\bMay(?=,? \d)|(?<=\b[Ii]n )May\b|(?<=\b[Ll]ate )May\b")
+
+
+def without_month_may(text: str) -> str:
+    """The text with the month May written "Mai" (same length), so that what reads "may"
+    as a modal ("may have been") does not read a date as one."""
+    return _MONTH_MAY.sub("Mai", text) if "May" in text else text
+
+
 #: Violence that a demonstration in the same sentence turns into an intervention.
 _AGAINST_CROWDS = frozenset({"attack", "armed_clash"})
 
@@ -68,10 +78,11 @@ def occurrences(
     """The triggers of a sentence that are events (``armed``: whether the sentence names an
     armed body, asked only when a movement needs it; ``dated_reference``: whether a trigger
     that refers to another event gives that event's own date, which makes it one)."""
+    plain = without_month_may(sentence.text)
     triggers = [
         t
         for t in finder.find(sentence.text, sentence.start)
-        if not irrealis(sentence.text, t.start - sentence.start)
+        if not irrealis(plain, t.start - sentence.start)
         or (dated_reference is not None and dated_reference(t))
     ]
     if CLAIM.search(sentence.text) and ANAPHORA.search(sentence.text):

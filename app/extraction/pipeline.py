@@ -27,6 +27,7 @@ from app.extraction.event_dates import (
     dated_reference,
     dates_trigger,
     other_date,
+    own_interval,
 )
 from app.extraction.event_types import (
     ANAPHORA,
@@ -382,12 +383,9 @@ def _date(
     own = [d for d in dates if d.role == "event" and dates_trigger(d, draft.trigger)]
     follow = [d for d in dates if d.role == "follow"]
     if own:
-        chosen = min(own, key=lambda d: abs(d.start - draft.trigger.start))
-        last = chosen.last
-        if follow and follow[0].start > chosen.start and follow[0].offset_days > 0:
-            # "left on Monday and arrived the following day": Monday to Tuesday.
-            last = chosen.last + dt.timedelta(days=follow[0].offset_days)
-        draft.set_date(chosen.first, last, chosen.precision, chosen)
+        movement = draft.spec.category == "movement"
+        first, last, chosen = own_interval(own, follow, draft.trigger, draft.sentence, movement)
+        draft.set_date(first, last, chosen.precision, chosen)
         return
     if follow and drafts:
         base = drafts[-1]

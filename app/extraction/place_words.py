@@ -25,7 +25,8 @@ PLACE_FOLLOWERS = frozenset(
 PERSON_TITLES = frozenset(
     "president minister premier general gen commander sheikh shaikh mr mrs ms dr colonel "
     "col lieutenant lt major maj captain capt sergeant spokesman spokeswoman cleric imam "
-    "mullah ayatollah emir prince king".split()
+    "mullah ayatollah emir prince king governor mayor deputy lawmaker mp judge brigadier "
+    "qaimaqam chief envoy ambassador".split()
 )
 # Single-word names that are ordinary English words when they open a sentence.
 COMMON_WORDS = frozenset(

@@ -35,7 +35,7 @@ from app.extraction.place_words import (
     PREFIX_KIND,
     QUALIFIERS,
 )
-from app.extraction.word_evidence import confirmed_by_neighbours, has_locative
+from app.extraction.word_evidence import confirmed_by_neighbours, has_locative, is_nisba
 from app.gazetteer.geocoder import Gazetteer
 from app.gazetteer.index import FOCUS_COUNTRIES
 from app.gazetteer.normalize import ARTICLES, KIND_WORDS, fold, split_arabic_word
@@ -167,6 +167,9 @@ class ToponymMatcher:
             frozenset(k for _, cue in gazetteer.data.keys for k in cue if " " not in k) - full_keys
         )
 
+    def _nisba(self, key: str) -> bool:
+        return is_nisba(key, self.gazetteer.index.exact)
+
     def find(
         self, text: str, sentence_starts: list[int], all_tokens: list[Token] | None = None
     ) -> list[Mention]:
@@ -253,6 +256,7 @@ class ToponymMatcher:
             before = _previous_word(all_tokens, prev)
             if (
                 before is not None
+                and text[before.end : prev.start] == " "  # not "Talbiseh, al-Rastan"
                 and before.text[:1].isupper()
                 and before.key not in PLACE_FOLLOWERS
                 and before.key not in PREFIX_KIND
@@ -311,7 +315,17 @@ class ToponymMatcher:
             doubtful = not has_locative(
                 before.key if before is not None else None, sentence_start, strict=bare
             ) and not (bare and start < start_tok.start and not sentence_start)
+        elif alone and self._nisba(key):
+            # "al-Baghdadi detonated a vest": "of Baghdad", a surname, unless a locative word
+            # ("in al-Baghdadi", "near al-Baghdadi") or a place beside it says it is the town.
+            before = _previous_word(all_tokens, prev) if prev is not None and prev.article else prev
+            doubtful = not has_locative(
+                before.key if before is not None else None, sentence_start, strict=True
+            ) and not _KIND_OF.search(text[max(0, start - 30) : start])
         return Mention(start, end, text[start:end], key, cue, sentence_start), doubtful
+
+
+_KIND_OF = re.compile(r"\b(?:town|village|city|district|area|outskirts) of\s+$", re.I)
 
 
 def _detectable(place: Place, key: str) -> bool:

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 from app.domain import Candidate, Place, km
 from app.extraction.places import Mention
-from app.gazetteer.geocoder import Gazetteer
+from app.gazetteer.geocoder import CUE_DISAGREES, Gazetteer
 from app.gazetteer.index import FOCUS_COUNTRIES, NEIGHBOUR_COUNTRIES
 
 MIN_SCORE = 88.0
@@ -104,6 +104,10 @@ class Resolver:
             ranked = tuple(c for _, c in scored[:5])
             if scored and scored[0][1].score >= MIN_SCORE:
                 out.append(ResolvedMention(mention, scored[0][1].place, scored[0][0], ranked))
+            elif (town := _town_of_site(mention, [c for _, c in scored])) is not None:
+                # "the Sarsang field", "the Qayyarah base": a site the gazetteer lacks, named
+                # for the town it lies by.
+                out.append(ResolvedMention(mention, town.place, town.score, ranked))
             else:
                 out.append(ResolvedMention(mention, None, scored[0][0] if scored else 0.0, ranked))
         out = far_and_alone(out, context_countries, centre or REGION_CENTRE)
@@ -134,6 +138,23 @@ class Resolver:
                 score -= FAR_PENALTY
         score += min(3.0, math.log10(place.population + 1) / 2.5)
         return score
+
+
+def _town_of_site(mention: Mention, ranked: list[Candidate]) -> Candidate | None:
+    """The town of Iraq or Syria a site-worded mention names when no site of that name is
+    known: the candidate that only the kind word kept below :data:`MIN_SCORE`."""
+    if mention.kind_cue not in ("site", "admin2"):
+        return None  # "the Sarsang field"; "the Bab Touma district" (a quarter, no district)
+    return next(
+        (
+            c
+            for c in ranked
+            if c.place.family in ("populated", "site")
+            and c.place.country in FOCUS_COUNTRIES
+            and c.score - CUE_DISAGREES >= MIN_SCORE
+        ),
+        None,
+    )
 
 
 def far_and_alone(

@@ -15,7 +15,7 @@ more strictly: only "in", "near", "at"... or its Arabic article ("al-Omar") back
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Protocol, TypeVar
 
 #: Words before a name that make it a place: "in Hit", "north of Hit", "between Hit and...".
@@ -68,3 +68,13 @@ def confirmed_by_neighbours(
                     out.append(mention)
                     break
     return out
+
+
+def is_nisba(key: str, places: Callable[[str], tuple[tuple[int, bool], ...]]) -> bool:
+    """Whether a one-word name is the adjective of another place's name ("baghdadi" of
+    Baghdad, "tikriti" of Tikrit): an Arabic surname as often as a town. Not a spelling of
+    the same place ("Tripoli", "Tripol")."""
+    if len(key) <= 5 or not key.endswith("i") or " " in key:
+        return False
+    stem = {index for index, _ in places(key[:-1])}
+    return bool(stem) and stem.isdisjoint(index for index, _ in places(key))

@@ -56,6 +56,13 @@ def one(text, anchor=PUB):
         ("in mid-July", "2024-07-11", "2024-07-20", "week"),
         ("in early July", "2024-07-01", "2024-07-10", "week"),
         ("overnight into Tuesday", "2024-08-05", "2024-08-06", "day"),
+        # A preposition opening the sentence is still the same expression.
+        ("In February, the town fell", "2024-02-01", "2024-02-29", "month"),
+        ("During March the camp emptied", "2024-03-01", "2024-03-31", "month"),
+        ("In 2017, the siege ended", "2017-01-01", "2017-12-31", "year"),
+        ("in recent days", "2024-08-01", "2024-08-08", "week"),
+        ("over the past few days", "2024-08-01", "2024-08-08", "week"),
+        ("in recent weeks", "2024-07-11", "2024-08-08", "month"),
     ],
 )
 def test_expressions(text, first, last, precision):
@@ -156,3 +163,43 @@ def test_following_days_are_a_follow_up_span():
     found = one("over the following three days")
     assert found.role == "follow" and found.offset_days == 1
     assert (found.last - found.first).days == 2
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the worst violence since November 2023",
+        "the first convoy to pass since 3 March",
+        "the road stayed shut until 2 August",
+        "the fighting went on into Tuesday",
+        "shelling that lasted into Sunday",
+    ],
+)
+def test_a_bound_of_a_span_dates_no_event(text):
+    assert [d.role for d in find_dates(text, PUB)] == ["since"]
+
+
+def test_a_date_used_as_an_adjective_dates_only_its_noun():
+    (found,) = find_dates("a breach of the 2 June truce", PUB)
+    assert found.attached == "next" and found.first == dt.date(2024, 6, 2)
+    (found,) = find_dates("the truce held until the 2 June talks", PUB)
+    assert found.attached == "next"
+    (found,) = find_dates("the town fell on 2 June and", PUB)
+    assert found.attached is None
+
+
+def test_an_ongoing_state_since_a_date_began_then():
+    (found,) = find_dates("protesters have held a sit-in since mid-July", PUB)
+    assert (found.role, found.first) == ("event", dt.date(2024, 7, 11))
+
+
+def test_a_date_of_what_is_coming_dates_only_that():
+    (found,) = find_dates("troops deployed ahead of the elections on 6 August", PUB)
+    assert found.attached == "previous"
+
+
+def test_the_night_before_a_weekday_is_in_its_interval():
+    found = find_dates(
+        "During the night, gunmen burned shops; bodies were found on Tuesday morning", PUB
+    )
+    assert [(d.first, d.last) for d in found] == [(dt.date(2024, 8, 5), dt.date(2024, 8, 6))]

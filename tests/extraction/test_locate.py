@@ -96,3 +96,191 @@ def test_a_place_acting_as_a_state_is_not_the_place(extractor):
         "in Bosra on Monday.",
     )
     assert all(e[1] != "Moscow" for e in found)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # A governorate said of the place before is no item of the list.
+        (
+            "Jets struck depots at Rawa and Anah in Anbar and around Hajin and Susah on Friday.",
+            ["Rawa", "Anah", "Hajin", "Al-Susah"],
+        ),
+        ("Militants overran Baiji and parts of Tikrit on Monday.", ["Baiji", "Tikrit"]),
+        ("Guns shelled Tal Tamr and villages around Amuda on Monday.", ["Tal Tamr", "Amuda"]),
+        # A count standing for the noun before it carries the list on.
+        (
+            "Jets hit three sites near Rawa in western Iraq and two across the border near "
+            "Hajin on Friday.",
+            ["Rawa", "Hajin"],
+        ),
+        # A noun phrase of sites between the places, and a place said with "north of".
+        (
+            "Drones hit a depot near Hajin and oil facilities in the countryside of Susah on "
+            "Friday.",
+            ["Hajin", "Al-Susah"],
+        ),
+        ("Rockets hit the Taji base north of Baghdad and its base at Balad on Friday.", None),
+        # A comma and a locative word close a list as "and" does.
+        ("Jets bombed depots at Rawa, in Anah and at a farm on Friday.", ["Rawa", "Anah"]),
+        # A list that goes on with a name the gazetteer lacks.
+        ("Jets struck Talbiseh, al-Rastan and al-Kishma near Homs on Friday.", None),
+        # A direction word before the next place carries the list on...
+        (
+            "Drones struck positions across the Hajin and eastern Susah countryside.",
+            ["Hajin", "Al-Susah"],
+        ),
+        # ...but the part of a province said of a place is not another place.
+        ("Tal Afar, west Nineveh: gunmen attacked a checkpoint on Monday.", ["Tal Afar"]),
+        # A heading names the places before a colon.
+        (
+            "Hajin, Susah: 3 civilians killed by artillery shelling on Friday.",
+            ["Hajin", "Al-Susah"],
+        ),
+        # A name the gazetteer lacks does not break the list.
+        ("Gunmen stormed posts in Hajin, al-Kishma and Susah on Monday.", ["Hajin", "Al-Susah"]),
+    ],
+)
+def test_one_event_per_listed_place(extractor, text, expected):
+    found = [p for _, p in places(extractor, text)]
+    if expected is None:  # two places: the names as the gazetteer has them
+        assert len(found) == 2 and "Baghdad" not in found and "Homs" not in found, found
+    else:
+        assert found == expected
+
+
+def test_a_comma_alone_makes_no_list(extractor):
+    found = places(
+        extractor,
+        "Artillery shells hit a farm in Zakho district, Duhok health officials said on Monday.",
+    )
+    assert [p for _, p in found] == ["Zakho District"]
+
+
+def test_a_road_named_for_a_town_is_not_the_place(extractor):
+    found = places(extractor, "Gunmen abducted two drivers on the Baghdad highway near Tarmiyah.")
+    assert found == [("kidnapping", "Tarmiyah")]
+
+
+def test_the_home_of_fighters_is_not_the_place(extractor):
+    found = places(
+        extractor,
+        "On Monday, tribesmen clashed with fighters from Raqqa and Hasakah in the outskirts "
+        "of Manbij.",
+    )
+    assert [p for _, p in found] == ["Manbij"]
+
+
+def test_the_place_of_an_after_clause_belongs_to_that_occurrence(extractor):
+    found = events(
+        extractor,
+        "After a rocket hit the Taji base on Monday, US jets struck weapons depots in Karbala "
+        "province on Tuesday.",
+    )
+    strikes = [e for e in found if e[0] == "airstrike"]
+    assert [(e[1], e[2]) for e in strikes] == [("Karbala", "IQ-KA")]
+
+
+def test_a_place_naming_the_source_is_not_the_place(extractor):
+    found = places(
+        extractor, "Shells hit a farm in Zakho district on Monday, Duhok health officials said."
+    )
+    assert [p for _, p in found] == ["Zakho District"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A partner in talks, or the state forces are aligned with, is an actor.
+        "Gunmen fired on a Peshmerga post near Kifri on Monday, days after talks with Ankara.",
+        "Fighters aligned with Tehran shelled a base near Kifri on Monday.",
+        # A large city abroad with no locative word is its government, or a dateline.
+        "ISTANBUL - Gunmen fired on a Peshmerga post near Kifri on Monday.",
+        "It was the worst clash between Moscow's allies and rebels near Kifri on Monday.",
+    ],
+)
+def test_a_state_named_by_its_city_is_not_the_place(extractor, text):
+    found = events(extractor, text)
+    assert found and all(e[2] == "IQ-DI" for e in found), found
+
+
+def test_a_city_abroad_after_in_is_the_place(extractor):
+    found = events(extractor, "A bomb exploded in Istanbul on Monday, killing two.")
+    assert [e[1] for e in found] == ["Istanbul"]
+
+
+def test_advancing_on_a_town_is_moving_to_it(extractor):
+    feature = extractor.extract(
+        __import__("app.extraction.pipeline", fromlist=["ReportInput"]).ReportInput(
+            "On Monday, army units advanced on Baiji from bases in neighbouring Kirkuk province.",
+            __import__("datetime").date(2024, 3, 14),
+        )
+    ).events[0]
+    assert (feature.properties.event_type, feature.properties.location.name) == (
+        "troop_movement",
+        "Baiji",
+    )
+
+
+def test_the_city_is_the_storys_city_not_one_named_in_passing(extractor):
+    from app.extraction.locate import inherited
+    from app.extraction.text import split_sentences
+
+    text = (
+        "Troops pushed into Baiji on Monday. Fighting in Baiji went on all day, and families "
+        "fled Baiji. Volunteers from Kirkuk joined the assault. Snipers hit soldiers in the city."
+    )
+    cleaned, mentions = extractor.geoparse(text)
+    sentences = split_sentences(cleaned)
+    last = sentences[-1]
+    found = inherited(mentions, last, sentences[-2].start, None, None)
+    assert found is not None and found.place.name == "Baiji"
+    # Named last and as often as any other, the town named last is "the town".
+    cleaned, mentions = extractor.geoparse(
+        "Shelling hit Baiji. Gunmen then attacked Tikrit. The city was calm."
+    )
+    sentences = split_sentences(cleaned)
+    found = inherited(mentions, sentences[-1], sentences[-2].start, None, None)
+    assert found is not None and found.place.name == "Tikrit"
+
+
+def test_a_river_is_no_destination(extractor):
+    text = (
+        "Militants pulled out of Rawa on Sunday. On Monday, army units entered the town on the "
+        "northern bank of the Euphrates."
+    )
+    found = [e for e in events(extractor, text) if e[0] != "troop_withdrawal"]
+    assert found and all(e[1] == "Rawa" for e in found), found
+
+
+def test_a_region_inside_one_governorate_is_in_it(extractor):
+    found = events(
+        extractor, "US and Iraqi forces raided an ISIS hideout in Western Iraq on Monday."
+    )
+    assert [(e[1], e[2]) for e in found] == [("Western Iraq", "IQ-AN")]
+
+
+def test_where_the_force_came_from_is_not_where_it_acted(extractor):
+    text = (
+        "Gunmen attacked a checkpoint in Kut on Monday. Police reinforcements were sent from "
+        "Baghdad to the area on Tuesday and several suspects were detained."
+    )
+    arrests = [e for e in events(extractor, text) if e[0] == "arrest"]
+    assert [(e[1], e[2]) for e in arrests] == [("Al-Kut", "IQ-WA")]
+
+
+def test_the_place_of_another_one_is_not_this_ones(extractor):
+    found = places(
+        extractor,
+        "A rocket hit the Taji base on Tuesday, and another fell near Balad on Monday.",
+    )
+    assert found[0] == ("drone_or_rocket_attack", "Camp Taji")
+
+
+def test_where_civilians_fled_is_not_where_the_force_went(extractor):
+    found = places(
+        extractor,
+        "Peshmerga units pulled back from Sinjar on Sunday, sending thousands of Yazidis "
+        "fleeing toward Duhok.",
+    )
+    assert found == [("troop_withdrawal", "Sinjar")]

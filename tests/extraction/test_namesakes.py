@@ -53,3 +53,27 @@ def test_the_namesake_mention_stays_unresolved(extractor):
         ("Hamra", None),
         ("Manbij", "Manbij"),
     ]
+
+
+def test_a_namesake_near_the_other_places_of_its_sentence(extractor):
+    # The report is about Iraq so far, but Qahtaniyah beside Amuda is the Syrian town.
+    text = (
+        "Gunmen attacked checkpoints in Sinjar, Tal Afar and Rabia on Sunday. "
+        "On Monday, Turkish drones struck Qahtaniyah and Amuda."
+    )
+    assert located(extractor, text)[3:] == [
+        ("Al-Qahtaniyah", "SY-HA", 1),
+        ("Amuda", "SY-HA", 1),
+    ]
+
+
+def test_a_neighbourhood_of_a_town_is_not_a_far_namesake(extractor):
+    # Al-Zahraa in the gazetteer is in Aleppo; this one is a quarter of Homs.
+    text = "A car bomb exploded in the al-Zahraa neighbourhood of Homs on Monday."
+    assert located(extractor, text) == [("Homs", "SY-HI", 1)]
+
+
+def test_a_village_is_no_city_abroad(extractor):
+    # Saida is Sidon in Lebanon; "the villages of Saida and ..." are Syrian villages.
+    text = "Turkish guns shelled the villages of Saida and Umm Kharaz near Ain Issa on Monday."
+    assert located(extractor, text) == [("Ain Issa", "SY-RA", 2)]

@@ -111,3 +111,50 @@ def test_a_running_tally_is_not_an_event(extractor):
         "killed in Kirkuk since the start of the year."
     )
     assert [e.date for e in events(extractor, text)] == [SUNDAY]
+
+
+def test_the_date_of_the_triggers_own_clause(extractor):
+    text = (
+        "The minister visited the front on Saturday, three days after the army pulled back "
+        "from positions at Tal Afar on Wednesday."
+    )
+    found = [(e.event_type, e.date) for e in events(extractor, text)]
+    assert found == [("troop_withdrawal", dt.date(2024, 3, 6))]
+
+
+def test_the_following_day_moves_on_from_another_clauses_date(extractor):
+    text = (
+        "After militants ambushed a patrol near Tuz Khurmatu on 2 March, army helicopters "
+        "bombed their hideouts in the Hamrin mountains the following day."
+    )
+    strikes = [e for e in events(extractor, text) if e.event_type == "airstrike"]
+    assert [(e.date, e.date_end) for e in strikes] == [(dt.date(2024, 3, 3), dt.date(2024, 3, 3))]
+    # A movement spans its two days.
+    (move,) = events(
+        extractor, "A convoy left Erbil on 2 March and reached Sinjar the following day."
+    )
+    assert (move.date, move.date_end) == (dt.date(2024, 3, 2), dt.date(2024, 3, 3))
+
+
+def test_a_bullet_date_holds_when_fighting_lasts_into_another_day(extractor):
+    text = (
+        "- 7 March: Gunmen stormed a checkpoint in Baiji, sparking clashes that lasted into Friday."
+    )
+    found = events(extractor, text)
+    assert found and all(e.date == dt.date(2024, 3, 7) for e in found)
+
+
+def test_a_sentence_opening_month_dates_background(extractor):
+    text = "In January, militants overran Hit and parts of Haditha."
+    found = events(extractor, text, dt.date(2014, 6, 20))
+    assert {(e.date, e.date_end) for e in found} == {(dt.date(2014, 1, 1), dt.date(2014, 1, 31))}
+
+
+def test_the_month_may_is_no_modal_verb(extractor):
+    found = events(extractor, "On 3 May, police arrested four smugglers in Basra.")
+    assert [(e.event_type, e.date) for e in found] == [("arrest", dt.date(2023, 5, 3))]
+    found = events(
+        extractor, "May 2: Gunmen attacked a checkpoint near Baiji.", dt.date(2024, 5, 6)
+    )
+    assert [e.date for e in found] == [dt.date(2024, 5, 2)]
+    assert events(extractor, "Militants may have attacked a checkpoint near Baiji on Sunday.") == []

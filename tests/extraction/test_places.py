@@ -56,6 +56,16 @@ def test_offsets_point_at_the_mentions(extractor):
             "Clashes erupted near Mount Sinjar and the Tishreen Dam.",
             ["Mount Sinjar", "Tishreen Dam"],
         ),
+        # A one-word name that is the adjective of another place's name is a surname...
+        ("Surrounded in a cellar, al-Baghdadi blew himself up.", []),
+        ("Officials said al-Tikriti had fled to Mosul.", ["Mosul"]),
+        # ...unless a locative or a kind word says it is the town.
+        ("A rocket fell near al-Baghdadi overnight.", ["al-Baghdadi"]),
+        ("Shells landed in the town of Al-Baghdadi.", ["Al-Baghdadi"]),
+        # A comma before the article: a list, not "Bashar al-Assad".
+        ("Jets struck Talbiseh, al-Rastan and Homs.", ["Talbiseh", "al-Rastan", "Homs"]),
+        # A title makes the name a person's.
+        ("Diyala governor Muthanna al-Tamimi ordered a curfew.", ["Diyala"]),
     ],
 )
 def test_guards(extractor, text, expected):
@@ -126,3 +136,15 @@ def test_tokenize_marks_articles_joins_codes_and_strips_possessives():
     ]
     # An Arabic word with attached particles: the name starts at its article.
     assert [tuple(t) for t in tokenize("وبالموصل")] == [("الموصل", "موصل", 2, 8, False, False)]
+
+
+def test_a_site_named_for_a_town_lies_by_the_town(extractor):
+    # No "Sarsang field" in the gazetteer: the field is the town's.
+    found = places(extractor, "A drone hit the Sarsang field on Tuesday.")
+    assert found == [("Sarsang field", "Sarsing", "village")]
+
+
+def test_a_quarter_called_a_district_is_the_quarter(extractor):
+    # No "Bab Touma District" in the gazetteer: the Damascus quarter.
+    found = places(extractor, "Shells landed in the Bab Touma district on Monday.")
+    assert found == [("Bab Touma district", "Bab Touma", "site")]

@@ -1,0 +1,101 @@
+"""Place names that stand for an actor, not for where an event was: a capital speaking
+("Ankara said"), the owner of forces ("Tehran's proxies"), a partner ("talks with Ankara"),
+the source of a statement ("Duhok health officials said"), a country named as a nationality,
+a large city abroad named without "in" (a state or a dateline).
+"""
+
+from __future__ import annotations
+
+import re
+
+from app.extraction.resolve import ResolvedMention
+from app.gazetteer.index import FOCUS_COUNTRIES
+
+#: "Ankara said", "Baghdad summoned", "Damascus accused": a capital or country speaking or
+#: acting stands for its government, not for where the event was.
+_ACTING_AFTER = re.compile(
+    r"^(?:'s)?\s+(?:(?:has|had|have|also|later|then|quickly|officially|strongly|publicly|"
+    r"again|swiftly|immediately|itself)\s+){0,2}(?:said|says|say|announced|accused|blamed|"
+    r"claimed|denied|warned|confirmed|condemned|called|vowed|insisted|summoned|responded|"
+    r"retaliated|launched|sent|deployed|carried out|did not|does not|has not|rejected|urged|"
+    r"demanded|threatened|agreed|signed|reported|recalled|protested|welcomed|hit back|"
+    r"(?:has|have|had)\s+(?:not\s+)?\w+(?:ed|en))\b",
+    re.I,
+)
+#: "brokered by Moscow", "the Government of the United States": the state, not the place.
+_AGENT_BEFORE = re.compile(
+    r"\bby\s+$|\b(?:government|president|ministry|minister|people|embassy|ambassador|king|"
+    r"leaders?|republic|parliament|authorities)\s+of\s+(?:the\s+)?$",
+    re.I,
+)
+_PLACE_BEFORE = re.compile(
+    r"\b(?:in|near|of|from|at|to|around|outside|inside|into|towards?|by|across)\s+(?:the\s+)?$",
+    re.I,
+)
+#: "Tehran's influence", "Iran's ambassador", "Iran-backed": the owner, not the place.
+_OWNER_AFTER = re.compile(
+    r"^(?:'s\s+(?:[\w-]+\s+)?(?:influence|government|ambassador|envoy|forces|army|military|"
+    r"militias?|proxies|allies|ministry|president|prime minister|leader|leadership|officials|"
+    r"defen[cs]e|troops|drones?|jets|missiles|strikes?|support|backing|embassy|consulate|"
+    r"intelligence|regime|authorities|role|policy|parliament)\b|-(?:backed|led|aligned|allied|"
+    r"funded|supported|sponsored|affiliated)\b)",
+    re.I,
+)
+#: A country is where an event happened only when the text says "in", "into", "across"...
+_COUNTRY_LOCATIVE = re.compile(
+    r"\b(?:in|inside|into|across|throughout|within|over|from|to|toward|towards|of|near|at|"
+    r"on)\s+(?:the\s+)?(?:(?:north|south|east|west|central|northern|southern|eastern|western|"
+    r"north-?eastern|north-?western|south-?eastern|south-?western|north-?east|north-?west|"
+    r"south-?east|south-?west)\s+)?$",
+    re.I,
+)
+
+
+#: "Duhok health officials said", "Kirkuk security sources": whose sources, not where.
+_SOURCE_AFTER = re.compile(
+    r"^\s+(?:(?:health|security|police|military|local|provincial|government|hospital|"
+    r"medical|tribal|intelligence)\s+)?(?:officials?|sources?|spokes(?:man|woman|person)|"
+    r"medics|doctors)\b",
+)
+
+
+#: "the peace process with Ankara", "forces aligned with Damascus": the state, not a place.
+_PARTNER_BEFORE = re.compile(
+    r"\b(?:(?:deal|talks|agreement|process|negotiations|accord|truce|ceasefire|dialogue|"
+    r"relations|ties|tensions|dispute|understanding|coordination|arrangement|contacts?|"
+    r"rapprochement|rift|standoff)\s+with|(?:aligned|allied|affiliated|linked|loyal|close)\s+"
+    r"(?:with|to))\s+(?:the\s+)?$",
+    re.I,
+)
+#: A city abroad this large named with no locative word is its government ("clashes between
+#: Washington and ...", "TAMPA, Fla. -" and "BEIRUT -" datelines are where reporters were).
+_METONYM_POPULATION = 300_000
+
+
+def acting(text: str, mention: ResolvedMention) -> bool:
+    """Whether a place name stands for an actor: its government speaking or acting, the owner
+    of forces, a partner ("talks with Ankara"), a large city abroad or a country named without
+    "in"/"into" (a nationality, never the location)."""
+    m = mention.mention
+    after = text[m.end : m.end + 60]
+    before_text = text[max(0, m.start - 40) : m.start]
+    if (
+        _OWNER_AFTER.match(after)
+        or _AGENT_BEFORE.search(before_text[-30:])
+        or _PARTNER_BEFORE.search(before_text)
+    ):
+        return True  # "Tehran's proxies", "a deal brokered by Moscow", "talks with Ankara"
+    if (_ACTING_AFTER.match(after) or _SOURCE_AFTER.match(after)) and not _PLACE_BEFORE.search(
+        before_text[-30:]
+    ):
+        return True  # not "residents of villages near Khanaqin reported"
+    place = mention.place
+    if place is None:
+        return False
+    if place.family == "country" or (
+        place.family == "populated"
+        and place.country not in FOCUS_COUNTRIES
+        and place.population >= _METONYM_POPULATION
+    ):
+        return not _COUNTRY_LOCATIVE.search(before_text)
+    return False

@@ -1,0 +1,160 @@
+"""Places listed together in a sentence: "shelled Tal Tamr and Ain Issa" is one event per
+place, "al-Qaim in Anbar and around Mayadin" too, "Zakho district, Duhok officials said" is
+no list. Also how specific a place is (site, town, district, governorate, region, country).
+"""
+
+from __future__ import annotations
+
+import re
+
+from app.extraction.resolve import ResolvedMention
+from app.extraction.text import Sentence
+
+SPECIFICITY = {
+    "site": 0,
+    "populated": 1,
+    "admin2": 2,
+    "admin1": 3,
+    "region": 4,
+    "mountain": 4,
+    "water": 5,
+    "country": 6,
+}
+
+
+def rank(mention: ResolvedMention) -> int:
+    """Lower is more specific."""
+    return SPECIFICITY.get(mention.place.family, 6) if mention.place is not None else 9
+
+
+#: What stands between places listed together ("Idleb city, al-Atarib and Darat Izza",
+#: "al-Qaim in Anbar and around Mayadin", "Fallujah and parts of Ramadi", "Qamishli and
+#: villages around Amuda"): kind words, a governorate or country said of the place before,
+#: the comma or "and", a preposition or a part word after it.
+_LIST_JOINER = re.compile(
+    r"(?:\s+(?:city|town|village|camp|base|countryside|areas?|regions?|districts?|"
+    r"neighbou?rhoods?|fields?|provinces?|governorates?))?"
+    r"(?:,?\s+(?:in|near|(?:north|south|east|west)(?:-?(?:east|west))?\s+of)\s+(?:the\s+)?"
+    r"[\w'’ -]{2,40}?)?"
+    r"(?:\s*,\s*(?:and\s+)?(?:also\s+)?|\s+and\s+(?:also\s+)?)"
+    # "... near al-Qaim and two across the border near Abu Kamal": a count standing for
+    # the noun before it.
+    r"(?:(?:one|two|three|four|five|six|seven|eight|nine|ten|\d+|several|others?|more|"
+    r"another)\s+(?:[\w-]+\s+){0,3}?(?=(?:in|at|around|near|outside)\s))?"
+    r"(?:(?:in|at|around|near|on|outside|inside)\s+)?"
+    # "and oil facilities in the countryside of Amuda", "and its base at al-Tanf".
+    r"(?:(?:some\s+|several\s+|the\s+|its\s+|their\s+)?(?:[\w-]+\s+)?(?:parts|outskirts|"
+    r"edges?|villages|towns|areas?|countryside|points?|positions?|sites|facilities|bases?|"
+    r"depots|targets|headquarters)\s+(?:of|around|near|in|at|south of|north of|east of|"
+    r"west of)\s+(?:the\s+)?(?:countryside\s+of\s+)?)?"
+    r"(?:the\s+)?(?:(?:town|village|city|camp)\s+of\s+)?"
+    # "the Idlib and western Aleppo countryside"
+    r"(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+)?"
+)
+#: "Dhiban, al-Shuhail and Busayrah": a name the gazetteer lacks, inside a list of places.
+_UNKNOWN_ITEM = re.compile(
+    r"\s*,\s*(?:(?:al|el|as|ad|ar|an|at|ash|az)-)?[A-Z][\w'’]*(?:[ -][A-Z][\w'’]*){0,2}"
+    r"(?=\s*,|\s+and\s)"
+)
+#: "Sahnaya in Rif Dimashq": a coarser place said of the one before is no item of a list.
+_QUALIFIER = re.compile(
+    r",?\s+(?:in|near|(?:north|south|east|west)(?:-?(?:east|west))?\s+of)\s+(?:the\s+)?(?:(?:north|south|east|west|central|northern|southern|eastern|"
+    r"western|north-?eastern|north-?western|south-?eastern|south-?western)\s+)?$",
+    re.I,
+)
+
+
+def listed_with(
+    sentence: Sentence, best: ResolvedMention, placed: list[ResolvedMention]
+) -> list[ResolvedMention]:
+    """The best place and the places of its kind listed right next to it ("shelled Tal Tamr
+    and Ain Issa"; a town and a site are of a kind, a governorate is not)."""
+    ordered = _items(sentence, sorted(placed, key=lambda m: m.mention.start), best)
+    i = ordered.index(best)
+    lo = hi = i
+    for step in (-1, 1):
+        j = i
+        while 0 <= j + step < len(ordered):
+            other = ordered[j + step]
+            if (
+                not _LIST_JOINER.fullmatch(
+                    _between(sentence, min(j, j + step), max(j, j + step), ordered)
+                )
+                or not of_a_kind(other, best)
+                or other.place == best.place
+            ):
+                break
+            j += step
+        lo, hi = (j, hi) if step < 0 else (lo, j)
+    # A list closes with "and": "Zakho district, Duhok officials said" is no list, and
+    # in "A, B and C, D said" D is no item.
+    # "Hatla, Mrat: four civilians killed": a heading names the places before a colon.
+    end = ordered[hi].mention.end - sentence.start
+    if _HEADING_END.match(sentence.text, end) or _AND_AFTER.match(sentence.text, end):
+        # A heading before a colon; a list going on with a name unknown ("and al-Z...").
+        return ordered[lo : hi + 1]
+    while hi > i and not _AND.search(_between(sentence, hi - 1, hi, ordered)):
+        hi -= 1
+    if not any(_AND.search(_between(sentence, k - 1, k, ordered)) for k in range(lo + 1, hi + 1)):
+        return [best]
+    return ordered[lo : hi + 1]
+
+
+_AND_AFTER = re.compile(r",?\s+and\s+(?:(?:al|el|as|ad|ar|an|at|ash|az)-)?[A-Z]")
+_HEADING_END = re.compile(r"\s*:")
+
+
+def _between(sentence: Sentence, a: int, b: int, ordered: list[ResolvedMention]) -> str:
+    """The text between two places of a sentence, names the gazetteer lacks folded out."""
+    text = sentence.text[
+        ordered[a].mention.end - sentence.start : ordered[b].mention.start - sentence.start
+    ]
+    return _UNKNOWN_ITEM.sub(",", text)
+
+
+#: What closes a list: "and", or a comma and a locative word ("at Jurf al-Sakhar, in Musayyib").
+_AND = re.compile(r"\band\b|,\s*(?:in|at|near|around|outside)\s")
+
+
+def of_a_kind(a: ResolvedMention, b: ResolvedMention) -> bool:
+    """Places that a list puts side by side: the same rank, or both local (site, town,
+    district: "the airport and the town of X")."""
+    return rank(a) == rank(b) or max(rank(a), rank(b)) <= SPECIFICITY["admin2"]
+
+
+def _items(
+    sentence: Sentence, ordered: list[ResolvedMention], best: ResolvedMention
+) -> list[ResolvedMention]:
+    """The places of a sentence less those said of the place before ("al-Qaim in Anbar")."""
+    out: list[ResolvedMention] = []
+    for m in ordered:
+        if out and m is not best:
+            between = sentence.text[
+                out[-1].mention.end - sentence.start : m.mention.start - sentence.start
+            ]
+            if (rank(m) > rank(out[-1]) and _QUALIFIER.fullmatch(between)) or _REGION_OF.fullmatch(
+                between
+            ):
+                continue
+        out.append(m)
+    return out
+
+
+#: "Khan Sheikhoun, south Idlib": the part of a province a place is in, no item of a list.
+_REGION_OF = re.compile(
+    r",\s+(?:in\s+)?(?:the\s+)?(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+",
+    re.I,
+)
+
+
+def region_of_previous(
+    sentence: Sentence, m: ResolvedMention, placed: list[ResolvedMention]
+) -> bool:
+    """Whether a place names the part of a province the place before it is in ("Khan
+    Sheikhoun, south Idlib")."""
+    earlier = [p for p in placed if p.mention.end <= m.mention.start]
+    if not earlier:
+        return False
+    prev = max(earlier, key=lambda p: p.mention.end)
+    between = sentence.text[prev.mention.end - sentence.start : m.mention.start - sentence.start]
+    return bool(_REGION_OF.fullmatch(between))
