@@ -18,7 +18,7 @@ import httpx
 
 from app.gazetteer.geocoder import Gazetteer
 from app.store.sqlite import SQLiteStore
-from bench.store import synthetic, timed_import
+from bench.store import synthetic_lines, timed_import
 from tests.conftest import LiveServer, free_port, make_settings
 
 PLACES = ["Kirkuk", "Erbil", "Mosul", "Basra", "Ramadi", "Baqubah", "Raqqa", "Hasakah"]
@@ -63,6 +63,7 @@ def push_latencies(reports: int) -> None:
                 "live_runner": True,
                 "live_interval_seconds": 0.2,
                 "live_notify_seconds": 0.5,
+                "outbound_allow_private": True,  # the receiver is on this machine
             },
         )
         with LiveServer(settings) as server, httpx.Client(base_url=server.url) as api:
@@ -107,7 +108,10 @@ def follower_sync(events: int) -> None:
     gazetteer = Gazetteer.load()
     with tempfile.TemporaryDirectory() as tmp:
         store = SQLiteStore(Path(tmp) / "events.db")
-        timed_import(store, gazetteer, synthetic(events, gazetteer))
+        source = Path(tmp) / "events.geojsonl"
+        with open(source, "wb") as sink:
+            sink.writelines(line + b"\n" for line in synthetic_lines(events, gazetteer))
+        timed_import(store, gazetteer, source, jobs=1)
         store.close()
         with (
             LiveServer(make_settings(Path(tmp))) as server,

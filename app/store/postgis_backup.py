@@ -24,6 +24,7 @@ import subprocess
 from pathlib import Path
 
 import psycopg
+from psycopg.conninfo import conninfo_to_dict, make_conninfo
 
 from app.errors import InvalidInput, StoreError
 from app.store.backup import CopyInfo
@@ -50,8 +51,19 @@ def pg_tool(name: str) -> Path:
     )
 
 
-def _run(args: list[str], what: str) -> str:
-    done = subprocess.run(args, capture_output=True, text=True, check=False)
+def _connection(url: str) -> tuple[str, dict[str, str]]:
+    """``--dbname`` without the password, and an environment that carries it (PGPASSWORD):
+    a password in a command's arguments shows in every user's process list."""
+    params = {k: str(v) for k, v in conninfo_to_dict(url).items() if v is not None}
+    password = params.pop("password", None)
+    env = dict(os.environ)
+    if password is not None:
+        env["PGPASSWORD"] = password
+    return make_conninfo(**params), env
+
+
+def _run(args: list[str], what: str, env: dict[str, str] | None = None) -> str:
+    done = subprocess.run(args, capture_output=True, text=True, check=False, env=env)
     if done.returncode != 0:
         message = done.stderr.strip().splitlines()
         raise StoreError(
@@ -101,6 +113,7 @@ def backup(url: str, target: Path, *, overwrite: bool = False) -> CopyInfo:
     if target.exists() and not overwrite:
         raise InvalidInput(f"{target} exists; choose another path or pass --force")
     dump = pg_tool("pg_dump")
+    conninfo, env = _connection(url)
     target.parent.mkdir(parents=True, exist_ok=True)
     partial = target.with_name(f".{target.name}.partial")
     partial.unlink(missing_ok=True)
@@ -122,9 +135,10 @@ def backup(url: str, target: Path, *, overwrite: bool = False) -> CopyInfo:
                     "--no-privileges",
                     f"--snapshot={snapshot}",
                     f"--file={partial}",
-                    f"--dbname={url}",
+                    f"--dbname={conninfo}",
                 ],
                 "pg_dump",
+                env,
             )
     except psycopg.Error as exc:
         partial.unlink(missing_ok=True)
@@ -146,6 +160,7 @@ def backup(url: str, target: Path, *, overwrite: bool = False) -> CopyInfo:
 def restore(copy: Path, url: str) -> CopyInfo:
     """Check the archive, then replace the database's content with it in one transaction."""
     version = check_archive(copy)
+    conninfo, env = _connection(url)
     _run(
         [
             str(pg_tool("pg_restore")),
@@ -155,10 +170,11 @@ def restore(copy: Path, url: str) -> CopyInfo:
             "--exit-on-error",
             "--no-owner",
             "--no-privileges",
-            f"--dbname={url}",
+            f"--dbname={conninfo}",
             str(copy),
         ],
         "pg_restore",
+        env,
     )
     from app.store.postgis import PostGISStore  # migrates a copy from an older release
 

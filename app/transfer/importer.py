@@ -102,7 +102,7 @@ def run_import(
                 del pending[:batch]
         if pending:
             write(pending)
-        say("finishing: building deferred indexes, then PRAGMA quick_check")
+        say("finishing: building deferred indexes, then checking the database")
         outcome.check = loader.finish()
         say(f"finished: {outcome.check} ({time.perf_counter() - started:.1f} s from the start)")
     finally:

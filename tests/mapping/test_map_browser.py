@@ -193,13 +193,11 @@ def test_popup_links_say_what_they_open(browser, map_server):
     texts = []
     for candidate in page.locator(".leaflet-marker-pane .ge-icon").all():
         candidate.click()
-        texts.extend(
-            page.locator(".leaflet-popup-content a")
-            .last.locator("..")
-            .locator("a")
-            .all_inner_texts()
-        )
+        content = page.locator(".leaflet-popup-content").last
+        content.wait_for(state="visible")  # reading before the popup opens finds nothing
+        texts.extend(content.locator("a").all_inner_texts())
         page.locator(".leaflet-popup-close-button").last.click()
+        page.locator(".leaflet-popup").wait_for(state="detached")
     assert "report 12" in texts
     assert "article (news.example.org)" in texts
     assert "source" not in texts

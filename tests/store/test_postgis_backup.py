@@ -12,7 +12,7 @@ from typer.testing import CliRunner
 from app.cli import app as cli
 from app.errors import InvalidInput
 from app.store.postgis import PostGISStore
-from app.store.postgis_backup import backup, check_archive, pg_tool, restore
+from app.store.postgis_backup import _connection, backup, check_archive, pg_tool, restore
 from app.store.postgis_schema import MIGRATIONS
 from tests.factories import make_event, make_report
 
@@ -143,3 +143,11 @@ def test_the_commands_say_they_drive_pg_dump_and_pg_restore(url, tmp_path, monke
     restored = runner.invoke(cli, ["restore", str(tmp_path / "b.dump")])
     assert restored.exit_code == 0, restored.output
     assert "pg_restore" in restored.output and "2 events" in restored.output
+
+
+def test_the_password_travels_in_the_environment_not_the_arguments():
+    conninfo, env = _connection("postgresql://ana:s3cret@db.example:5433/events?sslmode=require")
+    assert "s3cret" not in conninfo
+    assert env["PGPASSWORD"] == "s3cret"
+    assert "host=db.example" in conninfo and "port=5433" in conninfo and "user=ana" in conninfo
+    assert "dbname=events" in conninfo and "sslmode=require" in conninfo
