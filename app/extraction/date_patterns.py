@@ -171,5 +171,15 @@ NEEDS = {
     "since": "d",
     "in_month": "m",
 }
+#: Words a pattern cannot match without (any one of them), and whether the pattern ignores
+#: case; a case-blind pattern is only skipped for ASCII text, whose case folds like lower().
+CUES: dict[str, tuple[tuple[str, ...], bool]] = {
+    "overnight_date": (("overnight",), False),
+    "overnight": (("overnight",), False),
+    "nth": ((" the ",), False),
+    "part_month": (("mid", "early", "late", "end of", "beginning of", "start of"), True),
+    "following_days": (("days",), True),
+    "relative": (("day", "night", "morning", "week", "month", "year"), True),
+}
 #: Expressions counted from the reference date; the others only take their year from it.
 RELATIVE = frozenset({"weekday", "overnight", "relative", "nth", "weekday_range"})

@@ -18,6 +18,7 @@ from typing import Literal
 from app.extraction.date_patterns import (
     BACKGROUND_YEAR,
     COMPARISON,
+    CUES,
     DAY_MONTH,
     DETERMINER_BEFORE,
     DIGIT,
@@ -93,12 +94,19 @@ def find_dates(
     if not HINT.search(text):
         return found
     # Skip the patterns that cannot match: most sentences name no month or no weekday.
-    present = {"": True, "d": DIGIT.search(text) is not None}
-    present["m"] = MONTH_WORD.search(text) is not None
-    present["w"] = WEEKDAY_WORD.search(text) is not None
+    present = {
+        need
+        for need, seen in (
+            ("d", DIGIT.search(text)),
+            ("m", MONTH_WORD.search(text)),
+            ("w", WEEKDAY_WORD.search(text)),
+        )
+        if seen is not None
+    }
+    lowered = text.lower() if text.isascii() else None
     taken: list[tuple[int, int]] = []
     for name, pattern in PATTERNS:
-        if not all(present[need] for need in NEEDS.get(name, "")):
+        if not _NEEDS[name] <= present or not _has_cue(name, text, lowered):
             continue
         for match in pattern.finditer(text):
             s, e = match.span()
@@ -150,6 +158,18 @@ def find_dates(
 
 
 _NIGHT = frozenset({"overnight", "during the night"})
+_NEEDS = {name: frozenset(NEEDS.get(name, "")) for name, _ in PATTERNS}
+
+
+def _has_cue(name: str, text: str, lowered: str | None) -> bool:
+    """Whether ``text`` holds a word the pattern cannot match without (True when unsure)."""
+    cues = CUES.get(name)
+    if cues is None:
+        return True
+    words, ignore_case = cues
+    if not ignore_case:
+        return any(word in text for word in words)
+    return lowered is None or any(word in lowered for word in words)
 
 
 def _bound(text: str, start: int) -> bool:
