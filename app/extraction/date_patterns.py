@@ -149,6 +149,12 @@ HINT = re.compile(
     re.I,
 )
 
+#: HINT's words, looked for in the lower-cased text (``in`` finds what HINT would, faster).
+HINT_WORDS = (
+    "day", "week", "month", "year", "night", "morning", "ago", "later", "earlier",
+    "following", "next", "same", "mid", "early", "late", "jan", "feb", "mar", "apr", "may",
+    "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+)  # fmt: skip
 
 DIGIT = re.compile(r"\d")
 MONTH_WORD = re.compile(_MONTH)
@@ -172,7 +178,7 @@ NEEDS = {
     "in_month": "m",
 }
 #: Words a pattern cannot match without (any one of them), and whether the pattern ignores
-#: case; a case-blind pattern is only skipped for ASCII text, whose case folds like lower().
+#: case (then the cue is looked for in the lower-cased text, see dates._has_case_trap).
 CUES: dict[str, tuple[tuple[str, ...], bool]] = {
     "overnight_date": (("overnight",), False),
     "overnight": (("overnight",), False),

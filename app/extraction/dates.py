@@ -23,6 +23,7 @@ from app.extraction.date_patterns import (
     DETERMINER_BEFORE,
     DIGIT,
     HINT,
+    HINT_WORDS,
     MONTH_DAY,
     MONTH_WORD,
     MONTHS,
@@ -91,19 +92,23 @@ def find_dates(
     expressions count from; a day and month ("17 July") still take the publication's year.
     """
     found: list[DateMention] = []
-    if not HINT.search(text):
+    lowered = text.lower() if text.isascii() or not _has_case_trap(text) else None
+    digit = DIGIT.search(text)
+    if lowered is not None:
+        if digit is None and not any(word in lowered for word in HINT_WORDS):
+            return found
+    elif not HINT.search(text):
         return found
     # Skip the patterns that cannot match: most sentences name no month or no weekday.
     present = {
         need
         for need, seen in (
-            ("d", DIGIT.search(text)),
+            ("d", digit),
             ("m", MONTH_WORD.search(text)),
             ("w", WEEKDAY_WORD.search(text)),
         )
         if seen is not None
     }
-    lowered = text.lower() if text.isascii() else None
     taken: list[tuple[int, int]] = []
     for name, pattern in PATTERNS:
         if not _NEEDS[name] <= present or not _has_cue(name, text, lowered):
@@ -159,6 +164,15 @@ def find_dates(
 
 _NIGHT = frozenset({"overnight", "during the night"})
 _NEEDS = {name: frozenset(NEEDS.get(name, "")) for name, _ in PATTERNS}
+
+
+#: The only non-ASCII letters that a case-blind pattern matches to ASCII ones ("İ", "ı", "ſ",
+#: the Kelvin sign); without them, ``in`` on the lower-cased text finds what re.I would.
+_CASE_TRAPS = ("\u0130", "\u0131", "\u017f", "\u212a")
+
+
+def _has_case_trap(text: str) -> bool:
+    return any(trap in text for trap in _CASE_TRAPS)
 
 
 def _has_cue(name: str, text: str, lowered: str | None) -> bool:
