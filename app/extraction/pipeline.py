@@ -11,6 +11,7 @@ from pathlib import Path
 from app.errors import InvalidInput, TextTooLong
 from app.events import EventFeature, is_plausible, plausible_date
 from app.extraction import clauses, followup, locate, retype, roles, sides
+from app.extraction.actor_spans import ActorSpans
 from app.extraction.actors import (
     Actor,
     ActorMatcher,
@@ -39,7 +40,7 @@ from app.extraction.event_types import (
 from app.extraction.lexicon import Lexicon, load_lexicon
 from app.extraction.namesakes import placed_by_neighbours
 from app.extraction.occurrences import CLAIM, occurrences
-from app.extraction.places import DEMONYMS, Mention, ToponymMatcher, tokenize, unresolved_mentions
+from app.extraction.places import DEMONYMS, ToponymMatcher, tokenize, unresolved_mentions
 from app.extraction.quantities import fatalities, strength
 from app.extraction.resolve import ResolvedMention, Resolver
 from app.extraction.text import Sentence, clean_text, split_sentences
@@ -146,13 +147,10 @@ class Extractor:
     ) -> list[ResolvedMention]:
         starts = [s.start for s in sentences]
         tokens = tokenize(text)
-        found = [
-            m for m in self.toponyms.find(text, starts, tokens) if not _inside_actor(m, actors)
-        ]
+        inside_actor = ActorSpans(actors).covers
+        found = [m for m in self.toponyms.find(text, starts, tokens) if not inside_actor(m)]
         found = with_variant_mentions(text, tokens, found, self.gazetteer)
-        loose = [
-            m for m in unresolved_mentions(text, tokens, found) if not _inside_actor(m, actors)
-        ]
+        loose = [m for m in unresolved_mentions(text, tokens, found) if not inside_actor(m)]
         countries: Counter[str] = Counter(
             code for t in tokens if (code := DEMONYMS.get(t.key)) is not None
         )
@@ -184,9 +182,10 @@ class Extractor:
         ctx = _Context(
             located, _report_countries(mentions), reported_at, self.actors.actors, self.actors
         )
+        actor_spans = ActorSpans(actor_mentions)
         for sentence in sentences:
             ctx.previous_start = sentences[sentence.index - 1].start if sentence.index else 0
-            actors_here = [a for a in actor_mentions if sentence.start <= a.start < sentence.end]
+            actors_here = actor_spans.between(sentence.start, sentence.end)
             self._claims(sentence, actors_here, ctx)
             reading = ctx.reading(ctx.countries)
             armed = partial(roles.has_force, sentence.text, actors_here, reading)
@@ -364,10 +363,6 @@ def _countries(draft: EventDraft, countries: list[str]) -> list[str]:
     if place is None or place.country is None:
         return countries
     return [place.country, *(c for c in countries if c != place.country)]
-
-
-def _inside_actor(mention: Mention, actors: list[ActorMention]) -> bool:
-    return any(a.start <= mention.start and mention.end <= a.end for a in actors)
 
 
 def _report_countries(mentions: list[ResolvedMention]) -> list[str]:
