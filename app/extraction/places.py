@@ -119,7 +119,7 @@ def tokenize(text: str) -> list[Token]:
     for match in _TOKEN.finditer(text):
         word = match.group()
         start, end = match.span()
-        possessive = len(word) > 3 and word[-2] in "'’" and word[-1] in "sS"
+        possessive = len(word) > 3 and word[-1] in "sS" and word[-2] in "'’"
         if possessive:
             word, end = word[:-2], end - 2
         if not word.isascii() and _ARABIC_LETTER.match(word):
@@ -128,19 +128,20 @@ def tokenize(text: str) -> list[Token]:
             continue
         raw.append((word, fold_token(word), start, end, possessive))
     tokens: list[Token] = []
+    new = tuple.__new__  # Token(...) without the Python-level __new__ of a NamedTuple
     last = len(raw) - 1
     for i, (word, key, start, end, possessive) in enumerate(raw):
         if key in ARTICLES and key != "the" and i < last:
             following, _, next_start, _, _ = raw[i + 1]
             if text[end:next_start] in _HYPHEN_GAPS or following[:1].isupper():
-                tokens.append(Token(word, key, start, end, True))
+                tokens.append(new(Token, (word, key, start, end, True, False)))
                 continue
         if tokens and key[:1].isdigit():
             prev = tokens[-1]
             if len(prev.key) == 1 and prev.key.isalpha() and text[prev.end : start] in _CODE_GAPS:
                 tokens[-1] = Token(text[prev.start : end], prev.key + key, prev.start, end)
                 continue
-        tokens.append(Token(word, key, start, end, False, possessive))
+        tokens.append(new(Token, (word, key, start, end, False, possessive)))
     return tokens
 
 
