@@ -70,7 +70,12 @@ def with_variant_mentions(
     i = 0
     while i < len(tokens):
         tok = tokens[i]
-        if tok.article or not _capitalised(tok) or any(s <= tok.start < e for s, e in taken):
+        initial = tok.text[:1]  # _capitalised, inline: it is asked of every word
+        if (
+            tok.article
+            or not (initial.isascii() and initial.isupper())
+            or any(s <= tok.start < e for s, e in taken)
+        ):
             i += 1
             continue
         words = _run(text, tokens, i)
@@ -80,7 +85,7 @@ def with_variant_mentions(
             if any(s < end and start < e for s, e in taken):
                 continue
             if gazetteer.index.exact(key) or _guarded(
-                text, tokens, tokens.index(words[0]), tokens.index(words[n - 1]), key
+                text, tokens, i, tokens.index(words[n - 1], i), key
             ):
                 continue
             if gazetteer.index.variant_of_words(variant_words(key)):
