@@ -185,7 +185,11 @@ CUES: dict[str, tuple[tuple[str, ...], bool]] = {
     "nth": ((" the ",), False),
     "part_month": (("mid", "early", "late", "end of", "beginning of", "start of"), True),
     "following_days": (("days",), True),
-    "relative": (("day", "night", "morning", "week", "month", "year"), True),
+    # " day": "the day before", "same day", "two days later"; not the "day" of a weekday
+    "relative": (
+        ("yesterday", "today", " day", "night", "morning", "week", "month", "year"),
+        True,
+    ),
 }
 #: Expressions counted from the reference date; the others only take their year from it.
 RELATIVE = frozenset({"weekday", "overnight", "relative", "nth", "weekday_range"})
