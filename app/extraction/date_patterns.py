@@ -178,7 +178,7 @@ NEEDS = {
     "in_month": "m",
 }
 #: Words a pattern cannot match without (any one of them), and whether the pattern ignores
-#: case (then the cue is looked for in the lower-cased text, see dates._has_case_trap).
+#: case (then the cue is looked for in the lower-cased text, see app.extraction.cues).
 CUES: dict[str, tuple[tuple[str, ...], bool]] = {
     "overnight_date": (("overnight",), False),
     "overnight": (("overnight",), False),

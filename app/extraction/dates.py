@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import Literal
 
+from app.extraction.cues import lowered as lower_cased
 from app.extraction.date_patterns import (
     BACKGROUND_YEAR,
     COMPARISON,
@@ -92,7 +93,7 @@ def find_dates(
     expressions count from; a day and month ("17 July") still take the publication's year.
     """
     found: list[DateMention] = []
-    lowered = text.lower() if text.isascii() or not _has_case_trap(text) else None
+    lowered = lower_cased(text)
     digit = DIGIT.search(text)
     if lowered is not None:
         if digit is None and not any(word in lowered for word in HINT_WORDS):
@@ -164,15 +165,6 @@ def find_dates(
 
 _NIGHT = frozenset({"overnight", "during the night"})
 _NEEDS = {name: frozenset(NEEDS.get(name, "")) for name, _ in PATTERNS}
-
-
-#: The only non-ASCII letters that a case-blind pattern matches to ASCII ones ("İ", "ı", "ſ",
-#: the Kelvin sign); without them, ``in`` on the lower-cased text finds what re.I would.
-_CASE_TRAPS = ("\u0130", "\u0131", "\u017f", "\u212a")
-
-
-def _has_case_trap(text: str) -> bool:
-    return any(trap in text for trap in _CASE_TRAPS)
 
 
 def _has_cue(name: str, text: str, lowered: str | None) -> bool:

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from app.extraction.cues import lowered
+
 #: Words just before a trigger that make it something that may or will happen, or did not.
 MODAL = re.compile(
     r"\b(?:will|would|could|might|may|plans? to|planning to|intends? to|expected to|"
@@ -99,6 +101,23 @@ HABITUAL = re.compile(
 )
 
 
+#: Words HABITUAL cannot match without (one of them), and TALLY (which minds case).
+_HABITUAL_CUES = (
+    "routine", "usually", "often", "every ", "for years", "for decades", "common", "become",
+    "long", "remain", "still", "typically", "regularly", "increasingly", "repeatedly",
+    "times", "since", "in total", "so far this", "hundreds", "thousands", "scores", "dozens",
+    "documented", "tally", "toll",
+)  # fmt: skip
+_TALLY_CUES = ("has ", "have ", "otal documented", "in recent ")
+
+
+def _habitual(sentence: str, at: int) -> bool:
+    folded = lowered(sentence)
+    if folded is not None and not any(cue in folded for cue in _HABITUAL_CUES):
+        return False
+    return bool(HABITUAL.search(sentence, 0, at + _HABITUAL_AFTER))
+
+
 def irrealis(sentence: str, at: int) -> bool:
     """Whether the trigger at offset ``at`` of a sentence is not an occurrence to report: it
     may happen, did not, happens habitually, refers to another event, is a means of another
@@ -118,8 +137,8 @@ def irrealis(sentence: str, at: int) -> bool:
         bool(MODAL.search(before))
         or bool(_RELATIVE.search(before))
         or bool(_PURPOSE_BEFORE.search(before))
-        or bool(HABITUAL.search(sentence, 0, at + _HABITUAL_AFTER))
-        or bool(TALLY.search(sentence))
+        or _habitual(sentence, at)
+        or (any(cue in sentence for cue in _TALLY_CUES) and bool(TALLY.search(sentence)))
         or reference is not None
         or (_supporting(before) and not CLAUSE_VERB.match(sentence[at:]))
         or sum(sentence[:at].count(q) for q in _QUOTES) % 2 == 1

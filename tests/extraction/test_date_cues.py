@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from app.extraction.cues import has_case_trap
 from app.extraction.date_patterns import DIGIT, HINT, HINT_WORDS, PATTERNS
-from app.extraction.dates import _has_case_trap, _has_cue
+from app.extraction.dates import _has_cue
 
 PHRASES = [
     "yesterday",
@@ -42,7 +43,7 @@ PHRASES = [
 
 @pytest.mark.parametrize("text", PHRASES)
 def test_a_pattern_that_matches_has_its_cue(text: str) -> None:
-    lowered = None if _has_case_trap(text) else text.lower()
+    lowered = None if has_case_trap(text) else text.lower()
     for name, pattern in PATTERNS:
         if pattern.search(text):
             assert _has_cue(name, text, lowered), name
@@ -50,7 +51,7 @@ def test_a_pattern_that_matches_has_its_cue(text: str) -> None:
 
 @pytest.mark.parametrize("text", PHRASES)
 def test_hint_words_find_what_hint_finds(text: str) -> None:
-    if _has_case_trap(text):
+    if has_case_trap(text):
         assert _has_cue("relative", text, None)  # unsure: the pattern runs
         return
     lowered = text.lower()
