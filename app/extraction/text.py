@@ -61,13 +61,24 @@ def split_sentences(text: str) -> list[Sentence]:
     for match in _BOUNDARY.finditer(text):
         end = match.end()
         if text[match.start()] == ".":
-            word = re.search(r"(\w+)$", text[start : match.start()])
-            if word and (word.group(1).lower() in _ABBREVIATIONS or len(word.group(1)) == 1):
+            word = _last_word(text, start, match.start())
+            if word and (word.lower() in _ABBREVIATIONS or len(word) == 1):
                 continue
         _append(sentences, text, start, end)
         start = end
     _append(sentences, text, start, len(text))
     return sentences
+
+
+def _last_word(text: str, start: int, stop: int) -> str:
+    """What ``re.search(r"(\\w+)$", text[start:stop])`` finds ("" for no match), read from
+    the end instead of searched for from the start: the word before a full stop."""
+    if stop > start and text[stop - 1] == "\n":
+        stop -= 1  # "$" also matches before a newline that ends the string
+    first = stop
+    while first > start and (text[first - 1].isalnum() or text[first - 1] == "_"):
+        first -= 1
+    return text[first:stop]
 
 
 def _append(sentences: list[Sentence], text: str, start: int, end: int) -> None:

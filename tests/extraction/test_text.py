@@ -1,4 +1,7 @@
-from app.extraction.text import clean_text, split_sentences
+import random
+import re
+
+from app.extraction.text import _last_word, clean_text, split_sentences
 
 
 def test_plain_text_keeps_its_layout_and_offsets():
@@ -34,3 +37,14 @@ def test_sentences_carry_offsets():
 def test_quotes_close_sentences():
     sentences = split_sentences('He said, "The force left." The base was quiet.')
     assert len(sentences) == 2
+
+
+def test_the_word_before_a_full_stop_is_what_the_regular_expression_found() -> None:
+    rng = random.Random(7)
+    letters = ["a", "B", "1", "_", " ", "\n", ".", "é", "٣", "½", "-", "\u0301", "Ⅻ", "\t"]
+    for _ in range(5000):
+        piece = "".join(rng.choice(letters) for _ in range(rng.randint(0, 8)))
+        found = re.search(r"(\w+)$", piece)
+        assert _last_word(f"x{piece}y", 1, 1 + len(piece)) == (found.group(1) if found else "")
+    assert _last_word("Gen.", 0, 3) == "Gen"
+    assert _last_word("in the U.S\n", 0, 11) == "S"
