@@ -70,11 +70,16 @@ class Resolver:
         context_countries: Counter[str],
     ) -> list[ResolvedMention]:
         """Resolve every mention; unresolved-pattern mentions come back with place None."""
-        options = [
-            self.gazetteer.candidates(m.text, m.kind_cue)
-            or self.gazetteer.candidates(m.key, m.kind_cue)
-            for m in mentions
-        ]
+        # A name said again in the report is looked up once (the lists are only read).
+        looked_up: dict[tuple[str, str, str | None], list[Candidate]] = {}
+        options = []
+        for m in mentions:
+            name = (m.text, m.key, m.kind_cue)
+            if name not in looked_up:
+                looked_up[name] = self.gazetteer.candidates(
+                    m.text, m.kind_cue
+                ) or self.gazetteer.candidates(m.key, m.kind_cue)
+            options.append(looked_up[name])
         countries = Counter(context_countries)
         anchors: list[Place] = []
         for cands in options:
@@ -97,10 +102,15 @@ class Resolver:
         )
 
         out: list[ResolvedMention] = []
+        ranked_by_name: dict[tuple[str, str, str | None], list[tuple[float, Candidate]]] = {}
         for mention, cands in zip(mentions, options, strict=True):
-            scored = sorted(
-                ((self._score(c, countries, centre), c) for c in cands), key=lambda sc: -sc[0]
-            )
+            name = (mention.text, mention.key, mention.kind_cue)
+            if name not in ranked_by_name:
+                ranked_by_name[name] = sorted(
+                    ((self._score(c, countries, centre), c) for c in cands),
+                    key=lambda sc: -sc[0],
+                )
+            scored = ranked_by_name[name]
             ranked = tuple(c for _, c in scored[:5])
             if scored and scored[0][1].score >= MIN_SCORE:
                 out.append(ResolvedMention(mention, scored[0][1].place, scored[0][0], ranked))
