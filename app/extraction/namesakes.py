@@ -80,16 +80,22 @@ _SENTENCE_BREAK = re.compile(r"[.!?]\s|\n")
 
 
 def _no_foreign_city_village(text: str, r: ResolvedMention) -> ResolvedMention:
-    """ "the villages of Saida and al-Mushayrifa": not Saida (Sidon) in Lebanon."""
+    """ "the villages of Saida and al-Mushayrifa": not Saida (Sidon) in Lebanon, nor a city
+    at home reached only through a spelling variant (Saida -> As-Suwayda)."""
     place = r.place
     if (
         place is None
-        or place.country in FOCUS_COUNTRIES
+        or (place.country in FOCUS_COUNTRIES and _same_name(r, place))
         or place.population < _CITY_POPULATION
         or not _VILLAGE_OF.search(text[max(0, r.mention.start - 60) : r.mention.start])
     ):
         return r
     return ResolvedMention(r.mention, None, r.score, r.candidates)
+
+
+def _same_name(r: ResolvedMention, place: Place) -> bool:
+    """Whether the place was found by its name as written (or an alias), not a variant."""
+    return any(c.place.id == place.id and c.score >= _SAME_NAME for c in r.candidates)
 
 
 def _same_governorate(text: str, resolved: list[ResolvedMention]) -> list[ResolvedMention]:
