@@ -145,9 +145,13 @@ def box_only(query: EventQuery) -> tuple[float, float, float, float] | None:
 
 
 def page_sql(
-    query: EventQuery, max_span_days: int = 366, by_date: bool = False
+    query: EventQuery, max_span_days: int = 366, by_date: bool = False, limited: bool = True
 ) -> tuple[str, list[object], str]:
-    """SELECT for one page (limit + 1 rows, to know if another page follows)."""
+    """SELECT for one page (limit + 1 rows, to know if another page follows).
+
+    ``limited=False`` leaves LIMIT and OFFSET out: the caller steps over ``offset`` rows and
+    fetches ``limit + 1`` (see ``sqlite_reads.query``).
+    """
     if query.sort not in SORTS:
         raise InvalidInput(f"sort must be one of {', '.join(SORTS)}")
     column, descending = SORTS[query.sort]
@@ -165,8 +169,9 @@ def page_sql(
             params.extend([value, last_id])
     order = f"{column} {direction}" if column == "id" else f"{column} {direction}, id {direction}"
     text = (
-        f"SELECT id, feature, {column} FROM events WHERE {' AND '.join(clauses)} "
-        f"ORDER BY {order} LIMIT ? OFFSET ?"
+        f"SELECT id, feature, {column} FROM events WHERE {' AND '.join(clauses)} ORDER BY {order}"
     )
-    params.extend([query.limit + 1, query.offset])
+    if limited:
+        text += " LIMIT ? OFFSET ?"
+        params.extend([query.limit + 1, query.offset])
     return text, params, column

@@ -35,8 +35,21 @@ def query(conn: sqlite3.Connection, q: EventQuery, counts: CountCache) -> EventP
         # and sorts every match (a whole row each, some BY_DATE_COST index steps).
         total = int(conn.execute("SELECT COALESCE(MAX(id), 0) FROM events").fetchone()[0])
         by_date = matched * matched * BY_DATE_COST > total * (q.limit + q.offset)
-    text, params, _ = sql_query.page_sql(q, span, by_date)
-    rows = conn.execute(text, params).fetchall()
+    # Every match of a box read in box order is read and sorted anyway: then the rows are
+    # fetched without LIMIT/OFFSET, whose top-N sorter costs SQLite 3.40 more than a full
+    # sort of the matches (Baghdad at 1M events: 8.5 ms against 4.8 ms).
+    boxed = matched is not None and not (
+        by_date and sql_query.SORTS.get(q.sort, ("",))[0] == "date"
+    )
+    text, params, _ = sql_query.page_sql(q, span, by_date, limited=not boxed)
+    if boxed:
+        found = conn.execute(text, params)
+        if q.offset:  # (fetchmany(0) would fetch everything)
+            found.fetchmany(q.offset)
+        rows = found.fetchmany(q.limit + 1)
+        found.close()
+    else:
+        rows = conn.execute(text, params).fetchall()
     more = len(rows) > q.limit
     rows = rows[: q.limit]
     cursor = sql_query.encode_cursor(q.sort, rows[-1][2], rows[-1][0]) if more and rows else None
