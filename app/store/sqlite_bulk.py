@@ -217,7 +217,10 @@ class SQLiteBulkImport:
                     (first,),
                 )
             if "map_events_insert" in dropped:
-                sqlite_mapcells.count_from(conn, first)
+                sqlite_mapcells.count_new(
+                    conn,
+                    [(p[0], p[10], p[9], p[4], p[12], p[14] is not None, p[8]) for p in params],
+                )
         self._index(params)
 
     def _index(self, params: Sequence[tuple[object, ...]]) -> None:
