@@ -127,7 +127,7 @@ class SQLiteBulkImport:
             for pragma in (
                 "busy_timeout=30000",
                 "synchronous=OFF",
-                # One checkpoint at the end (finish) instead of one every 4 MB of WAL.
+                # One checkpoint a batch (write) instead of one every 4 MB of WAL.
                 "wal_autocheckpoint=0",
                 f"cache_size=-{_CACHE_KIB}",
                 "temp_store=MEMORY",
@@ -160,8 +160,18 @@ class SQLiteBulkImport:
             self.conn.execute(f"DROP INDEX IF EXISTS {name}")
 
     def write(self, rows: Sequence[ImportRow]) -> ImportCounts:
-        """Store one batch in one transaction."""
-        return self._run(lambda: self._write(rows))
+        """Store one batch in one transaction, then copy it from the WAL into the database.
+
+        The copy is done per batch, while the writer would wait for its reading worker
+        anyway: left to the end, the WAL of a million-event import grew to 1.4 GB, and each
+        page the index build read was first looked up in its index (CREATE INDEX 30% slower).
+        """
+        counts = self._run(lambda: self._write(rows))
+        try:
+            self.conn.execute("PRAGMA wal_checkpoint(PASSIVE)")
+        except sqlite3.Error as exc:
+            raise StoreError(log_message=f"bulk import into {self.path}: {exc}") from exc
+        return counts
 
     def _write(self, rows: Sequence[ImportRow]) -> ImportCounts:
         conn = self.conn
