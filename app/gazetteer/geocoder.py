@@ -16,6 +16,7 @@ from app.gazetteer.loader import GazetteerData, load_gazetteer
 from app.gazetteer.normalize import NameQuery, normalize, parse_query
 from app.gazetteer.regions import RegionCatalog
 from app.gazetteer.translit import variant_query_key
+from app.startup import gc_paused
 
 #: Scores: the whole query is a name (100); the query minus its kind words is a name (96);
 #: the query is a name only once the place's own kind words are dropped (90).
@@ -81,6 +82,7 @@ class Gazetteer:
         )
 
     @classmethod
+    @gc_paused()
     def load(cls, directory: Path | None = None, user_dir: Path | None = None) -> Gazetteer:
         """Load from disk and time it."""
         started = time.perf_counter()
