@@ -233,7 +233,8 @@ def required_literal(alternative: str) -> str | None:
         ch, nxt = alternative[i], alternative[i + 1 : i + 2]
         if ch == "\\" or ch == "[":  # an escape or a class: not a plain character
             if ch == "[":
-                i += 2 if nxt == "]" else 1  # "[]...]": the first "]" is a member
+                i += 2 if alternative[i + 1 : i + 2] == "^" else 1
+                i += 1 if alternative[i : i + 1] == "]" else 0  # "[]...]": "]" is a member
                 while i < len(alternative) and alternative[i] != "]":
                     i += 2 if alternative[i] == "\\" else 1
             i += 2 if ch == "\\" else 1

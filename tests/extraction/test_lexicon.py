@@ -73,6 +73,7 @@ def test_alternatives_split_at_top_level_only():
         (r"(?<!to )houses?", "house", "houses"),
         (r"x{0,2}Yes", "yes", "yes"),
         (r"fire[sd]? on", "fire", "fired on"),
+        (r"[^]x]y+ and more", " and more", "zyy and more"),  # "]" first in a class is a member
         (r"ab+cd", None, "abbcd"),  # "ab" and "cd" are too short, "abcd" is not in the match
         (r"[\w-]+ (?:a|b)", None, "x a"),
         (r"abc|def", None, "def"),  # two sequences: neither is in every match
