@@ -47,6 +47,7 @@ from app.extraction.text import Sentence, clean_text, split_sentences
 from app.extraction.variant_names import with_variant_mentions
 from app.gazetteer.geocoder import Gazetteer
 from app.settings import Settings
+from app.startup import gc_paused
 
 DEFAULT_MAX_CHARS = 200_000
 
@@ -92,6 +93,7 @@ def check_published(published: dt.date) -> None:
 class Extractor:
     """Pure extraction over a loaded gazetteer and actor dictionary; no I/O per report."""
 
+    @gc_paused()
     def __init__(
         self,
         gazetteer: Gazetteer,

@@ -377,6 +377,11 @@ def _kind_extension_length(tokens: list[Token], last: int) -> int:
     return extension[0] - last if extension else 0
 
 
+def _ends_in_of(before: str) -> bool:
+    """What :data:`_UNRESOLVED_CUE` needs ("of" and a space at the end), read without it."""
+    return before[-1:].isspace() and before.rstrip()[-2:].lower() == "of"
+
+
 def unresolved_mentions(text: str, tokens: list[Token], found: list[Mention]) -> list[Mention]:
     """Capitalised names no key matched, in "the village of X" or "X, a nearby village"."""
     taken = [(m.start, m.end) for m in found]
@@ -397,7 +402,9 @@ def unresolved_mentions(text: str, tokens: list[Token], found: list[Mention]) ->
             j += 1
         start, end = tok.start, tokens[j].end
         before, after = text[max(0, start - 40) : start], text[end : end + 40]
-        cued = _UNRESOLVED_CUE.search(before) or _UNRESOLVED_AFTER.match(after)
+        cued = (_ends_in_of(before) and _UNRESOLVED_CUE.search(before)) or (
+            after[:1] in (" ", ",") and _UNRESOLVED_AFTER.match(after)
+        )
         if cued and not any(s < end and start < e for s, e in taken):
             key = " ".join(t.key for t in tokens[i : j + 1])
             out.append(Mention(start, end, text[start:end], key, None, False))
