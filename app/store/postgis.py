@@ -24,6 +24,7 @@ from app.store import postgis_bulk
 from app.store.base import OnConflict
 from app.store.dedup import merged_event, same_event
 from app.store.edits import diff, with_source, without_source
+from app.store.migrations import pending
 from app.store.postgis_bulk import PostGISBulkImport
 from app.store.postgis_counts import SeqCountCache
 from app.store.postgis_live import PostGISLiveState
@@ -110,12 +111,7 @@ class PostGISStore(PostGISReads):
     def _migrate(self, conn: psycopg.Connection) -> int:
         conn.execute("CREATE TABLE IF NOT EXISTS geoevents_schema (version integer NOT NULL)")
         version = self._version(conn)
-        if version > len(MIGRATIONS):
-            raise StoreError(
-                log_message=f"database {self._name} has schema {version}, newer "
-                f"than this release ({len(MIGRATIONS)})"
-            )
-        for number, script in enumerate(MIGRATIONS[version:], start=version + 1):
+        for number, script in pending(version, MIGRATIONS, f"database {self._name}"):
             with conn.transaction():
                 conn.execute(script)
                 conn.execute("DELETE FROM geoevents_schema")
