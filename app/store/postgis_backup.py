@@ -27,7 +27,7 @@ import psycopg
 from psycopg.conninfo import conninfo_to_dict, make_conninfo
 
 from app.errors import InvalidInput, StoreError
-from app.store.backup import CopyInfo
+from app.store.backup import CopyInfo, partial_for, publish
 from app.store.postgis_schema import MIGRATIONS
 
 _REQUIRED_TABLES = ("reports", "events", "observations", "audit", "meta", "geoevents_schema")
@@ -110,13 +110,9 @@ def check_archive(path: Path) -> int:
 
 def backup(url: str, target: Path, *, overwrite: bool = False) -> CopyInfo:
     """pg_dump the database in one exported snapshot, check the archive, then name it."""
-    if target.exists() and not overwrite:
-        raise InvalidInput(f"{target} exists; choose another path or pass --force")
     dump = pg_tool("pg_dump")
     conninfo, env = _connection(url)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    partial = target.with_name(f".{target.name}.partial")
-    partial.unlink(missing_ok=True)
+    partial = partial_for(target, overwrite)
     try:
         with psycopg.connect(url, connect_timeout=10) as conn:
             conn.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY")
@@ -146,14 +142,7 @@ def backup(url: str, target: Path, *, overwrite: bool = False) -> CopyInfo:
     except BaseException:
         partial.unlink(missing_ok=True)
         raise
-    try:
-        check_archive(partial)
-    except InvalidInput:
-        partial.unlink(missing_ok=True)
-        raise
-    with open(partial, "rb") as handle:
-        os.fsync(handle.fileno())
-    os.replace(partial, target)
+    publish(partial, target, check_archive)
     return CopyInfo(target, int(version), int(reports), int(events), target.stat().st_size)
 
 
