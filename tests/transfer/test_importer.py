@@ -173,8 +173,8 @@ def test_a_failing_batch_stores_nothing(tmp_path, gazetteer, monkeypatch):
     assert loader.conn.execute(triggers).fetchall() == before
 
 
-def test_feature_collections_and_rejects_with_their_numbers(tmp_path, monkeypatch):
-    monkeypatch.setenv("GEOEVENTS_DATABASE_URL", f"sqlite:///{tmp_path / 'e.db'}")
+def test_feature_collections_and_rejects_with_their_numbers(tmp_path, monkeypatch, database_url):
+    monkeypatch.setenv("GEOEVENTS_DATABASE_URL", database_url)
     items = features(5)
     items[2]["properties"]["confidence"] = 7
     path = tmp_path / "events.geojson"
@@ -187,8 +187,8 @@ def test_feature_collections_and_rejects_with_their_numbers(tmp_path, monkeypatc
     assert runner.invoke(app, ["import", str(broken)]).exit_code == 2
 
 
-def test_acled_ids_make_csv_imports_idempotent(tmp_path, monkeypatch):
-    monkeypatch.setenv("GEOEVENTS_DATABASE_URL", f"sqlite:///{tmp_path / 'e.db'}")
+def test_acled_ids_make_csv_imports_idempotent(tmp_path, monkeypatch, database_url):
+    monkeypatch.setenv("GEOEVENTS_DATABASE_URL", database_url)
     acled = tmp_path / "acled.csv"
     acled.write_text(
         "event_id_cnty,event_date,event_type,sub_event_type,latitude,longitude,notes\n"
@@ -197,7 +197,7 @@ def test_acled_ids_make_csv_imports_idempotent(tmp_path, monkeypatch):
     )
     assert "imported: 2" in runner.invoke(app, ["import", str(acled)]).output
     assert "already stored: 2" in runner.invoke(app, ["import", str(acled)]).output
-    assert [e["properties"]["external_id"] for e in stored(tmp_path / "e.db")] == ["IRQ1", "IRQ2"]
+    assert [e["properties"]["external_id"] for e in stored(database_url)] == ["IRQ1", "IRQ2"]
     out = tmp_path / "out.csv"
     runner.invoke(app, ["export", "--format", "csv", "--out", str(out)])
     first = next(csv.DictReader(io.StringIO(out.read_text())))
