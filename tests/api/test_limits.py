@@ -12,6 +12,7 @@ from fastapi.testclient import TestClient
 
 from app.api.limits import classify
 from app.main import create_app
+from app.settings import Settings
 from app.store.backup import sqlite_path
 from app.store.counters import open_counters
 from tests.conftest import LiveServer, make_settings
@@ -19,6 +20,15 @@ from tests.conftest import LiveServer, make_settings
 #: Day-long windows: a window boundary cannot fall inside a test.
 DAY = 86_400
 REPORT = {"text": "Gunmen attacked a checkpoint in Kirkuk.", "published": "2024-08-08"}
+
+
+def _limited(
+    tmp_path: Path, database_url: str, api_keys: list[str] | None = None, **limits: int
+) -> Settings:
+    """Settings on the test's store with day-long windows and the limits given."""
+    keys: dict[str, object] = {"api_keys": api_keys} if api_keys else {}
+    limits_in_a_day = {"rate_window_seconds": DAY, **limits}
+    return make_settings(tmp_path, database_url=database_url, limits=limits_in_a_day, **keys)
 
 
 def _report(n: int) -> dict[str, str]:
@@ -49,11 +59,7 @@ def test_requests_draw_on_the_right_budget(method: str, path: str, kind: str | N
 def test_writes_over_the_address_limit_get_429_with_retry_after(
     tmp_path: Path, database_url: str
 ) -> None:
-    settings = make_settings(
-        tmp_path,
-        database_url=database_url,
-        limits={"write_limit_per_ip": 3, "rate_window_seconds": DAY},
-    )
+    settings = _limited(tmp_path, database_url, write_limit_per_ip=3)
     with TestClient(create_app(settings)) as client:
         statuses = [client.post("/reports", json=_report(n)).status_code for n in range(4)]
         assert statuses == [201, 201, 201, 429]
@@ -70,11 +76,7 @@ def test_writes_over_the_address_limit_get_429_with_retry_after(
 
 def test_counters_are_shared_by_workers_of_one_database(tmp_path: Path, database_url: str) -> None:
     """Two apps on one database file stand for two worker processes."""
-    settings = make_settings(
-        tmp_path,
-        database_url=database_url,
-        limits={"read_limit_per_ip": 4, "rate_window_seconds": DAY},
-    )
+    settings = _limited(tmp_path, database_url, read_limit_per_ip=4)
     with TestClient(create_app(settings)) as one, TestClient(create_app(settings)) as two:
         assert [one.get("/events").status_code for _ in range(2)] == [200, 200]
         assert [two.get("/events").status_code for _ in range(2)] == [200, 200]
@@ -85,12 +87,10 @@ def test_counters_are_shared_by_workers_of_one_database(tmp_path: Path, database
 def test_each_key_has_its_own_budget_and_keys_are_not_stored(
     tmp_path: Path, database_url: str
 ) -> None:
-    settings = make_settings(
-        tmp_path,
-        database_url=database_url,
-        limits={"write_limit_per_key": 2, "write_limit_per_ip": 0, "rate_window_seconds": DAY},
-        api_keys=["alpha-key-1", "beta-key-2"],
-    )
+    settings = _limited(
+        tmp_path, database_url, ["alpha-key-1", "beta-key-2"], write_limit_per_key=2,
+        write_limit_per_ip=0,
+    )  # fmt: skip
     alpha = {"Authorization": "Bearer alpha-key-1"}
     beta = {"X-API-Key": "beta-key-2"}
     with TestClient(create_app(settings)) as client:
@@ -147,11 +147,7 @@ def _everything_stored(database_url: str, folder: Path) -> bytes:
 
 
 def test_a_zero_limit_turns_the_limit_off(tmp_path: Path, database_url: str) -> None:
-    settings = make_settings(
-        tmp_path,
-        database_url=database_url,
-        limits={"read_limit_per_ip": 0, "read_limit_per_key": 0},
-    )
+    settings = _limited(tmp_path, database_url, read_limit_per_ip=0, read_limit_per_key=0)
     with TestClient(create_app(settings)) as client:
         assert {client.get("/events").status_code for _ in range(5)} == {200}
 
@@ -159,13 +155,7 @@ def test_a_zero_limit_turns_the_limit_off(tmp_path: Path, database_url: str) -> 
 def test_limits_hold_over_real_http(tmp_path: Path, database_url: str) -> None:
     import httpx
 
-    with LiveServer(
-        make_settings(
-            tmp_path,
-            database_url=database_url,
-            limits={"read_limit_per_ip": 2, "rate_window_seconds": DAY},
-        )
-    ) as server:
+    with LiveServer(_limited(tmp_path, database_url, read_limit_per_ip=2)) as server:
         codes = [
             httpx.get(f"{server.url}/events/clusters?view=40,30,50,40&zoom=5").status_code
             for _ in range(3)
