@@ -12,7 +12,8 @@ A restore checks the archive first (it lists, it holds the store's tables, its s
 is not newer than this release) and then runs ``pg_restore --clean --if-exists
 --single-transaction``: the old content is dropped and the archive's created in one
 transaction, so another worker sees the old content or the new one, never a mix, and a
-failure leaves the database as it was. The store is then opened once (migrations applied).
+failure leaves the database as it was. Writers wait while it runs (it holds the store's write
+lock). The store is then opened once (migrations applied).
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ from psycopg.conninfo import conninfo_to_dict, make_conninfo
 
 from app.errors import InvalidInput, StoreError
 from app.store.backup import CopyInfo, partial_for, publish
-from app.store.postgis_schema import MIGRATIONS
+from app.store.postgis_schema import MIGRATIONS, WRITE_LOCK
 
 _REQUIRED_TABLES = ("reports", "events", "observations", "audit", "meta", "geoevents_schema")
 
@@ -150,21 +151,27 @@ def restore(copy: Path, url: str) -> CopyInfo:
     """Check the archive, then replace the database's content with it in one transaction."""
     version = check_archive(copy)
     conninfo, env = _connection(url)
-    _run(
-        [
-            str(pg_tool("pg_restore")),
-            "--clean",
-            "--if-exists",
-            "--single-transaction",
-            "--exit-on-error",
-            "--no-owner",
-            "--no-privileges",
-            f"--dbname={conninfo}",
-            str(copy),
-        ],
-        "pg_restore",
-        env,
-    )
+    command = [
+        str(pg_tool("pg_restore")),
+        "--clean",
+        "--if-exists",
+        "--single-transaction",
+        "--exit-on-error",
+        "--no-owner",
+        "--no-privileges",
+        f"--dbname={conninfo}",
+        str(copy),
+    ]
+    try:
+        with psycopg.connect(url, autocommit=True, connect_timeout=10) as lock:
+            # Every store write starts by taking WRITE_LOCK. Held here (for this session)
+            # while pg_restore drops and creates the tables, no writer is half-way through a
+            # transaction on them: without it a writer and pg_restore deadlock, and one of
+            # them fails (found by test_backup's restore while writing).
+            lock.execute("SELECT pg_advisory_lock(%s)", (WRITE_LOCK,))
+            _run(command, "pg_restore", env)
+    except psycopg.Error as exc:
+        raise StoreError(log_message=f"restoring the database: {exc}") from exc
     from app.store.postgis import PostGISStore  # migrates a copy from an older release
 
     store = PostGISStore(url)
