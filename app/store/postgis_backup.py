@@ -13,7 +13,10 @@ is not newer than this release) and then runs ``pg_restore --clean --if-exists
 --single-transaction``: the old content is dropped and the archive's created in one
 transaction, so another worker sees the old content or the new one, never a mix, and a
 failure leaves the database as it was. Writers wait while it runs (it holds the store's write
-lock). The store is then opened once (migrations applied).
+lock). The store is then opened once (migrations applied). Known limit: readers are not held
+off, and under a steady read load PostgreSQL may break a lock cycle between pg_restore
+(dropping table after table) and a reader by failing either: the restore then fails whole
+and leaves the database as it was (run it with the API stopped or quiet).
 """
 
 from __future__ import annotations

@@ -199,3 +199,47 @@ def test_backup_and_restore_commands(
         assert after.health().reports <= 1 + 1000 + len(written)
     finally:
         after.close()
+
+
+def test_a_restore_while_readers_read_fails_no_reader(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Readers keep answering, old or new content. SQLite only: on PostGIS pg_restore and a
+    reader can deadlock and one of them fails (postgis_backup's known limit)."""
+    database_url = f"sqlite:///{tmp_path / 'events.db'}"
+    from app.domain import EventQuery
+
+    monkeypatch.setenv("GEOEVENTS_DATABASE_URL", database_url)
+    store = open_store(database_url)
+    for n in range(5):
+        store.add_report(make_report(f"Clashes number {n} in Mosul."), [_distinct_event(n)])
+    runner = CliRunner()
+    made = runner.invoke(cli, ["backup", str(tmp_path / "saved.copy")])
+    assert made.exit_code == 0, made.output
+    store.add_report(make_report("One more after the backup."), [_distinct_event(99)])
+    stop = threading.Event()
+    seen: list[int] = []
+    errors: list[BaseException] = []
+
+    def read() -> None:
+        try:
+            while not stop.is_set():
+                store.health()
+                seen.append(store.query(EventQuery(limit=100)).matched or 0)
+        except BaseException as exc:  # reported below
+            errors.append(exc)
+
+    readers = [threading.Thread(target=read) for _ in range(3)]
+    for thread in readers:
+        thread.start()
+    try:
+        restored = runner.invoke(cli, ["restore", str(tmp_path / "saved.copy")])
+    finally:
+        stop.set()
+        for thread in readers:
+            thread.join(timeout=30)
+    assert restored.exit_code == 0, restored.output
+    assert not errors, errors
+    assert seen and set(seen) <= {5, 6}
+    assert store.health().reports == 5
+    store.close()
