@@ -52,7 +52,7 @@ def memory(pid: int) -> dict[str, float]:
 class ServeProcess:
     """``geoevents serve --workers N`` on 127.0.0.1 and a free port; stderr goes to a file."""
 
-    def __init__(self, database: Path, log: Path, workers: int, env: dict[str, str]) -> None:
+    def __init__(self, database_url: str, log: Path, workers: int, env: dict[str, str]) -> None:
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.workers = workers
@@ -73,7 +73,7 @@ class ServeProcess:
             for key, value in os.environ.items()
             if not key.startswith("GEOEVENTS_") and key != "PROMETHEUS_MULTIPROC_DIR"
         }
-        environment |= {"GEOEVENTS_DATABASE_URL": f"sqlite:///{database}", **env}
+        environment |= {"GEOEVENTS_DATABASE_URL": database_url, **env}
         self.process = subprocess.Popen(
             command, env=environment, stdout=self._log, stderr=subprocess.STDOUT
         )

@@ -114,8 +114,8 @@ def test_evaluate_missing_corpus_exits_2(tmp_path):
     assert runner.invoke(app, ["evaluate", str(tmp_path / "none.jsonl")]).exit_code == 2
 
 
-def test_ingest_files_and_directories(tmp_path, monkeypatch):
-    monkeypatch.setenv("GEOEVENTS_DATABASE_URL", f"sqlite:///{tmp_path / 'e.db'}")
+def test_ingest_files_and_directories(tmp_path, monkeypatch, database_url):
+    monkeypatch.setenv("GEOEVENTS_DATABASE_URL", database_url)
     reports = tmp_path / "reports"
     (reports / "sub").mkdir(parents=True)
     (reports / "a.txt").write_text("Date: 2024-08-08\nClashes erupted in Kirkuk on Monday.")
@@ -211,8 +211,8 @@ def test_gazetteer_spellings_bad_file_exits_2(tmp_path):
     assert result.exit_code == 2
 
 
-def test_ingest_on_workers_resumes(tmp_path, monkeypatch):
-    monkeypatch.setenv("GEOEVENTS_DATABASE_URL", f"sqlite:///{tmp_path / 'e.db'}")
+def test_ingest_on_workers_resumes(tmp_path, monkeypatch, database_url):
+    monkeypatch.setenv("GEOEVENTS_DATABASE_URL", database_url)
     lines = [
         json.dumps({"text": f"An IED exploded in {town} on Tuesday.", "published": "2024-08-08"})
         for town in ("Mosul", "Kirkuk", "Basra", "Tikrit", "Ramadi")

@@ -1,4 +1,4 @@
-"""Batch ingest on worker processes: order, resuming, refusals."""
+"""Batch ingest on worker processes: order, resuming, refusals (once per backend)."""
 
 import datetime as dt
 import subprocess
@@ -9,7 +9,7 @@ import pytest
 from app.domain import IngestResult
 from app.extraction.pipeline import Extractor, ReportInput
 from app.ingest_pool import IngestRun, default_jobs
-from app.store.sqlite import SQLiteStore
+from app.store import open_store
 from bench.reports import generate
 
 
@@ -28,12 +28,16 @@ def _items(count: int) -> list[tuple[str, ReportInput | str]]:
     return items
 
 
-def test_workers_give_what_one_process_gives(tmp_path, gazetteer, extractor):
+def test_workers_give_what_one_process_gives(
+    gazetteer, extractor, database_url, second_database_url
+):
     items = _items(60)
-    with IngestRun(extractor, gazetteer, SQLiteStore(tmp_path / "one.db"), jobs=1) as run:
+    one_store = open_store(database_url)
+    with IngestRun(extractor, gazetteer, one_store, jobs=1) as run:
         one = list(run.run(items))
+    one_store.close()
     done: list[int] = []
-    two_store = SQLiteStore(tmp_path / "two.db")
+    two_store = open_store(second_database_url)
     with IngestRun(extractor, gazetteer, two_store, jobs=2, chunk=7, batch=20) as run:
         two = list(run.run(items, done.append))
     assert one == two
@@ -42,11 +46,11 @@ def test_workers_give_what_one_process_gives(tmp_path, gazetteer, extractor):
     assert dict(two)["blank"] == "text must not be empty"
     assert sum(done) == len(items) and max(done) <= 20 + 7
     assert two_store.health().reports == 60
+    two_store.close()
 
 
-def test_a_second_run_skips_what_is_stored(tmp_path, gazetteer, extractor):
+def test_a_second_run_skips_what_is_stored(store, gazetteer, extractor):
     items = _items(30)
-    store = SQLiteStore(tmp_path / "e.db")
     with IngestRun(extractor, gazetteer, store, jobs=2, chunk=5, batch=10) as run:
         first = dict(run.run(items[:20]))  # as if stopped after 20 inputs
     with IngestRun(extractor, gazetteer, store, jobs=2, chunk=5, batch=10) as run:

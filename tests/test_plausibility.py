@@ -13,7 +13,7 @@ from typer.testing import CliRunner
 from app.cli import app as cli
 from app.events import EARLIEST_DATE, is_plausible, latest_date
 from app.main import create_app
-from app.store.sqlite import SQLiteStore
+from app.store import open_store
 from tests.conftest import make_settings
 from tests.factories import make_event
 
@@ -25,8 +25,10 @@ def test_the_bounds() -> None:
     assert is_plausible(latest_date()) and not is_plausible(latest_date() + dt.timedelta(days=1))
 
 
-def test_patch_refuses_implausible_dates_and_keeps_the_event(tmp_path: Path) -> None:
-    with TestClient(create_app(make_settings(tmp_path))) as client:
+def test_patch_refuses_implausible_dates_and_keeps_the_event(
+    tmp_path: Path, database_url: str
+) -> None:
+    with TestClient(create_app(make_settings(tmp_path, database_url=database_url))) as client:
         feature = make_event().model_dump(mode="json")
         created = client.post("/events", json=feature)
         assert created.status_code == 201
@@ -44,10 +46,9 @@ def test_patch_refuses_implausible_dates_and_keeps_the_event(tmp_path: Path) -> 
 
 
 def test_import_rejects_implausible_rows_and_keeps_the_others(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, database_url: str
 ) -> None:
-    database = tmp_path / "events.db"
-    monkeypatch.setenv("GEOEVENTS_DATABASE_URL", f"sqlite:///{database}")
+    monkeypatch.setenv("GEOEVENTS_DATABASE_URL", database_url)
     monkeypatch.chdir(tmp_path)
     rows = []
     for i, (start, end) in enumerate(
@@ -61,7 +62,7 @@ def test_import_rejects_implausible_rows_and_keeps_the_others(
     result = CliRunner().invoke(cli, ["import", str(source)])
     assert "imported: 1" in result.output, result.output
     assert "date" in result.output
-    store = SQLiteStore(database)
+    store = open_store(database_url)
     assert store.health().events == 1
     store.close()
 

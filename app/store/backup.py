@@ -17,6 +17,7 @@ from __future__ import annotations
 import contextlib
 import os
 import sqlite3
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -87,13 +88,9 @@ def backup(database: Path, target: Path, *, overwrite: bool = False) -> CopyInfo
     """Copy the live database to ``target`` consistently, check the copy, then name it."""
     if not database.is_file():
         raise InvalidInput(f"there is no database at {database}")
-    if target.exists() and not overwrite:
-        raise InvalidInput(f"{target} exists; choose another path or pass --force")
     if target.resolve() == database.resolve():
         raise InvalidInput("the backup cannot be the live database itself")
-    target.parent.mkdir(parents=True, exist_ok=True)
-    partial = target.with_name(f".{target.name}.partial")
-    partial.unlink(missing_ok=True)
+    partial = partial_for(target, overwrite)
     source = _connect(database)
     try:
         copy = sqlite3.connect(str(partial), isolation_level=None)
@@ -107,15 +104,35 @@ def backup(database: Path, target: Path, *, overwrite: bool = False) -> CopyInfo
         raise StoreError(log_message=f"backing up {database}: {exc}") from exc
     finally:
         source.close()
+    publish(partial, target, check_copy)
+    return check_copy(target)
+
+
+def partial_for(target: Path, overwrite: bool) -> Path:
+    """The hidden file beside ``target`` a backup is written to before it is checked.
+
+    Raises:
+        InvalidInput: ``target`` exists and ``overwrite`` is not set.
+    """
+    if target.exists() and not overwrite:
+        raise InvalidInput(f"{target} exists; choose another path or pass --force")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    partial = target.with_name(f".{target.name}.partial")
+    partial.unlink(missing_ok=True)
+    return partial
+
+
+def publish(partial: Path, target: Path, check: Callable[[Path], object]) -> None:
+    """Check a written copy, flush it to disk, then give it its name in one rename; a copy
+    that fails ``check`` (InvalidInput) is removed, so a bad copy never carries the name."""
     try:
-        check_copy(partial)
+        check(partial)
     except InvalidInput:
         partial.unlink(missing_ok=True)
         raise
     with open(partial, "rb") as handle:
         os.fsync(handle.fileno())
     os.replace(partial, target)
-    return check_copy(target)
 
 
 def restore(copy: Path, database: Path) -> CopyInfo:

@@ -17,7 +17,7 @@ from datetime import timedelta
 from typing import NamedTuple
 
 from app.domain import km
-from app.events import EventProperties
+from app.events import EventFeature, EventProperties
 
 MERGE_RADIUS_KM = 10.0
 DATE_SLACK_DAYS = 1
@@ -84,3 +84,12 @@ def same_event(a: EventProperties, b: EventProperties) -> bool:
     """Whether two events' properties describe one event (see :func:`same_reading`)."""
     ra, rb = reading_of(a), reading_of(b)
     return ra is not None and rb is not None and same_reading(ra, rb)
+
+
+def merged_event(current: EventFeature, event: EventFeature) -> EventFeature:
+    """``current`` after folding in a repeat: ``event``'s new sources appended, the higher
+    confidence of the two kept; the first reading's place, date and type stay."""
+    props = current.properties
+    sources = [*props.sources, *(s for s in event.properties.sources if s not in props.sources)]
+    update = {"sources": sources, "confidence": max(props.confidence, event.properties.confidence)}
+    return current.model_copy(update={"properties": props.model_copy(update=update)})

@@ -1,4 +1,5 @@
-"""Edits of an event's Feature shared by the backends: adding a source, diffing two versions."""
+"""Edits of an event's Feature shared by the backends: adding or removing a source, diffing
+two versions."""
 
 from __future__ import annotations
 
@@ -12,6 +13,13 @@ def with_source(event: EventFeature, source: str) -> EventFeature:
     if source in event.properties.sources:
         return event
     props = event.properties.model_copy(update={"sources": [*event.properties.sources, source]})
+    return event.model_copy(update={"properties": props})
+
+
+def without_source(event: EventFeature, source: str) -> EventFeature:
+    """The event with ``source`` taken out of its sources."""
+    sources = [s for s in event.properties.sources if s != source]
+    props = event.properties.model_copy(update={"sources": sources})
     return event.model_copy(update={"properties": props})
 
 

@@ -22,9 +22,10 @@ from app.errors import InvalidInput, NotFound, StoreError
 from app.events import EventFeature
 from app.store import postgis_bulk
 from app.store.base import OnConflict
-from app.store.dedup import same_event
-from app.store.edits import diff, with_source
+from app.store.dedup import merged_event, same_event
+from app.store.edits import diff, with_source, without_source
 from app.store.event_columns import fts_body, with_id
+from app.store.migrations import pending
 from app.store.postgis_bulk import PostGISBulkImport
 from app.store.postgis_counts import SeqCountCache
 from app.store.postgis_live import PostGISLiveState
@@ -110,12 +111,7 @@ class PostGISStore(PostGISReads):
     def _migrate(self, conn: psycopg.Connection) -> int:
         conn.execute("CREATE TABLE IF NOT EXISTS geoevents_schema (version integer NOT NULL)")
         version = self._version(conn)
-        if version > len(MIGRATIONS):
-            raise StoreError(
-                log_message=f"database {self._name} has schema {version}, newer "
-                f"than this release ({len(MIGRATIONS)})"
-            )
-        for number, script in enumerate(MIGRATIONS[version:], start=version + 1):
+        for number, script in pending(version, MIGRATIONS, f"database {self._name}"):
             with conn.transaction():
                 conn.execute(script)
                 conn.execute("DELETE FROM geoevents_schema")
@@ -295,10 +291,7 @@ class PostGISStore(PostGISReads):
                 (event_id, report_id),
             )
             current = EventFeature.model_validate_json(feature(conn, event_id))
-            sources = [s for s in current.properties.sources if s != f"/reports/{report_id}"]
-            kept = current.model_copy(
-                update={"properties": current.properties.model_copy(update={"sources": sources})}
-            )
+            kept = without_source(current, f"/reports/{report_id}")
             self._store(conn, event_id, kept, replace=True)
             new_id = self._insert(conn, EventFeature.model_validate_json(mine[0]), who, report_id)
             _audit(conn, event_id, who, "split", f"report {report_id} moved to event {new_id}")
@@ -356,19 +349,7 @@ class PostGISStore(PostGISReads):
         self, conn: psycopg.Connection, event_id: int, event: EventFeature, report_id: int, who: str
     ) -> None:
         current = EventFeature.model_validate_json(feature(conn, event_id))
-        props = current.properties
-        sources = [*props.sources, *(s for s in event.properties.sources if s not in props.sources)]
-        merged = current.model_copy(
-            update={
-                "properties": props.model_copy(
-                    update={
-                        "sources": sources,
-                        "confidence": max(props.confidence, event.properties.confidence),
-                    }
-                )
-            }
-        )
-        self._store(conn, event_id, merged, replace=True)
+        self._store(conn, event_id, merged_event(current, event), replace=True)
         conn.execute(
             "INSERT INTO observations (event_id, report_id, feature) VALUES (%s, %s, %s)",
             (event_id, report_id, event.model_dump_json()),
@@ -382,11 +363,7 @@ class PostGISStore(PostGISReads):
 
 def _feature(prepared: PreparedEvent) -> EventFeature:
     """An event the batch path prepared, back as a Feature (without the pending source)."""
-    event = EventFeature.model_validate_json(prepared.text)
-    sources = [s for s in event.properties.sources if s != PENDING_SOURCE]
-    return event.model_copy(
-        update={"properties": event.properties.model_copy(update={"sources": sources})}
-    )
+    return without_source(EventFeature.model_validate_json(prepared.text), PENDING_SOURCE)
 
 
 def _next_id(conn: psycopg.Connection, table: str) -> int:

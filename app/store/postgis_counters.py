@@ -52,18 +52,29 @@ class PostGISCounters:
 
     def hit(self, buckets: Sequence[str], window: int) -> list[int]:
         """Count one request in each bucket; a bucket's first hit in a window prunes old ones."""
+        try:
+            return self._hit(buckets, window)
+        except psycopg.errors.UndefinedTable:
+            # A restore replaced the database with one that has no counters (as on SQLite).
+            try:
+                with self.pool.connection() as conn:
+                    conn.execute(_SCHEMA)
+                return self._hit(buckets, window)
+            except psycopg.Error as exc:
+                raise StoreError(log_message=f"rate counters: {exc}") from exc
+        except psycopg.Error as exc:
+            raise StoreError(log_message=f"rate counters: {exc}") from exc
+
+    def _hit(self, buckets: Sequence[str], window: int) -> list[int]:
         # Rows are locked in one order (sorted buckets) so two workers never deadlock.
         order = sorted(range(len(buckets)), key=lambda i: buckets[i])
         counts = [0] * len(buckets)
-        try:
-            with self.pool.connection() as conn, conn.transaction():
-                for i in order:
-                    row = conn.execute(_HIT, (buckets[i], window)).fetchone()
-                    counts[i] = int(row[0]) if row else 0
-                if 1 in counts:
-                    conn.execute("DELETE FROM rate_counters WHERE slot < %s", (window - 1,))
-        except psycopg.Error as exc:
-            raise StoreError(log_message=f"rate counters: {exc}") from exc
+        with self.pool.connection() as conn, conn.transaction():
+            for i in order:
+                row = conn.execute(_HIT, (buckets[i], window)).fetchone()
+                counts[i] = int(row[0]) if row else 0
+            if 1 in counts:
+                conn.execute("DELETE FROM rate_counters WHERE slot < %s", (window - 1,))
         return counts
 
     def close(self) -> None:

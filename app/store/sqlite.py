@@ -32,6 +32,7 @@ from app.store import sqlite_batch, sqlite_changes
 from app.store import sqlite_reads as reads
 from app.store import sqlite_writes as writes
 from app.store.base import OnConflict, StoreHealth
+from app.store.migrations import pending
 from app.store.prepared import PreparedEvent
 from app.store.schema import MIGRATIONS
 from app.store.sqlite_bulk import SQLiteBulkImport, finish_interrupted
@@ -101,12 +102,7 @@ class SQLiteStore:
         conn = self._connect()
         try:
             version = conn.execute("PRAGMA user_version").fetchone()[0]
-            if version > len(MIGRATIONS):
-                raise StoreError(
-                    log_message=f"{self.path} has schema {version}, newer than "
-                    f"this release ({len(MIGRATIONS)})"
-                )
-            for number, script in enumerate(MIGRATIONS[version:], start=version + 1):
+            for number, script in pending(version, MIGRATIONS, self.path):
                 conn.executescript(f"BEGIN; {script}; PRAGMA user_version={number}; COMMIT;")
         except sqlite3.Error as exc:
             raise StoreError(log_message=f"migrating {self.path}: {exc}") from exc

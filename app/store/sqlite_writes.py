@@ -12,8 +12,8 @@ from collections.abc import Sequence
 from app.domain import IngestResult, NewReport
 from app.errors import InvalidInput, NotFound
 from app.events import EventFeature
-from app.store.dedup import same_event
-from app.store.edits import diff, with_source
+from app.store.dedup import merged_event, same_event
+from app.store.edits import diff, with_source, without_source
 from app.store.event_columns import fts_body, with_id
 from app.store.sqlite_rows import event_row
 
@@ -143,11 +143,7 @@ def split(conn: sqlite3.Connection, event_id: int, report_id: int, who: str) -> 
         "DELETE FROM observations WHERE event_id = ? AND report_id = ?", (event_id, report_id)
     )
     current = EventFeature.model_validate_json(feature(conn, event_id))
-    sources = [s for s in current.properties.sources if s != f"/reports/{report_id}"]
-    kept = current.model_copy(
-        update={"properties": current.properties.model_copy(update={"sources": sources})}
-    )
-    store(conn, event_id, kept, replace=True)
+    store(conn, event_id, without_source(current, f"/reports/{report_id}"), replace=True)
     new_id = insert(conn, EventFeature.model_validate_json(mine[0]), who, report_id)
     audit(conn, event_id, who, "split", f"report {report_id} moved to event {new_id}")
     return new_id
@@ -274,19 +270,7 @@ def _merge(
     conn: sqlite3.Connection, event_id: int, event: EventFeature, report_id: int, who: str
 ) -> None:
     current = EventFeature.model_validate_json(feature(conn, event_id))
-    props = current.properties
-    sources = [*props.sources, *(s for s in event.properties.sources if s not in props.sources)]
-    merged = current.model_copy(
-        update={
-            "properties": props.model_copy(
-                update={
-                    "sources": sources,
-                    "confidence": max(props.confidence, event.properties.confidence),
-                }
-            )
-        }
-    )
-    store(conn, event_id, merged, replace=True)
+    store(conn, event_id, merged_event(current, event), replace=True)
     conn.execute(
         "INSERT INTO observations (event_id, report_id, feature) VALUES (?, ?, ?)",
         (event_id, report_id, event.model_dump_json()),

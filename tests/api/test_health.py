@@ -1,13 +1,21 @@
+from fastapi.testclient import TestClient
+
 from app.api.schemas import Health
+from app.main import create_app
+from tests.conftest import make_settings
 
 
-def test_healthz_reports_gazetteer_and_store(http):
-    response = http.get("/healthz")
+def test_healthz_reports_gazetteer_and_store(tmp_path, database_url):
+    settings = make_settings(tmp_path, database_url=database_url)
+    with TestClient(create_app(settings)) as client:
+        response = client.get("/healthz")
     assert response.status_code == 200
     body = Health.model_validate(response.json())
     assert body.status == "ok"
     assert body.gazetteer["places"] > 5000
-    assert body.store["backend"] == "sqlite" and body.store["schema_version"] >= 1
+    backend = "sqlite" if database_url.startswith("sqlite") else "postgis"
+    assert body.store["backend"] == backend
+    assert body.store["schema_version"] >= 1 and body.store["events"] == 0
 
 
 def test_docs_and_openapi_are_served(http):

@@ -112,8 +112,12 @@ CASES: list[tuple[str, str, str, bytes, int, str]] = [
 
 
 @pytest.fixture(scope="module")
-def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]:
-    settings = make_settings(tmp_path_factory.mktemp("hostile"), max_text_chars=200_000)
+def server(
+    tmp_path_factory: pytest.TempPathFactory, module_database_url: str
+) -> Iterator[LiveServer]:
+    settings = make_settings(
+        tmp_path_factory.mktemp("hostile"), database_url=module_database_url, max_text_chars=200_000
+    )
     with LiveServer(settings) as live:
         yield live
 

@@ -20,8 +20,9 @@ REPORT = {"text": "Gunmen attacked a checkpoint in Kirkuk.", "published": "2024-
 
 
 @pytest.fixture
-def client(tmp_path: Path) -> Iterator[TestClient]:
-    with TestClient(create_app(make_settings(tmp_path))) as test_client:
+def client(tmp_path: Path, database_url: str) -> Iterator[TestClient]:
+    """An app on a fresh store, once per backend (/metrics counts the store's rows)."""
+    with TestClient(create_app(make_settings(tmp_path, database_url=database_url))) as test_client:
         yield test_client
 
 

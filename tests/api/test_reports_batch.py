@@ -9,8 +9,9 @@ PROBLEM = "application/problem+json"
 
 
 @pytest.fixture(scope="module")
-def api(tmp_path_factory):
-    with LiveServer(make_settings(tmp_path_factory.mktemp("batch"))) as live:
+def api(tmp_path_factory, module_database_url):
+    settings = make_settings(tmp_path_factory.mktemp("batch"), database_url=module_database_url)
+    with LiveServer(settings) as live:
         with httpx.Client(base_url=live.url, timeout=60) as client:
             yield client
 

@@ -2,6 +2,7 @@
 
 Runs its CLI on a server in another process, bounded in examples (and so in time: a few
 seconds here), every phase included: examples, coverage, fuzzing and stateful sequences.
+Once per backend: the fuzzer's writes and odd queries reach the store.
 """
 
 import shutil
@@ -12,9 +13,9 @@ from pathlib import Path
 from tests.conftest import ProcessServer
 
 
-def test_schemathesis_finds_nothing(tmp_path):
+def test_schemathesis_finds_nothing(database_url):
     cli = shutil.which("schemathesis") or str(Path(sys.executable).parent / "schemathesis")
-    with ProcessServer(tmp_path / "fuzz.db") as server:
+    with ProcessServer(database_url) as server:
         result = subprocess.run(
             [
                 cli,

@@ -13,9 +13,10 @@ TUZ_KHURMATU = {
 
 
 @pytest.fixture(scope="module")
-def api(tmp_path_factory):
+def api(tmp_path_factory, module_database_url):
+    folder = tmp_path_factory.mktemp("word-openers")
     with (
-        LiveServer(make_settings(tmp_path_factory.mktemp("word-openers"))) as live,
+        LiveServer(make_settings(folder, database_url=module_database_url)) as live,
         httpx.Client(base_url=live.url, timeout=30) as client,
     ):
         yield client

@@ -7,8 +7,8 @@ from app.cli import app
 runner = CliRunner()
 
 
-def test_feeds_add_list_remove(tmp_path, monkeypatch):
-    monkeypatch.setenv("GEOEVENTS_DATABASE_URL", f"sqlite:///{tmp_path / 'cli.db'}")
+def test_feeds_add_list_remove(monkeypatch, database_url):
+    monkeypatch.setenv("GEOEVENTS_DATABASE_URL", database_url)
     added = runner.invoke(app, ["feeds", "add", "http://127.0.0.1:9/feed.xml", "--interval", "60"])
     assert added.exit_code == 0, added.output
     assert "feed 1" in added.output

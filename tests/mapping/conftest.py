@@ -1,4 +1,5 @@
-"""A real browser (Debian's chromium driven by Playwright) and a server with known events."""
+"""A real browser (Debian's chromium driven by Playwright) and a server with known events
+(on each backend)."""
 
 import os
 import shutil
@@ -7,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from app.ingest import prepare
-from app.store.sqlite import SQLiteStore
+from app.store import open_store
 from tests.conftest import LiveServer, make_settings
 from tests.factories import make_event
 
@@ -81,13 +82,14 @@ def known_events():
     return [e if isinstance(e, dict) else e.model_dump(mode="json") for e in events]
 
 
-@pytest.fixture(scope="session")
-def map_server(tmp_path_factory, gazetteer):
+@pytest.fixture(scope="module")
+def map_server(tmp_path_factory, gazetteer, module_database_url):
+    """A server whose store holds :func:`known_events`, once per backend."""
     root = tmp_path_factory.mktemp("map")
-    store = SQLiteStore(root / "events.db")
+    store = open_store(module_database_url)
     events, errors = prepare(gazetteer, known_events())
     assert not errors, errors
     store.add_events(events, "test")
     store.close()
-    with LiveServer(make_settings(root)) as server:
+    with LiveServer(make_settings(root, database_url=module_database_url)) as server:
         yield server

@@ -13,8 +13,10 @@ REPORT = {
 }
 
 
-def test_embed_follows_the_stream_without_a_reload(browser, tmp_path):
-    settings = make_settings(tmp_path, live_options={"live_notify_seconds": 0.2})
+def test_embed_follows_the_stream_without_a_reload(browser, tmp_path, database_url):
+    settings = make_settings(
+        tmp_path, database_url=database_url, live_options={"live_notify_seconds": 0.2}
+    )
     with LiveServer(settings) as server:
         blocked = []
         page, errors = open_map(browser, f"{server.url}/map/embed?live=1", blocked)

@@ -1,4 +1,5 @@
-"""Batch writes: the same store as one report at a time, in one transaction."""
+"""Batch writes: the same store as one report at a time, in one transaction (tests that
+take ``store`` run once per backend)."""
 
 import datetime as dt
 import json
@@ -57,6 +58,8 @@ def _dump(path) -> list[list[tuple]]:
 
 
 def test_batches_store_what_one_by_one_stores(tmp_path, gazetteer, extractor):
+    """SQLite only: compares the files table by table, R*Tree and FTS included (on every
+    backend: test_batch_backends)."""
     reports = _reports()
     one = Ingestor(extractor, gazetteer, SQLiteStore(tmp_path / "one.db"))
     singles = [one.ingest(r, who="t")[0] for r in reports]
@@ -68,8 +71,7 @@ def test_batches_store_what_one_by_one_stores(tmp_path, gazetteer, extractor):
     assert _dump(tmp_path / "one.db") == _dump(tmp_path / "many.db")
 
 
-def test_a_second_batch_finds_stored_reports_and_events(tmp_path, gazetteer, extractor):
-    store = SQLiteStore(tmp_path / "e.db")
+def test_a_second_batch_finds_stored_reports_and_events(store, gazetteer, extractor):
     ingestor = Ingestor(extractor, gazetteer, store)
     day = dt.date(2024, 8, 8)
     first = ingestor.ingest_many([ReportInput(SAME_EVENT, day)], "t")[0]
@@ -84,8 +86,7 @@ def test_a_second_batch_finds_stored_reports_and_events(tmp_path, gazetteer, ext
     assert [h.action for h in history] == ["create", "merge"]
 
 
-def test_unreadable_reports_fail_alone(tmp_path, gazetteer, extractor):
-    store = SQLiteStore(tmp_path / "e.db")
+def test_unreadable_reports_fail_alone(store, gazetteer, extractor):
     ingestor = Ingestor(extractor, gazetteer, store)
     day = dt.date(2024, 8, 8)
     results = ingestor.ingest_many([ReportInput("   ", day), ReportInput(SAME_EVENT, day)], "t")
@@ -95,6 +96,8 @@ def test_unreadable_reports_fail_alone(tmp_path, gazetteer, extractor):
 
 
 def test_a_failed_batch_stores_nothing(tmp_path, gazetteer, extractor, monkeypatch):
+    """SQLite only: breaks ``sqlite_batch``'s write step (PostGIS writes a batch one report
+    at a time inside one transaction: see test_batch_backends)."""
     from app.errors import StoreError
     from app.store import sqlite_batch
 
@@ -126,10 +129,9 @@ def test_the_pending_source_is_replaced_exactly():
     assert parsed["properties"]["sources"] == ["/reports/7"]
 
 
-def test_a_batch_write_clears_cached_counts_and_feeds_the_change_feed(tmp_path, extractor):
+def test_a_batch_write_clears_cached_counts_and_feeds_the_change_feed(store, extractor):
     from app.domain import EventQuery
 
-    store = SQLiteStore(tmp_path / "e.db")
     assert store.count(EventQuery()) == 0  # cached for this connection
     ingestor = Ingestor(extractor, extractor.gazetteer, store)
     (result,) = ingestor.ingest_many([ReportInput(SAME_EVENT, dt.date(2024, 8, 8))], "t")

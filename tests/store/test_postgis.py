@@ -65,14 +65,6 @@ def test_geometry_and_interval_are_stored_as_postgis_types(url):
     assert (srid, wkt, during) == (4326, "POINT(44.39 35.47)", "[2024-06-01,2024-07-01)")
 
 
-def test_a_newer_schema_is_refused(url):
-    PostGISStore(url).close()
-    with psycopg.connect(url) as conn:
-        conn.execute("UPDATE geoevents_schema SET version = %s", (len(MIGRATIONS) + 1,))
-    with pytest.raises(StoreError):
-        PostGISStore(url)
-
-
 def test_an_unreachable_server_is_a_store_error(pg_cluster):
     with pytest.raises(StoreError) as caught:
         open_store(pg_cluster.url("no_such_database"))

@@ -7,9 +7,7 @@ from pathlib import Path
 
 import psycopg
 import pytest
-from typer.testing import CliRunner
 
-from app.cli import app as cli
 from app.errors import InvalidInput
 from app.store.postgis import PostGISStore
 from app.store.postgis_backup import _connection, backup, check_archive, pg_tool, restore
@@ -124,25 +122,6 @@ def test_without_the_client_tools_the_message_names_the_package(monkeypatch) -> 
     monkeypatch.setattr("pathlib.Path.glob", lambda self, pattern: iter(()))
     with pytest.raises(InvalidInput, match="postgresql-client"):
         pg_tool("pg_dump")
-
-
-def test_the_commands_say_they_drive_pg_dump_and_pg_restore(url, tmp_path, monkeypatch) -> None:
-    monkeypatch.setenv("GEOEVENTS_DATABASE_URL", url)
-    monkeypatch.chdir(tmp_path)
-    store = PostGISStore(url)
-    _fill(store, 0, 2)
-    store.close()
-    runner = CliRunner()
-    made = runner.invoke(cli, ["backup", str(tmp_path / "b.dump")])
-    assert made.exit_code == 0, made.output
-    assert "pg_dump" in made.output and "2 reports" in made.output
-    assert "postgres@" not in made.output  # the URL (and any password) is never printed
-    (tmp_path / "junk.dump").write_text("junk")
-    refused = runner.invoke(cli, ["restore", str(tmp_path / "junk.dump")])
-    assert refused.exit_code == 2 and "not a readable" in refused.output
-    restored = runner.invoke(cli, ["restore", str(tmp_path / "b.dump")])
-    assert restored.exit_code == 0, restored.output
-    assert "pg_restore" in restored.output and "2 events" in restored.output
 
 
 def test_the_password_travels_in_the_environment_not_the_arguments():

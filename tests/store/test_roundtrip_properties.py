@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
-import tempfile
-from pathlib import Path
+from collections.abc import Iterator
 from typing import Any, get_args
 
 import orjson
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -20,7 +20,8 @@ from app.events import (
     EvidenceField,
     latest_date,
 )
-from app.store.sqlite import SQLiteStore
+from app.store import open_store
+from app.store.base import EventStore
 
 TEXT = st.text(
     st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"), max_size=40
@@ -114,21 +115,30 @@ def features(draw: st.DrawFn) -> dict[str, Any]:
     }
 
 
-_DIR = tempfile.TemporaryDirectory(prefix="roundtrip-")
-_STORE = SQLiteStore(Path(_DIR.name) / "events.db")
+@pytest.fixture(scope="module")
+def roundtrip_store(module_database_url: str) -> Iterator[EventStore]:
+    """One store for every example, once per backend (a function-scoped store would not be
+    fresh per example anyway: hypothesis runs the examples inside one test call)."""
+    store = open_store(module_database_url)
+    try:
+        yield store
+    finally:
+        store.close()
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(features())
-def test_a_feature_round_trips_through_the_store(raw: dict[str, Any]) -> None:
+@given(raw=features())
+def test_a_feature_round_trips_through_the_store(
+    roundtrip_store: EventStore, raw: dict[str, Any]
+) -> None:
     event = EventFeature.model_validate(raw)
-    (event_id,) = _STORE.add_events([event], "property-test")
-    stored = orjson.loads(_STORE.get(event_id))
+    (event_id,) = roundtrip_store.add_events([event], "property-test")
+    stored = orjson.loads(roundtrip_store.get(event_id))
     assert stored.pop("id") == str(event_id)
     assert EventFeature.model_validate(stored) == event.model_copy(update={"id": None})
     # And through a query of its own box and dates.
     lon, lat = raw["properties"]["location"]["lon"], raw["properties"]["location"]["lat"]
-    page = _STORE.query(
+    page = roundtrip_store.query(
         EventQuery(
             bbox=(lon, lat, lon, lat),
             start=event.properties.date,

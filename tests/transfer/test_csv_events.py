@@ -17,7 +17,6 @@ from app.domain import EventQuery
 from app.events import EventFeature
 from app.ingest import stamp_many
 from app.store import open_store
-from app.store.sqlite import SQLiteStore
 from app.transfer.acled import AdminNames, interaction
 from app.transfer.csv_events import ACLED_COLUMNS, CSV_COLUMNS, csv_lines, record_from_csv
 from app.transfer.fast_check import ENCODER
@@ -71,8 +70,7 @@ def test_acled_columns_come_first_in_acleds_order():
     assert len(set(CSV_COLUMNS)) == len(CSV_COLUMNS)
 
 
-def test_acled_columns_have_acleds_meanings(gazetteer, names, tmp_path):
-    store = SQLiteStore(tmp_path / "e.db")
+def test_acled_columns_have_acleds_meanings(gazetteer, names, store):
     (event_id,) = store.add_events([ied_in_daquq(gazetteer)], "test")
     (row,) = rows(export(store, names))
     assert row["event_id_cnty"] == f"IRQ{event_id}" and row["id"] == str(event_id)
@@ -150,24 +148,32 @@ _DIR = tempfile.TemporaryDirectory(prefix="csv-roundtrip-")
 @given(batch=st.lists(features(), min_size=1, max_size=4))
 def test_export_import_export_gives_equal_events(gazetteer, names, batch):
     """Through the real importer and store: a CSV export imported into a fresh store exports
-    the same CSV and the same Feature texts."""
+    the same CSV and the same Feature texts. SQLite only for now: on PostGIS (a store per
+    example) it failed twice in full slow runs, never when run alone: the second
+    store held one event fewer; not yet understood."""
     folder = Path(tempfile.mkdtemp(dir=_DIR.name))
     source = folder / "in.geojsonl"
     source.write_bytes(b"".join(orjson.dumps(f) + b"\n" for f in batch))
-    first = SQLiteStore(folder / "a.db")
-    run_import(source, first, gazetteer, jobs=0, defer_indexes=False)
-    text = export(first, names)
-    (folder / "out.csv").write_text(text, newline="")
-    second = SQLiteStore(folder / "b.db")
-    outcome = run_import(folder / "out.csv", second, gazetteer, jobs=0, defer_indexes=False)
-    assert outcome.rejected == []
-    assert export(second, names) == text
-    assert list(second.export(EventQuery(located=None))) == list(
-        first.export(EventQuery(located=None))
-    )
+    first = open_store(f"sqlite:///{folder / 'a.db'}")
+    second = open_store(f"sqlite:///{folder / 'b.db'}")
+    try:
+        run_import(source, first, gazetteer, jobs=0, defer_indexes=False)
+        text = export(first, names)
+        (folder / "out.csv").write_text(text, newline="")
+        outcome = run_import(folder / "out.csv", second, gazetteer, jobs=0, defer_indexes=False)
+        assert outcome.rejected == []
+        assert export(second, names) == text
+        assert list(second.export(EventQuery(located=None))) == list(
+            first.export(EventQuery(located=None))
+        )
+    finally:
+        first.close()
+        second.close()
 
 
-def test_cli_csv_export_reads_back_equal(tmp_path, gazetteer, monkeypatch, database_url):
+def test_cli_csv_export_reads_back_equal(
+    tmp_path, gazetteer, monkeypatch, database_url, second_database_url
+):
     store = open_store(database_url)
     events = [ied_in_daquq(gazetteer)]
     movement = make_event(event_type="troop_movement", category="movement").model_dump(mode="json")
@@ -188,15 +194,16 @@ def test_cli_csv_export_reads_back_equal(tmp_path, gazetteer, monkeypatch, datab
     out = tmp_path / "events.csv"
     result = runner.invoke(app, ["export", "--format", "csv", "--out", str(out)])
     assert result.exit_code == 0, result.output
-    second = tmp_path / "second.db"
-    monkeypatch.setenv("GEOEVENTS_DATABASE_URL", f"sqlite:///{second}")
+    monkeypatch.setenv("GEOEVENTS_DATABASE_URL", second_database_url)
     result = runner.invoke(app, ["import", str(out), "--jobs", "0"])
     assert "imported: 3, rejected: 0" in result.output, result.output
     again = tmp_path / "again.csv"
     assert runner.invoke(app, ["export", "--format", "csv", "--out", str(again)]).exit_code == 0
     assert again.read_bytes() == out.read_bytes()
     before = [orjson.loads(f) for f in store.export(EventQuery(located=None))]
-    after = [orjson.loads(f) for f in SQLiteStore(second).export(EventQuery(located=None))]
+    second = open_store(second_database_url)
+    after = [orjson.loads(f) for f in second.export(EventQuery(located=None))]
+    second.close()
     assert [f["properties"] for f in after] == [f["properties"] for f in before]
     assert [f["geometry"] for f in after] == [f["geometry"] for f in before]
     assert {f["properties"]["external_id"] for f in after} == {None, "0042", 42}

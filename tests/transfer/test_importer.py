@@ -114,6 +114,7 @@ def test_on_conflict_update_replaces_known_events(tmp_path, gazetteer, monkeypat
 
 
 def test_a_stopped_deferred_import_is_finished_on_the_next_open(tmp_path, gazetteer):
+    """SQLite's staged boxes and words (import_pending); PostGIS: test_postgis_bulk."""
     db = tmp_path / "e.db"
     store = SQLiteStore(db)
     rows, _ = prepare_rows(gazetteer, [(i, orjson.dumps(f)) for i, f in enumerate(features(40))])
@@ -137,6 +138,7 @@ def test_a_stopped_deferred_import_is_finished_on_the_next_open(tmp_path, gazett
 
 
 def test_an_edit_of_a_staged_event_indexes_it_at_once(tmp_path, gazetteer):
+    """SQLite only: PostGIS stages nothing, its deferred build is a CREATE INDEX."""
     store = SQLiteStore(tmp_path / "e.db")
     rows, _ = prepare_rows(gazetteer, [(1, orjson.dumps(features(1)[0]))])
     loader = store.bulk_import("import", "skip", defer_indexes=True)
@@ -152,6 +154,7 @@ def test_an_edit_of_a_staged_event_indexes_it_at_once(tmp_path, gazetteer):
 
 
 def test_a_failing_batch_stores_nothing(tmp_path, gazetteer, monkeypatch):
+    """SQLite's dropped per-row triggers; PostGIS: test_postgis's failing bulk batch."""
     from app.store import sqlite_bulk
 
     store = SQLiteStore(tmp_path / "e.db")
@@ -173,8 +176,8 @@ def test_a_failing_batch_stores_nothing(tmp_path, gazetteer, monkeypatch):
     assert loader.conn.execute(triggers).fetchall() == before
 
 
-def test_feature_collections_and_rejects_with_their_numbers(tmp_path, monkeypatch):
-    monkeypatch.setenv("GEOEVENTS_DATABASE_URL", f"sqlite:///{tmp_path / 'e.db'}")
+def test_feature_collections_and_rejects_with_their_numbers(tmp_path, monkeypatch, database_url):
+    monkeypatch.setenv("GEOEVENTS_DATABASE_URL", database_url)
     items = features(5)
     items[2]["properties"]["confidence"] = 7
     path = tmp_path / "events.geojson"
@@ -187,8 +190,8 @@ def test_feature_collections_and_rejects_with_their_numbers(tmp_path, monkeypatc
     assert runner.invoke(app, ["import", str(broken)]).exit_code == 2
 
 
-def test_acled_ids_make_csv_imports_idempotent(tmp_path, monkeypatch):
-    monkeypatch.setenv("GEOEVENTS_DATABASE_URL", f"sqlite:///{tmp_path / 'e.db'}")
+def test_acled_ids_make_csv_imports_idempotent(tmp_path, monkeypatch, database_url):
+    monkeypatch.setenv("GEOEVENTS_DATABASE_URL", database_url)
     acled = tmp_path / "acled.csv"
     acled.write_text(
         "event_id_cnty,event_date,event_type,sub_event_type,latitude,longitude,notes\n"
@@ -197,7 +200,7 @@ def test_acled_ids_make_csv_imports_idempotent(tmp_path, monkeypatch):
     )
     assert "imported: 2" in runner.invoke(app, ["import", str(acled)]).output
     assert "already stored: 2" in runner.invoke(app, ["import", str(acled)]).output
-    assert [e["properties"]["external_id"] for e in stored(tmp_path / "e.db")] == ["IRQ1", "IRQ2"]
+    assert [e["properties"]["external_id"] for e in stored(database_url)] == ["IRQ1", "IRQ2"]
     out = tmp_path / "out.csv"
     runner.invoke(app, ["export", "--format", "csv", "--out", str(out)])
     first = next(csv.DictReader(io.StringIO(out.read_text())))
@@ -205,6 +208,7 @@ def test_acled_ids_make_csv_imports_idempotent(tmp_path, monkeypatch):
 
 
 def test_opening_does_not_wait_for_a_build_another_connection_holds(tmp_path, gazetteer):
+    """SQLite's BEGIN IMMEDIATE; PostGIS's import lock: test_postgis_bulk."""
     db = tmp_path / "e.db"
     store = SQLiteStore(db)
     rows, _ = prepare_rows(gazetteer, [(i, orjson.dumps(f)) for i, f in enumerate(features(5))])
