@@ -12,11 +12,13 @@ A restore checks the archive first (it lists, it holds the store's tables, its s
 is not newer than this release) and then runs ``pg_restore --clean --if-exists
 --single-transaction``: the old content is dropped and the archive's created in one
 transaction, so another worker sees the old content or the new one, never a mix, and a
-failure leaves the database as it was. Writers wait while it runs (it holds the store's write
-lock). The store is then opened once (migrations applied). Known limit: readers are not held
-off, and under a steady read load PostgreSQL may break a lock cycle between pg_restore
-(dropping table after table) and a reader by failing either: the restore then fails whole
-and leaves the database as it was (run it with the API stopped or quiet).
+failure leaves the database as it was. Extensions the database already has (PostGIS,
+unaccent) are left in place, so other workers' prepared statements keep their types.
+Writers wait while it runs (it holds the store's write lock). The store is then opened once
+(migrations applied). Known limit: readers are not held off, and under a steady read load
+PostgreSQL may break a lock cycle between pg_restore (dropping table after table) and a
+reader by failing either: the restore then fails whole and leaves the database as it was
+(run it with the API stopped or quiet).
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ import os
 import re
 import shutil
 import subprocess
+import tempfile
 from pathlib import Path
 
 import psycopg
@@ -34,6 +37,8 @@ from app.errors import InvalidInput, StoreError
 from app.store.backup import CopyInfo, partial_for, publish
 from app.store.postgis_schema import MIGRATIONS, WRITE_LOCK
 
+#: An extension's archive entry, or its comment ("EXTENSION - postgis", "COMMENT - EXTENSION x").
+_EXTENSION_ENTRY = re.compile(r" (?:EXTENSION -|COMMENT - EXTENSION) (\w+)")
 _REQUIRED_TABLES = ("reports", "events", "observations", "audit", "meta", "geoevents_schema")
 
 
@@ -150,6 +155,22 @@ def backup(url: str, target: Path, *, overwrite: bool = False) -> CopyInfo:
     return CopyInfo(target, int(version), int(reports), int(events), target.stat().st_size)
 
 
+def _entries_to_restore(copy: Path, installed: set[str]) -> str:
+    """The archive's table of contents less the extensions the database already has.
+
+    Dropping and re-creating PostGIS would give its types new ids, and every other worker's
+    prepared statements with a ``geometry`` parameter would then fail ("cache lookup failed
+    for type"): the restore replaces the store, not the server's extensions.
+    """
+    listing = _run([str(pg_tool("pg_restore")), "--list", str(copy)], f"listing {copy}")
+    kept = [
+        line
+        for line in listing.splitlines()
+        if not ((m := _EXTENSION_ENTRY.search(line)) is not None and m.group(1) in installed)
+    ]
+    return "\n".join(kept) + "\n"
+
+
 def restore(copy: Path, url: str) -> CopyInfo:
     """Check the archive, then replace the database's content with it in one transaction."""
     version = check_archive(copy)
@@ -167,12 +188,16 @@ def restore(copy: Path, url: str) -> CopyInfo:
     ]
     try:
         with psycopg.connect(url, autocommit=True, connect_timeout=10) as lock:
-            # Every store write starts by taking WRITE_LOCK. Held here (for this session)
-            # while pg_restore drops and creates the tables, no writer is half-way through a
-            # transaction on them: without it a writer and pg_restore deadlock, and one of
-            # them fails (found by test_backup's restore while writing).
-            lock.execute("SELECT pg_advisory_lock(%s)", (WRITE_LOCK,))
-            _run(command, "pg_restore", env)
+            installed = {row[0] for row in lock.execute("SELECT extname FROM pg_extension")}
+            with tempfile.TemporaryDirectory() as tmp:
+                entries = Path(tmp) / "entries.list"
+                entries.write_text(_entries_to_restore(copy, installed), encoding="utf-8")
+                # Every store write starts by taking WRITE_LOCK. Held here (for this session)
+                # while pg_restore drops and creates the tables, no writer is half-way through
+                # a transaction on them: without it a writer and pg_restore deadlock, and one
+                # of them fails (found by test_backup's restore while writing).
+                lock.execute("SELECT pg_advisory_lock(%s)", (WRITE_LOCK,))
+                _run([*command[:-1], f"--use-list={entries}", command[-1]], "pg_restore", env)
     except psycopg.Error as exc:
         raise StoreError(log_message=f"restoring the database: {exc}") from exc
     from app.store.postgis import PostGISStore  # migrates a copy from an older release

@@ -130,3 +130,18 @@ def test_the_password_travels_in_the_environment_not_the_arguments():
     assert env["PGPASSWORD"] == "s3cret"
     assert "host=db.example" in conninfo and "port=5433" in conninfo and "user=ana" in conninfo
     assert "dbname=events" in conninfo and "sslmode=require" in conninfo
+
+
+def test_a_worker_that_wrote_before_a_restore_writes_after_it(url, tmp_path: Path) -> None:
+    """The restore keeps the server's extensions: a worker's prepared statements with a
+    geometry parameter (psycopg prepares a query after its fifth run) stay valid."""
+    store = PostGISStore(url)
+    try:
+        _fill(store, 0, 8)
+        info = backup(url, tmp_path / "b.dump")
+        _fill(store, 8, 2)
+        restore(info.path, url)
+        _fill(store, 20, 3)
+        assert store.health().reports == 8 + 3
+    finally:
+        store.close()
