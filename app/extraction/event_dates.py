@@ -141,3 +141,28 @@ def own_interval(
     ):
         return shifted, shifted, chosen
     return chosen.first, shifted, chosen
+
+
+def paragraphs(text: str, sentences: list[Sentence]) -> list[int]:
+    """The paragraph of each sentence (by index): a line break between two sentences starts
+    a new one (a heading, a bullet, a paragraph of a statement or a long story)."""
+    out: list[int] = []
+    number = 0
+    for s in sentences:
+        if s.index and "\n" in text[sentences[s.index - 1].end : s.start]:
+            number += 1
+        out.append(number)
+    return out
+
+
+def continues(draft: EventDraft, narrative: EventDraft, paragraph_of: list[int]) -> bool:
+    """Whether an event with no date of its own goes on with the narrative's event, and so
+    shares its date: in the same paragraph, or at its place (or at no place of its own).
+    A new paragraph about another place is another item ("Yesterday, police arrested ...
+    in Tarmiyah." then "Border guards arrested smugglers near al-Qaim."): its date is not
+    said, not the previous item's."""
+    if paragraph_of[narrative.sentence.index] == paragraph_of[draft.sentence.index]:
+        return True
+    if draft.location is None or draft.inherited_location:
+        return True
+    return narrative.location is not None and narrative.location.place == draft.location.place

@@ -24,11 +24,13 @@ from app.extraction.event_builder import EventDraft, build_feature
 from app.extraction.event_dates import (
     MAX_AGE_DAYS,
     attached,
+    continues,
     dated_or_recent,
     dated_reference,
     dates_trigger,
     other_date,
     own_interval,
+    paragraphs,
 )
 from app.extraction.event_types import (
     ANAPHORA,
@@ -182,6 +184,7 @@ class Extractor:
         ctx = _Context(
             located, _report_countries(mentions), reported_at, self.actors.actors, self.actors
         )
+        ctx.paragraph_of = paragraphs(text, sentences)
         actor_spans = ActorSpans(actor_mentions)
         for sentence in sentences:
             ctx.previous_start = sentences[sentence.index - 1].start if sentence.index else 0
@@ -248,6 +251,7 @@ class _Context:
     matcher: ActorMatcher
     drafts: list[EventDraft] = field(default_factory=list)
     previous_start: int = 0  # start of the sentence before the current one
+    paragraph_of: list[int] = field(default_factory=list)  # by sentence index
 
     def reading(self, countries: list[str]) -> roles.Reading:
         """How actor mentions read in an event in these countries (its own first)."""
@@ -338,7 +342,7 @@ def _drafts(
             inherited_location=inherited and location is not None,
         )
         draft.near = location is not None and not inherited and locate.is_near(sentence, location)
-        _date(draft, event_dates, ctx.drafts, ctx.reported_at)
+        _date(draft, event_dates, ctx)
         own = clauses.scoped(sentence, trigger, others, actors)
         roles.assign(draft, trigger, own, ctx.reading(_countries(draft, ctx.countries)))
         retype.refine(draft)
@@ -372,9 +376,8 @@ def _report_countries(mentions: list[ResolvedMention]) -> list[str]:
     return [c for c, _ in counts.most_common()] or ["IQ"]
 
 
-def _date(
-    draft: EventDraft, dates: list[DateMention], drafts: list[EventDraft], reported_at: dt.date
-) -> None:
+def _date(draft: EventDraft, dates: list[DateMention], ctx: _Context) -> None:
+    drafts, reported_at = ctx.drafts, ctx.reported_at
     own = [d for d in dates if d.role == "event" and dates_trigger(d, draft.trigger)]
     follow = [d for d in dates if d.role == "follow"]
     if own:
@@ -389,9 +392,10 @@ def _date(
         precision = "week" if span.days > 1 else base.precision
         draft.set_date(base.date + shift, base.date_end + shift + span, precision, follow[0])
         return
-    # The narrative's date, not one said of a noun ("the agreement signed on 1 April").
+    # The narrative's date, not one said of a noun ("the agreement signed on 1 April"),
+    # when the event goes on with it.
     narrative = next((d for d in reversed(drafts) if not attached(d)), None)
-    if narrative is not None:
+    if narrative is not None and continues(draft, narrative, ctx.paragraph_of):
         draft.set_date(narrative.date, narrative.date_end, narrative.precision, None)
         return
     # Nothing said: some time in the week before it was reported.

@@ -1,0 +1,62 @@
+"""Which date an event with no date of its own takes (app/extraction/event_dates.py)."""
+
+import datetime as dt
+
+from app.extraction.event_dates import paragraphs
+from app.extraction.pipeline import ReportInput
+from app.extraction.text import split_sentences
+
+WEDNESDAY = dt.date(2024, 5, 15)
+WEEK_BEFORE = (dt.date(2024, 5, 8), WEDNESDAY)
+
+
+def dated(extractor, text, published=WEDNESDAY):
+    """(type, place, first day, last day) of each event."""
+    return [
+        (p.event_type, p.location.name if p.location else None, p.date, p.date_end)
+        for p in (e.properties for e in extractor.extract(ReportInput(text, published)).events)
+    ]
+
+
+def test_paragraphs_count_line_breaks_between_sentences():
+    text = "Title line\n\nFirst one. Second one.\nThird one.\n\n- Fourth one."
+    assert paragraphs(text, split_sentences(text)) == [0, 1, 1, 2, 3]
+
+
+def test_an_undated_item_of_a_statement_is_not_dated_by_the_item_before(extractor):
+    text = (
+        "Police arrested a wanted man in Samarra on Monday.\n\n"
+        "Border guards arrested two smugglers near the town of Rutba."
+    )
+    found = dated(extractor, text)
+    assert found[0][2:] == (dt.date(2024, 5, 13), dt.date(2024, 5, 13))
+    assert found[1][:2] == ("arrest", "Rutba")
+    assert found[1][2:] == WEEK_BEFORE
+
+
+def test_a_heading_item_about_another_place_has_no_date_of_the_one_before(extractor):
+    text = (
+        "Weekly notes\n\n"
+        "Nineveh: gunmen attacked a checkpoint near Tal Afar yesterday.\n"
+        "Anbar: a roadside bomb exploded near Heet, wounding two soldiers."
+    )
+    found = dated(extractor, text)
+    assert found[0][2] == dt.date(2024, 5, 14)
+    assert found[1][2:] == WEEK_BEFORE
+
+
+def test_the_same_paragraph_goes_on_with_the_narrative_date(extractor):
+    text = (
+        "Gunmen attacked a checkpoint near Tal Afar on Monday. Hours later a roadside bomb "
+        "exploded near Sinjar, wounding two soldiers."
+    )
+    assert [d[2] for d in dated(extractor, text)] == [dt.date(2024, 5, 13)] * 2
+
+
+def test_a_new_paragraph_at_the_same_place_goes_on_with_the_narrative_date(extractor):
+    text = (
+        "Gunmen attacked a checkpoint near Tal Afar on Monday.\n\n"
+        "Another group of gunmen attacked a second checkpoint near Tal Afar."
+    )
+    found = dated(extractor, text)
+    assert [d[2] for d in found] == [dt.date(2024, 5, 13)] * len(found)
