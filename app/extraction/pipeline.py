@@ -42,10 +42,11 @@ from app.extraction.event_types import (
 from app.extraction.lexicon import Lexicon, load_lexicon
 from app.extraction.namesakes import placed_by_neighbours
 from app.extraction.occurrences import CLAIM, occurrences
-from app.extraction.places import DEMONYMS, ToponymMatcher, tokenize, unresolved_mentions
+from app.extraction.places import DEMONYMS, ToponymMatcher, tokenize
 from app.extraction.quantities import fatalities, strength
 from app.extraction.resolve import ResolvedMention, Resolver
 from app.extraction.text import Sentence, clean_text, split_sentences
+from app.extraction.unknown_places import unresolved_mentions, with_unknown_items
 from app.extraction.variant_names import with_variant_mentions
 from app.gazetteer.geocoder import Gazetteer
 from app.settings import Settings
@@ -300,6 +301,7 @@ def _drafts(
         )
         return []
     origin, locations = locate.choose(sentence, trigger, placed, ctx.countries)
+    locations, stand_ins = with_unknown_items(sentence, locations, mentions)
     if (
         recent is not None
         and len(locations) == 1
@@ -341,7 +343,11 @@ def _drafts(
             origin=origin,
             inherited_location=inherited and location is not None,
         )
-        draft.near = location is not None and not inherited and locate.is_near(sentence, location)
+        draft.near = (
+            location is not None
+            and not inherited
+            and (location in stand_ins or locate.is_near(sentence, location))
+        )
         _date(draft, event_dates, ctx)
         own = clauses.scoped(sentence, trigger, others, actors)
         roles.assign(draft, trigger, own, ctx.reading(_countries(draft, ctx.countries)))
