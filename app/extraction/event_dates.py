@@ -42,12 +42,10 @@ def dated_reference(
     before = sentence.text[
         max(0, trigger.start - sentence.start - 60) : trigger.start - sentence.start
     ]
-    if (
-        not REFERENCE.search(before)
-        or MODAL.search(without_month_may(before))
-        or HABITUAL.search(sentence.text)
-    ):
+    if MODAL.search(without_month_may(before)) or HABITUAL.search(sentence.text):
         return False
+    if not REFERENCE.search(before):
+        return _dated_background(sentence, trigger, dates, drafts)
     if re.search(r"\b(?:string|series|wave) of\s", before):
         return False  # "a string of drone attacks": a series, not one event
     own = [
@@ -60,6 +58,41 @@ def dated_reference(
     return bool(own) and not any(
         d.spec.group == trigger.spec.group
         and d.date_mention is not None  # a draft dated by default is no repeat of a stated day
+        and d.date <= own[0].last
+        and own[0].first <= d.date_end
+        for d in drafts
+    )
+
+
+#: "who were deployed there in December 2015": a relative clause that tells background.
+_RELATIVE_BEFORE = re.compile(r"\b(?:who|which|that|where) (?:had |has |have |were |was )?[^,;]*$")
+#: A date that names its day, month or year in figures ("on 13 November 2015", "in 2019").
+_FIGURES = re.compile(r"\d")
+#: A quotation or a tally stays what it is whatever its date.
+_NOT_BACKGROUND = re.compile(r'["\u201c\u201d]|\bha(?:s|ve) been\b|\bsince\b')
+
+
+def _dated_background(
+    sentence: Sentence, trigger: Trigger, dates: list[DateMention], drafts: list[EventDraft]
+) -> bool:
+    """ "500 Turkish troops at a base near Bashiqa, who were deployed there in December 2015";
+    "Peshmerga forces, backed by air strikes, drove Islamic State out of Sinjar on 13
+    November 2015": an event told in background with a date of its own in figures, right
+    after it in its clause, and more than a week before the report, is an event of that
+    date, whatever relative clause or aside it is told in."""
+    if _NOT_BACKGROUND.search(sentence.text):
+        return False
+    own = [
+        d
+        for d in dates
+        if d.role == "event"
+        and d.start > trigger.start
+        and _FIGURES.search(d.text)
+        and own_date(sentence, trigger, d)
+    ]
+    return bool(own) and not any(
+        d.spec.group == trigger.spec.group
+        and d.date_mention is not None
         and d.date <= own[0].last
         and own[0].first <= d.date_end
         for d in drafts

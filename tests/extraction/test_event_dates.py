@@ -60,3 +60,30 @@ def test_a_new_paragraph_at_the_same_place_goes_on_with_the_narrative_date(extra
     )
     found = dated(extractor, text)
     assert [d[2] for d in found] == [dt.date(2024, 5, 13)] * len(found)
+
+
+def test_background_in_a_relative_clause_with_a_date_in_figures_is_an_event(extractor):
+    text = (
+        "Talks stalled over the 300 Iraqi soldiers at a base near Rabia, who were deployed "
+        "there in March 2021 over the objections of Erbil."
+    )
+    found = dated(extractor, text)
+    assert ("troop_deployment", dt.date(2021, 3, 1), dt.date(2021, 3, 31)) in [
+        (f[0], f[2], f[3]) for f in found
+    ]
+
+
+def test_an_aside_before_a_dated_background_event_does_not_hide_it(extractor):
+    text = (
+        "Iraqi troops, backed by air strikes and tribal fighters, drove Islamic State out of "
+        "Rawa on 17 November 2017."
+    )
+    found = dated(extractor, text)
+    assert ("armed_clash", "Rawa", dt.date(2017, 11, 17), dt.date(2017, 11, 17)) in found
+
+
+def test_a_relative_clause_without_a_date_in_figures_stays_background(extractor):
+    text = "Two shepherds who were kidnapped near Rutba on Sunday were freed, officials said."
+    assert "kidnapping" not in [f[0] for f in dated(extractor, text)]
+    text = "Officers who have been detained in Basra since 1 October went on hunger strike."
+    assert dated(extractor, text) == []
