@@ -35,6 +35,14 @@ DEST_CUE = re.compile(
     re.I,
 )
 _FROM = re.compile(r"\b(?:from|out of)\s+(?:the\s+)?$", re.I)
+#: "drove Islamic State out of Sinjar", "expelled the militants from Rawa": the place the
+#: enemy was forced out of is where the fight was, not where a force came from.
+_OUSTED = re.compile(
+    r"\b(?:dr[io]ve[ns]?|driving|push(?:ed|es|ing)?|forc(?:ed|es|ing)|expel(?:led|s|ling)?|"
+    r"oust(?:ed|s|ing)?|chas(?:ed|es|ing)|kick(?:ed|s|ing)|evict(?:ed|s|ing)?|"
+    r"clear(?:ed|s|ing)?)\s+(?:[\w'’-]+\s+){0,5}(?:out of|from)\s+(?:the\s+)?$",
+    re.I,
+)
 NEAR_CUE = re.compile(
     r"\b(?:near|outside|around|outskirts of|north of|south of|east of|west of|north-east of|"
     r"north-west of|south-east of|south-west of|northeast of|northwest of|southeast of|"
@@ -158,7 +166,7 @@ def choose(
     came_from = [
         item
         for m in placed
-        if _FROM.search(before(sentence, m))
+        if _FROM.search(before(sentence, m)) and not _OUSTED.search(before(sentence, m, 60))
         for item in listed_with(sentence, m, placed)
     ]
     rest = [m for m in placed if m not in came_from]

@@ -284,3 +284,12 @@ def test_where_civilians_fled_is_not_where_the_force_went(extractor):
         "fleeing toward Duhok.",
     )
     assert found == [("troop_withdrawal", "Sinjar")]
+
+
+def test_the_place_an_enemy_is_driven_out_of_is_where_the_fight_was(extractor):
+    text = "Kurdish fighters drove Islamic State out of Tal Abyad on Monday."
+    assert [e[1] for e in events(extractor, text)] == ["Tal Abyad"]
+    text = "Army units expelled the militants from the town of Rawa after heavy clashes."
+    assert [e[1] for e in events(extractor, text)] == ["Rawa"]
+    text = "Reinforcements sent from Baghdad clashed with gunmen in Tarmiyah on Monday."
+    assert {e[1] for e in events(extractor, text)} == {"Tarmiyah"}
