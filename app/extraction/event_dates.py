@@ -199,3 +199,36 @@ def continues(draft: EventDraft, narrative: EventDraft, paragraph_of: list[int])
     if draft.location is None or draft.inherited_location:
         return True
     return narrative.location is not None and narrative.location.place == draft.location.place
+
+
+def date_draft(
+    draft: EventDraft,
+    dates: list[DateMention],
+    drafts: list[EventDraft],
+    reported_at: dt.date,
+    paragraph_of: list[int],
+) -> None:
+    """Date an event: its own date; "the following day" after the last event's; the
+    narrative's when it goes on with it; else some time in the week before the report."""
+    own = [d for d in dates if d.role == "event" and dates_trigger(d, draft.trigger)]
+    follow = [d for d in dates if d.role == "follow"]
+    if own:
+        movement = draft.spec.category == "movement"
+        first, last, chosen = own_interval(own, follow, draft.trigger, draft.sentence, movement)
+        draft.set_date(first, last, chosen.precision, chosen)
+        return
+    if follow and drafts:
+        base = drafts[-1]
+        shift = dt.timedelta(days=follow[0].offset_days)
+        span = follow[0].last - follow[0].first  # "over the following three days"
+        precision = "week" if span.days > 1 else base.precision
+        draft.set_date(base.date + shift, base.date_end + shift + span, precision, follow[0])
+        return
+    # The narrative's date, not one said of a noun ("the agreement signed on 1 April"),
+    # when the event goes on with it.
+    narrative = next((d for d in reversed(drafts) if not attached(d)), None)
+    if narrative is not None and continues(draft, narrative, paragraph_of):
+        draft.set_date(narrative.date, narrative.date_end, narrative.precision, None)
+        return
+    # Nothing said: some time in the week before it was reported.
+    draft.set_date(reported_at - dt.timedelta(days=7), reported_at, "week", None)

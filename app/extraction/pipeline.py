@@ -23,13 +23,10 @@ from app.extraction.dates import DateMention, find_dates
 from app.extraction.event_builder import EventDraft, build_feature
 from app.extraction.event_dates import (
     MAX_AGE_DAYS,
-    attached,
-    continues,
+    date_draft,
     dated_or_recent,
     dated_reference,
-    dates_trigger,
     other_date,
-    own_interval,
     paragraphs,
 )
 from app.extraction.event_types import (
@@ -42,6 +39,7 @@ from app.extraction.event_types import (
 from app.extraction.lexicon import Lexicon, load_lexicon
 from app.extraction.namesakes import placed_by_neighbours
 from app.extraction.occurrences import CLAIM, occurrences
+from app.extraction.outskirts import Outskirts
 from app.extraction.places import DEMONYMS, ToponymMatcher, tokenize
 from app.extraction.quantities import fatalities, strength
 from app.extraction.resolve import ResolvedMention, Resolver
@@ -111,6 +109,7 @@ class Extractor:
             read_actors(files), self.lexicon.demonyms, self.lexicon.cues, self.lexicon.successors
         )
         self.triggers = TriggerFinder(self.lexicon.triggers)
+        self.outskirts = Outskirts(gazetteer)
         self.max_chars = max_chars
 
     @classmethod
@@ -186,6 +185,7 @@ class Extractor:
             located, _report_countries(mentions), reported_at, self.actors.actors, self.actors
         )
         ctx.paragraph_of = paragraphs(text, sentences)
+        ctx.outskirts = self.outskirts
         actor_spans = ActorSpans(actor_mentions)
         for sentence in sentences:
             ctx.previous_start = sentences[sentence.index - 1].start if sentence.index else 0
@@ -253,6 +253,7 @@ class _Context:
     drafts: list[EventDraft] = field(default_factory=list)
     previous_start: int = 0  # start of the sentence before the current one
     paragraph_of: list[int] = field(default_factory=list)  # by sentence index
+    outskirts: Outskirts | None = None
 
     def reading(self, countries: list[str]) -> roles.Reading:
         """How actor mentions read in an event in these countries (its own first)."""
@@ -348,7 +349,9 @@ def _drafts(
             and not inherited
             and (location in stand_ins or locate.is_near(sentence, location))
         )
-        _date(draft, event_dates, ctx)
+        if draft.near and draft.location is not None and ctx.outskirts is not None:
+            draft.location = ctx.outskirts.near(draft.location)  # "south of Damascus"
+        date_draft(draft, event_dates, ctx.drafts, ctx.reported_at, ctx.paragraph_of)
         own = clauses.scoped(sentence, trigger, others, actors)
         roles.assign(draft, trigger, own, ctx.reading(_countries(draft, ctx.countries)))
         retype.refine(draft)
@@ -380,29 +383,3 @@ def _report_countries(mentions: list[ResolvedMention]) -> list[str]:
         m.place.country for m in mentions if m.place is not None and m.place.country in ("IQ", "SY")
     )
     return [c for c, _ in counts.most_common()] or ["IQ"]
-
-
-def _date(draft: EventDraft, dates: list[DateMention], ctx: _Context) -> None:
-    drafts, reported_at = ctx.drafts, ctx.reported_at
-    own = [d for d in dates if d.role == "event" and dates_trigger(d, draft.trigger)]
-    follow = [d for d in dates if d.role == "follow"]
-    if own:
-        movement = draft.spec.category == "movement"
-        first, last, chosen = own_interval(own, follow, draft.trigger, draft.sentence, movement)
-        draft.set_date(first, last, chosen.precision, chosen)
-        return
-    if follow and drafts:
-        base = drafts[-1]
-        shift = dt.timedelta(days=follow[0].offset_days)
-        span = follow[0].last - follow[0].first  # "over the following three days"
-        precision = "week" if span.days > 1 else base.precision
-        draft.set_date(base.date + shift, base.date_end + shift + span, precision, follow[0])
-        return
-    # The narrative's date, not one said of a noun ("the agreement signed on 1 April"),
-    # when the event goes on with it.
-    narrative = next((d for d in reversed(drafts) if not attached(d)), None)
-    if narrative is not None and continues(draft, narrative, ctx.paragraph_of):
-        draft.set_date(narrative.date, narrative.date_end, narrative.precision, None)
-        return
-    # Nothing said: some time in the week before it was reported.
-    draft.set_date(reported_at - dt.timedelta(days=7), reported_at, "week", None)
