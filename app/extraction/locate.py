@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from app.extraction.event_types import Trigger
+from app.extraction.headings import heading_end
 from app.extraction.metonyms import acting as acting
 from app.extraction.place_lists import SPECIFICITY as SPECIFICITY
 from app.extraction.place_lists import listed_with, of_a_kind, region_of_previous
@@ -120,6 +121,7 @@ def choose(
     """The origin (movements only) and the location(s) of an event in this sentence."""
     # "Khan Sheikhoun, south Idlib": the province part said of a place is not another place.
     placed = [m for m in placed if not region_of_previous(sentence, m, placed)] or placed
+    placed = _below_heading(sentence, placed)
     if not placed:
         return None, []
     origin: ResolvedMention | None = None
@@ -215,6 +217,30 @@ def choose(
             return None, [first]  # "between Shirqat and Qayyarah": the first named
         return None, listed_with(sentence, best, rest)
     return None, [best]
+
+
+def _below_heading(sentence: Sentence, placed: list[ResolvedMention]) -> list[ResolvedMention]:
+    """ "Iraq - Kirkuk: fighters burned crops in the villages of al-Rashad and Daquq": the
+    item's own places, when its heading names one area and the item as precise a place;
+    a heading listing places ("Hatla, Mrat: ...") keeps them."""
+    colon = heading_end(sentence.text)
+    if colon < 0:
+        return placed
+    at = sentence.start + colon
+    head = [m for m in placed if m.mention.start < at]
+    areas = {m.place.id for m in head if m.place is not None and m.place.family != "country"}
+    countries = {m.place.country for m in head if m.place is not None}
+    # "Maarat al-Numan countryside: ... a convoy, Ankara said": no place abroad.
+    body = [
+        m
+        for m in placed
+        if m.mention.start > at and m.place is not None and m.place.country in countries
+    ]
+    if len(areas) > 1 or not head or not body:
+        return placed
+    if min(rank(m) for m in body) > min(rank(m) for m in head):
+        return placed
+    return body
 
 
 #: "the Damascus highway", "the Kirkuk-Erbil road", "the Baghdad-Basra motorway".

@@ -14,6 +14,7 @@ import re
 from collections.abc import Sequence
 
 from app.domain import Place, km
+from app.extraction.headings import heading_end
 from app.extraction.resolve import ResolvedMention
 from app.gazetteer.index import FOCUS_COUNTRIES
 
@@ -65,7 +66,8 @@ def placed_by_neighbours(text: str, resolved: Sequence[ResolvedMention]) -> list
             out.append(ResolvedMention(r.mention, other.place, other.score, r.candidates))
         else:
             out.append(ResolvedMention(r.mention, None, r.score, r.candidates))
-    return _same_governorate(text, [_no_foreign_city_village(text, r) for r in out])
+    out = _same_governorate(text, [_no_foreign_city_village(text, r) for r in out])
+    return [_under_heading(text, r, out) for r in out]
 
 
 #: "the villages of X and Y", "the village of X": a village, never a city abroad.
@@ -145,3 +147,32 @@ def _same_governorate(text: str, resolved: list[ResolvedMention]) -> list[Resolv
             else ResolvedMention(r.mention, other.place, other.score, r.candidates)
         )
     return out
+
+
+def _under_heading(
+    text: str, r: ResolvedMention, resolved: list[ResolvedMention]
+) -> ResolvedMention:
+    """ "Quneitra: Israeli forces entered the village of al-Hamidiyah": a small place of an
+    item is in or near its heading's area; one the gazetteer knows only far from it, in
+    another governorate, is a namesake it lacks (the event stays with the heading)."""
+    place = r.place
+    if (
+        place is None
+        or place.family not in ("populated", "site")
+        or place.population >= _CITY_POPULATION
+    ):
+        return r
+    line = text.rfind("\n", 0, r.mention.start) + 1
+    colon = heading_end(text[line : line + 80])
+    if colon < 0 or r.mention.start < line + colon:
+        return r
+    areas = [
+        m.place
+        for m in resolved
+        if line <= m.mention.start < line + colon
+        and m.place is not None
+        and m.place.family in ("populated", "admin2", "admin1")
+    ]
+    if not areas or any(a.admin1 == place.admin1 or _fits(place, a, near=True) for a in areas):
+        return r
+    return ResolvedMention(r.mention, None, r.score, r.candidates)
