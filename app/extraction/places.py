@@ -297,6 +297,8 @@ class ToponymMatcher:
             and text[prev.end : start_tok.start] == " "
         ):
             start, cue = prev.start, PREFIX_KIND[prev.key]
+        if cue is None and _ADMIN1_OF.search(text[max(0, start - 30) : start]):
+            cue = "admin1"  # "the province of Suwayda": the governorate, not its capital
         alone = first == last and cue is None
         if alone and key in NEVER_ALONE:
             return None  # "Five soldiers", "March", "Sunday": never a place on their own
@@ -317,6 +319,7 @@ class ToponymMatcher:
         return Mention(start, end, text[start:end], key, cue, sentence_start), doubtful
 
 
+_ADMIN1_OF = re.compile(r"\b(?:province|governorate|wilayat) of\s+$", re.I)
 _KIND_OF = re.compile(r"\b(?:town|village|city|district|area|outskirts) of\s+$", re.I)
 
 

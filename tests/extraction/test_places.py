@@ -148,3 +148,8 @@ def test_a_quarter_called_a_district_is_the_quarter(extractor):
     # No "Bab Touma District" in the gazetteer: the Damascus quarter.
     found = places(extractor, "Shells landed in the Bab Touma district on Monday.")
     assert found == [("Bab Touma district", "Bab Touma", "site")]
+
+
+def test_the_province_of_a_name_is_the_governorate(extractor):
+    found = places(extractor, "Gunmen killed two men in the province of Diyala.")
+    assert [kind for _, _, kind in found] == ["admin1"]
