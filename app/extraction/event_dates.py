@@ -198,7 +198,18 @@ def continues(draft: EventDraft, narrative: EventDraft, paragraph_of: list[int])
         return True
     if draft.location is None or draft.inherited_location:
         return True
-    return narrative.location is not None and narrative.location.place == draft.location.place
+    if narrative.location is None:
+        return False
+    here, there = draft.location.place, narrative.location.place
+    if here == there:
+        return True
+    # "in the province of Suwayda" then "in the city of Suwayda": the same story, closer in.
+    return (
+        here is not None
+        and there is not None
+        and here.admin1 == there.admin1
+        and "admin1" in (here.family, there.family)
+    )
 
 
 def date_draft(

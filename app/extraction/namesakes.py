@@ -67,7 +67,8 @@ def placed_by_neighbours(text: str, resolved: Sequence[ResolvedMention]) -> list
         else:
             out.append(ResolvedMention(r.mention, None, r.score, r.candidates))
     out = _same_governorate(text, [_no_foreign_city_village(text, r) for r in out])
-    return [_under_heading(text, r, out) for r in out]
+    out = [_under_heading(text, r, out) for r in out]
+    return [_in_the_province(text, r, out) for r in out]
 
 
 #: "the villages of X and Y", "the village of X": a village, never a city abroad.
@@ -175,4 +176,44 @@ def _under_heading(
     ]
     if not areas or any(a.admin1 == place.admin1 or _fits(place, a, near=True) for a in areas):
         return r
+    return ResolvedMention(r.mention, None, r.score, r.candidates)
+
+
+#: "on the eastern edge of the province": the governorate the story is in, named before.
+_THE_PROVINCE = re.compile(
+    r"\b(?:of|in|across|throughout) the (?:province|governorate)"
+    r"(?=\s*(?:[.,;:)]|$|(?:and|on|in|of|to|from|where|which|since|after|as|by|for|with|at)\b))"
+)
+
+
+def _in_the_province(
+    text: str, r: ResolvedMention, resolved: list[ResolvedMention]
+) -> ResolvedMention:
+    """ "Militants slipped into the villages of al-Shabki, Rami and Duma on the eastern edge
+    of the province" (a story about Suwayda): a town of the sentence that the gazetteer knows
+    only in another governorate (Douma, near Damascus) is a namesake it lacks."""
+    place = r.place
+    if place is None or place.family not in ("populated", "site"):
+        return r
+    start = max(text.rfind(". ", 0, r.mention.start) + 2, text.rfind("\n", 0, r.mention.start) + 1)
+    end = _SENTENCE_BREAK.search(text, r.mention.end)
+    sentence = text[start : end.start() if end else len(text)]
+    if not _THE_PROVINCE.search(sentence):
+        return r
+    province = next(
+        (
+            m.place
+            for m in reversed(resolved)
+            if m.mention.start < start and m.place is not None and m.place.family == "admin1"
+        ),
+        None,
+    )
+    if province is None or province.admin1 is None or place.admin1 == province.admin1:
+        return r
+    other = next(
+        (c for c in r.candidates if c.score >= _SAME_NAME and c.place.admin1 == province.admin1),
+        None,
+    )
+    if other is not None:
+        return ResolvedMention(r.mention, other.place, other.score, r.candidates)
     return ResolvedMention(r.mention, None, r.score, r.candidates)

@@ -44,7 +44,12 @@ from app.extraction.places import DEMONYMS, ToponymMatcher, tokenize
 from app.extraction.quantities import fatalities, strength
 from app.extraction.resolve import ResolvedMention, Resolver
 from app.extraction.text import Sentence, clean_text, split_sentences
-from app.extraction.unknown_places import unresolved_mentions, with_unknown_items
+from app.extraction.unknown_places import (
+    listed_unknowns,
+    unknown_list,
+    unresolved_mentions,
+    with_unknown_items,
+)
 from app.extraction.variant_names import with_variant_mentions
 from app.gazetteer.geocoder import Gazetteer
 from app.settings import Settings
@@ -296,7 +301,12 @@ def _drafts(
     violent = [d for d in ctx.drafts if d.spec.group == "violence"]
     if recent is None and violent and followup.casualty_note(trigger, placed, event_dates):
         recent = violent[-1]
-    if recent is not None and not placed and not event_dates:
+    if (
+        recent is not None
+        and not placed
+        and not event_dates
+        and not unknown_list(sentence, mentions)
+    ):
         followup.merge(
             recent, sentence, trigger, actors, ctx.reading(_countries(recent, ctx.countries))
         )
@@ -333,6 +343,9 @@ def _drafts(
             last.location if last and last.sentence.index == sentence.index - 1 else None,
         )
         locations = [found] if found is not None else []
+        listed = listed_unknowns(sentence, mentions, found) if found is not None else []
+        if listed:  # "the villages of A, B and C on the edge of the province"
+            locations, stand_ins, inherited = listed, listed, False
     drafts = []
     places: list[ResolvedMention | None] = list(locations) or [None]
     for location in places:

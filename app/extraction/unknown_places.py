@@ -145,3 +145,31 @@ def _qualified(sentence: Sentence, ordered: list[ResolvedMention], i: int) -> li
     if not _QUALIFIER.fullmatch(_gap(sentence, ordered[i - 1], ordered[i])):
         return []
     return [ordered[i - 1], *_chain(sentence, ordered, i - 1, -1)]
+
+
+def unknown_list(sentence: Sentence, mentions: list[ResolvedMention]) -> list[ResolvedMention]:
+    """ "the villages of al-Shabki, Rami and Duma": two or more names the gazetteer lacks,
+    listed together, in a sentence that names no place it knows."""
+    ordered = sorted(
+        (m for m in mentions if sentence.start <= m.mention.start < sentence.end),
+        key=lambda m: m.mention.start,
+    )
+    if any(m.place is not None for m in ordered):
+        return []
+    for i in range(len(ordered)):
+        items = [ordered[i], *_chain(sentence, ordered, i, 1)]
+        if len(items) > 1:
+            return items
+    return []
+
+
+def listed_unknowns(
+    sentence: Sentence, mentions: list[ResolvedMention], anchor: ResolvedMention
+) -> list[ResolvedMention]:
+    """ "militants slipped into the villages of al-Shabki, Rami and Duma on the edge of the
+    province": each name of an :func:`unknown_list` stands at the place the event is
+    inherited from (the province)."""
+    return [
+        ResolvedMention(m.mention, anchor.place, m.score, m.candidates)
+        for m in unknown_list(sentence, mentions)
+    ]

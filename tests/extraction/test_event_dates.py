@@ -87,3 +87,12 @@ def test_a_relative_clause_without_a_date_in_figures_stays_background(extractor)
     assert "kidnapping" not in [f[0] for f in dated(extractor, text)]
     text = "Officers who have been detained in Basra since 1 October went on hunger strike."
     assert dated(extractor, text) == []
+
+
+def test_a_new_paragraph_closer_in_goes_on_with_the_narrative_date(extractor):
+    text = (
+        "Gunmen attacked army posts across the province of Diyala on Monday.\n\n"
+        "In Baqubah, a roadside bomb exploded near a police patrol, wounding two officers."
+    )
+    found = dated(extractor, text)
+    assert [(f[2], f[3]) for f in found] == [(dt.date(2024, 5, 13), dt.date(2024, 5, 13))] * 2

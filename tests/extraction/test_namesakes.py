@@ -78,3 +78,20 @@ def test_a_village_is_no_city_abroad(extractor):
     # event each, placed near Ain Issa (tests/extraction/test_unknown_places.py).
     text = "Turkish guns shelled the villages of Saida and Umm Kharaz near Ain Issa on Monday."
     assert located(extractor, text) == [("Ain Issa", "SY-RA", 2)] * 2
+
+
+def test_a_town_of_the_province_is_not_a_namesake_in_another(extractor):
+    # Douma in the gazetteer is the city near Damascus; this Duma is a village of Suwayda.
+    text = (
+        "Fighting broke out in the province of Suwayda on Monday. Gunmen then stormed the "
+        "village of Duma on the eastern edge of the province, killing two farmers."
+    )
+    assert {admin1 for _, admin1, _ in located(extractor, text)} == {"SY-SU"}
+
+
+def test_the_governorate_building_is_no_reference_to_a_province(extractor):
+    text = (
+        "Protesters rallied in Nasiriyah in Dhi Qar province on Monday. Others gathered in "
+        "front of the governorate building in Kut."
+    )
+    assert {admin1 for _, admin1, _ in located(extractor, text)} == {"IQ-DQ", "IQ-WA"}

@@ -68,3 +68,17 @@ def test_the_place_that_qualifies_a_list_of_unknown_villages_is_not_an_event_its
 def test_a_known_list_is_left_as_it_was(extractor):
     text = "Turkish artillery shelled Tal Tamr and Ain Issa on Monday."
     assert [f[1] for f in placed(extractor, text)] == ["Tal Tamr", "Ain Issa"]
+
+
+def test_unknown_villages_of_the_province_get_an_event_each_in_it(extractor):
+    text = (
+        "Gunmen attacked a checkpoint in Daraa province on Monday.\n\n"
+        "Later, militants raided the villages of Khirbet Ghazal, Umm Wulad and Saida on the "
+        "eastern edge of the province."
+    )
+    found = placed(extractor, text)
+    assert [(f[2], f[4]) for f in found[1:]] == [
+        ("SY-DR", "Khirbet Ghazal"),
+        ("SY-DR", "Umm Wulad"),
+        ("SY-DR", "Saida"),
+    ]
