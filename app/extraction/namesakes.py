@@ -68,7 +68,8 @@ def placed_by_neighbours(text: str, resolved: Sequence[ResolvedMention]) -> list
             out.append(ResolvedMention(r.mention, None, r.score, r.candidates))
     out = _same_governorate(text, [_no_foreign_city_village(text, r) for r in out])
     out = [_under_heading(text, r, out) for r in out]
-    return [_in_the_province(text, r, out) for r in out]
+    out = [_in_the_province(text, r, out) for r in out]
+    return [_street_name(text, _quarter_of_the_city(r, out)) for r in out]
 
 
 #: "the villages of X and Y", "the village of X": a village, never a city abroad.
@@ -216,4 +217,48 @@ def _in_the_province(
     )
     if other is not None:
         return ResolvedMention(r.mention, other.place, other.score, r.candidates)
+    return ResolvedMention(r.mention, None, r.score, r.candidates)
+
+
+#: Parts of any city ("the Old City"): the gazetteer may know one abroad (Jerusalem's).
+_QUARTERS = frozenset({"old city", "city centre", "city center", "downtown", "industrial zone"})
+
+
+def _quarter_of_the_city(r: ResolvedMention, resolved: list[ResolvedMention]) -> ResolvedMention:
+    """ "clearing the last houses of the Old City" in a story about Mosul: the quarter of the
+    story's city (the last town named before it at home), not the Old City of Jerusalem."""
+    place = r.place
+    if place is None or place.country in FOCUS_COUNTRIES:
+        return r
+    if r.mention.text.lower().removeprefix("the ") not in _QUARTERS:
+        return r
+    city = next(
+        (
+            m.place
+            for m in reversed(resolved)
+            if m.mention.start < r.mention.start
+            and m.place is not None
+            and m.place.family == "populated"
+            and m.place.country in FOCUS_COUNTRIES
+        ),
+        None,
+    )
+    return ResolvedMention(r.mention, city, r.score, r.candidates)
+
+
+#: "al-Karama (Sir) Square", "Rashid Street": a name that names a square or a street.
+_STREET_END = re.compile(r"\s(Square|Street|Roundabout)$", re.I)
+_STREET_AFTER = re.compile(r"(?:\s*\([^)]{1,30}\))?\s+(?:Square|Street|Roundabout)\b")
+
+
+def _street_name(text: str, r: ResolvedMention) -> ResolvedMention:
+    """ "Thousands poured into al-Karama Square": a square or street of the story's city,
+    not the town of that name (Karama in Raqqa); the mention stays, unresolved."""
+    if r.place is None or r.place.family not in ("populated", "site"):
+        return r
+    named = _STREET_END.search(r.mention.text)  # "al-Karama Square" read as one name
+    if named is not None and named.group(1).lower() in r.place.name.lower():
+        return r  # the gazetteer knows the square itself
+    if named is None and not _STREET_AFTER.match(text, r.mention.end):
+        return r
     return ResolvedMention(r.mention, None, r.score, r.candidates)

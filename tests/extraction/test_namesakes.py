@@ -95,3 +95,17 @@ def test_the_governorate_building_is_no_reference_to_a_province(extractor):
         "front of the governorate building in Kut."
     )
     assert {admin1 for _, admin1, _ in located(extractor, text)} == {"IQ-DQ", "IQ-WA"}
+
+
+def test_the_old_city_is_the_quarter_of_the_story_city(extractor):
+    text = (
+        "Iraqi forces fought their way into western Mosul on Monday. On Tuesday, a suicide "
+        "bomber blew himself up in the Old City, killing four soldiers."
+    )
+    assert {admin1 for _, admin1, _ in located(extractor, text)} == {"IQ-NI"}
+
+
+def test_a_square_named_like_a_town_is_no_town(extractor):
+    # Karama is also a town of Raqqa; the square is in the city the story is about.
+    text = "SUWAYDA - Thousands of protesters filled al-Karama Square in Suwayda on Friday."
+    assert {admin1 for _, admin1, _ in located(extractor, text)} == {"SY-SU"}
