@@ -284,14 +284,21 @@ def inherited(
     recent_location: ResolvedMention | None,
     last_location: ResolvedMention | None,
     previous_event_location: ResolvedMention | None = None,
+    text: str = "",
 ) -> ResolvedMention | None:
     """Where an event with no place of its own happened.
 
-    "the base", "the town": the last place of that kind. Otherwise the place of the event
+    "the consulate", "the refinery": where the text said that site was ("the Iranian
+    consulate in Najaf"; ``text`` is the report's). "the base", "the town": the last place
+    of that kind. Otherwise the place of the event
     it follows on from (same kind, up to two sentences back), of an event in the sentence
     before, the most specific place of the sentence before, the last event's place.
     """
     earlier = [m for m in mentions if m.place is not None and m.mention.start < sentence.start]
+    site = _DEFINITE_SITE.search(sentence.text)
+    named = _site_named_before(site.group(1), earlier, text[: sentence.start]) if site else None
+    if named is not None:
+        return named
     definite = DEFINITE.search(sentence.text)
     if definite is not None:
         family = _DEFINITE_FAMILY[definite.group(1).lower()]
@@ -308,6 +315,28 @@ def inherited(
     if last_location is not None:
         return last_location
     return min(earlier[-3:], key=lambda m: (rank(m), -m.mention.start)) if earlier else None
+
+
+#: "the consulate", "the refinery": a site the report named before, with its place.
+_DEFINITE_SITE = re.compile(
+    r"\bthe (consulate|embassy|refinery|airport|dam|hospital|compound|plant|palace|shrine|"
+    r"bridge|market|university|stadium|mosque|church)\b",
+    re.I,
+)
+#: How far from the site's noun its place may be said ("the consulate in Najaf").
+_SITE_REACH = 60
+
+
+def _site_named_before(
+    noun: str, earlier: list[ResolvedMention], text: str
+) -> ResolvedMention | None:
+    """The place said next to the last earlier mention of a site's noun, if any."""
+    said = [m.start() for m in re.finditer(rf"\b{noun}\b", text, re.I)]
+    if not said:
+        return None
+    at = said[-1]
+    near = [m for m in earlier if abs(m.mention.start - at) <= _SITE_REACH]
+    return min(near, key=lambda m: abs(m.mention.start - at)) if near else None
 
 
 #: Mentions that make a place the story's own ("the city" is it, not a town named once).

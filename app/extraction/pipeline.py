@@ -189,7 +189,7 @@ class Extractor:
         ctx = _Context(
             located, _report_countries(mentions), reported_at, self.actors.actors, self.actors
         )
-        ctx.paragraph_of = paragraphs(text, sentences)
+        ctx.paragraph_of, ctx.text = paragraphs(text, sentences), text
         ctx.outskirts = self.outskirts
         actor_spans = ActorSpans(actor_mentions)
         for sentence in sentences:
@@ -259,6 +259,7 @@ class _Context:
     previous_start: int = 0  # start of the sentence before the current one
     paragraph_of: list[int] = field(default_factory=list)  # by sentence index
     outskirts: Outskirts | None = None
+    text: str = ""  # the report's cleaned text
 
     def reading(self, countries: list[str]) -> roles.Reading:
         """How actor mentions read in an event in these countries (its own first)."""
@@ -341,6 +342,7 @@ def _drafts(
             recent.location if recent else None,
             last.location if last else None,
             last.location if last and last.sentence.index == sentence.index - 1 else None,
+            ctx.text,
         )
         locations = [found] if found is not None else []
         listed = listed_unknowns(sentence, mentions, found) if found is not None else []

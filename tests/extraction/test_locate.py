@@ -293,3 +293,21 @@ def test_the_place_an_enemy_is_driven_out_of_is_where_the_fight_was(extractor):
     assert [e[1] for e in events(extractor, text)] == ["Rawa"]
     text = "Reinforcements sent from Baghdad clashed with gunmen in Tarmiyah on Monday."
     assert {e[1] for e in events(extractor, text)} == {"Tarmiyah"}
+
+
+def test_the_site_named_before_is_where_its_place_was_said(extractor):
+    text = (
+        "Police fired on protesters in Basra on Monday, hours after the Turkish consulate in "
+        "Mosul was attacked.\n\nOn Sunday night, a crowd of demonstrators stormed the "
+        "consulate and set it on fire, officials said."
+    )
+    found = events(extractor, text)
+    assert found[-1][1] == "Mosul"
+
+
+def test_a_site_never_named_before_leaves_the_place_to_the_usual_rules(extractor):
+    text = (
+        "Gunmen attacked a checkpoint near Baiji on Monday. They then shelled the refinery, "
+        "killing two guards."
+    )
+    assert {e[1] for e in events(extractor, text)} == {"Baiji"}
