@@ -226,6 +226,8 @@ def _below_heading(sentence: Sentence, placed: list[ResolvedMention]) -> list[Re
     colon = heading_end(sentence.text)
     if colon < 0:
         return placed
+    if re.search(r",|\band\b", re.sub(r"\([^)]*\)", "", sentence.text[:colon])):
+        return placed  # "Thiyabiya, Abu Hamam: ...": a list, names the gazetteer lacks too
     at = sentence.start + colon
     head = [m for m in placed if m.mention.start < at]
     areas = {m.place.id for m in head if m.place is not None and m.place.family != "country"}

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from app.extraction.headings import heading_end
 from app.extraction.places import Mention, Token
 from app.extraction.resolve import ResolvedMention
 from app.extraction.text import Sentence
@@ -39,9 +40,11 @@ _LIST_WIDTH = 120
 
 
 def unresolved_mentions(text: str, tokens: list[Token], found: list[Mention]) -> list[Mention]:
-    """Capitalised names no key matched, in "the village of X", "X, a nearby village" or a
-    list after "the villages of" ("al-Shabki, Rami and Duma")."""
+    """Capitalised names no key matched, in "the village of X", "X, a nearby village", a
+    list after "the villages of" ("al-Shabki, Rami and Duma") or a heading that lists
+    places ("Hatla, Mrat: 4 civilians killed")."""
     taken = [(m.start, m.end) for m in found]
+    headings = _list_headings(text)
     out: list[Mention] = []
     i = 0
     while i < len(tokens):
@@ -67,6 +70,7 @@ def unresolved_mentions(text: str, tokens: list[Token], found: list[Mention]) ->
             _UNRESOLVED_CUE.search(before)
             or _UNRESOLVED_AFTER.match(after)
             or _LIST_CUE.search(text[max(0, start - _LIST_WIDTH) : start])
+            or any(a <= start and end <= b for a, b in headings)
         )
         if cued and not any(s < end and start < e for s, e in taken):
             key = " ".join(t.key for t in tokens[first : j + 1])
@@ -74,6 +78,18 @@ def unresolved_mentions(text: str, tokens: list[Token], found: list[Mention]) ->
             taken.append((start, end))
         i = j + 1
     return out
+
+
+def _list_headings(text: str) -> list[tuple[int, int]]:
+    """Spans of the line headings that list names ("Hatla, Mrat:", "Dhiban and Thiyabiya:")."""
+    spans = []
+    for line in (0, *(i + 1 for i, c in enumerate(text) if c == "\n")):
+        colon = heading_end(text[line : line + 80])
+        if colon > 0 and re.search(
+            r",|\band\b", re.sub(r"\([^)]*\)", "", text[line : line + colon])
+        ):
+            spans.append((line, line + colon))
+    return spans
 
 
 #: Between two items of a list: "A and B", "A, B", "A town and the villages of B".

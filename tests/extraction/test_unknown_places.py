@@ -82,3 +82,17 @@ def test_unknown_villages_of_the_province_get_an_event_each_in_it(extractor):
         ("SY-DR", "Umm Wulad"),
         ("SY-DR", "Saida"),
     ]
+
+
+def test_names_of_a_heading_list_are_found():
+    text = "Weekly notes\nKhirbet Ghazal, Tal Dhahab: two farmers killed by shelling.\nNote: none."
+    assert unknown(text) == ["Khirbet Ghazal", "Tal Dhahab"]
+
+
+def test_a_heading_listing_unknown_and_known_places_gives_each_an_event(extractor):
+    text = (
+        "Sitrep\n"
+        "Tal Dhahab, Amuda: gunmen attacked two checkpoints on Sunday; one guard killed in Amuda."
+    )
+    found = placed(extractor, text)
+    assert sorted((f[1], f[4]) for f in found) == [("Amuda", "Amuda"), ("Amuda", "Tal Dhahab")]
