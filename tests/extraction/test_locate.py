@@ -311,3 +311,10 @@ def test_a_site_never_named_before_leaves_the_place_to_the_usual_rules(extractor
         "killing two guards."
     )
     assert {e[1] for e in events(extractor, text)} == {"Baiji"}
+
+
+def test_places_named_by_their_sites_are_listed_together(extractor):
+    text = "On Monday, rockets hit the Haditha water treatment plant and the Ain al-Asad air base."
+    assert [e[1] for e in events(extractor, text)] == ["Haditha", "Ain al-Asad Air Base"]
+    text = "On Monday, drones struck the Baiji power station and the Tuz Khurmatu market."
+    assert [e[1] for e in events(extractor, text)] == ["Baiji", "Tuz Khurmatu"]
