@@ -10,6 +10,7 @@ from app.extraction.dates import DateMention
 from app.extraction.event_builder import EventDraft
 from app.extraction.event_types import HABITUAL, MODAL, REFERENCE, Trigger
 from app.extraction.occurrences import without_month_may
+from app.extraction.resolve import ResolvedMention
 from app.extraction.text import Sentence
 
 #: A running tally ("350 people have been killed since the unrest began") is no one event.
@@ -243,3 +244,26 @@ def date_draft(
         return
     # Nothing said: some time in the week before it was reported.
     draft.set_date(reported_at - dt.timedelta(days=7), reported_at, "week", None)
+
+
+def item_dates(
+    dates: list[DateMention],
+    location: ResolvedMention | None,
+    places: list[ResolvedMention | None],
+    sentence_end: int,
+) -> list[DateMention]:
+    """ "drones struck the Sarsang field on 15 July and the Tawke field early on 16 July":
+    in a list of places, a date said right after a place (before the next one) is that
+    place's; the others keep the sentence's dates."""
+    if location is None or len(places) < 2:
+        return dates
+    later = [
+        p.mention.start for p in places if p is not None and p.mention.start > location.mention.end
+    ]
+    stop = min(later, default=sentence_end)
+    own = [
+        d
+        for d in dates
+        if d.role == "event" and d.attached is None and location.mention.end <= d.start < stop
+    ]
+    return own[:1] + [d for d in dates if d.role == "follow"] if own else dates

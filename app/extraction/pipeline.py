@@ -26,6 +26,7 @@ from app.extraction.event_dates import (
     date_draft,
     dated_or_recent,
     dated_reference,
+    item_dates,
     other_date,
     paragraphs,
 )
@@ -366,7 +367,8 @@ def _drafts(
         )
         if draft.near and draft.location is not None and ctx.outskirts is not None:
             draft.location = ctx.outskirts.near(draft.location)  # "south of Damascus"
-        date_draft(draft, event_dates, ctx.drafts, ctx.reported_at, ctx.paragraph_of)
+        dated = item_dates(event_dates, location, places, sentence.end)
+        date_draft(draft, dated, ctx.drafts, ctx.reported_at, ctx.paragraph_of)
         own = clauses.scoped(sentence, trigger, others, actors)
         roles.assign(draft, trigger, own, ctx.reading(_countries(draft, ctx.countries)))
         retype.refine(draft)

@@ -40,6 +40,9 @@ _LIST_JOINER = re.compile(
     r"university|market|crossing|checkpoint|barracks|academy))?"
     r"(?:,?\s+(?:in|near|(?:north|south|east|west)(?:-?(?:east|west))?\s+of)\s+(?:the\s+)?"
     r"[\w'’ -]{2,40}?)?"
+    # "struck Sinjar on 15 July and Makhmour on 16 July": each place with its own day.
+    r"(?:,?\s+(?:early\s+|late\s+)?on\s+(?:the\s+(?:night|morning|evening)\s+of\s+)?"
+    r"(?:\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z]+day))?"
     r"(?:\s*,\s*(?:and\s+)?(?:also\s+)?|\s+and\s+(?:also\s+)?)"
     # "... near al-Qaim and two across the border near Abu Kamal": a count standing for
     # the noun before it.

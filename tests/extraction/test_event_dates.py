@@ -96,3 +96,13 @@ def test_a_new_paragraph_closer_in_goes_on_with_the_narrative_date(extractor):
     )
     found = dated(extractor, text)
     assert [(f[2], f[3]) for f in found] == [(dt.date(2024, 5, 13), dt.date(2024, 5, 13))] * 2
+
+
+def test_each_place_of_a_list_takes_the_day_said_right_after_it(extractor):
+    text = "Turkish drones struck Sinjar on 11 May and Makhmour early on 12 May, officials said."
+    assert [(f[1], f[2]) for f in dated(extractor, text)] == [
+        ("Sinjar", dt.date(2024, 5, 11)),
+        ("Makhmour", dt.date(2024, 5, 12)),
+    ]
+    text = "Turkish drones struck Sinjar and Makhmour on 12 May, officials said."
+    assert [f[2] for f in dated(extractor, text)] == [dt.date(2024, 5, 12)] * 2
