@@ -229,6 +229,12 @@ def date_draft(
         first, last, chosen = own_interval(own, follow, draft.trigger, draft.sentence, movement)
         draft.set_date(first, last, chosen.precision, chosen)
         return
+    if follow and not drafts:
+        # "Police said on Sunday that gunmen had attacked the post the previous day": with
+        # no event told before, from the date the sentence is anchored to.
+        day = follow[0].first + dt.timedelta(days=follow[0].offset_days)
+        draft.set_date(day, day, "day", follow[0])
+        return
     if follow and drafts:
         base = drafts[-1]
         shift = dt.timedelta(days=follow[0].offset_days)

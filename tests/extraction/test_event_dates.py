@@ -106,3 +106,15 @@ def test_each_place_of_a_list_takes_the_day_said_right_after_it(extractor):
     ]
     text = "Turkish drones struck Sinjar and Makhmour on 12 May, officials said."
     assert [f[2] for f in dated(extractor, text)] == [dt.date(2024, 5, 12)] * 2
+
+
+def test_the_previous_day_counts_back_from_the_event_told_or_the_reporting_day(extractor):
+    text = (
+        "Police said on Sunday that gunmen had attacked a checkpoint near Baiji the previous day."
+    )
+    assert [f[2] for f in dated(extractor, text)] == [dt.date(2024, 5, 11)]
+    text = (
+        "A roadside bomb exploded near Tikrit on Tuesday. The previous day, gunmen attacked "
+        "a checkpoint near Baiji."
+    )
+    assert [f[2] for f in dated(extractor, text)] == [dt.date(2024, 5, 14), dt.date(2024, 5, 13)]
