@@ -10,6 +10,7 @@ name itself, so an analyst sees which village was meant.
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from app.extraction.headings import heading_end
@@ -35,6 +36,10 @@ _LIST_CUE = re.compile(
     rf"(?:{_ITEM},\s+)*$|"
     rf"\b(?:villages|towns|hamlets|settlements|neighbou?rhoods|localities) of\s+$"
 )
+#: The plural nouns a list of names may follow; looked for once per text.
+_PLURAL_OF = re.compile(
+    r"\b(?:villages|towns|hamlets|settlements|neighbou?rhoods|areas|localities) of\s"
+)
 _CUE_WIDTH = 40
 _LIST_WIDTH = 120
 
@@ -45,6 +50,7 @@ def unresolved_mentions(text: str, tokens: list[Token], found: list[Mention]) ->
     places ("Hatla, Mrat: 4 civilians killed")."""
     taken = [(m.start, m.end) for m in found]
     headings = _list_headings(text)
+    plurals = [m.end() for m in _PLURAL_OF.finditer(text)]  # where a list may start
     out: list[Mention] = []
     i = 0
     while i < len(tokens):
@@ -69,7 +75,12 @@ def unresolved_mentions(text: str, tokens: list[Token], found: list[Mention]) ->
         cued = (
             _UNRESOLVED_CUE.search(before)
             or _UNRESOLVED_AFTER.match(after)
-            or _LIST_CUE.search(text[max(0, start - _LIST_WIDTH) : start])
+            or (
+                bool(plurals)
+                and bisect.bisect_right(plurals, start)
+                > bisect.bisect_left(plurals, start - _LIST_WIDTH)
+                and _LIST_CUE.search(text[max(0, start - _LIST_WIDTH) : start]) is not None
+            )
             or any(a <= start and end <= b for a, b in headings)
         )
         if cued and not any(s < end and start < e for s, e in taken):
@@ -80,10 +91,15 @@ def unresolved_mentions(text: str, tokens: list[Token], found: list[Mention]) ->
     return out
 
 
+_NEWLINE = re.compile("\n")
+
+
 def _list_headings(text: str) -> list[tuple[int, int]]:
     """Spans of the line headings that list names ("Hatla, Mrat:", "Dhiban and Thiyabiya:")."""
     spans = []
-    for line in (0, *(i + 1 for i, c in enumerate(text) if c == "\n")):
+    for line in (0, *(m.end() for m in _NEWLINE.finditer(text))):
+        if ":" not in text[line : line + 61]:
+            continue
         colon = heading_end(text[line : line + 80])
         if colon > 0 and re.search(
             r",|\band\b", re.sub(r"\([^)]*\)", "", text[line : line + colon])
