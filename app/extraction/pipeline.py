@@ -350,6 +350,9 @@ def _drafts(
         if listed:  # "the villages of A, B and C on the edge of the province"
             locations, stand_ins, inherited = listed, listed, False
     drafts = []
+    # "The SDF said on Friday that forces were reinforcing ...": undated, the week before
+    # the day the sentence says it was reported.
+    said = next((d.last for d in dates if d.role == "report"), None)
     places: list[ResolvedMention | None] = list(locations) or [None]
     for location in places:
         draft = EventDraft(
@@ -368,7 +371,7 @@ def _drafts(
         if draft.near and draft.location is not None and ctx.outskirts is not None:
             draft.location = ctx.outskirts.near(draft.location)  # "south of Damascus"
         dated = item_dates(event_dates, location, places, sentence.end)
-        date_draft(draft, dated, ctx.drafts, ctx.reported_at, ctx.paragraph_of)
+        date_draft(draft, dated, ctx.drafts, said or ctx.reported_at, ctx.paragraph_of)
         own = clauses.scoped(sentence, trigger, others, actors)
         roles.assign(draft, trigger, own, ctx.reading(_countries(draft, ctx.countries)))
         retype.refine(draft)

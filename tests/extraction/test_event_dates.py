@@ -118,3 +118,14 @@ def test_the_previous_day_counts_back_from_the_event_told_or_the_reporting_day(e
         "a checkpoint near Baiji."
     )
     assert [f[2] for f in dated(extractor, text)] == [dt.date(2024, 5, 14), dt.date(2024, 5, 13)]
+
+
+def test_an_undated_event_is_in_the_week_before_the_day_its_sentence_was_reported(extractor):
+    text = (
+        "Officials said on 3 May that army units were reinforcing positions in the town of "
+        "Tal Afar."
+    )
+    found = dated(extractor, text)
+    assert [(f[0], f[2], f[3]) for f in found] == [
+        ("troop_deployment", dt.date(2024, 4, 26), dt.date(2024, 5, 3))
+    ]
