@@ -213,15 +213,20 @@ def continues(draft: EventDraft, narrative: EventDraft, paragraph_of: list[int])
     )
 
 
+_WEEK = 7
+
+
 def date_draft(
     draft: EventDraft,
     dates: list[DateMention],
     drafts: list[EventDraft],
     reported_at: dt.date,
     paragraph_of: list[int],
+    said: dt.date | None = None,
 ) -> None:
     """Date an event: its own date; "the following day" after the last event's; the
-    narrative's when it goes on with it; else some time in the week before the report."""
+    narrative's when it goes on with it; else some time in the week before the report
+    (``reported_at``; ``said``: the day its sentence says it was reported, when it does)."""
     own = [d for d in dates if d.role == "event" and dates_trigger(d, draft.trigger)]
     follow = [d for d in dates if d.role == "follow"]
     if own:
@@ -245,7 +250,13 @@ def date_draft(
     # The narrative's date, not one said of a noun ("the agreement signed on 1 April"),
     # when the event goes on with it.
     narrative = next((d for d in reversed(drafts) if not attached(d)), None)
-    if narrative is not None and continues(draft, narrative, paragraph_of):
+    if (
+        narrative is not None
+        and continues(draft, narrative, paragraph_of)
+        # "The SDF said on Friday that forces were reinforcing ...": news of that week, not
+        # of the background event told before.
+        and (said is None or (said - narrative.date_end).days <= _WEEK)
+    ):
         draft.set_date(narrative.date, narrative.date_end, narrative.precision, None)
         return
     # Nothing said: some time in the week before it was reported.

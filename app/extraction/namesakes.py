@@ -66,7 +66,9 @@ def placed_by_neighbours(text: str, resolved: Sequence[ResolvedMention]) -> list
             out.append(ResolvedMention(r.mention, other.place, other.score, r.candidates))
         else:
             out.append(ResolvedMention(r.mention, None, r.score, r.candidates))
-    out = _same_governorate(text, [_no_foreign_city_village(text, r) for r in out])
+    out = _same_governorate(
+        text, [_village_no_site(text, _no_foreign_city_village(text, r)) for r in out]
+    )
     out = [_under_heading(text, r, out) for r in out]
     out = [_in_the_province(text, r, out) for r in out]
     return [_street_name(text, _quarter_of_the_city(r, out)) for r in out]
@@ -94,6 +96,22 @@ def _no_foreign_city_village(text: str, r: ResolvedMention) -> ResolvedMention:
         or not _VILLAGE_OF.search(text[max(0, r.mention.start - 60) : r.mention.start])
     ):
         return r
+    return ResolvedMention(r.mention, None, r.score, r.candidates)
+
+
+def _village_no_site(text: str, r: ResolvedMention) -> ResolvedMention:
+    """ "the villages of al-Tabiya and Marrat": a village, not the gas field or base that
+    bears its name; the village of that name if the gazetteer has it, else none."""
+    place = r.place
+    if (
+        place is None
+        or place.family != "site"
+        or not _VILLAGE_OF.search(text[max(0, r.mention.start - 60) : r.mention.start])
+    ):
+        return r
+    town = next((c for c in r.candidates if c.place.family == "populated"), None)
+    if town is not None:
+        return ResolvedMention(r.mention, town.place, town.score, r.candidates)
     return ResolvedMention(r.mention, None, r.score, r.candidates)
 
 

@@ -371,7 +371,7 @@ def _drafts(
         if draft.near and draft.location is not None and ctx.outskirts is not None:
             draft.location = ctx.outskirts.near(draft.location)  # "south of Damascus"
         dated = item_dates(event_dates, location, places, sentence.end)
-        date_draft(draft, dated, ctx.drafts, said or ctx.reported_at, ctx.paragraph_of)
+        date_draft(draft, dated, ctx.drafts, said or ctx.reported_at, ctx.paragraph_of, said)
         own = clauses.scoped(sentence, trigger, others, actors)
         roles.assign(draft, trigger, own, ctx.reading(_countries(draft, ctx.countries)))
         retype.refine(draft)

@@ -129,3 +129,13 @@ def test_an_undated_event_is_in_the_week_before_the_day_its_sentence_was_reporte
     assert [(f[0], f[2], f[3]) for f in found] == [
         ("troop_deployment", dt.date(2024, 4, 26), dt.date(2024, 5, 3))
     ]
+
+
+def test_news_reported_on_a_day_does_not_take_an_old_background_date(extractor):
+    text = (
+        "Syrian troops broke the siege of Deir ez-Zor on 5 September 2017.\n\n"
+        "The SDF said on Friday that government forces were reinforcing positions in the "
+        "villages of Khirbet Ghazal and Umm Wulad."
+    )
+    found = dated(extractor, text)
+    assert [f[3] for f in found if f[0] == "troop_deployment"] == [dt.date(2024, 5, 10)] * 2

@@ -109,3 +109,11 @@ def test_a_square_named_like_a_town_is_no_town(extractor):
     # Karama is also a town of Raqqa; the square is in the city the story is about.
     text = "SUWAYDA - Thousands of protesters filled al-Karama Square in Suwayda on Friday."
     assert {admin1 for _, admin1, _ in located(extractor, text)} == {"SY-SU"}
+
+
+def test_a_village_is_not_the_site_that_bears_its_name(extractor):
+    # al-Tabiya is also a name of the Conoco gas field; the village is another place.
+    _, mentions = extractor.geoparse("Gunmen shot a farmer in the village of al-Tabiya.")
+    assert [m.place.kind if m.place else None for m in mentions] != ["gas_field"]
+    _, mentions = extractor.geoparse("Gunmen attacked guards at al-Tabiya on Monday.")
+    assert [m.place.kind if m.place else None for m in mentions] == ["gas_field"]
