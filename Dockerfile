@@ -15,14 +15,15 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
 WORKDIR /srv/geoevents
 RUN pip install --no-cache-dir "uv==0.13.8"
 COPY pyproject.toml uv.lock README.md ./
-RUN uv sync --locked --no-dev --extra postgis --no-install-project
+RUN uv sync --locked --no-dev --extra postgis --no-install-project --compile-bytecode
 COPY app ./app
 COPY data/gazetteer ./data/gazetteer
 COPY data/actors.csv ./data/actors.csv
 COPY data/lexicon ./data/lexicon
 COPY data/calibration.json ./data/calibration.json
 COPY data/transliteration.csv ./data/transliteration.csv
-RUN uv sync --locked --no-dev --extra postgis \
+RUN uv sync --locked --no-dev --extra postgis --compile-bytecode \
+    && python -m compileall -q app \
     && useradd --system --uid 10001 --home-dir /srv/geoevents geoevents \
     && mkdir -p /data \
     && chown geoevents /data

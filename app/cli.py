@@ -20,6 +20,7 @@ from rich.table import Table
 from app import cli_backup, cli_data, cli_evaluate, cli_store
 from app.errors import GeoEventsError
 from app.live import cli as live_cli
+from app.startup import gc_paused
 from app.transfer import cli as transfer_cli
 
 if TYPE_CHECKING:
@@ -235,6 +236,7 @@ def _read_text(source: str) -> str:
     return raw.decode("utf-8", errors="replace")
 
 
+@gc_paused()
 def _extractor() -> Extractor:
     from app.extraction.pipeline import Extractor
     from app.gazetteer.geocoder import Gazetteer

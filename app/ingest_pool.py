@@ -81,6 +81,7 @@ class IngestRun:
         if self.jobs > 1:
             # Forked workers inherit the loaded gazetteer and automata: nothing is loaded
             # again or pickled per worker. They never touch the parent's store connection.
+            self.gazetteer.load_polygons()  # read on first use otherwise: once, not per worker
             self._pool = ProcessPoolExecutor(
                 self.jobs, mp_context=multiprocessing.get_context("fork")
             )

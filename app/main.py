@@ -59,6 +59,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         app.state.gazetteer = Gazetteer.load(
             settings.gazetteer.gazetteer_dir, settings.gazetteer.resolved_user_dir()
         )
+        app.state.gazetteer.load_polygons()  # a bad outline file fails start-up, not a query
         app.state.extractor = Extractor.configured(app.state.gazetteer, settings)
         app.state.store = open_store(settings.store.database_url)
         app.state.counters = open_counters(settings.store.database_url)

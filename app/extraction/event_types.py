@@ -31,6 +31,7 @@ __all__ = [
     "irrealis",
     "literal_prefix",
     "literal_prefixes",
+    "required_literal",
     "same_kind",
     "split_alternatives",
 ]
@@ -223,6 +224,47 @@ def _group_end(pattern: str, start: int) -> int:
     return len(pattern) - 1
 
 
+def required_literal(alternative: str) -> str | None:
+    """The longest run of plain characters (lower case, 3+) that every match of the
+    alternative contains outside its groups ("strike" of "(?:one|\\d+) (?:air ?)?strikes?"),
+    for the prefilter of rows that start with no literal; None when there is none."""
+    runs, run, depth, i = [], "", 0, 0
+    while i < len(alternative):
+        ch, nxt = alternative[i], alternative[i + 1 : i + 2]
+        if ch == "\\" or ch == "[":  # an escape or a class: not a plain character
+            if ch == "[":
+                i += 2 if alternative[i + 1 : i + 2] == "^" else 1
+                i += 1 if alternative[i : i + 1] == "]" else 0  # "[]...]": "]" is a member
+                while i < len(alternative) and alternative[i] != "]":
+                    i += 2 if alternative[i] == "\\" else 1
+            i += 2 if ch == "\\" else 1
+            runs.append(run)
+            run = ""
+            continue
+        depth += {"(": 1, ")": -1}.get(ch, 0)
+        if ch == "|" and depth == 0:
+            return None  # not one sequence
+        if ch in "()" or depth > 0 or ch in ".^$?*+":
+            runs.append(run)
+            run = ""
+        elif ch == "{":  # a counted repeat: skip it
+            i = alternative.find("}", i) if "}" in alternative[i:] else len(alternative)
+            runs.append(run)
+            run = ""
+        elif nxt in ("?", "*", "{"):  # an optional character ends the run before it
+            runs.append(run)
+            run = ""
+        else:
+            run += ch
+            if nxt == "+":  # repeated: what follows need not come right after it
+                runs.append(run)
+                run = ""
+        i += 1
+    runs.append(run)
+    longest = max(runs, key=len).lower()
+    return longest if len(longest) >= _MIN_LITERAL else None
+
+
 def literal_prefixes(alternative: str) -> set[str] | None:
     """Words one of which every match of the alternative contains (lower case, 3+ letters),
     for the prefilter; None when no such words can be told (the type always runs)."""
@@ -270,6 +312,8 @@ class TriggerFinder:
             for j, row in enumerate(triggers[spec.name]):
                 for alternative in split_alternatives(row):
                     literals = literal_prefixes(alternative)
+                    if literals is None and (required := required_literal(alternative)):
+                        literals = {required}  # "one|...|\\d+ strikes": not every sentence
                     if literals is None:
                         always.add((i, j))
                     for literal in literals or ():

@@ -54,6 +54,7 @@ from app.extraction.unknown_places import (
 from app.extraction.variant_names import with_variant_mentions
 from app.gazetteer.geocoder import Gazetteer
 from app.settings import Settings
+from app.startup import gc_paused
 
 DEFAULT_MAX_CHARS = 200_000
 
@@ -99,6 +100,7 @@ def check_published(published: dt.date) -> None:
 class Extractor:
     """Pure extraction over a loaded gazetteer and actor dictionary; no I/O per report."""
 
+    @gc_paused()
     def __init__(
         self,
         gazetteer: Gazetteer,

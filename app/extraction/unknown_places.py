@@ -44,6 +44,11 @@ _CUE_WIDTH = 40
 _LIST_WIDTH = 120
 
 
+def _ends_in_of(before: str) -> bool:
+    """What :data:`_UNRESOLVED_CUE` needs ("of" and a space at the end), read without it."""
+    return before[-1:].isspace() and before.rstrip()[-2:].lower() == "of"
+
+
 def unresolved_mentions(text: str, tokens: list[Token], found: list[Mention]) -> list[Mention]:
     """Capitalised names no key matched, in "the village of X", "X, a nearby village", a
     list after "the villages of" ("al-Shabki, Rami and Duma") or a heading that lists
@@ -73,8 +78,8 @@ def unresolved_mentions(text: str, tokens: list[Token], found: list[Mention]) ->
         start, end = tokens[first].start, tokens[j].end
         before, after = text[max(0, start - _CUE_WIDTH) : start], text[end : end + 40]
         cued = (
-            _UNRESOLVED_CUE.search(before)
-            or _UNRESOLVED_AFTER.match(after)
+            (_ends_in_of(before) and _UNRESOLVED_CUE.search(before))
+            or (after[:1] in (" ", ",") and _UNRESOLVED_AFTER.match(after))
             or (
                 bool(plurals)
                 and bisect.bisect_right(plurals, start)

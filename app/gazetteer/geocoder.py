@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import time
 from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
-
-import numpy as np
-import shapely
+from typing import TYPE_CHECKING
 
 from app.domain import Candidate, Place, ReverseResult, km
 from app.errors import InvalidInput, NotFound
@@ -16,6 +16,12 @@ from app.gazetteer.loader import GazetteerData, load_gazetteer
 from app.gazetteer.normalize import NameQuery, normalize, parse_query
 from app.gazetteer.regions import RegionCatalog
 from app.gazetteer.translit import variant_query_key
+from app.startup import gc_paused
+
+if TYPE_CHECKING:
+    import numpy as np
+    import shapely
+    from numpy.typing import NDArray
 
 #: Scores: the whole query is a name (100); the query minus its kind words is a name (96);
 #: the query is a name only once the place's own kind words are dropped (90).
@@ -54,6 +60,17 @@ def check_lat_lon(lat: float, lon: float) -> None:
         raise InvalidInput(f"lon must be between -180 and 180, got {lon}")
 
 
+@dataclass(frozen=True)
+class _Polygons:
+    """Governorate and country outlines, and the trees over them."""
+
+    admin1_codes: NDArray[np.object_]
+    admin1_names: dict[str, str]
+    admin1_tree: shapely.STRtree
+    country_codes: NDArray[np.object_]
+    country_tree: shapely.STRtree
+
+
 class Gazetteer:
     """Answers "which place is this name?" and "what contains this point?" offline."""
 
@@ -63,24 +80,48 @@ class Gazetteer:
         self.load_seconds = load_seconds
         self._by_id = {p.id: p for p in data.places}
         self.index = NameIndex(data.places, data.keys)
-        country_names = {
-            p.country: (p.name, *p.aliases) for p in data.places if p.kind == "country"
-        }
-        self.regions = RegionCatalog(data.regions, data.countries, country_names)
-        admin1 = [r for r in data.regions if r.kind == "admin1"]
-        self._admin1_codes = np.asarray([r.code for r in admin1], dtype=object)
-        self._admin1_names = {r.code: r.name for r in admin1}
-        self._admin1_tree = shapely.STRtree([r.geometry for r in admin1])
         self._admin1_prepared: list[tuple[shapely.Geometry, tuple[float, ...]]] | None = None
-        self._country_codes = np.asarray([c.code for c in data.countries], dtype=object)
-        self._country_tree = shapely.STRtree([c.geometry for c in data.countries])
-        seats = [p for p in data.places if p.kind == "admin2"]
-        self._seats = seats
-        self._seat_tree = (
-            shapely.STRtree(shapely.points([(p.lon, p.lat) for p in seats])) if seats else None
+        self._seats = [p for p in data.places if p.kind == "admin2"]
+
+    # The polygons and the trees over them are built on first use (shapely and numpy are
+    # imported then): extraction and name lookups never need them.
+
+    @cached_property
+    def regions(self) -> RegionCatalog:
+        """Governorates, named regions and countries by code, name or alias."""
+        country_names = {
+            p.country: (p.name, *p.aliases) for p in self.places if p.kind == "country"
+        }
+        return RegionCatalog(self.data.regions, self.data.countries, country_names)
+
+    def load_polygons(self) -> None:
+        """Read the outlines now rather than on first use (a server, at start-up)."""
+        _ = (self.regions, self._polygons, self._seat_tree)
+
+    @cached_property
+    def _polygons(self) -> _Polygons:
+        import numpy as np
+        import shapely
+
+        admin1 = [r for r in self.data.regions if r.kind == "admin1"]
+        countries = self.data.countries
+        return _Polygons(
+            np.asarray([r.code for r in admin1], dtype=object),
+            {r.code: r.name for r in admin1},
+            shapely.STRtree([r.geometry for r in admin1]),
+            np.asarray([c.code for c in countries], dtype=object),
+            shapely.STRtree([c.geometry for c in countries]),
         )
 
+    @cached_property
+    def _seat_tree(self) -> shapely.STRtree | None:
+        import shapely
+
+        seats = self._seats
+        return shapely.STRtree(shapely.points([(p.lon, p.lat) for p in seats])) if seats else None
+
     @classmethod
+    @gc_paused()
     def load(cls, directory: Path | None = None, user_dir: Path | None = None) -> Gazetteer:
         """Load from disk and time it."""
         started = time.perf_counter()
@@ -178,21 +219,30 @@ class Gazetteer:
         the caller knows the country (a gazetteer place does), the nearest of that country's
         governorates within :data:`KNOWN_COUNTRY_SLACK_DEG`.
         """
+        import shapely
+
         point = shapely.Point(lon, lat)
-        hits = self._admin1_tree.query(point, predicate="intersects")
+        hits = self._polygons.admin1_tree.query(point, predicate="intersects")
         for index in hits.tolist():
-            code = str(self._admin1_codes[index])
+            code = str(self._polygons.admin1_codes[index])
             if country is None or code.startswith(country + "-"):
                 return code
         return self._near_border(point, country)
 
     def _near_border(self, point: shapely.Point, country: str | None = None) -> str | None:
-        if country is None and len(self._country_tree.query(point, predicate="intersects")):
+        import shapely
+
+        if country is None and len(
+            self._polygons.country_tree.query(point, predicate="intersects")
+        ):
             return None
         slack = BORDER_SLACK_DEG if country is None else KNOWN_COUNTRY_SLACK_DEG
-        near = self._admin1_tree.query(point, predicate="dwithin", distance=slack)
+        near = self._polygons.admin1_tree.query(point, predicate="dwithin", distance=slack)
         codes = [
-            (shapely.distance(self._admin1_tree.geometries[i], point), str(self._admin1_codes[i]))
+            (
+                shapely.distance(self._polygons.admin1_tree.geometries[i], point),
+                str(self._polygons.admin1_codes[i]),
+            )
             for i in near.tolist()
         ]
         codes = [c for c in codes if country is None or c[1].startswith(country + "-")]
@@ -200,6 +250,9 @@ class Gazetteer:
 
     def admin1_many(self, lons: Sequence[float], lats: Sequence[float]) -> list[str | None]:
         """Vectorised :meth:`admin1_at`."""
+        import numpy as np
+        import shapely
+
         xs, ys = np.asarray(lons, dtype=float), np.asarray(lats, dtype=float)
         found = np.full(len(xs), -1)
         # Each governorate in turn, against the points still unplaced inside its box: the
@@ -215,20 +268,24 @@ class Gazetteer:
                     candidates[shapely.intersects_xy(polygon, xs[candidates], ys[candidates])]
                 ] = index
         out: list[str | None] = [
-            None if t < 0 else str(self._admin1_codes[t]) for t in found.tolist()
+            None if t < 0 else str(self._polygons.admin1_codes[t]) for t in found.tolist()
         ]
         missing = [i for i, code in enumerate(out) if code is None]
         if missing:
             points = shapely.points(xs[missing], ys[missing])
-            near = self._admin1_tree.query(points, predicate="dwithin", distance=BORDER_SLACK_DEG)
+            near = self._polygons.admin1_tree.query(
+                points, predicate="dwithin", distance=BORDER_SLACK_DEG
+            )
             for i in sorted(set(near[0].tolist())):
                 out[missing[i]] = self._near_border(points[i])
         return out
 
     def _prepared_admin1(self) -> list[tuple[shapely.Geometry, tuple[float, ...]]]:
         """The governorate polygons, prepared once (on first use), with their boxes."""
+        import shapely
+
         if self._admin1_prepared is None:
-            polygons = list(self._admin1_tree.geometries)
+            polygons = list(self._polygons.admin1_tree.geometries)
             shapely.prepare(polygons)
             self._admin1_prepared = [
                 (p, tuple(box)) for p, box in zip(polygons, shapely.bounds(polygons), strict=True)
@@ -237,19 +294,21 @@ class Gazetteer:
 
     def reverse(self, lat: float, lon: float) -> ReverseResult:
         """Country, governorate and nearest district seat of a point."""
+        import shapely
+
         check_lat_lon(lat, lon)
         point = shapely.Point(lon, lat)
         admin1 = self.admin1_at(lon, lat)
         country: str | None = admin1[:2] if admin1 else None
         if country is None:
-            hits = self._country_tree.query(point, predicate="intersects")
-            country = str(self._country_codes[hits[0]]) if len(hits) else None
+            hits = self._polygons.country_tree.query(point, predicate="intersects")
+            country = str(self._polygons.country_codes[hits[0]]) if len(hits) else None
         return ReverseResult(
             lat=lat,
             lon=lon,
             country=country,
             admin1=admin1,
-            admin1_name=self._admin1_names.get(admin1) if admin1 else None,
+            admin1_name=self._polygons.admin1_names.get(admin1) if admin1 else None,
             admin2=self._district_at(point, admin1),
         )
 
@@ -261,13 +320,15 @@ class Gazetteer:
         ``country`` (the resolved place's) settles points on a border; when the point is
         nowhere near that country, the polygon containing the point wins.
         """
+        import shapely
+
         check_lat_lon(lat, lon)
         point = shapely.Point(lon, lat)
         admin1 = self.admin1_at(lon, lat, country) if country in FOCUS_COUNTRIES else None
         if admin1 is None:
             admin1 = self.admin1_at(lon, lat)
-        hits = self._country_tree.query(point, predicate="intersects")
-        found = str(self._country_codes[hits[0]]) if len(hits) else None
+        hits = self._polygons.country_tree.query(point, predicate="intersects")
+        found = str(self._polygons.country_codes[hits[0]]) if len(hits) else None
         if admin1 is None and found in FOCUS_COUNTRIES:
             # Inside the country's outline but in a gap of the generalised governorates
             # (the Shatt al-Arab shore): the nearest of its governorates. Stamping twice
@@ -301,6 +362,9 @@ class Gazetteer:
     def _districts_many(
         self, lats: Sequence[float], lons: Sequence[float], admin1: Sequence[str | None]
     ) -> list[str | None]:
+        import numpy as np
+        import shapely
+
         out: list[str | None] = [None] * len(lats)
         if self._seat_tree is None or not len(lats):
             return out

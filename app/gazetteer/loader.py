@@ -6,14 +6,16 @@ import csv
 import json
 import logging
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
-from typing import Any
-
-import shapely
+from typing import TYPE_CHECKING, Any
 
 from app.domain import Place, Region
 from app.errors import GazetteerError
 from app.gazetteer.normalize import NORMALIZER_VERSION, normalize, parse_query
+
+if TYPE_CHECKING:
+    import shapely
 
 log = logging.getLogger(__name__)
 
@@ -60,19 +62,32 @@ class Shape:
 
 @dataclass(frozen=True)
 class GazetteerData:
-    """Everything the gazetteer knows, as loaded."""
+    """Everything the gazetteer knows, as loaded; the polygons (regions.geojson and
+    countries.geojson in ``shapes_dir``) are read on first use, so that what needs only
+    names (extraction, geocoding a name) never loads shapely and numpy."""
 
     places: tuple[Place, ...]
     #: For each place, its full keys and the keys left once kind words are split off.
     keys: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]
-    regions: tuple[Shape, ...]
-    countries: tuple[Shape, ...]
+    shapes_dir: Path
     manifest: dict[str, object]
     #: Keys that are common English words ("hit", "tell"): found in text only with evidence.
     word_keys: frozenset[str] = frozenset()
 
+    @cached_property
+    def regions(self) -> tuple[Shape, ...]:
+        """Governorates and named regions (regions.geojson)."""
+        return read_shapes(self.shapes_dir / "regions.geojson")
+
+    @cached_property
+    def countries(self) -> tuple[Shape, ...]:
+        """Country outlines (countries.geojson)."""
+        return read_shapes(self.shapes_dir / "countries.geojson")
+
     def bounds(self) -> tuple[float, float, float, float]:
         """(minx, miny, maxx, maxy) of every region."""
+        import shapely
+
         minx, miny, maxx, maxy = shapely.total_bounds([r.geometry for r in self.regions])
         return float(minx), float(miny), float(maxx), float(maxy)
 
@@ -148,11 +163,7 @@ def load_gazetteer(directory: Path | None = None, user_dir: Path | None = None) 
         places.append(place)
         keys.append((_split(row["keys"]), _split(row["cue_keys"])))
         word_keys.update(_split(row["word_keys"]))
-    regions = read_shapes(directory / "regions.geojson")
-    countries = read_shapes(directory / "countries.geojson")
-    return GazetteerData(
-        tuple(places), tuple(keys), regions, countries, manifest, frozenset(word_keys)
-    )
+    return GazetteerData(tuple(places), tuple(keys), directory, manifest, frozenset(word_keys))
 
 
 def read_shapes(path: Path) -> tuple[Shape, ...]:
@@ -161,6 +172,8 @@ def read_shapes(path: Path) -> tuple[Shape, ...]:
     Read with the standard library and shapely (GEOS parses the geometries): no GDAL or
     pandas on the start-up path of every command.
     """
+    import shapely
+
     try:
         raw = path.read_text(encoding="utf-8")
         features: list[dict[str, Any]] = json.loads(raw)["features"]

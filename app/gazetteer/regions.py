@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
-import shapely
 from rapidfuzz import fuzz, process
 
 from app.domain import Region
 from app.errors import NotFound, UnknownRegion
 from app.gazetteer.loader import Shape, region_records
 from app.gazetteer.normalize import normalize, parse_query
+
+if TYPE_CHECKING:
+    import shapely
 
 #: Codes ISO 3166-2 has retired; old data and users still send them.
 RETIRED_CODES = {"IQ-TS": "IQ-KI", "IQ-SW": "IQ-SU"}

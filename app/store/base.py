@@ -38,7 +38,8 @@ OnConflict = Literal["skip", "update"]
 
 
 class ImportRow(NamedTuple):
-    """One validated event for a bulk import: its key, its Feature text and its columns."""
+    """One validated event for a bulk import: its key, its Feature text and its columns
+    (``row[2:13]`` are the indexed ones, in ``event_columns.INDEXED`` order)."""
 
     key: str  # "id:<the Feature's own id>" or "sha256:<hash of the feature>"
     body: str  # the Feature text after its id: '"geometry":...,"properties":{...}}'
@@ -59,6 +60,21 @@ class ImportRow(NamedTuple):
     maxy: float | None
     words: str  # what q= searches
     span: int  # date_end - date, in days
+
+
+def unique_keys(
+    rows: Sequence[ImportRow], on_conflict: OnConflict
+) -> tuple[dict[str, ImportRow], int]:
+    """A batch's rows by key, and how many were skipped because the file repeats their key:
+    under "skip" the first row of a key stands, under "update" the last."""
+    batch: dict[str, ImportRow] = {}
+    skipped = 0
+    for row in rows:
+        if row.key in batch and on_conflict == "skip":
+            skipped += 1
+        else:
+            batch[row.key] = row
+    return batch, skipped
 
 
 @dataclass(frozen=True, slots=True)

@@ -24,6 +24,7 @@ from app.store import postgis_bulk
 from app.store.base import OnConflict
 from app.store.dedup import same_event
 from app.store.edits import diff, with_source
+from app.store.event_columns import fts_body, with_id
 from app.store.postgis_bulk import PostGISBulkImport
 from app.store.postgis_counts import SeqCountCache
 from app.store.postgis_live import PostGISLiveState
@@ -31,7 +32,6 @@ from app.store.postgis_reads import PostGISReads, feature
 from app.store.postgis_schema import MIGRATIONS, WRITE_LOCK
 from app.store.postgis_sql import EVENT_COLUMNS, event_row
 from app.store.prepared import PENDING_SOURCE, PreparedEvent
-from app.store.sqlite_rows import fts_body, with_id
 
 POOL_SIZE = 10  # connections per worker; PgBouncer in front multiplies workers, not this
 _NEAR_DEG = 0.1  # window for de-duplication candidates (~11 km), as on SQLite

@@ -25,7 +25,8 @@ import orjson
 import psycopg
 
 from app.errors import StoreError
-from app.store.base import ImportCounts, ImportRow, OnConflict
+from app.store.base import ImportCounts, ImportRow, OnConflict, unique_keys
+from app.store.event_columns import feature_text
 from app.store.postgis_schema import IMPORT_LOCK, SECONDARY_INDEXES, WRITE_LOCK
 from app.store.postgis_sql import EVENT_COLUMNS, ewkt_of
 from app.store.sqlite_writes import now
@@ -133,13 +134,7 @@ class PostGISBulkImport:
 
     def _write(self, rows: Sequence[ImportRow]) -> ImportCounts:
         conn = self.conn
-        batch: dict[str, ImportRow] = {}
-        skipped = 0
-        for row in rows:
-            if row.key in batch and self.on_conflict == "skip":
-                skipped += 1  # the file repeats a key: the first one stands
-            else:
-                batch[row.key] = row  # under "update" the last one stands
+        batch, skipped = unique_keys(rows, self.on_conflict)
         known: dict[str, int] = {
             str(k): int(i)
             for k, i in conn.execute(
@@ -226,19 +221,10 @@ def _staged(event_id: int, row: ImportRow, stamp: str) -> tuple[object, ...]:
     """The row as COPY writes it (the columns of ``_COLUMNS``)."""
     return (
         event_id,
-        f'{{"type":"Feature","id":"{event_id}",{row.body}',
-        row.event_type,
-        row.category,
-        row.date,
-        row.date_end,
-        row.country,
-        row.admin1,
-        row.lat,
-        row.lon,
+        feature_text(event_id, row.body),
+        *row[2:10],  # the indexed columns (event_columns.INDEXED) up to lon
         _geometry(row),
-        row.confidence,
-        row.geo_precision,
-        row.actors,
+        *row[10:13],
         row.minx is not None,
         stamp,
         row.words,

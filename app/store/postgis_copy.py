@@ -6,9 +6,9 @@ import datetime as dt
 from collections.abc import Sequence
 
 from app.events import EventFeature
+from app.store.event_columns import fts_body
 from app.store.postgis import PostGISStore
 from app.store.postgis_sql import EVENT_COLUMNS, event_row
-from app.store.sqlite_rows import fts_body
 from app.store.store_copy import Row
 
 _COLUMNS = {

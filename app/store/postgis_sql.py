@@ -13,9 +13,11 @@ from typing import Any
 from app.domain import EventQuery
 from app.errors import InvalidInput
 from app.events import EventFeature
-from app.store.sql_query import SORTS, Sql, decode_cursor, near_bbox
+from app.store.event_columns import indexed
+from app.store.sql_query import Sql, boxes, keyset_page, sort_of
 
-#: Columns in the order :func:`event_row` gives them (COPY and INSERT).
+#: Columns in the order :func:`event_row` gives them (COPY and INSERT): the indexed ones
+#: (``event_columns.INDEXED``) with the geometry after the point (postgis.py casts the 11th).
 EVENT_COLUMNS = (
     "id, feature, event_type, category, date, date_end, country, admin1, lat, lon, geom, "
     "confidence, geo_precision, actors, located, updated_at, words"
@@ -44,29 +46,10 @@ def ewkt_of(geometry: dict[str, Any]) -> str:
 def event_row(
     event_id: int, event: EventFeature, text: str, now: str, words: str
 ) -> tuple[object, ...]:
-    """The stored columns of an event (a movement is indexed at its destination)."""
-    p = event.properties
-    loc = p.location
-    actors = "|" + "|".join(a.name for a in p.actors) + "|" if p.actors else ""
-    return (
-        event_id,
-        text,
-        p.event_type,
-        p.category,
-        p.date.isoformat(),
-        p.date_end.isoformat(),
-        loc.country if loc else None,
-        loc.admin1 if loc else None,
-        loc.lat if loc else None,
-        loc.lon if loc else None,
-        ewkt(event),
-        p.confidence,
-        p.geo_precision,
-        actors,
-        event.geometry is not None,
-        now,
-        words,
-    )
+    """The stored columns of an event (:data:`EVENT_COLUMNS`)."""
+    columns = indexed(event.properties)
+    located = event.geometry is not None
+    return (event_id, text, *columns[:8], ewkt(event), *columns[8:], located, now, words)
 
 
 def where(query: EventQuery, by_date: bool = False) -> Sql:
@@ -93,12 +76,7 @@ def where(query: EventQuery, by_date: bool = False) -> Sql:
     if query.country:
         clauses.append("country = %s")
         params.append(query.country)
-    boxes = []
-    if query.bbox is not None:
-        boxes.append(query.bbox)
-    if query.near is not None:
-        boxes.append(near_bbox(*query.near))
-    for box in boxes:
+    for box in boxes(query):
         clauses.append(f"geom && {_ENVELOPE}")
         params.extend(box)
     if query.near is not None:
@@ -145,29 +123,9 @@ def _any(column: str, values: tuple[str, ...]) -> str:
 
 
 def page_sql(query: EventQuery) -> tuple[str, list[object], str]:
-    """SELECT for one page (limit + 1 rows, to know if another page follows)."""
-    if query.sort not in SORTS:
-        raise InvalidInput(f"sort must be one of {', '.join(SORTS)}")
-    column, descending = SORTS[query.sort]
-    sql = where(query, by_date=column == "date")
-    clauses, params = [sql.where], list(sql.params)
-    direction = "DESC" if descending else "ASC"
-    if query.cursor:
-        value, last_id = decode_cursor(query.cursor, query.sort)
-        op = "<" if descending else ">"
-        if column == "id":
-            clauses.append(f"id {op} %s")
-            params.append(last_id)
-        else:
-            cast = "date" if column == "date" else "float8"
-            clauses.append(f"({column}, id) {op} (%s::{cast}, %s)")
-            params.extend([_cursor_value(value, cast), last_id])
-    order = f"{column} {direction}" if column == "id" else f"{column} {direction}, id {direction}"
-    text = (
-        f"SELECT id, feature, {column} FROM events WHERE {' AND '.join(clauses)} "
-        f"ORDER BY {order} LIMIT %s OFFSET %s"
-    )
-    params.extend([query.limit + 1, query.offset])
+    """The SELECT for one page (``sql_query.keyset_page``), and its sort column."""
+    column, _ = sort_of(query)
+    text, params = keyset_page(query, where(query, by_date=column == "date"), "%s", _bound)
     return text, params, column
 
 
@@ -176,13 +134,14 @@ def cursor_value(value: object) -> object:
     return value.isoformat() if isinstance(value, dt.date) else value
 
 
-def _cursor_value(value: object, cast: str) -> object:
-    """A decoded cursor value checked against the column it is compared with."""
+def _bound(value: object, column: str) -> tuple[str, object]:
+    """A decoded cursor value checked against the column it is compared with, and cast."""
+    cast = "date" if column == "date" else "float8"
     try:
         if cast == "date":
-            return dt.date.fromisoformat(str(value))
+            return "%s::date", dt.date.fromisoformat(str(value))
         if isinstance(value, bool) or not isinstance(value, int | float):
             raise TypeError(value)
-        return float(value)
+        return "%s::float8", float(value)
     except (TypeError, ValueError) as exc:
         raise InvalidInput("cursor is not one this service made") from exc

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from app.events import EventFeature
 from app.store.dedup import Reading, reading_of
-from app.store.sqlite_rows import bbox, fts_body
+from app.store.event_columns import bbox, fts_body
 
 #: Stands for the report's source until the report has an id (see the module docstring).
 PENDING_SOURCE = "/reports/pending"

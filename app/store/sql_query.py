@@ -1,10 +1,15 @@
-"""EventQuery -> SQL for the SQLite store; keyset cursors for stable, fast paging."""
+"""EventQuery -> SQL for the SQLite store; keyset cursors and pages for both backends.
+
+The sorts, cursors and the page SELECT around the filters (:func:`keyset_page`) are shared
+with the PostGIS store (postgis_sql.py), whose filters mean the same on its own indexes.
+"""
 
 from __future__ import annotations
 
 import base64
 import datetime as dt
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import orjson
@@ -38,12 +43,25 @@ def near_bbox(lat: float, lon: float, radius_km: float) -> tuple[float, float, f
     return lon - dlon, lat - dlat, lon + dlon, lat + dlat
 
 
-def where(query: EventQuery, max_span_days: int = 366, by_date: bool = False) -> Sql:
+def boxes(query: EventQuery) -> list[tuple[float, float, float, float]]:
+    """The boxes a query filters on: its bbox, and the box around its near= circle."""
+    found = [] if query.bbox is None else [query.bbox]
+    if query.near is not None:
+        found.append(near_bbox(*query.near))
+    return found
+
+
+def where(
+    query: EventQuery, max_span_days: int = 366, by_date: bool = False, probe: bool = False
+) -> Sql:
     """The filters of a query, combined with AND.
 
-    ``by_date`` keeps the R*Tree from driving the query (each row checks its own box): for a
-    box holding a large share of the events, walking the date index in order and stopping
-    after one page beats fetching and sorting every event in the box.
+    ``by_date`` keeps the R*Tree from driving the query: for a box holding a large share of
+    the events, walking the date index in order and stopping after one page beats fetching
+    and sorting every event in the box. Each row of the walk is then checked against the
+    box's ids, gathered once (``+id`` keeps them from driving the query), or, with
+    ``probe``, looks its own box up in the R*Tree: about ten times the cost a row, but no
+    list to gather, the better for boxes that hold a great many events.
 
     ``max_span_days`` is the longest event interval in the store: an event overlapping
     [start, ...] then starts no earlier than start - max_span_days, a bound the date index
@@ -60,13 +78,13 @@ def where(query: EventQuery, max_span_days: int = 366, by_date: bool = False) ->
     if query.country:
         clauses.append("country = ?")
         params.append(query.country)
-    boxes = []
-    if query.bbox is not None:
-        boxes.append(query.bbox)
-    if query.near is not None:
-        boxes.append(near_bbox(*query.near))
-    for minx, miny, maxx, maxy in boxes:
-        if by_date:  # each row of the date index looks its own box up in the R*Tree
+    for minx, miny, maxx, maxy in boxes(query):
+        if by_date and not probe:
+            clauses.append(
+                "+id IN (SELECT id FROM events_rtree WHERE minx <= ? AND maxx >= ? "
+                "AND miny <= ? AND maxy >= ?)"
+            )
+        elif by_date:
             clauses.append(
                 "EXISTS (SELECT 1 FROM events_rtree r WHERE r.id = events.id "
                 "AND r.minx <= ? AND r.maxx >= ? AND r.miny <= ? AND r.maxy >= ?)"
@@ -144,29 +162,59 @@ def box_only(query: EventQuery) -> tuple[float, float, float, float] | None:
     return query.bbox if same else None
 
 
-def page_sql(
-    query: EventQuery, max_span_days: int = 366, by_date: bool = False
-) -> tuple[str, list[object], str]:
-    """SELECT for one page (limit + 1 rows, to know if another page follows)."""
+def sort_of(query: EventQuery) -> tuple[str, bool]:
+    """(column, descending) of the query's sort; InvalidInput for a sort we do not have."""
     if query.sort not in SORTS:
         raise InvalidInput(f"sort must be one of {', '.join(SORTS)}")
-    column, descending = SORTS[query.sort]
-    sql = where(query, max_span_days, by_date and column == "date")
+    return SORTS[query.sort]
+
+
+def keyset_page(
+    query: EventQuery,
+    sql: Sql,
+    mark: str = "?",
+    bound: Callable[[object, str], tuple[str, object]] = lambda value, _: ("?", value),
+    limited: bool = True,
+) -> tuple[str, list[object]]:
+    """SELECT id, feature and the sort column for one page, on either backend: the filters
+    ``sql``, the cursor's keyset bound, the order, and LIMIT/OFFSET for limit + 1 rows (to
+    know if another page follows). ``mark`` is the driver's placeholder; ``bound`` gives a
+    cursor value's placeholder and parameter for the sort column (PostGIS casts and checks
+    it). ``limited=False`` leaves LIMIT and OFFSET out: the caller steps over ``offset``
+    rows and fetches ``limit + 1`` (see ``sqlite_reads.query``).
+    """
+    column, descending = sort_of(query)
     clauses, params = [sql.where], list(sql.params)
     direction = "DESC" if descending else "ASC"
     if query.cursor:
         value, last_id = decode_cursor(query.cursor, query.sort)
         op = "<" if descending else ">"
         if column == "id":
-            clauses.append(f"id {op} ?")
+            clauses.append(f"id {op} {mark}")
             params.append(last_id)
         else:
-            clauses.append(f"({column}, id) {op} (?, ?)")
-            params.extend([value, last_id])
+            placeholder, param = bound(value, column)
+            clauses.append(f"({column}, id) {op} ({placeholder}, {mark})")
+            params.extend([param, last_id])
     order = f"{column} {direction}" if column == "id" else f"{column} {direction}, id {direction}"
     text = (
-        f"SELECT id, feature, {column} FROM events WHERE {' AND '.join(clauses)} "
-        f"ORDER BY {order} LIMIT ? OFFSET ?"
+        f"SELECT id, feature, {column} FROM events WHERE {' AND '.join(clauses)} ORDER BY {order}"
     )
-    params.extend([query.limit + 1, query.offset])
+    if limited:
+        text += f" LIMIT {mark} OFFSET {mark}"
+        params.extend([query.limit + 1, query.offset])
+    return text, params
+
+
+def page_sql(
+    query: EventQuery,
+    max_span_days: int = 366,
+    by_date: bool = False,
+    limited: bool = True,
+    probe: bool = False,
+) -> tuple[str, list[object], str]:
+    """SQLite's SELECT for one page (see :func:`keyset_page`), and its sort column."""
+    column, _ = sort_of(query)
+    sql = where(query, max_span_days, by_date and column == "date", probe)
+    text, params = keyset_page(query, sql, limited=limited)
     return text, params, column

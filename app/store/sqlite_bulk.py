@@ -29,7 +29,8 @@ import orjson
 
 from app.errors import StoreError
 from app.store import sqlite_mapcells, sqlite_rtree
-from app.store.base import ImportCounts, ImportRow, OnConflict
+from app.store.base import ImportCounts, ImportRow, OnConflict, unique_keys
+from app.store.event_columns import feature_text
 from app.store.schema import SECONDARY_INDEXES
 from app.store.sqlite_writes import audit_batch, next_id, now, widen_span
 
@@ -126,7 +127,7 @@ class SQLiteBulkImport:
             for pragma in (
                 "busy_timeout=30000",
                 "synchronous=OFF",
-                # One checkpoint at the end (finish) instead of one every 4 MB of WAL.
+                # One checkpoint a batch (write) instead of one every 4 MB of WAL.
                 "wal_autocheckpoint=0",
                 f"cache_size=-{_CACHE_KIB}",
                 "temp_store=MEMORY",
@@ -159,8 +160,18 @@ class SQLiteBulkImport:
             self.conn.execute(f"DROP INDEX IF EXISTS {name}")
 
     def write(self, rows: Sequence[ImportRow]) -> ImportCounts:
-        """Store one batch in one transaction."""
-        return self._run(lambda: self._write(rows))
+        """Store one batch in one transaction, then copy it from the WAL into the database.
+
+        The copy is done per batch, while the writer would wait for its reading worker
+        anyway: left to the end, the WAL of a million-event import grew to 1.4 GB, and each
+        page the index build read was first looked up in its index (CREATE INDEX 30% slower).
+        """
+        counts = self._run(lambda: self._write(rows))
+        try:
+            self.conn.execute("PRAGMA wal_checkpoint(PASSIVE)")
+        except sqlite3.Error as exc:
+            raise StoreError(log_message=f"bulk import into {self.path}: {exc}") from exc
+        return counts
 
     def _write(self, rows: Sequence[ImportRow]) -> ImportCounts:
         conn = self.conn
@@ -171,20 +182,14 @@ class SQLiteBulkImport:
                 (orjson.dumps([r.key for r in rows]).decode(),),
             ).fetchall()
         )
-        batch: dict[str, ImportRow] = {}
-        skipped = 0
-        for row in rows:
-            if row.key in batch and self.on_conflict == "skip":
-                skipped += 1  # the file repeats a key: the first one stands
-            else:
-                batch[row.key] = row  # under "update" the last one stands
+        batch, skipped = unique_keys(rows, self.on_conflict)
         fresh = [r for k, r in batch.items() if k not in known]
         old = [(known[k], r) for k, r in batch.items() if k in known]
         stamp = now()
         first = next_id(conn)
         if fresh:
             params = [(i, *r, stamp) for i, r in enumerate(fresh, start=first)]
-            self._insert(params, first)
+            self._insert(params, first, fresh)
             audit_batch(conn, first, first + len(fresh) - 1, self.who, stamp, len(fresh))
         updated = 0
         if self.on_conflict == "update" and old:
@@ -205,7 +210,9 @@ class SQLiteBulkImport:
             widen_span(conn, max(r.span for r in batch.values()))
         return ImportCounts(len(fresh), updated, skipped)
 
-    def _insert(self, params: Sequence[tuple[object, ...]], first: int) -> None:
+    def _insert(
+        self, params: Sequence[tuple[object, ...]], first: int, rows: Sequence[ImportRow]
+    ) -> None:
         """New events, their changes and map cells with one statement each, then the index."""
         conn = self.conn
         with _without(conn, _ROW_TRIGGERS) as dropped:
@@ -217,7 +224,13 @@ class SQLiteBulkImport:
                     (first,),
                 )
             if "map_events_insert" in dropped:
-                sqlite_mapcells.count_from(conn, first)
+                sqlite_mapcells.count_new(
+                    conn,
+                    [
+                        (i, r.lon, r.lat, r.category, r.geo_precision, r.minx is not None, r.admin1)
+                        for i, r in enumerate(rows, start=first)
+                    ],
+                )
         self._index(params)
 
     def _index(self, params: Sequence[tuple[object, ...]]) -> None:
@@ -263,20 +276,11 @@ def _without(conn: sqlite3.Connection, names: Sequence[str]) -> Iterator[set[str
 
 
 def _columns(event_id: int, row: ImportRow, stamp: str) -> tuple[object, ...]:
+    """The row as ``_UPDATE`` writes it, the id first."""
     return (
         event_id,
-        f'{{"type":"Feature","id":"{event_id}",{row.body}',
-        row.event_type,
-        row.category,
-        row.date,
-        row.date_end,
-        row.country,
-        row.admin1,
-        row.lat,
-        row.lon,
-        row.confidence,
-        row.geo_precision,
-        row.actors,
+        feature_text(event_id, row.body),
+        *row[2:13],  # the indexed columns (event_columns.INDEXED)
         int(row.minx is not None),
         stamp,
         row.key,

@@ -6,8 +6,9 @@ import sqlite3
 from collections.abc import Sequence
 
 from app.events import EventFeature
+from app.store.event_columns import fts_body
 from app.store.sqlite import SQLiteStore
-from app.store.sqlite_rows import event_row, fts_body
+from app.store.sqlite_rows import event_row
 from app.store.store_copy import Row
 
 _SELECT = {

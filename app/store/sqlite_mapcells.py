@@ -15,6 +15,9 @@ from __future__ import annotations
 
 import math
 import sqlite3
+from collections.abc import Sequence
+
+import numpy as np
 
 from app.domain import Cluster
 
@@ -138,29 +141,71 @@ def counting(conn: sqlite3.Connection) -> bool:
     return bool(found == len(_TRIGGER_NAMES))
 
 
-def count_from(conn: sqlite3.Connection, first_id: int) -> None:
-    """Add the events from ``first_id`` on to the cells with one statement per table (a bulk
-    import inserts them with the insert trigger off, in the same transaction)."""
-    for level in LEVELS:
-        size = 90.0 / 2**level
-        conn.execute(
-            f"INSERT INTO map_cells SELECT {level}, CAST((lon + 180) / {size!r} AS INTEGER) AS gx, "
-            f"CAST((lat + 90) / {size!r} AS INTEGER) AS gy, count(*), sum(lon), sum(lat), "
-            "sum(id), sum(category = 'security_incident'), sum(category = 'development') "
-            f"FROM events WHERE id >= ? AND {_POINT.format(row='events')} GROUP BY gx, gy "
-            "ON CONFLICT (level, gx, gy) DO UPDATE SET n = n + excluded.n, "
-            "sum_lon = sum_lon + excluded.sum_lon, sum_lat = sum_lat + excluded.sum_lat, "
-            "sum_id = sum_id + excluded.sum_id, incidents = incidents + excluded.incidents, "
-            "developments = developments + excluded.developments",
-            (first_id,),
-        )
-    conn.execute(
-        "INSERT INTO map_admin1 SELECT admin1, count(*), coalesce(sum(geo_precision = 3), 0) "
-        "FROM events WHERE id >= ? AND located = 1 AND admin1 IS NOT NULL GROUP BY admin1 "
-        "ON CONFLICT (admin1) DO UPDATE SET n = n + excluded.n, "
-        "imprecise = imprecise + excluded.imprecise",
-        (first_id,),
-    )
+#: The columns :func:`count_new` reads of each new event, in this order.
+CountedColumns = tuple[int, float | None, float | None, str, int | None, bool, str | None]
+_ADD_CELL = (
+    "INSERT INTO map_cells VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "
+    "ON CONFLICT (level, gx, gy) DO UPDATE SET n = n + excluded.n, "
+    "sum_lon = sum_lon + excluded.sum_lon, sum_lat = sum_lat + excluded.sum_lat, "
+    "sum_id = sum_id + excluded.sum_id, incidents = incidents + excluded.incidents, "
+    "developments = developments + excluded.developments"
+)
+_ADD_ADMIN1 = (
+    "INSERT INTO map_admin1 VALUES (?, ?, ?) ON CONFLICT (admin1) DO UPDATE SET "
+    "n = n + excluded.n, imprecise = imprecise + excluded.imprecise"
+)
+
+
+def count_new(conn: sqlite3.Connection, events: Sequence[CountedColumns]) -> None:
+    """Add new events to the cells and governorate counts as the insert trigger would, one
+    statement per table (a bulk import inserts them with the trigger off, in the same
+    transaction). Each event is (id, lon, lat, category, geo_precision, located, admin1).
+
+    The cells are grouped here (numpy) rather than by a GROUP BY over the rows just inserted:
+    at 25,000 events a batch that statement re-read and sorted every row (7 s of a
+    million-event import). Cell numbers are the trigger's: float64 (lon + 180) / size
+    truncated, as SQLite's CAST truncates.
+    """
+    points = [
+        e
+        for e in events
+        if e[5] and e[3] != "movement" and (e[4] is None or e[4] < 3) and e[1] is not None
+    ]
+    if points:
+        ids = np.fromiter((e[0] for e in points), np.int64, len(points))
+        lons = np.fromiter((e[1] for e in points), np.float64, len(points))
+        lats = np.fromiter((e[2] for e in points), np.float64, len(points))
+        incident = np.fromiter((e[3] == "security_incident" for e in points), np.int64)
+        development = np.fromiter((e[3] == "development" for e in points), np.int64)
+        for level in LEVELS:
+            size = 90.0 / 2**level
+            gx = ((lons + 180) / size).astype(np.int64)
+            gy = ((lats + 90) / size).astype(np.int64)
+            keys, group = np.unique(gx << 32 | gy, return_inverse=True)  # both < 2**31
+            id_sums = np.zeros(len(keys), np.int64)
+            np.add.at(id_sums, group, ids)
+            conn.executemany(
+                _ADD_CELL,
+                zip(
+                    [level] * len(keys),
+                    (keys >> 32).tolist(),
+                    (keys & 0xFFFFFFFF).tolist(),
+                    np.bincount(group).tolist(),
+                    np.bincount(group, weights=lons).tolist(),
+                    np.bincount(group, weights=lats).tolist(),
+                    id_sums.tolist(),
+                    np.bincount(group, weights=incident).astype(np.int64).tolist(),
+                    np.bincount(group, weights=development).astype(np.int64).tolist(),
+                    strict=True,
+                ),
+            )
+    admin1: dict[str, list[int]] = {}
+    for e in events:
+        if e[5] and e[6] is not None:
+            counted = admin1.setdefault(e[6], [0, 0])
+            counted[0] += 1
+            counted[1] += e[4] == 3
+    conn.executemany(_ADD_ADMIN1, [(code, n, imprecise) for code, (n, imprecise) in admin1.items()])
 
 
 def rebuild(conn: sqlite3.Connection) -> None:

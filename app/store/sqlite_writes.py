@@ -14,7 +14,8 @@ from app.errors import InvalidInput, NotFound
 from app.events import EventFeature
 from app.store.dedup import same_event
 from app.store.edits import diff, with_source
-from app.store.sqlite_rows import event_row, fts_body, with_id
+from app.store.event_columns import fts_body, with_id
+from app.store.sqlite_rows import event_row
 
 BULK_BATCH = 1000
 BULK_CACHE_KIB = 1024 * 1024  # 1 GiB, only for connections that bulk-load

@@ -21,6 +21,7 @@ from app.events import latest_date
 from app.gazetteer.geocoder import Gazetteer
 from app.ingest import adopt_file_id, codes_for, parse_feature
 from app.store.base import ImportRow
+from app.store.event_columns import indexed, words
 from app.transfer.derive import complete
 from app.transfer.fast_check import DECODER, ENCODER, HEAD, Feature, Line, Point, Refused, finish
 
@@ -125,7 +126,6 @@ def _row(key: str, feature: Feature) -> ImportRow:
     p = feature.properties
     text = ENCODER.encode(feature)
     assert text.startswith(HEAD)  # the store writes its own id in front of the rest
-    loc = p.location
     geometry = feature.geometry
     box: tuple[float | None, float | None, float | None, float | None]
     if type(geometry) is Point:
@@ -137,32 +137,15 @@ def _row(key: str, feature: Feature) -> ImportRow:
         box = (min(xs), max(xs), min(ys), max(ys))
     else:
         box = (None, None, None, None)
-    actors = [a.name for a in p.actors]
-    words = [p.summary, *(e.text for e in p.evidence), *actors]
-    if loc is not None:
-        words.append(loc.name)
-    if p.origin is not None:
-        words.append(p.origin.name)
-    date, date_end = p.date, p.date_end
     # tuple.__new__ straight away: NamedTuple's own __new__ is a Python-level call per row.
     return tuple.__new__(
         ImportRow,
         (
             key,
             text[len(HEAD) :].decode(),
-            p.event_type,
-            p.category,
-            date.isoformat(),
-            date_end.isoformat(),
-            loc.country if loc else None,
-            loc.admin1 if loc else None,
-            loc.lat if loc else None,
-            loc.lon if loc else None,
-            p.confidence,
-            p.geo_precision,
-            "|" + "|".join(actors) + "|" if actors else "",
+            *indexed(p),
             *box,
-            "\n".join(words),
-            (date_end - date).days,
+            words(p),
+            (p.date_end - p.date).days,
         ),
     )

@@ -1,10 +1,16 @@
 import datetime as dt
+import re
 
 import pytest
 
 from app.errors import GazetteerError
 from app.extraction.actors import ActorMatcher, default_actor_file, read_actors
-from app.extraction.event_types import BY_NAME, TriggerFinder, split_alternatives
+from app.extraction.event_types import (
+    BY_NAME,
+    TriggerFinder,
+    required_literal,
+    split_alternatives,
+)
 from app.extraction.lexicon import lexicon_dir, load_lexicon, read_demonyms, read_triggers
 
 
@@ -58,6 +64,33 @@ def test_alternatives_split_at_top_level_only():
         "recaptur(?:ed|e)",
         r"a\|b",
     ]
+
+
+@pytest.mark.parametrize(
+    ("alternative", "literal", "matching"),
+    [
+        (r"(?:one|\d+) (?:air ?)?strikes? (?:hit|struck)", "strike", "12 strikes hit"),
+        (r"(?<!to )houses?", "house", "houses"),
+        (r"x{0,2}Yes", "yes", "yes"),
+        (r"fire[sd]? on", "fire", "fired on"),
+        (r"[^]x]y+ and more", " and more", "zyy and more"),  # "]" first in a class is a member
+        (r"ab+cd", None, "abbcd"),  # "ab" and "cd" are too short, "abcd" is not in the match
+        (r"[\w-]+ (?:a|b)", None, "x a"),
+        (r"abc|def", None, "def"),  # two sequences: neither is in every match
+    ],
+)
+def test_a_row_without_a_literal_start_is_prefiltered_by_a_word_it_needs(
+    alternative, literal, matching
+):
+    assert required_literal(alternative) == literal
+    assert re.fullmatch(alternative, matching, re.I)
+    assert literal is None or literal in matching.lower()
+
+
+def test_a_row_counted_in_figures_still_fires(lexicon):
+    finder = TriggerFinder(lexicon.triggers)
+    found = finder.find("Two strikes destroyed a weapons depot near Hit.", 0)
+    assert [t.spec.name for t in found] == ["airstrike"]
 
 
 def test_a_row_with_alternatives_is_prefiltered_by_each(lexicon):

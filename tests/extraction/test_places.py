@@ -79,6 +79,19 @@ def test_names_not_in_the_gazetteer_are_reported_unresolved(extractor):
     assert ("Umm Dhiyab", None, None) in found
 
 
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Militants attacked the Village OF\n Tal Qarmush near Mosul.", True),
+        ("Militants attacked the village of Tal Qarmush near Mosul.", True),
+        ("Militants attacked the village ofTal Qarmush near Mosul.", False),
+        ("Militants attacked Tal Qarmush,a village near Mosul.", False),
+    ],
+)
+def test_the_cue_of_an_unknown_name_is_read_as_written(extractor, text, found):
+    assert (("Tal Qarmush", None, None) in places(extractor, text)) is found
+
+
 def test_kind_words_choose_the_reading(extractor):
     assert places(extractor, "Rockets hit Kirkuk province.")[0][2] == "admin1"
     assert places(extractor, "Rockets hit Kirkuk.")[0][2] == "city"

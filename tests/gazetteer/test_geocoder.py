@@ -1,4 +1,6 @@
 import math
+import subprocess
+import sys
 
 import pytest
 
@@ -247,3 +249,23 @@ def test_shipped_places_agree_with_reverse_geocoding(gazetteer):
     for place in gazetteer.places:
         if place.country in ("IQ", "SY") and place.family in ("populated", "site"):
             assert gazetteer.admin1_at(place.lon, place.lat, place.country) == place.admin1, place
+
+
+_NAMES_ONLY = """
+import datetime as dt, sys
+from app.extraction.pipeline import Extractor, ReportInput
+from app.gazetteer.geocoder import Gazetteer
+gazetteer = Gazetteer.load()
+report = ReportInput("Clashes in Tikrit on Monday.", dt.date(2024, 3, 14))
+found = Extractor(gazetteer).extract(report)
+assert found.events and found.events[0].properties.location.admin1 == "IQ-SD"
+assert "shapely" not in sys.modules and "numpy" not in sys.modules, "polygons loaded"
+assert gazetteer.reverse(36.34, 43.13).admin1 == "IQ-NI"  # read now, on first use
+assert gazetteer.regions.get("IQ-NI").name == "Nineveh"
+"""
+
+
+def test_names_need_no_polygons_and_polygons_load_on_first_use():
+    # A fresh interpreter: this one has imported shapely long ago.
+    result = subprocess.run([sys.executable, "-c", _NAMES_ONLY], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr

@@ -1,5 +1,7 @@
 """numberMatched: counted once per query and data version, recounted after any write."""
 
+import pytest
+
 from app.domain import EventQuery
 from app.store.sqlite import SQLiteStore
 from tests.factories import make_event
@@ -57,6 +59,32 @@ def test_a_wide_box_is_read_in_date_order_with_the_same_result(tmp_path):
     assert by_date.features == by_box
     assert 0 < store.query(narrow).matched < 600
     assert sqlite_reads.BY_DATE_COST * 600 * 600 > 600 * 20  # the wide box took the date path
+
+
+@pytest.mark.parametrize("probe_cost", [0, 10**9])
+def test_a_box_walked_by_date_gives_the_box_order_page_probing_or_not(
+    tmp_path, monkeypatch, probe_cost
+):
+    from app.store import sql_query, sqlite_reads
+
+    store = SQLiteStore(tmp_path / "e.db")
+    store.add_events(
+        [
+            make_event(
+                lat=33 + (i % 30) * 0.1, lon=43 + (i % 20) * 0.1, date=f"2024-0{1 + i % 9}-1{i % 7}"
+            )
+            for i in range(500)
+        ],
+        "test",
+    )
+    monkeypatch.setattr(sqlite_reads, "BY_DATE_COST", 10**9)  # every box walked by date
+    monkeypatch.setattr(sqlite_reads, "PROBE_COST", probe_cost)  # 0: probe; else the ids
+    query = EventQuery(bbox=(43.25, 33.25, 44.55, 35.55), limit=15, offset=4)
+    page = store.query(query)
+    text, params, _ = sql_query.page_sql(query, 0, False)
+    by_box = [r[1] for r in store._connect().execute(text, params).fetchall()][:15]
+    assert page.features == by_box and len(by_box) == 15
+    assert 15 < page.matched < 500
 
 
 def test_threads_share_counts_and_other_tables_leave_them(tmp_path, monkeypatch):

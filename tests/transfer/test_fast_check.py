@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from app.errors import InvalidInput
 from app.ingest import prepare
-from app.store.sqlite_rows import with_id
+from app.store.event_columns import with_id
 from app.transfer.derive import complete
 from app.transfer.rows import decode, import_key, prepare_rows
 from tests.factories import make_event
