@@ -69,9 +69,15 @@ def placed_by_neighbours(text: str, resolved: Sequence[ResolvedMention]) -> list
     out = _same_governorate(
         text, [_village_no_site(text, _no_foreign_city_village(text, r)) for r in out]
     )
-    out = [_under_heading(text, r, out) for r in out]
-    out = [_in_the_province(text, r, out) for r in out]
-    return [_street_name(text, _quarter_of_the_city(r, out)) for r in out]
+    # Each pass runs only on texts holding the words it needs (most reports hold none).
+    if ":" in text:
+        out = [_under_heading(text, r, out) for r in out]
+    if "the province" in text or "the governorate" in text:
+        out = [_in_the_province(text, r, out) for r in out]
+    out = [_quarter_of_the_city(r, out) for r in out]
+    if any(word in text for word in ("quare", "treet", "oundabout")):
+        out = [_street_name(text, r) for r in out]
+    return out
 
 
 #: "the villages of X and Y", "the village of X": a village, never a city abroad.

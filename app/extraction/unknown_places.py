@@ -101,7 +101,9 @@ _NEWLINE = re.compile("\n")
 
 def _list_headings(text: str) -> list[tuple[int, int]]:
     """Spans of the line headings that list names ("Hatla, Mrat:", "Dhiban and Thiyabiya:")."""
-    spans = []
+    spans: list[tuple[int, int]] = []
+    if ":" not in text:
+        return spans
     for line in (0, *(m.end() for m in _NEWLINE.finditer(text))):
         if ":" not in text[line : line + 61]:
             continue
