@@ -102,6 +102,7 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(
             r"\b(yesterday|today|tonight|last night|this morning|earlier (?:this|last) (?:week|"
             r"month|year)|(?:last|this|past|previous) (?:week|month|year)|the (?:day|night) before|"
+            r"the previous (?:day|night|evening)|"
             r"(?:a|one|two|three|four|five|six|seven) days? (?:later|earlier|ago|before)|"
             r"the (?:following|next) (?:day|morning|night)|(?:the )?same day|later that day|"
             r"overnight|during the night|(?:in|over|during) (?:recent|the (?:past|last) "

@@ -350,6 +350,8 @@ def _relative(m: re.Match[str], anchor: date) -> tuple[date, date, Precision, Ro
         return anchor, anchor, "day", "follow", n if words[-1] == "later" else -n
     if phrase.startswith(("the following", "the next")):
         return anchor, anchor, "day", "follow", 1
+    if phrase.startswith("the previous"):
+        return anchor, anchor, "day", "follow", -1  # "a day earlier" than the event told
     if phrase in ("same day", "the same day", "later that day"):
         return anchor, anchor, "day", "follow", 0
     unit = words[-1]

@@ -10,6 +10,7 @@ from app.extraction.dates import DateMention
 from app.extraction.event_builder import EventDraft
 from app.extraction.event_types import HABITUAL, MODAL, REFERENCE, Trigger
 from app.extraction.occurrences import without_month_may
+from app.extraction.resolve import ResolvedMention
 from app.extraction.text import Sentence
 
 #: A running tally ("350 people have been killed since the unrest began") is no one event.
@@ -42,12 +43,10 @@ def dated_reference(
     before = sentence.text[
         max(0, trigger.start - sentence.start - 60) : trigger.start - sentence.start
     ]
-    if (
-        not REFERENCE.search(before)
-        or MODAL.search(without_month_may(before))
-        or HABITUAL.search(sentence.text)
-    ):
+    if MODAL.search(without_month_may(before)) or HABITUAL.search(sentence.text):
         return False
+    if not REFERENCE.search(before):
+        return _dated_background(sentence, trigger, dates, drafts)
     if re.search(r"\b(?:string|series|wave) of\s", before):
         return False  # "a string of drone attacks": a series, not one event
     own = [
@@ -60,6 +59,41 @@ def dated_reference(
     return bool(own) and not any(
         d.spec.group == trigger.spec.group
         and d.date_mention is not None  # a draft dated by default is no repeat of a stated day
+        and d.date <= own[0].last
+        and own[0].first <= d.date_end
+        for d in drafts
+    )
+
+
+#: "who were deployed there in December 2015": a relative clause that tells background.
+_RELATIVE_BEFORE = re.compile(r"\b(?:who|which|that|where) (?:had |has |have |were |was )?[^,;]*$")
+#: A date that names its day, month or year in figures ("on 13 November 2015", "in 2019").
+_FIGURES = re.compile(r"\d")
+#: A quotation or a tally stays what it is whatever its date.
+_NOT_BACKGROUND = re.compile(r'["\u201c\u201d]|\bha(?:s|ve) been\b|\bsince\b')
+
+
+def _dated_background(
+    sentence: Sentence, trigger: Trigger, dates: list[DateMention], drafts: list[EventDraft]
+) -> bool:
+    """ "500 Turkish troops at a base near Bashiqa, who were deployed there in December 2015";
+    "Peshmerga forces, backed by air strikes, drove Islamic State out of Sinjar on 13
+    November 2015": an event told in background with a date of its own in figures, right
+    after it in its clause, and more than a week before the report, is an event of that
+    date, whatever relative clause or aside it is told in."""
+    if _NOT_BACKGROUND.search(sentence.text):
+        return False
+    own = [
+        d
+        for d in dates
+        if d.role == "event"
+        and d.start > trigger.start
+        and _FIGURES.search(d.text)
+        and own_date(sentence, trigger, d)
+    ]
+    return bool(own) and not any(
+        d.spec.group == trigger.spec.group
+        and d.date_mention is not None
         and d.date <= own[0].last
         and own[0].first <= d.date_end
         for d in drafts
@@ -141,3 +175,112 @@ def own_interval(
     ):
         return shifted, shifted, chosen
     return chosen.first, shifted, chosen
+
+
+def paragraphs(text: str, sentences: list[Sentence]) -> list[int]:
+    """The paragraph of each sentence (by index): a line break between two sentences starts
+    a new one (a heading, a bullet, a paragraph of a statement or a long story)."""
+    out: list[int] = []
+    number = 0
+    for s in sentences:
+        if s.index and "\n" in text[sentences[s.index - 1].end : s.start]:
+            number += 1
+        out.append(number)
+    return out
+
+
+def continues(draft: EventDraft, narrative: EventDraft, paragraph_of: list[int]) -> bool:
+    """Whether an event with no date of its own goes on with the narrative's event, and so
+    shares its date: in the same paragraph, or at its place (or at no place of its own).
+    A new paragraph about another place is another item ("Yesterday, police arrested ...
+    in Tarmiyah." then "Border guards arrested smugglers near al-Qaim."): its date is not
+    said, not the previous item's."""
+    if paragraph_of[narrative.sentence.index] == paragraph_of[draft.sentence.index]:
+        return True
+    if draft.location is None or draft.inherited_location:
+        return True
+    if narrative.location is None:
+        return False
+    here, there = draft.location.place, narrative.location.place
+    if here == there:
+        return True
+    # "in the province of Suwayda" then "in the city of Suwayda": the same story, closer in.
+    return (
+        here is not None
+        and there is not None
+        and here.admin1 == there.admin1
+        and "admin1" in (here.family, there.family)
+    )
+
+
+_WEEK = 7
+
+
+def date_draft(
+    draft: EventDraft,
+    dates: list[DateMention],
+    drafts: list[EventDraft],
+    reported_at: dt.date,
+    paragraph_of: list[int],
+    said: dt.date | None = None,
+) -> None:
+    """Date an event: its own date; "the following day" after the last event's; the
+    narrative's when it goes on with it; else some time in the week before the report
+    (``reported_at``; ``said``: the day its sentence says it was reported, when it does)."""
+    own = [d for d in dates if d.role == "event" and dates_trigger(d, draft.trigger)]
+    follow = [d for d in dates if d.role == "follow"]
+    if own:
+        movement = draft.spec.category == "movement"
+        first, last, chosen = own_interval(own, follow, draft.trigger, draft.sentence, movement)
+        draft.set_date(first, last, chosen.precision, chosen)
+        return
+    if follow and not drafts:
+        # "Police said on Sunday that gunmen had attacked the post the previous day": with
+        # no event told before, from the date the sentence is anchored to.
+        day = follow[0].first + dt.timedelta(days=follow[0].offset_days)
+        draft.set_date(day, day, "day", follow[0])
+        return
+    if follow and drafts:
+        base = drafts[-1]
+        shift = dt.timedelta(days=follow[0].offset_days)
+        span = follow[0].last - follow[0].first  # "over the following three days"
+        precision = "week" if span.days > 1 else base.precision
+        draft.set_date(base.date + shift, base.date_end + shift + span, precision, follow[0])
+        return
+    # The narrative's date, not one said of a noun ("the agreement signed on 1 April"),
+    # when the event goes on with it.
+    narrative = next((d for d in reversed(drafts) if not attached(d)), None)
+    if (
+        narrative is not None
+        and continues(draft, narrative, paragraph_of)
+        # "The SDF said on Friday that forces were reinforcing ...": news of that week, not
+        # of the background event told before.
+        and (said is None or (said - narrative.date_end).days <= _WEEK)
+    ):
+        draft.set_date(narrative.date, narrative.date_end, narrative.precision, None)
+        return
+    # Nothing said: some time in the week before it was reported.
+    draft.set_date(reported_at - dt.timedelta(days=7), reported_at, "week", None)
+
+
+def item_dates(
+    dates: list[DateMention],
+    location: ResolvedMention | None,
+    places: list[ResolvedMention | None],
+    sentence_end: int,
+) -> list[DateMention]:
+    """ "drones struck the Sarsang field on 15 July and the Tawke field early on 16 July":
+    in a list of places, a date said right after a place (before the next one) is that
+    place's; the others keep the sentence's dates."""
+    if location is None or len(places) < 2:
+        return dates
+    later = [
+        p.mention.start for p in places if p is not None and p.mention.start > location.mention.end
+    ]
+    stop = min(later, default=sentence_end)
+    own = [
+        d
+        for d in dates
+        if d.role == "event" and d.attached is None and location.mention.end <= d.start < stop
+    ]
+    return own[:1] + [d for d in dates if d.role == "follow"] if own else dates

@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from app.extraction.event_types import Trigger
+from app.extraction.headings import heading_end
 from app.extraction.metonyms import acting as acting
 from app.extraction.place_lists import SPECIFICITY as SPECIFICITY
 from app.extraction.place_lists import listed_with, of_a_kind, region_of_previous
@@ -35,6 +36,14 @@ DEST_CUE = re.compile(
     re.I,
 )
 _FROM = re.compile(r"\b(?:from|out of)\s+(?:the\s+)?$", re.I)
+#: "drove Islamic State out of Sinjar", "expelled the militants from Rawa": the place the
+#: enemy was forced out of is where the fight was, not where a force came from.
+_OUSTED = re.compile(
+    r"\b(?:dr[io]ve[ns]?|driving|push(?:ed|es|ing)?|forc(?:ed|es|ing)|expel(?:led|s|ling)?|"
+    r"oust(?:ed|s|ing)?|chas(?:ed|es|ing)|kick(?:ed|s|ing)|evict(?:ed|s|ing)?|"
+    r"clear(?:ed|s|ing)?)\s+(?:[\w'’-]+\s+){0,5}(?:out of|from)\s+(?:the\s+)?$",
+    re.I,
+)
 NEAR_CUE = re.compile(
     r"\b(?:near|outside|around|outskirts of|north of|south of|east of|west of|north-east of|"
     r"north-west of|south-east of|south-west of|northeast of|northwest of|southeast of|"
@@ -112,6 +121,7 @@ def choose(
     """The origin (movements only) and the location(s) of an event in this sentence."""
     # "Khan Sheikhoun, south Idlib": the province part said of a place is not another place.
     placed = [m for m in placed if not region_of_previous(sentence, m, placed)] or placed
+    placed = _below_heading(sentence, placed)
     if not placed:
         return None, []
     origin: ResolvedMention | None = None
@@ -158,7 +168,7 @@ def choose(
     came_from = [
         item
         for m in placed
-        if _FROM.search(before(sentence, m))
+        if _FROM.search(before(sentence, m)) and not _OUSTED.search(before(sentence, m, 60))
         for item in listed_with(sentence, m, placed)
     ]
     rest = [m for m in placed if m not in came_from]
@@ -209,6 +219,32 @@ def choose(
     return None, [best]
 
 
+def _below_heading(sentence: Sentence, placed: list[ResolvedMention]) -> list[ResolvedMention]:
+    """ "Iraq - Kirkuk: fighters burned crops in the villages of al-Rashad and Daquq": the
+    item's own places, when its heading names one area and the item as precise a place;
+    a heading listing places ("Hatla, Mrat: ...") keeps them."""
+    colon = heading_end(sentence.text)
+    if colon < 0:
+        return placed
+    if re.search(r",|\band\b", re.sub(r"\([^)]*\)", "", sentence.text[:colon])):
+        return placed  # "Thiyabiya, Abu Hamam: ...": a list, names the gazetteer lacks too
+    at = sentence.start + colon
+    head = [m for m in placed if m.mention.start < at]
+    areas = {m.place.id for m in head if m.place is not None and m.place.family != "country"}
+    countries = {m.place.country for m in head if m.place is not None}
+    # "Maarat al-Numan countryside: ... a convoy, Ankara said": no place abroad.
+    body = [
+        m
+        for m in placed
+        if m.mention.start > at and m.place is not None and m.place.country in countries
+    ]
+    if len(areas) > 1 or not head or not body:
+        return placed
+    if min(rank(m) for m in body) > min(rank(m) for m in head):
+        return placed
+    return body
+
+
 #: "the Damascus highway", "the Kirkuk-Erbil road", "the Baghdad-Basra motorway".
 _ROAD_AFTER = re.compile(
     r"^(?:\s*[-–]\s*[\w'’-]+(?:\s+[\w'’-]+)?)?\s+(?:highway|road|motorway|expressway)\b", re.I
@@ -250,14 +286,21 @@ def inherited(
     recent_location: ResolvedMention | None,
     last_location: ResolvedMention | None,
     previous_event_location: ResolvedMention | None = None,
+    text: str = "",
 ) -> ResolvedMention | None:
     """Where an event with no place of its own happened.
 
-    "the base", "the town": the last place of that kind. Otherwise the place of the event
+    "the consulate", "the refinery": where the text said that site was ("the Iranian
+    consulate in Najaf"; ``text`` is the report's). "the base", "the town": the last place
+    of that kind. Otherwise the place of the event
     it follows on from (same kind, up to two sentences back), of an event in the sentence
     before, the most specific place of the sentence before, the last event's place.
     """
     earlier = [m for m in mentions if m.place is not None and m.mention.start < sentence.start]
+    site = _DEFINITE_SITE.search(sentence.text)
+    named = _site_named_before(site.group(1), earlier, text[: sentence.start]) if site else None
+    if named is not None:
+        return named
     definite = DEFINITE.search(sentence.text)
     if definite is not None:
         family = _DEFINITE_FAMILY[definite.group(1).lower()]
@@ -274,6 +317,28 @@ def inherited(
     if last_location is not None:
         return last_location
     return min(earlier[-3:], key=lambda m: (rank(m), -m.mention.start)) if earlier else None
+
+
+#: "the consulate", "the refinery": a site the report named before, with its place.
+_DEFINITE_SITE = re.compile(
+    r"\bthe (consulate|embassy|refinery|airport|dam|hospital|compound|plant|palace|shrine|"
+    r"bridge|market|university|stadium|mosque|church)\b",
+    re.I,
+)
+#: How far from the site's noun its place may be said ("the consulate in Najaf").
+_SITE_REACH = 60
+
+
+def _site_named_before(
+    noun: str, earlier: list[ResolvedMention], text: str
+) -> ResolvedMention | None:
+    """The place said next to the last earlier mention of a site's noun, if any."""
+    said = [m.start() for m in re.finditer(rf"\b{noun}\b", text, re.I)]
+    if not said:
+        return None
+    at = said[-1]
+    near = [m for m in earlier if abs(m.mention.start - at) <= _SITE_REACH]
+    return min(near, key=lambda m: abs(m.mention.start - at)) if near else None
 
 
 #: Mentions that make a place the story's own ("the city" is it, not a town named once).

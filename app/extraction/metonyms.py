@@ -67,6 +67,13 @@ _PARTNER_BEFORE = re.compile(
     r"(?:with|to))\s+(?:the\s+)?$",
     re.I,
 )
+#: "the new government in Damascus", "the regime in Tehran": a seat of power standing for
+#: the state (a city this large: capitals, not the authorities of a town).
+_SEAT_BEFORE = re.compile(
+    r"\b(?:government|regime|leadership|rulers)\s+in\s+$",
+    re.I,
+)
+_SEAT_POPULATION = 1_000_000
 #: A city abroad this large named with no locative word is its government ("clashes between
 #: Washington and ...", "TAMPA, Fla. -" and "BEIRUT -" datelines are where reporters were).
 _METONYM_POPULATION = 300_000
@@ -92,6 +99,8 @@ def acting(text: str, mention: ResolvedMention) -> bool:
     place = mention.place
     if place is None:
         return False
+    if place.population >= _SEAT_POPULATION and _SEAT_BEFORE.search(before_text):
+        return True  # "support for the new government in Damascus": the state
     if place.family == "country" or (
         place.family == "populated"
         and place.country not in FOCUS_COUNTRIES

@@ -14,6 +14,7 @@ import re
 from collections.abc import Sequence
 
 from app.domain import Place, km
+from app.extraction.headings import heading_end
 from app.extraction.resolve import ResolvedMention
 from app.gazetteer.index import FOCUS_COUNTRIES
 
@@ -65,7 +66,18 @@ def placed_by_neighbours(text: str, resolved: Sequence[ResolvedMention]) -> list
             out.append(ResolvedMention(r.mention, other.place, other.score, r.candidates))
         else:
             out.append(ResolvedMention(r.mention, None, r.score, r.candidates))
-    return _same_governorate(text, [_no_foreign_city_village(text, r) for r in out])
+    out = _same_governorate(
+        text, [_village_no_site(text, _no_foreign_city_village(text, r)) for r in out]
+    )
+    # Each pass runs only on texts holding the words it needs (most reports hold none).
+    if ":" in text:
+        out = [_under_heading(text, r, out) for r in out]
+    if "the province" in text or "the governorate" in text:
+        out = [_in_the_province(text, r, out) for r in out]
+    out = [_quarter_of_the_city(r, out) for r in out]
+    if any(word in text for word in ("quare", "treet", "oundabout")):
+        out = [_street_name(text, r) for r in out]
+    return out
 
 
 #: "the villages of X and Y", "the village of X": a village, never a city abroad.
@@ -90,6 +102,22 @@ def _no_foreign_city_village(text: str, r: ResolvedMention) -> ResolvedMention:
         or not _VILLAGE_OF.search(text[max(0, r.mention.start - 60) : r.mention.start])
     ):
         return r
+    return ResolvedMention(r.mention, None, r.score, r.candidates)
+
+
+def _village_no_site(text: str, r: ResolvedMention) -> ResolvedMention:
+    """ "the villages of al-Tabiya and Marrat": a village, not the gas field or base that
+    bears its name; the village of that name if the gazetteer has it, else none."""
+    place = r.place
+    if (
+        place is None
+        or place.family != "site"
+        or not _VILLAGE_OF.search(text[max(0, r.mention.start - 60) : r.mention.start])
+    ):
+        return r
+    town = next((c for c in r.candidates if c.place.family == "populated"), None)
+    if town is not None:
+        return ResolvedMention(r.mention, town.place, town.score, r.candidates)
     return ResolvedMention(r.mention, None, r.score, r.candidates)
 
 
@@ -145,3 +173,116 @@ def _same_governorate(text: str, resolved: list[ResolvedMention]) -> list[Resolv
             else ResolvedMention(r.mention, other.place, other.score, r.candidates)
         )
     return out
+
+
+def _under_heading(
+    text: str, r: ResolvedMention, resolved: list[ResolvedMention]
+) -> ResolvedMention:
+    """ "Quneitra: Israeli forces entered the village of al-Hamidiyah": a small place of an
+    item is in or near its heading's area; one the gazetteer knows only far from it, in
+    another governorate, is a namesake it lacks (the event stays with the heading)."""
+    place = r.place
+    if (
+        place is None
+        or place.family not in ("populated", "site")
+        or place.population >= _CITY_POPULATION
+    ):
+        return r
+    line = text.rfind("\n", 0, r.mention.start) + 1
+    colon = heading_end(text[line : line + 80])
+    if colon < 0 or r.mention.start < line + colon:
+        return r
+    areas = [
+        m.place
+        for m in resolved
+        if line <= m.mention.start < line + colon
+        and m.place is not None
+        and m.place.family in ("populated", "admin2", "admin1")
+    ]
+    if not areas or any(a.admin1 == place.admin1 or _fits(place, a, near=True) for a in areas):
+        return r
+    return ResolvedMention(r.mention, None, r.score, r.candidates)
+
+
+#: "on the eastern edge of the province": the governorate the story is in, named before.
+_THE_PROVINCE = re.compile(
+    r"\b(?:of|in|across|throughout) the (?:province|governorate)"
+    r"(?=\s*(?:[.,;:)]|$|(?:and|on|in|of|to|from|where|which|since|after|as|by|for|with|at)\b))"
+)
+
+
+def _in_the_province(
+    text: str, r: ResolvedMention, resolved: list[ResolvedMention]
+) -> ResolvedMention:
+    """ "Militants slipped into the villages of al-Shabki, Rami and Duma on the eastern edge
+    of the province" (a story about Suwayda): a town of the sentence that the gazetteer knows
+    only in another governorate (Douma, near Damascus) is a namesake it lacks."""
+    place = r.place
+    if place is None or place.family not in ("populated", "site"):
+        return r
+    start = max(text.rfind(". ", 0, r.mention.start) + 2, text.rfind("\n", 0, r.mention.start) + 1)
+    end = _SENTENCE_BREAK.search(text, r.mention.end)
+    sentence = text[start : end.start() if end else len(text)]
+    if not _THE_PROVINCE.search(sentence):
+        return r
+    province = next(
+        (
+            m.place
+            for m in reversed(resolved)
+            if m.mention.start < start and m.place is not None and m.place.family == "admin1"
+        ),
+        None,
+    )
+    if province is None or province.admin1 is None or place.admin1 == province.admin1:
+        return r
+    other = next(
+        (c for c in r.candidates if c.score >= _SAME_NAME and c.place.admin1 == province.admin1),
+        None,
+    )
+    if other is not None:
+        return ResolvedMention(r.mention, other.place, other.score, r.candidates)
+    return ResolvedMention(r.mention, None, r.score, r.candidates)
+
+
+#: Parts of any city ("the Old City"): the gazetteer may know one abroad (Jerusalem's).
+_QUARTERS = frozenset({"old city", "city centre", "city center", "downtown", "industrial zone"})
+
+
+def _quarter_of_the_city(r: ResolvedMention, resolved: list[ResolvedMention]) -> ResolvedMention:
+    """ "clearing the last houses of the Old City" in a story about Mosul: the quarter of the
+    story's city (the last town named before it at home), not the Old City of Jerusalem."""
+    place = r.place
+    if place is None or place.country in FOCUS_COUNTRIES:
+        return r
+    if r.mention.text.lower().removeprefix("the ") not in _QUARTERS:
+        return r
+    city = next(
+        (
+            m.place
+            for m in reversed(resolved)
+            if m.mention.start < r.mention.start
+            and m.place is not None
+            and m.place.family == "populated"
+            and m.place.country in FOCUS_COUNTRIES
+        ),
+        None,
+    )
+    return ResolvedMention(r.mention, city, r.score, r.candidates)
+
+
+#: "al-Karama (Sir) Square", "Rashid Street": a name that names a square or a street.
+_STREET_END = re.compile(r"\s(Square|Street|Roundabout)$", re.I)
+_STREET_AFTER = re.compile(r"(?:\s*\([^)]{1,30}\))?\s+(?:Square|Street|Roundabout)\b")
+
+
+def _street_name(text: str, r: ResolvedMention) -> ResolvedMention:
+    """ "Thousands poured into al-Karama Square": a square or street of the story's city,
+    not the town of that name (Karama in Raqqa); the mention stays, unresolved."""
+    if r.place is None or r.place.family not in ("populated", "site"):
+        return r
+    named = _STREET_END.search(r.mention.text)  # "al-Karama Square" read as one name
+    if named is not None and named.group(1).lower() in r.place.name.lower():
+        return r  # the gazetteer knows the square itself
+    if named is None and not _STREET_AFTER.match(text, r.mention.end):
+        return r
+    return ResolvedMention(r.mention, None, r.score, r.candidates)

@@ -23,12 +23,12 @@ from app.extraction.dates import DateMention, find_dates
 from app.extraction.event_builder import EventDraft, build_feature
 from app.extraction.event_dates import (
     MAX_AGE_DAYS,
-    attached,
+    date_draft,
     dated_or_recent,
     dated_reference,
-    dates_trigger,
+    item_dates,
     other_date,
-    own_interval,
+    paragraphs,
 )
 from app.extraction.event_types import (
     ANAPHORA,
@@ -40,10 +40,17 @@ from app.extraction.event_types import (
 from app.extraction.lexicon import Lexicon, load_lexicon
 from app.extraction.namesakes import placed_by_neighbours
 from app.extraction.occurrences import CLAIM, occurrences
-from app.extraction.places import DEMONYMS, ToponymMatcher, tokenize, unresolved_mentions
+from app.extraction.outskirts import Outskirts
+from app.extraction.places import DEMONYMS, ToponymMatcher, tokenize
 from app.extraction.quantities import fatalities, strength
 from app.extraction.resolve import ResolvedMention, Resolver
 from app.extraction.text import Sentence, clean_text, split_sentences
+from app.extraction.unknown_places import (
+    listed_unknowns,
+    unknown_list,
+    unresolved_mentions,
+    with_unknown_items,
+)
 from app.extraction.variant_names import with_variant_mentions
 from app.gazetteer.geocoder import Gazetteer
 from app.settings import Settings
@@ -110,6 +117,7 @@ class Extractor:
             read_actors(files), self.lexicon.demonyms, self.lexicon.cues, self.lexicon.successors
         )
         self.triggers = TriggerFinder(self.lexicon.triggers)
+        self.outskirts = Outskirts(gazetteer)
         self.max_chars = max_chars
 
     @classmethod
@@ -184,6 +192,8 @@ class Extractor:
         ctx = _Context(
             located, _report_countries(mentions), reported_at, self.actors.actors, self.actors
         )
+        ctx.paragraph_of, ctx.text = paragraphs(text, sentences), text
+        ctx.outskirts = self.outskirts
         actor_spans = ActorSpans(actor_mentions)
         for sentence in sentences:
             ctx.previous_start = sentences[sentence.index - 1].start if sentence.index else 0
@@ -250,6 +260,9 @@ class _Context:
     matcher: ActorMatcher
     drafts: list[EventDraft] = field(default_factory=list)
     previous_start: int = 0  # start of the sentence before the current one
+    paragraph_of: list[int] = field(default_factory=list)  # by sentence index
+    outskirts: Outskirts | None = None
+    text: str = ""  # the report's cleaned text
 
     def reading(self, countries: list[str]) -> roles.Reading:
         """How actor mentions read in an event in these countries (its own first)."""
@@ -292,12 +305,18 @@ def _drafts(
     violent = [d for d in ctx.drafts if d.spec.group == "violence"]
     if recent is None and violent and followup.casualty_note(trigger, placed, event_dates):
         recent = violent[-1]
-    if recent is not None and not placed and not event_dates:
+    if (
+        recent is not None
+        and not placed
+        and not event_dates
+        and not unknown_list(sentence, mentions)
+    ):
         followup.merge(
             recent, sentence, trigger, actors, ctx.reading(_countries(recent, ctx.countries))
         )
         return []
     origin, locations = locate.choose(sentence, trigger, placed, ctx.countries)
+    locations, stand_ins = with_unknown_items(sentence, locations, mentions)
     if (
         recent is not None
         and len(locations) == 1
@@ -326,9 +345,16 @@ def _drafts(
             recent.location if recent else None,
             last.location if last else None,
             last.location if last and last.sentence.index == sentence.index - 1 else None,
+            ctx.text,
         )
         locations = [found] if found is not None else []
+        listed = listed_unknowns(sentence, mentions, found) if found is not None else []
+        if listed:  # "the villages of A, B and C on the edge of the province"
+            locations, stand_ins, inherited = listed, listed, False
     drafts = []
+    # "The SDF said on Friday that forces were reinforcing ...": undated, the week before
+    # the day the sentence says it was reported.
+    said = next((d.last for d in dates if d.role == "report"), None)
     places: list[ResolvedMention | None] = list(locations) or [None]
     for location in places:
         draft = EventDraft(
@@ -339,8 +365,15 @@ def _drafts(
             origin=origin,
             inherited_location=inherited and location is not None,
         )
-        draft.near = location is not None and not inherited and locate.is_near(sentence, location)
-        _date(draft, event_dates, ctx.drafts, ctx.reported_at)
+        draft.near = (
+            location is not None
+            and not inherited
+            and (location in stand_ins or locate.is_near(sentence, location))
+        )
+        if draft.near and draft.location is not None and ctx.outskirts is not None:
+            draft.location = ctx.outskirts.near(draft.location)  # "south of Damascus"
+        dated = item_dates(event_dates, location, places, sentence.end)
+        date_draft(draft, dated, ctx.drafts, said or ctx.reported_at, ctx.paragraph_of, said)
         own = clauses.scoped(sentence, trigger, others, actors)
         roles.assign(draft, trigger, own, ctx.reading(_countries(draft, ctx.countries)))
         retype.refine(draft)
@@ -372,29 +405,3 @@ def _report_countries(mentions: list[ResolvedMention]) -> list[str]:
         m.place.country for m in mentions if m.place is not None and m.place.country in ("IQ", "SY")
     )
     return [c for c, _ in counts.most_common()] or ["IQ"]
-
-
-def _date(
-    draft: EventDraft, dates: list[DateMention], drafts: list[EventDraft], reported_at: dt.date
-) -> None:
-    own = [d for d in dates if d.role == "event" and dates_trigger(d, draft.trigger)]
-    follow = [d for d in dates if d.role == "follow"]
-    if own:
-        movement = draft.spec.category == "movement"
-        first, last, chosen = own_interval(own, follow, draft.trigger, draft.sentence, movement)
-        draft.set_date(first, last, chosen.precision, chosen)
-        return
-    if follow and drafts:
-        base = drafts[-1]
-        shift = dt.timedelta(days=follow[0].offset_days)
-        span = follow[0].last - follow[0].first  # "over the following three days"
-        precision = "week" if span.days > 1 else base.precision
-        draft.set_date(base.date + shift, base.date_end + shift + span, precision, follow[0])
-        return
-    # The narrative's date, not one said of a noun ("the agreement signed on 1 April").
-    narrative = next((d for d in reversed(drafts) if not attached(d)), None)
-    if narrative is not None:
-        draft.set_date(narrative.date, narrative.date_end, narrative.precision, None)
-        return
-    # Nothing said: some time in the week before it was reported.
-    draft.set_date(reported_at - dt.timedelta(days=7), reported_at, "week", None)

@@ -33,9 +33,16 @@ def rank(mention: ResolvedMention) -> int:
 #: the comma or "and", a preposition or a part word after it.
 _LIST_JOINER = re.compile(
     r"(?:\s+(?:city|town|village|camp|base|countryside|areas?|regions?|districts?|"
-    r"neighbou?rhoods?|fields?|provinces?|governorates?))?"
+    r"neighbou?rhoods?|fields?|provinces?|governorates?)|"
+    # "the Barzeh scientific research centre and the Mezzeh airport": a site's noun phrase.
+    r"(?:\s+[a-z][\w-]*){0,2}\s+(?:centre|center|airport|airbase|refinery|plant|dam|"
+    r"bridge|hospital|prison|complex|compound|facility|station|depot|headquarters|"
+    r"university|market|crossing|checkpoint|barracks|academy))?"
     r"(?:,?\s+(?:in|near|(?:north|south|east|west)(?:-?(?:east|west))?\s+of)\s+(?:the\s+)?"
     r"[\w'’ -]{2,40}?)?"
+    # "struck Sinjar on 15 July and Makhmour on 16 July": each place with its own day.
+    r"(?:,?\s+(?:early\s+|late\s+)?on\s+(?:the\s+(?:night|morning|evening)\s+of\s+)?"
+    r"(?:\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z]+day))?"
     r"(?:\s*,\s*(?:and\s+)?(?:also\s+)?|\s+and\s+(?:also\s+)?)"
     # "... near al-Qaim and two across the border near Abu Kamal": a count standing for
     # the noun before it.

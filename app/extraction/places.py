@@ -50,7 +50,6 @@ __all__ = [
     "Token",
     "ToponymMatcher",
     "tokenize",
-    "unresolved_mentions",
 ]
 
 _ARABIC_LETTER = re.compile("[\u0600-\u06ff]")
@@ -66,14 +65,6 @@ _KIND_SEQUENCES: tuple[tuple[tuple[str, ...], str], ...] = tuple(
 _KIND_BY_FIRST: dict[str, list[tuple[tuple[str, ...], str]]] = {}
 for _words, _family in _KIND_SEQUENCES:
     _KIND_BY_FIRST.setdefault(_words[0], []).append((_words, _family))
-_UNRESOLVED_AFTER = re.compile(
-    r"^,? (?:a|an|the) (?:\w+ )?(?:village|hamlet|town|settlement|neighbou?rhood|suburb)\b", re.I
-)
-_UNRESOLVED_CUE = re.compile(
-    r"\b(?:village|town|hamlet|settlement|city|area|district|sub-district|subdistrict|"
-    r"neighbou?rhood|suburb|region|locality|camp) of\s+$",
-    re.I,
-)
 
 
 class Token(NamedTuple):
@@ -306,6 +297,8 @@ class ToponymMatcher:
             and text[prev.end : start_tok.start] == " "
         ):
             start, cue = prev.start, PREFIX_KIND[prev.key]
+        if cue is None and _ADMIN1_OF.search(text[max(0, start - 30) : start]):
+            cue = "admin1"  # "the province of Suwayda": the governorate, not its capital
         alone = first == last and cue is None
         if alone and key in NEVER_ALONE:
             return None  # "Five soldiers", "March", "Sunday": never a place on their own
@@ -326,6 +319,7 @@ class ToponymMatcher:
         return Mention(start, end, text[start:end], key, cue, sentence_start), doubtful
 
 
+_ADMIN1_OF = re.compile(r"\b(?:province|governorate|wilayat) of\s+$", re.I)
 _KIND_OF = re.compile(r"\b(?:town|village|city|district|area|outskirts) of\s+$", re.I)
 
 
@@ -375,39 +369,3 @@ def _kind_extension(tokens: list[Token], last: int) -> tuple[int, str] | None:
 def _kind_extension_length(tokens: list[Token], last: int) -> int:
     extension = _kind_extension(tokens, last)
     return extension[0] - last if extension else 0
-
-
-def _ends_in_of(before: str) -> bool:
-    """What :data:`_UNRESOLVED_CUE` needs ("of" and a space at the end), read without it."""
-    return before[-1:].isspace() and before.rstrip()[-2:].lower() == "of"
-
-
-def unresolved_mentions(text: str, tokens: list[Token], found: list[Mention]) -> list[Mention]:
-    """Capitalised names no key matched, in "the village of X" or "X, a nearby village"."""
-    taken = [(m.start, m.end) for m in found]
-    out: list[Mention] = []
-    i = 0
-    while i < len(tokens):
-        tok = tokens[i]
-        if not tok.text[:1].isupper() or tok.article:
-            i += 1
-            continue
-        j = i
-        while (
-            j + 1 < len(tokens)
-            and j - i < 3
-            and (tokens[j + 1].text[:1].isupper() or tokens[j + 1].article)
-            and text[tokens[j].end : tokens[j + 1].start] in (" ", "-")
-        ):
-            j += 1
-        start, end = tok.start, tokens[j].end
-        before, after = text[max(0, start - 40) : start], text[end : end + 40]
-        cued = (_ends_in_of(before) and _UNRESOLVED_CUE.search(before)) or (
-            after[:1] in (" ", ",") and _UNRESOLVED_AFTER.match(after)
-        )
-        if cued and not any(s < end and start < e for s, e in taken):
-            key = " ".join(t.key for t in tokens[i : j + 1])
-            out.append(Mention(start, end, text[start:end], key, None, False))
-            taken.append((start, end))
-        i = j + 1
-    return out

@@ -107,7 +107,7 @@ class Resolver:
             name = (mention.text, mention.key, mention.kind_cue)
             if name not in ranked_by_name:
                 ranked_by_name[name] = sorted(
-                    ((self._score(c, countries, centre), c) for c in cands),
+                    ((self._score(c, countries, centre), c) for c in _as_written(mention, cands)),
                     key=lambda sc: -sc[0],
                 )
             scored = ranked_by_name[name]
@@ -165,6 +165,14 @@ def _town_of_site(mention: Mention, ranked: list[Candidate]) -> Candidate | None
         ),
         None,
     )
+
+
+def _as_written(mention: Mention, cands: list[Candidate]) -> list[Candidate]:
+    """ "along the Euphrates": a name that is a place as written is not a site that needs its
+    kind word for that name ("Euphrates Dam", the Tabqa Dam); "the Euphrates dam" says so."""
+    if mention.kind_cue is not None or not any(c.score >= 100.0 for c in cands):
+        return cands
+    return [c for c in cands if c.match != "kind-word" or c.score >= 96.0]
 
 
 def far_and_alone(

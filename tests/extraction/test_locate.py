@@ -284,3 +284,37 @@ def test_where_civilians_fled_is_not_where_the_force_went(extractor):
         "fleeing toward Duhok.",
     )
     assert found == [("troop_withdrawal", "Sinjar")]
+
+
+def test_the_place_an_enemy_is_driven_out_of_is_where_the_fight_was(extractor):
+    text = "Kurdish fighters drove Islamic State out of Tal Abyad on Monday."
+    assert [e[1] for e in events(extractor, text)] == ["Tal Abyad"]
+    text = "Army units expelled the militants from the town of Rawa after heavy clashes."
+    assert [e[1] for e in events(extractor, text)] == ["Rawa"]
+    text = "Reinforcements sent from Baghdad clashed with gunmen in Tarmiyah on Monday."
+    assert {e[1] for e in events(extractor, text)} == {"Tarmiyah"}
+
+
+def test_the_site_named_before_is_where_its_place_was_said(extractor):
+    text = (
+        "Police fired on protesters in Basra on Monday, hours after the Turkish consulate in "
+        "Mosul was attacked.\n\nOn Sunday night, a crowd of demonstrators stormed the "
+        "consulate and set it on fire, officials said."
+    )
+    found = events(extractor, text)
+    assert found[-1][1] == "Mosul"
+
+
+def test_a_site_never_named_before_leaves_the_place_to_the_usual_rules(extractor):
+    text = (
+        "Gunmen attacked a checkpoint near Baiji on Monday. They then shelled the refinery, "
+        "killing two guards."
+    )
+    assert {e[1] for e in events(extractor, text)} == {"Baiji"}
+
+
+def test_places_named_by_their_sites_are_listed_together(extractor):
+    text = "On Monday, rockets hit the Haditha water treatment plant and the Ain al-Asad air base."
+    assert [e[1] for e in events(extractor, text)] == ["Haditha", "Ain al-Asad Air Base"]
+    text = "On Monday, drones struck the Baiji power station and the Tuz Khurmatu market."
+    assert [e[1] for e in events(extractor, text)] == ["Baiji", "Tuz Khurmatu"]

@@ -74,6 +74,46 @@ def test_a_neighbourhood_of_a_town_is_not_a_far_namesake(extractor):
 
 
 def test_a_village_is_no_city_abroad(extractor):
-    # Saida is Sidon in Lebanon; "the villages of Saida and ..." are Syrian villages.
+    # Saida is Sidon in Lebanon; "the villages of Saida and ..." are Syrian villages, one
+    # event each, placed near Ain Issa (tests/extraction/test_unknown_places.py).
     text = "Turkish guns shelled the villages of Saida and Umm Kharaz near Ain Issa on Monday."
-    assert located(extractor, text) == [("Ain Issa", "SY-RA", 2)]
+    assert located(extractor, text) == [("Ain Issa", "SY-RA", 2)] * 2
+
+
+def test_a_town_of_the_province_is_not_a_namesake_in_another(extractor):
+    # Douma in the gazetteer is the city near Damascus; this Duma is a village of Suwayda.
+    text = (
+        "Fighting broke out in the province of Suwayda on Monday. Gunmen then stormed the "
+        "village of Duma on the eastern edge of the province, killing two farmers."
+    )
+    assert {admin1 for _, admin1, _ in located(extractor, text)} == {"SY-SU"}
+
+
+def test_the_governorate_building_is_no_reference_to_a_province(extractor):
+    text = (
+        "Protesters rallied in Nasiriyah in Dhi Qar province on Monday. Others gathered in "
+        "front of the governorate building in Kut."
+    )
+    assert {admin1 for _, admin1, _ in located(extractor, text)} == {"IQ-DQ", "IQ-WA"}
+
+
+def test_the_old_city_is_the_quarter_of_the_story_city(extractor):
+    text = (
+        "Iraqi forces fought their way into western Mosul on Monday. On Tuesday, a suicide "
+        "bomber blew himself up in the Old City, killing four soldiers."
+    )
+    assert {admin1 for _, admin1, _ in located(extractor, text)} == {"IQ-NI"}
+
+
+def test_a_square_named_like_a_town_is_no_town(extractor):
+    # Karama is also a town of Raqqa; the square is in the city the story is about.
+    text = "SUWAYDA - Thousands of protesters filled al-Karama Square in Suwayda on Friday."
+    assert {admin1 for _, admin1, _ in located(extractor, text)} == {"SY-SU"}
+
+
+def test_a_village_is_not_the_site_that_bears_its_name(extractor):
+    # al-Tabiya is also a name of the Conoco gas field; the village is another place.
+    _, mentions = extractor.geoparse("Gunmen shot a farmer in the village of al-Tabiya.")
+    assert [m.place.kind if m.place else None for m in mentions] != ["gas_field"]
+    _, mentions = extractor.geoparse("Gunmen attacked guards at al-Tabiya on Monday.")
+    assert [m.place.kind if m.place else None for m in mentions] == ["gas_field"]

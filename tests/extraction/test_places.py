@@ -161,3 +161,14 @@ def test_a_quarter_called_a_district_is_the_quarter(extractor):
     # No "Bab Touma District" in the gazetteer: the Damascus quarter.
     found = places(extractor, "Shells landed in the Bab Touma district on Monday.")
     assert found == [("Bab Touma district", "Bab Touma", "site")]
+
+
+def test_the_province_of_a_name_is_the_governorate(extractor):
+    found = places(extractor, "Gunmen killed two men in the province of Diyala.")
+    assert [kind for _, _, kind in found] == ["admin1"]
+
+
+def test_a_river_named_alone_is_the_river_not_the_dam_named_for_it(extractor):
+    text = "Fighters crossed the Euphrates near Raqqa, and others held the Euphrates dam."
+    kinds = [kind for name, _, kind in places(extractor, text) if name.startswith("Euphrates")]
+    assert kinds == ["river", "dam"]

@@ -1,0 +1,36 @@
+"""The heading of an item in a situation report or a monitor's list: "Quneitra: Israeli
+forces entered ...", "Iraq - Kirkuk: fighters set fire to ...", "Saraqib (Idlib): ...".
+
+A heading names the area the item is about. A place the item's own words name is where the
+event was when the heading is a single area ("Iraq - Kirkuk: ... in the villages of al-Rashad
+and Daquq": the villages); a heading that lists places ("Hatla, Mrat: 4 civilians killed") is
+the event's places itself (app/extraction/locate.py). And a small place named in the item is
+not a namesake far from the heading's area ("Quneitra: ... the village of al-Hamidiyah" is
+not the one in Tartus; app/extraction/namesakes.py).
+"""
+
+from __future__ import annotations
+
+import re
+
+#: Words a heading may hold besides names: "Aleppo countryside", "east Homs", "Iraq - Diyala".
+_HEADING_WORDS = frozenset(
+    "and of the countryside province governorate district city town rural north south east "
+    "west northern southern eastern western central".split()
+)
+_WORD = re.compile(r"[\w'’]+(?:-[\w'’]+)*")
+_ARTICLE = re.compile(r"^[a-z]{1,3}-[A-Z]")  # "al-Bab", "ez-Zor"
+_MAX_HEADING = 60
+
+
+def heading_end(sentence: str) -> int:
+    """The offset of the colon that ends the sentence's heading, or -1 when it has none."""
+    colon = sentence.find(":", 0, _MAX_HEADING + 1)
+    if colon <= 0 or not sentence[colon + 1 : colon + 2].isspace():
+        return -1
+    words = _WORD.findall(sentence[:colon])
+    if not words or any(
+        not (w[:1].isupper() or _ARTICLE.match(w) or w.lower() in _HEADING_WORDS) for w in words
+    ):
+        return -1
+    return colon

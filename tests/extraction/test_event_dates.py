@@ -1,0 +1,141 @@
+"""Which date an event with no date of its own takes (app/extraction/event_dates.py)."""
+
+import datetime as dt
+
+from app.extraction.event_dates import paragraphs
+from app.extraction.pipeline import ReportInput
+from app.extraction.text import split_sentences
+
+WEDNESDAY = dt.date(2024, 5, 15)
+WEEK_BEFORE = (dt.date(2024, 5, 8), WEDNESDAY)
+
+
+def dated(extractor, text, published=WEDNESDAY):
+    """(type, place, first day, last day) of each event."""
+    return [
+        (p.event_type, p.location.name if p.location else None, p.date, p.date_end)
+        for p in (e.properties for e in extractor.extract(ReportInput(text, published)).events)
+    ]
+
+
+def test_paragraphs_count_line_breaks_between_sentences():
+    text = "Title line\n\nFirst one. Second one.\nThird one.\n\n- Fourth one."
+    assert paragraphs(text, split_sentences(text)) == [0, 1, 1, 2, 3]
+
+
+def test_an_undated_item_of_a_statement_is_not_dated_by_the_item_before(extractor):
+    text = (
+        "Police arrested a wanted man in Samarra on Monday.\n\n"
+        "Border guards arrested two smugglers near the town of Rutba."
+    )
+    found = dated(extractor, text)
+    assert found[0][2:] == (dt.date(2024, 5, 13), dt.date(2024, 5, 13))
+    assert found[1][:2] == ("arrest", "Rutba")
+    assert found[1][2:] == WEEK_BEFORE
+
+
+def test_a_heading_item_about_another_place_has_no_date_of_the_one_before(extractor):
+    text = (
+        "Weekly notes\n\n"
+        "Nineveh: gunmen attacked a checkpoint near Tal Afar yesterday.\n"
+        "Anbar: a roadside bomb exploded near Heet, wounding two soldiers."
+    )
+    found = dated(extractor, text)
+    assert found[0][2] == dt.date(2024, 5, 14)
+    assert found[1][2:] == WEEK_BEFORE
+
+
+def test_the_same_paragraph_goes_on_with_the_narrative_date(extractor):
+    text = (
+        "Gunmen attacked a checkpoint near Tal Afar on Monday. Hours later a roadside bomb "
+        "exploded near Sinjar, wounding two soldiers."
+    )
+    assert [d[2] for d in dated(extractor, text)] == [dt.date(2024, 5, 13)] * 2
+
+
+def test_a_new_paragraph_at_the_same_place_goes_on_with_the_narrative_date(extractor):
+    text = (
+        "Gunmen attacked a checkpoint near Tal Afar on Monday.\n\n"
+        "Another group of gunmen attacked a second checkpoint near Tal Afar."
+    )
+    found = dated(extractor, text)
+    assert [d[2] for d in found] == [dt.date(2024, 5, 13)] * len(found)
+
+
+def test_background_in_a_relative_clause_with_a_date_in_figures_is_an_event(extractor):
+    text = (
+        "Talks stalled over the 300 Iraqi soldiers at a base near Rabia, who were deployed "
+        "there in March 2021 over the objections of Erbil."
+    )
+    found = dated(extractor, text)
+    assert ("troop_deployment", dt.date(2021, 3, 1), dt.date(2021, 3, 31)) in [
+        (f[0], f[2], f[3]) for f in found
+    ]
+
+
+def test_an_aside_before_a_dated_background_event_does_not_hide_it(extractor):
+    text = (
+        "Iraqi troops, backed by air strikes and tribal fighters, drove Islamic State out of "
+        "Rawa on 17 November 2017."
+    )
+    found = dated(extractor, text)
+    assert ("armed_clash", "Rawa", dt.date(2017, 11, 17), dt.date(2017, 11, 17)) in found
+
+
+def test_a_relative_clause_without_a_date_in_figures_stays_background(extractor):
+    text = "Two shepherds who were kidnapped near Rutba on Sunday were freed, officials said."
+    assert "kidnapping" not in [f[0] for f in dated(extractor, text)]
+    text = "Officers who have been detained in Basra since 1 October went on hunger strike."
+    assert dated(extractor, text) == []
+
+
+def test_a_new_paragraph_closer_in_goes_on_with_the_narrative_date(extractor):
+    text = (
+        "Gunmen attacked army posts across the province of Diyala on Monday.\n\n"
+        "In Baqubah, a roadside bomb exploded near a police patrol, wounding two officers."
+    )
+    found = dated(extractor, text)
+    assert [(f[2], f[3]) for f in found] == [(dt.date(2024, 5, 13), dt.date(2024, 5, 13))] * 2
+
+
+def test_each_place_of_a_list_takes_the_day_said_right_after_it(extractor):
+    text = "Turkish drones struck Sinjar on 11 May and Makhmour early on 12 May, officials said."
+    assert [(f[1], f[2]) for f in dated(extractor, text)] == [
+        ("Sinjar", dt.date(2024, 5, 11)),
+        ("Makhmour", dt.date(2024, 5, 12)),
+    ]
+    text = "Turkish drones struck Sinjar and Makhmour on 12 May, officials said."
+    assert [f[2] for f in dated(extractor, text)] == [dt.date(2024, 5, 12)] * 2
+
+
+def test_the_previous_day_counts_back_from_the_event_told_or_the_reporting_day(extractor):
+    text = (
+        "Police said on Sunday that gunmen had attacked a checkpoint near Baiji the previous day."
+    )
+    assert [f[2] for f in dated(extractor, text)] == [dt.date(2024, 5, 11)]
+    text = (
+        "A roadside bomb exploded near Tikrit on Tuesday. The previous day, gunmen attacked "
+        "a checkpoint near Baiji."
+    )
+    assert [f[2] for f in dated(extractor, text)] == [dt.date(2024, 5, 14), dt.date(2024, 5, 13)]
+
+
+def test_an_undated_event_is_in_the_week_before_the_day_its_sentence_was_reported(extractor):
+    text = (
+        "Officials said on 3 May that army units were reinforcing positions in the town of "
+        "Tal Afar."
+    )
+    found = dated(extractor, text)
+    assert [(f[0], f[2], f[3]) for f in found] == [
+        ("troop_deployment", dt.date(2024, 4, 26), dt.date(2024, 5, 3))
+    ]
+
+
+def test_news_reported_on_a_day_does_not_take_an_old_background_date(extractor):
+    text = (
+        "Syrian troops broke the siege of Deir ez-Zor on 5 September 2017.\n\n"
+        "The SDF said on Friday that government forces were reinforcing positions in the "
+        "villages of Khirbet Ghazal and Umm Wulad."
+    )
+    found = dated(extractor, text)
+    assert [f[3] for f in found if f[0] == "troop_deployment"] == [dt.date(2024, 5, 10)] * 2

@@ -1,0 +1,98 @@
+"""Names the gazetteer lacks, found in lists and given one event each
+(app/extraction/unknown_places.py)."""
+
+import datetime as dt
+
+from app.extraction.pipeline import ReportInput
+from app.extraction.places import tokenize
+from app.extraction.unknown_places import unresolved_mentions
+
+MONDAY = dt.date(2024, 5, 13)
+
+
+def unknown(text):
+    return [m.text for m in unresolved_mentions(text, tokenize(text), [])]
+
+
+def placed(extractor, text):
+    """(type, place name, admin1, geo_precision, the words that named the place) per event."""
+    out = []
+    for feature in extractor.extract(ReportInput(text, MONDAY)).events:
+        p = feature.properties
+        words = next((e.text for e in p.evidence if e.field == "location"), None)
+        name = p.location.name if p.location else None
+        admin1 = p.location.admin1 if p.location else None
+        out.append((p.event_type, name, admin1, p.geo_precision, words))
+    return out
+
+
+def test_every_name_of_a_list_of_villages_is_found():
+    text = "Gunmen raided the villages of al-Fakhura, Umm Rijm and Kharbat Tin overnight."
+    assert unknown(text) == ["al-Fakhura", "Umm Rijm", "Kharbat Tin"]
+
+
+def test_a_name_with_its_article_is_found_after_a_kind_word():
+    assert unknown("They reached the village of al-Qasabiyya.") == ["al-Qasabiyya"]
+
+
+def test_capitalised_words_outside_a_list_are_not_places():
+    assert unknown("The villages were quiet, Colonel Ahmed Saleh and Major Ali said.") == []
+    assert unknown("Families left the villages of the area on Sunday.") == []
+
+
+def test_unknown_villages_listed_with_a_town_get_an_event_each_near_it(extractor):
+    text = (
+        "Turkish drones struck the town of Amuda and the villages of Tal Dhahab and Khirbet "
+        "Sirwan on Monday."
+    )
+    found = placed(extractor, text)
+    assert [(f[1], f[4]) for f in found] == [
+        ("Amuda", "Amuda"),
+        ("Amuda", "Tal Dhahab"),
+        ("Amuda", "Khirbet Sirwan"),
+    ]
+    assert [f[3] for f in found] == [1, 2, 2]
+
+
+def test_the_place_that_qualifies_a_list_of_unknown_villages_is_not_an_event_itself(
+    extractor,
+):
+    text = (
+        "Turkish artillery shelled the villages of Sharanish and Girbish in Zakho district "
+        "on Monday."
+    )
+    found = placed(extractor, text)
+    assert [(f[2], f[4]) for f in found] == [("IQ-DA", "Sharanish"), ("IQ-DA", "Girbish")]
+
+
+def test_a_known_list_is_left_as_it_was(extractor):
+    text = "Turkish artillery shelled Tal Tamr and Ain Issa on Monday."
+    assert [f[1] for f in placed(extractor, text)] == ["Tal Tamr", "Ain Issa"]
+
+
+def test_unknown_villages_of_the_province_get_an_event_each_in_it(extractor):
+    text = (
+        "Gunmen attacked a checkpoint in Daraa province on Monday.\n\n"
+        "Later, militants raided the villages of Khirbet Ghazal, Umm Wulad and Saida on the "
+        "eastern edge of the province."
+    )
+    found = placed(extractor, text)
+    assert [(f[2], f[4]) for f in found[1:]] == [
+        ("SY-DR", "Khirbet Ghazal"),
+        ("SY-DR", "Umm Wulad"),
+        ("SY-DR", "Saida"),
+    ]
+
+
+def test_names_of_a_heading_list_are_found():
+    text = "Weekly notes\nKhirbet Ghazal, Tal Dhahab: two farmers killed by shelling.\nNote: none."
+    assert unknown(text) == ["Khirbet Ghazal", "Tal Dhahab"]
+
+
+def test_a_heading_listing_unknown_and_known_places_gives_each_an_event(extractor):
+    text = (
+        "Sitrep\n"
+        "Tal Dhahab, Amuda: gunmen attacked two checkpoints on Sunday; one guard killed in Amuda."
+    )
+    found = placed(extractor, text)
+    assert sorted((f[1], f[4]) for f in found) == [("Amuda", "Amuda"), ("Amuda", "Tal Dhahab")]
