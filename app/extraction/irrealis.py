@@ -85,7 +85,7 @@ _LONG_AGO = re.compile(r"\b(?:years|decades)\s+$", re.I)
 #: A past-tense verb: the trigger after "after X" is a clause with its own subject.
 CLAUSE_VERB = re.compile(
     r"(?:\w+ed|withdrew|fled|fought|overran|retook|left|struck|took|shot|hit|blew|went|"
-    r"broke|began|seized|stormed)\b",
+    r"broke|began|seized|stormed|drove|swept|rose|ran|came|threw|drew|fell)\b",
     re.I,
 )
 #: Sentences that describe what happens habitually or has been going on for years.

@@ -14,11 +14,12 @@ import re
 from collections.abc import Callable
 
 from app.extraction.event_types import ANAPHORA, Trigger, TriggerFinder, irrealis
+from app.extraction.roles import FORCE_WORDS
 from app.extraction.text import Sentence
 
 #: "ISIS claimed the attack", "blamed the PKK": a sentence about who did an event.
 CLAIM = re.compile(
-    r"\b(?:claimed|blamed|accused|responsibility|attributed|behind the|hallmarks)\b", re.I
+    r"\b(?:claimed|blamed|accused(?! of)|responsibility|attributed|behind the|hallmarks)\b", re.I
 )
 _KILLING = re.compile(r"\b(?:kill\w*|dead|died|shot|wound\w*|injur\w*)\b", re.I)
 _RAID = re.compile(r"(?:raid\w*|stormed|searched)$", re.I)
@@ -175,7 +176,9 @@ def _fleeing(sentence: Sentence, trigger: Trigger) -> bool:
     if trigger.spec.name != "troop_withdrawal":
         return False
     at = trigger.start - sentence.start
-    return bool(_CIVILIANS_BEFORE.search(sentence.text[max(0, at - 40) : at]))
+    people = _CIVILIANS_BEFORE.search(sentence.text[max(0, at - 40) : at])
+    # "hundreds of troops withdrew": the force word says who left.
+    return people is not None and not FORCE_WORDS.search(people.group())
 
 
 def _known_agreement(sentence: Sentence, trigger: Trigger) -> bool:
