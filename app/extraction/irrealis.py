@@ -118,6 +118,32 @@ def _habitual(sentence: str, at: int) -> bool:
     return bool(HABITUAL.search(sentence, 0, at + _HABITUAL_AFTER))
 
 
+#: "a gunman who tried to ...": a modal word inside a relative clause ...
+_WHO_BEFORE = re.compile(r"\b(?:who|which)\s+(?:[\w-]+\s+)?$", re.I)
+#: ... that the main clause's own verb closes ("... near al-Bab was captured").
+_MAIN_VERB_BEFORE = re.compile(r"\b(?:was|were)\s+(?:\w+ly\s+)?$", re.I)
+
+
+def _modal(before: str) -> bool:
+    """Whether a modal word scopes over the trigger: not when it sits in a relative clause
+    that the main clause's verb closes ("1 militant who tried to infiltrate the area was
+    captured", "the men, whom it accused of attacks, were detained")."""
+    for match in MODAL.finditer(before):
+        if not (_WHO_BEFORE.search(before, 0, match.start()) and _MAIN_VERB_BEFORE.search(before)):
+            return True
+    return False
+
+
+def _closed_relative(before: str) -> bool:
+    """ "the men who had planned the attack were arrested": the relative clause told
+    background, and the main clause's own verb goes on to the trigger."""
+    relative = _RELATIVE.search(before)
+    if relative is None:
+        return False
+    own_verb_end = relative.start() + len(" ".join(relative.group().split()[:2]))
+    return bool(_MAIN_VERB_BEFORE.search(before, own_verb_end))
+
+
 def irrealis(sentence: str, at: int) -> bool:
     """Whether the trigger at offset ``at`` of a sentence is not an occurrence to report: it
     may happen, did not, happens habitually, refers to another event, is a means of another
@@ -134,8 +160,8 @@ def irrealis(sentence: str, at: int) -> bool:
     if reference is not None and _TAKEN_BEFORE.search(sentence, 0, at - len(reference.group())):
         reference = None  # "captured two villages after heavy clashes": the fight that took them
     return (
-        bool(MODAL.search(before))
-        or bool(_RELATIVE.search(before))
+        _modal(before)
+        or (bool(_RELATIVE.search(before)) and not _closed_relative(before))
         or bool(_PURPOSE_BEFORE.search(before))
         or _habitual(sentence, at)
         or (any(cue in sentence for cue in _TALLY_CUES) and bool(TALLY.search(sentence)))

@@ -80,3 +80,62 @@ def test_rebel_mortar_fire_on_civilians_is_an_attack_by_the_opposition(extractor
     assert kind == "attack"
     assert actors["Syrian opposition factions"] == "actor"
     assert actors["Civilians (Syria)"] == "target"
+
+
+def test_a_killing_and_an_abduction_told_with_participles_are_two_events(extractor):
+    found = types(
+        extractor,
+        "Gunmen overran the village of Kocho on Friday, killing nine farmers and abducting "
+        "their wives.",
+        dt.date(2014, 8, 20),
+    )
+    assert "kidnapping" in found and "armed_clash" in found
+
+
+def test_units_that_moved_in_after_a_withdrawal_are_a_deployment(extractor):
+    found = types(
+        extractor,
+        "Peshmerga forces withdrew from Makhmour on Monday and army units moved in.",
+        dt.date(2017, 10, 20),
+    )
+    assert found == ["troop_withdrawal", "troop_deployment"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A PKK fighter who tried to cross the border near Zakho was captured on Monday.",
+        "Two gunmen who had planned to attack a checkpoint in Tarmiyah were arrested on Monday.",
+    ],
+)
+def test_a_modal_word_in_a_relative_clause_leaves_the_main_verb_an_event(extractor, text):
+    assert types(extractor, text, dt.date(2024, 6, 20)) == ["arrest"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Police said they would arrest the men who attacked the checkpoint in Tarmiyah.",
+        "The army denied that its units were arrested near Zakho on Monday.",
+    ],
+)
+def test_a_modal_word_of_the_main_clause_still_makes_no_event(extractor, text):
+    assert "arrest" not in types(extractor, text, dt.date(2024, 6, 20))
+
+
+def test_people_who_were_taken_long_ago_are_still_background(extractor):
+    found = types(
+        extractor,
+        "The family of a teacher who was abducted in 2019 near Tuz Khurmatu appealed for news.",
+        dt.date(2024, 6, 20),
+    )
+    assert "kidnapping" not in found
+
+
+def test_hostages_who_were_taken_earlier_and_were_then_freed_are_a_release(extractor):
+    found = types(
+        extractor,
+        "Four shepherds who were kidnapped near Rutba last month were freed on Monday.",
+        dt.date(2024, 6, 20),
+    )
+    assert "prisoner_release" in found
