@@ -153,9 +153,10 @@ class ActorMatcher:
         if owner_words and force_nouns:
             words = "|".join(re.escape(w) for w in sorted(owner_words, key=len, reverse=True))
             # Up to two modifiers between owner and noun, lower case or a model code ("F-16"),
-            # so that a name ("Syrian Democratic Forces") is never read as an owner phrase.
+            # so that a name ("Syrian Democratic Forces") is never read as an owner phrase; never
+            # "and" ("Russian and government warplanes": two owners, see _coordinated).
             self._owner_pattern = re.compile(
-                rf"(?<![\w-])({words})\s+(?:(?:[a-z][\w-]*|[A-Z]+-?\d+\w*)\s+){{0,2}}?"
+                rf"(?<![\w-])({words})\s+(?:(?!(?:and|or)\s)(?:[a-z][\w-]*|[A-Z]+-?\d+\w*)\s+){{0,2}}?"
                 rf"(?i:{'|'.join(force_nouns)})\b"
             )
             # "Regime and Russian warplanes": the first owner's warplanes too.

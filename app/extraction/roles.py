@@ -232,7 +232,8 @@ def assign(
     draft: EventDraft, trigger: Trigger, mentions: Sequence[ActorMention], reading: Reading
 ) -> None:
     """Add the actors named in the draft's sentence, each with its role."""
-    named = [m for m in mentions if not reading.generic(m)]
+    # "government warplanes" (an owner phrase) always names the local state's forces.
+    named = [m for m in mentions if not reading.generic(m) or m.generic]
     if any(reading.actor(m).kind in _STATE for m in named):
         # "Troops from the US-led coalition": the named force, not the generic word; but
         # "ISIS overran Mosul and soldiers fled": the soldiers are the state's.
@@ -252,6 +253,12 @@ def assign(
             continue  # "police said", "residents said": sources of the report, not parties
         if actor.kind == "civilians" and trigger.spec.category == "movement":
             continue  # "residents said": witnesses, not movers
+        if (
+            actor.kind == "government"
+            and trigger.spec.category == "movement"
+            and _speaker(draft, mention)
+        ):
+            continue  # "units were deployed, the regional government said": the source
         if trigger.spec.name == "insurgent_activity" and actor.kind == "civilians":
             continue
         role = role_of(draft, trigger, mention, actor)

@@ -213,3 +213,35 @@ def test_a_passive_with_its_own_subject_leaves_the_force_acting(extractor):
     arrest = next(e for e in found if e[0] == "arrest")
     assert arrest[3]["Iraqi Security Forces"] == "actor"
     assert "armed_clash" not in [e[0] for e in found]
+
+
+def test_two_owners_joined_by_and_are_both_attackers(extractor):
+    found = roles(
+        extractor,
+        "Five civilians were killed in Maarat al-Numan on Monday in air strikes by Russian and "
+        "regime warplanes.",
+        dt.date(2019, 6, 4),
+    )
+    assert found["Russian Armed Forces"] == "actor"
+    assert found["Syrian government forces"] == "actor"
+
+
+def test_the_government_that_tells_of_a_deployment_is_its_source(extractor):
+    found = roles(
+        extractor,
+        "Peshmerga reinforcements were sent to Gwer on Tuesday, the Kurdistan Regional "
+        "Government said.",
+        dt.date(2016, 8, 4),
+    )
+    assert found == {"Peshmerga": "actor"}
+
+
+def test_a_foreign_owner_and_the_government_owner_are_both_attackers(extractor):
+    found = roles(
+        extractor,
+        "Seven civilians were killed in Ariha on Monday in air strikes by Russian and "
+        "government warplanes.",
+        dt.date(2019, 6, 4),
+    )
+    assert found["Russian Armed Forces"] == "actor"
+    assert found["Syrian government forces"] == "actor"
