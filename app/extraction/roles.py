@@ -54,6 +54,14 @@ ATTACK_AFTER = re.compile(
     re.I,
 )
 BETWEEN = re.compile(r"\bbetween\b", re.I)
+#: The object of an attack verb told before the trigger word ("targeted a convoy of the US
+#: forces with an explosive device", "struck our positions with drones"), within its clause.
+OBJECT_BEFORE = re.compile(
+    r"\b(?:targeted|targeting|attacked|attacking|struck|striking|hit|hitting|shelled|shelling|"
+    r"bombed|bombing|ambushed|ambushing|stormed|storming|raided|raiding)\s+"
+    r"(?:(?!by\b|from\b)[\w'-]+\s+){0,8}$",
+    re.I,
+)
 WEAPON_AFTER = re.compile(
     r"^(?:'s)?\s+(?:[\w-]+\s+)?(?:drones?|UAVs?|(?:air|drone|missile)\s*strikes?|strikes?|"
     r"barrages?|missiles?|rockets?|mortars?|artillery|shell(?:s|ing|fire)|jets?|warplanes?|"
@@ -185,6 +193,8 @@ def _role(draft: EventDraft, trigger: Trigger, mention: ActorMention, actor: Act
         and DEFENCE.search(sentence.text, end, trigger.end - sentence.start)
     ):
         return "target"  # "Iraqi forces shot down a drone", "the army repelled an IS attack"
+    if violent and mention.start < trigger.start and OBJECT_BEFORE.search(before):
+        return "target"  # "targeted a convoy of the occupation forces with an explosive device"
     if violent and BETWEEN.search(sentence.text, max(0, trigger.start - sentence.start), at):
         return "actor"  # "fighting between YPG fighters and IS": both sides fight
     if (

@@ -245,3 +245,36 @@ def test_a_foreign_owner_and_the_government_owner_are_both_attackers(extractor):
     )
     assert found["Russian Armed Forces"] == "actor"
     assert found["Syrian government forces"] == "actor"
+
+
+def test_the_object_of_an_attack_verb_before_the_weapon_is_the_target(extractor):
+    found = roles(
+        extractor,
+        "Kataib Hezbollah fighters targeted a supply convoy of the US forces with a roadside bomb "
+        "near Samawah on Monday.",
+        dt.date(2021, 6, 9),
+    )
+    assert found["Kataib Hezbollah"] == "actor"
+    assert found["United States Armed Forces"] == "target"
+
+
+def test_a_country_next_to_a_preposition_and_a_weapon_is_no_owner(extractor):
+    found = roles(
+        extractor,
+        "Kataib Hezbollah struck the al-Tanf garrison on the Syrian border with drones on Monday.",
+        dt.date(2023, 10, 24),
+    )
+    assert "Syrian government forces" not in found
+
+
+def test_our_military_points_in_a_statement_are_the_issuers(extractor):
+    found = events(
+        extractor,
+        "The Syrian Democratic Forces said in a statement on Wednesday:\n\n"
+        "On Tuesday night, an ISIS cell attacked one of our military points near the town of "
+        "al-Busayrah with medium weapons.",
+        dt.date(2024, 6, 12),
+    )
+    attack = [e for e in found if e[0] in ("attack", "armed_clash")]
+    assert attack and attack[0][3].get("SDF") == "target"
+    assert attack[0][3].get("ISIS") == "actor"
