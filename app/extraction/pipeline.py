@@ -208,7 +208,7 @@ class Extractor:
             for d in ctx.drafts
             if dated_or_recent(d, reported_at) and is_plausible(d.date) and is_plausible(d.date_end)
         ]
-        drafts = followup.without_summaries(kept, ctx.countries)
+        drafts = followup.without_headlines(followup.without_summaries(kept, ctx.countries))
         for draft in drafts:
             earlier = ctx.drafts[: ctx.drafts.index(draft)]  # summaries dropped above included
             roles.add_defaults(draft, ctx.countries, ctx.catalog, earlier)
