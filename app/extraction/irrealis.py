@@ -14,7 +14,9 @@ from app.extraction.cues import lowered
 #: Words just before a trigger that make it something that may or will happen, or did not.
 MODAL = re.compile(
     r"\b(?:will|would|could|might|may|plans? to|planning to|intends? to|expected to|"
-    r"threaten(?:s|ed)? to|vowed to|warned (?:that|of)|if|unless|not|no|denied|ready to|"
+    r"threaten(?:s|ed)? to|vowed to|"
+    r"promised to|pledged to|swore to|hopes? to|wants? to|warned (?:that|of)|if|unless|not|no|"
+    r"denied|ready to|"
     r"to plan|planning|accused of|suspected of|little|has seen|have seen|"
     r"confessed to|participat\w* in|involved in|"
     r"charged with|(?:the )?first time|once|used to|"
@@ -70,7 +72,8 @@ TALLY = re.compile(
 #: Ground taken: a fight named after it ("after heavy clashes") is how it was taken.
 _TAKEN_BEFORE = re.compile(
     r"\b(?:captured|seized|took (?:full |complete )?control|retook|retaken|recaptured|overran|"
-    r"stormed|liberat\w+|secured|drove \w+ out|broke the siege|entered|taken|took(?! part| place)|"
+    r"stormed|liberat\w+|secured|clear(?:ed|ing)|drove \w+ out|broke the siege|entered|taken|"
+    r"took(?! part| place)|"
     r"foiled|repell?ed|repulsed|forced \w+ to (?:retreat|withdraw|flee)|restored)\b",
     re.I,
 )
@@ -93,6 +96,8 @@ HABITUAL = re.compile(
     r"\b(?:routine|usually|often|every (?:year|week|month|day)|for years|for decades|common|"
     r"have become|has become|has long|have long|remains?|still|typically|regularly|"
     r"increasingly|repeatedly|several times|many times|"
+    r"(?:almost |near-)?(?:daily|nightly) (?:[\w-]+ )?(?:shelling|attacks|strikes|air ?strikes|"
+    r"raids|bombardments?|clashes|fighting|protests|demonstrations|rallies)|"
     r"(?:have|has) been (?:\w+ ){0,2}since|in total|so far this|since the (?:start|beginning)|"
     r"(?:hundreds|thousands|scores|dozens) of (?:\w+ )?(?:strikes|attacks|raids|air ?strikes|bases|"
     r"posts|outposts|checkpoints)|"
@@ -105,7 +110,8 @@ HABITUAL = re.compile(
 _HABITUAL_CUES = (
     "routine", "usually", "often", "every ", "for years", "for decades", "common", "become",
     "long", "remain", "still", "typically", "regularly", "increasingly", "repeatedly",
-    "times", "since", "in total", "so far this", "hundreds", "thousands", "scores", "dozens",
+    "times", "daily", "nightly", "since", "in total", "so far this", "hundreds", "thousands",
+    "scores", "dozens",
     "documented", "tally", "toll",
 )  # fmt: skip
 _TALLY_CUES = ("has ", "have ", "otal documented", "in recent ")

@@ -43,6 +43,10 @@ _MADE_BEFORE = re.compile(
     re.I,
 )
 _APPROACH = re.compile(r"(?:entered|crossed|infiltrated|stormed into|broke into)", re.I)
+#: A push that goes on in a participle clause to take ground ("pushed west from Khazir,
+#: clearing nine villages"): the offensive, told as one fight.
+_PUSH = re.compile(r"(?:pushed|advanced|advancing|moved)\b", re.I)
+_PARTICIPLE = re.compile(r"\w+ing\b", re.I)
 _AND_THEN = re.compile(r"\band\b(?:\s+then)?", re.I)
 _NEW_CLAUSE = re.compile(r"[;]|,\s+(?:as|while|where|when|after|but)\b", re.I)
 _ANOTHER = re.compile(
@@ -133,6 +137,17 @@ def occurrences(
 def _approach(sentence: Sentence, trigger: Trigger, harm: list[Trigger]) -> bool:
     """ "entered the church and opened fire", "crossed the river and attacked": a move whose
     own subject goes on to do harm (or a bomber entering) is how the harm began."""
+    if _PUSH.match(trigger.text):
+        return any(
+            h.start > trigger.end
+            and h.spec.name == "armed_clash"
+            and _PARTICIPLE.match(h.text)
+            and re.fullmatch(
+                r"[^;]*,\s*", sentence.text[trigger.end - sentence.start : h.start - sentence.start]
+            )
+            is not None
+            for h in harm
+        )
     if not _APPROACH.match(trigger.text):
         return False
     for h in harm:

@@ -139,3 +139,44 @@ def test_hostages_who_were_taken_earlier_and_were_then_freed_are_a_release(extra
         dt.date(2024, 6, 20),
     )
     assert "prisoner_release" in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Commanders said the army has promised to retake Hawija before the winter.",
+        "The capture of Qayyarah frees troops for the battle ahead; Hawija's recapture is next.",
+        "Shops in Tal Tamr stay shut because of the daily shelling, residents said.",
+    ],
+)
+def test_an_aim_a_reference_or_a_daily_routine_is_no_event(extractor, text):
+    assert types(extractor, text, dt.date(2017, 9, 1)) == []
+
+
+def test_the_daily_that_reports_a_blast_is_a_newspaper(extractor):
+    found = types(
+        extractor,
+        "The Kurdish daily Rudaw said a bomb exploded in Kirkuk on Monday.",
+        dt.date(2017, 9, 1),
+    )
+    assert found == ["ied_explosion"]
+
+
+def test_a_push_that_clears_villages_is_one_fight(extractor):
+    found = types(
+        extractor,
+        "Army units pushed north from Qayyarah at dawn, clearing six villages after clashes "
+        "with the militants.",
+        dt.date(2016, 10, 20),
+    )
+    assert found == ["armed_clash"]
+
+
+def test_a_move_and_a_fight_of_other_forces_are_two_events(extractor):
+    found = types(
+        extractor,
+        "Army brigades moved north from Qayyarah towards Mosul, while Peshmerga fighters "
+        "clashed with the militants in Bartella.",
+        dt.date(2016, 10, 20),
+    )
+    assert sorted(found) == ["armed_clash", "troop_movement"]
