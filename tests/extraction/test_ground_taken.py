@@ -180,3 +180,33 @@ def test_a_move_and_a_fight_of_other_forces_are_two_events(extractor):
         dt.date(2016, 10, 20),
     )
     assert sorted(found) == ["armed_clash", "troop_movement"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Demonstrators broke through the gates of the provincial council in Basra on Sunday.",
+        "Protesters clashed with police in Nasiriyah on Sunday, with stones thrown and two cars "
+        "set on fire.",
+    ],
+)
+def test_a_crowd_breaking_through_or_burning_is_a_riot(extractor, text):
+    assert types(extractor, text, dt.date(2019, 11, 26)) == ["riot"]
+
+
+def test_soldiers_breaking_down_a_door_make_no_riot(extractor):
+    found = types(
+        extractor,
+        "Soldiers broke down the door of a house in Tarmiyah and detained two men on Sunday.",
+        dt.date(2019, 11, 26),
+    )
+    assert found == ["arrest"]
+
+
+def test_a_strike_by_named_jets_is_an_airstrike(extractor):
+    found = types(
+        extractor,
+        "Iraqi F-16s struck militant hideouts in Wadi Horan on Sunday.",
+        dt.date(2020, 5, 4),
+    )
+    assert found == ["airstrike"]
