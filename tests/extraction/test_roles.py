@@ -278,3 +278,25 @@ def test_our_military_points_in_a_statement_are_the_issuers(extractor):
     attack = [e for e in found if e[0] in ("attack", "armed_clash")]
     assert attack and attack[0][3].get("SDF") == "target"
     assert attack[0][3].get("ISIS") == "actor"
+
+
+def test_the_side_that_left_before_the_militants_walked_in_is_no_mover(extractor):
+    found = events(
+        extractor,
+        "Islamic State fighters walked into Bashiqa on Thursday after Peshmerga units pulled "
+        "back from the town, residents said.",
+        dt.date(2014, 8, 9),
+    )
+    activity = [e for e in found if e[0] == "insurgent_activity"]
+    assert activity and "Peshmerga" not in activity[0][3]
+    withdrawal = [e for e in found if e[0] == "troop_withdrawal"]
+    assert withdrawal and withdrawal[0][3].get("Peshmerga") == "actor"
+
+
+def test_a_fight_keeps_the_side_named_in_its_after_clause(extractor):
+    found = roles(
+        extractor,
+        "Rebels captured the Wadi Deif camp on Monday after regime troops had held it for years.",
+        dt.date(2014, 12, 16),
+    )
+    assert "Syrian government forces" in found
