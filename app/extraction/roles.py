@@ -54,6 +54,15 @@ ATTACK_AFTER = re.compile(
     re.I,
 )
 BETWEEN = re.compile(r"\bbetween\b", re.I)
+#: "supporters of the Sadrist movement": the crowd acts, the movement stands behind it.
+FOLLOWERS_BEFORE = re.compile(r"\b(?:supporters|followers|partisans)\s+of\s+(?:the\s+)?$", re.I)
+#: What a crowd storms or burns: its owner is the target of the riot.
+CROWD_OBJECT = re.compile(
+    r"\b(?:(?:offices?|headquarters|buildings?|premises|embassy|consulate|compound|homes?|"
+    r"houses?)\s+of|(?:stormed|torched|burned|burnt|attacked|ransacked|besieged|pelted|"
+    r"set fire to|broke into)(?:\s+and\s+\w+)?)\s+(?:the\s+)?$",
+    re.I,
+)
 #: The object of an attack verb told before the trigger word ("targeted a convoy of the US
 #: forces with an explosive device", "struck our positions with drones"), within its clause.
 OBJECT_BEFORE = re.compile(
@@ -181,6 +190,10 @@ def _role(draft: EventDraft, trigger: Trigger, mention: ActorMention, actor: Act
     if SUPPORT_BEFORE.search(before):
         return None
     if group == "unrest":
+        if mention.start > trigger.start and CROWD_OBJECT.search(before):
+            return "target"  # "crowds stormed the offices of the Badr Organisation"
+        if FOLLOWERS_BEFORE.search(before):
+            return "associated"  # "supporters of Kataib Hezbollah stormed the gate": the crowd acts
         if actor.kind in ("state_forces", "external_forces"):
             return "associated"  # security forces acting against a demonstration
         return "actor"

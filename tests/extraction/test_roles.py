@@ -300,3 +300,31 @@ def test_a_fight_keeps_the_side_named_in_its_after_clause(extractor):
         dt.date(2014, 12, 16),
     )
     assert "Syrian government forces" in found
+
+
+def test_what_a_crowd_storms_belongs_to_the_target(extractor):
+    found = roles(
+        extractor,
+        "Crowds stormed and torched the offices of the Badr Organisation in Kut on Friday.",
+        dt.date(2019, 11, 2),
+    )
+    assert found["Badr Organization"] == "target"
+
+
+def test_the_movement_behind_a_crowd_is_associated(extractor):
+    found = roles(
+        extractor,
+        "Supporters of Kataib Hezbollah stormed the gate of the US embassy in Baghdad on Tuesday.",
+        dt.date(2019, 12, 31),
+    )
+    assert found["Kataib Hezbollah"] == "associated"
+    assert found["United States government"] == "target"
+
+
+def test_tribal_gunmen_in_syria_are_syrias_tribal_forces(extractor):
+    found = roles(
+        extractor,
+        "Tribal gunmen attacked SDF checkpoints in Dhiban on Wednesday.",
+        dt.date(2023, 8, 31),
+    )
+    assert found["Arab tribal forces (Syria)"] == "actor"
