@@ -59,7 +59,7 @@ FOLLOWERS_BEFORE = re.compile(r"\b(?:supporters|followers|partisans)\s+of\s+(?:t
 #: What a crowd storms or burns: its owner is the target of the riot.
 CROWD_OBJECT = re.compile(
     r"\b(?:(?:offices?|headquarters|buildings?|premises|embassy|consulate|compound|homes?|"
-    r"houses?)\s+of|(?:stormed|torched|burned|burnt|attacked|ransacked|besieged|pelted|"
+    r"houses?|gates?|walls?|entrance|doors?)\s+of|(?:stormed|torched|burned|burnt|attacked|ransacked|besieged|pelted|"
     r"set fire to|broke into)(?:\s+and\s+\w+)?)\s+(?:the\s+)?$",
     re.I,
 )
