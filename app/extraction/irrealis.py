@@ -69,6 +69,8 @@ TALLY = re.compile(
     r"recorded)|(?:carried out|conducted|launched|killed) (?:hundreds|dozens|scores|thousands|"
     r"more than|over))\b|\b[Tt]otal documented\b|\bin recent (?:days|weeks|months)\b"
 )
+#: "in recent weeks" alone: a move made in that time is an event all the same.
+_RECENTLY = re.compile(r"\bin recent (?:days|weeks|months)\b")
 #: Ground taken: a fight named after it ("after heavy clashes") is how it was taken.
 _TAKEN_BEFORE = re.compile(
     r"\b(?:captured|seized|took (?:full |complete )?control|retook|retaken|recaptured|overran|"
@@ -150,15 +152,30 @@ def _closed_relative(before: str) -> bool:
     return bool(_MAIN_VERB_BEFORE.search(before, own_verb_end))
 
 
-def irrealis(sentence: str, at: int) -> bool:
+def _tally(sentence: str, movement: bool) -> bool:
+    if not any(cue in sentence for cue in _TALLY_CUES):
+        return False
+    found = [m.group() for m in TALLY.finditer(sentence)]
+    if movement:
+        # "has sent reinforcements to the dam in recent days": troops sent, not a tally.
+        found = [f for f in found if not _RECENTLY.fullmatch(f)]
+    return bool(found)
+
+
+#: The trigger word as the subject of a verb of its own ("after Turkish artillery shelled").
+_SUBJECT_OF = re.compile(r"[\w-]+\s+(?=(?:\w+ed|struck|hit|shot|blew|fell|went)\b)", re.I)
+
+
+def irrealis(sentence: str, at: int, movement: bool = False) -> bool:
     """Whether the trigger at offset ``at`` of a sentence is not an occurrence to report: it
     may happen, did not, happens habitually, refers to another event, is a means of another
-    ("supported by attack helicopters") or is said inside a quotation."""
+    ("supported by attack helicopters") or is said inside a quotation (``movement``: the
+    trigger is a move, which "in recent weeks" does not make a tally)."""
     before = sentence[max(0, at - 60) : at]
     reference = REFERENCE.search(before)
     if (
         reference is not None
-        and CLAUSE_VERB.match(sentence[at:])
+        and (CLAUSE_VERB.match(sentence[at:]) or _SUBJECT_OF.match(sentence, at))
         and reference.group(1)
         and not _LONG_AGO.search(before, 0, reference.start())
     ):
@@ -170,7 +187,7 @@ def irrealis(sentence: str, at: int) -> bool:
         or (bool(_RELATIVE.search(before)) and not _closed_relative(before))
         or bool(_PURPOSE_BEFORE.search(before))
         or _habitual(sentence, at)
-        or (any(cue in sentence for cue in _TALLY_CUES) and bool(TALLY.search(sentence)))
+        or _tally(sentence, movement)
         or reference is not None
         or (_supporting(before) and not CLAUSE_VERB.match(sentence[at:]))
         or sum(sentence[:at].count(q) for q in _QUOTES) % 2 == 1

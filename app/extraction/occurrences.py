@@ -87,7 +87,7 @@ def occurrences(
     triggers = [
         t
         for t in finder.find(sentence.text, sentence.start)
-        if not irrealis(plain, t.start - sentence.start)
+        if not irrealis(plain, t.start - sentence.start, t.spec.category == "movement")
         or (dated_reference is not None and dated_reference(t))
     ]
     if CLAIM.search(sentence.text) and ANAPHORA.search(sentence.text):

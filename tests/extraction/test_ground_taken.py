@@ -210,3 +210,67 @@ def test_a_strike_by_named_jets_is_an_airstrike(extractor):
         dt.date(2020, 5, 4),
     )
     assert found == ["airstrike"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The army launched the second phase of its offensive on Tal Afar on Sunday.",
+        "The offensive began on Sunday with army units closing in on Tal Afar from three sides.",
+        "Men of the Jubur tribe rose up against the militants in Zawiya on Sunday.",
+        "The Turkish army and allied factions occupied Afrin on Sunday.",
+    ],
+)
+def test_offensives_begun_uprisings_and_towns_occupied_are_clashes(extractor, text):
+    assert types(extractor, text, dt.date(2017, 8, 21)) == ["armed_clash"]
+
+
+def test_an_assault_that_began_when_a_bomber_struck_is_the_bombing(extractor):
+    found = types(
+        extractor,
+        "The assault began on Sunday when a suicide bomber drove a truck into the gate of the "
+        "prison in Hasakah.",
+        dt.date(2022, 1, 24),
+    )
+    assert found == ["suicide_bombing"]
+
+
+def test_shelling_told_after_after_is_an_event_of_its_own(extractor):
+    found = types(
+        extractor,
+        "Talks stalled after Turkish artillery shelled SDF positions near Ain Issa on Sunday.",
+        dt.date(2019, 11, 26),
+    )
+    assert found == ["drone_or_rocket_attack"]
+
+
+def test_reinforcements_sent_in_recent_days_are_a_deployment(extractor):
+    found = types(
+        extractor,
+        "The SDF has sent reinforcements to the Tishreen dam in recent days, a commander said.",
+        dt.date(2024, 12, 5),
+    )
+    assert found == ["troop_deployment"]
+
+
+def test_people_killed_in_recent_days_are_a_tally(extractor):
+    found = types(extractor, "Nine people have been killed in Kirkuk in recent days.")
+    assert found == []
+
+
+def test_two_kinds_of_aircraft_and_a_verb_are_an_airstrike(extractor):
+    found = types(
+        extractor,
+        "Coalition aircraft and artillery struck militant positions in Hajin on Thursday.",
+        dt.date(2018, 12, 15),
+    )
+    assert found == ["airstrike"]
+
+
+def test_brigades_moved_in_recent_weeks_are_a_move(extractor):
+    found = types(
+        extractor,
+        "Two army brigades have moved north from Baiji to the Qayyarah front in recent weeks.",
+        dt.date(2016, 6, 20),
+    )
+    assert found == ["troop_movement"]
