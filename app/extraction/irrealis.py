@@ -177,9 +177,13 @@ def irrealis(sentence: str, at: int, movement: bool = False) -> bool:
         reference is not None
         and (CLAUSE_VERB.match(sentence[at:]) or _SUBJECT_OF.match(sentence, at))
         and reference.group(1)
+        and not reference.group().lower().startswith("since")
         and not _LONG_AGO.search(before, 0, reference.start())
     ):
-        reference = None  # "after Peshmerga units pulled back": a clause telling an event
+        # "after Peshmerga units pulled back": a clause telling an event; not "the deadliest
+        # attack since American troops deployed there" (a background onset: the pipeline
+        # keeps it only when it gives a date of its own)
+        reference = None
     if reference is not None and _TAKEN_BEFORE.search(sentence, 0, at - len(reference.group())):
         reference = None  # "captured two villages after heavy clashes": the fight that took them
     return (

@@ -57,7 +57,15 @@ _ANOTHER = re.compile(
 _ENDED = re.compile(r"\bended\s+(?:when|with|after)\b", re.I)
 _CIVILIANS_BEFORE = re.compile(
     r"\b(?:refugees|civilians|residents|families|people|villagers|displaced|Christians|Yazidis|"
-    r"thousands|hundreds)\b(?:\s+\w+){0,3}\s+$",
+    r"thousands|hundreds|inmates|prisoners|detainees|captives)\b(?:\s+\w+){0,3}\s+$",
+    re.I,
+)
+#: A passive move ("were moved to", "was transferred to"): someone moved them.
+_PASSIVE_BEFORE = re.compile(r"\b(?:were|was|been|being)\s+$", re.I)
+#: People who are moved rather than move (the subject of such a passive).
+_PEOPLE = re.compile(
+    r"\b(?:refugees|civilians|residents|families|villagers|displaced|inmates|prisoners|"
+    r"detainees|captives|hostages|children|women|wounded)\b",
     re.I,
 )
 #: The month in a date ("On 23 May", "May 23", "in May 2021"), not the modal verb "may".
@@ -187,11 +195,15 @@ def _ending(sentence: Sentence, trigger: Trigger, triggers: list[Trigger]) -> bo
 
 
 def _fleeing(sentence: Sentence, trigger: Trigger) -> bool:
-    """ "refugees who fled Turkey", "residents fled": people escaping, not forces withdrawing."""
-    if trigger.spec.name != "troop_withdrawal":
+    """ "refugees who fled Turkey", "residents fled", "inmates were moved to other wings":
+    people escaping or taken away, not forces moving."""
+    if trigger.spec.category != "movement":
         return False
     at = trigger.start - sentence.start
     people = _CIVILIANS_BEFORE.search(sentence.text[max(0, at - 40) : at])
+    if people is None and _PASSIVE_BEFORE.search(sentence.text, 0, at):
+        # "3,000 inmates surrendered ..., and were moved to other wings": moved by others.
+        people = _PEOPLE.search(sentence.text, 0, at)
     # "hundreds of troops withdrew": the force word says who left.
     return people is not None and not FORCE_WORDS.search(people.group())
 

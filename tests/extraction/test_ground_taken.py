@@ -274,3 +274,52 @@ def test_brigades_moved_in_recent_weeks_are_a_move(extractor):
         dt.date(2016, 6, 20),
     )
     assert found == ["troop_movement"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Some of the soldiers were shot after being captured near Tuz Khurmatu, police said.",
+        "The militants marched the cadets captured as they fled the base to the river.",
+    ],
+)
+def test_how_captives_came_to_be_held_is_no_arrest(extractor, text):
+    assert "arrest" not in types(extractor, text, dt.date(2014, 6, 20))
+
+
+def test_a_fighter_captured_alive_is_an_arrest(extractor):
+    found = types(
+        extractor,
+        "A PKK fighter was captured alive near Zakho on Monday, the ministry said.",
+        dt.date(2024, 6, 20),
+    )
+    assert found == ["arrest"]
+
+
+def test_inmates_moved_to_other_wings_are_no_troop_move(extractor):
+    found = types(
+        extractor,
+        "Hundreds of inmates surrendered to SDF units on Sunday and were moved to another "
+        "prison in Hasakah.",
+        dt.date(2022, 1, 26),
+    )
+    assert "troop_movement" not in found and "troop_deployment" not in found
+
+
+def test_a_move_named_as_an_onset_after_since_is_background(extractor):
+    found = types(
+        extractor,
+        "It was the deadliest attack on US troops in Syria since American forces deployed "
+        "there, officials said.",
+        dt.date(2019, 1, 17),
+    )
+    assert "troop_deployment" not in found
+
+
+def test_troops_that_were_moved_still_move(extractor):
+    found = types(
+        extractor,
+        "Two army battalions were moved from Baiji to Kirkuk on Sunday.",
+        dt.date(2017, 10, 18),
+    )
+    assert found == ["troop_movement"]
