@@ -19,7 +19,12 @@ from app.extraction.text import Sentence
 
 #: "ISIS claimed the attack", "blamed the PKK": a sentence about who did an event.
 CLAIM = re.compile(
-    r"\b(?:claimed|blamed|accused(?! of)|responsibility|attributed|behind the|hallmarks)\b", re.I
+    r"\b(?:claimed|blamed|accused(?! of)|responsibility|attributed|behind the|hallmarks)\b|"
+    # "the Guards said in a statement that they had fired the missiles": a claim, too
+    r"\b(?:said|announced|stated)(?: in a statement)?(?: on \w+)?,? (?:that )?(?:it|they|its "
+    r"(?:fighters|forces|units|drones)|their fighters) had (?:fired|launched|carried out|"
+    r"targeted|attacked|struck|shelled|bombed)\b",
+    re.I,
 )
 _KILLING = re.compile(r"\b(?:kill\w*|dead|died|shot|wound\w*|injur\w*)\b", re.I)
 _RAID = re.compile(r"(?:raid\w*|stormed|searched)$", re.I)
@@ -78,6 +83,8 @@ def without_month_may(text: str) -> str:
     return _MONTH_MAY.sub("Mai", text) if "May" in text else text
 
 
+#: Claim words whose party is named after them ("blamed the PKK", "the hallmarks of IS").
+BLAME = re.compile(r"(?:blamed|accused|attributed|behind the|hallmarks)", re.I)
 #: Violence that a demonstration in the same sentence turns into an intervention.
 _AGAINST_CROWDS = frozenset({"attack", "armed_clash"})
 
@@ -92,14 +99,20 @@ def occurrences(
     armed body, asked only when a movement needs it; ``dated_reference``: whether a trigger
     that refers to another event gives that event's own date, which makes it one)."""
     plain = without_month_may(sentence.text)
-    triggers = [
+    found = finder.find(sentence.text, sentence.start)
+    told = [
         t
-        for t in finder.find(sentence.text, sentence.start)
+        for t in found
         if not irrealis(plain, t.start - sentence.start, t.spec.category == "movement")
-        or (dated_reference is not None and dated_reference(t))
+    ]
+    dated = [
+        t for t in found if t not in told and dated_reference is not None and dated_reference(t)
     ]
     if CLAIM.search(sentence.text) and ANAPHORA.search(sentence.text):
-        return []  # "ISIS claimed the attack": about an event already drafted
+        # "ISIS claimed the attack": about an event already drafted; but "in response to an
+        # Israeli air strike near Damascus on Monday" is one more, with its own date.
+        return dated
+    triggers = [t for t in found if t in told or t in dated]
     if any(t.spec.group == "unrest" for t in triggers):
         # "police fired on the protesters", "set fire to tyres and stormed the offices":
         # the demonstration (with an intervention), not a second, violent event.

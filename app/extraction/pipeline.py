@@ -39,7 +39,7 @@ from app.extraction.event_types import (
 )
 from app.extraction.lexicon import Lexicon, load_lexicon
 from app.extraction.namesakes import placed_by_neighbours
-from app.extraction.occurrences import CLAIM, occurrences
+from app.extraction.occurrences import BLAME, CLAIM, occurrences
 from app.extraction.places import DEMONYMS, ToponymMatcher, tokenize, unresolved_mentions
 from app.extraction.quantities import fatalities, strength
 from app.extraction.resolve import ResolvedMention, Resolver
@@ -227,14 +227,26 @@ class Extractor:
     @staticmethod
     def _claims(sentence: Sentence, actors: list[ActorMention], ctx: _Context) -> None:
         """ "ISIS claimed the attack": the claimant becomes the actor of the incident meant."""
-        if not actors or not CLAIM.search(sentence.text):
+        claim = CLAIM.search(sentence.text) if actors else None
+        if claim is None:
             return
-        claimed = roles.claimed(ctx.drafts, sentence)
-        if claimed is None:
-            return
-        reading = ctx.reading(_countries(claimed, ctx.countries))
-        for mention in actors:
-            claimed.add_actor(reading.actor(mention), "actor", mention)
+        at = sentence.start + claim.start()
+        if BLAME.match(claim.group()):
+            # "police blamed Islamic State", "bore the hallmarks of IS": named after the word.
+            claimants = [m for m in actors if m.start > at]
+        else:
+            # The claimant: the subject before the claim, or the agent of "claimed by X"; not
+            # those named in what it says it did ("said it had fired at an Israeli centre").
+            claimants = [
+                m
+                for m in actors
+                if m.start < at
+                or sentence.text[: m.start - sentence.start].rstrip().endswith(" by")
+            ]
+        for claimed in roles.claimed(ctx.drafts, sentence):
+            reading = ctx.reading(_countries(claimed, ctx.countries))
+            for mention in claimants:
+                claimed.add_actor(reading.actor(mention), "actor", mention)
 
 
 @dataclass

@@ -109,12 +109,12 @@ PARTICIPLE_AFTER = re.compile(
 #: "IS members attacked them": the subject of an active violent verb acts, wherever the
 #: sentence's trigger word is ("18 killed when IS members attacked them").
 SUBJECT_AFTER = re.compile(
-    r"^(?:\s+[\w-]+){0,2}?\s+(?:also\s+|then\s+|reportedly\s+)?(?:attacked|killed|shot|stormed|"
+    r"^(?:\s+[\w-]+){0,2}?\s+(?:also\s+|then\s+|reportedly\s+)?(?-i:attacked|killed|shot|stormed|"
     r"ambushed|abducted|kidnapped|detained|arrested|struck|fired|shelled|bombed|targeted|raided|"
     r"seized|launched|carried out|opened fire|detonated|blew up|executed|assassinated|hit|"
     r"captured|overran|clashed)\b",
     re.I,
-)
+)  # the verb in lower case: "near Hit" names the town, not "hit"
 PASSIVE_AFTER = re.compile(
     r"^(?:\s+[\w-]+){0,2}?\s+(?:(?:was|were|had been|have been|has been|is being|are being)\s+"
     r"(?:\w+ly\s+)?(?:\w+ed|hit|shot|struck)|(?:came|come|comes|coming) under)\b",
@@ -372,9 +372,11 @@ def merge(previous: EventDraft, mentions: Sequence[ActorMention], reading: Readi
 CLAIM_REACH = 3
 
 
-def claimed(drafts: Sequence[EventDraft], sentence: Sentence) -> EventDraft | None:
-    """The incident a claim of responsibility is about: the latest one within reach whose
-    type or place the claim names ("claimed the rocket attack on Erbil"), else the latest."""
+def claimed(drafts: Sequence[EventDraft], sentence: Sentence) -> list[EventDraft]:
+    """The incidents a claim of responsibility is about: the latest one within reach whose
+    type or place the claim names ("claimed the rocket attack on Erbil"), else the latest;
+    with the others of its series (same type, same day: "missiles struck houses ... another
+    fell near the airport") that no one else is named as doing."""
     recent = [
         d
         for d in drafts
@@ -382,10 +384,20 @@ def claimed(drafts: Sequence[EventDraft], sentence: Sentence) -> EventDraft | No
         and 0 <= sentence.index - d.sentence.index <= CLAIM_REACH
     ]
     if not recent:
-        return None
+        return []
     text = sentence.text.lower()
+    chosen = recent[-1]
     for draft in reversed(recent):
         place = draft.location.mention.text.lower() if draft.location is not None else None
         if draft.trigger.text.lower() in text or (place is not None and place in text):
-            return draft
-    return recent[-1]
+            chosen = draft
+            break
+    series = [
+        d
+        for d in recent
+        if d is not chosen
+        and d.spec.name == chosen.spec.name
+        and (d.date, d.date_end) == (chosen.date, chosen.date_end)
+        and not any(role == "actor" and m is not None for _, role, m in d.actors)
+    ]
+    return [chosen, *series]

@@ -328,3 +328,12 @@ def test_tribal_gunmen_in_syria_are_syrias_tribal_forces(extractor):
         dt.date(2023, 8, 31),
     )
     assert found["Arab tribal forces (Syria)"] == "actor"
+
+
+def test_the_town_of_hit_is_no_verb(extractor):
+    found = roles(
+        extractor,
+        "A roadside bomb killed two soldiers near Hit on Tuesday.",
+        dt.date(2021, 5, 12),
+    )
+    assert found.get("Iraqi Security Forces") == "target"
