@@ -212,6 +212,7 @@ class Extractor:
         for draft in drafts:
             earlier = ctx.drafts[: ctx.drafts.index(draft)]  # summaries dropped above included
             roles.add_defaults(draft, ctx.countries, ctx.catalog, earlier)
+            roles.without_bystanders(draft)
             sides.add_opponent(draft, drafts)
         features = [build_feature(d, report.url, text) for d in drafts]
         return Extraction(text, mentions, features, reported_at, drafts)

@@ -345,6 +345,14 @@ def add_defaults(
         draft.add_actor(unidentified, "actor", None)
 
 
+def without_bystanders(draft: EventDraft) -> None:
+    """A battle is fought between armed sides: civilians killed in the crossfire are its
+    victims, not a party to it (the corpus README: armed_clash is "fighting between two armed
+    sides")."""
+    if draft.spec.name == "armed_clash":
+        draft.actors = [a for a in draft.actors if a[0].kind != "civilians"]
+
+
 def _main_insurgent(drafts: Sequence[EventDraft], draft: EventDraft) -> Actor | None:
     """The insurgent group the report's events name most, if any."""
     counts: dict[str, tuple[int, Actor]] = {}

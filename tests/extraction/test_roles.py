@@ -337,3 +337,14 @@ def test_the_town_of_hit_is_no_verb(extractor):
         dt.date(2021, 5, 12),
     )
     assert found.get("Iraqi Security Forces") == "target"
+
+
+def test_civilians_killed_in_the_crossfire_are_no_side_of_the_battle(extractor):
+    found = roles(
+        extractor,
+        "SDF fighters clashed with tribal gunmen in Dhiban on Wednesday, and two civilians were "
+        "killed in the crossfire.",
+        dt.date(2023, 8, 31),
+    )
+    assert not any(name.startswith("Civilians") for name in found)
+    assert found["SDF"] == "actor"
