@@ -47,6 +47,12 @@ SUPPORT_BEFORE = re.compile(
     rf"(?:to|with))\s+{_ARTICLE}$",
     re.I,
 )
+#: "held by X", "under the control of X": who holds the ground fought over, not an agent.
+HOLDER_BEFORE = re.compile(
+    r"\b(?:(?:held|controlled|run|occupied|defended)\s+by|under\s+(?:the\s+)?control\s+of)\s+"
+    rf"{_ARTICLE}$",
+    re.I,
+)
 #: The owner of an attack noun attacks, wherever it stands ("repelled an IS attack").
 ATTACK_AFTER = re.compile(
     r"^(?:'s)?\s+(?:(?:[\w-]+)\s+)?(?:attacks?|assaults?|offensive|ambush(?:es)?|raids?|"
@@ -198,6 +204,8 @@ def _role(draft: EventDraft, trigger: Trigger, mention: ActorMention, actor: Act
             return "associated"  # security forces acting against a demonstration
         return "actor"
     violent = group in _VIOLENT_GROUPS
+    if violent and HOLDER_BEFORE.search(before):
+        return "target"  # "cleared the last district held by Islamic State": the holder
     if AGENT_BEFORE.search(before) or (violent and ATTACK_AFTER.match(after)):
         return "actor"  # "by ISIS", "repelled an IS attack"
     if (

@@ -348,3 +348,17 @@ def test_civilians_killed_in_the_crossfire_are_no_side_of_the_battle(extractor):
     )
     assert not any(name.startswith("Civilians") for name in found)
     assert found["SDF"] == "actor"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Army units shelled villages held by ISIS near Hawija on Sunday.",
+        "Troops cleared the al-Askari district, the last area under the control of ISIS, "
+        "near Hawija on Sunday.",
+    ],
+)
+def test_who_holds_the_ground_fought_over_is_the_target(extractor, text):
+    found = roles(extractor, text, dt.date(2017, 10, 2))
+    assert found["ISIS"] == "target"
+    assert found["Iraqi Security Forces"] == "actor"
