@@ -45,7 +45,13 @@ def scoped(
     """The actor mentions that may take part in the trigger's event: for a movement, all but
     those in the clause of another trigger of the sentence (a fight takes both sides, wherever
     the sentence names them: "captured the camp after regime troops pulled out")."""
-    if trigger.spec.group not in _MOVES:
+    if trigger.spec.group == "violence":
+        # "rockets slammed into Taji hours after US warplanes pounded militia sites": the
+        # sides of the other strike are named in its own clause.
+        others = [o for o in others if o.spec.group == "violence"]
+        if not others:
+            return list(mentions)
+    elif trigger.spec.group not in _MOVES:
         return list(mentions)
     clauses = spans(sentence.text)
     own = _clause(clauses, trigger.start - sentence.start)
@@ -54,7 +60,11 @@ def scoped(
         m
         for m in mentions
         if (clause := _clause(clauses, m.start - sentence.start)) not in taken
-        and (clause == own or not _subordinate(sentence.text, clause, m.end - sentence.start))
+        and (
+            clause == own
+            or trigger.spec.group == "violence"
+            or not _subordinate(sentence.text, clause, m.end - sentence.start)
+        )
     ]
 
 

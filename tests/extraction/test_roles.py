@@ -362,3 +362,25 @@ def test_who_holds_the_ground_fought_over_is_the_target(extractor, text):
     found = roles(extractor, text, dt.date(2017, 10, 2))
     assert found["ISIS"] == "target"
     assert found["Iraqi Security Forces"] == "actor"
+
+
+def test_two_strikes_in_clauses_of_their_own_keep_their_own_sides(extractor):
+    found = events(
+        extractor,
+        "Rockets slammed into Camp Taji on Saturday, wounding two Iraqi soldiers, hours after "
+        "US warplanes pounded Kataib Hezbollah depots.",
+        dt.date(2020, 3, 14),
+    )
+    by_type = {e[0]: e[3] for e in found}
+    assert set(by_type) == {"drone_or_rocket_attack", "airstrike"}
+    assert "United States Armed Forces" not in by_type["drone_or_rocket_attack"]
+    assert by_type["airstrike"].get("United States Armed Forces") == "actor"
+
+
+def test_warplanes_firing_missiles_are_one_strike(extractor):
+    found = events(
+        extractor,
+        "Israeli warplanes fired missiles at a depot near Masyaf on Sunday.",
+        dt.date(2024, 9, 9),
+    )
+    assert [e[0] for e in found] == ["airstrike"]
