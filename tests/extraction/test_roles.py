@@ -384,3 +384,13 @@ def test_warplanes_firing_missiles_are_one_strike(extractor):
         dt.date(2024, 9, 9),
     )
     assert [e[0] for e in found] == ["airstrike"]
+
+
+def test_the_turkish_armys_mercenaries_are_the_sna(extractor):
+    found = roles(
+        extractor,
+        "The Turkish army and its mercenaries shelled the village of Dibis near Tal Tamr on "
+        "Sunday, wounding two civilians.",
+        dt.date(2020, 12, 7),
+    )
+    assert found["SNA"] == "actor" and found["Turkish Armed Forces"] == "actor"
