@@ -100,6 +100,10 @@ def _exact_case(alias: str) -> bool:
     return len(alias) <= 3 or (alias.isupper() and len(alias) <= 6)
 
 
+#: Words that never modify a force noun: "the Syrian border with drones" is no owner phrase.
+_FUNCTION_WORDS = r"(?:and|or|with|by|from|to|of|in|on|at|near|into|for|against|the|an?)"
+
+
 class ActorMatcher:
     """Finds actor aliases: acronyms case-sensitively, other names ignoring case."""
 
@@ -153,9 +157,11 @@ class ActorMatcher:
         if owner_words and force_nouns:
             words = "|".join(re.escape(w) for w in sorted(owner_words, key=len, reverse=True))
             # Up to two modifiers between owner and noun, lower case or a model code ("F-16"),
-            # so that a name ("Syrian Democratic Forces") is never read as an owner phrase.
+            # so that a name ("Syrian Democratic Forces") is never read as an owner phrase; never
+            # "and" ("Russian and government warplanes": two owners, see _coordinated) nor a
+            # preposition ("the Syrian border with drones").
             self._owner_pattern = re.compile(
-                rf"(?<![\w-])({words})\s+(?:(?:[a-z][\w-]*|[A-Z]+-?\d+\w*)\s+){{0,2}}?"
+                rf"(?<![\w-])({words})\s+(?:(?!{_FUNCTION_WORDS}\s)(?:[a-z][\w-]*|[A-Z]+-?\d+\w*)\s+){{0,2}}?"
                 rf"(?i:{'|'.join(force_nouns)})\b"
             )
             # "Regime and Russian warplanes": the first owner's warplanes too.
@@ -348,10 +354,12 @@ class ActorMatcher:
         return added
 
 
-#: "our forces", "our heroes": in a statement, the armed body that issues it.
+#: "our forces", "our heroes", "our military points": in a statement, the armed body that
+#: issues it (its men, and the places it holds).
 _OURS = re.compile(
-    r"\b[Oo]ur (?:(?:heroic|brave|valiant|security|armed|own) )?(?:forces|troops|heroes|units|"
-    r"fighters|mujahideen|soldiers|brothers|personnel|men)\b"
+    r"\b[Oo]ur (?:(?:heroic|brave|valiant|security|armed|own|military|forward) )?(?:forces|troops|"
+    r"heroes|units|fighters|mujahideen|soldiers|brothers|personnel|men|commandos|aircraft|"
+    r"(?:military )?points|positions|posts|outposts|bases?|checkpoints?|patrols?|convoys?)\b"
 )
 _ARMED_KINDS = frozenset({"state_forces", "external_forces", *_INSURGENT_KINDS})
 

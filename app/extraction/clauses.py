@@ -2,7 +2,9 @@
 
 "Iraqi troops took control of Kirkuk after Peshmerga units pulled back" tells two events; the
 troops moved in, the Peshmerga pulled back. When a sentence holds several triggers, an actor
-named in the clause of another trigger does not move with this one.
+named in the clause of another trigger does not move with this one; nor does one named in a
+subordinate clause with a verb of its own ("walked into Qaraqosh after Peshmerga units pulled
+back": only the movers of the main clause move).
 Clauses are split at semicolons and at conjunctions that open a new finite clause ("after",
 "as", "while", ", and", ", where").
 """
@@ -43,9 +45,41 @@ def scoped(
     """The actor mentions that may take part in the trigger's event: for a movement, all but
     those in the clause of another trigger of the sentence (a fight takes both sides, wherever
     the sentence names them: "captured the camp after regime troops pulled out")."""
-    if not others or trigger.spec.category != "movement":
+    if trigger.spec.group == "violence":
+        # "rockets slammed into Taji hours after US warplanes pounded militia sites": the
+        # sides of the other strike are named in its own clause.
+        others = [o for o in others if o.spec.group == "violence"]
+        if not others:
+            return list(mentions)
+    elif trigger.spec.group not in _MOVES:
         return list(mentions)
     clauses = spans(sentence.text)
     own = _clause(clauses, trigger.start - sentence.start)
     taken = {_clause(clauses, o.start - sentence.start) for o in others} - {own}
-    return [m for m in mentions if _clause(clauses, m.start - sentence.start) not in taken]
+    return [
+        m
+        for m in mentions
+        if (clause := _clause(clauses, m.start - sentence.start)) not in taken
+        and (
+            clause == own
+            or trigger.spec.group == "violence"
+            or not _subordinate(sentence.text, clause, m.end - sentence.start)
+        )
+    ]
+
+
+#: Groups whose actors are the movers only: a side named in another clause is no party.
+_MOVES = frozenset({"movement", "activity"})
+_SUBORDINATE = re.compile(
+    r"[;,]?\s*(?:hours |days )?(?:after|as|while|before|when|whereas|since)\s", re.I
+)
+_FINITE = re.compile(
+    r"\b(?:\w+ed|withdrew|fled|left|took|went|came|fell|ran|swept|drove|broke|began)\b", re.I
+)
+
+
+def _subordinate(text: str, clause: tuple[int, int], after: int) -> bool:
+    """Whether a clause is a subordinate one with a verb of its own after the mention ("after
+    Peshmerga units pulled back"): who acts there does not make the main clause's move."""
+    start, end = clause
+    return bool(_SUBORDINATE.match(text, start)) and bool(_FINITE.search(text, after, end))

@@ -206,6 +206,19 @@ def _second(first: Trigger, spec: TypeSpec, text: str = "") -> bool:
     )
 
 
+#: A clause break between two triggers: "rockets slammed into Taji hours after US warplanes
+#: pounded militia sites" tells two strikes, "warplanes fired missiles" one.
+_CLAUSE_BREAK = re.compile(r";|\b(?:after|before|while|whereas)\b", re.I)
+
+
+def _apart(sentence: str, first: Trigger, second: Trigger, offset: int) -> bool:
+    """Whether a strike and a rocket or drone attack are told in clauses of their own."""
+    if frozenset({first.spec.name, second.spec.name}) not in _ONE_OCCURRENCE:
+        return False
+    a, b = sorted((first, second), key=lambda t: t.start)
+    return bool(_CLAUSE_BREAK.search(sentence, a.end - offset, b.start - offset))
+
+
 _MIN_LITERAL = 3
 
 
@@ -360,7 +373,13 @@ class TriggerFinder:
             if i not in present:
                 continue
             first = best.get(spec.group)
-            if first and (len(first) > 1 or not _second(first[0], spec)):
+            if first and (
+                len(first) > 1
+                or (
+                    not _second(first[0], spec)
+                    and frozenset({first[0].spec.name, spec.name}) not in _ONE_OCCURRENCE
+                )
+            ):
                 continue
             match = self._search(i, present[i], sentence)
             if (
@@ -374,7 +393,11 @@ class TriggerFinder:
                 trigger = Trigger(spec, match.start() + offset, match.end() + offset, match.group())
                 if first and trigger.start < first[0].end and first[0].start < trigger.end:
                     continue  # the same words read twice
-                if first and not _second(first[0], spec, trigger.text):
+                if (
+                    first
+                    and not _second(first[0], spec, trigger.text)
+                    and not _apart(sentence, first[0], trigger, offset)
+                ):
                     continue
                 best.setdefault(spec.group, []).append(trigger)
         # In the order the sentence tells them, group by group.

@@ -84,3 +84,23 @@ def without_summaries(drafts: list[EventDraft], countries: list[str]) -> list[Ev
         if not wide(d)
         or not any(o.spec.name == d.spec.name and o.location and not wide(o) for o in drafts)
     ]
+
+
+_CLOSED = re.compile(r"[.!?:\"\u201d')]\s*$")
+
+
+def headline(sentence: Sentence) -> bool:
+    """Whether a sentence is a report's headline: its first line, with no full stop."""
+    return sentence.index == 0 and not _CLOSED.search(sentence.text)
+
+
+def without_headlines(drafts: list[EventDraft]) -> list[EventDraft]:
+    """ "PKK announces pull-out of its forces" above the story that tells the pull-out: the
+    headline names the event the story goes on to tell (with its place and its date), it is
+    not one more; a headline whose event the story does not tell again stays."""
+    return [
+        d
+        for d in drafts
+        if not headline(d.sentence)
+        or not any(o.spec.name == d.spec.name and not headline(o.sentence) for o in drafts)
+    ]

@@ -14,7 +14,9 @@ from app.extraction.cues import lowered
 #: Words just before a trigger that make it something that may or will happen, or did not.
 MODAL = re.compile(
     r"\b(?:will|would|could|might|may|plans? to|planning to|intends? to|expected to|"
-    r"threaten(?:s|ed)? to|vowed to|warned (?:that|of)|if|unless|not|no|denied|ready to|"
+    r"threaten(?:s|ed)? to|vowed to|"
+    r"promised to|pledged to|swore to|hopes? to|wants? to|warned (?:that|of)|if|unless|not|no|"
+    r"denied|ready to|"
     r"to plan|planning|accused of|suspected of|little|has seen|have seen|"
     r"confessed to|participat\w* in|involved in|"
     r"charged with|(?:the )?first time|once|used to|"
@@ -67,10 +69,13 @@ TALLY = re.compile(
     r"recorded)|(?:carried out|conducted|launched|killed) (?:hundreds|dozens|scores|thousands|"
     r"more than|over))\b|\b[Tt]otal documented\b|\bin recent (?:days|weeks|months)\b"
 )
+#: "in recent weeks" alone: a move made in that time is an event all the same.
+_RECENTLY = re.compile(r"\bin recent (?:days|weeks|months)\b")
 #: Ground taken: a fight named after it ("after heavy clashes") is how it was taken.
 _TAKEN_BEFORE = re.compile(
     r"\b(?:captured|seized|took (?:full |complete )?control|retook|retaken|recaptured|overran|"
-    r"stormed|liberat\w+|secured|drove \w+ out|broke the siege|entered|taken|took(?! part| place)|"
+    r"stormed|liberat\w+|secured|clear(?:ed|ing)|drove \w+ out|broke the siege|entered|taken|"
+    r"took(?! part| place)|"
     r"foiled|repell?ed|repulsed|forced \w+ to (?:retreat|withdraw|flee)|restored)\b",
     re.I,
 )
@@ -85,7 +90,7 @@ _LONG_AGO = re.compile(r"\b(?:years|decades)\s+$", re.I)
 #: A past-tense verb: the trigger after "after X" is a clause with its own subject.
 CLAUSE_VERB = re.compile(
     r"(?:\w+ed|withdrew|fled|fought|overran|retook|left|struck|took|shot|hit|blew|went|"
-    r"broke|began|seized|stormed)\b",
+    r"broke|began|seized|stormed|drove|swept|rose|ran|came|threw|drew|fell)\b",
     re.I,
 )
 #: Sentences that describe what happens habitually or has been going on for years.
@@ -93,6 +98,8 @@ HABITUAL = re.compile(
     r"\b(?:routine|usually|often|every (?:year|week|month|day)|for years|for decades|common|"
     r"have become|has become|has long|have long|remains?|still|typically|regularly|"
     r"increasingly|repeatedly|several times|many times|"
+    r"(?:almost |near-)?(?:daily|nightly) (?:[\w-]+ )?(?:shelling|attacks|strikes|air ?strikes|"
+    r"raids|bombardments?|clashes|fighting|protests|demonstrations|rallies)|"
     r"(?:have|has) been (?:\w+ ){0,2}since|in total|so far this|since the (?:start|beginning)|"
     r"(?:hundreds|thousands|scores|dozens) of (?:\w+ )?(?:strikes|attacks|raids|air ?strikes|bases|"
     r"posts|outposts|checkpoints)|"
@@ -105,7 +112,8 @@ HABITUAL = re.compile(
 _HABITUAL_CUES = (
     "routine", "usually", "often", "every ", "for years", "for decades", "common", "become",
     "long", "remain", "still", "typically", "regularly", "increasingly", "repeatedly",
-    "times", "since", "in total", "so far this", "hundreds", "thousands", "scores", "dozens",
+    "times", "daily", "nightly", "since", "in total", "so far this", "hundreds", "thousands",
+    "scores", "dozens",
     "documented", "tally", "toll",
 )  # fmt: skip
 _TALLY_CUES = ("has ", "have ", "otal documented", "in recent ")
@@ -118,27 +126,72 @@ def _habitual(sentence: str, at: int) -> bool:
     return bool(HABITUAL.search(sentence, 0, at + _HABITUAL_AFTER))
 
 
-def irrealis(sentence: str, at: int) -> bool:
+#: "a gunman who tried to ...": a modal word inside a relative clause ...
+_WHO_BEFORE = re.compile(r"\b(?:who|which)\s+(?:[\w-]+\s+)?$", re.I)
+#: ... that the main clause's own verb closes ("... near al-Bab was captured").
+_MAIN_VERB_BEFORE = re.compile(r"\b(?:was|were)\s+(?:\w+ly\s+)?$", re.I)
+
+
+def _modal(before: str) -> bool:
+    """Whether a modal word scopes over the trigger: not when it sits in a relative clause
+    that the main clause's verb closes ("1 militant who tried to infiltrate the area was
+    captured", "the men, whom it accused of attacks, were detained")."""
+    for match in MODAL.finditer(before):
+        if not (_WHO_BEFORE.search(before, 0, match.start()) and _MAIN_VERB_BEFORE.search(before)):
+            return True
+    return False
+
+
+def _closed_relative(before: str) -> bool:
+    """ "the men who had planned the attack were arrested": the relative clause told
+    background, and the main clause's own verb goes on to the trigger."""
+    relative = _RELATIVE.search(before)
+    if relative is None:
+        return False
+    own_verb_end = relative.start() + len(" ".join(relative.group().split()[:2]))
+    return bool(_MAIN_VERB_BEFORE.search(before, own_verb_end))
+
+
+def _tally(sentence: str, movement: bool) -> bool:
+    if not any(cue in sentence for cue in _TALLY_CUES):
+        return False
+    found = [m.group() for m in TALLY.finditer(sentence)]
+    if movement:
+        # "has sent reinforcements to the dam in recent days": troops sent, not a tally.
+        found = [f for f in found if not _RECENTLY.fullmatch(f)]
+    return bool(found)
+
+
+#: The trigger word as the subject of a verb of its own ("after Turkish artillery shelled").
+_SUBJECT_OF = re.compile(r"[\w-]+\s+(?=(?:\w+ed|struck|hit|shot|blew|fell|went)\b)", re.I)
+
+
+def irrealis(sentence: str, at: int, movement: bool = False) -> bool:
     """Whether the trigger at offset ``at`` of a sentence is not an occurrence to report: it
     may happen, did not, happens habitually, refers to another event, is a means of another
-    ("supported by attack helicopters") or is said inside a quotation."""
+    ("supported by attack helicopters") or is said inside a quotation (``movement``: the
+    trigger is a move, which "in recent weeks" does not make a tally)."""
     before = sentence[max(0, at - 60) : at]
     reference = REFERENCE.search(before)
     if (
         reference is not None
-        and CLAUSE_VERB.match(sentence[at:])
+        and (CLAUSE_VERB.match(sentence[at:]) or _SUBJECT_OF.match(sentence, at))
         and reference.group(1)
+        and not reference.group().lower().startswith("since")
         and not _LONG_AGO.search(before, 0, reference.start())
     ):
-        reference = None  # "after Peshmerga units pulled back": a clause telling an event
+        # "after Peshmerga units pulled back": a clause telling an event; not "the deadliest
+        # attack since American troops deployed there" (a background onset: the pipeline
+        # keeps it only when it gives a date of its own)
+        reference = None
     if reference is not None and _TAKEN_BEFORE.search(sentence, 0, at - len(reference.group())):
         reference = None  # "captured two villages after heavy clashes": the fight that took them
     return (
-        bool(MODAL.search(before))
-        or bool(_RELATIVE.search(before))
+        _modal(before)
+        or (bool(_RELATIVE.search(before)) and not _closed_relative(before))
         or bool(_PURPOSE_BEFORE.search(before))
         or _habitual(sentence, at)
-        or (any(cue in sentence for cue in _TALLY_CUES) and bool(TALLY.search(sentence)))
+        or _tally(sentence, movement)
         or reference is not None
         or (_supporting(before) and not CLAUSE_VERB.match(sentence[at:]))
         or sum(sentence[:at].count(q) for q in _QUOTES) % 2 == 1

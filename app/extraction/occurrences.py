@@ -14,11 +14,17 @@ import re
 from collections.abc import Callable
 
 from app.extraction.event_types import ANAPHORA, Trigger, TriggerFinder, irrealis
+from app.extraction.roles import FORCE_WORDS
 from app.extraction.text import Sentence
 
 #: "ISIS claimed the attack", "blamed the PKK": a sentence about who did an event.
 CLAIM = re.compile(
-    r"\b(?:claimed|blamed|accused|responsibility|attributed|behind the|hallmarks)\b", re.I
+    r"\b(?:claimed|blamed|accused(?! of)|responsibility|attributed|behind the|hallmarks)\b|"
+    # "the Guards said in a statement that they had fired the missiles": a claim, too
+    r"\b(?:said|announced|stated)(?: in a statement)?(?: on \w+)?,? (?:that )?(?:it|they|its "
+    r"(?:fighters|forces|units|drones)|their fighters) had (?:fired|launched|carried out|"
+    r"targeted|attacked|struck|shelled|bombed)\b",
+    re.I,
 )
 _KILLING = re.compile(r"\b(?:kill\w*|dead|died|shot|wound\w*|injur\w*)\b", re.I)
 _RAID = re.compile(r"(?:raid\w*|stormed|searched)$", re.I)
@@ -42,6 +48,10 @@ _MADE_BEFORE = re.compile(
     re.I,
 )
 _APPROACH = re.compile(r"(?:entered|crossed|infiltrated|stormed into|broke into)", re.I)
+#: A push that goes on in a participle clause to take ground ("pushed west from Khazir,
+#: clearing nine villages"): the offensive, told as one fight.
+_PUSH = re.compile(r"(?:pushed|advanced|advancing|moved)\b", re.I)
+_PARTICIPLE = re.compile(r"\w+ing\b", re.I)
 _AND_THEN = re.compile(r"\band\b(?:\s+then)?", re.I)
 _NEW_CLAUSE = re.compile(r"[;]|,\s+(?:as|while|where|when|after|but)\b", re.I)
 _ANOTHER = re.compile(
@@ -52,7 +62,15 @@ _ANOTHER = re.compile(
 _ENDED = re.compile(r"\bended\s+(?:when|with|after)\b", re.I)
 _CIVILIANS_BEFORE = re.compile(
     r"\b(?:refugees|civilians|residents|families|people|villagers|displaced|Christians|Yazidis|"
-    r"thousands|hundreds)\b(?:\s+\w+){0,3}\s+$",
+    r"thousands|hundreds|inmates|prisoners|detainees|captives)\b(?:\s+\w+){0,3}\s+$",
+    re.I,
+)
+#: A passive move ("were moved to", "was transferred to"): someone moved them.
+_PASSIVE_BEFORE = re.compile(r"\b(?:were|was|been|being)\s+$", re.I)
+#: People who are moved rather than move (the subject of such a passive).
+_PEOPLE = re.compile(
+    r"\b(?:refugees|civilians|residents|families|villagers|displaced|inmates|prisoners|"
+    r"detainees|captives|hostages|children|women|wounded)\b",
     re.I,
 )
 #: The month in a date ("On 23 May", "May 23", "in May 2021"), not the modal verb "may".
@@ -65,6 +83,8 @@ def without_month_may(text: str) -> str:
     return _MONTH_MAY.sub("Mai", text) if "May" in text else text
 
 
+#: Claim words whose party is named after them ("blamed the PKK", "the hallmarks of IS").
+BLAME = re.compile(r"(?:blamed|accused|attributed|behind the|hallmarks)", re.I)
 #: Violence that a demonstration in the same sentence turns into an intervention.
 _AGAINST_CROWDS = frozenset({"attack", "armed_clash"})
 
@@ -79,14 +99,20 @@ def occurrences(
     armed body, asked only when a movement needs it; ``dated_reference``: whether a trigger
     that refers to another event gives that event's own date, which makes it one)."""
     plain = without_month_may(sentence.text)
-    triggers = [
+    found = finder.find(sentence.text, sentence.start)
+    told = [
         t
-        for t in finder.find(sentence.text, sentence.start)
-        if not irrealis(plain, t.start - sentence.start)
-        or (dated_reference is not None and dated_reference(t))
+        for t in found
+        if not irrealis(plain, t.start - sentence.start, t.spec.category == "movement")
+    ]
+    dated = [
+        t for t in found if t not in told and dated_reference is not None and dated_reference(t)
     ]
     if CLAIM.search(sentence.text) and ANAPHORA.search(sentence.text):
-        return []  # "ISIS claimed the attack": about an event already drafted
+        # "ISIS claimed the attack": about an event already drafted; but "in response to an
+        # Israeli air strike near Damascus on Monday" is one more, with its own date.
+        return dated
+    triggers = [t for t in found if t in told or t in dated]
     if any(t.spec.group == "unrest" for t in triggers):
         # "police fired on the protesters", "set fire to tyres and stormed the offices":
         # the demonstration (with an intervention), not a second, violent event.
@@ -132,6 +158,17 @@ def occurrences(
 def _approach(sentence: Sentence, trigger: Trigger, harm: list[Trigger]) -> bool:
     """ "entered the church and opened fire", "crossed the river and attacked": a move whose
     own subject goes on to do harm (or a bomber entering) is how the harm began."""
+    if _PUSH.match(trigger.text):
+        return any(
+            h.start > trigger.end
+            and h.spec.name == "armed_clash"
+            and _PARTICIPLE.match(h.text)
+            and re.fullmatch(
+                r"[^;]*,\s*", sentence.text[trigger.end - sentence.start : h.start - sentence.start]
+            )
+            is not None
+            for h in harm
+        )
     if not _APPROACH.match(trigger.text):
         return False
     for h in harm:
@@ -171,11 +208,17 @@ def _ending(sentence: Sentence, trigger: Trigger, triggers: list[Trigger]) -> bo
 
 
 def _fleeing(sentence: Sentence, trigger: Trigger) -> bool:
-    """ "refugees who fled Turkey", "residents fled": people escaping, not forces withdrawing."""
-    if trigger.spec.name != "troop_withdrawal":
+    """ "refugees who fled Turkey", "residents fled", "inmates were moved to other wings":
+    people escaping or taken away, not forces moving."""
+    if trigger.spec.category != "movement":
         return False
     at = trigger.start - sentence.start
-    return bool(_CIVILIANS_BEFORE.search(sentence.text[max(0, at - 40) : at]))
+    people = _CIVILIANS_BEFORE.search(sentence.text[max(0, at - 40) : at])
+    if people is None and _PASSIVE_BEFORE.search(sentence.text, 0, at):
+        # "3,000 inmates surrendered ..., and were moved to other wings": moved by others.
+        people = _PEOPLE.search(sentence.text, 0, at)
+    # "hundreds of troops withdrew": the force word says who left.
+    return people is not None and not FORCE_WORDS.search(people.group())
 
 
 def _known_agreement(sentence: Sentence, trigger: Trigger) -> bool:

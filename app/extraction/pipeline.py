@@ -39,7 +39,7 @@ from app.extraction.event_types import (
 )
 from app.extraction.lexicon import Lexicon, load_lexicon
 from app.extraction.namesakes import placed_by_neighbours
-from app.extraction.occurrences import CLAIM, occurrences
+from app.extraction.occurrences import BLAME, CLAIM, occurrences
 from app.extraction.outskirts import Outskirts
 from app.extraction.places import DEMONYMS, ToponymMatcher, tokenize
 from app.extraction.quantities import fatalities, strength
@@ -220,10 +220,11 @@ class Extractor:
             for d in ctx.drafts
             if dated_or_recent(d, reported_at) and is_plausible(d.date) and is_plausible(d.date_end)
         ]
-        drafts = followup.without_summaries(kept, ctx.countries)
+        drafts = followup.without_headlines(followup.without_summaries(kept, ctx.countries))
         for draft in drafts:
             earlier = ctx.drafts[: ctx.drafts.index(draft)]  # summaries dropped above included
             roles.add_defaults(draft, ctx.countries, ctx.catalog, earlier)
+            roles.without_bystanders(draft)
             sides.add_opponent(draft, drafts)
         features = [build_feature(d, report.url, text) for d in drafts]
         return Extraction(text, mentions, features, reported_at, drafts)
@@ -239,14 +240,26 @@ class Extractor:
     @staticmethod
     def _claims(sentence: Sentence, actors: list[ActorMention], ctx: _Context) -> None:
         """ "ISIS claimed the attack": the claimant becomes the actor of the incident meant."""
-        if not actors or not CLAIM.search(sentence.text):
+        claim = CLAIM.search(sentence.text) if actors else None
+        if claim is None:
             return
-        claimed = roles.claimed(ctx.drafts, sentence)
-        if claimed is None:
-            return
-        reading = ctx.reading(_countries(claimed, ctx.countries))
-        for mention in actors:
-            claimed.add_actor(reading.actor(mention), "actor", mention)
+        at = sentence.start + claim.start()
+        if BLAME.match(claim.group()):
+            # "police blamed Islamic State", "bore the hallmarks of IS": named after the word.
+            claimants = [m for m in actors if m.start > at]
+        else:
+            # The claimant: the subject before the claim, or the agent of "claimed by X"; not
+            # those named in what it says it did ("said it had fired at an Israeli centre").
+            claimants = [
+                m
+                for m in actors
+                if m.start < at
+                or sentence.text[: m.start - sentence.start].rstrip().endswith(" by")
+            ]
+        for claimed in roles.claimed(ctx.drafts, sentence):
+            reading = ctx.reading(_countries(claimed, ctx.countries))
+            for mention in claimants:
+                claimed.add_actor(reading.actor(mention), "actor", mention)
 
 
 @dataclass

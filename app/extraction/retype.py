@@ -34,7 +34,7 @@ _FIGHT_WORDS = re.compile(
     re.I,
 )
 #: Gun and cannon fire (not rockets, mortars or drones, which stay remote violence).
-_SHELLING = re.compile(r"^(?:shell(?:s|ed|ing)?|artillery)\b", re.I)
+_SHELLING = re.compile(r"^(?:shell(?:s|ed|ing)?|artillery|mortars?)\b", re.I)
 #: A direction or a route after a movement word: "toward Mosul", "through Busra al-Harir".
 _ROUTE = re.compile(r"^[^;]{0,80}?\b(?:towards?|through|via|en route)\b", re.I)
 

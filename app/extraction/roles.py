@@ -47,6 +47,12 @@ SUPPORT_BEFORE = re.compile(
     rf"(?:to|with))\s+{_ARTICLE}$",
     re.I,
 )
+#: "held by X", "under the control of X": who holds the ground fought over, not an agent.
+HOLDER_BEFORE = re.compile(
+    r"\b(?:(?:held|controlled|run|occupied|defended)\s+by|under\s+(?:the\s+)?control\s+of)\s+"
+    rf"{_ARTICLE}$",
+    re.I,
+)
 #: The owner of an attack noun attacks, wherever it stands ("repelled an IS attack").
 ATTACK_AFTER = re.compile(
     r"^(?:'s)?\s+(?:(?:[\w-]+)\s+)?(?:attacks?|assaults?|offensive|ambush(?:es)?|raids?|"
@@ -54,6 +60,23 @@ ATTACK_AFTER = re.compile(
     re.I,
 )
 BETWEEN = re.compile(r"\bbetween\b", re.I)
+#: "supporters of the Sadrist movement": the crowd acts, the movement stands behind it.
+FOLLOWERS_BEFORE = re.compile(r"\b(?:supporters|followers|partisans)\s+of\s+(?:the\s+)?$", re.I)
+#: What a crowd storms or burns: its owner is the target of the riot.
+CROWD_OBJECT = re.compile(
+    r"\b(?:(?:offices?|headquarters|buildings?|premises|embassy|consulate|compound|homes?|"
+    r"houses?|gates?|walls?|entrance|doors?)\s+of|(?:stormed|torched|burned|burnt|attacked|ransacked|besieged|pelted|"
+    r"set fire to|broke into)(?:\s+and\s+\w+)?)\s+(?:the\s+)?$",
+    re.I,
+)
+#: The object of an attack verb told before the trigger word ("targeted a convoy of the US
+#: forces with an explosive device", "struck our positions with drones"), within its clause.
+OBJECT_BEFORE = re.compile(
+    r"\b(?:targeted|targeting|attacked|attacking|struck|striking|hit|hitting|shelled|shelling|"
+    r"bombed|bombing|ambushed|ambushing|stormed|storming|raided|raiding)\s+"
+    r"(?:(?!by\b|from\b)[\w'-]+\s+){0,8}$",
+    re.I,
+)
 WEAPON_AFTER = re.compile(
     r"^(?:'s)?\s+(?:[\w-]+\s+)?(?:drones?|UAVs?|(?:air|drone|missile)\s*strikes?|strikes?|"
     r"barrages?|missiles?|rockets?|mortars?|artillery|shell(?:s|ing|fire)|jets?|warplanes?|"
@@ -92,12 +115,12 @@ PARTICIPLE_AFTER = re.compile(
 #: "IS members attacked them": the subject of an active violent verb acts, wherever the
 #: sentence's trigger word is ("18 killed when IS members attacked them").
 SUBJECT_AFTER = re.compile(
-    r"^(?:\s+[\w-]+){0,2}?\s+(?:also\s+|then\s+|reportedly\s+)?(?:attacked|killed|shot|stormed|"
+    r"^(?:\s+[\w-]+){0,2}?\s+(?:also\s+|then\s+|reportedly\s+)?(?-i:attacked|killed|shot|stormed|"
     r"ambushed|abducted|kidnapped|detained|arrested|struck|fired|shelled|bombed|targeted|raided|"
     r"seized|launched|carried out|opened fire|detonated|blew up|executed|assassinated|hit|"
     r"captured|overran|clashed)\b",
     re.I,
-)
+)  # the verb in lower case: "near Hit" names the town, not "hit"
 PASSIVE_AFTER = re.compile(
     r"^(?:\s+[\w-]+){0,2}?\s+(?:(?:was|were|had been|have been|has been|is being|are being)\s+"
     r"(?:\w+ly\s+)?(?:\w+ed|hit|shot|struck)|(?:came|come|comes|coming) under)\b",
@@ -173,10 +196,16 @@ def _role(draft: EventDraft, trigger: Trigger, mention: ActorMention, actor: Act
     if SUPPORT_BEFORE.search(before):
         return None
     if group == "unrest":
+        if mention.start > trigger.start and CROWD_OBJECT.search(before):
+            return "target"  # "crowds stormed the offices of the Badr Organisation"
+        if FOLLOWERS_BEFORE.search(before):
+            return "associated"  # "supporters of Kataib Hezbollah stormed the gate": the crowd acts
         if actor.kind in ("state_forces", "external_forces"):
             return "associated"  # security forces acting against a demonstration
         return "actor"
     violent = group in _VIOLENT_GROUPS
+    if violent and HOLDER_BEFORE.search(before):
+        return "target"  # "cleared the last district held by Islamic State": the holder
     if AGENT_BEFORE.search(before) or (violent and ATTACK_AFTER.match(after)):
         return "actor"  # "by ISIS", "repelled an IS attack"
     if (
@@ -185,6 +214,8 @@ def _role(draft: EventDraft, trigger: Trigger, mention: ActorMention, actor: Act
         and DEFENCE.search(sentence.text, end, trigger.end - sentence.start)
     ):
         return "target"  # "Iraqi forces shot down a drone", "the army repelled an IS attack"
+    if violent and mention.start < trigger.start and OBJECT_BEFORE.search(before):
+        return "target"  # "targeted a convoy of the occupation forces with an explosive device"
     if violent and BETWEEN.search(sentence.text, max(0, trigger.start - sentence.start), at):
         return "actor"  # "fighting between YPG fighters and IS": both sides fight
     if (
@@ -232,7 +263,8 @@ def assign(
     draft: EventDraft, trigger: Trigger, mentions: Sequence[ActorMention], reading: Reading
 ) -> None:
     """Add the actors named in the draft's sentence, each with its role."""
-    named = [m for m in mentions if not reading.generic(m)]
+    # "government warplanes" (an owner phrase) always names the local state's forces.
+    named = [m for m in mentions if not reading.generic(m) or m.generic]
     if any(reading.actor(m).kind in _STATE for m in named):
         # "Troops from the US-led coalition": the named force, not the generic word; but
         # "ISIS overran Mosul and soldiers fled": the soldiers are the state's.
@@ -252,6 +284,12 @@ def assign(
             continue  # "police said", "residents said": sources of the report, not parties
         if actor.kind == "civilians" and trigger.spec.category == "movement":
             continue  # "residents said": witnesses, not movers
+        if (
+            actor.kind == "government"
+            and trigger.spec.category == "movement"
+            and _speaker(draft, mention)
+        ):
+            continue  # "units were deployed, the regional government said": the source
         if trigger.spec.name == "insurgent_activity" and actor.kind == "civilians":
             continue
         role = role_of(draft, trigger, mention, actor)
@@ -315,6 +353,14 @@ def add_defaults(
         draft.add_actor(unidentified, "actor", None)
 
 
+def without_bystanders(draft: EventDraft) -> None:
+    """A battle is fought between armed sides: civilians killed in the crossfire are its
+    victims, not a party to it (the corpus README: armed_clash is "fighting between two armed
+    sides")."""
+    if draft.spec.name == "armed_clash":
+        draft.actors = [a for a in draft.actors if a[0].kind != "civilians"]
+
+
 def _main_insurgent(drafts: Sequence[EventDraft], draft: EventDraft) -> Actor | None:
     """The insurgent group the report's events name most, if any."""
     counts: dict[str, tuple[int, Actor]] = {}
@@ -342,9 +388,11 @@ def merge(previous: EventDraft, mentions: Sequence[ActorMention], reading: Readi
 CLAIM_REACH = 3
 
 
-def claimed(drafts: Sequence[EventDraft], sentence: Sentence) -> EventDraft | None:
-    """The incident a claim of responsibility is about: the latest one within reach whose
-    type or place the claim names ("claimed the rocket attack on Erbil"), else the latest."""
+def claimed(drafts: Sequence[EventDraft], sentence: Sentence) -> list[EventDraft]:
+    """The incidents a claim of responsibility is about: the latest one within reach whose
+    type or place the claim names ("claimed the rocket attack on Erbil"), else the latest;
+    with the others of its series (same type, same day: "missiles struck houses ... another
+    fell near the airport") that no one else is named as doing."""
     recent = [
         d
         for d in drafts
@@ -352,10 +400,20 @@ def claimed(drafts: Sequence[EventDraft], sentence: Sentence) -> EventDraft | No
         and 0 <= sentence.index - d.sentence.index <= CLAIM_REACH
     ]
     if not recent:
-        return None
+        return []
     text = sentence.text.lower()
+    chosen = recent[-1]
     for draft in reversed(recent):
         place = draft.location.mention.text.lower() if draft.location is not None else None
         if draft.trigger.text.lower() in text or (place is not None and place in text):
-            return draft
-    return recent[-1]
+            chosen = draft
+            break
+    series = [
+        d
+        for d in recent
+        if d is not chosen
+        and d.spec.name == chosen.spec.name
+        and (d.date, d.date_end) == (chosen.date, chosen.date_end)
+        and not any(role == "actor" and m is not None for _, role, m in d.actors)
+    ]
+    return [chosen, *series]

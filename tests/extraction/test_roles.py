@@ -213,3 +213,184 @@ def test_a_passive_with_its_own_subject_leaves_the_force_acting(extractor):
     arrest = next(e for e in found if e[0] == "arrest")
     assert arrest[3]["Iraqi Security Forces"] == "actor"
     assert "armed_clash" not in [e[0] for e in found]
+
+
+def test_two_owners_joined_by_and_are_both_attackers(extractor):
+    found = roles(
+        extractor,
+        "Five civilians were killed in Maarat al-Numan on Monday in air strikes by Russian and "
+        "regime warplanes.",
+        dt.date(2019, 6, 4),
+    )
+    assert found["Russian Armed Forces"] == "actor"
+    assert found["Syrian government forces"] == "actor"
+
+
+def test_the_government_that_tells_of_a_deployment_is_its_source(extractor):
+    found = roles(
+        extractor,
+        "Peshmerga reinforcements were sent to Gwer on Tuesday, the Kurdistan Regional "
+        "Government said.",
+        dt.date(2016, 8, 4),
+    )
+    assert found == {"Peshmerga": "actor"}
+
+
+def test_a_foreign_owner_and_the_government_owner_are_both_attackers(extractor):
+    found = roles(
+        extractor,
+        "Seven civilians were killed in Ariha on Monday in air strikes by Russian and "
+        "government warplanes.",
+        dt.date(2019, 6, 4),
+    )
+    assert found["Russian Armed Forces"] == "actor"
+    assert found["Syrian government forces"] == "actor"
+
+
+def test_the_object_of_an_attack_verb_before_the_weapon_is_the_target(extractor):
+    found = roles(
+        extractor,
+        "Kataib Hezbollah fighters targeted a supply convoy of the US forces with a roadside bomb "
+        "near Samawah on Monday.",
+        dt.date(2021, 6, 9),
+    )
+    assert found["Kataib Hezbollah"] == "actor"
+    assert found["United States Armed Forces"] == "target"
+
+
+def test_a_country_next_to_a_preposition_and_a_weapon_is_no_owner(extractor):
+    found = roles(
+        extractor,
+        "Kataib Hezbollah struck the al-Tanf garrison on the Syrian border with drones on Monday.",
+        dt.date(2023, 10, 24),
+    )
+    assert "Syrian government forces" not in found
+
+
+def test_our_military_points_in_a_statement_are_the_issuers(extractor):
+    found = events(
+        extractor,
+        "The Syrian Democratic Forces said in a statement on Wednesday:\n\n"
+        "On Tuesday night, an ISIS cell attacked one of our military points near the town of "
+        "al-Busayrah with medium weapons.",
+        dt.date(2024, 6, 12),
+    )
+    attack = [e for e in found if e[0] in ("attack", "armed_clash")]
+    assert attack and attack[0][3].get("SDF") == "target"
+    assert attack[0][3].get("ISIS") == "actor"
+
+
+def test_the_side_that_left_before_the_militants_walked_in_is_no_mover(extractor):
+    found = events(
+        extractor,
+        "Islamic State fighters walked into Bashiqa on Thursday after Peshmerga units pulled "
+        "back from the town, residents said.",
+        dt.date(2014, 8, 9),
+    )
+    activity = [e for e in found if e[0] == "insurgent_activity"]
+    assert activity and "Peshmerga" not in activity[0][3]
+    withdrawal = [e for e in found if e[0] == "troop_withdrawal"]
+    assert withdrawal and withdrawal[0][3].get("Peshmerga") == "actor"
+
+
+def test_a_fight_keeps_the_side_named_in_its_after_clause(extractor):
+    found = roles(
+        extractor,
+        "Rebels captured the Wadi Deif camp on Monday after regime troops had held it for years.",
+        dt.date(2014, 12, 16),
+    )
+    assert "Syrian government forces" in found
+
+
+def test_what_a_crowd_storms_belongs_to_the_target(extractor):
+    found = roles(
+        extractor,
+        "Crowds stormed and torched the offices of the Badr Organisation in Kut on Friday.",
+        dt.date(2019, 11, 2),
+    )
+    assert found["Badr Organization"] == "target"
+
+
+def test_the_movement_behind_a_crowd_is_associated(extractor):
+    found = roles(
+        extractor,
+        "Supporters of Kataib Hezbollah stormed the gate of the US embassy in Baghdad on Tuesday.",
+        dt.date(2019, 12, 31),
+    )
+    assert found["Kataib Hezbollah"] == "associated"
+    assert found["United States government"] == "target"
+
+
+def test_tribal_gunmen_in_syria_are_syrias_tribal_forces(extractor):
+    found = roles(
+        extractor,
+        "Tribal gunmen attacked SDF checkpoints in Dhiban on Wednesday.",
+        dt.date(2023, 8, 31),
+    )
+    assert found["Arab tribal forces (Syria)"] == "actor"
+
+
+def test_the_town_of_hit_is_no_verb(extractor):
+    found = roles(
+        extractor,
+        "A roadside bomb killed two soldiers near Hit on Tuesday.",
+        dt.date(2021, 5, 12),
+    )
+    assert found.get("Iraqi Security Forces") == "target"
+
+
+def test_civilians_killed_in_the_crossfire_are_no_side_of_the_battle(extractor):
+    found = roles(
+        extractor,
+        "SDF fighters clashed with tribal gunmen in Dhiban on Wednesday, and two civilians were "
+        "killed in the crossfire.",
+        dt.date(2023, 8, 31),
+    )
+    assert not any(name.startswith("Civilians") for name in found)
+    assert found["SDF"] == "actor"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Army units shelled villages held by ISIS near Hawija on Sunday.",
+        "Troops cleared the al-Askari district, the last area under the control of ISIS, "
+        "near Hawija on Sunday.",
+    ],
+)
+def test_who_holds_the_ground_fought_over_is_the_target(extractor, text):
+    found = roles(extractor, text, dt.date(2017, 10, 2))
+    assert found["ISIS"] == "target"
+    assert found["Iraqi Security Forces"] == "actor"
+
+
+def test_two_strikes_in_clauses_of_their_own_keep_their_own_sides(extractor):
+    found = events(
+        extractor,
+        "Rockets slammed into Camp Taji on Saturday, wounding two Iraqi soldiers, hours after "
+        "US warplanes pounded Kataib Hezbollah depots.",
+        dt.date(2020, 3, 14),
+    )
+    by_type = {e[0]: e[3] for e in found}
+    assert set(by_type) == {"drone_or_rocket_attack", "airstrike"}
+    assert "United States Armed Forces" not in by_type["drone_or_rocket_attack"]
+    assert by_type["airstrike"].get("United States Armed Forces") == "actor"
+
+
+def test_warplanes_firing_missiles_are_one_strike(extractor):
+    found = events(
+        extractor,
+        "Israeli warplanes fired missiles at a depot near Masyaf on Sunday.",
+        dt.date(2024, 9, 9),
+    )
+    assert [e[0] for e in found] == ["airstrike"]
+
+
+def test_the_turkish_armys_mercenaries_are_the_sna(extractor):
+    found = roles(
+        extractor,
+        "The Turkish army and its mercenaries shelled the village of Dibis near Tal Tamr on "
+        "Sunday, wounding two civilians.",
+        dt.date(2020, 12, 7),
+    )
+    assert found["SNA"] == "actor" and found["Turkish Armed Forces"] == "actor"

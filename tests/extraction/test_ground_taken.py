@@ -1,0 +1,325 @@
+"""Ground taken, forces leaving, accusations and rebel fire (sentences written for these tests)."""
+
+import datetime as dt
+
+import pytest
+
+from tests.extraction.helpers import events
+
+
+def types(extractor, text, published=dt.date(2019, 5, 12)):
+    return [e[0] for e in events(extractor, text, published)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kurdish fighters captured the village of Tal Baydar from the militants on Friday.",
+        "Army units took the town of Rutba on Thursday, a commander said.",
+        "Rebels took al-Latamneh on Friday, a monitor said.",
+        "Government troops seized most of the villages of Jabal Shashabo on Saturday.",
+    ],
+)
+def test_ground_taken_is_a_clash(extractor, text):
+    assert types(extractor, text) == ["armed_clash"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The talks took place in Ankara on Friday.",
+        "The minister took part in a meeting in Baghdad on Friday.",
+    ],
+)
+def test_took_without_a_place_taken_is_no_clash(extractor, text):
+    assert "armed_clash" not in types(extractor, text)
+
+
+def test_a_force_that_drove_the_enemy_out_after_a_backing_phrase(extractor):
+    found = events(
+        extractor,
+        "Peshmerga units, backed by coalition jets and local volunteers, drove the militants "
+        "out of Gwer on Friday.",
+        dt.date(2016, 8, 20),
+    )
+    assert [e[0] for e in found] == ["armed_clash"]
+    assert found[0][3].get("Peshmerga") == "actor"
+
+
+def test_hundreds_of_troops_withdrawing_are_no_fleeing_civilians(extractor):
+    found = types(
+        extractor, "Hundreds of soldiers withdrew from Hit toward the Ain al-Asad base on Sunday."
+    )
+    assert found == ["troop_withdrawal"]
+
+
+def test_hundreds_of_families_fleeing_are_no_withdrawal(extractor):
+    assert "troop_withdrawal" not in types(
+        extractor, "Hundreds of families fled Hit toward Haditha on Sunday as fighting neared."
+    )
+
+
+def test_men_accused_of_helping_attackers_are_still_arrested(extractor):
+    found = types(
+        extractor,
+        "Asayish forces rounded up 14 men accused of sheltering the attackers in Shaddadi on "
+        "Saturday.",
+    )
+    assert found == ["arrest"]
+
+
+def test_rebel_mortar_fire_on_civilians_is_an_attack_by_the_opposition(extractor):
+    found = events(
+        extractor,
+        "Three civilians were killed by rebel mortar shells in the Mahatta district of Hama on "
+        "Monday.",
+        dt.date(2016, 3, 9),
+    )
+    assert len(found) == 1
+    kind, _, _, actors = found[0]
+    assert kind == "attack"
+    assert actors["Syrian opposition factions"] == "actor"
+    assert actors["Civilians (Syria)"] == "target"
+
+
+def test_a_killing_and_an_abduction_told_with_participles_are_two_events(extractor):
+    found = types(
+        extractor,
+        "Gunmen overran the village of Kocho on Friday, killing nine farmers and abducting "
+        "their wives.",
+        dt.date(2014, 8, 20),
+    )
+    assert "kidnapping" in found and "armed_clash" in found
+
+
+def test_units_that_moved_in_after_a_withdrawal_are_a_deployment(extractor):
+    found = types(
+        extractor,
+        "Peshmerga forces withdrew from Makhmour on Monday and army units moved in.",
+        dt.date(2017, 10, 20),
+    )
+    assert found == ["troop_withdrawal", "troop_deployment"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A PKK fighter who tried to cross the border near Zakho was captured on Monday.",
+        "Two gunmen who had planned to attack a checkpoint in Tarmiyah were arrested on Monday.",
+    ],
+)
+def test_a_modal_word_in_a_relative_clause_leaves_the_main_verb_an_event(extractor, text):
+    assert types(extractor, text, dt.date(2024, 6, 20)) == ["arrest"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Police said they would arrest the men who attacked the checkpoint in Tarmiyah.",
+        "The army denied that its units were arrested near Zakho on Monday.",
+    ],
+)
+def test_a_modal_word_of_the_main_clause_still_makes_no_event(extractor, text):
+    assert "arrest" not in types(extractor, text, dt.date(2024, 6, 20))
+
+
+def test_people_who_were_taken_long_ago_are_still_background(extractor):
+    found = types(
+        extractor,
+        "The family of a teacher who was abducted in 2019 near Tuz Khurmatu appealed for news.",
+        dt.date(2024, 6, 20),
+    )
+    assert "kidnapping" not in found
+
+
+def test_hostages_who_were_taken_earlier_and_were_then_freed_are_a_release(extractor):
+    found = types(
+        extractor,
+        "Four shepherds who were kidnapped near Rutba last month were freed on Monday.",
+        dt.date(2024, 6, 20),
+    )
+    assert "prisoner_release" in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Commanders said the army has promised to retake Hawija before the winter.",
+        "The capture of Qayyarah frees troops for the battle ahead; Hawija's recapture is next.",
+        "Shops in Tal Tamr stay shut because of the daily shelling, residents said.",
+    ],
+)
+def test_an_aim_a_reference_or_a_daily_routine_is_no_event(extractor, text):
+    assert types(extractor, text, dt.date(2017, 9, 1)) == []
+
+
+def test_the_daily_that_reports_a_blast_is_a_newspaper(extractor):
+    found = types(
+        extractor,
+        "The Kurdish daily Rudaw said a bomb exploded in Kirkuk on Monday.",
+        dt.date(2017, 9, 1),
+    )
+    assert found == ["ied_explosion"]
+
+
+def test_a_push_that_clears_villages_is_one_fight(extractor):
+    found = types(
+        extractor,
+        "Army units pushed north from Qayyarah at dawn, clearing six villages after clashes "
+        "with the militants.",
+        dt.date(2016, 10, 20),
+    )
+    assert found == ["armed_clash"]
+
+
+def test_a_move_and_a_fight_of_other_forces_are_two_events(extractor):
+    found = types(
+        extractor,
+        "Army brigades moved north from Qayyarah towards Mosul, while Peshmerga fighters "
+        "clashed with the militants in Bartella.",
+        dt.date(2016, 10, 20),
+    )
+    assert sorted(found) == ["armed_clash", "troop_movement"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Demonstrators broke through the gates of the provincial council in Basra on Sunday.",
+        "Protesters clashed with police in Nasiriyah on Sunday, with stones thrown and two cars "
+        "set on fire.",
+    ],
+)
+def test_a_crowd_breaking_through_or_burning_is_a_riot(extractor, text):
+    assert types(extractor, text, dt.date(2019, 11, 26)) == ["riot"]
+
+
+def test_soldiers_breaking_down_a_door_make_no_riot(extractor):
+    found = types(
+        extractor,
+        "Soldiers broke down the door of a house in Tarmiyah and detained two men on Sunday.",
+        dt.date(2019, 11, 26),
+    )
+    assert found == ["arrest"]
+
+
+def test_a_strike_by_named_jets_is_an_airstrike(extractor):
+    found = types(
+        extractor,
+        "Iraqi F-16s struck militant hideouts in Wadi Horan on Sunday.",
+        dt.date(2020, 5, 4),
+    )
+    assert found == ["airstrike"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The army launched the second phase of its offensive on Tal Afar on Sunday.",
+        "The offensive began on Sunday with army units closing in on Tal Afar from three sides.",
+        "Men of the Jubur tribe rose up against the militants in Zawiya on Sunday.",
+        "The Turkish army and allied factions occupied Afrin on Sunday.",
+    ],
+)
+def test_offensives_begun_uprisings_and_towns_occupied_are_clashes(extractor, text):
+    assert types(extractor, text, dt.date(2017, 8, 21)) == ["armed_clash"]
+
+
+def test_an_assault_that_began_when_a_bomber_struck_is_the_bombing(extractor):
+    found = types(
+        extractor,
+        "The assault began on Sunday when a suicide bomber drove a truck into the gate of the "
+        "prison in Hasakah.",
+        dt.date(2022, 1, 24),
+    )
+    assert found == ["suicide_bombing"]
+
+
+def test_shelling_told_after_after_is_an_event_of_its_own(extractor):
+    found = types(
+        extractor,
+        "Talks stalled after Turkish artillery shelled SDF positions near Ain Issa on Sunday.",
+        dt.date(2019, 11, 26),
+    )
+    assert found == ["drone_or_rocket_attack"]
+
+
+def test_reinforcements_sent_in_recent_days_are_a_deployment(extractor):
+    found = types(
+        extractor,
+        "The SDF has sent reinforcements to the Tishreen dam in recent days, a commander said.",
+        dt.date(2024, 12, 5),
+    )
+    assert found == ["troop_deployment"]
+
+
+def test_people_killed_in_recent_days_are_a_tally(extractor):
+    found = types(extractor, "Nine people have been killed in Kirkuk in recent days.")
+    assert found == []
+
+
+def test_two_kinds_of_aircraft_and_a_verb_are_an_airstrike(extractor):
+    found = types(
+        extractor,
+        "Coalition aircraft and artillery struck militant positions in Hajin on Thursday.",
+        dt.date(2018, 12, 15),
+    )
+    assert found == ["airstrike"]
+
+
+def test_brigades_moved_in_recent_weeks_are_a_move(extractor):
+    found = types(
+        extractor,
+        "Two army brigades have moved north from Baiji to the Qayyarah front in recent weeks.",
+        dt.date(2016, 6, 20),
+    )
+    assert found == ["troop_movement"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Some of the soldiers were shot after being captured near Tuz Khurmatu, police said.",
+        "The militants marched the cadets captured as they fled the base to the river.",
+    ],
+)
+def test_how_captives_came_to_be_held_is_no_arrest(extractor, text):
+    assert "arrest" not in types(extractor, text, dt.date(2014, 6, 20))
+
+
+def test_a_fighter_captured_alive_is_an_arrest(extractor):
+    found = types(
+        extractor,
+        "A PKK fighter was captured alive near Zakho on Monday, the ministry said.",
+        dt.date(2024, 6, 20),
+    )
+    assert found == ["arrest"]
+
+
+def test_inmates_moved_to_other_wings_are_no_troop_move(extractor):
+    found = types(
+        extractor,
+        "Hundreds of inmates surrendered to SDF units on Sunday and were moved to another "
+        "prison in Hasakah.",
+        dt.date(2022, 1, 26),
+    )
+    assert "troop_movement" not in found and "troop_deployment" not in found
+
+
+def test_a_move_named_as_an_onset_after_since_is_background(extractor):
+    found = types(
+        extractor,
+        "It was the deadliest attack on US troops in Syria since American forces deployed "
+        "there, officials said.",
+        dt.date(2019, 1, 17),
+    )
+    assert "troop_deployment" not in found
+
+
+def test_troops_that_were_moved_still_move(extractor):
+    found = types(
+        extractor,
+        "Two army battalions were moved from Baiji to Kirkuk on Sunday.",
+        dt.date(2017, 10, 18),
+    )
+    assert found == ["troop_movement"]
