@@ -4,6 +4,7 @@ import datetime as dt
 
 import pytest
 
+from app.extraction.pipeline import ReportInput
 from tests.extraction.helpers import events
 
 
@@ -123,13 +124,15 @@ def test_a_modal_word_of_the_main_clause_still_makes_no_event(extractor, text):
     assert "arrest" not in types(extractor, text, dt.date(2024, 6, 20))
 
 
-def test_people_who_were_taken_long_ago_are_still_background(extractor):
-    found = types(
-        extractor,
+def test_people_taken_long_ago_are_an_event_of_that_year(extractor):
+    """Background with a date of its own is an event of that date (the event conventions);
+    the appeal itself is no event."""
+    report = ReportInput(
         "The family of a teacher who was abducted in 2019 near Tuz Khurmatu appealed for news.",
         dt.date(2024, 6, 20),
     )
-    assert "kidnapping" not in found
+    found = [f.properties for f in extractor.extract(report).events]
+    assert [(p.event_type, p.date.isoformat()[:4]) for p in found] == [("kidnapping", "2019")]
 
 
 def test_hostages_who_were_taken_earlier_and_were_then_freed_are_a_release(extractor):
