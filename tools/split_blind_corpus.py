@@ -1,8 +1,8 @@
 """Check (or redo) the blind corpus's dev/test split: dev when sha256(id) is even.
 
-Reports with ids starting ``dx-`` were written after the split was frozen, by a writer who
-never saw the code either, to give tuning more unseen text: they are dev, all of them, so the
-frozen test split never changes.
+Reports with ids starting ``dx-``, ``dy-`` or ``dz-`` were written after the split was frozen,
+by writers who never saw the code either, to give tuning more unseen text: they are dev, all
+of them, so the frozen test split never changes.
 
 python tools/split_blind_corpus.py          # exits 1 if a record sits in the wrong split
 python tools/split_blind_corpus.py --write  # re-split dev.jsonl + test.jsonl in place
@@ -16,12 +16,12 @@ import sys
 from pathlib import Path
 
 BLIND = Path(__file__).resolve().parents[1] / "tests" / "fixtures" / "blind"
-DEV_ONLY_PREFIX = "dx-"
+DEV_ONLY_PREFIXES = ("dx-", "dy-", "dz-")
 
 
 def split_of(report_id: str) -> str:
     """The split a report belongs to, from its id alone."""
-    if report_id.startswith(DEV_ONLY_PREFIX):
+    if report_id.startswith(DEV_ONLY_PREFIXES):
         return "dev"
     return "dev" if int(hashlib.sha256(report_id.encode()).hexdigest(), 16) % 2 == 0 else "test"
 
