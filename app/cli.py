@@ -299,7 +299,7 @@ def extract(
 ) -> None:
     """Events of a report as a GeoJSON FeatureCollection on standard output."""
     from app.events import EventCollection
-    from app.extraction.pipeline import ReportInput
+    from app.extraction.report_input import ReportInput
 
     text = _read_text(source)
     try:

@@ -28,7 +28,7 @@ from rich.progress import (
 from rich.text import Text
 
 if TYPE_CHECKING:
-    from app.extraction.pipeline import ReportInput
+    from app.extraction.report_input import ReportInput
     from app.ingest import Ingestor
     from app.settings import Settings
 
@@ -70,7 +70,7 @@ def _report_files(paths: list[Path]) -> Iterator[Path]:
 
 def _reports(path: Path, published: dt.date | None) -> Iterator[tuple[str, ReportInput | str]]:
     """(where, report or why it cannot be read) for one file."""
-    from app.extraction.pipeline import ReportInput
+    from app.extraction.report_input import ReportInput
 
     try:
         data = path.read_bytes().decode("utf-8", errors="replace")

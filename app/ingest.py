@@ -13,7 +13,8 @@ from pydantic import ValidationError
 from app.domain import IngestResult, NewReport
 from app.errors import GeoEventsError, InvalidInput
 from app.events import EventFeature, LineGeometry, LocationRef
-from app.extraction.pipeline import Extractor, ReportInput, check_text
+from app.extraction.pipeline import Extractor
+from app.extraction.report_input import ReportInput, check_text
 from app.gazetteer.geocoder import Gazetteer
 from app.store.base import EventStore
 from app.store.prepared import PreparedEvent, prepare_event

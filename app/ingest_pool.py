@@ -19,7 +19,8 @@ from dataclasses import dataclass, field
 
 from app.domain import IngestResult
 from app.errors import GeoEventsError
-from app.extraction.pipeline import Extractor, ReportInput
+from app.extraction.pipeline import Extractor
+from app.extraction.report_input import ReportInput
 from app.extraction.text import clean_text
 from app.gazetteer.geocoder import Gazetteer
 from app.ingest import Prepared, content_hash, prepare_reports

@@ -16,7 +16,8 @@ import platform
 import time
 
 from app.extraction.evaluate import read_corpus
-from app.extraction.pipeline import Extractor, ReportInput
+from app.extraction.pipeline import Extractor
+from app.extraction.report_input import ReportInput
 from app.gazetteer.geocoder import Gazetteer
 from tests.conftest import FIXTURES
 

@@ -35,7 +35,8 @@ import orjson
 from geotext import GeoText
 from playwright.sync_api import sync_playwright
 
-from app.extraction.pipeline import Extractor, ReportInput
+from app.extraction.pipeline import Extractor
+from app.extraction.report_input import ReportInput
 from app.gazetteer.geocoder import Gazetteer
 from bench.ingest import GEOEVENTS, ingest, load, startup, timed
 from bench.map import fast_cluster_page, measure, serve_folder

@@ -7,7 +7,8 @@ import sys
 import pytest
 
 from app.domain import IngestResult
-from app.extraction.pipeline import Extractor, ReportInput
+from app.extraction.pipeline import Extractor
+from app.extraction.report_input import ReportInput
 from app.ingest_pool import IngestRun, default_jobs
 from app.store import open_store
 from bench.reports import generate

@@ -9,7 +9,7 @@ from app.api.deps import ExtractorDep, SettingsDep
 from app.api.schemas import ReportIn
 from app.errors import TextTooLong
 from app.events import EventCollection
-from app.extraction.pipeline import ReportInput
+from app.extraction.report_input import ReportInput
 from app.extraction.schemas import GeoparseResult
 
 router = APIRouter(tags=["extraction"])

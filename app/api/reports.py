@@ -22,7 +22,7 @@ from app.api.schemas import (
 )
 from app.domain import EventQuery, IngestResult, ReportRecord
 from app.errors import GeoEventsError, TextTooLong
-from app.extraction.pipeline import ReportInput
+from app.extraction.report_input import ReportInput
 from app.store.base import EventStore
 
 router = APIRouter(tags=["reports"])

@@ -17,7 +17,8 @@ from app.extraction.evaluation.corpus import corpus_file, read_corpus
 from app.extraction.evaluation.events import ReportEvents, score_events
 from app.extraction.evaluation.scores import Counts, Scores
 from app.extraction.evaluation.toponyms import resolved_right, score_toponyms
-from app.extraction.pipeline import Extractor, ReportInput
+from app.extraction.pipeline import Extractor
+from app.extraction.report_input import ReportInput
 
 __all__ = ["Counts", "Scores", "corpus_file", "evaluate", "read_corpus", "resolved_right"]
 

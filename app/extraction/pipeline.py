@@ -8,8 +8,7 @@ from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 
-from app.errors import InvalidInput, TextTooLong
-from app.events import EventFeature, is_plausible, plausible_date
+from app.events import EventFeature, is_plausible
 from app.extraction import clauses, followup, locate, retype, roles, sides
 from app.extraction.actor_spans import ActorSpans
 from app.extraction.actors import (
@@ -43,6 +42,7 @@ from app.extraction.occurrences import BLAME, CLAIM, occurrences
 from app.extraction.outskirts import Outskirts
 from app.extraction.places import DEMONYMS, ToponymMatcher, tokenize
 from app.extraction.quantities import fatalities, strength
+from app.extraction.report_input import DEFAULT_MAX_CHARS, ReportInput, check_published, check_text
 from app.extraction.resolve import ResolvedMention, Resolver
 from app.extraction.text import Sentence, clean_text, split_sentences
 from app.extraction.unknown_places import (
@@ -56,19 +56,6 @@ from app.gazetteer.geocoder import Gazetteer
 from app.settings import Settings
 from app.startup import gc_paused
 
-DEFAULT_MAX_CHARS = 200_000
-
-
-@dataclass(frozen=True)
-class ReportInput:
-    """A report as a user sends it."""
-
-    text: str
-    published: dt.date
-    title: str | None = None
-    url: str | None = None
-    source: str | None = None
-
 
 @dataclass
 class Extraction:
@@ -79,22 +66,6 @@ class Extraction:
     events: list[EventFeature]
     reported_at: dt.date
     drafts: list[EventDraft] = field(default_factory=list)
-
-
-def check_text(text: str, max_chars: int = DEFAULT_MAX_CHARS) -> None:
-    """Refuse empty or oversized texts before any work is done."""
-    if not text or not text.strip():
-        raise InvalidInput("text must not be empty")
-    if len(text) > max_chars:
-        raise TextTooLong(f"text has {len(text):,} characters; the limit is {max_chars:,}")
-
-
-def check_published(published: dt.date) -> None:
-    """Refuse a publication date before 1900 or more than a day in the future."""
-    try:
-        plausible_date(published)
-    except ValueError as exc:
-        raise InvalidInput(f"published: {exc}", extra={"field": "published"}) from None
 
 
 class Extractor:

@@ -23,7 +23,7 @@ import trafilatura
 from app import __version__
 from app.domain import Feed
 from app.errors import GeoEventsError
-from app.extraction.pipeline import ReportInput
+from app.extraction.report_input import ReportInput
 from app.extraction.text import clean_text
 from app.ingest import Ingestor
 from app.live.clock import Clock, stamp

@@ -2,7 +2,8 @@
 
 import datetime as dt
 
-from app.extraction.pipeline import Extractor, ReportInput
+from app.extraction.pipeline import Extractor
+from app.extraction.report_input import ReportInput
 
 
 def events(extractor: Extractor, text: str, published: dt.date = dt.date(2024, 3, 14)):

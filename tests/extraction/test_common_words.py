@@ -9,8 +9,8 @@ from collections import Counter
 import pytest
 
 from app.domain import Place
-from app.extraction.pipeline import ReportInput
 from app.extraction.places import Mention, ToponymMatcher
+from app.extraction.report_input import ReportInput
 from app.extraction.resolve import REGION_CENTRE, ResolvedMention, far_and_alone
 from app.extraction.text import split_sentences
 from app.extraction.word_evidence import confirmed_by_neighbours, has_locative

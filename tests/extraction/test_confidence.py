@@ -12,7 +12,7 @@ from app.extraction.confidence import (
     read_model,
     shipped_model,
 )
-from app.extraction.pipeline import ReportInput
+from app.extraction.report_input import ReportInput
 
 
 def test_model_scores_a_logistic_within_bounds():

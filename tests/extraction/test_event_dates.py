@@ -3,7 +3,7 @@
 import datetime as dt
 
 from app.extraction.event_dates import paragraphs
-from app.extraction.pipeline import ReportInput
+from app.extraction.report_input import ReportInput
 from app.extraction.text import split_sentences
 
 WEDNESDAY = dt.date(2024, 5, 15)

@@ -165,7 +165,8 @@ def test_demonym_naming_an_unknown_actor_is_refused(tmp_path, lexicon):
 
 
 def test_settings_name_the_extra_lexicon_files(tmp_path, gazetteer):
-    from app.extraction.pipeline import Extractor, ReportInput
+    from app.extraction.pipeline import Extractor
+    from app.extraction.report_input import ReportInput
     from app.settings import ExtractionSettings
     from tests.conftest import make_settings
 

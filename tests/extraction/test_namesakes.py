@@ -4,7 +4,7 @@ import datetime as dt
 
 import pytest
 
-from app.extraction.pipeline import ReportInput
+from app.extraction.report_input import ReportInput
 
 
 def located(extractor, text):

@@ -5,7 +5,8 @@ from shapely.geometry import shape
 
 from app.errors import InvalidInput, TextTooLong
 from app.events import EventFeature
-from app.extraction.pipeline import Extractor, ReportInput
+from app.extraction.pipeline import Extractor
+from app.extraction.report_input import ReportInput
 
 ISSUE_EXAMPLE = (
     "A convoy of about 40 coalition soldiers with a dozen armoured vehicles left Erbil on "

@@ -2,7 +2,7 @@
 
 import datetime as dt
 
-from app.extraction.pipeline import ReportInput
+from app.extraction.report_input import ReportInput
 
 SUNDAY = dt.date(2024, 3, 10)
 

@@ -11,7 +11,8 @@ from hypothesis import strategies as st
 
 from app.errors import InvalidInput
 from app.events import EARLIEST_DATE, is_plausible, latest_date
-from app.extraction.pipeline import Extractor, ReportInput
+from app.extraction.pipeline import Extractor
+from app.extraction.report_input import ReportInput
 
 CORPUS = Path(__file__).parents[1] / "fixtures" / "corpus" / "reports.jsonl"
 SENTENCES = [
@@ -76,7 +77,7 @@ def result_text_has_content(text: str) -> bool:
     | st.dates(latest_date() + dt.timedelta(days=1))
 )
 def test_an_implausible_publication_date_is_refused(published: dt.date) -> None:
-    from app.extraction.pipeline import check_published
+    from app.extraction.report_input import check_published
 
     try:
         check_published(published)

@@ -3,8 +3,8 @@
 
 import datetime as dt
 
-from app.extraction.pipeline import ReportInput
 from app.extraction.places import tokenize
+from app.extraction.report_input import ReportInput
 from app.extraction.unknown_places import unresolved_mentions
 
 MONDAY = dt.date(2024, 5, 13)

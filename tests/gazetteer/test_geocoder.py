@@ -253,7 +253,8 @@ def test_shipped_places_agree_with_reverse_geocoding(gazetteer):
 
 _NAMES_ONLY = """
 import datetime as dt, sys
-from app.extraction.pipeline import Extractor, ReportInput
+from app.extraction.pipeline import Extractor
+from app.extraction.report_input import ReportInput
 from app.gazetteer.geocoder import Gazetteer
 gazetteer = Gazetteer.load()
 report = ReportInput("Clashes in Tikrit on Monday.", dt.date(2024, 3, 14))

@@ -7,7 +7,8 @@ import sqlite3
 
 import pytest
 
-from app.extraction.pipeline import Extractor, ReportInput
+from app.extraction.pipeline import Extractor
+from app.extraction.report_input import ReportInput
 from app.ingest import Ingestor
 from app.store.prepared import PENDING_SOURCE, prepare_event, stored_text
 from app.store.sqlite import SQLiteStore

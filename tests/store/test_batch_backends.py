@@ -3,7 +3,8 @@
 import datetime as dt
 
 from app.domain import NewReport
-from app.extraction.pipeline import Extractor, ReportInput
+from app.extraction.pipeline import Extractor
+from app.extraction.report_input import ReportInput
 from app.ingest import Ingestor, content_hash
 from app.store import open_store
 from app.store.prepared import prepare_event
