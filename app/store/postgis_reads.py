@@ -216,14 +216,25 @@ class PostGISReads:
 
         def run(conn: psycopg.Connection) -> StoreHealth:
             version = self._version(conn)
-            counts = conn.execute(
-                "SELECT count(*) FILTER (WHERE located), count(*) FILTER (WHERE NOT located), "
-                "(SELECT count(*) FROM reports) FROM events"
-            ).fetchone()
-            located, unlocated, reports = counts if counts else (0, 0, 0)
+            seq = postgis_changes.last_seq(conn)
+
+            def events(located: bool) -> int:
+                # Cached per change number: a probe must not scan every event each time.
+                sql = "SELECT count(*) FROM events WHERE located = %s"
+                return self._counts.get(
+                    seq, ("health", located), lambda: _scalar(conn, sql, (located,))
+                )
+
+            located, unlocated = events(True), events(False)
+            reports = _scalar(conn, "SELECT count(*) FROM reports", ())
             return StoreHealth(self.backend, version, int(located), int(reports), int(unlocated))
 
         return self._read(run)
+
+
+def _scalar(conn: psycopg.Connection, sql: str, params: tuple[object, ...]) -> int:
+    row = conn.execute(sql, params).fetchone()
+    return int(row[0]) if row else 0
 
 
 def _count(conn: psycopg.Connection, sql: Sql) -> int:

@@ -202,6 +202,23 @@ def test_update_delete_history(store):
         store.history(12345)
 
 
+def test_health_counts_follow_every_write(store):
+    """health() caches its event counts until the events change: each write shows at once."""
+
+    def counts():
+        health = store.health()
+        return health.events, health.unlocated, health.reports
+
+    assert counts() == (0, 0, 0)
+    assert counts() == (0, 0, 0)
+    store.add_report(make_report(), [make_event(), make_event(located=False)])
+    assert counts() == (1, 1, 1)
+    (made,) = store.add_events([make_event(summary="another")], "maker")
+    assert counts() == (2, 1, 1)
+    store.delete(made, "remover")
+    assert counts() == (1, 1, 1)
+
+
 def test_export_streams_everything_in_id_order(store):
     store.add_events([make_event(summary=f"event {i}") for i in range(1200)], "bulk")
     exported = [orjson.loads(f)["id"] for f in store.export(EventQuery(), batch=500)]
