@@ -160,6 +160,11 @@ def own_interval(
     following day": Monday to Tuesday)."""
     pool = [d for d in own if same_clause(sentence, trigger, d)] or own
     chosen = min(pool, key=lambda d: abs(d.start - trigger.start))
+    lag = days_after(sentence, trigger)
+    if lag and not same_clause(sentence, trigger, chosen):
+        # "released on Thursday, three days after he was kidnapped": the Monday before.
+        shift = dt.timedelta(days=lag)
+        return chosen.first - shift, chosen.last - shift, chosen
     later = next(
         (f for f in follow if f.start > chosen.start and f.offset_days > 0),
         None,
@@ -175,6 +180,32 @@ def own_interval(
     ):
         return shifted, shifted, chosen
     return chosen.first, shifted, chosen
+
+
+#: "three days after he was kidnapped", "11 days after they were abducted": what was done to
+#: someone that long before the date of the sentence (a passive; "a day after Turkish jets
+#: opened the offensive" links to news told elsewhere, and its trigger keeps the sentence's date).
+_DAYS_AFTER = re.compile(
+    r"\b(\d{1,3}|a|one|two|three|four|five|six|seven|eight|nine|ten|a few)\s+(days?|weeks?)\s+"
+    r"after\s+(?:[\w-]+\s+){1,2}(?:was|were|had been)\s+$",
+    re.I,
+)
+_COUNTS = {
+    "a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10,
+}  # fmt: skip
+
+
+def days_after(sentence: Sentence, trigger: Trigger) -> int:
+    """How many days before the sentence's date a trigger lies when "N days after" leads its
+    clause ("freed on Thursday, three days after he was kidnapped": 3); 0 otherwise (and
+    for "a few days", which gives no day)."""
+    at = trigger.start - sentence.start
+    match = _DAYS_AFTER.search(sentence.text[max(0, at - 50) : at])
+    if match is None or match[1].lower() not in _COUNTS and not match[1].isdigit():
+        return 0
+    n = int(match[1]) if match[1].isdigit() else _COUNTS[match[1].lower()]
+    return n * 7 if match[2].lower().startswith("week") else n
 
 
 def paragraphs(text: str, sentences: list[Sentence]) -> list[int]:

@@ -65,6 +65,18 @@ _CIVILIANS_BEFORE = re.compile(
     r"thousands|hundreds|inmates|prisoners|detainees|captives)\b(?:\s+\w+){0,3}\s+$",
     re.I,
 )
+#: Who did the harm, named by the act ("the attackers", "the kidnappers"): their withdrawal
+#: afterwards is the getaway of that attack, not a force withdrawing.
+_CULPRITS_BEFORE = re.compile(
+    r"\b(?:attackers|assailants|perpetrators|kidnappers|abductors)\b(?:\s+\w+){0,3}\s+$", re.I
+)
+#: Armed men without a name ("the gunmen", 'Daesh "remnants" who'): when they flee, it is a
+#: getaway too ("tribal gunmen pulled out towards the west bank" is still a withdrawal).
+_GUNMEN_BEFORE = re.compile(
+    r"\b(?:gunmen|remnants|(?:armed|masked|unidentified|unknown) men)\b[\"\u201d']?"
+    r"(?:\s+\w+){0,3}\s+$",
+    re.I,
+)
 #: A passive move ("were moved to", "was transferred to"): someone moved them.
 _PASSIVE_BEFORE = re.compile(r"\b(?:were|was|been|being)\s+$", re.I)
 #: People who are moved rather than move (the subject of such a passive).
@@ -208,17 +220,30 @@ def _ending(sentence: Sentence, trigger: Trigger, triggers: list[Trigger]) -> bo
 
 
 def _fleeing(sentence: Sentence, trigger: Trigger) -> bool:
-    """ "refugees who fled Turkey", "residents fled", "inmates were moved to other wings":
-    people escaping or taken away, not forces moving."""
+    """ "refugees who fled Turkey", "residents fled", "inmates were moved to other wings",
+    "the attackers withdrew": people escaping or taken away, not forces moving."""
     if trigger.spec.category != "movement":
         return False
     at = trigger.start - sentence.start
+    if trigger.spec.name == "troop_withdrawal" and _getaway(
+        sentence.text[max(0, at - 40) : at], trigger
+    ):
+        # "the gunmen fled to an unknown destination": the attack's getaway.
+        return True
     people = _CIVILIANS_BEFORE.search(sentence.text[max(0, at - 40) : at])
     if people is None and _PASSIVE_BEFORE.search(sentence.text, 0, at):
         # "3,000 inmates surrendered ..., and were moved to other wings": moved by others.
         people = _PEOPLE.search(sentence.text, 0, at)
     # "hundreds of troops withdrew": the force word says who left.
     return people is not None and not FORCE_WORDS.search(people.group())
+
+
+def _getaway(before: str, trigger: Trigger) -> bool:
+    """ "the attackers withdrew towards the mountains", "the gunmen fled": those who did the
+    harm getting away (``before``: the text just before the withdrawal word)."""
+    if _CULPRITS_BEFORE.search(before):
+        return True
+    return trigger.text.lower().startswith("fled") and bool(_GUNMEN_BEFORE.search(before))
 
 
 def _known_agreement(sentence: Sentence, trigger: Trigger) -> bool:

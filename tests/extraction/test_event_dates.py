@@ -139,3 +139,29 @@ def test_news_reported_on_a_day_does_not_take_an_old_background_date(extractor):
     )
     found = dated(extractor, text)
     assert [f[3] for f in found if f[0] == "troop_deployment"] == [dt.date(2024, 5, 10)] * 2
+
+
+def test_a_kidnapping_days_before_the_release_takes_that_earlier_day(extractor):
+    text = (
+        "A trader from Tafas was freed near Nawa on Tuesday, four days after he was "
+        "abducted by gunmen, his brother said."
+    )
+    found = {t: (first, last) for t, _, first, last in dated(extractor, text)}
+    assert found["prisoner_release"] == (dt.date(2024, 5, 14), dt.date(2024, 5, 14))
+    assert found["kidnapping"] == (dt.date(2024, 5, 10), dt.date(2024, 5, 10))
+    weeks = "Two shepherds were freed near Rutba on Tuesday, two weeks after they were seized."
+    taken = {t: first for t, _, first, _ in dated(extractor, weeks)}
+    assert taken["kidnapping"] == dt.date(2024, 4, 30)
+
+
+def test_an_active_clause_after_days_after_keeps_the_sentences_date(extractor):
+    # "two days after gunmen attacked": news linked to, dated as the sentence (the rule reads
+    # only what was done to someone); "two days after a guard was shot dead": two days before.
+    active = "Shops reopened in Tikrit on Tuesday, two days after gunmen attacked the market."
+    assert [(t, first) for t, _, first, _ in dated(extractor, active)] == [
+        ("attack", dt.date(2024, 5, 14))
+    ]
+    passive = "Shops reopened in Tikrit on Tuesday, two days after a guard was shot dead there."
+    assert [(t, first) for t, _, first, _ in dated(extractor, passive)] == [
+        ("attack", dt.date(2024, 5, 12))
+    ]

@@ -200,3 +200,22 @@ def test_another_in_the_same_sentence_is_a_second_event(extractor):
     )
     assert [t for t, _ in found] == ["drone_or_rocket_attack", "drone_or_rocket_attack"]
     assert found[1][1] == "Koya"
+
+
+def test_the_attackers_getting_away_is_no_withdrawal(extractor):
+    found = types(
+        extractor,
+        "Militants stormed an army post near Tarmiyah on Monday and killed two soldiers, "
+        "before the attackers withdrew towards the lakes.",
+    )
+    assert "troop_withdrawal" not in {t for t, _ in found}
+    assert found
+    fled = "Gunmen shot dead a shop owner in Baqubah on Monday, and the gunmen fled by car."
+    assert "troop_withdrawal" not in {t for t, _ in types(extractor, fled)}
+
+
+def test_armed_men_pulling_out_or_forces_fleeing_are_still_withdrawals(extractor):
+    pulled = "Tribal gunmen pulled out of Hajin on Monday after talks with the SDF."
+    assert ("troop_withdrawal", "Hajin") in types(extractor, pulled)
+    fled = "ISIS fighters fled Rawa on Monday as the army advanced."
+    assert "troop_withdrawal" in {t for t, _ in types(extractor, fled)}

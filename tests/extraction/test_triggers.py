@@ -189,3 +189,26 @@ def test_rocket_propelled_grenades_are_a_weapon_of_the_clash(extractor):
 )
 def test_condemnations_and_counts_are_no_new_event(extractor, text):
     assert types(extractor, text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Police found the body of a shepherd near Tikrit on Monday, shot twice in the chest.",
+        "The corpses of two farmers, blindfolded and bound, were dumped near Hit on Monday.",
+        "A body bearing bullet wounds was discovered in an orchard outside Baqubah on Monday.",
+    ],
+)
+def test_a_body_found_with_the_marks_of_a_killing_is_an_attack(extractor, text):
+    assert types(extractor, text) == ["attack"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rescuers recovered three bodies from the rubble in Jandaris on Monday.",
+        "The bodies were found on Monday and taken to the hospital in Ramadi.",
+    ],
+)
+def test_bodies_found_or_moved_without_a_killing_are_no_event(extractor, text):
+    assert types(extractor, text) == []
