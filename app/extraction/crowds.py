@@ -1,0 +1,91 @@
+"""Who a crowd is, and whom it is against, in a demonstration or a riot.
+
+- A crowd that storms, burns or smashes is rioting: in a ``riot`` the demonstrators of the
+  text ("protesters", "demonstrators") are the country's rioters, not its protesters (the
+  corpus README: ``riot`` is a violent demonstration; its crowd is ``Rioters (Iraq)``).
+- A crowd gathered at or storming a foreign mission ("the Iranian consulate", "the Turkish
+  embassy") is against that state's government; one that storms or burns a seat of the
+  state ("the governorate building", "the provincial council", "the parliament") is against
+  the government of the event's country as of its day.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+
+from app.extraction.actors import Actor, ActorMention
+from app.extraction.event_builder import EventDraft
+
+_UNREST = frozenset({"protest", "riot"})
+#: A foreign mission and its owner's word: "the Iranian consulate", "Turkey's embassy".
+MISSION = re.compile(
+    r"\b(?P<owner>[A-Z][a-z]+)(?:'s)?\s+(?:(?:visa|trade|cultural)\s+(?:application\s+)?"
+    r"(?:centre|center|office)|(?:embassy|consulate)(?:\s+general)?)\b"
+)
+#: The adjective or country name of a mission's owner -> the canonical government.
+_GOVERNMENTS = {
+    "iranian": "Iranian government",
+    "iran": "Iranian government",
+    "turkish": "Turkish government",
+    "turkey": "Turkish government",
+    "american": "United States government",
+    "us": "United States government",
+    "russian": "Russian government",
+    "russia": "Russian government",
+}
+#: A seat of the state a rioting crowd turns on (its government is the target).
+STATE_SEAT = re.compile(
+    r"\b(?:(?:provincial|local)?\s*(?:government|governorate|governor's|provincial council|"
+    r"municipal|municipality)\s+(?:building|headquarters|offices?|compound)|provincial council|"
+    r"parliament(?:\s+building)?|(?:Baath|Ba'ath) Party branch(?:es)?|ministry building)\b",
+    re.I,
+)
+#: A mission or seat named only as where a crowd came from or what it demanded is no target.
+_NOT_TARGET_BEFORE = re.compile(
+    r"\b(?:from|demanding|demanded|calling for|against)\s+[^,;]*$", re.I
+)
+_SYRIA_TRANSITION = "2024-12-08"
+
+
+def as_rioters(draft: EventDraft, catalog: Mapping[str, Actor]) -> None:
+    """In a riot, the text's demonstrators are the country's rioters (same role)."""
+    if draft.spec.name != "riot":
+        return
+    actors: list[tuple[Actor, str, ActorMention | None]] = []
+    for actor, role, mention in draft.actors:
+        if actor.kind == "protesters" and actor.name.startswith("Protesters ("):
+            rioters = catalog.get("Rioters (" + actor.name.removeprefix("Protesters ("))
+            if rioters is not None:
+                actor = rioters
+        if not any(a.name == actor.name for a, _, _ in actors):
+            actors.append((actor, role, mention))
+    draft.actors = actors
+
+
+def add_crowd_target(draft: EventDraft, catalog: Mapping[str, Actor]) -> None:
+    """The government a demonstration or riot is against: a foreign mission's owner, or
+    (a riot only) the state whose seat the crowd stormed."""
+    if draft.spec.name not in _UNREST:
+        return
+    text = draft.sentence.text
+    for match in MISSION.finditer(text):
+        name = _GOVERNMENTS.get(match.group("owner").lower())
+        if name is not None and not _NOT_TARGET_BEFORE.search(text[: match.start()]):
+            _add_target(draft, catalog.get(name))
+            return
+    if draft.spec.name != "riot" or not STATE_SEAT.search(text):
+        return
+    place = draft.location.place if draft.location is not None else None
+    country = place.country if place is not None else None
+    if country == "IQ":
+        _add_target(draft, catalog.get("Iraqi government"))
+    elif country == "SY":
+        after = draft.date.isoformat() >= _SYRIA_TRANSITION
+        name = "Syrian transitional government" if after else "Syrian government"
+        _add_target(draft, catalog.get(name))
+
+
+def _add_target(draft: EventDraft, actor: Actor | None) -> None:
+    if actor is not None and not any(a.kind == "government" for a, _, _ in draft.actors):
+        draft.add_actor(actor, "target", None)

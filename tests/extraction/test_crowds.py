@@ -1,0 +1,82 @@
+"""Who a crowd is and whom it is against (sentences written for these tests)."""
+
+import datetime as dt
+
+import pytest
+
+from tests.extraction.helpers import events
+
+
+def one(extractor, text, published=dt.date(2024, 3, 14)):
+    found = events(extractor, text, published)
+    assert len(found) == 1, found
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "rioters"),
+    [
+        (
+            "Demonstrators set fire to the offices of two parties in Diwaniyah on Tuesday.",
+            "Rioters (Iraq)",
+        ),
+        (
+            "Angry protesters torched cars and looted shops in Salkhad on Tuesday.",
+            "Rioters (Syria)",
+        ),
+    ],
+)
+def test_a_rioting_crowd_is_rioters_not_protesters(extractor, text, rioters):
+    kind, _, _, actors = one(extractor, text)
+    assert kind == "riot"
+    assert actors.get(rioters) == "actor"
+    assert not any(name.startswith("Protesters") for name in actors)
+
+
+def test_a_peaceful_crowd_stays_protesters(extractor):
+    kind, _, _, actors = one(
+        extractor, "Hundreds of teachers rallied peacefully in Kut on Tuesday over unpaid wages."
+    )
+    assert kind == "protest"
+    assert actors.get("Protesters (Iraq)") == "actor"
+
+
+@pytest.mark.parametrize(
+    ("text", "government"),
+    [
+        (
+            "Crowds stormed the Turkish consulate in Mosul on Tuesday and tore down its flag.",
+            "Turkish government",
+        ),
+        (
+            "Several hundred people demonstrated outside the Iranian embassy in Baghdad "
+            "on Tuesday.",
+            "Iranian government",
+        ),
+        (
+            "Protesters broke into the governorate building in Nasiriyah on Tuesday and set "
+            "it ablaze.",
+            "Iraqi government",
+        ),
+    ],
+)
+def test_the_mission_or_seat_a_crowd_turns_on_names_the_government_hit(extractor, text, government):
+    _, _, _, actors = one(extractor, text)
+    assert actors.get(government) == "target"
+
+
+def test_a_syrian_seat_stormed_before_and_after_december_2024(extractor):
+    text = "Protesters stormed the governorate building in Suwayda on Tuesday and burned it."
+    _, _, _, before = one(extractor, text, dt.date(2023, 9, 14))
+    _, _, _, after = one(extractor, text, dt.date(2025, 9, 14))
+    assert before.get("Syrian government") == "target"
+    assert after.get("Syrian transitional government") == "target"
+
+
+def test_a_crowd_demanding_an_embassy_close_does_not_make_it_a_target(extractor):
+    _, _, _, actors = one(
+        extractor,
+        "Hundreds of people rallied in Basra on Tuesday demanding the closure of the "
+        "Turkish embassy.",
+    )
+    assert "Turkish government" not in actors
