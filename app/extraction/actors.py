@@ -127,6 +127,8 @@ class ActorMatcher:
         self._civilian_pattern = (
             re.compile(rf"\b(?:{'|'.join(civilian)})\b", re.I) if civilian else None
         )
+        struck = [*civilian, *cues.get("civilian_struck", ())]
+        self._struck_pattern = re.compile(rf"\b(?:{'|'.join(struck)})\b", re.I) if struck else None
         insurgents = cues.get("generic_insurgent", ())
         self._insurgent_pattern = (
             re.compile(rf"\b(?:{'|'.join(insurgents)})\b", re.I) if insurgents else None
@@ -241,12 +243,15 @@ class ActorMatcher:
         ]
         return sorted([*found, *added], key=lambda m: m.start) if added else found
 
-    def civilians_hit(self, text: str, countries: Sequence[str]) -> Actor | None:
+    def civilians_hit(
+        self, text: str, countries: Sequence[str], struck: bool = False
+    ) -> Actor | None:
         """The civilians of the event's country when a sentence names homes, markets or
-        worshippers, else None."""
-        if self._civilian_pattern is None or not countries:
+        worshippers (and, for violence, ``struck``, men counted or crops burned), else None."""
+        pattern = self._struck_pattern if struck else self._civilian_pattern
+        if pattern is None or not countries:
             return None
-        if not self._civilian_pattern.search(text):
+        if not pattern.search(text):
             return None
         return self.actors.get(f"Civilians ({_COUNTRY_NAMES.get(countries[0], '')})")
 

@@ -301,7 +301,9 @@ def assign(
         if forces is not None:
             draft.add_actor(forces, "actor", None)
     if _civilians_may_be_hit(draft, trigger):
-        civilians = reading.matcher.civilians_hit(sentence.text, reading.countries)
+        civilians = reading.matcher.civilians_hit(
+            sentence.text, reading.countries, struck=trigger.spec.name != "arrest"
+        )
         if civilians is not None:
             draft.add_actor(civilians, "target", None)  # "slammed into homes", "in a market"
 

@@ -394,3 +394,27 @@ def test_the_turkish_armys_mercenaries_are_the_sna(extractor):
         dt.date(2020, 12, 7),
     )
     assert found["SNA"] == "actor" and found["Turkish Armed Forces"] == "actor"
+
+
+@pytest.mark.parametrize(
+    ("text", "civilians"),
+    [
+        ("Gunmen executed three men in a village near Hawija on Tuesday.", "Civilians (Iraq)"),
+        ("Two men were shot dead by unknown gunmen near Manbij on Tuesday.", "Civilians (Syria)"),
+        (
+            "Turkish shelling set fire to orchards outside the village of Sharanish near "
+            "Zakho on Tuesday.",
+            "Civilians (Iraq)",
+        ),
+    ],
+)
+def test_men_counted_and_crops_burned_are_the_civilians_hit(extractor, text, civilians):
+    found = events(extractor, text)
+    assert found, text
+    assert found[0][3].get(civilians) == "target"
+
+
+def test_men_counted_in_an_arrest_are_suspects_not_civilians(extractor):
+    found = events(extractor, "Police arrested four men in a raid near Hawija on Tuesday.")
+    assert [e[0] for e in found] == ["arrest"]
+    assert "Civilians (Iraq)" not in found[0][3]
