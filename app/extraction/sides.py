@@ -27,6 +27,11 @@ _MEMBERS = re.compile(
     r"members of|wanted)\b",
     re.I,
 )
+#: A feud between clans: both sides are the clans, no state force is the other side.
+_FEUD = re.compile(
+    r"\b(?:two|rival|both)\s+(?:clans|tribes|families)\b|\b(?:clan|tribal)\s+(?:disputes?|feuds?)\b",
+    re.I,
+)
 
 
 def _most_named(
@@ -66,6 +71,8 @@ def add_opponent(draft: EventDraft, drafts: Sequence[EventDraft]) -> None:
     if all(a.kind in _STATE for a in acting):
         opponent = _most_named(drafts, _INSURGENT, named)
     elif draft.spec.name == "armed_clash" and all(a.kind in _INSURGENT for a in acting):
+        if _FEUD.search(draft.sentence.text):
+            return
         opponent = _most_named(drafts, _STATE, named)
     else:
         return

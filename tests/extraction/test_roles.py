@@ -418,3 +418,23 @@ def test_men_counted_in_an_arrest_are_suspects_not_civilians(extractor):
     found = events(extractor, "Police arrested four men in a raid near Hawija on Tuesday.")
     assert [e[0] for e in found] == ["arrest"]
     assert "Civilians (Iraq)" not in found[0][3]
+
+
+def test_a_feud_between_two_clans_is_fought_by_tribal_militia_alone(extractor):
+    text = (
+        "Islamic State cells attacked an army post near Rutba on Sunday.\n\n"
+        "Three people were killed on Monday in a clash between two clans over grazing land "
+        "near Samawah, police said."
+    )
+    found = [e for e in events(extractor, text) if e[0] == "armed_clash" and e[2] == "IQ-MU"]
+    assert found, events(extractor, text)
+    actors = found[0][3]
+    assert actors.get("Tribal militia (Iraq)") == "actor"
+    assert "Iraqi Security Forces" not in actors and "ISIS" not in actors
+
+
+def test_bedouin_gunmen_in_syria_are_arab_tribal_forces(extractor):
+    found = events(
+        extractor, "Bedouin gunmen abducted a truck driver near Shahba in Suwayda on Tuesday."
+    )
+    assert found and found[0][3].get("Arab tribal forces (Syria)") == "actor"
