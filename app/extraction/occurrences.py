@@ -14,6 +14,7 @@ import re
 from collections.abc import Callable
 
 from app.extraction.event_types import ANAPHORA, Trigger, TriggerFinder, irrealis
+from app.extraction.ordnance import handled
 from app.extraction.roles import FORCE_WORDS
 from app.extraction.text import Sentence
 
@@ -156,6 +157,7 @@ def occurrences(
         t
         for t in triggers
         if not _known_agreement(sentence, t)
+        and not handled(sentence, t)
         and not _fleeing(sentence, t)
         and not _ending(sentence, t, triggers)
     ]
