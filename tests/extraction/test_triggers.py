@@ -212,3 +212,24 @@ def test_a_body_found_with_the_marks_of_a_killing_is_an_attack(extractor, text):
 )
 def test_bodies_found_or_moved_without_a_killing_are_no_event(extractor, text):
     assert types(extractor, text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Jets struck the outskirts of Hawija on Tuesday, where militants were gathering for "
+        "an attack.",
+        "Tribal volunteers gathering in Baiji on Tuesday were issued rifles.",
+    ],
+)
+def test_armed_men_gathering_is_no_demonstration(extractor, text):
+    assert "protest" not in [e[0] for e in events(extractor, text)]
+
+
+def test_a_crowd_gathering_is_still_a_demonstration(extractor):
+    found = events(
+        extractor,
+        "Hundreds of teachers were seen gathering outside Kut's "
+        "education directorate on Tuesday over unpaid salaries.",
+    )
+    assert [e[0] for e in found] == ["protest"]
