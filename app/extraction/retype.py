@@ -10,7 +10,11 @@ force went settles it (the blind corpus README's annotation rules, ACLED's defin
   violence against a military target ("regime forces shelled the town, killing a woman");
 - a move with neither an origin nor a direction ("arrived in Kobani", "moved into Sinjar",
   "entered the town") is a deployment at the place; "pushed north from Qayyara toward Mosul"
-  stays a movement.
+  stays a movement;
+- the Islamic State entering or pushing into a place ("militant convoys pushed into Shirqat",
+  "IS fighters entered the town") is insurgents taking ground, not a troop movement (the
+  corpus README: ``insurgent_activity``, "seizing a village without a fight"); its
+  pull-backs stay withdrawals.
 """
 
 from __future__ import annotations
@@ -35,6 +39,23 @@ _FIGHT_WORDS = re.compile(
 )
 #: Gun and cannon fire (not rockets, mortars or drones, which stay remote violence).
 _SHELLING = re.compile(r"^(?:shell(?:s|ed|ing)?|artillery|mortars?)\b", re.I)
+#: Entering or pushing into a place, told at the movement word ("convoys had pushed south
+#: into Shirqat", "entered the town"), not a route "towards" or "from" somewhere.
+_INTO = re.compile(
+    r"[^,;]{0,25}?\b(?:entered|(?:pushed|advanced|moved|rolled|poured|swept|walked|marched)"
+    r"\b(?:(?!\btowards?\b|\bfrom\b)[^,;]){0,40}?\binto|took (?:full |complete )?control of|"
+    r"took over)\b",
+    re.I,
+)
+#: Insurgents whose taking of ground without a fight is insurgent activity.
+_INSURGENTS = frozenset({"ISIS"})
+#: The Islamic State or "the militants" as the subject just before the movement word.
+_INSURGENT_SUBJECT = re.compile(
+    r"\b(?:militants?|militant (?:convoys|columns|fighters)|jihadists?|Islamic State|(?-i:ISIS)|"
+    r"(?-i:ISIL|IS)|Daesh)(?:\s+(?:fighters|militants|convoys|columns|units|forces))?\s+"
+    r"(?:had\s+|have\s+|has\s+|then\s+|also\s+)?$",
+    re.I,
+)
 #: A direction or a route after a movement word: "toward Mosul", "through Busra al-Harir".
 _ROUTE = re.compile(r"^[^;]{0,80}?\b(?:towards?|through|via|en route)\b", re.I)
 
@@ -51,8 +72,24 @@ def refine(draft: EventDraft) -> None:
     elif name == "drone_or_rocket_attack" and _SHELLING.match(draft.trigger.text):
         if any(a.kind == "civilians" for a in targets):
             draft.spec = BY_NAME["attack"]
+    elif _insurgents_moving_in(draft):
+        draft.spec = BY_NAME["insurgent_activity"]
     elif name == "troop_movement" and draft.origin is None:
         sentence = draft.sentence
         after = sentence.text[draft.trigger.start - sentence.start :]
         if not _ROUTE.match(after):
             draft.spec = BY_NAME["troop_deployment"]
+
+
+def _insurgents_moving_in(draft: EventDraft) -> bool:
+    """Whether a movement is the Islamic State entering or pushing into a place."""
+    if draft.spec.name not in ("troop_movement", "troop_deployment"):
+        return False
+    sentence = draft.sentence
+    if not _INTO.match(sentence.text, draft.trigger.start - sentence.start):
+        return False
+    acting = [a for a, role, _ in draft.actors if role == "actor"]
+    if acting and all(a.name in _INSURGENTS for a in acting):
+        return True
+    before = sentence.text[: draft.trigger.start - sentence.start]
+    return bool(_INSURGENT_SUBJECT.search(before))

@@ -120,3 +120,29 @@ def test_a_position_names_its_owner_as_the_target(extractor):
 def test_witnesses_are_no_party(extractor):
     found = kinds(extractor, "Turkish artillery shelled Ain Issa overnight, residents said.")
     assert found[0][1] == {"Turkish Armed Forces": "actor"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Islamic State fighters entered Rawa on Tuesday without a fight.",
+        "Militant convoys had pushed west along the Euphrates into Anah by Tuesday evening.",
+    ],
+)
+def test_the_islamic_state_moving_into_a_town_is_insurgent_activity(extractor, text):
+    found = events(extractor, text, dt.date(2014, 6, 25))
+    assert [e[0] for e in found] == ["insurgent_activity"]
+
+
+def test_the_islamic_state_pulling_back_stays_a_withdrawal(extractor):
+    found = events(
+        extractor,
+        "Islamic State fighters pulled out of Rawa on Tuesday towards the Syrian border.",
+        dt.date(2017, 11, 15),
+    )
+    assert [e[0] for e in found] == ["troop_withdrawal"]
+
+
+def test_the_army_entering_a_town_stays_a_deployment(extractor):
+    found = events(extractor, "Iraqi army units entered Rawa on Tuesday.", dt.date(2017, 11, 15))
+    assert [e[0] for e in found] == ["troop_deployment"]
