@@ -47,9 +47,11 @@ SUPPORT_BEFORE = re.compile(
     rf"(?:to|with))\s+{_ARTICLE}$",
     re.I,
 )
-#: "held by X", "under the control of X": who holds the ground fought over, not an agent.
+#: "held by X", "under the control of X", "buildings used by X": who holds the ground or the
+#: site fought over, not an agent; "an operation against X": whom it is against.
 HOLDER_BEFORE = re.compile(
-    r"\b(?:(?:held|controlled|run|occupied|defended)\s+by|under\s+(?:the\s+)?control\s+of)\s+"
+    r"\b(?:(?:held|controlled|run|occupied|defended|used|manned|operated)\s+by|belonging\s+to|"
+    r"under\s+(?:the\s+)?control\s+of|against)\s+"
     rf"{_ARTICLE}$",
     re.I,
 )

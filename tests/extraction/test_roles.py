@@ -438,3 +438,28 @@ def test_bedouin_gunmen_in_syria_are_arab_tribal_forces(extractor):
         extractor, "Bedouin gunmen abducted a truck driver near Shahba in Suwayda on Tuesday."
     )
     assert found and found[0][3].get("Arab tribal forces (Syria)") == "actor"
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "target"),
+    [
+        (
+            "Iraqi F-16 jets struck caves used by Islamic State militants near Hamrin on Tuesday.",
+            "Iraqi Security Forces",
+            "ISIS",
+        ),
+        (
+            "In an operation against the PKK on Tuesday, Turkish jets struck hideouts near "
+            "Sidakan.",
+            "Turkish Armed Forces",
+            "PKK",
+        ),
+    ],
+)
+def test_whom_a_site_belongs_to_or_an_operation_is_against_is_the_target(
+    extractor, text, actor, target
+):
+    found = events(extractor, text)
+    assert found, text
+    assert found[0][3].get(actor) == "actor"
+    assert found[0][3].get(target) == "target"
