@@ -87,7 +87,8 @@ WEAPON_AFTER = re.compile(
 )
 _WEAPON_IN_MENTION = re.compile(
     r"\b(?:drones?|UAVs?|strikes?|barrages?|missiles?|rockets?|mortars?|artillery|shell\w*|"
-    r"jets?|warplanes?|aircraft|planes?|helicopters?|gunships?|bombardment|fire)$",
+    r"jets?|warplanes?|aircraft|planes?|helicopters?|gunships?|bombardment|fire|"
+    r"(?:F|Su|MiG|Mi|A|B)-\d+s?|Sukhois?|MiGs?|Bayraktars?|Reapers?|Apaches?)$",
     re.I,
 )
 #: "were targeted", "came under fire", "had been killed": the subject suffers the action.

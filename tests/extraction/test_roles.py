@@ -463,3 +463,18 @@ def test_whom_a_site_belongs_to_or_an_operation_is_against_is_the_target(
     assert found, text
     assert found[0][3].get(actor) == "actor"
     assert found[0][3].get(target) == "target"
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        (
+            "Iraqi F-16s bombed hideouts in Wadi al-Shay near Kirkuk on Tuesday.",
+            "Iraqi Security Forces",
+        ),
+        ("Russian Sukhois pounded Kafr Nabl on Tuesday.", "Russian Armed Forces"),
+    ],
+)
+def test_an_aircraft_model_after_an_owner_names_the_attacker(extractor, text, actor):
+    found = events(extractor, text)
+    assert found and found[0][3].get(actor) == "actor"
