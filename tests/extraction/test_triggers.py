@@ -233,3 +233,34 @@ def test_a_crowd_gathering_is_still_a_demonstration(extractor):
         "education directorate on Tuesday over unpaid salaries.",
     )
     assert [e[0] for e in found] == ["protest"]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        (
+            "On Tuesday the town of Kafr Nabudah was brought under control by our armed forces.",
+            "armed_clash",
+        ),
+        (
+            "Our units restored security and stability on Tuesday to the villages east of "
+            "Busra al-Harir.",
+            "armed_clash",
+        ),
+        (
+            "In an air operation carried out near Gara on Tuesday, 4 terrorists were neutralised.",
+            "airstrike",
+        ),
+    ],
+)
+def test_statement_idioms_of_ground_taken_and_air_operations(extractor, text, kind):
+    assert kind in types(extractor, text)
+
+
+def test_a_fire_brought_under_control_is_no_battle(extractor):
+    found = types(
+        extractor,
+        "A car bomb exploded in Karrada on Tuesday; the fire was brought under control "
+        "within an hour.",
+    )
+    assert "armed_clash" not in found
