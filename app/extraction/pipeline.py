@@ -9,7 +9,17 @@ from functools import partial
 from pathlib import Path
 
 from app.events import EventFeature, is_plausible
-from app.extraction import clauses, crowds, followup, locate, parties, retype, roles, sides
+from app.extraction import (
+    clauses,
+    crowds,
+    followup,
+    locate,
+    parties,
+    releases,
+    retype,
+    roles,
+    sides,
+)
 from app.extraction.actor_spans import ActorSpans
 from app.extraction.actors import (
     Actor,
@@ -198,6 +208,7 @@ class Extractor:
             crowds.as_rioters(draft, ctx.catalog)
             crowds.add_crowd_target(draft, ctx.catalog)
             parties.add_parties(draft, ctx.catalog)
+            releases.add_kidnappers(draft, drafts, ctx.catalog)
             roles.without_bystanders(draft)
             sides.add_opponent(draft, drafts)
         features = [build_feature(d, report.url, text) for d in drafts]

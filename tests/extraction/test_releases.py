@@ -1,0 +1,37 @@
+"""Who frees a hostage (sentences written for these tests)."""
+
+import datetime as dt
+
+from tests.extraction.helpers import events
+
+
+def release(extractor, text, published=dt.date(2024, 3, 14)):
+    found = [e for e in events(extractor, text, published) if e[0] == "prisoner_release"]
+    assert len(found) == 1, events(extractor, text, published)
+    return found[0][3]
+
+
+def test_the_kidnappers_named_earlier_free_the_hostage(extractor):
+    actors = release(
+        extractor,
+        "Islamic State militants abducted a shepherd near Tuz Khurmatu on Monday.\n\n"
+        "The shepherd was released near Tuz Khurmatu on Wednesday after his family paid.",
+    )
+    assert actors.get("ISIS") == "actor"
+
+
+def test_a_hostage_freed_with_no_kidnappers_named_was_freed_by_unknown_gunmen(extractor):
+    actors = release(
+        extractor,
+        "A teacher who had been kidnapped last month was released unharmed in Basra on "
+        "Wednesday, police said.",
+    )
+    assert actors.get("Unidentified armed group (Iraq)") == "actor"
+
+
+def test_a_state_freeing_detainees_is_left_as_told(extractor):
+    actors = release(
+        extractor,
+        "The Kurdistan Regional Government released 40 detainees in Erbil on Wednesday.",
+    )
+    assert not any(name.startswith("Unidentified") for name in actors)
