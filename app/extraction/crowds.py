@@ -7,12 +7,16 @@
   embassy") is against that state's government; one that storms or burns a seat of the
   state ("the governorate building", "the provincial council", "the parliament") is against
   the government of the event's country as of its day.
+- A demonstration met with tear gas, live fire or water cannon, or dispersed, with no force
+  named, had the state's forces intervene: they are ``associated`` (ACLED: excessive force
+  against protesters; the corpus tags it ``protest_force``).
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
 from app.extraction.actors import Actor, ActorMention
 from app.extraction.event_builder import EventDraft
@@ -46,6 +50,16 @@ _NOT_TARGET_BEFORE = re.compile(
     r"\b(?:from|demanding|demanded|calling for|against)\s+[^,;]*$", re.I
 )
 _SYRIA_TRANSITION = "2024-12-08"
+#: Force used on a crowd without naming who used it.
+INTERVENTION = re.compile(
+    r"\b(?:tear ?gas|live (?:fire|rounds|ammunition)|water cannons?|rubber bullets|"
+    r"stun grenades|(?:were|was) (?:forcibly )?dispersed|to disperse|fired (?:on|at|into) "
+    r"(?:the )?(?:crowds?|protesters|demonstrators))\b",
+    re.I,
+)
+_ARMED = frozenset(
+    {"state_forces", "external_forces", "rebel_group", "political_militia", "identity_militia"}
+)
 
 
 def as_rioters(draft: EventDraft, catalog: Mapping[str, Actor]) -> None:
@@ -89,3 +103,20 @@ def add_crowd_target(draft: EventDraft, catalog: Mapping[str, Actor]) -> None:
 def _add_target(draft: EventDraft, actor: Actor | None) -> None:
     if actor is not None and not any(a.kind == "government" for a, _, _ in draft.actors):
         draft.add_actor(actor, "target", None)
+
+
+def add_intervening_forces(
+    draft: EventDraft, national: Callable[[str, dt.date], Actor | None]
+) -> None:
+    """The state's forces, ``associated``, when force was used on a crowd and no armed body
+    is named (the Asayish or a militia firing on a crowd is named in its sentence)."""
+    if draft.spec.name not in _UNREST or not INTERVENTION.search(draft.sentence.text):
+        return
+    if any(a.kind in _ARMED for a, _, _ in draft.actors):
+        return
+    place = draft.location.place if draft.location is not None else None
+    if place is None or place.country not in ("IQ", "SY"):
+        return
+    forces = national(place.country, draft.date)
+    if forces is not None:
+        draft.add_actor(forces, "associated", None)

@@ -207,6 +207,7 @@ class Extractor:
             roles.add_defaults(draft, ctx.countries, ctx.catalog, earlier)
             crowds.as_rioters(draft, ctx.catalog)
             crowds.add_crowd_target(draft, ctx.catalog)
+            crowds.add_intervening_forces(draft, ctx.matcher.national)
             parties.add_parties(draft, ctx.catalog)
             releases.add_kidnappers(draft, drafts, ctx.catalog)
             roles.without_bystanders(draft)

@@ -80,3 +80,21 @@ def test_a_crowd_demanding_an_embassy_close_does_not_make_it_a_target(extractor)
         "Turkish embassy.",
     )
     assert "Turkish government" not in actors
+
+
+def test_a_crowd_met_with_tear_gas_had_the_state_s_forces_intervene(extractor):
+    kind, _, _, actors = one(
+        extractor,
+        "Hundreds of graduates protested in Nasiriyah on Tuesday and were met with tear gas.",
+    )
+    assert kind == "protest"
+    assert actors.get("Iraqi Security Forces") == "associated"
+
+
+def test_a_crowd_dispersed_by_a_named_force_keeps_that_force_alone(extractor):
+    _, _, _, actors = one(
+        extractor,
+        "Asayish members fired tear gas to disperse a demonstration in Qamishli on Tuesday.",
+    )
+    assert "Syrian government forces" not in actors
+    assert "Syrian transitional government forces" not in actors
