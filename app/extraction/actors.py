@@ -17,6 +17,7 @@ from pathlib import Path
 import ahocorasick
 
 from app.errors import GazetteerError, InvalidInput
+from app.extraction.cues import cued_search
 from app.extraction.lexicon import Demonym, Successor
 
 ACTOR_KINDS = frozenset(
@@ -246,7 +247,7 @@ class ActorMatcher:
         worshippers, else None."""
         if self._civilian_pattern is None or not countries:
             return None
-        if not self._civilian_pattern.search(text):
+        if not cued_search(self._civilian_pattern, text):
             return None
         return self.actors.get(f"Civilians ({_COUNTRY_NAMES.get(countries[0], '')})")
 

@@ -3,9 +3,17 @@
 A case-blind pattern (re.I) of ASCII words matches where the lower-cased text holds the words,
 except for four non-ASCII letters that re.I also reads as ASCII ones ("İ", "ı", "ſ", the
 Kelvin sign). Text with one of them gives None here, and the pattern runs as before.
+
+:func:`cued_search` and :func:`cued_finditer` put that check in front of any compiled
+pattern, with the words read from the pattern itself (:func:`needed_words`).
 """
 
 from __future__ import annotations
+
+import re
+import warnings
+from collections.abc import Iterable, Iterator
+from typing import Any
 
 _CASE_TRAPS = ("\u0130", "\u0131", "\u017f", "\u212a")
 
@@ -19,3 +27,77 @@ def lowered(text: str) -> str | None:
     """The lower-cased text, in which ``in`` finds what a case-blind pattern of ASCII words
     would; None when it might not (then run the pattern)."""
     return text.lower() if text.isascii() or not has_case_trap(text) else None
+
+
+# Words a compiled pattern cannot match without, read from the pattern itself -------------
+#
+# Python's own parser gives the pattern's tree (the module is deprecated as a public name but
+# is what re compiles with). A sequence needs each of its parts that must occur: a run of
+# literal ASCII characters, a group, a branch (one word of each alternative) or a repeat at
+# least once. Anything else (a class, a look-around, an optional part) needs nothing. The set
+# kept is the one whose shortest word is longest; a pattern with none needs no word and always
+# runs, so a pattern edited or added later stays right without anyone declaring its cues.
+with warnings.catch_warnings():
+    warnings.simplefilter("ignore", DeprecationWarning)
+    import sre_constants
+    import sre_parse
+
+_REPEATS = (sre_constants.MAX_REPEAT, sre_constants.MIN_REPEAT)
+#: Above this many words, looking for each costs more than the search it would save.
+MAX_CUES = 12
+_needed: dict[re.Pattern[str], frozenset[str] | None] = {}
+
+
+def _needs(items: Iterable[Any]) -> frozenset[str] | None:
+    best: frozenset[str] | None = None
+    run = ""
+
+    def offer(words: frozenset[str] | None) -> None:
+        nonlocal best
+        if words and all(words) and (best is None or min(map(len, words)) > min(map(len, best))):
+            best = words
+
+    for op, av in items:
+        if op is sre_constants.LITERAL and av < 128:
+            run += chr(av).lower()
+            continue
+        offer(frozenset({run}) if run else None)
+        run = ""
+        if op is sre_constants.SUBPATTERN:
+            offer(_needs(av[-1]))
+        elif op is sre_constants.BRANCH:
+            branches = [_needs(alternative) for alternative in av[1]]
+            if all(branches):
+                offer(frozenset().union(*(b for b in branches if b)))
+        elif op in _REPEATS and av[0] >= 1:
+            offer(_needs(av[2]))
+    offer(frozenset({run}) if run else None)
+    return best
+
+
+def needed_words(pattern: re.Pattern[str]) -> frozenset[str] | None:
+    """Lower-case strings one of which every match of the pattern contains (in the text
+    lower-cased); None when the pattern shows none, or too many to be worth looking for."""
+    if pattern not in _needed:
+        words = _needs(sre_parse.parse(pattern.pattern, pattern.flags).data)
+        _needed[pattern] = words if words is not None and len(words) <= MAX_CUES else None
+    return _needed[pattern]
+
+
+def may_match(pattern: re.Pattern[str], text: str) -> bool:
+    """False only when the pattern cannot match the text (a word it needs is missing)."""
+    words = needed_words(pattern)
+    if words is None:
+        return True
+    folded = lowered(text)
+    return folded is None or any(word in folded for word in words)
+
+
+def cued_search(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
+    """``pattern.search(text)``, skipped when a word the pattern needs is missing."""
+    return pattern.search(text) if may_match(pattern, text) else None
+
+
+def cued_finditer(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text)``, empty when a word the pattern needs is missing."""
+    return pattern.finditer(text) if may_match(pattern, text) else iter(())

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from app.extraction.cues import cued_search, may_match
 from app.extraction.resolve import ResolvedMention
 from app.gazetteer.index import FOCUS_COUNTRIES
 
@@ -87,9 +88,9 @@ def acting(text: str, mention: ResolvedMention) -> bool:
     after = text[m.end : m.end + 60]
     before_text = text[max(0, m.start - 40) : m.start]
     if (
-        _OWNER_AFTER.match(after)
-        or _AGENT_BEFORE.search(before_text[-30:])
-        or _PARTNER_BEFORE.search(before_text)
+        (may_match(_OWNER_AFTER, after) and _OWNER_AFTER.match(after))
+        or cued_search(_AGENT_BEFORE, before_text[-30:])
+        or cued_search(_PARTNER_BEFORE, before_text)
     ):
         return True  # "Tehran's proxies", "a deal brokered by Moscow", "talks with Ankara"
     if (_ACTING_AFTER.match(after) or _SOURCE_AFTER.match(after)) and not _PLACE_BEFORE.search(

@@ -18,6 +18,7 @@ from app.extraction.actors import (
     default_actor_file,
     read_actors,
 )
+from app.extraction.cues import cued_search
 from app.extraction.dates import DateMention, find_dates
 from app.extraction.event_builder import EventDraft, build_feature
 from app.extraction.event_dates import (
@@ -211,7 +212,7 @@ class Extractor:
     @staticmethod
     def _claims(sentence: Sentence, actors: list[ActorMention], ctx: _Context) -> None:
         """ "ISIS claimed the attack": the claimant becomes the actor of the incident meant."""
-        claim = CLAIM.search(sentence.text) if actors else None
+        claim = cued_search(CLAIM, sentence.text) if actors else None
         if claim is None:
             return
         at = sentence.start + claim.start()

@@ -2,9 +2,20 @@
 
 from __future__ import annotations
 
-import pytest
+import re
 
-from app.extraction.cues import has_case_trap, lowered
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from app.extraction.cues import (
+    cued_finditer,
+    cued_search,
+    has_case_trap,
+    lowered,
+    may_match,
+    needed_words,
+)
 from app.extraction.irrealis import _HABITUAL_CUES, _TALLY_CUES, HABITUAL, TALLY
 
 
@@ -65,3 +76,97 @@ def test_each_habitual_phrase_has_a_cue(text: str) -> None:
 def test_each_tally_phrase_has_a_cue(text: str) -> None:
     assert TALLY.search(text)
     assert any(cue in text for cue in _TALLY_CUES)
+
+
+@pytest.mark.parametrize(
+    ("pattern", "words"),
+    [
+        (r"\b(?:claimed|blamed)\b", {"claimed", "blamed"}),
+        (r"(?:air ?)?strikes?", {"strike"}),  # the optional part needs nothing
+        (r"shot dead|(?:killed|died)", {"shot dead", "killed", "died"}),
+        (r"(?<=\d )May\b", {"may"}),  # a look-around needs nothing; case is folded
+        (r"(?:a|b)+rocket", {"rocket"}),  # the longest word wins
+        (r"tanks? of the (\w+) army", {" of the "}),
+    ],
+)
+def test_needed_words_are_read_from_the_pattern(pattern: str, words: set[str]) -> None:
+    assert needed_words(re.compile(pattern, re.I)) == frozenset(words)
+
+
+@pytest.mark.parametrize(
+    "pattern",
+    [
+        r"\w+\b",
+        r"[A-Z]\w+",
+        r"(?:killed|)",
+        r"x?\d",
+        r"(?:a|\d+)\s+\w",
+        "one|two|" + "|".join("abcdefghijklm"),
+    ],
+)
+def test_a_pattern_with_no_word_it_needs_always_runs(pattern: str) -> None:
+    compiled = re.compile(pattern)
+    assert needed_words(compiled) is None
+    assert may_match(compiled, "")
+
+
+def test_cued_search_skips_only_text_without_the_words() -> None:
+    pattern = re.compile(r"\b(?:killed|shot dead)\b", re.I)
+    assert cued_search(pattern, "Two were KILLED") is not None
+    assert cued_search(pattern, "nobody was hurt") is None
+    assert [m.group() for m in cued_finditer(pattern, "killed, then shot  dead")] == ["killed"]
+    assert list(cued_finditer(pattern, "calm")) == []
+    # A letter that re.I reads as an ASCII one: the pattern runs.
+    assert cued_search(re.compile("kill", re.I), "\u212aill") is not None
+
+
+_PATTERNS = [
+    re.compile(p, flags)
+    for p, flags in [
+        (r"\b(?:claimed|blamed|behind the)\b", re.I),
+        (r"(?:air ?|drone )?strikes? (?:on|in) \w+", re.I),
+        (r"\bMay\b|killed (?:at least )?\d+", 0),
+        (r"(?:shot|hit) (?:dead|hard)", re.I),
+    ]
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "claimed",
+                "Blamed",
+                "behind",
+                "the",
+                "air",
+                "strike",
+                "strikes",
+                "on",
+                "in",
+                "Mosul",
+                "May",
+                "may",
+                "killed",
+                "at least",
+                "3",
+                "shot",
+                "HIT",
+                "dead",
+                "hard",
+                " ",
+                "  ",
+                "\u212a",
+                "\u0130",
+                "-",
+            ]
+        ),
+        max_size=12,
+    ).map("".join)
+)
+def test_the_gate_never_skips_a_match(text: str) -> None:
+    for pattern in _PATTERNS:
+        if pattern.search(text) is not None:
+            assert may_match(pattern, text)
+            assert cued_search(pattern, text) is not None
