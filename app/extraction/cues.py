@@ -13,7 +13,10 @@ from __future__ import annotations
 import re
 import warnings
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from typing import Any
+
+import ahocorasick
 
 _CASE_TRAPS = ("\u0130", "\u0131", "\u017f", "\u212a")
 
@@ -43,9 +46,18 @@ with warnings.catch_warnings():
     import sre_parse
 
 _REPEATS = (sre_constants.MAX_REPEAT, sre_constants.MIN_REPEAT)
-#: Above this many words, looking for each costs more than the search it would save.
-MAX_CUES = 12
-_needed: dict[re.Pattern[str], frozenset[str] | None] = {}
+#: Up to this many words, ``in`` looks for each; more go into one Aho-Corasick automaton.
+_FEW = 4
+#: Gates by id(pattern); each keeps its pattern, so an id is never reused while cached.
+_gates: dict[int, _Gate] = {}
+_MAX_GATES = 4096
+
+
+@dataclass(frozen=True, slots=True)
+class _Gate:
+    pattern: re.Pattern[str]
+    words: frozenset[str] | None
+    automaton: ahocorasick.Automaton | None
 
 
 def _needs(items: Iterable[Any]) -> frozenset[str] | None:
@@ -75,27 +87,52 @@ def _needs(items: Iterable[Any]) -> frozenset[str] | None:
     return best
 
 
+def _gate(pattern: re.Pattern[str]) -> _Gate:
+    gate = _gates.get(id(pattern))
+    if gate is not None and gate.pattern is pattern:
+        return gate
+    words = _needs(sre_parse.parse(pattern.pattern, pattern.flags).data)
+    automaton = None
+    if words is not None and len(words) > _FEW:
+        automaton = ahocorasick.Automaton()
+        for word in words:
+            automaton.add_word(word, word)
+        automaton.make_automaton()
+    if len(_gates) >= _MAX_GATES:
+        _gates.clear()  # patterns compiled on the fly: keep the cache bounded
+    gate = _gates[id(pattern)] = _Gate(pattern, words, automaton)
+    return gate
+
+
 def needed_words(pattern: re.Pattern[str]) -> frozenset[str] | None:
     """Lower-case strings one of which every match of the pattern contains (in the text
-    lower-cased); None when the pattern shows none, or too many to be worth looking for."""
-    if pattern not in _needed:
-        words = _needs(sre_parse.parse(pattern.pattern, pattern.flags).data)
-        _needed[pattern] = words if words is not None and len(words) <= MAX_CUES else None
-    return _needed[pattern]
+    lower-cased); None when the pattern shows none (then it always runs)."""
+    return _gate(pattern).words
 
 
 def may_match(pattern: re.Pattern[str], text: str) -> bool:
     """False only when the pattern cannot match the text (a word it needs is missing)."""
-    words = needed_words(pattern)
-    if words is None:
+    gate = _gates.get(id(pattern))
+    if gate is None or gate.pattern is not pattern:
+        gate = _gate(pattern)
+    if gate.words is None:
         return True
     folded = lowered(text)
-    return folded is None or any(word in folded for word in words)
+    if folded is None:
+        return True
+    if gate.automaton is not None:
+        return next(gate.automaton.iter(folded), None) is not None
+    return any(word in folded for word in gate.words)
 
 
 def cued_search(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
     """``pattern.search(text)``, skipped when a word the pattern needs is missing."""
     return pattern.search(text) if may_match(pattern, text) else None
+
+
+def cued_match(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
+    """``pattern.match(text)``, skipped when a word the pattern needs is missing."""
+    return pattern.match(text) if may_match(pattern, text) else None
 
 
 def cued_finditer(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:

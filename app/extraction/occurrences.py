@@ -121,7 +121,7 @@ def occurrences(
     dated = [
         t for t in found if t not in told and dated_reference is not None and dated_reference(t)
     ]
-    if cued_search(CLAIM, sentence.text) and ANAPHORA.search(sentence.text):
+    if cued_search(CLAIM, sentence.text) and cued_search(ANAPHORA, sentence.text):
         # "ISIS claimed the attack": about an event already drafted; but "in response to an
         # Israeli air strike near Damascus on Monday" is one more, with its own date.
         return dated

@@ -278,7 +278,7 @@ def _drafts(
         recent = None  # "in clashes during which ... suicide car bombs": another occurrence
     if (
         same_group
-        and ANAPHORA.search(sentence.text)
+        and cued_search(ANAPHORA, sentence.text)
         and same_kind((recent or same_group[-1]).spec, trigger.spec)
         and not other_date(event_dates, recent or same_group[-1])
         and not followup.news(sentence, event_dates, placed, recent)
