@@ -17,7 +17,7 @@ from pathlib import Path
 import ahocorasick
 
 from app.errors import GazetteerError, InvalidInput
-from app.extraction.cues import cued_search
+from app.extraction.cues import cued_finditer, cued_search
 from app.extraction.lexicon import Demonym, Successor
 
 ACTOR_KINDS = frozenset(
@@ -237,7 +237,7 @@ class ActorMatcher:
         main = self.actors[counts.most_common(1)[0][0]]
         added = [
             ActorMention(match.start(), match.end(), match.group(), (main,))
-            for match in pattern.finditer(text)
+            for match in cued_finditer(pattern, text)
             if not any(m.start < match.end() and match.start() < m.end for m in found)
         ]
         return sorted([*found, *added], key=lambda m: m.start) if added else found
@@ -375,7 +375,7 @@ def _with_ours(text: str, found: list[ActorMention]) -> list[ActorMention]:
         return found
     added = [
         ActorMention(match.start(), match.end(), match.group(), issuer.actors)
-        for match in _OURS.finditer(text)
+        for match in cued_finditer(_OURS, text)
         if not any(m.start < match.end() and match.start() < m.end for m in found)
     ]
     return sorted([*found, *added], key=lambda m: m.start) if added else found
