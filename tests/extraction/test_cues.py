@@ -175,3 +175,42 @@ def test_the_gate_never_skips_a_match(text: str) -> None:
         if pattern.search(text) is not None:
             assert may_match(pattern, text)
             assert cued_search(pattern, text) is not None
+
+
+def _module_patterns() -> list[tuple[str, re.Pattern[str]]]:
+    """Every compiled pattern at the top of an extraction module."""
+    import importlib
+    import pkgutil
+
+    import app.extraction
+
+    found = []
+    for info in pkgutil.iter_modules(app.extraction.__path__):
+        module = importlib.import_module(f"app.extraction.{info.name}")
+        for name, value in vars(module).items():
+            if isinstance(value, re.Pattern) and isinstance(value.pattern, str):
+                found.append((f"{info.name}.{name}", value))
+    return found
+
+
+def test_no_pattern_of_the_pipeline_matches_a_corpus_sentence_its_gate_would_skip() -> None:
+    from app.extraction.evaluate import read_corpus
+    from app.extraction.text import split_sentences
+    from tests.conftest import FIXTURES
+
+    sentences = [
+        s.text
+        for r in read_corpus(FIXTURES / "corpus" / "reports.jsonl")
+        for s in split_sentences(r["text"])
+    ]
+    patterns = _module_patterns()
+    assert len(patterns) > 100
+    gated = 0
+    for name, pattern in patterns:
+        if needed_words(pattern) is None:
+            continue
+        gated += 1
+        for sentence in sentences:
+            if pattern.search(sentence) is not None:
+                assert may_match(pattern, sentence), (name, sentence)
+    assert gated > 50
