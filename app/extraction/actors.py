@@ -312,7 +312,7 @@ class ActorMatcher:
         self, pattern: re.Pattern[str], text: str, found: list[ActorMention], day: dt.date | None
     ) -> list[ActorMention]:
         added = []
-        for match in pattern.finditer(text):
+        for match in cued_finditer(pattern, text):
             start, end = match.span()
             inside = [m for m in found if m.start < end and start < m.end]
             if any(not self.is_generic(m) or m.start < start for m in inside):
@@ -342,7 +342,7 @@ class ActorMatcher:
             return []
         starts = {m.start for m in found}
         added = []
-        for match in self._coordinated.finditer(text):
+        for match in cued_finditer(self._coordinated, text):
             start, end = match.span(1)
             if match.end() not in starts or any(m.start < end and start < m.end for m in found):
                 continue

@@ -46,6 +46,7 @@ with warnings.catch_warnings():
     import sre_parse
 
 _REPEATS = (sre_constants.MAX_REPEAT, sre_constants.MIN_REPEAT)
+_ZERO_WIDTH = (sre_constants.AT, sre_constants.ASSERT, sre_constants.ASSERT_NOT)
 #: Up to this many words, ``in`` looks for each; more go into one Aho-Corasick automaton.
 _FEW = 4
 #: Gates by id(pattern); each keeps its pattern, so an id is never reused while cached.
@@ -58,6 +59,38 @@ class _Gate:
     pattern: re.Pattern[str]
     words: frozenset[str] | None
     automaton: ahocorasick.Automaton | None
+    starts: ahocorasick.Automaton | None  # the words every match begins with, if known
+
+
+def _words_automaton(words: Iterable[str]) -> ahocorasick.Automaton:
+    automaton = ahocorasick.Automaton()
+    for word in words:
+        automaton.add_word(word, len(word))
+    automaton.make_automaton()
+    return automaton
+
+
+def _starts(items: Iterable[Any]) -> frozenset[str] | None:
+    """Lower-case strings one of which every match begins with (after look-arounds and
+    word boundaries, which take no characters); None when the pattern shows none."""
+    run = ""
+    for op, av in items:
+        if op in _ZERO_WIDTH and not run:
+            continue
+        if op is sre_constants.LITERAL and av < 128:
+            run += chr(av).lower()
+            continue
+        if run:
+            return frozenset({run})
+        if op is sre_constants.SUBPATTERN:
+            return _starts(av[-1])
+        if op is sre_constants.BRANCH:
+            branches = [_starts(alternative) for alternative in av[1]]
+            return frozenset().union(*(b for b in branches if b)) if all(branches) else None
+        if op in _REPEATS and av[0] >= 1:
+            return _starts(av[2])
+        return None
+    return frozenset({run}) if run else None
 
 
 def _needs(items: Iterable[Any]) -> frozenset[str] | None:
@@ -91,16 +124,15 @@ def _gate(pattern: re.Pattern[str]) -> _Gate:
     gate = _gates.get(id(pattern))
     if gate is not None and gate.pattern is pattern:
         return gate
-    words = _needs(sre_parse.parse(pattern.pattern, pattern.flags).data)
-    automaton = None
-    if words is not None and len(words) > _FEW:
-        automaton = ahocorasick.Automaton()
-        for word in words:
-            automaton.add_word(word, word)
-        automaton.make_automaton()
+    parsed = sre_parse.parse(pattern.pattern, pattern.flags).data
+    words = _needs(parsed)
+    automaton = _words_automaton(words) if words is not None and len(words) > _FEW else None
+    starts = _starts(parsed)
     if len(_gates) >= _MAX_GATES:
         _gates.clear()  # patterns compiled on the fly: keep the cache bounded
-    gate = _gates[id(pattern)] = _Gate(pattern, words, automaton)
+    gate = _gates[id(pattern)] = _Gate(
+        pattern, words, automaton, _words_automaton(starts) if starts else None
+    )
     return gate
 
 
@@ -110,11 +142,12 @@ def needed_words(pattern: re.Pattern[str]) -> frozenset[str] | None:
     return _gate(pattern).words
 
 
-def may_match(pattern: re.Pattern[str], text: str) -> bool:
-    """False only when the pattern cannot match the text (a word it needs is missing)."""
+def _current(pattern: re.Pattern[str]) -> _Gate:
     gate = _gates.get(id(pattern))
-    if gate is None or gate.pattern is not pattern:
-        gate = _gate(pattern)
+    return gate if gate is not None and gate.pattern is pattern else _gate(pattern)
+
+
+def _passes(gate: _Gate, text: str) -> bool:
     if gate.words is None:
         return True
     folded = lowered(text)
@@ -123,6 +156,11 @@ def may_match(pattern: re.Pattern[str], text: str) -> bool:
     if gate.automaton is not None:
         return next(gate.automaton.iter(folded), None) is not None
     return any(word in folded for word in gate.words)
+
+
+def may_match(pattern: re.Pattern[str], text: str) -> bool:
+    """False only when the pattern cannot match the text (a word it needs is missing)."""
+    return _passes(_current(pattern), text)
 
 
 def cued_search(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
@@ -136,5 +174,24 @@ def cued_match(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
 
 
 def cued_finditer(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
-    """``pattern.finditer(text)``, empty when a word the pattern needs is missing."""
-    return pattern.finditer(text) if may_match(pattern, text) else iter(())
+    """``pattern.finditer(text)``: empty when a word the pattern needs is missing; when every
+    match begins with one of some words, tried only where those words begin (the same
+    matches: a scan finds a match only there, and goes on from its end)."""
+    gate = _current(pattern)
+    if not _passes(gate, text):
+        return iter(())
+    folded = lowered(text) if gate.starts is not None else None
+    if gate.starts is None or folded is None or len(folded) != len(text):
+        return pattern.finditer(text)
+    return _anchored(pattern, text, gate.starts, folded)
+
+
+def _anchored(
+    pattern: re.Pattern[str], text: str, starts: ahocorasick.Automaton, folded: str
+) -> Iterator[re.Match[str]]:
+    at = sorted({end - size + 1 for end, size in starts.iter(folded)})
+    resume = 0
+    for start in at:
+        if start >= resume and (match := pattern.match(text, start)) is not None:
+            resume = match.end()
+            yield match

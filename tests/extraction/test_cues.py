@@ -17,6 +17,7 @@ from app.extraction.cues import (
     needed_words,
 )
 from app.extraction.irrealis import _HABITUAL_CUES, _TALLY_CUES, HABITUAL, TALLY
+from app.extraction.pipeline import Extractor
 
 
 def test_lowered_text_is_given_unless_re_i_could_read_a_letter_otherwise() -> None:
@@ -214,3 +215,78 @@ def test_no_pattern_of_the_pipeline_matches_a_corpus_sentence_its_gate_would_ski
             if pattern.search(sentence) is not None:
                 assert may_match(pattern, sentence), (name, sentence)
     assert gated > 50
+
+
+def test_cued_finditer_reads_every_corpus_report_as_finditer(extractor: Extractor) -> None:
+    from app.extraction.evaluate import read_corpus
+    from tests.conftest import FIXTURES
+
+    texts = [r["text"] for r in read_corpus(FIXTURES / "corpus" / "reports.jsonl")]
+    actors = extractor.actors
+    patterns = [p for _, p in _module_patterns()]
+    own = [actors._owner_pattern, actors._coordinated, actors._insurgent_pattern]
+    patterns += [p for p in own if p is not None]
+    assert len(own) == len(patterns) - len(_module_patterns())
+    for pattern in patterns:
+        for text in texts:
+            want = [m.span() for m in pattern.finditer(text)]
+            assert [m.span() for m in cued_finditer(pattern, text)] == want, pattern.pattern
+
+
+@pytest.mark.parametrize(
+    ("pattern", "text"),
+    [
+        (r"(?<![\w-])(Syrian|Turkish)\s+(?:\w+\s+)?(?i:jets|drones)\b", "Turkish-Syrian drones"),
+        (r"\b(?:militants?|jihadists)\b", "militant militants Militants-led xmilitants"),
+        (r"(?<=\d )May\b", "3 May, may 4 May"),
+        (r"(?:ab|a)b*", "abbb aab ab"),  # overlapping starts: the scan goes on from an end
+        (r"^the\b", "the the"),
+    ],
+)
+def test_cued_finditer_finds_what_finditer_finds(pattern: str, text: str) -> None:
+    compiled = re.compile(pattern, re.I if pattern.startswith(r"\b") else 0)
+    want = [(m.span(), m.group()) for m in compiled.finditer(text)]
+    assert [(m.span(), m.group()) for m in cued_finditer(compiled, text)] == want
+
+
+_STARTS = [
+    re.compile(r"(?<![\w-])(Syrian|Turkish|US)\s+(?:[a-z]+\s+){0,2}?(?i:jets?|drones?)\b"),
+    re.compile(r"(?<![\w-])(Syrian|Turkish|US)\s+and\s+"),
+    re.compile(r"\b(?:militants|(?:terrorist|militant) cells?)\b", re.I),
+    re.compile(r"(?:ab|a)b*c?"),
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "Syrian",
+                "syrian",
+                "Turkish",
+                "US",
+                "us",
+                "and",
+                "jets",
+                "Drones",
+                "new",
+                " ",
+                "-",
+                "militants",
+                "terrorist",
+                "cells",
+                "a",
+                "b",
+                "c",
+                "\u212a",
+                "\u0130",
+            ]
+        ),
+        max_size=14,
+    ).map("".join)
+)
+def test_cued_finditer_is_finditer(text: str) -> None:
+    for pattern in _STARTS:
+        want = [m.span() for m in pattern.finditer(text)]
+        assert [m.span() for m in cued_finditer(pattern, text)] == want
