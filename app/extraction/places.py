@@ -113,7 +113,11 @@ def tokenize(text: str) -> list[Token]:
     fold_token = _fold_token
     new = tuple.__new__  # Token(...) without the Python-level __new__ of a NamedTuple
     for i, match in enumerate(matches):
-        word, start, end, possessive = _word(match)
+        word = match.group()
+        start, end = match.span()
+        possessive = len(word) > 3 and word[-1] in "sS" and word[-2] in "'’"
+        if possessive:  # "Irbil's" is read as "Irbil" (_word, inline: it runs on every word)
+            word, end = word[:-2], end - 2
         if not word.isascii() and _ARABIC_LETTER.match(word):
             cut, key = split_arabic_word(word)  # "وبالموصل": the name starts at "الموصل"
             word, start, possessive = word[cut:], start + cut, False
