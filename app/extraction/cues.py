@@ -147,10 +147,21 @@ def _current(pattern: re.Pattern[str]) -> _Gate:
     return gate if gate is not None and gate.pattern is pattern else _gate(pattern)
 
 
+#: The text last lowered and its lower case: the rules of a sentence ask about the same text
+#: one after another (one tuple, so that threads never pair one text with another's case).
+_last: tuple[str, str | None] = ("", "")
+
+
 def _passes(gate: _Gate, text: str) -> bool:
+    global _last
     if gate.words is None:
         return True
-    folded = lowered(text)
+    last = _last
+    if last[0] is text:
+        folded = last[1]
+    else:
+        folded = lowered(text)
+        _last = (text, folded)
     if folded is None:
         return True
     if gate.automaton is not None:
