@@ -17,6 +17,7 @@ from pathlib import Path
 import ahocorasick
 
 from app.errors import GazetteerError, InvalidInput
+from app.extraction.cues import cued_finditer, cued_search
 from app.extraction.lexicon import Demonym, Successor
 
 ACTOR_KINDS = frozenset(
@@ -238,7 +239,7 @@ class ActorMatcher:
         main = self.actors[counts.most_common(1)[0][0]]
         added = [
             ActorMention(match.start(), match.end(), match.group(), (main,))
-            for match in pattern.finditer(text)
+            for match in cued_finditer(pattern, text)
             if not any(m.start < match.end() and match.start() < m.end for m in found)
         ]
         return sorted([*found, *added], key=lambda m: m.start) if added else found
@@ -251,7 +252,7 @@ class ActorMatcher:
         pattern = self._struck_pattern if struck else self._civilian_pattern
         if pattern is None or not countries:
             return None
-        if not pattern.search(text):
+        if not cued_search(pattern, text):
             return None
         return self.actors.get(f"Civilians ({_COUNTRY_NAMES.get(countries[0], '')})")
 
@@ -316,7 +317,7 @@ class ActorMatcher:
         self, pattern: re.Pattern[str], text: str, found: list[ActorMention], day: dt.date | None
     ) -> list[ActorMention]:
         added = []
-        for match in pattern.finditer(text):
+        for match in cued_finditer(pattern, text):
             start, end = match.span()
             inside = [m for m in found if m.start < end and start < m.end]
             if any(not self.is_generic(m) or m.start < start for m in inside):
@@ -346,7 +347,7 @@ class ActorMatcher:
             return []
         starts = {m.start for m in found}
         added = []
-        for match in self._coordinated.finditer(text):
+        for match in cued_finditer(self._coordinated, text):
             start, end = match.span(1)
             if match.end() not in starts or any(m.start < end and start < m.end for m in found):
                 continue
@@ -379,7 +380,7 @@ def _with_ours(text: str, found: list[ActorMention]) -> list[ActorMention]:
         return found
     added = [
         ActorMention(match.start(), match.end(), match.group(), issuer.actors)
-        for match in _OURS.finditer(text)
+        for match in cued_finditer(_OURS, text)
         if not any(m.start < match.end() and match.start() < m.end for m in found)
     ]
     return sorted([*found, *added], key=lambda m: m.start) if added else found

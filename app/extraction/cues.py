@@ -3,9 +3,20 @@
 A case-blind pattern (re.I) of ASCII words matches where the lower-cased text holds the words,
 except for four non-ASCII letters that re.I also reads as ASCII ones ("İ", "ı", "ſ", the
 Kelvin sign). Text with one of them gives None here, and the pattern runs as before.
+
+:func:`cued_search` and :func:`cued_finditer` put that check in front of any compiled
+pattern, with the words read from the pattern itself (:func:`needed_words`).
 """
 
 from __future__ import annotations
+
+import re
+import warnings
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+import ahocorasick
 
 _CASE_TRAPS = ("\u0130", "\u0131", "\u017f", "\u212a")
 
@@ -19,3 +30,179 @@ def lowered(text: str) -> str | None:
     """The lower-cased text, in which ``in`` finds what a case-blind pattern of ASCII words
     would; None when it might not (then run the pattern)."""
     return text.lower() if text.isascii() or not has_case_trap(text) else None
+
+
+# Words a compiled pattern cannot match without, read from the pattern itself -------------
+#
+# Python's own parser gives the pattern's tree (the module is deprecated as a public name but
+# is what re compiles with). A sequence needs each of its parts that must occur: a run of
+# literal ASCII characters, a group, a branch (one word of each alternative) or a repeat at
+# least once. Anything else (a class, a look-around, an optional part) needs nothing. The set
+# kept is the one whose shortest word is longest; a pattern with none needs no word and always
+# runs, so a pattern edited or added later stays right without anyone declaring its cues.
+with warnings.catch_warnings():
+    warnings.simplefilter("ignore", DeprecationWarning)
+    import sre_constants
+    import sre_parse
+
+_REPEATS = (sre_constants.MAX_REPEAT, sre_constants.MIN_REPEAT)
+_ZERO_WIDTH = (sre_constants.AT, sre_constants.ASSERT, sre_constants.ASSERT_NOT)
+#: Up to this many words, ``in`` looks for each; more go into one Aho-Corasick automaton.
+_FEW = 4
+#: Gates by id(pattern); each keeps its pattern, so an id is never reused while cached.
+_gates: dict[int, _Gate] = {}
+_MAX_GATES = 4096
+
+
+@dataclass(frozen=True, slots=True)
+class _Gate:
+    pattern: re.Pattern[str]
+    words: frozenset[str] | None
+    automaton: ahocorasick.Automaton | None
+    starts: ahocorasick.Automaton | None  # the words every match begins with, if known
+
+
+def _words_automaton(words: Iterable[str]) -> ahocorasick.Automaton:
+    automaton = ahocorasick.Automaton()
+    for word in words:
+        automaton.add_word(word, len(word))
+    automaton.make_automaton()
+    return automaton
+
+
+def _starts(items: Iterable[Any]) -> frozenset[str] | None:
+    """Lower-case strings one of which every match begins with (after look-arounds and
+    word boundaries, which take no characters); None when the pattern shows none."""
+    run = ""
+    for op, av in items:
+        if op in _ZERO_WIDTH and not run:
+            continue
+        if op is sre_constants.LITERAL and av < 128:
+            run += chr(av).lower()
+            continue
+        if run:
+            return frozenset({run})
+        if op is sre_constants.SUBPATTERN:
+            return _starts(av[-1])
+        if op is sre_constants.BRANCH:
+            branches = [_starts(alternative) for alternative in av[1]]
+            return frozenset().union(*(b for b in branches if b)) if all(branches) else None
+        if op in _REPEATS and av[0] >= 1:
+            return _starts(av[2])
+        return None
+    return frozenset({run}) if run else None
+
+
+def _needs(items: Iterable[Any]) -> frozenset[str] | None:
+    best: frozenset[str] | None = None
+    run = ""
+
+    def offer(words: frozenset[str] | None) -> None:
+        nonlocal best
+        if words and all(words) and (best is None or min(map(len, words)) > min(map(len, best))):
+            best = words
+
+    for op, av in items:
+        if op is sre_constants.LITERAL and av < 128:
+            run += chr(av).lower()
+            continue
+        offer(frozenset({run}) if run else None)
+        run = ""
+        if op is sre_constants.SUBPATTERN:
+            offer(_needs(av[-1]))
+        elif op is sre_constants.BRANCH:
+            branches = [_needs(alternative) for alternative in av[1]]
+            if all(branches):
+                offer(frozenset().union(*(b for b in branches if b)))
+        elif op in _REPEATS and av[0] >= 1:
+            offer(_needs(av[2]))
+    offer(frozenset({run}) if run else None)
+    return best
+
+
+def _gate(pattern: re.Pattern[str]) -> _Gate:
+    gate = _gates.get(id(pattern))
+    if gate is not None and gate.pattern is pattern:
+        return gate
+    parsed = sre_parse.parse(pattern.pattern, pattern.flags).data
+    words = _needs(parsed)
+    automaton = _words_automaton(words) if words is not None and len(words) > _FEW else None
+    starts = _starts(parsed)
+    if len(_gates) >= _MAX_GATES:
+        _gates.clear()  # patterns compiled on the fly: keep the cache bounded
+    gate = _gates[id(pattern)] = _Gate(
+        pattern, words, automaton, _words_automaton(starts) if starts else None
+    )
+    return gate
+
+
+def needed_words(pattern: re.Pattern[str]) -> frozenset[str] | None:
+    """Lower-case strings one of which every match of the pattern contains (in the text
+    lower-cased); None when the pattern shows none (then it always runs)."""
+    return _gate(pattern).words
+
+
+def _current(pattern: re.Pattern[str]) -> _Gate:
+    gate = _gates.get(id(pattern))
+    return gate if gate is not None and gate.pattern is pattern else _gate(pattern)
+
+
+#: The text last lowered and its lower case: the rules of a sentence ask about the same text
+#: one after another (one tuple, so that threads never pair one text with another's case).
+_last: tuple[str, str | None] = ("", "")
+
+
+def _passes(gate: _Gate, text: str) -> bool:
+    global _last
+    if gate.words is None:
+        return True
+    last = _last
+    if last[0] is text:
+        folded = last[1]
+    else:
+        folded = lowered(text)
+        _last = (text, folded)
+    if folded is None:
+        return True
+    if gate.automaton is not None:
+        return next(gate.automaton.iter(folded), None) is not None
+    return any(word in folded for word in gate.words)
+
+
+def may_match(pattern: re.Pattern[str], text: str) -> bool:
+    """False only when the pattern cannot match the text (a word it needs is missing)."""
+    return _passes(_current(pattern), text)
+
+
+def cued_search(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
+    """``pattern.search(text)``, skipped when a word the pattern needs is missing."""
+    return pattern.search(text) if may_match(pattern, text) else None
+
+
+def cued_match(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
+    """``pattern.match(text)``, skipped when a word the pattern needs is missing."""
+    return pattern.match(text) if may_match(pattern, text) else None
+
+
+def cued_finditer(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text)``: empty when a word the pattern needs is missing; when every
+    match begins with one of some words, tried only where those words begin (the same
+    matches: a scan finds a match only there, and goes on from its end)."""
+    gate = _current(pattern)
+    if not _passes(gate, text):
+        return iter(())
+    folded = lowered(text) if gate.starts is not None else None
+    if gate.starts is None or folded is None or len(folded) != len(text):
+        return pattern.finditer(text)
+    return _anchored(pattern, text, gate.starts, folded)
+
+
+def _anchored(
+    pattern: re.Pattern[str], text: str, starts: ahocorasick.Automaton, folded: str
+) -> Iterator[re.Match[str]]:
+    at = sorted({end - size + 1 for end, size in starts.iter(folded)})
+    resume = 0
+    for start in at:
+        if start >= resume and (match := pattern.match(text, start)) is not None:
+            resume = match.end()
+            yield match

@@ -361,7 +361,10 @@ class TriggerFinder:
     def first(self, name: str, sentence: str, offset: int) -> Trigger | None:
         """The first trigger of one type in a sentence, if any."""
         for i, (spec, _) in enumerate(self._patterns):
-            if spec.name == name and (match := self._search(i, None, sentence)) is not None:
+            if spec.name != name:
+                continue
+            rows = self._candidates(sentence).get(i)  # the others cannot match
+            if rows and (match := self._search(i, rows, sentence)) is not None:
                 return Trigger(spec, match.start() + offset, match.end() + offset, match.group())
         return None
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from app.extraction.cues import lowered
+from app.extraction.cues import cued_finditer, lowered
 
 #: Words just before a trigger that make it something that may or will happen, or did not.
 MODAL = re.compile(
@@ -136,7 +136,7 @@ def _modal(before: str) -> bool:
     """Whether a modal word scopes over the trigger: not when it sits in a relative clause
     that the main clause's verb closes ("1 militant who tried to infiltrate the area was
     captured", "the men, whom it accused of attacks, were detained")."""
-    for match in MODAL.finditer(before):
+    for match in cued_finditer(MODAL, before):
         if not (_WHO_BEFORE.search(before, 0, match.start()) and _MAIN_VERB_BEFORE.search(before)):
             return True
     return False

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from app.extraction.cues import cued_match, cued_search
 from app.extraction.resolve import ResolvedMention
 from app.gazetteer.index import FOCUS_COUNTRIES
 
@@ -87,24 +88,24 @@ def acting(text: str, mention: ResolvedMention) -> bool:
     after = text[m.end : m.end + 60]
     before_text = text[max(0, m.start - 40) : m.start]
     if (
-        _OWNER_AFTER.match(after)
-        or _AGENT_BEFORE.search(before_text[-30:])
-        or _PARTNER_BEFORE.search(before_text)
+        cued_match(_OWNER_AFTER, after)
+        or cued_search(_AGENT_BEFORE, before_text[-30:])
+        or cued_search(_PARTNER_BEFORE, before_text)
     ):
         return True  # "Tehran's proxies", "a deal brokered by Moscow", "talks with Ankara"
-    if (_ACTING_AFTER.match(after) or _SOURCE_AFTER.match(after)) and not _PLACE_BEFORE.search(
-        before_text[-30:]
+    if (cued_match(_ACTING_AFTER, after) or cued_match(_SOURCE_AFTER, after)) and not cued_search(
+        _PLACE_BEFORE, before_text[-30:]
     ):
         return True  # not "residents of villages near Khanaqin reported"
     place = mention.place
     if place is None:
         return False
-    if place.population >= _SEAT_POPULATION and _SEAT_BEFORE.search(before_text):
+    if place.population >= _SEAT_POPULATION and cued_search(_SEAT_BEFORE, before_text):
         return True  # "support for the new government in Damascus": the state
     if place.family == "country" or (
         place.family == "populated"
         and place.country not in FOCUS_COUNTRIES
         and place.population >= _METONYM_POPULATION
     ):
-        return not _COUNTRY_LOCATIVE.search(before_text)
+        return not cued_search(_COUNTRY_LOCATIVE, before_text)
     return False

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from app.extraction.cues import cued_search
 from app.extraction.event_types import ANAPHORA, Trigger, TriggerFinder, irrealis
 from app.extraction.ordnance import handled
 from app.extraction.roles import FORCE_WORDS
@@ -121,7 +122,7 @@ def occurrences(
     dated = [
         t for t in found if t not in told and dated_reference is not None and dated_reference(t)
     ]
-    if CLAIM.search(sentence.text) and ANAPHORA.search(sentence.text):
+    if cued_search(CLAIM, sentence.text) and cued_search(ANAPHORA, sentence.text):
         # "ISIS claimed the attack": about an event already drafted; but "in response to an
         # Israeli air strike near Damascus on Monday" is one more, with its own date.
         return dated
@@ -138,7 +139,9 @@ def occurrences(
         # "a withdrawal of the cleric's support", "residents fled": nobody armed moves.
         triggers = [t for t in triggers if t.spec.category != "movement"]
     triggers = _taken_by_force(finder, sentence, triggers)
-    if any(t.spec.group == "detention" for t in triggers) and not _KILLING.search(sentence.text):
+    if any(t.spec.group == "detention" for t in triggers) and not cued_search(
+        _KILLING, sentence.text
+    ):
         # "raided the village and detained three men": the raid is the arrest.
         triggers = [t for t in triggers if not _RAID.match(t.text)]
     acts = [t for t in triggers if t.spec.group in ("violence", "unrest")]

@@ -28,6 +28,7 @@ from app.extraction.actors import (
     default_actor_file,
     read_actors,
 )
+from app.extraction.cues import cued_search
 from app.extraction.dates import DateMention, find_dates
 from app.extraction.event_builder import EventDraft, build_feature
 from app.extraction.event_dates import (
@@ -226,7 +227,7 @@ class Extractor:
     @staticmethod
     def _claims(sentence: Sentence, actors: list[ActorMention], ctx: _Context) -> None:
         """ "ISIS claimed the attack": the claimant becomes the actor of the incident meant."""
-        claim = CLAIM.search(sentence.text) if actors else None
+        claim = cued_search(CLAIM, sentence.text) if actors else None
         if claim is None:
             return
         at = sentence.start + claim.start()
@@ -292,7 +293,7 @@ def _drafts(
         recent = None  # "in clashes during which ... suicide car bombs": another occurrence
     if (
         same_group
-        and ANAPHORA.search(sentence.text)
+        and cued_search(ANAPHORA, sentence.text)
         and same_kind((recent or same_group[-1]).spec, trigger.spec)
         and not other_date(event_dates, recent or same_group[-1])
         and not followup.news(sentence, event_dates, placed, recent)

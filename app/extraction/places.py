@@ -105,25 +105,29 @@ _CODE_GAPS = frozenset(("-", " ", "", "‑", "–"))  # "K-1", "K 1", "T4"
 
 def tokenize(text: str) -> list[Token]:
     """Word tokens with articles marked and "K-1" style names joined."""
-    raw: list[tuple[str, str, int, int, bool]] = []
+    # One pass over the words (this runs on every word of every report): an article looks
+    # ahead at the next word, a number back at the token before it.
+    matches = list(_TOKEN.finditer(text))
+    last = len(matches) - 1
+    tokens: list[Token] = []
     fold_token = _fold_token
-    for match in _TOKEN.finditer(text):
+    new = tuple.__new__  # Token(...) without the Python-level __new__ of a NamedTuple
+    for i, match in enumerate(matches):
         word = match.group()
         start, end = match.span()
         possessive = len(word) > 3 and word[-1] in "sS" and word[-2] in "'’"
-        if possessive:
+        if possessive:  # "Irbil's" is read as "Irbil" (_word, inline: it runs on every word)
             word, end = word[:-2], end - 2
         if not word.isascii() and _ARABIC_LETTER.match(word):
             cut, key = split_arabic_word(word)  # "وبالموصل": the name starts at "الموصل"
-            raw.append((word[cut:], key, start + cut, end, False))
-            continue
-        raw.append((word, fold_token(word), start, end, possessive))
-    tokens: list[Token] = []
-    new = tuple.__new__  # Token(...) without the Python-level __new__ of a NamedTuple
-    last = len(raw) - 1
-    for i, (word, key, start, end, possessive) in enumerate(raw):
+            word, start, possessive = word[cut:], start + cut, False
+        else:
+            key = fold_token(word)
         if key in ARTICLES and key != "the" and i < last:
-            following, _, next_start, _, _ = raw[i + 1]
+            following, next_start, _, _ = _word(matches[i + 1])
+            if not following.isascii() and _ARABIC_LETTER.match(following):
+                cut = split_arabic_word(following)[0]
+                following, next_start = following[cut:], next_start + cut
             if text[end:next_start] in _HYPHEN_GAPS or following[:1].isupper():
                 tokens.append(new(Token, (word, key, start, end, True, False)))
                 continue
@@ -134,6 +138,15 @@ def tokenize(text: str) -> list[Token]:
                 continue
         tokens.append(new(Token, (word, key, start, end, False, possessive)))
     return tokens
+
+
+def _word(match: re.Match[str]) -> tuple[str, int, int, bool]:
+    """A word match as (word, start, end, possessive), "Irbil's" read as "Irbil"."""
+    word = match.group()
+    start, end = match.span()
+    if len(word) > 3 and word[-1] in "sS" and word[-2] in "'’":
+        return word[:-2], start, end - 2, True
+    return word, start, end, False
 
 
 class ToponymMatcher:

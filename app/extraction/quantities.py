@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 
 from app.events import Range, Strength
+from app.extraction.cues import cued_search
 
 NUMBER_WORDS = {
     "a": 1,
@@ -120,7 +121,7 @@ def fatalities(sentence: str, offset: int) -> Found | None:
     if not any(word in lower for word in _DEATH_WORDS):
         return None
     for pattern in _FATALITY_PATTERNS:
-        match = pattern.search(sentence)
+        match = cued_search(pattern, sentence)
         if match:
             value = number(match.group(1))
             if value is not None:
@@ -145,8 +146,8 @@ def _range(match: re.Match[str]) -> Range | None:
 
 def strength(sentence: str, offset: int) -> tuple[Strength, int, int] | None:
     """Force strength stated in a sentence, with the span of the phrases."""
-    personnel = _PERSONNEL_RE.search(sentence) or _UNITS_RE.search(sentence)
-    vehicles = _VEHICLES_RE.search(sentence)
+    personnel = _PERSONNEL_RE.search(sentence) or cued_search(_UNITS_RE, sentence)
+    vehicles = cued_search(_VEHICLES_RE, sentence)
     parts = [m for m in (personnel, vehicles) if m is not None]
     if not parts:
         return None

@@ -149,6 +149,19 @@ def test_tokenize_marks_articles_joins_codes_and_strips_possessives():
     ]
     # An Arabic word with attached particles: the name starts at its article.
     assert [tuple(t) for t in tokenize("وبالموصل")] == [("الموصل", "موصل", 2, 8, False, False)]
+    # An article looks at the next word as cut: a lower-case or Arabic word after a space
+    # leaves it a word; a possessive article-word ("al's") is no article.
+    got = [tuple(t)[:5] for t in tokenize("al وبالموصل, al Qaim's, ad-Dana al-بالرقة")]
+    assert got == [
+        ("al", "al", 0, 2, False),
+        ("الموصل", "موصل", 5, 11, False),
+        ("al", "al", 13, 15, True),
+        ("Qaim", "qaim", 16, 20, False),
+        ("ad", "ad", 24, 26, True),
+        ("Dana", "dana", 27, 31, False),
+        ("al", "al", 32, 34, False),
+        ("الرقة", "رقه", 36, 41, False),
+    ]
 
 
 def test_a_site_named_for_a_town_lies_by_the_town(extractor):
