@@ -14,6 +14,7 @@ from collections import Counter
 from collections.abc import Sequence
 from functools import lru_cache
 
+from app.extraction.datelines import without_dateline
 from app.extraction.event_types import Trigger
 from app.extraction.headings import heading_end
 from app.extraction.metonyms import acting as acting
@@ -122,6 +123,7 @@ def choose(
     # "Khan Sheikhoun, south Idlib": the province part said of a place is not another place.
     placed = [m for m in placed if not region_of_previous(sentence, m, placed)] or placed
     placed = _below_heading(sentence, placed)
+    placed = without_dateline(sentence, placed)  # "ERBIL - ... in the Kifri area": Kifri
     if not placed:
         return None, []
     origin: ResolvedMention | None = None
@@ -189,6 +191,7 @@ def choose(
         if rank(m) < SPECIFICITY["mountain"]
         or m.place is not None
         and m.place.family in ("region", "country")
+        and not _holds_range(m, ranges)
     ] or ranges
     if not rest:
         return None, []
@@ -217,6 +220,13 @@ def choose(
             return None, [first]  # "between Shirqat and Qayyarah": the first named
         return None, listed_with(sentence, best, rest)
     return None, [best]
+
+
+def _holds_range(wide: ResolvedMention, ranges: list[ResolvedMention]) -> bool:
+    """ "the Zap region of northern Iraq": a country (or a region of it) said of a range in
+    it places the event no better than the range does."""
+    country = wide.place.country if wide.place is not None else None
+    return any(r.place is not None and r.place.country == country for r in ranges)
 
 
 def _below_heading(sentence: Sentence, placed: list[ResolvedMention]) -> list[ResolvedMention]:

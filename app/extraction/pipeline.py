@@ -18,6 +18,7 @@ from app.extraction.actors import (
     default_actor_file,
     read_actors,
 )
+from app.extraction.datelines import dateline_end
 from app.extraction.dates import DateMention, find_dates
 from app.extraction.event_builder import EventDraft, build_feature
 from app.extraction.event_dates import (
@@ -201,11 +202,15 @@ class Extractor:
         return Extraction(text, mentions, features, reported_at, drafts)
 
     def _dates(self, sentence: Sentence, published: dt.date) -> list[DateMention]:
+        # "BAGHDAD, June 11 (wire) -": the day it was filed dates no event.
+        head = dateline_end(sentence.text) if sentence.start == 0 else 0
         found = find_dates(sentence.text, published, sentence.start)
+        found = [d for d in found if d.start >= head]
         reported = [d for d in found if d.role == "report"]
         if reported and any(d.role != "report" for d in found):
             # "on Tuesday ... officials said on 7 August": the Tuesday before 7 August.
             found = find_dates(sentence.text, published, sentence.start, reported[0].last)
+            found = [d for d in found if d.start >= head]
         return found
 
     @staticmethod
