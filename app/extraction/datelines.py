@@ -1,5 +1,7 @@
 """A dateline says where and when a report was filed, not where or when its events happened.
 
+A dateline opens the report, or its first paragraph after a headline.
+
 "ERBIL, Kurdistan Region - Two soldiers were killed in the Kifri area ...", "BAGHDAD, June 11
 (wire) - Gunmen ... on Monday": the capitals at the head of a report name the reporter's
 city, the date the day it was filed. A place of the dateline is the event's place only when
@@ -29,9 +31,23 @@ def dateline_end(text: str) -> int:
     return found.end() if found else 0
 
 
+def opening_dateline(sentence: Sentence) -> int:
+    """The length of the dateline a sentence opens with: the report's first sentence, or
+    its second after a headline."""
+    return dateline_end(sentence.text) if sentence.index <= 1 else 0
+
+
 def without_dateline(sentence: Sentence, placed: list[ResolvedMention]) -> list[ResolvedMention]:
-    """The places of a sentence other than its dateline's, when it names any."""
-    end = sentence.start + dateline_end(sentence.text) if sentence.start == 0 else 0
-    if end == 0:
+    """The places of a sentence other than its dateline's, when it names one at least as
+    precise as a governorate ("KIRKUK - ... a bomb in northern Iraq" stays in Kirkuk)."""
+    end = sentence.start + opening_dateline(sentence)
+    if end == sentence.start:
         return placed
-    return [m for m in placed if m.mention.start >= end] or placed
+    body = [m for m in placed if m.mention.start >= end]
+    if any(m.place is not None and m.place.family in _PRECISE for m in body):
+        return body
+    return placed
+
+
+#: Places precise enough to outweigh a dateline's town (not a country, region or river).
+_PRECISE = frozenset({"populated", "site", "admin2", "admin1", "mountain"})

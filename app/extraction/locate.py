@@ -22,6 +22,7 @@ from app.extraction.place_lists import SPECIFICITY as SPECIFICITY
 from app.extraction.place_lists import listed_with, of_a_kind, region_of_previous
 from app.extraction.place_lists import rank as rank
 from app.extraction.resolve import ResolvedMention
+from app.extraction.roads import leads_to, road_end
 from app.extraction.text import Sentence
 
 ORIGIN_CUE = re.compile(
@@ -91,8 +92,9 @@ def before(sentence: Sentence, mention: ResolvedMention, width: int = 40) -> str
 
 
 def is_near(sentence: Sentence, mention: ResolvedMention) -> bool:
-    """ "near X", "north of X", "outside X": the event is close to X, not in it."""
-    return bool(NEAR_CUE.search(before(sentence, mention)))
+    """ "near X", "north of X", "outside X", "on the Mosul-Duhok road": the event is close to
+    X, not in it."""
+    return bool(NEAR_CUE.search(before(sentence, mention))) or leads_to(sentence, mention)
 
 
 def nearest_to(
@@ -120,6 +122,7 @@ def choose(
     countries: Sequence[str] = (),
 ) -> tuple[ResolvedMention | None, list[ResolvedMention]]:
     """The origin (movements only) and the location(s) of an event in this sentence."""
+    given = placed
     # "Khan Sheikhoun, south Idlib": the province part said of a place is not another place.
     placed = [m for m in placed if not region_of_previous(sentence, m, placed)] or placed
     placed = _below_heading(sentence, placed)
@@ -178,7 +181,8 @@ def choose(
         return None, []  # "reinforcements were sent from Baghdad": where they came from
     # "on the Damascus highway", "the Kirkuk-Erbil road": a road named for a town is not in
     # it; any other place of the sentence says better where the event was.
-    rest = [m for m in rest if not _names_road(sentence, m)] or rest
+    roads = [m for m in rest if _names_road(sentence, m)]
+    rest = [m for m in rest if m not in roads] or road_end(sentence, roads, given) or rest
     # "After a drone attack on Erbil air base on 25 December, jets struck depots in Babil":
     # the place of the clause that tells another occurrence is that occurrence's.
     rest = [m for m in rest if not other_clause(sentence, trigger, m)] or rest

@@ -18,7 +18,7 @@ from app.extraction.actors import (
     default_actor_file,
     read_actors,
 )
-from app.extraction.datelines import dateline_end
+from app.extraction.datelines import opening_dateline
 from app.extraction.dates import DateMention, find_dates
 from app.extraction.event_builder import EventDraft, build_feature
 from app.extraction.event_dates import (
@@ -203,7 +203,7 @@ class Extractor:
 
     def _dates(self, sentence: Sentence, published: dt.date) -> list[DateMention]:
         # "BAGHDAD, June 11 (wire) -": the day it was filed dates no event.
-        head = dateline_end(sentence.text) if sentence.start == 0 else 0
+        head = sentence.start + opening_dateline(sentence)
         found = find_dates(sentence.text, published, sentence.start)
         found = [d for d in found if d.start >= head]
         reported = [d for d in found if d.role == "report"]

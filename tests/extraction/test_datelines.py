@@ -65,3 +65,19 @@ def test_the_filing_date_dates_no_event(extractor):
     )
     (event,) = events(extractor, text)
     assert event.date_end == dt.date(2024, 3, 13)
+
+
+def test_a_dateline_after_a_headline_counts_too(extractor):
+    text = (
+        "Three Peshmerga killed in night attack\n\n"
+        "SULAIMANI, Kurdistan Region - Three Peshmerga were killed on Tuesday when militants "
+        "attacked their post in the Kifri area, the ministry said."
+    )
+    (event,) = events(extractor, text)
+    assert event.location.admin1 == "IQ-DI"
+
+
+def test_a_dateline_yields_to_no_country_or_region(extractor):
+    text = "QAMISHLI, Syria - Turkish drones struck targets across north-east Syria on Tuesday."
+    (event,) = events(extractor, text)
+    assert event.location.admin1 == "SY-HA"
