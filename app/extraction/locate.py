@@ -22,7 +22,7 @@ from app.extraction.place_lists import SPECIFICITY as SPECIFICITY
 from app.extraction.place_lists import listed_with, of_a_kind, region_of_previous
 from app.extraction.place_lists import rank as rank
 from app.extraction.resolve import ResolvedMention
-from app.extraction.roads import leads_to, road_end
+from app.extraction.roads import on_road, road_end
 from app.extraction.text import Sentence
 
 ORIGIN_CUE = re.compile(
@@ -94,7 +94,7 @@ def before(sentence: Sentence, mention: ResolvedMention, width: int = 40) -> str
 def is_near(sentence: Sentence, mention: ResolvedMention) -> bool:
     """ "near X", "north of X", "outside X", "on the Mosul-Duhok road": the event is close to
     X, not in it."""
-    return bool(NEAR_CUE.search(before(sentence, mention))) or leads_to(sentence, mention)
+    return bool(NEAR_CUE.search(before(sentence, mention))) or on_road(sentence, mention)
 
 
 def nearest_to(
