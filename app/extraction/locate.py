@@ -21,6 +21,7 @@ from app.extraction.metonyms import acting as acting
 from app.extraction.place_lists import SPECIFICITY as SPECIFICITY
 from app.extraction.place_lists import listed_with, of_a_kind, region_of_previous
 from app.extraction.place_lists import rank as rank
+from app.extraction.provinces import Provinces
 from app.extraction.resolve import ResolvedMention
 from app.extraction.roads import on_road, road_end
 from app.extraction.text import Sentence
@@ -301,12 +302,14 @@ def inherited(
     last_location: ResolvedMention | None,
     previous_event_location: ResolvedMention | None = None,
     text: str = "",
+    provinces: Provinces | None = None,
 ) -> ResolvedMention | None:
     """Where an event with no place of its own happened.
 
     "the consulate", "the refinery": where the text said that site was ("the Iranian
     consulate in Najaf"; ``text`` is the report's). "the base", "the town": the last place
-    of that kind. Otherwise the place of the event
+    of that kind ("the province" with none named: the governorate of the story's town).
+    Otherwise the place of the event
     it follows on from (same kind, up to two sentences back), of an event in the sentence
     before, the most specific place of the sentence before, the last event's place.
     """
@@ -321,6 +324,11 @@ def inherited(
         same = [m for m in earlier if m.place is not None and m.place.family == family]
         if same:
             return _salient(same)
+        towns = [m for m in earlier if m.place is not None and m.place.family == "populated"]
+        if family == "admin1" and towns and provinces is not None:
+            around = provinces.around(_story_town(towns))  # "the province" of the story's town
+            if around is not None:
+                return around
     if recent_location is not None:
         return recent_location
     if previous_event_location is not None:
@@ -353,6 +361,12 @@ def _site_named_before(
     at = said[-1]
     near = [m for m in earlier if abs(m.mention.start - at) <= _SITE_REACH]
     return min(near, key=lambda m: abs(m.mention.start - at)) if near else None
+
+
+def _story_town(towns: list[ResolvedMention]) -> ResolvedMention:
+    """The town of the governorate the story names most (the latest on a tie)."""
+    counts = Counter(m.place.admin1 for m in towns if m.place is not None)
+    return max(reversed(towns), key=lambda m: counts[m.place.admin1 if m.place else None])
 
 
 #: Mentions that make a place the story's own ("the city" is it, not a town named once).

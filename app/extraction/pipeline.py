@@ -42,6 +42,7 @@ from app.extraction.namesakes import placed_by_neighbours
 from app.extraction.occurrences import BLAME, CLAIM, occurrences
 from app.extraction.outskirts import Outskirts
 from app.extraction.places import DEMONYMS, ToponymMatcher, tokenize
+from app.extraction.provinces import Provinces
 from app.extraction.quantities import fatalities, strength
 from app.extraction.report_input import DEFAULT_MAX_CHARS, ReportInput, check_published, check_text
 from app.extraction.resolve import ResolvedMention, Resolver
@@ -90,6 +91,7 @@ class Extractor:
         )
         self.triggers = TriggerFinder(self.lexicon.triggers)
         self.outskirts = Outskirts(gazetteer)
+        self.provinces = Provinces(gazetteer)
         self.max_chars = max_chars
 
     @classmethod
@@ -165,7 +167,7 @@ class Extractor:
             located, _report_countries(mentions), reported_at, self.actors.actors, self.actors
         )
         ctx.paragraph_of, ctx.text = paragraphs(text, sentences), text
-        ctx.outskirts = self.outskirts
+        ctx.outskirts, ctx.provinces = self.outskirts, self.provinces
         actor_spans = ActorSpans(actor_mentions)
         for sentence in sentences:
             ctx.previous_start = sentences[sentence.index - 1].start if sentence.index else 0
@@ -251,6 +253,7 @@ class _Context:
     previous_start: int = 0  # start of the sentence before the current one
     paragraph_of: list[int] = field(default_factory=list)  # by sentence index
     outskirts: Outskirts | None = None
+    provinces: Provinces | None = None
     text: str = ""  # the report's cleaned text
 
     def reading(self, countries: list[str]) -> roles.Reading:
@@ -335,6 +338,7 @@ def _drafts(
             last.location if last else None,
             last.location if last and last.sentence.index == sentence.index - 1 else None,
             ctx.text,
+            ctx.provinces,
         )
         locations = [found] if found is not None else []
         listed = listed_unknowns(sentence, mentions, found) if found is not None else []
