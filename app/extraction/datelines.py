@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 
+from app.extraction.dates import DateMention
 from app.extraction.resolve import ResolvedMention
 from app.extraction.text import Sentence
 
@@ -35,6 +36,13 @@ def opening_dateline(sentence: Sentence) -> int:
     """The length of the dateline a sentence opens with: the report's first sentence, or
     its second after a headline."""
     return dateline_end(sentence.text) if sentence.index <= 1 else 0
+
+
+def after_dateline(sentence: Sentence, dates: list[DateMention]) -> list[DateMention]:
+    """The dates of a sentence less its dateline's ("BAGHDAD, June 11 (wire) -": the day it
+    was filed dates no event)."""
+    head = sentence.start + opening_dateline(sentence)
+    return [d for d in dates if d.start >= head]
 
 
 def without_dateline(sentence: Sentence, placed: list[ResolvedMention]) -> list[ResolvedMention]:

@@ -18,7 +18,7 @@ from app.extraction.actors import (
     default_actor_file,
     read_actors,
 )
-from app.extraction.datelines import opening_dateline
+from app.extraction.datelines import after_dateline
 from app.extraction.dates import DateMention, find_dates
 from app.extraction.event_builder import EventDraft, build_feature
 from app.extraction.event_dates import (
@@ -167,7 +167,7 @@ class Extractor:
         ctx = _Context(
             located, _report_countries(mentions), reported_at, self.actors.actors, self.actors
         )
-        ctx.paragraph_of, ctx.text = paragraphs(text, sentences), text
+        ctx.paragraph_of, ctx.text, ctx.told = paragraphs(text, sentences), text, dates
         ctx.outskirts, ctx.provinces = self.outskirts, self.provinces
         actor_spans = ActorSpans(actor_mentions)
         for sentence in sentences:
@@ -206,15 +206,12 @@ class Extractor:
         return Extraction(text, mentions, features, reported_at, drafts)
 
     def _dates(self, sentence: Sentence, published: dt.date) -> list[DateMention]:
-        # "BAGHDAD, June 11 (wire) -": the day it was filed dates no event.
-        head = sentence.start + opening_dateline(sentence)
-        found = find_dates(sentence.text, published, sentence.start)
-        found = [d for d in found if d.start >= head]
+        found = after_dateline(sentence, find_dates(sentence.text, published, sentence.start))
         reported = [d for d in found if d.role == "report"]
         if reported and any(d.role != "report" for d in found):
             # "on Tuesday ... officials said on 7 August": the Tuesday before 7 August.
-            found = find_dates(sentence.text, published, sentence.start, reported[0].last)
-            found = [d for d in found if d.start >= head]
+            again = find_dates(sentence.text, published, sentence.start, reported[0].last)
+            found = after_dateline(sentence, again)
         return found
 
     @staticmethod
@@ -257,6 +254,7 @@ class _Context:
     outskirts: Outskirts | None = None
     provinces: Provinces | None = None
     text: str = ""  # the report's cleaned text
+    told: dict[int, list[DateMention]] = field(default_factory=dict)  # dates by sentence
 
     def reading(self, countries: list[str]) -> roles.Reading:
         """How actor mentions read in an event in these countries (its own first)."""
@@ -368,7 +366,8 @@ def _drafts(
         if draft.near and draft.location is not None and ctx.outskirts is not None:
             draft.location = ctx.outskirts.near(draft.location)  # "south of Damascus"
         dated = item_dates(event_dates, location, places, sentence.end)
-        date_draft(draft, dated, ctx.drafts, said or ctx.reported_at, ctx.paragraph_of, said)
+        told = ctx.told.get(sentence.index - 1, [])  # the sentence before: "the same day"
+        date_draft(draft, dated, ctx.drafts, said or ctx.reported_at, ctx.paragraph_of, said, told)
         own = clauses.scoped(sentence, trigger, others, actors)
         roles.assign(draft, trigger, own, ctx.reading(_countries(draft, ctx.countries)))
         retype.refine(draft)
