@@ -1,5 +1,5 @@
 """Words after a date that move it: "11 June last year", "Monday last week", "last June",
-"the second week of March".
+"the second week of March"; and "the weekend", "two weeks ago".
 
 :func:`app.extraction.dates.find_dates` reads "11 June" and "last year" as two dates (the
 June of the reference year, and the whole year before); the writer meant one: 11 June of the
@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 from app.extraction.date_patterns import MONTHS, WEEKDAYS
 
 if TYPE_CHECKING:
-    from app.extraction.dates import DateMention
+    from app.extraction.dates import DateMention, Precision, Role
 
 _LAST_YEAR = re.compile(r",?\s+(?:of\s+)?last\s+year\b", re.I)
 _LAST_WEEK = re.compile(r",?\s+(?:of\s+)?last\s+week\b", re.I)
@@ -96,3 +96,22 @@ def _previous_year(d: date) -> date:
 
 def _days_in(d: date) -> int:
     return calendar.monthrange(d.year, d.month)[1]
+
+
+_WEEKS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4}
+_FRIDAY, _SUNDAY = 4, 6
+
+
+def weeks_back(words: list[str], anchor: date) -> tuple[date, date, Precision, Role, int]:
+    """ "over the weekend", "last weekend": the latest weekend, Friday (the weekend of Iraq
+    and Syria) to Sunday, up to the reference day when it falls in one; "two weeks ago":
+    three days either side of that day (week precision)."""
+    if words[-1] == "weekend":
+        weekday = anchor.weekday()
+        if weekday >= _FRIDAY:
+            end = anchor
+        else:
+            end = anchor - timedelta(days=weekday + 7 - _SUNDAY)
+        return end - timedelta(days=end.weekday() - _FRIDAY), end, "week", "event", 0
+    day = anchor - timedelta(days=7 * _WEEKS[words[0]])
+    return day - timedelta(days=3), day + timedelta(days=3), "week", "event", 0

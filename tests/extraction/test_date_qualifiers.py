@@ -57,3 +57,23 @@ def test_a_week_of_a_month(text, first, last):
 
 def test_a_month_named_last_in_another_month_is_unchanged():
     assert events("Gunmen took the town last May.") == [(dt.date(2015, 5, 1), dt.date(2015, 5, 31))]
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "first", "last"),
+    [
+        # A Thursday: the weekend before, Friday (Iraq's and Syria's) to Sunday.
+        ("Gunmen took the town over the weekend.", dt.date(2024, 3, 14), 8, 10),
+        ("Gunmen took the town at the weekend.", dt.date(2024, 3, 18), 15, 17),
+        # A Saturday: the weekend it is in, up to that day.
+        ("Gunmen took the town last weekend.", dt.date(2024, 3, 16), 15, 16),
+    ],
+)
+def test_the_weekend(text, published, first, last):
+    assert events(text, published) == [(dt.date(2024, 3, first), dt.date(2024, 3, last))]
+
+
+def test_weeks_ago_is_three_days_either_side():
+    assert events("Gunmen took the town two weeks ago.", dt.date(2024, 3, 18)) == [
+        (dt.date(2024, 3, 1), dt.date(2024, 3, 7))
+    ]
