@@ -20,7 +20,8 @@ are read after the shipped ones. Each file is read once, when the extractor is b
   (nouns that make an owner the attacker), ``generic_force`` ("security forces", "the army":
   the state forces of the event's country, as of the report's date) and ``generic_insurgent``
   ("the militants": the armed group the report names most) and ``civilian_target`` (homes,
-  markets, worshippers: a strike on them has the event country's civilians as a target).
+  markets, worshippers: a strike on them has the event country's civilians as a target);
+  ``goes_on`` ("went on", "continued": an occurrence lasting, no second one).
 """
 
 from __future__ import annotations
@@ -35,7 +36,7 @@ from pathlib import Path
 from app.errors import GazetteerError
 
 #: The cue names the rules read; a row with another name is a mistake in the file.
-CUES = frozenset({"force_noun", "generic_force", "generic_insurgent", "civilian_target"})
+CUES = frozenset({"force_noun", "generic_force", "generic_insurgent", "civilian_target", "goes_on"})
 
 
 @dataclass(frozen=True, slots=True)

@@ -44,7 +44,7 @@ from app.extraction.outskirts import Outskirts
 from app.extraction.places import DEMONYMS, ToponymMatcher, tokenize
 from app.extraction.provinces import Provinces
 from app.extraction.quantities import fatalities, strength
-from app.extraction.repeats import repeats
+from app.extraction.repeats import Repeats
 from app.extraction.report_input import DEFAULT_MAX_CHARS, ReportInput, check_published, check_text
 from app.extraction.resolve import ResolvedMention, Resolver
 from app.extraction.text import Sentence, clean_text, split_sentences
@@ -91,6 +91,7 @@ class Extractor:
             read_actors(files), self.lexicon.demonyms, self.lexicon.cues, self.lexicon.successors
         )
         self.triggers = TriggerFinder(self.lexicon.triggers)
+        self.repeats = Repeats(self.triggers, self.lexicon.cues)
         self.outskirts = Outskirts(gazetteer)
         self.provinces = Provinces(gazetteer)
         self.max_chars = max_chars
@@ -180,7 +181,7 @@ class Extractor:
                 dated_reference, sentence, dates=dates[sentence.index], drafts=ctx.drafts
             )
             triggers = occurrences(self.triggers, sentence, armed, dated)
-            triggers += repeats(self.triggers, sentence, triggers, dates[sentence.index], dated)
+            triggers += self.repeats.find(sentence, triggers, dates[sentence.index], dated)
             for trigger in triggers:
                 ctx.drafts += _drafts(
                     ctx,

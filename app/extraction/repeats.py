@@ -10,7 +10,7 @@ event (its place and date are read as for any trigger: the nearest ones).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
 
 from app.extraction.dates import DateMention
 from app.extraction.event_types import Trigger, TriggerFinder, irrealis
@@ -45,6 +45,7 @@ def repeats(
     triggers: list[Trigger],
     dates: list[DateMention],
     dated_reference: Callable[[Trigger], bool] | None = None,
+    goes_on: re.Pattern[str] | None = None,
 ) -> list[Trigger]:
     """Later triggers of a kind already read, each with a date of its own in its clause
     (one that refers to another event counts when ``dated_reference`` says it gives that
@@ -63,7 +64,7 @@ def repeats(
         ):
             if any(t.start < later.end and later.start < t.end for t in triggers):
                 continue
-            if not _own_date(sentence, previous, later, told) or _goes_on(sentence, later):
+            if not _own_date(sentence, previous, later, told) or _goes_on(sentence, later, goes_on):
                 continue
             if not irrealis(plain, later.start - sentence.start, False) or (
                 dated_reference is not None and dated_reference(later)
@@ -100,19 +101,34 @@ def _own_date(
     )
 
 
-#: "and fighting went on through Monday": the same occurrence lasting, not a second one.
-_GOES_ON = re.compile(
-    r"\b(?:went on|go(?:es)? on|continu\w*|raged|rages|persist\w*|carried on|lasted|dragged on)\b",
-    re.I,
-)
-
-
 #: "the abduction ended when ...": the occurrence told already, named again.
 _NAMED_AGAIN = re.compile(r"\b(?:the|this|that|its|their)\s+(?:[\w-]+\s+)?$", re.I)
 
 
-def _goes_on(sentence: Sentence, trigger: Trigger) -> bool:
+def _goes_on(sentence: Sentence, trigger: Trigger, goes_on: re.Pattern[str] | None) -> bool:
+    """ "the abduction was reported", "and fighting went on through Monday" (``goes_on``:
+    the lexicon's ``goes_on`` cue words): the occurrence told, named again or lasting."""
     at = trigger.start - sentence.start
     if _NAMED_AGAIN.search(sentence.text[max(0, at - 25) : at]):
         return True
-    return bool(_GOES_ON.search(sentence.text[max(0, at - 15) : at + len(trigger.text) + 20]))
+    near = sentence.text[max(0, at - 15) : at + len(trigger.text) + 20]
+    return goes_on is not None and goes_on.search(near) is not None
+
+
+class Repeats:
+    """:func:`repeats` over one trigger finder, with the lexicon's ``goes_on`` cue words."""
+
+    def __init__(self, finder: TriggerFinder, cues: Mapping[str, Sequence[str]]) -> None:
+        self.finder = finder
+        words = cues.get("goes_on", ())
+        self.goes_on = re.compile(r"\b(?:" + "|".join(words) + r")\b", re.I) if words else None
+
+    def find(
+        self,
+        sentence: Sentence,
+        triggers: list[Trigger],
+        dates: list[DateMention],
+        dated_reference: Callable[[Trigger], bool] | None = None,
+    ) -> list[Trigger]:
+        """The second occurrences of a sentence (see :func:`repeats`)."""
+        return repeats(self.finder, sentence, triggers, dates, dated_reference, self.goes_on)
