@@ -40,6 +40,7 @@ from app.extraction.date_patterns import (
     WEEKDAY_WORD,
     WEEKDAYS,
 )
+from app.extraction.date_qualifiers import qualified, weeks_back
 
 Precision = Literal["day", "week", "month", "year"]
 Role = Literal["event", "report", "since", "follow"]
@@ -160,7 +161,13 @@ def find_dates(
             if d not in night
         ]
     found.sort(key=lambda d: d.start)
+    if "ast " in text or "week of" in text:  # "11 June last year", "Monday last week"
+        found = qualified(text, found, reported or anchor, offset, _week_of)
     return found
+
+
+def _week_of(start: int, end: int, text: str, first: date, last: date) -> DateMention:
+    return DateMention(start, end, text, first, last, "week", "event")
 
 
 _NIGHT = frozenset({"overnight", "during the night"})
@@ -339,6 +346,8 @@ def _relative(m: re.Match[str], anchor: date) -> tuple[date, date, Precision, Ro
     if phrase in _NIGHT:
         return anchor - day, anchor, "day", "event", 0
     words = phrase.split()
+    if words[-1] == "weekend" or words[-2:] in (["week", "ago"], ["weeks", "ago"]):
+        return weeks_back(words, anchor)  # "over the weekend", "two weeks ago"
     if words[0] in ("in", "over", "during"):
         # "in recent days": the week before the reference; "in recent weeks": its month.
         span = 7 if words[-1] == "days" else 28

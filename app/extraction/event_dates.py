@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Sequence
 
 from app.extraction.dates import DateMention
 from app.extraction.event_builder import EventDraft
@@ -254,9 +255,12 @@ def date_draft(
     reported_at: dt.date,
     paragraph_of: list[int],
     said: dt.date | None = None,
+    before: Sequence[DateMention] = (),
 ) -> None:
-    """Date an event: its own date; "the following day" after the last event's; the
-    narrative's when it goes on with it; else some time in the week before the report
+    """Date an event: its own date; "the following day" after the last event's (or after
+    the one day the sentence just ``before`` it names, when no event was read there: "On
+    Friday, thousands packed the square. Smaller rallies were held on the same day ...");
+    the narrative's when it goes on with it; else some time in the week before the report
     (``reported_at``; ``said``: the day its sentence says it was reported, when it does)."""
     own = [d for d in dates if d.role == "event" and dates_trigger(d, draft.trigger)]
     follow = [d for d in dates if d.role == "follow"]
@@ -276,7 +280,11 @@ def date_draft(
         shift = dt.timedelta(days=follow[0].offset_days)
         span = follow[0].last - follow[0].first  # "over the following three days"
         precision = "week" if span.days > 1 else base.precision
-        draft.set_date(base.date + shift, base.date_end + shift + span, precision, follow[0])
+        first, last = base.date, base.date_end
+        days = [d for d in before if d.role == "event" and d.precision == "day"]
+        if len(days) == 1 and base.sentence.index < draft.sentence.index - 1:
+            first, last, precision = days[0].first, days[0].last, "day"
+        draft.set_date(first + shift, last + shift + span, precision, follow[0])
         return
     # The narrative's date, not one said of a noun ("the agreement signed on 1 April"),
     # when the event goes on with it.

@@ -368,6 +368,23 @@ class TriggerFinder:
                 return Trigger(spec, match.start() + offset, match.end() + offset, match.group())
         return None
 
+    def each(self, name: str, sentence: str, offset: int, start: int = 0) -> list[Trigger]:
+        """Every match of one type's rows in a sentence from ``start``, in order, overlaps
+        left out (the repeats :mod:`app.extraction.repeats` reads)."""
+        found: list[Trigger] = []
+        for spec, patterns in self._patterns:
+            if spec.name != name:
+                continue
+            for pattern in patterns:
+                for m in pattern.finditer(sentence, start):
+                    found.append(Trigger(spec, m.start() + offset, m.end() + offset, m.group()))
+        found.sort(key=lambda t: (t.start, -t.end))
+        kept: list[Trigger] = []
+        for t in found:
+            if not kept or t.start >= kept[-1].end:
+                kept.append(t)
+        return kept
+
     def find(self, sentence: str, offset: int) -> list[Trigger]:
         """The winning trigger of each group in a sentence (offsets into the report)."""
         present = self._candidates(sentence)

@@ -11,6 +11,7 @@ from app.extraction.actors import ActorMention
 from app.extraction.dates import DateMention
 from app.extraction.event_builder import EventDraft
 from app.extraction.event_types import BY_NAME, Trigger
+from app.extraction.place_lists import listed_with
 from app.extraction.quantities import fatalities
 from app.extraction.resolve import ResolvedMention
 from app.extraction.text import Sentence
@@ -23,16 +24,27 @@ def news(
     recent: EventDraft | None,
 ) -> bool:
     """ "The protests spread on Wednesday to Nasiriyah": a reference with a date and places of
-    its own that the event it refers to does not have is a new event."""
-    if recent is None or not dates or not placed:
+    its own that the event it refers to does not have is a new event; so is one that lists
+    places of its own ("The strikes hit depots in Amuda, Derik and Kobani"): one event each."""
+    if recent is None or not placed:
         return False
     known = recent.location.place if recent.location is not None else None
     placed = [m for m in placed if locate.rank(m) < locate.SPECIFICITY["mountain"]]
-    return (
-        bool(placed)
-        and all(m.place != known for m in placed)
-        and any(d.first != recent.date or d.last != recent.date_end for d in dates)
-    )
+    if not placed or any(m.place == known for m in placed):
+        return False
+    if not dates:
+        return _lists_places(sentence, placed)
+    return any(d.first != recent.date or d.last != recent.date_end for d in dates)
+
+
+def _lists_places(sentence: Sentence, placed: list[ResolvedMention]) -> bool:
+    """Whether the places of a sentence include a list of two or more, none of them where
+    someone came from ("fighters from Raqqa and Hasakah")."""
+    own = [m for m in placed if not _CAME_FROM.search(locate.before(sentence, m, 30))]
+    return any(len(listed_with(sentence, m, own)) > 1 for m in own)
+
+
+_CAME_FROM = re.compile(r"\b(?:from|of)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}$", re.I)
 
 
 #: A trigger that only counts the dead ("38 militants were killed").

@@ -20,9 +20,10 @@ are read after the shipped ones. Each file is read once, when the extractor is b
   (nouns that make an owner the attacker), ``generic_force`` ("security forces", "the army":
   the state forces of the event's country, as of the report's date) and ``generic_insurgent``
   ("the militants": the armed group the report names most) and ``civilian_target`` (homes,
-  markets, worshippers: a strike on them has the event country's civilians as a target) and
+  markets, worshippers: a strike on them has the event country's civilians as a target),
   ``civilian_struck`` (the same, but only for violence, never an arrest: "four men" executed
-  are civilians, "four men" arrested are suspects).
+  are civilians, "four men" arrested are suspects) and ``goes_on`` ("went on", "continued":
+  an occurrence lasting, no second one).
 """
 
 from __future__ import annotations
@@ -38,7 +39,14 @@ from app.errors import GazetteerError
 
 #: The cue names the rules read; a row with another name is a mistake in the file.
 CUES = frozenset(
-    {"force_noun", "generic_force", "generic_insurgent", "civilian_target", "civilian_struck"}
+    {
+        "force_noun",
+        "generic_force",
+        "generic_insurgent",
+        "civilian_target",
+        "civilian_struck",
+        "goes_on",
+    }
 )
 
 

@@ -14,13 +14,16 @@ from collections import Counter
 from collections.abc import Sequence
 from functools import lru_cache
 
+from app.extraction.datelines import without_dateline
 from app.extraction.event_types import Trigger
 from app.extraction.headings import heading_end
 from app.extraction.metonyms import acting as acting
 from app.extraction.place_lists import SPECIFICITY as SPECIFICITY
 from app.extraction.place_lists import listed_with, of_a_kind, region_of_previous
 from app.extraction.place_lists import rank as rank
+from app.extraction.provinces import Provinces
 from app.extraction.resolve import ResolvedMention
+from app.extraction.roads import on_road, road_end
 from app.extraction.text import Sentence
 
 ORIGIN_CUE = re.compile(
@@ -90,8 +93,9 @@ def before(sentence: Sentence, mention: ResolvedMention, width: int = 40) -> str
 
 
 def is_near(sentence: Sentence, mention: ResolvedMention) -> bool:
-    """ "near X", "north of X", "outside X": the event is close to X, not in it."""
-    return bool(NEAR_CUE.search(before(sentence, mention)))
+    """ "near X", "north of X", "outside X", "on the Mosul-Duhok road": the event is close to
+    X, not in it."""
+    return bool(NEAR_CUE.search(before(sentence, mention))) or on_road(sentence, mention)
 
 
 def nearest_to(
@@ -119,9 +123,11 @@ def choose(
     countries: Sequence[str] = (),
 ) -> tuple[ResolvedMention | None, list[ResolvedMention]]:
     """The origin (movements only) and the location(s) of an event in this sentence."""
+    given = placed
     # "Khan Sheikhoun, south Idlib": the province part said of a place is not another place.
     placed = [m for m in placed if not region_of_previous(sentence, m, placed)] or placed
     placed = _below_heading(sentence, placed)
+    placed = without_dateline(sentence, placed)  # "ERBIL - ... in the Kifri area": Kifri
     if not placed:
         return None, []
     origin: ResolvedMention | None = None
@@ -176,7 +182,8 @@ def choose(
         return None, []  # "reinforcements were sent from Baghdad": where they came from
     # "on the Damascus highway", "the Kirkuk-Erbil road": a road named for a town is not in
     # it; any other place of the sentence says better where the event was.
-    rest = [m for m in rest if not _names_road(sentence, m)] or rest
+    roads = [m for m in rest if _names_road(sentence, m)]
+    rest = [m for m in rest if m not in roads] or road_end(sentence, roads, given) or rest
     # "After a drone attack on Erbil air base on 25 December, jets struck depots in Babil":
     # the place of the clause that tells another occurrence is that occurrence's.
     rest = [m for m in rest if not other_clause(sentence, trigger, m)] or rest
@@ -189,6 +196,7 @@ def choose(
         if rank(m) < SPECIFICITY["mountain"]
         or m.place is not None
         and m.place.family in ("region", "country")
+        and not _holds_range(m, ranges)
     ] or ranges
     if not rest:
         return None, []
@@ -217,6 +225,13 @@ def choose(
             return None, [first]  # "between Shirqat and Qayyarah": the first named
         return None, listed_with(sentence, best, rest)
     return None, [best]
+
+
+def _holds_range(wide: ResolvedMention, ranges: list[ResolvedMention]) -> bool:
+    """ "the Zap region of northern Iraq": a country (or a region of it) said of a range in
+    it places the event no better than the range does."""
+    country = wide.place.country if wide.place is not None else None
+    return any(r.place is not None and r.place.country == country for r in ranges)
 
 
 def _below_heading(sentence: Sentence, placed: list[ResolvedMention]) -> list[ResolvedMention]:
@@ -287,12 +302,14 @@ def inherited(
     last_location: ResolvedMention | None,
     previous_event_location: ResolvedMention | None = None,
     text: str = "",
+    provinces: Provinces | None = None,
 ) -> ResolvedMention | None:
     """Where an event with no place of its own happened.
 
     "the consulate", "the refinery": where the text said that site was ("the Iranian
     consulate in Najaf"; ``text`` is the report's). "the base", "the town": the last place
-    of that kind. Otherwise the place of the event
+    of that kind ("the province" with none named: the governorate of the story's town).
+    Otherwise the place of the event
     it follows on from (same kind, up to two sentences back), of an event in the sentence
     before, the most specific place of the sentence before, the last event's place.
     """
@@ -307,6 +324,11 @@ def inherited(
         same = [m for m in earlier if m.place is not None and m.place.family == family]
         if same:
             return _salient(same)
+        towns = [m for m in earlier if m.place is not None and m.place.family == "populated"]
+        if family == "admin1" and towns and provinces is not None:
+            around = provinces.around(_story_town(towns))  # "the province" of the story's town
+            if around is not None:
+                return around
     if recent_location is not None:
         return recent_location
     if previous_event_location is not None:
@@ -339,6 +361,12 @@ def _site_named_before(
     at = said[-1]
     near = [m for m in earlier if abs(m.mention.start - at) <= _SITE_REACH]
     return min(near, key=lambda m: abs(m.mention.start - at)) if near else None
+
+
+def _story_town(towns: list[ResolvedMention]) -> ResolvedMention:
+    """The town of the governorate the story names most (the latest on a tie)."""
+    counts = Counter(m.place.admin1 for m in towns if m.place is not None)
+    return max(reversed(towns), key=lambda m: counts[m.place.admin1 if m.place else None])
 
 
 #: Mentions that make a place the story's own ("the city" is it, not a town named once).

@@ -29,6 +29,7 @@ from app.extraction.actors import (
     read_actors,
 )
 from app.extraction.cues import cued_search
+from app.extraction.datelines import after_dateline
 from app.extraction.dates import DateMention, find_dates
 from app.extraction.event_builder import EventDraft, build_feature
 from app.extraction.event_dates import (
@@ -52,7 +53,9 @@ from app.extraction.namesakes import placed_by_neighbours
 from app.extraction.occurrences import BLAME, CLAIM, occurrences
 from app.extraction.outskirts import Outskirts
 from app.extraction.places import DEMONYMS, ToponymMatcher, tokenize
+from app.extraction.provinces import Provinces
 from app.extraction.quantities import fatalities, strength
+from app.extraction.repeats import Repeats
 from app.extraction.report_input import DEFAULT_MAX_CHARS, ReportInput, check_published, check_text
 from app.extraction.resolve import ResolvedMention, Resolver
 from app.extraction.text import Sentence, clean_text, split_sentences
@@ -99,7 +102,9 @@ class Extractor:
             read_actors(files), self.lexicon.demonyms, self.lexicon.cues, self.lexicon.successors
         )
         self.triggers = TriggerFinder(self.lexicon.triggers)
+        self.repeats = Repeats(self.triggers, self.lexicon.cues)
         self.outskirts = Outskirts(gazetteer)
+        self.provinces = Provinces(gazetteer)
         self.max_chars = max_chars
 
     @classmethod
@@ -174,8 +179,8 @@ class Extractor:
         ctx = _Context(
             located, _report_countries(mentions), reported_at, self.actors.actors, self.actors
         )
-        ctx.paragraph_of, ctx.text = paragraphs(text, sentences), text
-        ctx.outskirts = self.outskirts
+        ctx.paragraph_of, ctx.text, ctx.told = paragraphs(text, sentences), text, dates
+        ctx.outskirts, ctx.provinces = self.outskirts, self.provinces
         actor_spans = ActorSpans(actor_mentions)
         for sentence in sentences:
             ctx.previous_start = sentences[sentence.index - 1].start if sentence.index else 0
@@ -187,6 +192,7 @@ class Extractor:
                 dated_reference, sentence, dates=dates[sentence.index], drafts=ctx.drafts
             )
             triggers = occurrences(self.triggers, sentence, armed, dated)
+            triggers += self.repeats.find(sentence, triggers, dates[sentence.index], dated)
             for trigger in triggers:
                 ctx.drafts += _drafts(
                     ctx,
@@ -217,11 +223,12 @@ class Extractor:
         return Extraction(text, mentions, features, reported_at, drafts)
 
     def _dates(self, sentence: Sentence, published: dt.date) -> list[DateMention]:
-        found = find_dates(sentence.text, published, sentence.start)
+        found = after_dateline(sentence, find_dates(sentence.text, published, sentence.start))
         reported = [d for d in found if d.role == "report"]
         if reported and any(d.role != "report" for d in found):
             # "on Tuesday ... officials said on 7 August": the Tuesday before 7 August.
-            found = find_dates(sentence.text, published, sentence.start, reported[0].last)
+            again = find_dates(sentence.text, published, sentence.start, reported[0].last)
+            found = after_dateline(sentence, again)
         return found
 
     @staticmethod
@@ -262,7 +269,9 @@ class _Context:
     previous_start: int = 0  # start of the sentence before the current one
     paragraph_of: list[int] = field(default_factory=list)  # by sentence index
     outskirts: Outskirts | None = None
+    provinces: Provinces | None = None
     text: str = ""  # the report's cleaned text
+    told: dict[int, list[DateMention]] = field(default_factory=dict)  # dates by sentence
 
     def reading(self, countries: list[str]) -> roles.Reading:
         """How actor mentions read in an event in these countries (its own first)."""
@@ -346,6 +355,7 @@ def _drafts(
             last.location if last else None,
             last.location if last and last.sentence.index == sentence.index - 1 else None,
             ctx.text,
+            ctx.provinces,
         )
         locations = [found] if found is not None else []
         listed = listed_unknowns(sentence, mentions, found) if found is not None else []
@@ -373,7 +383,8 @@ def _drafts(
         if draft.near and draft.location is not None and ctx.outskirts is not None:
             draft.location = ctx.outskirts.near(draft.location)  # "south of Damascus"
         dated = item_dates(event_dates, location, places, sentence.end)
-        date_draft(draft, dated, ctx.drafts, said or ctx.reported_at, ctx.paragraph_of, said)
+        told = ctx.told.get(sentence.index - 1, [])  # the sentence before: "the same day"
+        date_draft(draft, dated, ctx.drafts, said or ctx.reported_at, ctx.paragraph_of, said, told)
         own = clauses.scoped(sentence, trigger, others, actors)
         roles.assign(draft, trigger, own, ctx.reading(_countries(draft, ctx.countries)))
         retype.refine(draft)

@@ -139,12 +139,23 @@ def _items(
             between = sentence.text[
                 out[-1].mention.end - sentence.start : m.mention.start - sentence.start
             ]
-            if (rank(m) > rank(out[-1]) and _QUALIFIER.fullmatch(between)) or _REGION_OF.fullmatch(
-                between
-            ):
+            if (
+                (rank(m) > rank(out[-1]) or _names_governorate(m, out[-1]))
+                and _QUALIFIER.fullmatch(between)
+            ) or _REGION_OF.fullmatch(between):
                 continue
         out.append(m)
     return out
+
+
+def _names_governorate(m: ResolvedMention, town: ResolvedMention) -> bool:
+    """ "Tal Tamr in Hasakah": a city named like its governorate, said of a town of that
+    governorate, names the governorate (a qualifier, not one more item)."""
+    if m.place is None or town.place is None or m.place.admin1 != town.place.admin1:
+        return False
+    return m.place.family == "populated" and any(
+        c.place.family == "admin1" and c.place.admin1 == m.place.admin1 for c in m.candidates
+    )
 
 
 #: "Khan Sheikhoun, south Idlib": the part of a province a place is in, no item of a list.

@@ -37,7 +37,7 @@ from app.extraction.place_words import (
 )
 from app.extraction.word_evidence import confirmed_by_neighbours, has_locative, is_nisba
 from app.gazetteer.geocoder import Gazetteer
-from app.gazetteer.index import FOCUS_COUNTRIES
+from app.gazetteer.index import FOCUS_COUNTRIES, NEIGHBOUR_COUNTRIES
 from app.gazetteer.normalize import ARTICLES, KIND_WORDS, fold, split_arabic_word
 from app.gazetteer.words import NEVER_ALONE
 
@@ -173,7 +173,18 @@ class ToponymMatcher:
         )
 
     def _nisba(self, key: str) -> bool:
-        return is_nisba(key, self.gazetteer.index.exact)
+        if not is_nisba(key, self.gazetteer.index.exact):
+            return False
+        # "Kobani" is no adjective of a "Koban" (Al-Qaboun, Cobán): a surname comes from a
+        # place of the region larger than the town that bears the name ("al-Baghdadi").
+        places = self.gazetteer.places
+        region = FOCUS_COUNTRIES | NEIGHBOUR_COUNTRIES
+
+        def largest(k: str) -> int:
+            found = [places[i] for i, _ in self.gazetteer.index.exact(k)]
+            return max((p.population for p in found if p.country in region), default=-1)
+
+        return largest(key[:-1]) > largest(key)
 
     def find(
         self, text: str, sentence_starts: list[int], all_tokens: list[Token] | None = None

@@ -318,3 +318,15 @@ def test_places_named_by_their_sites_are_listed_together(extractor):
     assert [e[1] for e in events(extractor, text)] == ["Haditha", "Ain al-Asad Air Base"]
     text = "On Monday, drones struck the Baiji power station and the Tuz Khurmatu market."
     assert [e[1] for e in events(extractor, text)] == ["Baiji", "Tuz Khurmatu"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Turkish jets bombed PKK caves in the Qandil mountains of northern Iraq on Sunday.",
+        "Two PKK fighters were killed in the Hakurk area of Iraq by Turkish air strikes.",
+    ],
+)
+def test_a_range_said_with_its_country_is_the_place(extractor, text):
+    found = events(extractor, text)
+    assert found and all(e[2] is not None and e[2].startswith("IQ-") for e in found), found

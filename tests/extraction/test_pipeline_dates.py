@@ -158,3 +158,26 @@ def test_the_month_may_is_no_modal_verb(extractor):
     )
     assert [e.date for e in found] == [dt.date(2024, 5, 2)]
     assert events(extractor, "Militants may have attacked a checkpoint near Baiji on Sunday.") == []
+
+
+def test_the_same_day_is_the_day_the_sentence_before_names(extractor):
+    # Published on Sunday 10 March; the rally of Friday 8 March is told with no event word
+    # the extractor reads ("packed the square"), so "the same day" is that Friday, not the
+    # Wednesday of the last event read.
+    text = (
+        "Police fired tear gas at protesters in Basra on Wednesday. On Friday, thousands "
+        "packed the main square of Basra. Smaller rallies were held on the same day in "
+        "Nasiriyah and Amarah."
+    )
+    found = {(e.location.admin1, e.date) for e in events(extractor, text)}
+    assert ("IQ-DQ", dt.date(2024, 3, 8)) in found
+    assert ("IQ-MA", dt.date(2024, 3, 8)) in found
+
+
+def test_the_following_day_still_counts_from_the_last_event(extractor):
+    text = (
+        "Police fired tear gas at protesters in Basra on Wednesday. Smaller rallies were held "
+        "the following day in Nasiriyah and Amarah."
+    )
+    found = {(e.location.admin1, e.date) for e in events(extractor, text)}
+    assert ("IQ-DQ", dt.date(2024, 3, 7)) in found

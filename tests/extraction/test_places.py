@@ -62,6 +62,10 @@ def test_offsets_point_at_the_mentions(extractor):
         # ...unless a locative or a kind word says it is the town.
         ("A rocket fell near al-Baghdadi overnight.", ["al-Baghdadi"]),
         ("Shells landed in the town of Al-Baghdadi.", ["Al-Baghdadi"]),
+        # A town larger than any place of the region its name would be the adjective of
+        # ("Kobani" of "Koban") is the town.
+        ("Turkish drones struck Kobani and Amuda on Monday.", ["Kobani", "Amuda"]),
+        ("Artillery hit Kobani overnight.", ["Kobani"]),
         # A comma before the article: a list, not "Bashar al-Assad".
         ("Jets struck Talbiseh, al-Rastan and Homs.", ["Talbiseh", "al-Rastan", "Homs"]),
         # A title makes the name a person's.

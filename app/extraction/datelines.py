@@ -1,0 +1,61 @@
+"""A dateline says where and when a report was filed, not where or when its events happened.
+
+A dateline opens the report, or its first paragraph after a headline.
+
+"ERBIL, Kurdistan Region - Two soldiers were killed in the Kifri area ...", "BAGHDAD, June 11
+(wire) - Gunmen ... on Monday": the capitals at the head of a report name the reporter's
+city, the date the day it was filed. A place of the dateline is the event's place only when
+its sentence names no other; a date of the dateline dates no event (the sentence's weekdays
+count back from the publication date as always).
+"""
+
+from __future__ import annotations
+
+import re
+
+from app.extraction.dates import DateMention
+from app.extraction.resolve import ResolvedMention
+from app.extraction.text import Sentence
+
+#: A place in capitals ("ERBIL", "DEIR EZ-ZOR", "BASHIQA FRONT"), then any of a country or
+#: region, a date and an agency in brackets, then a dash: "QAMISHLI, Syria, Oct 24 (wire) - ".
+_DATELINE = re.compile(
+    r"\A\s*[A-Z][A-Z'’.-]+(?:\s+[A-Z][A-Z'’.-]*){0,3}"
+    r"(?:,\s*[A-Z][\w.'’]*(?:\s+[\w.'’]+){0,4}?)*"
+    r"(?:\s*\([^()\n]{1,30}\))?\s*[-–—]+\s"
+)
+
+
+def dateline_end(text: str) -> int:
+    """Where the dateline at the head of a text ends (0 when it has none)."""
+    found = _DATELINE.match(text)
+    return found.end() if found else 0
+
+
+def opening_dateline(sentence: Sentence) -> int:
+    """The length of the dateline a sentence opens with: the report's first sentence, or
+    its second after a headline."""
+    return dateline_end(sentence.text) if sentence.index <= 1 else 0
+
+
+def after_dateline(sentence: Sentence, dates: list[DateMention]) -> list[DateMention]:
+    """The dates of a sentence less its dateline's ("BAGHDAD, June 11 (wire) -": the day it
+    was filed dates no event)."""
+    head = sentence.start + opening_dateline(sentence)
+    return [d for d in dates if d.start >= head]
+
+
+def without_dateline(sentence: Sentence, placed: list[ResolvedMention]) -> list[ResolvedMention]:
+    """The places of a sentence other than its dateline's, when it names one at least as
+    precise as a governorate ("KIRKUK - ... a bomb in northern Iraq" stays in Kirkuk)."""
+    end = sentence.start + opening_dateline(sentence)
+    if end == sentence.start:
+        return placed
+    body = [m for m in placed if m.mention.start >= end]
+    if any(m.place is not None and m.place.family in _PRECISE for m in body):
+        return body
+    return placed
+
+
+#: Places precise enough to outweigh a dateline's town (not a country, region or river).
+_PRECISE = frozenset({"populated", "site", "admin2", "admin1", "mountain"})

@@ -1,0 +1,83 @@
+"""Datelines: where and when a report was filed, not its events' place or date (own sentences)."""
+
+import datetime as dt
+
+import pytest
+
+from app.extraction.datelines import dateline_end
+from app.extraction.report_input import ReportInput
+
+THURSDAY = dt.date(2024, 3, 14)
+
+
+def events(extractor, text, published=THURSDAY):
+    return [e.properties for e in extractor.extract(ReportInput(text, published)).events]
+
+
+@pytest.mark.parametrize(
+    ("text", "head"),
+    [
+        ("MOSUL, Iraq - Gunmen", "MOSUL, Iraq - "),
+        ("DEIR EZ-ZOR - Gunmen", "DEIR EZ-ZOR - "),
+        ("HASAKAH, Syria, Mar 14 (wire) - Gunmen", "HASAKAH, Syria, Mar 14 (wire) - "),
+        ("DUHOK, Kurdistan Region – Gunmen", "DUHOK, Kurdistan Region – "),
+        ("TAMPA, Florida - On Monday", "TAMPA, Florida - "),
+    ],
+)
+def test_a_dateline_is_the_capitals_head_up_to_its_dash(text, head):
+    assert text[: dateline_end(text)] == head
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gunmen killed two shepherds near Hawija - police said.",
+        "US-led coalition jets struck Hajin on Monday.",
+        "Mosul - a city of two million - was quiet.",
+    ],
+)
+def test_ordinary_openings_are_no_dateline(text):
+    assert dateline_end(text) == 0
+
+
+def test_the_event_is_where_the_sentence_says_not_where_it_was_filed(extractor):
+    text = (
+        "SULAIMANI, Kurdistan Region - Three Peshmerga were killed on Tuesday when militants "
+        "attacked their post in the Kifri area, the ministry said."
+    )
+    (event,) = events(extractor, text)
+    assert event.location.name == "Kifri"
+    assert event.location.admin1 == "IQ-DI"
+
+
+def test_the_dateline_city_stays_the_place_when_the_sentence_names_no_other(extractor):
+    text = "KIRKUK, Iraq - A car bomb exploded at a busy market on Tuesday, police said."
+    (event,) = events(extractor, text)
+    assert event.location.admin1 == "IQ-KI"
+
+
+def test_the_filing_date_dates_no_event(extractor):
+    # Filed on Thursday 14 March; the fighters "said on Wednesday" they had taken the town,
+    # which happened some time before that, not on the day of the dateline.
+    text = (
+        "BEIRUT, Mar 14 (wire) - Kurdish-led fighters said on Wednesday they had captured "
+        "the town of Tabqa from Islamic State."
+    )
+    (event,) = events(extractor, text)
+    assert event.date_end == dt.date(2024, 3, 13)
+
+
+def test_a_dateline_after_a_headline_counts_too(extractor):
+    text = (
+        "Three Peshmerga killed in night attack\n\n"
+        "SULAIMANI, Kurdistan Region - Three Peshmerga were killed on Tuesday when militants "
+        "attacked their post in the Kifri area, the ministry said."
+    )
+    (event,) = events(extractor, text)
+    assert event.location.admin1 == "IQ-DI"
+
+
+def test_a_dateline_yields_to_no_country_or_region(extractor):
+    text = "QAMISHLI, Syria - Turkish drones struck targets across north-east Syria on Tuesday."
+    (event,) = events(extractor, text)
+    assert event.location.admin1 == "SY-HA"

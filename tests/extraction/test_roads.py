@@ -1,0 +1,36 @@
+"""Events on a road named for the two towns it joins (sentences written for these tests)."""
+
+import datetime as dt
+
+import pytest
+
+from app.extraction.report_input import ReportInput
+from tests.extraction.helpers import events
+
+
+@pytest.mark.parametrize(
+    ("text", "admin1"),
+    [
+        # The end the road leads to, not the city-governorate it starts from.
+        ("Gunmen abducted a lorry driver on the Damascus-Suwayda highway on Monday.", "SY-SU"),
+        # The end nearest the sentence's other places: the driver's home town by Kirkuk.
+        ("A driver from Daquq was kidnapped on the Kirkuk-Baghdad road on Monday.", "IQ-KI"),
+        ("A driver from Baquba was kidnapped on the Kirkuk-Baghdad road on Monday.", "IQ-BG"),
+        ("Gunmen ambushed a bus on the Mosul-Duhok road on Monday.", "IQ-NI"),
+    ],
+)
+def test_an_event_on_a_two_town_road_is_near_the_end_it_belongs_to(extractor, text, admin1):
+    (found,) = events(extractor, text)
+    assert found[2] == admin1, found
+
+
+def test_another_place_of_the_sentence_still_wins(extractor):
+    text = "Gunmen ambushed a bus near Samarra on the Baghdad-Mosul highway on Monday."
+    (found,) = events(extractor, text)
+    assert found[1] == "Samarra", found
+
+
+def test_a_road_end_is_a_place_near_which_the_event_was(extractor):
+    text = "Gunmen ambushed a bus on the Kirkuk-Erbil road on Monday."
+    (event,) = extractor.extract(ReportInput(text, dt.date(2024, 3, 14))).events
+    assert event.properties.geo_precision == 2
