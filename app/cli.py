@@ -49,11 +49,10 @@ def fail(message: str) -> typer.Exit:
 
 
 def _gazetteer() -> Gazetteer:
-    from app.gazetteer.geocoder import Gazetteer
     from app.settings import Settings
+    from app.startup import load_gazetteer
 
-    settings = Settings.from_env()
-    return Gazetteer.load(settings.gazetteer.gazetteer_dir, settings.gazetteer.resolved_user_dir())
+    return load_gazetteer(Settings.from_env())
 
 
 @app.command()
@@ -238,15 +237,10 @@ def _read_text(source: str) -> str:
 
 @gc_paused()
 def _extractor() -> Extractor:
-    from app.extraction.pipeline import Extractor
-    from app.gazetteer.geocoder import Gazetteer
     from app.settings import Settings
+    from app.startup import load_extractor
 
-    settings = Settings.from_env()
-    gazetteer = Gazetteer.load(
-        settings.gazetteer.gazetteer_dir, settings.gazetteer.resolved_user_dir()
-    )
-    return Extractor.configured(gazetteer, settings)
+    return load_extractor(Settings.from_env())
 
 
 PublishedOpt = Annotated[
