@@ -116,6 +116,7 @@ def write(path: Path, key: str, value: object) -> bool:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+        os.fchmod(fd, 0o644)  # readable by the service's user when built at install time
         with os.fdopen(fd, "wb") as fh:
             fh.write(header)
             fh.write(payload)

@@ -105,3 +105,21 @@ def load_extractor(settings: Settings) -> Extractor:
 
     build = load_gazetteer_build(settings)
     return Extractor.configured(build.gazetteer, settings, toponyms=build.toponyms)
+
+
+def main() -> None:
+    """Build the start-up cache ahead of the first command (``make install``, the image)."""
+    import sys
+
+    from app.settings import Settings
+
+    settings = Settings.from_env()
+    build = load_gazetteer_build(settings)
+    where = settings.gazetteer.resolved_cache_dir()
+    sys.stdout.write(
+        f"start-up cache: {len(build.gazetteer):,} places in {where or '(switched off)'}\n"
+    )
+
+
+if __name__ == "__main__":
+    main()

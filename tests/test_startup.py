@@ -146,3 +146,13 @@ def test_the_cache_can_be_switched_off(tmp_path, gazetteer_copy, builds):
     load_gazetteer(settings)
     assert len(builds) == 2
     assert not (tmp_path / "cache").exists()
+
+
+def test_the_cache_can_be_built_ahead(tmp_path, gazetteer_copy, monkeypatch, capsys):
+    monkeypatch.setenv("GEOEVENTS_GAZETTEER_DIR", str(gazetteer_copy))
+    monkeypatch.setenv("GEOEVENTS_GAZETTEER_USER_DIR", str(tmp_path / "user"))
+    monkeypatch.setenv("GEOEVENTS_CACHE_DIR", str(tmp_path / "ahead"))
+    startup.main()
+    assert "places in" in capsys.readouterr().out
+    (cache,) = (tmp_path / "ahead").glob("gazetteer-*.pickle")
+    assert cache.stat().st_mode & 0o044 == 0o044  # another user (the image's) may read it
