@@ -20,7 +20,7 @@ from rich.table import Table
 from app import cli_backup, cli_data, cli_evaluate, cli_store
 from app.errors import GeoEventsError
 from app.live import cli as live_cli
-from app.startup import gc_paused
+from app.startup import gc_paused, short_lived_process
 from app.transfer import cli as transfer_cli
 
 if TYPE_CHECKING:
@@ -50,9 +50,11 @@ def fail(message: str) -> typer.Exit:
 
 def _gazetteer() -> Gazetteer:
     from app.settings import Settings
-    from app.startup import load_gazetteer
+    from app.startup import freeze_startup, load_gazetteer
 
-    return load_gazetteer(Settings.from_env())
+    gazetteer = load_gazetteer(Settings.from_env())
+    freeze_startup()
+    return gazetteer
 
 
 @app.command()
@@ -238,9 +240,11 @@ def _read_text(source: str) -> str:
 @gc_paused()
 def _extractor() -> Extractor:
     from app.settings import Settings
-    from app.startup import load_extractor
+    from app.startup import freeze_startup, load_extractor
 
-    return load_extractor(Settings.from_env())
+    extractor = load_extractor(Settings.from_env())
+    freeze_startup()
+    return extractor
 
 
 PublishedOpt = Annotated[
@@ -318,4 +322,5 @@ app.add_typer(cli_store.db_app, name="db")
 
 def main() -> None:
     """Console-script entry point."""
+    short_lived_process()
     app()

@@ -44,6 +44,29 @@ def gc_paused() -> Iterator[None]:
             gc.enable()
 
 
+_short_lived = False
+
+
+def short_lived_process() -> None:
+    """Say that this process is one command that starts, works and exits (the console
+    script), so that :func:`freeze_startup` may freeze what start-up built."""
+    global _short_lived
+    _short_lived = True
+
+
+def freeze_startup() -> None:
+    """In a short-lived process, move everything built so far out of the collector's sight.
+
+    What start-up built lives as long as the command, and without this the collector's first
+    pass after start-up walks all of it (about 0.04 s of a one-report ``geoevents extract``),
+    and later passes again; forked workers would also copy the pages the collector writes
+    to. Nothing happens in a process that may have run a while (a test session invoking
+    commands, a server): its pending cyclic garbage would be kept for good.
+    """
+    if _short_lived:
+        gc.freeze()
+
+
 @dataclass(frozen=True)
 class GazetteerBuild:
     """What start-up builds from the gazetteer files: the gazetteer with its name index, and

@@ -156,3 +156,17 @@ def test_the_cache_can_be_built_ahead(tmp_path, gazetteer_copy, monkeypatch, cap
     assert "places in" in capsys.readouterr().out
     (cache,) = (tmp_path / "ahead").glob("gazetteer-*.pickle")
     assert cache.stat().st_mode & 0o044 == 0o044  # another user (the image's) may read it
+
+
+def test_start_up_is_frozen_only_in_a_short_lived_process(monkeypatch):
+    frozen = gc.get_freeze_count()
+    startup.freeze_startup()  # a test session is no short-lived process
+    assert gc.get_freeze_count() == frozen
+    monkeypatch.setattr(startup, "_short_lived", False)
+    startup.short_lived_process()
+    assert startup._short_lived
+    try:
+        startup.freeze_startup()
+        assert gc.get_freeze_count() > frozen
+    finally:
+        gc.unfreeze()
