@@ -16,7 +16,6 @@ regular expression is compiled again when it is unpickled.
 from __future__ import annotations
 
 import gc
-import hashlib
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -88,6 +87,8 @@ def _build(directory: Path | None, user_dir: Path | None) -> GazetteerBuild:
 def load_gazetteer_build(settings: Settings) -> GazetteerBuild:
     """The gazetteer and toponym automaton the settings name: from the build cache when it
     holds them for these files and this code, else built (and cached for the next start)."""
+    import hashlib
+
     import ahocorasick
 
     from app.build_cache import cached, extension_stamp, fingerprint
