@@ -92,6 +92,7 @@ def load_gazetteer_build(settings: Settings) -> GazetteerBuild:
     import ahocorasick
 
     from app.build_cache import cached, extension_stamp, fingerprint
+    from app.gazetteer import translit
     from app.gazetteer.loader import default_gazetteer_dir
 
     started = time.perf_counter()
@@ -102,10 +103,16 @@ def load_gazetteer_build(settings: Settings) -> GazetteerBuild:
         return _build(directory, user_dir)
     user_files = sorted(user_dir.glob("*.csv")) if user_dir.is_dir() else []
     # The user's places count by their files (names and contents): an empty or missing user
-    # directory is the same build wherever it is. One file per gazetteer directory.
+    # directory is the same build wherever it is. The transliteration rules make the index's
+    # variant keys. One file per gazetteer directory.
     key = fingerprint(
         (str(directory), extension_stamp(ahocorasick)),
-        [directory / "places.csv", directory / "manifest.json", *user_files],
+        [
+            directory / "places.csv",
+            directory / "manifest.json",
+            *user_files,
+            translit.rules_path(),
+        ],
     )
     slot = hashlib.sha256(str(directory).encode()).hexdigest()[:16]
     build = cached(

@@ -170,3 +170,21 @@ def test_start_up_is_frozen_only_in_a_short_lived_process(monkeypatch):
         assert gc.get_freeze_count() > frozen
     finally:
         gc.unfreeze()
+
+
+def test_changed_transliteration_rules_make_the_cache_stale(
+    tmp_path, gazetteer_copy, builds, monkeypatch
+):
+    from app.gazetteer import translit
+
+    rules = tmp_path / "transliteration.csv"
+    shutil.copy(translit.rules_path(), rules)
+    monkeypatch.setattr(translit, "rules_path", lambda: rules)
+    settings = settings_for(tmp_path, gazetteer_copy)
+    load_gazetteer(settings)
+    load_gazetteer(settings)
+    assert len(builds) == 1
+    with rules.open("a", encoding="utf-8") as fh:
+        fh.write("\n")
+    load_gazetteer(settings)
+    assert len(builds) == 2
