@@ -45,10 +45,11 @@ def _fail(message: str) -> typer.Exit:
 def _ingestor(settings: Settings) -> Ingestor:
     """An ingestor on the configured gazetteer and store (``geoevents watch`` uses it)."""
     from app.ingest import Ingestor
-    from app.startup import load_extractor
+    from app.startup import freeze_startup, load_extractor
     from app.store import open_store
 
     extractor = load_extractor(settings)
+    freeze_startup()
     return Ingestor(extractor, extractor.gazetteer, open_store(settings.store.database_url))
 
 
@@ -149,7 +150,7 @@ def ingest(
     """
     from app.ingest_pool import CHUNK, IngestRun, default_jobs
     from app.settings import Settings
-    from app.startup import load_extractor
+    from app.startup import freeze_startup, load_extractor
     from app.store import open_store
 
     started = time.perf_counter()
@@ -158,6 +159,7 @@ def ingest(
         raise _fail(f"no such file or directory: {', '.join(map(str, missing))}")
     settings = Settings.from_env()
     extractor = load_extractor(settings)
+    freeze_startup()
     gazetteer = extractor.gazetteer
     store = open_store(settings.store.database_url)
     files = list(_report_files(paths))
