@@ -10,7 +10,8 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
     UV_PROJECT_ENVIRONMENT=/opt/venv \
     UV_PYTHON_DOWNLOADS=never \
     PATH=/opt/venv/bin:$PATH \
-    GEOEVENTS_DATABASE_URL=sqlite:////data/geoevents.db
+    GEOEVENTS_DATABASE_URL=sqlite:////data/geoevents.db \
+    GEOEVENTS_CACHE_DIR=/opt/geoevents-cache
 
 WORKDIR /srv/geoevents
 RUN pip install --no-cache-dir "uv==0.13.8"
@@ -24,6 +25,7 @@ COPY data/calibration.json ./data/calibration.json
 COPY data/transliteration.csv ./data/transliteration.csv
 RUN uv sync --locked --no-dev --extra postgis --compile-bytecode \
     && python -m compileall -q app \
+    && python -m app.startup \
     && useradd --system --uid 10001 --home-dir /srv/geoevents geoevents \
     && mkdir -p /data \
     && chown geoevents /data

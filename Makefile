@@ -18,6 +18,7 @@ $(UV):
 $(VENV)/.installed: $(UV) pyproject.toml uv.lock
 	$(UV) sync --locked --compile-bytecode --python $(PYTHON)
 	$(VENV)/bin/python -m compileall -q app bench
+	$(VENV)/bin/python -m app.startup
 	touch $@
 
 install: $(VENV)/.installed
@@ -82,6 +83,7 @@ bench: install browser
 	$(VENV)/bin/python -m bench.store
 	$(VENV)/bin/python -m bench.map
 	$(VENV)/bin/python -m bench.ingest
+	$(VENV)/bin/python -m bench.ingest_stages
 	$(VENV)/bin/python -m bench.throughput
 
 clean:

@@ -20,7 +20,7 @@ from rich.table import Table
 from app import cli_backup, cli_data, cli_evaluate, cli_store
 from app.errors import GeoEventsError
 from app.live import cli as live_cli
-from app.startup import gc_paused
+from app.startup import gc_paused, short_lived_process
 from app.transfer import cli as transfer_cli
 
 if TYPE_CHECKING:
@@ -49,11 +49,12 @@ def fail(message: str) -> typer.Exit:
 
 
 def _gazetteer() -> Gazetteer:
-    from app.gazetteer.geocoder import Gazetteer
     from app.settings import Settings
+    from app.startup import freeze_startup, load_gazetteer
 
-    settings = Settings.from_env()
-    return Gazetteer.load(settings.gazetteer.gazetteer_dir, settings.gazetteer.resolved_user_dir())
+    gazetteer = load_gazetteer(Settings.from_env())
+    freeze_startup()
+    return gazetteer
 
 
 @app.command()
@@ -238,15 +239,12 @@ def _read_text(source: str) -> str:
 
 @gc_paused()
 def _extractor() -> Extractor:
-    from app.extraction.pipeline import Extractor
-    from app.gazetteer.geocoder import Gazetteer
     from app.settings import Settings
+    from app.startup import freeze_startup, load_extractor
 
-    settings = Settings.from_env()
-    gazetteer = Gazetteer.load(
-        settings.gazetteer.gazetteer_dir, settings.gazetteer.resolved_user_dir()
-    )
-    return Extractor.configured(gazetteer, settings)
+    extractor = load_extractor(Settings.from_env())
+    freeze_startup()
+    return extractor
 
 
 PublishedOpt = Annotated[
@@ -324,4 +322,5 @@ app.add_typer(cli_store.db_app, name="db")
 
 def main() -> None:
     """Console-script entry point."""
+    short_lived_process()
     app()

@@ -44,16 +44,13 @@ def _fail(message: str) -> typer.Exit:
 
 def _ingestor(settings: Settings) -> Ingestor:
     """An ingestor on the configured gazetteer and store (``geoevents watch`` uses it)."""
-    from app.extraction.pipeline import Extractor
-    from app.gazetteer.geocoder import Gazetteer
     from app.ingest import Ingestor
+    from app.startup import freeze_startup, load_extractor
     from app.store import open_store
 
-    gazetteer = Gazetteer.load(
-        settings.gazetteer.gazetteer_dir, settings.gazetteer.resolved_user_dir()
-    )
-    extractor = Extractor.configured(gazetteer, settings)
-    return Ingestor(extractor, gazetteer, open_store(settings.store.database_url))
+    extractor = load_extractor(settings)
+    freeze_startup()
+    return Ingestor(extractor, extractor.gazetteer, open_store(settings.store.database_url))
 
 
 def _report_files(paths: list[Path]) -> Iterator[Path]:
@@ -151,10 +148,9 @@ def ingest(
     Reports are read on every core and stored in batches; reports already stored are
     skipped, so a run that was stopped can simply be started again.
     """
-    from app.extraction.pipeline import Extractor
-    from app.gazetteer.geocoder import Gazetteer
     from app.ingest_pool import CHUNK, IngestRun, default_jobs
     from app.settings import Settings
+    from app.startup import freeze_startup, load_extractor
     from app.store import open_store
 
     started = time.perf_counter()
@@ -162,10 +158,9 @@ def ingest(
     if missing:
         raise _fail(f"no such file or directory: {', '.join(map(str, missing))}")
     settings = Settings.from_env()
-    gazetteer = Gazetteer.load(
-        settings.gazetteer.gazetteer_dir, settings.gazetteer.resolved_user_dir()
-    )
-    extractor = Extractor.configured(gazetteer, settings)
+    extractor = load_extractor(settings)
+    freeze_startup()
+    gazetteer = extractor.gazetteer
     store = open_store(settings.store.database_url)
     files = list(_report_files(paths))
     day = published.date() if published else None

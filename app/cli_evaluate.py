@@ -24,15 +24,16 @@ err = Console(stderr=True, soft_wrap=True)
 
 def _extractor() -> Extractor:
     from app.extraction.pipeline import Extractor
-    from app.gazetteer.geocoder import Gazetteer
     from app.settings import Settings
+    from app.startup import load_gazetteer_build
 
     settings = Settings.from_env()
-    gazetteer = Gazetteer.load(
-        settings.gazetteer.gazetteer_dir, settings.gazetteer.resolved_user_dir()
-    )
+    build = load_gazetteer_build(settings)
     return Extractor(
-        gazetteer, settings.extraction.extra_actor_files(), max_chars=settings.api.max_text_chars
+        build.gazetteer,
+        settings.extraction.extra_actor_files(),
+        max_chars=settings.api.max_text_chars,
+        toponyms=build.toponyms,
     )
 
 

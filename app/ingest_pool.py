@@ -24,6 +24,7 @@ from app.extraction.report_input import ReportInput
 from app.extraction.text import clean_text
 from app.gazetteer.geocoder import Gazetteer
 from app.ingest import Prepared, content_hash, prepare_reports
+from app.startup import freeze_startup
 from app.store.base import EventStore
 
 CHUNK = 40  # reports per task sent to a worker
@@ -83,6 +84,7 @@ class IngestRun:
             # Forked workers inherit the loaded gazetteer and automata: nothing is loaded
             # again or pickled per worker. They never touch the parent's store connection.
             self.gazetteer.load_polygons()  # read on first use otherwise: once, not per worker
+            freeze_startup()  # the collector then never walks (nor copies) what they share
             self._pool = ProcessPoolExecutor(
                 self.jobs, mp_context=multiprocessing.get_context("fork")
             )

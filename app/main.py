@@ -29,14 +29,13 @@ from app.api.limits import RateLimiter
 from app.api.observability import RequestContext
 from app.api.problems import add_exception_handlers
 from app.api.security import SecurityHeaders, add_cors
-from app.extraction.pipeline import Extractor
-from app.gazetteer.geocoder import Gazetteer
 from app.ingest import Ingestor
 from app.live.clock import SystemClock
 from app.live.notify import ChangeNotifier
 from app.live.runner import LiveRunner
 from app.metrics import Metrics
 from app.settings import Settings
+from app.startup import load_extractor
 from app.store import open_store
 from app.store.counters import open_counters
 
@@ -56,11 +55,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         # Sync routes run in AnyIO's thread pool (40 threads by default); each thread opens
         # its own SQLite connections with their page caches, so the pool size bounds memory.
         to_thread.current_default_thread_limiter().total_tokens = settings.api.worker_threads
-        app.state.gazetteer = Gazetteer.load(
-            settings.gazetteer.gazetteer_dir, settings.gazetteer.resolved_user_dir()
-        )
+        app.state.extractor = load_extractor(settings)
+        app.state.gazetteer = app.state.extractor.gazetteer
         app.state.gazetteer.load_polygons()  # a bad outline file fails start-up, not a query
-        app.state.extractor = Extractor.configured(app.state.gazetteer, settings)
         app.state.store = open_store(settings.store.database_url)
         app.state.counters = open_counters(settings.store.database_url)
         app.state.ingestor = Ingestor(app.state.extractor, app.state.gazetteer, app.state.store)

@@ -42,11 +42,28 @@ class GazetteerSettings(BaseSettings):
         "default: ~/.local/share/geoevents/gazetteer.",
     )
 
+    cache_dir: Path | None = Field(
+        None,
+        description="Where start-up keeps the built gazetteer index and automaton; "
+        "default: $XDG_CACHE_HOME/geoevents or ~/.cache/geoevents.",
+    )
+    startup_cache: bool = Field(
+        True, description="Read the built gazetteer from the cache (false: build it every start)."
+    )
+
     def resolved_user_dir(self) -> Path:
         """The user gazetteer directory, defaulted under the home directory."""
         return (
             self.gazetteer_user_dir or Path.home() / ".local" / "share" / "geoevents" / "gazetteer"
         )
+
+    def resolved_cache_dir(self) -> Path | None:
+        """The build cache's directory; None when the cache is switched off."""
+        if not self.startup_cache:
+            return None
+        from app.build_cache import default_cache_dir
+
+        return self.cache_dir or default_cache_dir()
 
 
 class ExtractionSettings(BaseSettings):

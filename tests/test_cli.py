@@ -234,3 +234,33 @@ def test_import_batch_default_is_the_importers():
     from app.transfer.importer import BATCH
 
     assert transfer_cli.BATCH == BATCH
+
+
+def test_ingest_stores_the_same_on_one_process_and_on_two(tmp_path, monkeypatch):
+    import sqlite3
+
+    from bench.reports import write
+
+    reports = write(120, tmp_path / "reports.jsonl", seed=3)
+    monkeypatch.setenv("GEOEVENTS_CACHE_DIR", str(tmp_path / "cache"))
+    stored = []
+    for jobs in ("1", "2"):
+        database = tmp_path / f"jobs-{jobs}.db"
+        monkeypatch.setenv("GEOEVENTS_DATABASE_URL", f"sqlite:///{database}")
+        result = runner.invoke(app, ["ingest", str(reports), "--jobs", jobs, "--batch", "50"])
+        assert result.exit_code == 0, result.output
+        assert "new reports: 120" in result.output
+        with sqlite3.connect(database) as conn:
+            stored.append(
+                [
+                    conn.execute(query).fetchall()
+                    for query in (
+                        "SELECT id, content_hash, title, published, text FROM reports ORDER BY id",
+                        "SELECT id, feature, located FROM events ORDER BY id",
+                        "SELECT event_id, report_id, feature FROM observations ORDER BY rowid",
+                    )
+                ]
+            )
+    assert stored[0][1]  # events were stored
+    assert stored[0] == stored[1]
+    assert list((tmp_path / "cache").glob("gazetteer-*.pickle"))  # where the settings say

@@ -1,8 +1,16 @@
+import datetime as dt
 import gc
+import shutil
+from pathlib import Path
 
 import pytest
 
-from app.startup import gc_paused
+from app import startup
+from app.extraction.pipeline import Extractor
+from app.extraction.report_input import ReportInput
+from app.gazetteer.geocoder import Gazetteer
+from app.settings import ApiSettings, ExtractionSettings, GazetteerSettings, Settings
+from app.startup import gc_paused, load_extractor, load_gazetteer
 
 
 def test_the_collector_is_off_inside_and_back_on_after():
@@ -34,3 +42,149 @@ def test_a_collector_switched_off_before_stays_off():
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+# The build cache of start-up -------------------------------------------------------------
+
+SHIPPED = Path(__file__).resolve().parent.parent / "data" / "gazetteer"
+
+
+@pytest.fixture
+def gazetteer_copy(tmp_path):
+    """A copy of the shipped gazetteer's name files (the cache is keyed by their contents)."""
+    directory = tmp_path / "gazetteer"
+    directory.mkdir()
+    for name in ("places.csv", "manifest.json", "regions.geojson", "countries.geojson"):
+        shutil.copy(SHIPPED / name, directory / name)
+    return directory
+
+
+def settings_for(tmp_path, directory, **options):
+    return Settings(
+        gazetteer=GazetteerSettings(
+            gazetteer_dir=directory,
+            gazetteer_user_dir=tmp_path / "user",
+            cache_dir=tmp_path / "cache",
+            _env_file=None,
+            **options,
+        ),
+        extraction=ExtractionSettings(_env_file=None),
+        api=ApiSettings(_env_file=None),
+    )
+
+
+@pytest.fixture
+def builds(monkeypatch):
+    """How many times start-up built the gazetteer rather than read it from the cache."""
+    calls = []
+    real = startup._build
+
+    def counting(*args):
+        calls.append(args)
+        return real(*args)
+
+    monkeypatch.setattr(startup, "_build", counting)
+    return calls
+
+
+REPORT = ReportInput(
+    "Clashes broke out in Kirkuk on Tuesday between police and gunmen; a roadside bomb hit "
+    "a patrol north of Hit and rockets landed near the K-1 air base.",
+    dt.date(2024, 8, 8),
+)
+
+
+def test_the_second_start_reads_what_the_first_built(tmp_path, gazetteer_copy, builds):
+    settings = settings_for(tmp_path, gazetteer_copy)
+    first = load_extractor(settings)
+    assert len(builds) == 1
+    assert len(list((tmp_path / "cache").glob("gazetteer-*.pickle"))) == 1
+    second = load_extractor(settings)
+    assert len(builds) == 1  # read back, not built
+    assert second.gazetteer.places == first.gazetteer.places
+    assert second.toponyms.gazetteer is second.gazetteer  # one gazetteer, not two copies
+    fresh = Extractor.configured(Gazetteer.load(gazetteer_copy, tmp_path / "user"), settings)
+    same = [e.extract(REPORT).events for e in (first, second, fresh)]
+    assert same[0] and same[0] == same[1] == same[2]
+    assert second.geoparse(REPORT.text) == fresh.geoparse(REPORT.text)
+
+
+def test_changed_places_or_user_places_make_the_cache_stale(tmp_path, gazetteer_copy, builds):
+    settings = settings_for(tmp_path, gazetteer_copy)
+    load_gazetteer(settings)
+    with (gazetteer_copy / "places.csv").open("a", encoding="utf-8") as fh:
+        fh.write("zz-1,Qaryat Zuzu,populated,35.1,44.1,IQ,IQ-KI,,600,,,,test,\n")
+    assert load_gazetteer(settings).get("zz-1").name == "Qaryat Zuzu"
+    assert len(builds) == 2
+    user = tmp_path / "user"
+    user.mkdir()
+    (user / "mine.csv").write_text(
+        "id,name,kind,lat,lon,country\nmy-1,Tell Zaza,populated,36.0,42.0,IQ\n", encoding="utf-8"
+    )
+    assert load_gazetteer(settings).get("my-1").name == "Tell Zaza"
+    assert len(builds) == 3
+    load_gazetteer(settings)
+    assert len(builds) == 3
+
+
+def test_a_corrupt_cache_file_is_rebuilt(tmp_path, gazetteer_copy, builds):
+    settings = settings_for(tmp_path, gazetteer_copy)
+    expected = load_gazetteer(settings).places
+    (cache,) = (tmp_path / "cache").glob("gazetteer-*.pickle")
+    raw = bytearray(cache.read_bytes())
+    raw[len(raw) // 2] ^= 0xFF
+    cache.write_bytes(bytes(raw))
+    assert load_gazetteer(settings).places == expected
+    assert len(builds) == 2
+    load_gazetteer(settings)
+    assert len(builds) == 2  # the rebuilt file is good
+
+
+def test_the_cache_can_be_switched_off(tmp_path, gazetteer_copy, builds):
+    settings = settings_for(tmp_path, gazetteer_copy, startup_cache=False)
+    load_gazetteer(settings)
+    load_gazetteer(settings)
+    assert len(builds) == 2
+    assert not (tmp_path / "cache").exists()
+
+
+def test_the_cache_can_be_built_ahead(tmp_path, gazetteer_copy, monkeypatch, capsys):
+    monkeypatch.setenv("GEOEVENTS_GAZETTEER_DIR", str(gazetteer_copy))
+    monkeypatch.setenv("GEOEVENTS_GAZETTEER_USER_DIR", str(tmp_path / "user"))
+    monkeypatch.setenv("GEOEVENTS_CACHE_DIR", str(tmp_path / "ahead"))
+    startup.main()
+    assert "places in" in capsys.readouterr().out
+    (cache,) = (tmp_path / "ahead").glob("gazetteer-*.pickle")
+    assert cache.stat().st_mode & 0o044 == 0o044  # another user (the image's) may read it
+
+
+def test_start_up_is_frozen_only_in_a_short_lived_process(monkeypatch):
+    frozen = gc.get_freeze_count()
+    startup.freeze_startup()  # a test session is no short-lived process
+    assert gc.get_freeze_count() == frozen
+    monkeypatch.setattr(startup, "_short_lived", False)
+    startup.short_lived_process()
+    assert startup._short_lived
+    try:
+        startup.freeze_startup()
+        assert gc.get_freeze_count() > frozen
+    finally:
+        gc.unfreeze()
+
+
+def test_changed_transliteration_rules_make_the_cache_stale(
+    tmp_path, gazetteer_copy, builds, monkeypatch
+):
+    from app.gazetteer import translit
+
+    rules = tmp_path / "transliteration.csv"
+    shutil.copy(translit.rules_path(), rules)
+    monkeypatch.setattr(translit, "rules_path", lambda: rules)
+    settings = settings_for(tmp_path, gazetteer_copy)
+    load_gazetteer(settings)
+    load_gazetteer(settings)
+    assert len(builds) == 1
+    with rules.open("a", encoding="utf-8") as fh:
+        fh.write("\n")
+    load_gazetteer(settings)
+    assert len(builds) == 2

@@ -92,9 +92,11 @@ class Extractor:
         extra_actor_files: list[Path] | None = None,
         max_chars: int = DEFAULT_MAX_CHARS,
         lexicon: Lexicon | None = None,
+        toponyms: ToponymMatcher | None = None,
     ) -> None:
         self.gazetteer = gazetteer
-        self.toponyms = ToponymMatcher(gazetteer)
+        # Built by start-up's cache (app.startup) when given: the same automaton, read back.
+        self.toponyms = ToponymMatcher(gazetteer) if toponyms is None else toponyms
         self.resolver = Resolver(gazetteer)
         self.lexicon = lexicon or load_lexicon(BY_NAME)
         files = [default_actor_file(), *(extra_actor_files or [])]
@@ -108,7 +110,9 @@ class Extractor:
         self.max_chars = max_chars
 
     @classmethod
-    def configured(cls, gazetteer: Gazetteer, settings: Settings) -> Extractor:
+    def configured(
+        cls, gazetteer: Gazetteer, settings: Settings, toponyms: ToponymMatcher | None = None
+    ) -> Extractor:
         """The extractor the settings describe (the user's actor and lexicon files added)."""
         extraction = settings.extraction
 
@@ -126,6 +130,7 @@ class Extractor:
             extraction.extra_actor_files(),
             max_chars=settings.api.max_text_chars,
             lexicon=lexicon,
+            toponyms=toponyms,
         )
 
     # Places ------------------------------------------------------------------------------
