@@ -29,6 +29,7 @@ from app.api.limits import RateLimiter
 from app.api.observability import RequestContext
 from app.api.problems import add_exception_handlers
 from app.api.security import SecurityHeaders, add_cors
+from app.heap_trim import HeapTrimmer
 from app.ingest import Ingestor
 from app.live.clock import SystemClock
 from app.live.notify import ChangeNotifier
@@ -63,6 +64,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         app.state.ingestor = Ingestor(app.state.extractor, app.state.gazetteer, app.state.store)
         app.state.notifier = ChangeNotifier(app.state.store, settings.live.live_notify_seconds)
         await app.state.notifier.start()
+        trimmer = HeapTrimmer()  # freed heap memory back to the system (see heap_trim)
+        await trimmer.start()
         runner = None
         if settings.live.live_runner:
             runner = LiveRunner(
@@ -79,6 +82,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         finally:
             if runner is not None:
                 await runner.stop()
+            await trimmer.stop()
             await app.state.notifier.stop()
             app.state.counters.close()
             app.state.store.close()

@@ -7,13 +7,14 @@ PostgreSQL + PostGIS the PostGIS runs skip with the reason; under CI=true they f
 
 from __future__ import annotations
 
+import itertools
 import os
 import socket
 import subprocess
 import sys
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import httpx
@@ -108,6 +109,24 @@ def module_database_url(
 ) -> str:
     """A fresh store per test module, once per backend."""
     return backend_url(request, tmp_path_factory.mktemp("store"))
+
+
+@pytest.fixture(
+    scope="module",
+    # A PostgreSQL database costs ~0.5 s to create: a store per example is slow on PostGIS.
+    params=["sqlite", pytest.param("postgis", marks=[pytest.mark.postgis, pytest.mark.slow])],
+)
+def database_urls(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Callable[[], str]:
+    """A maker of fresh, empty stores of one backend, for tests that need a new store per
+    hypothesis example (a function-scoped fixture is set up once for all the examples)."""
+    if request.param == "sqlite":
+        folder = tmp_path_factory.mktemp("stores")
+        names = itertools.count(1)
+        return lambda: f"sqlite:///{folder / f'events-{next(names)}.db'}"
+    cluster: TempCluster = request.getfixturevalue("pg_cluster")
+    return cluster.new_database
 
 
 @pytest.fixture

@@ -6,7 +6,8 @@ its import key in a uniquely indexed column, so a known key is skipped or update
 stored twice. New events go straight into ``events`` with COPY (the keys were looked up under
 the write lock, so none can collide; if one did, the unique index would refuse the whole
 batch); events replaced under ``on_conflict="update"`` are staged with COPY and written by one
-UPDATE. The geometry travels as EWKT, made here from the row's own coordinates.
+UPDATE. The geometry travels as hex EWKB (points) or EWKT, made here from the row's own
+coordinates.
 
 A large import (``defer_indexes``) drops the secondary indexes (GiST, GIN and the b-trees of
 postgis_schema.SECONDARY_INDEXES; the primary key and the import keys stay) and sets
@@ -19,6 +20,7 @@ import left (see :func:`finish_interrupted`).
 
 from __future__ import annotations
 
+import struct
 from collections.abc import Callable, Sequence
 
 import orjson
@@ -42,6 +44,9 @@ _UPDATE = (
     "FROM import_rows s WHERE events.id = s.id"
 )
 _POINT = '"geometry":{"type":"Point"'
+#: A point as EWKB: little-endian, type 1 with the SRID flag, the SRID, x, y.
+_EWKB_POINT = struct.Struct("<BIidd")
+_POINT_SRID = 0x2000_0001
 #: Memory for one index build (the server's default, 64 MB, spills a GIN build to disk).
 _BUILD_MEMORY = "512MB"
 
@@ -52,14 +57,16 @@ def pending(conn: psycopg.Connection) -> bool:
     return bool(row and row[0])
 
 
-def build_pending(conn: psycopg.Connection) -> None:
-    """Create the secondary indexes, clear the flag, refresh statistics (in the caller's
-    transaction: a kill in the middle leaves it all to do again)."""
+def build_pending(conn: psycopg.Connection, analyze: bool = True) -> None:
+    """Create the secondary indexes, clear the flag, refresh statistics unless the caller
+    runs VACUUM (ANALYZE) next (in the caller's transaction: a kill in the middle leaves it
+    all to do again)."""
     conn.execute(f"SET LOCAL maintenance_work_mem = '{_BUILD_MEMORY}'")
     for name, columns in SECONDARY_INDEXES:
         conn.execute(f"CREATE INDEX IF NOT EXISTS {name} ON {columns}")
     conn.execute("UPDATE meta SET value = 0 WHERE key = 'indexes_deferred'")
-    conn.execute("ANALYZE events")
+    if analyze:
+        conn.execute("ANALYZE events")
 
 
 def finish_interrupted(conn: psycopg.Connection) -> bool:
@@ -192,7 +199,9 @@ class PostGISBulkImport:
         """Build the deferred indexes, VACUUM ANALYZE; "ok" when every index is valid."""
         try:
             if self.deferred or pending(self.conn):
-                self._run(lambda: build_pending(self.conn))
+                # VACUUM (ANALYZE) below refreshes the statistics: analysing twice cost
+                # 9 us of server CPU per event at 50,000 events (a fifth of the finish).
+                self._run(lambda: build_pending(self.conn, analyze=False))
             self.conn.execute("VACUUM (ANALYZE) events")
             return check(self.conn)
         except psycopg.Error as exc:
@@ -209,11 +218,12 @@ def _next_id(conn: psycopg.Connection) -> int:
 
 
 def _geometry(row: ImportRow) -> str | None:
-    """The row's geometry as EWKT: a point from its box, anything else from its text."""
+    """The row's geometry: a point from its box as hex EWKB (the server reads it without
+    parsing text: 1-2 us less server CPU per event than EWKT), anything else as EWKT."""
     if row.minx is None:
         return None
     if row.minx == row.maxx and row.miny == row.maxy and row.body.startswith(_POINT):
-        return f"SRID=4326;POINT({row.minx!r} {row.miny!r})"
+        return _EWKB_POINT.pack(1, _POINT_SRID, 4326, row.minx, row.miny).hex()
     return ewkt_of(orjson.loads("{" + row.body)["geometry"])
 
 

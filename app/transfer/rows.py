@@ -25,17 +25,31 @@ from app.store.event_columns import indexed, words
 from app.transfer.derive import complete
 from app.transfer.fast_check import DECODER, ENCODER, HEAD, Feature, Line, Point, Refused, finish
 
+_NO_CODES: tuple[None, None, None] = (None, None, None)
+
 
 def import_key(feature: Feature) -> str:
     """The key an import is idempotent by: the file's own id, else a hash of the content.
 
-    Called after the id moved to ``external_id`` and before place codes are stamped, so the
-    same feature gets the same key whatever its key order, spacing or computed codes.
+    The hash leaves out the place codes the import computes from the point (a location's
+    country, governorate and district; a country- or region-wide place keeps its country),
+    so the same feature gets the same key whatever its key order, spacing or codes. Two
+    features that differ only in codes the import overwrites would otherwise be stored
+    twice, identical, and a re-import of their export would fold them into one.
     """
     external = feature.properties.external_id
     if external is not None:
         return f"id:{external}"
-    return "sha256:" + hashlib.sha256(ENCODER.encode(feature)).hexdigest()
+    p = feature.properties
+    locations = [loc for loc in (p.location, p.origin) if loc is not None]
+    given = [(loc.country, loc.admin1, loc.admin2) for loc in locations]
+    try:
+        for loc in locations:
+            loc.country, loc.admin1, loc.admin2 = codes_for(loc.kind, loc.country, _NO_CODES)
+        return "sha256:" + hashlib.sha256(ENCODER.encode(feature)).hexdigest()
+    finally:
+        for loc, codes in zip(locations, given, strict=True):
+            loc.country, loc.admin1, loc.admin2 = codes
 
 
 def decode(

@@ -144,6 +144,22 @@ def test_keys_come_from_the_id_or_the_content():
     assert keys[0] == keys[1] != keys[2] and keys[0].startswith("sha256:")
 
 
+def test_content_keys_leave_out_the_codes_the_import_computes():
+    one = record(properties__location__admin1="IQ-KI", properties__location__admin2="Kirkuk")
+    claimed = record(properties__location__admin1="IQ-NI", properties__location__country="SY")
+    other = record(properties__summary="something else")
+    keys = [import_key(decode(orjson.dumps(r))) for r in (one, claimed, other)]
+    assert keys[0] == keys[1] != keys[2]
+    feature = decode(orjson.dumps(claimed))
+    import_key(feature)
+    assert feature.properties.location.admin1 == "IQ-NI"  # the feature itself is unchanged
+    # A country-wide place keeps the country it names (the import keeps it too).
+    country = {"properties__location__kind": "country", "properties__location__admin1": None}
+    iraq = record(**country, properties__location__country="IQ")
+    syria = record(**country, properties__location__country="SY")
+    assert import_key(decode(orjson.dumps(iraq))) != import_key(decode(orjson.dumps(syria)))
+
+
 coordinate = st.floats(min_value=-179.999, max_value=179.999, allow_nan=False)
 
 
