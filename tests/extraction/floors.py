@@ -9,33 +9,35 @@ OLD_CORPUS = {
     "toponym_f1": 0.95,
     "resolution_accuracy": 0.95,
     "resolution_same_governorate": 0.95,
-    "event_f1": 0.90,
-    "actor_f1": 0.75,
+    "event_f1": 0.93,
+    "actor_f1": 0.78,
     "date_accuracy": 0.95,
 }
 
 #: The blind corpus (tests/fixtures/blind/{dev,test}.jsonl), by split. Issue 9's targets for
 #: the frozen test split are event_f1 0.85, actor_recall 0.85, date_accuracy 0.95.
 BLIND = {
-    # 232 reports: the first 82, 50 dx- reports by a fourth writer, and 100 dy-/dz- reports by
-    # two more (session 4), all written blind. Session 4, after the where/what rules: the 132
-    # tuned on score event F1 0.865 (first 82: 0.894; dx-: 0.819); the 100 dy-/dz- were
-    # scored before they joined dev, never tuned on: 0.745 (0.694 with the session's starting
-    # code). All 232: event F1 0.817, actor recall 0.760, dates 0.926, confident accuracy 0.888
-    # (calibration refit on the 232). Floors sit a little under, so noise does not fail CI.
+    # 282 reports: the first 82, 50 dx- reports by a fourth writer, 100 dy-/dz- by two more
+    # (session 4) and 50 dw- by a sixth (session 5), all written blind. Session 5, after the
+    # where/what rules (tuned on the 232 before dw- joined): those 232 score event F1 0.836,
+    # actor recall 0.797, dates 0.940; the 50 dw- were scored before they joined dev, never
+    # tuned on: 0.666 (0.644 with the session's starting code). All 282: event F1 0.803,
+    # actor recall 0.784, dates 0.921, confident accuracy 0.890 (calibration refit on the 282).
+    # Floors sit a little under, so noise does not fail CI.
     "dev": {
-        "event_f1": 0.80,
-        "actor_recall": 0.74,
+        "event_f1": 0.78,
+        "actor_recall": 0.76,
         "date_accuracy": 0.90,
         "confident_accuracy": 0.86,
     },
     # Never tuned on; scored once at the end of each round (68 reports). Session 2: event F1
     # 0.686, actor recall 0.671, dates 0.853, confident accuracy 0.821. Session 3: 0.722,
-    # 0.723, 0.881, 0.830. Session 4: 0.737, 0.744, 0.885, 0.854.
+    # 0.723, 0.881, 0.830. Session 4: 0.737, 0.744, 0.885, 0.854. Session 5: 0.764, 0.772,
+    # 0.914, 0.859.
     "test": {
-        "event_f1": 0.72,
-        "actor_recall": 0.72,
-        "date_accuracy": 0.86,
-        "confident_accuracy": 0.82,
+        "event_f1": 0.74,
+        "actor_recall": 0.75,
+        "date_accuracy": 0.89,
+        "confident_accuracy": 0.83,
     },
 }
