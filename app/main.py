@@ -59,7 +59,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         app.state.extractor = load_extractor(settings)
         app.state.gazetteer = app.state.extractor.gazetteer
         app.state.gazetteer.load_polygons()  # a bad outline file fails start-up, not a query
-        app.state.store = open_store(settings.store.database_url)
+        app.state.store = open_store(
+            settings.store.database_url, sqlite_cache_mib=settings.store.sqlite_cache_mib
+        )
         app.state.counters = open_counters(settings.store.database_url)
         app.state.ingestor = Ingestor(app.state.extractor, app.state.gazetteer, app.state.store)
         app.state.notifier = ChangeNotifier(app.state.store, settings.live.live_notify_seconds)

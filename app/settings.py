@@ -28,6 +28,15 @@ class StoreSettings(BaseSettings):
             raise ValueError("database_url must start with sqlite:// or postgresql://")
         return value
 
+    sqlite_cache_mib: int = Field(
+        16,
+        ge=1,
+        le=4096,
+        description="Page cache of each SQLite connection in MiB; a server worker keeps one "
+        "connection per thread (GEOEVENTS_WORKER_THREADS), so this times the threads bounds "
+        "what its caches can hold as the database grows",
+    )
+
 
 class GazetteerSettings(BaseSettings):
     """Where the gazetteer is read from."""

@@ -12,6 +12,9 @@ three minutes): fragmentation, which MALLOC_ARENA_MAX=2 did not stop; malloc_tri
 10 s kept one worker flat over three minutes. Workers now trim their heaps (app/heap_trim.py).
 Ten minutes on PostGIS, before / after: +11.7% and +8.0% / +10.8% (mostly in the last minute,
 not explained yet) and +0.7%. The bound stays 20% after the warm-up: a real leak still fails.
+On SQLite the connections' page caches are set to 2 MiB (GEOEVENTS_SQLITE_CACHE_MIB) so they
+fill during the warm-up: with the default 16 MiB per thread they kept filling for the whole
+run (a bounded cache, not a leak) and one worker passed the bound (session 5, CI).
 The store starts with 20,000 events. Printed at the start and the end: p95 latency per
 kind of request and the resident memory of each worker. Passes when no response is a 5xx,
 no client ever reads "database is locked", the workers are the same processes at the end,
@@ -205,6 +208,11 @@ def test_soak_two_workers_writers_and_readers(
         "GEOEVENTS_WRITE_LIMIT_PER_IP": "10000000",
         "GEOEVENTS_WRITE_LIMIT_PER_KEY": "10000000",
         "GEOEVENTS_READ_LIMIT_PER_IP": "10000000",
+        # SQLite's page caches (one per worker thread) fill as the database grows past them:
+        # 8 threads x 16 MiB is bounded growth, not a leak, and with the default it outlasts
+        # the warm-up (session 5's CI: one worker +26% by minute ten on a 177 MB database,
+        # the other shrinking). Small caches fill in the warm-up, so what grows after is a leak.
+        "GEOEVENTS_SQLITE_CACHE_MIB": "2",
     }
     samples: list[Sample] = []
     lock = threading.Lock()

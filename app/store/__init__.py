@@ -7,14 +7,20 @@ from app.store.base import EventStore
 from app.store.sqlite import SQLiteStore
 
 
-def open_store(database_url: str, finish_imports: bool = True) -> EventStore:
+def open_store(
+    database_url: str, finish_imports: bool = True, sqlite_cache_mib: int | None = None
+) -> EventStore:
     """Open the backend named by the URL scheme.
 
-    ``finish_imports=False`` leaves an interrupted import's index build to the next import.
+    ``finish_imports=False`` leaves an interrupted import's index build to the next import;
+    ``sqlite_cache_mib`` sets the page cache of each SQLite connection (default 16 MiB).
     """
     match database_url.split("://", 1)[0]:
         case "sqlite":
-            return SQLiteStore.from_url(database_url, finish_imports)
+            store = SQLiteStore.from_url(database_url, finish_imports)
+            if sqlite_cache_mib is not None:
+                store.cache_kib = sqlite_cache_mib * 1024
+            return store
         case "postgresql" | "postgres":
             try:
                 from app.store.postgis import PostGISStore

@@ -58,6 +58,7 @@ class SQLiteStore:
         self.path = str(path)
         self._local = threading.local()
         self._write_lock = threading.Lock()
+        self.cache_kib = CACHE_KIB  # page cache of each connection opened from now on
         self._count_cache = CountCache()  # shared by the threads' connections
         self._migrate()
         self.live = SQLiteLiveState(self._write, self._read)
@@ -88,7 +89,7 @@ class SQLiteStore:
                 conn.execute("PRAGMA synchronous=NORMAL")
                 conn.execute("PRAGMA foreign_keys=ON")
                 conn.execute("PRAGMA busy_timeout=10000")
-                conn.execute(f"PRAGMA cache_size=-{CACHE_KIB}")
+                conn.execute(f"PRAGMA cache_size=-{self.cache_kib}")
                 conn.create_function("km", 4, km, deterministic=True)
             except sqlite3.Error as exc:
                 raise StoreError(log_message=f"cannot open {self.path}: {exc}") from exc

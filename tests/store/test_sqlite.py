@@ -85,3 +85,25 @@ def test_date_range_walks_the_date_end_index_whatever_the_statistics(tmp_path):
     plan = [row[3] for row in conn.execute("EXPLAIN QUERY PLAN " + statements[-1])]
     assert not any("TEMP B-TREE" in step for step in plan), plan
     assert first == "2024-01-05" and last is not None and last >= "2024-03-09"
+
+
+def test_the_page_cache_of_each_connection_follows_the_setting(tmp_path, monkeypatch):
+    import threading
+
+    from app.settings import StoreSettings
+
+    url = f"sqlite:///{tmp_path / 'cache.db'}"
+    default = open_store(url)
+    assert isinstance(default, SQLiteStore)
+    assert default._connect().execute("PRAGMA cache_size").fetchone()[0] == -16 * 1024
+
+    monkeypatch.setenv("GEOEVENTS_SQLITE_CACHE_MIB", "2")
+    mib = StoreSettings(_env_file=None).sqlite_cache_mib
+    store = open_store(url, sqlite_cache_mib=mib)
+    sizes: list[int] = []
+    thread = threading.Thread(
+        target=lambda: sizes.append(store._connect().execute("PRAGMA cache_size").fetchone()[0])
+    )
+    thread.start()
+    thread.join()
+    assert sizes == [-2 * 1024]
