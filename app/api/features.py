@@ -7,8 +7,6 @@ Collections: ``events`` (the same query engine as /events: no second code path),
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
-import html
 from typing import Annotated, Any
 
 import orjson
@@ -17,15 +15,23 @@ from fastapi.responses import HTMLResponse, Response
 from shapely.geometry import box, mapping
 
 from app.api.deps import GazetteerDep, ReaderDep, SettingsDep, StoreDep
+from app.api.ogc_responses import (
+    GEOJSON,
+    JSON,
+    html_view,
+    items_page,
+    make_link,
+    parse_datetime,
+    respond,
+    wants_html,
+)
 from app.api.params import EVENT_TYPES, event_query
 from app.domain import EventQuery, Place
 from app.errors import InvalidInput, NotFound
 from app.gazetteer.geocoder import Gazetteer
-from app.mapping.render import FAVICON_LINK
 from app.store.base import EventStore
 
 router = APIRouter(tags=["OGC API - Features"])
-GEOJSON, JSON = "application/geo+json", "application/json"
 OPENAPI = "application/vnd.oai.openapi+json;version=3.0"
 CONFORMANCE = [
     "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/core",
@@ -43,58 +49,22 @@ COLLECTIONS = {
 Format = Annotated[str | None, Query(pattern="^(json|html)$", description="json or html")]
 
 
-def wants_html(request: Request, f: str | None) -> bool:
-    """f=html, or a browser's Accept header without f=."""
-    if f is not None:
-        return f == "html"
-    accept = request.headers.get("accept", "")
-    return "text/html" in accept and "json" not in accept
-
-
-def _link(request: Request, path: str, rel: str, media: str, title: str = "") -> dict[str, str]:
-    link = {"href": str(request.base_url).rstrip("/") + path, "rel": rel, "type": media}
-    return link | ({"title": title} if title else {})
-
-
-def _respond(request: Request, f: str | None, body: dict[str, Any], media: str = JSON) -> Response:
-    if wants_html(request, f):
-        return HTMLResponse(_html(body))
-    return Response(orjson.dumps(body), media_type=media)
-
-
-def _html(body: dict[str, Any]) -> str:
-    """A plain HTML view of any response: title, links, and the JSON itself."""
-    title = html.escape(str(body.get("title") or body.get("id") or "geoevents"))
-    links = "".join(
-        f"<li><a href='{html.escape(link['href'])}'>"
-        f"{html.escape(link.get('title') or link['rel'])}</a> ({html.escape(link['type'])})"
-        "</li>"
-        for link in body.get("links", [])
-    )
-    dump = html.escape(orjson.dumps(body, option=orjson.OPT_INDENT_2).decode()[:200_000])
-    return (
-        f"<!doctype html><html><head><meta charset='utf-8'><title>{title}</title>"
-        f"{FAVICON_LINK}</head>"
-        f"<body><h1>{title}</h1><ul>{links}</ul><pre>{dump}</pre></body></html>"
-    )
-
-
 @router.get("/", summary="Landing page")
 def landing(request: Request, f: Format = None) -> Response:
     """Where everything is: the API definition, conformance and the collections."""
-    return _respond(
+    return respond(
         request,
         f,
         {
             "title": "geoevents",
             "description": "Conflict events from news reports about Iraq and Syria, offline.",
             "links": [
-                _link(request, "/", "self", JSON, "this document"),
-                _link(request, "/openapi.json", "service-desc", OPENAPI, "the API definition"),
-                _link(request, "/docs", "service-doc", "text/html", "the API documentation"),
-                _link(request, "/conformance", "conformance", JSON, "conformance classes"),
-                _link(request, "/collections", "data", JSON, "collections"),
-                _link(request, "/map", "alternate", "text/html", "the map"),
+                make_link(request, "/", "self", JSON, "this document"),
+                make_link(request, "/openapi.json", "service-desc", OPENAPI, "the API definition"),
+                make_link(request, "/docs", "service-doc", "text/html", "the API documentation"),
+                make_link(request, "/conformance", "conformance", JSON, "conformance classes"),
+                make_link(request, "/collections", "data", JSON, "collections"),
+                make_link(request, "/map", "alternate", "text/html", "the map"),
             ],
         },
     )
@@ -103,7 +73,7 @@ def landing(request: Request, f: Format = None) -> Response:
 @router.get("/conformance")
 def conformance(request: Request, f: Format = None) -> Response:
     """The OGC API conformance classes implemented."""
-    return _respond(request, f, {"conformsTo": CONFORMANCE})
+    return respond(request, f, {"conformsTo": CONFORMANCE})
 
 
 def _extent(store: EventStore, gazetteer: Gazetteer, collection: str) -> dict[str, Any]:
@@ -130,13 +100,13 @@ def _collection(
     title, description = COLLECTIONS[name]
     base = f"/collections/{name}"
     links = [
-        _link(request, base, "self", JSON),
-        _link(request, f"{base}/items", "items", GEOJSON, "the items"),
-        _link(request, f"{base}/items?f=html", "items", "text/html", "the items as HTML"),
+        make_link(request, base, "self", JSON),
+        make_link(request, f"{base}/items", "items", GEOJSON, "the items"),
+        make_link(request, f"{base}/items?f=html", "items", "text/html", "the items as HTML"),
     ]
     if name == "events":
         links.append(
-            _link(
+            make_link(
                 request,
                 f"{base}/queryables",
                 "http://www.opengis.net/def/rel/ogc/1.0/queryables",
@@ -160,11 +130,11 @@ def collections(
     request: Request, store: StoreDep, gazetteer: GazetteerDep, _: ReaderDep, f: Format = None
 ) -> Response:
     """The collections: events, regions, places."""
-    return _respond(
+    return respond(
         request,
         f,
         {
-            "links": [_link(request, "/collections", "self", JSON)],
+            "links": [make_link(request, "/collections", "self", JSON)],
             "collections": [_collection(request, n, store, gazetteer) for n in COLLECTIONS],
         },
     )
@@ -186,13 +156,13 @@ def collection(
     f: Format = None,
 ) -> Response:
     """One collection's description and extent."""
-    return _respond(request, f, _collection(request, _known(collection_id), store, gazetteer))
+    return respond(request, f, _collection(request, _known(collection_id), store, gazetteer))
 
 
 @router.get("/collections/events/queryables")
 def queryables(request: Request, f: Format = None) -> Response:
     """Properties items can be filtered by (OGC API - Features Part 3)."""
-    return _respond(
+    return respond(
         request,
         f,
         {
@@ -212,82 +182,6 @@ def queryables(request: Request, f: Format = None) -> Response:
         },
         "application/schema+json",
     )
-
-
-def parse_datetime(text: str) -> tuple[dt.date | None, dt.date | None]:
-    """RFC 3339 instant or interval with open ends (``..``) -> (start, end) dates."""
-
-    def one(part: str) -> dt.date | None:
-        if part in ("..", ""):
-            return None
-        try:
-            return (
-                dt.datetime.fromisoformat(part.replace("Z", "+00:00")).date()
-                if "T" in part
-                else dt.date.fromisoformat(part)
-            )
-        except ValueError:
-            raise InvalidInput(f"datetime {part!r} is not RFC 3339") from None
-
-    parts = text.split("/")
-    if len(parts) == 1:
-        day = one(parts[0])
-        if day is None:
-            raise InvalidInput("datetime needs a date or an interval")
-        return day, day
-    if len(parts) != 2:
-        raise InvalidInput("datetime interval must be start/end with at most one '..'")
-    start, end = one(parts[0]), one(parts[1])
-    if start is None and end is None:  # "../..", "/..", "/": no bound at all
-        raise InvalidInput("datetime interval must be start/end with at most one '..'")
-    if start and end and start > end:
-        raise InvalidInput("datetime interval starts after it ends")
-    return start, end
-
-
-def _items_links(
-    request: Request, offset: int, limit: int, matched: int, returned: int
-) -> list[dict[str, str]]:
-    links = [{"href": str(request.url), "rel": "self", "type": GEOJSON}]
-    if offset + returned < matched:
-        links.append(
-            {
-                "href": str(request.url.include_query_params(offset=offset + limit)),
-                "rel": "next",
-                "type": GEOJSON,
-            }
-        )
-    if offset > 0:
-        links.append(
-            {
-                "href": str(request.url.include_query_params(offset=max(0, offset - limit))),
-                "rel": "prev",
-                "type": GEOJSON,
-            }
-        )
-    return links
-
-
-def _page(
-    request: Request, f: str | None, features: list[str], matched: int, offset: int, limit: int
-) -> Response:
-    links = _items_links(request, offset, limit, matched, len(features))
-    stamp = dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
-    if wants_html(request, f):
-        body = {
-            "type": "FeatureCollection",
-            "numberMatched": matched,
-            "numberReturned": len(features),
-            "links": links,
-            "features": [orjson.loads(x) for x in features],
-        }
-        return HTMLResponse(_html(body))
-    head = b'{"type":"FeatureCollection","features":['
-    tail = (
-        f'],"timeStamp":"{stamp}","numberMatched":{matched},'
-        f'"numberReturned":{len(features)},"links":{orjson.dumps(links).decode()}}}'
-    )
-    return Response(head + ",".join(features).encode() + tail.encode(), media_type=GEOJSON)
 
 
 @router.get(
@@ -327,9 +221,9 @@ def items(
             types=tuple(event_type or base.types),
         )
         page = store.query(query)
-        return _page(request, f, page.features, page.matched, offset, limit)
+        return items_page(request, f, page.features, page.matched, offset, limit)
     features = _gazetteer_items(gazetteer, name, base.bbox)
-    return _page(request, f, features[offset : offset + limit], len(features), offset, limit)
+    return items_page(request, f, features[offset : offset + limit], len(features), offset, limit)
 
 
 def _gazetteer_items(
@@ -411,7 +305,7 @@ def item(
     else:
         text = _place_feature(gazetteer.get(feature_id))
     if wants_html(request, f):
-        return HTMLResponse(_html(orjson.loads(text)))
+        return HTMLResponse(html_view(orjson.loads(text)))
     feature = orjson.loads(text)
     feature["links"] = [
         {"href": str(request.url), "rel": "self", "type": GEOJSON},

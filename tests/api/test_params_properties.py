@@ -7,7 +7,7 @@ import datetime as dt
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from app.api.features import parse_datetime
+from app.api.ogc_responses import parse_datetime
 from app.api.params import parse_bbox, parse_near
 from app.errors import InvalidInput, UnknownRegion
 from app.gazetteer.geocoder import Gazetteer
