@@ -16,7 +16,7 @@ MODAL = re.compile(
     r"\b(?:will|would|could|might|may|plans? to|planning to|intends? to|expected to|"
     r"threaten(?:s|ed)? to|vowed to|"
     r"promised to|pledged to|swore to|hopes? to|wants? to|warned (?:that|of)|if|unless|not|no|"
-    r"denied|ready to|"
+    r"nobody|denied|ready to|"
     r"to plan|planning|accused of|suspected of|little|has seen|have seen|"
     r"confessed to|participat\w* in|involved in|"
     r"charged with|(?:the )?first time|once|used to|"
@@ -41,6 +41,16 @@ REFERENCE = re.compile(
     r"connection with|investigation into|accused of|condemned|denounced|condemning|"
     r"wanted (?:over|for))\s+"
     r"(?:the\s+|a\s+|an\s+)?((?:[\w-]+\s+){0,3})$",
+    re.I,
+)
+#: "a wave of protests", "a series of raids": a run of events, no one of them ...
+_SERIES = re.compile(r"\b(?:wave|series|string) of\s", re.I)
+#: ... unless the run is the subject of a verb telling its onset or its harm ("a second wave
+#: of demonstrations began on 25 October in Basra", "the first wave of protests, from 1 to 6
+#: October, left 149 dead"): then it is what happened there and then.
+_ONSET = re.compile(
+    r"[\w-]+(?:,[^,;]{1,40},)?\s+(?:began|started|erupted|broke out|swept|spread|hit|struck|"
+    r"killed|left)\b",
     re.I,
 )
 #: "supported by attack helicopters", "under cover of air strikes": a means, not an event.
@@ -79,9 +89,10 @@ _TAKEN_BEFORE = re.compile(
     r"foiled|repell?ed|repulsed|forced \w+ to (?:retreat|withdraw|flee)|restored)\b",
     re.I,
 )
-#: "the liberation of the remaining areas is coming soon": still to happen.
+#: "the liberation of the remaining areas is coming soon", "a truce is possible": still to happen.
 _FUTURE_AFTER = re.compile(
-    r"[^.;,]{0,60}?\b(?:(?:is|are) (?:coming|imminent|expected|planned|looming|yet to|likely)|"
+    r"[^.;,]{0,60}?\b(?:(?:is|are) (?:coming|imminent|expected|planned|looming|yet to|likely|"
+    r"possible|unlikely|probable)|"
     r"(?:is|are) (?:\w+ )?likely to)\b"
 )
 _HABITUAL_AFTER = 40  # characters after a trigger that can still make it habitual
@@ -97,7 +108,7 @@ CLAUSE_VERB = re.compile(
 HABITUAL = re.compile(
     r"\b(?:routine|usually|often|every (?:year|week|month|day)|for years|for decades|common|"
     r"have become|has become|has long|have long|remains?|still|typically|regularly|"
-    r"increasingly|repeatedly|several times|many times|"
+    r"increasingly|repeatedly|several times|many times|frequently|sometimes|occasionally|"
     r"(?:almost |near-)?(?:daily|nightly) (?:[\w-]+ )?(?:shelling|attacks|strikes|air ?strikes|"
     r"raids|bombardments?|clashes|fighting|protests|demonstrations|rallies)|"
     r"(?:have|has) been (?:\w+ ){0,2}since|in total|so far this|since the (?:start|beginning)|"
@@ -111,6 +122,7 @@ HABITUAL = re.compile(
 #: Words HABITUAL cannot match without (one of them), and TALLY (which minds case).
 _HABITUAL_CUES = (
     "routine", "usually", "often", "every ", "for years", "for decades", "common", "become",
+    "frequently", "sometimes", "occasionally",
     "long", "remain", "still", "typically", "regularly", "increasingly", "repeatedly",
     "times", "daily", "nightly", "since", "in total", "so far this", "hundreds", "thousands",
     "scores", "dozens",
@@ -119,11 +131,29 @@ _HABITUAL_CUES = (
 _TALLY_CUES = ("has ", "have ", "otal documented", "in recent ")
 
 
+#: "has been a battleground since August 2014, when militants killed ...": a when-clause after
+#: the habitual main clause tells one occurrence of its own, which the habit does not cover.
+_WHEN_CLAUSE = re.compile(r",\s+when\b", re.I)
+#: Where a clause of its own begins: "This is not the first attack of its kind: on 14 April a
+#: drone hit ..." (a negation or a modal word before it says nothing of what follows).
+_CLAUSE_START = re.compile(r"[:;]\s")
+
+
+def own_clause(before: str) -> str:
+    """The part of the text before a trigger that lies in the trigger's own clause (after the
+    last colon or semicolon)."""
+    starts = [m.end() for m in _CLAUSE_START.finditer(before)]
+    return before[starts[-1] :] if starts else before
+
+
 def _habitual(sentence: str, at: int) -> bool:
     folded = lowered(sentence)
     if folded is not None and not any(cue in folded for cue in _HABITUAL_CUES):
         return False
-    return bool(HABITUAL.search(sentence, 0, at + _HABITUAL_AFTER))
+    return any(
+        m.end() > at or not _WHEN_CLAUSE.search(sentence, m.end(), at)
+        for m in HABITUAL.finditer(sentence, 0, at + _HABITUAL_AFTER)
+    )
 
 
 #: "a gunman who tried to ...": a modal word inside a relative clause ...
@@ -186,8 +216,10 @@ def irrealis(sentence: str, at: int, movement: bool = False) -> bool:
         reference = None
     if reference is not None and _TAKEN_BEFORE.search(sentence, 0, at - len(reference.group())):
         reference = None  # "captured two villages after heavy clashes": the fight that took them
+    if reference is not None and _SERIES.search(reference.group()) and _ONSET.match(sentence, at):
+        reference = None  # "a second wave of protests began on 25 October in Basra": they began
     return (
-        _modal(before)
+        _modal(own_clause(before))
         or (bool(_RELATIVE.search(before)) and not _closed_relative(before))
         or bool(_PURPOSE_BEFORE.search(before))
         or _habitual(sentence, at)

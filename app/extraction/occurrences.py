@@ -87,8 +87,13 @@ _PEOPLE = re.compile(
     r"detainees|captives|hostages|children|women|wounded)\b",
     re.I,
 )
-#: The month in a date ("On 23 May", "May 23", "in May 2021"), not the modal verb "may".
-_MONTH_MAY = re.compile(r"(?<=\d )May\b|\bMay(?=,? \d)|(?<=\b[Ii]n )May\b|(?<=\b[Ll]ate )May\b")
+#: The month in a date ("On 23 May", "May 23", "in May 2021", "late April and early May, when"),
+#: not the modal verb "may".
+_MONTH_MAY = re.compile(
+    r"(?<=\d )May\b|\bMay(?=,? \d|[.;:)]|,? (?:and|when)\b)|"
+    r"(?<=\b[Ii]n )May\b|(?<=\b[Ll]ate )May\b|(?<=\b[Ee]arly )May\b|(?<=\b[Mm]id-)May\b|"
+    r"(?<=\b[Oo]f )May\b|(?<=\b[Ss]ince )May\b|(?<=\b[Uu]ntil )May\b|(?<=\b[Ll]ast )May\b"
+)
 
 
 def without_month_may(text: str) -> str:
