@@ -39,6 +39,9 @@ REFERENCE = re.compile(
     r"\b(?:following|after|since|amid|despite|response to|responding to|ahead of|"
     r"in retaliation for|string of|series of|wave of|linked to|responsible for|"
     r"connection with|investigation into|accused of|condemned|denounced|condemning|"
+    # "protested in Qamishli against Turkish strikes": what a crowd is against or angry at
+    r"(?:protest\w*|rall(?:y|ied|ies)|demonstrat\w+|marched|slogans|chant\w*|angry|anger|outrage)"
+    r"(?:\s+[\w-]+){0,3}?\s+(?:against|over|at)|"
     r"wanted (?:over|for))\s+"
     r"(?:the\s+|a\s+|an\s+)?((?:[\w-]+\s+){0,3})$",
     re.I,
@@ -72,12 +75,16 @@ def _supporting(before: str) -> bool:
 
 
 _AUXILIARY = re.compile(r"\b(?:were|was|have|has|had|are|is|been)\b", re.I)
-#: A running tally ("350 people have been killed since the unrest began") is no one event,
-#: nor what happened "in recent weeks".
+#: A running tally ("350 people have been killed since the unrest began", "recorded 11
+#: kidnappings in October") is no one event, nor what happened "in recent weeks".
 TALLY = re.compile(
     r"\bha(?:s|ve) (?:been (?:killed|wounded|injured|detained|arrested|displaced|documented|"
     r"recorded)|(?:carried out|conducted|launched|killed) (?:hundreds|dozens|scores|thousands|"
-    r"more than|over))\b|\b[Tt]otal documented\b|\bin recent (?:days|weeks|months)\b"
+    r"more than|over))\b|\b[Tt]otal documented\b|\bin recent (?:days|weeks|months)\b|"
+    # "the office recorded 11 kidnappings in October", "the number of attacks has risen to 90"
+    r"\b(?:recorded|registered|counted|logged) (?:at least |more than |some |about |nearly )?"
+    r"[\d,]+ (?:[\w-]+ ){0,2}?[\w-]+s\b|\b[Nn]umber of\b[^.;]{0,80}\b(?:ha(?:s|d) )?(?:rose|risen|"
+    r"reached|climbed|stands|stood)\b"
 )
 #: "in recent weeks" alone: a move made in that time is an event all the same.
 _RECENTLY = re.compile(r"\bin recent (?:days|weeks|months)\b")
@@ -128,7 +135,10 @@ _HABITUAL_CUES = (
     "scores", "dozens",
     "documented", "tally", "toll",
 )  # fmt: skip
-_TALLY_CUES = ("has ", "have ", "otal documented", "in recent ")
+_TALLY_CUES = (
+    "has ", "have ", "otal documented", "in recent ", "recorded ", "registered ", "counted ",
+    "logged ", "umber of",
+)  # fmt: skip
 
 
 #: "has been a battleground since August 2014, when militants killed ...": a when-clause after

@@ -168,6 +168,7 @@ def occurrences(
         and not handled(sentence, t)
         and not _fleeing(sentence, t)
         and not _ending(sentence, t, triggers)
+        and not _standing(sentence, t)
     ]
     triggers += _another(sentence, triggers)
     harm = [t for t in triggers if t.spec.group in ("violence", "detention")]
@@ -180,18 +181,21 @@ def occurrences(
 def _approach(sentence: Sentence, trigger: Trigger, harm: list[Trigger]) -> bool:
     """ "entered the church and opened fire", "crossed the river and attacked": a move whose
     own subject goes on to do harm (or a bomber entering) is how the harm began."""
-    if _PUSH.match(trigger.text):
-        return any(
-            h.start > trigger.end
-            and h.spec.name == "armed_clash"
-            and _PARTICIPLE.match(h.text)
-            and re.fullmatch(
-                r"[^;]*,\s*", sentence.text[trigger.end - sentence.start : h.start - sentence.start]
-            )
-            is not None
-            for h in harm
+    if _PUSH.match(trigger.text) and any(
+        h.start > trigger.end
+        and h.spec.name == "armed_clash"
+        and _PARTICIPLE.match(h.text)
+        and re.fullmatch(
+            r"[^;]*,\s*", sentence.text[trigger.end - sentence.start : h.start - sentence.start]
         )
-    if not _APPROACH.match(trigger.text):
+        is not None
+        for h in harm
+    ):
+        return True
+    # "troops pushed into the Jolan district and fought the militants": the push is the fight.
+    if not _APPROACH.match(trigger.text) and not (
+        _PUSH.match(trigger.text) and any(h.spec.name == "armed_clash" for h in harm)
+    ):
         return False
     for h in harm:
         if h.spec.name == "suicide_bombing":
@@ -217,6 +221,28 @@ def _another(sentence: Sentence, triggers: list[Trigger]) -> list[Trigger]:
         Trigger(first.spec, sentence.start + m.start(), sentence.start + m.end(), m.group())
         for m in _ANOTHER.finditer(sentence.text, at)
     ]
+
+
+#: "militias stationed on the west bank shelled the town": a force said to be where it stands
+#: (a participle after its noun), the subject of what the sentence tells, is no deployment.
+_STANDING = re.compile(r"(?:stationed|based|positioned)$", re.I)
+_NOUN_BEFORE = re.compile(r"[a-z]\w*s\s+$")
+_MAIN_VERB_AFTER = re.compile(
+    r"[^,;]{0,80}?\b(?:shelled|attacked|fired|struck|targeted|clashed|opened fire|killed|"
+    r"came under|(?:were|was) (?:attacked|targeted|hit|killed|wounded|struck))\b",
+    re.I,
+)
+
+
+def _standing(sentence: Sentence, trigger: Trigger) -> bool:
+    """ "Iranian-backed militias stationed on the western bank shelled Busayrah": where the
+    force stands, said of the subject of another occurrence, is no move of its own."""
+    if not _STANDING.match(trigger.text):
+        return False
+    at, end = trigger.start - sentence.start, trigger.end - sentence.start
+    return bool(_NOUN_BEFORE.search(sentence.text[max(0, at - 30) : at])) and bool(
+        _MAIN_VERB_AFTER.match(sentence.text, end)
+    )
 
 
 def _ending(sentence: Sentence, trigger: Trigger, triggers: list[Trigger]) -> bool:

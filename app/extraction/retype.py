@@ -4,7 +4,8 @@ The trigger word gives a first type; what the sentence says about who was hit an
 force went settles it (the blind corpus README's annotation rules, ACLED's definitions):
 
 - an attack word whose target is an armed side is a battle: "gunmen struck an army checkpoint",
-  "IS attacked a Hashd post" (ACLED: Battles / Armed clash); so is an attack by state forces
+  "IS attacked a Hashd post", "fighters attacked government positions" (ACLED: Battles /
+  Armed clash); so is an attack by state forces
   on nobody named ("Peshmerga forces attacked from the Khazir front");
 - shelling or artillery fire that hits civilians is an attack on civilians, not remote
   violence against a military target ("regime forces shelled the town, killing a woman");
@@ -67,7 +68,7 @@ def refine(draft: EventDraft) -> None:
     if name == "attack" and _FIGHT_WORDS.match(draft.trigger.text):
         acting = [a for a, role, _ in draft.actors if role == "actor"]
         offensive = not targets and bool(acting) and all(a.kind in _STATE for a in acting)
-        if any(a.kind in ARMED for a in targets) or offensive:
+        if any(a.kind in ARMED for a in targets) or offensive or _armed_object(draft):
             draft.spec = BY_NAME["armed_clash"]  # "the army attacked from the south"
     elif name == "drone_or_rocket_attack" and _SHELLING.match(draft.trigger.text):
         if any(a.kind == "civilians" for a in targets):
@@ -79,6 +80,22 @@ def refine(draft: EventDraft) -> None:
         after = sentence.text[draft.trigger.start - sentence.start :]
         if not _ROUTE.match(after):
             draft.spec = BY_NAME["troop_deployment"]
+
+
+#: What only an armed side holds, as the object of an attack word: "attacked government
+#: positions", "struck two army checkpoints", "stormed a police post" (ACLED: Battles).
+_ARMED_OBJECT = re.compile(
+    r"\s+(?:the\s+|an?\s+|their\s+|its\s+|two\s+|three\s+|several\s+|\d+\s+)?"
+    r"(?:[\w-]+\s+){0,2}?(?:positions|posts?|outposts?|checkpoints?|barracks|front ?lines?|"
+    r"lines|patrols?|bases?|garrison)\b",
+    re.I,
+)
+
+
+def _armed_object(draft: EventDraft) -> bool:
+    """Whether the attack word's object is a place only an armed side holds."""
+    sentence = draft.sentence
+    return bool(_ARMED_OBJECT.match(sentence.text, draft.trigger.end - sentence.start))
 
 
 def _insurgents_moving_in(draft: EventDraft) -> bool:

@@ -90,3 +90,23 @@ def test_taking_people_hostage_is_a_kidnapping(extractor):
         "Inmates overpowered the guards at the Hasakah jail on Monday, taking six of them hostage.",
     )
     assert "kidnapping" in [t for t, _ in found]
+
+
+def test_a_count_of_events_recorded_is_a_tally():
+    assert _irrealis(
+        "A local monitor recorded 14 kidnappings in the province in September.", "kidnappings"
+    )
+    assert _irrealis(
+        "The number of assassinations in the province since January has risen to 61.",
+        "assassinations",
+    )
+
+
+def test_what_a_crowd_protests_against_is_no_new_event(extractor):
+    found = types(
+        extractor,
+        "On Tuesday hundreds of people protested in Amuda against Turkish air strikes on "
+        "power stations.",
+        dt.date(2024, 2, 1),
+    )
+    assert [t for t, _ in found] == ["protest"]

@@ -1,0 +1,74 @@
+"""Words of troop movements and ground taken, and when they are no move of their own
+(sentences written for these tests)."""
+
+import datetime as dt
+
+from tests.extraction.helpers import events
+
+
+def types(extractor, text, published=dt.date(2023, 5, 10)):
+    return [(e[0], e[1]) for e in events(extractor, text, published)]
+
+
+def test_a_unit_that_arrived_from_a_town_moved(extractor):
+    found = types(
+        extractor, "A fresh Peshmerga battalion arrived on the Gwer front from Erbil on Monday."
+    )
+    assert [t for t, _ in found] in (["troop_movement"], ["troop_deployment"])
+
+
+def test_troops_sent_into_a_province_deploy(extractor):
+    found = types(
+        extractor, "Army brigades were sent into Anbar province on Monday to hold the road."
+    )
+    assert [t for t, _ in found] == ["troop_deployment"]
+
+
+def test_sending_commandos_across_the_border_deploys_them(extractor):
+    found = types(
+        extractor,
+        "Ankara opened a new operation on Monday, sending commandos across the border into "
+        "the Zap area.",
+    )
+    assert "troop_deployment" in [t for t, _ in found]
+
+
+def test_a_flag_raised_over_a_town_is_ground_taken(extractor):
+    found = types(
+        extractor, "Army units raised the Iraqi flag over the council building in Rawa on Monday."
+    )
+    assert [t for t, _ in found] == ["armed_clash"]
+
+
+def test_killings_of_civilians_are_an_attack(extractor):
+    found = types(
+        extractor, "Gunmen carried out killings of shepherds near Tarmiyah on Monday, police said."
+    )
+    assert [t for t, _ in found] == ["attack"]
+
+
+def test_a_push_into_a_district_to_fight_is_the_fight(extractor):
+    found = types(
+        extractor,
+        "On Monday troops pushed into the western district of Hit and fought militants "
+        "for six hours.",
+    )
+    assert [t for t, _ in found] == ["armed_clash"]
+
+
+def test_an_attack_on_positions_is_a_battle(extractor):
+    found = types(extractor, "Fighters attacked two positions near Hajin on Monday night.")
+    assert [t for t, _ in found] == ["armed_clash"]
+    assert [t for t, _ in types(extractor, "Gunmen attacked a bakery in Hajin on Monday.")] == [
+        "attack"
+    ]
+
+
+def test_a_force_said_to_be_stationed_somewhere_does_not_deploy(extractor):
+    found = types(
+        extractor,
+        "Militias stationed south of the river shelled Hajin on Monday, wounding a child.",
+    )
+    assert "troop_deployment" not in [t for t, _ in found]
+    found = types(extractor, "The army stationed two battalions in Hajin on Monday.")
+    assert [t for t, _ in found] == ["troop_deployment"]
