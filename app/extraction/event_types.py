@@ -127,7 +127,7 @@ class Trigger:
 
 #: Burning and storming are a riot when a crowd does it, an attack when gunmen do.
 CROWD = re.compile(
-    r"\b(?:rioters?|protesters|demonstrators|crowds?|mob|inmates|prisoners|"
+    r"\b(?:rioters?|protesters|demonstrators|crowds?|mob|inmates|prisoners|followers|"
     r"residents|students|supporters|youths|young men|group broke away)\b",
     re.I,
 )

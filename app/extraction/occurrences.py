@@ -106,6 +106,30 @@ def without_month_may(text: str) -> str:
 BLAME = re.compile(r"(?:blamed|accused|attributed|behind the|hallmarks)", re.I)
 #: Violence that a demonstration in the same sentence turns into an intervention.
 _AGAINST_CROWDS = frozenset({"attack", "armed_clash"})
+#: Armed men who are not the state's forces: their shooting at a crowd is an attack on it
+#: (ACLED: Violence against civilians), not the state dispersing a demonstration.
+_NON_STATE_SHOOTERS = re.compile(
+    r"\b(?:gunmen|armed men|masked men|militiamen|assailants|unidentified men|unknown men)\b"
+    r"[^,;]{0,40}$",
+    re.I,
+)
+_STATE_SHOOTERS = re.compile(r"\b(?:security|police|policemen|troops|soldiers|army|guards)\b", re.I)
+_CROWD_NOUN = re.compile(r"(?:protesters|demonstrators|crowds?)$", re.I)
+
+
+def _crowd_shot_by_gunmen(sentence: Sentence, trigger: Trigger, triggers: list[Trigger]) -> bool:
+    """ "gunmen in civilian clothes fired on demonstrators": the crowd is the target of an
+    attack by non-state armed men, not a demonstration told (the crowd word after the
+    violent verb whose subject is such men)."""
+    if trigger.spec.group != "unrest" or not _CROWD_NOUN.match(trigger.text):
+        return False
+    for act in triggers:
+        if act.spec.name not in _AGAINST_CROWDS or not 0 <= trigger.start - act.end <= 20:
+            continue
+        before = sentence.text[max(0, act.start - sentence.start - 60) : act.start - sentence.start]
+        if _NON_STATE_SHOOTERS.search(before) and not _STATE_SHOOTERS.search(before):
+            return True
+    return False
 
 
 def occurrences(
@@ -132,6 +156,7 @@ def occurrences(
         # Israeli air strike near Damascus on Monday" is one more, with its own date.
         return dated
     triggers = [t for t in found if t in told or t in dated]
+    triggers = [t for t in triggers if not _crowd_shot_by_gunmen(sentence, t, triggers)]
     if any(t.spec.group == "unrest" for t in triggers):
         # "police fired on the protesters", "set fire to tyres and stormed the offices":
         # the demonstration (with an intervention), not a second, violent event.

@@ -219,3 +219,28 @@ def test_armed_men_pulling_out_or_forces_fleeing_are_still_withdrawals(extractor
     assert ("troop_withdrawal", "Hajin") in types(extractor, pulled)
     fled = "ISIS fighters fled Rawa on Monday as the army advanced."
     assert "troop_withdrawal" in {t for t, _ in types(extractor, fled)}
+
+
+def test_gunmen_firing_on_a_crowd_attack_it(extractor):
+    found = types(
+        extractor,
+        "Masked men fired on protesters outside the council in Kut on Monday, wounding three.",
+    )
+    assert [t for t, _ in found] == ["attack"]
+    found = types(
+        extractor,
+        "Riot police fired on protesters outside the council in Kut on Monday, wounding three.",
+    )
+    assert [t for t, _ in found] == ["protest"]
+
+
+def test_followers_storming_a_building_riot(extractor):
+    found = types(extractor, "Hundreds of the cleric's followers stormed the governorate in Basra.")
+    assert [t for t, _ in found] == ["riot"]
+
+
+def test_what_a_side_is_to_do_under_a_deal_is_not_done(extractor):
+    found = types(
+        extractor, "Under the truce terms, the army is to set up five checkpoints around Tabqa."
+    )
+    assert "troop_deployment" not in [t for t, _ in found]
