@@ -16,7 +16,7 @@ MODAL = re.compile(
     r"\b(?:will|would|could|might|may|plans? to|planning to|intends? to|expected to|"
     r"threaten(?:s|ed)? to|vowed to|"
     r"promised to|pledged to|swore to|hopes? to|wants? to|warned (?:that|of)|if|unless|not|no|"
-    r"nobody|denied|ready to|(?:is|are) (?:also )?to|"
+    r"nobody|fear(?:ed|s|ing)?|denied|ready to|(?:is|are) (?:also )?to|"
     r"to plan|planning|accused of|suspected of|little|has seen|have seen|"
     r"confessed to|participat\w* in|involved in|"
     r"charged with|(?:the )?first time|once|used to|"
