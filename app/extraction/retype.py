@@ -12,6 +12,8 @@ force went settles it (the blind corpus README's annotation rules, ACLED's defin
 - a move with neither an origin nor a direction ("arrived in Kobani", "moved into Sinjar",
   "entered the town") is a deployment at the place; "pushed north from Qayyara toward Mosul"
   stays a movement;
+- armed men outside the state setting up a checkpoint ("gunmen set up a checkpoint on the
+  road") is insurgent activity, not a deployment;
 - the Islamic State entering or pushing into a place ("militant convoys pushed into Shirqat",
   "IS fighters entered the town") is insurgents taking ground, not a troop movement (the
   corpus README: ``insurgent_activity``, "seizing a village without a fight"); its
@@ -73,7 +75,7 @@ def refine(draft: EventDraft) -> None:
     elif name == "drone_or_rocket_attack" and _SHELLING.match(draft.trigger.text):
         if any(a.kind == "civilians" for a in targets):
             draft.spec = BY_NAME["attack"]
-    elif _insurgents_moving_in(draft):
+    elif _insurgents_moving_in(draft) or _insurgent_checkpoint(draft):
         draft.spec = BY_NAME["insurgent_activity"]
     elif name == "troop_movement" and draft.origin is None:
         sentence = draft.sentence
@@ -96,6 +98,32 @@ def _armed_object(draft: EventDraft) -> bool:
     """Whether the attack word's object is a place only an armed side holds."""
     sentence = draft.sentence
     return bool(_ARMED_OBJECT.match(sentence.text, draft.trigger.end - sentence.start))
+
+
+#: Setting up a checkpoint or a post, the act an insurgent checkpoint is told by.
+_SETTING_UP = re.compile(r"set up\b", re.I)
+#: Armed men outside the state in the clause before the act ("gunmen in military uniforms").
+_IRREGULARS = re.compile(
+    r"\b(?:gunmen|armed men|masked men|militants|insurgents|jihadists|Islamic State|"
+    r"(?-i:ISIS|ISIL|IS)|Daesh|sleeper cells?)\b[^;]*$",
+    re.I,
+)
+#: The state's forces named in that clause: their checkpoint is a deployment.
+_STATE_FORCES = re.compile(
+    r"\b(?:army|police|troops|soldiers|security forces|Peshmerga|Asayish|SDF|PMF|Hashd)\b", re.I
+)
+
+
+def _insurgent_checkpoint(draft: EventDraft) -> bool:
+    """ "Gunmen in military uniforms set up a checkpoint on the road and checked identity
+    cards": armed men outside the state setting up a checkpoint (the corpus README:
+    ``insurgent_activity``), not forces deploying."""
+    if draft.spec.name != "troop_deployment" or not _SETTING_UP.match(draft.trigger.text):
+        return False
+    sentence = draft.sentence
+    before = sentence.text[: draft.trigger.start - sentence.start]
+    irregulars = _IRREGULARS.search(before)
+    return irregulars is not None and not _STATE_FORCES.search(irregulars.group())
 
 
 def _insurgents_moving_in(draft: EventDraft) -> bool:

@@ -72,3 +72,37 @@ def test_a_force_said_to_be_stationed_somewhere_does_not_deploy(extractor):
     assert "troop_deployment" not in [t for t, _ in found]
     found = types(extractor, "The army stationed two battalions in Hajin on Monday.")
     assert [t for t, _ in found] == ["troop_deployment"]
+
+
+def test_ways_of_telling_a_withdrawal(extractor):
+    for text in (
+        "On Monday the SDF pulled its fighters out of Tal Tamr.",
+        "Government troops began to withdraw from Tal Tamr on Monday.",
+        "Army units vacated their positions near Tal Tamr on Monday.",
+        "Russian forces evacuated the air base at Tal Tamr on Monday.",
+        "Outnumbered, the army units fell back from Tal Tamr on Monday.",
+    ):
+        assert "troop_withdrawal" in [t for t, _ in types(extractor, text)], text
+
+
+def test_bodies_pulled_out_of_rubble_are_no_withdrawal(extractor):
+    found = types(extractor, "Rescuers pulled the bodies out of the rubble in Tal Tamr on Monday.")
+    assert "troop_withdrawal" not in [t for t, _ in found]
+
+
+def test_ways_of_telling_a_kidnapping(extractor):
+    for text in (
+        "Two activists were forcibly disappeared in Nasiriyah on Monday, their families said.",
+        "Gunmen seized a trader in Kirkuk on Monday and demanded a ransom from his family.",
+    ):
+        assert "kidnapping" in [t for t, _ in types(extractor, text)], text
+
+
+def test_gunmen_setting_up_a_checkpoint_are_insurgent_activity(extractor):
+    found = types(
+        extractor,
+        "On Monday, masked gunmen set up a checkpoint near Hawija and searched passing cars.",
+    )
+    assert [t for t, _ in found] == ["insurgent_activity"]
+    found = types(extractor, "On Monday, police set up a checkpoint near Hawija.")
+    assert [t for t, _ in found] == ["troop_deployment"]
