@@ -244,3 +244,46 @@ def test_what_a_side_is_to_do_under_a_deal_is_not_done(extractor):
         extractor, "Under the truce terms, the army is to set up five checkpoints around Tabqa."
     )
     assert "troop_deployment" not in [t for t, _ in found]
+
+
+def test_the_same_kind_again_in_a_while_clause_is_a_second_event(extractor):
+    found = types(
+        extractor,
+        "On Monday a drone attack targeted an army post near Sinjar, while a rocket landed "
+        "near the police station in Tal Afar.",
+    )
+    assert sorted(p for t, p in found if t == "drone_or_rocket_attack") == ["Sinjar", "Tal Afar"]
+
+
+def test_the_second_device_somewhere_else_is_a_second_event(extractor):
+    found = types(
+        extractor,
+        "The first bomb went off near Samarra on Monday, while the second hit a bus near Baiji.",
+    )
+    assert sorted(p for t, p in found if t == "ied_explosion") == ["Baiji", "Samarra"]
+
+
+def test_one_rocket_and_the_other_of_a_pair_are_one_attack(extractor):
+    found = types(
+        extractor,
+        "Two rockets were fired at the base near Hit on Monday; one landed on the runway and "
+        "the other fell on open ground.",
+    )
+    assert [t for t, _ in found] == ["drone_or_rocket_attack"]
+
+
+def test_shooting_and_wounding_beside_an_abduction_is_an_attack(extractor):
+    found = types(
+        extractor,
+        "Gunmen abducted a lawyer in Basra on Monday and shot and wounded his driver.",
+    )
+    assert sorted(t for t, _ in found) == ["attack", "kidnapping"]
+
+
+def test_releasing_some_of_those_detained_is_a_release(extractor):
+    found = types(
+        extractor,
+        "Troops raided a village near Hawija on Monday and detained five men, later releasing "
+        "two of them.",
+    )
+    assert sorted(t for t, _ in found) == ["arrest", "prisoner_release"]
