@@ -110,7 +110,8 @@ ANAPHORA = re.compile(
     r"\b(?:the|this|that|these|either|both) (?:[\w-]+ ){0,2}?(?:attack|attacks|blast|"
     r"explosion|strike|strikes|bombing|raid|clash|clashes|fighting|violence|incident|incidents|assault|ambush|"
     r"escalation|shelling|protest|protests|rally|riot|deployment|convoy|operation|missiles|"
-    r"rockets|drones|deal|agreement|demonstrators|protesters|attackers|rioters|bomber)\b",
+    r"rockets|drones|shells|mortars|deal|agreement|demonstrators|protesters|attackers|rioters|"
+    r"bomber)\b",
     re.I,
 )
 

@@ -202,6 +202,11 @@ def _tally(sentence: str, movement: bool) -> bool:
     return bool(found)
 
 
+#: A line an analyst heads as commentary ("Analysis: the strikes mark an escalation",
+#: "Overview: drone strikes continued along the border"): a judgement of events, none itself.
+_COMMENTARY = re.compile(
+    r"\s*(?:analysis|assessment|outlook|comment(?:ary)?|overview|forecast)\s*:", re.I
+)
 #: The trigger word as the subject of a verb of its own ("after Turkish artillery shelled").
 _SUBJECT_OF = re.compile(r"[\w-]+\s+(?=(?:\w+ed|struck|hit|shot|blew|fell|went)\b)", re.I)
 
@@ -211,6 +216,8 @@ def irrealis(sentence: str, at: int, movement: bool = False) -> bool:
     may happen, did not, happens habitually, refers to another event, is a means of another
     ("supported by attack helicopters") or is said inside a quotation (``movement``: the
     trigger is a move, which "in recent weeks" does not make a tally)."""
+    if _COMMENTARY.match(sentence):
+        return True
     before = sentence[max(0, at - 60) : at]
     reference = REFERENCE.search(before)
     if (

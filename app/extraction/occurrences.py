@@ -15,7 +15,7 @@ from collections.abc import Callable
 
 from app.extraction.cues import cued_search
 from app.extraction.event_types import ANAPHORA, Trigger, TriggerFinder, irrealis
-from app.extraction.ordnance import handled
+from app.extraction.ordnance import goods_seized, handled
 from app.extraction.roles import FORCE_WORDS
 from app.extraction.text import Sentence
 
@@ -192,6 +192,7 @@ def occurrences(
         for t in triggers
         if not _known_agreement(sentence, t)
         and not handled(sentence, t)
+        and not goods_seized(sentence, t)
         and not _fleeing(sentence, t)
         and not _ending(sentence, t, triggers)
         and not _standing(sentence, t)

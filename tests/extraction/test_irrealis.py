@@ -110,3 +110,18 @@ def test_what_a_crowd_protests_against_is_no_new_event(extractor):
         dt.date(2024, 2, 1),
     )
     assert [t for t, _ in found] == ["protest"]
+
+
+def test_a_line_headed_as_commentary_tells_no_event():
+    assert _irrealis("Analysis: the Turkish strikes mark a new phase of the campaign.", "strikes")
+    assert _irrealis("Overview: drone strikes continued along the border strip.", "drone")
+    assert not _irrealis("Update: drone strikes hit Amuda on Monday.", "drone")
+
+
+def test_a_claim_about_the_shells_told_before_is_no_new_event(extractor):
+    text = (
+        "Shells hit a village near Zakho on Monday, killing two shepherds. Baghdad said the "
+        "shells were fired by Turkish forces; Ankara denied it and blamed the PKK."
+    )
+    # The shelling killed civilians: an attack on them; one event, not a second one.
+    assert [t for t, _ in types(extractor, text, dt.date(2022, 7, 20))] == ["attack"]
