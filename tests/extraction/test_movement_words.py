@@ -106,3 +106,14 @@ def test_gunmen_setting_up_a_checkpoint_are_insurgent_activity(extractor):
     assert [t for t, _ in found] == ["insurgent_activity"]
     found = types(extractor, "On Monday, police set up a checkpoint near Hawija.")
     assert [t for t, _ in found] == ["troop_deployment"]
+
+
+def test_an_understanding_reached_is_an_agreement(extractor):
+    found = types(
+        extractor,
+        "The Kurdish-led administration reached an understanding with Damascus in Qamishli on "
+        "Monday.",
+    )
+    assert [t for t, _ in found] == ["agreement"]
+    found = types(extractor, "Police patrolled Qamishli on Monday under the arrangement.")
+    assert "agreement" not in [t for t, _ in found]
