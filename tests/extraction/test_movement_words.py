@@ -117,3 +117,10 @@ def test_an_understanding_reached_is_an_agreement(extractor):
     assert [t for t, _ in found] == ["agreement"]
     found = types(extractor, "Police patrolled Qamishli on Monday under the arrangement.")
     assert "agreement" not in [t for t, _ in found]
+
+
+def test_a_town_that_fell_to_an_armed_group_was_taken(extractor):
+    found = types(
+        extractor, "Hit fell to Islamic State militants on 13 October 2014.", dt.date(2015, 6, 1)
+    )
+    assert [t for t, _ in found] == ["armed_clash"]
