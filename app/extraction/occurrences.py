@@ -15,6 +15,7 @@ from collections.abc import Callable
 
 from app.extraction.cues import cued_search
 from app.extraction.event_types import ANAPHORA, Trigger, TriggerFinder, irrealis
+from app.extraction.framing import framing
 from app.extraction.ordnance import goods_seized, handled
 from app.extraction.roles import FORCE_WORDS
 from app.extraction.text import Sentence
@@ -196,6 +197,7 @@ def occurrences(
         and not _fleeing(sentence, t)
         and not _ending(sentence, t, triggers)
         and not _standing(sentence, t)
+        and not framing(sentence, t, triggers)
     ]
     triggers += _another(sentence, triggers)
     triggers += _while_another(finder, sentence, triggers)
