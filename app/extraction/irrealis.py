@@ -17,7 +17,8 @@ MODAL = re.compile(
     r"threaten(?:s|ed)? to|vowed to|"
     r"promised to|pledged to|swore to|hopes? to|wants? to|warned (?:that|of)|if|unless|not|no|"
     r"nobody|fear(?:ed|s|ing)?|denied|ready to|(?:is|are) (?:also )?to|"
-    r"to plan|planning|accused of|suspected of|little|has seen|have seen|"
+    r"to plan|planning|accused of|accus(?:ed|es|ing) (?:[\w-]+ ){1,4}?of|suspected of|little|"
+    r"has seen|have seen|"
     r"confessed to|participat\w* in|involved in|"
     r"charged with|(?:the )?first time|once|used to|"
     r"prepar(?:e|es|ing) to|aims? to|seeks? to|called for|demand(?:ed|s|ing)?|until|"
@@ -39,6 +40,8 @@ REFERENCE = re.compile(
     r"\b(?:following|after|since|amid|despite|response to|responding to|ahead of|"
     r"in retaliation for|string of|series of|wave of|linked to|responsible for|"
     r"connection with|investigation into|accused of|condemned|denounced|condemning|"
+    # "chaired a meeting to discuss the attack": a meeting about an event told before
+    r"(?:to |met to |meeting to )(?:discuss|review|investigate|assess|respond to)|"
     # "protested in Qamishli against Turkish strikes": what a crowd is against or angry at
     r"(?:protest\w*|rall(?:y|ied|ies)|demonstrat\w+|marched|slogans|chant\w*|angry|anger|outrage)"
     r"(?:\s+[\w-]+){0,3}?\s+(?:against|over|at)|"

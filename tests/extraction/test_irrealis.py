@@ -125,3 +125,14 @@ def test_a_claim_about_the_shells_told_before_is_no_new_event(extractor):
     )
     # The shelling killed civilians: an attack on them; one event, not a second one.
     assert [t for t, _ in types(extractor, text, dt.date(2022, 7, 20))] == ["attack"]
+
+
+def test_a_meeting_to_discuss_the_attack_is_no_new_attack():
+    text = "The governor chaired a meeting on Tuesday to discuss the attack on the market."
+    assert _irrealis(text, "attack")
+
+
+def test_accusing_someone_of_an_act_is_no_report_of_it():
+    text = "Baghdad accused Ankara on Thursday of killing nine tourists in an artillery attack."
+    assert _irrealis(text, "killing")
+    assert _irrealis(text, "attack")
