@@ -291,6 +291,8 @@ def _while_another(
     """ "A drone attack targeted the base at Zilkan, while a rocket landed near the consulate
     in Mosul": the same kind again, as the subject of its own verb in a clause of its own,
     is a second occurrence (the trigger finder reads one word per kind and sentence)."""
+    if ";" not in sentence.text and "while" not in sentence.text and "whereas" not in sentence.text:
+        return []  # no clause of its own can follow (the cheap check before the lexicon's rows)
     more: list[Trigger] = []
     for first in [t for t in triggers if t.spec.group == "violence"][:1]:
         for later in finder.each(
