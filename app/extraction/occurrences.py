@@ -29,6 +29,14 @@ CLAIM = re.compile(
     r"targeted|attacked|struck|shelled|bombed)\b",
     re.I,
 )
+#: "the Guards said they had fired missiles at ...": a side's own account of what it did,
+#: which goes on about the event told before it when that one is of the same kind and day.
+CLAIMED_ACT = re.compile(
+    r"\b(?:said|announced|stated|claimed)(?: in a statement)?(?: on \w+)?,? (?:that )?(?:it|they|"
+    r"its (?:fighters|forces|units|drones)|their fighters) had (?:fired|launched|carried out|"
+    r"targeted|attacked|struck|shelled|bombed)\b",
+    re.I,
+)
 _KILLING = re.compile(r"\b(?:kill\w*|dead|died|shot|wound\w*|injur\w*)\b", re.I)
 _RAID = re.compile(r"(?:raid\w*|stormed|searched)$", re.I)
 #: Movement nouns that a violent verb just before makes the target ("hit a convoy").

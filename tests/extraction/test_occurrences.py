@@ -287,3 +287,13 @@ def test_releasing_some_of_those_detained_is_a_release(extractor):
         "two of them.",
     )
     assert sorted(t for t, _ in found) == ["arrest", "prisoner_release"]
+
+
+def test_a_sides_own_account_of_the_strike_told_before_is_the_same_event(extractor):
+    found = types(
+        extractor,
+        "Drones struck a US base near Qamishli on Sunday, wounding three soldiers. A militia "
+        "said on Sunday that its fighters had launched drones at American positions near "
+        "Tal Baydar.",
+    )
+    assert [t for t, _ in found] == ["drone_or_rocket_attack"]
