@@ -17,6 +17,7 @@ from app.extraction.dates import DateMention
 from app.extraction.event_builder import EventDraft
 from app.extraction.event_dates import date_draft, item_dates, other_date
 from app.extraction.event_types import ANAPHORA, Trigger, same_kind
+from app.extraction.occurrences import CLAIMED_ACT
 from app.extraction.outskirts import Outskirts
 from app.extraction.provinces import Provinces
 from app.extraction.quantities import fatalities, strength
@@ -71,7 +72,7 @@ def drafts_for(
         recent = None  # "in clashes during which ... suicide car bombs": another occurrence
     if (
         same_group
-        and cued_search(ANAPHORA, sentence.text)
+        and (cued_search(ANAPHORA, sentence.text) or cued_search(CLAIMED_ACT, sentence.text))
         and same_kind((recent or same_group[-1]).spec, trigger.spec)
         and not other_date(event_dates, recent or same_group[-1])
         and not followup.news(sentence, event_dates, placed, recent)

@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from app.extraction.dates import DateMention
 from app.extraction.event_builder import EventDraft
 from app.extraction.event_types import HABITUAL, MODAL, REFERENCE, Trigger
+from app.extraction.irrealis import own_clause
 from app.extraction.occurrences import without_month_may
 from app.extraction.resolve import ResolvedMention
 from app.extraction.text import Sentence
@@ -44,7 +45,7 @@ def dated_reference(
     before = sentence.text[
         max(0, trigger.start - sentence.start - 60) : trigger.start - sentence.start
     ]
-    if MODAL.search(without_month_may(before)) or HABITUAL.search(sentence.text):
+    if MODAL.search(own_clause(without_month_may(before))) or HABITUAL.search(sentence.text):
         return False
     if not REFERENCE.search(before):
         return _dated_background(sentence, trigger, dates, drafts)

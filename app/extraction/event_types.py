@@ -110,7 +110,8 @@ ANAPHORA = re.compile(
     r"\b(?:the|this|that|these|either|both) (?:[\w-]+ ){0,2}?(?:attack|attacks|blast|"
     r"explosion|strike|strikes|bombing|raid|clash|clashes|fighting|violence|incident|incidents|assault|ambush|"
     r"escalation|shelling|protest|protests|rally|riot|deployment|convoy|operation|missiles|"
-    r"rockets|drones|deal|agreement|demonstrators|protesters|attackers|rioters|bomber)\b",
+    r"rockets|drones|shells|mortars|deal|agreement|demonstrators|protesters|attackers|rioters|"
+    r"bomber)\b",
     re.I,
 )
 
@@ -127,7 +128,7 @@ class Trigger:
 
 #: Burning and storming are a riot when a crowd does it, an attack when gunmen do.
 CROWD = re.compile(
-    r"\b(?:rioters?|protesters|demonstrators|crowds?|mob|inmates|prisoners|"
+    r"\b(?:rioters?|protesters|demonstrators|crowds?|mob|inmates|prisoners|followers|"
     r"residents|students|supporters|youths|young men|group broke away)\b",
     re.I,
 )

@@ -98,6 +98,44 @@ def without_summaries(drafts: list[EventDraft], countries: list[str]) -> list[Ev
     ]
 
 
+def without_overviews(drafts: list[EventDraft]) -> list[EventDraft]:
+    """ "Key points: a rocket attack targeted Ain al-Asad" above "- 7 July: 14 rockets struck
+    Ain al-Asad": an undated line that a later, dated one of the same kind tells again, at the
+    same place or inside the governorate it names, within the days it covers, is an overview
+    of that event, not one more."""
+    return [d for d in drafts if not any(_tells_again(d, o) for o in drafts)]
+
+
+#: "Additionally, on June 10, three strikes near Raqqah ...": one more, said to be one more.
+_ADDITIVE = re.compile(
+    r"\W*(?:additionally|in addition|separately|elsewhere|meanwhile|in (?:another|a separate))\b",
+    re.I,
+)
+
+
+def _tells_again(overview: EventDraft, detail: EventDraft) -> bool:
+    """Whether ``detail`` is the event ``overview`` sums up (see :func:`without_overviews`)."""
+    if (
+        overview.date_mention is not None
+        or (overview.date_end - overview.date).days < 2  # a day read from the narrative
+        or detail.date_mention is None
+        or _ADDITIVE.match(detail.sentence.text)
+        or detail.spec.name != overview.spec.name
+        or detail.sentence.index <= overview.sentence.index
+        or not overview.date <= detail.date <= detail.date_end <= overview.date_end
+    ):
+        return False
+    wide = overview.location.place if overview.location is not None else None
+    place = detail.location.place if detail.location is not None else None
+    if wide is None or place is None:
+        return False
+    return wide.id == place.id or (
+        wide.family in ("admin1", "region")
+        and wide.admin1 is not None
+        and wide.admin1 == place.admin1
+    )
+
+
 _CLOSED = re.compile(r"[.!?:\"\u201d')]\s*$")
 
 

@@ -16,8 +16,9 @@ MODAL = re.compile(
     r"\b(?:will|would|could|might|may|plans? to|planning to|intends? to|expected to|"
     r"threaten(?:s|ed)? to|vowed to|"
     r"promised to|pledged to|swore to|hopes? to|wants? to|warned (?:that|of)|if|unless|not|no|"
-    r"denied|ready to|"
-    r"to plan|planning|accused of|suspected of|little|has seen|have seen|"
+    r"nobody|fear(?:ed|s|ing)?|denied|ready to|(?:is|are) (?:also )?to|"
+    r"to plan|planning|accused of|accus(?:ed|es|ing) (?:[\w-]+ ){1,4}?of|suspected of|little|"
+    r"has seen|have seen|"
     r"confessed to|participat\w* in|involved in|"
     r"charged with|(?:the )?first time|once|used to|"
     r"prepar(?:e|es|ing) to|aims? to|seeks? to|called for|demand(?:ed|s|ing)?|until|"
@@ -39,8 +40,23 @@ REFERENCE = re.compile(
     r"\b(?:following|after|since|amid|despite|response to|responding to|ahead of|"
     r"in retaliation for|string of|series of|wave of|linked to|responsible for|"
     r"connection with|investigation into|accused of|condemned|denounced|condemning|"
+    # "chaired a meeting to discuss the attack": a meeting about an event told before
+    r"(?:to |met to |meeting to )(?:discuss|review|investigate|assess|respond to)|"
+    # "protested in Qamishli against Turkish strikes": what a crowd is against or angry at
+    r"(?:protest\w*|rall(?:y|ied|ies)|demonstrat\w+|marched|slogans|chant\w*|angry|anger|outrage)"
+    r"(?:\s+[\w-]+){0,3}?\s+(?:against|over|at)|"
     r"wanted (?:over|for))\s+"
     r"(?:the\s+|a\s+|an\s+)?((?:[\w-]+\s+){0,3})$",
+    re.I,
+)
+#: "a wave of protests", "a series of raids": a run of events, no one of them ...
+_SERIES = re.compile(r"\b(?:wave|series|string) of\s", re.I)
+#: ... unless the run is the subject of a verb telling its onset or its harm ("a second wave
+#: of demonstrations began on 25 October in Basra", "the first wave of protests, from 1 to 6
+#: October, left 149 dead"): then it is what happened there and then.
+_ONSET = re.compile(
+    r"[\w-]+(?:,[^,;]{1,40},)?\s+(?:began|started|erupted|broke out|swept|spread|hit|struck|"
+    r"killed|left)\b",
     re.I,
 )
 #: "supported by attack helicopters", "under cover of air strikes": a means, not an event.
@@ -62,12 +78,16 @@ def _supporting(before: str) -> bool:
 
 
 _AUXILIARY = re.compile(r"\b(?:were|was|have|has|had|are|is|been)\b", re.I)
-#: A running tally ("350 people have been killed since the unrest began") is no one event,
-#: nor what happened "in recent weeks".
+#: A running tally ("350 people have been killed since the unrest began", "recorded 11
+#: kidnappings in October") is no one event, nor what happened "in recent weeks".
 TALLY = re.compile(
     r"\bha(?:s|ve) (?:been (?:killed|wounded|injured|detained|arrested|displaced|documented|"
     r"recorded)|(?:carried out|conducted|launched|killed) (?:hundreds|dozens|scores|thousands|"
-    r"more than|over))\b|\b[Tt]otal documented\b|\bin recent (?:days|weeks|months)\b"
+    r"more than|over))\b|\b[Tt]otal documented\b|\bin recent (?:days|weeks|months)\b|"
+    # "the office recorded 11 kidnappings in October", "the number of attacks has risen to 90"
+    r"\b(?:recorded|registered|counted|logged) (?:at least |more than |some |about |nearly )?"
+    r"[\d,]+ (?:[\w-]+ ){0,2}?[\w-]+s\b|\b[Nn]umber of\b[^.;]{0,80}\b(?:ha(?:s|d) )?(?:rose|risen|"
+    r"reached|climbed|stands|stood)\b"
 )
 #: "in recent weeks" alone: a move made in that time is an event all the same.
 _RECENTLY = re.compile(r"\bin recent (?:days|weeks|months)\b")
@@ -79,9 +99,10 @@ _TAKEN_BEFORE = re.compile(
     r"foiled|repell?ed|repulsed|forced \w+ to (?:retreat|withdraw|flee)|restored)\b",
     re.I,
 )
-#: "the liberation of the remaining areas is coming soon": still to happen.
+#: "the liberation of the remaining areas is coming soon", "a truce is possible": still to happen.
 _FUTURE_AFTER = re.compile(
-    r"[^.;,]{0,60}?\b(?:(?:is|are) (?:coming|imminent|expected|planned|looming|yet to|likely)|"
+    r"[^.;,]{0,60}?\b(?:(?:is|are) (?:coming|imminent|expected|planned|looming|yet to|likely|"
+    r"possible|unlikely|probable)|"
     r"(?:is|are) (?:\w+ )?likely to)\b"
 )
 _HABITUAL_AFTER = 40  # characters after a trigger that can still make it habitual
@@ -97,7 +118,7 @@ CLAUSE_VERB = re.compile(
 HABITUAL = re.compile(
     r"\b(?:routine|usually|often|every (?:year|week|month|day)|for years|for decades|common|"
     r"have become|has become|has long|have long|remains?|still|typically|regularly|"
-    r"increasingly|repeatedly|several times|many times|"
+    r"increasingly|repeatedly|several times|many times|frequently|sometimes|occasionally|"
     r"(?:almost |near-)?(?:daily|nightly) (?:[\w-]+ )?(?:shelling|attacks|strikes|air ?strikes|"
     r"raids|bombardments?|clashes|fighting|protests|demonstrations|rallies)|"
     r"(?:have|has) been (?:\w+ ){0,2}since|in total|so far this|since the (?:start|beginning)|"
@@ -111,19 +132,41 @@ HABITUAL = re.compile(
 #: Words HABITUAL cannot match without (one of them), and TALLY (which minds case).
 _HABITUAL_CUES = (
     "routine", "usually", "often", "every ", "for years", "for decades", "common", "become",
+    "frequently", "sometimes", "occasionally",
     "long", "remain", "still", "typically", "regularly", "increasingly", "repeatedly",
     "times", "daily", "nightly", "since", "in total", "so far this", "hundreds", "thousands",
     "scores", "dozens",
     "documented", "tally", "toll",
 )  # fmt: skip
-_TALLY_CUES = ("has ", "have ", "otal documented", "in recent ")
+_TALLY_CUES = (
+    "has ", "have ", "otal documented", "in recent ", "recorded ", "registered ", "counted ",
+    "logged ", "umber of",
+)  # fmt: skip
+
+
+#: "has been a battleground since August 2014, when militants killed ...": a when-clause after
+#: the habitual main clause tells one occurrence of its own, which the habit does not cover.
+_WHEN_CLAUSE = re.compile(r",\s+when\b", re.I)
+#: Where a clause of its own begins: "This is not the first attack of its kind: on 14 April a
+#: drone hit ..." (a negation or a modal word before it says nothing of what follows).
+_CLAUSE_START = re.compile(r"[:;]\s")
+
+
+def own_clause(before: str) -> str:
+    """The part of the text before a trigger that lies in the trigger's own clause (after the
+    last colon or semicolon)."""
+    starts = [m.end() for m in _CLAUSE_START.finditer(before)]
+    return before[starts[-1] :] if starts else before
 
 
 def _habitual(sentence: str, at: int) -> bool:
     folded = lowered(sentence)
     if folded is not None and not any(cue in folded for cue in _HABITUAL_CUES):
         return False
-    return bool(HABITUAL.search(sentence, 0, at + _HABITUAL_AFTER))
+    return any(
+        m.end() > at or not _WHEN_CLAUSE.search(sentence, m.end(), at)
+        for m in HABITUAL.finditer(sentence, 0, at + _HABITUAL_AFTER)
+    )
 
 
 #: "a gunman who tried to ...": a modal word inside a relative clause ...
@@ -162,6 +205,11 @@ def _tally(sentence: str, movement: bool) -> bool:
     return bool(found)
 
 
+#: A line an analyst heads as commentary ("Analysis: the strikes mark an escalation",
+#: "Overview: drone strikes continued along the border"): a judgement of events, none itself.
+_COMMENTARY = re.compile(
+    r"\s*(?:analysis|assessment|outlook|comment(?:ary)?|overview|forecast)\s*:", re.I
+)
 #: The trigger word as the subject of a verb of its own ("after Turkish artillery shelled").
 _SUBJECT_OF = re.compile(r"[\w-]+\s+(?=(?:\w+ed|struck|hit|shot|blew|fell|went)\b)", re.I)
 
@@ -171,6 +219,8 @@ def irrealis(sentence: str, at: int, movement: bool = False) -> bool:
     may happen, did not, happens habitually, refers to another event, is a means of another
     ("supported by attack helicopters") or is said inside a quotation (``movement``: the
     trigger is a move, which "in recent weeks" does not make a tally)."""
+    if _COMMENTARY.match(sentence):
+        return True
     before = sentence[max(0, at - 60) : at]
     reference = REFERENCE.search(before)
     if (
@@ -186,8 +236,10 @@ def irrealis(sentence: str, at: int, movement: bool = False) -> bool:
         reference = None
     if reference is not None and _TAKEN_BEFORE.search(sentence, 0, at - len(reference.group())):
         reference = None  # "captured two villages after heavy clashes": the fight that took them
+    if reference is not None and _SERIES.search(reference.group()) and _ONSET.match(sentence, at):
+        reference = None  # "a second wave of protests began on 25 October in Basra": they began
     return (
-        _modal(before)
+        _modal(own_clause(before))
         or (bool(_RELATIVE.search(before)) and not _closed_relative(before))
         or bool(_PURPOSE_BEFORE.search(before))
         or _habitual(sentence, at)

@@ -276,7 +276,9 @@ _SUBORDINATE = re.compile(
     r"\b(?:[Aa]fter|[Ff]ollowing(?! (?:day|days|morning|night|week|weeks|month))|"
     r"in (?:response|retaliation) (?:to|for)|[Ss]ince)\b[^,;:]*|"
     # "a drone hit X on Tuesday, and another fell near Y": the second one's place.
-    r"[,;]\s+(?:and\s+|while\s+)?(?:another|a second|a third|the other|others)\b[^,;:]*"
+    # Not "a second wave of protests began in A, B and C": a run told again, not an item.
+    r"[,;]\s+(?:and\s+|while\s+)?(?:another|a second|a third|the other|others)\b"
+    r"(?! (?:wave|round|phase|stage|time|day|week|night)\b)[^,;:]*"
 )
 #: Civilians fleeing somewhere: not where an armed force went.
 _FLEEING = re.compile(r"\b(?:fle(?:e|eing|d)|displac\w+|refugees)\b[^,;:]{0,30}$", re.I)

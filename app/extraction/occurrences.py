@@ -15,7 +15,8 @@ from collections.abc import Callable
 
 from app.extraction.cues import cued_search
 from app.extraction.event_types import ANAPHORA, Trigger, TriggerFinder, irrealis
-from app.extraction.ordnance import handled
+from app.extraction.framing import framing
+from app.extraction.ordnance import goods_seized, handled
 from app.extraction.roles import FORCE_WORDS
 from app.extraction.text import Sentence
 
@@ -25,6 +26,14 @@ CLAIM = re.compile(
     # "the Guards said in a statement that they had fired the missiles": a claim, too
     r"\b(?:said|announced|stated)(?: in a statement)?(?: on \w+)?,? (?:that )?(?:it|they|its "
     r"(?:fighters|forces|units|drones)|their fighters) had (?:fired|launched|carried out|"
+    r"targeted|attacked|struck|shelled|bombed)\b",
+    re.I,
+)
+#: "the Guards said they had fired missiles at ...": a side's own account of what it did,
+#: which goes on about the event told before it when that one is of the same kind and day.
+CLAIMED_ACT = re.compile(
+    r"\b(?:said|announced|stated|claimed)(?: in a statement)?(?: on \w+)?,? (?:that )?(?:it|they|"
+    r"its (?:fighters|forces|units|drones)|their fighters) had (?:fired|launched|carried out|"
     r"targeted|attacked|struck|shelled|bombed)\b",
     re.I,
 )
@@ -57,7 +66,8 @@ _PARTICIPLE = re.compile(r"\w+ing\b", re.I)
 _AND_THEN = re.compile(r"\band\b(?:\s+then)?", re.I)
 _NEW_CLAUSE = re.compile(r"[;]|,\s+(?:as|while|where|when|after|but)\b", re.I)
 _ANOTHER = re.compile(
-    r"\b(?:another|a second|a third)(?: one)? (?:(?:[\w-]+ ){0,2}?)(?:fell|hit|struck|landed|"
+    r"\b(?:another|a second|a third|the second|the third)(?: one)? (?:(?:[\w-]+ ){0,2}?)"
+    r"(?:fell|hit|struck|landed|"
     r"exploded|went off|crashed|targeted|was (?:fired|launched|shot down|intercepted))\b",
     re.I,
 )
@@ -87,8 +97,13 @@ _PEOPLE = re.compile(
     r"detainees|captives|hostages|children|women|wounded)\b",
     re.I,
 )
-#: The month in a date ("On 23 May", "May 23", "in May 2021"), not the modal verb "may".
-_MONTH_MAY = re.compile(r"(?<=\d )May\b|\bMay(?=,? \d)|(?<=\b[Ii]n )May\b|(?<=\b[Ll]ate )May\b")
+#: The month in a date ("On 23 May", "May 23", "in May 2021", "late April and early May, when"),
+#: not the modal verb "may".
+_MONTH_MAY = re.compile(
+    r"(?<=\d )May\b|\bMay(?=,? \d|[.;:)]|,? (?:and|when)\b)|"
+    r"(?<=\b[Ii]n )May\b|(?<=\b[Ll]ate )May\b|(?<=\b[Ee]arly )May\b|(?<=\b[Mm]id-)May\b|"
+    r"(?<=\b[Oo]f )May\b|(?<=\b[Ss]ince )May\b|(?<=\b[Uu]ntil )May\b|(?<=\b[Ll]ast )May\b"
+)
 
 
 def without_month_may(text: str) -> str:
@@ -101,6 +116,30 @@ def without_month_may(text: str) -> str:
 BLAME = re.compile(r"(?:blamed|accused|attributed|behind the|hallmarks)", re.I)
 #: Violence that a demonstration in the same sentence turns into an intervention.
 _AGAINST_CROWDS = frozenset({"attack", "armed_clash"})
+#: Armed men who are not the state's forces: their shooting at a crowd is an attack on it
+#: (ACLED: Violence against civilians), not the state dispersing a demonstration.
+_NON_STATE_SHOOTERS = re.compile(
+    r"\b(?:gunmen|armed men|masked men|militiamen|assailants|unidentified men|unknown men)\b"
+    r"[^,;]{0,40}$",
+    re.I,
+)
+_STATE_SHOOTERS = re.compile(r"\b(?:security|police|policemen|troops|soldiers|army|guards)\b", re.I)
+_CROWD_NOUN = re.compile(r"(?:protesters|demonstrators|crowds?)$", re.I)
+
+
+def _crowd_shot_by_gunmen(sentence: Sentence, trigger: Trigger, triggers: list[Trigger]) -> bool:
+    """ "gunmen in civilian clothes fired on demonstrators": the crowd is the target of an
+    attack by non-state armed men, not a demonstration told (the crowd word after the
+    violent verb whose subject is such men)."""
+    if trigger.spec.group != "unrest" or not _CROWD_NOUN.match(trigger.text):
+        return False
+    for act in triggers:
+        if act.spec.name not in _AGAINST_CROWDS or not 0 <= trigger.start - act.end <= 20:
+            continue
+        before = sentence.text[max(0, act.start - sentence.start - 60) : act.start - sentence.start]
+        if _NON_STATE_SHOOTERS.search(before) and not _STATE_SHOOTERS.search(before):
+            return True
+    return False
 
 
 def occurrences(
@@ -127,6 +166,7 @@ def occurrences(
         # Israeli air strike near Damascus on Monday" is one more, with its own date.
         return dated
     triggers = [t for t in found if t in told or t in dated]
+    triggers = [t for t in triggers if not _crowd_shot_by_gunmen(sentence, t, triggers)]
     if any(t.spec.group == "unrest" for t in triggers):
         # "police fired on the protesters", "set fire to tyres and stormed the offices":
         # the demonstration (with an intervention), not a second, violent event.
@@ -161,10 +201,14 @@ def occurrences(
         for t in triggers
         if not _known_agreement(sentence, t)
         and not handled(sentence, t)
+        and not goods_seized(sentence, t)
         and not _fleeing(sentence, t)
         and not _ending(sentence, t, triggers)
+        and not _standing(sentence, t)
+        and not framing(sentence, t, triggers)
     ]
     triggers += _another(sentence, triggers)
+    triggers += _while_another(finder, sentence, triggers)
     harm = [t for t in triggers if t.spec.group in ("violence", "detention")]
     # "Israeli forces entered Jubata and detained two men", "a bomber entered the church and
     # opened fire", "fighters crossed the river and attacked SDF posts": the approach is how
@@ -175,18 +219,21 @@ def occurrences(
 def _approach(sentence: Sentence, trigger: Trigger, harm: list[Trigger]) -> bool:
     """ "entered the church and opened fire", "crossed the river and attacked": a move whose
     own subject goes on to do harm (or a bomber entering) is how the harm began."""
-    if _PUSH.match(trigger.text):
-        return any(
-            h.start > trigger.end
-            and h.spec.name == "armed_clash"
-            and _PARTICIPLE.match(h.text)
-            and re.fullmatch(
-                r"[^;]*,\s*", sentence.text[trigger.end - sentence.start : h.start - sentence.start]
-            )
-            is not None
-            for h in harm
+    if _PUSH.match(trigger.text) and any(
+        h.start > trigger.end
+        and h.spec.name == "armed_clash"
+        and _PARTICIPLE.match(h.text)
+        and re.fullmatch(
+            r"[^;]*,\s*", sentence.text[trigger.end - sentence.start : h.start - sentence.start]
         )
-    if not _APPROACH.match(trigger.text):
+        is not None
+        for h in harm
+    ):
+        return True
+    # "troops pushed into the Jolan district and fought the militants": the push is the fight.
+    if not _APPROACH.match(trigger.text) and not (
+        _PUSH.match(trigger.text) and any(h.spec.name == "armed_clash" for h in harm)
+    ):
         return False
     for h in harm:
         if h.spec.name == "suicide_bombing":
@@ -212,6 +259,61 @@ def _another(sentence: Sentence, triggers: list[Trigger]) -> list[Trigger]:
         Trigger(first.spec, sentence.start + m.start(), sentence.start + m.end(), m.group())
         for m in _ANOTHER.finditer(sentence.text, at)
     ]
+
+
+#: "militias stationed on the west bank shelled the town": a force said to be where it stands
+#: (a participle after its noun), the subject of what the sentence tells, is no deployment.
+_STANDING = re.compile(r"(?:stationed|based|positioned)$", re.I)
+_NOUN_BEFORE = re.compile(r"[a-z]\w*s\s+$")
+_MAIN_VERB_AFTER = re.compile(
+    r"[^,;]{0,80}?\b(?:shelled|attacked|fired|struck|targeted|clashed|opened fire|killed|"
+    r"came under|(?:were|was) (?:attacked|targeted|hit|killed|wounded|struck))\b",
+    re.I,
+)
+
+
+def _standing(sentence: Sentence, trigger: Trigger) -> bool:
+    """ "Iranian-backed militias stationed on the western bank shelled Busayrah": where the
+    force stands, said of the subject of another occurrence, is no move of its own."""
+    if not _STANDING.match(trigger.text):
+        return False
+    at, end = trigger.start - sentence.start, trigger.end - sentence.start
+    return bool(_NOUN_BEFORE.search(sentence.text[max(0, at - 30) : at])) and bool(
+        _MAIN_VERB_AFTER.match(sentence.text, end)
+    )
+
+
+#: A clause of its own after the first occurrence: "..., while a rocket landed near Mosul".
+_CONTRAST = re.compile(r"(?:,\s*(?:while|whereas)|;)\s+(?:an?|two|three|several|\d+)\s+$", re.I)
+#: The trigger word as the subject of its own verb of harm.
+_OWN_VERB = re.compile(
+    r"\s+(?:[\w-]+\s+)?(?:fell|hit|struck|landed|exploded|went off|slammed|crashed|targeted|"
+    r"killed|wounded)\b",
+    re.I,
+)
+
+
+def _while_another(
+    finder: TriggerFinder, sentence: Sentence, triggers: list[Trigger]
+) -> list[Trigger]:
+    """ "A drone attack targeted the base at Zilkan, while a rocket landed near the consulate
+    in Mosul": the same kind again, as the subject of its own verb in a clause of its own,
+    is a second occurrence (the trigger finder reads one word per kind and sentence)."""
+    if ";" not in sentence.text and "while" not in sentence.text and "whereas" not in sentence.text:
+        return []  # no clause of its own can follow (the cheap check before the lexicon's rows)
+    more: list[Trigger] = []
+    for first in [t for t in triggers if t.spec.group == "violence"][:1]:
+        for later in finder.each(
+            first.spec.name, sentence.text, sentence.start, first.end - sentence.start
+        ):
+            at, end = later.start - sentence.start, later.end - sentence.start
+            if any(t.start < later.end and later.start < t.end for t in triggers):
+                continue
+            if _CONTRAST.search(sentence.text[max(0, at - 30) : at]) and _OWN_VERB.match(
+                sentence.text, end
+            ):
+                more.append(later)
+    return more
 
 
 def _ending(sentence: Sentence, trigger: Trigger, triggers: list[Trigger]) -> bool:

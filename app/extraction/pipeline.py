@@ -202,6 +202,7 @@ class Extractor:
             if dated_or_recent(d, reported_at) and is_plausible(d.date) and is_plausible(d.date_end)
         ]
         drafts = followup.without_headlines(followup.without_summaries(kept, ctx.countries))
+        drafts = followup.without_overviews(drafts)
         for draft in drafts:
             earlier = ctx.drafts[: ctx.drafts.index(draft)]  # summaries dropped above included
             roles.add_defaults(draft, ctx.countries, ctx.catalog, earlier)

@@ -4,13 +4,16 @@ The trigger word gives a first type; what the sentence says about who was hit an
 force went settles it (the blind corpus README's annotation rules, ACLED's definitions):
 
 - an attack word whose target is an armed side is a battle: "gunmen struck an army checkpoint",
-  "IS attacked a Hashd post" (ACLED: Battles / Armed clash); so is an attack by state forces
+  "IS attacked a Hashd post", "fighters attacked government positions" (ACLED: Battles /
+  Armed clash); so is an attack by state forces
   on nobody named ("Peshmerga forces attacked from the Khazir front");
 - shelling or artillery fire that hits civilians is an attack on civilians, not remote
   violence against a military target ("regime forces shelled the town, killing a woman");
 - a move with neither an origin nor a direction ("arrived in Kobani", "moved into Sinjar",
   "entered the town") is a deployment at the place; "pushed north from Qayyara toward Mosul"
   stays a movement;
+- armed men outside the state setting up a checkpoint ("gunmen set up a checkpoint on the
+  road") is insurgent activity, not a deployment;
 - the Islamic State entering or pushing into a place ("militant convoys pushed into Shirqat",
   "IS fighters entered the town") is insurgents taking ground, not a troop movement (the
   corpus README: ``insurgent_activity``, "seizing a village without a fight"); its
@@ -67,18 +70,60 @@ def refine(draft: EventDraft) -> None:
     if name == "attack" and _FIGHT_WORDS.match(draft.trigger.text):
         acting = [a for a, role, _ in draft.actors if role == "actor"]
         offensive = not targets and bool(acting) and all(a.kind in _STATE for a in acting)
-        if any(a.kind in ARMED for a in targets) or offensive:
+        if any(a.kind in ARMED for a in targets) or offensive or _armed_object(draft):
             draft.spec = BY_NAME["armed_clash"]  # "the army attacked from the south"
     elif name == "drone_or_rocket_attack" and _SHELLING.match(draft.trigger.text):
         if any(a.kind == "civilians" for a in targets):
             draft.spec = BY_NAME["attack"]
-    elif _insurgents_moving_in(draft):
+    elif _insurgents_moving_in(draft) or _insurgent_checkpoint(draft):
         draft.spec = BY_NAME["insurgent_activity"]
     elif name == "troop_movement" and draft.origin is None:
         sentence = draft.sentence
         after = sentence.text[draft.trigger.start - sentence.start :]
         if not _ROUTE.match(after):
             draft.spec = BY_NAME["troop_deployment"]
+
+
+#: What only an armed side holds, as the object of an attack word: "attacked government
+#: positions", "struck two army checkpoints", "stormed a police post" (ACLED: Battles).
+_ARMED_OBJECT = re.compile(
+    r"\s+(?:the\s+|an?\s+|their\s+|its\s+|two\s+|three\s+|several\s+|\d+\s+)?"
+    r"(?:[\w-]+\s+){0,2}?(?:positions|posts?|outposts?|checkpoints?|barracks|front ?lines?|"
+    r"lines|patrols?|bases?|garrison)\b",
+    re.I,
+)
+
+
+def _armed_object(draft: EventDraft) -> bool:
+    """Whether the attack word's object is a place only an armed side holds."""
+    sentence = draft.sentence
+    return bool(_ARMED_OBJECT.match(sentence.text, draft.trigger.end - sentence.start))
+
+
+#: Setting up a checkpoint or a post, the act an insurgent checkpoint is told by.
+_SETTING_UP = re.compile(r"set up\b", re.I)
+#: Armed men outside the state in the clause before the act ("gunmen in military uniforms").
+_IRREGULARS = re.compile(
+    r"\b(?:gunmen|armed men|masked men|militants|insurgents|jihadists|Islamic State|"
+    r"(?-i:ISIS|ISIL|IS)|Daesh|sleeper cells?)\b[^;]*$",
+    re.I,
+)
+#: The state's forces named in that clause: their checkpoint is a deployment.
+_STATE_FORCES = re.compile(
+    r"\b(?:army|police|troops|soldiers|security forces|Peshmerga|Asayish|SDF|PMF|Hashd)\b", re.I
+)
+
+
+def _insurgent_checkpoint(draft: EventDraft) -> bool:
+    """ "Gunmen in military uniforms set up a checkpoint on the road and checked identity
+    cards": armed men outside the state setting up a checkpoint (the corpus README:
+    ``insurgent_activity``), not forces deploying."""
+    if draft.spec.name != "troop_deployment" or not _SETTING_UP.match(draft.trigger.text):
+        return False
+    sentence = draft.sentence
+    before = sentence.text[: draft.trigger.start - sentence.start]
+    irregulars = _IRREGULARS.search(before)
+    return irregulars is not None and not _STATE_FORCES.search(irregulars.group())
 
 
 def _insurgents_moving_in(draft: EventDraft) -> bool:

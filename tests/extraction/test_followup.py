@@ -1,5 +1,7 @@
 """A sentence that refers back to an event but lists places of its own (own sentences)."""
 
+import datetime as dt
+
 from tests.extraction.helpers import events
 
 
@@ -30,3 +32,27 @@ def test_where_the_crowd_came_from_is_no_new_event(extractor):
         "Protesters rallied in Basra on Friday. The protests drew students from Nasiriyah and Kut."
     )
     assert places(extractor, text) == [("protest", "IQ-BA")]
+
+
+def test_an_undated_overview_above_the_dated_item_is_one_event(extractor):
+    text = (
+        "Summary: a rocket attack targeted Harir air base; clashes went on in Makhmour.\n\n"
+        "- 9 May: Four rockets struck Harir air base, damaging a hangar.\n"
+        "- 10 May: Police arrested two smugglers near Zakho."
+    )
+    found = [(e[0], e[1]) for e in events(extractor, text, dt.date(2023, 5, 12))]
+    assert found.count(("drone_or_rocket_attack", "Harir Air Base")) == 1
+
+
+def test_an_item_said_to_be_additional_is_one_more(extractor):
+    text = (
+        "Near Raqqa, six strikes destroyed two fighting positions.\n\n"
+        "Additionally, on 9 May, two strikes near Raqqa destroyed a bridge."
+    )
+    found = [e[0] for e in events(extractor, text, dt.date(2023, 5, 11))]
+    assert found == ["airstrike", "airstrike"]
+
+
+def test_a_massacre_feared_is_none(extractor):
+    text = "Residents of the besieged town near Tikrit said on Monday they feared a massacre."
+    assert events(extractor, text) == []

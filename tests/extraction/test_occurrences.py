@@ -219,3 +219,81 @@ def test_armed_men_pulling_out_or_forces_fleeing_are_still_withdrawals(extractor
     assert ("troop_withdrawal", "Hajin") in types(extractor, pulled)
     fled = "ISIS fighters fled Rawa on Monday as the army advanced."
     assert "troop_withdrawal" in {t for t, _ in types(extractor, fled)}
+
+
+def test_gunmen_firing_on_a_crowd_attack_it(extractor):
+    found = types(
+        extractor,
+        "Masked men fired on protesters outside the council in Kut on Monday, wounding three.",
+    )
+    assert [t for t, _ in found] == ["attack"]
+    found = types(
+        extractor,
+        "Riot police fired on protesters outside the council in Kut on Monday, wounding three.",
+    )
+    assert [t for t, _ in found] == ["protest"]
+
+
+def test_followers_storming_a_building_riot(extractor):
+    found = types(extractor, "Hundreds of the cleric's followers stormed the governorate in Basra.")
+    assert [t for t, _ in found] == ["riot"]
+
+
+def test_what_a_side_is_to_do_under_a_deal_is_not_done(extractor):
+    found = types(
+        extractor, "Under the truce terms, the army is to set up five checkpoints around Tabqa."
+    )
+    assert "troop_deployment" not in [t for t, _ in found]
+
+
+def test_the_same_kind_again_in_a_while_clause_is_a_second_event(extractor):
+    found = types(
+        extractor,
+        "On Monday a drone attack targeted an army post near Sinjar, while a rocket landed "
+        "near the police station in Tal Afar.",
+    )
+    assert sorted(p for t, p in found if t == "drone_or_rocket_attack") == ["Sinjar", "Tal Afar"]
+
+
+def test_the_second_device_somewhere_else_is_a_second_event(extractor):
+    found = types(
+        extractor,
+        "The first bomb went off near Samarra on Monday, while the second hit a bus near Baiji.",
+    )
+    assert sorted(p for t, p in found if t == "ied_explosion") == ["Baiji", "Samarra"]
+
+
+def test_one_rocket_and_the_other_of_a_pair_are_one_attack(extractor):
+    found = types(
+        extractor,
+        "Two rockets were fired at the base near Hit on Monday; one landed on the runway and "
+        "the other fell on open ground.",
+    )
+    assert [t for t, _ in found] == ["drone_or_rocket_attack"]
+
+
+def test_shooting_and_wounding_beside_an_abduction_is_an_attack(extractor):
+    found = types(
+        extractor,
+        "Gunmen abducted a lawyer in Basra on Monday and shot and wounded his driver.",
+    )
+    assert sorted(t for t, _ in found) == ["attack", "kidnapping"]
+
+
+def test_releasing_some_of_those_detained_is_a_release(extractor):
+    found = types(
+        extractor,
+        "Troops raided a village near Hawija on Monday and detained five men, later releasing "
+        "two of them.",
+    )
+    assert sorted(t for t, _ in found) == ["arrest", "prisoner_release"]
+
+
+def test_a_sides_own_account_of_the_strike_told_before_is_the_same_event(extractor):
+    found = types(
+        extractor,
+        "Drones struck a US base near Qamishli on Sunday, wounding three soldiers. A militia "
+        "said on Sunday that its fighters had launched drones at American positions near "
+        "Tal Baydar.",
+    )
+    assert [t for t, _ in found] == ["drone_or_rocket_attack"]

@@ -36,3 +36,27 @@ def test_a_device_that_went_off_while_being_defused_is_an_explosion(extractor):
         "killing two of them.",
     )
     assert "ied_explosion" in [e[0] for e in found]
+
+
+def test_devices_seized_after_the_word_are_no_explosion(extractor):
+    text = (
+        "Rifles, ammunition and two explosive devices were seized in a house in Hawija on Monday."
+    )
+    assert "ied_explosion" not in [e[0] for e in events(extractor, text)]
+
+
+def test_weapons_seized_are_no_kidnapping(extractor):
+    text = "Police raided a house in Hawija on Monday; a pistol and ammunition were seized."
+    assert "kidnapping" not in [e[0] for e in events(extractor, text)]
+
+
+def test_a_cell_preparing_bombs_is_no_explosion(extractor):
+    text = (
+        "Police said on Monday the men had been preparing explosive devices in a house in Hawija."
+    )
+    assert "ied_explosion" not in [e[0] for e in events(extractor, text)]
+
+
+def test_a_cell_dismantled_is_an_arrest(extractor):
+    text = "Police dismantled a four-member ISIS cell in Hawija on Monday night."
+    assert [e[0] for e in events(extractor, text)] == ["arrest"]

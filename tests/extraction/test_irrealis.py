@@ -1,0 +1,137 @@
+"""What a trigger word's clause says of it: told, or only possible, habitual or a run of events
+(sentences written for these tests)."""
+
+import datetime as dt
+
+from app.extraction.irrealis import irrealis, own_clause
+from app.extraction.occurrences import without_month_may
+from tests.extraction.helpers import events
+
+
+def _irrealis(sentence: str, word: str) -> bool:
+    return irrealis(without_month_may(sentence), sentence.index(word))
+
+
+def types(extractor, text, published=dt.date(2022, 11, 20)):
+    return [(e[0], e[1]) for e in events(extractor, text, published)]
+
+
+def test_own_clause_starts_after_a_colon_or_semicolon():
+    assert own_clause("It was not the first time: on Monday a ") == "on Monday a "
+    assert own_clause("no casualties; later a ") == "later a "
+    assert own_clause("would not have ") == "would not have "
+
+
+def test_a_negation_before_a_colon_says_nothing_of_what_follows():
+    text = "It was not the first such incident: on 3 May a drone hit a warehouse in Kirkuk."
+    assert not _irrealis(text, "drone")
+    assert _irrealis("It was not a drone that hit the warehouse.", "drone")
+
+
+def test_a_when_clause_after_a_habitual_main_clause_is_one_occurrence():
+    text = (
+        "The valley has been a front line since March 2016, when militants killed "
+        "eleven shepherds there."
+    )
+    assert not _irrealis(text, "killed")
+    assert _irrealis("The valley has been a front line since 2016 and militants killed", "killed")
+
+
+def test_frequency_words_make_a_habit():
+    text = "Clan feuds over grazing land frequently turn deadly in the desert."
+    assert _irrealis(text, "Clan feuds")
+    assert not _irrealis("Clan feuds over grazing land turned deadly on Monday.", "Clan feuds")
+
+
+def test_nobody_killed_is_no_killing():
+    assert _irrealis("Nobody was killed when the crowd dispersed.", "killed")
+
+
+def test_a_deal_said_to_be_possible_is_not_yet_made():
+    assert _irrealis("A truce agreement is possible within days, diplomats said.", "agreement")
+
+
+def test_the_month_may_is_no_modal(extractor):
+    found = types(
+        extractor,
+        "Tensions rose in early May, when clashes between two clans in Qurna killed six men.",
+        dt.date(2023, 6, 20),
+    )
+    assert found == [("armed_clash", "Qurna")]
+
+
+def test_a_wave_that_began_on_a_day_in_several_towns_is_an_event_in_each(extractor):
+    found = types(
+        extractor,
+        "After a lull over the holiday, a second wave of protests began on 3 November in "
+        "Kut, Diwaniyah and Nasiriyah.",
+        dt.date(2019, 11, 12),
+    )
+    assert [t for t, _ in found] == ["protest"] * 3
+    assert {p for _, p in found} == {"Al-Kut", "Al Diwaniyah", "Nasiriyah"}
+
+
+def test_a_wave_that_left_people_dead_is_an_event(extractor):
+    assert not _irrealis(
+        "The first wave of protests, from 2 to 5 March, left 40 people dead.", "protests"
+    )
+    # A run named as a reason is still no one event.
+    assert _irrealis("Police were deployed after a wave of protests in the south.", "protests")
+
+
+def test_the_verb_deal_is_no_deal(extractor):
+    found = types(extractor, "Tribal leaders in Hawija met on Monday to deal with the dispute.")
+    assert "agreement" not in [t for t, _ in found]
+
+
+def test_taking_people_hostage_is_a_kidnapping(extractor):
+    found = types(
+        extractor,
+        "Inmates overpowered the guards at the Hasakah jail on Monday, taking six of them hostage.",
+    )
+    assert "kidnapping" in [t for t, _ in found]
+
+
+def test_a_count_of_events_recorded_is_a_tally():
+    assert _irrealis(
+        "A local monitor recorded 14 kidnappings in the province in September.", "kidnappings"
+    )
+    assert _irrealis(
+        "The number of assassinations in the province since January has risen to 61.",
+        "assassinations",
+    )
+
+
+def test_what_a_crowd_protests_against_is_no_new_event(extractor):
+    found = types(
+        extractor,
+        "On Tuesday hundreds of people protested in Amuda against Turkish air strikes on "
+        "power stations.",
+        dt.date(2024, 2, 1),
+    )
+    assert [t for t, _ in found] == ["protest"]
+
+
+def test_a_line_headed_as_commentary_tells_no_event():
+    assert _irrealis("Analysis: the Turkish strikes mark a new phase of the campaign.", "strikes")
+    assert _irrealis("Overview: drone strikes continued along the border strip.", "drone")
+    assert not _irrealis("Update: drone strikes hit Amuda on Monday.", "drone")
+
+
+def test_a_claim_about_the_shells_told_before_is_no_new_event(extractor):
+    text = (
+        "Shells hit a village near Zakho on Monday, killing two shepherds. Baghdad said the "
+        "shells were fired by Turkish forces; Ankara denied it and blamed the PKK."
+    )
+    # The shelling killed civilians: an attack on them; one event, not a second one.
+    assert [t for t, _ in types(extractor, text, dt.date(2022, 7, 20))] == ["attack"]
+
+
+def test_a_meeting_to_discuss_the_attack_is_no_new_attack():
+    text = "The governor chaired a meeting on Tuesday to discuss the attack on the market."
+    assert _irrealis(text, "attack")
+
+
+def test_accusing_someone_of_an_act_is_no_report_of_it():
+    text = "Baghdad accused Ankara on Thursday of killing nine tourists in an artillery attack."
+    assert _irrealis(text, "killing")
