@@ -7,7 +7,9 @@ import datetime as dt
 import re
 from collections.abc import Sequence
 
+from app.extraction.cues import cued_search
 from app.extraction.dates import DateMention
+from app.extraction.durations import span_before, stated_days
 from app.extraction.event_builder import EventDraft
 from app.extraction.event_types import HABITUAL, MODAL, REFERENCE, Trigger
 from app.extraction.occurrences import without_month_may
@@ -246,6 +248,8 @@ def continues(draft: EventDraft, narrative: EventDraft, paragraph_of: list[int])
 
 
 _WEEK = 7
+#: "at the time", "at that time": the time the sentence before told of.
+AT_THE_TIME = re.compile(r"\b(?:at|by|during) (?:the|that) (?:same )?time\b", re.I)
 
 
 def date_draft(
@@ -286,6 +290,12 @@ def date_draft(
             first, last, precision = days[0].first, days[0].last, "day"
         draft.set_date(first + shift, last + shift + span, precision, follow[0])
         return
+    then = [d for d in before if d.role == "event"]
+    if then and cued_search(AT_THE_TIME, draft.sentence.text):
+        # "In December 2015 ISIS attacked the lines. Soldiers at a camp nearby also came
+        # under fire at the time.": the date of the sentence before.
+        draft.set_date(then[0].first, then[0].last, then[0].precision, then[0])
+        return
     # The narrative's date, not one said of a noun ("the agreement signed on 1 April"),
     # when the event goes on with it.
     narrative = next((d for d in reversed(drafts) if not attached(d)), None)
@@ -297,6 +307,12 @@ def date_draft(
         and (said is None or (said - narrative.date_end).days <= _WEEK)
     ):
         draft.set_date(narrative.date, narrative.date_end, narrative.precision, None)
+        return
+    lasted = stated_days(draft.sentence.text)
+    if lasted is not None:
+        # "completed a 24-day sweep of the camp": the days up to when it was reported.
+        first, last = span_before(reported_at, lasted)
+        draft.set_date(first, last, "week" if lasted <= 10 else "month", None)
         return
     # Nothing said: some time in the week before it was reported.
     draft.set_date(reported_at - dt.timedelta(days=7), reported_at, "week", None)

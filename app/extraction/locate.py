@@ -19,7 +19,13 @@ from app.extraction.event_types import Trigger
 from app.extraction.headings import heading_end
 from app.extraction.metonyms import acting as acting
 from app.extraction.place_lists import SPECIFICITY as SPECIFICITY
-from app.extraction.place_lists import listed_with, of_a_kind, region_of_previous
+from app.extraction.place_lists import (
+    listed_with,
+    of_a_kind,
+    plain_list,
+    reference_of_previous,
+    region_of_previous,
+)
 from app.extraction.place_lists import rank as rank
 from app.extraction.provinces import Provinces
 from app.extraction.resolve import ResolvedMention
@@ -126,6 +132,8 @@ def choose(
     given = placed
     # "Khan Sheikhoun, south Idlib": the province part said of a place is not another place.
     placed = [m for m in placed if not region_of_previous(sentence, m, placed)] or placed
+    # "Fallujah, 50 km west of Baghdad": the landmark a place is located by is not a place.
+    placed = [m for m in placed if not reference_of_previous(sentence, m, placed)] or placed
     placed = _below_heading(sentence, placed)
     placed = without_dateline(sentence, placed)  # "ERBIL - ... in the Kifri area": Kifri
     if not placed:
@@ -136,7 +144,10 @@ def choose(
         origins = [m for m in placed if ORIGIN_CUE.search(before(sentence, m))]
         if origins:
             origin = origins[0]
-            rest = [m for m in placed if m is not origin]
+            # "sent reinforcements from Idlib and Hama to the coast": every place of the
+            # list after "from" is where the force came from, none its destination.
+            came = plain_list(sentence, origin, placed)
+            rest = [m for m in placed if m not in came]
 
         # "entered the town on the bank of the Euphrates": a river is no destination, nor
         # where civilians fled ("sending thousands fleeing toward Arbil").
@@ -175,7 +186,7 @@ def choose(
         item
         for m in placed
         if _FROM.search(before(sentence, m)) and not _OUSTED.search(before(sentence, m, 60))
-        for item in listed_with(sentence, m, placed)
+        for item in [*listed_with(sentence, m, placed), *plain_list(sentence, m, placed)]
     ]
     rest = [m for m in placed if m not in came_from]
     if not rest:

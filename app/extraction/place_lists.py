@@ -123,6 +123,40 @@ def _between(sentence: Sentence, a: int, b: int, ordered: list[ResolvedMention])
 _AND = re.compile(r"\band\b|,\s*(?:in|at|near|around|outside)\s")
 
 
+#: What joins the items of a plain list: "Deir ez-Zor, Daraa and the Damascus countryside".
+_PLAIN_JOINER = re.compile(
+    r"(?:\s+(?:city|town|province|governorate|countryside|areas?|regions?))?"
+    r"(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?"
+    r"(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+)?",
+    re.I,
+)
+
+
+def plain_list(
+    sentence: Sentence, first: ResolvedMention, placed: list[ResolvedMention]
+) -> list[ResolvedMention]:
+    """The places listed right after ``first`` with nothing but commas and "and" between
+    them, whatever their kind ("fighters from Deir ez-Zor, Daraa and the Damascus
+    countryside": a town, a city and a governorate); a list closes with "and"."""
+    ordered = sorted(placed, key=lambda m: m.mention.start)
+    items = [first]
+    joined_by_and = [False]
+    for m in ordered:
+        if m.mention.start < items[-1].mention.end:
+            continue
+        between = sentence.text[
+            items[-1].mention.end - sentence.start : m.mention.start - sentence.start
+        ]
+        if not _PLAIN_JOINER.fullmatch(between):
+            break
+        items.append(m)
+        joined_by_and.append(bool(re.search(r"\band\b", between)))
+    while len(items) > 1 and not joined_by_and[-1]:
+        items.pop()
+        joined_by_and.pop()
+    return items
+
+
 def of_a_kind(a: ResolvedMention, b: ResolvedMention) -> bool:
     """Places that a list puts side by side: the same rank, or both local (site, town,
     district: "the airport and the town of X")."""
@@ -176,3 +210,27 @@ def region_of_previous(
     prev = max(earlier, key=lambda p: p.mention.end)
     between = sentence.text[prev.mention.end - sentence.start : m.mention.start - sentence.start]
     return bool(_REGION_OF.fullmatch(between))
+
+
+#: "Fallujah, about 50 km west of Baghdad", "Bartella, a town 15 km east of Mosul", "Koya,
+#: east of Erbil": the place after the compass word only says where the one before lies.
+_REFERENCE_OF = re.compile(
+    r",\s+(?:[^,;()]{0,40}?\s)?(?:(?:about|some|around|roughly|nearly|almost|just|only)\s+)?"
+    r"(?:\d+(?:\.\d+)?\s*(?:km|kilometres|kilometers|miles|mi)\s+(?:\(\d+\s+miles\)\s+)?)?"
+    r"(?:(?:north|south|east|west)(?:-?(?:east|west))?|due (?:north|south|east|west))\s+of\s+"
+    r"(?:the\s+(?:city|town|provincial capital|capital)\s+(?:of\s+)?)?$",
+    re.I,
+)
+
+
+def reference_of_previous(
+    sentence: Sentence, m: ResolvedMention, placed: list[ResolvedMention]
+) -> bool:
+    """Whether a place is only the landmark another place is located by ("Fallujah, about
+    50 km west of Baghdad, fell ...": the event is in Fallujah, not in Baghdad)."""
+    earlier = [p for p in placed if p.mention.end <= m.mention.start]
+    if not earlier:
+        return False
+    prev = max(earlier, key=lambda p: p.mention.end)
+    between = sentence.text[prev.mention.end - sentence.start : m.mention.start - sentence.start]
+    return bool(_REFERENCE_OF.fullmatch(between))

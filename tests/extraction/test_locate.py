@@ -330,3 +330,33 @@ def test_places_named_by_their_sites_are_listed_together(extractor):
 def test_a_range_said_with_its_country_is_the_place(extractor, text):
     found = events(extractor, text)
     assert found and all(e[2] is not None and e[2].startswith("IQ-") for e in found), found
+
+
+def test_every_place_a_force_came_from_is_its_home_whatever_its_kind(extractor):
+    found = places(
+        extractor,
+        "Heavy fighting broke out on Tuesday between Druze gunmen and tribal fighters from "
+        "Palmyra, Homs and the Damascus countryside on the western edge of Shahba.",
+    )
+    assert [p for _, p in found] == ["Shahba"]
+
+
+def test_a_force_sent_from_two_places_has_neither_as_its_destination(extractor):
+    found = events(
+        extractor,
+        "On Monday the army sent reinforcements from Kirkuk and Tikrit to the front.",
+    )
+    assert all(e[1] not in ("Tikrit", "Kirkuk") for e in found), found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ramadi, about 110 km west of Baghdad, was overrun by militants on Sunday.",
+        "Militants overran Ramadi, 110 km west of Baghdad, on Sunday.",
+        "Troops clashed with militants in Fallujah, west of Baghdad, on Sunday.",
+    ],
+)
+def test_the_landmark_a_place_is_located_by_is_not_the_place(extractor, text):
+    found = events(extractor, text)
+    assert found and all(e[2] == "IQ-AN" for e in found), found

@@ -181,3 +181,22 @@ def test_the_following_day_still_counts_from_the_last_event(extractor):
     )
     found = {(e.location.admin1, e.date) for e in events(extractor, text)}
     assert ("IQ-DQ", dt.date(2024, 3, 7)) in found
+
+
+def test_an_operation_of_stated_length_spans_those_days(extractor):
+    text = (
+        "Security forces said on Saturday they had ended a ten-day sweep of the al-Hol camp, "
+        "detaining 40 suspects."
+    )
+    (event,) = events(extractor, text)
+    assert (event.date, event.date_end) == (dt.date(2024, 2, 29), dt.date(2024, 3, 9))
+
+
+def test_at_the_time_is_the_time_the_sentence_before_told(extractor):
+    text = (
+        "Mortar shells hit Peshmerga positions near Bashiqa on Sunday. The militants made their "
+        "last big push on the town in December 2015. Several tribal sheikhs were detained in "
+        "the town by the militants at the time."
+    )
+    found = {(e.event_type, e.date, e.date_end) for e in events(extractor, text)}
+    assert ("arrest", dt.date(2015, 12, 1), dt.date(2015, 12, 31)) in found
