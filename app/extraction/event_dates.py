@@ -50,8 +50,6 @@ def dated_reference(
         return False
     if not REFERENCE.search(before):
         return _dated_background(sentence, trigger, dates, drafts)
-    if re.search(r"\b(?:string|series|wave) of\s", before):
-        return False  # "a string of drone attacks": a series, not one event
     own = [
         d
         for d in dates
@@ -59,6 +57,10 @@ def dated_reference(
         and (d.precision == "day" or any(c.isdigit() for c in d.text))
         and own_date(sentence, trigger, d)
     ]
+    if re.search(r"\b(?:string|series|wave) of\s", before):
+        # "a string of drone attacks": a series, not one event; but "a second wave of
+        # demonstrations began on 25 October in A and B" happened that day, in each.
+        own = [d for d in own if d.precision == "day" and _NEW_WAVE.search(before + trigger.text)]
     return bool(own) and not any(
         d.spec.group == trigger.spec.group
         and d.date_mention is not None  # a draft dated by default is no repeat of a stated day
@@ -68,6 +70,8 @@ def dated_reference(
     )
 
 
+#: "a second wave of protests began on 25 October": a series that starts on a day.
+_NEW_WAVE = re.compile(r"\b(?:second|third|new|fresh|first) wave of\b", re.I)
 #: "who were deployed there in December 2015": a relative clause that tells background.
 _RELATIVE_BEFORE = re.compile(r"\b(?:who|which|that|where) (?:had |has |have |were |was )?[^,;]*$")
 #: A date that names its day, month or year in figures ("on 13 November 2015", "in 2019").

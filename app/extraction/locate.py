@@ -197,7 +197,10 @@ def choose(
     rest = [m for m in rest if m not in roads] or road_end(sentence, roads, given) or rest
     # "After a drone attack on Erbil air base on 25 December, jets struck depots in Babil":
     # the place of the clause that tells another occurrence is that occurrence's.
-    rest = [m for m in rest if not other_clause(sentence, trigger, m)] or rest
+    # "a second wave began in Baghdad, Karbala and Basra": a list runs on past the clause.
+    own = [m for m in rest if not other_clause(sentence, trigger, m)]
+    own += [m for k in own for m in listed_with(sentence, k, rest) if m not in own]
+    rest = [m for m in rest if m in own] or rest
     # A river or a range says little about where an event was: any other place first, but
     # "bombed the Qandil mountains" happened there, not at the last sentence's town.
     ranges = [m for m in rest if m.place is not None and m.place.family == "mountain"]

@@ -200,3 +200,18 @@ def test_at_the_time_is_the_time_the_sentence_before_told(extractor):
     )
     found = {(e.event_type, e.date, e.date_end) for e in events(extractor, text)}
     assert ("arrest", dt.date(2015, 12, 1), dt.date(2015, 12, 31)) in found
+
+
+def test_a_new_wave_that_began_on_a_day_is_an_event_in_each_place(extractor):
+    text = (
+        "Sit-ins spread across the south on Friday. After a lull during Ramadan, a second wave of "
+        "protests began on 2 February in Nasiriyah, Diwaniyah and Samawah."
+    )
+    found = {(e.location.name, e.date) for e in events(extractor, text) if e.date.month == 2}
+    assert {name for name, _ in found} == {"Nasiriyah", "Al Diwaniyah", "Samawah"}
+    assert {day for _, day in found} == {dt.date(2024, 2, 2)}
+
+
+def test_a_string_of_attacks_in_a_month_is_no_one_event(extractor):
+    text = "A string of rocket attacks in January 2023 hit bases near Baghdad airport."
+    assert not [e for e in events(extractor, text) if e.date.year == 2023]
