@@ -23,6 +23,7 @@ from app.extraction.quantities import fatalities, strength
 from app.extraction.resolve import ResolvedMention
 from app.extraction.text import Sentence
 from app.extraction.unknown_places import listed_unknowns, unknown_list, with_unknown_items
+from app.extraction.vague_parts import VagueParts
 
 
 @dataclass
@@ -39,6 +40,7 @@ class ReportContext:
     paragraph_of: list[int] = field(default_factory=list)  # by sentence index
     outskirts: Outskirts | None = None
     provinces: Provinces | None = None
+    vague: VagueParts | None = None
     text: str = ""  # the report's cleaned text
     told: dict[int, list[DateMention]] = field(default_factory=dict)  # dates by sentence
 
@@ -94,6 +96,8 @@ def drafts_for(
         )
         return []
     origin, locations = locate.choose(sentence, trigger, placed, ctx.countries)
+    if ctx.vague is not None:  # "in north-west Syria": Idlib governorate
+        locations = [ctx.vague.narrowed(sentence, m) for m in locations]
     locations, stand_ins = with_unknown_items(sentence, locations, mentions)
     if (
         recent is not None
