@@ -16,10 +16,11 @@ from functools import lru_cache
 
 from app.extraction.datelines import without_dateline
 from app.extraction.event_types import Trigger
-from app.extraction.headings import heading_end
+from app.extraction.headings import below_heading
 from app.extraction.metonyms import acting as acting
 from app.extraction.place_lists import SPECIFICITY as SPECIFICITY
 from app.extraction.place_lists import (
+    kind_lists,
     listed_with,
     of_a_kind,
     plain_list,
@@ -134,7 +135,7 @@ def choose(
     placed = [m for m in placed if not region_of_previous(sentence, m, placed)] or placed
     # "Fallujah, 50 km west of Baghdad": the landmark a place is located by is not a place.
     placed = [m for m in placed if not reference_of_previous(sentence, m, placed)] or placed
-    placed = _below_heading(sentence, placed)
+    placed = below_heading(sentence, placed)
     placed = without_dateline(sentence, placed)  # "ERBIL - ... in the Kifri area": Kifri
     if not placed:
         return None, []
@@ -204,10 +205,13 @@ def choose(
     # A river or a range says little about where an event was: any other place first, but
     # "bombed the Qandil mountains" happened there, not at the last sentence's town.
     ranges = [m for m in rest if m.place is not None and m.place.family == "mountain"]
+    # "the Sinjar and Hakurk regions": each place of the list, the range too.
+    groups = kind_lists(sentence, rest)
     rest = [
         m
         for m in rest
         if rank(m) < SPECIFICITY["mountain"]
+        or any(m in g for g in groups)
         or m.place is not None
         and m.place.family in ("region", "country")
         and not _holds_range(m, ranges)
@@ -237,7 +241,8 @@ def choose(
         )
         if first is not None and of_a_kind(first, best):
             return None, [first]  # "between Shirqat and Qayyarah": the first named
-        return None, listed_with(sentence, best, rest)
+        group = next((g for g in groups if best in g), None)
+        return None, group if group is not None else listed_with(sentence, best, rest)
     return None, [best]
 
 
@@ -246,32 +251,6 @@ def _holds_range(wide: ResolvedMention, ranges: list[ResolvedMention]) -> bool:
     it places the event no better than the range does."""
     country = wide.place.country if wide.place is not None else None
     return any(r.place is not None and r.place.country == country for r in ranges)
-
-
-def _below_heading(sentence: Sentence, placed: list[ResolvedMention]) -> list[ResolvedMention]:
-    """ "Iraq - Kirkuk: fighters burned crops in the villages of al-Rashad and Daquq": the
-    item's own places, when its heading names one area and the item as precise a place;
-    a heading listing places ("Hatla, Mrat: ...") keeps them."""
-    colon = heading_end(sentence.text)
-    if colon < 0:
-        return placed
-    if re.search(r",|\band\b", re.sub(r"\([^)]*\)", "", sentence.text[:colon])):
-        return placed  # "Thiyabiya, Abu Hamam: ...": a list, names the gazetteer lacks too
-    at = sentence.start + colon
-    head = [m for m in placed if m.mention.start < at]
-    areas = {m.place.id for m in head if m.place is not None and m.place.family != "country"}
-    countries = {m.place.country for m in head if m.place is not None}
-    # "Maarat al-Numan countryside: ... a convoy, Ankara said": no place abroad.
-    body = [
-        m
-        for m in placed
-        if m.mention.start > at and m.place is not None and m.place.country in countries
-    ]
-    if len(areas) > 1 or not head or not body:
-        return placed
-    if min(rank(m) for m in body) > min(rank(m) for m in head):
-        return placed
-    return body
 
 
 #: "the Damascus highway", "the Kirkuk-Erbil road", "the Baghdad-Basra motorway".

@@ -234,3 +234,26 @@ def reference_of_previous(
     prev = max(earlier, key=lambda p: p.mention.end)
     between = sentence.text[prev.mention.end - sentence.start : m.mention.start - sentence.start]
     return bool(_REFERENCE_OF.fullmatch(between))
+
+
+#: A plural kind noun closing a list: "the Gara and Hakurk regions", "the Zakho and Amadiya
+#: districts".
+_PLURAL_KIND_AFTER = re.compile(
+    r"\s+(?:regions|areas|districts|sub-?districts|mountains|provinces|governorates)\b", re.I
+)
+
+
+def kind_lists(sentence: Sentence, placed: list[ResolvedMention]) -> list[list[ResolvedMention]]:
+    """The lists a plural kind noun closes ("struck the Sinjar and Hakurk regions": a town
+    and a range, each a place hit, whatever their kinds)."""
+    groups: list[list[ResolvedMention]] = []
+    ordered = sorted(placed, key=lambda m: m.mention.start)
+    for m in ordered:
+        if any(m in g for g in groups):
+            continue
+        chain = plain_list(sentence, m, ordered)
+        if len(chain) < 2:
+            continue
+        if _PLURAL_KIND_AFTER.match(sentence.text, chain[-1].mention.end - sentence.start):
+            groups.append(chain)
+    return groups

@@ -360,3 +360,11 @@ def test_a_force_sent_from_two_places_has_neither_as_its_destination(extractor):
 def test_the_landmark_a_place_is_located_by_is_not_the_place(extractor, text):
     found = events(extractor, text)
     assert found and all(e[2] == "IQ-AN" for e in found), found
+
+
+def test_a_plural_kind_noun_closes_a_list_of_places_of_any_kind(extractor):
+    found = places(
+        extractor,
+        "Turkish jets struck militant hideouts in the Amadiya and Qandil areas on Sunday.",
+    )
+    assert sorted(p for _, p in found) == ["Amadiya", "Qandil Mountains"], found
