@@ -8,6 +8,7 @@ names several), given the :class:`ReportContext` gathered so far.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 
 from app.extraction import clauses, followup, locate, retype, roles
@@ -24,6 +25,9 @@ from app.extraction.resolve import ResolvedMention
 from app.extraction.text import Sentence
 from app.extraction.unknown_places import listed_unknowns, unknown_list, with_unknown_items
 from app.extraction.vague_parts import VagueParts
+
+#: "The protests began ...", "The anti-government protests": the story's own occurrences.
+_DEFINITE_PLURAL = re.compile(r"^\s*The\s+(?:[\w-]+\s+)?$")
 
 
 @dataclass
@@ -120,11 +124,22 @@ def drafts_for(
     inherited = not locations
     if inherited:
         last = ctx.drafts[-1] if ctx.drafts else None
+        anchor = recent.location if recent else None
+        if _DEFINITE_PLURAL.search(sentence.text[: trigger.start - sentence.start]) and (
+            trigger.text.lower().endswith("s")
+        ):
+            # "The protests began on 17 August": the story's protests, where its first one
+            # was, not the last item told (solidarity rallies in another province).
+            lead = next(
+                (d for d in ctx.drafts if same_kind(d.spec, trigger.spec) and d.location),
+                None,
+            )
+            anchor = lead.location if lead is not None else anchor
         found = locate.inherited(
             ctx.mentions,
             sentence,
             ctx.previous_start,
-            recent.location if recent else None,
+            anchor,
             last.location if last else None,
             last.location if last and last.sentence.index == sentence.index - 1 else None,
             ctx.text,

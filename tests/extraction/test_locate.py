@@ -368,3 +368,14 @@ def test_a_plural_kind_noun_closes_a_list_of_places_of_any_kind(extractor):
         "Turkish jets struck militant hideouts in the Amadiya and Qandil areas on Sunday.",
     )
     assert sorted(p for _, p in found) == ["Amadiya", "Qandil Mountains"], found
+
+
+def test_the_storys_protests_are_where_its_first_protest_was(extractor):
+    text = (
+        "Thousands of people rallied in Nasiriyah on Friday against power cuts. In Maysan "
+        "province, dozens of people also protested in Amarah in solidarity on Friday. "
+        "The protests began on 3 March, after the ministry cut supply hours."
+    )
+    found = events(extractor, text)
+    began = [e for e in found if e[0] == "protest"][-1]
+    assert (began[1], began[2]) == ("Nasiriyah", "IQ-DQ"), found
