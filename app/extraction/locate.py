@@ -315,6 +315,8 @@ def inherited(
     if definite is not None:
         family = _DEFINITE_FAMILY[definite.group(1).lower()]
         same = [m for m in earlier if m.place is not None and m.place.family == family]
+        # "the city, an hour's drive west of Baghdad": a landmark is not the city meant.
+        same = [m for m in same if not _landmark(text, m)] or same
         if same:
             return _salient(same)
         towns = [m for m in earlier if m.place is not None and m.place.family == "populated"]
@@ -332,6 +334,14 @@ def inherited(
     if last_location is not None:
         return last_location
     return min(earlier[-3:], key=lambda m: (rank(m), -m.mention.start)) if earlier else None
+
+
+_LANDMARK_BEFORE = re.compile(r"\b(?:north|south|east|west)(?:-?(?:east|west))?\s+of\s+$", re.I)
+
+
+def _landmark(text: str, m: ResolvedMention) -> bool:
+    """Whether a place is named only to say where another lies ("west of Baghdad")."""
+    return bool(_LANDMARK_BEFORE.search(text[max(0, m.mention.start - 20) : m.mention.start]))
 
 
 #: "the consulate", "the refinery": a site the report named before, with its place.

@@ -379,3 +379,12 @@ def test_the_storys_protests_are_where_its_first_protest_was(extractor):
     found = events(extractor, text)
     began = [e for e in found if e[0] == "protest"][-1]
     assert (began[1], began[2]) == ("Nasiriyah", "IQ-DQ"), found
+
+
+def test_the_city_is_not_the_landmark_it_was_located_by(extractor):
+    text = (
+        "Troops declared Ramadi retaken on Sunday, ending a month of fighting in the city, "
+        "which lies west of Baghdad. Police units were deployed across the city on Monday."
+    )
+    found = events(extractor, text)
+    assert found and all(e[2] == "IQ-AN" for e in found), found
