@@ -46,7 +46,7 @@ def dated_reference(
     before = sentence.text[
         max(0, trigger.start - sentence.start - 60) : trigger.start - sentence.start
     ]
-    if MODAL.search(without_month_may(before)) or HABITUAL.search(sentence.text):
+    if MODAL.search(without_month_may(before)) or _habitual(sentence, trigger):
         return False
     if not REFERENCE.search(before):
         return _dated_background(sentence, trigger, dates, drafts)
@@ -67,6 +67,17 @@ def dated_reference(
         and d.date <= own[0].last
         and own[0].first <= d.date_end
         for d in drafts
+    )
+
+
+def _habitual(sentence: Sentence, trigger: Trigger) -> bool:
+    """A habit or a state, not one event; but in "relations have been strained since the
+    government arrested X on 26 May" the arrest after "since" is the one event it dates from."""
+    habit = HABITUAL.search(sentence.text)
+    if habit is None:
+        return False
+    return not (
+        habit.group().lower().endswith("since") and habit.end() <= trigger.start - sentence.start
     )
 
 
@@ -112,7 +123,13 @@ def own_date(sentence: Sentence, trigger: Trigger, mention: DateMention) -> bool
     if mention.attached == "next":
         return 0 <= trigger.start - mention.end <= 12
     between = sentence.text[trigger.end - sentence.start : mention.start - sentence.start]
+    # "arrested a senior commander, Qasim Muslih, in Anbar on 26 May": a name in apposition
+    # does not close the clause.
+    between = _APPOSITION.sub(" ", between)
     return 0 <= mention.start - trigger.end <= 80 and not re.search(r"[,;:]", between)
+
+
+_APPOSITION = re.compile(r",\s+(?:[A-Z][\w'’-]*\s+){0,3}[A-Z][\w'’-]*,")
 
 
 def attached(draft: EventDraft) -> bool:

@@ -215,3 +215,17 @@ def test_a_new_wave_that_began_on_a_day_is_an_event_in_each_place(extractor):
 def test_a_string_of_attacks_in_a_month_is_no_one_event(extractor):
     text = "A string of rocket attacks in January 2023 hit bases near Baghdad airport."
     assert not [e for e in events(extractor, text) if e.date.year == 2023]
+
+
+def test_the_dated_event_a_state_has_lasted_since_is_an_event(extractor):
+    text = (
+        "Ties between the governor and the tribes have been tense since police arrested a "
+        "tribal leader, Hamid Saleh, in Ramadi on 4 January over a land dispute."
+    )
+    found = {(e.event_type, e.date) for e in events(extractor, text)}
+    assert ("arrest", dt.date(2024, 1, 4)) in found
+
+
+def test_a_state_with_no_dated_event_is_no_event(extractor):
+    text = "Ties between the governor and the tribes have been tense since police arrests."
+    assert not [e for e in events(extractor, text) if e.event_type == "arrest"]
