@@ -317,6 +317,19 @@ def date_draft(
         # under fire at the time.": the date of the sentence before.
         draft.set_date(then[0].first, then[0].last, then[0].precision, then[0])
         return
+    said_days = {(d.first, d.last): d for d in before if d.role == "event" and d.precision == "day"}
+    index = draft.sentence.index
+    if (
+        len(said_days) == 1
+        and index > 0
+        and paragraph_of[index - 1] == paragraph_of[index]
+        and not any(d.sentence.index == index - 1 for d in drafts)
+    ):
+        # "US officials met the two sides on Sunday. Both sides agreed to ...": the day of
+        # the sentence just before, which told no event of its own.
+        (day,) = said_days.values()
+        draft.set_date(day.first, day.last, "day", day)
+        return
     # The narrative's date, not one said of a noun ("the agreement signed on 1 April"),
     # when the event goes on with it.
     narrative = next((d for d in reversed(drafts) if not attached(d)), None)

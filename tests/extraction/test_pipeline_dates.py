@@ -229,3 +229,21 @@ def test_the_dated_event_a_state_has_lasted_since_is_an_event(extractor):
 def test_a_state_with_no_dated_event_is_no_event(extractor):
     text = "Ties between the governor and the tribes have been tense since police arrests."
     assert not [e for e in events(extractor, text) if e.event_type == "arrest"]
+
+
+def test_an_undated_event_takes_the_day_of_the_sentence_just_before(extractor):
+    text = (
+        "Gunmen attacked an army post near Hawija on Tuesday. Tribal elders met officers at a "
+        "base in Kirkuk on Friday to calm tensions. Both sides agreed to a truce in the district."
+    )
+    found = {(e.event_type, e.date) for e in events(extractor, text)}
+    assert ("agreement", dt.date(2024, 3, 8)) in found, found
+
+
+def test_the_day_before_a_new_paragraph_does_not_carry_over(extractor):
+    text = (
+        "Gunmen attacked an army post near Hawija on Tuesday. Tribal elders met officers at a "
+        "base in Kirkuk on Friday.\n\nBoth sides agreed to a truce in the district."
+    )
+    found = {(e.event_type, e.date) for e in events(extractor, text)}
+    assert ("agreement", dt.date(2024, 3, 8)) not in found, found
