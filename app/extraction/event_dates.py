@@ -327,8 +327,8 @@ def date_draft(
     ):
         # "US officials met the two sides on Sunday. Both sides agreed to ...": the day of
         # the sentence just before, which told no event of its own.
-        (day,) = said_days.values()
-        draft.set_date(day.first, day.last, "day", day)
+        (told_day,) = said_days.values()
+        draft.set_date(told_day.first, told_day.last, "day", told_day)
         return
     # The narrative's date, not one said of a noun ("the agreement signed on 1 April"),
     # when the event goes on with it.
