@@ -74,7 +74,9 @@ WITHDRAWN_TO = re.compile(
 ROAD_CUE = re.compile(r"\b(?:roads?|highways?|routes?|leading)\s+(?:\w+\s+)?to\s+$", re.I)
 #: "the base", "the town": a definite reference to the last place of that kind.
 DEFINITE = re.compile(
-    r"\bthe (base|camp|airbase|garrison|prison|town|city|village|district|"
+    r"\bthe (?:(?:sprawling|vast|nearby|same|besieged|small|large|main|key|strategic|"
+    r"remote|desert|border|northern|southern|eastern|western|whole|entire|restive) )?"
+    r"(base|camp|airbase|garrison|prison|town|city|village|district|"
     r"province|governorate)\b",
     re.I,
 )

@@ -97,7 +97,11 @@ def listed_with(
     # in "A, B and C, D said" D is no item.
     # "Hatla, Mrat: four civilians killed": a heading names the places before a colon.
     end = ordered[hi].mention.end - sentence.start
-    if _HEADING_END.match(sentence.text, end) or _AND_AFTER.match(sentence.text, end):
+    if (
+        _HEADING_END.match(sentence.text, end)
+        or _AND_AFTER.match(sentence.text, end)
+        or _AND_OTHERS.match(sentence.text, end)
+    ):
         # A heading before a colon; a list going on with a name unknown ("and al-Z...").
         return ordered[lo : hi + 1]
     while hi > i and not _AND.search(_between(sentence, hi - 1, hi, ordered)):
@@ -109,6 +113,12 @@ def listed_with(
 
 _AND_AFTER = re.compile(r",?\s+and\s+(?:(?:al|el|as|ad|ar|an|at|ash|az)-)?[A-Z]")
 _HEADING_END = re.compile(r"\s*:")
+#: "in Diban, al-Busayrah, al-Shuhayl and other villages": a list closed by "and other ...".
+_AND_OTHERS = re.compile(
+    r",?\s+and\s+(?:several\s+|many\s+|a few\s+|\w+\s+)?other\s+(?:villages|towns|areas|"
+    r"places|localities|districts|neighbou?rhoods|positions|sites|cities)\b",
+    re.I,
+)
 
 
 def _between(sentence: Sentence, a: int, b: int, ordered: list[ResolvedMention]) -> str:

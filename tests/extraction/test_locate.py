@@ -388,3 +388,13 @@ def test_the_city_is_not_the_landmark_it_was_located_by(extractor):
     )
     found = events(extractor, text)
     assert found and all(e[2] == "IQ-AN" for e in found), found
+
+
+def test_the_base_with_an_adjective_is_the_base_named_before(extractor):
+    text = (
+        "Coalition troops handed the K-1 air base to the Iraqi army on Monday. Their convoy "
+        "later reached Erbil, officials said. Iraqi units deployed at the sprawling base on "
+        "Tuesday."
+    )
+    found = [e for e in events(extractor, text) if "Iraqi Security Forces" in e[3]]
+    assert found and all(e[2] == "IQ-KI" for e in found), found

@@ -247,3 +247,12 @@ def test_the_day_before_a_new_paragraph_does_not_carry_over(extractor):
     )
     found = {(e.event_type, e.date) for e in events(extractor, text)}
     assert ("agreement", dt.date(2024, 3, 8)) not in found, found
+
+
+def test_hours_later_is_the_day_of_the_event_told_before(extractor):
+    text = (
+        "Police arrested a tribal leader in Ramadi on 4 March. Within hours, his supporters "
+        "attacked police checkpoints in Hit, Rawa and other towns."
+    )
+    found = {(e.location.name if e.location else None, e.date) for e in events(extractor, text)}
+    assert {("Hit", dt.date(2024, 3, 4)), ("Rawa", dt.date(2024, 3, 4))} <= found, found
