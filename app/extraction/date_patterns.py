@@ -107,7 +107,7 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"(?:(?:at|over|during) the|last|this|past) weekend|"
             r"(?:a|one|two|three|four) weeks? ago|"
             r"the (?:following|next) (?:day|morning|night)|(?:the )?same day|later that day|"
-            r"within (?:hours|minutes)|(?:hours|minutes) later|"
+            r"within (?:hours|minutes)|(?:hours|minutes) (?:later|after)|"
             r"overnight|during the night|(?:in|over|during) (?:recent|the (?:past|last) "
             r"(?:few|several)) (?:days|weeks))\b",
             re.I,

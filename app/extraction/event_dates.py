@@ -46,7 +46,14 @@ def dated_reference(
     before = sentence.text[
         max(0, trigger.start - sentence.start - 60) : trigger.start - sentence.start
     ]
-    if MODAL.search(without_month_may(before)) or _habitual(sentence, trigger):
+    if MODAL.search(without_month_may(before)):
+        return False
+    told_when = _when_clause(sentence, trigger, dates)
+    if told_when is not None:
+        # "Tensions remain high after 2 September, when four protesters were killed": the
+        # clause after the date tells what happened that day.
+        return not _repeats(trigger, told_when, drafts)
+    if _habitual(sentence, trigger):
         return False
     if not REFERENCE.search(before):
         return _dated_background(sentence, trigger, dates, drafts)
@@ -66,6 +73,34 @@ def dated_reference(
         and d.date_mention is not None  # a draft dated by default is no repeat of a stated day
         and d.date <= own[0].last
         and own[0].first <= d.date_end
+        for d in drafts
+    )
+
+
+#: "after 2 September, when": a date that the "when" clause after it tells of.
+_WHEN_AFTER = re.compile(r",?\s+when\s+[^;:]*$")
+
+
+def _when_clause(
+    sentence: Sentence, trigger: Trigger, dates: list[DateMention]
+) -> DateMention | None:
+    """The date in figures right before a "when" clause holding the trigger."""
+    for d in dates:
+        if d.role != "event" or d.end > trigger.start or not _FIGURES.search(d.text):
+            continue
+        gap = sentence.text[d.end - sentence.start : trigger.start - sentence.start]
+        if len(gap) <= 80 and _WHEN_AFTER.match(gap):
+            return d
+    return None
+
+
+def _repeats(trigger: Trigger, own: DateMention, drafts: list[EventDraft]) -> bool:
+    """Whether an event of the trigger's group was already drafted on that date."""
+    return any(
+        d.spec.group == trigger.spec.group
+        and d.date_mention is not None
+        and d.date <= own.last
+        and own.first <= d.date_end
         for d in drafts
     )
 

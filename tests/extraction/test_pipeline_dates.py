@@ -256,3 +256,21 @@ def test_hours_later_is_the_day_of_the_event_told_before(extractor):
     )
     found = {(e.location.name if e.location else None, e.date) for e in events(extractor, text)}
     assert {("Hit", dt.date(2024, 3, 4)), ("Rawa", dt.date(2024, 3, 4))} <= found, found
+
+
+def test_a_when_clause_after_a_date_tells_what_happened_then(extractor):
+    text = (
+        "The district has been tense since June 2017, when gunmen kidnapped six farmers near "
+        "Tarmiyah."
+    )
+    found = {(e.event_type, e.date, e.date_end) for e in events(extractor, text)}
+    assert ("kidnapping", dt.date(2017, 6, 1), dt.date(2017, 6, 30)) in found, found
+
+
+def test_hours_after_is_the_day_of_the_event_told_before(extractor):
+    text = (
+        "The two sides signed a truce in Daraa on 5 March.\n\nHours after the agreement, "
+        "government troops deployed at the Nasib crossing."
+    )
+    found = {(e.event_type, e.date) for e in events(extractor, text)}
+    assert ("troop_deployment", dt.date(2024, 3, 5)) in found, found
