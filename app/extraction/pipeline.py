@@ -25,6 +25,7 @@ from app.extraction.actors import (
     default_actor_file,
     read_actors,
 )
+from app.extraction.background_dates import dated_reference
 from app.extraction.cues import cued_search
 from app.extraction.datelines import after_dateline
 from app.extraction.dates import DateMention, find_dates
@@ -33,7 +34,6 @@ from app.extraction.event_builder import EventDraft, build_feature
 from app.extraction.event_dates import (
     MAX_AGE_DAYS,
     dated_or_recent,
-    dated_reference,
     paragraphs,
 )
 from app.extraction.event_types import (
