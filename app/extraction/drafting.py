@@ -80,6 +80,7 @@ def drafts_for(
         and cued_search(ANAPHORA, sentence.text)
         and same_kind((recent or same_group[-1]).spec, trigger.spec)
         and not other_date(event_dates, recent or same_group[-1])
+        and not _dated_item(ctx, sentence, event_dates, recent or same_group[-1])
         and not followup.news(sentence, event_dates, placed, recent)
     ):
         target = recent or same_group[-1]
@@ -184,6 +185,26 @@ def drafts_for(
         draft.reported_at = ctx.reported_at
         drafts.append(draft)
     return drafts
+
+
+def _dated_item(
+    ctx: ReportContext, sentence: Sentence, dates: list[DateMention], earlier: EventDraft
+) -> bool:
+    """ "Protests over power cuts continued in the south." then, under another heading, the
+    item "- 10 July: hundreds protested in Kut ...": an item with a day of its own is no
+    more about a summary event that no text dated."""
+    if earlier.date_mention is not None or earlier.precision == "day":
+        return False
+    if not any(d.role == "event" and d.precision == "day" for d in dates):
+        return False
+    if not _ITEM.match(sentence.text):
+        return False  # a lead, then its details in prose: one event
+    paragraph = ctx.paragraph_of
+    return bool(paragraph) and paragraph[earlier.sentence.index] != paragraph[sentence.index]
+
+
+#: An item of a situation report: a bullet, or a day heading ("10 July: ...").
+_ITEM = re.compile(r"\s*(?:[-•*]\s+|\d{1,2} [A-Z][a-z]+:\s)")
 
 
 def event_countries(draft: EventDraft, countries: list[str]) -> list[str]:
