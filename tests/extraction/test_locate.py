@@ -398,3 +398,17 @@ def test_the_base_with_an_adjective_is_the_base_named_before(extractor):
     )
     found = [e for e in events(extractor, text) if "Iraqi Security Forces" in e[3]]
     assert found and all(e[2] == "IQ-KI" for e in found), found
+
+
+def test_a_part_of_a_country_in_a_list_is_a_place_not_its_government(extractor):
+    found = places(
+        extractor, "Turkish jets pounded militant positions across Syria and northern Iraq."
+    )
+    assert ("airstrike", "Iraq") in found, found
+
+
+def test_a_dateline_of_two_cities_is_not_the_place(extractor):
+    found = events(
+        extractor, "ANKARA/ERBIL - Turkish jets pounded militant positions across northern Iraq."
+    )
+    assert [(e[1], e[2]) for e in found] == [("Iraq", None)], found
