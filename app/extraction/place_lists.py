@@ -257,6 +257,8 @@ def kind_lists(sentence: Sentence, placed: list[ResolvedMention]) -> list[list[R
     """The lists a plural kind noun closes ("struck the Sinjar and Hakurk regions": a town
     and a range, each a place hit, whatever their kinds)."""
     groups: list[list[ResolvedMention]] = []
+    if len(placed) < 2 or not _PLURAL_KIND_AFTER.search(sentence.text):
+        return groups  # most sentences name no "regions"/"areas" after a list
     ordered = sorted(placed, key=lambda m: m.mention.start)
     for m in ordered:
         if any(m in g for g in groups):
