@@ -107,6 +107,7 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"(?:(?:at|over|during) the|last|this|past) weekend|"
             r"(?:a|one|two|three|four) weeks? ago|"
             r"the (?:following|next) (?:day|morning|night)|(?:the )?same day|later that day|"
+            r"within (?:hours|minutes)|(?:hours|minutes) (?:later|after)|"
             r"overnight|during the night|(?:in|over|during) (?:recent|the (?:past|last) "
             r"(?:few|several)) (?:days|weeks))\b",
             re.I,
@@ -148,15 +149,15 @@ BACKGROUND_YEAR = re.compile(r"^(?:since|until|before)\b", re.I)
 
 HINT = re.compile(
     r"\d|day|week|month|year|night|morning|ago|later|earlier|following|next|"
-    r"same|mid|early|late|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec",
+    r"same|mid|early|late|hours|minutes|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec",
     re.I,
 )
 
 #: HINT's words, looked for in the lower-cased text (``in`` finds what HINT would, faster).
 HINT_WORDS = (
     "day", "week", "month", "year", "night", "morning", "ago", "later", "earlier",
-    "following", "next", "same", "mid", "early", "late", "jan", "feb", "mar", "apr", "may",
-    "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    "following", "next", "same", "mid", "early", "late", "hours", "minutes", "jan", "feb",
+    "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
 )  # fmt: skip
 
 DIGIT = re.compile(r"\d")
@@ -190,7 +191,18 @@ CUES: dict[str, tuple[tuple[str, ...], bool]] = {
     "following_days": (("days",), True),
     # " day": "the day before", "same day", "two days later"; not the "day" of a weekday
     "relative": (
-        ("yesterday", "today", " day", "night", "morning", "week", "month", "year"),
+        (
+            "yesterday",
+            "today",
+            " day",
+            "night",
+            "morning",
+            "week",
+            "month",
+            "year",
+            "hours",
+            "minutes",
+        ),
         True,
     ),
 }

@@ -20,7 +20,7 @@ from app.extraction.text import Sentence
 #: A place in capitals ("ERBIL", "DEIR EZ-ZOR", "BASHIQA FRONT"), then any of a country or
 #: region, a date and an agency in brackets, then a dash: "QAMISHLI, Syria, Oct 24 (wire) - ".
 _DATELINE = re.compile(
-    r"\A\s*[A-Z][A-Z'’.-]+(?:\s+[A-Z][A-Z'’.-]*){0,3}"
+    r"\A\s*[A-Z][A-Z'’./-]+(?:\s+[A-Z][A-Z'’./-]*){0,3}"
     r"(?:,\s*[A-Z][\w.'’]*(?:\s+[\w.'’]+){0,4}?)*"
     r"(?:\s*\([^()\n]{1,30}\))?\s*[-–—]+\s"
 )
@@ -54,6 +54,8 @@ def without_dateline(sentence: Sentence, placed: list[ResolvedMention]) -> list[
     body = [m for m in placed if m.mention.start >= end]
     if any(m.place is not None and m.place.family in _PRECISE for m in body):
         return body
+    if body and "/" in sentence.text[: end - sentence.start]:
+        return body  # "ANKARA/QAMISHLI -": two filing cities, neither the event's place
     return placed
 
 

@@ -171,6 +171,8 @@ def _week_of(start: int, end: int, text: str, first: date, last: date) -> DateMe
 
 
 _NIGHT = frozenset({"overnight", "during the night"})
+#: "within hours", "minutes later": the same day as the event told before.
+_SOON = frozenset({"within", "hours", "minutes"})
 _NEEDS = {name: frozenset(NEEDS.get(name, "")) for name, _ in PATTERNS}
 
 
@@ -361,7 +363,7 @@ def _relative(m: re.Match[str], anchor: date) -> tuple[date, date, Precision, Ro
         return anchor, anchor, "day", "follow", 1
     if phrase.startswith("the previous"):
         return anchor, anchor, "day", "follow", -1  # "a day earlier" than the event told
-    if phrase in ("same day", "the same day", "later that day"):
+    if phrase in ("same day", "the same day", "later that day") or words[0] in _SOON:
         return anchor, anchor, "day", "follow", 0
     unit = words[-1]
     monday = anchor - timedelta(days=anchor.weekday())

@@ -8,6 +8,7 @@ names several), given the :class:`ReportContext` gathered so far.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 
 from app.extraction import clauses, followup, locate, retype, roles
@@ -24,6 +25,10 @@ from app.extraction.quantities import fatalities, strength
 from app.extraction.resolve import ResolvedMention
 from app.extraction.text import Sentence
 from app.extraction.unknown_places import listed_unknowns, unknown_list, with_unknown_items
+from app.extraction.vague_parts import VagueParts
+
+#: "The protests began ...", "The anti-government protests": the story's own occurrences.
+_DEFINITE_PLURAL = re.compile(r"^\s*The\s+(?:[\w-]+\s+)?$")
 
 
 @dataclass
@@ -40,6 +45,7 @@ class ReportContext:
     paragraph_of: list[int] = field(default_factory=list)  # by sentence index
     outskirts: Outskirts | None = None
     provinces: Provinces | None = None
+    vague: VagueParts | None = None
     text: str = ""  # the report's cleaned text
     told: dict[int, list[DateMention]] = field(default_factory=dict)  # dates by sentence
 
@@ -75,6 +81,7 @@ def drafts_for(
         and (cued_search(ANAPHORA, sentence.text) or cued_search(CLAIMED_ACT, sentence.text))
         and same_kind((recent or same_group[-1]).spec, trigger.spec)
         and not other_date(event_dates, recent or same_group[-1])
+        and not _dated_item(ctx, sentence, event_dates, recent or same_group[-1])
         and not followup.news(sentence, event_dates, placed, recent)
     ):
         target = recent or same_group[-1]
@@ -95,6 +102,8 @@ def drafts_for(
         )
         return []
     origin, locations = locate.choose(sentence, trigger, placed, ctx.countries)
+    if ctx.vague is not None:  # "in north-west Syria": Idlib governorate
+        locations = [ctx.vague.narrowed(sentence, m) for m in locations]
     locations, stand_ins = with_unknown_items(sentence, locations, mentions)
     if (
         recent is not None
@@ -117,11 +126,22 @@ def drafts_for(
     inherited = not locations
     if inherited:
         last = ctx.drafts[-1] if ctx.drafts else None
+        anchor = recent.location if recent else None
+        if _DEFINITE_PLURAL.search(sentence.text[: trigger.start - sentence.start]) and (
+            trigger.text.lower().endswith("s")
+        ):
+            # "The protests began on 17 August": the story's protests, where its first one
+            # was, not the last item told (solidarity rallies in another province).
+            lead = next(
+                (d for d in ctx.drafts if same_kind(d.spec, trigger.spec) and d.location),
+                None,
+            )
+            anchor = lead.location if lead is not None else anchor
         found = locate.inherited(
             ctx.mentions,
             sentence,
             ctx.previous_start,
-            recent.location if recent else None,
+            anchor,
             last.location if last else None,
             last.location if last and last.sentence.index == sentence.index - 1 else None,
             ctx.text,
@@ -166,6 +186,26 @@ def drafts_for(
         draft.reported_at = ctx.reported_at
         drafts.append(draft)
     return drafts
+
+
+def _dated_item(
+    ctx: ReportContext, sentence: Sentence, dates: list[DateMention], earlier: EventDraft
+) -> bool:
+    """ "Protests over power cuts continued in the south." then, under another heading, the
+    item "- 10 July: hundreds protested in Kut ...": an item with a day of its own is no
+    more about a summary event that no text dated."""
+    if earlier.date_mention is not None or earlier.precision == "day":
+        return False
+    if not any(d.role == "event" and d.precision == "day" for d in dates):
+        return False
+    if not _ITEM.match(sentence.text):
+        return False  # a lead, then its details in prose: one event
+    paragraph = ctx.paragraph_of
+    return bool(paragraph) and paragraph[earlier.sentence.index] != paragraph[sentence.index]
+
+
+#: An item of a situation report: a bullet, or a day heading ("10 July: ...").
+_ITEM = re.compile(r"\s*(?:[-•*]\s+|\d{1,2} [A-Z][a-z]+:\s)")
 
 
 def event_countries(draft: EventDraft, countries: list[str]) -> list[str]:

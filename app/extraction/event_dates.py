@@ -7,11 +7,11 @@ import datetime as dt
 import re
 from collections.abc import Sequence
 
+from app.extraction.cues import cued_search
 from app.extraction.dates import DateMention
+from app.extraction.durations import span_before, stated_days
 from app.extraction.event_builder import EventDraft
-from app.extraction.event_types import HABITUAL, MODAL, REFERENCE, Trigger
-from app.extraction.irrealis import own_clause
-from app.extraction.occurrences import without_month_may
+from app.extraction.event_types import Trigger
 from app.extraction.resolve import ResolvedMention
 from app.extraction.text import Sentence
 
@@ -34,80 +34,6 @@ def dated_or_recent(draft: EventDraft, reported_at: dt.date) -> bool:
     if draft.date_mention is None:
         return False
     return not (draft.precision == "year" and draft.trigger.text.lower().endswith("s"))
-
-
-def dated_reference(
-    sentence: Sentence, trigger: Trigger, dates: list[DateMention], drafts: list[EventDraft]
-) -> bool:
-    """ "In response to the drone attack of 28 January", "after a drone attack wounded three
-    soldiers on 25 December": a reference to an earlier event that gives its own date is
-    that event, told in background; unless it is one already drafted (a repeat)."""
-    before = sentence.text[
-        max(0, trigger.start - sentence.start - 60) : trigger.start - sentence.start
-    ]
-    if MODAL.search(own_clause(without_month_may(before))) or HABITUAL.search(sentence.text):
-        return False
-    if not REFERENCE.search(before):
-        return _dated_background(sentence, trigger, dates, drafts)
-    if re.search(r"\b(?:string|series|wave) of\s", before):
-        return False  # "a string of drone attacks": a series, not one event
-    own = [
-        d
-        for d in dates
-        if d.role == "event"
-        and (d.precision == "day" or any(c.isdigit() for c in d.text))
-        and own_date(sentence, trigger, d)
-    ]
-    return bool(own) and not any(
-        d.spec.group == trigger.spec.group
-        and d.date_mention is not None  # a draft dated by default is no repeat of a stated day
-        and d.date <= own[0].last
-        and own[0].first <= d.date_end
-        for d in drafts
-    )
-
-
-#: "who were deployed there in December 2015": a relative clause that tells background.
-_RELATIVE_BEFORE = re.compile(r"\b(?:who|which|that|where) (?:had |has |have |were |was )?[^,;]*$")
-#: A date that names its day, month or year in figures ("on 13 November 2015", "in 2019").
-_FIGURES = re.compile(r"\d")
-#: A quotation or a tally stays what it is whatever its date.
-_NOT_BACKGROUND = re.compile(r'["\u201c\u201d]|\bha(?:s|ve) been\b|\bsince\b')
-
-
-def _dated_background(
-    sentence: Sentence, trigger: Trigger, dates: list[DateMention], drafts: list[EventDraft]
-) -> bool:
-    """ "500 Turkish troops at a base near Bashiqa, who were deployed there in December 2015";
-    "Peshmerga forces, backed by air strikes, drove Islamic State out of Sinjar on 13
-    November 2015": an event told in background with a date of its own in figures, right
-    after it in its clause, and more than a week before the report, is an event of that
-    date, whatever relative clause or aside it is told in."""
-    if _NOT_BACKGROUND.search(sentence.text):
-        return False
-    own = [
-        d
-        for d in dates
-        if d.role == "event"
-        and d.start > trigger.start
-        and _FIGURES.search(d.text)
-        and own_date(sentence, trigger, d)
-    ]
-    return bool(own) and not any(
-        d.spec.group == trigger.spec.group
-        and d.date_mention is not None
-        and d.date <= own[0].last
-        and own[0].first <= d.date_end
-        for d in drafts
-    )
-
-
-def own_date(sentence: Sentence, trigger: Trigger, mention: DateMention) -> bool:
-    """The date is said of this trigger: "Sunday's attack", or later in the same clause."""
-    if mention.attached == "next":
-        return 0 <= trigger.start - mention.end <= 12
-    between = sentence.text[trigger.end - sentence.start : mention.start - sentence.start]
-    return 0 <= mention.start - trigger.end <= 80 and not re.search(r"[,;:]", between)
 
 
 def attached(draft: EventDraft) -> bool:
@@ -247,6 +173,8 @@ def continues(draft: EventDraft, narrative: EventDraft, paragraph_of: list[int])
 
 
 _WEEK = 7
+#: "at the time", "at that time": the time the sentence before told of.
+AT_THE_TIME = re.compile(r"\b(?:at|by|during) (?:the|that) (?:same )?time\b", re.I)
 
 
 def date_draft(
@@ -287,6 +215,25 @@ def date_draft(
             first, last, precision = days[0].first, days[0].last, "day"
         draft.set_date(first + shift, last + shift + span, precision, follow[0])
         return
+    then = [d for d in before if d.role == "event"]
+    if then and cued_search(AT_THE_TIME, draft.sentence.text):
+        # "In December 2015 ISIS attacked the lines. Soldiers at a camp nearby also came
+        # under fire at the time.": the date of the sentence before.
+        draft.set_date(then[0].first, then[0].last, then[0].precision, then[0])
+        return
+    said_days = {(d.first, d.last): d for d in before if d.role == "event" and d.precision == "day"}
+    index = draft.sentence.index
+    if (
+        len(said_days) == 1
+        and index > 0
+        and paragraph_of[index - 1] == paragraph_of[index]
+        and not any(d.sentence.index == index - 1 for d in drafts)
+    ):
+        # "US officials met the two sides on Sunday. Both sides agreed to ...": the day of
+        # the sentence just before, which told no event of its own.
+        (told_day,) = said_days.values()
+        draft.set_date(told_day.first, told_day.last, "day", told_day)
+        return
     # The narrative's date, not one said of a noun ("the agreement signed on 1 April"),
     # when the event goes on with it.
     narrative = next((d for d in reversed(drafts) if not attached(d)), None)
@@ -298,6 +245,12 @@ def date_draft(
         and (said is None or (said - narrative.date_end).days <= _WEEK)
     ):
         draft.set_date(narrative.date, narrative.date_end, narrative.precision, None)
+        return
+    lasted = stated_days(draft.sentence.text)
+    if lasted is not None:
+        # "completed a 24-day sweep of the camp": the days up to when it was reported.
+        first, last = span_before(reported_at, lasted)
+        draft.set_date(first, last, "week" if lasted <= 10 else "month", None)
         return
     # Nothing said: some time in the week before it was reported.
     draft.set_date(reported_at - dt.timedelta(days=7), reported_at, "week", None)

@@ -13,6 +13,10 @@ from __future__ import annotations
 
 import re
 
+from app.extraction.place_lists import rank
+from app.extraction.resolve import ResolvedMention
+from app.extraction.text import Sentence
+
 #: Words a heading may hold besides names: "Aleppo countryside", "east Homs", "Iraq - Diyala".
 _HEADING_WORDS = frozenset(
     "and of the countryside province governorate district city town rural north south east "
@@ -34,3 +38,29 @@ def heading_end(sentence: str) -> int:
     ):
         return -1
     return colon
+
+
+def below_heading(sentence: Sentence, placed: list[ResolvedMention]) -> list[ResolvedMention]:
+    """ "Iraq - Kirkuk: fighters burned crops in the villages of al-Rashad and Daquq": the
+    item's own places, when its heading names one area and the item as precise a place;
+    a heading listing places ("Hatla, Mrat: ...") keeps them."""
+    colon = heading_end(sentence.text)
+    if colon < 0:
+        return placed
+    if re.search(r",|\band\b", re.sub(r"\([^)]*\)", "", sentence.text[:colon])):
+        return placed  # "Thiyabiya, Abu Hamam: ...": a list, names the gazetteer lacks too
+    at = sentence.start + colon
+    head = [m for m in placed if m.mention.start < at]
+    areas = {m.place.id for m in head if m.place is not None and m.place.family != "country"}
+    countries = {m.place.country for m in head if m.place is not None}
+    # "Maarat al-Numan countryside: ... a convoy, Ankara said": no place abroad.
+    body = [
+        m
+        for m in placed
+        if m.mention.start > at and m.place is not None and m.place.country in countries
+    ]
+    if len(areas) > 1 or not head or not body:
+        return placed
+    if min(rank(m) for m in body) > min(rank(m) for m in head):
+        return placed
+    return body

@@ -16,10 +16,17 @@ from functools import lru_cache
 
 from app.extraction.datelines import without_dateline
 from app.extraction.event_types import Trigger
-from app.extraction.headings import heading_end
+from app.extraction.headings import below_heading
 from app.extraction.metonyms import acting as acting
 from app.extraction.place_lists import SPECIFICITY as SPECIFICITY
-from app.extraction.place_lists import listed_with, of_a_kind, region_of_previous
+from app.extraction.place_lists import (
+    kind_lists,
+    listed_with,
+    of_a_kind,
+    plain_list,
+    reference_of_previous,
+    region_of_previous,
+)
 from app.extraction.place_lists import rank as rank
 from app.extraction.provinces import Provinces
 from app.extraction.resolve import ResolvedMention
@@ -67,7 +74,9 @@ WITHDRAWN_TO = re.compile(
 ROAD_CUE = re.compile(r"\b(?:roads?|highways?|routes?|leading)\s+(?:\w+\s+)?to\s+$", re.I)
 #: "the base", "the town": a definite reference to the last place of that kind.
 DEFINITE = re.compile(
-    r"\bthe (base|camp|airbase|garrison|prison|town|city|village|district|"
+    r"\bthe (?:(?:sprawling|vast|nearby|same|besieged|small|large|main|key|strategic|"
+    r"remote|desert|border|northern|southern|eastern|western|whole|entire|restive) )?"
+    r"(base|camp|airbase|garrison|prison|town|city|village|district|"
     r"province|governorate)\b",
     re.I,
 )
@@ -126,7 +135,9 @@ def choose(
     given = placed
     # "Khan Sheikhoun, south Idlib": the province part said of a place is not another place.
     placed = [m for m in placed if not region_of_previous(sentence, m, placed)] or placed
-    placed = _below_heading(sentence, placed)
+    # "Fallujah, 50 km west of Baghdad": the landmark a place is located by is not a place.
+    placed = [m for m in placed if not reference_of_previous(sentence, m, placed)] or placed
+    placed = below_heading(sentence, placed)
     placed = without_dateline(sentence, placed)  # "ERBIL - ... in the Kifri area": Kifri
     if not placed:
         return None, []
@@ -136,7 +147,10 @@ def choose(
         origins = [m for m in placed if ORIGIN_CUE.search(before(sentence, m))]
         if origins:
             origin = origins[0]
-            rest = [m for m in placed if m is not origin]
+            # "sent reinforcements from Idlib and Hama to the coast": every place of the
+            # list after "from" is where the force came from, none its destination.
+            came = plain_list(sentence, origin, placed)
+            rest = [m for m in placed if m not in came]
 
         # "entered the town on the bank of the Euphrates": a river is no destination, nor
         # where civilians fled ("sending thousands fleeing toward Arbil").
@@ -175,7 +189,7 @@ def choose(
         item
         for m in placed
         if _FROM.search(before(sentence, m)) and not _OUSTED.search(before(sentence, m, 60))
-        for item in listed_with(sentence, m, placed)
+        for item in [*listed_with(sentence, m, placed), *plain_list(sentence, m, placed)]
     ]
     rest = [m for m in placed if m not in came_from]
     if not rest:
@@ -186,14 +200,20 @@ def choose(
     rest = [m for m in rest if m not in roads] or road_end(sentence, roads, given) or rest
     # "After a drone attack on Erbil air base on 25 December, jets struck depots in Babil":
     # the place of the clause that tells another occurrence is that occurrence's.
-    rest = [m for m in rest if not other_clause(sentence, trigger, m)] or rest
+    # "a second wave began in Baghdad, Karbala and Basra": a list runs on past the clause.
+    own = [m for m in rest if not other_clause(sentence, trigger, m)]
+    own += [m for k in own for m in listed_with(sentence, k, rest) if m not in own]
+    rest = [m for m in rest if m in own] or rest
     # A river or a range says little about where an event was: any other place first, but
     # "bombed the Qandil mountains" happened there, not at the last sentence's town.
     ranges = [m for m in rest if m.place is not None and m.place.family == "mountain"]
+    # "the Sinjar and Hakurk regions": each place of the list, the range too.
+    groups = kind_lists(sentence, rest)
     rest = [
         m
         for m in rest
         if rank(m) < SPECIFICITY["mountain"]
+        or any(m in g for g in groups)
         or m.place is not None
         and m.place.family in ("region", "country")
         and not _holds_range(m, ranges)
@@ -223,7 +243,8 @@ def choose(
         )
         if first is not None and of_a_kind(first, best):
             return None, [first]  # "between Shirqat and Qayyarah": the first named
-        return None, listed_with(sentence, best, rest)
+        group = next((g for g in groups if best in g), None)
+        return None, group if group is not None else listed_with(sentence, best, rest)
     return None, [best]
 
 
@@ -232,32 +253,6 @@ def _holds_range(wide: ResolvedMention, ranges: list[ResolvedMention]) -> bool:
     it places the event no better than the range does."""
     country = wide.place.country if wide.place is not None else None
     return any(r.place is not None and r.place.country == country for r in ranges)
-
-
-def _below_heading(sentence: Sentence, placed: list[ResolvedMention]) -> list[ResolvedMention]:
-    """ "Iraq - Kirkuk: fighters burned crops in the villages of al-Rashad and Daquq": the
-    item's own places, when its heading names one area and the item as precise a place;
-    a heading listing places ("Hatla, Mrat: ...") keeps them."""
-    colon = heading_end(sentence.text)
-    if colon < 0:
-        return placed
-    if re.search(r",|\band\b", re.sub(r"\([^)]*\)", "", sentence.text[:colon])):
-        return placed  # "Thiyabiya, Abu Hamam: ...": a list, names the gazetteer lacks too
-    at = sentence.start + colon
-    head = [m for m in placed if m.mention.start < at]
-    areas = {m.place.id for m in head if m.place is not None and m.place.family != "country"}
-    countries = {m.place.country for m in head if m.place is not None}
-    # "Maarat al-Numan countryside: ... a convoy, Ankara said": no place abroad.
-    body = [
-        m
-        for m in placed
-        if m.mention.start > at and m.place is not None and m.place.country in countries
-    ]
-    if len(areas) > 1 or not head or not body:
-        return placed
-    if min(rank(m) for m in body) > min(rank(m) for m in head):
-        return placed
-    return body
 
 
 #: "the Damascus highway", "the Kirkuk-Erbil road", "the Baghdad-Basra motorway".
@@ -324,6 +319,8 @@ def inherited(
     if definite is not None:
         family = _DEFINITE_FAMILY[definite.group(1).lower()]
         same = [m for m in earlier if m.place is not None and m.place.family == family]
+        # "the city, an hour's drive west of Baghdad": a landmark is not the city meant.
+        same = [m for m in same if not _landmark(text, m)] or same
         if same:
             return _salient(same)
         towns = [m for m in earlier if m.place is not None and m.place.family == "populated"]
@@ -341,6 +338,14 @@ def inherited(
     if last_location is not None:
         return last_location
     return min(earlier[-3:], key=lambda m: (rank(m), -m.mention.start)) if earlier else None
+
+
+_LANDMARK_BEFORE = re.compile(r"\b(?:north|south|east|west)(?:-?(?:east|west))?\s+of\s+$", re.I)
+
+
+def _landmark(text: str, m: ResolvedMention) -> bool:
+    """Whether a place is named only to say where another lies ("west of Baghdad")."""
+    return bool(_LANDMARK_BEFORE.search(text[max(0, m.mention.start - 20) : m.mention.start]))
 
 
 #: "the consulate", "the refinery": a site the report named before, with its place.

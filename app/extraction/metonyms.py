@@ -43,11 +43,16 @@ _OWNER_AFTER = re.compile(
     re.I,
 )
 #: A country is where an event happened only when the text says "in", "into", "across"...
+_COMPASS = (
+    r"(?:north|south|east|west|central|northern|southern|eastern|western|"
+    r"north-?eastern|north-?western|south-?eastern|south-?western|north-?east|north-?west|"
+    r"south-?east|south-?west)"
+)
+#: "in Iraq", "across northern Syria"; and "... and northern Iraq": a part of a country is
+#: a place, never its government.
 _COUNTRY_LOCATIVE = re.compile(
     r"\b(?:in|inside|into|across|throughout|within|over|from|to|toward|towards|of|near|at|"
-    r"on)\s+(?:the\s+)?(?:(?:north|south|east|west|central|northern|southern|eastern|western|"
-    r"north-?eastern|north-?western|south-?eastern|south-?western|north-?east|north-?west|"
-    r"south-?east|south-?west)\s+)?$",
+    rf"on)\s+(?:the\s+)?(?:{_COMPASS}\s+)?$|\b{_COMPASS}\s+$",
     re.I,
 )
 

@@ -29,12 +29,25 @@ _BETWEEN = re.compile(
     r"|(?P<in>in|in the|within))\s+$",
     re.I,
 )
-_DISTANCE = re.compile(r"\d+\s*(?:km|kilometres|kilometers|miles)\s+", re.I)
+_DISTANCE = re.compile(r"(\d+)\s*(km|kilometres|kilometers|miles)\s+", re.I)
+#: How far off a stated distance may be ("some 110 km west of Baghdad": Ramadi is 105 km).
+_STATED_SLACK = 1.5
+_KM_PER_MILE = 1.609
 
 
-def _fits(place: Place, anchor: Place, near: bool) -> bool:
+def _stated_km(gap: str) -> float:
+    """The distance the text gives between two places ("110 km west of"), 0 when none."""
+    found = _DISTANCE.search(gap)
+    if found is None:
+        return 0.0
+    miles = found[2].lower() == "miles"
+    return float(found[1]) * (_KM_PER_MILE if miles else 1.0)
+
+
+def _fits(place: Place, anchor: Place, near: bool, stated: float = 0.0) -> bool:
     if near:
-        return km(place.lat, place.lon, anchor.lat, anchor.lon) <= NEAR_LIMIT_KM
+        limit = max(NEAR_LIMIT_KM, stated * _STATED_SLACK)
+        return km(place.lat, place.lon, anchor.lat, anchor.lon) <= limit
     return place.admin1 is not None and place.admin1 == anchor.admin1
 
 
@@ -53,15 +66,16 @@ def placed_by_neighbours(text: str, resolved: Sequence[ResolvedMention]) -> list
         ):
             out.append(r)
             continue
-        gap = _DISTANCE.sub("", text[r.mention.end : anchor.mention.start])
-        cue = _BETWEEN.match(gap)
+        between = text[r.mention.end : anchor.mention.start]
+        stated = _stated_km(between)
+        cue = _BETWEEN.match(_DISTANCE.sub("", between))
         # "the al-Zahraa neighbourhood of Homs": a part of the town, so near it.
         near = cue is not None and (cue.group("near") or cue.group("part")) is not None
         container = anchor.place.family in ("admin2", "admin1") and cue is not None and not near
-        if cue is None or not (near or container) or _fits(place, anchor.place, near):
+        if cue is None or not (near or container) or _fits(place, anchor.place, near, stated):
             out.append(r)
             continue
-        other = next((c for c in r.candidates if _fits(c.place, anchor.place, near)), None)
+        other = next((c for c in r.candidates if _fits(c.place, anchor.place, near, stated)), None)
         if other is not None:
             out.append(ResolvedMention(r.mention, other.place, other.score, r.candidates))
         else:

@@ -25,6 +25,7 @@ from app.extraction.actors import (
     default_actor_file,
     read_actors,
 )
+from app.extraction.background_dates import dated_reference
 from app.extraction.cues import cued_search
 from app.extraction.datelines import after_dateline
 from app.extraction.dates import DateMention, find_dates
@@ -33,7 +34,6 @@ from app.extraction.event_builder import EventDraft, build_feature
 from app.extraction.event_dates import (
     MAX_AGE_DAYS,
     dated_or_recent,
-    dated_reference,
     paragraphs,
 )
 from app.extraction.event_types import (
@@ -53,6 +53,7 @@ from app.extraction.text import Sentence, clean_text, split_sentences
 from app.extraction.unknown_places import (
     unresolved_mentions,
 )
+from app.extraction.vague_parts import VagueParts
 from app.extraction.variant_names import with_variant_mentions
 from app.gazetteer.geocoder import Gazetteer
 from app.settings import Settings
@@ -95,6 +96,7 @@ class Extractor:
         self.repeats = Repeats(self.triggers, self.lexicon.cues)
         self.outskirts = Outskirts(gazetteer)
         self.provinces = Provinces(gazetteer)
+        self.vague = VagueParts(gazetteer)
         self.max_chars = max_chars
 
     @classmethod
@@ -173,7 +175,7 @@ class Extractor:
             located, _report_countries(mentions), reported_at, self.actors.actors, self.actors
         )
         ctx.paragraph_of, ctx.text, ctx.told = paragraphs(text, sentences), text, dates
-        ctx.outskirts, ctx.provinces = self.outskirts, self.provinces
+        ctx.outskirts, ctx.provinces, ctx.vague = self.outskirts, self.provinces, self.vague
         actor_spans = ActorSpans(actor_mentions)
         for sentence in sentences:
             ctx.previous_start = sentences[sentence.index - 1].start if sentence.index else 0

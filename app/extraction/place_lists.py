@@ -97,7 +97,11 @@ def listed_with(
     # in "A, B and C, D said" D is no item.
     # "Hatla, Mrat: four civilians killed": a heading names the places before a colon.
     end = ordered[hi].mention.end - sentence.start
-    if _HEADING_END.match(sentence.text, end) or _AND_AFTER.match(sentence.text, end):
+    if (
+        _HEADING_END.match(sentence.text, end)
+        or _AND_AFTER.match(sentence.text, end)
+        or _AND_OTHERS.match(sentence.text, end)
+    ):
         # A heading before a colon; a list going on with a name unknown ("and al-Z...").
         return ordered[lo : hi + 1]
     while hi > i and not _AND.search(_between(sentence, hi - 1, hi, ordered)):
@@ -109,6 +113,12 @@ def listed_with(
 
 _AND_AFTER = re.compile(r",?\s+and\s+(?:(?:al|el|as|ad|ar|an|at|ash|az)-)?[A-Z]")
 _HEADING_END = re.compile(r"\s*:")
+#: "in Diban, al-Busayrah, al-Shuhayl and other villages": a list closed by "and other ...".
+_AND_OTHERS = re.compile(
+    r",?\s+and\s+(?:several\s+|many\s+|a few\s+|\w+\s+)?other\s+(?:villages|towns|areas|"
+    r"places|localities|districts|neighbou?rhoods|positions|sites|cities)\b",
+    re.I,
+)
 
 
 def _between(sentence: Sentence, a: int, b: int, ordered: list[ResolvedMention]) -> str:
@@ -121,6 +131,40 @@ def _between(sentence: Sentence, a: int, b: int, ordered: list[ResolvedMention])
 
 #: What closes a list: "and", or a comma and a locative word ("at Jurf al-Sakhar, in Musayyib").
 _AND = re.compile(r"\band\b|,\s*(?:in|at|near|around|outside)\s")
+
+
+#: What joins the items of a plain list: "Deir ez-Zor, Daraa and the Damascus countryside".
+_PLAIN_JOINER = re.compile(
+    r"(?:\s+(?:city|town|province|governorate|countryside|areas?|regions?))?"
+    r"(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?"
+    r"(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+)?",
+    re.I,
+)
+
+
+def plain_list(
+    sentence: Sentence, first: ResolvedMention, placed: list[ResolvedMention]
+) -> list[ResolvedMention]:
+    """The places listed right after ``first`` with nothing but commas and "and" between
+    them, whatever their kind ("fighters from Deir ez-Zor, Daraa and the Damascus
+    countryside": a town, a city and a governorate); a list closes with "and"."""
+    ordered = sorted(placed, key=lambda m: m.mention.start)
+    items = [first]
+    joined_by_and = [False]
+    for m in ordered:
+        if m.mention.start < items[-1].mention.end:
+            continue
+        between = sentence.text[
+            items[-1].mention.end - sentence.start : m.mention.start - sentence.start
+        ]
+        if not _PLAIN_JOINER.fullmatch(between):
+            break
+        items.append(m)
+        joined_by_and.append(bool(re.search(r"\band\b", between)))
+    while len(items) > 1 and not joined_by_and[-1]:
+        items.pop()
+        joined_by_and.pop()
+    return items
 
 
 def of_a_kind(a: ResolvedMention, b: ResolvedMention) -> bool:
@@ -176,3 +220,52 @@ def region_of_previous(
     prev = max(earlier, key=lambda p: p.mention.end)
     between = sentence.text[prev.mention.end - sentence.start : m.mention.start - sentence.start]
     return bool(_REGION_OF.fullmatch(between))
+
+
+#: "Fallujah, about 50 km west of Baghdad", "Bartella, a town 15 km east of Mosul", "Koya,
+#: east of Erbil": the place after the compass word only says where the one before lies.
+_REFERENCE_OF = re.compile(
+    r",\s+(?:[^,;()]{0,40}?\s)?(?:(?:about|some|around|roughly|nearly|almost|just|only)\s+)?"
+    r"(?:\d+(?:\.\d+)?\s*(?:km|kilometres|kilometers|miles|mi)\s+(?:\(\d+\s+miles\)\s+)?)?"
+    r"(?:(?:north|south|east|west)(?:-?(?:east|west))?|due (?:north|south|east|west))\s+of\s+"
+    r"(?:the\s+(?:city|town|provincial capital|capital)\s+(?:of\s+)?)?$",
+    re.I,
+)
+
+
+def reference_of_previous(
+    sentence: Sentence, m: ResolvedMention, placed: list[ResolvedMention]
+) -> bool:
+    """Whether a place is only the landmark another place is located by ("Fallujah, about
+    50 km west of Baghdad, fell ...": the event is in Fallujah, not in Baghdad)."""
+    earlier = [p for p in placed if p.mention.end <= m.mention.start]
+    if not earlier:
+        return False
+    prev = max(earlier, key=lambda p: p.mention.end)
+    between = sentence.text[prev.mention.end - sentence.start : m.mention.start - sentence.start]
+    return bool(_REFERENCE_OF.fullmatch(between))
+
+
+#: A plural kind noun closing a list: "the Gara and Hakurk regions", "the Zakho and Amadiya
+#: districts".
+_PLURAL_KIND_AFTER = re.compile(
+    r"\s+(?:regions|areas|districts|sub-?districts|mountains|provinces|governorates)\b", re.I
+)
+
+
+def kind_lists(sentence: Sentence, placed: list[ResolvedMention]) -> list[list[ResolvedMention]]:
+    """The lists a plural kind noun closes ("struck the Sinjar and Hakurk regions": a town
+    and a range, each a place hit, whatever their kinds)."""
+    groups: list[list[ResolvedMention]] = []
+    if len(placed) < 2 or not _PLURAL_KIND_AFTER.search(sentence.text):
+        return groups  # most sentences name no "regions"/"areas" after a list
+    ordered = sorted(placed, key=lambda m: m.mention.start)
+    for m in ordered:
+        if any(m in g for g in groups):
+            continue
+        chain = plain_list(sentence, m, ordered)
+        if len(chain) < 2:
+            continue
+        if _PLURAL_KIND_AFTER.match(sentence.text, chain[-1].mention.end - sentence.start):
+            groups.append(chain)
+    return groups

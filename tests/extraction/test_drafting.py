@@ -32,3 +32,21 @@ def test_the_same_kind_again_with_its_own_date_is_a_second_event(extractor):
         dt.date(2024, 3, 2),
         dt.date(2024, 3, 11),
     ]
+
+
+def test_a_dated_item_is_not_folded_into_an_undated_summary(extractor):
+    text = (
+        "Key points: A rocket attack hit the Ain al-Asad base. Protests over power cuts "
+        "continued in the south.\n\nNineveh\n- On Saturday, police arrested four suspects in "
+        "eastern Mosul.\n\nSouth\n- 6 March: Hundreds of people protested over power cuts in "
+        "Kut and Samawah; in Kut, riot police used water cannon to disperse the demonstrators."
+    )
+    found = extractor.extract(ReportInput(text, dt.date(2024, 3, 10))).events
+    dated = {
+        f.properties.location.admin1
+        for f in found
+        if f.properties.date == dt.date(2024, 3, 6) and f.properties.location
+    }
+    assert dated == {"IQ-WA", "IQ-MU"}, [
+        (f.properties.event_type, f.properties.date) for f in found
+    ]

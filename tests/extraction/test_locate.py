@@ -330,3 +330,85 @@ def test_places_named_by_their_sites_are_listed_together(extractor):
 def test_a_range_said_with_its_country_is_the_place(extractor, text):
     found = events(extractor, text)
     assert found and all(e[2] is not None and e[2].startswith("IQ-") for e in found), found
+
+
+def test_every_place_a_force_came_from_is_its_home_whatever_its_kind(extractor):
+    found = places(
+        extractor,
+        "Heavy fighting broke out on Tuesday between Druze gunmen and tribal fighters from "
+        "Palmyra, Homs and the Damascus countryside on the western edge of Shahba.",
+    )
+    assert [p for _, p in found] == ["Shahba"]
+
+
+def test_a_force_sent_from_two_places_has_neither_as_its_destination(extractor):
+    found = events(
+        extractor,
+        "On Monday the army sent reinforcements from Kirkuk and Tikrit to the front.",
+    )
+    assert all(e[1] not in ("Tikrit", "Kirkuk") for e in found), found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ramadi, about 110 km west of Baghdad, was overrun by militants on Sunday.",
+        "Militants overran Ramadi, 110 km west of Baghdad, on Sunday.",
+        "Troops clashed with militants in Fallujah, west of Baghdad, on Sunday.",
+    ],
+)
+def test_the_landmark_a_place_is_located_by_is_not_the_place(extractor, text):
+    found = events(extractor, text)
+    assert found and all(e[2] == "IQ-AN" for e in found), found
+
+
+def test_a_plural_kind_noun_closes_a_list_of_places_of_any_kind(extractor):
+    found = places(
+        extractor,
+        "Turkish jets struck militant hideouts in the Amadiya and Qandil areas on Sunday.",
+    )
+    assert sorted(p for _, p in found) == ["Amadiya", "Qandil Mountains"], found
+
+
+def test_the_storys_protests_are_where_its_first_protest_was(extractor):
+    text = (
+        "Thousands of people rallied in Nasiriyah on Friday against power cuts. In Maysan "
+        "province, dozens of people also protested in Amarah in solidarity on Friday. "
+        "The protests began on 3 March, after the ministry cut supply hours."
+    )
+    found = events(extractor, text)
+    began = [e for e in found if e[0] == "protest"][-1]
+    assert (began[1], began[2]) == ("Nasiriyah", "IQ-DQ"), found
+
+
+def test_the_city_is_not_the_landmark_it_was_located_by(extractor):
+    text = (
+        "Troops declared Ramadi retaken on Sunday, ending a month of fighting in the city, "
+        "which lies west of Baghdad. Police units were deployed across the city on Monday."
+    )
+    found = events(extractor, text)
+    assert found and all(e[2] == "IQ-AN" for e in found), found
+
+
+def test_the_base_with_an_adjective_is_the_base_named_before(extractor):
+    text = (
+        "Coalition troops handed the K-1 air base to the Iraqi army on Monday. Their convoy "
+        "later reached Erbil, officials said. Iraqi units deployed at the sprawling base on "
+        "Tuesday."
+    )
+    found = [e for e in events(extractor, text) if "Iraqi Security Forces" in e[3]]
+    assert found and all(e[2] == "IQ-KI" for e in found), found
+
+
+def test_a_part_of_a_country_in_a_list_is_a_place_not_its_government(extractor):
+    found = places(
+        extractor, "Turkish jets pounded militant positions across Syria and northern Iraq."
+    )
+    assert ("airstrike", "Iraq") in found, found
+
+
+def test_a_dateline_of_two_cities_is_not_the_place(extractor):
+    found = events(
+        extractor, "ANKARA/ERBIL - Turkish jets pounded militant positions across northern Iraq."
+    )
+    assert [(e[1], e[2]) for e in found] == [("Iraq", None)], found

@@ -183,3 +183,96 @@ def test_the_following_day_still_counts_from_the_last_event(extractor):
     )
     found = {(e.location.admin1, e.date) for e in events(extractor, text)}
     assert ("IQ-DQ", dt.date(2024, 3, 7)) in found
+
+
+def test_an_operation_of_stated_length_spans_those_days(extractor):
+    text = (
+        "Security forces said on Saturday they had ended a ten-day sweep of the al-Hol camp, "
+        "detaining 40 suspects."
+    )
+    (event,) = events(extractor, text)
+    assert (event.date, event.date_end) == (dt.date(2024, 2, 29), dt.date(2024, 3, 9))
+
+
+def test_at_the_time_is_the_time_the_sentence_before_told(extractor):
+    text = (
+        "Mortar shells hit Peshmerga positions near Bashiqa on Sunday. The militants made their "
+        "last big push on the town in December 2015. Several tribal sheikhs were detained in "
+        "the town by the militants at the time."
+    )
+    found = {(e.event_type, e.date, e.date_end) for e in events(extractor, text)}
+    assert ("arrest", dt.date(2015, 12, 1), dt.date(2015, 12, 31)) in found
+
+
+def test_a_new_wave_that_began_on_a_day_is_an_event_in_each_place(extractor):
+    text = (
+        "Sit-ins spread across the south on Friday. After a lull during Ramadan, a second wave of "
+        "protests began on 2 February in Nasiriyah, Diwaniyah and Samawah."
+    )
+    found = {(e.location.name, e.date) for e in events(extractor, text) if e.date.month == 2}
+    assert {name for name, _ in found} == {"Nasiriyah", "Al Diwaniyah", "Samawah"}
+    assert {day for _, day in found} == {dt.date(2024, 2, 2)}
+
+
+def test_a_string_of_attacks_in_a_month_is_no_one_event(extractor):
+    text = "A string of rocket attacks in January 2023 hit bases near Baghdad airport."
+    assert not [e for e in events(extractor, text) if e.date.year == 2023]
+
+
+def test_the_dated_event_a_state_has_lasted_since_is_an_event(extractor):
+    text = (
+        "Ties between the governor and the tribes have been tense since police arrested a "
+        "tribal leader, Hamid Saleh, in Ramadi on 4 January over a land dispute."
+    )
+    found = {(e.event_type, e.date) for e in events(extractor, text)}
+    assert ("arrest", dt.date(2024, 1, 4)) in found
+
+
+def test_a_state_with_no_dated_event_is_no_event(extractor):
+    text = "Ties between the governor and the tribes have been tense since police arrests."
+    assert not [e for e in events(extractor, text) if e.event_type == "arrest"]
+
+
+def test_an_undated_event_takes_the_day_of_the_sentence_just_before(extractor):
+    text = (
+        "Gunmen attacked an army post near Hawija on Tuesday. Tribal elders met officers at a "
+        "base in Kirkuk on Friday to calm tensions. Both sides agreed to a truce in the district."
+    )
+    found = {(e.event_type, e.date) for e in events(extractor, text)}
+    assert ("agreement", dt.date(2024, 3, 8)) in found, found
+
+
+def test_the_day_before_a_new_paragraph_does_not_carry_over(extractor):
+    text = (
+        "Gunmen attacked an army post near Hawija on Tuesday. Tribal elders met officers at a "
+        "base in Kirkuk on Friday.\n\nBoth sides agreed to a truce in the district."
+    )
+    found = {(e.event_type, e.date) for e in events(extractor, text)}
+    assert ("agreement", dt.date(2024, 3, 8)) not in found, found
+
+
+def test_hours_later_is_the_day_of_the_event_told_before(extractor):
+    text = (
+        "Police arrested a tribal leader in Ramadi on 4 March. Within hours, his supporters "
+        "attacked police checkpoints in Hit, Rawa and other towns."
+    )
+    found = {(e.location.name if e.location else None, e.date) for e in events(extractor, text)}
+    assert {("Hit", dt.date(2024, 3, 4)), ("Rawa", dt.date(2024, 3, 4))} <= found, found
+
+
+def test_a_when_clause_after_a_date_tells_what_happened_then(extractor):
+    text = (
+        "The district has been tense since June 2017, when gunmen kidnapped six farmers near "
+        "Tarmiyah."
+    )
+    found = {(e.event_type, e.date, e.date_end) for e in events(extractor, text)}
+    assert ("kidnapping", dt.date(2017, 6, 1), dt.date(2017, 6, 30)) in found, found
+
+
+def test_hours_after_is_the_day_of_the_event_told_before(extractor):
+    text = (
+        "The two sides signed a truce in Daraa on 5 March.\n\nHours after the agreement, "
+        "government troops deployed at the Nasib crossing."
+    )
+    found = {(e.event_type, e.date) for e in events(extractor, text)}
+    assert ("troop_deployment", dt.date(2024, 3, 5)) in found, found

@@ -1,0 +1,145 @@
+"""Which references to earlier events are events of their own, told in background with a
+date of their own (issue 9): "after a drone attack wounded three soldiers on 25 December",
+"who were deployed there in December 2015", "since August 2014, when militants killed ...".
+"""
+
+from __future__ import annotations
+
+import re
+
+from app.extraction.dates import DateMention
+from app.extraction.event_builder import EventDraft
+from app.extraction.event_types import HABITUAL, MODAL, REFERENCE, Trigger
+from app.extraction.irrealis import own_clause
+from app.extraction.occurrences import without_month_may
+from app.extraction.text import Sentence
+
+
+def dated_reference(
+    sentence: Sentence, trigger: Trigger, dates: list[DateMention], drafts: list[EventDraft]
+) -> bool:
+    """ "In response to the drone attack of 28 January", "after a drone attack wounded three
+    soldiers on 25 December": a reference to an earlier event that gives its own date is
+    that event, told in background; unless it is one already drafted (a repeat)."""
+    before = sentence.text[
+        max(0, trigger.start - sentence.start - 60) : trigger.start - sentence.start
+    ]
+    if MODAL.search(own_clause(without_month_may(before))):
+        return False
+    told_when = _when_clause(sentence, trigger, dates)
+    if told_when is not None:
+        # "Tensions remain high after 2 September, when four protesters were killed": the
+        # clause after the date tells what happened that day.
+        return not _repeats(trigger, told_when, drafts)
+    if _habitual(sentence, trigger):
+        return False
+    if not REFERENCE.search(before):
+        return _dated_background(sentence, trigger, dates, drafts)
+    own = [
+        d
+        for d in dates
+        if d.role == "event"
+        and (d.precision == "day" or any(c.isdigit() for c in d.text))
+        and own_date(sentence, trigger, d)
+    ]
+    if re.search(r"\b(?:string|series|wave) of\s", before):
+        # "a string of drone attacks": a series, not one event; but "a second wave of
+        # demonstrations began on 25 October in A and B" happened that day, in each.
+        own = [d for d in own if d.precision == "day" and _NEW_WAVE.search(before + trigger.text)]
+    return bool(own) and not any(
+        d.spec.group == trigger.spec.group
+        and d.date_mention is not None  # a draft dated by default is no repeat of a stated day
+        and d.date <= own[0].last
+        and own[0].first <= d.date_end
+        for d in drafts
+    )
+
+
+#: "after 2 September, when": a date that the "when" clause after it tells of.
+_WHEN_AFTER = re.compile(r",?\s+when\s+[^;:]*$")
+
+
+def _when_clause(
+    sentence: Sentence, trigger: Trigger, dates: list[DateMention]
+) -> DateMention | None:
+    """The date in figures right before a "when" clause holding the trigger."""
+    for d in dates:
+        if d.role != "event" or d.end > trigger.start or not _FIGURES.search(d.text):
+            continue
+        gap = sentence.text[d.end - sentence.start : trigger.start - sentence.start]
+        if len(gap) <= 80 and _WHEN_AFTER.match(gap):
+            return d
+    return None
+
+
+def _repeats(trigger: Trigger, own: DateMention, drafts: list[EventDraft]) -> bool:
+    """Whether an event of the trigger's group was already drafted on that date."""
+    return any(
+        d.spec.group == trigger.spec.group
+        and d.date_mention is not None
+        and d.date <= own.last
+        and own.first <= d.date_end
+        for d in drafts
+    )
+
+
+def _habitual(sentence: Sentence, trigger: Trigger) -> bool:
+    """A habit or a state, not one event; but in "relations have been strained since the
+    government arrested X on 26 May" the arrest after "since" is the one event it dates from."""
+    habit = HABITUAL.search(sentence.text)
+    if habit is None:
+        return False
+    return not (
+        habit.group().lower().endswith("since") and habit.end() <= trigger.start - sentence.start
+    )
+
+
+#: "a second wave of protests began on 25 October": a series that starts on a day.
+_NEW_WAVE = re.compile(r"\b(?:second|third|new|fresh|first) wave of\b", re.I)
+#: "who were deployed there in December 2015": a relative clause that tells background.
+_RELATIVE_BEFORE = re.compile(r"\b(?:who|which|that|where) (?:had |has |have |were |was )?[^,;]*$")
+#: A date that names its day, month or year in figures ("on 13 November 2015", "in 2019").
+_FIGURES = re.compile(r"\d")
+#: A quotation or a tally stays what it is whatever its date.
+_NOT_BACKGROUND = re.compile(r'["\u201c\u201d]|\bha(?:s|ve) been\b|\bsince\b')
+
+
+def _dated_background(
+    sentence: Sentence, trigger: Trigger, dates: list[DateMention], drafts: list[EventDraft]
+) -> bool:
+    """ "500 Turkish troops at a base near Bashiqa, who were deployed there in December 2015";
+    "Peshmerga forces, backed by air strikes, drove Islamic State out of Sinjar on 13
+    November 2015": an event told in background with a date of its own in figures, right
+    after it in its clause, and more than a week before the report, is an event of that
+    date, whatever relative clause or aside it is told in."""
+    if _NOT_BACKGROUND.search(sentence.text):
+        return False
+    own = [
+        d
+        for d in dates
+        if d.role == "event"
+        and d.start > trigger.start
+        and _FIGURES.search(d.text)
+        and own_date(sentence, trigger, d)
+    ]
+    return bool(own) and not any(
+        d.spec.group == trigger.spec.group
+        and d.date_mention is not None
+        and d.date <= own[0].last
+        and own[0].first <= d.date_end
+        for d in drafts
+    )
+
+
+def own_date(sentence: Sentence, trigger: Trigger, mention: DateMention) -> bool:
+    """The date is said of this trigger: "Sunday's attack", or later in the same clause."""
+    if mention.attached == "next":
+        return 0 <= trigger.start - mention.end <= 12
+    between = sentence.text[trigger.end - sentence.start : mention.start - sentence.start]
+    # "arrested a senior commander, Qasim Muslih, in Anbar on 26 May": a name in apposition
+    # does not close the clause.
+    between = _APPOSITION.sub(" ", between)
+    return 0 <= mention.start - trigger.end <= 80 and not re.search(r"[,;:]", between)
+
+
+_APPOSITION = re.compile(r",\s+(?:[A-Z][\w'’-]*\s+){0,3}[A-Z][\w'’-]*,")

@@ -1,0 +1,43 @@
+"""How long an undated operation lasted: "completed a 24-day sweep of the camp" (issue 9).
+
+An event the text gives no day of is put in the week before its report; when the sentence
+says the operation it belongs to lasted N days ("a 24-day sweep", "a ten-day campaign"),
+it is put in the N days up to that day instead.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from app.extraction.cues import cued_finditer
+
+_COUNT_WORDS = {
+    "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
+    "thirty": 30, "forty": 40, "fifty": 50,
+}  # fmt: skip
+#: "a 24-day sweep", "the ten-day security operation", "a three-day siege".
+_SPAN = re.compile(
+    r"\b(\d{1,3}|" + "|".join(_COUNT_WORDS) + r")[- ]day(?:-long)?\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:sweep|campaign|operation|offensive|siege|search|crackdown|battle|assault|"
+    r"blockade|raids?|strikes?|bombardment|fighting|clashes|standoff|sit-in|protests?)\b",
+    re.I,
+)
+#: The longest span taken as one operation; longer ones are campaigns of many events.
+MAX_DAYS = 120
+
+
+def stated_days(sentence: str) -> int | None:
+    """The number of days the sentence says its one operation lasted, if it says so once."""
+    found = list(cued_finditer(_SPAN, sentence))
+    if len(found) != 1:
+        return None
+    word = found[0][1].lower()
+    days = int(word) if word.isdigit() else _COUNT_WORDS[word]
+    return days if 2 <= days <= MAX_DAYS else None
+
+
+def span_before(end: dt.date, days: int) -> tuple[dt.date, dt.date]:
+    """The ``days`` days ending on ``end``, both included."""
+    return end - dt.timedelta(days=days - 1), end

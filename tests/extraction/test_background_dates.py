@@ -1,0 +1,17 @@
+"""References to earlier events that are events of their own (sentences written here)."""
+
+import datetime as dt
+
+from app.extraction.report_input import ReportInput
+
+SUNDAY = dt.date(2024, 3, 10)
+
+
+def _dated(extractor, text):
+    found = extractor.extract(ReportInput(text, SUNDAY)).events
+    return {(e.properties.event_type, e.properties.date) for e in found}
+
+
+def test_the_day_a_state_began_with_is_an_event_of_that_day(extractor):
+    text = "Kirkuk remains tense after 2 March, when gunmen shot dead two policemen there."
+    assert ("attack", dt.date(2024, 3, 2)) in _dated(extractor, text)
