@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from app.extraction.actors import Actor, ActorMatcher, ActorMention
+from app.extraction.backers import backs
 from app.extraction.event_builder import EventDraft
 from app.extraction.event_types import Trigger
 from app.extraction.text import Sentence
@@ -42,7 +43,7 @@ AGENT_BEFORE = re.compile(
     re.I,
 )
 SUPPORT_BEFORE = re.compile(
-    r"\b(?:backed|supported|armed|trained|funded|aided)\s+by\s+"
+    r"\b(?:armed|trained|funded)\s+by\s+"
     rf"{_ARTICLE}(?:[\w'-]+\s+){{0,1}}$|\b(?:allied\s+(?:to|with)|loyal\s+to|affiliated\s+"
     rf"(?:to|with))\s+{_ARTICLE}$",
     re.I,
@@ -198,6 +199,8 @@ def _role(draft: EventDraft, trigger: Trigger, mention: ActorMention, actor: Act
     group = trigger.spec.group
     if SUPPORT_BEFORE.search(before):
         return None
+    if backs(before):
+        return "associated" if group in _VIOLENT_GROUPS else None
     if group == "unrest":
         if mention.start > trigger.start and CROWD_OBJECT.search(before):
             return "target"  # "crowds stormed the offices of the Badr Organisation"
