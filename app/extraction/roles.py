@@ -343,7 +343,7 @@ def add_defaults(
     if draft.spec.group == "violence":
         for before in reversed(earlier):
             named = [(a, m) for a, role, m in before.actors if role == "actor" and m is not None]
-            if before.spec.name == draft.spec.name and named:
+            if before.spec.name == draft.spec.name and named and _within_reach(before, draft):
                 for actor, mention in named:
                     draft.add_actor(actor, "actor", mention)
                 return
@@ -359,6 +359,19 @@ def add_defaults(
     unidentified = catalog.get(f"{stem} ({'Syria' if country == 'SY' else 'Iraq'})")
     if unidentified is not None:
         draft.add_actor(unidentified, "actor", None)
+
+
+#: How far back, in sentences, an unclaimed attack takes the attacker of one of its kind;
+#: air strikes are always some air force's, so theirs reaches the whole report.
+COPY_REACH = 3
+
+
+def _within_reach(before: EventDraft, draft: EventDraft) -> bool:
+    """Whether an earlier event's attacker is near enough to be this unclaimed one's ("a
+    rocket hit the base; another fell near the airport"), not a group named paragraphs
+    before for an attack of its own."""
+    reach = draft.sentence.index - before.sentence.index
+    return draft.spec.name == "airstrike" or reach <= COPY_REACH
 
 
 def without_bystanders(draft: EventDraft) -> None:

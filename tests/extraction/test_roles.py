@@ -478,3 +478,28 @@ def test_whom_a_site_belongs_to_or_an_operation_is_against_is_the_target(
 def test_an_aircraft_model_after_an_owner_names_the_attacker(extractor, text, actor):
     found = events(extractor, text)
     assert found and found[0][3].get(actor) == "actor"
+
+
+def test_an_unclaimed_attack_far_from_a_claimed_one_is_unidentified(extractor):
+    text = (
+        "Kataib Hezbollah fired rockets at a US base near Erbil on Monday, the group said. "
+        "The base had been hit before. Officials met in Baghdad on the matter. "
+        "The talks were long. Diplomats were worried about the region. "
+        "On Tuesday, rockets struck an oil depot near Kirkuk, causing a fire."
+    )
+    found = events(extractor, text, dt.date(2024, 3, 14))
+    kirkuk = [f for f in found if f[0] == "drone_or_rocket_attack" and f[2] == "IQ-KI"]
+    assert kirkuk, found
+    assert kirkuk[0][3].get("Unidentified armed group (Iraq)") == "actor"
+    assert "Kataib Hezbollah" not in kirkuk[0][3]
+
+
+def test_an_unclaimed_attack_right_after_a_claimed_one_is_the_same_group(extractor):
+    text = (
+        "Kataib Hezbollah fired rockets at a US base near Erbil on Monday, the group said. "
+        "On Tuesday, rockets struck an oil depot near Kirkuk, causing a fire."
+    )
+    found = events(extractor, text, dt.date(2024, 3, 14))
+    kirkuk = [f for f in found if f[0] == "drone_or_rocket_attack" and f[2] == "IQ-KI"]
+    assert kirkuk, found
+    assert kirkuk[0][3].get("Kataib Hezbollah") == "actor"
