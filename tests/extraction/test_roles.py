@@ -503,3 +503,19 @@ def test_an_unclaimed_attack_right_after_a_claimed_one_is_the_same_group(extract
     kirkuk = [f for f in found if f[0] == "drone_or_rocket_attack" and f[2] == "IQ-KI"]
     assert kirkuk, found
     assert kirkuk[0][3].get("Kataib Hezbollah") == "actor"
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "The militia's fighters fired rockets at Ain al-Asad air base on Monday, officials said.",
+        "On Monday a roadside bomb planted by the attackers hit a convoy near Balad.",
+        "On Monday the group fired rockets at Ain al-Asad air base.",
+    ],
+)
+def test_the_group_named_before_is_the_one_an_anaphor_names(extractor, second):
+    text = f"Kataib Hezbollah has stepped up its campaign against US forces. {second}"
+    found = events(extractor, text, dt.date(2024, 3, 14))
+    assert found, found
+    assert found[-1][3].get("Kataib Hezbollah") == "actor"
+    assert "Unidentified armed group (Iraq)" not in found[-1][3]
