@@ -25,6 +25,7 @@ from app.extraction.actors import (
     default_actor_file,
     read_actors,
 )
+from app.extraction.allegiance import with_allegiance
 from app.extraction.cues import cued_search
 from app.extraction.datelines import after_dateline
 from app.extraction.dates import DateMention, find_dates
@@ -155,7 +156,7 @@ class Extractor:
         text = clean_text(report.text)
         check_text(text, self.max_chars)
         sentences = split_sentences(text)
-        actor_mentions = self.actors.find(text, report.published)
+        actor_mentions = with_allegiance(text, self.actors.find(text, report.published))
         mentions = self._mentions(text, sentences, actor_mentions)
         dates = {s.index: self._dates(s, report.published) for s in sentences}
         reported_at = next(
