@@ -88,3 +88,10 @@ def test_rebels_in_syria_are_the_opposition(extractor):
         dt.date(2018, 2, 21),
     )
     assert found[0][3]["Syrian opposition factions"] == "actor"
+
+
+def test_proxies_are_named_by_their_backer():
+    matcher = ActorMatcher(read_actors([default_actor_file()]))
+    day = dt.date(2019, 10, 20)
+    text = "Ankara-backed factions and US-backed fighters traded fire near Ain Issa."
+    assert [m.actors[0].name for m in matcher.find(text, day)] == ["SNA", "SDF"]
