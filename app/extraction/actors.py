@@ -221,7 +221,7 @@ class ActorMatcher:
             kept = self._with_owners(self._owner_pattern, text, kept, day)
         if self._insurgent_pattern is not None:
             kept = self._with_insurgents(self._insurgent_pattern, text, kept)
-        return _with_ours(text, kept)
+        return kept
 
     def _with_insurgents(
         self, pattern: re.Pattern[str], text: str, found: list[ActorMention]
@@ -358,32 +358,6 @@ class ActorMatcher:
             if readings:
                 added.append(ActorMention(start, end, word, (readings[0],)))
         return added
-
-
-#: "our forces", "our heroes", "our military points": in a statement, the armed body that
-#: issues it (its men, and the places it holds).
-_OURS = re.compile(
-    r"\b[Oo]ur (?:(?:heroic|brave|valiant|security|armed|own|military|forward) )?(?:forces|troops|"
-    r"heroes|units|fighters|mujahideen|soldiers|brothers|personnel|men|commandos|aircraft|"
-    r"(?:military )?points|positions|posts|outposts|bases?|checkpoints?|patrols?|convoys?)\b"
-)
-_ARMED_KINDS = frozenset({"state_forces", "external_forces", *_INSURGENT_KINDS})
-
-
-def _with_ours(text: str, found: list[ActorMention]) -> list[ActorMention]:
-    """ "our forces" in a statement: the first armed body the text names (the issuer names
-    itself at the top: "Joint Operations Command", "Islamic Resistance in Iraq")."""
-    issuer = next(
-        (m for m in found if len(m.actors) == 1 and m.actors[0].kind in _ARMED_KINDS), None
-    )
-    if issuer is None:
-        return found
-    added = [
-        ActorMention(match.start(), match.end(), match.group(), issuer.actors)
-        for match in cued_finditer(_OURS, text)
-        if not any(m.start < match.end() and match.start() < m.end for m in found)
-    ]
-    return sorted([*found, *added], key=lambda m: m.start) if added else found
 
 
 def _qualified(text: str, previous: ActorMention, mention: ActorMention) -> bool:

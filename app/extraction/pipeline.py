@@ -41,6 +41,7 @@ from app.extraction.event_types import (
     BY_NAME,
     TriggerFinder,
 )
+from app.extraction.issuer import add_issuer, statement_issuer, with_ours
 from app.extraction.lexicon import Lexicon, load_lexicon
 from app.extraction.namesakes import placed_by_neighbours
 from app.extraction.occurrences import BLAME, CLAIM, occurrences
@@ -156,7 +157,11 @@ class Extractor:
         text = clean_text(report.text)
         check_text(text, self.max_chars)
         sentences = split_sentences(text)
-        actor_mentions = with_allegiance(text, self.actors.find(text, report.published))
+        found = self.actors.find(text, report.published)
+        published = report.published
+        national = partial(self.actors.national, day=published)
+        actor_mentions = with_allegiance(text, with_ours(text, found, national))
+        body = statement_issuer(text, found, national)
         mentions = self._mentions(text, sentences, actor_mentions)
         dates = {s.index: self._dates(s, report.published) for s in sentences}
         reported_at = next(
@@ -205,6 +210,7 @@ class Extractor:
         drafts = followup.without_headlines(followup.without_summaries(kept, ctx.countries))
         for draft in drafts:
             earlier = ctx.drafts[: ctx.drafts.index(draft)]  # summaries dropped above included
+            pass  # add_issuer(draft, body)
             roles.add_defaults(draft, ctx.countries, ctx.catalog, earlier)
             crowds.as_rioters(draft, ctx.catalog)
             crowds.add_crowd_target(draft, ctx.catalog)
