@@ -210,7 +210,7 @@ class Extractor:
         drafts = followup.without_headlines(followup.without_summaries(kept, ctx.countries))
         for draft in drafts:
             earlier = ctx.drafts[: ctx.drafts.index(draft)]  # summaries dropped above included
-            pass  # add_issuer(draft, body)
+            add_issuer(draft, body)
             roles.add_defaults(draft, ctx.countries, ctx.catalog, earlier)
             crowds.as_rioters(draft, ctx.catalog)
             crowds.add_crowd_target(draft, ctx.catalog)
