@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 from app.extraction.actors import Actor, ActorMatcher, ActorMention
 from app.extraction.backers import backs
+from app.extraction.coordination import coordinated
 from app.extraction.event_builder import EventDraft
 from app.extraction.event_types import Trigger
 from app.extraction.text import Sentence
@@ -271,11 +272,16 @@ def assign(
     """Add the actors named in the draft's sentence, each with its role."""
     # "government warplanes" (an owner phrase) always names the local state's forces.
     named = [m for m in mentions if not reading.generic(m) or m.generic]
+    sentence = draft.sentence
     if any(reading.actor(m).kind in _STATE for m in named):
         # "Troops from the US-led coalition": the named force, not the generic word; but
-        # "ISIS overran Mosul and soldiers fled": the soldiers are the state's.
-        mentions = named
-    sentence = draft.sentence
+        # "ISIS overran Mosul and soldiers fled": the soldiers are the state's, and so are
+        # "troops and PMF fighters" (two forces told together).
+        mentions = [
+            m
+            for m in mentions
+            if m in named or coordinated(sentence.text, sentence.start, m, named)
+        ]
     mentions = [
         m
         for m in mentions
