@@ -25,6 +25,7 @@ from app.extraction.actors import (
     default_actor_file,
     read_actors,
 )
+from app.extraction.air_power import add_air_force
 from app.extraction.allegiance import with_allegiance
 from app.extraction.cues import cued_search
 from app.extraction.datelines import after_dateline
@@ -212,6 +213,12 @@ class Extractor:
             earlier = ctx.drafts[: ctx.drafts.index(draft)]  # summaries dropped above included
             add_issuer(draft, body)
             roles.add_defaults(draft, ctx.countries, ctx.catalog, earlier)
+            add_air_force(
+                draft,
+                sentences,
+                lambda s: actor_spans.between(s.start, s.end),
+                ctx.reading(event_countries(draft, ctx.countries)).actor,
+            )
             crowds.as_rioters(draft, ctx.catalog)
             crowds.add_crowd_target(draft, ctx.catalog)
             crowds.add_intervening_forces(draft, ctx.matcher.national)
