@@ -22,6 +22,7 @@ from app.extraction.backers import backs
 from app.extraction.coordination import coordinated
 from app.extraction.event_builder import EventDraft
 from app.extraction.event_types import Trigger
+from app.extraction.speakers import speaker_role
 from app.extraction.text import Sentence
 
 ARMED = frozenset(
@@ -211,6 +212,12 @@ def _role(draft: EventDraft, trigger: Trigger, mention: ActorMention, actor: Act
             return "associated"  # security forces acting against a demonstration
         return "actor"
     violent = group in _VIOLENT_GROUPS
+    if violent and mention.end <= trigger.start:
+        said = speaker_role(
+            sentence.text, end, trigger.start - sentence.start, trigger.end - sentence.start
+        )
+        if said is not None:
+            return None if said == "none" else said  # "the SDF said a drone killed its fighters"
     if violent and HOLDER_BEFORE.search(before):
         return "target"  # "cleared the last district held by Islamic State": the holder
     if AGENT_BEFORE.search(before) or (violent and ATTACK_AFTER.match(after)):
