@@ -224,6 +224,7 @@ class Extractor:
             crowds.add_intervening_forces(draft, ctx.matcher.national)
             parties.add_parties(draft, ctx.catalog)
             releases.add_kidnappers(draft, drafts, ctx.catalog)
+            releases.add_hostages(draft, ctx.catalog)
             roles.without_bystanders(draft)
             sides.add_opponent(draft, drafts)
         features = [build_feature(d, report.url, text) for d in drafts]
