@@ -40,7 +40,7 @@ def test_a_state_freeing_detainees_is_left_as_told(extractor):
 def test_a_kidnapping_naming_no_one_taken_took_civilians(extractor):
     found = events(
         extractor,
-        "Gunmen in a white pick-up abducted Hassan outside his shop in Nasiriyah on Saturday.",
+        "Gunmen in a white pick-up abducted Hassan Kadhim near Nasiriyah on Saturday.",
         dt.date(2021, 5, 10),
     )
     taken = [f for f in found if f[0] == "kidnapping"]
