@@ -519,3 +519,9 @@ def test_the_group_named_before_is_the_one_an_anaphor_names(extractor, second):
     assert found, found
     assert found[-1][3].get("Kataib Hezbollah") == "actor"
     assert "Unidentified armed group (Iraq)" not in found[-1][3]
+
+
+@pytest.mark.parametrize("people", ["a pharmacist", "two paramedics", "a local imam"])
+def test_people_named_by_their_trade_are_civilians_hit(extractor, people):
+    found = roles(extractor, f"A mortar round killed {people} in Tuz Khurmatu on Sunday.")
+    assert found.get("Civilians (Iraq)") == "target"
