@@ -525,3 +525,15 @@ def test_the_group_named_before_is_the_one_an_anaphor_names(extractor, second):
 def test_people_named_by_their_trade_are_civilians_hit(extractor, people):
     found = roles(extractor, f"A mortar round killed {people} in Tuz Khurmatu on Sunday.")
     assert found.get("Civilians (Iraq)") == "target"
+
+
+def test_militant_convoys_are_the_group_the_report_names(extractor):
+    found = events(
+        extractor,
+        "ISIS fighters seized two villages near Hawija on Monday. "
+        "On Tuesday, militant convoys attacked a police post near Riyadh.",
+        dt.date(2014, 6, 12),
+    )
+    attacks = [f for f in found if "Riyadh" in (f[1] or "")]
+    assert attacks, found
+    assert attacks[0][3].get("ISIS") == "actor"
