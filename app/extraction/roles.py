@@ -22,6 +22,7 @@ from app.extraction.backers import backs
 from app.extraction.coordination import coordinated
 from app.extraction.event_builder import EventDraft
 from app.extraction.event_types import Trigger
+from app.extraction.passives import suffered
 from app.extraction.speakers import speaker_role
 from app.extraction.text import Sentence
 
@@ -113,7 +114,8 @@ OWN_SUBJECT = re.compile(
     re.I,
 )
 PARTICIPLE_AFTER = re.compile(
-    r"^(?:\s+[\w-]+)?\s*(?:were\s+|was\s+|had\s+been\s+|have\s+been\s+|being\s+)?"
+    r"^(?:\)|\s*\([^)]{1,20}\))?(?:\s+[\w-]+)?\s*"
+    r"(?:were\s+|was\s+|had\s+been\s+|have\s+been\s+|being\s+)?"
     r"(?:killed|wounded|injured|hurt|dead|died|abducted|kidnapped|detained|arrested)"
     r"(?=\s*(?:[,;.:]|$|and\b|when\b|in\b|on\b|at\b|near\b|after\b|by\b|as\b|while\b))",
     re.I,
@@ -128,7 +130,8 @@ SUBJECT_AFTER = re.compile(
     re.I,
 )  # the verb in lower case: "near Hit" names the town, not "hit"
 PASSIVE_AFTER = re.compile(
-    r"^(?:\s+[\w-]+){0,2}?\s+(?:(?:was|were|had been|have been|has been|is being|are being)\s+"
+    r"^(?:\)|\s*\([^)]{1,20}\))?(?:\s+[\w-]+){0,2}?\s+"
+    r"(?:(?:was|were|had been|have been|has been|is being|are being)\s+"
     r"(?:\w+ly\s+)?(?:\w+ed|hit|shot|struck)|(?:came|come|comes|coming) under)\b",
     re.I,
 )
@@ -255,7 +258,7 @@ def _role(draft: EventDraft, trigger: Trigger, mention: ActorMention, actor: Act
         between = sentence.text[mention.end - sentence.start : trigger.start - sentence.start]
         if OWN_SUBJECT.search(between):
             return "actor"  # "police were deployed, and nine men were arrested"
-        if PASSIVE_BETWEEN.search(between) or PARTICIPLE_AFTER.match(after):
+        if PASSIVE_BETWEEN.search(between) or PARTICIPLE_AFTER.match(after) or suffered(between):
             return "target"
         return "actor"
     return "target"
