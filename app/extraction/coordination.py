@@ -4,7 +4,7 @@
 security forces, together with volunteers of the Popular Mobilisation": the generic word
 ("troops", "army units", "security forces") is a force of its own, the state's, beside the
 named one, unlike "troops from the US-led coalition" or "Iraqi troops", where it is the named
-force's men.
+force's men. Items of one list ("the offices of the KDP, the PUK and Gorran") play one part.
 """
 
 from __future__ import annotations
@@ -38,3 +38,15 @@ def coordinated(
         if _AND.match(gap):
             return True
     return False
+
+
+#: The words between two items of a list: "X, Y and the Z".
+_LIST = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+)(?:the\s+)?$", re.I)
+
+
+def in_list(text: str, offset: int, previous: ActorMention, mention: ActorMention) -> bool:
+    """Whether ``mention`` follows ``previous`` as the next item of a list ("the offices of
+    the KDP, the PUK and Gorran"): items of one list play one part."""
+    if previous.end > mention.start:
+        return False
+    return _LIST.match(text[previous.end - offset : mention.start - offset]) is not None

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from app.extraction.actors import Actor, ActorMatcher, ActorMention
 from app.extraction.backers import backs
-from app.extraction.coordination import coordinated
+from app.extraction.coordination import coordinated, in_list
 from app.extraction.event_builder import EventDraft
 from app.extraction.event_types import Trigger
 from app.extraction.passives import suffered
@@ -300,6 +300,7 @@ def assign(
             sentence.text[max(0, m.start - sentence.start - 20) : m.start - sentence.start]
         )
     ]
+    listed: tuple[ActorMention, str] | None = None  # the last mention given a role
     for mention in mentions:
         actor = reading.actor(mention)
         if (reading.generic(mention) or actor.kind == "civilians") and _speaker(draft, mention):
@@ -315,6 +316,9 @@ def assign(
         if trigger.spec.name == "insurgent_activity" and actor.kind == "civilians":
             continue
         role = role_of(draft, trigger, mention, actor)
+        if listed is not None and in_list(sentence.text, sentence.start, listed[0], mention):
+            role = listed[1]  # "the offices of the Badr Organisation, AAH and the PMF"
+        listed = (mention, role) if role is not None else None
         if role is not None:
             draft.add_actor(actor, role, mention)
     if trigger.spec.name == "arrest" and not any(r == "actor" for _, r, _ in draft.actors):

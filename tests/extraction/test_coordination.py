@@ -33,3 +33,17 @@ def test_troops_of_a_named_force_are_that_force(extractor):
     battles = [f for f in found if f[0] == "armed_clash"]
     assert battles, found
     assert "Iraqi Security Forces" not in battles[0][3]
+
+
+def test_items_of_one_list_play_one_part(extractor):
+    found = events(
+        extractor,
+        "Rioters torched the offices of the Badr Organisation, Asaib Ahl al-Haq and the "
+        "Popular Mobilisation Forces in Nasiriyah on Friday.",
+        dt.date(2019, 11, 30),
+    )
+    assert found, found
+    got = found[0][3]
+    assert got["Badr Organization"] == "target"
+    assert got["Asaib Ahl al-Haq"] == "target"
+    assert got["Popular Mobilization Forces"] == "target"
