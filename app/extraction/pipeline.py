@@ -11,6 +11,7 @@ from pathlib import Path
 from app.events import EventFeature, is_plausible
 from app.extraction import (
     crowds,
+    defaults,
     followup,
     locate,
     parties,
@@ -212,7 +213,7 @@ class Extractor:
         for draft in drafts:
             earlier = ctx.drafts[: ctx.drafts.index(draft)]  # summaries dropped above included
             add_issuer(draft, body)
-            roles.add_defaults(draft, ctx.countries, ctx.catalog, earlier)
+            defaults.add_defaults(draft, ctx.countries, ctx.catalog, earlier)
             add_air_force(
                 draft,
                 sentences,
@@ -225,7 +226,7 @@ class Extractor:
             parties.add_parties(draft, ctx.catalog)
             releases.add_kidnappers(draft, drafts, ctx.catalog)
             releases.add_hostages(draft, ctx.catalog)
-            roles.without_bystanders(draft)
+            defaults.without_bystanders(draft)
             sides.add_opponent(draft, drafts)
         features = [build_feature(d, report.url, text) for d in drafts]
         return Extraction(text, mentions, features, reported_at, drafts)
