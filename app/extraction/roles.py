@@ -347,6 +347,17 @@ def merge(previous: EventDraft, mentions: Sequence[ActorMention], reading: Readi
             previous.add_actor(actor, role, mention)
 
 
+#: What no group claims responsibility for: the arrests and releases told around an attack
+#: ("troops sealed off the area and detained two suspects. IS claimed the attack").
+_NOT_CLAIMED = frozenset({"arrest", "prisoner_release"})
+#: Bombs of one twin bombing: a suicide bomber and a car bomb parked outside.
+_BOMBS = frozenset({"ied_explosion", "suicide_bombing"})
+
+
+def _same_kind(one: str, other: str) -> bool:
+    return one == other or (one in _BOMBS and other in _BOMBS)
+
+
 #: How far back a claim of responsibility reaches, in sentences.
 CLAIM_REACH = 3
 
@@ -354,12 +365,14 @@ CLAIM_REACH = 3
 def claimed(drafts: Sequence[EventDraft], sentence: Sentence) -> list[EventDraft]:
     """The incidents a claim of responsibility is about: the latest one within reach whose
     type or place the claim names ("claimed the rocket attack on Erbil"), else the latest;
-    with the others of its series (same type, same day: "missiles struck houses ... another
-    fell near the airport") that no one else is named as doing."""
+    with the others of its series (same type, or bombs of a twin bombing, on overlapping
+    dates: "missiles struck houses ... another fell near the airport"; the lead and its
+    retelling) that no one else is named as doing."""
     recent = [
         d
         for d in drafts
         if d.category == "security_incident"
+        and d.spec.name not in _NOT_CLAIMED
         and 0 <= sentence.index - d.sentence.index <= CLAIM_REACH
     ]
     if not recent:
@@ -375,8 +388,9 @@ def claimed(drafts: Sequence[EventDraft], sentence: Sentence) -> list[EventDraft
         d
         for d in recent
         if d is not chosen
-        and d.spec.name == chosen.spec.name
-        and (d.date, d.date_end) == (chosen.date, chosen.date_end)
+        and _same_kind(d.spec.name, chosen.spec.name)
+        and d.date <= chosen.date_end
+        and chosen.date <= d.date_end
         and not any(role == "actor" and m is not None for _, role, m in d.actors)
     ]
     return [chosen, *series]
