@@ -19,6 +19,7 @@ import ahocorasick
 from app.errors import GazetteerError, InvalidInput
 from app.extraction.cues import cued_finditer, cued_search
 from app.extraction.lexicon import Demonym, Successor
+from app.extraction.text import folded
 
 ACTOR_KINDS = frozenset(
     "state_forces rebel_group political_militia identity_militia protesters rioters civilians "
@@ -197,7 +198,7 @@ class ActorMatcher:
         """Non-overlapping mentions, longest first, on word boundaries; owner phrases
         ("Turkish drone") where no alias is found, read as of ``day`` (the report's date)."""
         found: list[ActorMention] = []
-        for automaton, haystack in ((self._exact, text), (self._folded, text.casefold())):
+        for automaton, haystack in ((self._exact, text), (self._folded, folded(text))):
             if not len(automaton):
                 continue
             for end, (alias, owners) in automaton.iter(haystack):

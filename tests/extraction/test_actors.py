@@ -95,3 +95,11 @@ def test_proxies_are_named_by_their_backer():
     day = dt.date(2019, 10, 20)
     text = "Ankara-backed factions and US-backed fighters traded fire near Ain Issa."
     assert [m.actors[0].name for m in matcher.find(text, day)] == ["SNA", "SDF"]
+
+
+def test_aliases_after_a_dotted_capital_i_are_found_where_they_stand():
+    matcher = ActorMatcher(read_actors([default_actor_file()]))
+    text = "REPUBLIC OF TÜRKİYE MINISTRY OF NATIONAL DEFENCE said the PKK lost ten men."
+    found = {m.text: m.actors[0].name for m in matcher.find(text, dt.date(2022, 5, 1))}
+    assert found["MINISTRY OF NATIONAL DEFENCE"] == "Turkish government"
+    assert found["PKK"] == "PKK"

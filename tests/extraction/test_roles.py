@@ -537,3 +537,11 @@ def test_militant_convoys_are_the_group_the_report_names(extractor):
     attacks = [f for f in found if "Riyadh" in (f[1] or "")]
     assert attacks, found
     assert attacks[0][3].get("ISIS") == "actor"
+
+
+def test_fire_from_with_a_day_between_names_the_attacker(extractor):
+    found = roles(
+        extractor,
+        "A Peshmerga patrol came under fire on Friday from ISIS militants near Gwer.",
+    )
+    assert found.get("ISIS") == "actor" and found.get("Peshmerga") == "target"
