@@ -545,3 +545,10 @@ def test_fire_from_with_a_day_between_names_the_attacker(extractor):
         "A Peshmerga patrol came under fire on Friday from ISIS militants near Gwer.",
     )
     assert found.get("ISIS") == "actor" and found.get("Peshmerga") == "target"
+
+
+def test_armour_by_model_after_an_owner_is_the_owners(extractor):
+    found = roles(
+        extractor, "Turkish Leopard tanks were deployed near Afrin on Sunday, residents said."
+    )
+    assert found.get("Turkish Armed Forces") == "actor"
