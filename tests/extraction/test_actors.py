@@ -103,3 +103,14 @@ def test_aliases_after_a_dotted_capital_i_are_found_where_they_stand():
     found = {m.text: m.actors[0].name for m in matcher.find(text, dt.date(2022, 5, 1))}
     assert found["MINISTRY OF NATIONAL DEFENCE"] == "Turkish government"
     assert found["PKK"] == "PKK"
+
+
+def test_kurdish_forces_are_the_peshmerga_in_iraq_and_the_sdf_in_syria(extractor):
+    iraq = events(
+        extractor, "Kurdish forces pulled out of Makhmour on Tuesday.", dt.date(2017, 10, 20)
+    )
+    syria = events(
+        extractor, "Kurdish forces pulled out of Manbij on Tuesday.", dt.date(2019, 10, 20)
+    )
+    assert iraq and iraq[0][3].get("Peshmerga") == "actor"
+    assert syria and syria[0][3].get("SDF") == "actor"
