@@ -4,7 +4,8 @@
 affiliated with the Hashd": the described men are the named group's, so the phrase is one
 mention of that group, standing where the men stand in the sentence (the subject acts). Not
 "backed by" (a backer, see :mod:`app.extraction.backers`) nor "loyal to" after a non-force
-word ("a tribe loyal to the government" stays the tribe).
+word ("a tribe loyal to the government" stays the tribe). Fighters of a tribe named by its name
+("fighters from the Ougaidat tribe") are the tribal forces of the event's country.
 """
 
 from __future__ import annotations
@@ -12,7 +13,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from app.extraction.actors import ActorMention
+from app.extraction.actors import Actor, ActorMention
+from app.extraction.cues import cued_finditer
 
 #: The words between the men and the group they serve.
 _TIES = (
@@ -38,9 +40,23 @@ def _named_armed(mention: ActorMention) -> bool:
     return actor.kind in _ARMED and not actor.name.startswith("Unidentified")
 
 
-def with_allegiance(text: str, found: Sequence[ActorMention]) -> list[ActorMention]:
+#: The dictionary alias whose actors a named tribe's fighters are.
+TRIBAL_ALIAS = "tribal fighters"
+#: Fighters of a tribe or clan named by its name ("fighters from the Ougaidat tribe").
+_TRIBE = re.compile(
+    r"\b(?i:fighters|gunmen|militiamen|men|members|sons|tribesmen)\s+(?:of|from)\s+(?:the\s+)?"
+    r"(?:[A-Z][\w'-]*\s+){1,2}(?:tribes?|clans?)\b"
+)
+
+
+def with_allegiance(
+    text: str, found: Sequence[ActorMention], tribal: tuple[Actor, ...] = ()
+) -> list[ActorMention]:
     """The mentions with "gunmen loyal to X" (and "fighters loyal to X") read as one
-    mention of X from the first word of the men."""
+    mention of X from the first word of the men, and fighters of a named tribe as the
+    ``tribal`` actors (the readings of :data:`TRIBAL_ALIAS`)."""
+    if tribal:
+        found = _with_tribes(text, found, tribal)
     out: list[ActorMention] = []
     for mention in found:
         if not _named_armed(mention):
@@ -66,3 +82,16 @@ def with_allegiance(text: str, found: Sequence[ActorMention]) -> list[ActorMenti
             continue
         out.append(mention)
     return out
+
+
+def _with_tribes(
+    text: str, found: Sequence[ActorMention], tribal: tuple[Actor, ...]
+) -> list[ActorMention]:
+    out = list(found)
+    for match in cued_finditer(_TRIBE, text):
+        inside = [f for f in out if f.start < match.end() and match.start() < f.end]
+        if any(not f.actors[0].name.startswith("Unidentified") for f in inside):
+            continue  # a named group's men ("fighters of the ISIS-linked clan")
+        out = [f for f in out if f not in inside]
+        out.append(ActorMention(match.start(), match.end(), match.group(), tribal))
+    return sorted(out, key=lambda m: m.start)

@@ -27,7 +27,7 @@ from app.extraction.actors import (
     read_actors,
 )
 from app.extraction.air_power import add_air_force
-from app.extraction.allegiance import with_allegiance
+from app.extraction.allegiance import TRIBAL_ALIAS, with_allegiance
 from app.extraction.cues import cued_search
 from app.extraction.datelines import after_dateline
 from app.extraction.dates import DateMention, find_dates
@@ -95,6 +95,8 @@ class Extractor:
         self.actors = ActorMatcher(
             read_actors(files), self.lexicon.demonyms, self.lexicon.cues, self.lexicon.successors
         )
+        # "fighters of the Shaitat tribe" name whom the dictionary's "tribal fighters" names.
+        self.tribal = next((m.actors for m in self.actors.find(TRIBAL_ALIAS)), ())
         self.triggers = TriggerFinder(self.lexicon.triggers)
         self.repeats = Repeats(self.triggers, self.lexicon.cues)
         self.outskirts = Outskirts(gazetteer)
@@ -162,7 +164,7 @@ class Extractor:
         found = self.actors.find(text, report.published)
         published = report.published
         national = partial(self.actors.national, day=published)
-        actor_mentions = with_allegiance(text, with_ours(text, found, national))
+        actor_mentions = with_allegiance(text, with_ours(text, found, national), self.tribal)
         body = statement_issuer(text, found, national)
         mentions = self._mentions(text, sentences, actor_mentions)
         dates = {s.index: self._dates(s, report.published) for s in sentences}

@@ -53,3 +53,24 @@ def test_men_loyal_to_a_group_are_the_group(extractor, text, published, group):
     assert found, found
     assert found[0][3].get(group) == "actor"
     assert not any(name.startswith("Unidentified") for name in found[0][3])
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "tribal"),
+    [
+        (
+            "Fighters from the Baggara tribe attacked SDF checkpoints near Diban on Monday.",
+            dt.date(2023, 9, 1),
+            "Arab tribal forces (Syria)",
+        ),
+        (
+            "Gunmen of the Bani Malik clan clashed with police near Qurna on Monday.",
+            dt.date(2022, 2, 9),
+            "Tribal militia (Iraq)",
+        ),
+    ],
+)
+def test_fighters_of_a_named_tribe_are_tribal_forces(extractor, text, published, tribal):
+    found = events(extractor, text, published)
+    assert found, found
+    assert found[0][3].get(tribal) == "actor"
