@@ -53,6 +53,7 @@ from app.extraction.provinces import Provinces
 from app.extraction.repeats import Repeats
 from app.extraction.report_input import DEFAULT_MAX_CHARS, ReportInput, check_published, check_text
 from app.extraction.resolve import ResolvedMention, Resolver
+from app.extraction.states_acting import StatesActing, state_names
 from app.extraction.text import Sentence, clean_text, split_sentences
 from app.extraction.unknown_places import (
     unresolved_mentions,
@@ -97,6 +98,7 @@ class Extractor:
         )
         # "fighters of the Shaitat tribe" name whom the dictionary's "tribal fighters" names.
         self.tribal = next((m.actors for m in self.actors.find(TRIBAL_ALIAS)), ())
+        self.states = StatesActing(state_names(self.lexicon.demonyms), self.actors.actors)
         self.triggers = TriggerFinder(self.lexicon.triggers)
         self.repeats = Repeats(self.triggers, self.lexicon.cues)
         self.outskirts = Outskirts(gazetteer)
@@ -164,7 +166,9 @@ class Extractor:
         found = self.actors.find(text, report.published)
         published = report.published
         national = partial(self.actors.national, day=published)
-        actor_mentions = with_allegiance(text, with_ours(text, found, national), self.tribal)
+        actor_mentions = with_allegiance(
+            text, self.states.add(text, with_ours(text, found, national)), self.tribal
+        )
         body = statement_issuer(text, found, national)
         mentions = self._mentions(text, sentences, actor_mentions)
         dates = {s.index: self._dates(s, report.published) for s in sentences}
