@@ -552,3 +552,18 @@ def test_armour_by_model_after_an_owner_is_the_owners(extractor):
         extractor, "Turkish Leopard tanks were deployed near Afrin on Sunday, residents said."
     )
     assert found.get("Turkish Armed Forces") == "actor"
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "On Tuesday its fighters shot dead three shepherds near Mayadin.",
+        "On Tuesday a second group shot dead three shepherds near Mayadin.",
+        "On Tuesday fighters of the same group shot dead three shepherds near Mayadin.",
+    ],
+)
+def test_the_group_told_before_acts_again(extractor, second):
+    text = f"Islamic State militants ambushed an army patrol near Deir ez-Zor on Monday. {second}"
+    found = events(extractor, text, dt.date(2016, 3, 10))
+    assert len(found) >= 2, found
+    assert found[-1][3].get("ISIS") == "actor"
