@@ -135,6 +135,9 @@ class ActorMatcher:
         self._insurgent_pattern = (
             re.compile(rf"\b(?:{'|'.join(insurgents)})\b", re.I) if insurgents else None
         )
+        self._militant = frozenset(
+            a.name for a in actors if any("militant" in x.casefold() for x in a.aliases)
+        )
         self._owners: dict[str, list[tuple[Demonym, Actor]]] = defaultdict(list)
         self._generic_owners = frozenset(d.word for d in demonyms if d.forces == GENERIC_OWNER)
         for demonym in demonyms:
@@ -237,9 +240,17 @@ class ActorMatcher:
         )
         if not counts:
             return found
-        main = self.actors[counts.most_common(1)[0][0]]
+        ranked = [name for name, _ in counts.most_common()]
+        main = self.actors[ranked[0]]
+        # "the militants": a group the dictionary calls militants, if the report names one.
+        militant = self.actors[next((n for n in ranked if n in self._militant), ranked[0])]
         added = [
-            ActorMention(match.start(), match.end(), match.group(), (main,))
+            ActorMention(
+                match.start(),
+                match.end(),
+                match.group(),
+                (militant if "militant" in match.group().casefold() else main,),
+            )
             for match in cued_finditer(pattern, text)
             if not any(m.start < match.end() and match.start() < m.end for m in found)
         ]

@@ -567,3 +567,16 @@ def test_the_group_told_before_acts_again(extractor, second):
     found = events(extractor, text, dt.date(2016, 3, 10))
     assert len(found) >= 2, found
     assert found[-1][3].get("ISIS") == "actor"
+
+
+def test_the_militants_are_the_group_called_militants_not_the_most_named(extractor):
+    text = (
+        "The SDF pushed into Hajin on Monday. SDF commanders said the SDF held the market. "
+        "Islamic State fighters still hold the east. On Tuesday, the militants shot dead "
+        "four shepherds near Susah."
+    )
+    found = events(extractor, text, dt.date(2018, 12, 12))
+    shot = [f for f in found if f[0] == "attack"]
+    assert shot, found
+    assert shot[-1][3].get("ISIS") == "actor"
+    assert "SDF" not in shot[-1][3]
