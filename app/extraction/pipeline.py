@@ -48,6 +48,7 @@ from app.extraction.lexicon import Lexicon, load_lexicon
 from app.extraction.namesakes import placed_by_neighbours
 from app.extraction.occurrences import BLAME, CLAIM, occurrences
 from app.extraction.outskirts import Outskirts
+from app.extraction.perpetrators import add_perpetrators
 from app.extraction.places import DEMONYMS, ToponymMatcher, tokenize
 from app.extraction.provinces import Provinces
 from app.extraction.repeats import Repeats
@@ -232,6 +233,7 @@ class Extractor:
             parties.add_parties(draft, ctx.catalog)
             releases.add_kidnappers(draft, drafts, ctx.catalog)
             releases.add_hostages(draft, ctx.catalog)
+            add_perpetrators(draft, earlier)
             defaults.without_bystanders(draft)
             sides.add_opponent(draft, drafts)
         features = [build_feature(d, report.url, text) for d in drafts]
