@@ -114,3 +114,12 @@ def test_kurdish_forces_are_the_peshmerga_in_iraq_and_the_sdf_in_syria(extractor
     )
     assert iraq and iraq[0][3].get("Peshmerga") == "actor"
     assert syria and syria[0][3].get("SDF") == "actor"
+
+
+def test_the_kurdistan_regions_security_forces_are_its_asayish(extractor):
+    found = events(
+        extractor,
+        "The security forces of the Kurdistan Region arrested three suspects in Koya on Monday.",
+        dt.date(2022, 2, 15),
+    )
+    assert found and found[0][3].get("Kurdistan Region Asayish") == "actor"
