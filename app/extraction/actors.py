@@ -19,6 +19,7 @@ import ahocorasick
 from app.errors import GazetteerError, InvalidInput
 from app.extraction.cues import cued_finditer, cued_search
 from app.extraction.lexicon import Demonym, Successor
+from app.extraction.text import folded
 
 ACTOR_KINDS = frozenset(
     "state_forces rebel_group political_militia identity_militia protesters rioters civilians "
@@ -134,6 +135,9 @@ class ActorMatcher:
         self._insurgent_pattern = (
             re.compile(rf"\b(?:{'|'.join(insurgents)})\b", re.I) if insurgents else None
         )
+        self._militant = frozenset(
+            a.name for a in actors if any("militant" in x.casefold() for x in a.aliases)
+        )
         self._owners: dict[str, list[tuple[Demonym, Actor]]] = defaultdict(list)
         self._generic_owners = frozenset(d.word for d in demonyms if d.forces == GENERIC_OWNER)
         for demonym in demonyms:
@@ -197,7 +201,7 @@ class ActorMatcher:
         """Non-overlapping mentions, longest first, on word boundaries; owner phrases
         ("Turkish drone") where no alias is found, read as of ``day`` (the report's date)."""
         found: list[ActorMention] = []
-        for automaton, haystack in ((self._exact, text), (self._folded, text.casefold())):
+        for automaton, haystack in ((self._exact, text), (self._folded, folded(text))):
             if not len(automaton):
                 continue
             for end, (alias, owners) in automaton.iter(haystack):
@@ -221,7 +225,7 @@ class ActorMatcher:
             kept = self._with_owners(self._owner_pattern, text, kept, day)
         if self._insurgent_pattern is not None:
             kept = self._with_insurgents(self._insurgent_pattern, text, kept)
-        return _with_ours(text, kept)
+        return kept
 
     def _with_insurgents(
         self, pattern: re.Pattern[str], text: str, found: list[ActorMention]
@@ -236,9 +240,17 @@ class ActorMatcher:
         )
         if not counts:
             return found
-        main = self.actors[counts.most_common(1)[0][0]]
+        ranked = [name for name, _ in counts.most_common()]
+        main = self.actors[ranked[0]]
+        # "the militants": a group the dictionary calls militants, if the report names one.
+        militant = self.actors[next((n for n in ranked if n in self._militant), ranked[0])]
         added = [
-            ActorMention(match.start(), match.end(), match.group(), (main,))
+            ActorMention(
+                match.start(),
+                match.end(),
+                match.group(),
+                (militant if "militant" in match.group().casefold() else main,),
+            )
             for match in cued_finditer(pattern, text)
             if not any(m.start < match.end() and match.start() < m.end for m in found)
         ]
@@ -358,32 +370,6 @@ class ActorMatcher:
             if readings:
                 added.append(ActorMention(start, end, word, (readings[0],)))
         return added
-
-
-#: "our forces", "our heroes", "our military points": in a statement, the armed body that
-#: issues it (its men, and the places it holds).
-_OURS = re.compile(
-    r"\b[Oo]ur (?:(?:heroic|brave|valiant|security|armed|own|military|forward) )?(?:forces|troops|"
-    r"heroes|units|fighters|mujahideen|soldiers|brothers|personnel|men|commandos|aircraft|"
-    r"(?:military )?points|positions|posts|outposts|bases?|checkpoints?|patrols?|convoys?)\b"
-)
-_ARMED_KINDS = frozenset({"state_forces", "external_forces", *_INSURGENT_KINDS})
-
-
-def _with_ours(text: str, found: list[ActorMention]) -> list[ActorMention]:
-    """ "our forces" in a statement: the first armed body the text names (the issuer names
-    itself at the top: "Joint Operations Command", "Islamic Resistance in Iraq")."""
-    issuer = next(
-        (m for m in found if len(m.actors) == 1 and m.actors[0].kind in _ARMED_KINDS), None
-    )
-    if issuer is None:
-        return found
-    added = [
-        ActorMention(match.start(), match.end(), match.group(), issuer.actors)
-        for match in cued_finditer(_OURS, text)
-        if not any(m.start < match.end() and match.start() < m.end for m in found)
-    ]
-    return sorted([*found, *added], key=lambda m: m.start) if added else found
 
 
 def _qualified(text: str, previous: ActorMention, mention: ActorMention) -> bool:

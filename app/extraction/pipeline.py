@@ -11,6 +11,7 @@ from pathlib import Path
 from app.events import EventFeature, is_plausible
 from app.extraction import (
     crowds,
+    defaults,
     followup,
     locate,
     parties,
@@ -25,6 +26,8 @@ from app.extraction.actors import (
     default_actor_file,
     read_actors,
 )
+from app.extraction.air_power import add_air_force
+from app.extraction.allegiance import TRIBAL_ALIAS, with_allegiance
 from app.extraction.background_dates import dated_reference
 from app.extraction.cues import cued_search
 from app.extraction.datelines import after_dateline
@@ -40,15 +43,18 @@ from app.extraction.event_types import (
     BY_NAME,
     TriggerFinder,
 )
+from app.extraction.issuer import add_issuer, statement_issuer, with_ours
 from app.extraction.lexicon import Lexicon, load_lexicon
 from app.extraction.namesakes import placed_by_neighbours
 from app.extraction.occurrences import BLAME, CLAIM, occurrences
 from app.extraction.outskirts import Outskirts
+from app.extraction.perpetrators import add_perpetrators
 from app.extraction.places import DEMONYMS, ToponymMatcher, tokenize
 from app.extraction.provinces import Provinces
 from app.extraction.repeats import Repeats
 from app.extraction.report_input import DEFAULT_MAX_CHARS, ReportInput, check_published, check_text
 from app.extraction.resolve import ResolvedMention, Resolver
+from app.extraction.states_acting import StatesActing, state_names
 from app.extraction.text import Sentence, clean_text, split_sentences
 from app.extraction.unknown_places import (
     unresolved_mentions,
@@ -92,6 +98,9 @@ class Extractor:
         self.actors = ActorMatcher(
             read_actors(files), self.lexicon.demonyms, self.lexicon.cues, self.lexicon.successors
         )
+        # "fighters of the Shaitat tribe" name whom the dictionary's "tribal fighters" names.
+        self.tribal = next((m.actors for m in self.actors.find(TRIBAL_ALIAS)), ())
+        self.states = StatesActing(state_names(self.lexicon.demonyms), self.actors.actors)
         self.triggers = TriggerFinder(self.lexicon.triggers)
         self.repeats = Repeats(self.triggers, self.lexicon.cues)
         self.outskirts = Outskirts(gazetteer)
@@ -157,7 +166,13 @@ class Extractor:
         text = clean_text(report.text)
         check_text(text, self.max_chars)
         sentences = split_sentences(text)
-        actor_mentions = self.actors.find(text, report.published)
+        found = self.actors.find(text, report.published)
+        published = report.published
+        national = partial(self.actors.national, day=published)
+        actor_mentions = with_allegiance(
+            text, self.states.add(text, with_ours(text, found, national)), self.tribal
+        )
+        body = statement_issuer(text, found, national)
         mentions = self._mentions(text, sentences, actor_mentions)
         dates = {s.index: self._dates(s, report.published) for s in sentences}
         reported_at = next(
@@ -207,13 +222,22 @@ class Extractor:
         drafts = followup.without_overviews(drafts)
         for draft in drafts:
             earlier = ctx.drafts[: ctx.drafts.index(draft)]  # summaries dropped above included
-            roles.add_defaults(draft, ctx.countries, ctx.catalog, earlier)
+            add_issuer(draft, body)
+            defaults.add_defaults(draft, ctx.countries, ctx.catalog, earlier)
+            add_air_force(
+                draft,
+                sentences,
+                lambda s: actor_spans.between(s.start, s.end),
+                ctx.reading(event_countries(draft, ctx.countries)).actor,
+            )
             crowds.as_rioters(draft, ctx.catalog)
             crowds.add_crowd_target(draft, ctx.catalog)
             crowds.add_intervening_forces(draft, ctx.matcher.national)
             parties.add_parties(draft, ctx.catalog)
             releases.add_kidnappers(draft, drafts, ctx.catalog)
-            roles.without_bystanders(draft)
+            releases.add_hostages(draft, ctx.catalog)
+            add_perpetrators(draft, earlier)
+            defaults.without_bystanders(draft)
             sides.add_opponent(draft, drafts)
         features = [build_feature(d, report.url, text) for d in drafts]
         return Extraction(text, mentions, features, reported_at, drafts)

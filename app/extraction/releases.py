@@ -48,3 +48,16 @@ def add_kidnappers(
             named.insert(0, (unidentified, "actor"))
     for actor, role in named:
         draft.add_actor(actor, role, None)
+
+
+def add_hostages(draft: EventDraft, catalog: Mapping[str, Actor]) -> None:
+    """A kidnapping that names no one taken ("gunmen abducted Karim on Saturday", "the
+    pharmacist was seized outside his shop") took civilians of the event's country: fighters
+    taken are named as such ("two PMF fighters were abducted")."""
+    if draft.spec.name != "kidnapping" or any(role == "target" for _, role, _ in draft.actors):
+        return
+    place = draft.location.place if draft.location is not None else None
+    country = "Syria" if place is not None and place.country == "SY" else "Iraq"
+    civilians = catalog.get(f"Civilians ({country})")
+    if civilians is not None:
+        draft.add_actor(civilians, "target", None)

@@ -18,31 +18,26 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from app.extraction.actors import Actor, ActorMatcher, ActorMention
+from app.extraction.backers import backs
+from app.extraction.coordination import coordinated, in_list
 from app.extraction.event_builder import EventDraft
 from app.extraction.event_types import Trigger
+from app.extraction.passives import suffered
+from app.extraction.speakers import speaker_role
 from app.extraction.text import Sentence
 
 ARMED = frozenset(
     {"state_forces", "external_forces", "rebel_group", "political_militia", "identity_militia"}
 )
-#: Who acts when the text names nobody: protesters protest, an unknown group attacks.
-DEFAULT_ACTOR = {
-    "protest": "Protesters",
-    "riot": "Rioters",
-    "ied_explosion": "Unidentified armed group",
-    "drone_or_rocket_attack": "Unidentified armed group",
-    "attack": "Unidentified armed group",
-    "kidnapping": "Unidentified armed group",
-    "suicide_bombing": "Unidentified armed group",
-}
 _ARTICLE = r"(?:the\s+|a\s+|an\s+|its\s+|their\s+)?"
 AGENT_BEFORE = re.compile(
     r"\b(?:by|(?:fire|gunfire|attacks?|shelling|assault|strikes?|rockets?|missiles?|drones?)"
+    r"(?:\s+(?:on|late\s+on|early\s+on|overnight|at\s+dawn|again)(?:\s+[A-Z]\w+day)?)?"
     rf"\s+from|blamed\s+on)\s+{_ARTICLE}(?:[\w-]+\s+){{0,2}}$",
     re.I,
 )
 SUPPORT_BEFORE = re.compile(
-    r"\b(?:backed|supported|armed|trained|funded|aided)\s+by\s+"
+    r"\b(?:armed|trained|funded)\s+by\s+"
     rf"{_ARTICLE}(?:[\w'-]+\s+){{0,1}}$|\b(?:allied\s+(?:to|with)|loyal\s+to|affiliated\s+"
     rf"(?:to|with))\s+{_ARTICLE}$",
     re.I,
@@ -110,7 +105,8 @@ OWN_SUBJECT = re.compile(
     re.I,
 )
 PARTICIPLE_AFTER = re.compile(
-    r"^(?:\s+[\w-]+)?\s*(?:were\s+|was\s+|had\s+been\s+|have\s+been\s+|being\s+)?"
+    r"^(?:\)|\s*\([^)]{1,20}\))?(?:\s+[\w-]+)?\s*"
+    r"(?:were\s+|was\s+|had\s+been\s+|have\s+been\s+|being\s+)?"
     r"(?:killed|wounded|injured|hurt|dead|died|abducted|kidnapped|detained|arrested)"
     r"(?=\s*(?:[,;.:]|$|and\b|when\b|in\b|on\b|at\b|near\b|after\b|by\b|as\b|while\b))",
     re.I,
@@ -125,7 +121,8 @@ SUBJECT_AFTER = re.compile(
     re.I,
 )  # the verb in lower case: "near Hit" names the town, not "hit"
 PASSIVE_AFTER = re.compile(
-    r"^(?:\s+[\w-]+){0,2}?\s+(?:(?:was|were|had been|have been|has been|is being|are being)\s+"
+    r"^(?:\)|\s*\([^)]{1,20}\))?(?:\s+[\w-]+){0,2}?\s+"
+    r"(?:(?:was|were|had been|have been|has been|is being|are being)\s+"
     r"(?:\w+ly\s+)?(?:\w+ed|hit|shot|struck)|(?:came|come|comes|coming) under)\b",
     re.I,
 )
@@ -198,6 +195,8 @@ def _role(draft: EventDraft, trigger: Trigger, mention: ActorMention, actor: Act
     group = trigger.spec.group
     if SUPPORT_BEFORE.search(before):
         return None
+    if backs(before):
+        return "associated" if group in _VIOLENT_GROUPS else None
     if group == "unrest":
         if mention.start > trigger.start and CROWD_OBJECT.search(before):
             return "target"  # "crowds stormed the offices of the Badr Organisation"
@@ -207,6 +206,12 @@ def _role(draft: EventDraft, trigger: Trigger, mention: ActorMention, actor: Act
             return "associated"  # security forces acting against a demonstration
         return "actor"
     violent = group in _VIOLENT_GROUPS
+    if violent and mention.end <= trigger.start:
+        said = speaker_role(
+            sentence.text, end, trigger.start - sentence.start, trigger.end - sentence.start
+        )
+        if said is not None:
+            return None if said == "none" else said  # "the SDF said a drone killed its fighters"
     if violent and HOLDER_BEFORE.search(before):
         return "target"  # "cleared the last district held by Islamic State": the holder
     if AGENT_BEFORE.search(before) or (violent and ATTACK_AFTER.match(after)):
@@ -244,7 +249,7 @@ def _role(draft: EventDraft, trigger: Trigger, mention: ActorMention, actor: Act
         between = sentence.text[mention.end - sentence.start : trigger.start - sentence.start]
         if OWN_SUBJECT.search(between):
             return "actor"  # "police were deployed, and nine men were arrested"
-        if PASSIVE_BETWEEN.search(between) or PARTICIPLE_AFTER.match(after):
+        if PASSIVE_BETWEEN.search(between) or PARTICIPLE_AFTER.match(after) or suffered(between):
             return "target"
         return "actor"
     return "target"
@@ -268,11 +273,16 @@ def assign(
     """Add the actors named in the draft's sentence, each with its role."""
     # "government warplanes" (an owner phrase) always names the local state's forces.
     named = [m for m in mentions if not reading.generic(m) or m.generic]
+    sentence = draft.sentence
     if any(reading.actor(m).kind in _STATE for m in named):
         # "Troops from the US-led coalition": the named force, not the generic word; but
-        # "ISIS overran Mosul and soldiers fled": the soldiers are the state's.
-        mentions = named
-    sentence = draft.sentence
+        # "ISIS overran Mosul and soldiers fled": the soldiers are the state's, and so are
+        # "troops and PMF fighters" (two forces told together).
+        mentions = [
+            m
+            for m in mentions
+            if m in named or coordinated(sentence.text, sentence.start, m, named)
+        ]
     mentions = [
         m
         for m in mentions
@@ -281,6 +291,7 @@ def assign(
             sentence.text[max(0, m.start - sentence.start - 20) : m.start - sentence.start]
         )
     ]
+    listed: tuple[ActorMention, str] | None = None  # the last mention given a role
     for mention in mentions:
         actor = reading.actor(mention)
         if (reading.generic(mention) or actor.kind == "civilians") and _speaker(draft, mention):
@@ -296,6 +307,9 @@ def assign(
         if trigger.spec.name == "insurgent_activity" and actor.kind == "civilians":
             continue
         role = role_of(draft, trigger, mention, actor)
+        if listed is not None and in_list(sentence.text, sentence.start, listed[0], mention):
+            role = listed[1]  # "the offices of the Badr Organisation, AAH and the PMF"
+        listed = (mention, role) if role is not None else None
         if role is not None:
             draft.add_actor(actor, role, mention)
     if trigger.spec.name == "arrest" and not any(r == "actor" for _, r, _ in draft.actors):
@@ -321,61 +335,6 @@ def _civilians_may_be_hit(draft: EventDraft, trigger: Trigger) -> bool:
     return trigger.spec.name in _TAKEN and not any(r == "target" for _, r, _ in draft.actors)
 
 
-def add_defaults(
-    draft: EventDraft,
-    countries: Sequence[str],
-    catalog: dict[str, Actor],
-    earlier: Sequence[EventDraft] = (),
-) -> None:
-    """Who acts when the sentence names nobody: the actor of the event of the same type told
-    before in the report ("- Near Mosul, four airstrikes struck..." after "coalition forces
-    conducted 16 airstrikes"), the report's insurgent group for a suicide bombing, protesters
-    for a protest, else an unidentified armed group."""
-    stem = DEFAULT_ACTOR.get(draft.spec.name)
-    if draft.spec.name in ("protest", "riot"):
-        if any(a.kind in ("protesters", "rioters") for a, _, _ in draft.actors):
-            return
-    elif any(role == "actor" for _, role, _ in draft.actors):
-        return
-    if draft.spec.group == "violence":
-        for before in reversed(earlier):
-            named = [(a, m) for a, role, m in before.actors if role == "actor" and m is not None]
-            if before.spec.name == draft.spec.name and named:
-                for actor, mention in named:
-                    draft.add_actor(actor, "actor", mention)
-                return
-    if stem is None:
-        return
-    if draft.spec.name == "suicide_bombing":
-        insurgent = _main_insurgent(earlier, draft)
-        if insurgent is not None:
-            draft.add_actor(insurgent, "actor", None)
-            return
-    place = draft.location.place if draft.location is not None else None
-    country = place.country if place is not None else countries[0]
-    unidentified = catalog.get(f"{stem} ({'Syria' if country == 'SY' else 'Iraq'})")
-    if unidentified is not None:
-        draft.add_actor(unidentified, "actor", None)
-
-
-def without_bystanders(draft: EventDraft) -> None:
-    """A battle is fought between armed sides: civilians killed in the crossfire are its
-    victims, not a party to it (the corpus README: armed_clash is "fighting between two armed
-    sides")."""
-    if draft.spec.name == "armed_clash":
-        draft.actors = [a for a in draft.actors if a[0].kind != "civilians"]
-
-
-def _main_insurgent(drafts: Sequence[EventDraft], draft: EventDraft) -> Actor | None:
-    """The insurgent group the report's events name most, if any."""
-    counts: dict[str, tuple[int, Actor]] = {}
-    for other in [*drafts, draft]:
-        for actor, _, mention in other.actors:
-            if actor.kind == "rebel_group" and mention is not None:
-                counts[actor.name] = (counts.get(actor.name, (0, actor))[0] + 1, actor)
-    return max(counts.values(), key=lambda c: c[0])[1] if counts else None
-
-
 def merge(previous: EventDraft, mentions: Sequence[ActorMention], reading: Reading) -> None:
     """Actors of a sentence that goes on about an event already drafted."""
     for mention in mentions:
@@ -389,6 +348,17 @@ def merge(previous: EventDraft, mentions: Sequence[ActorMention], reading: Readi
             previous.add_actor(actor, role, mention)
 
 
+#: What no group claims responsibility for: the arrests and releases told around an attack
+#: ("troops sealed off the area and detained two suspects. IS claimed the attack").
+_NOT_CLAIMED = frozenset({"arrest", "prisoner_release"})
+#: Bombs of one twin bombing: a suicide bomber and a car bomb parked outside.
+_BOMBS = frozenset({"ied_explosion", "suicide_bombing"})
+
+
+def _same_kind(one: str, other: str) -> bool:
+    return one == other or (one in _BOMBS and other in _BOMBS)
+
+
 #: How far back a claim of responsibility reaches, in sentences.
 CLAIM_REACH = 3
 
@@ -396,12 +366,14 @@ CLAIM_REACH = 3
 def claimed(drafts: Sequence[EventDraft], sentence: Sentence) -> list[EventDraft]:
     """The incidents a claim of responsibility is about: the latest one within reach whose
     type or place the claim names ("claimed the rocket attack on Erbil"), else the latest;
-    with the others of its series (same type, same day: "missiles struck houses ... another
-    fell near the airport") that no one else is named as doing."""
+    with the others of its series (same type, or bombs of a twin bombing, on overlapping
+    dates: "missiles struck houses ... another fell near the airport"; the lead and its
+    retelling) that no one else is named as doing."""
     recent = [
         d
         for d in drafts
         if d.category == "security_incident"
+        and d.spec.name not in _NOT_CLAIMED
         and 0 <= sentence.index - d.sentence.index <= CLAIM_REACH
     ]
     if not recent:
@@ -417,8 +389,9 @@ def claimed(drafts: Sequence[EventDraft], sentence: Sentence) -> list[EventDraft
         d
         for d in recent
         if d is not chosen
-        and d.spec.name == chosen.spec.name
-        and (d.date, d.date_end) == (chosen.date, chosen.date_end)
+        and _same_kind(d.spec.name, chosen.spec.name)
+        and d.date <= chosen.date_end
+        and chosen.date <= d.date_end
         and not any(role == "actor" and m is not None for _, role, m in d.actors)
     ]
     return [chosen, *series]

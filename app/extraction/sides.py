@@ -3,7 +3,9 @@ that names only one in a sentence has usually named the other elsewhere.
 
 "Iraqi forces recaptured Qayyarah after weeks of fighting" in a story about Islamic State: the
 target is Islamic State, the armed group the report's events name most. "ISIS fighters attacked
-the town" in a story about the Peshmerga: the target is the Peshmerga. Arrests of "suspects"
+the town" in a story about the Peshmerga: the target is the Peshmerga. A state force fighting
+with allies ("Turkish troops and allied Syrian factions") fights the report's armed group the
+allies are not. Arrests of "suspects"
 or "terrorists" by a state force are arrests of that group's members. Nothing is guessed when
 the report names no such side.
 """
@@ -68,7 +70,7 @@ def add_opponent(draft: EventDraft, drafts: Sequence[EventDraft]) -> None:
         return
     if draft.spec.name not in _FIGHTS:
         return
-    if all(a.kind in _STATE for a in acting):
+    if any(a.kind in _STATE for a in acting):
         opponent = _most_named(drafts, _INSURGENT, named)
     elif draft.spec.name == "armed_clash" and all(a.kind in _INSURGENT for a in acting):
         if _FEUD.search(draft.sentence.text):

@@ -88,3 +88,19 @@ def _append(sentences: list[Sentence], text: str, start: int, end: int) -> None:
         end -= 1
     if end > start:
         sentences.append(Sentence(len(sentences), start, end, text[start:end]))
+
+
+def folded(text: str) -> str:
+    """The text case-folded letter by letter, the same length as the text: a letter whose
+    fold is longer ("İ" -> "i̇", "ß" -> "ss") keeps a one-letter lower case (or itself), so
+    offsets found in the folded text are offsets in the text ("TÜRKİYE MINISTRY OF ...")."""
+    whole = text.casefold()
+    if len(whole) == len(text):
+        return whole
+    out = []
+    for char in text:
+        fold = char.casefold()
+        if len(fold) != 1:
+            fold = char.lower() if len(char.lower()) == 1 else char
+        out.append(fold)
+    return "".join(out)

@@ -88,3 +88,38 @@ def test_rebels_in_syria_are_the_opposition(extractor):
         dt.date(2018, 2, 21),
     )
     assert found[0][3]["Syrian opposition factions"] == "actor"
+
+
+def test_proxies_are_named_by_their_backer():
+    matcher = ActorMatcher(read_actors([default_actor_file()]))
+    day = dt.date(2019, 10, 20)
+    text = "Ankara-backed factions and US-backed fighters traded fire near Ain Issa."
+    assert [m.actors[0].name for m in matcher.find(text, day)] == ["SNA", "SDF"]
+
+
+def test_aliases_after_a_dotted_capital_i_are_found_where_they_stand():
+    matcher = ActorMatcher(read_actors([default_actor_file()]))
+    text = "REPUBLIC OF TÜRKİYE MINISTRY OF NATIONAL DEFENCE said the PKK lost ten men."
+    found = {m.text: m.actors[0].name for m in matcher.find(text, dt.date(2022, 5, 1))}
+    assert found["MINISTRY OF NATIONAL DEFENCE"] == "Turkish government"
+    assert found["PKK"] == "PKK"
+
+
+def test_kurdish_forces_are_the_peshmerga_in_iraq_and_the_sdf_in_syria(extractor):
+    iraq = events(
+        extractor, "Kurdish forces pulled out of Makhmour on Tuesday.", dt.date(2017, 10, 20)
+    )
+    syria = events(
+        extractor, "Kurdish forces pulled out of Manbij on Tuesday.", dt.date(2019, 10, 20)
+    )
+    assert iraq and iraq[0][3].get("Peshmerga") == "actor"
+    assert syria and syria[0][3].get("SDF") == "actor"
+
+
+def test_the_kurdistan_regions_security_forces_are_its_asayish(extractor):
+    found = events(
+        extractor,
+        "The security forces of the Kurdistan Region arrested three suspects in Koya on Monday.",
+        dt.date(2022, 2, 15),
+    )
+    assert found and found[0][3].get("Kurdistan Region Asayish") == "actor"

@@ -54,3 +54,18 @@ def test_the_party_blamed_is_named_after_the_word(extractor):
     assert (
         "Iraqi Security Forces" not in bombing[3] or bombing[3]["Iraqi Security Forces"] != "actor"
     )
+
+
+def test_a_claim_is_about_the_attack_not_the_arrests_after_it(extractor):
+    found = events(
+        extractor,
+        "A roadside bomb struck an army patrol near Tarmiyah late on Sunday, killing two "
+        "soldiers. Troops sealed off the area and detained three suspects. Islamic State "
+        "claimed the attack on Monday.",
+        dt.date(2021, 6, 14),
+    )
+    bombs = [e for e in found if e[0] == "ied_explosion"]
+    assert bombs, found
+    assert bombs[0][3].get("ISIS") == "actor"
+    arrests = [e for e in found if e[0] == "arrest"]
+    assert all(e[3].get("ISIS") != "actor" for e in arrests)

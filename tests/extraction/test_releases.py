@@ -35,3 +35,25 @@ def test_a_state_freeing_detainees_is_left_as_told(extractor):
         "The Kurdistan Regional Government released 40 detainees in Erbil on Wednesday.",
     )
     assert not any(name.startswith("Unidentified") for name in actors)
+
+
+def test_a_kidnapping_naming_no_one_taken_took_civilians(extractor):
+    found = events(
+        extractor,
+        "Gunmen in a white pick-up abducted Hassan Kadhim near Nasiriyah on Saturday.",
+        dt.date(2021, 5, 10),
+    )
+    taken = [f for f in found if f[0] == "kidnapping"]
+    assert taken, found
+    assert taken[0][3].get("Civilians (Iraq)") == "target"
+
+
+def test_fighters_taken_are_no_civilians(extractor):
+    found = events(
+        extractor,
+        "ISIS militants abducted two PMF fighters near Tarmiyah on Saturday.",
+        dt.date(2021, 5, 10),
+    )
+    taken = [f for f in found if f[0] == "kidnapping"]
+    assert taken, found
+    assert "Civilians (Iraq)" not in taken[0][3]

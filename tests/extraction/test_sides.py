@@ -62,3 +62,15 @@ def test_shiite_militiamen_are_the_pmf(extractor):
         dt.date(2015, 3, 4),
     )
     assert "Popular Mobilization Forces" in found[0][3]
+
+
+def test_a_state_force_and_its_allies_fought_the_reports_enemy(extractor):
+    found = events(
+        extractor,
+        "The SDF shelled Turkish positions near Tal Tamr on Sunday. On Monday, Turkish troops "
+        "and allied Syrian factions captured the village of Umm Shaifa after clashes.",
+        dt.date(2019, 10, 22),
+    )
+    battle = found[-1][3]
+    assert battle.get("Turkish Armed Forces") == "actor" and battle.get("SNA") == "actor"
+    assert battle.get("SDF") == "target"

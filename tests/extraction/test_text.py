@@ -48,3 +48,12 @@ def test_the_word_before_a_full_stop_is_what_the_regular_expression_found() -> N
         assert _last_word(f"x{piece}y", 1, 1 + len(piece)) == (found.group(1) if found else "")
     assert _last_word("Gen.", 0, 3) == "Gen"
     assert _last_word("in the U.S\n", 0, 11) == "S"
+
+
+def test_folded_text_keeps_offsets():
+    from app.extraction.text import folded
+
+    text = "TÜRKİYE MINISTRY OF NATIONAL DEFENCE: Straße"
+    out = folded(text)
+    assert len(out) == len(text)
+    assert out.index("ministry of national defence") == text.index("MINISTRY")

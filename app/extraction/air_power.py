@@ -1,0 +1,46 @@
+"""Whose aircraft: an air strike told with no one flying it.
+
+Strikes in a list ("- Near Kobani, five airstrikes struck ...") follow a lead that names who
+flies them ("US and coalition forces ... using fighter and bomber aircraft to conduct 13
+airstrikes"), though the lead may tell no event of its own. Only states fly strike aircraft
+in these wars, so an air strike that names no actor is the strike of the state forces named
+in the nearest sentence before it that speaks of air power.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+
+from app.extraction.actors import Actor, ActorMention
+from app.extraction.cues import cued_search
+from app.extraction.event_builder import EventDraft
+from app.extraction.text import Sentence
+
+_AIR = re.compile(
+    r"\b(?:air\s*strikes?|air\s+raids?|aircraft|warplanes?|jets?|bombers?|air\s+power|"
+    r"air\s+force|helicopters?)\b",
+    re.I,
+)
+_STATE = frozenset({"state_forces", "external_forces"})
+
+
+def add_air_force(
+    draft: EventDraft,
+    sentences: Sequence[Sentence],
+    mentions_in: Callable[[Sentence], Sequence[ActorMention]],
+    read: Callable[[ActorMention], Actor],
+) -> None:
+    """Give an air strike with no actor the state forces of the last air-power sentence
+    before it (``mentions_in`` gives a sentence's actor mentions, ``read`` their actor)."""
+    if draft.spec.name != "airstrike" or any(role == "actor" for _, role, _ in draft.actors):
+        return
+    for sentence in reversed(sentences[: draft.sentence.index]):
+        if not cued_search(_AIR, sentence.text):
+            continue
+        flying = [(read(m), m) for m in mentions_in(sentence)]
+        flying = [(actor, m) for actor, m in flying if actor.kind in _STATE]
+        if flying:
+            for actor, mention in flying:
+                draft.add_actor(actor, "actor", mention)
+            return

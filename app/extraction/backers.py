@@ -1,0 +1,24 @@
+"""Backers: a force that helps one side of a fight ("backed by coalition aircraft").
+
+The annotation names such a force with the role ``associated``: it takes part in the event
+without being the side that fights it. Arms, training or money ("trained by", "funded by")
+make no part in the event, and :data:`app.extraction.roles.SUPPORT_BEFORE` drops those.
+"""
+
+from __future__ import annotations
+
+import re
+
+#: The words before a mention that make it a backer: "backed by", "supported by the",
+#: "under cover of Turkish", "with the support of" (up to two words between, "waves of").
+BACKER_BEFORE = re.compile(
+    r"\b(?:(?:backed|supported|aided|assisted|covered)\s+by|under\s+(?:the\s+)?cover\s+of|"
+    r"with\s+(?:the\s+)?(?:support|backing|help)\s+of)\s+"
+    r"(?:the\s+|a\s+|an\s+|its\s+|their\s+)?(?:[\w'-]+\s+){0,2}$",
+    re.I,
+)
+
+
+def backs(before: str) -> bool:
+    """Whether the text just before an actor mention makes it a backer of the fight."""
+    return BACKER_BEFORE.search(before) is not None

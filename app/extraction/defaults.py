@@ -1,0 +1,94 @@
+"""Who acts when a sentence names nobody, and who is no party to a battle.
+
+An event whose sentence names no actor takes the actor of the event of its kind told just
+before (a series: "a rocket hit the base; another fell near the airport"), the report's
+insurgent group for a suicide bombing, protesters for a protest, else an unidentified armed
+group of the event's country. Civilians killed in a battle's crossfire are its victims, not
+a side.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from app.extraction.actors import Actor
+from app.extraction.event_builder import EventDraft
+
+#: Who acts when the text names nobody: protesters protest, an unknown group attacks.
+DEFAULT_ACTOR = {
+    "protest": "Protesters",
+    "riot": "Rioters",
+    "ied_explosion": "Unidentified armed group",
+    "drone_or_rocket_attack": "Unidentified armed group",
+    "attack": "Unidentified armed group",
+    "kidnapping": "Unidentified armed group",
+    "suicide_bombing": "Unidentified armed group",
+}
+
+
+def add_defaults(
+    draft: EventDraft,
+    countries: Sequence[str],
+    catalog: dict[str, Actor],
+    earlier: Sequence[EventDraft] = (),
+) -> None:
+    """Who acts when the sentence names nobody: the actor of the event of the same type told
+    before in the report ("- Near Mosul, four airstrikes struck..." after "coalition forces
+    conducted 16 airstrikes"), the report's insurgent group for a suicide bombing, protesters
+    for a protest, else an unidentified armed group."""
+    stem = DEFAULT_ACTOR.get(draft.spec.name)
+    if draft.spec.name in ("protest", "riot"):
+        if any(a.kind in ("protesters", "rioters") for a, _, _ in draft.actors):
+            return
+    elif any(role == "actor" for _, role, _ in draft.actors):
+        return
+    if draft.spec.group == "violence":
+        for before in reversed(earlier):
+            named = [(a, m) for a, role, m in before.actors if role == "actor" and m is not None]
+            if before.spec.name == draft.spec.name and named and _within_reach(before, draft):
+                for actor, mention in named:
+                    draft.add_actor(actor, "actor", mention)
+                return
+    if stem is None:
+        return
+    if draft.spec.name == "suicide_bombing":
+        insurgent = _main_insurgent(earlier, draft)
+        if insurgent is not None:
+            draft.add_actor(insurgent, "actor", None)
+            return
+    place = draft.location.place if draft.location is not None else None
+    country = place.country if place is not None else countries[0]
+    unidentified = catalog.get(f"{stem} ({'Syria' if country == 'SY' else 'Iraq'})")
+    if unidentified is not None:
+        draft.add_actor(unidentified, "actor", None)
+
+
+#: How far back, in sentences, an unclaimed attack takes the attacker of one of its kind;
+#: air strikes are always some air force's, so theirs reaches the whole report.
+COPY_REACH = 3
+
+
+def _within_reach(before: EventDraft, draft: EventDraft) -> bool:
+    """Whether an earlier event's attacker is near enough to be this unclaimed one's ("a
+    rocket hit the base; another fell near the airport"), not a group named paragraphs
+    before for an attack of its own."""
+    reach = draft.sentence.index - before.sentence.index
+    return draft.spec.name == "airstrike" or reach <= COPY_REACH
+
+
+def without_bystanders(draft: EventDraft) -> None:
+    """A battle is fought between armed sides: civilians killed in the crossfire are its
+    victims, not a party to it (the corpus README: armed_clash is "fighting between two armed
+    sides")."""
+    if draft.spec.name == "armed_clash":
+        draft.actors = [a for a in draft.actors if a[0].kind != "civilians"]
+
+
+def _main_insurgent(drafts: Sequence[EventDraft], draft: EventDraft) -> Actor | None:
+    """The insurgent group the report's events name most, if any."""
+    counts: dict[str, tuple[int, Actor]] = {}
+    for other in [*drafts, draft]:
+        for actor, _, mention in other.actors:
+            if actor.kind == "rebel_group" and mention is not None:
+                counts[actor.name] = (counts.get(actor.name, (0, actor))[0] + 1, actor)
+    return max(counts.values(), key=lambda c: c[0])[1] if counts else None

@@ -1,0 +1,90 @@
+"""The issuer of a statement: whom "our forces" and "our aircraft" name.
+
+A statement names its issuer at the top ("Joint Operations Command", "SDF Media Centre",
+"Ministry of National Defence"): the first armed body the text names, or the forces of a
+defence ministry named before any armed body (it speaks for its country's army). "Our
+forces", "our heroes", "our military points" are that body's men and the places it holds, and
+a strike or raid the statement tells without naming who did it is the issuer's.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+
+from app.extraction.actors import Actor, ActorMention
+from app.extraction.cues import cued_finditer
+from app.extraction.event_builder import EventDraft
+
+_OURS = re.compile(
+    r"\b[Oo]ur (?:(?:heroic|brave|valiant|security|armed|own|military|forward) )?(?:forces|troops|"
+    r"heroes|units|fighters|mujahideen|soldiers|brothers|personnel|men|commandos|aircraft|"
+    r"(?:military )?points|positions|posts|outposts|bases?|checkpoints?|patrols?|convoys?)\b"
+)
+#: A ministry that speaks for its country's forces.
+_DEFENCE = re.compile(r"\bdefen[cs]e\b|\bMoD\b", re.I)
+_ARMED_KINDS = frozenset(
+    {"state_forces", "external_forces", "rebel_group", "political_militia", "identity_militia"}
+)
+
+
+def issuer(found: Sequence[ActorMention], national: Callable[[str], Actor | None]) -> Actor | None:
+    """The body that issues the text: the first armed one named, or the state forces of a
+    defence ministry named before it (``national`` gives a country's forces)."""
+    for mention in found:
+        if len(mention.actors) != 1:
+            continue
+        actor = mention.actors[0]
+        if actor.kind in _ARMED_KINDS:
+            return actor
+        if actor.kind == "government" and actor.country and _DEFENCE.search(mention.text):
+            forces = national(actor.country)
+            if forces is not None:
+                return forces
+    return None
+
+
+def with_ours(
+    text: str, found: list[ActorMention], national: Callable[[str], Actor | None]
+) -> list[ActorMention]:
+    """The mentions with "our forces" and the like read as the issuer's."""
+    matches = [
+        match
+        for match in cued_finditer(_OURS, text)
+        if not any(m.start < match.end() and match.start() < m.end for m in found)
+    ]
+    if not matches:
+        return found
+    body = issuer(found, national)
+    if body is None:
+        return found
+    added = [ActorMention(m.start(), m.end(), m.group(), (body,)) for m in matches]
+    return sorted([*found, *added], key=lambda m: m.start)
+
+
+#: Events an issuer reports doing itself: its strikes, raids, clashes and arrests.
+_DONE_BY_ISSUER = frozenset(
+    {"airstrike", "armed_clash", "arrest", "drone_or_rocket_attack", "troop_deployment"}
+)
+
+
+def statement_issuer(
+    text: str, found: Sequence[ActorMention], national: Callable[[str], Actor | None]
+) -> Actor | None:
+    """The issuer when the text speaks in its name ("our forces", "our aircraft"), else None:
+    only a statement in the first person reports the issuer's own acts without naming it."""
+    if not any(True for _ in cued_finditer(_OURS, text)):
+        return None
+    return issuer(found, national)
+
+
+def add_issuer(draft: EventDraft, body: Actor | None) -> None:
+    """In a statement, a strike, raid or arrest that names no one acting is the issuer's ("3
+    terrorists were neutralised in an air operation in the Hakurk region")."""
+    if body is None or draft.spec.name not in _DONE_BY_ISSUER:
+        return
+    if any(role == "actor" for _, role, _ in draft.actors):
+        return
+    if any(actor.name == body.name for actor, _, _ in draft.actors):
+        return  # the issuer was hit ("an attack on our positions"): someone else acted
+    draft.add_actor(body, "actor", None)

@@ -1,0 +1,47 @@
+"""A named force that reports an event: its role comes from what it says.
+
+"The SDF said a Turkish drone strike had killed two of its fighters": the SDF speaks, and its
+fighters were hit (target). "The SDF said the jets struck Kobani": the SDF only speaks (no
+part). "The SDF said it had repelled the attack" or "said its fighters repelled": the SDF
+speaks of its own act, and word order decides as for any subject.
+"""
+
+from __future__ import annotations
+
+import re
+
+#: The speaker's verb after its name, with an abbreviation in brackets ("(SDF) said"), a
+#: day ("said on Tuesday") and "that".
+SAID = re.compile(
+    r"\)?(?:\s*\([^)]{1,30}\))?(?:\s+(?:media\s+(?:centre|center|office)|spokesman|"
+    r"spokesperson|command))?\s+(?:said|says|announced|reported|claimed|stated)"
+    r"(?:\s+(?:on|late\s+on|early\s+on)\s+\w+)?(?:\s+that)?\s+",
+    re.I,
+)
+#: The speaker itself, or its men by a bare force word, as the subject of what it says ("the
+#: command said army helicopters destroyed a convoy").
+_ITSELF = re.compile(
+    r"(?:it|they|we|its|their|our|(?:the\s+)?(?:army|police|troops|soldiers|security\s+forces))\b",
+    re.I,
+)
+#: The speaker's own men named after the trigger ("killed two of its fighters").
+_ITS_MEN = re.compile(
+    r"\b(?:its|their|our)\s+(?:own\s+)?(?:fighters|members|forces|troops|men|soldiers|"
+    r"personnel|units|positions|commanders?|officers?|guards|posts|bases?|checkpoints?)\b",
+    re.I,
+)
+
+
+def speaker_role(text: str, end: int, trigger_start: int, trigger_end: int) -> str | None:
+    """The role of a named force that speaks before the trigger, from ``text`` (its
+    sentence; ``end`` where the name ends, the trigger's span): "target" when its own men
+    are hit, "none" when it only reports another's act, None when it is no speaker or speaks
+    of its own act (the caller decides)."""
+    said = SAID.match(text, end)
+    if said is None or said.end() > trigger_start:
+        return None
+    if _ITSELF.match(text, said.end()):
+        return None
+    if _ITS_MEN.search(text, trigger_end):
+        return "target"
+    return "none"

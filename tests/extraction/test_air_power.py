@@ -1,0 +1,32 @@
+"""Air strikes in a list take the air force of their lead (texts written for these tests)."""
+
+import datetime as dt
+
+from tests.extraction.helpers import events
+
+LEAD = (
+    "Coalition forces kept up their campaign, using fighter and bomber aircraft to conduct "
+    "seven airstrikes between Monday and Tuesday.\n\n"
+)
+
+
+def test_listed_strikes_are_flown_by_the_force_of_the_lead(extractor):
+    text = LEAD + (
+        "- Near Hit, two airstrikes struck an ISIS tactical unit.\n"
+        "- Near Baiji, one airstrike destroyed an ISIS vehicle.\n"
+    )
+    found = events(extractor, text, dt.date(2015, 6, 10))
+    strikes = [f for f in found if f[0] == "airstrike"]
+    assert len(strikes) == 2, found
+    assert all(f[3].get("US-led coalition") == "actor" for f in strikes)
+
+
+def test_a_strike_with_no_air_power_told_before_stays_unflown(extractor):
+    text = (
+        "Coalition advisers met tribal leaders in Anbar on Monday.\n\n"
+        "- Near Hit, two airstrikes struck an ISIS tactical unit.\n"
+    )
+    found = events(extractor, text, dt.date(2015, 6, 10))
+    strikes = [f for f in found if f[0] == "airstrike"]
+    assert strikes, found
+    assert "US-led coalition" not in strikes[0][3]

@@ -1,0 +1,46 @@
+"""Backers of a fight are associated with it (sentences written for these tests)."""
+
+import datetime as dt
+
+import pytest
+
+from app.extraction.backers import backs
+from tests.extraction.helpers import events
+
+
+@pytest.mark.parametrize(
+    ("before", "expected"),
+    [
+        ("Kurdish units, backed by ", True),
+        ("the assault, supported by the ", True),
+        ("pushed on under cover of Russian ", True),
+        ("with the support of ", True),
+        ("after an offensive backed by waves of ", True),
+        ("Fighters trained by ", False),
+        ("a convoy struck by ", False),
+    ],
+)
+def test_words_that_make_a_backer(before, expected):
+    assert backs(before) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "backer"),
+    [
+        (
+            "Peshmerga fighters, backed by coalition warplanes, drove ISIS militants out of "
+            "two villages near Makhmour on Tuesday after hours of fighting.",
+            "US-led coalition",
+        ),
+        (
+            "Syrian army units, supported by Russian jets, clashed with HTS fighters near "
+            "Kafr Nabl on Tuesday.",
+            "Russian Armed Forces",
+        ),
+    ],
+)
+def test_a_backer_of_a_battle_is_associated(extractor, text, backer):
+    found = events(extractor, text, dt.date(2019, 5, 15))
+    battles = [f for f in found if f[0] == "armed_clash"]
+    assert battles, found
+    assert battles[0][3][backer] == "associated"

@@ -1,0 +1,40 @@
+"""The issuer of a statement (texts written for these tests)."""
+
+import datetime as dt
+
+from tests.extraction.helpers import events
+
+HEADER = "Ministry of National Defence - Press Release\n\n"
+
+
+def test_a_defence_ministry_speaks_for_its_army(extractor):
+    text = HEADER + (
+        "Our commandos neutralised 4 PKK terrorists in the Metina region of northern Iraq "
+        "yesterday."
+    )
+    found = events(extractor, text, dt.date(2024, 6, 20))
+    assert found, found
+    assert found[0][3].get("Turkish Armed Forces") == "actor"
+    assert found[0][3].get("PKK") == "target"
+
+
+def test_an_untold_strike_in_a_first_person_statement_is_the_issuers(extractor):
+    text = HEADER + (
+        "Our forces continue to fight terrorism. In an air operation carried out in the "
+        "Hakurk region yesterday, 3 terrorists were neutralised."
+    )
+    found = events(extractor, text, dt.date(2024, 6, 20))
+    strikes = [f for f in found if f[0] == "airstrike"]
+    assert strikes, found
+    assert strikes[0][3].get("Turkish Armed Forces") == "actor"
+
+
+def test_news_in_the_third_person_has_no_issuer(extractor):
+    text = (
+        "The Turkish Defence Ministry said on Thursday that talks would resume. "
+        "In an air strike near Hakurk yesterday, three people were killed, residents said."
+    )
+    found = events(extractor, text, dt.date(2024, 6, 20))
+    strikes = [f for f in found if f[0] == "airstrike"]
+    assert strikes, found
+    assert "Turkish Armed Forces" not in strikes[0][3]

@@ -1,0 +1,43 @@
+"""Subjects of passive verbs of harm (sentences written for these tests)."""
+
+import datetime as dt
+
+import pytest
+
+from app.extraction.passives import suffered
+from tests.extraction.helpers import events
+
+
+@pytest.mark.parametrize(
+    ("between", "expected"),
+    [
+        (" at the airport and at the nearby barracks were targeted by two ", True),
+        (" near the dam came under heavy fire from ", True),
+        (" were deployed, and two men were attacked by ", False),
+        (" attacked the base with ", False),
+    ],
+)
+def test_a_passive_verb_of_harm_in_the_same_clause(between, expected):
+    assert suffered(between) is expected
+
+
+def test_a_far_passive_subject_is_the_target(extractor):
+    found = events(
+        extractor,
+        "Peshmerga units at a post east of Makhmour and at a checkpoint near Gwer were "
+        "targeted by ISIS mortar fire on Monday.",
+        dt.date(2016, 3, 10),
+    )
+    assert found, found
+    assert all(f[3].get("Peshmerga") == "target" for f in found)
+
+
+def test_a_bracketed_name_before_a_participle_is_the_target(extractor):
+    found = events(
+        extractor,
+        "Two members of the Kurdistan Workers' Party (PKK) were killed on Monday when a "
+        "Turkish drone struck their car near Qandil.",
+        dt.date(2022, 3, 10),
+    )
+    assert found, found
+    assert found[0][3].get("PKK") == "target"

@@ -1,0 +1,48 @@
+"""A named force that reports an event (sentences written for these tests)."""
+
+import datetime as dt
+
+import pytest
+
+from app.extraction.speakers import speaker_role
+from tests.extraction.helpers import events
+
+
+def _role(text, name, trigger):
+    start = text.index(trigger)
+    return speaker_role(text, text.index(name) + len(name), start, start + len(trigger))
+
+
+def test_its_own_men_hit_make_the_speaker_the_target():
+    text = "The PUK said on Sunday that a drone strike had killed three of its fighters."
+    assert _role(text, "PUK", "strike") == "target"
+
+
+def test_a_speaker_of_another_force_act_is_no_party():
+    text = "The Peshmerga (KRG) said the jets struck two villages near Amedi."
+    assert _role(text, "(KRG", "struck") == "none"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The PUK said it had shelled the positions near Penjwen.",
+        "The PUK said its fighters shelled the positions near Penjwen.",
+        "The command said army helicopters shelled the positions near Penjwen.",
+        "The PUK shelled the positions near Penjwen, officials said.",
+    ],
+)
+def test_a_speaker_of_its_own_act_is_left_to_word_order(text):
+    assert _role(text, text.split()[1], "shelled") is None
+
+
+def test_a_reporting_force_is_the_target_of_a_strike_on_its_men(extractor):
+    found = events(
+        extractor,
+        "The PUK said on Sunday that a Turkish drone strike had killed three of its fighters "
+        "near Penjwen.",
+        dt.date(2023, 4, 10),
+    )
+    assert found, found
+    assert found[0][3].get("PUK") == "target"
+    assert found[0][3].get("Turkish Armed Forces") == "actor"

@@ -1,0 +1,32 @@
+"""A country named as the subject of a military act (sentences written for these tests)."""
+
+import datetime as dt
+
+import pytest
+
+from app.extraction.lexicon import Demonym
+from app.extraction.states_acting import state_names
+from tests.extraction.helpers import events
+
+
+def test_state_names_come_from_owner_forms():
+    demonyms = [
+        Demonym("Turkey's", "TR", "Turkish Armed Forces"),
+        Demonym("Turkish", "TR", "Turkish Armed Forces"),
+        Demonym("Lebanon's", "LB", None),
+    ]
+    assert state_names(demonyms) == {"Turkey": "Turkish Armed Forces"}
+
+
+@pytest.mark.parametrize(
+    ("text", "forces"),
+    [
+        ("Turkey shelled two villages near Batifa on Monday.", "Turkish Armed Forces"),
+        ("Iran fired missiles at a base near Koya on Monday.", "IRGC"),
+    ],
+)
+def test_a_country_that_strikes_is_its_forces(extractor, text, forces):
+    found = events(extractor, text, dt.date(2022, 9, 30))
+    assert found, found
+    assert found[0][3].get(forces) == "actor"
+    assert not any(name.startswith("Unidentified") for name in found[0][3])
