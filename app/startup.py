@@ -136,6 +136,8 @@ def load_lexicon(settings: Settings) -> Lexicon:
     """The lexicon the settings describe (the shipped files and the user's), through the
     build cache: reading it checks every pattern by compiling it (about 0.1 s), which a
     cached copy, built from the same files by the same code, need not do again."""
+    import hashlib
+
     from app.build_cache import cached, fingerprint
     from app.extraction.event_types import BY_NAME
     from app.extraction.lexicon import Lexicon, lexicon_dir
@@ -155,7 +157,10 @@ def load_lexicon(settings: Settings) -> Lexicon:
     files = [shipped / name for name in sorted(p.name for p in shipped.glob("*.csv"))]
     # Which extra file plays which part counts, not only what the files hold.
     key = fingerprint([str(shipped), repr(extras)], [*files, *(p for p in extras if p)])
-    return cached(cache_dir / "lexicon.pickle", key, build, Lexicon)
+    # One file per shipped lexicon directory, as for the gazetteer: checkouts sharing a cache
+    # directory do not overwrite each other's.
+    slot = hashlib.sha256(str(shipped).encode()).hexdigest()[:16]
+    return cached(cache_dir / f"lexicon-{slot}.pickle", key, build, Lexicon)
 
 
 def load_extractor(settings: Settings) -> Extractor:

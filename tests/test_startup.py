@@ -219,7 +219,7 @@ def test_the_lexicon_is_read_back_until_a_file_of_it_changes(
     first = startup.load_lexicon(settings)
     assert startup.load_lexicon(settings) == first
     assert len(lexicon_reads) == 1
-    assert (tmp_path / "cache" / "lexicon.pickle").is_file()
+    assert len(list((tmp_path / "cache").glob("lexicon-*.pickle"))) == 1
     extra = tmp_path / "triggers.csv"
     extra.write_text("event_type,pattern,note\nkidnapping,spirited away,analyst addition\n")
     extraction = ExtractionSettings(_env_file=None, extra_triggers=extra)
