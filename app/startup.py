@@ -9,8 +9,10 @@ and the collector runs again as soon as the build is over.
 What start-up builds from the gazetteer files (the places, their name index and the toponym
 automaton over them: about 0.35 s of CPU) is kept in a build cache (:mod:`app.build_cache`)
 under ``GEOEVENTS_CACHE_DIR``, keyed by the files' contents and this package's source, and
-read back in about a tenth of that. The patterns and lexicons are not cached: a compiled
-regular expression is compiled again when it is unpickled.
+read back in about a tenth of that. The lexicon (data/lexicon and the user's extra files) is
+cached the same way, once read and checked: checking compiles each of its patterns. Compiled
+patterns themselves are not cached (one is compiled again when it is unpickled); the
+lexicon's are compiled on first use instead (:mod:`app.extraction.patterns`).
 """
 
 from __future__ import annotations
