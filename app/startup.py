@@ -9,8 +9,10 @@ and the collector runs again as soon as the build is over.
 What start-up builds from the gazetteer files (the places, their name index and the toponym
 automaton over them: about 0.35 s of CPU) is kept in a build cache (:mod:`app.build_cache`)
 under ``GEOEVENTS_CACHE_DIR``, keyed by the files' contents and this package's source, and
-read back in about a tenth of that. The patterns and lexicons are not cached: a compiled
-regular expression is compiled again when it is unpickled.
+read back in about a tenth of that. The lexicon (data/lexicon and the user's extra files) is
+cached the same way, once read and checked: checking compiles each of its patterns. Compiled
+patterns themselves are not cached (one is compiled again when it is unpickled); the
+lexicon's are compiled on first use instead (:mod:`app.extraction.patterns`).
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from pathlib import Path
 
+    from app.extraction.lexicon import Lexicon
     from app.extraction.pipeline import Extractor
     from app.extraction.places import ToponymMatcher
     from app.gazetteer.geocoder import Gazetteer
@@ -130,12 +133,47 @@ def load_gazetteer(settings: Settings) -> Gazetteer:
     return load_gazetteer_build(settings).gazetteer
 
 
+@gc_paused()
+def load_lexicon(settings: Settings) -> Lexicon:
+    """The lexicon the settings describe (the shipped files and the user's), through the
+    build cache: reading it checks every pattern by compiling it (about 0.1 s), which a
+    cached copy, built from the same files by the same code, need not do again."""
+    import hashlib
+
+    from app.build_cache import cached, fingerprint
+    from app.extraction.event_types import BY_NAME
+    from app.extraction.lexicon import Lexicon, lexicon_dir
+    from app.extraction.lexicon import load_lexicon as read_lexicon
+
+    extraction = settings.extraction
+    extras = [extraction.extra_triggers, extraction.extra_demonyms, extraction.extra_cues]
+    chosen = [[path] if path is not None else [] for path in extras]
+
+    def build() -> Lexicon:
+        return read_lexicon(BY_NAME, *chosen)
+
+    cache_dir = settings.gazetteer.resolved_cache_dir()
+    if cache_dir is None:
+        return build()
+    shipped = lexicon_dir()
+    files = [shipped / name for name in sorted(p.name for p in shipped.glob("*.csv"))]
+    # Which extra file plays which part counts, not only what the files hold.
+    key = fingerprint([str(shipped), repr(extras)], [*files, *(p for p in extras if p)])
+    # One file per shipped lexicon directory, as for the gazetteer: checkouts sharing a cache
+    # directory do not overwrite each other's.
+    slot = hashlib.sha256(str(shipped).encode()).hexdigest()[:16]
+    return cached(cache_dir / f"lexicon-{slot}.pickle", key, build, Lexicon)
+
+
 def load_extractor(settings: Settings) -> Extractor:
-    """The extractor the settings describe, over the cached gazetteer and automaton."""
+    """The extractor the settings describe, over the cached gazetteer, automaton and
+    lexicon."""
     from app.extraction.pipeline import Extractor
 
     build = load_gazetteer_build(settings)
-    return Extractor.configured(build.gazetteer, settings, toponyms=build.toponyms)
+    return Extractor.configured(
+        build.gazetteer, settings, toponyms=build.toponyms, lexicon=load_lexicon(settings)
+    )
 
 
 def main() -> None:
@@ -146,6 +184,7 @@ def main() -> None:
 
     settings = Settings.from_env()
     build = load_gazetteer_build(settings)
+    load_lexicon(settings)
     where = settings.gazetteer.resolved_cache_dir()
     sys.stdout.write(
         f"start-up cache: {len(build.gazetteer):,} places in {where or '(switched off)'}\n"
@@ -153,4 +192,8 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    main()
+    # Through the module's own name: what the cache pickles must be app.startup's classes,
+    # not __main__'s, or no later command could read it back.
+    from app.startup import main as startup_main
+
+    startup_main()

@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 
 from app import startup
+from app.errors import GazetteerError
 from app.extraction.pipeline import Extractor
 from app.extraction.report_input import ReportInput
 from app.gazetteer.geocoder import Gazetteer
@@ -188,3 +189,100 @@ def test_changed_transliteration_rules_make_the_cache_stale(
         fh.write("\n")
     load_gazetteer(settings)
     assert len(builds) == 2
+
+
+# The lexicon, cached beside the gazetteer ---------------------------------------------------
+
+
+@pytest.fixture
+def lexicon_reads(monkeypatch):
+    """How many times start-up read (and checked) the lexicon files rather than the cache."""
+    from app.extraction import lexicon
+
+    calls = []
+    real = lexicon.load_lexicon
+
+    def counting(*args):
+        calls.append(args)
+        return real(*args)
+
+    monkeypatch.setattr(lexicon, "load_lexicon", counting)
+    return calls
+
+
+def test_the_lexicon_is_read_back_until_a_file_of_it_changes(
+    tmp_path, gazetteer_copy, lexicon_reads
+):
+    from app.settings import ExtractionSettings
+
+    settings = settings_for(tmp_path, gazetteer_copy)
+    first = startup.load_lexicon(settings)
+    assert startup.load_lexicon(settings) == first
+    assert len(lexicon_reads) == 1
+    assert len(list((tmp_path / "cache").glob("lexicon-*.pickle"))) == 1
+    extra = tmp_path / "triggers.csv"
+    extra.write_text("event_type,pattern,note\nkidnapping,spirited away,analyst addition\n")
+    extraction = ExtractionSettings(_env_file=None, extra_triggers=extra)
+    with_extra = settings.model_copy(update={"extraction": extraction})
+    assert "spirited away" in startup.load_lexicon(with_extra).triggers["kidnapping"]
+    assert len(lexicon_reads) == 2
+    startup.load_lexicon(with_extra)
+    assert len(lexicon_reads) == 2
+    extra.write_text("event_type,pattern,note\nkidnapping,whisked away,analyst addition\n")
+    changed = startup.load_lexicon(with_extra).triggers["kidnapping"]
+    assert "whisked away" in changed and "spirited away" not in changed
+    assert len(lexicon_reads) == 3
+    # The same file as demonyms instead of triggers is another lexicon, not a cache hit.
+    extraction = ExtractionSettings(_env_file=None, extra_cues=extra)
+    with pytest.raises(GazetteerError):
+        startup.load_lexicon(settings.model_copy(update={"extraction": extraction}))
+
+
+def test_a_bad_extra_pattern_is_refused_at_start_up_though_the_cache_is_warm(
+    tmp_path, gazetteer_copy
+):
+    from app.settings import ExtractionSettings
+
+    settings = settings_for(tmp_path, gazetteer_copy)
+    startup.load_lexicon(settings)
+    extra = tmp_path / "triggers.csv"
+    extra.write_text("event_type,pattern,note\nprotest,(unclosed,x\n")
+    extraction = ExtractionSettings(_env_file=None, extra_triggers=extra)
+    with pytest.raises(GazetteerError, match="bad pattern"):
+        load_extractor(settings.model_copy(update={"extraction": extraction}))
+
+
+def test_the_lexicon_cache_can_be_switched_off(tmp_path, gazetteer_copy, lexicon_reads):
+    settings = settings_for(tmp_path, gazetteer_copy, startup_cache=False)
+    startup.load_lexicon(settings)
+    startup.load_lexicon(settings)
+    assert len(lexicon_reads) == 2
+
+
+def test_the_cache_built_by_python_m_app_startup_is_read_back(tmp_path, gazetteer_copy):
+    import os
+    import subprocess
+    import sys
+
+    env = {
+        **os.environ,
+        "GEOEVENTS_GAZETTEER_DIR": str(gazetteer_copy),
+        "GEOEVENTS_GAZETTEER_USER_DIR": str(tmp_path / "user"),
+        "GEOEVENTS_CACHE_DIR": str(tmp_path / "cache"),
+    }
+    subprocess.run([sys.executable, "-m", "app.startup"], env=env, check=True)
+    # The classes pickled are app.startup's, not those of the __main__ module that built them.
+    check = (
+        "import logging, sys\n"
+        "logging.basicConfig(level=logging.INFO, stream=sys.stdout)\n"
+        "from app import startup\n"
+        "from app.settings import Settings\n"
+        "built = []\n"
+        "startup._build = lambda *a: built.append(a)\n"
+        "startup.load_extractor(Settings.from_env())\n"
+        "print('built', len(built))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", check], env=env, check=True, capture_output=True, text=True
+    )
+    assert "built 0" in done.stdout and "rebuilding" not in done.stdout

@@ -19,6 +19,7 @@ import ahocorasick
 from app.errors import GazetteerError, InvalidInput
 from app.extraction.cues import cued_finditer, cued_search
 from app.extraction.lexicon import Demonym, Successor
+from app.extraction.patterns import lazy_compile
 from app.extraction.text import folded
 
 ACTOR_KINDS = frozenset(
@@ -127,13 +128,15 @@ class ActorMatcher:
         self._generic_forces = frozenset(w.casefold() for w in cues.get("generic_force", ()))
         civilian = cues.get("civilian_target", ())
         self._civilian_pattern = (
-            re.compile(rf"\b(?:{'|'.join(civilian)})\b", re.I) if civilian else None
+            lazy_compile(rf"\b(?:{'|'.join(civilian)})\b", re.I) if civilian else None
         )
         struck = [*civilian, *cues.get("civilian_struck", ())]
-        self._struck_pattern = re.compile(rf"\b(?:{'|'.join(struck)})\b", re.I) if struck else None
+        self._struck_pattern = (
+            lazy_compile(rf"\b(?:{'|'.join(struck)})\b", re.I) if struck else None
+        )
         insurgents = cues.get("generic_insurgent", ())
         self._insurgent_pattern = (
-            re.compile(rf"\b(?:{'|'.join(insurgents)})\b", re.I) if insurgents else None
+            lazy_compile(rf"\b(?:{'|'.join(insurgents)})\b", re.I) if insurgents else None
         )
         self._militant = frozenset(
             a.name for a in actors if any("militant" in x.casefold() for x in a.aliases)
@@ -159,7 +162,7 @@ class ActorMatcher:
         self._coordinated: re.Pattern[str] | None = None
         self._force_after: re.Pattern[str] | None = None
         if force_nouns:
-            self._force_after = re.compile(rf"\s+(?i:{'|'.join(force_nouns)})\b")
+            self._force_after = lazy_compile(rf"\s+(?i:{'|'.join(force_nouns)})\b")
         owner_words = [*self._owners, *self._generic_owners]
         if owner_words and force_nouns:
             words = "|".join(re.escape(w) for w in sorted(owner_words, key=len, reverse=True))
@@ -167,12 +170,12 @@ class ActorMatcher:
             # so that a name ("Syrian Democratic Forces") is never read as an owner phrase; never
             # "and" ("Russian and government warplanes": two owners, see _coordinated) nor a
             # preposition ("the Syrian border with drones").
-            self._owner_pattern = re.compile(
+            self._owner_pattern = lazy_compile(
                 rf"(?<![\w-])({words})\s+(?:(?!{_FUNCTION_WORDS}\s)(?:[a-z][\w-]*|[A-Z]+-?\d+\w*)\s+){{0,2}}?"
                 rf"(?i:{'|'.join(force_nouns)})\b"
             )
             # "Regime and Russian warplanes": the first owner's warplanes too.
-            self._coordinated = re.compile(rf"(?<![\w-])({words})\s+and\s+")
+            self._coordinated = lazy_compile(rf"(?<![\w-])({words})\s+and\s+")
         by_alias: dict[tuple[str, bool], list[Actor]] = defaultdict(list)
         for actor in actors:
             for alias in actor.aliases:

@@ -166,7 +166,10 @@ def _passes(gate: _Gate, text: str) -> bool:
         return True
     if gate.automaton is not None:
         return next(gate.automaton.iter(folded), None) is not None
-    return any(word in folded for word in gate.words)
+    for word in gate.words:  # a loop, not any(...): no generator built on every call
+        if word in folded:
+            return True
+    return False
 
 
 def may_match(pattern: re.Pattern[str], text: str) -> bool:

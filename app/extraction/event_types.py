@@ -14,6 +14,7 @@ import ahocorasick
 
 from app.events import Category, EventType
 from app.extraction.irrealis import CLAUSE_VERB, HABITUAL, MODAL, REFERENCE, irrealis
+from app.extraction.patterns import lazy_compile
 
 __all__ = [
     "ANAPHORA",
@@ -315,7 +316,7 @@ class TriggerFinder:
 
     def __init__(self, triggers: Mapping[str, Sequence[str]]) -> None:
         self._patterns: list[tuple[TypeSpec, list[re.Pattern[str]]]] = [
-            (spec, [re.compile(r"\b(?:" + row + r")\b", re.I) for row in triggers[spec.name]])
+            (spec, [lazy_compile(r"\b(?:" + row + r")\b", re.I) for row in triggers[spec.name]])
             for spec in TYPES
             if triggers.get(spec.name)
         ]

@@ -110,20 +110,26 @@ class Extractor:
 
     @classmethod
     def configured(
-        cls, gazetteer: Gazetteer, settings: Settings, toponyms: ToponymMatcher | None = None
+        cls,
+        gazetteer: Gazetteer,
+        settings: Settings,
+        toponyms: ToponymMatcher | None = None,
+        lexicon: Lexicon | None = None,
     ) -> Extractor:
-        """The extractor the settings describe (the user's actor and lexicon files added)."""
+        """The extractor the settings describe (the user's actor and lexicon files added);
+        ``lexicon``, when given, is the one read from those files (start-up's cache)."""
         extraction = settings.extraction
 
         def files(path: Path | None) -> list[Path]:
             return [path] if path is not None else []
 
-        lexicon = load_lexicon(
-            BY_NAME,
-            files(extraction.extra_triggers),
-            files(extraction.extra_demonyms),
-            files(extraction.extra_cues),
-        )
+        if lexicon is None:
+            lexicon = load_lexicon(
+                BY_NAME,
+                files(extraction.extra_triggers),
+                files(extraction.extra_demonyms),
+                files(extraction.extra_cues),
+            )
         return cls(
             gazetteer,
             extraction.extra_actor_files(),

@@ -15,6 +15,7 @@ from collections.abc import Callable, Mapping, Sequence
 from app.extraction.dates import DateMention
 from app.extraction.event_types import Trigger, TriggerFinder, irrealis
 from app.extraction.occurrences import without_month_may
+from app.extraction.patterns import lazy_compile
 from app.extraction.text import Sentence
 
 #: Where a second clause begins: "..., and", "; ", "and then", "before ... again".
@@ -121,7 +122,7 @@ class Repeats:
     def __init__(self, finder: TriggerFinder, cues: Mapping[str, Sequence[str]]) -> None:
         self.finder = finder
         words = cues.get("goes_on", ())
-        self.goes_on = re.compile(r"\b(?:" + "|".join(words) + r")\b", re.I) if words else None
+        self.goes_on = lazy_compile(r"\b(?:" + "|".join(words) + r")\b", re.I) if words else None
 
     def find(
         self,

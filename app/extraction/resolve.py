@@ -57,11 +57,28 @@ class ResolvedMention:
     candidates: tuple[Candidate, ...]
 
 
+#: Names whose candidates a resolver keeps (a few MB at most; emptied when full).
+_MAX_NAMES = 50_000
+
+
 class Resolver:
     """Resolves the mentions of one report together."""
 
     def __init__(self, gazetteer: Gazetteer) -> None:
         self.gazetteer = gazetteer
+        # A name's candidates depend on the gazetteer alone, and the same names come back
+        # report after report: looked up once (the lists are only read).
+        self._looked_up: dict[tuple[str, str, str | None], list[Candidate]] = {}
+
+    def _candidates(self, name: tuple[str, str, str | None]) -> list[Candidate]:
+        found = self._looked_up.get(name)
+        if found is None:
+            text, key, cue = name
+            found = self.gazetteer.candidates(text, cue) or self.gazetteer.candidates(key, cue)
+            if len(self._looked_up) >= _MAX_NAMES:
+                self._looked_up.clear()
+            self._looked_up[name] = found
+        return found
 
     def resolve(
         self,
@@ -70,16 +87,7 @@ class Resolver:
         context_countries: Counter[str],
     ) -> list[ResolvedMention]:
         """Resolve every mention; unresolved-pattern mentions come back with place None."""
-        # A name said again in the report is looked up once (the lists are only read).
-        looked_up: dict[tuple[str, str, str | None], list[Candidate]] = {}
-        options = []
-        for m in mentions:
-            name = (m.text, m.key, m.kind_cue)
-            if name not in looked_up:
-                looked_up[name] = self.gazetteer.candidates(
-                    m.text, m.kind_cue
-                ) or self.gazetteer.candidates(m.key, m.kind_cue)
-            options.append(looked_up[name])
+        options = [self._candidates((m.text, m.key, m.kind_cue)) for m in mentions]
         countries = Counter(context_countries)
         anchors: list[Place] = []
         for cands in options:
