@@ -153,4 +153,9 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    main()
+    # Through app.startup, not this __main__ module: the cache pickles GazetteerBuild by its
+    # module's name, and "__main__.GazetteerBuild" cannot be read back by any other program
+    # (every server worker then built the gazetteer again, with a warning).
+    from app.startup import main as cache_ahead
+
+    cache_ahead()

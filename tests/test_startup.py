@@ -1,6 +1,9 @@
 import datetime as dt
 import gc
+import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -156,6 +159,22 @@ def test_the_cache_can_be_built_ahead(tmp_path, gazetteer_copy, monkeypatch, cap
     assert "places in" in capsys.readouterr().out
     (cache,) = (tmp_path / "ahead").glob("gazetteer-*.pickle")
     assert cache.stat().st_mode & 0o044 == 0o044  # another user (the image's) may read it
+
+
+@pytest.mark.slow  # a second interpreter builds the gazetteer (~5-8 s)
+def test_the_cache_built_by_make_install_is_read_back(tmp_path, gazetteer_copy, builds):
+    """``python -m app.startup`` (make install, the image) must not pickle
+    ``__main__.GazetteerBuild``, which no other program can unpickle."""
+    env = {
+        **os.environ,
+        "GEOEVENTS_GAZETTEER_DIR": str(gazetteer_copy),
+        "GEOEVENTS_GAZETTEER_USER_DIR": str(tmp_path / "user"),
+        "GEOEVENTS_CACHE_DIR": str(tmp_path / "cache"),
+    }
+    subprocess.run([sys.executable, "-m", "app.startup"], env=env, check=True, timeout=120)
+    assert len(list((tmp_path / "cache").glob("gazetteer-*.pickle"))) == 1
+    load_gazetteer(settings_for(tmp_path, gazetteer_copy))
+    assert builds == []  # read back, not built again
 
 
 def test_start_up_is_frozen_only_in_a_short_lived_process(monkeypatch):
