@@ -1,6 +1,9 @@
 import datetime as dt
 import gc
+import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -259,11 +262,10 @@ def test_the_lexicon_cache_can_be_switched_off(tmp_path, gazetteer_copy, lexicon
     assert len(lexicon_reads) == 2
 
 
+@pytest.mark.slow  # two more interpreters; the first builds the gazetteer (~5-8 s)
 def test_the_cache_built_by_python_m_app_startup_is_read_back(tmp_path, gazetteer_copy):
-    import os
-    import subprocess
-    import sys
-
+    """``python -m app.startup`` (make install, the image) must not pickle
+    ``__main__.GazetteerBuild``, which no other program can unpickle."""
     env = {
         **os.environ,
         "GEOEVENTS_GAZETTEER_DIR": str(gazetteer_copy),

@@ -55,6 +55,7 @@ _UPDATE = (
 )
 _CACHE_KIB = 1024 * 1024  # 1 GiB of page cache for the import's connection only
 _MMAP_BYTES = 1 << 34
+_SORT_RUN_CACHE = -16 * 1024  # 16 MiB while the indexes are built (see build_pending)
 
 
 def pending(conn: sqlite3.Connection) -> bool:
@@ -79,8 +80,17 @@ def build_pending(conn: sqlite3.Connection) -> None:
     conn.execute("DELETE FROM import_pending")
     if not sqlite_mapcells.counting(conn):  # an import of an older version stopped half way
         sqlite_mapcells.rebuild(conn)
-    for name, columns in SECONDARY_INDEXES:
-        conn.execute(f"CREATE INDEX IF NOT EXISTS {name} ON {columns}")
+    # CREATE INDEX sorts its keys in runs of up to cache_size bytes (at most 512 MiB), then
+    # merges the runs. One huge run sorts slower per key as it grows (its merge sort jumps
+    # all over memory): with the import's 1 GiB cache, 2.75 us a row at 4,000,000 rows
+    # against 2.0 us in runs of 16 MiB, which fit the processor's caches.
+    cache = conn.execute("PRAGMA cache_size").fetchone()[0]
+    conn.execute(f"PRAGMA cache_size = {_SORT_RUN_CACHE}")
+    try:
+        for name, columns in SECONDARY_INDEXES:
+            conn.execute(f"CREATE INDEX IF NOT EXISTS {name} ON {columns}")
+    finally:
+        conn.execute(f"PRAGMA cache_size = {int(cache)}")
     conn.execute("UPDATE meta SET value = 0 WHERE key = 'indexes_deferred'")
     # Fresh statistics let the planner pick the governorate index for region= (sampled:
     # analysis_limit keeps this to milliseconds at a million rows).

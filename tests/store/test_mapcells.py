@@ -94,7 +94,10 @@ def test_bulk_imports_leave_the_cells_counted_and_the_change_feed_whole(tmp_path
     store = SQLiteStore(tmp_path / "e.db")
     store.add_events(list(_random_events(30, seed=1)), "t")
     before = _triggers(store)
-    data = [e.model_dump(mode="json") for e in _random_events(200, seed=2)]
+    data = [e.model_dump(mode="json") for e in _random_events(190, seed=2)]
+    for i, d in enumerate(data):  # every precision (3: counted by governorate only)
+        d["properties"]["geo_precision"] = (1, 2, 3, None)[i % 4]
+    data += [make_event(located=False, summary=f"u{i}").model_dump(mode="json") for i in range(10)]
     rows, rejected = prepare_rows(gazetteer, [(i, orjson.dumps(d)) for i, d in enumerate(data)])
     assert not rejected
     loader = store.bulk_import("import", "skip", defer_indexes=defer)
