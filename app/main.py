@@ -36,7 +36,7 @@ from app.live.notify import ChangeNotifier
 from app.live.runner import LiveRunner
 from app.metrics import Metrics
 from app.settings import Settings
-from app.startup import load_extractor
+from app.startup import freeze_served_startup, load_extractor, thaw_served_startup
 from app.store import open_store
 from app.store.counters import open_counters
 
@@ -79,9 +79,11 @@ def create_app(settings: Settings | None = None) -> FastAPI:
                 allow_private=settings.live.outbound_allow_private,
             )
             await runner.start()
+        freeze_served_startup()  # the collector never walks what start-up built again
         try:
             yield
         finally:
+            thaw_served_startup()
             if runner is not None:
                 await runner.stop()
             await trimmer.stop()

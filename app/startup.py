@@ -69,6 +69,26 @@ def freeze_startup() -> None:
         gc.freeze()
 
 
+def freeze_served_startup() -> None:
+    """In a server's start-up (the app's lifespan, in each worker): collect what start-up
+    left as cyclic garbage, then move everything still alive out of the collector's sight.
+
+    The extractor, gazetteer and automata live as long as the worker; without this every
+    full pass of the collector while serving walks them again (4-9% of extraction time in
+    ``bench.extract``). Collecting first keeps start-up's pending garbage from being frozen
+    for good. :func:`thaw_served_startup` undoes it when the app shuts down, so that a
+    process that serves an app for a while (a test session) can free it afterwards.
+    """
+    gc.collect()
+    gc.freeze()
+
+
+def thaw_served_startup() -> None:
+    """At the app's shutdown: what :func:`freeze_served_startup` froze back in the
+    collector's sight (the oldest generation), so that what the app held may be freed."""
+    gc.unfreeze()
+
+
 @dataclass(frozen=True)
 class GazetteerBuild:
     """What start-up builds from the gazetteer files: the gazetteer with its name index, and

@@ -6,6 +6,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import httpx
 import pytest
 
 from app import startup
@@ -15,6 +16,7 @@ from app.extraction.report_input import ReportInput
 from app.gazetteer.geocoder import Gazetteer
 from app.settings import ApiSettings, ExtractionSettings, GazetteerSettings, Settings
 from app.startup import gc_paused, load_extractor, load_gazetteer
+from tests.conftest import LiveServer, make_settings
 
 
 def test_the_collector_is_off_inside_and_back_on_after():
@@ -288,3 +290,16 @@ def test_the_cache_built_by_python_m_app_startup_is_read_back(tmp_path, gazettee
         [sys.executable, "-c", check], env=env, check=True, capture_output=True, text=True
     )
     assert "built 0" in done.stdout and "rebuilding" not in done.stdout
+
+
+def test_a_served_app_freezes_its_start_up_and_thaws_it_at_shutdown(tmp_path):
+    gc.unfreeze()  # whatever an earlier test left frozen
+    assert gc.get_freeze_count() == 0
+    with LiveServer(make_settings(tmp_path)) as server:
+        assert httpx.get(f"{server.url}/healthz", timeout=30).status_code == 200
+        # The extractor the worker built is out of the collector's sight while it serves.
+        assert gc.get_freeze_count() > 100_000
+        extractor = server.server.config.app.state.extractor
+        assert gc.is_tracked(extractor)
+        assert all(tracked is not extractor for tracked in gc.get_objects())
+    assert gc.get_freeze_count() == 0

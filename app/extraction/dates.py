@@ -15,32 +15,24 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import Literal
 
-from app.extraction.cues import lowered as lower_cased
 from app.extraction.date_patterns import (
     BACKGROUND_YEAR,
     COMPARISON,
-    CUES,
     DAY_MONTH,
     DETERMINER_BEFORE,
-    DIGIT,
-    HINT,
-    HINT_WORDS,
     MONTH_DAY,
-    MONTH_WORD,
     MONTHS,
-    NEEDS,
     NOUN_AFTER,
     NUMBER_WORDS,
     PARTICIPLE,
-    PATTERNS,
     POSSESSIVE,
     RELATIVE,
     REPORTING,
     SINCE_BEFORE,
-    WEEKDAY_WORD,
     WEEKDAYS,
 )
 from app.extraction.date_qualifiers import qualified, weeks_back
+from app.extraction.date_scan import DateScan, scan_dates
 
 Precision = Literal["day", "week", "month", "year"]
 Role = Literal["event", "report", "since", "follow"]
@@ -85,37 +77,26 @@ def _weekday_before(anchor: date, weekday: int) -> date:
 
 
 def find_dates(
-    text: str, anchor: date, offset: int = 0, reported: date | None = None
+    text: str,
+    anchor: date,
+    offset: int = 0,
+    reported: date | None = None,
+    scan: DateScan | None = None,
 ) -> list[DateMention]:
     """Date expressions in ``text`` (offsets shifted by ``offset``), left to right.
 
     ``anchor`` is the publication date. ``reported``, when the sentence says when it was
     reported ("the ministry said on Friday that ... on Thursday"), is what relative
     expressions count from; a day and month ("17 July") still take the publication's year.
+    ``scan`` is :func:`scan_dates` of ``text`` when the caller has it already.
     """
     found: list[DateMention] = []
-    lowered = lower_cased(text)
-    digit = DIGIT.search(text)
-    if lowered is not None:
-        if digit is None and not any(word in lowered for word in HINT_WORDS):
-            return found
-    elif not HINT.search(text):
+    scan = scan_dates(text) if scan is None else scan
+    if not scan.hinted:
         return found
-    # Skip the patterns that cannot match: most sentences name no month or no weekday.
-    present = {
-        need
-        for need, seen in (
-            ("d", digit),
-            ("m", MONTH_WORD.search(text)),
-            ("w", WEEKDAY_WORD.search(text)),
-        )
-        if seen is not None
-    }
     taken: list[tuple[int, int]] = []
-    for name, pattern in PATTERNS:
-        if not _NEEDS[name] <= present or not _has_cue(name, text, lowered):
-            continue
-        for match in pattern.finditer(text):
+    for name, matches in scan.matches:
+        for match in matches:
             s, e = match.span()
             if any(s < te and ts < e for ts, te in taken):
                 continue
@@ -173,18 +154,6 @@ def _week_of(start: int, end: int, text: str, first: date, last: date) -> DateMe
 _NIGHT = frozenset({"overnight", "during the night"})
 #: "within hours", "minutes later": the same day as the event told before.
 _SOON = frozenset({"within", "hours", "minutes"})
-_NEEDS = {name: frozenset(NEEDS.get(name, "")) for name, _ in PATTERNS}
-
-
-def _has_cue(name: str, text: str, lowered: str | None) -> bool:
-    """Whether ``text`` holds a word the pattern cannot match without (True when unsure)."""
-    cues = CUES.get(name)
-    if cues is None:
-        return True
-    words, ignore_case = cues
-    if not ignore_case:
-        return any(word in text for word in words)
-    return lowered is None or any(word in lowered for word in words)
 
 
 def _bound(text: str, start: int) -> bool:

@@ -30,6 +30,7 @@ from app.extraction.air_power import add_air_force
 from app.extraction.allegiance import TRIBAL_ALIAS, with_allegiance
 from app.extraction.background_dates import dated_reference
 from app.extraction.cues import cued_search
+from app.extraction.date_scan import scan_dates
 from app.extraction.datelines import after_dateline
 from app.extraction.dates import DateMention, find_dates
 from app.extraction.drafting import ReportContext, drafts_for, event_countries
@@ -249,11 +250,14 @@ class Extractor:
         return Extraction(text, mentions, features, reported_at, drafts)
 
     def _dates(self, sentence: Sentence, published: dt.date) -> list[DateMention]:
-        found = after_dateline(sentence, find_dates(sentence.text, published, sentence.start))
+        scan = scan_dates(sentence.text)
+        found = after_dateline(
+            sentence, find_dates(sentence.text, published, sentence.start, scan=scan)
+        )
         reported = [d for d in found if d.role == "report"]
         if reported and any(d.role != "report" for d in found):
             # "on Tuesday ... officials said on 7 August": the Tuesday before 7 August.
-            again = find_dates(sentence.text, published, sentence.start, reported[0].last)
+            again = find_dates(sentence.text, published, sentence.start, reported[0].last, scan)
             found = after_dateline(sentence, again)
         return found
 

@@ -6,7 +6,7 @@ import pytest
 
 from app.extraction.cues import has_case_trap
 from app.extraction.date_patterns import DIGIT, HINT, HINT_WORDS, PATTERNS
-from app.extraction.dates import _has_cue
+from app.extraction.date_scan import _has_cue
 
 PHRASES = [
     "yesterday",
