@@ -111,13 +111,19 @@ def own_interval(
 
 
 #: "three days after he was kidnapped", "11 days after they were abducted": what was done to
-#: someone that long before the date of the sentence (a passive; "a day after Turkish jets
-#: opened the offensive" links to news told elsewhere, and its trigger keeps the sentence's date).
+#: someone that long before the date of the sentence; and so is what its subject did when the
+#: trigger is the clause's verb ("two days after U.S. troops pulled out", "a day after seizing
+#: the town"). A trigger further on ("a day after Turkish jets opened the offensive": the
+#: noun of another verb) links to news told elsewhere and keeps the sentence's date.
 _DAYS_AFTER = re.compile(
     r"\b(\d{1,3}|a|one|two|three|four|five|six|seven|eight|nine|ten|a few)\s+(days?|weeks?)\s+"
-    r"after\s+(?:[\w-]+\s+){1,2}(?:was|were|had been)\s+$",
+    r"after\s+(?:(?:[\w-]+\s+){1,2}(?:was|were|had been)\s+|(?P<subject>(?:[\w.'’-]+\s+){0,4}))$",
     re.I,
 )
+#: A word of the subject before an active trigger: no verb ("opened", "launching") in it.
+_VERB_LIKE = re.compile(r"^[a-z]+(?:ed|ing)$|^(?:had|has|have|was|were|is|are|took|began)$", re.I)
+#: "a day after jets opened the offensive": the start of the campaign the sentence goes on with.
+_OPENING = re.compile(r"(?:open|launch|start|beg[ia]n)\w*\b", re.I)
 _COUNTS = {
     "a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
     "eight": 8, "nine": 9, "ten": 10,
@@ -131,6 +137,11 @@ def days_after(sentence: Sentence, trigger: Trigger) -> int:
     at = trigger.start - sentence.start
     match = _DAYS_AFTER.search(sentence.text[max(0, at - 50) : at])
     if match is None or match[1].lower() not in _COUNTS and not match[1].isdigit():
+        return 0
+    subject = match["subject"]
+    if subject is not None and (
+        any(_VERB_LIKE.match(word) for word in subject.split()) or _OPENING.match(trigger.text)
+    ):
         return 0
     n = int(match[1]) if match[1].isdigit() else _COUNTS[match[1].lower()]
     return n * 7 if match[2].lower().startswith("week") else n

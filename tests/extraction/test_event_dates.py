@@ -154,14 +154,30 @@ def test_a_kidnapping_days_before_the_release_takes_that_earlier_day(extractor):
     assert taken["kidnapping"] == dt.date(2024, 4, 30)
 
 
-def test_an_active_clause_after_days_after_keeps_the_sentences_date(extractor):
-    # "two days after gunmen attacked": news linked to, dated as the sentence (the rule reads
-    # only what was done to someone); "two days after a guard was shot dead": two days before.
+def test_what_a_subject_did_days_before_is_dated_that_long_before(extractor):
+    # The trigger is the verb of the "N days after" clause: it happened that long before.
     active = "Shops reopened in Tikrit on Tuesday, two days after gunmen attacked the market."
     assert [(t, first) for t, _, first, _ in dated(extractor, active)] == [
-        ("attack", dt.date(2024, 5, 14))
+        ("attack", dt.date(2024, 5, 12))
     ]
     passive = "Shops reopened in Tikrit on Tuesday, two days after a guard was shot dead there."
     assert [(t, first) for t, _, first, _ in dated(extractor, passive)] == [
         ("attack", dt.date(2024, 5, 12))
     ]
+    withdrawal = (
+        "Turkish-backed fighters entered Tal Tamr on Tuesday, three days after the Kurdish-led "
+        "forces pulled out of the town."
+    )
+    assert [(t, first) for t, _, first, _ in dated(extractor, withdrawal)] == [
+        ("troop_deployment", dt.date(2024, 5, 14)),
+        ("troop_withdrawal", dt.date(2024, 5, 11)),
+    ]
+
+
+def test_a_campaign_opened_days_before_keeps_the_sentences_date(extractor):
+    # "a day after the air force opened the offensive": the fighting the sentence goes on with.
+    linked = (
+        "Army units pushed into Rawa on Tuesday, a day after the air force opened the "
+        "offensive, and fighting went on through Wednesday."
+    )
+    assert {first for _, _, first, _ in dated(extractor, linked)} == {dt.date(2024, 5, 14)}
