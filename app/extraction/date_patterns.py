@@ -148,14 +148,14 @@ COMPARISON = re.compile(r"\b(?:\w+est|first|most|worst|last|only|biggest|largest
 BACKGROUND_YEAR = re.compile(r"^(?:since|until|before)\b", re.I)
 
 HINT = re.compile(
-    r"\d|day|week|month|year|night|morning|ago|later|earlier|following|next|"
+    r"\d|day|week|month|year|night|morning|evening|ago|later|earlier|following|next|"
     r"same|mid|early|late|hours|minutes|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec",
     re.I,
 )
 
 #: HINT's words, looked for in the lower-cased text (``in`` finds what HINT would, faster).
 HINT_WORDS = (
-    "day", "week", "month", "year", "night", "morning", "ago", "later", "earlier",
+    "day", "week", "month", "year", "night", "morning", "evening", "ago", "later", "earlier",
     "following", "next", "same", "mid", "early", "late", "hours", "minutes", "jan", "feb",
     "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
 )  # fmt: skip
@@ -197,6 +197,7 @@ CUES: dict[str, tuple[tuple[str, ...], bool]] = {
             " day",
             "night",
             "morning",
+            "evening",
             "week",
             "month",
             "year",

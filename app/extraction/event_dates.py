@@ -74,6 +74,10 @@ def same_clause(sentence: Sentence, trigger: Trigger, mention: DateMention) -> b
     return not _CLAUSE_BREAK.search(sentence.text[lo - sentence.start : hi - sentence.start])
 
 
+#: How close after a trigger "the previous evening", "two days earlier" must come to be its own.
+_NEXT_TO = 25
+
+
 def own_interval(
     own: list[DateMention],
     follow: list[DateMention],
@@ -93,6 +97,21 @@ def own_interval(
         # "released on Thursday, three days after he was kidnapped": the Monday before.
         shift = dt.timedelta(days=lag)
         return chosen.first - shift, chosen.last - shift, chosen
+    earlier = next(
+        (
+            f
+            for f in follow
+            if f.offset_days < 0
+            and 0 <= f.start - trigger.end <= _NEXT_TO
+            and chosen.end <= trigger.start
+            and same_clause(sentence, trigger, f)
+        ),
+        None,
+    )
+    if earlier is not None:
+        # "pulled out on Thursday under a truce agreed the previous evening": a day before.
+        day = chosen.first + dt.timedelta(days=earlier.offset_days)
+        return day, day, chosen
     later = next(
         (f for f in follow if f.start > chosen.start and f.offset_days > 0),
         None,

@@ -95,6 +95,11 @@ def test_follow_ups_shift_from_the_previous_event():
     assert one("the following day").offset_days == 1
 
 
+def test_the_previous_evening_is_a_day_back():
+    found = one("a truce agreed the previous evening")
+    assert (found.role, found.offset_days) == ("follow", -1)
+
+
 def test_impossible_dates_are_ignored():
     assert find_dates("on 31 February", PUB) == []
 

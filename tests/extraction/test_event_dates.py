@@ -181,3 +181,19 @@ def test_a_campaign_opened_days_before_keeps_the_sentences_date(extractor):
         "offensive, and fighting went on through Wednesday."
     )
     assert {first for _, _, first, _ in dated(extractor, linked)} == {dt.date(2024, 5, 14)}
+
+
+def test_a_day_said_right_after_the_trigger_counts_back_from_the_sentences_date(extractor):
+    truce = (
+        "Government troops began leaving the town of Hit on Tuesday under a ceasefire agreed "
+        "the previous evening."
+    )
+    found = {t: (first, last) for t, _, first, last in dated(extractor, truce)}
+    assert found == {
+        "agreement": (dt.date(2024, 5, 13), dt.date(2024, 5, 13)),
+        "troop_withdrawal": (dt.date(2024, 5, 14), dt.date(2024, 5, 14)),
+    }
+    body = "The body of a trader was found near Baquba on Tuesday; he had been kidnapped two days earlier."
+    assert [(t, first) for t, _, first, _ in dated(extractor, body)] == [
+        ("kidnapping", dt.date(2024, 5, 12))
+    ]
