@@ -40,7 +40,7 @@ from app.extraction.date_patterns import (
     WEEKDAY_WORD,
     WEEKDAYS,
 )
-from app.extraction.date_qualifiers import qualified, weeks_back
+from app.extraction.date_qualifiers import joined_parts, qualified, weeks_back
 
 Precision = Literal["day", "week", "month", "year"]
 Role = Literal["event", "report", "since", "follow"]
@@ -161,6 +161,7 @@ def find_dates(
             if d not in night
         ]
     found.sort(key=lambda d: d.start)
+    found = joined_parts(text, found, offset, _week_of)  # "late April and early May"
     if "ast " in text or "week of" in text:  # "11 June last year", "Monday last week"
         found = qualified(text, found, reported or anchor, offset, _week_of)
     return found
