@@ -144,6 +144,8 @@ SINCE_BEFORE = re.compile(
 )
 #: "the deadliest ... since", "the first ... since": the date after "since" is compared with.
 COMPARISON = re.compile(r"\b(?:\w+est|first|most|worst|last|only|biggest|largest)\b", re.I)
+#: "since July, when ...", "until 16 October 2017, when ...": the when-clause happened then.
+WHEN_AFTER = re.compile(r",?\s+when\b")
 # "since 2020", "until 2017": the year is background, not when the event happened.
 BACKGROUND_YEAR = re.compile(r"^(?:since|until|before)\b", re.I)
 

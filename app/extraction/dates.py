@@ -39,6 +39,7 @@ from app.extraction.date_patterns import (
     SINCE_BEFORE,
     WEEKDAY_WORD,
     WEEKDAYS,
+    WHEN_AFTER,
 )
 from app.extraction.date_qualifiers import joined_parts, qualified, weeks_back
 
@@ -128,6 +129,8 @@ def find_dates(
                 role = "report"
             elif role == "event" and _bound(text, s):
                 role = "since"  # "the worst since December 2024", "until 3 March": a bound
+            if role == "since" and WHEN_AFTER.match(text, e):
+                role = "event"  # "the worst since July, when a bomb killed 30": the bomb's
             taken.append((s, e))
             attached: Attached | None = None
             if POSSESSIVE.match(text, e) or (

@@ -208,3 +208,14 @@ def test_the_night_before_a_weekday_is_in_its_interval():
         "During the night, gunmen burned shops; bodies were found on Tuesday morning", PUB
     )
     assert [(d.first, d.last) for d in found] == [(dt.date(2024, 8, 5), dt.date(2024, 8, 6))]
+
+
+def test_a_bound_followed_by_when_dates_the_when_clause():
+    found = one("the deadliest since March, when a car bomb killed 20 people")
+    assert (found.role, found.first, found.last) == (
+        "event",
+        dt.date(2024, 3, 1),
+        dt.date(2024, 3, 31),
+    )
+    assert one("the deadliest since March this side of the river").role == "since"
+    assert one("held the town until 16 October 2017, when troops entered").role == "event"

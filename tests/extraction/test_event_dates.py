@@ -197,3 +197,12 @@ def test_a_day_said_right_after_the_trigger_counts_back_from_the_sentences_date(
     assert [(t, first) for t, _, first, _ in dated(extractor, body)] == [
         ("kidnapping", dt.date(2024, 5, 12))
     ]
+
+
+def test_an_event_told_in_a_when_clause_after_since_takes_that_date(extractor):
+    text = (
+        "Monday's bombing was the deadliest in the city since March, when a car bomb at a busy "
+        "market in Kirkuk killed 20 people."
+    )
+    found = dated(extractor, text)
+    assert ("ied_explosion", "Kirkuk", dt.date(2024, 3, 1), dt.date(2024, 3, 31)) in found
