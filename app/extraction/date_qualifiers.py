@@ -141,3 +141,18 @@ def joined_parts(text: str, found: list[DateMention], offset: int, make: Make) -
             continue
         out.append(d)
     return out
+
+
+def night_of(found: list[DateMention], nights: frozenset[str]) -> list[DateMention]:
+    """ "during the night ... on Tuesday morning": the weekday says which night, the one that
+    ended on it; the night's own mention goes."""
+    night = [d for d in found if d.text.lower() in nights]
+    if not night or not any(d.role == "event" and d not in night for d in found):
+        return found
+    return [
+        d
+        if d.role != "event" or d.precision != "day" or d.first != d.last
+        else replace(d, first=d.first - timedelta(days=1))
+        for d in found
+        if d not in night
+    ]

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import calendar
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Literal
 
@@ -41,7 +41,7 @@ from app.extraction.date_patterns import (
     WEEKDAYS,
     WHEN_AFTER,
 )
-from app.extraction.date_qualifiers import joined_parts, qualified, weeks_back
+from app.extraction.date_qualifiers import joined_parts, night_of, qualified, weeks_back
 
 Precision = Literal["day", "week", "month", "year"]
 Role = Literal["event", "report", "since", "follow"]
@@ -152,17 +152,7 @@ def find_dates(
                     attached,
                 )
             )
-    night = [d for d in found if d.text.lower() in _NIGHT]
-    if night and any(d.role == "event" and d not in night for d in found):
-        # "during the night ... on Tuesday morning": the weekday says which night, the one
-        # that ended on it.
-        found = [
-            d
-            if d.role != "event" or d.precision != "day" or d.first != d.last
-            else replace(d, first=d.first - timedelta(days=1))
-            for d in found
-            if d not in night
-        ]
+    found = night_of(found, _NIGHT)  # "during the night ... on Tuesday morning"
     found.sort(key=lambda d: d.start)
     found = joined_parts(text, found, offset, _week_of)  # "late April and early May"
     if "ast " in text or "week of" in text:  # "11 June last year", "Monday last week"
