@@ -74,6 +74,13 @@ def same_clause(sentence: Sentence, trigger: Trigger, mention: DateMention) -> b
     return not _CLAUSE_BREAK.search(sentence.text[lo - sentence.start : hi - sentence.start])
 
 
+#: "for a second day", "into a third straight day": the event began that many days back.
+_NTH_DAY = re.compile(
+    r"\b(?:for|into) a (second|third|fourth|fifth|sixth) "
+    r"(?:straight |consecutive |successive )?day\b",
+    re.I,
+)
+_NTH = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6}
 #: How close after a trigger "the previous evening", "two days earlier" must come to be its own.
 _NEXT_TO = 25
 
@@ -92,6 +99,10 @@ def own_interval(
     following day": Monday to Tuesday)."""
     pool = [d for d in own if same_clause(sentence, trigger, d)] or own
     chosen = min(pool, key=lambda d: abs(d.start - trigger.start))
+    nth = cued_search(_NTH_DAY, sentence.text) if chosen.precision == "day" else None
+    if nth is not None:
+        # "fighting raged for a third day on Thursday": since Tuesday.
+        return chosen.last - dt.timedelta(days=_NTH[nth[1].lower()] - 1), chosen.last, chosen
     lag = days_after(sentence, trigger)
     if lag and not same_clause(sentence, trigger, chosen):
         # "released on Thursday, three days after he was kidnapped": the Monday before.

@@ -206,3 +206,17 @@ def test_an_event_told_in_a_when_clause_after_since_takes_that_date(extractor):
     )
     found = dated(extractor, text)
     assert ("ied_explosion", "Kirkuk", dt.date(2024, 3, 1), dt.date(2024, 3, 31)) in found
+
+
+def test_fighting_on_its_nth_day_began_that_many_days_back(extractor):
+    text = (
+        "Fighting between government forces and tribal fighters in Suwayda went into a third "
+        "day on Tuesday, residents said."
+    )
+    assert [(first, last) for _, _, first, last in dated(extractor, text)] == [
+        (dt.date(2024, 5, 12), dt.date(2024, 5, 14))
+    ]
+    second = "Clashes raged for a second straight day near Tal Afar on Tuesday."
+    assert [(first, last) for _, _, first, last in dated(extractor, second)] == [
+        (dt.date(2024, 5, 13), dt.date(2024, 5, 14))
+    ]
