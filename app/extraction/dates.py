@@ -344,6 +344,8 @@ def _relative(m: re.Match[str], anchor: date) -> tuple[date, date, Precision, Ro
     words = phrase.split()
     if words[-1] == "weekend" or words[-2:] in (["week", "ago"], ["weeks", "ago"]):
         return weeks_back(words, anchor)  # "over the weekend", "two weeks ago"
+    if words[-1] == "hours" and words[0] != "within":  # "over the past 24 hours": 2 days
+        return anchor - day, anchor, "day", "event", 0
     if words[0] in ("in", "over", "during"):
         # "in recent days": the week before the reference; "in recent weeks": its month.
         span = 7 if words[-1] == "days" else 28

@@ -219,3 +219,10 @@ def test_a_bound_followed_by_when_dates_the_when_clause():
     )
     assert one("the deadliest since March this side of the river").role == "since"
     assert one("held the town until 16 October 2017, when troops entered").role == "event"
+
+
+def test_the_past_24_hours_are_the_day_before_and_the_day_itself():
+    found = one("Over the past 24 hours, jets flew 40 sorties")
+    assert (found.first, found.last, found.role) == (dt.date(2024, 8, 7), PUB, "event")
+    assert one("killed in the last twenty-four hours").first == dt.date(2024, 8, 7)
+    assert one("police arrived within hours").role == "follow"
