@@ -109,6 +109,7 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"the (?:following|next) (?:day|morning|night)|(?:the )?same day|later that day|"
             r"within (?:hours|minutes)|(?:hours|minutes) (?:later|after)|"
             r"(?:in|over|during) the (?:past|last|previous) (?:24|twenty-four) hours|"
+            r"(?:throughout|over|during) the (?:whole |entire )?week(?! of)|"
             r"overnight|during the night|(?:in|over|during) (?:recent|the (?:past|last) "
             r"(?:few|several)) (?:days|weeks))\b",
             re.I,

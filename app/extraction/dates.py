@@ -346,6 +346,8 @@ def _relative(m: re.Match[str], anchor: date) -> tuple[date, date, Precision, Ro
         return weeks_back(words, anchor)  # "over the weekend", "two weeks ago"
     if words[-1] == "hours" and words[0] != "within":  # "over the past 24 hours": 2 days
         return anchor - day, anchor, "day", "event", 0
+    if words[-1] == "week" and words[0] in ("throughout", "over", "during"):
+        return anchor - 7 * day, anchor, "week", "event", 0  # "throughout the week"
     if words[0] in ("in", "over", "during"):
         # "in recent days": the week before the reference; "in recent weeks": its month.
         span = 7 if words[-1] == "days" else 28

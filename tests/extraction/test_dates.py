@@ -226,3 +226,10 @@ def test_the_past_24_hours_are_the_day_before_and_the_day_itself():
     assert (found.first, found.last, found.role) == (dt.date(2024, 8, 7), PUB, "event")
     assert one("killed in the last twenty-four hours").first == dt.date(2024, 8, 7)
     assert one("police arrived within hours").role == "follow"
+
+
+def test_throughout_the_week_is_the_week_up_to_the_report():
+    found = one("jets struck the district throughout the week")
+    assert (found.first, found.last, found.precision) == (dt.date(2024, 8, 1), PUB, "week")
+    assert one("fighting went on over the week").first == dt.date(2024, 8, 1)
+    assert one("talks held over the weekend").first != dt.date(2024, 8, 1)
