@@ -193,7 +193,10 @@ def test_a_day_said_right_after_the_trigger_counts_back_from_the_sentences_date(
         "agreement": (dt.date(2024, 5, 13), dt.date(2024, 5, 13)),
         "troop_withdrawal": (dt.date(2024, 5, 14), dt.date(2024, 5, 14)),
     }
-    body = "The body of a trader was found near Baquba on Tuesday; he had been kidnapped two days earlier."
+    body = (
+        "The body of a trader was found near Baquba on Tuesday; he had been kidnapped two "
+        "days earlier."
+    )
     assert [(t, first) for t, _, first, _ in dated(extractor, body)] == [
         ("kidnapping", dt.date(2024, 5, 12))
     ]
