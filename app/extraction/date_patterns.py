@@ -108,6 +108,8 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"(?:a|one|two|three|four) weeks? ago|"
             r"the (?:following|next) (?:day|morning|night)|(?:the )?same day|later that day|"
             r"within (?:hours|minutes)|(?:hours|minutes) (?:later|after)|"
+            r"(?:in|over|during) the (?:past|last|previous) (?:24|twenty-four) hours|"
+            r"(?:throughout|over|during) the (?:whole |entire )?week(?! of)|"
             r"overnight|during the night|(?:in|over|during) (?:recent|the (?:past|last) "
             r"(?:few|several)) (?:days|weeks))\b",
             re.I,
@@ -144,18 +146,20 @@ SINCE_BEFORE = re.compile(
 )
 #: "the deadliest ... since", "the first ... since": the date after "since" is compared with.
 COMPARISON = re.compile(r"\b(?:\w+est|first|most|worst|last|only|biggest|largest)\b", re.I)
+#: "since July, when ...", "until 16 October 2017, when ...": the when-clause happened then.
+WHEN_AFTER = re.compile(r",?\s+when\b")
 # "since 2020", "until 2017": the year is background, not when the event happened.
 BACKGROUND_YEAR = re.compile(r"^(?:since|until|before)\b", re.I)
 
 HINT = re.compile(
-    r"\d|day|week|month|year|night|morning|ago|later|earlier|following|next|"
+    r"\d|day|week|month|year|night|morning|evening|ago|later|earlier|following|next|"
     r"same|mid|early|late|hours|minutes|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec",
     re.I,
 )
 
 #: HINT's words, looked for in the lower-cased text (``in`` finds what HINT would, faster).
 HINT_WORDS = (
-    "day", "week", "month", "year", "night", "morning", "ago", "later", "earlier",
+    "day", "week", "month", "year", "night", "morning", "evening", "ago", "later", "earlier",
     "following", "next", "same", "mid", "early", "late", "hours", "minutes", "jan", "feb",
     "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
 )  # fmt: skip
@@ -197,6 +201,7 @@ CUES: dict[str, tuple[tuple[str, ...], bool]] = {
             " day",
             "night",
             "morning",
+            "evening",
             "week",
             "month",
             "year",

@@ -115,3 +115,44 @@ def weeks_back(words: list[str], anchor: date) -> tuple[date, date, Precision, R
         return end - timedelta(days=end.weekday() - _FRIDAY), end, "week", "event", 0
     day = anchor - timedelta(days=7 * _WEEKS[words[0]])
     return day - timedelta(days=3), day + timedelta(days=3), "week", "event", 0
+
+
+_PART = re.compile(r"(?:mid|early|late|end of|beginning of|start of)\b", re.I)
+_PART_JOIN = re.compile(r"\s*(?:and|to|through|until|-|–)\s*")
+
+
+def joined_parts(text: str, found: list[DateMention], offset: int, make: Make) -> list[DateMention]:
+    """ "late April and early May", "mid-June to early July": one span, from the first part's
+    first day to the second's last (two dates would put the event in one part only)."""
+    out: list[DateMention] = []
+    for d in found:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.role == d.role == "event"
+            and _PART.match(prev.text)
+            and _PART.match(d.text)
+            and prev.last < d.first
+            and _PART_JOIN.fullmatch(text, prev.end - offset, d.start - offset)
+        ):
+            out[-1] = make(
+                prev.start, d.end, text[prev.start - offset : d.end - offset], prev.first, d.last
+            )
+            continue
+        out.append(d)
+    return out
+
+
+def night_of(found: list[DateMention], nights: frozenset[str]) -> list[DateMention]:
+    """ "during the night ... on Tuesday morning": the weekday says which night, the one that
+    ended on it; the night's own mention goes."""
+    night = [d for d in found if d.text.lower() in nights]
+    if not night or not any(d.role == "event" and d not in night for d in found):
+        return found
+    return [
+        d
+        if d.role != "event" or d.precision != "day" or d.first != d.last
+        else replace(d, first=d.first - timedelta(days=1))
+        for d in found
+        if d not in night
+    ]

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import calendar
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Literal
 
@@ -30,8 +30,9 @@ from app.extraction.date_patterns import (
     REPORTING,
     SINCE_BEFORE,
     WEEKDAYS,
+    WHEN_AFTER,
 )
-from app.extraction.date_qualifiers import qualified, weeks_back
+from app.extraction.date_qualifiers import joined_parts, night_of, qualified, weeks_back
 from app.extraction.date_scan import DateScan, scan_dates
 
 Precision = Literal["day", "week", "month", "year"]
@@ -109,6 +110,8 @@ def find_dates(
                 role = "report"
             elif role == "event" and _bound(text, s):
                 role = "since"  # "the worst since December 2024", "until 3 March": a bound
+            if role == "since" and WHEN_AFTER.match(text, e):
+                role = "event"  # "the worst since July, when a bomb killed 30": the bomb's
             taken.append((s, e))
             attached: Attached | None = None
             if POSSESSIVE.match(text, e) or (
@@ -130,18 +133,9 @@ def find_dates(
                     attached,
                 )
             )
-    night = [d for d in found if d.text.lower() in _NIGHT]
-    if night and any(d.role == "event" and d not in night for d in found):
-        # "during the night ... on Tuesday morning": the weekday says which night, the one
-        # that ended on it.
-        found = [
-            d
-            if d.role != "event" or d.precision != "day" or d.first != d.last
-            else replace(d, first=d.first - timedelta(days=1))
-            for d in found
-            if d not in night
-        ]
+    found = night_of(found, _NIGHT)  # "during the night ... on Tuesday morning"
     found.sort(key=lambda d: d.start)
+    found = joined_parts(text, found, offset, _week_of)  # "late April and early May"
     if "ast " in text or "week of" in text:  # "11 June last year", "Monday last week"
         found = qualified(text, found, reported or anchor, offset, _week_of)
     return found
@@ -319,6 +313,10 @@ def _relative(m: re.Match[str], anchor: date) -> tuple[date, date, Precision, Ro
     words = phrase.split()
     if words[-1] == "weekend" or words[-2:] in (["week", "ago"], ["weeks", "ago"]):
         return weeks_back(words, anchor)  # "over the weekend", "two weeks ago"
+    if words[-1] == "hours" and words[0] != "within":  # "over the past 24 hours": 2 days
+        return anchor - day, anchor, "day", "event", 0
+    if words[-1] == "week" and words[0] in ("throughout", "over", "during"):
+        return anchor - 7 * day, anchor, "week", "event", 0  # "throughout the week"
     if words[0] in ("in", "over", "during"):
         # "in recent days": the week before the reference; "in recent weeks": its month.
         span = 7 if words[-1] == "days" else 28

@@ -9,9 +9,11 @@ a side.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from app.extraction.actors import Actor
+from app.extraction.cues import cued_search
 from app.extraction.event_builder import EventDraft
 
 #: Who acts when the text names nobody: protesters protest, an unknown group attacks.
@@ -24,6 +26,13 @@ DEFAULT_ACTOR = {
     "kidnapping": "Unidentified armed group",
     "suicide_bombing": "Unidentified armed group",
 }
+
+#: "a landmine left over from the war", "unexploded ordnance": a remnant of past fighting that
+#: went off by itself; nobody attacked (a group that left it is named when the text says so).
+REMNANT = re.compile(
+    r"\b(?:left\s+over|left\s+behind|leftover|unexploded|remnants?\s+of\s+(?:the\s+)?war)\b",
+    re.I,
+)
 
 
 def add_defaults(
@@ -50,6 +59,8 @@ def add_defaults(
                     draft.add_actor(actor, "actor", mention)
                 return
     if stem is None:
+        return
+    if draft.spec.name == "ied_explosion" and cued_search(REMNANT, draft.sentence.text):
         return
     if draft.spec.name == "suicide_bombing":
         insurgent = _main_insurgent(earlier, draft)

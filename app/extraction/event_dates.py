@@ -74,6 +74,17 @@ def same_clause(sentence: Sentence, trigger: Trigger, mention: DateMention) -> b
     return not _CLAUSE_BREAK.search(sentence.text[lo - sentence.start : hi - sentence.start])
 
 
+#: "for a second day", "into a third straight day": the event began that many days back.
+_NTH_DAY = re.compile(
+    r"\b(?:for|into) a (second|third|fourth|fifth|sixth) "
+    r"(?:straight |consecutive |successive )?day\b",
+    re.I,
+)
+_NTH = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6}
+#: How close after a trigger "the previous evening", "two days earlier" must come to be its own.
+_NEXT_TO = 25
+
+
 def own_interval(
     own: list[DateMention],
     follow: list[DateMention],
@@ -88,11 +99,30 @@ def own_interval(
     following day": Monday to Tuesday)."""
     pool = [d for d in own if same_clause(sentence, trigger, d)] or own
     chosen = min(pool, key=lambda d: abs(d.start - trigger.start))
+    nth = cued_search(_NTH_DAY, sentence.text) if chosen.precision == "day" else None
+    if nth is not None:
+        # "fighting raged for a third day on Thursday": since Tuesday.
+        return chosen.last - dt.timedelta(days=_NTH[nth[1].lower()] - 1), chosen.last, chosen
     lag = days_after(sentence, trigger)
     if lag and not same_clause(sentence, trigger, chosen):
         # "released on Thursday, three days after he was kidnapped": the Monday before.
         shift = dt.timedelta(days=lag)
         return chosen.first - shift, chosen.last - shift, chosen
+    earlier = next(
+        (
+            f
+            for f in follow
+            if f.offset_days < 0
+            and 0 <= f.start - trigger.end <= _NEXT_TO
+            and chosen.end <= trigger.start
+            and same_clause(sentence, trigger, f)
+        ),
+        None,
+    )
+    if earlier is not None:
+        # "pulled out on Thursday under a truce agreed the previous evening": a day before.
+        day = chosen.first + dt.timedelta(days=earlier.offset_days)
+        return day, day, chosen
     later = next(
         (f for f in follow if f.start > chosen.start and f.offset_days > 0),
         None,
@@ -111,13 +141,19 @@ def own_interval(
 
 
 #: "three days after he was kidnapped", "11 days after they were abducted": what was done to
-#: someone that long before the date of the sentence (a passive; "a day after Turkish jets
-#: opened the offensive" links to news told elsewhere, and its trigger keeps the sentence's date).
+#: someone that long before the date of the sentence; and so is what its subject did when the
+#: trigger is the clause's verb ("two days after U.S. troops pulled out", "a day after seizing
+#: the town"). A trigger further on ("a day after Turkish jets opened the offensive": the
+#: noun of another verb) links to news told elsewhere and keeps the sentence's date.
 _DAYS_AFTER = re.compile(
     r"\b(\d{1,3}|a|one|two|three|four|five|six|seven|eight|nine|ten|a few)\s+(days?|weeks?)\s+"
-    r"after\s+(?:[\w-]+\s+){1,2}(?:was|were|had been)\s+$",
+    r"after\s+(?:(?:[\w-]+\s+){1,2}(?:was|were|had been)\s+|(?P<subject>(?:[\w.'’-]+\s+){0,4}))$",
     re.I,
 )
+#: A word of the subject before an active trigger: no verb ("opened", "launching") in it.
+_VERB_LIKE = re.compile(r"^[a-z]+(?:ed|ing)$|^(?:had|has|have|was|were|is|are|took|began)$", re.I)
+#: "a day after jets opened the offensive": the start of the campaign the sentence goes on with.
+_OPENING = re.compile(r"(?:open|launch|start|beg[ia]n)\w*\b", re.I)
 _COUNTS = {
     "a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
     "eight": 8, "nine": 9, "ten": 10,
@@ -131,6 +167,11 @@ def days_after(sentence: Sentence, trigger: Trigger) -> int:
     at = trigger.start - sentence.start
     match = _DAYS_AFTER.search(sentence.text[max(0, at - 50) : at])
     if match is None or match[1].lower() not in _COUNTS and not match[1].isdigit():
+        return 0
+    subject = match["subject"]
+    if subject is not None and (
+        any(_VERB_LIKE.match(word) for word in subject.split()) or _OPENING.match(trigger.text)
+    ):
         return 0
     n = int(match[1]) if match[1].isdigit() else _COUNTS[match[1].lower()]
     return n * 7 if match[2].lower().startswith("week") else n

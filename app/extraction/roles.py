@@ -113,13 +113,17 @@ PARTICIPLE_AFTER = re.compile(
 )
 #: "IS members attacked them": the subject of an active violent verb acts, wherever the
 #: sentence's trigger word is ("18 killed when IS members attacked them").
-SUBJECT_AFTER = re.compile(
-    r"^(?:\s+[\w-]+){0,2}?\s+(?:also\s+|then\s+|reportedly\s+)?(?-i:attacked|killed|shot|stormed|"
+_ACTIVE_VERB = (
+    r"(?:also\s+|then\s+|reportedly\s+)?(?-i:attacked|killed|shot|stormed|"
     r"ambushed|abducted|kidnapped|detained|arrested|struck|fired|shelled|bombed|targeted|raided|"
     r"seized|launched|carried out|opened fire|detonated|blew up|executed|assassinated|hit|"
-    r"captured|overran|clashed)\b",
-    re.I,
+    r"captured|overran|clashed)\b"
 )  # the verb in lower case: "near Hit" names the town, not "hit"
+SUBJECT_AFTER = re.compile(rf"^(?:\s+[\w-]+){{0,2}}?\s+{_ACTIVE_VERB}", re.I)
+#: "(liberated Rawa) after troops and the Hashd stormed it": the first of two subjects acts too.
+LIST_SUBJECT_AFTER = re.compile(
+    rf"^(?:\s+[\w-]+)?(?:,|\s+and)\s+(?:[\w'-]+\s+){{1,4}}?{_ACTIVE_VERB}", re.I
+)
 PASSIVE_AFTER = re.compile(
     r"^(?:\)|\s*\([^)]{1,20}\))?(?:\s+[\w-]+){0,2}?\s+"
     r"(?:(?:was|were|had been|have been|has been|is being|are being)\s+"
@@ -243,7 +247,7 @@ def _role(draft: EventDraft, trigger: Trigger, mention: ActorMention, actor: Act
         _HARMED.search(passive.group()) or mention.end + passive.end() >= trigger.start
     ):
         return "target"  # not "police were deployed, and nine men were arrested"
-    if SUBJECT_AFTER.match(after):
+    if SUBJECT_AFTER.match(after) or LIST_SUBJECT_AFTER.match(after):
         return "actor"
     if mention.end <= trigger.start:
         between = sentence.text[mention.end - sentence.start : trigger.start - sentence.start]

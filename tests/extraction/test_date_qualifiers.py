@@ -77,3 +77,21 @@ def test_weeks_ago_is_three_days_either_side():
     assert events("Gunmen took the town two weeks ago.", dt.date(2024, 3, 18)) == [
         (dt.date(2024, 3, 1), dt.date(2024, 3, 7))
     ]
+
+
+def test_two_parts_of_months_joined_are_one_span():
+    found = find_dates(
+        "Clashes flared in late April and early May near Jaramana.", dt.date(2025, 7, 17)
+    )
+    assert [(d.text, d.first, d.last) for d in found] == [
+        ("late April and early May", dt.date(2025, 4, 21), dt.date(2025, 5, 10))
+    ]
+    ranged = find_dates("Raids went on from mid-June to early July.", dt.date(2025, 7, 17))
+    assert [(d.first, d.last) for d in ranged] == [(dt.date(2025, 6, 11), dt.date(2025, 7, 10))]
+
+
+def test_parts_of_months_in_two_clauses_stay_apart():
+    found = find_dates(
+        "Talks began in early March; fighting resumed in late April near Hit.", dt.date(2025, 7, 17)
+    )
+    assert [d.text for d in found] == ["early March", "late April"]

@@ -95,6 +95,11 @@ def test_follow_ups_shift_from_the_previous_event():
     assert one("the following day").offset_days == 1
 
 
+def test_the_previous_evening_is_a_day_back():
+    found = one("a truce agreed the previous evening")
+    assert (found.role, found.offset_days) == ("follow", -1)
+
+
 def test_impossible_dates_are_ignored():
     assert find_dates("on 31 February", PUB) == []
 
@@ -203,3 +208,28 @@ def test_the_night_before_a_weekday_is_in_its_interval():
         "During the night, gunmen burned shops; bodies were found on Tuesday morning", PUB
     )
     assert [(d.first, d.last) for d in found] == [(dt.date(2024, 8, 5), dt.date(2024, 8, 6))]
+
+
+def test_a_bound_followed_by_when_dates_the_when_clause():
+    found = one("the deadliest since March, when a car bomb killed 20 people")
+    assert (found.role, found.first, found.last) == (
+        "event",
+        dt.date(2024, 3, 1),
+        dt.date(2024, 3, 31),
+    )
+    assert one("the deadliest since March this side of the river").role == "since"
+    assert one("held the town until 16 October 2017, when troops entered").role == "event"
+
+
+def test_the_past_24_hours_are_the_day_before_and_the_day_itself():
+    found = one("Over the past 24 hours, jets flew 40 sorties")
+    assert (found.first, found.last, found.role) == (dt.date(2024, 8, 7), PUB, "event")
+    assert one("killed in the last twenty-four hours").first == dt.date(2024, 8, 7)
+    assert one("police arrived within hours").role == "follow"
+
+
+def test_throughout_the_week_is_the_week_up_to_the_report():
+    found = one("jets struck the district throughout the week")
+    assert (found.first, found.last, found.precision) == (dt.date(2024, 8, 1), PUB, "week")
+    assert one("fighting went on over the week").first == dt.date(2024, 8, 1)
+    assert one("talks held over the weekend").first != dt.date(2024, 8, 1)

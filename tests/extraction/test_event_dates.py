@@ -154,14 +154,72 @@ def test_a_kidnapping_days_before_the_release_takes_that_earlier_day(extractor):
     assert taken["kidnapping"] == dt.date(2024, 4, 30)
 
 
-def test_an_active_clause_after_days_after_keeps_the_sentences_date(extractor):
-    # "two days after gunmen attacked": news linked to, dated as the sentence (the rule reads
-    # only what was done to someone); "two days after a guard was shot dead": two days before.
+def test_what_a_subject_did_days_before_is_dated_that_long_before(extractor):
+    # The trigger is the verb of the "N days after" clause: it happened that long before.
     active = "Shops reopened in Tikrit on Tuesday, two days after gunmen attacked the market."
     assert [(t, first) for t, _, first, _ in dated(extractor, active)] == [
-        ("attack", dt.date(2024, 5, 14))
+        ("attack", dt.date(2024, 5, 12))
     ]
     passive = "Shops reopened in Tikrit on Tuesday, two days after a guard was shot dead there."
     assert [(t, first) for t, _, first, _ in dated(extractor, passive)] == [
         ("attack", dt.date(2024, 5, 12))
+    ]
+    withdrawal = (
+        "Turkish-backed fighters entered Tal Tamr on Tuesday, three days after the Kurdish-led "
+        "forces pulled out of the town."
+    )
+    assert [(t, first) for t, _, first, _ in dated(extractor, withdrawal)] == [
+        ("troop_deployment", dt.date(2024, 5, 14)),
+        ("troop_withdrawal", dt.date(2024, 5, 11)),
+    ]
+
+
+def test_a_campaign_opened_days_before_keeps_the_sentences_date(extractor):
+    # "a day after the air force opened the offensive": the fighting the sentence goes on with.
+    linked = (
+        "Army units pushed into Rawa on Tuesday, a day after the air force opened the "
+        "offensive, and fighting went on through Wednesday."
+    )
+    assert {first for _, _, first, _ in dated(extractor, linked)} == {dt.date(2024, 5, 14)}
+
+
+def test_a_day_said_right_after_the_trigger_counts_back_from_the_sentences_date(extractor):
+    truce = (
+        "Government troops began leaving the town of Hit on Tuesday under a ceasefire agreed "
+        "the previous evening."
+    )
+    found = {t: (first, last) for t, _, first, last in dated(extractor, truce)}
+    assert found == {
+        "agreement": (dt.date(2024, 5, 13), dt.date(2024, 5, 13)),
+        "troop_withdrawal": (dt.date(2024, 5, 14), dt.date(2024, 5, 14)),
+    }
+    body = (
+        "The body of a trader was found near Baquba on Tuesday; he had been kidnapped two "
+        "days earlier."
+    )
+    assert [(t, first) for t, _, first, _ in dated(extractor, body)] == [
+        ("kidnapping", dt.date(2024, 5, 12))
+    ]
+
+
+def test_an_event_told_in_a_when_clause_after_since_takes_that_date(extractor):
+    text = (
+        "Monday's bombing was the deadliest in the city since March, when a car bomb at a busy "
+        "market in Kirkuk killed 20 people."
+    )
+    found = dated(extractor, text)
+    assert ("ied_explosion", "Kirkuk", dt.date(2024, 3, 1), dt.date(2024, 3, 31)) in found
+
+
+def test_fighting_on_its_nth_day_began_that_many_days_back(extractor):
+    text = (
+        "Fighting between government forces and tribal fighters in Suwayda went into a third "
+        "day on Tuesday, residents said."
+    )
+    assert [(first, last) for _, _, first, last in dated(extractor, text)] == [
+        (dt.date(2024, 5, 12), dt.date(2024, 5, 14))
+    ]
+    second = "Clashes raged for a second straight day near Tal Afar on Tuesday."
+    assert [(first, last) for _, _, first, last in dated(extractor, second)] == [
+        (dt.date(2024, 5, 13), dt.date(2024, 5, 14))
     ]

@@ -580,3 +580,28 @@ def test_the_militants_are_the_group_called_militants_not_the_most_named(extract
     assert shot, found
     assert shot[-1][3].get("ISIS") == "actor"
     assert "SDF" not in shot[-1][3]
+
+
+def test_subjects_told_together_after_the_trigger_both_act(extractor):
+    found = roles(
+        extractor,
+        "The army announced the liberation of Rawa from ISIS on Sunday after troops and the "
+        "Hashd stormed the town.",
+    )
+    assert found == {
+        "ISIS": "target",
+        "Iraqi Security Forces": "actor",
+        "Popular Mobilization Forces": "actor",
+    }
+
+
+def test_a_list_after_the_trigger_that_is_no_subject_stays_the_target(extractor):
+    found = roles(
+        extractor,
+        "Turkish jets bombed positions of the PKK and the YBS near Sinjar on Sunday.",
+    )
+    assert found == {
+        "Turkish Armed Forces": "actor",
+        "PKK": "target",
+        "Sinjar Resistance Units": "target",
+    }

@@ -1,0 +1,44 @@
+"""Who acts when a sentence names nobody (texts written for these tests)."""
+
+from tests.extraction.helpers import events
+
+
+def test_a_remnant_of_past_fighting_that_went_off_has_no_attacker(extractor):
+    found = events(
+        extractor,
+        "Three farmers died on Sunday when a landmine left over from the war exploded near Rutba.",
+    )
+    assert [(f[0], f[3]) for f in found] == [("ied_explosion", {"Civilians (Iraq)": "target"})]
+    unexploded = events(
+        extractor, "An unexploded shell went off in a field near Tuz Khurmatu, killing a shepherd."
+    )
+    assert [f[3] for f in unexploded] == [{"Civilians (Iraq)": "target"}]
+
+
+def test_a_bomb_with_no_word_of_the_past_keeps_an_unidentified_attacker(extractor):
+    found = events(
+        extractor, "A roadside bomb exploded near Tarmiyah on Sunday, killing two farmers."
+    )
+    assert [f[3] for f in found] == [
+        {"Civilians (Iraq)": "target", "Unidentified armed group (Iraq)": "actor"}
+    ]
+
+
+def test_a_remnant_left_by_a_named_group_is_that_groups(extractor):
+    found = events(
+        extractor,
+        "A landmine left behind by ISIS exploded near Makhmour on Sunday, killing two shepherds.",
+    )
+    assert [f[3] for f in found] == [{"ISIS": "actor", "Civilians (Iraq)": "target"}]
+
+
+def test_people_named_by_their_work_or_faith_are_civilians(extractor):
+    found = events(
+        extractor,
+        "Two truffle pickers were wounded by a roadside bomb near Sukhnah on Sunday.\n\n"
+        "Seven Yazidis were wounded by a roadside bomb near Sinuni on Monday.",
+    )
+    assert [f[3].get("Civilians (Syria)") or f[3].get("Civilians (Iraq)") for f in found] == [
+        "target",
+        "target",
+    ]
