@@ -31,7 +31,7 @@ def content_hash(text: str) -> str:
 
 
 class Ingestor:
-    """Writes reports and events; admin codes always come from the geometry."""
+    """Writes reports and events; admin codes come from the geometry (see :func:`stamp_many`)."""
 
     def __init__(self, extractor: Extractor, gazetteer: Gazetteer, store: EventStore) -> None:
         self.extractor = extractor
@@ -127,7 +127,11 @@ def prepare_reports(
 
 def stamp_many(gazetteer: Gazetteer, events: list[EventFeature]) -> list[EventFeature]:
     """Write country, governorate and district, computed from each point against the
-    polygons (never from the name), into ``location`` and ``origin``; vectorised."""
+    polygons (never from the name), into ``location`` and ``origin``; vectorised.
+
+    A location at the point of its gazetteer place whose curated governorate the build kept
+    against the generalised outline keeps that governorate (:meth:`Gazetteer.codes_many`),
+    so a stored event has the codes ``/extract`` and ``/gazetteer`` give."""
     points = [
         (i, field, loc)
         for i, e in enumerate(events)
@@ -137,7 +141,10 @@ def stamp_many(gazetteer: Gazetteer, events: list[EventFeature]) -> list[EventFe
     if not points:
         return events
     codes = gazetteer.codes_many(
-        [p[2].lat for p in points], [p[2].lon for p in points], [p[2].country for p in points]
+        [p[2].lat for p in points],
+        [p[2].lon for p in points],
+        [p[2].country for p in points],
+        [p[2].gazetteer_id for p in points],
     )
     updates: dict[int, dict[str, LocationRef]] = {}
     for (i, field, loc), found in zip(points, codes, strict=True):
@@ -176,6 +183,7 @@ def prepare(
         [loc["lat"] for loc in locations],
         [loc["lon"] for loc in locations],
         [loc.get("country") for loc in locations],
+        [loc.get("gazetteer_id") for loc in locations],
     )
     for loc, found in zip(locations, codes, strict=True):
         loc["country"], loc["admin1"], loc["admin2"] = codes_for(

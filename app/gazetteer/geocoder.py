@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from functools import cached_property
 from pathlib import Path
 
-from app.domain import Candidate, Place, ReverseResult
+from app.domain import Candidate, Place, ReverseResult, km
 from app.errors import InvalidInput, NotFound
 from app.gazetteer.index import FOCUS_COUNTRIES, NameIndex
 from app.gazetteer.loader import GazetteerData, load_gazetteer
@@ -25,6 +25,9 @@ SCORE_EXACT, SCORE_STRIPPED, SCORE_PLACE_CUE = 100.0, 96.0, 90.0
 SCORE_VARIANT = 93.0
 CUE_AGREES, CUE_DISAGREES = 4.0, -20.0
 FUZZY_WEIGHT = 0.9
+#: How far a location's point may be from its gazetteer place's point and still be that
+#: place's point for :meth:`Gazetteer.codes_many` (the extractor copies it to 6 decimals).
+SAME_POINT_KM = 0.1
 #: Among equal scores: countries, then towns, governorates, districts, sites, terrain.
 FAMILY_RANK = {
     "country": 0,
@@ -173,11 +176,48 @@ class Gazetteer:
         """(country, admin1, admin2) of a point, from the polygons (:meth:`Outlines.codes_at`)."""
         return self.outlines.codes_at(lat, lon, country)
 
+    @cached_property
+    def kept_codes(self) -> dict[str, Place]:
+        """The places whose curated governorate code the build kept against the outline
+        their point falls in (``curated_admin1_over_outline`` in the manifest), by id."""
+        listed = self.data.manifest.get("curated_admin1_over_outline")
+        ids = listed if isinstance(listed, dict) else {}
+        return {i: self._by_id[i] for i in ids if i in self._by_id}
+
     def codes_many(
-        self, lats: Sequence[float], lons: Sequence[float], countries: Sequence[str | None]
+        self,
+        lats: Sequence[float],
+        lons: Sequence[float],
+        countries: Sequence[str | None],
+        place_ids: Sequence[str | None] | None = None,
     ) -> list[tuple[str | None, str | None, str | None]]:
-        """Vectorised :meth:`codes_at`."""
-        return self.outlines.codes_many(lats, lons, countries)
+        """Vectorised :meth:`codes_at`; with ``place_ids`` (each location's ``gazetteer_id``),
+        a location at the point of a place in :attr:`kept_codes` (within
+        ``SAME_POINT_KM``) keeps that place's country, governorate, and district if it has
+        one, as the gazetteer gives them, rather than the outline's."""
+        kept = self.kept_codes
+        if place_ids is None or not kept:
+            return self.outlines.codes_many(lats, lons, countries)
+        places = [
+            place
+            if isinstance(pid, str)
+            and (place := kept.get(pid)) is not None
+            and km(lat, lon, place.lat, place.lon) <= SAME_POINT_KM
+            else None
+            for pid, lat, lon in zip(place_ids, lats, lons, strict=True)
+        ]
+        found = self.outlines.codes_many(
+            lats,
+            lons,
+            [c if p is None else p.country for c, p in zip(countries, places, strict=True)],
+            [p.admin1 if p is not None else None for p in places],
+        )
+        return [
+            (codes[0], codes[1], place.admin2)
+            if place is not None and place.admin2 and codes[1] == place.admin1
+            else codes
+            for codes, place in zip(found, places, strict=True)
+        ]
 
 
 def _settles(place: Place, cue: str | None) -> bool:

@@ -214,10 +214,21 @@ class Outlines:
         return found or country, None, None
 
     def codes_many(
-        self, lats: Sequence[float], lons: Sequence[float], countries: Sequence[str | None]
+        self,
+        lats: Sequence[float],
+        lons: Sequence[float],
+        countries: Sequence[str | None],
+        kept: Sequence[str | None] | None = None,
     ) -> list[tuple[str | None, str | None, str | None]]:
-        """Vectorised :meth:`codes_at`: a few STRtree queries for all the points."""
+        """Vectorised :meth:`codes_at`: a few STRtree queries for all the points.
+
+        ``kept``, where given and not None, is a point's governorate code to keep in place of
+        the outline's (a curated code the gazetteer build kept against the outline); the
+        district is then looked for among that governorate's seats.
+        """
         admin1 = self.admin1_many(lons, lats)
+        if kept is not None:
+            admin1 = [k if k is not None else a for k, a in zip(kept, admin1, strict=True)]
         districts = self._districts_many(lats, lons, admin1)
         out: list[tuple[str | None, str | None, str | None]] = []
         for i, (lat, lon, country, code) in enumerate(

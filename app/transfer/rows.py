@@ -4,7 +4,8 @@ The fast path decodes each feature into the msgspec structs of ``fast_check``; a
 refuse is completed (``derive``: the properties a minimal feature leaves out) and goes
 through ``EventFeature`` (pydantic), which accepts it or says why not, so the import accepts
 and refuses exactly what ``POST /events`` does. Place codes come from the
-point against the polygons for the whole batch at once (``Gazetteer.codes_many``).
+point against the polygons for the whole batch at once (``Gazetteer.codes_many``; a place's
+curated governorate kept against the outline stays, as in ``ingest.stamp_many``).
 """
 
 from __future__ import annotations
@@ -131,6 +132,7 @@ def _stamp(gazetteer: Gazetteer, features: list[Feature]) -> None:
         [loc.lat for loc in locations],
         [loc.lon for loc in locations],
         [loc.country for loc in locations],
+        [loc.gazetteer_id for loc in locations],
     )
     for loc, found in zip(locations, codes, strict=True):
         loc.country, loc.admin1, loc.admin2 = codes_for(loc.kind, loc.country, found)

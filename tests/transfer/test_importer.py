@@ -220,3 +220,25 @@ def test_opening_does_not_wait_for_a_build_another_connection_holds(tmp_path, ga
     loader.conn.execute("ROLLBACK")
     assert loader.finish() == "ok"
     assert opened.count(EventQuery(q="event")) == 5
+
+
+def test_an_import_keeps_a_curated_governorate_at_its_place(tmp_path, gazetteer, database_url):
+    place = gazetteer.get("cur:kafr-nabudah")  # curated SY-HM; the outline says SY-ID
+    items = []
+    for i, (gazetteer_id, north) in enumerate(
+        [("cur:kafr-nabudah", 0.0), (None, 0.0), ("cur:kafr-nabudah", 0.005)]
+    ):
+        data = make_event(lat=place.lat + north, lon=place.lon, summary=f"shelling {i}")
+        data = data.model_dump(mode="json")
+        data["properties"]["location"].update(name=place.name, gazetteer_id=gazetteer_id)
+        data["id"] = f"k{i}"
+        items.append(data)
+    store = open_store(database_url)
+    outcome = run_import(write(tmp_path / "k.geojsonl", items), store, gazetteer, jobs=0)
+    assert (outcome.counts.created, outcome.rejected_total) == (3, 0)
+    codes = {
+        e["properties"]["external_id"]: e["properties"]["location"]["admin1"]
+        for e in stored(database_url)
+    }
+    assert codes == {"k0": "SY-HM", "k1": "SY-ID", "k2": "SY-ID"}
+    assert store.count(EventQuery(admin1=("SY-HM",))) == 1
