@@ -47,3 +47,14 @@ def test_an_offensive_begun_is_a_clash(extractor, text):
 def test_an_offensive_only_planned_is_no_clash(extractor):
     text = "Commanders said an operation to retake Rutba would be launched within weeks."
     assert "armed_clash" not in types(extractor, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A war monitor documented the killing of 12 shepherds in Kafr Zita on Friday.",
+        "The observatory documented the execution of nine farmers in Morek on Friday.",
+    ],
+)
+def test_a_monitor_documenting_a_killing_tells_an_attack(extractor, text):
+    assert types(extractor, text) == ["attack"]
