@@ -11,7 +11,8 @@ import re
 
 from app.extraction.cues import cued_finditer, lowered
 
-#: Words just before a trigger that make it something that may or will happen, or did not.
+#: Words just before a trigger that make it something that may or will happen, or did not
+#: ("once a stronghold", but not "once the troops had left, jets bombed": a time clause).
 MODAL = re.compile(
     r"\b(?:will|would|could|might|may|plans? to|planning to|intends? to|expected to|"
     r"threaten(?:s|ed)? to|vowed to|"
@@ -20,7 +21,7 @@ MODAL = re.compile(
     r"to plan|planning|accused of|accus(?:ed|es|ing) (?:[\w-]+ ){1,4}?of|suspected of|little|"
     r"has seen|have seen|"
     r"confessed to|participat\w* in|involved in|"
-    r"charged with|(?:the )?first time|once|used to|"
+    r"charged with|(?:the )?first time|once(?! (?:the|they|it|its|their|our|all) )|used to|"
     r"prepar(?:e|es|ing) to|aims? to|seeks? to|called for|demand(?:ed|s|ing)?|until|"
     r"avoid|tried to|trying to|attempt(?:ed|s|ing)? to|sought to|efforts? to|"
     r"talks (?:on|over|about)|expect(?:s|ed|ing)? (?:more|further|new))\b",
