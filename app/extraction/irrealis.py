@@ -92,10 +92,12 @@ TALLY = re.compile(
 )
 #: "in recent weeks" alone: a move made in that time is an event all the same.
 _RECENTLY = re.compile(r"\bin recent (?:days|weeks|months)\b")
-#: Ground taken: a fight named after it ("after heavy clashes") is how it was taken.
+#: Ground taken: a fight named after it ("after heavy clashes") is how it was taken (also
+#: "advanced in the area after violent clashes", "established control over the farms after ...").
 _TAKEN_BEFORE = re.compile(
     r"\b(?:captured|seized|took (?:full |complete )?control|retook|retaken|recaptured|overran|"
     r"stormed|liberat\w+|secured|clear(?:ed|ing)|drove \w+ out|broke the siege|entered|taken|"
+    r"regained|advanc(?:ed|ing)|control (?:over|of)|"
     r"took(?! part| place)|"
     r"foiled|repell?ed|repulsed|forced \w+ to (?:retreat|withdraw|flee)|restored)\b",
     re.I,

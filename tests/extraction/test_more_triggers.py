@@ -63,3 +63,14 @@ def test_a_headline_withdrawal_in_the_present_tense(extractor):
 def test_a_withdrawal_asked_for_is_none(extractor):
     text = "Ankara told the YPG to withdraw from Manbij within 30 days."
     assert "troop_withdrawal" not in types(extractor, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Loyalist troops advanced in the Hajin area on Thursday after heavy clashes with IS.",
+        "The army established control over the farms near Hajin on Thursday after fierce clashes.",
+    ],
+)
+def test_ground_gained_after_clashes_keeps_the_clash(extractor, text):
+    assert "armed_clash" in types(extractor, text)
