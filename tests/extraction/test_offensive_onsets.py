@@ -15,7 +15,7 @@ def types(extractor, text, published=dt.date(2019, 5, 12)):
     "text",
     [
         "Opposition fighters seized Khan Shaykhun on Friday, a monitor said.",
-        "Army units regained al-Habit on Thursday after a night of shelling.",
+        "Army units regained al-Habit on Thursday, a commander said.",
         "Loyalist militias recaptured Kafr Zita on Saturday.",
         "Rebels captured Morek on Friday, a monitor said.",
     ],
