@@ -102,9 +102,12 @@ TYPES: tuple[TypeSpec, ...] = (
     TypeSpec(
         "insurgent_activity", "security_incident", "activity", (_SD, "Other"), "Insurgent activity"
     ),
+    # Curfews, mass graves found, displaced families taken home: news of the conflict that is
+    # no violence, no detention and no movement of armed men.
+    TypeSpec("other", "development", "other", (_SD, "Other"), "Other"),
 )
 BY_NAME = {spec.name: spec for spec in TYPES}
-GROUP_ORDER = ("violence", "detention", "unrest", "agreement", "movement", "activity")
+GROUP_ORDER = ("violence", "detention", "unrest", "agreement", "movement", "activity", "other")
 
 #: Nouns that refer back to an event already told ("the attack", "the blast").
 ANAPHORA = re.compile(

@@ -11,7 +11,8 @@ import re
 
 from app.extraction.cues import cued_finditer, lowered
 
-#: Words just before a trigger that make it something that may or will happen, or did not.
+#: Words just before a trigger that make it something that may or will happen, or did not
+#: ("once a stronghold", but not "once the troops had left, jets bombed": a time clause).
 MODAL = re.compile(
     r"\b(?:will|would|could|might|may|plans? to|planning to|intends? to|expected to|"
     r"threaten(?:s|ed)? to|vowed to|"
@@ -20,7 +21,7 @@ MODAL = re.compile(
     r"to plan|planning|accused of|accus(?:ed|es|ing) (?:[\w-]+ ){1,4}?of|suspected of|little|"
     r"has seen|have seen|"
     r"confessed to|participat\w* in|involved in|"
-    r"charged with|(?:the )?first time|once|used to|"
+    r"charged with|(?:the )?first time|once(?! (?:the|they|it|its|their|our|all) )|used to|"
     r"prepar(?:e|es|ing) to|aims? to|seeks? to|called for|demand(?:ed|s|ing)?|until|"
     r"avoid|tried to|trying to|attempt(?:ed|s|ing)? to|sought to|efforts? to|"
     r"talks (?:on|over|about)|expect(?:s|ed|ing)? (?:more|further|new))\b",
@@ -91,10 +92,12 @@ TALLY = re.compile(
 )
 #: "in recent weeks" alone: a move made in that time is an event all the same.
 _RECENTLY = re.compile(r"\bin recent (?:days|weeks|months)\b")
-#: Ground taken: a fight named after it ("after heavy clashes") is how it was taken.
+#: Ground taken: a fight named after it ("after heavy clashes") is how it was taken (also
+#: "advanced in the area after violent clashes", "established control over the farms after ...").
 _TAKEN_BEFORE = re.compile(
     r"\b(?:captured|seized|took (?:full |complete )?control|retook|retaken|recaptured|overran|"
     r"stormed|liberat\w+|secured|clear(?:ed|ing)|drove \w+ out|broke the siege|entered|taken|"
+    r"regained|advanc(?:ed|ing)|control (?:over|of)|"
     r"took(?! part| place)|"
     r"foiled|repell?ed|repulsed|forced \w+ to (?:retreat|withdraw|flee)|restored)\b",
     re.I,
@@ -114,7 +117,8 @@ CLAUSE_VERB = re.compile(
     r"broke|began|seized|stormed|drove|swept|rose|ran|came|threw|drew|fell)\b",
     re.I,
 )
-#: Sentences that describe what happens habitually or has been going on for years.
+#: Sentences that describe what happens habitually or has been going on for years (not
+#: "documented": "a monitor documented the killing of 12 villagers in X on Friday" is an event).
 HABITUAL = re.compile(
     r"\b(?:routine|usually|often|every (?:year|week|month|day)|for years|for decades|common|"
     r"have become|has become|has long|have long|remains?|still|typically|regularly|"
@@ -124,7 +128,7 @@ HABITUAL = re.compile(
     r"(?:have|has) been (?:\w+ ){0,2}since|in total|so far this|since the (?:start|beginning)|"
     r"(?:hundreds|thousands|scores|dozens) of (?:\w+ )?(?:strikes|attacks|raids|air ?strikes|bases|"
     r"posts|outposts|checkpoints)|"
-    r"documented|tally|toll (?:has|had) risen)\b",
+    r"tally|toll (?:has|had) risen)\b",
     re.I,
 )
 
@@ -136,7 +140,7 @@ _HABITUAL_CUES = (
     "long", "remain", "still", "typically", "regularly", "increasingly", "repeatedly",
     "times", "daily", "nightly", "since", "in total", "so far this", "hundreds", "thousands",
     "scores", "dozens",
-    "documented", "tally", "toll",
+    "tally", "toll",
 )  # fmt: skip
 _TALLY_CUES = (
     "has ", "have ", "otal documented", "in recent ", "recorded ", "registered ", "counted ",

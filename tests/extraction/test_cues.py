@@ -51,7 +51,6 @@ HABITS = [
     "since the start",
     "dozens of air strikes",
     "Thousands of attacks",
-    "documented",
     "the tally",
     "the toll has risen",
 ]

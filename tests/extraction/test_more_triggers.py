@@ -1,0 +1,76 @@
+"""Trigger words for surrenders, patrols, airborne landings, unmanned aircraft, ground taken
+and headline-tense withdrawals (sentences written for these tests)."""
+
+import datetime as dt
+
+import pytest
+
+from tests.extraction.helpers import events
+
+
+def types(extractor, text, published=dt.date(2018, 9, 14)):
+    return [e[0] for e in events(extractor, text, published)]
+
+
+def test_fighters_who_gave_themselves_up_are_held(extractor):
+    text = "About 40 militants gave themselves up to Kurdish forces in Hajin on Thursday."
+    assert types(extractor, text) == ["arrest"]
+
+
+def test_fighters_forced_to_hand_themselves_over_are_held(extractor):
+    text = "The last gunmen in Hajin handed themselves over to the SDF on Thursday."
+    assert types(extractor, text) == ["arrest"]
+
+
+def test_unmanned_aircraft_shot_down_are_a_drone_attack(extractor):
+    text = "Air defences at Tiyas destroyed three unmanned aerial vehicles on Thursday."
+    assert types(extractor, text) == ["drone_or_rocket_attack"]
+
+
+def test_a_patrol_from_one_town_to_another_is_a_movement(extractor):
+    text = "Turkish troops conducted a patrol from Darbasiyah to Amuda on Thursday."
+    assert types(extractor, text) == ["troop_movement"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "US commandos carried out an airborne landing near Tabqa on Thursday.",
+        "The army airlifted 300 soldiers to Deir ez-Zor airport on Thursday.",
+    ],
+)
+def test_troops_flown_in_are_deployed(extractor, text):
+    assert types(extractor, text) == ["troop_deployment"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kurdish forces completed the capture of Hajin on Thursday.",
+        "The jihadists planted their flag on a hill above Hajin on Thursday.",
+        "The SDF drove the militants from Hajin on Thursday.",
+    ],
+)
+def test_ground_taken_in_other_words_is_a_clash(extractor, text):
+    assert types(extractor, text) == ["armed_clash"]
+
+
+def test_a_headline_withdrawal_in_the_present_tense(extractor):
+    text = "Rebel factions withdraw from Morek and Kafr Zita on Thursday."
+    assert types(extractor, text) == ["troop_withdrawal", "troop_withdrawal"]
+
+
+def test_a_withdrawal_asked_for_is_none(extractor):
+    text = "Ankara told the YPG to withdraw from Manbij within 30 days."
+    assert "troop_withdrawal" not in types(extractor, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Loyalist troops advanced in the Hajin area on Thursday after heavy clashes with IS.",
+        "The army established control over the farms near Hajin on Thursday after fierce clashes.",
+    ],
+)
+def test_ground_gained_after_clashes_keeps_the_clash(extractor, text):
+    assert "armed_clash" in types(extractor, text)

@@ -1,0 +1,25 @@
+"""News of the conflict that is neither violence nor a movement of armed men: the type
+``other`` (sentences written for these tests)."""
+
+import datetime as dt
+
+from tests.extraction.helpers import events
+
+
+def types(extractor, text, published=dt.date(2021, 6, 10)):
+    return [e[0] for e in events(extractor, text, published)]
+
+
+def test_a_mass_grave_found_is_other(extractor):
+    text = "Police said on Wednesday they had found a mass grave near Badush holding 40 bodies."
+    assert types(extractor, text) == ["other"]
+
+
+def test_families_taken_from_a_camp_are_other(extractor):
+    text = "About 90 families left Roj camp on Tuesday for their homes in Raqqa, officials said."
+    assert "other" in types(extractor, text)
+
+
+def test_a_mass_grave_only_feared_is_no_event(extractor):
+    text = "Residents fear that a mass grave lies under the rubble of the school."
+    assert types(extractor, text) == []
