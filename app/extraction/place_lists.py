@@ -214,12 +214,19 @@ def region_of_previous(
 ) -> bool:
     """Whether a place names the part of a province the place before it is in ("Khan
     Sheikhoun, south Idlib")."""
+    between = _after_previous(sentence, m, placed)
+    return between is not None and bool(_REGION_OF.fullmatch(between))
+
+
+def _after_previous(
+    sentence: Sentence, m: ResolvedMention, placed: list[ResolvedMention]
+) -> str | None:
+    """The text between a place and the place named last before it (None: it is the first)."""
     earlier = [p for p in placed if p.mention.end <= m.mention.start]
     if not earlier:
-        return False
+        return None
     prev = max(earlier, key=lambda p: p.mention.end)
-    between = sentence.text[prev.mention.end - sentence.start : m.mention.start - sentence.start]
-    return bool(_REGION_OF.fullmatch(between))
+    return sentence.text[prev.mention.end - sentence.start : m.mention.start - sentence.start]
 
 
 #: "Fallujah, about 50 km west of Baghdad", "Bartella, a town 15 km east of Mosul", "Koya,
@@ -238,12 +245,8 @@ def reference_of_previous(
 ) -> bool:
     """Whether a place is only the landmark another place is located by ("Fallujah, about
     50 km west of Baghdad, fell ...": the event is in Fallujah, not in Baghdad)."""
-    earlier = [p for p in placed if p.mention.end <= m.mention.start]
-    if not earlier:
-        return False
-    prev = max(earlier, key=lambda p: p.mention.end)
-    between = sentence.text[prev.mention.end - sentence.start : m.mention.start - sentence.start]
-    return bool(_REFERENCE_OF.fullmatch(between))
+    between = _after_previous(sentence, m, placed)
+    return between is not None and bool(_REFERENCE_OF.fullmatch(between))
 
 
 #: A plural kind noun closing a list: "the Gara and Hakurk regions", "the Zakho and Amadiya
