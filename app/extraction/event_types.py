@@ -14,6 +14,7 @@ import ahocorasick
 
 from app.events import Category, EventType
 from app.extraction.irrealis import CLAUSE_VERB, HABITUAL, MODAL, REFERENCE, irrealis
+from app.extraction.pattern_literals import literal_prefixes, required_literal, split_alternatives
 from app.extraction.patterns import lazy_compile
 
 __all__ = [
@@ -30,11 +31,7 @@ __all__ = [
     "TriggerFinder",
     "TypeSpec",
     "irrealis",
-    "literal_prefix",
-    "literal_prefixes",
-    "required_literal",
     "same_kind",
-    "split_alternatives",
 ]
 
 
@@ -139,36 +136,6 @@ CROWD = re.compile(
 _RIOT_WORDS = re.compile(r"\briot", re.I)
 
 
-def split_alternatives(pattern: str) -> list[str]:
-    """The top-level alternatives of a pattern ("a|b(?:c|d)" -> "a", "b(?:c|d)")."""
-    parts, depth, current, escaped = [], 0, "", False
-    for ch in pattern:
-        if escaped:
-            current, escaped = current + ch, False
-            continue
-        if ch == "\\":
-            escaped = True
-        depth += {"(": 1, ")": -1}.get(ch, 0)
-        if ch == "|" and depth == 0:
-            parts.append(current)
-            current = ""
-        else:
-            current += ch
-    return [*parts, current]
-
-
-def literal_prefix(alternative: str) -> str:
-    """The plain words an alternative must start with ("roadside bomb" of "roadside bombs?")."""
-    out = ""
-    for i, ch in enumerate(alternative):
-        if ch in "\\()[]{}?*+|.^$":
-            break
-        if alternative[i + 1 : i + 2] in ("?", "*"):
-            break
-        out += ch
-    return out.lower()
-
-
 #: Types that are different occurrences when one sentence names both ("in clashes during which
 #: the militants sent suicide car bombs"): a second event of the group, not a second word.
 DISTINCT = frozenset(
@@ -222,90 +189,6 @@ def _apart(sentence: str, first: Trigger, second: Trigger, offset: int) -> bool:
         return False
     a, b = sorted((first, second), key=lambda t: t.start)
     return bool(_CLAUSE_BREAK.search(sentence, a.end - offset, b.start - offset))
-
-
-_MIN_LITERAL = 3
-
-
-def _group_end(pattern: str, start: int) -> int:
-    """The index of the parenthesis closing the group opened at ``start``."""
-    depth, i = 0, start
-    while i < len(pattern):
-        ch = pattern[i]
-        if ch == "\\":
-            i += 2
-            continue
-        depth += {"(": 1, ")": -1}.get(ch, 0)
-        if depth == 0:
-            return i
-        i += 1
-    return len(pattern) - 1
-
-
-def required_literal(alternative: str) -> str | None:
-    """The longest run of plain characters (lower case, 3+) that every match of the
-    alternative contains outside its groups ("strike" of "(?:one|\\d+) (?:air ?)?strikes?"),
-    for the prefilter of rows that start with no literal; None when there is none."""
-    runs, run, depth, i = [], "", 0, 0
-    while i < len(alternative):
-        ch, nxt = alternative[i], alternative[i + 1 : i + 2]
-        if ch == "\\" or ch == "[":  # an escape or a class: not a plain character
-            if ch == "[":
-                i += 2 if alternative[i + 1 : i + 2] == "^" else 1
-                i += 1 if alternative[i : i + 1] == "]" else 0  # "[]...]": "]" is a member
-                while i < len(alternative) and alternative[i] != "]":
-                    i += 2 if alternative[i] == "\\" else 1
-            i += 2 if ch == "\\" else 1
-            runs.append(run)
-            run = ""
-            continue
-        depth += {"(": 1, ")": -1}.get(ch, 0)
-        if ch == "|" and depth == 0:
-            return None  # not one sequence
-        if ch in "()" or depth > 0 or ch in ".^$?*+":
-            runs.append(run)
-            run = ""
-        elif ch == "{":  # a counted repeat: skip it
-            i = alternative.find("}", i) if "}" in alternative[i:] else len(alternative)
-            runs.append(run)
-            run = ""
-        elif nxt in ("?", "*", "{"):  # an optional character ends the run before it
-            runs.append(run)
-            run = ""
-        else:
-            run += ch
-            if nxt == "+":  # repeated: what follows need not come right after it
-                runs.append(run)
-                run = ""
-        i += 1
-    runs.append(run)
-    longest = max(runs, key=len).lower()
-    return longest if len(longest) >= _MIN_LITERAL else None
-
-
-def literal_prefixes(alternative: str) -> set[str] | None:
-    """Words one of which every match of the alternative contains (lower case, 3+ letters),
-    for the prefilter; None when no such words can be told (the type always runs)."""
-    if alternative.startswith(("(?<", "(?=", "(?!")):  # a look-around: skip it
-        return literal_prefixes(alternative[_group_end(alternative, 0) + 1 :])
-    if alternative.startswith("(?:"):
-        end = _group_end(alternative, 0)
-        optional = alternative[end + 1 : end + 2] in ("?", "*")
-        rest = alternative[end + 2 if optional else end + 1 :]
-        found: set[str] = set()
-        for inner in split_alternatives(alternative[3:end]):
-            literals = literal_prefixes(inner if optional else inner + rest)
-            if literals is None:
-                return None
-            found |= literals
-        if optional:
-            after = literal_prefixes(rest)
-            if after is None:
-                return None
-            found |= after
-        return found
-    literal = literal_prefix(alternative)
-    return {literal} if len(literal) >= _MIN_LITERAL else None
 
 
 class TriggerFinder:

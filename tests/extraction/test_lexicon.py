@@ -5,13 +5,9 @@ import pytest
 
 from app.errors import GazetteerError
 from app.extraction.actors import ActorMatcher, default_actor_file, read_actors
-from app.extraction.event_types import (
-    BY_NAME,
-    TriggerFinder,
-    required_literal,
-    split_alternatives,
-)
+from app.extraction.event_types import BY_NAME, TriggerFinder
 from app.extraction.lexicon import lexicon_dir, load_lexicon, read_demonyms, read_triggers
+from app.extraction.pattern_literals import required_literal, split_alternatives
 
 
 @pytest.fixture(scope="module")
