@@ -17,6 +17,7 @@ from functools import lru_cache
 from app.extraction.datelines import without_dateline
 from app.extraction.event_types import Trigger
 from app.extraction.headings import below_heading
+from app.extraction.list_scope import qualifies, wider_list
 from app.extraction.metonyms import acting as acting
 from app.extraction.place_lists import SPECIFICITY as SPECIFICITY
 from app.extraction.place_lists import (
@@ -137,6 +138,8 @@ def choose(
     placed = [m for m in placed if not region_of_previous(sentence, m, placed)] or placed
     # "Fallujah, 50 km west of Baghdad": the landmark a place is located by is not a place.
     placed = [m for m in placed if not reference_of_previous(sentence, m, placed)] or placed
+    # "the Damascus suburbs of Jaramana", "Saqba in eastern Ghouta": where the places lie.
+    placed = [m for m in placed if not qualifies(sentence, m, placed)] or placed
     placed = below_heading(sentence, placed)
     placed = without_dateline(sentence, placed)  # "ERBIL - ... in the Kifri area": Kifri
     if not placed:
@@ -244,7 +247,10 @@ def choose(
         if first is not None and of_a_kind(first, best):
             return None, [first]  # "between Shirqat and Qayyarah": the first named
         group = next((g for g in groups if best in g), None)
-        return None, group if group is not None else listed_with(sentence, best, rest)
+        listed = group if group is not None else listed_with(sentence, best, rest)
+        if len(listed) == 1:
+            listed = wider_list(sentence, best, rest, trigger.end) or listed
+        return None, listed
     return None, [best]
 
 

@@ -27,6 +27,14 @@ def rank(mention: ResolvedMention) -> int:
     return SPECIFICITY.get(mention.place.family, 6) if mention.place is not None else 9
 
 
+#: A word of a noun phrase between two places of a list: lower case, no verb ("killed",
+#: "pounding", "was") and no word that opens a clause ("who", "where", "while").
+_NP_WORD = (
+    r"(?:(?!(?:was|were|is|are|be|been|has|have|had|who|whom|which|that|where|while|when|"
+    r"as|after|before|said|says|and|or|but|to|from|with|by|for|then|also)\b)"
+    r"(?!(?:al|el|as|ad|ar|an|at|ash|az)-)"
+    r"(?![a-z]+(?:ed|ing)\b)[a-z][\w'’-]*\s+)"
+)
 #: What stands between places listed together ("Idleb city, al-Atarib and Darat Izza",
 #: "al-Qaim in Anbar and around Mayadin", "Fallujah and parts of Ramadi", "Qamishli and
 #: villages around Amuda"): kind words, a governorate or country said of the place before,
@@ -53,7 +61,12 @@ _LIST_JOINER = re.compile(
     r"(?:(?:some\s+|several\s+|the\s+|its\s+|their\s+)?(?:[\w-]+\s+)?(?:parts|outskirts|"
     r"edges?|villages|towns|areas?|countryside|points?|positions?|sites|facilities|bases?|"
     r"depots|targets|headquarters)\s+(?:of|around|near|in|at|south of|north of|east of|"
-    r"west of)\s+(?:the\s+)?(?:countryside\s+of\s+)?)?"
+    r"west of)\s+(?:the\s+)?(?:countryside\s+of\s+)?|"
+    # Any noun phrase ending in a locative word: "and a facility in Erbil", "and the southern
+    # city of Nasiriyah", "and an army post near Tafas" (no verb: "and killed two in X" is
+    # another clause).
+    r"(?:(?:a|an|the|its|their|some|several|one|two|three)\s+)?" + _NP_WORD + r"{1,3}"
+    r"(?:of|in|at|near|around|outside|inside|on)\s+(?:the\s+)?)?"
     r"(?:the\s+)?(?:(?:town|village|city|camp)\s+of\s+)?"
     # "the Idlib and western Aleppo countryside"
     r"(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+)?"
@@ -61,7 +74,11 @@ _LIST_JOINER = re.compile(
 #: "Dhiban, al-Shuhail and Busayrah": a name the gazetteer lacks, inside a list of places.
 _UNKNOWN_ITEM = re.compile(
     r"\s*,\s*(?:(?:al|el|as|ad|ar|an|at|ash|az)-)?[A-Z][\w'’]*(?:[ -][A-Z][\w'’]*){0,2}"
-    r"(?=\s*,|\s+and\s)"
+    r"(?=\s*,|\s+and\s)|"
+    # "al-Rastan and al-Zaafaraniya north of Homs, and al-Latamneh": an unknown last item of
+    # a first list, then its landmark.
+    r"\s+and\s+(?:(?:al|el|as|ad|ar|an|at|ash|az)-)?[A-Z][\w'’]*(?:[ -][A-Z][\w'’]*){0,2}"
+    r"(?=\s+(?:near|(?:north|south|east|west)(?:-?(?:east|west))?\s+of)\s)"
 )
 #: "Sahnaya in Rif Dimashq": a coarser place said of the one before is no item of a list.
 _QUALIFIER = re.compile(
@@ -116,7 +133,11 @@ _HEADING_END = re.compile(r"\s*:")
 #: "in Diban, al-Busayrah, al-Shuhayl and other villages": a list closed by "and other ...".
 _AND_OTHERS = re.compile(
     r",?\s+and\s+(?:several\s+|many\s+|a few\s+|\w+\s+)?other\s+(?:villages|towns|areas|"
-    r"places|localities|districts|neighbou?rhoods|positions|sites|cities)\b",
+    r"places|localities|districts|neighbou?rhoods|positions|sites|cities)\b|"
+    # "on Kafranbel, Khan Shaykhun and their surroundings": the list closes on its places' own
+    # surroundings.
+    r",?\s+and\s+(?:their|its|the)\s+(?:surroundings|environs|vicinity|outskirts|"
+    r"countryside|surrounding\s+(?:villages|areas|countryside))\b",
     re.I,
 )
 
@@ -180,9 +201,12 @@ def _items(
     out: list[ResolvedMention] = []
     for m in ordered:
         if out and m is not best:
-            between = sentence.text[
-                out[-1].mention.end - sentence.start : m.mention.start - sentence.start
-            ]
+            between = _UNKNOWN_ITEM.sub(
+                ",",
+                sentence.text[
+                    out[-1].mention.end - sentence.start : m.mention.start - sentence.start
+                ],
+            )
             if (
                 (rank(m) > rank(out[-1]) or _names_governorate(m, out[-1]))
                 and _QUALIFIER.fullmatch(between)

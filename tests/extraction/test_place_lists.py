@@ -9,3 +9,58 @@ def test_each_item_with_its_governorate_named_like_its_capital(extractor):
         "Hasakah and the countryside of Tal Abyad in Raqqa."
     )
     assert sorted(e[2] for e in events(extractor, text)) == ["SY-HA", "SY-RA"]
+
+
+def _places(extractor, text):
+    return sorted(e[1] for e in events(extractor, text))
+
+
+def test_list_item_after_a_noun_phrase_with_its_own_locative(extractor):
+    text = "Rockets hit the Harir air base in Erbil province and a warehouse in Kirkuk on Monday."
+    assert _places(extractor, text) == ["Harir Air Base", "Kirkuk"]
+
+
+def test_list_item_after_an_adjective_and_a_kind_word(extractor):
+    text = "Thousands protested in Basra and the southern city of Amarah on Friday."
+    assert _places(extractor, text) == ["Al ‘Amārah", "Basrah"]
+
+
+def test_list_closed_by_the_places_own_surroundings(extractor):
+    text = "Government jets bombed Saraqib, Ariha and their surroundings on Tuesday."
+    assert _places(extractor, text) == ["Ariha", "Saraqib"]
+
+
+def test_city_before_suburbs_of_only_says_where_the_suburbs_are(extractor):
+    text = "Clashes in the Damascus suburbs of Jaramana and Sahnaya left nine dead on Monday."
+    assert sorted(e[2] for e in events(extractor, text)) == ["SY-RD", "SY-RD"]
+
+
+def test_area_said_of_listed_towns_is_no_place_of_the_event(extractor):
+    text = (
+        "Government forces captured the towns of Saqba and Kafr Batna in eastern Ghouta on Sunday."
+    )
+    assert _places(extractor, text) == ["Kafr Batna", "Saqba"]
+
+
+def test_list_in_the_triggers_object_beats_a_town_said_of_its_subject(extractor):
+    text = (
+        "Gunmen from the countryside of Daraa attacked army posts in Tafas and al-Muzayrib "
+        "on Friday."
+    )
+    assert _places(extractor, text) == ["Al-Muzayrib", "Tafas"]
+
+
+def test_list_of_another_clause_does_not_replace_the_place(extractor):
+    text = (
+        "Rebels seized Tal Rifaat on Monday, and thousands of families fled toward Tabqa and Raqqa."
+    )
+    assert _places(extractor, text) == ["Tal Rifaat"]
+
+
+def test_list_goes_on_past_an_unknown_item_with_its_landmark(extractor):
+    text = (
+        "Warplanes struck Talbiseh and al-Qarawiya north of Homs, and Kafr Zita in the "
+        "Hama countryside, activists said."
+    )
+    got = _places(extractor, text)
+    assert "Kafr Zita" in got and "Talbiseh" in got

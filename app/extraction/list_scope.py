@@ -1,0 +1,82 @@
+"""Which places of a sentence are the event's list, when a sentence names more than one.
+
+A place may only say where the next one lies ("the Damascus suburbs of Jaramana and
+Sahnaya", "Saqba in eastern Ghouta"), and a list of towns told after the trigger, in its own
+clause, says better where the event was than a town said of its subject ("gunmen from the
+countryside of Daraa stormed posts in Tafas and al-Muzayrib": one event per listed town).
+"""
+
+from __future__ import annotations
+
+import re
+
+from app.extraction.place_lists import SPECIFICITY, listed_with, rank
+from app.extraction.resolve import ResolvedMention
+from app.extraction.text import Sentence
+
+#: "the Damascus suburbs of Jaramana and Sahnaya", "the Aleppo neighbourhoods of A and B":
+#: the place before the kind noun only says where the places after it are.
+_KIND_OF = re.compile(
+    r"^\s+(?:suburbs?|neighbou?rhoods?|districts?|quarters?|towns?|villages?)\s+of\s+"
+    r"(?:the\s+)?$",
+    re.I,
+)
+#: "Kafr Batna and Saqba in eastern Ghouta": a site said of a town is an area it lies in.
+_IN_AREA = re.compile(
+    r"^,?\s+in\s+(?:the\s+)?(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+)?$",
+    re.I,
+)
+
+
+def qualifies(sentence: Sentence, m: ResolvedMention, placed: list[ResolvedMention]) -> bool:
+    """Whether a place only says where a place next to it lies: the city of "the Damascus
+    suburbs of Jaramana", the area of "Saqba in eastern Ghouta" (a site said of a town)."""
+    if m.place is None:
+        return False
+    at, end = m.mention.start - sentence.start, m.mention.end - sentence.start
+    for other in placed:
+        if other is m or other.place is None:
+            continue
+        o_at, o_end = other.mention.start - sentence.start, other.mention.end - sentence.start
+        if o_at >= end and _KIND_OF.match(sentence.text[end:o_at]) and rank(other) <= rank(m):
+            return True
+        if (
+            o_end <= at
+            and m.place.family == "site"
+            and other.place.family == "populated"
+            and _IN_AREA.match(sentence.text[o_end:at])
+        ):
+            return True
+    return False
+
+
+#: What ends the clause of a trigger before a place: a new clause, or people fleeing there.
+_CLAUSE_BREAK = re.compile(
+    r"[;:]|,\s+(?:and|while|but|which|where|who|as|after|before|when|since)\b|"
+    r"\b(?:fled|fleeing|flee|displaced)\b",
+    re.I,
+)
+
+
+def wider_list(
+    sentence: Sentence, best: ResolvedMention, placed: list[ResolvedMention], after: int
+) -> list[ResolvedMention] | None:
+    """A list of two or more local places, each at least as specific as ``best``, that
+    ``best`` is not in, told after the trigger (ending at ``after``) in its own clause:
+    "gunmen in the countryside of Daraa stormed checkpoints in Tafas, al-Muzayrib and
+    al-Yadudah" happened in the listed towns (the nearest list wins)."""
+    found: list[list[ResolvedMention]] = []
+    for m in placed:
+        if m is best or rank(m) > min(rank(best), SPECIFICITY["admin2"]):
+            continue
+        if m.mention.start < after or any(m in g for g in found):
+            continue
+        between = sentence.text[after - sentence.start : m.mention.start - sentence.start]
+        if _CLAUSE_BREAK.search(between):
+            continue
+        group = listed_with(sentence, m, placed)
+        if len(group) > 1 and best not in group and group[0].mention.start >= after:
+            found.append(group)
+    if not found:
+        return None
+    return min(found, key=lambda g: min(abs(m.mention.start - best.mention.start) for m in g))
