@@ -52,7 +52,7 @@ def qualifies(sentence: Sentence, m: ResolvedMention, placed: list[ResolvedMenti
 
 #: What ends the clause of a trigger before a place: a new clause, or people fleeing there.
 _CLAUSE_BREAK = re.compile(
-    r"[;:]|,\s+(?:and|while|but|which|where|who|as|after|before|when|since)\b|"
+    r"[;:]|,\s+(?:and|but|as)\b|\b(?:while|which|where|who|after|before|when|since)\b|"
     r"\b(?:fled|fleeing|flee|displaced)\b",
     re.I,
 )
@@ -80,3 +80,34 @@ def wider_list(
     if not found:
         return None
     return min(found, key=lambda g: min(abs(m.mention.start - best.mention.start) for m in g))
+
+
+#: Between two lists closed by a plural kind noun: "the Qandil and Hakurk regions of northern
+#: Iraq and in the Kobani and Tal Rifaat areas": the kind noun, what it is of, "and (in)".
+_LISTS_JOINED = re.compile(
+    r"\s+(?:regions|areas|districts|sub-?districts|mountains|provinces|governorates)"
+    r"(?:\s+of\s+(?:the\s+)?[\w'’ -]{2,30}?)?,?\s+and\s+(?:also\s+)?(?:in\s+|on\s+|near\s+)?"
+    r"(?:the\s+)?",
+    re.I,
+)
+
+
+def joined_lists(
+    sentence: Sentence, group: list[ResolvedMention], groups: list[list[ResolvedMention]]
+) -> list[ResolvedMention]:
+    """A list closed by a plural kind noun with the lists joined to it by "and" ("struck
+    the Qandil and Hakurk regions of northern Iraq and the Kobani and Derik areas of
+    northern Syria": four places, one event each)."""
+    chain: list[ResolvedMention] = []
+    for g in sorted(groups, key=lambda g: g[0].mention.start):
+        if chain and g[0].mention.start >= chain[-1].mention.end:
+            between = sentence.text[
+                chain[-1].mention.end - sentence.start : g[0].mention.start - sentence.start
+            ]
+            if _LISTS_JOINED.fullmatch(between):
+                chain += g
+                continue
+        if group[0] in chain:
+            break
+        chain = list(g)
+    return chain if group[0] in chain else group

@@ -17,7 +17,7 @@ from functools import lru_cache
 from app.extraction.datelines import without_dateline
 from app.extraction.event_types import Trigger
 from app.extraction.headings import below_heading
-from app.extraction.list_scope import qualifies, wider_list
+from app.extraction.list_scope import joined_lists, qualifies, wider_list
 from app.extraction.metonyms import acting as acting
 from app.extraction.place_lists import SPECIFICITY as SPECIFICITY
 from app.extraction.place_lists import (
@@ -247,7 +247,11 @@ def choose(
         if first is not None and of_a_kind(first, best):
             return None, [first]  # "between Shirqat and Qayyarah": the first named
         group = next((g for g in groups if best in g), None)
-        listed = group if group is not None else listed_with(sentence, best, rest)
+        listed = (
+            joined_lists(sentence, group, groups)
+            if group is not None
+            else listed_with(sentence, best, rest)
+        )
         if len(listed) == 1:
             listed = wider_list(sentence, best, rest, trigger.end) or listed
         return None, listed

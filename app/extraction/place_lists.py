@@ -40,6 +40,8 @@ _NP_WORD = (
 #: villages around Amuda"): kind words, a governorate or country said of the place before,
 #: the comma or "and", a preposition or a part word after it.
 _LIST_JOINER = re.compile(
+    # "Batifa (Zakho) and Sidakan": a district or another name said in brackets.
+    r"(?:\s*\([^()]{1,40}\))?"
     r"(?:\s+(?:city|town|village|camp|base|countryside|areas?|regions?|districts?|"
     r"neighbou?rhoods?|fields?|provinces?|governorates?)|"
     # "the Barzeh scientific research centre and the Mezzeh airport": a site's noun phrase.
@@ -156,7 +158,7 @@ _AND = re.compile(r"\band\b|,\s*(?:in|at|near|around|outside)\s")
 
 #: What joins the items of a plain list: "Deir ez-Zor, Daraa and the Damascus countryside".
 _PLAIN_JOINER = re.compile(
-    r"(?:\s+(?:city|town|province|governorate|countryside|areas?|regions?))?"
+    r"(?:\s*\([^()]{1,40}\))?(?:\s+(?:city|town|province|governorate|countryside|areas?|regions?))?"
     r"(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?"
     r"(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+)?",
     re.I,
@@ -175,9 +177,14 @@ def plain_list(
     for m in ordered:
         if m.mention.start < items[-1].mention.end:
             continue
-        between = sentence.text[
-            items[-1].mention.end - sentence.start : m.mention.start - sentence.start
-        ]
+        between = _UNKNOWN_ITEM.sub(
+            ",",
+            sentence.text[
+                items[-1].mention.end - sentence.start : m.mention.start - sentence.start
+            ],
+        )
+        if _IN_BRACKETS.fullmatch(between):
+            continue  # "Ayn al-Arab (Kobani)": the same place, or its district
         if not _PLAIN_JOINER.fullmatch(between):
             break
         items.append(m)
@@ -207,13 +214,21 @@ def _items(
                     out[-1].mention.end - sentence.start : m.mention.start - sentence.start
                 ],
             )
+            # "Tadmur (Palmyra), east Homs": what is said of a place after its other name.
+            between = _BRACKETED.sub("", between)
             if (
                 (rank(m) > rank(out[-1]) or _names_governorate(m, out[-1]))
                 and _QUALIFIER.fullmatch(between)
             ) or _REGION_OF.fullmatch(between):
                 continue
+            if _IN_BRACKETS.fullmatch(between) and m.place is not None and rank(m) >= rank(out[-1]):
+                continue  # "Batifa (Zakho)", "Ayn al-Arab (Kobani)": its district, its name
         out.append(m)
     return out
+
+
+_IN_BRACKETS = re.compile(r"\s*\(\s*")
+_BRACKETED = re.compile(r"^\s*\([^()]{1,40}\)")
 
 
 def _names_governorate(m: ResolvedMention, town: ResolvedMention) -> bool:
@@ -250,7 +265,11 @@ def _after_previous(
     if not earlier:
         return None
     prev = max(earlier, key=lambda p: p.mention.end)
-    return sentence.text[prev.mention.end - sentence.start : m.mention.start - sentence.start]
+    text = sentence.text[prev.mention.end - sentence.start : m.mention.start - sentence.start]
+    return _BRACKET_END.sub("", text)  # "Tadmur (Palmyra), east Homs"
+
+
+_BRACKET_END = re.compile(r"^\s*\)")
 
 
 #: "Fallujah, about 50 km west of Baghdad", "Bartella, a town 15 km east of Mosul", "Koya,

@@ -64,3 +64,39 @@ def test_list_goes_on_past_an_unknown_item_with_its_landmark(extractor):
     )
     got = _places(extractor, text)
     assert "Kafr Zita" in got and "Talbiseh" in got
+
+
+def test_district_in_brackets_is_said_of_the_item_before(extractor):
+    text = "Turkish jets struck Sidakan, Batifa (Zakho) and Amadiya on Sunday."
+    assert _places(extractor, text) == ["Amadiya", "Batifa", "Sidakan"]
+
+
+def test_another_name_in_brackets_is_the_same_place(extractor):
+    text = "Turkish drones struck Ayn al-Arab (Kobani) and Tal Tamr on Sunday."
+    assert _places(extractor, text) == ["Kobani", "Tal Tamr"]
+
+
+def test_province_said_after_a_bracketed_name_is_no_item(extractor):
+    text = "Tadmur (Palmyra), east Homs: IS fighters stormed the town on Friday."
+    assert _places(extractor, text) == ["Palmyra"]
+
+
+def test_lists_closed_by_kind_nouns_and_joined_by_and(extractor):
+    text = (
+        "Turkish jets hit targets in the Qandil and Hakurk regions of northern Iraq and in "
+        "the Kobani and Derik areas of northern Syria on Saturday."
+    )
+    assert _places(extractor, text) == [
+        "Al-Malikiyah",
+        "Hakurk",
+        "Kobani",
+        "Qandil Mountains",
+    ]
+
+
+def test_list_of_an_earlier_action_in_an_after_clause_is_not_the_place(extractor):
+    text = (
+        "Turkish forces launched a ground operation in Amadiya on 17 June, two days after "
+        "warplanes hit Sinjar, Makhmour and Sidakan."
+    )
+    assert [e[1] for e in events(extractor, text) if e[0] == "armed_clash"] == ["Amadiya"]
