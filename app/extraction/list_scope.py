@@ -28,6 +28,12 @@ _IN_AREA = re.compile(
 )
 
 
+_NAME_IN_AREA = re.compile(
+    r"(?:\b(?:al|el|as|ad|ar|an|at|ash|az)-)?\b[A-Z][\w'’]*,?\s+in\s+(?:the\s+)?"
+    r"(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+)?$"
+)
+
+
 def qualifies(sentence: Sentence, m: ResolvedMention, placed: list[ResolvedMention]) -> bool:
     """Whether a place only says where a place next to it lies: the city of "the Damascus
     suburbs of Jaramana", the area of "Saqba in eastern Ghouta" (a site said of a town)."""
@@ -44,7 +50,11 @@ def qualifies(sentence: Sentence, m: ResolvedMention, placed: list[ResolvedMenti
             o_end <= at
             and m.place.family == "site"
             and other.place.family == "populated"
-            and _IN_AREA.match(sentence.text[o_end:at])
+            and (
+                _IN_AREA.match(sentence.text[o_end:at])
+                # "Douma and al-Shifuniyah in eastern Ghouta": after a name it lacks.
+                or _NAME_IN_AREA.search(sentence.text[max(o_end, at - 60) : at])
+            )
         ):
             return True
     return False

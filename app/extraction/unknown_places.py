@@ -54,6 +54,8 @@ def unresolved_mentions(text: str, tokens: list[Token], found: list[Mention]) ->
     list after "the villages of" ("al-Shabki, Rami and Duma") or a heading that lists
     places ("Hatla, Mrat: 4 civilians killed")."""
     taken = [(m.start, m.end) for m in found]
+    # Where the names found end (negated keys) and start, for lists beside them.
+    spans = {**{-m.end: m.start for m in found}, **{m.start: m.end for m in found}}
     headings = _list_headings(text)
     plurals = [m.end() for m in _PLURAL_OF.finditer(text)]  # where a list may start
     out: list[Mention] = []
@@ -87,6 +89,7 @@ def unresolved_mentions(text: str, tokens: list[Token], found: list[Mention]) ->
                 and _LIST_CUE.search(text[max(0, start - _LIST_WIDTH) : start]) is not None
             )
             or any(a <= start and end <= b for a, b in headings)
+            or _beside_known(text, (start, end), spans, [t.key for t in tokens[first : j + 1]])
         )
         if cued and not any(s < end and start < e for s, e in taken):
             key = " ".join(t.key for t in tokens[first : j + 1])
@@ -94,6 +97,52 @@ def unresolved_mentions(text: str, tokens: list[Token], found: list[Mention]) ->
             taken.append((start, end))
         i = j + 1
     return out
+
+
+#: The words that join two items of a list, before a name or after it.
+_JOIN_BEFORE = re.compile(r"(?:\s*,\s*(?:and\s+)?|\s+and\s+)$")
+_JOIN_AFTER = re.compile(r"^(?:\s*,\s*(?:and\s+)?|\s+and\s+)")
+#: What may follow an item of a list: punctuation, "and", or a locative word.
+_ITEM_END = re.compile(
+    r"^(?:\s*[,.;:(]|\s*$|\s+(?:and|in|near|on|at|outside|around|(?:north|south|east|west)"
+    r"(?:-?(?:east|west))?\s+of)\b)"
+)
+#: An item in the middle of a list: a joiner after it.
+_MORE_AFTER = re.compile(r"^(?:\s*,|\s+and\s)")
+#: "the road between Sidakan and Bradost": two ends, one place; "the Zaitoun and Nasr
+#: bridges": a list of streets and bridges, not of places the gazetteer holds.
+_NO_LIST_BEFORE = re.compile(r"\bbetween\s+(?:the\s+)?$", re.I)
+_NO_LIST_AFTER = re.compile(
+    r"^\s+(?:bridge|street|road|square|roundabout|gate|highway|avenue)s?\b", re.I
+)
+#: Capitalised words that begin no place name, or are dates, whatever their neighbours.
+_NOT_PLACES = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april "
+    "may june july august september october november december on in at the a an of for by "
+    "from to with as".split()
+)
+
+
+def _beside_known(text: str, span: tuple[int, int], found: dict[int, int], keys: list[str]) -> bool:
+    """ "Arbin and Misraba", "Kansafra and al-Fatira in Jabal al-Zawiya": a name listed
+    right beside a place name the text holds (``found``: end -> start and start -> end of
+    its mentions), closed like an item of a list; a comma alone joins only inside a list
+    that goes on ("A, B and C")."""
+    start, end = span
+    if any(k in _NOT_PLACES for k in keys) or not _ITEM_END.match(text[end : end + 12]):
+        return False
+    before = _JOIN_BEFORE.search(text[max(0, start - 8) : start])
+    if before is not None and (known := found.get(-(start - len(before.group())))) is not None:
+        if "and" in before.group() or _MORE_AFTER.match(text[end : end + 6]):
+            return not _NO_LIST_BEFORE.search(text[max(0, known - 12) : known])
+    after = _JOIN_AFTER.match(text[end : end + 8])
+    if after is not None and (known_end := found.get(end + len(after.group()))) is not None:
+        if "and" in after.group() or _JOIN_BEFORE.search(text[max(0, start - 8) : start]):
+            return not (
+                _NO_LIST_AFTER.match(text[known_end : known_end + 14])
+                or _NO_LIST_BEFORE.search(text[max(0, start - 12) : start])
+            )
+    return False
 
 
 _NEWLINE = re.compile("\n")

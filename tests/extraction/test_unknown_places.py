@@ -2,8 +2,9 @@
 (app/extraction/unknown_places.py)."""
 
 import datetime as dt
+import re
 
-from app.extraction.places import tokenize
+from app.extraction.places import Mention, tokenize
 from app.extraction.report_input import ReportInput
 from app.extraction.unknown_places import unresolved_mentions
 
@@ -96,3 +97,29 @@ def test_a_heading_listing_unknown_and_known_places_gives_each_an_event(extracto
     )
     found = placed(extractor, text)
     assert sorted((f[1], f[4]) for f in found) == [("Amuda", "Amuda"), ("Amuda", "Tal Dhahab")]
+
+
+def test_name_listed_beside_a_known_town_is_its_own_event(extractor):
+    text = "Government artillery shelled Ariha and Kafr Lusin Gharbi in southern Idlib on Monday."
+    got = placed(extractor, text)
+    assert sorted(e[4] for e in got) == ["Ariha", "Kafr Lusin Gharbi"]
+    assert {e[1] for e in got} == {"Ariha"}
+
+
+def test_name_inside_a_comma_list_beside_known_towns(extractor):
+    text = "Helicopters dropped barrel bombs on Saqba, Beit Naim and Hamouriyah on Sunday."
+    assert sorted(e[4] for e in placed(extractor, text)) == ["Beit Naim", "Hamouriyah", "Saqba"]
+
+
+def test_two_ends_of_a_road_are_not_a_list(extractor):
+    text = "A Turkish drone hit a car on the road between Sidakan and Rost Gharbi on Monday."
+    assert len(placed(extractor, text)) == 1
+
+
+def test_a_date_or_a_person_beside_a_place_is_no_place():
+    text = "On Friday, Zakho officials met Hassan Kamil, Zakho's governor, and Duhok police."
+    found = [
+        Mention(m.start(), m.end(), m.group(), m.group().lower(), None, False)
+        for m in re.finditer(r"Zakho|Duhok", text)
+    ]
+    assert [m.text for m in unresolved_mentions(text, tokenize(text), found)] == []
