@@ -4,12 +4,16 @@ A place may only say where the next one lies ("the Damascus suburbs of Jaramana 
 Sahnaya", "Saqba in eastern Ghouta"), and a list of towns told after the trigger, in its own
 clause, says better where the event was than a town said of its subject ("gunmen from the
 countryside of Daraa stormed posts in Tafas and al-Muzayrib": one event per listed town).
+The places of a clause that tells another occurrence ("after ...", "in response to ...",
+"in solidarity with ...") belong to that occurrence, not to the trigger.
 """
 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
+from app.extraction.event_types import Trigger
 from app.extraction.place_lists import SPECIFICITY, listed_with, rank
 from app.extraction.resolve import ResolvedMention
 from app.extraction.text import Sentence
@@ -121,3 +125,29 @@ def joined_lists(
             break
         chain = list(g)
     return chain if group[0] in chain else group
+
+
+#: A clause telling an earlier or other occurrence, up to the next comma.
+_SUBORDINATE = re.compile(
+    r"\b(?:[Aa]fter|[Ff]ollowing(?! (?:day|days|morning|night|week|weeks|month))|"
+    r"in (?:response|retaliation) (?:to|for)|[Ss]ince|"
+    # "rallied in Jasim and Inkhil in solidarity with Daraa al-Balad": the place the rally
+    # was for, not where it was.
+    r"in (?:solidarity|sympathy) with|in support of)\b[^,;:]*|"
+    # "a drone hit X on Tuesday, and another fell near Y": the second one's place.
+    # Not "a second wave of protests began in A, B and C": a run told again, not an item.
+    r"[,;]\s+(?:and\s+|while\s+)?(?:another|a second|a third|the other|others)\b"
+    r"(?! (?:wave|round|phase|stage|time|day|week|night)\b)[^,;:]*"
+)
+
+
+def other_clause(sentence: Sentence, trigger: Trigger, mention: ResolvedMention) -> bool:
+    """Whether a place sits in an "after ..."/"in response to ..." clause the trigger is
+    not in (or the trigger in one the place is not in)."""
+    at, t = mention.mention.start - sentence.start, trigger.start - sentence.start
+    return any((a <= at < b) != (a <= t < b) for a, b in _clauses(sentence.text))
+
+
+@lru_cache(maxsize=256)
+def _clauses(text: str) -> tuple[tuple[int, int], ...]:
+    return tuple(c.span() for c in _SUBORDINATE.finditer(text))

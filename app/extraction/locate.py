@@ -12,12 +12,11 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
-from functools import lru_cache
 
 from app.extraction.datelines import without_dateline
 from app.extraction.event_types import Trigger
 from app.extraction.headings import below_heading
-from app.extraction.list_scope import joined_lists, qualifies, wider_list
+from app.extraction.list_scope import joined_lists, other_clause, qualifies, wider_list
 from app.extraction.metonyms import acting as acting
 from app.extraction.place_lists import SPECIFICITY as SPECIFICITY
 from app.extraction.place_lists import (
@@ -276,29 +275,8 @@ def _names_road(sentence: Sentence, mention: ResolvedMention) -> bool:
     return bool(_ROAD_AFTER.match(sentence.text[at : at + 40]))
 
 
-#: A clause telling an earlier or other occurrence, up to the next comma.
-_SUBORDINATE = re.compile(
-    r"\b(?:[Aa]fter|[Ff]ollowing(?! (?:day|days|morning|night|week|weeks|month))|"
-    r"in (?:response|retaliation) (?:to|for)|[Ss]ince)\b[^,;:]*|"
-    # "a drone hit X on Tuesday, and another fell near Y": the second one's place.
-    # Not "a second wave of protests began in A, B and C": a run told again, not an item.
-    r"[,;]\s+(?:and\s+|while\s+)?(?:another|a second|a third|the other|others)\b"
-    r"(?! (?:wave|round|phase|stage|time|day|week|night)\b)[^,;:]*"
-)
 #: Civilians fleeing somewhere: not where an armed force went.
 _FLEEING = re.compile(r"\b(?:fle(?:e|eing|d)|displac\w+|refugees)\b[^,;:]{0,30}$", re.I)
-
-
-def other_clause(sentence: Sentence, trigger: Trigger, mention: ResolvedMention) -> bool:
-    """Whether a place sits in an "after ..."/"in response to ..." clause the trigger is
-    not in (or the trigger in one the place is not in)."""
-    at, t = mention.mention.start - sentence.start, trigger.start - sentence.start
-    return any((a <= at < b) != (a <= t < b) for a, b in _clauses(sentence.text))
-
-
-@lru_cache(maxsize=256)
-def _clauses(text: str) -> tuple[tuple[int, int], ...]:
-    return tuple(c.span() for c in _SUBORDINATE.finditer(text))
 
 
 def inherited(

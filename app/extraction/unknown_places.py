@@ -14,6 +14,7 @@ import bisect
 import re
 
 from app.extraction.headings import heading_end
+from app.extraction.place_words import DEMONYMS
 from app.extraction.places import Mention, Token
 from app.extraction.resolve import ResolvedMention
 from app.extraction.text import Sentence
@@ -89,6 +90,7 @@ def unresolved_mentions(text: str, tokens: list[Token], found: list[Mention]) ->
                 and _LIST_CUE.search(text[max(0, start - _LIST_WIDTH) : start]) is not None
             )
             or any(a <= start and end <= b for a, b in headings)
+            or _before_kind_noun(text, end, tokens[first : j + 1])
             or _beside_known(text, (start, end), spans, [t.key for t in tokens[first : j + 1]])
         )
         if cued and not any(s < end and start < e for s, e in taken):
@@ -121,6 +123,27 @@ _NOT_PLACES = frozenset(
     "may june july august september october november december on in at the a an of for by "
     "from to with as".split()
 )
+
+
+#: "the Ghweiran and al-Zuhour neighbourhoods", "the al-Nahda neighbourhood": names before
+#: a kind noun of quarters and villages (other items of the list between).
+_KIND_NOUN_AFTER = re.compile(
+    rf"^(?:(?:\s*,\s*|\s*,?\s+and\s+){_ITEM})*\s+(?:neighbou?rhoods?|neighborhoods?|"
+    r"quarters?|districts|villages|hamlets)\b"
+)
+#: Capitalised adjectives of faith and people: "the Christian and Yazidi villages".
+_PEOPLES = frozenset(
+    "christian christians shiite shiites alawite alawites druze muslim sunnis chaldean "
+    "armenian circassian bedouin".split()
+)
+
+
+def _before_kind_noun(text: str, end: int, tokens: list[Token]) -> bool:
+    """Whether a name stands before a kind noun of quarters or villages, alone or in a
+    list ("the al-Joura and al-Qusour neighbourhoods"); never an adjective of a people."""
+    if any(t.key in DEMONYMS or t.key in _PEOPLES or t.key in _NOT_PLACES for t in tokens):
+        return False
+    return _KIND_NOUN_AFTER.match(text[end : end + _LIST_WIDTH]) is not None
 
 
 def _beside_known(text: str, span: tuple[int, int], found: dict[int, int], keys: list[str]) -> bool:
@@ -172,7 +195,7 @@ _JOINER = re.compile(
 #: After a list: the place it is in or near ("in Duhok's Amedi district", "south of Kirkuk").
 _QUALIFIER = re.compile(
     r",?\s+(?:in|near|outside|(?:north|south|east|west)(?:-?(?:east|west))?\s+of)\s+"
-    r"(?:the\s+)?(?:[\w'’-]+\s+){0,2}$"
+    r"(?:the\s+)?(?:[\w'’-]+\s+){0,3}$"
 )
 
 

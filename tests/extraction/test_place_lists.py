@@ -100,3 +100,8 @@ def test_list_of_an_earlier_action_in_an_after_clause_is_not_the_place(extractor
         "warplanes hit Sinjar, Makhmour and Sidakan."
     )
     assert [e[1] for e in events(extractor, text) if e[0] == "armed_clash"] == ["Amadiya"]
+
+
+def test_place_a_rally_is_in_solidarity_with_is_not_where_it_was(extractor):
+    text = "Hundreds marched in Jasim and Nawa on Friday in solidarity with Daraa al-Balad."
+    assert _places(extractor, text) == ["Jasim", "Nawa"]

@@ -123,3 +123,20 @@ def test_a_date_or_a_person_beside_a_place_is_no_place():
         for m in re.finditer(r"Zakho|Duhok", text)
     ]
     assert [m.text for m in unresolved_mentions(text, tokenize(text), found)] == []
+
+
+def test_names_before_a_plural_kind_noun_are_places_it_lacks():
+    text = "Shells fell on the al-Rawda and Bab Qinnasrin neighbourhoods on Monday."
+    assert unknown(text) == ["al-Rawda", "Bab Qinnasrin"]
+
+
+def test_adjectives_of_peoples_before_villages_are_no_places():
+    assert unknown("Gunmen attacked the Christian and Turkmen villages on Monday.") == []
+
+
+def test_list_of_unknown_villages_in_a_long_qualifier(extractor):
+    text = (
+        "Gunmen killed 30 men in the villages of Tayib Bir, Halaqa and Umm Ghazal in the "
+        "eastern countryside of Deir Ezzor on Monday."
+    )
+    assert sorted(e[4] for e in placed(extractor, text)) == ["Halaqa", "Tayib Bir", "Umm Ghazal"]
