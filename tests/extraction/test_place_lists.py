@@ -105,3 +105,8 @@ def test_list_of_an_earlier_action_in_an_after_clause_is_not_the_place(extractor
 def test_place_a_rally_is_in_solidarity_with_is_not_where_it_was(extractor):
     text = "Hundreds marched in Jasim and Nawa on Friday in solidarity with Daraa al-Balad."
     assert _places(extractor, text) == ["Jasim", "Nawa"]
+
+
+def test_desert_villages_of_the_curated_gazetteer_each_give_an_event(extractor):
+    text = "Russian jets struck IS hideouts near Kabajeb and Ithriya on Monday."
+    assert sorted(e[2] for e in events(extractor, text)) == ["SY-DY", "SY-HM"]
