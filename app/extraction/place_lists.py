@@ -33,7 +33,7 @@ _NP_WORD = (
     r"(?:(?!(?:was|were|is|are|be|been|has|have|had|who|whom|which|that|where|while|when|"
     r"as|after|before|said|says|and|or|but|to|from|with|by|for|then|also)\b)"
     r"(?!(?:al|el|as|ad|ar|an|at|ash|az)-)"
-    r"(?![a-z]+(?:ed|ing)\b)[a-z][\w'’-]*\s+)"
+    r"(?![a-z]+(?:ed|ing)\b)(?:[a-z][\w'’-]*|[A-Z]{2,5})\s+)"
 )
 #: What stands between places listed together ("Idleb city, al-Atarib and Darat Izza",
 #: "al-Qaim in Anbar and around Mayadin", "Fallujah and parts of Ramadi", "Qamishli and
@@ -42,6 +42,9 @@ _NP_WORD = (
 _LIST_JOINER = re.compile(
     # "Batifa (Zakho) and Sidakan": a district or another name said in brackets.
     r"(?:\s*\([^()]{1,40}\))?"
+    # "Busra al-Harir, a rebel-held town in the eastern countryside, and Lajat": what the
+    # place before is, said between commas.
+    r"(?:,\s+(?:a|an)\s+[^,;:()]{2,60}(?=,))?"
     r"(?:\s+(?:city|town|village|camp|base|countryside|areas?|regions?|districts?|"
     r"neighbou?rhoods?|fields?|provinces?|governorates?)|"
     # "the Barzeh scientific research centre and the Mezzeh airport": a site's noun phrase.
@@ -68,7 +71,11 @@ _LIST_JOINER = re.compile(
     # city of Nasiriyah", "and an army post near Tafas" (no verb: "and killed two in X" is
     # another clause).
     r"(?:(?:a|an|the|its|their|some|several|one|two|three)\s+)?" + _NP_WORD + r"{1,3}"
-    r"(?:of|in|at|near|around|outside|inside|on)\s+(?:the\s+)?)?"
+    r"(?:of|in|at|near|around|outside|inside|on)\s+(?:the\s+)?|"
+    # "and the Zirgwez camp outside Sulaimani": a site of a name the gazetteer lacks.
+    r"(?:the|a|an)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?\s+(?:camp|base|field|plant|"
+    r"refinery|compound|headquarters|prison|airport|dam|bridge|crossing|hospital|factory|"
+    r"depot|station)\s+(?:of|in|at|near|outside|around)\s+(?:the\s+)?)?"
     r"(?:the\s+)?(?:(?:town|village|city|camp)\s+of\s+)?"
     # "the Idlib and western Aleppo countryside"
     r"(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+)?"

@@ -110,3 +110,21 @@ def test_place_a_rally_is_in_solidarity_with_is_not_where_it_was(extractor):
 def test_desert_villages_of_the_curated_gazetteer_each_give_an_event(extractor):
     text = "Russian jets struck IS hideouts near Kabajeb and Ithriya on Monday."
     assert sorted(e[2] for e in events(extractor, text)) == ["SY-DY", "SY-HM"]
+
+
+def test_what_a_place_is_said_between_commas_does_not_break_the_list(extractor):
+    text = (
+        "Jets pounded Busra al-Harir, a rebel-held town in the eastern countryside, and the "
+        "nearby town of Nawa on Monday."
+    )
+    assert _places(extractor, text) == ["Busra al-Harir", "Nawa"]
+
+
+def test_list_item_after_a_noun_phrase_with_an_acronym(extractor):
+    text = "Drones targeted the Harir air base and an SDF position near Hasakah on Monday."
+    assert sorted(e[2] for e in events(extractor, text)) == ["IQ-AR", "SY-HA"]
+
+
+def test_list_item_after_a_site_the_gazetteer_lacks(extractor):
+    text = "Iranian missiles hit Koya and the Surdash camp outside Dukan on Monday."
+    assert sorted(e[2] for e in events(extractor, text)) == ["IQ-AR", "IQ-SU"]
