@@ -82,11 +82,13 @@ _LIST_JOINER = re.compile(
 )
 #: "Dhiban, al-Shuhail and Busayrah": a name the gazetteer lacks, inside a list of places.
 _UNKNOWN_ITEM = re.compile(
-    r"\s*,\s*(?:(?:al|el|as|ad|ar|an|at|ash|az)-)?[A-Z][\w'’]*(?:[ -][A-Z][\w'’]*){0,2}"
+    r"\s*,\s*(?:\d+\s+(?:in|at)\s+)?(?:(?:al|el|as|ad|ar|an|at|ash|az)-)?"
+    r"[A-Z][\w'’]*(?:[ -][A-Z][\w'’]*){0,2}"
     r"(?=\s*,|\s+and\s)|"
     # "al-Rastan and al-Zaafaraniya north of Homs, and al-Latamneh": an unknown last item of
     # a first list, then its landmark.
-    r"\s+and\s+(?:(?:al|el|as|ad|ar|an|at|ash|az)-)?[A-Z][\w'’]*(?:[ -][A-Z][\w'’]*){0,2}"
+    r"\s+and\s+(?:\d+\s+(?:in|at)\s+)?(?:(?:al|el|as|ad|ar|an|at|ash|az)-)?"
+    r"[A-Z][\w'’]*(?:[ -][A-Z][\w'’]*){0,2}"
     r"(?=\s+(?:near|(?:north|south|east|west)(?:-?(?:east|west))?\s+of)\s)"
 )
 #: "Sahnaya in Rif Dimashq": a coarser place said of the one before is no item of a list.

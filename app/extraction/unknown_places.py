@@ -97,13 +97,15 @@ def unresolved_mentions(text: str, tokens: list[Token], found: list[Mention]) ->
             key = " ".join(t.key for t in tokens[first : j + 1])
             out.append(Mention(start, end, text[start:end], key, None, False))
             taken.append((start, end))
+            spans[-end] = start  # the list may go on: "A, B and C" with B and C unknown
         i = j + 1
     return out
 
 
 #: The words that join two items of a list, before a name or after it.
-_JOIN_BEFORE = re.compile(r"(?:\s*,\s*(?:and\s+)?|\s+and\s+)$")
-_JOIN_AFTER = re.compile(r"^(?:\s*,\s*(?:and\s+)?|\s+and\s+)")
+#: "27 in Bustan al-Qasr, 21 in al-Kallaseh and 14 in al-Sukkari": a count said of each.
+_JOIN_BEFORE = re.compile(r"(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:\d+\s+(?:in|at)\s+)?$")
+_JOIN_AFTER = re.compile(r"^(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:\d+\s+(?:in|at)\s+)?")
 #: What may follow an item of a list: punctuation, "and", or a locative word.
 _ITEM_END = re.compile(
     r"^(?:\s*[,.;:(]|\s*$|\s+(?:and|in|near|on|at|outside|around|(?:north|south|east|west)"
@@ -154,13 +156,13 @@ def _beside_known(text: str, span: tuple[int, int], found: dict[int, int], keys:
     start, end = span
     if any(k in _NOT_PLACES for k in keys) or not _ITEM_END.match(text[end : end + 12]):
         return False
-    before = _JOIN_BEFORE.search(text[max(0, start - 8) : start])
+    before = _JOIN_BEFORE.search(text[max(0, start - 16) : start])
     if before is not None and (known := found.get(-(start - len(before.group())))) is not None:
         if "and" in before.group() or _MORE_AFTER.match(text[end : end + 6]):
             return not _NO_LIST_BEFORE.search(text[max(0, known - 12) : known])
-    after = _JOIN_AFTER.match(text[end : end + 8])
+    after = _JOIN_AFTER.match(text[end : end + 16])
     if after is not None and (known_end := found.get(end + len(after.group()))) is not None:
-        if "and" in after.group() or _JOIN_BEFORE.search(text[max(0, start - 8) : start]):
+        if "and" in after.group() or _JOIN_BEFORE.search(text[max(0, start - 16) : start]):
             return not (
                 _NO_LIST_AFTER.match(text[known_end : known_end + 14])
                 or _NO_LIST_BEFORE.search(text[max(0, start - 12) : start])
@@ -189,7 +191,8 @@ def _list_headings(text: str) -> list[tuple[int, int]]:
 
 #: Between two items of a list: "A and B", "A, B", "A town and the villages of B".
 _JOINER = re.compile(
-    r"(?:\s+(?:town|village|city))?(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?"
+    r"(?:\s+(?:town|village|city))?(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:\d+\s+(?:in|at)\s+)?"
+    r"(?:the\s+)?"
     r"(?:(?:villages?|towns?|hamlets?|settlements?) of\s+)?"
 )
 #: After a list: the place it is in or near ("in Duhok's Amedi district", "south of Kirkuk").

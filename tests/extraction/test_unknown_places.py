@@ -140,3 +140,15 @@ def test_list_of_unknown_villages_in_a_long_qualifier(extractor):
         "eastern countryside of Deir Ezzor on Monday."
     )
     assert sorted(e[4] for e in placed(extractor, text)) == ["Halaqa", "Tayib Bir", "Umm Ghazal"]
+
+
+def test_a_count_said_of_each_item_keeps_the_list(extractor):
+    text = (
+        "Air strikes killed 40 people in eastern Aleppo, including 20 in Bustan al-Qasr, "
+        "12 in al-Kallasa and 8 in Qadi Askar."
+    )
+    assert sorted(e[4] for e in placed(extractor, text)) == [
+        "Bustan al-Qasr",
+        "Qadi Askar",
+        "al-Kallasa",
+    ]
