@@ -151,3 +151,30 @@ def other_clause(sentence: Sentence, trigger: Trigger, mention: ResolvedMention)
 @lru_cache(maxsize=256)
 def _clauses(text: str) -> tuple[tuple[int, int], ...]:
     return tuple(c.span() for c in _SUBORDINATE.finditer(text))
+
+
+#: What opens the places that spell out an area: "Eastern Ghouta - 31 in Hamouriyeh, 25 in
+#: Saqba", "the roads into Suwayda, including near Sami and al-Mazraa", "the pocket: A, B".
+_SPELLED_OUT = re.compile(
+    r"^(?:\s+[a-z][\w-]*){0,2}(?:,?\s+on\s+(?:\d{1,2}\s+)?[A-Z][a-z]+(?:\s+\d{1,2})?)?"
+    r"\s*(?:[-–—:]|,?\s+including)\s+(?:(?:near|in|at)\s+)?"
+    r"(?:the\s+)?(?:(?:towns?|villages?)\s+of\s+)?(?:\d+\s+(?:in|at)\s+)?$"
+)
+
+
+def spelled_out(
+    sentence: Sentence, best: ResolvedMention, placed: list[ResolvedMention]
+) -> list[ResolvedMention] | None:
+    """The list of two or more local places right after an area that it spells out (the
+    area itself is no event of its own)."""
+    after = [m for m in placed if m.mention.start >= best.mention.end]
+    if not after:
+        return None
+    first = min(after, key=lambda m: m.mention.start)
+    between = sentence.text[
+        best.mention.end - sentence.start : first.mention.start - sentence.start
+    ]
+    if rank(first) > SPECIFICITY["admin2"] or not _SPELLED_OUT.match(between):
+        return None
+    group = listed_with(sentence, first, placed)
+    return group if len(group) > 1 and best not in group else None

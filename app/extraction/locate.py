@@ -16,7 +16,13 @@ from collections.abc import Sequence
 from app.extraction.datelines import without_dateline
 from app.extraction.event_types import Trigger
 from app.extraction.headings import below_heading
-from app.extraction.list_scope import joined_lists, other_clause, qualifies, wider_list
+from app.extraction.list_scope import (
+    joined_lists,
+    other_clause,
+    qualifies,
+    spelled_out,
+    wider_list,
+)
 from app.extraction.metonyms import acting as acting
 from app.extraction.place_lists import SPECIFICITY as SPECIFICITY
 from app.extraction.place_lists import (
@@ -252,7 +258,11 @@ def choose(
             else listed_with(sentence, best, rest)
         )
         if len(listed) == 1:
-            listed = wider_list(sentence, best, rest, trigger.end) or listed
+            listed = (
+                spelled_out(sentence, best, rest)
+                or wider_list(sentence, best, rest, trigger.end)
+                or listed
+            )
         return None, listed
     return None, [best]
 

@@ -128,3 +128,11 @@ def test_list_item_after_a_noun_phrase_with_an_acronym(extractor):
 def test_list_item_after_a_site_the_gazetteer_lacks(extractor):
     text = "Iranian missiles hit Koya and the Surdash camp outside Dukan on Monday."
     assert sorted(e[2] for e in events(extractor, text)) == ["IQ-AR", "IQ-SU"]
+
+
+def test_towns_that_spell_out_an_area_are_the_places(extractor):
+    text = (
+        "Air strikes killed 50 civilians in Eastern Ghouta on Monday - 20 in Hamouriyah, "
+        "18 in Saqba and 12 in Douma."
+    )
+    assert _places(extractor, text) == ["Douma", "Hamouriyah", "Saqba"]
