@@ -179,7 +179,11 @@ def choose(
                 # Jalawla ... and from Shingal": the places left, one event each.
                 left: list[ResolvedMention] = []
                 for found in origins:
-                    left += [m for m in listed_with(sentence, found, placed) if m not in left]
+                    # "withdrew from the Hama countryside pocket - A, B and C": its towns.
+                    items = spelled_out(sentence, found, placed) or listed_with(
+                        sentence, found, placed
+                    )
+                    left += [m for m in items if m not in left]
                 return None, left
         if not rest:
             return origin, []

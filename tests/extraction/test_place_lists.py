@@ -136,3 +136,11 @@ def test_towns_that_spell_out_an_area_are_the_places(extractor):
         "18 in Saqba and 12 in Douma."
     )
     assert _places(extractor, text) == ["Douma", "Hamouriyah", "Saqba"]
+
+
+def test_a_withdrawal_from_an_area_spelled_out_is_one_event_per_town(extractor):
+    text = (
+        "Rebel factions withdrew from the northern Hama countryside pocket - Kafr Zita, Morek "
+        "and al-Latamneh - on Friday."
+    )
+    assert _places(extractor, text) == ["Al-Lataminah", "Kafr Zita", "Morek"]
