@@ -197,6 +197,7 @@ _JOINER = re.compile(
 )
 #: After a list: the place it is in or near ("in Duhok's Amedi district", "south of Kirkuk").
 _QUALIFIER = re.compile(
+    r"(?:\s+(?:neighbou?rhoods?|neighborhoods?|quarters?|districts|villages|towns|areas))?"
     r",?\s+(?:in|near|outside|(?:north|south|east|west)(?:-?(?:east|west))?\s+of)\s+"
     r"(?:the\s+)?(?:[\w'’-]+\s+){0,3}$"
 )

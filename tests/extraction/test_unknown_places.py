@@ -152,3 +152,10 @@ def test_a_count_said_of_each_item_keeps_the_list(extractor):
         "Qadi Askar",
         "al-Kallasa",
     ]
+
+
+def test_quarters_the_gazetteer_lacks_are_placed_by_their_city(extractor):
+    text = "Shells hit the al-Rawda and Bab Qinnasrin neighbourhoods in Aleppo on Monday."
+    got = placed(extractor, text)
+    assert sorted(e[4] for e in got) == ["Bab Qinnasrin", "al-Rawda"]
+    assert {e[2] for e in got} == {"SY-HL"}
