@@ -87,6 +87,7 @@ def drafts_for(
         target = recent or same_group[-1]
         reading = ctx.reading(event_countries(target, ctx.countries))
         followup.merge(target, sentence, trigger, actors if alone else [], reading)
+        followup.narrow_place(target, sentence, trigger, placed, ctx.countries)
         return []
     violent = [d for d in ctx.drafts if d.spec.group == "violence"]
     if recent is None and violent and followup.casualty_note(trigger, placed, event_dates):

@@ -44,7 +44,37 @@ def _lists_places(sentence: Sentence, placed: list[ResolvedMention]) -> bool:
     return any(len(listed_with(sentence, m, own)) > 1 for m in own)
 
 
-_CAME_FROM = re.compile(r"\b(?:from|of)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}$", re.I)
+_CAME_FROM = re.compile(
+    r"\b(?:from|(?<!town )(?<!city )(?<!village )(?<!area )of)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}$",
+    re.I,
+)
+
+
+def narrow_place(
+    previous: EventDraft,
+    sentence: Sentence,
+    trigger: Trigger,
+    placed: list[ResolvedMention],
+    countries: list[str],
+) -> None:
+    """ "Jets bombed PKK hideouts in northern Iraq. The raids hit positions near Sinjar": an
+    event placed only by its country or governorate happened at the one place inside it that
+    the sentence going on about it names."""
+    if previous.location is None or previous.location.place is None:
+        return
+    was = previous.location.place
+    if locate.rank(previous.location) < locate.SPECIFICITY["admin1"]:
+        return
+    _, found = locate.choose(sentence, trigger, placed, countries)
+    if len(found) != 1 or locate.rank(found[0]) >= locate.SPECIFICITY["admin1"]:
+        return
+    place = found[0].place
+    inside = place is not None and (
+        place.admin1 == was.admin1 if was.family == "admin1" else place.country == was.country
+    )
+    if inside:
+        previous.location = found[0]
+        previous.near = locate.is_near(sentence, found[0])
 
 
 #: A trigger that only counts the dead ("38 militants were killed").

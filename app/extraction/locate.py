@@ -12,11 +12,17 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
-from functools import lru_cache
 
 from app.extraction.datelines import without_dateline
 from app.extraction.event_types import Trigger
 from app.extraction.headings import below_heading
+from app.extraction.list_scope import (
+    joined_lists,
+    other_clause,
+    qualifies,
+    spelled_out,
+    wider_list,
+)
 from app.extraction.metonyms import acting as acting
 from app.extraction.place_lists import SPECIFICITY as SPECIFICITY
 from app.extraction.place_lists import (
@@ -137,6 +143,8 @@ def choose(
     placed = [m for m in placed if not region_of_previous(sentence, m, placed)] or placed
     # "Fallujah, 50 km west of Baghdad": the landmark a place is located by is not a place.
     placed = [m for m in placed if not reference_of_previous(sentence, m, placed)] or placed
+    # "the Damascus suburbs of Jaramana", "Saqba in eastern Ghouta": where the places lie.
+    placed = [m for m in placed if not qualifies(sentence, m, placed)] or placed
     placed = below_heading(sentence, placed)
     placed = without_dateline(sentence, placed)  # "ERBIL - ... in the Kifri area": Kifri
     if not placed:
@@ -171,7 +179,11 @@ def choose(
                 # Jalawla ... and from Shingal": the places left, one event each.
                 left: list[ResolvedMention] = []
                 for found in origins:
-                    left += [m for m in listed_with(sentence, found, placed) if m not in left]
+                    # "withdrew from the Hama countryside pocket - A, B and C": its towns.
+                    items = spelled_out(sentence, found, placed) or listed_with(
+                        sentence, found, placed
+                    )
+                    left += [m for m in items if m not in left]
                 return None, left
         if not rest:
             return origin, []
@@ -244,7 +256,18 @@ def choose(
         if first is not None and of_a_kind(first, best):
             return None, [first]  # "between Shirqat and Qayyarah": the first named
         group = next((g for g in groups if best in g), None)
-        return None, group if group is not None else listed_with(sentence, best, rest)
+        listed = (
+            joined_lists(sentence, group, groups)
+            if group is not None
+            else listed_with(sentence, best, rest)
+        )
+        if len(listed) == 1:
+            listed = (
+                spelled_out(sentence, best, rest)
+                or wider_list(sentence, best, rest, trigger.end)
+                or listed
+            )
+        return None, listed
     return None, [best]
 
 
@@ -266,29 +289,8 @@ def _names_road(sentence: Sentence, mention: ResolvedMention) -> bool:
     return bool(_ROAD_AFTER.match(sentence.text[at : at + 40]))
 
 
-#: A clause telling an earlier or other occurrence, up to the next comma.
-_SUBORDINATE = re.compile(
-    r"\b(?:[Aa]fter|[Ff]ollowing(?! (?:day|days|morning|night|week|weeks|month))|"
-    r"in (?:response|retaliation) (?:to|for)|[Ss]ince)\b[^,;:]*|"
-    # "a drone hit X on Tuesday, and another fell near Y": the second one's place.
-    # Not "a second wave of protests began in A, B and C": a run told again, not an item.
-    r"[,;]\s+(?:and\s+|while\s+)?(?:another|a second|a third|the other|others)\b"
-    r"(?! (?:wave|round|phase|stage|time|day|week|night)\b)[^,;:]*"
-)
 #: Civilians fleeing somewhere: not where an armed force went.
 _FLEEING = re.compile(r"\b(?:fle(?:e|eing|d)|displac\w+|refugees)\b[^,;:]{0,30}$", re.I)
-
-
-def other_clause(sentence: Sentence, trigger: Trigger, mention: ResolvedMention) -> bool:
-    """Whether a place sits in an "after ..."/"in response to ..." clause the trigger is
-    not in (or the trigger in one the place is not in)."""
-    at, t = mention.mention.start - sentence.start, trigger.start - sentence.start
-    return any((a <= at < b) != (a <= t < b) for a, b in _clauses(sentence.text))
-
-
-@lru_cache(maxsize=256)
-def _clauses(text: str) -> tuple[tuple[int, int], ...]:
-    return tuple(c.span() for c in _SUBORDINATE.finditer(text))
 
 
 def inherited(

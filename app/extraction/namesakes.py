@@ -25,10 +25,13 @@ _BETWEEN = re.compile(
     r"(?:village|town|hamlet|settlement|area|locality)\s+)?"
     r"(?:(?P<near>near|outside|close to|on the outskirts of|(?:north|south|east|west|"
     r"north-?east|north-?west|south-?east|south-?west)(?:ern)? of)"
-    r"|(?P<part>neighbou?rhood of|district of|quarter of|suburb of|outskirts of|countryside of)"
+    r"|(?P<part>neighbou?rhood of|district of|quarter of|suburb of|outskirts of|countryside of|"
+    # "al-Hamidiyah and al-Ardi neighbourhoods in Deir Ezzor city": the quarters of a list.
+    r"(?:neighbou?rhoods|neighborhoods|quarters)\s+(?:of|in))"
     r"|(?P<in>in|in the|within))\s+$",
     re.I,
 )
+_LIST_AND = re.compile(r"(?:\s*,\s*(?:and\s+)?|\s+and\s+)$")
 _DISTANCE = re.compile(r"(\d+)\s*(km|kilometres|kilometers|miles)\s+", re.I)
 #: How far off a stated distance may be ("some 110 km west of Baghdad": Ramadi is 105 km).
 _STATED_SLACK = 1.5
@@ -56,7 +59,15 @@ def placed_by_neighbours(text: str, resolved: Sequence[ResolvedMention]) -> list
     ordered = sorted(resolved, key=lambda r: r.mention.start)
     out: list[ResolvedMention] = []
     for i, r in enumerate(ordered):
-        anchor = ordered[i + 1] if i + 1 < len(ordered) else None
+        last = i + 1
+        # "A and B neighbourhoods in X": past the names of A's list the gazetteer lacks.
+        while (
+            last < len(ordered)
+            and ordered[last].place is None
+            and _LIST_AND.match(text, ordered[last - 1].mention.end, ordered[last].mention.start)
+        ):
+            last += 1
+        anchor = ordered[last] if last < len(ordered) else None
         place = r.place
         if (
             place is None
@@ -66,7 +77,7 @@ def placed_by_neighbours(text: str, resolved: Sequence[ResolvedMention]) -> list
         ):
             out.append(r)
             continue
-        between = text[r.mention.end : anchor.mention.start]
+        between = text[ordered[last - 1].mention.end : anchor.mention.start]
         stated = _stated_km(between)
         cue = _BETWEEN.match(_DISTANCE.sub("", between))
         # "the al-Zahraa neighbourhood of Homs": a part of the town, so near it.

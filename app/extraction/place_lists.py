@@ -27,11 +27,24 @@ def rank(mention: ResolvedMention) -> int:
     return SPECIFICITY.get(mention.place.family, 6) if mention.place is not None else 9
 
 
+#: A word of a noun phrase between two places of a list: lower case, no verb ("killed",
+#: "pounding", "was") and no word that opens a clause ("who", "where", "while").
+_NP_WORD = (
+    r"(?:(?!(?:was|were|is|are|be|been|has|have|had|who|whom|which|that|where|while|when|"
+    r"as|after|before|said|says|and|or|but|to|from|with|by|for|then|also)\b)"
+    r"(?!(?:al|el|as|ad|ar|an|at|ash|az)-)"
+    r"(?![a-z]+(?:ed|ing)\b)(?:[a-z][\w'’-]*|[A-Z]{2,5})\s+)"
+)
 #: What stands between places listed together ("Idleb city, al-Atarib and Darat Izza",
 #: "al-Qaim in Anbar and around Mayadin", "Fallujah and parts of Ramadi", "Qamishli and
 #: villages around Amuda"): kind words, a governorate or country said of the place before,
 #: the comma or "and", a preposition or a part word after it.
 _LIST_JOINER = re.compile(
+    # "Batifa (Zakho) and Sidakan": a district or another name said in brackets.
+    r"(?:\s*\([^()]{1,40}\))?"
+    # "Busra al-Harir, a rebel-held town in the eastern countryside, and Lajat": what the
+    # place before is, said between commas.
+    r"(?:,\s+(?:a|an)\s+[^,;:()]{2,60}(?=,))?"
     r"(?:\s+(?:city|town|village|camp|base|countryside|areas?|regions?|districts?|"
     r"neighbou?rhoods?|fields?|provinces?|governorates?)|"
     # "the Barzeh scientific research centre and the Mezzeh airport": a site's noun phrase.
@@ -53,15 +66,30 @@ _LIST_JOINER = re.compile(
     r"(?:(?:some\s+|several\s+|the\s+|its\s+|their\s+)?(?:[\w-]+\s+)?(?:parts|outskirts|"
     r"edges?|villages|towns|areas?|countryside|points?|positions?|sites|facilities|bases?|"
     r"depots|targets|headquarters)\s+(?:of|around|near|in|at|south of|north of|east of|"
-    r"west of)\s+(?:the\s+)?(?:countryside\s+of\s+)?)?"
+    r"west of)\s+(?:the\s+)?(?:countryside\s+of\s+)?|"
+    # Any noun phrase ending in a locative word: "and a facility in Erbil", "and the southern
+    # city of Nasiriyah", "and an army post near Tafas" (no verb: "and killed two in X" is
+    # another clause).
+    r"(?:(?:a|an|the|its|their|some|several|one|two|three)\s+)?" + _NP_WORD + r"{1,3}"
+    r"(?:of|in|at|near|around|outside|inside|on)\s+(?:the\s+)?|"
+    # "and the Zirgwez camp outside Sulaimani": a site of a name the gazetteer lacks.
+    r"(?:the|a|an)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?\s+(?:camp|base|field|plant|"
+    r"refinery|compound|headquarters|prison|airport|dam|bridge|crossing|hospital|factory|"
+    r"depot|station)\s+(?:of|in|at|near|outside|around)\s+(?:the\s+)?)?"
     r"(?:the\s+)?(?:(?:town|village|city|camp)\s+of\s+)?"
     # "the Idlib and western Aleppo countryside"
     r"(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+)?"
 )
 #: "Dhiban, al-Shuhail and Busayrah": a name the gazetteer lacks, inside a list of places.
 _UNKNOWN_ITEM = re.compile(
-    r"\s*,\s*(?:(?:al|el|as|ad|ar|an|at|ash|az)-)?[A-Z][\w'’]*(?:[ -][A-Z][\w'’]*){0,2}"
-    r"(?=\s*,|\s+and\s)"
+    r"\s*,\s*(?:\d+\s+(?:in|at)\s+)?(?:(?:al|el|as|ad|ar|an|at|ash|az)-)?"
+    r"[A-Z][\w'’]*(?:[ -][A-Z][\w'’]*){0,2}"
+    r"(?=\s*,|\s+and\s)|"
+    # "al-Rastan and al-Zaafaraniya north of Homs, and al-Latamneh": an unknown last item of
+    # a first list, then its landmark.
+    r"\s+and\s+(?:\d+\s+(?:in|at)\s+)?(?:(?:al|el|as|ad|ar|an|at|ash|az)-)?"
+    r"[A-Z][\w'’]*(?:[ -][A-Z][\w'’]*){0,2}"
+    r"(?=\s+(?:near|(?:north|south|east|west)(?:-?(?:east|west))?\s+of)\s)"
 )
 #: "Sahnaya in Rif Dimashq": a coarser place said of the one before is no item of a list.
 _QUALIFIER = re.compile(
@@ -116,7 +144,11 @@ _HEADING_END = re.compile(r"\s*:")
 #: "in Diban, al-Busayrah, al-Shuhayl and other villages": a list closed by "and other ...".
 _AND_OTHERS = re.compile(
     r",?\s+and\s+(?:several\s+|many\s+|a few\s+|\w+\s+)?other\s+(?:villages|towns|areas|"
-    r"places|localities|districts|neighbou?rhoods|positions|sites|cities)\b",
+    r"places|localities|districts|neighbou?rhoods|positions|sites|cities)\b|"
+    # "on Kafranbel, Khan Shaykhun and their surroundings": the list closes on its places' own
+    # surroundings.
+    r",?\s+and\s+(?:their|its|the)\s+(?:surroundings|environs|vicinity|outskirts|"
+    r"countryside|surrounding\s+(?:villages|areas|countryside))\b",
     re.I,
 )
 
@@ -135,7 +167,7 @@ _AND = re.compile(r"\band\b|,\s*(?:in|at|near|around|outside)\s")
 
 #: What joins the items of a plain list: "Deir ez-Zor, Daraa and the Damascus countryside".
 _PLAIN_JOINER = re.compile(
-    r"(?:\s+(?:city|town|province|governorate|countryside|areas?|regions?))?"
+    r"(?:\s*\([^()]{1,40}\))?(?:\s+(?:city|town|province|governorate|countryside|areas?|regions?))?"
     r"(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?"
     r"(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+)?",
     re.I,
@@ -154,9 +186,14 @@ def plain_list(
     for m in ordered:
         if m.mention.start < items[-1].mention.end:
             continue
-        between = sentence.text[
-            items[-1].mention.end - sentence.start : m.mention.start - sentence.start
-        ]
+        between = _UNKNOWN_ITEM.sub(
+            ",",
+            sentence.text[
+                items[-1].mention.end - sentence.start : m.mention.start - sentence.start
+            ],
+        )
+        if _IN_BRACKETS.fullmatch(between):
+            continue  # "Ayn al-Arab (Kobani)": the same place, or its district
         if not _PLAIN_JOINER.fullmatch(between):
             break
         items.append(m)
@@ -180,16 +217,27 @@ def _items(
     out: list[ResolvedMention] = []
     for m in ordered:
         if out and m is not best:
-            between = sentence.text[
-                out[-1].mention.end - sentence.start : m.mention.start - sentence.start
-            ]
+            between = _UNKNOWN_ITEM.sub(
+                ",",
+                sentence.text[
+                    out[-1].mention.end - sentence.start : m.mention.start - sentence.start
+                ],
+            )
+            # "Tadmur (Palmyra), east Homs": what is said of a place after its other name.
+            between = _BRACKETED.sub("", between)
             if (
                 (rank(m) > rank(out[-1]) or _names_governorate(m, out[-1]))
                 and _QUALIFIER.fullmatch(between)
             ) or _REGION_OF.fullmatch(between):
                 continue
+            if _IN_BRACKETS.fullmatch(between) and m.place is not None and rank(m) >= rank(out[-1]):
+                continue  # "Batifa (Zakho)", "Ayn al-Arab (Kobani)": its district, its name
         out.append(m)
     return out
+
+
+_IN_BRACKETS = re.compile(r"\s*\(\s*")
+_BRACKETED = re.compile(r"^\s*\([^()]{1,40}\)")
 
 
 def _names_governorate(m: ResolvedMention, town: ResolvedMention) -> bool:
@@ -226,7 +274,11 @@ def _after_previous(
     if not earlier:
         return None
     prev = max(earlier, key=lambda p: p.mention.end)
-    return sentence.text[prev.mention.end - sentence.start : m.mention.start - sentence.start]
+    text = sentence.text[prev.mention.end - sentence.start : m.mention.start - sentence.start]
+    return _BRACKET_END.sub("", text)  # "Tadmur (Palmyra), east Homs"
+
+
+_BRACKET_END = re.compile(r"^\s*\)")
 
 
 #: "Fallujah, about 50 km west of Baghdad", "Bartella, a town 15 km east of Mosul", "Koya,

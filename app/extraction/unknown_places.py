@@ -14,6 +14,7 @@ import bisect
 import re
 
 from app.extraction.headings import heading_end
+from app.extraction.place_words import DEMONYMS
 from app.extraction.places import Mention, Token
 from app.extraction.resolve import ResolvedMention
 from app.extraction.text import Sentence
@@ -54,6 +55,8 @@ def unresolved_mentions(text: str, tokens: list[Token], found: list[Mention]) ->
     list after "the villages of" ("al-Shabki, Rami and Duma") or a heading that lists
     places ("Hatla, Mrat: 4 civilians killed")."""
     taken = [(m.start, m.end) for m in found]
+    # Where the names found end (negated keys) and start, for lists beside them.
+    spans = {**{-m.end: m.start for m in found}, **{m.start: m.end for m in found}}
     headings = _list_headings(text)
     plurals = [m.end() for m in _PLURAL_OF.finditer(text)]  # where a list may start
     out: list[Mention] = []
@@ -87,13 +90,84 @@ def unresolved_mentions(text: str, tokens: list[Token], found: list[Mention]) ->
                 and _LIST_CUE.search(text[max(0, start - _LIST_WIDTH) : start]) is not None
             )
             or any(a <= start and end <= b for a, b in headings)
+            or _before_kind_noun(text, end, tokens[first : j + 1])
+            or _beside_known(text, (start, end), spans, [t.key for t in tokens[first : j + 1]])
         )
         if cued and not any(s < end and start < e for s, e in taken):
             key = " ".join(t.key for t in tokens[first : j + 1])
             out.append(Mention(start, end, text[start:end], key, None, False))
             taken.append((start, end))
+            spans[-end] = start  # the list may go on: "A, B and C" with B and C unknown
         i = j + 1
     return out
+
+
+#: The words that join two items of a list, before a name or after it.
+#: "27 in Bustan al-Qasr, 21 in al-Kallaseh and 14 in al-Sukkari": a count said of each.
+_JOIN_BEFORE = re.compile(r"(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:\d+\s+(?:in|at)\s+)?$")
+_JOIN_AFTER = re.compile(r"^(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:\d+\s+(?:in|at)\s+)?")
+#: What may follow an item of a list: punctuation, "and", or a locative word.
+_ITEM_END = re.compile(
+    r"^(?:\s*[,.;:(]|\s*$|\s+(?:and|in|near|on|at|outside|around|(?:north|south|east|west)"
+    r"(?:-?(?:east|west))?\s+of)\b)"
+)
+#: An item in the middle of a list: a joiner after it.
+_MORE_AFTER = re.compile(r"^(?:\s*,|\s+and\s)")
+#: "the road between Sidakan and Bradost": two ends, one place; "the Zaitoun and Nasr
+#: bridges": a list of streets and bridges, not of places the gazetteer holds.
+_NO_LIST_BEFORE = re.compile(r"\bbetween\s+(?:the\s+)?$", re.I)
+_NO_LIST_AFTER = re.compile(
+    r"^\s+(?:bridge|street|road|square|roundabout|gate|highway|avenue)s?\b", re.I
+)
+#: Capitalised words that begin no place name, or are dates, whatever their neighbours.
+_NOT_PLACES = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april "
+    "may june july august september october november december on in at the a an of for by "
+    "from to with as".split()
+)
+
+
+#: "the Ghweiran and al-Zuhour neighbourhoods", "the al-Nahda neighbourhood": names before
+#: a kind noun of quarters and villages (other items of the list between).
+_KIND_NOUN_AFTER = re.compile(
+    rf"^(?:(?:\s*,\s*|\s*,?\s+and\s+){_ITEM})*\s+(?:neighbou?rhoods?|neighborhoods?|"
+    r"quarters?|districts|villages|hamlets)\b"
+)
+#: Capitalised adjectives of faith and people: "the Christian and Yazidi villages".
+_PEOPLES = frozenset(
+    "christian christians shiite shiites alawite alawites druze muslim sunnis chaldean "
+    "armenian circassian bedouin".split()
+)
+
+
+def _before_kind_noun(text: str, end: int, tokens: list[Token]) -> bool:
+    """Whether a name stands before a kind noun of quarters or villages, alone or in a
+    list ("the al-Joura and al-Qusour neighbourhoods"); never an adjective of a people."""
+    if any(t.key in DEMONYMS or t.key in _PEOPLES or t.key in _NOT_PLACES for t in tokens):
+        return False
+    return _KIND_NOUN_AFTER.match(text[end : end + _LIST_WIDTH]) is not None
+
+
+def _beside_known(text: str, span: tuple[int, int], found: dict[int, int], keys: list[str]) -> bool:
+    """ "Arbin and Misraba", "Kansafra and al-Fatira in Jabal al-Zawiya": a name listed
+    right beside a place name the text holds (``found``: end -> start and start -> end of
+    its mentions), closed like an item of a list; a comma alone joins only inside a list
+    that goes on ("A, B and C")."""
+    start, end = span
+    if any(k in _NOT_PLACES for k in keys) or not _ITEM_END.match(text[end : end + 12]):
+        return False
+    before = _JOIN_BEFORE.search(text[max(0, start - 16) : start])
+    if before is not None and (known := found.get(-(start - len(before.group())))) is not None:
+        if "and" in before.group() or _MORE_AFTER.match(text[end : end + 6]):
+            return not _NO_LIST_BEFORE.search(text[max(0, known - 12) : known])
+    after = _JOIN_AFTER.match(text[end : end + 16])
+    if after is not None and (known_end := found.get(end + len(after.group()))) is not None:
+        if "and" in after.group() or _JOIN_BEFORE.search(text[max(0, start - 16) : start]):
+            return not (
+                _NO_LIST_AFTER.match(text[known_end : known_end + 14])
+                or _NO_LIST_BEFORE.search(text[max(0, start - 12) : start])
+            )
+    return False
 
 
 _NEWLINE = re.compile("\n")
@@ -117,13 +191,15 @@ def _list_headings(text: str) -> list[tuple[int, int]]:
 
 #: Between two items of a list: "A and B", "A, B", "A town and the villages of B".
 _JOINER = re.compile(
-    r"(?:\s+(?:town|village|city))?(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?"
+    r"(?:\s+(?:town|village|city))?(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:\d+\s+(?:in|at)\s+)?"
+    r"(?:the\s+)?"
     r"(?:(?:villages?|towns?|hamlets?|settlements?) of\s+)?"
 )
 #: After a list: the place it is in or near ("in Duhok's Amedi district", "south of Kirkuk").
 _QUALIFIER = re.compile(
+    r"(?:\s+(?:neighbou?rhoods?|neighborhoods?|quarters?|districts|villages|towns|areas))?"
     r",?\s+(?:in|near|outside|(?:north|south|east|west)(?:-?(?:east|west))?\s+of)\s+"
-    r"(?:the\s+)?(?:[\w'’-]+\s+){0,2}$"
+    r"(?:the\s+)?(?:[\w'’-]+\s+){0,3}$"
 )
 
 

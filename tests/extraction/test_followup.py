@@ -56,3 +56,19 @@ def test_an_item_said_to_be_additional_is_one_more(extractor):
 def test_a_massacre_feared_is_none(extractor):
     text = "Residents of the besieged town near Tikrit said on Monday they feared a massacre."
     assert events(extractor, text) == []
+
+
+def test_a_reference_naming_one_place_inside_the_events_province_places_it(extractor):
+    text = (
+        "Iraqi jets bombed IS hideouts in Kirkuk province on Monday. The air strikes hit "
+        "caves near Daquq, a security source said."
+    )
+    assert [e[1] for e in events(extractor, text)] == ["Daquq"]
+
+
+def test_a_reference_listing_a_town_of_a_kind_word_is_one_event_per_place(extractor):
+    text = (
+        "Turkish jets bombed PKK hideouts in northern Iraq on Sunday. The air strikes hit "
+        "sites near Makhmour and the town of Qaraj."
+    )
+    assert places(extractor, text) == [("airstrike", "IQ-AR"), ("airstrike", "IQ-AR")]

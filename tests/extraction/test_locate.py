@@ -123,8 +123,12 @@ def test_a_place_acting_as_a_state_is_not_the_place(extractor):
         ("Rockets hit the Taji base north of Baghdad and its base at Balad on Friday.", None),
         # A comma and a locative word close a list as "and" does.
         ("Jets bombed depots at Rawa, in Anah and at a farm on Friday.", ["Rawa", "Anah"]),
-        # A list that goes on with a name the gazetteer lacks.
-        ("Jets struck Talbiseh, al-Rastan and al-Kishma near Homs on Friday.", None),
+        # A list that goes on with a name the gazetteer lacks: that name is an event too,
+        # placed by the list's first place (never dropped), and Homs is none.
+        (
+            "Jets struck Talbiseh, al-Rastan and al-Kishma near Homs on Friday.",
+            ["Talbiseh", "Ar Rastan", "Talbiseh"],
+        ),
         # A direction word before the next place carries the list on...
         (
             "Drones struck positions across the Hajin and eastern Susah countryside.",
@@ -137,8 +141,12 @@ def test_a_place_acting_as_a_state_is_not_the_place(extractor):
             "Hajin, Susah: 3 civilians killed by artillery shelling on Friday.",
             ["Hajin", "Al-Susah"],
         ),
-        # A name the gazetteer lacks does not break the list.
-        ("Gunmen stormed posts in Hajin, al-Kishma and Susah on Monday.", ["Hajin", "Al-Susah"]),
+        # A name the gazetteer lacks does not break the list, and is reported near the
+        # place before it.
+        (
+            "Gunmen stormed posts in Hajin, al-Kishma and Susah on Monday.",
+            ["Hajin", "Hajin", "Al-Susah"],
+        ),
     ],
 )
 def test_one_event_per_listed_place(extractor, text, expected):

@@ -117,3 +117,8 @@ def test_a_village_is_not_the_site_that_bears_its_name(extractor):
     assert [m.place.kind if m.place else None for m in mentions] != ["gas_field"]
     _, mentions = extractor.geoparse("Gunmen attacked guards at al-Tabiya on Monday.")
     assert [m.place.kind if m.place else None for m in mentions] == ["gas_field"]
+
+
+def test_a_quarter_listed_with_names_the_gazetteer_lacks_lies_by_its_city(extractor):
+    text = "Jets struck al-Hamidiyah and al-Ardi neighbourhoods in Deir Ezzor city on Monday."
+    assert {admin1 for _, admin1, _ in located(extractor, text)} == {"SY-DY"}

@@ -2,8 +2,9 @@
 (app/extraction/unknown_places.py)."""
 
 import datetime as dt
+import re
 
-from app.extraction.places import tokenize
+from app.extraction.places import Mention, tokenize
 from app.extraction.report_input import ReportInput
 from app.extraction.unknown_places import unresolved_mentions
 
@@ -96,3 +97,65 @@ def test_a_heading_listing_unknown_and_known_places_gives_each_an_event(extracto
     )
     found = placed(extractor, text)
     assert sorted((f[1], f[4]) for f in found) == [("Amuda", "Amuda"), ("Amuda", "Tal Dhahab")]
+
+
+def test_name_listed_beside_a_known_town_is_its_own_event(extractor):
+    text = "Government artillery shelled Ariha and Kafr Lusin Gharbi in southern Idlib on Monday."
+    got = placed(extractor, text)
+    assert sorted(e[4] for e in got) == ["Ariha", "Kafr Lusin Gharbi"]
+    assert {e[1] for e in got} == {"Ariha"}
+
+
+def test_name_inside_a_comma_list_beside_known_towns(extractor):
+    text = "Helicopters dropped barrel bombs on Saqba, Beit Naim and Hamouriyah on Sunday."
+    assert sorted(e[4] for e in placed(extractor, text)) == ["Beit Naim", "Hamouriyah", "Saqba"]
+
+
+def test_two_ends_of_a_road_are_not_a_list(extractor):
+    text = "A Turkish drone hit a car on the road between Sidakan and Rost Gharbi on Monday."
+    assert len(placed(extractor, text)) == 1
+
+
+def test_a_date_or_a_person_beside_a_place_is_no_place():
+    text = "On Friday, Zakho officials met Hassan Kamil, Zakho's governor, and Duhok police."
+    found = [
+        Mention(m.start(), m.end(), m.group(), m.group().lower(), None, False)
+        for m in re.finditer(r"Zakho|Duhok", text)
+    ]
+    assert [m.text for m in unresolved_mentions(text, tokenize(text), found)] == []
+
+
+def test_names_before_a_plural_kind_noun_are_places_it_lacks():
+    text = "Shells fell on the al-Rawda and Bab Qinnasrin neighbourhoods on Monday."
+    assert unknown(text) == ["al-Rawda", "Bab Qinnasrin"]
+
+
+def test_adjectives_of_peoples_before_villages_are_no_places():
+    assert unknown("Gunmen attacked the Christian and Turkmen villages on Monday.") == []
+
+
+def test_list_of_unknown_villages_in_a_long_qualifier(extractor):
+    text = (
+        "Gunmen killed 30 men in the villages of Tayib Bir, Halaqa and Umm Ghazal in the "
+        "eastern countryside of Deir Ezzor on Monday."
+    )
+    assert sorted(e[4] for e in placed(extractor, text)) == ["Halaqa", "Tayib Bir", "Umm Ghazal"]
+
+
+def test_a_count_said_of_each_item_keeps_the_list(extractor):
+    text = (
+        "Air strikes killed 40 people in eastern Aleppo, including 20 in Bustan al-Qasr, "
+        "12 in al-Kallasa and 8 in Qadi Askar."
+    )
+    assert sorted(e[4] for e in placed(extractor, text)) == [
+        "Bustan al-Qasr",
+        "Qadi Askar",
+        "al-Kallasa",
+    ]
+
+
+def test_quarters_the_gazetteer_lacks_are_placed_by_their_city(extractor):
+    text = "Shells hit the al-Rawda and Bab Qinnasrin neighbourhoods in Aleppo on Monday."
+    got = placed(extractor, text)
+    assert sorted(e[4] for e in got) == ["Bab Qinnasrin", "al-Rawda"]
+    assert {e[2] for e in got} == {"SY-HL"}
