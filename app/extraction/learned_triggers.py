@@ -79,6 +79,9 @@ class LearnedTriggers:
         self.thresholds = thresholds
         self._models = {"recall": recall, "precision": precision}
         self.finder = finder  # the lexicon's trigger words (None: no such check)
+        # The thresholds in log-odds, compared with the models' sums: no exp per sentence.
+        self._bar = None if thresholds.add is None else logit(thresholds.add)
+        self._floor = None if thresholds.drop is None else logit(thresholds.drop)
 
     def model(self, name: str) -> SentenceModel:
         """The ``recall`` or ``precision`` classifier."""
@@ -89,32 +92,30 @@ class LearnedTriggers:
 
     def revise(self, sentence: Sentence, triggers: list[Trigger]) -> list[Trigger]:
         """The rules' triggers less those the classifier rules out, plus those it adds."""
-        add, drop = self.thresholds.add, self.thresholds.drop
-        if add is None and drop is None:
+        bar, floor = self._bar, self._floor
+        if bar is None and floor is None:
             return triggers
         groups = {t.spec.group for t in triggers}
         features = sentence_features(words(sentence.text), groups)
         kept = triggers
-        if drop is not None and triggers:
-            # Compared in log-odds: no exp per label and sentence.
-            z = self.model("precision").logits(features)
-            floor = logit(drop)
+        if floor is not None and triggers:
+            asked = tuple(g for g in GROUP_ORDER if g in groups and g not in UNDROPPED)
+            z = self.model("precision").logits(features, asked) if asked else {}
             kept = [
                 t
                 for t in triggers
                 if t.spec.group in UNDROPPED or z.get(t.spec.group, floor) >= floor
             ]
-        if add is None or triggers:
+        if bar is None or triggers:
             return kept
         model = self.model("recall")
-        z = model.logits(features)
-        bar = logit(add)
+        z = model.logits(features, GROUP_ORDER)
         group = max(GROUP_ORDER, key=lambda g: z.get(g, -30.0))
         if z.get(group, bar - 1.0) < bar:
             return kept
         if self.finder is not None and self.finder.find(sentence.text, sentence.start):
             return kept  # a trigger word the rules read and set aside
-        spec = _likeliest_type(group, z)
+        spec = _likeliest_type(group, model.logits(features))
         located = tokens(sentence.text)
         word = model.evidence(located, spec.name) or model.evidence(located, group)
         if word is None:

@@ -134,13 +134,16 @@ class Extractor:
                 files(extraction.extra_demonyms),
                 files(extraction.extra_cues),
             )
-        return cls(
+        extractor = cls(
             gazetteer,
             extraction.extra_actor_files(),
             max_chars=settings.api.max_text_chars,
             lexicon=lexicon,
             toponyms=toponyms,
         )
+        if not extraction.learned:
+            extractor.learned = None  # the rules alone
+        return extractor
 
     # Places ------------------------------------------------------------------------------
 

@@ -34,7 +34,9 @@ def _key(word: str) -> str:
 
 def words(text: str) -> list[str]:
     """The folded words of a sentence (what the features are made of), in order."""
-    return [_key(word) for word in _WORD.findall(text)]
+    lowered = text.lower()
+    found = _WORD.findall(lowered.replace("’", "'") if "’" in lowered else lowered)
+    return [NUMBER if w[0].isdigit() else w for w in found]
 
 
 def tokens(text: str) -> list[Token]:
@@ -52,6 +54,6 @@ def sentence_features(keys: list[str], groups: Iterable[str]) -> set[str]:
     """Unigrams, bigrams and rule features of one sentence (a set: presence, not counts),
     from its :func:`words`."""
     out = set(keys)
-    out.update(f"{a} {b}" for a, b in zip(keys, keys[1:], strict=False))
+    out.update(map(" ".join, zip(keys, keys[1:], strict=False)))
     out.update(rule_features(groups))
     return out

@@ -18,7 +18,7 @@ import math
 import sys
 from array import array
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
@@ -43,19 +43,19 @@ class PackedRows(Mapping[str, Row]):
             raise ValueError("offsets, label indexes and weights do not line up")
         if any(a > b for a, b in zip(offsets, offsets[1:], strict=False)):
             raise ValueError("offsets go backwards")
-        self._ids = dict(zip(names, range(len(names)), strict=True))
-        if len(self._ids) != len(names):
+        self.ids = dict(zip(names, range(len(names)), strict=True))
+        if len(self.ids) != len(names):
             raise ValueError("a feature is named twice")
         self._names, self._offsets, self.index, self._weights = names, offsets, index, weights
 
     def __getitem__(self, name: str) -> Row:
-        k = self._ids[name]
+        k = self.ids[name]
         a, b = self._offsets[k], self._offsets[k + 1]
         return tuple(zip(self.index[a:b], self._weights[a:b], strict=True))
 
     def get(self, name: str, default: Row | None = None) -> Row | None:  # type: ignore[override]
         """The row of a feature, ``default`` when the model has none."""
-        return self[name] if name in self._ids else default
+        return self[name] if name in self.ids else default
 
     def __iter__(self) -> Iterator[str]:
         return iter(self._names)
@@ -72,6 +72,11 @@ class SentenceModel:
     bias: tuple[float, ...]
     #: feature -> ((label index, weight), ...): only the weights the model kept.
     weights: Mapping[str, Row]
+    #: Per set of labels asked for, the dense rows already read (only features the model
+    #: has: bounded by its size).
+    _views: dict[tuple[str, ...] | None, _View] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
 
     def __post_init__(self) -> None:
         if len(set(self.labels)) != len(self.labels):
@@ -87,14 +92,23 @@ class SentenceModel:
         if wrong:
             raise GazetteerError(log_message="sentence model: a weight names no label")
 
-    def logits(self, features: Iterable[str]) -> dict[str, float]:
-        """The log-odds of each label for a sentence with these features."""
-        z = list(self.bias)
+    def logits(
+        self, features: Iterable[str], only: tuple[str, ...] | None = None
+    ) -> dict[str, float]:
+        """The log-odds of each label (of the labels ``only``, when given: cheaper) for a
+        sentence with these features."""
+        view = self._views.get(only)
+        if view is None:
+            view = self._views[only] = _View(self, only)
         weights = self.weights
-        for name in features:
-            for i, w in weights.get(name) or ():
-                z[i] += w
-        return dict(zip(self.labels, z, strict=True))
+        known = weights.ids if isinstance(weights, PackedRows) else weights
+        names = known.keys() & features  # in C: most word pairs are no feature
+        rows = list(map(view.rows.get, names))
+        if None in rows:
+            rows = [view.row(name) for name in names]
+        # fsum: exact, so the order the set gave the features in changes nothing.
+        sums = map(math.fsum, zip(view.bias, *rows, strict=True))
+        return dict(zip(view.labels, sums, strict=True))
 
     def probabilities(self, features: Iterable[str]) -> dict[str, float]:
         """The chance of each label for a sentence with these features."""
@@ -147,6 +161,25 @@ def _decode(typecode: str, text: str) -> array[int] | array[float]:
     if sys.byteorder == "big":
         values.byteswap()
     return values
+
+
+class _View:
+    """A model's weights over some of its labels, one dense row per feature, read on use."""
+
+    def __init__(self, model: SentenceModel, only: tuple[str, ...] | None) -> None:
+        labels = model.labels if only is None else tuple(x for x in only if x in model.labels)
+        self.model, self.labels = model, labels
+        self.positions = [model.labels.index(x) for x in labels]
+        self.bias = tuple(model.bias[i] for i in self.positions)
+        self.rows: dict[str, tuple[float, ...]] = {}
+
+    def row(self, name: str) -> tuple[float, ...]:
+        """The feature's weights over the view's labels (0.0 where it has none)."""
+        row = self.rows.get(name)
+        if row is None:
+            sparse = dict(self.model.weights[name])
+            row = self.rows[name] = tuple(sparse.get(i, 0.0) for i in self.positions)
+        return row
 
 
 def probability(logit: float) -> float:

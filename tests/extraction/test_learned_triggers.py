@@ -127,3 +127,17 @@ def test_the_pipeline_drafts_a_learned_trigger_with_its_places_dates_and_ceiling
     assert p.date == dt.date(2024, 3, 11)
     assert p.confidence <= LEARNED_CEILING
     assert any(e.field == "sentence" and e.text == text for e in p.evidence)
+
+
+def test_the_setting_turns_the_classifier_off(gazetteer, tmp_path):
+    from app.extraction.pipeline import Extractor
+    from app.settings import ExtractionSettings
+    from tests.conftest import make_settings
+
+    settings = make_settings(tmp_path)
+    on = Extractor.configured(gazetteer, settings)
+    assert isinstance(on.learned, LearnedTriggers)
+    off_settings = settings.model_copy(
+        update={"extraction": ExtractionSettings(_env_file=None, learned=False)}
+    )
+    assert Extractor.configured(gazetteer, off_settings).learned is None
