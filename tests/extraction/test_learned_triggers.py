@@ -141,3 +141,10 @@ def test_the_setting_turns_the_classifier_off(gazetteer, tmp_path):
         update={"extraction": ExtractionSettings(_env_file=None, learned=False)}
     )
     assert Extractor.configured(gazetteer, off_settings).learned is None
+
+
+def test_evaluate_reads_the_setting_too(monkeypatch):
+    from app.cli_evaluate import _extractor
+
+    monkeypatch.setenv("GEOEVENTS_LEARNED", "false")
+    assert _extractor().learned is None
