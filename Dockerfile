@@ -22,6 +22,7 @@ COPY data/gazetteer ./data/gazetteer
 COPY data/actors.csv ./data/actors.csv
 COPY data/lexicon ./data/lexicon
 COPY data/calibration.json ./data/calibration.json
+COPY data/sentence_model ./data/sentence_model
 COPY data/transliteration.csv ./data/transliteration.csv
 RUN uv sync --locked --no-dev --extra postgis --compile-bytecode \
     && python -m compileall -q app \

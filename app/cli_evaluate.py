@@ -29,12 +29,15 @@ def _extractor() -> Extractor:
 
     settings = Settings.from_env()
     build = load_gazetteer_build(settings)
-    return Extractor(
+    extractor = Extractor(
         build.gazetteer,
         settings.extraction.extra_actor_files(),
         max_chars=settings.api.max_text_chars,
         toponyms=build.toponyms,
     )
+    if not settings.extraction.learned:
+        extractor.learned = None  # GEOEVENTS_LEARNED=false: the rules alone
+    return extractor
 
 
 def evaluate(

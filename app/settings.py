@@ -89,6 +89,11 @@ class ExtractionSettings(BaseSettings):
         None, description="A CSV of owner words (word, country, forces, ...) added"
     )
     extra_cues: Path | None = Field(None, description="A CSV of cue words (cue, pattern) added")
+    learned: bool = Field(
+        True,
+        description="Read sentences with the learned classifier beside the rules "
+        "(data/sentence_model; about 5-10% more extraction CPU)",
+    )
 
     def extra_actor_files(self) -> list[Path]:
         """The user's additions to the shipped actor dictionary."""

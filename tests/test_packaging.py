@@ -45,7 +45,13 @@ def test_runtime_shape():
 
 def test_the_image_carries_its_data():
     copied = " ".join(instructions("COPY"))
-    for needed in ("app", "data/gazetteer", "data/actors.csv", "data/calibration.json"):
+    for needed in (
+        "app",
+        "data/gazetteer",
+        "data/actors.csv",
+        "data/calibration.json",
+        "data/sentence_model",
+    ):
         assert needed in copied.split()
     assert (ROOT / "app" / "static" / "vendor" / "leaflet" / "leaflet.js").exists()
 

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from app.errors import GazetteerError
+from app.extraction.learned_triggers import LEARNED_CEILING, LearnedTrigger
 
 if TYPE_CHECKING:
     from app.extraction.event_builder import EventDraft
@@ -176,5 +177,7 @@ def shipped_model() -> ConfidenceModel:
 
 
 def confidence(draft: EventDraft) -> float:
-    """The calibrated confidence of a draft."""
-    return shipped_model().score(features(draft))
+    """The calibrated confidence of a draft (at most the learned ceiling when only the
+    sentence classifier found it: the calibration was fitted on rule events)."""
+    score = shipped_model().score(features(draft))
+    return min(score, LEARNED_CEILING) if isinstance(draft.trigger, LearnedTrigger) else score

@@ -45,6 +45,7 @@ from app.extraction.event_types import (
     TriggerFinder,
 )
 from app.extraction.issuer import add_issuer, statement_issuer, with_ours
+from app.extraction.learned_triggers import SHIPPED, LearnedTriggers, TriggerReviser
 from app.extraction.lexicon import Lexicon, load_lexicon
 from app.extraction.namesakes import placed_by_neighbours
 from app.extraction.occurrences import BLAME, CLAIM, occurrences
@@ -108,6 +109,8 @@ class Extractor:
         self.provinces = Provinces(gazetteer)
         self.vague = VagueParts(gazetteer)
         self.max_chars = max_chars
+        # The learned sentence classifier (read on the first sentence); None: the rules alone.
+        self.learned: TriggerReviser | None = LearnedTriggers(SHIPPED, finder=self.triggers)
 
     @classmethod
     def configured(
@@ -131,13 +134,16 @@ class Extractor:
                 files(extraction.extra_demonyms),
                 files(extraction.extra_cues),
             )
-        return cls(
+        extractor = cls(
             gazetteer,
             extraction.extra_actor_files(),
             max_chars=settings.api.max_text_chars,
             lexicon=lexicon,
             toponyms=toponyms,
         )
+        if not extraction.learned:
+            extractor.learned = None  # the rules alone
+        return extractor
 
     # Places ------------------------------------------------------------------------------
 
@@ -210,6 +216,8 @@ class Extractor:
             )
             triggers = occurrences(self.triggers, sentence, armed, dated)
             triggers += self.repeats.find(sentence, triggers, dates[sentence.index], dated)
+            if self.learned is not None:
+                triggers = self.learned.revise(sentence, triggers)
             for trigger in triggers:
                 ctx.drafts += drafts_for(
                     ctx,
