@@ -1,6 +1,6 @@
 """Check (or redo) the blind corpus's dev/test split: dev when sha256(id) is even.
 
-Reports with ids starting ``dx-``, ``dy-``, ``dz-``, ``dw-``, ``dv-`` or ``du-`` were written
+Reports with ids starting ``dx-``, ``dy-``, ``dz-``, ``dw-``, ``dv-``, ``du-``, ``dt-`` or ``ds-`` were written
 after the split was frozen, by writers who never saw the code either, to give tuning more
 unseen text: they are dev, all of them, so the frozen test split never changes.
 
@@ -16,7 +16,7 @@ import sys
 from pathlib import Path
 
 BLIND = Path(__file__).resolve().parents[1] / "tests" / "fixtures" / "blind"
-DEV_ONLY_PREFIXES = ("dx-", "dy-", "dz-", "dw-", "dv-", "du-")
+DEV_ONLY_PREFIXES = ("dx-", "dy-", "dz-", "dw-", "dv-", "du-", "dt-", "ds-")
 
 
 def split_of(report_id: str) -> str:
