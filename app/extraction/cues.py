@@ -178,8 +178,23 @@ def may_match(pattern: re.Pattern[str], text: str) -> bool:
 
 
 def cued_search(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
-    """``pattern.search(text)``, skipped when a word the pattern needs is missing."""
-    return pattern.search(text) if may_match(pattern, text) else None
+    """``pattern.search(text)``, skipped when a word the pattern needs is missing; when every
+    match begins with one of some words, tried only where those words begin, left to right
+    (the first match there is the one a search finds: it could begin nowhere else)."""
+    gate = _current(pattern)
+    if not _passes(gate, text):
+        return None
+    if gate.starts is None:
+        return pattern.search(text)
+    last = _last
+    folded = last[1] if last[0] is text else lowered(text)
+    if folded is None or len(folded) != len(text):
+        return pattern.search(text)
+    for start in sorted({end - size + 1 for end, size in gate.starts.iter(folded)}):
+        match = pattern.match(text, start)
+        if match is not None:
+            return match
+    return None
 
 
 def cued_match(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:

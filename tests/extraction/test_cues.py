@@ -289,3 +289,40 @@ def test_cued_finditer_is_finditer(text: str) -> None:
     for pattern in _STARTS:
         want = [m.span() for m in pattern.finditer(text)]
         assert [m.span() for m in cued_finditer(pattern, text)] == want
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            ["Syrian", "syrian", "US", "us", "and", "jets", "Drones", "new", " ", "-"]
+            + ["militants", "terrorist", "cells", "a", "b", "c", "\u212a", "\u0130"]
+        ),
+        max_size=14,
+    ).map("".join)
+)
+def test_cued_search_is_search(text: str) -> None:
+    # Tried only where a start word begins: the leftmost match, as a search finds it.
+    for pattern in _STARTS:
+        found = cued_search(pattern, text)
+        want = pattern.search(text)
+        assert (found and (found.span(), found.group())) == (want and (want.span(), want.group()))
+
+
+def test_cued_search_reads_every_corpus_sentence_as_search(extractor: Extractor) -> None:
+    from app.extraction.evaluate import read_corpus
+    from app.extraction.text import split_sentences
+    from tests.conftest import FIXTURES
+
+    sentences = [
+        s.text
+        for r in read_corpus(FIXTURES / "corpus" / "reports.jsonl")
+        for s in split_sentences(r["text"])
+    ]
+    actors = extractor.actors
+    patterns = [p for _, p in _module_patterns()]
+    patterns += [p for p in (actors._owner_pattern, actors._insurgent_pattern) if p is not None]
+    for pattern in patterns:
+        for sentence in sentences:
+            found, want = cued_search(pattern, sentence), pattern.search(sentence)
+            assert (found and found.span()) == (want and want.span()), pattern.pattern
