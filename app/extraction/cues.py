@@ -70,27 +70,71 @@ def _words_automaton(words: Iterable[str]) -> ahocorasick.Automaton:
     return automaton
 
 
-def _starts(items: Iterable[Any]) -> frozenset[str] | None:
-    """Lower-case strings one of which every match begins with (after look-arounds and
-    word boundaries, which take no characters); None when the pattern shows none."""
-    run = ""
-    for op, av in items:
-        if op in _ZERO_WIDTH and not run:
-            continue
-        if op is sre_constants.LITERAL and av < 128:
-            run += chr(av).lower()
-            continue
-        if run:
-            return frozenset({run})
-        if op is sre_constants.SUBPATTERN:
-            return _starts(av[-1])
-        if op is sre_constants.BRANCH:
-            branches = [_starts(alternative) for alternative in av[1]]
-            return frozenset().union(*(b for b in branches if b)) if all(branches) else None
-        if op in _REPEATS and av[0] >= 1:
-            return _starts(av[2])
+#: At most this many start words per pattern (a product of alternatives grows fast).
+_MAX_STARTS = 256
+
+
+def _literals(op: Any, av: Any) -> frozenset[str] | None:
+    """Every string one part of a pattern matches (lower case), when that is a few plain
+    strings: a character, a class of plain characters ("[Ss]"), a group or branch of them;
+    None for anything else."""
+    if op is sre_constants.LITERAL:
+        return frozenset({chr(av).lower()}) if av < 128 else None
+    if op is sre_constants.IN:
+        if all(o is sre_constants.LITERAL and a < 128 for o, a in av):
+            return frozenset(chr(a).lower() for _, a in av)
         return None
-    return frozenset({run}) if run else None
+    if op is sre_constants.SUBPATTERN:
+        return _literal_run(av[-1])
+    if op is sre_constants.BRANCH:
+        branches = [_literal_run(alternative) for alternative in av[1]]
+        if all(b is not None for b in branches):
+            found = frozenset().union(*(b for b in branches if b is not None))
+            return found if len(found) <= _MAX_STARTS else None
+    return None
+
+
+def _literal_run(items: Iterable[Any]) -> frozenset[str] | None:
+    found = frozenset({""})
+    for op, av in items:
+        if op in _ZERO_WIDTH:
+            continue  # takes no characters
+        part = _literals(op, av)
+        if part is None or len(found) * len(part) > _MAX_STARTS:
+            return None
+        found = frozenset(f + p for f in found for p in part)
+    return found
+
+
+def _starts(items: Iterable[Any]) -> frozenset[str] | None:
+    """Lower-case strings one of which every match begins with (look-arounds and word
+    boundaries, which take no characters, passed over); None when the pattern shows none.
+    Plain parts are read on as far as they go ("the (?:cell|faction)": "the cell", "the
+    faction"), so that the words are as long, and as rare in text, as the pattern allows."""
+    found = frozenset({""})
+    for op, av in items:
+        if op in _ZERO_WIDTH:
+            continue
+        part = _literals(op, av)
+        if part is None:
+            if op is sre_constants.SUBPATTERN:
+                part = _starts(av[-1])
+            elif op is sre_constants.BRANCH:
+                branches = [_starts(alternative) for alternative in av[1]]
+                part = (
+                    frozenset().union(*(b for b in branches if b is not None))
+                    if all(branches)
+                    else None
+                )
+            elif op in _REPEATS and av[0] >= 1:
+                part = _starts(av[2])
+            if part is not None and len(found) * len(part) <= _MAX_STARTS:
+                found = frozenset(f + p for f in found for p in part)
+            break
+        if len(found) * len(part) > _MAX_STARTS:
+            break
+        found = frozenset(f + p for f in found for p in part)
+    return found if found and "" not in found else None
 
 
 def _needs(items: Iterable[Any]) -> frozenset[str] | None:

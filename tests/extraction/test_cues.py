@@ -8,6 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from app.extraction import cues
 from app.extraction.cues import (
     cued_finditer,
     cued_search,
@@ -326,3 +327,26 @@ def test_cued_search_reads_every_corpus_sentence_as_search(extractor: Extractor)
         for sentence in sentences:
             found, want = cued_search(pattern, sentence), pattern.search(sentence)
             assert (found and found.span()) == (want and want.span()), pattern.pattern
+
+
+@pytest.mark.parametrize(
+    ("pattern", "starts"),
+    [
+        (r"\bthe (?:cell|faction)(?:'s members)?\b", {"the cell", "the faction"}),
+        (r"\b(?:[Ss]ince|[Ss]o far)\b", {"since", "so far"}),
+        (
+            r"(?:a|the) (?:second|third) group",
+            {"a second group", "a third group", "the second group", "the third group"},
+        ),
+        (r"(?<![\w-])(Syrian|US)\s+and", {"syrian", "us"}),
+        (r"(?:ab|a)b*c?", {"a", "ab"}),
+        (r"x*y", None),
+        (r"\d+ km", None),
+    ],
+)
+def test_start_words_read_plain_parts_as_far_as_they_go(
+    pattern: str, starts: set[str] | None
+) -> None:
+    gate = cues._gate(re.compile(pattern, re.I))
+    found = set(gate.starts.keys()) if gate.starts is not None else None
+    assert found == starts
