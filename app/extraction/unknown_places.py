@@ -13,6 +13,7 @@ from __future__ import annotations
 import bisect
 import re
 
+from app.extraction.cues import cued_search
 from app.extraction.headings import heading_end
 from app.extraction.places import Mention, Token
 from app.extraction.resolve import ResolvedMention
@@ -78,13 +79,13 @@ def unresolved_mentions(text: str, tokens: list[Token], found: list[Mention]) ->
         start, end = tokens[first].start, tokens[j].end
         before, after = text[max(0, start - _CUE_WIDTH) : start], text[end : end + 40]
         cued = (
-            (_ends_in_of(before) and _UNRESOLVED_CUE.search(before))
+            (_ends_in_of(before) and cued_search(_UNRESOLVED_CUE, before))
             or (after[:1] in (" ", ",") and _UNRESOLVED_AFTER.match(after))
             or (
                 bool(plurals)
                 and bisect.bisect_right(plurals, start)
                 > bisect.bisect_left(plurals, start - _LIST_WIDTH)
-                and _LIST_CUE.search(text[max(0, start - _LIST_WIDTH) : start]) is not None
+                and cued_search(_LIST_CUE, text[max(0, start - _LIST_WIDTH) : start]) is not None
             )
             or any(a <= start and end <= b for a, b in headings)
         )
