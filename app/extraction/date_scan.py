@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from app.extraction.cues import cued_finditer
 from app.extraction.cues import lowered as lower_cased
 from app.extraction.date_patterns import (
     CUES,
@@ -55,7 +56,7 @@ def scan_dates(text: str) -> DateScan:
     return DateScan(
         True,
         [
-            (name, list(pattern.finditer(text)))
+            (name, list(cued_finditer(pattern, text)))
             for name, pattern in PATTERNS
             if _NEEDS[name] <= present and _has_cue(name, text, lowered)
         ],

@@ -13,7 +13,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from app.extraction.cues import cued_search
+from app.extraction.cues import cued_finditer, cued_search
 from app.extraction.headings import heading_end
 from app.extraction.places import Mention, Token
 from app.extraction.resolve import ResolvedMention
@@ -56,7 +56,7 @@ def unresolved_mentions(text: str, tokens: list[Token], found: list[Mention]) ->
     places ("Hatla, Mrat: 4 civilians killed")."""
     taken = [(m.start, m.end) for m in found]
     headings = _list_headings(text)
-    plurals = [m.end() for m in _PLURAL_OF.finditer(text)]  # where a list may start
+    plurals = [m.end() for m in cued_finditer(_PLURAL_OF, text)]  # where a list may start
     out: list[Mention] = []
     i = 0
     while i < len(tokens):
