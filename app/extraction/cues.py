@@ -60,6 +60,8 @@ class _Gate:
     words: frozenset[str] | None
     automaton: ahocorasick.Automaton | None
     starts: ahocorasick.Automaton | None  # the words every match begins with, if known
+    #: "^...": a search tries the start of the text only, cheaper than any look for words.
+    at_start: bool = False
 
 
 def _words_automaton(words: Iterable[str]) -> ahocorasick.Automaton:
@@ -174,8 +176,14 @@ def _gate(pattern: re.Pattern[str]) -> _Gate:
     starts = _starts(parsed)
     if len(_gates) >= _MAX_GATES:
         _gates.clear()  # patterns compiled on the fly: keep the cache bounded
+    at_start = (
+        bool(parsed)
+        and parsed[0][0] is sre_constants.AT
+        and parsed[0][1] in (sre_constants.AT_BEGINNING, sre_constants.AT_BEGINNING_STRING)
+        and not pattern.flags & re.MULTILINE
+    )
     gate = _gates[id(pattern)] = _Gate(
-        pattern, words, automaton, _words_automaton(starts) if starts else None
+        pattern, words, automaton, _words_automaton(starts) if starts else None, at_start
     )
     return gate
 
@@ -226,6 +234,8 @@ def cued_search(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
     match begins with one of some words, tried only where those words begin, left to right
     (the first match there is the one a search finds: it could begin nowhere else)."""
     gate = _current(pattern)
+    if gate.at_start:
+        return pattern.search(text)
     if not _passes(gate, text):
         return None
     if gate.starts is None:
@@ -242,8 +252,12 @@ def cued_search(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
 
 
 def cued_match(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
-    """``pattern.match(text)``, skipped when a word the pattern needs is missing."""
-    return pattern.match(text) if may_match(pattern, text) else None
+    """``pattern.match(text)``, skipped when a word the pattern needs is missing (looked for
+    with ``in`` only: a match is tried at one place, cheaper than a pass over the text)."""
+    gate = _current(pattern)
+    if gate.at_start or gate.automaton is not None:
+        return pattern.match(text)
+    return pattern.match(text) if _passes(gate, text) else None
 
 
 def cued_finditer(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
@@ -251,6 +265,8 @@ def cued_finditer(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]
     match begins with one of some words, tried only where those words begin (the same
     matches: a scan finds a match only there, and goes on from its end)."""
     gate = _current(pattern)
+    if gate.at_start:
+        return pattern.finditer(text)
     if not _passes(gate, text):
         return iter(())
     folded = lowered(text) if gate.starts is not None else None
