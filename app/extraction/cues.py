@@ -78,8 +78,8 @@ _MAX_STARTS = 256
 
 def _literals(op: Any, av: Any) -> frozenset[str] | None:
     """Every string one part of a pattern matches (lower case), when that is a few plain
-    strings: a character, a class of plain characters ("[Ss]"), a group or branch of them;
-    None for anything else."""
+    strings: a character, a class of plain characters ("[Ss]"), a group or branch of them,
+    an optional one ("" too); None for anything else."""
     if op is sre_constants.LITERAL:
         return frozenset({chr(av).lower()}) if av < 128 else None
     if op is sre_constants.IN:
@@ -93,6 +93,9 @@ def _literals(op: Any, av: Any) -> frozenset[str] | None:
         if all(b is not None for b in branches):
             found = frozenset().union(*(b for b in branches if b is not None))
             return found if len(found) <= _MAX_STARTS else None
+    if op in _REPEATS and av[0] == 0 and av[1] == 1:  # optional: "(?:the )?", "s?"
+        once = _literal_run(av[2])
+        return once | {""} if once is not None else None
     return None
 
 

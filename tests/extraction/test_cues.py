@@ -332,7 +332,11 @@ def test_cued_search_reads_every_corpus_sentence_as_search(extractor: Extractor)
 @pytest.mark.parametrize(
     ("pattern", "starts"),
     [
-        (r"\bthe (?:cell|faction)(?:'s members)?\b", {"the cell", "the faction"}),
+        (
+            r"\bthe (?:cell|faction)(?:'s members)?\b",
+            {"the cell", "the faction", "the cell's members", "the faction's members"},
+        ),
+        (r"\bthe (?:cell|faction)(?:'s \w+)?\b", {"the cell", "the faction"}),
         (r"\b(?:[Ss]ince|[Ss]o far)\b", {"since", "so far"}),
         (
             r"(?:a|the) (?:second|third) group",
@@ -340,6 +344,8 @@ def test_cued_search_reads_every_corpus_sentence_as_search(extractor: Extractor)
         ),
         (r"(?<![\w-])(Syrian|US)\s+and", {"syrian", "us"}),
         (r"(?:ab|a)b*c?", {"a", "ab"}),
+        (r"\b(?:the )?same days?\b", {"the same day", "the same days", "same day", "same days"}),
+        (r"(?:the )?\d+ days", None),
         (r"x*y", None),
         (r"\d+ km", None),
     ],
