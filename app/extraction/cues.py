@@ -48,7 +48,7 @@ with warnings.catch_warnings():
 _REPEATS = (sre_constants.MAX_REPEAT, sre_constants.MIN_REPEAT)
 _ZERO_WIDTH = (sre_constants.AT, sre_constants.ASSERT, sre_constants.ASSERT_NOT)
 #: Up to this many words, ``in`` looks for each; more go into one Aho-Corasick automaton.
-_FEW = 4
+_FEW = 10
 #: Gates by id(pattern); each keeps its pattern, so an id is never reused while cached.
 _gates: dict[int, _Gate] = {}
 _MAX_GATES = 4096
