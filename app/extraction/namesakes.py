@@ -14,7 +14,7 @@ import re
 from collections.abc import Sequence
 
 from app.domain import Place, km
-from app.extraction.cues import cued_search
+from app.extraction.cues import cued_search, may_match
 from app.extraction.headings import heading_end
 from app.extraction.resolve import ResolvedMention
 from app.gazetteer.index import FOCUS_COUNTRIES
@@ -69,7 +69,9 @@ def placed_by_neighbours(text: str, resolved: Sequence[ResolvedMention]) -> list
             continue
         between = text[r.mention.end : anchor.mention.start]
         stated = _stated_km(between)
-        cue = _BETWEEN.match(_DISTANCE.sub("", between))
+        cue = _BETWEEN.match(
+            _DISTANCE.sub("", between) if may_match(_DISTANCE, between) else between
+        )
         # "the al-Zahraa neighbourhood of Homs": a part of the town, so near it.
         near = cue is not None and (cue.group("near") or cue.group("part")) is not None
         container = anchor.place.family in ("admin2", "admin1") and cue is not None and not near
