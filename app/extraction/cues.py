@@ -117,12 +117,17 @@ def _starts(items: Iterable[Any]) -> frozenset[str] | None:
     Plain parts are read on as far as they go ("the (?:cell|faction)": "the cell", "the
     faction"), so that the words are as long, and as rare in text, as the pattern allows."""
     found = frozenset({""})
-    for op, av in items:
+    items = list(items)
+    for k, (op, av) in enumerate(items):
         if op in _ZERO_WIDTH:
             continue
         part = _literals(op, av)
         if part is None:
-            if op is sre_constants.SUBPATTERN:
+            if op in _REPEATS and av[0] == 0:
+                # Optional ("(?:between \\d+ )?Monday"): its own start words, or those after it.
+                inner, after = _starts(av[2]), _starts(items[k + 1 :])
+                part = inner | after if inner and after else None
+            elif op is sre_constants.SUBPATTERN:
                 part = _starts(av[-1])
             elif op is sre_constants.BRANCH:
                 branches = [_starts(alternative) for alternative in av[1]]
@@ -179,10 +184,10 @@ def _gate(pattern: re.Pattern[str]) -> _Gate:
     starts = _starts(parsed)
     if len(_gates) >= _MAX_GATES:
         _gates.clear()  # patterns compiled on the fly: keep the cache bounded
+    head: tuple[Any, Any] = parsed[0] if parsed else (None, None)
     at_start = (
-        bool(parsed)
-        and parsed[0][0] is sre_constants.AT
-        and parsed[0][1] in (sre_constants.AT_BEGINNING, sre_constants.AT_BEGINNING_STRING)
+        head[0] is sre_constants.AT
+        and head[1] in (sre_constants.AT_BEGINNING, sre_constants.AT_BEGINNING_STRING)
         and not pattern.flags & re.MULTILINE
     )
     gate = _gates[id(pattern)] = _Gate(
