@@ -26,6 +26,15 @@ def has_case_trap(text: str) -> bool:
     return any(trap in text for trap in _CASE_TRAPS)
 
 
+def holds_any(text: str, words: Iterable[str]) -> bool:
+    """Whether one of the words occurs in the text (``any(w in text for w in words)``, in a
+    loop: no generator built on every call of rules that ask it of every sentence)."""
+    for word in words:
+        if word in text:
+            return True
+    return False
+
+
 def lowered(text: str) -> str | None:
     """The lower-cased text, in which ``in`` finds what a case-blind pattern of ASCII words
     would; None when it might not (then run the pattern)."""

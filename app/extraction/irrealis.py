@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from app.extraction.cues import cued_finditer, cued_search, lowered
+from app.extraction.cues import cued_finditer, cued_search, holds_any, lowered
 
 #: Words just before a trigger that make it something that may or will happen, or did not
 #: ("once a stronghold", but not "once the troops had left, jets bombed": a time clause).
@@ -165,7 +165,7 @@ def own_clause(before: str) -> str:
 
 def _habitual(sentence: str, at: int) -> bool:
     folded = lowered(sentence)
-    if folded is not None and not any(cue in folded for cue in _HABITUAL_CUES):
+    if folded is not None and not holds_any(folded, _HABITUAL_CUES):
         return False
     return any(
         m.end() > at or not _WHEN_CLAUSE.search(sentence, m.end(), at)
@@ -202,7 +202,7 @@ def _closed_relative(before: str) -> bool:
 
 
 def _tally(sentence: str, movement: bool) -> bool:
-    if not any(cue in sentence for cue in _TALLY_CUES):
+    if not holds_any(sentence, _TALLY_CUES):
         return False
     found = [m.group() for m in TALLY.finditer(sentence)]
     if movement:

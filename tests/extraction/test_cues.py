@@ -359,3 +359,9 @@ def test_start_words_read_plain_parts_as_far_as_they_go(
     gate = cues._gate(re.compile(pattern, re.I))
     found = set(gate.starts.keys()) if gate.starts is not None else None
     assert found == starts
+
+
+def test_holds_any_tells_whether_a_word_occurs() -> None:
+    assert cues.holds_any("troops were shelled", ("rocket", "shell"))
+    assert not cues.holds_any("troops were shelled", ("rocket", "drone"))
+    assert not cues.holds_any("anything", ())
