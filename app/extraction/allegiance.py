@@ -14,7 +14,7 @@ import re
 from collections.abc import Sequence
 
 from app.extraction.actors import Actor, ActorMention
-from app.extraction.cues import cued_finditer
+from app.extraction.cues import cued_finditer, cued_search
 
 #: The words between the men and the group they serve.
 _TIES = (
@@ -73,7 +73,7 @@ def with_allegiance(
             )
             continue
         window = text[max(0, mention.start - 80) : mention.start]
-        tie = FORCE_TIE_BEFORE.search(window)
+        tie = cued_search(FORCE_TIE_BEFORE, window)
         if tie is not None and (
             previous is None or previous.end <= mention.start - len(window) + tie.start()
         ):

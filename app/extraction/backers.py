@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from app.extraction.cues import cued_search
+
 #: The words before a mention that make it a backer: "backed by", "supported by the",
 #: "under cover of Turkish", "with the support of" (up to two words between, "waves of").
 BACKER_BEFORE = re.compile(
@@ -21,4 +23,4 @@ BACKER_BEFORE = re.compile(
 
 def backs(before: str) -> bool:
     """Whether the text just before an actor mention makes it a backer of the fight."""
-    return BACKER_BEFORE.search(before) is not None
+    return cued_search(BACKER_BEFORE, before) is not None

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from app.errors import GazetteerError
+from app.extraction.cues import cued_search
 from app.extraction.learned_triggers import LEARNED_CEILING, LearnedTrigger
 
 if TYPE_CHECKING:
@@ -100,7 +101,7 @@ def facts(draft: EventDraft) -> list[str]:
         out.append("trigger_plural")
     if draft.fatalities is not None:
         out.append("fatalities")
-    if _AGGREGATE.search(sentence.text):
+    if cued_search(_AGGREGATE, sentence.text):
         out.append("aggregate")
     return list(dict.fromkeys(out))  # several actors give one fact
 

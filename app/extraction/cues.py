@@ -26,6 +26,15 @@ def has_case_trap(text: str) -> bool:
     return any(trap in text for trap in _CASE_TRAPS)
 
 
+def holds_any(text: str, words: Iterable[str]) -> bool:
+    """Whether one of the words occurs in the text (``any(w in text for w in words)``, in a
+    loop: no generator built on every call of rules that ask it of every sentence)."""
+    for word in words:
+        if word in text:
+            return True
+    return False
+
+
 def lowered(text: str) -> str | None:
     """The lower-cased text, in which ``in`` finds what a case-blind pattern of ASCII words
     would; None when it might not (then run the pattern)."""
@@ -48,7 +57,7 @@ with warnings.catch_warnings():
 _REPEATS = (sre_constants.MAX_REPEAT, sre_constants.MIN_REPEAT)
 _ZERO_WIDTH = (sre_constants.AT, sre_constants.ASSERT, sre_constants.ASSERT_NOT)
 #: Up to this many words, ``in`` looks for each; more go into one Aho-Corasick automaton.
-_FEW = 4
+_FEW = 10
 #: Gates by id(pattern); each keeps its pattern, so an id is never reused while cached.
 _gates: dict[int, _Gate] = {}
 _MAX_GATES = 4096
@@ -60,6 +69,8 @@ class _Gate:
     words: frozenset[str] | None
     automaton: ahocorasick.Automaton | None
     starts: ahocorasick.Automaton | None  # the words every match begins with, if known
+    #: "^...": a search tries the start of the text only, cheaper than any look for words.
+    at_start: bool = False
 
 
 def _words_automaton(words: Iterable[str]) -> ahocorasick.Automaton:
@@ -70,27 +81,79 @@ def _words_automaton(words: Iterable[str]) -> ahocorasick.Automaton:
     return automaton
 
 
-def _starts(items: Iterable[Any]) -> frozenset[str] | None:
-    """Lower-case strings one of which every match begins with (after look-arounds and
-    word boundaries, which take no characters); None when the pattern shows none."""
-    run = ""
-    for op, av in items:
-        if op in _ZERO_WIDTH and not run:
-            continue
-        if op is sre_constants.LITERAL and av < 128:
-            run += chr(av).lower()
-            continue
-        if run:
-            return frozenset({run})
-        if op is sre_constants.SUBPATTERN:
-            return _starts(av[-1])
-        if op is sre_constants.BRANCH:
-            branches = [_starts(alternative) for alternative in av[1]]
-            return frozenset().union(*(b for b in branches if b)) if all(branches) else None
-        if op in _REPEATS and av[0] >= 1:
-            return _starts(av[2])
+#: At most this many start words per pattern (a product of alternatives grows fast).
+_MAX_STARTS = 256
+
+
+def _literals(op: Any, av: Any) -> frozenset[str] | None:
+    """Every string one part of a pattern matches (lower case), when that is a few plain
+    strings: a character, a class of plain characters ("[Ss]"), a group or branch of them,
+    an optional one ("" too); None for anything else."""
+    if op is sre_constants.LITERAL:
+        return frozenset({chr(av).lower()}) if av < 128 else None
+    if op is sre_constants.IN:
+        if all(o is sre_constants.LITERAL and a < 128 for o, a in av):
+            return frozenset(chr(a).lower() for _, a in av)
         return None
-    return frozenset({run}) if run else None
+    if op is sre_constants.SUBPATTERN:
+        return _literal_run(av[-1])
+    if op is sre_constants.BRANCH:
+        branches = [_literal_run(alternative) for alternative in av[1]]
+        if all(b is not None for b in branches):
+            found = frozenset().union(*(b for b in branches if b is not None))
+            return found if len(found) <= _MAX_STARTS else None
+    if op in _REPEATS and av[0] == 0 and av[1] == 1:  # optional: "(?:the )?", "s?"
+        once = _literal_run(av[2])
+        return once | {""} if once is not None else None
+    return None
+
+
+def _literal_run(items: Iterable[Any]) -> frozenset[str] | None:
+    found = frozenset({""})
+    for op, av in items:
+        if op in _ZERO_WIDTH:
+            continue  # takes no characters
+        part = _literals(op, av)
+        if part is None or len(found) * len(part) > _MAX_STARTS:
+            return None
+        found = frozenset(f + p for f in found for p in part)
+    return found
+
+
+def _starts(items: Iterable[Any]) -> frozenset[str] | None:
+    """Lower-case strings one of which every match begins with (look-arounds and word
+    boundaries, which take no characters, passed over); None when the pattern shows none.
+    Plain parts are read on as far as they go ("the (?:cell|faction)": "the cell", "the
+    faction"), so that the words are as long, and as rare in text, as the pattern allows."""
+    found = frozenset({""})
+    items = list(items)
+    for k, (op, av) in enumerate(items):
+        if op in _ZERO_WIDTH:
+            continue
+        part = _literals(op, av)
+        if part is None:
+            if op in _REPEATS and av[0] == 0:
+                # Optional ("(?:between \\d+ )?Monday"): its own start words, or those after it.
+                inner, after = _starts(av[2]), _starts(items[k + 1 :])
+                part = inner | after if inner and after else None
+            elif op is sre_constants.SUBPATTERN:
+                part = _starts(av[-1])
+            elif op is sre_constants.BRANCH:
+                branches = [_starts(alternative) for alternative in av[1]]
+                part = (
+                    frozenset().union(*(b for b in branches if b is not None))
+                    if all(branches)
+                    else None
+                )
+            elif op in _REPEATS and av[0] >= 1:
+                part = _starts(av[2])
+            if part is not None and len(found) * len(part) <= _MAX_STARTS:
+                found = frozenset(f + p for f in found for p in part)
+            break
+        if len(found) * len(part) > _MAX_STARTS:
+            break
+        found = frozenset(f + p for f in found for p in part)
+    return found if found and "" not in found else None
 
 
 def _needs(items: Iterable[Any]) -> frozenset[str] | None:
@@ -130,8 +193,14 @@ def _gate(pattern: re.Pattern[str]) -> _Gate:
     starts = _starts(parsed)
     if len(_gates) >= _MAX_GATES:
         _gates.clear()  # patterns compiled on the fly: keep the cache bounded
+    head: tuple[Any, Any] = parsed[0] if parsed else (None, None)
+    at_start = (
+        head[0] is sre_constants.AT
+        and head[1] in (sre_constants.AT_BEGINNING, sre_constants.AT_BEGINNING_STRING)
+        and not pattern.flags & re.MULTILINE
+    )
     gate = _gates[id(pattern)] = _Gate(
-        pattern, words, automaton, _words_automaton(starts) if starts else None
+        pattern, words, automaton, _words_automaton(starts) if starts else None, at_start
     )
     return gate
 
@@ -178,13 +247,34 @@ def may_match(pattern: re.Pattern[str], text: str) -> bool:
 
 
 def cued_search(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
-    """``pattern.search(text)``, skipped when a word the pattern needs is missing."""
-    return pattern.search(text) if may_match(pattern, text) else None
+    """``pattern.search(text)``, skipped when a word the pattern needs is missing; when every
+    match begins with one of some words, tried only where those words begin, left to right
+    (the first match there is the one a search finds: it could begin nowhere else)."""
+    gate = _current(pattern)
+    if gate.at_start:
+        return pattern.search(text)
+    if not _passes(gate, text):
+        return None
+    if gate.starts is None:
+        return pattern.search(text)
+    last = _last
+    folded = last[1] if last[0] is text else lowered(text)
+    if folded is None or len(folded) != len(text):
+        return pattern.search(text)
+    for start in sorted({end - size + 1 for end, size in gate.starts.iter(folded)}):
+        match = pattern.match(text, start)
+        if match is not None:
+            return match
+    return None
 
 
 def cued_match(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
-    """``pattern.match(text)``, skipped when a word the pattern needs is missing."""
-    return pattern.match(text) if may_match(pattern, text) else None
+    """``pattern.match(text)``, skipped when a word the pattern needs is missing (looked for
+    with ``in`` only: a match is tried at one place, cheaper than a pass over the text)."""
+    gate = _current(pattern)
+    if gate.at_start or gate.automaton is not None:
+        return pattern.match(text)
+    return pattern.match(text) if _passes(gate, text) else None
 
 
 def cued_finditer(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
@@ -192,6 +282,8 @@ def cued_finditer(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]
     match begins with one of some words, tried only where those words begin (the same
     matches: a scan finds a match only there, and goes on from its end)."""
     gate = _current(pattern)
+    if gate.at_start:
+        return pattern.finditer(text)
     if not _passes(gate, text):
         return iter(())
     folded = lowered(text) if gate.starts is not None else None

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from app.extraction.cues import cued_finditer, holds_any
 from app.extraction.cues import lowered as lower_cased
 from app.extraction.date_patterns import (
     CUES,
@@ -38,7 +39,7 @@ def scan_dates(text: str) -> DateScan:
     lowered = lower_cased(text)
     digit = DIGIT.search(text)
     if lowered is not None:
-        if digit is None and not any(word in lowered for word in HINT_WORDS):
+        if digit is None and not holds_any(lowered, HINT_WORDS):
             return DateScan(False, [])
     elif not HINT.search(text):
         return DateScan(False, [])
@@ -55,7 +56,7 @@ def scan_dates(text: str) -> DateScan:
     return DateScan(
         True,
         [
-            (name, list(pattern.finditer(text)))
+            (name, list(cued_finditer(pattern, text)))
             for name, pattern in PATTERNS
             if _NEEDS[name] <= present and _has_cue(name, text, lowered)
         ],
@@ -72,5 +73,5 @@ def _has_cue(name: str, text: str, lowered: str | None) -> bool:
         return True
     words, ignore_case = cues
     if not ignore_case:
-        return any(word in text for word in words)
-    return lowered is None or any(word in lowered for word in words)
+        return holds_any(text, words)
+    return lowered is None or holds_any(lowered, words)

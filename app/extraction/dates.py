@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Literal
 
+from app.extraction.cues import cued_search
 from app.extraction.date_patterns import (
     BACKGROUND_YEAR,
     COMPARISON,
@@ -106,7 +107,7 @@ def find_dates(
             if resolved is None:
                 continue
             first, last, precision, role, follow = resolved
-            if role == "event" and REPORTING.search(text[max(0, s - 40) : s]):
+            if role == "event" and cued_search(REPORTING, text[max(0, s - 40) : s]):
                 role = "report"
             elif role == "event" and _bound(text, s):
                 role = "since"  # "the worst since December 2024", "until 3 March": a bound
@@ -115,10 +116,11 @@ def find_dates(
             taken.append((s, e))
             attached: Attached | None = None
             if POSSESSIVE.match(text, e) or (
-                DETERMINER_BEFORE.search(text[max(0, s - 6) : s]) and NOUN_AFTER.match(text, e)
+                cued_search(DETERMINER_BEFORE, text[max(0, s - 6) : s])
+                and NOUN_AFTER.match(text, e)
             ):
                 attached = "next"
-            elif PARTICIPLE.search(text[max(0, s - 60) : s]):
+            elif cued_search(PARTICIPLE, text[max(0, s - 60) : s]):
                 attached = "previous"
             found.append(
                 DateMention(
@@ -153,7 +155,7 @@ _SOON = frozenset({"within", "hours", "minutes"})
 def _bound(text: str, start: int) -> bool:
     """ "until 3 March", "lasted into Sunday", "the deadliest since December 2024": a bound of
     a span, not when the event happened; but "a sit-in since mid-October" began then."""
-    cue = SINCE_BEFORE.search(text[max(0, start - 30) : start])
+    cue = cued_search(SINCE_BEFORE, text[max(0, start - 30) : start])
     if cue is None:
         return False
     return not cue.group().lower().startswith("since") or bool(COMPARISON.search(text, 0, start))

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 import ahocorasick
 
 from app.events import Category, EventType
+from app.extraction.cues import has_case_trap
 from app.extraction.irrealis import CLAUSE_VERB, HABITUAL, MODAL, REFERENCE, irrealis
 from app.extraction.pattern_literals import literal_prefixes, required_literal, split_alternatives
 from app.extraction.patterns import lazy_compile
@@ -209,10 +210,13 @@ class TriggerFinder:
         self._prefilter = ahocorasick.Automaton()
         owners: dict[str, set[tuple[int, int]]] = {}
         always: set[tuple[int, int]] = set()
+        searched: set[tuple[int, int]] = set()  # a literal inside the match, not its start
         for i, (spec, _) in enumerate(self._patterns):
             for j, row in enumerate(triggers[spec.name]):
                 for alternative in split_alternatives(row):
                     literals = literal_prefixes(alternative)
+                    if literals is None:
+                        searched.add((i, j))
                     if literals is None and (required := required_literal(alternative)):
                         literals = {required}  # "one|...|\\d+ strikes": not every sentence
                     if literals is None:
@@ -220,28 +224,60 @@ class TriggerFinder:
                     for literal in literals or ():
                         owners.setdefault(literal, set()).add((i, j))
         for literal, rows in owners.items():
-            self._prefilter.add_word(literal, tuple(sorted(rows)))
+            self._prefilter.add_word(literal, (len(literal), tuple(sorted(rows))))
         if owners:
             self._prefilter.make_automaton()
         self._always = tuple(sorted(always))
+        self._searched = frozenset(searched)
 
-    def _candidates(self, sentence: str) -> dict[int, set[int]]:
-        """Rows that may fire in a sentence, by type index."""
-        found = set(self._always)
-        if len(self._prefilter):
-            for _, rows in self._prefilter.iter(sentence.lower()):
-                found.update(rows)
-        present: dict[int, set[int]] = {}
-        for i, j in found:
-            present.setdefault(i, set()).add(j)
+    def _candidates(self, sentence: str) -> dict[int, dict[int, list[int] | None]]:
+        """Rows that may fire in a sentence, by type index, each with where its matches may
+        start (the places its literal words begin, in order), or None: search the row.
+
+        Every match of a row whose alternatives all begin with a literal word begins where
+        one of those words does in the lower-cased sentence (when lower-casing keeps every
+        offset and no letter that re.I reads as another case is in it): trying the row there,
+        left to right, finds the match a search would."""
+        present: dict[int, dict[int, list[int] | None]] = {}
+        for i, j in self._always:
+            present.setdefault(i, {})[j] = None
+        if not len(self._prefilter):
+            return present
+        folded = sentence.lower()
+        exact = len(folded) == len(sentence) and (sentence.isascii() or not has_case_trap(sentence))
+        searched = self._searched
+        for end, (size, rows) in self._prefilter.iter(folded):
+            for i, j in rows:
+                found = present.setdefault(i, {})
+                if j in found:
+                    starts = found[j]
+                    if starts is not None:
+                        starts.append(end - size + 1)
+                elif exact and (i, j) not in searched:
+                    found[j] = [end - size + 1]
+                else:
+                    found[j] = None
         return present
 
-    def _search(self, i: int, rows: set[int] | None, sentence: str) -> re.Match[str] | None:
-        """The leftmost match of a type's rows (all rows when ``rows`` is None)."""
+    def _search(
+        self, i: int, rows: dict[int, list[int] | None], sentence: str
+    ) -> re.Match[str] | None:
+        """The leftmost match of a type's rows (the earlier row first at the same place)."""
         patterns = self._patterns[i][1]
         best: re.Match[str] | None = None
-        for j in sorted(rows) if rows is not None else range(len(patterns)):
-            match = patterns[j].search(sentence)
+        for j in sorted(rows):
+            starts = rows[j]
+            if starts is None:
+                match = patterns[j].search(sentence)
+            else:
+                match = None
+                limit = best.start() if best is not None else len(sentence) + 1
+                for start in sorted(set(starts)):
+                    if start >= limit:
+                        break
+                    match = patterns[j].match(sentence, start)
+                    if match is not None:
+                        break
             if match is not None and (best is None or match.start() < best.start()):
                 best = match
         return best

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from app.extraction.cues import cued_finditer, lowered
+from app.extraction.cues import cued_finditer, cued_search, holds_any, lowered
 
 #: Words just before a trigger that make it something that may or will happen, or did not
 #: ("once a stronghold", but not "once the troops had left, jets bombed": a time clause).
@@ -74,8 +74,8 @@ _QUOTE_CLOSES = re.compile(
 
 def _supporting(before: str) -> bool:
     """ "supported by attack helicopters, UAVs": a means; not "..., were deployed" after it."""
-    match = SUPPORT.search(before)
-    return match is not None and not _AUXILIARY.search(match.group())
+    match = cued_search(SUPPORT, before)
+    return match is not None and not cued_search(_AUXILIARY, match.group())
 
 
 _AUXILIARY = re.compile(r"\b(?:were|was|have|has|had|are|is|been)\b", re.I)
@@ -165,7 +165,7 @@ def own_clause(before: str) -> str:
 
 def _habitual(sentence: str, at: int) -> bool:
     folded = lowered(sentence)
-    if folded is not None and not any(cue in folded for cue in _HABITUAL_CUES):
+    if folded is not None and not holds_any(folded, _HABITUAL_CUES):
         return False
     return any(
         m.end() > at or not _WHEN_CLAUSE.search(sentence, m.end(), at)
@@ -184,7 +184,9 @@ def _modal(before: str) -> bool:
     that the main clause's verb closes ("1 militant who tried to infiltrate the area was
     captured", "the men, whom it accused of attacks, were detained")."""
     for match in cued_finditer(MODAL, before):
-        if not (_WHO_BEFORE.search(before, 0, match.start()) and _MAIN_VERB_BEFORE.search(before)):
+        if not (
+            _WHO_BEFORE.search(before, 0, match.start()) and cued_search(_MAIN_VERB_BEFORE, before)
+        ):
             return True
     return False
 
@@ -192,7 +194,7 @@ def _modal(before: str) -> bool:
 def _closed_relative(before: str) -> bool:
     """ "the men who had planned the attack were arrested": the relative clause told
     background, and the main clause's own verb goes on to the trigger."""
-    relative = _RELATIVE.search(before)
+    relative = cued_search(_RELATIVE, before)
     if relative is None:
         return False
     own_verb_end = relative.start() + len(" ".join(relative.group().split()[:2]))
@@ -200,7 +202,7 @@ def _closed_relative(before: str) -> bool:
 
 
 def _tally(sentence: str, movement: bool) -> bool:
-    if not any(cue in sentence for cue in _TALLY_CUES):
+    if not holds_any(sentence, _TALLY_CUES):
         return False
     found = [m.group() for m in TALLY.finditer(sentence)]
     if movement:
@@ -226,7 +228,7 @@ def irrealis(sentence: str, at: int, movement: bool = False) -> bool:
     if _COMMENTARY.match(sentence):
         return True
     before = sentence[max(0, at - 60) : at]
-    reference = REFERENCE.search(before)
+    reference = cued_search(REFERENCE, before)
     if (
         reference is not None
         and (CLAUSE_VERB.match(sentence[at:]) or _SUBJECT_OF.match(sentence, at))
@@ -240,12 +242,16 @@ def irrealis(sentence: str, at: int, movement: bool = False) -> bool:
         reference = None
     if reference is not None and _TAKEN_BEFORE.search(sentence, 0, at - len(reference.group())):
         reference = None  # "captured two villages after heavy clashes": the fight that took them
-    if reference is not None and _SERIES.search(reference.group()) and _ONSET.match(sentence, at):
+    if (
+        reference is not None
+        and cued_search(_SERIES, reference.group())
+        and _ONSET.match(sentence, at)
+    ):
         reference = None  # "a second wave of protests began on 25 October in Basra": they began
     return (
         _modal(own_clause(before))
-        or (bool(_RELATIVE.search(before)) and not _closed_relative(before))
-        or bool(_PURPOSE_BEFORE.search(before))
+        or (bool(cued_search(_RELATIVE, before)) and not _closed_relative(before))
+        or bool(cued_search(_PURPOSE_BEFORE, before))
         or _habitual(sentence, at)
         or _tally(sentence, movement)
         or reference is not None

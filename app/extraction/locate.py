@@ -13,6 +13,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
+from app.extraction.cues import cued_search
 from app.extraction.datelines import without_dateline
 from app.extraction.event_types import Trigger
 from app.extraction.headings import below_heading
@@ -110,7 +111,7 @@ def before(sentence: Sentence, mention: ResolvedMention, width: int = 40) -> str
 def is_near(sentence: Sentence, mention: ResolvedMention) -> bool:
     """ "near X", "north of X", "outside X", "on the Mosul-Duhok road": the event is close to
     X, not in it."""
-    return bool(NEAR_CUE.search(before(sentence, mention))) or on_road(sentence, mention)
+    return bool(cued_search(NEAR_CUE, before(sentence, mention))) or on_road(sentence, mention)
 
 
 def nearest_to(
@@ -152,7 +153,7 @@ def choose(
     origin: ResolvedMention | None = None
     rest = placed
     if trigger.spec.category == "movement":
-        origins = [m for m in placed if ORIGIN_CUE.search(before(sentence, m))]
+        origins = [m for m in placed if cued_search(ORIGIN_CUE, before(sentence, m))]
         if origins:
             origin = origins[0]
             # "sent reinforcements from Idlib and Hama to the coast": every place of the
@@ -166,15 +167,19 @@ def choose(
             m
             for m in rest
             if (m.place is None or m.place.family != "water")
-            and not _FLEEING.search(before(sentence, m, 60))
+            and not cued_search(_FLEEING, before(sentence, m, 60))
         ]
 
         def pull(m: ResolvedMention) -> int:
             text = before(sentence, m)
-            return 3 if STRONG_DEST_CUE.search(text) else 2 if DEST_CUE.search(text) else 0
+            return (
+                3 if cued_search(STRONG_DEST_CUE, text) else 2 if cued_search(DEST_CUE, text) else 0
+            )
 
         if trigger.spec.name == "troop_withdrawal" and origins:
-            if not any(pull(m) == 3 or WITHDRAWN_TO.search(before(sentence, m)) for m in rest):
+            if not any(
+                pull(m) == 3 or cued_search(WITHDRAWN_TO, before(sentence, m)) for m in rest
+            ):
                 # "pulled out of Morek, Kafr Zita and Latamneh", "withdrew from Khanaqin and
                 # Jalawla ... and from Shingal": the places left, one event each.
                 left: list[ResolvedMention] = []
@@ -191,7 +196,7 @@ def choose(
         best = min(rest, key=lambda m: (rank(m) - pull(m), -pull(m), -m.mention.start))
         # "deployed troops to Najaf and Nasiriyah": one event per destination.
         listed = listed_with(sentence, best, rest)
-        if ROAD_CUE.search(before(sentence, listed[0])):
+        if cued_search(ROAD_CUE, before(sentence, listed[0])):
             return origin, [best]  # "checkpoints on roads leading to Afak and Najaf"
         return origin, listed
     # "sent from Najaf ... and arrested seven men", "attacked from the Khazir front along the
@@ -200,7 +205,8 @@ def choose(
     came_from = [
         item
         for m in placed
-        if _FROM.search(before(sentence, m)) and not _OUSTED.search(before(sentence, m, 60))
+        if cued_search(_FROM, before(sentence, m))
+        and not cued_search(_OUSTED, before(sentence, m, 60))
         for item in [*listed_with(sentence, m, placed), *plain_list(sentence, m, placed)]
     ]
     rest = [m for m in placed if m not in came_from]
@@ -313,11 +319,11 @@ def inherited(
     before, the most specific place of the sentence before, the last event's place.
     """
     earlier = [m for m in mentions if m.place is not None and m.mention.start < sentence.start]
-    site = _DEFINITE_SITE.search(sentence.text)
+    site = cued_search(_DEFINITE_SITE, sentence.text)
     named = _site_named_before(site.group(1), earlier, text[: sentence.start]) if site else None
     if named is not None:
         return named
-    definite = DEFINITE.search(sentence.text)
+    definite = cued_search(DEFINITE, sentence.text)
     if definite is not None:
         family = _DEFINITE_FAMILY[definite.group(1).lower()]
         same = [m for m in earlier if m.place is not None and m.place.family == family]
@@ -347,7 +353,7 @@ _LANDMARK_BEFORE = re.compile(r"\b(?:north|south|east|west)(?:-?(?:east|west))?\
 
 def _landmark(text: str, m: ResolvedMention) -> bool:
     """Whether a place is named only to say where another lies ("west of Baghdad")."""
-    return bool(_LANDMARK_BEFORE.search(text[max(0, m.mention.start - 20) : m.mention.start]))
+    return bool(cued_search(_LANDMARK_BEFORE, text[max(0, m.mention.start - 20) : m.mention.start]))
 
 
 #: "the consulate", "the refinery": a site the report named before, with its place.

@@ -14,6 +14,7 @@ import re
 from collections.abc import Sequence
 
 from app.domain import Place, km
+from app.extraction.cues import cued_search, may_match
 from app.extraction.headings import heading_end
 from app.extraction.resolve import ResolvedMention
 from app.gazetteer.index import FOCUS_COUNTRIES
@@ -40,7 +41,7 @@ _KM_PER_MILE = 1.609
 
 def _stated_km(gap: str) -> float:
     """The distance the text gives between two places ("110 km west of"), 0 when none."""
-    found = _DISTANCE.search(gap)
+    found = cued_search(_DISTANCE, gap)
     if found is None:
         return 0.0
     miles = found[2].lower() == "miles"
@@ -79,7 +80,9 @@ def placed_by_neighbours(text: str, resolved: Sequence[ResolvedMention]) -> list
             continue
         between = text[ordered[last - 1].mention.end : anchor.mention.start]
         stated = _stated_km(between)
-        cue = _BETWEEN.match(_DISTANCE.sub("", between))
+        cue = _BETWEEN.match(
+            _DISTANCE.sub("", between) if may_match(_DISTANCE, between) else between
+        )
         # "the al-Zahraa neighbourhood of Homs": a part of the town, so near it.
         near = cue is not None and (cue.group("near") or cue.group("part")) is not None
         container = anchor.place.family in ("admin2", "admin1") and cue is not None and not near
@@ -124,7 +127,7 @@ def _no_foreign_city_village(text: str, r: ResolvedMention) -> ResolvedMention:
         place is None
         or (place.country in FOCUS_COUNTRIES and _same_name(r, place))
         or place.population < _CITY_POPULATION
-        or not _VILLAGE_OF.search(text[max(0, r.mention.start - 60) : r.mention.start])
+        or not cued_search(_VILLAGE_OF, text[max(0, r.mention.start - 60) : r.mention.start])
     ):
         return r
     return ResolvedMention(r.mention, None, r.score, r.candidates)
@@ -137,7 +140,7 @@ def _village_no_site(text: str, r: ResolvedMention) -> ResolvedMention:
     if (
         place is None
         or place.family != "site"
-        or not _VILLAGE_OF.search(text[max(0, r.mention.start - 60) : r.mention.start])
+        or not cued_search(_VILLAGE_OF, text[max(0, r.mention.start - 60) : r.mention.start])
     ):
         return r
     town = next((c for c in r.candidates if c.place.family == "populated"), None)
@@ -248,7 +251,7 @@ def _in_the_province(
     start = max(text.rfind(". ", 0, r.mention.start) + 2, text.rfind("\n", 0, r.mention.start) + 1)
     end = _SENTENCE_BREAK.search(text, r.mention.end)
     sentence = text[start : end.start() if end else len(text)]
-    if not _THE_PROVINCE.search(sentence):
+    if not cued_search(_THE_PROVINCE, sentence):
         return r
     province = next(
         (
@@ -305,7 +308,7 @@ def _street_name(text: str, r: ResolvedMention) -> ResolvedMention:
     not the town of that name (Karama in Raqqa); the mention stays, unresolved."""
     if r.place is None or r.place.family not in ("populated", "site"):
         return r
-    named = _STREET_END.search(r.mention.text)  # "al-Karama Square" read as one name
+    named = cued_search(_STREET_END, r.mention.text)  # "al-Karama Square" read as one name
     if named is not None and named.group(1).lower() in r.place.name.lower():
         return r  # the gazetteer knows the square itself
     if named is None and not _STREET_AFTER.match(text, r.mention.end):

@@ -23,6 +23,7 @@ from typing import NamedTuple
 import ahocorasick
 
 from app.domain import Place
+from app.extraction.cues import cued_search
 from app.extraction.place_words import (
     ADJECTIVAL_SUFFIXES,
     COMMON_WORDS,
@@ -321,7 +322,7 @@ class ToponymMatcher:
             and text[prev.end : start_tok.start] == " "
         ):
             start, cue = prev.start, PREFIX_KIND[prev.key]
-        if cue is None and _ADMIN1_OF.search(text[max(0, start - 30) : start]):
+        if cue is None and cued_search(_ADMIN1_OF, text[max(0, start - 30) : start]):
             cue = "admin1"  # "the province of Suwayda": the governorate, not its capital
         alone = first == last and cue is None
         if alone and key in NEVER_ALONE:
@@ -339,7 +340,7 @@ class ToponymMatcher:
             before = _previous_word(all_tokens, prev) if prev is not None and prev.article else prev
             doubtful = not has_locative(
                 before.key if before is not None else None, sentence_start, strict=True
-            ) and not _KIND_OF.search(text[max(0, start - 30) : start])
+            ) and not cued_search(_KIND_OF, text[max(0, start - 30) : start])
         return Mention(start, end, text[start:end], key, cue, sentence_start), doubtful
 
 

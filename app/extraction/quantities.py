@@ -126,7 +126,7 @@ def fatalities(sentence: str, offset: int) -> Found | None:
             value = number(match.group(1))
             if value is not None:
                 return Found(value, match.start() + offset, match.end() + offset, match.group())
-    match = _NO_CASUALTIES.search(sentence)
+    match = cued_search(_NO_CASUALTIES, sentence)
     if match:
         return Found(0, match.start() + offset, match.end() + offset, match.group())
     return None
@@ -146,7 +146,7 @@ def _range(match: re.Match[str]) -> Range | None:
 
 def strength(sentence: str, offset: int) -> tuple[Strength, int, int] | None:
     """Force strength stated in a sentence, with the span of the phrases."""
-    personnel = _PERSONNEL_RE.search(sentence) or cued_search(_UNITS_RE, sentence)
+    personnel = cued_search(_PERSONNEL_RE, sentence) or cued_search(_UNITS_RE, sentence)
     vehicles = cued_search(_VEHICLES_RE, sentence)
     parts = [m for m in (personnel, vehicles) if m is not None]
     if not parts:

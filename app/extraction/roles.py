@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from app.extraction.actors import Actor, ActorMatcher, ActorMention
 from app.extraction.backers import backs
 from app.extraction.coordination import coordinated, in_list
+from app.extraction.cues import cued_search
 from app.extraction.event_builder import EventDraft
 from app.extraction.event_types import Trigger
 from app.extraction.passives import suffered
@@ -160,7 +161,9 @@ FORCE_WORDS = re.compile(
 
 def has_force(text: str, mentions: Sequence[ActorMention], reading: Reading) -> bool:
     """Whether a sentence names an armed body (a force word or an armed actor)."""
-    return bool(FORCE_WORDS.search(text)) or any(reading.actor(m).kind in ARMED for m in mentions)
+    return bool(cued_search(FORCE_WORDS, text)) or any(
+        reading.actor(m).kind in ARMED for m in mentions
+    )
 
 
 @dataclass(frozen=True)
@@ -197,14 +200,14 @@ def _role(draft: EventDraft, trigger: Trigger, mention: ActorMention, actor: Act
     at, end = mention.start - sentence.start, mention.end - sentence.start
     before, after = sentence.text[max(0, at - 60) : at], sentence.text[end : end + 40]
     group = trigger.spec.group
-    if SUPPORT_BEFORE.search(before):
+    if cued_search(SUPPORT_BEFORE, before):
         return None
     if backs(before):
         return "associated" if group in _VIOLENT_GROUPS else None
     if group == "unrest":
-        if mention.start > trigger.start and CROWD_OBJECT.search(before):
+        if mention.start > trigger.start and cued_search(CROWD_OBJECT, before):
             return "target"  # "crowds stormed the offices of the Badr Organisation"
-        if FOLLOWERS_BEFORE.search(before):
+        if cued_search(FOLLOWERS_BEFORE, before):
             return "associated"  # "supporters of Kataib Hezbollah stormed the gate": the crowd acts
         if actor.kind in ("state_forces", "external_forces"):
             return "associated"  # security forces acting against a demonstration
@@ -216,9 +219,9 @@ def _role(draft: EventDraft, trigger: Trigger, mention: ActorMention, actor: Act
         )
         if said is not None:
             return None if said == "none" else said  # "the SDF said a drone killed its fighters"
-    if violent and HOLDER_BEFORE.search(before):
+    if violent and cued_search(HOLDER_BEFORE, before):
         return "target"  # "cleared the last district held by Islamic State": the holder
-    if AGENT_BEFORE.search(before) or (violent and ATTACK_AFTER.match(after)):
+    if cued_search(AGENT_BEFORE, before) or (violent and ATTACK_AFTER.match(after)):
         return "actor"  # "by ISIS", "repelled an IS attack"
     if (
         violent
@@ -226,14 +229,14 @@ def _role(draft: EventDraft, trigger: Trigger, mention: ActorMention, actor: Act
         and DEFENCE.search(sentence.text, end, trigger.end - sentence.start)
     ):
         return "target"  # "Iraqi forces shot down a drone", "the army repelled an IS attack"
-    if violent and mention.start < trigger.start and OBJECT_BEFORE.search(before):
+    if violent and mention.start < trigger.start and cued_search(OBJECT_BEFORE, before):
         return "target"  # "targeted a convoy of the occupation forces with an explosive device"
     if violent and BETWEEN.search(sentence.text, max(0, trigger.start - sentence.start), at):
         return "actor"  # "fighting between YPG fighters and IS": both sides fight
     if (
         violent
         and mention.start <= trigger.start
-        and (_WEAPON_IN_MENTION.search(mention.text) or WEAPON_AFTER.match(after))
+        and (cued_search(_WEAPON_IN_MENTION, mention.text) or WEAPON_AFTER.match(after))
     ):
         return "actor"  # "an IRGC barrage hit", not "bombed an Islamic State artillery post"
     if not violent:
@@ -244,16 +247,20 @@ def _role(draft: EventDraft, trigger: Trigger, mention: ActorMention, actor: Act
         return "target"
     passive = PASSIVE_AFTER.match(after)
     if passive and (
-        _HARMED.search(passive.group()) or mention.end + passive.end() >= trigger.start
+        cued_search(_HARMED, passive.group()) or mention.end + passive.end() >= trigger.start
     ):
         return "target"  # not "police were deployed, and nine men were arrested"
     if SUBJECT_AFTER.match(after) or LIST_SUBJECT_AFTER.match(after):
         return "actor"
     if mention.end <= trigger.start:
         between = sentence.text[mention.end - sentence.start : trigger.start - sentence.start]
-        if OWN_SUBJECT.search(between):
+        if cued_search(OWN_SUBJECT, between):
             return "actor"  # "police were deployed, and nine men were arrested"
-        if PASSIVE_BETWEEN.search(between) or PARTICIPLE_AFTER.match(after) or suffered(between):
+        if (
+            cued_search(PASSIVE_BETWEEN, between)
+            or PARTICIPLE_AFTER.match(after)
+            or suffered(between)
+        ):
             return "target"
         return "actor"
     return "target"
@@ -291,8 +298,9 @@ def assign(
         m
         for m in mentions
         if not reading.generic(m)
-        or not _QUALIFIED.search(
-            sentence.text[max(0, m.start - sentence.start - 20) : m.start - sentence.start]
+        or not cued_search(
+            _QUALIFIED,
+            sentence.text[max(0, m.start - sentence.start - 20) : m.start - sentence.start],
         )
     ]
     listed: tuple[ActorMention, str] | None = None  # the last mention given a role

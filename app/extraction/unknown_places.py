@@ -13,6 +13,7 @@ from __future__ import annotations
 import bisect
 import re
 
+from app.extraction.cues import cued_finditer, cued_search
 from app.extraction.headings import heading_end
 from app.extraction.place_words import DEMONYMS
 from app.extraction.places import Mention, Token
@@ -58,7 +59,7 @@ def unresolved_mentions(text: str, tokens: list[Token], found: list[Mention]) ->
     # Where the names found end (negated keys) and start, for lists beside them.
     spans = {**{-m.end: m.start for m in found}, **{m.start: m.end for m in found}}
     headings = _list_headings(text)
-    plurals = [m.end() for m in _PLURAL_OF.finditer(text)]  # where a list may start
+    plurals = [m.end() for m in cued_finditer(_PLURAL_OF, text)]  # where a list may start
     out: list[Mention] = []
     i = 0
     while i < len(tokens):
@@ -81,13 +82,13 @@ def unresolved_mentions(text: str, tokens: list[Token], found: list[Mention]) ->
         start, end = tokens[first].start, tokens[j].end
         before, after = text[max(0, start - _CUE_WIDTH) : start], text[end : end + 40]
         cued = (
-            (_ends_in_of(before) and _UNRESOLVED_CUE.search(before))
+            (_ends_in_of(before) and cued_search(_UNRESOLVED_CUE, before))
             or (after[:1] in (" ", ",") and _UNRESOLVED_AFTER.match(after))
             or (
                 bool(plurals)
                 and bisect.bisect_right(plurals, start)
                 > bisect.bisect_left(plurals, start - _LIST_WIDTH)
-                and _LIST_CUE.search(text[max(0, start - _LIST_WIDTH) : start]) is not None
+                and cued_search(_LIST_CUE, text[max(0, start - _LIST_WIDTH) : start]) is not None
             )
             or any(a <= start and end <= b for a, b in headings)
             or _before_kind_noun(text, end, tokens[first : j + 1])

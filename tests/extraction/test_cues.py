@@ -8,6 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from app.extraction import cues
 from app.extraction.cues import (
     cued_finditer,
     cued_search,
@@ -289,3 +290,78 @@ def test_cued_finditer_is_finditer(text: str) -> None:
     for pattern in _STARTS:
         want = [m.span() for m in pattern.finditer(text)]
         assert [m.span() for m in cued_finditer(pattern, text)] == want
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            ["Syrian", "syrian", "US", "us", "and", "jets", "Drones", "new", " ", "-"]
+            + ["militants", "terrorist", "cells", "a", "b", "c", "\u212a", "\u0130"]
+        ),
+        max_size=14,
+    ).map("".join)
+)
+def test_cued_search_is_search(text: str) -> None:
+    # Tried only where a start word begins: the leftmost match, as a search finds it.
+    for pattern in _STARTS:
+        found = cued_search(pattern, text)
+        want = pattern.search(text)
+        assert (found and (found.span(), found.group())) == (want and (want.span(), want.group()))
+
+
+def test_cued_search_reads_every_corpus_sentence_as_search(extractor: Extractor) -> None:
+    from app.extraction.evaluate import read_corpus
+    from app.extraction.text import split_sentences
+    from tests.conftest import FIXTURES
+
+    sentences = [
+        s.text
+        for r in read_corpus(FIXTURES / "corpus" / "reports.jsonl")
+        for s in split_sentences(r["text"])
+    ]
+    actors = extractor.actors
+    patterns = [p for _, p in _module_patterns()]
+    patterns += [p for p in (actors._owner_pattern, actors._insurgent_pattern) if p is not None]
+    for pattern in patterns:
+        for sentence in sentences:
+            found, want = cued_search(pattern, sentence), pattern.search(sentence)
+            assert (found and found.span()) == (want and want.span()), pattern.pattern
+
+
+@pytest.mark.parametrize(
+    ("pattern", "starts"),
+    [
+        (
+            r"\bthe (?:cell|faction)(?:'s members)?\b",
+            {"the cell", "the faction", "the cell's members", "the faction's members"},
+        ),
+        (r"\bthe (?:cell|faction)(?:'s \w+)?\b", {"the cell", "the faction"}),
+        (r"\b(?:[Ss]ince|[Ss]o far)\b", {"since", "so far"}),
+        (
+            r"(?:a|the) (?:second|third) group",
+            {"a second group", "a third group", "the second group", "the third group"},
+        ),
+        (r"(?<![\w-])(Syrian|US)\s+and", {"syrian", "us"}),
+        (r"(?:ab|a)b*c?", {"a", "ab"}),
+        (r"\b(?:the )?same days?\b", {"the same day", "the same days", "same day", "same days"}),
+        (r"(?:the )?\d+ days", None),
+        (r"(?:between \d+ )?Monday", {"between ", "monday"}),
+        (r"(?:ab)*c", {"ab", "c"}),
+        (r"(?:a*)?b", None),
+        (r"x*y", {"x", "y"}),
+        (r"\d+ km", None),
+    ],
+)
+def test_start_words_read_plain_parts_as_far_as_they_go(
+    pattern: str, starts: set[str] | None
+) -> None:
+    gate = cues._gate(re.compile(pattern, re.I))
+    found = set(gate.starts.keys()) if gate.starts is not None else None
+    assert found == starts
+
+
+def test_holds_any_tells_whether_a_word_occurs() -> None:
+    assert cues.holds_any("troops were shelled", ("rocket", "shell"))
+    assert not cues.holds_any("troops were shelled", ("rocket", "drone"))
+    assert not cues.holds_any("anything", ())
