@@ -5,6 +5,7 @@ import datetime as dt
 
 import pytest
 
+from app.extraction.report_input import ReportInput
 from tests.extraction.helpers import events
 
 
@@ -74,3 +75,22 @@ def test_a_withdrawal_asked_for_is_none(extractor):
 )
 def test_ground_gained_after_clashes_keeps_the_clash(extractor, text):
     assert "armed_clash" in types(extractor, text)
+
+
+def test_jets_that_began_striking_in_a_days_after_clause_are_strikes_of_their_own(extractor):
+    text = (
+        "Ankara moved armour into Tal Abyad on 9 October, three days after its jets began "
+        "striking Ras al-Ain and Kobani."
+    )
+    found = [(e.properties.event_type, e.properties.date) for e in _features(extractor, text)]
+    assert ("airstrike", dt.date(2018, 10, 6)) in found
+    assert sum(t == "airstrike" for t, _ in found) == 2
+
+
+def test_planes_that_started_pounding_are_a_strike(extractor):
+    text = "Russian planes started pounding the outskirts of Saraqib on Thursday."
+    assert types(extractor, text) == ["airstrike"]
+
+
+def _features(extractor, text, published=dt.date(2018, 10, 20)):
+    return extractor.extract(ReportInput(text, published)).events
