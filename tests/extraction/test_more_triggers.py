@@ -94,3 +94,22 @@ def test_planes_that_started_pounding_are_a_strike(extractor):
 
 def _features(extractor, text, published=dt.date(2018, 10, 20)):
     return extractor.extract(ReportInput(text, published)).events
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The strikes targeted an arms depot outside Tabqa on Thursday.", ["airstrike"]),
+        ("Strikes on a water plant in Hawija killed four workers on Thursday.", ["airstrike"]),
+        (
+            "Targets were hit in and around Hajin and Tabqa on Thursday.",
+            ["airstrike", "airstrike"],
+        ),
+    ],
+)
+def test_the_noun_of_a_strike_with_a_generic_verb_is_an_airstrike(extractor, text, expected):
+    assert types(extractor, text) == expected
+
+
+def test_a_labour_strike_is_no_airstrike(extractor):
+    assert types(extractor, "Oil workers held strikes on Thursday in Basra.") == []
