@@ -113,3 +113,14 @@ def test_the_noun_of_a_strike_with_a_generic_verb_is_an_airstrike(extractor, tex
 
 def test_a_labour_strike_is_no_airstrike(extractor):
     assert types(extractor, "Oil workers held strikes on Thursday in Basra.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Our air elements struck 40 hideouts near Qandil on Thursday.",
+        "Our aircraft neutralised a rocket crew near Qandil on Thursday.",
+    ],
+)
+def test_a_statements_own_air_arm_as_subject_is_an_airstrike(extractor, text):
+    assert types(extractor, text) == ["airstrike"]
