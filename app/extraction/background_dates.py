@@ -9,6 +9,7 @@ import re
 
 from app.extraction.dates import DateMention
 from app.extraction.event_builder import EventDraft
+from app.extraction.event_dates import days_after
 from app.extraction.event_types import HABITUAL, MODAL, REFERENCE, Trigger
 from app.extraction.irrealis import own_clause
 from app.extraction.occurrences import without_month_may
@@ -35,6 +36,13 @@ def dated_reference(
         return False
     if not REFERENCE.search(before):
         return _dated_background(sentence, trigger, dates, drafts)
+    if days_after(sentence, trigger) and any(
+        d.role == "event" and d.precision == "day" and d.end <= trigger.start for d in dates
+    ):
+        # "sent troops into A on 17 June, two days after air strikes on B": the strikes have
+        # a day of their own, counted back from the main clause's (de-duplication folds one
+        # told before)
+        return True
     own = [
         d
         for d in dates
