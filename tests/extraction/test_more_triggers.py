@@ -124,3 +124,8 @@ def test_a_labour_strike_is_no_airstrike(extractor):
 )
 def test_a_statements_own_air_arm_as_subject_is_an_airstrike(extractor, text):
     assert types(extractor, text) == ["airstrike"]
+
+
+def test_an_air_arm_named_by_its_owner_is_an_airstrike(extractor):
+    text = "Jets of the Russian air force struck hideouts near Sukhnah on Thursday."
+    assert types(extractor, text) == ["airstrike"]
