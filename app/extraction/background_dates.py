@@ -36,12 +36,12 @@ def dated_reference(
         return False
     if not REFERENCE.search(before):
         return _dated_background(sentence, trigger, dates, drafts)
-    if days_after(sentence, trigger) and any(
+    if (days_after(sentence, trigger) or _HOURS_AFTER.search(before)) and any(
         d.role == "event" and d.precision == "day" and d.end <= trigger.start for d in dates
     ):
         # "sent troops into A on 17 June, two days after air strikes on B": the strikes have
-        # a day of their own, counted back from the main clause's (de-duplication folds one
-        # told before)
+        # a day of their own, counted back from the main clause's ("hours after": the same
+        # day); de-duplication folds one told before
         return True
     own = [
         d
@@ -63,6 +63,8 @@ def dated_reference(
     )
 
 
+#: "hours after a car bomb exploded": the same day as the main clause's.
+_HOURS_AFTER = re.compile(r"\bhours (?:after|before)\s+(?:[\w.'’-]+\s+){0,4}$", re.I)
 #: "after 2 September, when": a date that the "when" clause after it tells of.
 _WHEN_AFTER = re.compile(r",?\s+when\s+[^;:]*$")
 

@@ -25,3 +25,10 @@ def test_a_strike_named_days_after_a_dated_event_is_one_of_its_own_day(extractor
 def test_a_strike_named_days_after_an_undated_event_is_a_reference(extractor):
     text = "The army moved tanks into Tabqa, three days after air strikes on Raqqa."
     assert "airstrike" not in {t for t, _ in _dated(extractor, text)}
+
+
+def test_a_blast_named_hours_after_a_dated_event_is_one_of_that_day(extractor):
+    text = (
+        "Troops closed the roads into Tikrit on 6 March, hours after a car bomb exploded in Baiji."
+    )
+    assert ("ied_explosion", dt.date(2024, 3, 6)) in _dated(extractor, text)
