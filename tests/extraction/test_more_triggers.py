@@ -129,3 +129,14 @@ def test_a_statements_own_air_arm_as_subject_is_an_airstrike(extractor, text):
 def test_an_air_arm_named_by_its_owner_is_an_airstrike(extractor):
     text = "Jets of the Russian air force struck hideouts near Sukhnah on Thursday."
     assert types(extractor, text) == ["airstrike"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A blast ripped through a police post in Baquba on Thursday.",
+        "An explosion killed two guards at a checkpoint in Baquba on Thursday.",
+    ],
+)
+def test_a_blast_as_subject_of_a_generic_verb_is_an_explosive(extractor, text):
+    assert types(extractor, text) == ["ied_explosion"]
