@@ -140,3 +140,13 @@ def test_an_air_arm_named_by_its_owner_is_an_airstrike(extractor):
 )
 def test_a_blast_as_subject_of_a_generic_verb_is_an_explosive(extractor, text):
     assert types(extractor, text) == ["ied_explosion"]
+
+
+def test_an_air_force_as_subject_is_an_airstrike(extractor):
+    text = "The Iraqi Air Force hit militant shelters in the Hamrin mountains on Thursday."
+    assert types(extractor, text) == ["airstrike"]
+
+
+def test_an_air_supported_operation_is_an_airstrike(extractor):
+    text = "In an air-supported operation in the Zap region, 3 terrorists were neutralised."
+    assert "airstrike" in types(extractor, text)
