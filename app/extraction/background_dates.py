@@ -9,6 +9,7 @@ import re
 
 from app.extraction.dates import DateMention
 from app.extraction.event_builder import EventDraft
+from app.extraction.event_dates import days_after
 from app.extraction.event_types import HABITUAL, MODAL, REFERENCE, Trigger
 from app.extraction.irrealis import own_clause
 from app.extraction.occurrences import without_month_may
@@ -35,6 +36,13 @@ def dated_reference(
         return False
     if not REFERENCE.search(before):
         return _dated_background(sentence, trigger, dates, drafts)
+    if (days_after(sentence, trigger) or _HOURS_AFTER.search(before)) and any(
+        d.role == "event" and d.precision == "day" and d.end <= trigger.start for d in dates
+    ):
+        # "sent troops into A on 17 June, two days after air strikes on B": the strikes have
+        # a day of their own, counted back from the main clause's ("hours after": the same
+        # day); de-duplication folds one told before
+        return True
     own = [
         d
         for d in dates
@@ -55,6 +63,8 @@ def dated_reference(
     )
 
 
+#: "hours after a car bomb exploded": the same day as the main clause's.
+_HOURS_AFTER = re.compile(r"\bhours (?:after|before)\s+(?:[\w.'’-]+\s+){0,4}$", re.I)
 #: "after 2 September, when": a date that the "when" clause after it tells of.
 _WHEN_AFTER = re.compile(r",?\s+when\s+[^;:]*$")
 

@@ -217,7 +217,7 @@ _COMMENTARY = re.compile(
     r"\s*(?:analysis|assessment|outlook|comment(?:ary)?|overview|forecast)\s*:", re.I
 )
 #: The trigger word as the subject of a verb of its own ("after Turkish artillery shelled").
-_SUBJECT_OF = re.compile(r"[\w-]+\s+(?=(?:\w+ed|struck|hit|shot|blew|fell|went)\b)", re.I)
+_SUBJECT_OF = re.compile(r"[\w-]+\s+(?=(?:\w+ed|struck|hit|shot|blew|fell|went|began)\b)", re.I)
 
 
 def irrealis(sentence: str, at: int, movement: bool = False) -> bool:

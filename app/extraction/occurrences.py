@@ -17,6 +17,7 @@ from app.extraction.cues import cued_search
 from app.extraction.event_types import ANAPHORA, Trigger, TriggerFinder, irrealis
 from app.extraction.framing import framing
 from app.extraction.ordnance import goods_seized, handled
+from app.extraction.overflights import overflight
 from app.extraction.roles import FORCE_WORDS
 from app.extraction.text import Sentence
 
@@ -206,6 +207,7 @@ def occurrences(
         and not _ending(sentence, t, triggers)
         and not _standing(sentence, t)
         and not framing(sentence, t, triggers)
+        and not overflight(sentence, t)
     ]
     triggers += _another(sentence, triggers)
     triggers += _while_another(finder, sentence, triggers)

@@ -15,3 +15,20 @@ def _dated(extractor, text):
 def test_the_day_a_state_began_with_is_an_event_of_that_day(extractor):
     text = "Kirkuk remains tense after 2 March, when gunmen shot dead two policemen there."
     assert ("attack", dt.date(2024, 3, 2)) in _dated(extractor, text)
+
+
+def test_a_strike_named_days_after_a_dated_event_is_one_of_its_own_day(extractor):
+    text = "The army moved tanks into Tabqa on 6 March, three days after air strikes on Raqqa."
+    assert ("airstrike", dt.date(2024, 3, 3)) in _dated(extractor, text)
+
+
+def test_a_strike_named_days_after_an_undated_event_is_a_reference(extractor):
+    text = "The army moved tanks into Tabqa, three days after air strikes on Raqqa."
+    assert "airstrike" not in {t for t, _ in _dated(extractor, text)}
+
+
+def test_a_blast_named_hours_after_a_dated_event_is_one_of_that_day(extractor):
+    text = (
+        "Troops closed the roads into Tikrit on 6 March, hours after a car bomb exploded in Baiji."
+    )
+    assert ("ied_explosion", dt.date(2024, 3, 6)) in _dated(extractor, text)

@@ -5,6 +5,7 @@ import datetime as dt
 
 import pytest
 
+from app.extraction.report_input import ReportInput
 from tests.extraction.helpers import events
 
 
@@ -74,3 +75,78 @@ def test_a_withdrawal_asked_for_is_none(extractor):
 )
 def test_ground_gained_after_clashes_keeps_the_clash(extractor, text):
     assert "armed_clash" in types(extractor, text)
+
+
+def test_jets_that_began_striking_in_a_days_after_clause_are_strikes_of_their_own(extractor):
+    text = (
+        "Ankara moved armour into Tal Abyad on 9 October, three days after its jets began "
+        "striking Ras al-Ain and Kobani."
+    )
+    found = [(e.properties.event_type, e.properties.date) for e in _features(extractor, text)]
+    assert ("airstrike", dt.date(2018, 10, 6)) in found
+    assert sum(t == "airstrike" for t, _ in found) == 2
+
+
+def test_planes_that_started_pounding_are_a_strike(extractor):
+    text = "Russian planes started pounding the outskirts of Saraqib on Thursday."
+    assert types(extractor, text) == ["airstrike"]
+
+
+def _features(extractor, text, published=dt.date(2018, 10, 20)):
+    return extractor.extract(ReportInput(text, published)).events
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The strikes targeted an arms depot outside Tabqa on Thursday.", ["airstrike"]),
+        ("Strikes on a water plant in Hawija killed four workers on Thursday.", ["airstrike"]),
+        (
+            "Targets were hit in and around Hajin and Tabqa on Thursday.",
+            ["airstrike", "airstrike"],
+        ),
+    ],
+)
+def test_the_noun_of_a_strike_with_a_generic_verb_is_an_airstrike(extractor, text, expected):
+    assert types(extractor, text) == expected
+
+
+def test_a_labour_strike_is_no_airstrike(extractor):
+    assert types(extractor, "Oil workers held strikes on Thursday in Basra.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Our air elements struck 40 hideouts near Qandil on Thursday.",
+        "Our aircraft neutralised a rocket crew near Qandil on Thursday.",
+    ],
+)
+def test_a_statements_own_air_arm_as_subject_is_an_airstrike(extractor, text):
+    assert types(extractor, text) == ["airstrike"]
+
+
+def test_an_air_arm_named_by_its_owner_is_an_airstrike(extractor):
+    text = "Jets of the Russian air force struck hideouts near Sukhnah on Thursday."
+    assert types(extractor, text) == ["airstrike"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A blast ripped through a police post in Baquba on Thursday.",
+        "An explosion killed two guards at a checkpoint in Baquba on Thursday.",
+    ],
+)
+def test_a_blast_as_subject_of_a_generic_verb_is_an_explosive(extractor, text):
+    assert types(extractor, text) == ["ied_explosion"]
+
+
+def test_an_air_force_as_subject_is_an_airstrike(extractor):
+    text = "The Iraqi Air Force hit militant shelters in the Hamrin mountains on Thursday."
+    assert types(extractor, text) == ["airstrike"]
+
+
+def test_an_air_supported_operation_is_an_airstrike(extractor):
+    text = "In an air-supported operation in the Zap region, 3 terrorists were neutralised."
+    assert "airstrike" in types(extractor, text)
