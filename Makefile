@@ -52,7 +52,7 @@ calibrate: install
 	$(VENV)/bin/geoevents evaluate tests/fixtures/blind --split dev --calibrate
 
 # Refit the learned sentence classifiers (data/sentence_model/) on the blind corpus's dev split
-# less the held-back du- writer (scikit-learn, a dev dependency); commit the files. The second
+# (scikit-learn, a dev dependency); commit the files. The second
 # target measures them against the rules, one left-out writer at a time (a few minutes).
 sentence-model: install
 	$(VENV)/bin/python tools/train_sentence_model.py

@@ -1,8 +1,9 @@
 """Check (or redo) the blind corpus's dev/test split: dev when sha256(id) is even.
 
-Reports with ids starting ``dx-``, ``dy-``, ``dz-``, ``dw-``, ``dv-``, ``du-``, ``dt-`` or ``ds-`` were written
-after the split was frozen, by writers who never saw the code either, to give tuning more
-unseen text: they are dev, all of them, so the frozen test split never changes.
+Reports with ids starting ``dx-``, ``dy-``, ``dz-``, ``dw-``, ``dv-``, ``du-``, ``dt-`` or
+``ds-`` were written after the split was frozen, by writers who never saw the code either, to
+give tuning more unseen text: they are dev, all of them, so the frozen test split never
+changes.
 
 python tools/split_blind_corpus.py          # exits 1 if a record sits in the wrong split
 python tools/split_blind_corpus.py --write  # re-split dev.jsonl + test.jsonl in place

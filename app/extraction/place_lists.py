@@ -292,13 +292,27 @@ _REFERENCE_OF = re.compile(
 )
 
 
+#: "... in the city, which lies west of Baghdad": a relative clause saying where the place
+#: meant ("the city", "the town", named before) lies.
+_RELATIVE_REFERENCE = re.compile(
+    r"\b(?:city|town|village|base|camp|area)\s*,\s+(?:which|that)\s+(?:lies|is|sits|stands)\s+"
+    r"(?:(?:located|situated)\s+)?(?:(?:about|some|around)\s+)?"
+    r"(?:\d+(?:\.\d+)?\s*(?:km|kilometres|kilometers|miles)\s+)?"
+    r"(?:north|south|east|west)(?:-?(?:east|west))?\s+of\s+$",
+    re.I,
+)
+
+
 def reference_of_previous(
     sentence: Sentence, m: ResolvedMention, placed: list[ResolvedMention]
 ) -> bool:
     """Whether a place is only the landmark another place is located by ("Fallujah, about
-    50 km west of Baghdad, fell ...": the event is in Fallujah, not in Baghdad)."""
+    50 km west of Baghdad, fell ...": the event is in Fallujah, not in Baghdad; "fighting in
+    the city, which lies west of Baghdad")."""
     between = _after_previous(sentence, m, placed)
-    return between is not None and bool(_REFERENCE_OF.fullmatch(between))
+    return between is not None and bool(
+        _REFERENCE_OF.fullmatch(between) or _RELATIVE_REFERENCE.search(between)
+    )
 
 
 #: A plural kind noun closing a list: "the Gara and Hakurk regions", "the Zakho and Amadiya
