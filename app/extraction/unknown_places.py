@@ -60,6 +60,11 @@ def unresolved_mentions(text: str, tokens: list[Token], found: list[Mention]) ->
     spans = {**{-m.end: m.start for m in found}, **{m.start: m.end for m in found}}
     headings = _list_headings(text)
     plurals = [m.end() for m in cued_finditer(_PLURAL_OF, text)]  # where a list may start
+    # Cheap gates for the costlier cues: where a kind noun may stand, and where the names
+    # found start and end (each cue needs one close by).
+    near_kind = _mark(len(text), [m.start() for m in _KIND_STEM.finditer(text)], 1, _LIST_WIDTH)
+    near_start = _mark(len(text), [m.start for m in found], 0, _JOIN_WIDTH)
+    near_end = _mark(len(text), [m.end for m in found], -_JOIN_WIDTH, 0)
     out: list[Mention] = []
     i = 0
     while i < len(tokens):
@@ -91,16 +96,39 @@ def unresolved_mentions(text: str, tokens: list[Token], found: list[Mention]) ->
                 and cued_search(_LIST_CUE, text[max(0, start - _LIST_WIDTH) : start]) is not None
             )
             or any(a <= start and end <= b for a, b in headings)
-            or _before_kind_noun(text, end, tokens[first : j + 1])
-            or _beside_known(text, (start, end), spans, [t.key for t in tokens[first : j + 1]])
+            or (near_kind[end] and _before_kind_noun(text, end, tokens[first : j + 1]))
+            or (
+                (
+                    near_end[start]
+                    or near_start[end]
+                    or start <= _JOIN_WIDTH  # found.get(-0): the name that starts the text
+                )
+                and _beside_known(text, (start, end), spans, [t.key for t in tokens[first : j + 1]])
+            )
         )
         if cued and not any(s < end and start < e for s, e in taken):
             key = " ".join(t.key for t in tokens[first : j + 1])
             out.append(Mention(start, end, text[start:end], key, None, False))
             taken.append((start, end))
             spans[-end] = start  # the list may go on: "A, B and C" with B and C unknown
+            near_end = _mark(len(text), [end], -_JOIN_WIDTH, 0, near_end)
         i = j + 1
     return out
+
+
+def _mark(
+    size: int, offsets: list[int], low: int, high: int, marks: bytearray | None = None
+) -> bytearray:
+    """Per offset p of a text of ``size`` characters (and its end), 1 where one of
+    ``offsets`` lies from p + ``low`` to p + ``high`` (a cheap gate read by index); added to
+    ``marks`` when given."""
+    if marks is None:
+        marks = bytearray(size + 1)
+    for offset in offsets:
+        a, b = max(0, offset - high), min(size, offset - low)
+        if a <= b:
+            marks[a : b + 1] = b"\x01" * (b + 1 - a)
+    return marks
 
 
 #: The words that join two items of a list, before a name or after it.
@@ -112,6 +140,8 @@ _ITEM_END = re.compile(
     r"^(?:\s*[,.;:(]|\s*$|\s+(?:and|in|near|on|at|outside|around|(?:north|south|east|west)"
     r"(?:-?(?:east|west))?\s+of)\b)"
 )
+#: How far a joiner reaches (the text :func:`_beside_known` reads on either side of a name).
+_JOIN_WIDTH = 16
 #: An item in the middle of a list: a joiner after it.
 _MORE_AFTER = re.compile(r"^(?:\s*,|\s+and\s)")
 #: "the road between Sidakan and Bradost": two ends, one place; "the Zaitoun and Nasr
@@ -134,6 +164,8 @@ _KIND_NOUN_AFTER = re.compile(
     rf"^(?:(?:\s*,\s*|\s*,?\s+and\s+){_ITEM})*\s+(?:neighbou?rhoods?|neighborhoods?|"
     r"quarters?|districts|villages|hamlets)\b"
 )
+#: Where each kind noun of :data:`_KIND_NOUN_AFTER` may start (a gate: a superset).
+_KIND_STEM = re.compile(r"neighbo|quarter|district|village|hamlet")
 #: Capitalised adjectives of faith and people: "the Christian and Yazidi villages".
 _PEOPLES = frozenset(
     "christian christians shiite shiites alawite alawites druze muslim sunnis chaldean "
@@ -157,13 +189,13 @@ def _beside_known(text: str, span: tuple[int, int], found: dict[int, int], keys:
     start, end = span
     if any(k in _NOT_PLACES for k in keys) or not _ITEM_END.match(text[end : end + 12]):
         return False
-    before = _JOIN_BEFORE.search(text[max(0, start - 16) : start])
+    before = _JOIN_BEFORE.search(text[max(0, start - _JOIN_WIDTH) : start])
     if before is not None and (known := found.get(-(start - len(before.group())))) is not None:
         if "and" in before.group() or _MORE_AFTER.match(text[end : end + 6]):
             return not _NO_LIST_BEFORE.search(text[max(0, known - 12) : known])
-    after = _JOIN_AFTER.match(text[end : end + 16])
+    after = _JOIN_AFTER.match(text[end : end + _JOIN_WIDTH])
     if after is not None and (known_end := found.get(end + len(after.group()))) is not None:
-        if "and" in after.group() or _JOIN_BEFORE.search(text[max(0, start - 16) : start]):
+        if "and" in after.group() or _JOIN_BEFORE.search(text[max(0, start - _JOIN_WIDTH) : start]):
             return not (
                 _NO_LIST_AFTER.match(text[known_end : known_end + 14])
                 or _NO_LIST_BEFORE.search(text[max(0, start - 12) : start])
