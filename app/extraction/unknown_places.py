@@ -65,9 +65,15 @@ def unresolved_mentions(text: str, tokens: list[Token], found: list[Mention]) ->
     near_kind = _mark(len(text), [m.start() for m in _KIND_STEM.finditer(text)], 1, _LIST_WIDTH)
     near_start = _mark(len(text), [m.start for m in found], 0, _JOIN_WIDTH)
     near_end = _mark(len(text), [m.end for m in found], -_JOIN_WIDTH, 0)
+    # The tokens a name may begin at (the others are passed over in one step).
+    may_start = [k for k, t in enumerate(tokens) if t.article or t.text[:1].isupper()]
     out: list[Mention] = []
     i = 0
     while i < len(tokens):
+        k = bisect.bisect_left(may_start, i)
+        if k == len(may_start):
+            break
+        i = may_start[k]
         tok = tokens[i]
         first = i
         if tok.article and i + 1 < len(tokens) and tokens[i + 1].text[:1].isupper():
@@ -95,7 +101,7 @@ def unresolved_mentions(text: str, tokens: list[Token], found: list[Mention]) ->
                 > bisect.bisect_left(plurals, start - _LIST_WIDTH)
                 and cued_search(_LIST_CUE, text[max(0, start - _LIST_WIDTH) : start]) is not None
             )
-            or any(a <= start and end <= b for a, b in headings)
+            or (bool(headings) and any(a <= start and end <= b for a, b in headings))
             or (near_kind[end] and _before_kind_noun(text, end, tokens[first : j + 1]))
             or (
                 (
