@@ -186,10 +186,10 @@ def test_retyping_keeps_the_rule_type_when_it_is_as_likely_and_leaves_other_grou
     thrown = _sentence("Youths threw stones at a protest outside the office.")
     protest = _rule("protest", thrown, "protest")
     assert retyping.revise(thrown, [protest]) == [protest]  # unrest is not retyped
-    everywhere = LearnedTriggers(
-        Thresholds(retype=0.5), RETYPER, PRECISION, retyped=frozenset({"unrest"})
-    )
-    assert everywhere.revise(thrown, [protest])[0].spec.name == "riot"
+    # Attack or clash turns on who was hit: the classifier does not decide it.
+    fought = _sentence("Gunmen attacked a patrol and clashes followed.")
+    attack = _rule("attack", fought, "attacked")
+    assert retyping.revise(fought, [attack]) == [attack]
 
 
 def test_a_tiny_model_trained_here_retypes_a_rule_trigger():
@@ -229,3 +229,13 @@ def test_the_shipped_thresholds_retype():
     assert SHIPPED.retype is not None
     with pytest.raises(ValueError):
         Thresholds(retype=1.5)
+
+
+def test_a_sentence_with_two_triggers_of_a_group_keeps_their_types():
+    # The classifier reads the whole sentence: it cannot tell which of two violent acts the
+    # jets were part of.
+    sentence = _sentence("Gunmen attacked a post before jets struck their hideout.")
+    rules = [_rule("attack", sentence, "attacked"), _rule("airstrike", sentence, "struck")]
+    retyping = LearnedTriggers(Thresholds(retype=0.5), RETYPER, PRECISION)
+    assert retyping.revise(sentence, rules) == rules
+    assert retyping.revise(sentence, rules[:1])[0].spec.name == "airstrike"
