@@ -11,8 +11,10 @@ from app.extraction.learned_triggers import (
     Thresholds,
 )
 from app.extraction.report_input import ReportInput
+from app.extraction.sentence_features import sentence_features, words
 from app.extraction.sentence_model import SentenceModel
 from app.extraction.text import Sentence
+from tools.train_sentence_model import Example, fit
 
 # A hand-made recall model: "skirmished" speaks for violence (armed clash) and nothing else;
 # "rally" weakly for unrest. The precision model finds "rule:violence" unlikely when the
@@ -148,3 +150,92 @@ def test_evaluate_reads_the_setting_too(monkeypatch):
 
     monkeypatch.setenv("GEOEVENTS_LEARNED", "false")
     assert _extractor().learned is None
+
+
+# Retyping: a recall model whose words say which kind of violence a sentence tells.
+RETYPER = SentenceModel(
+    ("violence", "armed_clash", "airstrike", "unrest", "protest", "riot"),
+    (-4.0,) * 6,
+    {
+        "jets": ((0, 6.0), (2, 8.0)),
+        "clashes": ((0, 6.0), (1, 8.0)),
+        "stones": ((3, 6.0), (5, 8.0)),
+    },
+)
+
+
+def test_a_rule_trigger_of_another_violence_type_than_the_words_say_is_retyped():
+    sentence = _sentence("Jets pounded the village in an attack at dawn.")
+    rule = _rule("armed_clash", sentence, "attack")
+    retyping = LearnedTriggers(Thresholds(retype=0.5), RETYPER, PRECISION)
+    [trigger] = retyping.revise(sentence, [rule])
+    assert trigger.spec.name == "airstrike"
+    assert (trigger.start, trigger.end, trigger.text) == (rule.start, rule.end, rule.text)
+    assert not isinstance(trigger, LearnedTrigger)
+    # Off, or below its threshold, the rule's type stays.
+    assert LearnedTriggers(Thresholds(), RETYPER, PRECISION).revise(sentence, [rule]) == [rule]
+    strict = LearnedTriggers(Thresholds(retype=0.99), RETYPER, PRECISION)
+    assert strict.revise(sentence, [rule]) == [rule]
+
+
+def test_retyping_keeps_the_rule_type_when_it_is_as_likely_and_leaves_other_groups_alone():
+    both = _sentence("Jets struck during clashes in the village.")
+    clash = _rule("armed_clash", both, "clashes")
+    retyping = LearnedTriggers(Thresholds(retype=0.5), RETYPER, PRECISION)
+    assert retyping.revise(both, [clash]) == [clash]  # armed_clash ties with airstrike
+    thrown = _sentence("Youths threw stones at a protest outside the office.")
+    protest = _rule("protest", thrown, "protest")
+    assert retyping.revise(thrown, [protest]) == [protest]  # unrest is not retyped
+    # Attack or clash turns on who was hit: the classifier does not decide it.
+    fought = _sentence("Gunmen attacked a patrol and clashes followed.")
+    attack = _rule("attack", fought, "attacked")
+    assert retyping.revise(fought, [attack]) == [attack]
+
+
+def test_a_tiny_model_trained_here_retypes_a_rule_trigger():
+    # Sentences written for this test: none comes from a corpus.
+    told = {
+        "airstrike": [
+            "Warplanes bombed the depot outside the town",
+            "Warplanes bombed a convoy on the highway",
+            "Warplanes bombed the bridge overnight",
+            "Warplanes bombed positions near the river",
+        ],
+        "armed_clash": [
+            "Gunmen exchanged fire with the police",
+            "Tribesmen exchanged fire with soldiers at the gate",
+            "Rebels exchanged fire with troops near the dam",
+            "Militiamen exchanged fire with guards overnight",
+        ],
+    }
+    examples = [
+        Example("zz", sentence_features(words(text), []), {"violence", name})
+        for name, texts in told.items()
+        for text in texts
+    ]
+    examples += [
+        Example("zz", sentence_features(words(text), []), set())
+        for text in ("The ministry published its budget", "The minister met the envoy")
+    ]
+    recall = fit(examples, c=10.0, min_count=2, text_only=True)
+    sentence = _sentence("Warplanes bombed a camp in an attack on the outskirts.")
+    rule = _rule("attack", sentence, "attack")
+    retyping = LearnedTriggers(Thresholds(retype=0.5), recall, PRECISION)
+    assert retyping.revise(sentence, [rule])[0].spec.name == "airstrike"
+    assert LearnedTriggers(Thresholds(), recall, PRECISION).revise(sentence, [rule]) == [rule]
+
+
+def test_the_shipped_thresholds_retype():
+    assert SHIPPED.retype is not None
+    with pytest.raises(ValueError):
+        Thresholds(retype=1.5)
+
+
+def test_a_sentence_with_two_triggers_of_a_group_keeps_their_types():
+    # The classifier reads the whole sentence: it cannot tell which of two violent acts the
+    # jets were part of.
+    sentence = _sentence("Gunmen attacked a post before jets struck their hideout.")
+    rules = [_rule("attack", sentence, "attacked"), _rule("airstrike", sentence, "struck")]
+    retyping = LearnedTriggers(Thresholds(retype=0.5), RETYPER, PRECISION)
+    assert retyping.revise(sentence, rules) == rules
+    assert retyping.revise(sentence, rules[:1])[0].spec.name == "airstrike"
