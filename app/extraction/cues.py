@@ -250,14 +250,16 @@ def cued_search(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
     """``pattern.search(text)``, skipped when a word the pattern needs is missing; when every
     match begins with one of some words, tried only where those words begin, left to right
     (the first match there is the one a search finds: it could begin nowhere else)."""
-    gate = _current(pattern)
+    gate = _gates.get(id(pattern))  # _current, inline: rules call this hundreds of times
+    if gate is None or gate.pattern is not pattern:
+        gate = _gate(pattern)
     if gate.at_start:
         return pattern.search(text)
     if not _passes(gate, text):
         return None
     if gate.starts is None:
         return pattern.search(text)
-    last = _last
+    last = _last  # _passes lowered the text when the gate has words
     folded = last[1] if last[0] is text else lowered(text)
     if folded is None or len(folded) != len(text):
         return pattern.search(text)
@@ -281,13 +283,18 @@ def cued_finditer(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]
     """``pattern.finditer(text)``: empty when a word the pattern needs is missing; when every
     match begins with one of some words, tried only where those words begin (the same
     matches: a scan finds a match only there, and goes on from its end)."""
-    gate = _current(pattern)
+    gate = _gates.get(id(pattern))  # _current, inline
+    if gate is None or gate.pattern is not pattern:
+        gate = _gate(pattern)
     if gate.at_start:
         return pattern.finditer(text)
     if not _passes(gate, text):
         return iter(())
-    folded = lowered(text) if gate.starts is not None else None
-    if gate.starts is None or folded is None or len(folded) != len(text):
+    if gate.starts is None:
+        return pattern.finditer(text)
+    last = _last  # _passes lowered the text when the gate has words
+    folded = last[1] if last[0] is text else lowered(text)
+    if folded is None or len(folded) != len(text):
         return pattern.finditer(text)
     return _anchored(pattern, text, gate.starts, folded)
 

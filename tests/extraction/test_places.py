@@ -189,3 +189,17 @@ def test_a_river_named_alone_is_the_river_not_the_dam_named_for_it(extractor):
     text = "Fighters crossed the Euphrates near Raqqa, and others held the Euphrates dam."
     kinds = [kind for name, _, kind in places(extractor, text) if name.startswith("Euphrates")]
     assert kinds == ["river", "dam"]
+
+
+def test_a_word_met_again_gives_its_token_at_its_own_place() -> None:
+    from app.extraction.places import tokenize
+
+    # The second "Irbil's" is read from what the first left (tokenize's per-word cache).
+    tokens = tokenize("Irbil's airport near Irbil's gate")
+    assert [(t.text, t.key, t.start, t.end, t.possessive) for t in tokens] == [
+        ("Irbil", "irbil", 0, 5, True),
+        ("airport", "airport", 8, 15, False),
+        ("near", "near", 16, 20, False),
+        ("Irbil", "irbil", 21, 26, True),
+        ("gate", "gate", 29, 33, False),
+    ]
