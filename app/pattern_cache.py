@@ -23,13 +23,14 @@ from __future__ import annotations
 
 import importlib
 import logging
+import pickle
 import re
 import sys
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from app import build_cache
 
@@ -89,18 +90,25 @@ def compiled_entry(pattern: str, flags: int) -> Entry | None:
 
 @dataclass(frozen=True)
 class PatternSet:
-    """Compiled patterns, in the order they were first compiled."""
+    """Compiled patterns, in the order they were first compiled, and their gates."""
 
     entries: tuple[Entry, ...]
+    #: Each pattern's gate (:mod:`app.extraction.cues`: the words it cannot match without),
+    #: pickled without its pattern, by the source and flags it is asked for with; each is
+    #: read on first use (a report asks for a few dozen of them).
+    gates: dict[tuple[str, int], bytes] = field(default_factory=dict)
 
     @classmethod
     def of(cls, keys: Iterable[tuple[str, int]]) -> PatternSet:
-        """The compiled form of each (source, flags), those that cannot be had left out."""
+        """The compiled form and the gate of each (source, flags), those that cannot be
+        had left out."""
         entries = (compiled_entry(pattern, flags) for pattern, flags in dict.fromkeys(keys))
-        return cls(tuple(e for e in entries if e is not None))
+        kept = tuple(e for e in entries if e is not None)
+        return cls(kept, _gates_of(kept))
 
     def seed(self) -> int:
-        """Put each pattern in ``re``'s cache (those already there are kept): how many."""
+        """Put each pattern in ``re``'s cache (those already there are kept), and hand the
+        gates to :mod:`app.extraction.cues`: how many patterns were put."""
         found = _internals()
         if found is None:
             return 0
@@ -114,7 +122,43 @@ class PatternSet:
                     added += 1
         except Exception as exc:  # another engine: the rest compile as before
             log.warning("compiled patterns not used: %s", exc)
+        if self.gates:
+            from app.extraction import cues  # compiles no pattern itself
+
+            cues.known_gate = self._known_gate
         return added
+
+    def _known_gate(self, pattern: str, flags: int) -> Any:
+        blob = self.gates.get((pattern, flags))
+        return None if blob is None else pickle.loads(blob)
+
+
+def _gates_of(entries: Iterable[Entry]) -> dict[tuple[str, int], bytes]:
+    """The gate :mod:`app.extraction.cues` makes for each pattern, by source and flags: those
+    a compiled pattern has (its final flags) and, for a lazy one, those it has before it is
+    compiled (the flags given)."""
+    from app.extraction import cues
+    from app.extraction.patterns import LazyPattern
+
+    known, cues.known_gate = cues.known_gate, None  # made here, not read back
+    found: dict[tuple[str, int], bytes] = {}
+    try:
+        for pattern, flags, final, *_ in entries:
+            for asked in dict.fromkeys((flags, final)):
+                stand_in = LazyPattern(pattern)  # what a gate reads: the source and flags
+                stand_in.flags = asked
+                try:
+                    gate = cues._gate(cast("re.Pattern[str]", stand_in))
+                except Exception as exc:  # left to be made on use, as before
+                    log.debug("no gate cached for %r: %s", pattern, exc)
+                    continue
+                finally:
+                    cues._gates.pop(id(stand_in), None)
+                unbound = replace(gate, pattern=cast("re.Pattern[str]", None))
+                found[(pattern, asked)] = pickle.dumps(unbound, pickle.HIGHEST_PROTOCOL)
+    finally:
+        cues.known_gate = known
+    return found
 
 
 @contextmanager

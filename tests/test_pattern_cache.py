@@ -4,7 +4,7 @@ import re
 import pytest
 
 from app import build_cache, pattern_cache
-from app.extraction import patterns
+from app.extraction import cues, patterns
 from app.extraction.patterns import lazy_compile
 from app.pattern_cache import PatternSet, compiled_entry, compiled_patterns
 
@@ -21,6 +21,12 @@ KINDS = [
     (r"شمال\s+(\w+)", re.U),
     (r"\b(?:Monday|Tuesday)\b", re.I | re.A),
 ]
+
+
+@pytest.fixture(autouse=True)
+def own_gates(monkeypatch):
+    """Whatever gates a test hands to cues are taken back after it."""
+    monkeypatch.setattr(cues, "known_gate", None)
 
 
 def fresh(pattern: str, flags: int) -> re.Pattern[str]:
@@ -129,3 +135,31 @@ def test_a_block_records_what_it_compiles_and_the_lazy_patterns_it_makes(tmp_pat
     monkeypatch.setattr(_compiler, "compile", lambda *a: calls.append(a) or real(*a))
     assert lazy_compile(source + " lazily", re.I).search(f"Recorded here {id(path)} lazily")
     assert calls == []
+
+
+def test_gates_are_read_back_for_the_source_and_flags_they_were_made_for(monkeypatch):
+    source = rf"\b(?:gated|cued) (?:words|text) {id(monkeypatch)}\b"
+    found = PatternSet.of([(source, int(re.I))])
+    final = found.entries[0][2]
+    assert set(found.gates) == {(source, int(re.I)), (source, final)}
+    expected = cues._gate(fresh(source, re.I))  # made here, from the pattern itself
+    cues._gates.clear()
+    found.seed()
+    assert cues.known_gate is not None
+    parsed = []
+    real = cues.sre_parse.parse
+    monkeypatch.setattr(cues.sre_parse, "parse", lambda *a: parsed.append(a) or real(*a))
+    compiled = re.compile(source, re.I)
+    lazy = lazy_compile(source, re.I)  # not compiled yet: asked for with the flags given
+    for pattern in (compiled, lazy):
+        gate = cues._gate(pattern)
+        assert gate.pattern is pattern
+        assert (gate.words, gate.at_start) == (expected.words, expected.at_start)
+    assert parsed == []  # read back, not made
+    text = f"Some cued text {id(monkeypatch)} here"
+    assert cues.cued_search(compiled, text).group() == compiled.search(text).group()
+    assert cues.cued_search(lazy, "nothing of the sort") is None
+    # A pattern the cache does not hold is gated as before.
+    other = re.compile(r"\bnot in the cache\b")
+    assert cues._gate(other).words == frozenset({"not in the cache"})
+    assert len(parsed) == 1
