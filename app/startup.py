@@ -10,9 +10,11 @@ What start-up builds from the gazetteer files (the places, their name index and 
 automaton over them: about 0.35 s of CPU) is kept in a build cache (:mod:`app.build_cache`)
 under ``GEOEVENTS_CACHE_DIR``, keyed by the files' contents and this package's source, and
 read back in about a tenth of that. The lexicon (data/lexicon and the user's extra files) is
-cached the same way, once read and checked: checking compiles each of its patterns. Compiled
-patterns themselves are not cached (one is compiled again when it is unpickled); the
-lexicon's are compiled on first use instead (:mod:`app.extraction.patterns`).
+cached the same way, once read and checked: checking compiles each of its patterns. A pickled
+pattern is compiled again when it is unpickled, so the pipeline's compiled patterns (and their
+gates) are kept in another form and handed to ``re`` before the rule modules are imported
+(:mod:`app.pattern_cache`); the lexicon's are compiled on first use, from there
+(:mod:`app.extraction.patterns`). The learned sentence classifiers are kept pickled too.
 """
 
 from __future__ import annotations
