@@ -198,4 +198,9 @@ def compiled_patterns(path: Path | None, key: str) -> Iterator[None]:
             re._MAXCACHE = limit  # type: ignore[attr-defined]
     # Those compiled at import first: the lazy ones are asked for later, and re's cache,
     # once over its size, drops its oldest entries first.
-    build_cache.write(path, key, PatternSet.of([*compiled, *lazy]))
+    try:
+        found = PatternSet.of([*compiled, *lazy])
+    except Exception as exc:  # the cache only saves time: never fail the command for it
+        log.warning("compiled patterns not cached: %s", exc)
+        return
+    build_cache.write(path, key, found)

@@ -163,3 +163,17 @@ def test_gates_are_read_back_for_the_source_and_flags_they_were_made_for(monkeyp
     other = re.compile(r"\bnot in the cache\b")
     assert cues._gate(other).words == frozenset({"not in the cache"})
     assert len(parsed) == 1
+
+
+def test_a_set_that_cannot_be_built_costs_the_cache_not_the_command(tmp_path, monkeypatch, caplog):
+    monkeypatch.delitem(pattern_cache.sys.modules, pattern_cache.PIPELINE)
+
+    def broken(keys):
+        raise RuntimeError("no gates today")
+
+    monkeypatch.setattr(PatternSet, "of", broken)
+    path = tmp_path / "patterns.pickle"
+    with compiled_patterns(path, "key"):
+        re.compile(rf"\bnever cached {id(path)}\b")
+    assert not path.exists()
+    assert "not cached" in caplog.text
