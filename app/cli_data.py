@@ -148,17 +148,19 @@ def ingest(
     Reports are read on every core and stored in batches; reports already stored are
     skipped, so a run that was stopped can simply be started again.
     """
-    from app.ingest_pool import CHUNK, IngestRun, default_jobs
     from app.settings import Settings
     from app.startup import freeze_startup, load_extractor
-    from app.store import open_store
 
     started = time.perf_counter()
     missing = [p for p in paths if not p.exists()]
     if missing:
         raise _fail(f"no such file or directory: {', '.join(map(str, missing))}")
     settings = Settings.from_env()
+    # First: start-up's cached patterns must reach re before the pipeline is imported.
     extractor = load_extractor(settings)
+    from app.ingest_pool import CHUNK, IngestRun, default_jobs
+    from app.store import open_store
+
     freeze_startup()
     gazetteer = extractor.gazetteer
     store = open_store(settings.store.database_url)

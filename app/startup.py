@@ -10,9 +10,11 @@ What start-up builds from the gazetteer files (the places, their name index and 
 automaton over them: about 0.35 s of CPU) is kept in a build cache (:mod:`app.build_cache`)
 under ``GEOEVENTS_CACHE_DIR``, keyed by the files' contents and this package's source, and
 read back in about a tenth of that. The lexicon (data/lexicon and the user's extra files) is
-cached the same way, once read and checked: checking compiles each of its patterns. Compiled
-patterns themselves are not cached (one is compiled again when it is unpickled); the
-lexicon's are compiled on first use instead (:mod:`app.extraction.patterns`).
+cached the same way, once read and checked: checking compiles each of its patterns. A pickled
+pattern is compiled again when it is unpickled, so the pipeline's compiled patterns (and their
+gates) are kept in another form and handed to ``re`` before the rule modules are imported
+(:mod:`app.pattern_cache`); the lexicon's are compiled on first use, from there
+(:mod:`app.extraction.patterns`). The learned sentence classifiers are kept pickled too.
 """
 
 from __future__ import annotations
@@ -153,6 +155,20 @@ def load_gazetteer(settings: Settings) -> Gazetteer:
     return load_gazetteer_build(settings).gazetteer
 
 
+def _lexicon_sources(settings: Settings) -> tuple[Path, list[Path], list[Path | None]]:
+    """The shipped lexicon directory, its files, and the user's extra files (by part)."""
+    from app.extraction.lexicon import lexicon_dir
+
+    extraction = settings.extraction
+    shipped = lexicon_dir()
+    files = [shipped / name for name in sorted(p.name for p in shipped.glob("*.csv"))]
+    return (
+        shipped,
+        files,
+        [extraction.extra_triggers, extraction.extra_demonyms, extraction.extra_cues],
+    )
+
+
 @gc_paused()
 def load_lexicon(settings: Settings) -> Lexicon:
     """The lexicon the settings describe (the shipped files and the user's), through the
@@ -162,11 +178,10 @@ def load_lexicon(settings: Settings) -> Lexicon:
 
     from app.build_cache import cached, fingerprint
     from app.extraction.event_types import BY_NAME
-    from app.extraction.lexicon import Lexicon, lexicon_dir
+    from app.extraction.lexicon import Lexicon
     from app.extraction.lexicon import load_lexicon as read_lexicon
 
-    extraction = settings.extraction
-    extras = [extraction.extra_triggers, extraction.extra_demonyms, extraction.extra_cues]
+    shipped, files, extras = _lexicon_sources(settings)
     chosen = [[path] if path is not None else [] for path in extras]
 
     def build() -> Lexicon:
@@ -175,8 +190,6 @@ def load_lexicon(settings: Settings) -> Lexicon:
     cache_dir = settings.gazetteer.resolved_cache_dir()
     if cache_dir is None:
         return build()
-    shipped = lexicon_dir()
-    files = [shipped / name for name in sorted(p.name for p in shipped.glob("*.csv"))]
     # Which extra file plays which part counts, not only what the files hold.
     key = fingerprint([str(shipped), repr(extras)], [*files, *(p for p in extras if p)])
     # One file per shipped lexicon directory, as for the gazetteer: checkouts sharing a cache
@@ -185,15 +198,65 @@ def load_lexicon(settings: Settings) -> Lexicon:
     return cached(cache_dir / f"lexicon-{slot}.pickle", key, build, Lexicon)
 
 
-def load_extractor(settings: Settings) -> Extractor:
-    """The extractor the settings describe, over the cached gazetteer, automaton and
-    lexicon."""
-    from app.extraction.pipeline import Extractor
+@gc_paused()
+def load_sentence_models(settings: Settings) -> None:
+    """Hand the shipped sentence classifiers to the extraction (read at their first use
+    otherwise) from the build cache: unpickling them takes about a quarter of the time
+    parsing their JSON files does."""
+    import hashlib
 
-    build = load_gazetteer_build(settings)
-    return Extractor.configured(
-        build.gazetteer, settings, toponyms=build.toponyms, lexicon=load_lexicon(settings)
+    from app.build_cache import cached, fingerprint
+    from app.extraction import sentence_model
+    from app.extraction.sentence_model import MODELS, SentenceModel, model_dir, read_model
+
+    cache_dir = settings.gazetteer.resolved_cache_dir()
+    if cache_dir is None:
+        return  # read on first use, as without a cache
+    directory = model_dir()
+
+    def build() -> dict[str, SentenceModel]:
+        return {name: read_model(directory / f"{name}.json") for name in MODELS}
+
+    key = fingerprint([str(directory)], [directory / f"{name}.json" for name in MODELS])
+    slot = hashlib.sha256(str(directory).encode()).hexdigest()[:16]
+    sentence_model.use_shipped(
+        cached(cache_dir / f"sentence-models-{slot}.pickle", key, build, dict)
     )
+
+
+def _pattern_cache(settings: Settings) -> tuple[Path | None, str]:
+    """Where the compiled patterns are kept, and the key of those the settings' files use:
+    the lexicon's and the actor dictionary's (a stale set only compiles what it misses)."""
+    import hashlib
+
+    from app.build_cache import fingerprint
+
+    cache_dir = settings.gazetteer.resolved_cache_dir()
+    if cache_dir is None:
+        return None, ""
+    shipped, files, extras = _lexicon_sources(settings)
+    actors = [shipped.parent / "actors.csv", *settings.extraction.extra_actor_files()]
+    key = fingerprint(["patterns", repr(extras)], [*files, *(p for p in extras if p), *actors])
+    slot = hashlib.sha256(str(shipped).encode()).hexdigest()[:16]
+    return cache_dir / f"patterns-{slot}.pickle", key
+
+
+def load_extractor(settings: Settings) -> Extractor:
+    """The extractor the settings describe, over the cached gazetteer, automaton, lexicon,
+    compiled patterns and sentence classifiers."""
+    from app.pattern_cache import compiled_patterns
+
+    # The compiled patterns go into re's cache before the pipeline's modules compile theirs.
+    with compiled_patterns(*_pattern_cache(settings)):
+        from app.extraction.pipeline import Extractor
+
+        build = load_gazetteer_build(settings)
+        extractor = Extractor.configured(
+            build.gazetteer, settings, toponyms=build.toponyms, lexicon=load_lexicon(settings)
+        )
+    if extractor.learned is not None:
+        load_sentence_models(settings)
+    return extractor
 
 
 def main() -> None:
@@ -203,11 +266,10 @@ def main() -> None:
     from app.settings import Settings
 
     settings = Settings.from_env()
-    build = load_gazetteer_build(settings)
-    load_lexicon(settings)
+    extractor = load_extractor(settings)
     where = settings.gazetteer.resolved_cache_dir()
     sys.stdout.write(
-        f"start-up cache: {len(build.gazetteer):,} places in {where or '(switched off)'}\n"
+        f"start-up cache: {len(extractor.gazetteer):,} places in {where or '(switched off)'}\n"
     )
 
 

@@ -264,6 +264,50 @@ def test_the_lexicon_cache_can_be_switched_off(tmp_path, gazetteer_copy, lexicon
     assert len(lexicon_reads) == 2
 
 
+# The sentence classifiers and the compiled patterns, cached beside them ---------------------
+
+
+def test_the_sentence_models_are_read_back_from_the_cache(tmp_path, gazetteer_copy, monkeypatch):
+    from app.extraction import sentence_model
+
+    reads = []
+    real = sentence_model.read_model
+    monkeypatch.setattr(sentence_model, "read_model", lambda p: reads.append(p) or real(p))
+    monkeypatch.setattr(sentence_model, "_shipped", {})
+    settings = settings_for(tmp_path, gazetteer_copy)
+    startup.load_sentence_models(settings)
+    assert len(reads) == 2  # built from both files
+    (cache,) = (tmp_path / "cache").glob("sentence-models-*.pickle")
+    monkeypatch.setattr(sentence_model, "_shipped", {})
+    startup.load_sentence_models(settings)
+    assert len(reads) == 2  # read back
+    for name in sentence_model.MODELS:
+        cached = sentence_model.shipped_model(name)
+        parsed = real(sentence_model.model_dir() / f"{name}.json")
+        assert (cached.labels, cached.bias) == (parsed.labels, parsed.bias)
+        assert dict(cached.weights.items()) == dict(parsed.weights.items())
+        features = set(list(parsed.weights)[::500])
+        assert features and cached.logits(features) == parsed.logits(features)
+    assert len(reads) == 2  # shipped_model read no file
+    with pytest.raises(GazetteerError):
+        sentence_model.shipped_model("unknown")
+
+
+def test_no_sentence_model_is_loaded_for_the_rules_alone(tmp_path, gazetteer_copy, monkeypatch):
+    from app.extraction import sentence_model
+
+    monkeypatch.setattr(sentence_model, "_shipped", {})
+    settings = settings_for(tmp_path, gazetteer_copy)
+    extraction = ExtractionSettings(_env_file=None, learned=False)
+    extractor = load_extractor(settings.model_copy(update={"extraction": extraction}))
+    assert extractor.learned is None
+    assert not list((tmp_path / "cache").glob("sentence-models-*.pickle"))
+    assert sentence_model._shipped == {}
+    # Without a cache they are read on first use, as before.
+    startup.load_sentence_models(settings_for(tmp_path, gazetteer_copy, startup_cache=False))
+    assert sentence_model._shipped == {}
+
+
 @pytest.mark.slow  # two more interpreters; the first builds the gazetteer (~5-8 s)
 def test_the_cache_built_by_python_m_app_startup_is_read_back(tmp_path, gazetteer_copy):
     """``python -m app.startup`` (make install, the image) must not pickle
@@ -283,13 +327,21 @@ def test_the_cache_built_by_python_m_app_startup_is_read_back(tmp_path, gazettee
         "from app.settings import Settings\n"
         "built = []\n"
         "startup._build = lambda *a: built.append(a)\n"
+        "import re._compiler\n"
+        "compiled, real = [], re._compiler.compile\n"
+        "re._compiler.compile = lambda *a: compiled.append(a) or real(*a)\n"
         "startup.load_extractor(Settings.from_env())\n"
         "print('built', len(built))\n"
+        "print('compiled', len(compiled))\n"
     )
     done = subprocess.run(
         [sys.executable, "-c", check], env=env, check=True, capture_output=True, text=True
     )
     assert "built 0" in done.stdout and "rebuilding" not in done.stdout
+    # The pipeline's ~350 patterns come from the cache, not re's compiler (app.pattern_cache).
+    compiled = int(done.stdout.split("compiled ")[1].split()[0])
+    assert compiled < 10, done.stdout
+    assert len(list((tmp_path / "cache").glob("patterns-*.pickle"))) == 1
 
 
 def test_a_served_app_freezes_its_start_up_and_thaws_it_at_shutdown(tmp_path):

@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import re
 import warnings
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, replace
 from typing import Any
 
 import ahocorasick
@@ -183,9 +183,20 @@ def _needs(items: Iterable[Any]) -> frozenset[str] | None:
     return best
 
 
+#: Gates start-up read back from its cache (:mod:`app.pattern_cache`): the gate made for a
+#: source and flags, its pattern left out, or None (then it is made here).
+known_gate: Callable[[str, int], _Gate | None] | None = None
+
+
 def _gate(pattern: re.Pattern[str]) -> _Gate:
     gate = _gates.get(id(pattern))
     if gate is not None and gate.pattern is pattern:
+        return gate
+    known = known_gate(pattern.pattern, pattern.flags) if known_gate is not None else None
+    if known is not None:
+        if len(_gates) >= _MAX_GATES:
+            _gates.clear()
+        gate = _gates[id(pattern)] = replace(known, pattern=pattern)
         return gate
     parsed = sre_parse.parse(pattern.pattern, pattern.flags).data
     words = _needs(parsed)

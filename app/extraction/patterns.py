@@ -32,6 +32,9 @@ _FORWARDED = (
     "groupindex",
 )
 _lock = threading.Lock()
+#: While start-up records the patterns the extractor uses (:mod:`app.pattern_cache`): the
+#: source and flags of each lazy pattern made, in order; None otherwise.
+made: list[tuple[str, int]] | None = None
 
 
 class LazyPattern:
@@ -41,6 +44,8 @@ class LazyPattern:
         self.pattern = pattern
         # What re.compile reports: the flags given, with UNICODE added for a str pattern.
         self.flags = int(flags | re.UNICODE if not flags & re.ASCII else flags)
+        if made is not None:
+            made.append((pattern, self.flags))
 
     def compiled(self) -> re.Pattern[str]:
         """The compiled pattern (compiled now if it was not yet)."""
