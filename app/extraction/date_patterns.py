@@ -83,7 +83,11 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"(?=\s*(?:[,.;:)]|$)|\s+(?:when|as|after|before|and|in|at|near|with|while|that)\b)"
         ),
     ),
-    ("weekday", re.compile(rf"\b(last |this |on |early |late |by )?{_WEEKDAY}\b")),
+    # "Last Wednesday" opening a sentence is "last Wednesday" too.
+    (
+        "weekday",
+        re.compile(rf"\b((?:[Ll]ast|[Tt]his|on|[Ee]arly|[Ll]ate|by) )?{_WEEKDAY}\b"),
+    ),
     ("month_year", re.compile(rf"\b{_MONTH},? {_YEAR}\b")),
     # The preposition may open the sentence ("In January, ...", "Since 2020 ...").
     (
@@ -122,6 +126,14 @@ REPORTING = re.compile(
     r"[\w -]{1,25}?)?\s+(?:late\s+|early\s+|later\s+)?(?:on\s+)?$",
     re.I,
 )
+#: "a ceasefire was announced on Wednesday": the passive dates the thing announced.
+PASSIVE_ANNOUNCED = re.compile(
+    r"\b(?:was|were|been|being)\s+(?:\w+ly\s+)?(?:announced|declared|agreed|signed)\s+"
+    r"(?:late\s+|early\s+|later\s+)?(?:on\s+)?$",
+    re.I,
+)
+#: "it was announced on Monday that ...": then the date is the report's after all.
+THAT_AFTER = re.compile(r"(?:\s+\w+){0,2},?\s+that\b")
 POSSESSIVE = re.compile(r"['’]s\b")
 #: "the 10 March agreement", "its August 2016 offensive": a date used as an adjective.
 DETERMINER_BEFORE = re.compile(r"\b(?:[Tt]he|its|their|this|that)\s+$")
@@ -129,14 +141,15 @@ NOUN_AFTER = re.compile(
     r"\s+(?!(?:and|or|to|in|on|at|of|by|for|from|with|when|as|after|before|was|were|is|are|"
     r"had|has|have|until|between|during|that|which|who|amid|while)\b)[a-z][\w-]*"
 )
-# "the agreement signed on 1 April": a participle right after a noun phrase (no "was").
+# "the agreement signed on 1 April": a participle right after a noun phrase (no "was"); the
+# "on" may be the date's own ("the truce announced" + "on Saturday").
 PARTICIPLE = re.compile(
     r"\b(?:the|an?|this|that|its|their)\s+"
     r"(?:(?!(?:was|were|is|are|has|have|had|been|be|being)\b)[\w-]+\s+){0,2}?(?:signed|agreed|reached|"
-    r"brokered|concluded|struck|issued|held|launched|carried out|announced)\s+(?:on|in)\s+$|"
+    r"brokered|concluded|struck|issued|held|launched|carried out|announced)\s+(?:(?:on|in)\s+)?$|"
     # "deployed ahead of the Arbaeen commemoration on 6 September": the date of what comes.
     r"\b(?:ahead of|in the run-up to|in preparation for|in anticipation of)\s+(?:the\s+)?"
-    r"(?:[\w'’-]+\s+){0,3}?(?:on|in)\s+$",
+    r"(?:[\w'’-]+\s+){0,3}?(?:(?:on|in)\s+)?$",
     re.I,
 )
 #: "since December 2024", "until 3 March": the date bounds a span; it dates no event.

@@ -26,10 +26,12 @@ from app.extraction.date_patterns import (
     NOUN_AFTER,
     NUMBER_WORDS,
     PARTICIPLE,
+    PASSIVE_ANNOUNCED,
     POSSESSIVE,
     RELATIVE,
     REPORTING,
     SINCE_BEFORE,
+    THAT_AFTER,
     WEEKDAYS,
     WHEN_AFTER,
 )
@@ -107,7 +109,7 @@ def find_dates(
             if resolved is None:
                 continue
             first, last, precision, role, follow = resolved
-            if role == "event" and cued_search(REPORTING, text[max(0, s - 40) : s]):
+            if role == "event" and _reporting(text, s, e):
                 role = "report"
             elif role == "event" and _bound(text, s):
                 role = "since"  # "the worst since December 2024", "until 3 March": a bound
@@ -141,6 +143,18 @@ def find_dates(
     if "ast " in text or "week of" in text:  # "11 June last year", "Monday last week"
         found = qualified(text, found, reported or anchor, offset, _week_of)
     return found
+
+
+def _reporting(text: str, start: int, end: int) -> bool:
+    """Whether the date says when the sentence was reported ("officials said on Friday"),
+    not when a thing announced happened: "a ceasefire was announced on Wednesday", "under the
+    truce announced on Saturday" date the ceasefire (unless "... announced on Monday that")."""
+    before = text[max(0, start - 40) : start]
+    if not cued_search(REPORTING, before):
+        return False
+    if cued_search(PARTICIPLE, text[max(0, start - 60) : start]):
+        return False
+    return not (PASSIVE_ANNOUNCED.search(before) and not THAT_AFTER.match(text, end))
 
 
 def _week_of(start: int, end: int, text: str, first: date, last: date) -> DateMention:

@@ -239,14 +239,17 @@ def date_draft(
         first, last, chosen = own_interval(own, follow, draft.trigger, draft.sentence, movement)
         draft.set_date(first, last, chosen.precision, chosen)
         return
-    if follow and not drafts:
-        # "Police said on Sunday that gunmen had attacked the post the previous day": with
-        # no event told before, from the date the sentence is anchored to.
+    if follow and (not drafts or (said is not None and follow[0].offset_days < 0)):
+        # "Police said on Sunday that gunmen had attacked the post the previous day": from
+        # the day the sentence says it was reported, or with no event told before, from the
+        # date the sentence is anchored to.
         day = follow[0].first + dt.timedelta(days=follow[0].offset_days)
         draft.set_date(day, day, "day", follow[0])
         return
     if follow and drafts:
-        base = drafts[-1]
+        # "the same day", "two days later": counted from the last event told to the day, not
+        # from background told in between ("encircled in August 2019").
+        base = next((d for d in reversed(drafts) if d.precision == "day"), drafts[-1])
         shift = dt.timedelta(days=follow[0].offset_days)
         span = follow[0].last - follow[0].first  # "over the following three days"
         precision = "week" if span.days > 1 else base.precision
@@ -285,6 +288,14 @@ def date_draft(
         # of the background event told before.
         and (said is None or (said - narrative.date_end).days <= _WEEK)
     ):
+        if said is not None and narrative.date_end < said:
+            # "The Asayish said on Sunday it had detained 11 suspects" after Saturday's
+            # killing: between the two.
+            days = (said - narrative.date).days
+            wider = narrative.precision in ("month", "year")
+            precision = narrative.precision if wider else "day" if days <= 1 else "week"
+            draft.set_date(narrative.date, said, precision, None)
+            return
         draft.set_date(narrative.date, narrative.date_end, narrative.precision, None)
         return
     lasted = stated_days(draft.sentence.text)

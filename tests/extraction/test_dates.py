@@ -233,3 +233,26 @@ def test_throughout_the_week_is_the_week_up_to_the_report():
     assert (found.first, found.last, found.precision) == (dt.date(2024, 8, 1), PUB, "week")
     assert one("fighting went on over the week").first == dt.date(2024, 8, 1)
     assert one("talks held over the weekend").first != dt.date(2024, 8, 1)
+
+
+def test_a_capitalised_last_opening_a_sentence_is_the_week_before():
+    # Published on Thursday 8 August: "Last Wednesday" is not the day before.
+    found = one("Last Wednesday, a man was shot near the market.")
+    assert (found.text, found.first) == ("Last Wednesday", dt.date(2024, 7, 31))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A truce was announced on Tuesday evening and the shelling stopped.",
+        "The guns fell silent under the truce announced on Tuesday.",
+    ],
+)
+def test_a_thing_announced_on_a_day_is_dated_not_reported(text):
+    (found,) = [d for d in find_dates(text, PUB) if "Tuesday" in d.text]
+    assert (found.role, found.first) == ("event", dt.date(2024, 8, 6))
+
+
+def test_announced_that_is_still_a_reporting_date():
+    found = find_dates("It was announced on Tuesday that the convoy left.", PUB)
+    assert [d.role for d in found] == ["report"]

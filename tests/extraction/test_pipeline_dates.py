@@ -276,3 +276,33 @@ def test_hours_after_is_the_day_of_the_event_told_before(extractor):
     )
     found = {(e.event_type, e.date) for e in events(extractor, text)}
     assert ("troop_deployment", dt.date(2024, 3, 5)) in found, found
+
+
+def test_a_day_earlier_than_the_reporting_day_of_its_own_sentence(extractor):
+    # Published on Sunday 10 March: Friday is 8 March, "a day earlier" the 7th, even after
+    # an event of another day.
+    text = (
+        "A roadside bomb exploded in Tikrit on Tuesday. The army said on Friday that its "
+        "troops had clashed with ISIS fighters near Baiji a day earlier."
+    )
+    clash = next(e for e in events(extractor, text) if e.event_type == "armed_clash")
+    assert clash.date == clash.date_end == dt.date(2024, 3, 7)
+
+
+def test_the_same_day_skips_background_told_in_between(extractor):
+    text = (
+        "Gunmen attacked a checkpoint near Baiji on Thursday. In October 2015 Iraqi troops "
+        "clashed with ISIS fighters in Baiji. On the same day, a roadside bomb exploded in "
+        "Tikrit."
+    )
+    bomb = next(e for e in events(extractor, text) if e.event_type == "ied_explosion")
+    assert bomb.date == bomb.date_end == dt.date(2024, 3, 7)
+
+
+def test_an_undated_event_said_on_a_later_day_spans_to_that_day(extractor):
+    text = (
+        "Gunmen shot dead two soldiers in Baiji on Friday. Police said on Saturday they had "
+        "arrested four suspects in Baiji."
+    )
+    arrest = next(e for e in events(extractor, text) if e.event_type == "arrest")
+    assert (arrest.date, arrest.date_end) == (dt.date(2024, 3, 8), dt.date(2024, 3, 9))
