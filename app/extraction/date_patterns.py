@@ -12,6 +12,7 @@ MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
 MONTHS |= {m.lower(): i for i, m in enumerate(calendar.month_abbr) if m}
 MONTHS |= {"sept": 9}
 WEEKDAYS = {d.lower(): i for i, d in enumerate(calendar.day_name)}
+WEEKDAY_NAMES = frozenset(calendar.day_name)
 _MONTH = (
     r"(January|February|March|April|May|June|July|August|September|October|November|"
     r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
@@ -22,6 +23,7 @@ _DAY = r"(\d{1,2})(?:st|nd|rd|th)?"
 _TO = r"\s*(?:-|–|—|to|and|until|through)\s*"
 _CLOCK = r"(?:\d{1,2}(?:[:.]\d\d)? ?[ap]\.?m\.? (?:on )?)?"
 NUMBER_WORDS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
+SPAN_WORDS = NUMBER_WORDS | {"eight": 8, "nine": 9, "ten": 10}
 
 DAY_MONTH = re.compile(rf"\b{_DAY}(?: of)? {_MONTH}(?:,? {_YEAR})?\b")
 MONTH_DAY = re.compile(rf"\b{_MONTH} {_DAY}(?:,? {_YEAR})?\b(?!\s*(?:km|kilometres|people))")
@@ -67,6 +69,23 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),
     ("overnight", re.compile(rf"\bovernight (?:into|on) {_WEEKDAY}\b")),
+    # "in the 24 hours to Monday morning" (coalition strike releases): Sunday to Monday.
+    (
+        "hours_to",
+        re.compile(
+            rf"\b(?:in|over|during) the (?:past |last |previous )?(?:24|twenty-four) hours "
+            rf"(?:to|until|up to|ending) (?:early |late )?{_WEEKDAY}\b"
+        ),
+    ),
+    # "over the past two weeks", "in the last three days": that many days up to the reference.
+    (
+        "past_span",
+        re.compile(
+            r"\b(?:in|over|during|for) the (?:past|last|previous) (two|three|four|five|six|"
+            r"seven|eight|nine|ten|\d{1,2}) (days|weeks)\b",
+            re.I,
+        ),
+    ),
     # "over the following three days": from the day after the previous event, three days
     (
         "following_days",
@@ -134,6 +153,8 @@ PASSIVE_ANNOUNCED = re.compile(
 )
 #: "it was announced on Monday that ...": then the date is the report's after all.
 THAT_AFTER = re.compile(r"(?:\s+\w+){0,2},?\s+that\b")
+#: "Friday prayers", "the Friday sermon": the weekday names the prayers.
+PRAYERS_AFTER = re.compile(r"\s+(?:prayers?|sermons?)\b")
 POSSESSIVE = re.compile(r"['’]s\b")
 #: "the 10 March agreement", "its August 2016 offensive": a date used as an adjective.
 DETERMINER_BEFORE = re.compile(r"\b(?:[Tt]he|its|their|this|that)\s+$")
@@ -191,6 +212,7 @@ NEEDS = {
     "month_day": "dm",
     "part_month": "",  # case-insensitive: "mid-july" too
     "overnight": "w",
+    "hours_to": "w",
     "overnight_date": "dm",
     "nth": "d",
     "weekday": "w",
@@ -206,6 +228,8 @@ CUES: dict[str, tuple[tuple[str, ...], bool]] = {
     "nth": ((" the ",), False),
     "part_month": (("mid", "early", "late", "end of", "beginning of", "start of"), True),
     "following_days": (("days",), True),
+    "hours_to": (("hours",), False),
+    "past_span": (("past", "last", "previous"), True),
     # " day": "the day before", "same day", "two days later"; not the "day" of a weekday
     "relative": (
         (
@@ -225,4 +249,6 @@ CUES: dict[str, tuple[tuple[str, ...], bool]] = {
     ),
 }
 #: Expressions counted from the reference date; the others only take their year from it.
-RELATIVE = frozenset({"weekday", "overnight", "relative", "nth", "weekday_range"})
+RELATIVE = frozenset(
+    {"weekday", "overnight", "relative", "nth", "weekday_range", "hours_to", "past_span"}
+)

@@ -28,10 +28,13 @@ from app.extraction.date_patterns import (
     PARTICIPLE,
     PASSIVE_ANNOUNCED,
     POSSESSIVE,
+    PRAYERS_AFTER,
     RELATIVE,
     REPORTING,
     SINCE_BEFORE,
+    SPAN_WORDS,
     THAT_AFTER,
+    WEEKDAY_NAMES,
     WEEKDAYS,
     WHEN_AFTER,
 )
@@ -137,12 +140,25 @@ def find_dates(
                     attached,
                 )
             )
+    if "prayer" in text and len(found) > 1:
+        found = _without_prayer_day(text, offset, found)
     found = night_of(found, _NIGHT)  # "during the night ... on Tuesday morning"
     found.sort(key=lambda d: d.start)
     found = joined_parts(text, found, offset, _week_of)  # "late April and early May"
     if "ast " in text or "week of" in text:  # "11 June last year", "Monday last week"
         found = qualified(text, found, reported or anchor, offset, _week_of)
     return found
+
+
+def _without_prayer_day(text: str, offset: int, found: list[DateMention]) -> list[DateMention]:
+    """ "In August 2014, gunmen opened fire on worshippers at Friday prayers": the weekday
+    names the prayers, and dates nothing when the sentence says its date otherwise."""
+    prayers = [
+        d for d in found if d.text in WEEKDAY_NAMES and PRAYERS_AFTER.match(text, d.end - offset)
+    ]
+    if not prayers or not any(d.role == "event" and d not in prayers for d in found):
+        return found
+    return [d for d in found if d not in prayers]
 
 
 def _reporting(text: str, start: int, end: int) -> bool:
@@ -219,6 +235,22 @@ def _part_month(m: re.Match[str], anchor: date) -> tuple[date, date, Precision, 
 def _overnight(m: re.Match[str], anchor: date) -> tuple[date, date, Precision, Role, int]:
     d = _weekday_before(anchor, WEEKDAYS[m[1].lower()])
     return d - timedelta(days=1), d, "day", "event", 0
+
+
+def _hours_to(m: re.Match[str], anchor: date) -> tuple[date, date, Precision, Role, int]:
+    d = _weekday_before(anchor, WEEKDAYS[m[1].lower()])
+    return d - timedelta(days=1), d, "day", "event", 0
+
+
+def _past_span(m: re.Match[str], anchor: date) -> tuple[date, date, Precision, Role, int]:
+    """ "over the past two weeks": the 14 days up to the reference; "the last two days": it
+    and the day before (and the day before that, which some writers count)."""
+    word = m[1].lower()
+    n = int(word) if word.isdigit() else SPAN_WORDS[word]
+    days = 7 * n if m[2].lower() == "weeks" else n
+    if not 2 <= days <= 70:
+        raise ValueError(m.group())
+    return anchor - timedelta(days=days), anchor, "week" if days <= 14 else "month", "event", 0
 
 
 def _weekday(m: re.Match[str], anchor: date) -> tuple[date, date, Precision, Role, int]:
@@ -378,6 +410,8 @@ _RESOLVERS = {
     "month_day": _month_day,
     "part_month": _part_month,
     "overnight": _overnight,
+    "hours_to": _hours_to,
+    "past_span": _past_span,
     "weekday": _weekday,
     "month_year": _month_year,
     "since": _since,

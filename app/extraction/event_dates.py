@@ -308,11 +308,15 @@ def date_draft(
     draft.set_date(reported_at - dt.timedelta(days=7), reported_at, "week", None)
 
 
+#: A clause of its own between a place and a date: "..., and on 30 July", "; on 30 July".
+_NEXT_CLAUSE = re.compile(r";|,\s*(?:and|but|while|whereas|then)\b")
+
+
 def item_dates(
     dates: list[DateMention],
     location: ResolvedMention | None,
     places: list[ResolvedMention | None],
-    sentence_end: int,
+    sentence: Sentence,
 ) -> list[DateMention]:
     """ "drones struck the Sarsang field on 15 July and the Tawke field early on 16 July":
     in a list of places, a date said right after a place (before the next one) is that
@@ -322,10 +326,16 @@ def item_dates(
     later = [
         p.mention.start for p in places if p is not None and p.mention.start > location.mention.end
     ]
-    stop = min(later, default=sentence_end)
+    stop = min(later, default=sentence.end)
+    # Not a date of the next clause: "On 16 July, two rockets landed inside Ain al-Asad, and
+    # on 30 July a US air strike in Musayyib ...": 16 July stays Ain al-Asad's.
+    text, base = sentence.text, sentence.start
     own = [
         d
         for d in dates
-        if d.role == "event" and d.attached is None and location.mention.end <= d.start < stop
+        if d.role == "event"
+        and d.attached is None
+        and location.mention.end <= d.start < stop
+        and not _NEXT_CLAUSE.search(text, location.mention.end - base, d.start - base)
     ]
     return own[:1] + [d for d in dates if d.role == "follow"] if own else dates

@@ -256,3 +256,23 @@ def test_a_thing_announced_on_a_day_is_dated_not_reported(text):
 def test_announced_that_is_still_a_reporting_date():
     found = find_dates("It was announced on Tuesday that the convoy left.", PUB)
     assert [d.role for d in found] == ["report"]
+
+
+def test_friday_prayers_date_nothing_beside_a_date_of_the_sentence():
+    found = find_dates("In May 2019, gunmen fired on worshippers leaving Friday prayers.", PUB)
+    assert [d.text for d in found] == ["May 2019"]
+    (alone,) = find_dates("Crowds marched after Friday prayers.", PUB)
+    assert alone.first == dt.date(2024, 8, 2)
+
+
+@pytest.mark.parametrize(
+    "text, first, last",
+    [
+        ("jets hit 9 targets in the 24 hours to Tuesday morning", "2024-08-05", "2024-08-06"),
+        ("dozens were executed over the past two weeks", "2024-07-25", "2024-08-08"),
+        ("hundreds surrendered in the last three days", "2024-08-05", "2024-08-08"),
+    ],
+)
+def test_spans_counted_back_from_the_reference(text, first, last):
+    found = one(text)
+    assert (found.first.isoformat(), found.last.isoformat()) == (first, last)

@@ -306,3 +306,13 @@ def test_an_undated_event_said_on_a_later_day_spans_to_that_day(extractor):
     )
     arrest = next(e for e in events(extractor, text) if e.event_type == "arrest")
     assert (arrest.date, arrest.date_end) == (dt.date(2024, 3, 8), dt.date(2024, 3, 9))
+
+
+def test_a_date_of_the_next_clause_is_not_the_place_before_it(extractor):
+    text = (
+        "On 2 March, rockets hit Balad air base and Samarra, and on 6 March a roadside bomb "
+        "exploded in Tikrit."
+    )
+    rockets = [e for e in events(extractor, text) if e.event_type != "ied_explosion"]
+    assert len(rockets) == 2
+    assert {e.date for e in rockets} == {dt.date(2024, 3, 2)}
