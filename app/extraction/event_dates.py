@@ -9,7 +9,7 @@ from collections.abc import Sequence
 
 from app.extraction.cues import cued_search
 from app.extraction.dates import DateMention
-from app.extraction.durations import span_before, stated_days
+from app.extraction.durations import span_before, stated_days, stated_span
 from app.extraction.event_builder import EventDraft
 from app.extraction.event_types import Trigger
 from app.extraction.resolve import ResolvedMention
@@ -74,12 +74,20 @@ def same_clause(sentence: Sentence, trigger: Trigger, mention: DateMention) -> b
     return not _CLAUSE_BREAK.search(sentence.text[lo - sentence.start : hi - sentence.start])
 
 
+def _clause_holds(sentence: Sentence, trigger: Trigger, at: int) -> bool:
+    """Whether the text at ``at`` is in the trigger's own clause."""
+    lo, hi = sorted((trigger.end, at)) if at >= trigger.end else (at, trigger.start)
+    return not _CLAUSE_BREAK.search(sentence.text[lo - sentence.start : hi - sentence.start])
+
+
 #: "for a second day", "into a third straight day": the event began that many days back.
 _NTH_DAY = re.compile(
     r"\b(?:for|into) a (second|third|fourth|fifth|sixth) "
     r"(?:straight |consecutive |successive )?day\b",
     re.I,
 )
+#: The longest stated span that widens an event dated to one day (longer ones are campaigns).
+_LASTED_DAYS = 10
 _NTH = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6}
 #: How close after a trigger "the previous evening", "two days earlier" must come to be its own.
 _NEXT_TO = 25
@@ -103,6 +111,15 @@ def own_interval(
     if nth is not None:
         # "fighting raged for a third day on Thursday": since Tuesday.
         return chosen.last - dt.timedelta(days=_NTH[nth[1].lower()] - 1), chosen.last, chosen
+    lasted = stated_span(sentence.text) if chosen.first == chosen.last else None
+    if (
+        lasted is not None
+        and lasted[0] <= _LASTED_DAYS
+        and (not lasted[2] or _clause_holds(sentence, trigger, sentence.start + lasted[1]))
+    ):
+        # "Fighting raged for five days, and by Tuesday ...", "following a two-day
+        # offensive": the days up to the one said (not "; he had been missing for two days").
+        return chosen.last - dt.timedelta(days=lasted[0] - 1), chosen.last, chosen
     lag = days_after(sentence, trigger)
     if lag and not same_clause(sentence, trigger, chosen):
         # "released on Thursday, three days after he was kidnapped": the Monday before.
@@ -147,7 +164,8 @@ def own_interval(
 #: noun of another verb) links to news told elsewhere and keeps the sentence's date.
 _DAYS_AFTER = re.compile(
     r"\b(\d{1,3}|a|one|two|three|four|five|six|seven|eight|nine|ten|a few)\s+(days?|weeks?)\s+"
-    r"after\s+(?:(?:[\w-]+\s+){1,2}(?:was|were|had been)\s+|(?P<subject>(?:[\w.'’-]+\s+){0,4}))$",
+    r"(after|before)\s+(?:(?:[\w-]+\s+){1,2}(?:was|were|had been)\s+|"
+    r"(?P<subject>(?:[\w.'’-]+\s+){0,4}))$",
     re.I,
 )
 #: A word of the subject before an active trigger: no verb ("opened", "launching") in it.
@@ -162,8 +180,8 @@ _COUNTS = {
 
 def days_after(sentence: Sentence, trigger: Trigger) -> int:
     """How many days before the sentence's date a trigger lies when "N days after" leads its
-    clause ("freed on Thursday, three days after he was kidnapped": 3); 0 otherwise (and
-    for "a few days", which gives no day)."""
+    clause ("freed on Thursday, three days after he was kidnapped": 3), or after it when "N
+    days before" does (-N); 0 otherwise (and for "a few days", which gives no day)."""
     at = trigger.start - sentence.start
     match = _DAYS_AFTER.search(sentence.text[max(0, at - 50) : at])
     if match is None or match[1].lower() not in _COUNTS and not match[1].isdigit():
@@ -174,7 +192,9 @@ def days_after(sentence: Sentence, trigger: Trigger) -> int:
     ):
         return 0
     n = int(match[1]) if match[1].isdigit() else _COUNTS[match[1].lower()]
-    return n * 7 if match[2].lower().startswith("week") else n
+    n = n * 7 if match[2].lower().startswith("week") else n
+    # "shelled Zakho on 3 May, a week before its jets struck Batifa": a week later.
+    return -n if match[3].lower() == "before" else n
 
 
 def paragraphs(text: str, sentences: list[Sentence]) -> list[int]:
@@ -237,7 +257,10 @@ def date_draft(
     if own:
         movement = draft.spec.category == "movement"
         first, last, chosen = own_interval(own, follow, draft.trigger, draft.sentence, movement)
-        draft.set_date(first, last, chosen.precision, chosen)
+        precision = chosen.precision
+        if precision == "day" and (last - first).days > 1:
+            precision = "week"  # "fought for five days, and by Tuesday ..."
+        draft.set_date(first, last, precision, chosen)
         return
     if follow and (not drafts or (said is not None and follow[0].offset_days < 0)):
         # "Police said on Sunday that gunmen had attacked the post the previous day": from
