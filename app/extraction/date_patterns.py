@@ -20,7 +20,7 @@ _MONTH = (
 _WEEKDAY = r"(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _YEAR = r"((?:19|20)\d\d)"
 _DAY = r"(\d{1,2})(?:st|nd|rd|th)?"
-_TO = r"\s*(?:-|–|—|to|and|until|through)\s*"
+_TO = r"\s*(?:-|–|—|/|to|and|until|through)\s*"
 _CLOCK = r"(?:\d{1,2}(?:[:.]\d\d)? ?[ap]\.?m\.? (?:on )?)?"
 NUMBER_WORDS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
 SPAN_WORDS = NUMBER_WORDS | {"eight": 8, "nine": 9, "ten": 10}
@@ -59,6 +59,14 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),
     ("day_month", DAY_MONTH),
+    # "20/02 (Sat) - Salahuddin: ...", "- 09/05/2021": day/month opening an item or after "on".
+    (
+        "numeric",
+        re.compile(
+            r"(?:(?<=^)|(?<=\n)|(?<=- )|(?<=\bon ))(\d{1,2})/(\d{1,2})(?:/((?:19|20)\d\d))?"
+            r"(?![/\d%])\b"
+        ),
+    ),
     ("month_day", MONTH_DAY),
     (
         "part_month",
@@ -215,6 +223,7 @@ NEEDS = {
     "hours_to": "w",
     "overnight_date": "dm",
     "nth": "d",
+    "numeric": "d",
     "weekday": "w",
     "month_year": "dm",
     "since": "d",
@@ -226,6 +235,7 @@ CUES: dict[str, tuple[tuple[str, ...], bool]] = {
     "overnight_date": (("overnight",), False),
     "overnight": (("overnight",), False),
     "nth": ((" the ",), False),
+    "numeric": (("/",), False),
     "part_month": (("mid", "early", "late", "end of", "beginning of", "start of"), True),
     "following_days": (("days",), True),
     "hours_to": (("hours",), False),

@@ -212,6 +212,13 @@ def _day_month(m: re.Match[str], anchor: date) -> tuple[date, date, Precision, R
     return d, d, "day", "event", 0
 
 
+def _numeric(m: re.Match[str], anchor: date) -> tuple[date, date, Precision, Role, int]:
+    day, month = int(m[1]), int(m[2])
+    year = int(m[3]) if m[3] else _year_for(month, day, anchor)
+    d = date(year, month, day)
+    return d, d, "day", "event", 0
+
+
 def _month_day(m: re.Match[str], anchor: date) -> tuple[date, date, Precision, Role, int]:
     month, day = MONTHS[m[1].lower()], int(m[2])
     year = int(m[3]) if m[3] else _year_for(month, day, anchor)
@@ -407,6 +414,7 @@ _RESOLVERS = {
     "following_days": _following_days,
     "nth": _nth,
     "day_month": _day_month,
+    "numeric": _numeric,
     "month_day": _month_day,
     "part_month": _part_month,
     "overnight": _overnight,

@@ -276,3 +276,20 @@ def test_friday_prayers_date_nothing_beside_a_date_of_the_sentence():
 def test_spans_counted_back_from_the_reference(text, first, last):
     found = one(text)
     assert (found.first.isoformat(), found.last.isoformat()) == (first, last)
+
+
+@pytest.mark.parametrize(
+    "text, first, last",
+    [
+        ("03/08 (Sat) - Anbar, al-Qaim: a roadside bomb hit a patrol.", "2024-08-03", "2024-08-03"),
+        ("- 28/07/2023: rockets fell near the airport.", "2023-07-28", "2023-07-28"),
+        ("- 5/6 Aug: jets struck the Zap area overnight.", "2024-08-05", "2024-08-06"),
+    ],
+)
+def test_day_and_month_in_figures_opening_an_item(text, first, last):
+    (found,) = [d for d in find_dates(text, PUB) if d.role == "event" and "/" in d.text]
+    assert (found.first.isoformat(), found.last.isoformat()) == (first, last)
+
+
+def test_figures_with_a_slash_inside_a_sentence_are_no_date():
+    assert find_dates("Two thirds (2/3) of the council voted for it.", PUB) == []
