@@ -333,6 +333,9 @@ def date_draft(
 
 #: A clause of its own between a place and a date: "..., and on 30 July", "; on 30 July".
 _NEXT_CLAUSE = re.compile(r";|,\s*(?:and|but|while|whereas|then)\b")
+#: How far after its place an item's date may come: "in Kirkuk and in al-Tarmiyah, north of
+#: Baghdad, one of whom is accused of attacks in 2017" dates the attacks, not the arrest.
+_ITEM_REACH = 60
 
 
 def item_dates(
@@ -358,7 +361,7 @@ def item_dates(
         for d in dates
         if d.role == "event"
         and d.attached is None
-        and location.mention.end <= d.start < stop
+        and location.mention.end <= d.start < min(stop, location.mention.end + _ITEM_REACH)
         and not _NEXT_CLAUSE.search(text, location.mention.end - base, d.start - base)
     ]
     return own[:1] + [d for d in dates if d.role == "follow"] if own else dates

@@ -316,3 +316,13 @@ def test_a_date_of_the_next_clause_is_not_the_place_before_it(extractor):
     rockets = [e for e in events(extractor, text) if e.event_type != "ied_explosion"]
     assert len(rockets) == 2
     assert {e.date for e in rockets} == {dt.date(2024, 3, 2)}
+
+
+def test_a_date_far_after_a_place_of_a_list_dates_another_noun(extractor):
+    text = (
+        "Yesterday police arrested two men in Tikrit and in Baiji, one of whom is wanted for "
+        "a string of bombings on the city's markets in 2016."
+    )
+    arrests = [e for e in events(extractor, text) if e.event_type == "arrest"]
+    assert len(arrests) == 2
+    assert {e.date for e in arrests} == {dt.date(2024, 3, 9)}
