@@ -27,12 +27,16 @@ MAX_AGE_DAYS = 365
 
 def dated_or_recent(draft: EventDraft, reported_at: dt.date) -> bool:
     """Background told with its own date ("in August 2016 Turkish troops took Jarablus") is an
-    event of that date; only text without a date of its own is held to :data:`MAX_AGE_DAYS`,
-    and so are plurals dated by a year alone ("protests in 2019": a movement, not an event)."""
+    event of that date, and so is what goes on with it when it was told to the day; other
+    text without a date of its own is held to :data:`MAX_AGE_DAYS`, and so are plurals dated
+    by a year alone ("protests in 2019": a movement, not an event)."""
     if (reported_at - draft.date_end).days <= MAX_AGE_DAYS:
         return True
     if draft.date_mention is None:
-        return False
+        # "On 3 August 2014 militants overran Sinjar. They killed thousands of men.": what
+        # goes on with background told to the day is of that day; a month or a year of
+        # background says too little to carry an undated sentence with it.
+        return draft.precision == "day"
     return not (draft.precision == "year" and draft.trigger.text.lower().endswith("s"))
 
 

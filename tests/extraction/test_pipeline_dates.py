@@ -326,3 +326,18 @@ def test_a_date_far_after_a_place_of_a_list_dates_another_noun(extractor):
     arrests = [e for e in events(extractor, text) if e.event_type == "arrest"]
     assert len(arrests) == 2
     assert {e.date for e in arrests} == {dt.date(2024, 3, 9)}
+
+
+def test_what_goes_on_with_background_told_to_the_day_is_of_that_day(extractor):
+    text = (
+        "On 12 June 2017, ISIS fighters stormed the village of Hatra. They abducted dozens of "
+        "women and children from the village."
+    )
+    found = {(e.event_type, e.date) for e in events(extractor, text)}
+    assert ("kidnapping", dt.date(2017, 6, 12)) in found
+    # A month of background carries no undated sentence with it.
+    vague = (
+        "In June 2017, ISIS fighters stormed the village of Hatra. They abducted dozens of "
+        "women and children from the village."
+    )
+    assert "kidnapping" not in {e.event_type for e in events(extractor, vague)}
