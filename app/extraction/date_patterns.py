@@ -99,7 +99,10 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         "following_days",
         re.compile(
             r"\b(?:over|in|during|for) the (?:following|next) (two|three|four|five|six|seven|"
-            r"\d) days\b",
+            r"\d) days\b|"
+            # "in the days that followed", "over the following days": some days of the week on
+            r"\b(?:over|in|during) the (?:(?:following|next|ensuing) days|days (?:that )?followed|"
+            r"days (?:after|since))\b",
             re.I,
         ),
     ),

@@ -309,7 +309,7 @@ def _overnight_date(m: re.Match[str], anchor: date) -> tuple[date, date, Precisi
 
 def _following_days(m: re.Match[str], anchor: date) -> tuple[date, date, Precision, Role, int]:
     """A follow-up span: the interval's length is the number of days (follow role)."""
-    word = m[1].lower()
+    word = (m[1] or "seven").lower()  # "in the days that followed": a week at most
     days = int(word) if word.isdigit() else NUMBER_WORDS[word]
     return anchor, anchor + timedelta(days=days - 1), "week", "follow", 1
 

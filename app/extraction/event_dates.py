@@ -157,7 +157,8 @@ def own_interval(
         and same_clause(sentence, trigger, later)
         and not same_clause(sentence, trigger, chosen)
     ):
-        return shifted, shifted, chosen
+        # "fell on 26 June, and Dael negotiated its terms in the following days": the days on.
+        return shifted, shifted + (later.last - later.first), chosen
     return chosen.first, shifted, chosen
 
 
@@ -284,7 +285,9 @@ def date_draft(
         days = [d for d in before if d.role == "event" and d.precision == "day"]
         if len(days) == 1 and base.sentence.index < draft.sentence.index - 1:
             first, last, precision = days[0].first, days[0].last, "day"
-        draft.set_date(first + shift, last + shift + span, precision, follow[0])
+        # Not after the report: "in the days that followed" a Monday, reported on Saturday.
+        last = max(first + shift, min(last + shift + span, reported_at))
+        draft.set_date(first + shift, last, precision, follow[0])
         return
     then = [d for d in before if d.role == "event"]
     if then and cued_search(AT_THE_TIME, draft.sentence.text):

@@ -243,3 +243,13 @@ def test_fighting_that_lasted_days_up_to_a_day_said_spans_them(extractor):
     assert {(first, last) for _, _, first, last in dated(extractor, body)} == {
         (dt.date(2024, 5, 14), dt.date(2024, 5, 14))
     }
+
+
+def test_the_days_that_followed_run_from_the_day_after_to_the_report(extractor):
+    # Published on Wednesday 15 May: the days after Sunday's fall, up to the report.
+    text = (
+        "Militants overran Baiji on Sunday. In the days that followed, the army withdrew "
+        "from Tikrit."
+    )
+    found = {t: (first, last) for t, _, first, last in dated(extractor, text)}
+    assert found["troop_withdrawal"] == (dt.date(2024, 5, 13), WEDNESDAY)
