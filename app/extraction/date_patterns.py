@@ -106,6 +106,25 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
             re.I,
         ),
     ),
+    # "in the spring of 2019", "last summer", "over the summer": not "summer heat", nor
+    # "Peace Spring" (a season is named after a preposition or "last"/"this").
+    (
+        "season",
+        re.compile(
+            r"\b(?:(?:[Ii]n|[Dd]uring|[Oo]ver|[Tt]hroughout|[Ss]ince|[Bb]y|[Uu]ntil) "
+            r"(?:the |early |late |mid-)?|([Ll]ast|[Tt]his) )(spring|summer|autumn|winter)\b"
+            r"(?:,? (?:of )?((?:19|20)\d\d)\b)?"
+        ),
+    ),
+    # "ten days ago", "two months ago", "a fortnight ago"
+    (
+        "ago",
+        re.compile(
+            r"\b(\d{1,2}|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+            r"several) (days|months?) ago\b|\ba (fortnight) ago\b",
+            re.I,
+        ),
+    ),
     (
         "nth",
         re.compile(
@@ -198,7 +217,8 @@ BACKGROUND_YEAR = re.compile(r"^(?:since|until|before)\b", re.I)
 
 HINT = re.compile(
     r"\d|day|week|month|year|night|morning|evening|ago|later|earlier|following|next|"
-    r"same|mid|early|late|hours|minutes|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec",
+    r"same|mid|early|late|hours|minutes|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|"
+    r"spring|summer|autumn|winter",
     re.I,
 )
 
@@ -207,6 +227,7 @@ HINT_WORDS = (
     "day", "week", "month", "year", "night", "morning", "evening", "ago", "later", "earlier",
     "following", "next", "same", "mid", "early", "late", "hours", "minutes", "jan", "feb",
     "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    "spring", "summer", "autumn", "winter",
 )  # fmt: skip
 
 DIGIT = re.compile(r"\d")
@@ -242,6 +263,8 @@ CUES: dict[str, tuple[tuple[str, ...], bool]] = {
     "part_month": (("mid", "early", "late", "end of", "beginning of", "start of"), True),
     "following_days": (("days",), True),
     "hours_to": (("hours",), False),
+    "season": (("spring", "summer", "autumn", "winter"), False),
+    "ago": ((" ago",), True),
     "past_span": (("past", "last", "previous"), True),
     # " day": "the day before", "same day", "two days later"; not the "day" of a weekday
     "relative": (
@@ -263,5 +286,15 @@ CUES: dict[str, tuple[tuple[str, ...], bool]] = {
 }
 #: Expressions counted from the reference date; the others only take their year from it.
 RELATIVE = frozenset(
-    {"weekday", "overnight", "relative", "nth", "weekday_range", "hours_to", "past_span"}
+    {
+        "weekday",
+        "overnight",
+        "relative",
+        "nth",
+        "weekday_range",
+        "hours_to",
+        "past_span",
+        "season",
+        "ago",
+    }
 )

@@ -32,12 +32,12 @@ from app.extraction.date_patterns import (
     RELATIVE,
     REPORTING,
     SINCE_BEFORE,
-    SPAN_WORDS,
     THAT_AFTER,
     WEEKDAY_NAMES,
     WEEKDAYS,
     WHEN_AFTER,
 )
+from app.extraction.date_periods import ago, hours_to, past_span, season, weekday_before
 from app.extraction.date_qualifiers import joined_parts, night_of, qualified, weeks_back
 from app.extraction.date_scan import DateScan, scan_dates
 
@@ -75,12 +75,6 @@ def _year_for(month: int, day: int, anchor: date) -> int:
 
 def _month_span(year: int, month: int) -> tuple[date, date]:
     return date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1])
-
-
-def _weekday_before(anchor: date, weekday: int) -> date:
-    """The latest such weekday on or before ``anchor``, the same day included (wire style:
-    "on Sunday" in a report of Sunday is that Sunday)."""
-    return anchor - timedelta(days=(anchor.weekday() - weekday) % 7)
 
 
 def find_dates(
@@ -145,7 +139,7 @@ def find_dates(
     found = night_of(found, _NIGHT)  # "during the night ... on Tuesday morning"
     found.sort(key=lambda d: d.start)
     found = joined_parts(text, found, offset, _week_of)  # "late April and early May"
-    if "ast " in text or "week of" in text:  # "11 June last year", "Monday last week"
+    if "ast " in text or "week of" in text or "this year" in text:  # "11 June last year"
         found = qualified(text, found, reported or anchor, offset, _week_of)
     return found
 
@@ -240,30 +234,14 @@ def _part_month(m: re.Match[str], anchor: date) -> tuple[date, date, Precision, 
 
 
 def _overnight(m: re.Match[str], anchor: date) -> tuple[date, date, Precision, Role, int]:
-    d = _weekday_before(anchor, WEEKDAYS[m[1].lower()])
+    d = weekday_before(anchor, WEEKDAYS[m[1].lower()])
     return d - timedelta(days=1), d, "day", "event", 0
-
-
-def _hours_to(m: re.Match[str], anchor: date) -> tuple[date, date, Precision, Role, int]:
-    d = _weekday_before(anchor, WEEKDAYS[m[1].lower()])
-    return d - timedelta(days=1), d, "day", "event", 0
-
-
-def _past_span(m: re.Match[str], anchor: date) -> tuple[date, date, Precision, Role, int]:
-    """ "over the past two weeks": the 14 days up to the reference; "the last two days": it
-    and the day before (and the day before that, which some writers count)."""
-    word = m[1].lower()
-    n = int(word) if word.isdigit() else SPAN_WORDS[word]
-    days = 7 * n if m[2].lower() == "weeks" else n
-    if not 2 <= days <= 70:
-        raise ValueError(m.group())
-    return anchor - timedelta(days=days), anchor, "week" if days <= 14 else "month", "event", 0
 
 
 def _weekday(m: re.Match[str], anchor: date) -> tuple[date, date, Precision, Role, int]:
     qualifier = (m[1] or "").strip().lower()
     weekday = WEEKDAYS[m[2].lower()]
-    d = _weekday_before(anchor, weekday)
+    d = weekday_before(anchor, weekday)
     if qualifier == "last" and anchor - d < timedelta(days=2):
         # "last Sunday" is the one before: never the reference day, nor the day before it
         # (which a writer calls "yesterday").
@@ -297,8 +275,8 @@ def _month_range(m: re.Match[str], anchor: date) -> tuple[date, date, Precision,
 
 
 def _weekday_range(m: re.Match[str], anchor: date) -> tuple[date, date, Precision, Role, int]:
-    last = _weekday_before(anchor, WEEKDAYS[m[2].lower()])
-    first = _weekday_before(last, WEEKDAYS[m[1].lower()])
+    last = weekday_before(anchor, WEEKDAYS[m[2].lower()])
+    first = weekday_before(last, WEEKDAYS[m[1].lower()])
     return first, last, _span_precision(first, last), "event", 0
 
 
@@ -418,8 +396,10 @@ _RESOLVERS = {
     "month_day": _month_day,
     "part_month": _part_month,
     "overnight": _overnight,
-    "hours_to": _hours_to,
-    "past_span": _past_span,
+    "hours_to": hours_to,
+    "past_span": past_span,
+    "season": season,
+    "ago": ago,
     "weekday": _weekday,
     "month_year": _month_year,
     "since": _since,

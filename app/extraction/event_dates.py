@@ -23,6 +23,8 @@ TALLY = re.compile(
 )
 #: Text with no date of its own that would put it this long before the report is not an event.
 MAX_AGE_DAYS = 365
+#: Plural occurrences dated by a span longer than this are a trend, not one event.
+_MONTH = 31
 
 
 def dated_or_recent(draft: EventDraft, reported_at: dt.date) -> bool:
@@ -30,6 +32,9 @@ def dated_or_recent(draft: EventDraft, reported_at: dt.date) -> bool:
     event of that date, and so is what goes on with it when it was told to the day; other
     text without a date of its own is held to :data:`MAX_AGE_DAYS`, and so are plurals dated
     by a year alone ("protests in 2019": a movement, not an event)."""
+    plural = draft.trigger.text.lower().endswith("s")
+    if plural and draft.date_mention is not None and (draft.date_end - draft.date).days > _MONTH:
+        return False  # "air strikes intensified over the summer": a trend of a season, a year
     if (reported_at - draft.date_end).days <= MAX_AGE_DAYS:
         return True
     if draft.date_mention is None:
@@ -37,7 +42,7 @@ def dated_or_recent(draft: EventDraft, reported_at: dt.date) -> bool:
         # goes on with background told to the day is of that day; a month or a year of
         # background says too little to carry an undated sentence with it.
         return draft.precision == "day"
-    return not (draft.precision == "year" and draft.trigger.text.lower().endswith("s"))
+    return True
 
 
 def attached(draft: EventDraft) -> bool:
@@ -321,9 +326,9 @@ def date_draft(
         if said is not None and narrative.date_end < said:
             # "The Asayish said on Sunday it had detained 11 suspects" after Saturday's
             # killing: between the two.
-            days = (said - narrative.date).days
+            gap = (said - narrative.date).days
             wider = narrative.precision in ("month", "year")
-            precision = narrative.precision if wider else "day" if days <= 1 else "week"
+            precision = narrative.precision if wider else "day" if gap <= 1 else "week"
             draft.set_date(narrative.date, said, precision, None)
             return
         draft.set_date(narrative.date, narrative.date_end, narrative.precision, None)

@@ -341,3 +341,11 @@ def test_what_goes_on_with_background_told_to_the_day_is_of_that_day(extractor):
         "women and children from the village."
     )
     assert "kidnapping" not in {e.event_type for e in events(extractor, vague)}
+
+
+def test_plural_occurrences_over_a_season_are_a_trend(extractor):
+    text = "Air strikes on Idlib intensified over the summer, residents said."
+    assert events(extractor, text, dt.date(2024, 10, 1)) == []
+    one_event = "Militants captured the town of Baiji in the summer of 2014."
+    (event,) = events(extractor, one_event, dt.date(2024, 10, 1))
+    assert (event.date, event.date_end) == (dt.date(2014, 6, 1), dt.date(2014, 8, 31))

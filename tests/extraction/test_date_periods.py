@@ -1,0 +1,52 @@
+"""Periods named by words: seasons, "ten days ago", "two months ago" (date_periods.py)."""
+
+import datetime as dt
+
+import pytest
+
+from app.extraction.dates import find_dates
+
+PUB = dt.date(2024, 8, 8)  # a Thursday, in summer
+
+
+def one(text, anchor=PUB):
+    found = find_dates(text, anchor)
+    assert len(found) == 1, found
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    "text, first, last",
+    [
+        ("militants regrouped in the spring of 2019", "2019-03-01", "2019-05-31"),
+        ("troops withdrew in spring 2019", "2019-03-01", "2019-05-31"),
+        ("the town fell last summer", "2023-06-01", "2023-08-31"),  # said in summer
+        ("clashes erupted in the spring", "2024-03-01", "2024-05-31"),
+        ("strikes intensified over the summer", "2024-06-01", "2024-08-08"),  # up to the report
+        ("the camp flooded last winter", "2023-12-01", "2024-02-29"),
+        ("a convoy was ambushed ten days ago", "2024-07-29", "2024-07-29"),
+        ("a convoy was ambushed 12 days ago", "2024-07-27", "2024-07-27"),
+        ("the deal was signed two months ago", "2024-06-01", "2024-06-30"),
+        ("the base was shelled a fortnight ago", "2024-07-22", "2024-07-28"),
+    ],
+)
+def test_periods_named_by_words(text, first, last):
+    found = one(text)
+    assert (found.first.isoformat(), found.last.isoformat()) == (first, last)
+
+
+def test_last_summer_said_in_autumn_is_this_years():
+    found = one("the town fell last summer", dt.date(2024, 11, 8))
+    assert (found.first, found.last) == (dt.date(2024, 6, 1), dt.date(2024, 8, 31))
+
+
+@pytest.mark.parametrize(
+    "text", ["families fled the summer heat", "Operation Peace Spring", "a winter coat"]
+)
+def test_a_season_word_without_a_preposition_is_no_date(text):
+    assert find_dates(text, PUB) == []
+
+
+def test_a_day_said_this_year_is_that_day_alone():
+    found = one("On 21 January this year, a car bomb exploded in the market.")
+    assert (found.first, found.last) == (dt.date(2024, 1, 21), dt.date(2024, 1, 21))
