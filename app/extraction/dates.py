@@ -172,6 +172,7 @@ def _week_of(start: int, end: int, text: str, first: date, last: date) -> DateMe
 
 
 _NIGHT = frozenset({"overnight", "during the night"})
+_DAY_PARTS = frozenset({"day", "morning", "evening", "night"})
 #: "within hours", "minutes later": the same day as the event told before.
 _SOON = frozenset({"within", "hours", "minutes"})
 
@@ -354,16 +355,24 @@ def _relative(m: re.Match[str], anchor: date) -> tuple[date, date, Precision, Ro
         # "in recent days": the week before the reference; "in recent weeks": its month.
         span = 7 if words[-1] == "days" else 28
         return anchor - span * day, anchor, "week" if span == 7 else "month", "event", 0
+    if words[1:] in (["week", "later"], ["weeks", "later"]):
+        return anchor, anchor, "day", "follow", 7 * NUMBER_WORDS[words[0]]  # "a week later"
     if words[-1] in ("later", "ago", "earlier", "before") and words[0] in NUMBER_WORDS:
         n = NUMBER_WORDS[words[0]]
         if words[-1] == "ago":
             return anchor - n * day, anchor - n * day, "day", "event", 0
         return anchor, anchor, "day", "follow", n if words[-1] == "later" else -n
     if phrase.startswith(("the following", "the next")):
+        if words[-1] == "week":  # the seven days after the event told before
+            return anchor, anchor + 6 * day, "week", "follow", 1
         return anchor, anchor, "day", "follow", 1
     if phrase.startswith("the previous"):
         return anchor, anchor, "day", "follow", -1  # "a day earlier" than the event told
-    if phrase in ("same day", "the same day", "later that day") or words[0] in _SOON:
+    if (
+        phrase in ("same day", "the same day", "later that day")
+        or words[0] in _SOON
+        or (words[-1] in _DAY_PARTS and words[0] in ("earlier", "later", "that", "the"))
+    ):  # "earlier in the day", "later that evening", "that night", "the same night"
         return anchor, anchor, "day", "follow", 0
     unit = words[-1]
     monday = anchor - timedelta(days=anchor.weekday())

@@ -50,3 +50,28 @@ def test_a_season_word_without_a_preposition_is_no_date(text):
 def test_a_day_said_this_year_is_that_day_alone():
     found = one("On 21 January this year, a car bomb exploded in the market.")
     assert (found.first, found.last) == (dt.date(2024, 1, 21), dt.date(2024, 1, 21))
+
+
+@pytest.mark.parametrize(
+    "text, offset",
+    [
+        ("Earlier in the day, a car bomb exploded", 0),
+        ("later that evening the convoy was hit", 0),
+        ("the same night gunmen attacked the post", 0),
+        ("a week later the army withdrew", 7),
+        ("two weeks later the army withdrew", 14),
+    ],
+)
+def test_days_counted_from_the_event_told_before(text, offset):
+    found = one(text)
+    assert (found.role, found.offset_days) == ("follow", offset)
+
+
+def test_the_following_week_is_seven_days_on():
+    found = one("the following week the militias pulled out")
+    assert (found.role, found.offset_days, (found.last - found.first).days) == ("follow", 1, 6)
+
+
+def test_earlier_in_the_week_is_this_week():
+    found = one("earlier in the week, police detained five men")
+    assert (found.first, found.last) == (dt.date(2024, 8, 5), PUB)

@@ -349,3 +349,12 @@ def test_plural_occurrences_over_a_season_are_a_trend(extractor):
     one_event = "Militants captured the town of Baiji in the summer of 2014."
     (event,) = events(extractor, one_event, dt.date(2024, 10, 1))
     assert (event.date, event.date_end) == (dt.date(2014, 6, 1), dt.date(2014, 8, 31))
+
+
+def test_earlier_in_the_day_is_the_day_of_the_event_told_before(extractor):
+    text = (
+        "A suicide bomber killed 12 people in Tikrit on Tuesday. Earlier in the day, a "
+        "roadside bomb exploded in Baiji."
+    )
+    bomb = next(e for e in events(extractor, text) if e.event_type == "ied_explosion")
+    assert bomb.date == bomb.date_end == dt.date(2024, 3, 5)
