@@ -71,7 +71,8 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "part_month",
         re.compile(
-            rf"\b(mid|early|late|end of|beginning of|start of)[- ]{_MONTH}"
+            rf"\b(mid|early|late|end of|beginning of|start of|(?:first|second) half of)"
+            rf"[- ](?:the month of )?{_MONTH}"
             rf"(?:,? {_YEAR})?",
             re.I,
         ),
@@ -265,7 +266,10 @@ CUES: dict[str, tuple[tuple[str, ...], bool]] = {
     "overnight": (("overnight",), False),
     "nth": ((" the ",), False),
     "numeric": (("/",), False),
-    "part_month": (("mid", "early", "late", "end of", "beginning of", "start of"), True),
+    "part_month": (
+        ("mid", "early", "late", "end of", "beginning of", "start of", "half of"),
+        True,
+    ),
     "following_days": (("days",), True),
     "hours_to": (("hours",), False),
     "season": (("spring", "summer", "autumn", "winter"), False),

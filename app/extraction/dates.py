@@ -229,6 +229,15 @@ def _part_month(m: re.Match[str], anchor: date) -> tuple[date, date, Precision, 
         first, last = first.replace(day=11), first.replace(day=20)
     elif part in ("early", "beginning of", "start of"):
         last = first.replace(day=10)
+    elif part.endswith("half of"):  # "the first half of July": 1-15; the second, 16-31
+        first, last = (
+            (first, first.replace(day=15))
+            if part[0] == "f"
+            else (
+                first.replace(day=16),
+                last,
+            )
+        )
     else:
         first = first.replace(day=21)
     return first, min(last, anchor) if last > anchor >= first else last, "week", "event", 0

@@ -75,3 +75,15 @@ def test_the_following_week_is_seven_days_on():
 def test_earlier_in_the_week_is_this_week():
     found = one("earlier in the week, police detained five men")
     assert (found.first, found.last) == (dt.date(2024, 8, 5), PUB)
+
+
+@pytest.mark.parametrize(
+    "text, first, last",
+    [
+        ("in the first half of June", "2024-06-01", "2024-06-15"),
+        ("in the second half of June", "2024-06-16", "2024-06-30"),
+    ],
+)
+def test_halves_of_a_month(text, first, last):
+    found = one(text)
+    assert (found.first.isoformat(), found.last.isoformat()) == (first, last)
