@@ -9,7 +9,6 @@ the report itself ("officials said on 7 August") are kept apart as ``role="repor
 
 from __future__ import annotations
 
-import calendar
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -37,8 +36,17 @@ from app.extraction.date_patterns import (
     WEEKDAYS,
     WHEN_AFTER,
 )
-from app.extraction.date_periods import ago, hours_to, past_span, season, weekday_before
-from app.extraction.date_qualifiers import joined_parts, night_of, qualified, weeks_back
+from app.extraction.date_periods import (
+    NIGHT,
+    ago,
+    hours_to,
+    month_span,
+    past_span,
+    relative,
+    season,
+    weekday_before,
+)
+from app.extraction.date_qualifiers import joined_parts, night_of, qualified
 from app.extraction.date_scan import DateScan, scan_dates
 
 Precision = Literal["day", "week", "month", "year"]
@@ -71,10 +79,6 @@ def _year_for(month: int, day: int, anchor: date) -> int:
     except ValueError:
         year -= 1
     return year
-
-
-def _month_span(year: int, month: int) -> tuple[date, date]:
-    return date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1])
 
 
 def find_dates(
@@ -136,7 +140,7 @@ def find_dates(
             )
     if "prayer" in text and len(found) > 1:
         found = _without_prayer_day(text, offset, found)
-    found = night_of(found, _NIGHT)  # "during the night ... on Tuesday morning"
+    found = night_of(found, NIGHT)  # "during the night ... on Tuesday morning"
     found.sort(key=lambda d: d.start)
     found = joined_parts(text, found, offset, _week_of)  # "late April and early May"
     if "ast " in text or "week of" in text or "this year" in text:  # "11 June last year"
@@ -169,12 +173,6 @@ def _reporting(text: str, start: int, end: int) -> bool:
 
 def _week_of(start: int, end: int, text: str, first: date, last: date) -> DateMention:
     return DateMention(start, end, text, first, last, "week", "event")
-
-
-_NIGHT = frozenset({"overnight", "during the night"})
-_DAY_PARTS = frozenset({"day", "morning", "evening", "night"})
-#: "within hours", "minutes later": the same day as the event told before.
-_SOON = frozenset({"within", "hours", "minutes"})
 
 
 def _bound(text: str, start: int) -> bool:
@@ -224,7 +222,7 @@ def _month_day(m: re.Match[str], anchor: date) -> tuple[date, date, Precision, R
 def _part_month(m: re.Match[str], anchor: date) -> tuple[date, date, Precision, Role, int]:
     part, month = m[1].lower(), MONTHS[m[2].lower()]
     year = int(m[3]) if m[3] else _year_for(month, 1, anchor)
-    first, last = _month_span(year, month)
+    first, last = month_span(year, month)
     if part == "mid":
         first, last = first.replace(day=11), first.replace(day=20)
     elif part in ("early", "beginning of", "start of"):
@@ -326,7 +324,7 @@ def _nth(m: re.Match[str], anchor: date) -> tuple[date, date, Precision, Role, i
 
 
 def _month_year(m: re.Match[str], anchor: date) -> tuple[date, date, Precision, Role, int]:
-    first, last = _month_span(int(m[2]), MONTHS[m[1].lower()])
+    first, last = month_span(int(m[2]), MONTHS[m[1].lower()])
     return first, last, "month", "event", 0
 
 
@@ -339,65 +337,9 @@ def _since(m: re.Match[str], anchor: date) -> tuple[date, date, Precision, Role,
 def _in_month(m: re.Match[str], anchor: date) -> tuple[date, date, Precision, Role, int]:
     month = MONTHS[m[1].lower()]
     year = _year_for(month, 1, anchor)
-    first, last = _month_span(year, month)
+    first, last = month_span(year, month)
     role: Role = "since" if m.group().lower().startswith("since") else "event"
     return first, min(last, anchor), "month", role, 0
-
-
-def _relative(m: re.Match[str], anchor: date) -> tuple[date, date, Precision, Role, int]:
-    phrase = m[1].lower()
-    day = timedelta(days=1)
-    if phrase in ("yesterday", "last night", "the day before", "the night before"):
-        return anchor - day, anchor - day, "day", "event", 0
-    if phrase in ("today", "tonight", "this morning"):
-        return anchor, anchor, "day", "event", 0
-    if phrase in _NIGHT:
-        return anchor - day, anchor, "day", "event", 0
-    words = phrase.split()
-    if words[-1] == "weekend" or words[-2:] in (["week", "ago"], ["weeks", "ago"]):
-        return weeks_back(words, anchor)  # "over the weekend", "two weeks ago"
-    if words[-1] == "hours" and words[0] != "within":  # "over the past 24 hours": 2 days
-        return anchor - day, anchor, "day", "event", 0
-    if words[-1] == "week" and words[0] in ("throughout", "over", "during"):
-        return anchor - 7 * day, anchor, "week", "event", 0  # "throughout the week"
-    if words[0] in ("in", "over", "during"):
-        # "in recent days": the week before the reference; "in recent weeks": its month.
-        span = 7 if words[-1] == "days" else 28
-        return anchor - span * day, anchor, "week" if span == 7 else "month", "event", 0
-    if words[1:] in (["week", "later"], ["weeks", "later"]):
-        return anchor, anchor, "day", "follow", 7 * NUMBER_WORDS[words[0]]  # "a week later"
-    if words[-1] in ("later", "ago", "earlier", "before") and words[0] in NUMBER_WORDS:
-        n = NUMBER_WORDS[words[0]]
-        if words[-1] == "ago":
-            return anchor - n * day, anchor - n * day, "day", "event", 0
-        return anchor, anchor, "day", "follow", n if words[-1] == "later" else -n
-    if phrase.startswith(("the following", "the next")):
-        if words[-1] == "week":  # the seven days after the event told before
-            return anchor, anchor + 6 * day, "week", "follow", 1
-        return anchor, anchor, "day", "follow", 1
-    if phrase.startswith("the previous"):
-        return anchor, anchor, "day", "follow", -1  # "a day earlier" than the event told
-    if (
-        phrase in ("same day", "the same day", "later that day")
-        or words[0] in _SOON
-        or (words[-1] in _DAY_PARTS and words[0] in ("earlier", "later", "that", "the"))
-    ):  # "earlier in the day", "later that evening", "that night", "the same night"
-        return anchor, anchor, "day", "follow", 0
-    unit = words[-1]
-    monday = anchor - timedelta(days=anchor.weekday())
-    if unit == "week":
-        if words[0] in ("last", "past", "previous"):
-            return monday - 7 * day, monday - day, "week", "event", 0
-        return monday, anchor, "week", "event", 0  # this week, earlier this week
-    if unit == "month":
-        if words[0] in ("last", "past", "previous") or "last month" in phrase:
-            prev = anchor.replace(day=1) - day
-            first, last = _month_span(prev.year, prev.month)
-            return first, last, "month", "event", 0
-        return anchor.replace(day=1), max(anchor.replace(day=1), anchor - day), "month", "event", 0
-    if words[0] in ("last", "past", "previous") or "last year" in phrase:
-        return date(anchor.year - 1, 1, 1), date(anchor.year - 1, 12, 31), "year", "event", 0
-    return date(anchor.year, 1, 1), max(date(anchor.year, 1, 1), anchor - day), "year", "event", 0
 
 
 _RESOLVERS = {
@@ -422,5 +364,5 @@ _RESOLVERS = {
     "month_year": _month_year,
     "since": _since,
     "in_month": _in_month,
-    "relative": _relative,
+    "relative": relative,
 }
