@@ -12,6 +12,7 @@ MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
 MONTHS |= {m.lower(): i for i, m in enumerate(calendar.month_abbr) if m}
 MONTHS |= {"sept": 9}
 WEEKDAYS = {d.lower(): i for i, d in enumerate(calendar.day_name)}
+WEEKDAY_NAMES = frozenset(calendar.day_name)
 _MONTH = (
     r"(January|February|March|April|May|June|July|August|September|October|November|"
     r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
@@ -19,9 +20,10 @@ _MONTH = (
 _WEEKDAY = r"(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _YEAR = r"((?:19|20)\d\d)"
 _DAY = r"(\d{1,2})(?:st|nd|rd|th)?"
-_TO = r"\s*(?:-|–|—|to|and|until|through)\s*"
+_TO = r"\s*(?:-|–|—|/|to|and|until|through)\s*"
 _CLOCK = r"(?:\d{1,2}(?:[:.]\d\d)? ?[ap]\.?m\.? (?:on )?)?"
 NUMBER_WORDS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
+SPAN_WORDS = NUMBER_WORDS | {"eight": 8, "nine": 9, "ten": 10}
 
 DAY_MONTH = re.compile(rf"\b{_DAY}(?: of)? {_MONTH}(?:,? {_YEAR})?\b")
 MONTH_DAY = re.compile(rf"\b{_MONTH} {_DAY}(?:,? {_YEAR})?\b(?!\s*(?:km|kilometres|people))")
@@ -57,22 +59,70 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),
     ("day_month", DAY_MONTH),
+    # "20/02 (Sat) - Salahuddin: ...", "- 09/05/2021": day/month opening an item or after "on".
+    (
+        "numeric",
+        re.compile(
+            r"(?:(?<=^)|(?<=\n)|(?<=- )|(?<=\bon ))(\d{1,2})/(\d{1,2})(?:/((?:19|20)\d\d))?"
+            r"(?![/\d%])\b"
+        ),
+    ),
     ("month_day", MONTH_DAY),
     (
         "part_month",
         re.compile(
-            rf"\b(mid|early|late|end of|beginning of|start of)[- ]{_MONTH}"
+            rf"\b(mid|early|late|end of|beginning of|start of|(?:first|second) half of)"
+            rf"[- ](?:the month of )?{_MONTH}"
             rf"(?:,? {_YEAR})?",
             re.I,
         ),
     ),
     ("overnight", re.compile(rf"\bovernight (?:into|on) {_WEEKDAY}\b")),
+    # "in the 24 hours to Monday morning" (coalition strike releases): Sunday to Monday.
+    (
+        "hours_to",
+        re.compile(
+            rf"\b(?:in|over|during) the (?:past |last |previous )?(?:24|twenty-four) hours "
+            rf"(?:to|until|up to|ending) (?:early |late )?{_WEEKDAY}\b"
+        ),
+    ),
+    # "over the past two weeks", "in the last three days": that many days up to the reference.
+    (
+        "past_span",
+        re.compile(
+            r"\b(?:in|over|during|for) the (?:past|last|previous) (two|three|four|five|six|"
+            r"seven|eight|nine|ten|\d{1,2}) (days|weeks)\b",
+            re.I,
+        ),
+    ),
     # "over the following three days": from the day after the previous event, three days
     (
         "following_days",
         re.compile(
             r"\b(?:over|in|during|for) the (?:following|next) (two|three|four|five|six|seven|"
-            r"\d) days\b",
+            r"\d) days\b|"
+            # "in the days that followed", "over the following days": some days of the week on
+            r"\b(?:over|in|during) the (?:(?:following|next|ensuing) days|days (?:that )?followed|"
+            r"days (?:after|since))\b",
+            re.I,
+        ),
+    ),
+    # "in the spring of 2019", "last summer", "over the summer": not "summer heat", nor
+    # "Peace Spring" (a season is named after a preposition or "last"/"this").
+    (
+        "season",
+        re.compile(
+            r"\b(?:(?:[Ii]n|[Dd]uring|[Oo]ver|[Tt]hroughout|[Ss]ince|[Bb]y|[Uu]ntil) "
+            r"(?:the |early |late |mid-)?|([Ll]ast|[Tt]his) )(spring|summer|autumn|winter)\b"
+            r"(?:,? (?:of )?((?:19|20)\d\d)\b)?"
+        ),
+    ),
+    # "ten days ago", "two months ago", "a fortnight ago"
+    (
+        "ago",
+        re.compile(
+            r"\b(\d{1,2}|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+            r"several) (days|months?) ago\b|\ba (fortnight) ago\b",
             re.I,
         ),
     ),
@@ -83,7 +133,11 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"(?=\s*(?:[,.;:)]|$)|\s+(?:when|as|after|before|and|in|at|near|with|while|that)\b)"
         ),
     ),
-    ("weekday", re.compile(rf"\b(last |this |on |early |late |by )?{_WEEKDAY}\b")),
+    # "Last Wednesday" opening a sentence is "last Wednesday" too.
+    (
+        "weekday",
+        re.compile(rf"\b((?:[Ll]ast|[Tt]his|on|[Ee]arly|[Ll]ate|by) )?{_WEEKDAY}\b"),
+    ),
     ("month_year", re.compile(rf"\b{_MONTH},? {_YEAR}\b")),
     # The preposition may open the sentence ("In January, ...", "Since 2020 ...").
     (
@@ -106,7 +160,12 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"(?:a|one|two|three|four|five|six|seven) days? (?:later|earlier|ago|before)|"
             r"(?:(?:at|over|during) the|last|this|past) weekend|"
             r"(?:a|one|two|three|four) weeks? ago|"
-            r"the (?:following|next) (?:day|morning|night)|(?:the )?same day|later that day|"
+            r"the (?:following|next) (?:day|morning|night|week)|(?:the )?same day|later that day|"
+            # the day of the event told before: "Earlier in the day, twin car bombs ..."
+            r"(?:earlier|later) (?:in|on) the day|"
+            r"(?:earlier|later) that (?:day|morning|evening|night)|"
+            r"(?:that|the same) (?:evening|night)|"
+            r"(?:a|one|two|three|four) weeks? later|(?:earlier|later) in the week|"
             r"within (?:hours|minutes)|(?:hours|minutes) (?:later|after)|"
             r"(?:in|over|during) the (?:past|last|previous) (?:24|twenty-four) hours|"
             r"(?:throughout|over|during) the (?:whole |entire )?week(?! of)|"
@@ -122,6 +181,16 @@ REPORTING = re.compile(
     r"[\w -]{1,25}?)?\s+(?:late\s+|early\s+|later\s+)?(?:on\s+)?$",
     re.I,
 )
+#: "a ceasefire was announced on Wednesday": the passive dates the thing announced.
+PASSIVE_ANNOUNCED = re.compile(
+    r"\b(?:was|were|been|being)\s+(?:\w+ly\s+)?(?:announced|declared|agreed|signed)\s+"
+    r"(?:late\s+|early\s+|later\s+)?(?:on\s+)?$",
+    re.I,
+)
+#: "it was announced on Monday that ...": then the date is the report's after all.
+THAT_AFTER = re.compile(r"(?:\s+\w+){0,2},?\s+that\b")
+#: "Friday prayers", "the Friday sermon": the weekday names the prayers.
+PRAYERS_AFTER = re.compile(r"\s+(?:prayers?|sermons?)\b")
 POSSESSIVE = re.compile(r"['’]s\b")
 #: "the 10 March agreement", "its August 2016 offensive": a date used as an adjective.
 DETERMINER_BEFORE = re.compile(r"\b(?:[Tt]he|its|their|this|that)\s+$")
@@ -129,14 +198,15 @@ NOUN_AFTER = re.compile(
     r"\s+(?!(?:and|or|to|in|on|at|of|by|for|from|with|when|as|after|before|was|were|is|are|"
     r"had|has|have|until|between|during|that|which|who|amid|while)\b)[a-z][\w-]*"
 )
-# "the agreement signed on 1 April": a participle right after a noun phrase (no "was").
+# "the agreement signed on 1 April": a participle right after a noun phrase (no "was"); the
+# "on" may be the date's own ("the truce announced" + "on Saturday").
 PARTICIPLE = re.compile(
     r"\b(?:the|an?|this|that|its|their)\s+"
     r"(?:(?!(?:was|were|is|are|has|have|had|been|be|being)\b)[\w-]+\s+){0,2}?(?:signed|agreed|reached|"
-    r"brokered|concluded|struck|issued|held|launched|carried out|announced)\s+(?:on|in)\s+$|"
+    r"brokered|concluded|struck|issued|held|launched|carried out|announced)\s+(?:(?:on|in)\s+)?$|"
     # "deployed ahead of the Arbaeen commemoration on 6 September": the date of what comes.
     r"\b(?:ahead of|in the run-up to|in preparation for|in anticipation of)\s+(?:the\s+)?"
-    r"(?:[\w'’-]+\s+){0,3}?(?:on|in)\s+$",
+    r"(?:[\w'’-]+\s+){0,3}?(?:(?:on|in)\s+)?$",
     re.I,
 )
 #: "since December 2024", "until 3 March": the date bounds a span; it dates no event.
@@ -153,7 +223,8 @@ BACKGROUND_YEAR = re.compile(r"^(?:since|until|before)\b", re.I)
 
 HINT = re.compile(
     r"\d|day|week|month|year|night|morning|evening|ago|later|earlier|following|next|"
-    r"same|mid|early|late|hours|minutes|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec",
+    r"same|mid|early|late|hours|minutes|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|"
+    r"spring|summer|autumn|winter",
     re.I,
 )
 
@@ -162,6 +233,7 @@ HINT_WORDS = (
     "day", "week", "month", "year", "night", "morning", "evening", "ago", "later", "earlier",
     "following", "next", "same", "mid", "early", "late", "hours", "minutes", "jan", "feb",
     "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    "spring", "summer", "autumn", "winter",
 )  # fmt: skip
 
 DIGIT = re.compile(r"\d")
@@ -178,8 +250,10 @@ NEEDS = {
     "month_day": "dm",
     "part_month": "",  # case-insensitive: "mid-july" too
     "overnight": "w",
+    "hours_to": "w",
     "overnight_date": "dm",
     "nth": "d",
+    "numeric": "d",
     "weekday": "w",
     "month_year": "dm",
     "since": "d",
@@ -191,8 +265,16 @@ CUES: dict[str, tuple[tuple[str, ...], bool]] = {
     "overnight_date": (("overnight",), False),
     "overnight": (("overnight",), False),
     "nth": ((" the ",), False),
-    "part_month": (("mid", "early", "late", "end of", "beginning of", "start of"), True),
+    "numeric": (("/",), False),
+    "part_month": (
+        ("mid", "early", "late", "end of", "beginning of", "start of", "half of"),
+        True,
+    ),
     "following_days": (("days",), True),
+    "hours_to": (("hours",), False),
+    "season": (("spring", "summer", "autumn", "winter"), False),
+    "ago": ((" ago",), True),
+    "past_span": (("past", "last", "previous"), True),
     # " day": "the day before", "same day", "two days later"; not the "day" of a weekday
     "relative": (
         (
@@ -212,4 +294,16 @@ CUES: dict[str, tuple[tuple[str, ...], bool]] = {
     ),
 }
 #: Expressions counted from the reference date; the others only take their year from it.
-RELATIVE = frozenset({"weekday", "overnight", "relative", "nth", "weekday_range"})
+RELATIVE = frozenset(
+    {
+        "weekday",
+        "overnight",
+        "relative",
+        "nth",
+        "weekday_range",
+        "hours_to",
+        "past_span",
+        "season",
+        "ago",
+    }
+)

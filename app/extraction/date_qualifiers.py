@@ -1,4 +1,5 @@
 """Words after a date that move it: "11 June last year", "Monday last week", "last June",
+"21 January this year" (one day, not the year as well),
 "the second week of March"; and "the weekend", "two weeks ago".
 
 :func:`app.extraction.dates.find_dates` reads "11 June" and "last year" as two dates (the
@@ -23,6 +24,7 @@ if TYPE_CHECKING:
     from app.extraction.dates import DateMention, Precision, Role
 
 _LAST_YEAR = re.compile(r",?\s+(?:of\s+)?last\s+year\b", re.I)
+_THIS_YEAR = re.compile(r",?\s+(?:of\s+)?this\s+year\b", re.I)
 _LAST_WEEK = re.compile(r",?\s+(?:of\s+)?last\s+week\b", re.I)
 _WEEK_OF = re.compile(
     r"\b(?:in|during|over)\s+the\s+(first|second|third|fourth|last|final)\s+week\s+of\s+"
@@ -44,6 +46,11 @@ def qualified(
     for d in found:
         at = d.end - offset
         if d.precision in ("day", "month") and not re.search(r"\d{4}", d.text):
+            this = _THIS_YEAR.match(text, at)
+            if this is not None:
+                # "on 21 January this year": that day, not the whole year as well.
+                out = _merged(out, d, d, this)
+                continue
             tail = _LAST_YEAR.match(text, at)
             if tail is not None and d.first.year == anchor.year:
                 last = _previous_year(d.last)

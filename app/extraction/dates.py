@@ -9,7 +9,6 @@ the report itself ("officials said on 7 August") are kept apart as ``role="repor
 
 from __future__ import annotations
 
-import calendar
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -26,14 +25,28 @@ from app.extraction.date_patterns import (
     NOUN_AFTER,
     NUMBER_WORDS,
     PARTICIPLE,
+    PASSIVE_ANNOUNCED,
     POSSESSIVE,
+    PRAYERS_AFTER,
     RELATIVE,
     REPORTING,
     SINCE_BEFORE,
+    THAT_AFTER,
+    WEEKDAY_NAMES,
     WEEKDAYS,
     WHEN_AFTER,
 )
-from app.extraction.date_qualifiers import joined_parts, night_of, qualified, weeks_back
+from app.extraction.date_periods import (
+    NIGHT,
+    ago,
+    hours_to,
+    month_span,
+    past_span,
+    relative,
+    season,
+    weekday_before,
+)
+from app.extraction.date_qualifiers import joined_parts, night_of, qualified
 from app.extraction.date_scan import DateScan, scan_dates
 
 Precision = Literal["day", "week", "month", "year"]
@@ -68,16 +81,6 @@ def _year_for(month: int, day: int, anchor: date) -> int:
     return year
 
 
-def _month_span(year: int, month: int) -> tuple[date, date]:
-    return date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1])
-
-
-def _weekday_before(anchor: date, weekday: int) -> date:
-    """The latest such weekday on or before ``anchor``, the same day included (wire style:
-    "on Sunday" in a report of Sunday is that Sunday)."""
-    return anchor - timedelta(days=(anchor.weekday() - weekday) % 7)
-
-
 def find_dates(
     text: str,
     anchor: date,
@@ -107,7 +110,7 @@ def find_dates(
             if resolved is None:
                 continue
             first, last, precision, role, follow = resolved
-            if role == "event" and cued_search(REPORTING, text[max(0, s - 40) : s]):
+            if role == "event" and _reporting(text, s, e):
                 role = "report"
             elif role == "event" and _bound(text, s):
                 role = "since"  # "the worst since December 2024", "until 3 March": a bound
@@ -135,21 +138,41 @@ def find_dates(
                     attached,
                 )
             )
-    found = night_of(found, _NIGHT)  # "during the night ... on Tuesday morning"
+    if "prayer" in text and len(found) > 1:
+        found = _without_prayer_day(text, offset, found)
+    found = night_of(found, NIGHT)  # "during the night ... on Tuesday morning"
     found.sort(key=lambda d: d.start)
     found = joined_parts(text, found, offset, _week_of)  # "late April and early May"
-    if "ast " in text or "week of" in text:  # "11 June last year", "Monday last week"
+    if "ast " in text or "week of" in text or "this year" in text:  # "11 June last year"
         found = qualified(text, found, reported or anchor, offset, _week_of)
     return found
 
 
+def _without_prayer_day(text: str, offset: int, found: list[DateMention]) -> list[DateMention]:
+    """ "In August 2014, gunmen opened fire on worshippers at Friday prayers": the weekday
+    names the prayers, and dates nothing when the sentence says its date otherwise."""
+    prayers = [
+        d for d in found if d.text in WEEKDAY_NAMES and PRAYERS_AFTER.match(text, d.end - offset)
+    ]
+    if not prayers or not any(d.role == "event" and d not in prayers for d in found):
+        return found
+    return [d for d in found if d not in prayers]
+
+
+def _reporting(text: str, start: int, end: int) -> bool:
+    """Whether the date says when the sentence was reported ("officials said on Friday"),
+    not when a thing announced happened: "a ceasefire was announced on Wednesday", "under the
+    truce announced on Saturday" date the ceasefire (unless "... announced on Monday that")."""
+    before = text[max(0, start - 40) : start]
+    if not cued_search(REPORTING, before):
+        return False
+    if cued_search(PARTICIPLE, text[max(0, start - 60) : start]):
+        return False
+    return not (PASSIVE_ANNOUNCED.search(before) and not THAT_AFTER.match(text, end))
+
+
 def _week_of(start: int, end: int, text: str, first: date, last: date) -> DateMention:
     return DateMention(start, end, text, first, last, "week", "event")
-
-
-_NIGHT = frozenset({"overnight", "during the night"})
-#: "within hours", "minutes later": the same day as the event told before.
-_SOON = frozenset({"within", "hours", "minutes"})
 
 
 def _bound(text: str, start: int) -> bool:
@@ -182,6 +205,13 @@ def _day_month(m: re.Match[str], anchor: date) -> tuple[date, date, Precision, R
     return d, d, "day", "event", 0
 
 
+def _numeric(m: re.Match[str], anchor: date) -> tuple[date, date, Precision, Role, int]:
+    day, month = int(m[1]), int(m[2])
+    year = int(m[3]) if m[3] else _year_for(month, day, anchor)
+    d = date(year, month, day)
+    return d, d, "day", "event", 0
+
+
 def _month_day(m: re.Match[str], anchor: date) -> tuple[date, date, Precision, Role, int]:
     month, day = MONTHS[m[1].lower()], int(m[2])
     year = int(m[3]) if m[3] else _year_for(month, day, anchor)
@@ -192,25 +222,34 @@ def _month_day(m: re.Match[str], anchor: date) -> tuple[date, date, Precision, R
 def _part_month(m: re.Match[str], anchor: date) -> tuple[date, date, Precision, Role, int]:
     part, month = m[1].lower(), MONTHS[m[2].lower()]
     year = int(m[3]) if m[3] else _year_for(month, 1, anchor)
-    first, last = _month_span(year, month)
+    first, last = month_span(year, month)
     if part == "mid":
         first, last = first.replace(day=11), first.replace(day=20)
     elif part in ("early", "beginning of", "start of"):
         last = first.replace(day=10)
+    elif part.endswith("half of"):  # "the first half of July": 1-15; the second, 16-31
+        first, last = (
+            (first, first.replace(day=15))
+            if part[0] == "f"
+            else (
+                first.replace(day=16),
+                last,
+            )
+        )
     else:
         first = first.replace(day=21)
     return first, min(last, anchor) if last > anchor >= first else last, "week", "event", 0
 
 
 def _overnight(m: re.Match[str], anchor: date) -> tuple[date, date, Precision, Role, int]:
-    d = _weekday_before(anchor, WEEKDAYS[m[1].lower()])
+    d = weekday_before(anchor, WEEKDAYS[m[1].lower()])
     return d - timedelta(days=1), d, "day", "event", 0
 
 
 def _weekday(m: re.Match[str], anchor: date) -> tuple[date, date, Precision, Role, int]:
     qualifier = (m[1] or "").strip().lower()
     weekday = WEEKDAYS[m[2].lower()]
-    d = _weekday_before(anchor, weekday)
+    d = weekday_before(anchor, weekday)
     if qualifier == "last" and anchor - d < timedelta(days=2):
         # "last Sunday" is the one before: never the reference day, nor the day before it
         # (which a writer calls "yesterday").
@@ -244,8 +283,8 @@ def _month_range(m: re.Match[str], anchor: date) -> tuple[date, date, Precision,
 
 
 def _weekday_range(m: re.Match[str], anchor: date) -> tuple[date, date, Precision, Role, int]:
-    last = _weekday_before(anchor, WEEKDAYS[m[2].lower()])
-    first = _weekday_before(last, WEEKDAYS[m[1].lower()])
+    last = weekday_before(anchor, WEEKDAYS[m[2].lower()])
+    first = weekday_before(last, WEEKDAYS[m[1].lower()])
     return first, last, _span_precision(first, last), "event", 0
 
 
@@ -256,7 +295,7 @@ def _overnight_date(m: re.Match[str], anchor: date) -> tuple[date, date, Precisi
 
 def _following_days(m: re.Match[str], anchor: date) -> tuple[date, date, Precision, Role, int]:
     """A follow-up span: the interval's length is the number of days (follow role)."""
-    word = m[1].lower()
+    word = (m[1] or "seven").lower()  # "in the days that followed": a week at most
     days = int(word) if word.isdigit() else NUMBER_WORDS[word]
     return anchor, anchor + timedelta(days=days - 1), "week", "follow", 1
 
@@ -285,7 +324,7 @@ def _nth(m: re.Match[str], anchor: date) -> tuple[date, date, Precision, Role, i
 
 
 def _month_year(m: re.Match[str], anchor: date) -> tuple[date, date, Precision, Role, int]:
-    first, last = _month_span(int(m[2]), MONTHS[m[1].lower()])
+    first, last = month_span(int(m[2]), MONTHS[m[1].lower()])
     return first, last, "month", "event", 0
 
 
@@ -298,57 +337,9 @@ def _since(m: re.Match[str], anchor: date) -> tuple[date, date, Precision, Role,
 def _in_month(m: re.Match[str], anchor: date) -> tuple[date, date, Precision, Role, int]:
     month = MONTHS[m[1].lower()]
     year = _year_for(month, 1, anchor)
-    first, last = _month_span(year, month)
+    first, last = month_span(year, month)
     role: Role = "since" if m.group().lower().startswith("since") else "event"
     return first, min(last, anchor), "month", role, 0
-
-
-def _relative(m: re.Match[str], anchor: date) -> tuple[date, date, Precision, Role, int]:
-    phrase = m[1].lower()
-    day = timedelta(days=1)
-    if phrase in ("yesterday", "last night", "the day before", "the night before"):
-        return anchor - day, anchor - day, "day", "event", 0
-    if phrase in ("today", "tonight", "this morning"):
-        return anchor, anchor, "day", "event", 0
-    if phrase in _NIGHT:
-        return anchor - day, anchor, "day", "event", 0
-    words = phrase.split()
-    if words[-1] == "weekend" or words[-2:] in (["week", "ago"], ["weeks", "ago"]):
-        return weeks_back(words, anchor)  # "over the weekend", "two weeks ago"
-    if words[-1] == "hours" and words[0] != "within":  # "over the past 24 hours": 2 days
-        return anchor - day, anchor, "day", "event", 0
-    if words[-1] == "week" and words[0] in ("throughout", "over", "during"):
-        return anchor - 7 * day, anchor, "week", "event", 0  # "throughout the week"
-    if words[0] in ("in", "over", "during"):
-        # "in recent days": the week before the reference; "in recent weeks": its month.
-        span = 7 if words[-1] == "days" else 28
-        return anchor - span * day, anchor, "week" if span == 7 else "month", "event", 0
-    if words[-1] in ("later", "ago", "earlier", "before") and words[0] in NUMBER_WORDS:
-        n = NUMBER_WORDS[words[0]]
-        if words[-1] == "ago":
-            return anchor - n * day, anchor - n * day, "day", "event", 0
-        return anchor, anchor, "day", "follow", n if words[-1] == "later" else -n
-    if phrase.startswith(("the following", "the next")):
-        return anchor, anchor, "day", "follow", 1
-    if phrase.startswith("the previous"):
-        return anchor, anchor, "day", "follow", -1  # "a day earlier" than the event told
-    if phrase in ("same day", "the same day", "later that day") or words[0] in _SOON:
-        return anchor, anchor, "day", "follow", 0
-    unit = words[-1]
-    monday = anchor - timedelta(days=anchor.weekday())
-    if unit == "week":
-        if words[0] in ("last", "past", "previous"):
-            return monday - 7 * day, monday - day, "week", "event", 0
-        return monday, anchor, "week", "event", 0  # this week, earlier this week
-    if unit == "month":
-        if words[0] in ("last", "past", "previous") or "last month" in phrase:
-            prev = anchor.replace(day=1) - day
-            first, last = _month_span(prev.year, prev.month)
-            return first, last, "month", "event", 0
-        return anchor.replace(day=1), max(anchor.replace(day=1), anchor - day), "month", "event", 0
-    if words[0] in ("last", "past", "previous") or "last year" in phrase:
-        return date(anchor.year - 1, 1, 1), date(anchor.year - 1, 12, 31), "year", "event", 0
-    return date(anchor.year, 1, 1), max(date(anchor.year, 1, 1), anchor - day), "year", "event", 0
 
 
 _RESOLVERS = {
@@ -361,12 +352,17 @@ _RESOLVERS = {
     "following_days": _following_days,
     "nth": _nth,
     "day_month": _day_month,
+    "numeric": _numeric,
     "month_day": _month_day,
     "part_month": _part_month,
     "overnight": _overnight,
+    "hours_to": hours_to,
+    "past_span": past_span,
+    "season": season,
+    "ago": ago,
     "weekday": _weekday,
     "month_year": _month_year,
     "since": _since,
     "in_month": _in_month,
-    "relative": _relative,
+    "relative": relative,
 }

@@ -173,7 +173,7 @@ def drafts_for(
         )
         if draft.near and draft.location is not None and ctx.outskirts is not None:
             draft.location = ctx.outskirts.near(draft.location)  # "south of Damascus"
-        dated = item_dates(event_dates, location, places, sentence.end)
+        dated = item_dates(event_dates, location, places, sentence)
         told = ctx.told.get(sentence.index - 1, [])  # the sentence before: "the same day"
         date_draft(draft, dated, ctx.drafts, said or ctx.reported_at, ctx.paragraph_of, said, told)
         own = clauses.scoped(sentence, trigger, others, actors)

@@ -2,7 +2,8 @@
 
 An event the text gives no day of is put in the week before its report; when the sentence
 says the operation it belongs to lasted N days ("a 24-day sweep", "a ten-day campaign"),
-it is put in the N days up to that day instead.
+it is put in the N days up to that day instead; so is an event whose one day is said, when
+its sentence says it lasted N days ("fought for five days; by Tuesday ...").
 """
 
 from __future__ import annotations
@@ -18,10 +19,13 @@ _COUNT_WORDS = {
     "thirty": 30, "forty": 40, "fifty": 50,
 }  # fmt: skip
 #: "a 24-day sweep", "the ten-day security operation", "a three-day siege".
+_NUMBER = r"(\d{1,3}|" + "|".join(_COUNT_WORDS) + r")"
 _SPAN = re.compile(
-    r"\b(\d{1,3}|" + "|".join(_COUNT_WORDS) + r")[- ]day(?:-long)?\s+(?:[\w-]+\s+){0,2}?"
+    r"\b" + _NUMBER + r"[- ]day(?:-long)?\s+(?:[\w-]+\s+){0,2}?"
     r"(?:sweep|campaign|operation|offensive|siege|search|crackdown|battle|assault|"
-    r"blockade|raids?|strikes?|bombardment|fighting|clashes|standoff|sit-in|protests?)\b",
+    r"blockade|raids?|strikes?|bombardment|fighting|clashes|standoff|sit-in|protests?)\b|"
+    # "fighting raged for five days", "for two straight days"
+    r"\bfor " + _NUMBER.replace("(", "(?P<count>", 1) + r" (?:straight |consecutive |full )?days\b",
     re.I,
 )
 #: The longest span taken as one operation; longer ones are campaigns of many events.
@@ -29,13 +33,22 @@ MAX_DAYS = 120
 
 
 def stated_days(sentence: str) -> int | None:
-    """The number of days the sentence says its one operation lasted, if it says so once."""
+    """The number of days the sentence says its one operation lasted, if it says so once
+    ("a 24-day sweep"; not a verb's "for two days", which may be any clause's)."""
+    said = stated_span(sentence)
+    return said[0] if said is not None and not said[2] else None
+
+
+def stated_span(sentence: str) -> tuple[int, int, bool] | None:
+    """The days the sentence says its one operation lasted, where it says so (an offset in
+    ``sentence``), and whether a verb's "for N days" says it (which dates only its clause)."""
     found = list(cued_finditer(_SPAN, sentence))
     if len(found) != 1:
         return None
-    word = found[0][1].lower()
+    verb = found[0][1] is None
+    word = (found[0]["count"] if verb else found[0][1]).lower()
     days = int(word) if word.isdigit() else _COUNT_WORDS[word]
-    return days if 2 <= days <= MAX_DAYS else None
+    return (days, found[0].start(), verb) if 2 <= days <= MAX_DAYS else None
 
 
 def span_before(end: dt.date, days: int) -> tuple[dt.date, dt.date]:

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 
 from app.extraction.cues import cued_search
 from app.extraction.dates import DateMention
-from app.extraction.durations import span_before, stated_days
+from app.extraction.durations import span_before, stated_days, stated_span
 from app.extraction.event_builder import EventDraft
 from app.extraction.event_types import Trigger
 from app.extraction.resolve import ResolvedMention
@@ -23,17 +23,26 @@ TALLY = re.compile(
 )
 #: Text with no date of its own that would put it this long before the report is not an event.
 MAX_AGE_DAYS = 365
+#: Plural occurrences dated by a span longer than this are a trend, not one event.
+_MONTH = 31
 
 
 def dated_or_recent(draft: EventDraft, reported_at: dt.date) -> bool:
     """Background told with its own date ("in August 2016 Turkish troops took Jarablus") is an
-    event of that date; only text without a date of its own is held to :data:`MAX_AGE_DAYS`,
-    and so are plurals dated by a year alone ("protests in 2019": a movement, not an event)."""
+    event of that date, and so is what goes on with it when it was told to the day; other
+    text without a date of its own is held to :data:`MAX_AGE_DAYS`, and so are plurals dated
+    by a year alone ("protests in 2019": a movement, not an event)."""
+    plural = draft.trigger.text.lower().endswith("s")
+    if plural and draft.date_mention is not None and (draft.date_end - draft.date).days > _MONTH:
+        return False  # "air strikes intensified over the summer": a trend of a season, a year
     if (reported_at - draft.date_end).days <= MAX_AGE_DAYS:
         return True
     if draft.date_mention is None:
-        return False
-    return not (draft.precision == "year" and draft.trigger.text.lower().endswith("s"))
+        # "On 3 August 2014 militants overran Sinjar. They killed thousands of men.": what
+        # goes on with background told to the day is of that day; a month or a year of
+        # background says too little to carry an undated sentence with it.
+        return draft.precision == "day"
+    return True
 
 
 def attached(draft: EventDraft) -> bool:
@@ -74,12 +83,20 @@ def same_clause(sentence: Sentence, trigger: Trigger, mention: DateMention) -> b
     return not _CLAUSE_BREAK.search(sentence.text[lo - sentence.start : hi - sentence.start])
 
 
+def _clause_holds(sentence: Sentence, trigger: Trigger, at: int) -> bool:
+    """Whether the text at ``at`` is in the trigger's own clause."""
+    lo, hi = sorted((trigger.end, at)) if at >= trigger.end else (at, trigger.start)
+    return not _CLAUSE_BREAK.search(sentence.text[lo - sentence.start : hi - sentence.start])
+
+
 #: "for a second day", "into a third straight day": the event began that many days back.
 _NTH_DAY = re.compile(
     r"\b(?:for|into) a (second|third|fourth|fifth|sixth) "
     r"(?:straight |consecutive |successive )?day\b",
     re.I,
 )
+#: The longest stated span that widens an event dated to one day (longer ones are campaigns).
+_LASTED_DAYS = 10
 _NTH = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6}
 #: How close after a trigger "the previous evening", "two days earlier" must come to be its own.
 _NEXT_TO = 25
@@ -103,6 +120,15 @@ def own_interval(
     if nth is not None:
         # "fighting raged for a third day on Thursday": since Tuesday.
         return chosen.last - dt.timedelta(days=_NTH[nth[1].lower()] - 1), chosen.last, chosen
+    lasted = stated_span(sentence.text) if chosen.first == chosen.last else None
+    if (
+        lasted is not None
+        and lasted[0] <= _LASTED_DAYS
+        and (not lasted[2] or _clause_holds(sentence, trigger, sentence.start + lasted[1]))
+    ):
+        # "Fighting raged for five days, and by Tuesday ...", "following a two-day
+        # offensive": the days up to the one said (not "; he had been missing for two days").
+        return chosen.last - dt.timedelta(days=lasted[0] - 1), chosen.last, chosen
     lag = days_after(sentence, trigger)
     if lag and not same_clause(sentence, trigger, chosen):
         # "released on Thursday, three days after he was kidnapped": the Monday before.
@@ -136,7 +162,8 @@ def own_interval(
         and same_clause(sentence, trigger, later)
         and not same_clause(sentence, trigger, chosen)
     ):
-        return shifted, shifted, chosen
+        # "fell on 26 June, and Dael negotiated its terms in the following days": the days on.
+        return shifted, shifted + (later.last - later.first), chosen
     return chosen.first, shifted, chosen
 
 
@@ -147,7 +174,8 @@ def own_interval(
 #: noun of another verb) links to news told elsewhere and keeps the sentence's date.
 _DAYS_AFTER = re.compile(
     r"\b(\d{1,3}|a|one|two|three|four|five|six|seven|eight|nine|ten|a few)\s+(days?|weeks?)\s+"
-    r"after\s+(?:(?:[\w-]+\s+){1,2}(?:was|were|had been)\s+|(?P<subject>(?:[\w.'’-]+\s+){0,4}))$",
+    r"(after|before)\s+(?:(?:[\w-]+\s+){1,2}(?:was|were|had been)\s+|"
+    r"(?P<subject>(?:[\w.'’-]+\s+){0,4}))$",
     re.I,
 )
 #: A word of the subject before an active trigger: no verb ("opened", "launching") in it.
@@ -162,8 +190,8 @@ _COUNTS = {
 
 def days_after(sentence: Sentence, trigger: Trigger) -> int:
     """How many days before the sentence's date a trigger lies when "N days after" leads its
-    clause ("freed on Thursday, three days after he was kidnapped": 3); 0 otherwise (and
-    for "a few days", which gives no day)."""
+    clause ("freed on Thursday, three days after he was kidnapped": 3), or after it when "N
+    days before" does (-N); 0 otherwise (and for "a few days", which gives no day)."""
     at = trigger.start - sentence.start
     match = _DAYS_AFTER.search(sentence.text[max(0, at - 50) : at])
     if match is None or match[1].lower() not in _COUNTS and not match[1].isdigit():
@@ -174,7 +202,9 @@ def days_after(sentence: Sentence, trigger: Trigger) -> int:
     ):
         return 0
     n = int(match[1]) if match[1].isdigit() else _COUNTS[match[1].lower()]
-    return n * 7 if match[2].lower().startswith("week") else n
+    n = n * 7 if match[2].lower().startswith("week") else n
+    # "shelled Zakho on 3 May, a week before its jets struck Batifa": a week later.
+    return -n if match[3].lower() == "before" else n
 
 
 def paragraphs(text: str, sentences: list[Sentence]) -> list[int]:
@@ -237,16 +267,22 @@ def date_draft(
     if own:
         movement = draft.spec.category == "movement"
         first, last, chosen = own_interval(own, follow, draft.trigger, draft.sentence, movement)
-        draft.set_date(first, last, chosen.precision, chosen)
+        precision = chosen.precision
+        if precision == "day" and (last - first).days > 1:
+            precision = "week"  # "fought for five days, and by Tuesday ..."
+        draft.set_date(first, last, precision, chosen)
         return
-    if follow and not drafts:
-        # "Police said on Sunday that gunmen had attacked the post the previous day": with
-        # no event told before, from the date the sentence is anchored to.
+    if follow and (not drafts or (said is not None and follow[0].offset_days < 0)):
+        # "Police said on Sunday that gunmen had attacked the post the previous day": from
+        # the day the sentence says it was reported, or with no event told before, from the
+        # date the sentence is anchored to.
         day = follow[0].first + dt.timedelta(days=follow[0].offset_days)
         draft.set_date(day, day, "day", follow[0])
         return
     if follow and drafts:
-        base = drafts[-1]
+        # "the same day", "two days later": counted from the last event told to the day, not
+        # from background told in between ("encircled in August 2019").
+        base = next((d for d in reversed(drafts) if d.precision == "day"), drafts[-1])
         shift = dt.timedelta(days=follow[0].offset_days)
         span = follow[0].last - follow[0].first  # "over the following three days"
         precision = "week" if span.days > 1 else base.precision
@@ -254,7 +290,9 @@ def date_draft(
         days = [d for d in before if d.role == "event" and d.precision == "day"]
         if len(days) == 1 and base.sentence.index < draft.sentence.index - 1:
             first, last, precision = days[0].first, days[0].last, "day"
-        draft.set_date(first + shift, last + shift + span, precision, follow[0])
+        # Not after the report: "in the days that followed" a Monday, reported on Saturday.
+        last = max(first + shift, min(last + shift + span, reported_at))
+        draft.set_date(first + shift, last, precision, follow[0])
         return
     then = [d for d in before if d.role == "event"]
     if then and cued_search(AT_THE_TIME, draft.sentence.text):
@@ -285,6 +323,14 @@ def date_draft(
         # of the background event told before.
         and (said is None or (said - narrative.date_end).days <= _WEEK)
     ):
+        if said is not None and narrative.date_end < said:
+            # "The Asayish said on Sunday it had detained 11 suspects" after Saturday's
+            # killing: between the two.
+            gap = (said - narrative.date).days
+            wider = narrative.precision in ("month", "year")
+            precision = narrative.precision if wider else "day" if gap <= 1 else "week"
+            draft.set_date(narrative.date, said, precision, None)
+            return
         draft.set_date(narrative.date, narrative.date_end, narrative.precision, None)
         return
     lasted = stated_days(draft.sentence.text)
@@ -297,11 +343,18 @@ def date_draft(
     draft.set_date(reported_at - dt.timedelta(days=7), reported_at, "week", None)
 
 
+#: A clause of its own between a place and a date: "..., and on 30 July", "; on 30 July".
+_NEXT_CLAUSE = re.compile(r";|,\s*(?:and|but|while|whereas|then)\b")
+#: How far after its place an item's date may come: "in Kirkuk and in al-Tarmiyah, north of
+#: Baghdad, one of whom is accused of attacks in 2017" dates the attacks, not the arrest.
+_ITEM_REACH = 60
+
+
 def item_dates(
     dates: list[DateMention],
     location: ResolvedMention | None,
     places: list[ResolvedMention | None],
-    sentence_end: int,
+    sentence: Sentence,
 ) -> list[DateMention]:
     """ "drones struck the Sarsang field on 15 July and the Tawke field early on 16 July":
     in a list of places, a date said right after a place (before the next one) is that
@@ -311,10 +364,16 @@ def item_dates(
     later = [
         p.mention.start for p in places if p is not None and p.mention.start > location.mention.end
     ]
-    stop = min(later, default=sentence_end)
+    stop = min(later, default=sentence.end)
+    # Not a date of the next clause: "On 16 July, two rockets landed inside Ain al-Asad, and
+    # on 30 July a US air strike in Musayyib ...": 16 July stays Ain al-Asad's.
+    text, base = sentence.text, sentence.start
     own = [
         d
         for d in dates
-        if d.role == "event" and d.attached is None and location.mention.end <= d.start < stop
+        if d.role == "event"
+        and d.attached is None
+        and location.mention.end <= d.start < min(stop, location.mention.end + _ITEM_REACH)
+        and not _NEXT_CLAUSE.search(text, location.mention.end - base, d.start - base)
     ]
     return own[:1] + [d for d in dates if d.role == "follow"] if own else dates

@@ -233,3 +233,63 @@ def test_throughout_the_week_is_the_week_up_to_the_report():
     assert (found.first, found.last, found.precision) == (dt.date(2024, 8, 1), PUB, "week")
     assert one("fighting went on over the week").first == dt.date(2024, 8, 1)
     assert one("talks held over the weekend").first != dt.date(2024, 8, 1)
+
+
+def test_a_capitalised_last_opening_a_sentence_is_the_week_before():
+    # Published on Thursday 8 August: "Last Wednesday" is not the day before.
+    found = one("Last Wednesday, a man was shot near the market.")
+    assert (found.text, found.first) == ("Last Wednesday", dt.date(2024, 7, 31))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A truce was announced on Tuesday evening and the shelling stopped.",
+        "The guns fell silent under the truce announced on Tuesday.",
+    ],
+)
+def test_a_thing_announced_on_a_day_is_dated_not_reported(text):
+    (found,) = [d for d in find_dates(text, PUB) if "Tuesday" in d.text]
+    assert (found.role, found.first) == ("event", dt.date(2024, 8, 6))
+
+
+def test_announced_that_is_still_a_reporting_date():
+    found = find_dates("It was announced on Tuesday that the convoy left.", PUB)
+    assert [d.role for d in found] == ["report"]
+
+
+def test_friday_prayers_date_nothing_beside_a_date_of_the_sentence():
+    found = find_dates("In May 2019, gunmen fired on worshippers leaving Friday prayers.", PUB)
+    assert [d.text for d in found] == ["May 2019"]
+    (alone,) = find_dates("Crowds marched after Friday prayers.", PUB)
+    assert alone.first == dt.date(2024, 8, 2)
+
+
+@pytest.mark.parametrize(
+    "text, first, last",
+    [
+        ("jets hit 9 targets in the 24 hours to Tuesday morning", "2024-08-05", "2024-08-06"),
+        ("dozens were executed over the past two weeks", "2024-07-25", "2024-08-08"),
+        ("hundreds surrendered in the last three days", "2024-08-05", "2024-08-08"),
+    ],
+)
+def test_spans_counted_back_from_the_reference(text, first, last):
+    found = one(text)
+    assert (found.first.isoformat(), found.last.isoformat()) == (first, last)
+
+
+@pytest.mark.parametrize(
+    "text, first, last",
+    [
+        ("03/08 (Sat) - Anbar, al-Qaim: a roadside bomb hit a patrol.", "2024-08-03", "2024-08-03"),
+        ("- 28/07/2023: rockets fell near the airport.", "2023-07-28", "2023-07-28"),
+        ("- 5/6 Aug: jets struck the Zap area overnight.", "2024-08-05", "2024-08-06"),
+    ],
+)
+def test_day_and_month_in_figures_opening_an_item(text, first, last):
+    (found,) = [d for d in find_dates(text, PUB) if d.role == "event" and "/" in d.text]
+    assert (found.first.isoformat(), found.last.isoformat()) == (first, last)
+
+
+def test_figures_with_a_slash_inside_a_sentence_are_no_date():
+    assert find_dates("Two thirds (2/3) of the council voted for it.", PUB) == []

@@ -223,3 +223,33 @@ def test_fighting_on_its_nth_day_began_that_many_days_back(extractor):
     assert [(first, last) for _, _, first, last in dated(extractor, second)] == [
         (dt.date(2024, 5, 13), dt.date(2024, 5, 14))
     ]
+
+
+def test_what_a_subject_did_days_before_a_later_event_is_dated_that_much_later(extractor):
+    text = "Turkish artillery shelled Zakho on 3 May, a week before Turkish jets struck Batifa."
+    assert [(t, first) for t, _, first, _ in dated(extractor, text)] == [
+        ("drone_or_rocket_attack", dt.date(2024, 5, 3)),
+        ("airstrike", dt.date(2024, 5, 10)),
+    ]
+
+
+def test_fighting_that_lasted_days_up_to_a_day_said_spans_them(extractor):
+    text = "Militants and soldiers fought near Baiji for four days, and by Tuesday 30 were dead."
+    assert [(first, last) for _, _, first, last in dated(extractor, text)] == [
+        (dt.date(2024, 5, 11), dt.date(2024, 5, 14))
+    ]
+    # Another clause's "for two days" widens nothing.
+    body = "Gunmen shot dead a shepherd in Baiji on Tuesday; the man had been missing for two days."
+    assert {(first, last) for _, _, first, last in dated(extractor, body)} == {
+        (dt.date(2024, 5, 14), dt.date(2024, 5, 14))
+    }
+
+
+def test_the_days_that_followed_run_from_the_day_after_to_the_report(extractor):
+    # Published on Wednesday 15 May: the days after Sunday's fall, up to the report.
+    text = (
+        "Militants overran Baiji on Sunday. In the days that followed, the army withdrew "
+        "from Tikrit."
+    )
+    found = {t: (first, last) for t, _, first, last in dated(extractor, text)}
+    assert found["troop_withdrawal"] == (dt.date(2024, 5, 13), WEDNESDAY)

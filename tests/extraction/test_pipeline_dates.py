@@ -276,3 +276,85 @@ def test_hours_after_is_the_day_of_the_event_told_before(extractor):
     )
     found = {(e.event_type, e.date) for e in events(extractor, text)}
     assert ("troop_deployment", dt.date(2024, 3, 5)) in found, found
+
+
+def test_a_day_earlier_than_the_reporting_day_of_its_own_sentence(extractor):
+    # Published on Sunday 10 March: Friday is 8 March, "a day earlier" the 7th, even after
+    # an event of another day.
+    text = (
+        "A roadside bomb exploded in Tikrit on Tuesday. The army said on Friday that its "
+        "troops had clashed with ISIS fighters near Baiji a day earlier."
+    )
+    clash = next(e for e in events(extractor, text) if e.event_type == "armed_clash")
+    assert clash.date == clash.date_end == dt.date(2024, 3, 7)
+
+
+def test_the_same_day_skips_background_told_in_between(extractor):
+    text = (
+        "Gunmen attacked a checkpoint near Baiji on Thursday. In October 2015 Iraqi troops "
+        "clashed with ISIS fighters in Baiji. On the same day, a roadside bomb exploded in "
+        "Tikrit."
+    )
+    bomb = next(e for e in events(extractor, text) if e.event_type == "ied_explosion")
+    assert bomb.date == bomb.date_end == dt.date(2024, 3, 7)
+
+
+def test_an_undated_event_said_on_a_later_day_spans_to_that_day(extractor):
+    text = (
+        "Gunmen shot dead two soldiers in Baiji on Friday. Police said on Saturday they had "
+        "arrested four suspects in Baiji."
+    )
+    arrest = next(e for e in events(extractor, text) if e.event_type == "arrest")
+    assert (arrest.date, arrest.date_end) == (dt.date(2024, 3, 8), dt.date(2024, 3, 9))
+
+
+def test_a_date_of_the_next_clause_is_not_the_place_before_it(extractor):
+    text = (
+        "On 2 March, rockets hit Balad air base and Samarra, and on 6 March a roadside bomb "
+        "exploded in Tikrit."
+    )
+    rockets = [e for e in events(extractor, text) if e.event_type != "ied_explosion"]
+    assert len(rockets) == 2
+    assert {e.date for e in rockets} == {dt.date(2024, 3, 2)}
+
+
+def test_a_date_far_after_a_place_of_a_list_dates_another_noun(extractor):
+    text = (
+        "Yesterday police arrested two men in Tikrit and in Baiji, one of whom is wanted for "
+        "a string of bombings on the city's markets in 2016."
+    )
+    arrests = [e for e in events(extractor, text) if e.event_type == "arrest"]
+    assert len(arrests) == 2
+    assert {e.date for e in arrests} == {dt.date(2024, 3, 9)}
+
+
+def test_what_goes_on_with_background_told_to_the_day_is_of_that_day(extractor):
+    text = (
+        "On 12 June 2017, ISIS fighters stormed the village of Hatra. They abducted dozens of "
+        "women and children from the village."
+    )
+    found = {(e.event_type, e.date) for e in events(extractor, text)}
+    assert ("kidnapping", dt.date(2017, 6, 12)) in found
+    # A month of background carries no undated sentence with it.
+    vague = (
+        "In June 2017, ISIS fighters stormed the village of Hatra. They abducted dozens of "
+        "women and children from the village."
+    )
+    assert "kidnapping" not in {e.event_type for e in events(extractor, vague)}
+
+
+def test_plural_occurrences_over_a_season_are_a_trend(extractor):
+    text = "Air strikes on Idlib intensified over the summer, residents said."
+    assert events(extractor, text, dt.date(2024, 10, 1)) == []
+    one_event = "Militants captured the town of Baiji in the summer of 2014."
+    (event,) = events(extractor, one_event, dt.date(2024, 10, 1))
+    assert (event.date, event.date_end) == (dt.date(2014, 6, 1), dt.date(2014, 8, 31))
+
+
+def test_earlier_in_the_day_is_the_day_of_the_event_told_before(extractor):
+    text = (
+        "A suicide bomber killed 12 people in Tikrit on Tuesday. Earlier in the day, a "
+        "roadside bomb exploded in Baiji."
+    )
+    bomb = next(e for e in events(extractor, text) if e.event_type == "ied_explosion")
+    assert bomb.date == bomb.date_end == dt.date(2024, 3, 5)

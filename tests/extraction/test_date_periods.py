@@ -1,0 +1,89 @@
+"""Periods named by words: seasons, "ten days ago", "two months ago" (date_periods.py)."""
+
+import datetime as dt
+
+import pytest
+
+from app.extraction.dates import find_dates
+
+PUB = dt.date(2024, 8, 8)  # a Thursday, in summer
+
+
+def one(text, anchor=PUB):
+    found = find_dates(text, anchor)
+    assert len(found) == 1, found
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    "text, first, last",
+    [
+        ("militants regrouped in the spring of 2019", "2019-03-01", "2019-05-31"),
+        ("troops withdrew in spring 2019", "2019-03-01", "2019-05-31"),
+        ("the town fell last summer", "2023-06-01", "2023-08-31"),  # said in summer
+        ("clashes erupted in the spring", "2024-03-01", "2024-05-31"),
+        ("strikes intensified over the summer", "2024-06-01", "2024-08-08"),  # up to the report
+        ("the camp flooded last winter", "2023-12-01", "2024-02-29"),
+        ("a convoy was ambushed ten days ago", "2024-07-29", "2024-07-29"),
+        ("a convoy was ambushed 12 days ago", "2024-07-27", "2024-07-27"),
+        ("the deal was signed two months ago", "2024-06-01", "2024-06-30"),
+        ("the base was shelled a fortnight ago", "2024-07-22", "2024-07-28"),
+    ],
+)
+def test_periods_named_by_words(text, first, last):
+    found = one(text)
+    assert (found.first.isoformat(), found.last.isoformat()) == (first, last)
+
+
+def test_last_summer_said_in_autumn_is_this_years():
+    found = one("the town fell last summer", dt.date(2024, 11, 8))
+    assert (found.first, found.last) == (dt.date(2024, 6, 1), dt.date(2024, 8, 31))
+
+
+@pytest.mark.parametrize(
+    "text", ["families fled the summer heat", "Operation Peace Spring", "a winter coat"]
+)
+def test_a_season_word_without_a_preposition_is_no_date(text):
+    assert find_dates(text, PUB) == []
+
+
+def test_a_day_said_this_year_is_that_day_alone():
+    found = one("On 21 January this year, a car bomb exploded in the market.")
+    assert (found.first, found.last) == (dt.date(2024, 1, 21), dt.date(2024, 1, 21))
+
+
+@pytest.mark.parametrize(
+    "text, offset",
+    [
+        ("Earlier in the day, a car bomb exploded", 0),
+        ("later that evening the convoy was hit", 0),
+        ("the same night gunmen attacked the post", 0),
+        ("a week later the army withdrew", 7),
+        ("two weeks later the army withdrew", 14),
+    ],
+)
+def test_days_counted_from_the_event_told_before(text, offset):
+    found = one(text)
+    assert (found.role, found.offset_days) == ("follow", offset)
+
+
+def test_the_following_week_is_seven_days_on():
+    found = one("the following week the militias pulled out")
+    assert (found.role, found.offset_days, (found.last - found.first).days) == ("follow", 1, 6)
+
+
+def test_earlier_in_the_week_is_this_week():
+    found = one("earlier in the week, police detained five men")
+    assert (found.first, found.last) == (dt.date(2024, 8, 5), PUB)
+
+
+@pytest.mark.parametrize(
+    "text, first, last",
+    [
+        ("in the first half of June", "2024-06-01", "2024-06-15"),
+        ("in the second half of June", "2024-06-16", "2024-06-30"),
+    ],
+)
+def test_halves_of_a_month(text, first, last):
+    found = one(text)
+    assert (found.first.isoformat(), found.last.isoformat()) == (first, last)
