@@ -31,6 +31,8 @@ from app.extraction.place_lists import (
     listed_with,
     of_a_kind,
     plain_list,
+    qualifies_list,
+    range_lists,
     reference_of_previous,
     region_of_previous,
 )
@@ -227,6 +229,9 @@ def choose(
     ranges = [m for m in rest if m.place is not None and m.place.family == "mountain"]
     # "the Sinjar and Hakurk regions": each place of the list, the range too.
     groups = kind_lists(sentence, rest)
+    # "the Metina, Zap and Avashin areas of Duhok governorate": the list, not Duhok.
+    rest = [m for m in rest if not qualifies_list(sentence, m, groups)] or rest
+    groups += range_lists(sentence, rest)
     rest = [
         m
         for m in rest

@@ -264,3 +264,8 @@ def test_a_fire_brought_under_control_is_no_battle(extractor):
         "within an hour.",
     )
     assert "armed_clash" not in found
+
+
+def test_fighting_positions_of_the_islamic_state_are_no_clash(extractor):
+    text = "Coalition jets carried out six strikes near Baiji on Monday, hitting IS fighting posts."
+    assert types(extractor, text) == ["airstrike"]
