@@ -44,6 +44,8 @@ from app.extraction.text import Sentence
 
 ORIGIN_CUE = re.compile(
     r"\b(?:from|left|leaving|departed|set out from|out of)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$|"
+    # "troops fled Palmyra", "abandoned the town of Hit": the place left (not "fled to").
+    r"\b(?:fled|abandoned|evacuated|vacated)\s+(?:the\s+)?(?:(?:town|city|village|base)\s+of\s+)?$|"
     r"\bfrom\s+(?:bases|positions|camps|areas)\s+(?:in|near|around)\s+(?:the\s+)?"
     r"(?:[\w-]+\s+)?$",
     re.I,

@@ -87,8 +87,13 @@ _CULPRITS_BEFORE = re.compile(
 #: getaway too ("tribal gunmen pulled out towards the west bank" is still a withdrawal).
 _GUNMEN_BEFORE = re.compile(
     r"\b(?:gunmen|remnants|(?:armed|masked|unidentified|unknown) men)\b[\"\u201d']?"
-    r"(?:\s+\w+){0,3}\s+$",
+    # "the gunmen, riding a motorcycle, fled": an aside between commas.
+    r"(?:(?:\s+\w+){0,3}|,(?:\s+[\w-]+){1,4},)\s+$",
     re.I,
+)
+#: A ruler or official who fled ("the president fled to Moscow"): one man escaping, no force.
+_RULER_BEFORE = re.compile(
+    r"\b(?:president|prime minister|governor|mayor|king|minister|Assad|al-Assad)\s+$", re.I
 )
 #: A passive move ("were moved to", "was transferred to"): someone moved them.
 _PASSIVE_BEFORE = re.compile(r"\b(?:were|was|been|being)\s+$", re.I)
@@ -352,7 +357,9 @@ def _getaway(before: str, trigger: Trigger) -> bool:
     harm getting away (``before``: the text just before the withdrawal word)."""
     if _CULPRITS_BEFORE.search(before):
         return True
-    return trigger.text.lower().startswith("fled") and bool(_GUNMEN_BEFORE.search(before))
+    return trigger.text.lower().startswith("fled") and bool(
+        _GUNMEN_BEFORE.search(before) or _RULER_BEFORE.search(before)
+    )
 
 
 def _known_agreement(sentence: Sentence, trigger: Trigger) -> bool:
