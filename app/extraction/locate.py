@@ -25,6 +25,7 @@ from app.extraction.list_scope import (
     wider_list,
 )
 from app.extraction.metonyms import acting as acting
+from app.extraction.named_sites import site_named_before
 from app.extraction.place_lists import SPECIFICITY as SPECIFICITY
 from app.extraction.place_lists import (
     kind_lists,
@@ -326,8 +327,7 @@ def inherited(
     before, the most specific place of the sentence before, the last event's place.
     """
     earlier = [m for m in mentions if m.place is not None and m.mention.start < sentence.start]
-    site = cued_search(_DEFINITE_SITE, sentence.text)
-    named = _site_named_before(site.group(1), earlier, text[: sentence.start]) if site else None
+    named = site_named_before(sentence, earlier, text[: sentence.start])
     if named is not None:
         return named
     definite = cued_search(DEFINITE, sentence.text)
@@ -361,28 +361,6 @@ _LANDMARK_BEFORE = re.compile(r"\b(?:north|south|east|west)(?:-?(?:east|west))?\
 def _landmark(text: str, m: ResolvedMention) -> bool:
     """Whether a place is named only to say where another lies ("west of Baghdad")."""
     return bool(cued_search(_LANDMARK_BEFORE, text[max(0, m.mention.start - 20) : m.mention.start]))
-
-
-#: "the consulate", "the refinery": a site the report named before, with its place.
-_DEFINITE_SITE = re.compile(
-    r"\bthe (consulate|embassy|refinery|airport|dam|hospital|compound|plant|palace|shrine|"
-    r"bridge|market|university|stadium|mosque|church)\b",
-    re.I,
-)
-#: How far from the site's noun its place may be said ("the consulate in Najaf").
-_SITE_REACH = 60
-
-
-def _site_named_before(
-    noun: str, earlier: list[ResolvedMention], text: str
-) -> ResolvedMention | None:
-    """The place said next to the last earlier mention of a site's noun, if any."""
-    said = [m.start() for m in re.finditer(rf"\b{noun}\b", text, re.I)]
-    if not said:
-        return None
-    at = said[-1]
-    near = [m for m in earlier if abs(m.mention.start - at) <= _SITE_REACH]
-    return min(near, key=lambda m: abs(m.mention.start - at)) if near else None
 
 
 def _story_town(towns: list[ResolvedMention]) -> ResolvedMention:

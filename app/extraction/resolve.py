@@ -26,6 +26,8 @@ from app.gazetteer.index import FOCUS_COUNTRIES, NEIGHBOUR_COUNTRIES
 
 MIN_SCORE = 88.0
 COUNTRY_BONUS, FOREIGN_PENALTY = 6.0, 4.0
+#: A country named by its own name outranks any town with that name as an alias.
+COUNTRY_NAME_BONUS = 8.0
 NEAR_KM, NEAR_BONUS, FAR_KM, FAR_PENALTY = 150.0, 4.0, 500.0, 3.0
 #: A foreign place further than this from the report's places (or from the region, when
 #: the report has none of its own) is far away...
@@ -155,6 +157,10 @@ class Resolver:
             elif distance >= FAR_KM:
                 score -= FAR_PENALTY
         score += min(3.0, math.log10(place.population + 1) / 2.5)
+        if place.kind == "country" and candidate.match == "exact":
+            # "militias from Iraq": the country by its own name, not a city abroad that
+            # once bore it ("`Iraq", an old name of Arak in Iran).
+            score += COUNTRY_NAME_BONUS
         return score
 
 
