@@ -192,6 +192,40 @@ def _apart(sentence: str, first: Trigger, second: Trigger, offset: int) -> bool:
     return bool(_CLAUSE_BREAK.search(sentence, a.end - offset, b.start - offset))
 
 
+def _reads_more(wider: Trigger, narrower: Trigger) -> bool:
+    """Whether a later type's match holds an earlier one's words and says more of the means
+    ("planes started bombing" holds the "bombing" of an explosive): the wider reading wins,
+    unless it is the catch-all attack or the earlier a suicide bombing."""
+    return (
+        wider.start <= narrower.start
+        and narrower.end <= wider.end
+        and wider.end - wider.start > narrower.end - narrower.start
+        and wider.spec.name != "attack"
+        and narrower.spec.name != "suicide_bombing"
+    )
+
+
+#: "were neutralised" as the toll of an air operation, not of ground fighting ("... by our
+#: commandos in an operation supported by armed drones" is a clash).
+_NEUTRALISED = re.compile(r"neutrali[sz]ed\b", re.I)
+_BY_GROUND = re.compile(
+    r"\s+(?:[\w-]+\s+){0,2}?by\s+(?:our\s+|the\s+)?(?:[\w-]+\s+)?"
+    r"(?:commandos|troops|units|forces|soldiers|fighters)\b",
+    re.I,
+)
+
+
+def _air_toll(first: Trigger, trigger: Trigger, sentence: str, offset: int) -> bool:
+    """ "In an air operation in the Hakurk region, 3 terrorists were neutralised": the toll
+    of the strike, no clash of its own."""
+    return (
+        first.spec.name == "airstrike"
+        and trigger.spec.name == "armed_clash"
+        and bool(_NEUTRALISED.fullmatch(trigger.text))
+        and not _BY_GROUND.match(sentence, trigger.end - offset)
+    )
+
+
 class TriggerFinder:
     """The trigger patterns of every type (from the lexicon), compiled once.
 
@@ -336,12 +370,14 @@ class TriggerFinder:
             if match:
                 trigger = Trigger(spec, match.start() + offset, match.end() + offset, match.group())
                 if first and trigger.start < first[0].end and first[0].start < trigger.end:
+                    if len(first) == 1 and _reads_more(trigger, first[0]):
+                        first[0] = trigger  # "planes started bombing": by air, not a bomb
                     continue  # the same words read twice
                 if (
                     first
                     and not _second(first[0], spec, trigger.text)
                     and not _apart(sentence, first[0], trigger, offset)
-                ):
+                ) or (first and _air_toll(first[0], trigger, sentence, offset)):
                     continue
                 best.setdefault(spec.group, []).append(trigger)
         # In the order the sentence tells them, group by group.
