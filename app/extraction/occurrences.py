@@ -19,6 +19,7 @@ from app.extraction.framing import framing
 from app.extraction.ordnance import goods_seized, handled
 from app.extraction.overflights import overflight
 from app.extraction.roles import FORCE_WORDS
+from app.extraction.second_occurrences import while_another
 from app.extraction.text import Sentence
 
 #: "ISIS claimed the attack", "blamed the PKK": a sentence about who did an event.
@@ -215,7 +216,7 @@ def occurrences(
         and not overflight(sentence, t)
     ]
     triggers += _another(sentence, triggers)
-    triggers += _while_another(finder, sentence, triggers)
+    triggers += while_another(finder, sentence, triggers)
     harm = [t for t in triggers if t.spec.group in ("violence", "detention")]
     # "Israeli forces entered Jubata and detained two men", "a bomber entered the church and
     # opened fire", "fighters crossed the river and attacked SDF posts": the approach is how
@@ -288,39 +289,6 @@ def _standing(sentence: Sentence, trigger: Trigger) -> bool:
     return bool(_NOUN_BEFORE.search(sentence.text[max(0, at - 30) : at])) and bool(
         _MAIN_VERB_AFTER.match(sentence.text, end)
     )
-
-
-#: A clause of its own after the first occurrence: "..., while a rocket landed near Mosul".
-_CONTRAST = re.compile(r"(?:,\s*(?:while|whereas)|;)\s+(?:an?|two|three|several|\d+)\s+$", re.I)
-#: The trigger word as the subject of its own verb of harm.
-_OWN_VERB = re.compile(
-    r"\s+(?:[\w-]+\s+)?(?:fell|hit|struck|landed|exploded|went off|slammed|crashed|targeted|"
-    r"killed|wounded)\b",
-    re.I,
-)
-
-
-def _while_another(
-    finder: TriggerFinder, sentence: Sentence, triggers: list[Trigger]
-) -> list[Trigger]:
-    """ "A drone attack targeted the base at Zilkan, while a rocket landed near the consulate
-    in Mosul": the same kind again, as the subject of its own verb in a clause of its own,
-    is a second occurrence (the trigger finder reads one word per kind and sentence)."""
-    if ";" not in sentence.text and "while" not in sentence.text and "whereas" not in sentence.text:
-        return []  # no clause of its own can follow (the cheap check before the lexicon's rows)
-    more: list[Trigger] = []
-    for first in [t for t in triggers if t.spec.group == "violence"][:1]:
-        for later in finder.each(
-            first.spec.name, sentence.text, sentence.start, first.end - sentence.start
-        ):
-            at, end = later.start - sentence.start, later.end - sentence.start
-            if any(t.start < later.end and later.start < t.end for t in triggers):
-                continue
-            if _CONTRAST.search(sentence.text[max(0, at - 30) : at]) and _OWN_VERB.match(
-                sentence.text, end
-            ):
-                more.append(later)
-    return more
 
 
 def _ending(sentence: Sentence, trigger: Trigger, triggers: list[Trigger]) -> bool:

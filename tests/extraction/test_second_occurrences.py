@@ -1,0 +1,20 @@
+"""The same kind told again in a clause of its own (sentences written for these tests)."""
+
+from tests.extraction.helpers import events
+
+
+def _places(extractor, text):
+    return sorted((e[0], e[1]) for e in events(extractor, text))
+
+
+def test_a_count_of_strikes_again_after_and_is_a_second_event(extractor):
+    text = (
+        "Near Baiji, three strikes hit an ISIL tactical unit, and two strikes south of "
+        "Kirkuk destroyed an ISIL bunker."
+    )
+    assert _places(extractor, text) == [("airstrike", "Baiji"), ("airstrike", "Kirkuk")]
+
+
+def test_a_rocket_again_while_one_landed_elsewhere_is_a_second_event(extractor):
+    text = "A rocket hit the airport in Erbil on Monday, while a rocket landed near Kirkuk."
+    assert len(_places(extractor, text)) == 2
