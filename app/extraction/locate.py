@@ -18,6 +18,7 @@ from app.extraction.datelines import without_dateline
 from app.extraction.event_types import Trigger
 from app.extraction.headings import below_heading
 from app.extraction.list_scope import (
+    coordinated_places,
     joined_lists,
     other_clause,
     qualifies,
@@ -281,7 +282,7 @@ def choose(
                 or wider_list(sentence, best, rest, trigger.end)
                 or listed
             )
-        return None, listed
+        return None, listed + coordinated_places(sentence, trigger, listed, rest)
     return None, [best]
 
 

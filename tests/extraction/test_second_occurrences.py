@@ -18,3 +18,11 @@ def test_a_count_of_strikes_again_after_and_is_a_second_event(extractor):
 def test_a_rocket_again_while_one_landed_elsewhere_is_a_second_event(extractor):
     text = "A rocket hit the airport in Erbil on Monday, while a rocket landed near Kirkuk."
     assert len(_places(extractor, text)) == 2
+
+
+def test_a_second_verb_of_harm_names_a_place_of_its_own(extractor):
+    text = (
+        "On Monday, Turkish jets bombed a depot outside Zakho, killing two guards, and also "
+        "bombed a checkpoint near Sinjar, officials said."
+    )
+    assert _places(extractor, text) == [("airstrike", "Sinjar"), ("airstrike", "Zakho")]
