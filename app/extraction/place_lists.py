@@ -56,7 +56,7 @@ _LIST_JOINER = re.compile(
     # "struck Sinjar on 15 July and Makhmour on 16 July": each place with its own day.
     r"(?:,?\s+(?:early\s+|late\s+)?on\s+(?:the\s+(?:night|morning|evening)\s+of\s+)?"
     r"(?:\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z]+day))?"
-    r"(?:\s*,\s*(?:and\s+)?(?:also\s+)?|\s+and\s+(?:also\s+)?)"
+    r"(?:\s*,\s*(?:and\s+)?(?:also\s+)?|\s+and\s+(?:also\s+)?|,?\s+as\s+well\s+as\s+)"
     # "... near al-Qaim and two across the border near Abu Kamal": a count standing for
     # the noun before it.
     r"(?:(?:one|two|three|four|five|six|seven|eight|nine|ten|\d+|several|others?|more|"
@@ -162,7 +162,7 @@ def _between(sentence: Sentence, a: int, b: int, ordered: list[ResolvedMention])
 
 
 #: What closes a list: "and", or a comma and a locative word ("at Jurf al-Sakhar, in Musayyib").
-_AND = re.compile(r"\band\b|,\s*(?:in|at|near|around|outside)\s")
+_AND = re.compile(r"\band\b|\bas well as\b|,\s*(?:in|at|near|around|outside)\s")
 
 
 #: What joins the items of a plain list: "Deir ez-Zor, Daraa and the Damascus countryside".
