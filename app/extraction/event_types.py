@@ -184,12 +184,23 @@ def _second(first: Trigger, spec: TypeSpec, text: str = "") -> bool:
 _CLAUSE_BREAK = re.compile(r";|\b(?:after|before|while|whereas)\b", re.I)
 
 
+#: A clause opening with "after" (or "before") right before a trigger ("After a drone
+#: attack ...", "and after two rockets ...").
+_LEADING_AFTER = re.compile(r"\b(?:[Aa]fter|[Bb]efore)\s+(?:[\w-]+\s+){0,3}$")
+
+
 def _apart(sentence: str, first: Trigger, second: Trigger, offset: int) -> bool:
     """Whether a strike and a rocket or drone attack are told in clauses of their own."""
     if frozenset({first.spec.name, second.spec.name}) not in _ONE_OCCURRENCE:
         return False
     a, b = sorted((first, second), key=lambda t: t.start)
-    return bool(_CLAUSE_BREAK.search(sentence, a.end - offset, b.start - offset))
+    if _CLAUSE_BREAK.search(sentence, a.end - offset, b.start - offset):
+        return True
+    # "After a drone attack wounded three soldiers at Erbil, US jets struck Babil": the
+    # first told in an after-clause, the second in the main clause past its comma.
+    return bool(_LEADING_AFTER.search(sentence, 0, a.start - offset)) and (
+        "," in sentence[a.end - offset : b.start - offset]
+    )
 
 
 def _reads_more(wider: Trigger, narrower: Trigger) -> bool:

@@ -26,3 +26,14 @@ def test_a_second_verb_of_harm_names_a_place_of_its_own(extractor):
         "bombed a checkpoint near Sinjar, officials said."
     )
     assert _places(extractor, text) == [("airstrike", "Sinjar"), ("airstrike", "Zakho")]
+
+
+def test_a_strike_after_a_drone_attack_told_in_an_after_clause_is_its_own(extractor):
+    text = (
+        "After a drone attack hit the base at Harir on 3 May, US jets struck two depots in "
+        "Jurf al-Sakhar the next day."
+    )
+    assert _places(extractor, text) == [
+        ("airstrike", "Jurf al-Sakhar"),
+        ("drone_or_rocket_attack", "Harir"),
+    ]
