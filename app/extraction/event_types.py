@@ -17,6 +17,7 @@ from app.extraction.cues import has_case_trap
 from app.extraction.irrealis import CLAUSE_VERB, HABITUAL, MODAL, REFERENCE, irrealis
 from app.extraction.pattern_literals import literal_prefixes, required_literal, split_alternatives
 from app.extraction.patterns import lazy_compile
+from app.extraction.trigger_overlaps import air_toll, reads_more
 
 __all__ = [
     "ANAPHORA",
@@ -203,40 +204,6 @@ def _apart(sentence: str, first: Trigger, second: Trigger, offset: int) -> bool:
     )
 
 
-def _reads_more(wider: Trigger, narrower: Trigger) -> bool:
-    """Whether a later type's match holds an earlier one's words and says more of the means
-    ("planes started bombing" holds the "bombing" of an explosive): the wider reading wins,
-    unless it is the catch-all attack or the earlier a suicide bombing."""
-    return (
-        wider.start <= narrower.start
-        and narrower.end <= wider.end
-        and wider.end - wider.start > narrower.end - narrower.start
-        and wider.spec.name != "attack"
-        and narrower.spec.name != "suicide_bombing"
-    )
-
-
-#: "were neutralised" as the toll of an air operation, not of ground fighting ("... by our
-#: commandos in an operation supported by armed drones" is a clash).
-_NEUTRALISED = re.compile(r"neutrali[sz]ed\b", re.I)
-_BY_GROUND = re.compile(
-    r"\s+(?:[\w-]+\s+){0,2}?by\s+(?:our\s+|the\s+)?(?:[\w-]+\s+)?"
-    r"(?:commandos|troops|units|forces|soldiers|fighters)\b",
-    re.I,
-)
-
-
-def _air_toll(first: Trigger, trigger: Trigger, sentence: str, offset: int) -> bool:
-    """ "In an air operation in the Hakurk region, 3 terrorists were neutralised": the toll
-    of the strike, no clash of its own."""
-    return (
-        first.spec.name == "airstrike"
-        and trigger.spec.name == "armed_clash"
-        and bool(_NEUTRALISED.fullmatch(trigger.text))
-        and not _BY_GROUND.match(sentence, trigger.end - offset)
-    )
-
-
 class TriggerFinder:
     """The trigger patterns of every type (from the lexicon), compiled once.
 
@@ -381,15 +348,21 @@ class TriggerFinder:
             if match:
                 trigger = Trigger(spec, match.start() + offset, match.end() + offset, match.group())
                 if first and trigger.start < first[0].end and first[0].start < trigger.end:
-                    if len(first) == 1 and _reads_more(trigger, first[0]):
+                    if len(first) == 1 and reads_more(trigger, first[0]):
                         first[0] = trigger  # "planes started bombing": by air, not a bomb
                     continue  # the same words read twice
                 if (
                     first
                     and not _second(first[0], spec, trigger.text)
                     and not _apart(sentence, first[0], trigger, offset)
-                ) or (first and _air_toll(first[0], trigger, sentence, offset)):
+                ) or (first and air_toll(first[0], trigger, sentence, offset)):
                     continue
                 best.setdefault(spec.group, []).append(trigger)
+        # "gunmen set up a checkpoint": the insurgents' act, not a deployment in it.
+        held = [(t.start, t.end) for t in best.get("activity", [])]
+        if held and "movement" in best:
+            best["movement"] = [
+                t for t in best["movement"] if not any(a <= t.start and t.end <= b for a, b in held)
+            ]
         # In the order the sentence tells them, group by group.
         return [t for g in GROUP_ORDER for t in sorted(best.get(g, []), key=lambda t: t.start)]
