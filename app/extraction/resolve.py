@@ -15,6 +15,7 @@ word that happens to be one of its names ("Okay" for Les Cayes, Haiti) than a pl
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -130,6 +131,7 @@ class Resolver:
                 out.append(ResolvedMention(mention, town.place, town.score, ranked))
             else:
                 out.append(ResolvedMention(mention, None, scored[0][0] if scored else 0.0, ranked))
+        out = [_articled(r) for r in out]
         out = far_and_alone(out, context_countries, centre or REGION_CENTRE)
         out += [ResolvedMention(m, None, 0.0, ()) for m in unresolved]
         out.sort(key=lambda r: r.mention.start)
@@ -222,3 +224,27 @@ def far_and_alone(
         else:
             out.append(r)
     return out
+
+
+#: The Arabic article as written before a name ("al-Mashhad", "ash-Shuhayl").
+_ARTICLE = re.compile(r"(?:al|el|ad|as|ar|an|at|ash|az|ed|es|et)-", re.I)
+#: Countries whose town names English writes without the Arabic article.
+_NO_ARTICLE = frozenset({"TR", "IR"})
+
+
+def _articled(r: ResolvedMention) -> ResolvedMention:
+    """ "raids on al-Mashhad": a name written with the Arabic article is a place of an
+    Arabic-speaking land, not Mashhad in Iran (nor a town in Turkey): the best such candidate,
+    else no place."""
+    place = r.place
+    if (
+        place is None
+        or place.country not in _NO_ARTICLE
+        or not _ARTICLE.match(r.mention.text)
+        or _ARTICLE.match(place.name)
+    ):
+        return r
+    other = next((c for c in r.candidates if c.place.country not in _NO_ARTICLE), None)
+    if other is not None and other.score >= MIN_SCORE:
+        return ResolvedMention(r.mention, other.place, other.score, r.candidates)
+    return ResolvedMention(r.mention, None, r.score, r.candidates)
