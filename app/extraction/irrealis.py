@@ -132,7 +132,10 @@ HABITUAL = re.compile(
     r"(?:have|has) been (?:\w+ ){0,2}since|in total|so far this|since the (?:start|beginning)|"
     r"(?:hundreds|thousands|scores|dozens) of (?:\w+ )?(?:strikes|attacks|raids|air ?strikes|bases|"
     r"posts|outposts|checkpoints)|"
-    r"tally|toll (?:has|had) risen)\b",
+    r"tally|toll (?:has|had) risen|"
+    # "drone strikes have increased in recent years", "cells have stepped up attacks": a trend.
+    r"(?:have|has|had) (?:\w+ )?(?:increased|intensified|escalated|grown|multiplied|surged|"
+    r"declined|decreased|stepped up))\b",
     re.I,
 )
 
@@ -144,7 +147,8 @@ _HABITUAL_CUES = (
     "long", "remain", "still", "typically", "regularly", "increasingly", "repeatedly",
     "times", "daily", "nightly", "since", "in total", "so far this", "hundreds", "thousands",
     "scores", "dozens",
-    "tally", "toll",
+    "tally", "toll", "increased", "intensified", "escalated", "grown", "multiplied", "surged",
+    "declined", "decreased", "stepped up",
 )  # fmt: skip
 _TALLY_CUES = (
     "has ", "have ", "otal documented", "in recent ", "recorded ", "registered ", "counted ",

@@ -145,3 +145,8 @@ def test_raids_counted_since_this_morning_are_the_days_strikes(extractor):
 def test_raids_counted_since_january_are_a_tally(extractor):
     text = "Warplanes have carried out more than 300 raids on Ariha since January."
     assert events(extractor, text) == []
+
+
+def test_attacks_stepped_up_are_a_trend(extractor):
+    text = "IS cells have stepped up attacks on army posts near Tuz Khurmatu this year."
+    assert events(extractor, text) == []
