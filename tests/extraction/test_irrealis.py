@@ -148,5 +148,5 @@ def test_raids_counted_since_january_are_a_tally(extractor):
 
 
 def test_attacks_stepped_up_are_a_trend(extractor):
-    text = "IS cells have stepped up attacks on army posts near Tuz Khurmatu this year."
+    text = "ISIS sleeper cells have intensified their attacks in the countryside of Kirkuk."
     assert events(extractor, text) == []
