@@ -218,6 +218,8 @@ def choose(
     rest = [m for m in placed if m not in came_from]
     if not rest:
         return None, []  # "reinforcements were sent from Baghdad": where they came from
+    # "killing and abducting thousands, forcing others to flee to the Kurdistan Region".
+    rest = [m for m in rest if not fled_to(sentence, m)] or rest
     # "on the Damascus highway", "the Kirkuk-Erbil road": a road named for a town is not in
     # it; any other place of the sentence says better where the event was.
     roads = [m for m in rest if _names_road(sentence, m)]
@@ -306,6 +308,11 @@ def _names_road(sentence: Sentence, mention: ResolvedMention) -> bool:
 
 #: Civilians fleeing somewhere: not where an armed force went.
 _FLEEING = re.compile(r"\b(?:fle(?:e|eing|d)|displac\w+|refugees)\b[^,;:]{0,30}$", re.I)
+
+
+def fled_to(sentence: Sentence, mention: ResolvedMention) -> bool:
+    """Whether a place is where people fled ("forcing thousands to flee to Erbil")."""
+    return bool(cued_search(_FLEEING, before(sentence, mention, 60)))
 
 
 def inherited(
