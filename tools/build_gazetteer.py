@@ -374,6 +374,17 @@ def add_aliases(table: PlaceTable, rows: list[dict[str, str]]) -> None:
         place["source"] = f"{place['source']}; names: {row['source']}"
 
 
+def drop_aliases(table: PlaceTable, rows: list[dict[str, str]]) -> None:
+    """Names a source lists for a place that stand for something else in news text (a
+    region an airport serves, a nationality adjective): removed, each with its reason; an id
+    or alias not found stops the build."""
+    for row in rows:
+        place = table.rows.get(row["id"])
+        if place is None or row["alias"] not in place["aliases"]:  # type: ignore[operator]
+            raise SystemExit(f"false_aliases.csv: {row['id']} has no alias {row['alias']!r}")
+        place["aliases"] = [a for a in place["aliases"] if a != row["alias"]]  # type: ignore[attr-defined]
+
+
 def populated_kind(population: int) -> str:
     """City above 100,000 people, town below."""
     return "city" if population >= 100_000 else "town"
@@ -591,6 +602,7 @@ def build() -> None:
     admin1_codes.check()
 
     add_aliases(table, read_curated("aliases.csv"))
+    drop_aliases(table, read_curated("false_aliases.csv"))
 
     # Countries and large capitals are names, even where an old dictionary also lists them as
     # words ("china", "turkey", "paris"); "male" (the Maldives' capital) stays a word.

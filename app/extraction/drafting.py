@@ -66,7 +66,10 @@ def drafts_for(
     """New events for a trigger: none when it goes on about an earlier one, several when
     it names several places ("protests in Shahba and Salkhad")."""
     mentions = [m for m in ctx.mentions if sentence.start <= m.mention.start < sentence.end]
-    placed = locate.nearest_to(trigger, others, [m for m in mentions if m.place is not None])
+    known = [m for m in mentions if m.place is not None]
+    # "killing and abducting thousands, forcing others to flee to Erbil": no event's place.
+    known = [m for m in known if not locate.fled_to(sentence, m)] or known
+    placed = locate.nearest_to(trigger, others, known)
     event_dates = [d for d in dates if d.role in ("event", "follow")]
     same_group = [
         d

@@ -17,6 +17,7 @@ from app.extraction.cues import has_case_trap
 from app.extraction.irrealis import CLAUSE_VERB, HABITUAL, MODAL, REFERENCE, irrealis
 from app.extraction.pattern_literals import literal_prefixes, required_literal, split_alternatives
 from app.extraction.patterns import lazy_compile
+from app.extraction.trigger_overlaps import air_toll, reads_more
 
 __all__ = [
     "ANAPHORA",
@@ -184,12 +185,23 @@ def _second(first: Trigger, spec: TypeSpec, text: str = "") -> bool:
 _CLAUSE_BREAK = re.compile(r";|\b(?:after|before|while|whereas)\b", re.I)
 
 
+#: A clause opening with "after" (or "before") right before a trigger ("After a drone
+#: attack ...", "and after two rockets ...").
+_LEADING_AFTER = re.compile(r"\b(?:[Aa]fter|[Bb]efore)\s+(?:[\w-]+\s+){0,3}$")
+
+
 def _apart(sentence: str, first: Trigger, second: Trigger, offset: int) -> bool:
     """Whether a strike and a rocket or drone attack are told in clauses of their own."""
     if frozenset({first.spec.name, second.spec.name}) not in _ONE_OCCURRENCE:
         return False
     a, b = sorted((first, second), key=lambda t: t.start)
-    return bool(_CLAUSE_BREAK.search(sentence, a.end - offset, b.start - offset))
+    if _CLAUSE_BREAK.search(sentence, a.end - offset, b.start - offset):
+        return True
+    # "After a drone attack wounded three soldiers at Erbil, US jets struck Babil": the
+    # first told in an after-clause, the second in the main clause past its comma.
+    return bool(_LEADING_AFTER.search(sentence, 0, a.start - offset)) and (
+        "," in sentence[a.end - offset : b.start - offset]
+    )
 
 
 class TriggerFinder:
@@ -336,13 +348,21 @@ class TriggerFinder:
             if match:
                 trigger = Trigger(spec, match.start() + offset, match.end() + offset, match.group())
                 if first and trigger.start < first[0].end and first[0].start < trigger.end:
+                    if len(first) == 1 and reads_more(trigger, first[0]):
+                        first[0] = trigger  # "planes started bombing": by air, not a bomb
                     continue  # the same words read twice
                 if (
                     first
                     and not _second(first[0], spec, trigger.text)
                     and not _apart(sentence, first[0], trigger, offset)
-                ):
+                ) or (first and air_toll(first[0], trigger, sentence, offset)):
                     continue
                 best.setdefault(spec.group, []).append(trigger)
+        # "gunmen set up a checkpoint": the insurgents' act, not a deployment in it.
+        held = [(t.start, t.end) for t in best.get("activity", [])]
+        if held and "movement" in best:
+            best["movement"] = [
+                t for t in best["movement"] if not any(a <= t.start and t.end <= b for a, b in held)
+            ]
         # In the order the sentence tells them, group by group.
         return [t for g in GROUP_ORDER for t in sorted(best.get(g, []), key=lambda t: t.start)]

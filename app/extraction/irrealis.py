@@ -90,6 +90,10 @@ TALLY = re.compile(
     r"[\d,]+ (?:[\w-]+ ){0,2}?[\w-]+s\b|\b[Nn]umber of\b[^.;]{0,80}\b(?:ha(?:s|d) )?(?:rose|risen|"
     r"reached|climbed|stands|stood)\b"
 )
+#: A count since earlier the same day: "since this morning", "since dawn".
+_TODAY_SINCE = re.compile(
+    r"\b[Ss]ince (?:this morning|dawn|daybreak|midnight|the early hours|early (?:this )?morning)\b"
+)
 #: "in recent weeks" alone: a move made in that time is an event all the same.
 _RECENTLY = re.compile(r"\bin recent (?:days|weeks|months)\b")
 #: Ground taken: a fight named after it ("after heavy clashes") is how it was taken (also
@@ -128,7 +132,10 @@ HABITUAL = re.compile(
     r"(?:have|has) been (?:\w+ ){0,2}since|in total|so far this|since the (?:start|beginning)|"
     r"(?:hundreds|thousands|scores|dozens) of (?:\w+ )?(?:strikes|attacks|raids|air ?strikes|bases|"
     r"posts|outposts|checkpoints)|"
-    r"tally|toll (?:has|had) risen)\b",
+    r"tally|toll (?:has|had) risen|"
+    # "drone strikes have increased in recent years", "cells have stepped up attacks": a trend.
+    r"(?:have|has|had) (?:\w+ )?(?:increased|intensified|escalated|grown|multiplied|surged|"
+    r"declined|decreased|stepped up))\b",
     re.I,
 )
 
@@ -140,7 +147,8 @@ _HABITUAL_CUES = (
     "long", "remain", "still", "typically", "regularly", "increasingly", "repeatedly",
     "times", "daily", "nightly", "since", "in total", "so far this", "hundreds", "thousands",
     "scores", "dozens",
-    "tally", "toll",
+    "tally", "toll", "increased", "intensified", "escalated", "grown", "multiplied", "surged",
+    "declined", "decreased", "stepped up",
 )  # fmt: skip
 _TALLY_CUES = (
     "has ", "have ", "otal documented", "in recent ", "recorded ", "registered ", "counted ",
@@ -205,6 +213,10 @@ def _tally(sentence: str, movement: bool) -> bool:
     if not holds_any(sentence, _TALLY_CUES):
         return False
     found = [m.group() for m in TALLY.finditer(sentence)]
+    if found and _TODAY_SINCE.search(sentence):
+        # "since this morning, warplanes have carried out more than 30 raids on X": today's
+        # strikes, one occurrence of the day, not a running tally.
+        found = [f for f in found if not f.startswith(("has ", "have "))]
     if movement:
         # "has sent reinforcements to the dam in recent days": troops sent, not a tally.
         found = [f for f in found if not _RECENTLY.fullmatch(f)]

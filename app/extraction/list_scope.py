@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from app.extraction.cues import cued_finditer
 from app.extraction.event_types import Trigger
 from app.extraction.place_lists import SPECIFICITY, listed_with, rank
 from app.extraction.resolve import ResolvedMention
@@ -178,3 +179,40 @@ def spelled_out(
         return None
     group = listed_with(sentence, first, placed)
     return group if len(group) > 1 and best not in group else None
+
+
+#: A second verb of harm with the same subject: "pounded Saida ..., and also hit Tafas".
+_AND_VERB = re.compile(
+    r",?\s+and\s+(?:also\s+|later\s+|then\s+)?(?:hit|struck|shelled|pounded|bombed|"
+    r"targeted|attacked|raided)\s",
+    re.I,
+)
+
+
+def coordinated_places(
+    sentence: Sentence,
+    trigger: Trigger,
+    listed: list[ResolvedMention],
+    placed: list[ResolvedMention],
+) -> list[ResolvedMention]:
+    """The places a second verb of harm of the same subject names after ``listed`` ("jets
+    struck the ministry in Damascus, and hit convoys around Suwayda": Suwayda too), each
+    with its own list; none when the trigger is no act of violence."""
+    if trigger.spec.group != "violence" or not listed:
+        return []
+    after = max(m.mention.end for m in listed) - sentence.start
+    for verb in cued_finditer(_AND_VERB, sentence.text):
+        if verb.start() < max(after, trigger.end - sentence.start):
+            continue
+        clause = sentence.text[verb.end() :]
+        stop = _CLAUSE_BREAK.search(clause)
+        end = verb.end() + (stop.start() if stop else len(clause)) + sentence.start
+        objects = [
+            m
+            for m in placed
+            if verb.end() + sentence.start <= m.mention.start < end and m not in listed
+        ]
+        if objects:
+            best = min(objects, key=lambda m: (rank(m), m.mention.start))
+            return [m for m in listed_with(sentence, best, placed) if m not in listed]
+    return []

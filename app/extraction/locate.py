@@ -18,6 +18,7 @@ from app.extraction.datelines import without_dateline
 from app.extraction.event_types import Trigger
 from app.extraction.headings import below_heading
 from app.extraction.list_scope import (
+    coordinated_places,
     joined_lists,
     other_clause,
     qualifies,
@@ -25,12 +26,15 @@ from app.extraction.list_scope import (
     wider_list,
 )
 from app.extraction.metonyms import acting as acting
+from app.extraction.named_sites import site_named_before
 from app.extraction.place_lists import SPECIFICITY as SPECIFICITY
 from app.extraction.place_lists import (
     kind_lists,
     listed_with,
     of_a_kind,
     plain_list,
+    qualifies_list,
+    range_lists,
     reference_of_previous,
     region_of_previous,
 )
@@ -42,6 +46,8 @@ from app.extraction.text import Sentence
 
 ORIGIN_CUE = re.compile(
     r"\b(?:from|left|leaving|departed|set out from|out of)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$|"
+    # "troops fled Palmyra", "abandoned the town of Hit": the place left (not "fled to").
+    r"\b(?:fled|abandoned|evacuated|vacated)\s+(?:the\s+)?(?:(?:town|city|village|base)\s+of\s+)?$|"
     r"\bfrom\s+(?:bases|positions|camps|areas)\s+(?:in|near|around)\s+(?:the\s+)?"
     r"(?:[\w-]+\s+)?$",
     re.I,
@@ -212,6 +218,8 @@ def choose(
     rest = [m for m in placed if m not in came_from]
     if not rest:
         return None, []  # "reinforcements were sent from Baghdad": where they came from
+    # "killing and abducting thousands, forcing others to flee to the Kurdistan Region".
+    rest = [m for m in rest if not fled_to(sentence, m)] or rest
     # "on the Damascus highway", "the Kirkuk-Erbil road": a road named for a town is not in
     # it; any other place of the sentence says better where the event was.
     roads = [m for m in rest if _names_road(sentence, m)]
@@ -227,6 +235,9 @@ def choose(
     ranges = [m for m in rest if m.place is not None and m.place.family == "mountain"]
     # "the Sinjar and Hakurk regions": each place of the list, the range too.
     groups = kind_lists(sentence, rest)
+    # "the Metina, Zap and Avashin areas of Duhok governorate": the list, not Duhok.
+    rest = [m for m in rest if not qualifies_list(sentence, m, groups)] or rest
+    groups += range_lists(sentence, rest)
     rest = [
         m
         for m in rest
@@ -273,7 +284,7 @@ def choose(
                 or wider_list(sentence, best, rest, trigger.end)
                 or listed
             )
-        return None, listed
+        return None, listed + coordinated_places(sentence, trigger, listed, rest)
     return None, [best]
 
 
@@ -299,6 +310,11 @@ def _names_road(sentence: Sentence, mention: ResolvedMention) -> bool:
 _FLEEING = re.compile(r"\b(?:fle(?:e|eing|d)|displac\w+|refugees)\b[^,;:]{0,30}$", re.I)
 
 
+def fled_to(sentence: Sentence, mention: ResolvedMention) -> bool:
+    """Whether a place is where people fled ("forcing thousands to flee to Erbil")."""
+    return bool(cued_search(_FLEEING, before(sentence, mention, 60)))
+
+
 def inherited(
     mentions: list[ResolvedMention],
     sentence: Sentence,
@@ -319,8 +335,7 @@ def inherited(
     before, the most specific place of the sentence before, the last event's place.
     """
     earlier = [m for m in mentions if m.place is not None and m.mention.start < sentence.start]
-    site = cued_search(_DEFINITE_SITE, sentence.text)
-    named = _site_named_before(site.group(1), earlier, text[: sentence.start]) if site else None
+    named = site_named_before(sentence, earlier, text[: sentence.start])
     if named is not None:
         return named
     definite = cued_search(DEFINITE, sentence.text)
@@ -354,28 +369,6 @@ _LANDMARK_BEFORE = re.compile(r"\b(?:north|south|east|west)(?:-?(?:east|west))?\
 def _landmark(text: str, m: ResolvedMention) -> bool:
     """Whether a place is named only to say where another lies ("west of Baghdad")."""
     return bool(cued_search(_LANDMARK_BEFORE, text[max(0, m.mention.start - 20) : m.mention.start]))
-
-
-#: "the consulate", "the refinery": a site the report named before, with its place.
-_DEFINITE_SITE = re.compile(
-    r"\bthe (consulate|embassy|refinery|airport|dam|hospital|compound|plant|palace|shrine|"
-    r"bridge|market|university|stadium|mosque|church)\b",
-    re.I,
-)
-#: How far from the site's noun its place may be said ("the consulate in Najaf").
-_SITE_REACH = 60
-
-
-def _site_named_before(
-    noun: str, earlier: list[ResolvedMention], text: str
-) -> ResolvedMention | None:
-    """The place said next to the last earlier mention of a site's noun, if any."""
-    said = [m.start() for m in re.finditer(rf"\b{noun}\b", text, re.I)]
-    if not said:
-        return None
-    at = said[-1]
-    near = [m for m in earlier if abs(m.mention.start - at) <= _SITE_REACH]
-    return min(near, key=lambda m: abs(m.mention.start - at)) if near else None
 
 
 def _story_town(towns: list[ResolvedMention]) -> ResolvedMention:

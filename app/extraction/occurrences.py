@@ -19,6 +19,7 @@ from app.extraction.framing import framing
 from app.extraction.ordnance import goods_seized, handled
 from app.extraction.overflights import overflight
 from app.extraction.roles import FORCE_WORDS
+from app.extraction.second_occurrences import while_another
 from app.extraction.text import Sentence
 
 #: "ISIS claimed the attack", "blamed the PKK": a sentence about who did an event.
@@ -87,8 +88,13 @@ _CULPRITS_BEFORE = re.compile(
 #: getaway too ("tribal gunmen pulled out towards the west bank" is still a withdrawal).
 _GUNMEN_BEFORE = re.compile(
     r"\b(?:gunmen|remnants|(?:armed|masked|unidentified|unknown) men)\b[\"\u201d']?"
-    r"(?:\s+\w+){0,3}\s+$",
+    # "the gunmen, riding a motorcycle, fled": an aside between commas.
+    r"(?:(?:\s+\w+){0,3}|,(?:\s+[\w-]+){1,4},)\s+$",
     re.I,
+)
+#: A ruler or official who fled ("the president fled to Moscow"): one man escaping, no force.
+_RULER_BEFORE = re.compile(
+    r"\b(?:president|prime minister|governor|mayor|king|minister|Assad|al-Assad)\s+$", re.I
 )
 #: A passive move ("were moved to", "was transferred to"): someone moved them.
 _PASSIVE_BEFORE = re.compile(r"\b(?:were|was|been|being)\s+$", re.I)
@@ -210,7 +216,7 @@ def occurrences(
         and not overflight(sentence, t)
     ]
     triggers += _another(sentence, triggers)
-    triggers += _while_another(finder, sentence, triggers)
+    triggers += while_another(finder, sentence, triggers)
     harm = [t for t in triggers if t.spec.group in ("violence", "detention")]
     # "Israeli forces entered Jubata and detained two men", "a bomber entered the church and
     # opened fire", "fighters crossed the river and attacked SDF posts": the approach is how
@@ -285,39 +291,6 @@ def _standing(sentence: Sentence, trigger: Trigger) -> bool:
     )
 
 
-#: A clause of its own after the first occurrence: "..., while a rocket landed near Mosul".
-_CONTRAST = re.compile(r"(?:,\s*(?:while|whereas)|;)\s+(?:an?|two|three|several|\d+)\s+$", re.I)
-#: The trigger word as the subject of its own verb of harm.
-_OWN_VERB = re.compile(
-    r"\s+(?:[\w-]+\s+)?(?:fell|hit|struck|landed|exploded|went off|slammed|crashed|targeted|"
-    r"killed|wounded)\b",
-    re.I,
-)
-
-
-def _while_another(
-    finder: TriggerFinder, sentence: Sentence, triggers: list[Trigger]
-) -> list[Trigger]:
-    """ "A drone attack targeted the base at Zilkan, while a rocket landed near the consulate
-    in Mosul": the same kind again, as the subject of its own verb in a clause of its own,
-    is a second occurrence (the trigger finder reads one word per kind and sentence)."""
-    if ";" not in sentence.text and "while" not in sentence.text and "whereas" not in sentence.text:
-        return []  # no clause of its own can follow (the cheap check before the lexicon's rows)
-    more: list[Trigger] = []
-    for first in [t for t in triggers if t.spec.group == "violence"][:1]:
-        for later in finder.each(
-            first.spec.name, sentence.text, sentence.start, first.end - sentence.start
-        ):
-            at, end = later.start - sentence.start, later.end - sentence.start
-            if any(t.start < later.end and later.start < t.end for t in triggers):
-                continue
-            if _CONTRAST.search(sentence.text[max(0, at - 30) : at]) and _OWN_VERB.match(
-                sentence.text, end
-            ):
-                more.append(later)
-    return more
-
-
 def _ending(sentence: Sentence, trigger: Trigger, triggers: list[Trigger]) -> bool:
     """ "The abduction ended when the captives were freed": the release is how the kidnapping
     told in the sentence ended, not an event of its own."""
@@ -352,7 +325,9 @@ def _getaway(before: str, trigger: Trigger) -> bool:
     harm getting away (``before``: the text just before the withdrawal word)."""
     if _CULPRITS_BEFORE.search(before):
         return True
-    return trigger.text.lower().startswith("fled") and bool(_GUNMEN_BEFORE.search(before))
+    return trigger.text.lower().startswith("fled") and bool(
+        _GUNMEN_BEFORE.search(before) or _RULER_BEFORE.search(before)
+    )
 
 
 def _known_agreement(sentence: Sentence, trigger: Trigger) -> bool:

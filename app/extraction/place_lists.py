@@ -56,7 +56,7 @@ _LIST_JOINER = re.compile(
     # "struck Sinjar on 15 July and Makhmour on 16 July": each place with its own day.
     r"(?:,?\s+(?:early\s+|late\s+)?on\s+(?:the\s+(?:night|morning|evening)\s+of\s+)?"
     r"(?:\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z]+day))?"
-    r"(?:\s*,\s*(?:and\s+)?(?:also\s+)?|\s+and\s+(?:also\s+)?)"
+    r"(?:\s*,\s*(?:and\s+)?(?:also\s+)?|\s+and\s+(?:also\s+)?|,?\s+as\s+well\s+as\s+)"
     # "... near al-Qaim and two across the border near Abu Kamal": a count standing for
     # the noun before it.
     r"(?:(?:one|two|three|four|five|six|seven|eight|nine|ten|\d+|several|others?|more|"
@@ -162,7 +162,7 @@ def _between(sentence: Sentence, a: int, b: int, ordered: list[ResolvedMention])
 
 
 #: What closes a list: "and", or a comma and a locative word ("at Jurf al-Sakhar, in Musayyib").
-_AND = re.compile(r"\band\b|,\s*(?:in|at|near|around|outside)\s")
+_AND = re.compile(r"\band\b|\bas well as\b|,\s*(?:in|at|near|around|outside)\s")
 
 
 #: What joins the items of a plain list: "Deir ez-Zor, Daraa and the Damascus countryside".
@@ -338,3 +338,45 @@ def kind_lists(sentence: Sentence, placed: list[ResolvedMention]) -> list[list[R
         if _PLURAL_KIND_AFTER.match(sentence.text, chain[-1].mention.end - sentence.start):
             groups.append(chain)
     return groups
+
+
+def range_lists(sentence: Sentence, placed: list[ResolvedMention]) -> list[list[ResolvedMention]]:
+    """Lists that name a range or mountain area beside towns or sites ("struck targets in
+    Sinjar, Qandil and Hakurk"): each item a place hit, whatever its kind."""
+    ranges = [m for m in placed if m.place is not None and m.place.family == "mountain"]
+    if not ranges or len(placed) < 2:
+        return []
+    ordered = sorted(placed, key=lambda m: m.mention.start)
+    groups: list[list[ResolvedMention]] = []
+    for m in ordered:
+        if any(m in g for g in groups):
+            continue
+        chain = plain_list(sentence, m, ordered)
+        if (
+            len(chain) > 1
+            and any(c in ranges for c in chain)
+            and any(c not in ranges for c in chain)
+            and all(c in ranges or rank(c) <= SPECIFICITY["admin2"] for c in chain)
+        ):
+            groups.append(chain)
+    return groups
+
+
+#: "the Metina, Zap and Avashin areas of Duhok governorate": what the list's kind noun is of.
+_KIND_OF_AFTER = re.compile(
+    r"\s+(?:regions|areas|districts|sub-?districts|mountains)\s+(?:of|in)\s+(?:the\s+)?$", re.I
+)
+
+
+def qualifies_list(
+    sentence: Sentence, m: ResolvedMention, groups: list[list[ResolvedMention]]
+) -> bool:
+    """Whether a place only says where a list closed by a plural kind noun lies ("the Metina,
+    Zap and Avashin areas of Duhok governorate": Duhok is no place of its own)."""
+    at = m.mention.start - sentence.start
+    return any(
+        m not in g
+        and g[-1].mention.end <= m.mention.start
+        and bool(_KIND_OF_AFTER.fullmatch(sentence.text, g[-1].mention.end - sentence.start, at))
+        for g in groups
+    )

@@ -15,6 +15,7 @@ word that happens to be one of its names ("Okay" for Les Cayes, Haiti) than a pl
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -26,6 +27,8 @@ from app.gazetteer.index import FOCUS_COUNTRIES, NEIGHBOUR_COUNTRIES
 
 MIN_SCORE = 88.0
 COUNTRY_BONUS, FOREIGN_PENALTY = 6.0, 4.0
+#: A country named by its own name outranks any town with that name as an alias.
+COUNTRY_NAME_BONUS = 8.0
 NEAR_KM, NEAR_BONUS, FAR_KM, FAR_PENALTY = 150.0, 4.0, 500.0, 3.0
 #: A foreign place further than this from the report's places (or from the region, when
 #: the report has none of its own) is far away...
@@ -128,6 +131,7 @@ class Resolver:
                 out.append(ResolvedMention(mention, town.place, town.score, ranked))
             else:
                 out.append(ResolvedMention(mention, None, scored[0][0] if scored else 0.0, ranked))
+        out = [_articled(r) for r in out]
         out = far_and_alone(out, context_countries, centre or REGION_CENTRE)
         out += [ResolvedMention(m, None, 0.0, ()) for m in unresolved]
         out.sort(key=lambda r: r.mention.start)
@@ -155,6 +159,10 @@ class Resolver:
             elif distance >= FAR_KM:
                 score -= FAR_PENALTY
         score += min(3.0, math.log10(place.population + 1) / 2.5)
+        if place.kind == "country" and candidate.match == "exact":
+            # "militias from Iraq": the country by its own name, not a city abroad that
+            # once bore it ("`Iraq", an old name of Arak in Iran).
+            score += COUNTRY_NAME_BONUS
         return score
 
 
@@ -216,3 +224,27 @@ def far_and_alone(
         else:
             out.append(r)
     return out
+
+
+#: The Arabic article as written before a name ("al-Mashhad", "ash-Shuhayl").
+_ARTICLE = re.compile(r"(?:al|el|ad|as|ar|an|at|ash|az|ed|es|et)-", re.I)
+#: Countries whose town names English writes without the Arabic article.
+_NO_ARTICLE = frozenset({"TR", "IR"})
+
+
+def _articled(r: ResolvedMention) -> ResolvedMention:
+    """ "raids on al-Mashhad": a name written with the Arabic article is a place of an
+    Arabic-speaking land, not Mashhad in Iran (nor a town in Turkey): the best such candidate,
+    else no place."""
+    place = r.place
+    if (
+        place is None
+        or place.country not in _NO_ARTICLE
+        or not _ARTICLE.match(r.mention.text)
+        or _ARTICLE.match(place.name)
+    ):
+        return r
+    other = next((c for c in r.candidates if c.place.country not in _NO_ARTICLE), None)
+    if other is not None and other.score >= MIN_SCORE:
+        return ResolvedMention(r.mention, other.place, other.score, r.candidates)
+    return ResolvedMention(r.mention, None, r.score, r.candidates)

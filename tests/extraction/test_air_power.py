@@ -30,3 +30,21 @@ def test_a_strike_with_no_air_power_told_before_stays_unflown(extractor):
     strikes = [f for f in found if f[0] == "airstrike"]
     assert strikes, found
     assert "US-led coalition" not in strikes[0][3]
+
+
+def test_planes_that_began_bombing_struck_from_the_air(extractor):
+    text = "Government planes began bombing Khan Shaykhun early on Friday."
+    assert [e[0] for e in events(extractor, text)] == ["airstrike"]
+
+
+def test_enemies_neutralised_in_an_air_operation_are_its_toll(extractor):
+    text = "In an air operation in the Zap region, 2 terrorists were neutralised on Friday."
+    assert [e[0] for e in events(extractor, text)] == ["airstrike"]
+
+
+def test_enemies_neutralised_by_commandos_with_air_support_fought_them(extractor):
+    text = (
+        "On Friday, 2 terrorists in the Zap region were neutralised by our commandos in an "
+        "operation supported by armed drones and an air operation."
+    )
+    assert "armed_clash" in [e[0] for e in events(extractor, text)]

@@ -135,3 +135,18 @@ def test_a_meeting_to_discuss_the_attack_is_no_new_attack():
 def test_accusing_someone_of_an_act_is_no_report_of_it():
     text = "Baghdad accused Ankara on Thursday of killing nine tourists in an artillery attack."
     assert _irrealis(text, "killing")
+
+
+def test_raids_counted_since_this_morning_are_the_days_strikes(extractor):
+    text = "Since this morning, warplanes have carried out more than 20 raids on Ariha."
+    assert [e[0] for e in events(extractor, text)] == ["airstrike"]
+
+
+def test_raids_counted_since_january_are_a_tally(extractor):
+    text = "Warplanes have carried out more than 300 raids on Ariha since January."
+    assert events(extractor, text) == []
+
+
+def test_attacks_stepped_up_are_a_trend(extractor):
+    text = "ISIS sleeper cells have intensified their attacks in the countryside of Kirkuk."
+    assert events(extractor, text) == []

@@ -420,3 +420,11 @@ def test_a_dateline_of_two_cities_is_not_the_place(extractor):
         extractor, "ANKARA/ERBIL - Turkish jets pounded militant positions across northern Iraq."
     )
     assert [(e[1], e[2]) for e in found] == [("Iraq", None)], found
+
+
+def test_where_people_fled_is_no_place_of_the_harm_done(extractor):
+    text = (
+        "Militants overran Tal Afar on Monday, killing and abducting dozens of villagers and "
+        "forcing thousands of families to flee to Duhok."
+    )
+    assert {p for _, p in places(extractor, text)} == {"Tal Afar"}

@@ -124,3 +124,18 @@ def test_a_town_that_fell_to_an_armed_group_was_taken(extractor):
         extractor, "Hit fell to Islamic State militants on 13 October 2014.", dt.date(2015, 6, 1)
     )
     assert [t for t, _ in found] == ["armed_clash"]
+
+
+def test_gunmen_fleeing_after_an_aside_get_away(extractor):
+    text = "The gunmen, both wearing masks, fled toward the orchards near Baquba on Monday."
+    assert [t for t, _ in types(extractor, text)] == []
+
+
+def test_a_ruler_who_fled_is_no_withdrawal(extractor):
+    text = "The governor fled to Erbil on Monday as the militants closed in on Mosul."
+    assert "troop_withdrawal" not in [t for t, _ in types(extractor, text)]
+
+
+def test_troops_who_fled_a_town_withdrew_from_it(extractor):
+    text = "Army units fled Tikrit on Monday as the militants advanced."
+    assert types(extractor, text) == [("troop_withdrawal", "Tikrit")]

@@ -144,3 +144,18 @@ def test_a_withdrawal_from_an_area_spelled_out_is_one_event_per_town(extractor):
         "and al-Latamneh - on Friday."
     )
     assert _places(extractor, text) == ["Al-Lataminah", "Kafr Zita", "Morek"]
+
+
+def test_ranges_listed_beside_a_town_are_each_a_place(extractor):
+    text = "Turkish jets bombed hideouts in Sinjar, Hakurk and Qandil on Thursday."
+    assert _places(extractor, text) == ["Hakurk", "Qandil Mountains", "Sinjar"]
+
+
+def test_governorate_said_of_a_list_of_areas_is_no_place_of_its_own(extractor):
+    text = "Turkish jets bombed caves in the Zap and Metina areas of Duhok province on Thursday."
+    assert _places(extractor, text) == ["Matin Mountain", "Zap"]
+
+
+def test_a_list_goes_on_after_as_well_as(extractor):
+    text = "Crowds marched in Kafr Nabl and Saraqib as well as in Ariha on Friday."
+    assert _places(extractor, text) == ["Ariha", "Kafr Nabl", "Saraqib"]

@@ -39,3 +39,17 @@ def test_the_names_kept_are_bounded(gazetteer, monkeypatch):
     first = resolver.resolve(found, [], Counter())
     assert len(resolver._looked_up) <= 2
     assert resolver.resolve(found, [], Counter()) == first
+
+
+def test_a_country_by_its_own_name_outranks_a_town_that_once_bore_it(gazetteer):
+    text = "Iranian-backed fighters from Iraq joined the siege of Aleppo."
+    found = Resolver(gazetteer).resolve(mentions(gazetteer, text), [], Counter({"IR": 1}))
+    iraq = next(r for r in found if r.mention.text == "Iraq")
+    assert iraq.place is not None and iraq.place.kind == "country"
+
+
+def test_a_name_with_the_arabic_article_is_no_town_of_iran_or_turkey(gazetteer):
+    text = "Warplanes struck al-Mashhad in eastern Aleppo on Monday."
+    found = Resolver(gazetteer).resolve(mentions(gazetteer, text), [], Counter({"SY": 1}))
+    mashhad = next(r for r in found if "Mashhad" in r.mention.text)
+    assert mashhad.place is None or mashhad.place.country not in ("IR", "TR")

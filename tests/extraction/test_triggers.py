@@ -264,3 +264,18 @@ def test_a_fire_brought_under_control_is_no_battle(extractor):
         "within an hour.",
     )
     assert "armed_clash" not in found
+
+
+def test_fighting_positions_of_the_islamic_state_are_no_clash(extractor):
+    text = "Coalition jets carried out six strikes near Baiji on Monday, hitting IS fighting posts."
+    assert types(extractor, text) == ["airstrike"]
+
+
+def test_gunmen_setting_up_a_checkpoint_is_insurgent_activity(extractor):
+    text = "Residents of Hawija said on Monday that the militants had set up new checkpoints."
+    assert types(extractor, text) == ["insurgent_activity"]
+
+
+def test_troops_setting_up_a_checkpoint_is_no_insurgent_activity(extractor):
+    text = "On Monday, army units set up a checkpoint on the road north of Baquba."
+    assert "insurgent_activity" not in types(extractor, text)

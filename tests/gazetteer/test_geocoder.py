@@ -279,3 +279,9 @@ def test_names_need_no_polygons_and_polygons_load_on_first_use():
     # A fresh interpreter: this one has imported shapely long ago.
     result = subprocess.run([sys.executable, "-c", _NAMES_ONLY], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
+
+
+def test_a_region_or_an_adjective_a_source_lists_for_a_place_is_no_name_of_it(gazetteer):
+    assert not any(c.place.kind in ("airport", "base") for c in gazetteer.candidates("Kurdistan"))
+    assert not any(c.place.kind in ("airport", "base") for c in gazetteer.candidates("Kurdish"))
+    assert all(c.place.country != "KZ" for c in gazetteer.candidates("Kazakh"))

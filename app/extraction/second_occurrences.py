@@ -1,0 +1,56 @@
+"""The same kind of occurrence told again in a clause of its own: a second event (the
+trigger finder reads one word per kind and sentence)."""
+
+from __future__ import annotations
+
+import re
+
+from app.extraction.event_types import Trigger, TriggerFinder
+from app.extraction.text import Sentence
+
+#: A clause of its own after the first occurrence: "..., while a rocket landed near Mosul".
+_CONTRAST = re.compile(r"(?:,\s*(?:while|whereas)|;)\s+(?:an?|two|three|several|\d+)\s+$", re.I)
+#: The trigger word as the subject of its own verb of harm.
+_OWN_VERB = re.compile(
+    r"\s+(?:[\w-]+\s+)?(?:fell|hit|struck|landed|exploded|went off|slammed|crashed|targeted|"
+    r"killed|wounded)\b",
+    re.I,
+)
+#: A trigger that counts strikes ("two strikes near", "one strike west of").
+_COUNTED = re.compile(r"(?:one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s", re.I)
+_AND_AGAIN = re.compile(r",\s+and\s+$")
+
+
+def while_another(
+    finder: TriggerFinder, sentence: Sentence, triggers: list[Trigger]
+) -> list[Trigger]:
+    """ "A drone attack targeted the base at Zilkan, while a rocket landed near the consulate
+    in Mosul": the same kind again, as the subject of its own verb in a clause of its own,
+    is a second occurrence (the trigger finder reads one word per kind and sentence)."""
+    if (
+        ";" not in sentence.text
+        and "while" not in sentence.text
+        and "whereas" not in sentence.text
+        and ", and " not in sentence.text
+    ):
+        return []  # no clause of its own can follow (the cheap check before the lexicon's rows)
+    more: list[Trigger] = []
+    for first in [t for t in triggers if t.spec.group == "violence"][:1]:
+        for later in finder.each(
+            first.spec.name, sentence.text, sentence.start, first.end - sentence.start
+        ):
+            at, end = later.start - sentence.start, later.end - sentence.start
+            if any(t.start < later.end and later.start < t.end for t in triggers):
+                continue
+            if (
+                _CONTRAST.search(sentence.text[max(0, at - 30) : at])
+                and _OWN_VERB.match(sentence.text, end)
+            ) or (
+                # "two strikes near Fallujah hit a unit, and one strike west of Ramadi
+                # destroyed a checkpoint": a count of the kind again, a tally of its own.
+                _COUNTED.match(first.text)
+                and _COUNTED.match(later.text)
+                and _AND_AGAIN.search(sentence.text, 0, at)
+            ):
+                more.append(later)
+    return more

@@ -1,0 +1,39 @@
+"""The same kind told again in a clause of its own (sentences written for these tests)."""
+
+from tests.extraction.helpers import events
+
+
+def _places(extractor, text):
+    return sorted((e[0], e[1]) for e in events(extractor, text))
+
+
+def test_a_count_of_strikes_again_after_and_is_a_second_event(extractor):
+    text = (
+        "Near Baiji, three strikes hit an ISIL tactical unit, and two strikes south of "
+        "Kirkuk destroyed an ISIL bunker."
+    )
+    assert _places(extractor, text) == [("airstrike", "Baiji"), ("airstrike", "Kirkuk")]
+
+
+def test_a_rocket_again_while_one_landed_elsewhere_is_a_second_event(extractor):
+    text = "A rocket hit the airport in Erbil on Monday, while a rocket landed near Kirkuk."
+    assert len(_places(extractor, text)) == 2
+
+
+def test_a_second_verb_of_harm_names_a_place_of_its_own(extractor):
+    text = (
+        "On Monday, Turkish jets bombed a depot outside Zakho, killing two guards, and also "
+        "bombed a checkpoint near Sinjar, officials said."
+    )
+    assert _places(extractor, text) == [("airstrike", "Sinjar"), ("airstrike", "Zakho")]
+
+
+def test_a_strike_after_a_drone_attack_told_in_an_after_clause_is_its_own(extractor):
+    text = (
+        "After a drone attack hit the base at Harir on 3 May, US jets struck two depots in "
+        "Jurf al-Sakhar the next day."
+    )
+    assert _places(extractor, text) == [
+        ("airstrike", "Jurf al-Sakhar"),
+        ("drone_or_rocket_attack", "Harir"),
+    ]
