@@ -24,8 +24,9 @@ from app.extraction.event_builder import EventDraft
 _UNREST = frozenset({"protest", "riot"})
 #: A foreign mission and its owner's word: "the Iranian consulate", "Turkey's embassy".
 MISSION = re.compile(
-    r"\b(?P<owner>[A-Z][a-z]+)(?:'s)?\s+(?:(?:visa|trade|cultural)\s+(?:application\s+)?"
-    r"(?:centre|center|office)|(?:embassy|consulate)(?:\s+general)?)\b"
+    r"(?<![\w.])(?P<owner>[A-Z][a-z]+|US|U\.S\.)(?:'s)?\s+"
+    r"(?:(?:visa|trade|cultural)\s+(?:application\s+)?(?:centre|center|office)|"
+    r"(?:embassy|consulate)(?:\s+general)?)\b"
 )
 #: The adjective or country name of a mission's owner -> the canonical government.
 _GOVERNMENTS = {
@@ -35,6 +36,7 @@ _GOVERNMENTS = {
     "turkey": "Turkish government",
     "american": "United States government",
     "us": "United States government",
+    "u.s.": "United States government",
     "russian": "Russian government",
     "russia": "Russian government",
 }
@@ -77,17 +79,26 @@ def as_rioters(draft: EventDraft, catalog: Mapping[str, Actor]) -> None:
     draft.actors = actors
 
 
+def mission_owner(text: str) -> str | None:
+    """The government whose embassy, consulate or visa office the text names as a place
+    acted on (not one a crowd came from or demanded something of), if any."""
+    for match in MISSION.finditer(text):
+        name = _GOVERNMENTS.get(match.group("owner").lower())
+        if name is not None and not _NOT_TARGET_BEFORE.search(text[: match.start()]):
+            return name
+    return None
+
+
 def add_crowd_target(draft: EventDraft, catalog: Mapping[str, Actor]) -> None:
     """The government a demonstration or riot is against: a foreign mission's owner, or
     (a riot only) the state whose seat the crowd stormed."""
     if draft.spec.name not in _UNREST:
         return
     text = draft.sentence.text
-    for match in MISSION.finditer(text):
-        name = _GOVERNMENTS.get(match.group("owner").lower())
-        if name is not None and not _NOT_TARGET_BEFORE.search(text[: match.start()]):
-            _add_target(draft, catalog.get(name))
-            return
+    name = mission_owner(text)
+    if name is not None:
+        _add_target(draft, catalog.get(name))
+        return
     if draft.spec.name != "riot" or not STATE_SEAT.search(text):
         return
     place = draft.location.place if draft.location is not None else None

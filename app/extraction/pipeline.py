@@ -44,6 +44,7 @@ from app.extraction.event_types import (
     BY_NAME,
     TriggerFinder,
 )
+from app.extraction.hosts import HostedSites
 from app.extraction.issuer import add_issuer, statement_issuer, with_ours
 from app.extraction.learned_triggers import SHIPPED, LearnedTriggers, TriggerReviser
 from app.extraction.lexicon import Lexicon, load_lexicon
@@ -102,6 +103,7 @@ class Extractor:
         )
         # "fighters of the Shaitat tribe" name whom the dictionary's "tribal fighters" names.
         self.tribal = next((m.actors for m in self.actors.find(TRIBAL_ALIAS)), ())
+        self.hosted = HostedSites(self.lexicon.hosted_sites, self.actors.actors)
         self.states = StatesActing(state_names(self.lexicon.demonyms), self.actors.actors)
         self.triggers = TriggerFinder(self.lexicon.triggers)
         self.repeats = Repeats(self.triggers, self.lexicon.cues)
@@ -239,6 +241,7 @@ class Extractor:
             earlier = ctx.drafts[: ctx.drafts.index(draft)]  # summaries dropped above included
             add_issuer(draft, body)
             defaults.add_defaults(draft, ctx.countries, ctx.catalog, earlier)
+            self.hosted.add_targets(draft)
             add_air_force(
                 draft,
                 sentences,
