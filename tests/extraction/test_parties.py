@@ -74,9 +74,7 @@ def test_a_mediating_state_is_associated_not_a_party(extractor):
         ),
     ],
 )
-def test_countries_named_as_parties_are_their_governments(
-    extractor, text, published, governments
-):
+def test_countries_named_as_parties_are_their_governments(extractor, text, published, governments):
     actors = agreement(extractor, text, published)
     assert {name for name, role in actors.items() if role == "actor"} >= governments
 
