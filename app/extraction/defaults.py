@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from app.extraction.actors import Actor
+from app.extraction.actors import Actor, ActorMention
 from app.extraction.cues import cued_search
 from app.extraction.event_builder import EventDraft
 
@@ -40,11 +40,13 @@ def add_defaults(
     countries: Sequence[str],
     catalog: dict[str, Actor],
     earlier: Sequence[EventDraft] = (),
+    named_insurgent: Actor | None = None,
 ) -> None:
     """Who acts when the sentence names nobody: the actor of the event of the same type told
     before in the report ("- Near Mosul, four airstrikes struck..." after "coalition forces
     conducted 16 airstrikes"), the report's insurgent group for a suicide bombing, protesters
-    for a protest, else an unidentified armed group."""
+    for a protest, else an unidentified armed group. ``named_insurgent`` is the insurgent group
+    the report's text names most (headline included), for a suicide bombing no event names."""
     stem = DEFAULT_ACTOR.get(draft.spec.name)
     if draft.spec.name in ("protest", "riot"):
         if any(a.kind in ("protesters", "rioters") for a, _, _ in draft.actors):
@@ -63,7 +65,7 @@ def add_defaults(
     if draft.spec.name == "ied_explosion" and cued_search(REMNANT, draft.sentence.text):
         return
     if draft.spec.name == "suicide_bombing":
-        insurgent = _main_insurgent(earlier, draft)
+        insurgent = _main_insurgent(earlier, draft) or named_insurgent
         if insurgent is not None:
             draft.add_actor(insurgent, "actor", None)
             return
@@ -93,6 +95,23 @@ def without_bystanders(draft: EventDraft) -> None:
     sides")."""
     if draft.spec.name == "armed_clash":
         draft.actors = [a for a in draft.actors if a[0].kind != "civilians"]
+
+
+def named_insurgent(mentions: Sequence[ActorMention]) -> Actor | None:
+    """The jihadist group a report's text names most often, if any: a suicide bombing told
+    with no bomber named is that group's ("a suicide bomber blew himself up" in a report that
+    says the attacker belonged to ISIS). Jihadist: a group the actor list calls militants
+    (the SDF guarding a prison is no suicide bomber)."""
+    counts: dict[str, tuple[int, Actor]] = {}
+    for mention in mentions:
+        if len(mention.actors) == 1 and _jihadist(mention.actors[0]):
+            actor = mention.actors[0]
+            counts[actor.name] = (counts.get(actor.name, (0, actor))[0] + 1, actor)
+    return max(counts.values(), key=lambda c: c[0])[1] if counts else None
+
+
+def _jihadist(actor: Actor) -> bool:
+    return actor.kind == "rebel_group" and any("militant" in a.casefold() for a in actor.aliases)
 
 
 def _main_insurgent(drafts: Sequence[EventDraft], draft: EventDraft) -> Actor | None:

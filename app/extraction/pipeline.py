@@ -237,10 +237,11 @@ class Extractor:
         ]
         drafts = followup.without_headlines(followup.without_summaries(kept, ctx.countries))
         drafts = followup.without_overviews(drafts)
+        insurgent = defaults.named_insurgent(actor_mentions)
         for draft in drafts:
             earlier = ctx.drafts[: ctx.drafts.index(draft)]  # summaries dropped above included
             add_issuer(draft, body)
-            defaults.add_defaults(draft, ctx.countries, ctx.catalog, earlier)
+            defaults.add_defaults(draft, ctx.countries, ctx.catalog, earlier, insurgent)
             self.hosted.add_targets(draft)
             add_air_force(
                 draft,

@@ -42,3 +42,26 @@ def test_people_named_by_their_work_or_faith_are_civilians(extractor):
         "target",
         "target",
     ]
+
+
+def test_an_unclaimed_suicide_bombing_is_the_jihadists_the_report_names(extractor):
+    found = events(
+        extractor,
+        "A suicide bomber blew himself up at a wedding hall in Tal Afar on Sunday, killing nine "
+        "guests.\n\nInvestigators said later that the bomber had been a member of the Islamic "
+        "State group.",
+    )
+    bombings = [f for f in found if f[0] == "suicide_bombing"]
+    assert bombings, found
+    assert bombings[0][3].get("ISIS") == "actor"
+
+
+def test_the_force_a_bomber_struck_is_not_the_bomber(extractor):
+    found = events(
+        extractor,
+        "A suicide bomber drove a truck into an SDF checkpoint at the entrance of Shaddadi on "
+        "Sunday, killing three guards.\n\nThe SDF has held the town since 2016.",
+    )
+    bombings = [f for f in found if f[0] == "suicide_bombing"]
+    assert bombings, found
+    assert bombings[0][3].get("SDF") != "actor"
