@@ -605,3 +605,23 @@ def test_a_list_after_the_trigger_that_is_no_subject_stays_the_target(extractor)
         "PKK": "target",
         "Sinjar Resistance Units": "target",
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "forces"),
+    [
+        (
+            "In July 2018, government forces captured Busra al-Harir in Daraa after heavy "
+            "fighting.",
+            "Syrian government forces",
+        ),
+        (
+            "On Saturday, government forces captured Jableh after heavy fighting.",
+            "Syrian transitional government forces",
+        ),
+    ],
+)
+def test_state_forces_are_read_as_of_the_event_not_the_report(extractor, text, forces):
+    found = events(extractor, text, dt.date(2025, 3, 10))
+    assert found, text
+    assert found[0][3].get(forces) == "actor"
