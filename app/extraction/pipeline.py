@@ -103,7 +103,9 @@ class Extractor:
         )
         # "fighters of the Shaitat tribe" name whom the dictionary's "tribal fighters" names.
         self.tribal = next((m.actors for m in self.actors.find(TRIBAL_ALIAS)), ())
-        self.hosted = HostedSites(self.lexicon.hosted_sites, self.actors.actors)
+        self.hosted = HostedSites(
+            self.lexicon.hosted_sites, self.actors.actors, self.actors.national, self.actors.as_of
+        )
         self.states = StatesActing(state_names(self.lexicon.demonyms), self.actors.actors)
         self.triggers = TriggerFinder(self.lexicon.triggers)
         self.repeats = Repeats(self.triggers, self.lexicon.cues)

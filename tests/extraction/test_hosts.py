@@ -99,3 +99,40 @@ def test_a_site_row_without_an_actor_is_refused(tmp_path: Path):
     path.write_text("site,actor\nCamp Nowhere,\n", encoding="utf-8")
     with pytest.raises(GazetteerError, match="a site and its actor"):
         read_hosted_sites([path])
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "struck"),
+    [
+        (
+            "Israeli jets struck military sites near Kisweh, south of Damascus, on Tuesday night.",
+            dt.date(2025, 3, 12),
+            "Syrian transitional government forces",
+        ),
+        (
+            "Israeli missiles hit an air base near Damascus on Tuesday night, state media said.",
+            dt.date(2019, 1, 23),
+            "Syrian government forces",
+        ),
+        (
+            "Israeli warplanes struck near the presidential palace in Damascus on Tuesday.",
+            dt.date(2025, 5, 8),
+            "Syrian transitional government",
+        ),
+    ],
+)
+def test_a_foreign_strike_on_a_states_military_hits_that_state(extractor, text, published, struck):
+    found = [f for f in events(extractor, text, published) if f[0] == "airstrike"]
+    assert found, events(extractor, text, published)
+    assert found[0][3].get(struck) == "target"
+
+
+def test_a_named_target_keeps_the_strike_off_the_state(extractor):
+    found = events(
+        extractor,
+        "Turkish drones struck an SDF military site near Qamishli on Tuesday.",
+        dt.date(2023, 11, 9),
+    )
+    assert found
+    assert all("Syrian government forces" not in actors for *_, actors in found)
+    assert found[0][3].get("SDF") == "target"
