@@ -202,7 +202,7 @@ def _role(draft: EventDraft, trigger: Trigger, mention: ActorMention, actor: Act
     group = trigger.spec.group
     if cued_search(SUPPORT_BEFORE, before):
         return None
-    if backs(before):
+    if backs(before, mention.text):
         return "associated" if group in _VIOLENT_GROUPS else None
     if group == "unrest":
         if mention.start > trigger.start and cued_search(CROWD_OBJECT, before):

@@ -625,3 +625,16 @@ def test_state_forces_are_read_as_of_the_event_not_the_report(extractor, text, f
     found = events(extractor, text, dt.date(2025, 3, 10))
     assert found, text
     assert found[0][3].get(forces) == "actor"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Unknown gunmen shot dead a former opposition fighter in Daraa on Monday evening.",
+        "Gunmen on a motorcycle killed a tribal dignitary in Hajin, Deir ez-Zor, on Monday.",
+    ],
+)
+def test_people_killed_as_what_they_were_are_civilians(extractor, text):
+    found = events(extractor, text, dt.date(2022, 4, 13))
+    assert found, text
+    assert found[0][3].get("Civilians (Syria)") == "target"
