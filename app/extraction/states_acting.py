@@ -27,7 +27,7 @@ _VERBS = (
     r"intercepted|shot\s+down|conducted|pulled|withdrew)\b"
 )
 #: ", which (on Monday) ...": the country is still the subject.
-_WHICH = r"(?:,\s+which(?:\s+(?:on|in)\s+\w+)?)?"
+_WHICH = r"(?:,\s+which(?:\s+(?:on|in)\s+\w+)?|,\s+which\s[^,;.]{3,80},)?"
 #: Capitals that stand for their state (never Baghdad or Damascus as forces: events happen
 #: there), and a state with no owner form in the lexicon; the forces they name.
 _CAPITALS = {

@@ -44,6 +44,11 @@ def test_a_country_that_strikes_is_its_forces(extractor, text, forces):
             "urged calm.",
             "United States Armed Forces",
         ),
+        (
+            "Turkey, which keeps thousands of troops in the region, shelled two "
+            "villages near Afrin on Monday.",
+            "Turkish Armed Forces",
+        ),
     ],
 )
 def test_a_capital_that_strikes_or_withdraws_is_its_forces(extractor, text, forces):
