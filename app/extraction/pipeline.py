@@ -53,6 +53,7 @@ from app.extraction.occurrences import BLAME, CLAIM, occurrences
 from app.extraction.outskirts import Outskirts
 from app.extraction.perpetrators import add_perpetrators
 from app.extraction.places import DEMONYMS, ToponymMatcher, tokenize
+from app.extraction.possessives import with_possessives
 from app.extraction.provinces import Provinces
 from app.extraction.repeats import Repeats
 from app.extraction.report_input import DEFAULT_MAX_CHARS, ReportInput, check_published, check_text
@@ -188,6 +189,9 @@ class Extractor:
         national = partial(self.actors.national, day=published)
         actor_mentions = with_allegiance(
             text, self.states.add(text, with_ours(text, found, national)), self.tribal
+        )
+        actor_mentions = with_possessives(
+            text, actor_mentions, self.actors.national, published, self.actors.is_generic
         )
         body = statement_issuer(text, found, national)
         mentions = self._mentions(text, sentences, actor_mentions)
