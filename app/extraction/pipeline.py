@@ -29,6 +29,7 @@ from app.extraction.actors import (
 from app.extraction.air_power import add_air_force
 from app.extraction.allegiance import TRIBAL_ALIAS, with_allegiance
 from app.extraction.background_dates import dated_reference
+from app.extraction.believed_owners import with_believed_owners
 from app.extraction.cues import cued_search
 from app.extraction.date_scan import scan_dates
 from app.extraction.datelines import after_dateline
@@ -190,6 +191,7 @@ class Extractor:
         actor_mentions = with_allegiance(
             text, self.states.add(text, with_ours(text, found, national)), self.tribal
         )
+        actor_mentions = with_believed_owners(text, actor_mentions, self.actors.find, published)
         actor_mentions = with_possessives(
             text, actor_mentions, self.actors.national, published, self.actors.is_generic
         )
