@@ -32,3 +32,26 @@ def test_policing_elsewhere_in_iraq_stays_federal(extractor):
     )
     assert found
     assert found[0][3].get("Iraqi Security Forces") == "actor"
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "police"),
+    [
+        (
+            "Security forces detained nine men in raids on two villages near Hasakah on Tuesday.",
+            dt.date(2021, 6, 9),
+            "Asayish",
+        ),
+        (
+            "Security forces detained nine men in raids on two villages near Raqqa on Tuesday.",
+            dt.date(2016, 6, 8),
+            "Syrian government forces",
+        ),
+    ],
+)
+def test_north_east_syria_is_policed_by_the_asayish_once_they_held_it(
+    extractor, text, published, police
+):
+    found = events(extractor, text, published)
+    assert found, text
+    assert found[0][3].get(police) == "actor"
