@@ -60,6 +60,12 @@ _ARMED = frozenset(
     {"state_forces", "external_forces", "rebel_group", "political_militia", "identity_militia"}
 )
 _AIR_AND_FIRE = frozenset({"airstrike", "drone_or_rocket_attack"})
+#: A site named as a landmark to place something else by ("8 km from Ain al-Asad").
+_LANDMARK_BEFORE = re.compile(
+    r"\b\d+\s*(?:km|kilometres|kilometers|miles)\s+(?:\w+\s+){0,2}(?:from|of)\s+"
+    r"(?:the\s+)?$",
+    re.I,
+)
 #: One side: a US strike is not an attack on the coalition it leads.
 _ALLIED = frozenset({"United States Armed Forces", "US-led coalition"})
 
@@ -95,6 +101,8 @@ class HostedSites:
         found: list[Actor] = []
         if self._pattern is not None:
             for match in cued_finditer(self._pattern, text):
+                if _LANDMARK_BEFORE.search(text, 0, match.start()):
+                    continue  # "a town 8 km from Ain al-Asad": a landmark, not what was hit
                 site = self._by_name[match.group().casefold()]
                 actor = self._catalog[site.actor]
                 if site.valid_on(draft.date) and actor not in found:

@@ -136,3 +136,13 @@ def test_a_named_target_keeps_the_strike_off_the_state(extractor):
     assert found
     assert all("Syrian government forces" not in actors for *_, actors in found)
     assert found[0][3].get("SDF") == "target"
+
+
+def test_a_site_named_as_a_landmark_is_not_struck(extractor):
+    found = events(
+        extractor,
+        "Islamic State fighters overran a village 10 km west of Ain al-Asad air base on Tuesday.",
+        dt.date(2016, 2, 17),
+    )
+    assert found
+    assert all("United States Armed Forces" not in actors for *_, actors in found)
