@@ -48,6 +48,8 @@ def add_defaults(
     for a protest, else an unidentified armed group. ``named_insurgent`` is the insurgent group
     the report's text names most (headline included), for a suicide bombing no event names."""
     stem = DEFAULT_ACTOR.get(draft.spec.name)
+    if draft.spec.name == "suicide_bombing" and named_insurgent is not None:
+        _unnamed_bombers(draft, named_insurgent)
     if draft.spec.name in ("protest", "riot"):
         if any(a.kind in ("protesters", "rioters") for a, _, _ in draft.actors):
             return
@@ -108,6 +110,26 @@ def named_insurgent(mentions: Sequence[ActorMention]) -> Actor | None:
             actor = mention.actors[0]
             counts[actor.name] = (counts.get(actor.name, (0, actor))[0] + 1, actor)
     return max(counts.values(), key=lambda c: c[0])[1] if counts else None
+
+
+def _unnamed_bombers(draft: EventDraft, insurgent: Actor) -> None:
+    """ "A suicide bomber drove a truck into the gate while gunmen attacked the posts": the
+    unnamed gunmen of a suicide assault are the jihadist group the report names."""
+    if not any(
+        role == "actor" and a.name.startswith("Unidentified") for a, role, _ in draft.actors
+    ):
+        return
+    if any(
+        role == "actor" and not a.name.startswith("Unidentified") for a, role, _ in draft.actors
+    ):
+        return
+    draft.actors = [
+        (insurgent, role, mention)
+        if role == "actor" and actor.name.startswith("Unidentified")
+        else (actor, role, mention)
+        for actor, role, mention in draft.actors
+        if actor.name != insurgent.name
+    ]
 
 
 def _jihadist(actor: Actor) -> bool:

@@ -65,3 +65,16 @@ def test_the_force_a_bomber_struck_is_not_the_bomber(extractor):
     bombings = [f for f in found if f[0] == "suicide_bombing"]
     assert bombings, found
     assert bombings[0][3].get("SDF") != "actor"
+
+
+def test_the_gunmen_of_a_suicide_assault_are_the_jihadists_the_report_names(extractor):
+    found = events(
+        extractor,
+        "A suicide bomber drove a truck into the gate of the Ghwayran prison in Hasakah on "
+        "Thursday while gunmen attacked the guard posts.\n\nThe prison holds about 3,000 "
+        "members of the Islamic State group.",
+    )
+    bombings = [f for f in found if f[0] == "suicide_bombing"]
+    assert bombings, found
+    assert bombings[0][3].get("ISIS") == "actor"
+    assert not any(name.startswith("Unidentified") for name in bombings[0][3])
