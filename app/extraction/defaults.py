@@ -91,6 +91,39 @@ def _within_reach(before: EventDraft, draft: EventDraft) -> bool:
     return draft.spec.name == "airstrike" or reach <= COPY_REACH
 
 
+#: Strikes told as a series ("In Syria, targets were hit near Albu Kamal"): those of one lead.
+SERIES = frozenset({"airstrike", "drone_or_rocket_attack"})
+_ARMED_TARGET = frozenset(
+    {"state_forces", "external_forces", "rebel_group", "political_militia", "identity_militia"}
+)
+
+
+def add_series_targets(draft: EventDraft, earlier: Sequence[EventDraft]) -> None:
+    """A strike of a series that names no target hit whom the strike of its kind told
+    just before (within reach) hit, when both were made by the same actor: "US forces struck
+    IRGC and militia sites ... In Syria, targets were hit near Albu Kamal"."""
+    if draft.spec.name not in SERIES:
+        return
+    if any(role == "target" for _, role, _ in draft.actors):
+        return  # civilians hit, or a target named: not the lead's series
+    acting = {a.name for a, role, _ in draft.actors if role == "actor"}
+    if not acting or any(name.startswith("Unidentified") for name in acting):
+        return  # unknown attackers make no series
+    for before in reversed(earlier):
+        if before.spec.name != draft.spec.name or not _within_reach(before, draft):
+            continue
+        if acting != {a.name for a, role, _ in before.actors if role == "actor"}:
+            continue
+        hit = [
+            (a, m)
+            for a, role, m in before.actors
+            if role == "target" and m is not None and a.kind in _ARMED_TARGET
+        ]
+        for actor, mention in hit:
+            draft.add_actor(actor, "target", mention)
+        return
+
+
 def without_bystanders(draft: EventDraft) -> None:
     """A battle is fought between armed sides: civilians killed in the crossfire are its
     victims, not a party to it (the corpus README: armed_clash is "fighting between two armed

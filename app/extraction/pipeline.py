@@ -266,6 +266,7 @@ class Extractor:
             releases.add_kidnappers(draft, drafts, ctx.catalog)
             releases.add_hostages(draft, ctx.catalog)
             add_perpetrators(draft, earlier)
+            defaults.add_series_targets(draft, earlier)
             defaults.without_bystanders(draft)
             sides.add_opponent(draft, drafts)
         features = [build_feature(d, report.url, text) for d in drafts]

@@ -78,3 +78,26 @@ def test_the_gunmen_of_a_suicide_assault_are_the_jihadists_the_report_names(extr
     assert bombings, found
     assert bombings[0][3].get("ISIS") == "actor"
     assert not any(name.startswith("Unidentified") for name in bombings[0][3])
+
+
+def test_a_strike_of_a_series_hits_whom_its_lead_hit(extractor):
+    found = events(
+        extractor,
+        "US forces carried out strikes on Tuesday night against IRGC and militia facilities "
+        "in Iraq and Syria, the Pentagon said.\n\nIn Syria, targets were hit near Albu Kamal "
+        "and Mayadin.",
+    )
+    strikes = [f for f in found if f[0] == "airstrike"]
+    assert strikes, found
+    assert all(f[3].get("IRGC") == "target" for f in strikes)
+
+
+def test_a_strike_that_hit_civilians_is_no_part_of_the_series(extractor):
+    found = events(
+        extractor,
+        "US warplanes struck Kataib Hezbollah depots near al-Qaim on Tuesday night, the "
+        "Pentagon said.\n\nOn Wednesday night, US strikes hit homes near Akashat in Anbar.",
+    )
+    strikes = [f for f in found if f[0] == "airstrike"]
+    assert len(strikes) == 2, found
+    assert "Kataib Hezbollah" not in strikes[-1][3]
