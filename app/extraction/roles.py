@@ -147,8 +147,8 @@ _STRIKES = frozenset(
     {"attack", "ied_explosion", "suicide_bombing", "drone_or_rocket_attack", "airstrike"}
 )
 _STATE = frozenset({"state_forces", "external_forces"})
-#: People taken: the civilians named by what they are, when no other target is named.
-_TAKEN = frozenset({"kidnapping", "arrest"})
+#: People taken or freed: the civilians named by what they are, when no other target is named.
+_TAKEN = frozenset({"kidnapping", "arrest", "prisoner_release"})
 #: Words for an armed body: a movement needs one (or an armed actor) in its sentence.
 FORCE_WORDS = re.compile(
     r"\b(?:troops|forces|soldiers|fighters|units?|militants|militias?|army|armies|police|"

@@ -638,3 +638,15 @@ def test_people_killed_as_what_they_were_are_civilians(extractor, text):
     found = events(extractor, text, dt.date(2022, 4, 13))
     assert found, text
     assert found[0][3].get("Civilians (Syria)") == "target"
+
+
+def test_people_named_by_what_they_are_are_the_civilians_released(extractor):
+    found = events(
+        extractor,
+        "Israeli troops detained four young men in a raid on a village near Quneitra on "
+        "Monday and released two of them in the evening.",
+        dt.date(2022, 4, 13),
+    )
+    released = [f for f in found if f[0] == "prisoner_release"]
+    assert released, found
+    assert released[0][3].get("Civilians (Syria)") == "target"
