@@ -44,7 +44,9 @@ _GOVERNMENTS = {
 STATE_SEAT = re.compile(
     r"\b(?:(?:provincial|local)?\s*(?:government|governorate|governor's|provincial council|"
     r"municipal|municipality)\s+(?:building|headquarters|offices?|compound)|provincial council|"
-    r"parliament(?:\s+building)?|(?:Baath|Ba'ath) Party branch(?:es)?|ministry building)\b",
+    r"parliament(?:\s+building)?|(?:Baath|Ba'ath) Party branch(?:es)?|ministry building|"
+    r"(?:prime minister's|premier's|president's)\s+(?:convoy|motorcade)|"
+    r"(?:convoy|motorcade)\s+of\s+(?:the\s+)?(?:prime minister|premier|president))\b",
     re.I,
 )
 #: A mission or seat named only as where a crowd came from or what it demanded is no target.
@@ -65,13 +67,15 @@ _ARMED = frozenset(
 
 
 def as_rioters(draft: EventDraft, catalog: Mapping[str, Actor]) -> None:
-    """In a riot, the text's demonstrators are the country's rioters (same role)."""
+    """In a riot, the text's demonstrators, and residents who riot ("residents threw
+    stones"), are the country's rioters (same role)."""
     if draft.spec.name != "riot":
         return
     actors: list[tuple[Actor, str, ActorMention | None]] = []
     for actor, role, mention in draft.actors:
-        if actor.kind == "protesters" and actor.name.startswith("Protesters ("):
-            rioters = catalog.get("Rioters (" + actor.name.removeprefix("Protesters ("))
+        crowd = actor.kind == "protesters" or (actor.kind == "civilians" and role == "actor")
+        if crowd and "(" in actor.name:
+            rioters = catalog.get("Rioters (" + actor.name.split("(", 1)[1])
             if rioters is not None:
                 actor = rioters
         if not any(a.name == actor.name for a, _, _ in actors):

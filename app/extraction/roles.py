@@ -64,7 +64,7 @@ FOLLOWERS_BEFORE = re.compile(r"\b(?:supporters|followers|partisans)\s+of\s+(?:t
 CROWD_OBJECT = re.compile(
     r"\b(?:(?:offices?|headquarters|buildings?|premises|embassy|consulate|compound|homes?|"
     r"houses?|gates?|walls?|entrance|doors?)\s+of|(?:stormed|torched|burned|burnt|attacked|ransacked|besieged|pelted|"
-    r"set fire to|broke into)(?:\s+and\s+\w+)?)\s+(?:the\s+)?$",
+    r"set fire to|broke into)(?:\s+and\s+\w+)?)\s+(?:the\s+|an?\s+)?$",
     re.I,
 )
 #: The object of an attack verb told before the trigger word ("targeted a convoy of the US
