@@ -106,7 +106,7 @@ OWN_SUBJECT = re.compile(
     re.I,
 )
 PARTICIPLE_AFTER = re.compile(
-    r"^(?:\)|\s*\([^)]{1,20}\))?(?:\s+[\w-]+)?\s*"
+    r"^(?:\)|\s*\([^)]{1,20}\))?(?:\s+[\w-]+)?(?:\s+and\s+(?:[\w-]+\s+){0,2}[\w-]+\s+(?=were\s))?\s*"
     r"(?:were\s+|was\s+|had\s+been\s+|have\s+been\s+|being\s+)?"
     r"(?:killed|wounded|injured|hurt|dead|died|abducted|kidnapped|detained|arrested)"
     r"(?=\s*(?:[,;.:]|$|and\b|when\b|in\b|on\b|at\b|near\b|after\b|by\b|as\b|while\b))",

@@ -650,3 +650,14 @@ def test_people_named_by_what_they_are_are_the_civilians_released(extractor):
     released = [f for f in found if f[0] == "prisoner_release"]
     assert released, found
     assert released[0][3].get("Civilians (Syria)") == "target"
+
+
+def test_a_force_wounded_with_others_is_the_target(extractor):
+    found = events(
+        extractor,
+        "Three US soldiers and an interpreter were wounded when rockets hit a base near "
+        "Kirkuk on Monday.",
+        dt.date(2021, 3, 10),
+    )
+    assert found
+    assert found[0][3].get("United States Armed Forces") == "target"
