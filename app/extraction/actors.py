@@ -320,6 +320,11 @@ class ActorMatcher:
         local = self.actors.get(f"{stem} ({_COUNTRY_NAMES.get(countries[0], '')})")
         return local if local is not None and local.kind == actor.kind else actor
 
+    def as_of(self, actor: Actor, day: dt.date) -> Actor:
+        """The actor's name on a day (the Syrian government's after December 2024)."""
+        successor = self._successors.get(actor.name)
+        return self.actors[successor.successor] if successor and day >= successor.since else actor
+
     def national(self, country: str, day: dt.date) -> Actor | None:
         """The state forces of a country on a day (Syria's changed in December 2024)."""
         return self._as_of(self._national.get(country, []), day)

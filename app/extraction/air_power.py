@@ -22,6 +22,9 @@ _AIR = re.compile(
     r"air\s+force|helicopters?)\b",
     re.I,
 )
+#: A lead that says only "strikes" ("coalition forces ... conducting 19 strikes"): read when
+#: no sentence before names aircraft and a force together.
+_STRIKES = re.compile(r"\bstrikes\b", re.I)
 _STATE = frozenset({"state_forces", "external_forces"})
 
 
@@ -35,12 +38,13 @@ def add_air_force(
     before it (``mentions_in`` gives a sentence's actor mentions, ``read`` their actor)."""
     if draft.spec.name != "airstrike" or any(role == "actor" for _, role, _ in draft.actors):
         return
-    for sentence in reversed(sentences[: draft.sentence.index]):
-        if not cued_search(_AIR, sentence.text):
-            continue
-        flying = [(read(m), m) for m in mentions_in(sentence)]
-        flying = [(actor, m) for actor, m in flying if actor.kind in _STATE]
-        if flying:
-            for actor, mention in flying:
-                draft.add_actor(actor, "actor", mention)
-            return
+    for cue in (_AIR, _STRIKES):
+        for sentence in reversed(sentences[: draft.sentence.index]):
+            if not cued_search(cue, sentence.text):
+                continue
+            flying = [(read(m), m) for m in mentions_in(sentence)]
+            flying = [(actor, m) for actor, m in flying if actor.kind in _STATE]
+            if flying:
+                for actor, mention in flying:
+                    draft.add_actor(actor, "actor", mention)
+                return

@@ -21,6 +21,15 @@ BACKER_BEFORE = re.compile(
 )
 
 
-def backs(before: str) -> bool:
-    """Whether the text just before an actor mention makes it a backer of the fight."""
-    return cued_search(BACKER_BEFORE, before) is not None
+#: "Russian air cover", "US air power": support from the air, whoever gives it ...
+AIR_SUPPORT = re.compile(r"\bair\s+(?:cover|power|support)$", re.I)
+#: ... told as what a side fought "with" or "under" ("with Russian air cover").
+WITH_BEFORE = re.compile(r"\b(?:with|under)\s+(?:the\s+)?(?:heavy\s+|intense\s+|close\s+)?$", re.I)
+
+
+def backs(before: str, mention: str = "") -> bool:
+    """Whether the text just before an actor mention makes it a backer of the fight (or the
+    mention is air support fought "with" or "under")."""
+    if cued_search(BACKER_BEFORE, before) is not None:
+        return True
+    return bool(AIR_SUPPORT.search(mention)) and cued_search(WITH_BEFORE, before) is not None

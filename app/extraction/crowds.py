@@ -24,8 +24,9 @@ from app.extraction.event_builder import EventDraft
 _UNREST = frozenset({"protest", "riot"})
 #: A foreign mission and its owner's word: "the Iranian consulate", "Turkey's embassy".
 MISSION = re.compile(
-    r"\b(?P<owner>[A-Z][a-z]+)(?:'s)?\s+(?:(?:visa|trade|cultural)\s+(?:application\s+)?"
-    r"(?:centre|center|office)|(?:embassy|consulate)(?:\s+general)?)\b"
+    r"(?<![\w.])(?P<owner>[A-Z][a-z]+|US|U\.S\.)(?:'s)?\s+"
+    r"(?:(?:visa|trade|cultural)\s+(?:application\s+)?(?:centre|center|office)|"
+    r"(?:embassy|consulate)(?:\s+general)?)\b"
 )
 #: The adjective or country name of a mission's owner -> the canonical government.
 _GOVERNMENTS = {
@@ -35,6 +36,7 @@ _GOVERNMENTS = {
     "turkey": "Turkish government",
     "american": "United States government",
     "us": "United States government",
+    "u.s.": "United States government",
     "russian": "Russian government",
     "russia": "Russian government",
 }
@@ -42,7 +44,9 @@ _GOVERNMENTS = {
 STATE_SEAT = re.compile(
     r"\b(?:(?:provincial|local)?\s*(?:government|governorate|governor's|provincial council|"
     r"municipal|municipality)\s+(?:building|headquarters|offices?|compound)|provincial council|"
-    r"parliament(?:\s+building)?|(?:Baath|Ba'ath) Party branch(?:es)?|ministry building)\b",
+    r"parliament(?:\s+building)?|(?:Baath|Ba'ath) Party branch(?:es)?|ministry building|"
+    r"(?:prime minister's|premier's|president's)\s+(?:convoy|motorcade)|"
+    r"(?:convoy|motorcade)\s+of\s+(?:the\s+)?(?:prime minister|premier|president))\b",
     re.I,
 )
 #: A mission or seat named only as where a crowd came from or what it demanded is no target.
@@ -63,18 +67,30 @@ _ARMED = frozenset(
 
 
 def as_rioters(draft: EventDraft, catalog: Mapping[str, Actor]) -> None:
-    """In a riot, the text's demonstrators are the country's rioters (same role)."""
+    """In a riot, the text's demonstrators, and residents who riot ("residents threw
+    stones"), are the country's rioters (same role)."""
     if draft.spec.name != "riot":
         return
     actors: list[tuple[Actor, str, ActorMention | None]] = []
     for actor, role, mention in draft.actors:
-        if actor.kind == "protesters" and actor.name.startswith("Protesters ("):
-            rioters = catalog.get("Rioters (" + actor.name.removeprefix("Protesters ("))
+        crowd = actor.kind == "protesters" or (actor.kind == "civilians" and role == "actor")
+        if crowd and "(" in actor.name:
+            rioters = catalog.get("Rioters (" + actor.name.split("(", 1)[1])
             if rioters is not None:
                 actor = rioters
         if not any(a.name == actor.name for a, _, _ in actors):
             actors.append((actor, role, mention))
     draft.actors = actors
+
+
+def mission_owner(text: str) -> str | None:
+    """The government whose embassy, consulate or visa office the text names as a place
+    acted on (not one a crowd came from or demanded something of), if any."""
+    for match in MISSION.finditer(text):
+        name = _GOVERNMENTS.get(match.group("owner").lower())
+        if name is not None and not _NOT_TARGET_BEFORE.search(text[: match.start()]):
+            return name
+    return None
 
 
 def add_crowd_target(draft: EventDraft, catalog: Mapping[str, Actor]) -> None:
@@ -83,11 +99,10 @@ def add_crowd_target(draft: EventDraft, catalog: Mapping[str, Actor]) -> None:
     if draft.spec.name not in _UNREST:
         return
     text = draft.sentence.text
-    for match in MISSION.finditer(text):
-        name = _GOVERNMENTS.get(match.group("owner").lower())
-        if name is not None and not _NOT_TARGET_BEFORE.search(text[: match.start()]):
-            _add_target(draft, catalog.get(name))
-            return
+    name = mission_owner(text)
+    if name is not None:
+        _add_target(draft, catalog.get(name))
+        return
     if draft.spec.name != "riot" or not STATE_SEAT.search(text):
         return
     place = draft.location.place if draft.location is not None else None

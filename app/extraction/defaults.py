@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from app.extraction.actors import Actor
+from app.extraction.actors import Actor, ActorMention
 from app.extraction.cues import cued_search
 from app.extraction.event_builder import EventDraft
 
@@ -40,12 +40,16 @@ def add_defaults(
     countries: Sequence[str],
     catalog: dict[str, Actor],
     earlier: Sequence[EventDraft] = (),
+    named_insurgent: Actor | None = None,
 ) -> None:
     """Who acts when the sentence names nobody: the actor of the event of the same type told
     before in the report ("- Near Mosul, four airstrikes struck..." after "coalition forces
     conducted 16 airstrikes"), the report's insurgent group for a suicide bombing, protesters
-    for a protest, else an unidentified armed group."""
+    for a protest, else an unidentified armed group. ``named_insurgent`` is the insurgent group
+    the report's text names most (headline included), for a suicide bombing no event names."""
     stem = DEFAULT_ACTOR.get(draft.spec.name)
+    if draft.spec.name == "suicide_bombing" and named_insurgent is not None:
+        _unnamed_bombers(draft, named_insurgent)
     if draft.spec.name in ("protest", "riot"):
         if any(a.kind in ("protesters", "rioters") for a, _, _ in draft.actors):
             return
@@ -63,7 +67,7 @@ def add_defaults(
     if draft.spec.name == "ied_explosion" and cued_search(REMNANT, draft.sentence.text):
         return
     if draft.spec.name == "suicide_bombing":
-        insurgent = _main_insurgent(earlier, draft)
+        insurgent = _main_insurgent(earlier, draft) or named_insurgent
         if insurgent is not None:
             draft.add_actor(insurgent, "actor", None)
             return
@@ -87,12 +91,82 @@ def _within_reach(before: EventDraft, draft: EventDraft) -> bool:
     return draft.spec.name == "airstrike" or reach <= COPY_REACH
 
 
+#: Strikes told as a series ("In Syria, targets were hit near Albu Kamal"): those of one lead.
+SERIES = frozenset({"airstrike", "drone_or_rocket_attack"})
+_ARMED_TARGET = frozenset(
+    {"state_forces", "external_forces", "rebel_group", "political_militia", "identity_militia"}
+)
+
+
+def add_series_targets(draft: EventDraft, earlier: Sequence[EventDraft]) -> None:
+    """A strike of a series that names no target hit whom the strike of its kind told
+    just before (within reach) hit, when both were made by the same actor: "US forces struck
+    IRGC and militia sites ... In Syria, targets were hit near Albu Kamal"."""
+    if draft.spec.name not in SERIES:
+        return
+    if any(role == "target" for _, role, _ in draft.actors):
+        return  # civilians hit, or a target named: not the lead's series
+    acting = {a.name for a, role, _ in draft.actors if role == "actor"}
+    if not acting or any(name.startswith("Unidentified") for name in acting):
+        return  # unknown attackers make no series
+    for before in reversed(earlier):
+        if before.spec.name != draft.spec.name or not _within_reach(before, draft):
+            continue
+        if acting != {a.name for a, role, _ in before.actors if role == "actor"}:
+            continue
+        hit = [
+            (a, m)
+            for a, role, m in before.actors
+            if role == "target" and m is not None and a.kind in _ARMED_TARGET
+        ]
+        for actor, mention in hit:
+            draft.add_actor(actor, "target", mention)
+        return
+
+
 def without_bystanders(draft: EventDraft) -> None:
     """A battle is fought between armed sides: civilians killed in the crossfire are its
     victims, not a party to it (the corpus README: armed_clash is "fighting between two armed
     sides")."""
     if draft.spec.name == "armed_clash":
         draft.actors = [a for a in draft.actors if a[0].kind != "civilians"]
+
+
+def named_insurgent(mentions: Sequence[ActorMention]) -> Actor | None:
+    """The jihadist group a report's text names most often, if any: a suicide bombing told
+    with no bomber named is that group's ("a suicide bomber blew himself up" in a report that
+    says the attacker belonged to ISIS). Jihadist: a group the actor list calls militants
+    (the SDF guarding a prison is no suicide bomber)."""
+    counts: dict[str, tuple[int, Actor]] = {}
+    for mention in mentions:
+        if len(mention.actors) == 1 and _jihadist(mention.actors[0]):
+            actor = mention.actors[0]
+            counts[actor.name] = (counts.get(actor.name, (0, actor))[0] + 1, actor)
+    return max(counts.values(), key=lambda c: c[0])[1] if counts else None
+
+
+def _unnamed_bombers(draft: EventDraft, insurgent: Actor) -> None:
+    """ "A suicide bomber drove a truck into the gate while gunmen attacked the posts": the
+    unnamed gunmen of a suicide assault are the jihadist group the report names."""
+    if not any(
+        role == "actor" and a.name.startswith("Unidentified") for a, role, _ in draft.actors
+    ):
+        return
+    if any(
+        role == "actor" and not a.name.startswith("Unidentified") for a, role, _ in draft.actors
+    ):
+        return
+    draft.actors = [
+        (insurgent, role, mention)
+        if role == "actor" and actor.name.startswith("Unidentified")
+        else (actor, role, mention)
+        for actor, role, mention in draft.actors
+        if actor.name != insurgent.name
+    ]
+
+
+def _jihadist(actor: Actor) -> bool:
+    return actor.kind == "rebel_group" and any("militant" in a.casefold() for a in actor.aliases)
 
 
 def _main_insurgent(drafts: Sequence[EventDraft], draft: EventDraft) -> Actor | None:

@@ -49,9 +49,12 @@ class ReportContext:
     text: str = ""  # the report's cleaned text
     told: dict[int, list[DateMention]] = field(default_factory=dict)  # dates by sentence
 
-    def reading(self, countries: list[str]) -> roles.Reading:
-        """How actor mentions read in an event in these countries (its own first)."""
-        return roles.Reading(self.matcher, countries, self.reported_at)
+    def reading(self, countries: list[str], day: dt.date | None = None) -> roles.Reading:
+        """How actor mentions read in an event in these countries (its own first) on ``day``
+        (the event's, when it is known and before the report: "government forces" retaking
+        Daraa in 2018 are Assad's, even in a report of 2025)."""
+        on = self.reported_at if day is None else min(day, self.reported_at)
+        return roles.Reading(self.matcher, countries, on)
 
 
 def drafts_for(
@@ -180,7 +183,8 @@ def drafts_for(
         told = ctx.told.get(sentence.index - 1, [])  # the sentence before: "the same day"
         date_draft(draft, dated, ctx.drafts, said or ctx.reported_at, ctx.paragraph_of, said, told)
         own = clauses.scoped(sentence, trigger, others, actors)
-        roles.assign(draft, trigger, own, ctx.reading(event_countries(draft, ctx.countries)))
+        reading = ctx.reading(event_countries(draft, ctx.countries), draft.date_end)
+        roles.assign(draft, trigger, own, reading)
         retype.refine(draft)
         dead = fatalities(sentence.text, sentence.start)
         if dead is not None and trigger.spec.group in ("violence", "unrest"):

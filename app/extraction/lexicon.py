@@ -24,6 +24,9 @@ are read after the shipped ones. Each file is read once, when the extractor is b
   ``civilian_struck`` (the same, but only for violence, never an arrest: "four men" executed
   are civilians, "four men" arrested are suspects) and ``goes_on`` ("went on", "continued":
   an occurrence lasting, no second one).
+- ``hosted_sites.csv`` (site, actor, valid_from, valid_to, note): bases that host a foreign
+  force ("Ain al-Asad": US troops), names separated by ``|``; a rocket or drone attack on one
+  is an attack on that force (:mod:`app.extraction.hosts`).
 """
 
 from __future__ import annotations
@@ -76,6 +79,22 @@ class Successor:
     since: dt.date
 
 
+@dataclass(frozen=True, slots=True)
+class HostedSite:
+    """A base or compound that hosts a foreign force: a strike on it is a strike on that force."""
+
+    names: tuple[str, ...]
+    actor: str
+    valid_from: dt.date | None = None
+    valid_to: dt.date | None = None
+
+    def valid_on(self, day: dt.date) -> bool:
+        """Whether the force was there on that day."""
+        return (self.valid_from is None or self.valid_from <= day) and (
+            self.valid_to is None or day < self.valid_to
+        )
+
+
 @dataclass(frozen=True)
 class Lexicon:
     """Every word list the extraction reads from data."""
@@ -84,6 +103,7 @@ class Lexicon:
     demonyms: tuple[Demonym, ...]
     cues: dict[str, tuple[str, ...]] = field(default_factory=dict)
     successors: tuple[Successor, ...] = ()
+    hosted_sites: tuple[HostedSite, ...] = ()
 
 
 def lexicon_dir() -> Path:
@@ -188,6 +208,25 @@ def read_successors(paths: Iterable[Path]) -> tuple[Successor, ...]:
     return tuple(found)
 
 
+def read_hosted_sites(paths: Iterable[Path]) -> tuple[HostedSite, ...]:
+    """Sites hosting a foreign force (names separated by ``|``), in file order."""
+    found: list[HostedSite] = []
+    for path in paths:
+        for number, row in _rows(path, ("site", "actor")):
+            names = tuple(n.strip() for n in row["site"].split("|") if n.strip())
+            if not names or not row["actor"]:
+                raise GazetteerError(log_message=f"{path}:{number}: a site and its actor")
+            found.append(
+                HostedSite(
+                    names,
+                    row["actor"],
+                    _date(path, number, row.get("valid_from", "")),
+                    _date(path, number, row.get("valid_to", "")),
+                )
+            )
+    return tuple(found)
+
+
 def load_lexicon(
     known_types: Iterable[str],
     extra_triggers: Sequence[Path] = (),
@@ -201,4 +240,5 @@ def load_lexicon(
         demonyms=read_demonyms([shipped / "demonyms.csv", *extra_demonyms]),
         cues=read_cues([shipped / "cues.csv", *extra_cues]),
         successors=read_successors([shipped / "successors.csv"]),
+        hosted_sites=read_hosted_sites([shipped / "hosted_sites.csv"]),
     )

@@ -42,6 +42,26 @@ _STATE_WORDS = {
     "Tehran": "IR",
     "Erbil": "KRG",
     "Hawler": "KRG",
+    "Iraq": "IQ",
+    "Syria": "SY",
+    "Turkey": "TR",
+    "Russia": "RU",
+    "Iran": "IR",
+    "United States": "US",
+}
+#: Heads of state and government who sign or announce deals, by surname: "Presidents Putin
+#: and Erdogan agreed", "Sharaa announced a ceasefire", "under the sponsorship of Prime
+#: Minister Mustafa al-Kadhimi". A name stands for its government in an agreement's sentence.
+_LEADERS = {
+    "Putin": "RU",
+    "Erdogan": "TR",
+    "Erdoğan": "TR",
+    "Sharaa": "SY",
+    "Kadhimi": "IQ",
+    "Sudani": "IQ",
+    "Abadi": "IQ",
+    "Rouhani": "IR",
+    "Raisi": "IR",
 }
 _GOVERNMENTS = {
     "IQ": "Iraqi government",
@@ -52,7 +72,12 @@ _GOVERNMENTS = {
     "KRG": "Kurdistan Regional Government",
 }
 _STATE = "(?:" + "|".join(re.escape(w) for w in sorted(_STATE_WORDS, key=len, reverse=True)) + ")"
-_SEATS = "(?:Baghdad|Damascus|Ankara|Washington|Moscow|Tehran|Erbil|Hawler)"
+_SEATS = (
+    "(?:Baghdad|Damascus|Ankara|Washington|Moscow|Tehran|Erbil|Hawler|"
+    "Iraq|Syria|Turkey|Russia|Iran|(?:the\\s+)?United\\s+States)"
+)
+#: "Presidents Putin and Erdogan", "Ahmed al-Sharaa": a leader's surname, with its prefix.
+_LEADER = re.compile(r"(?<![\w-])(?:al-)?(?P<name>" + "|".join(_LEADERS) + r")(?![\w-])")
 #: "the Russian and Turkish presidents", "Syria's interim president", "the American side".
 _OFFICE = re.compile(
     rf"\b(?P<a>{_STATE})(?:\s+and\s+(?P<b>{_STATE}))?\s+(?:(?:interim|transitional|federal|"
@@ -63,9 +88,12 @@ _OFFICE = re.compile(
 )
 #: "Baghdad and Washington agreed", "between Ankara and Moscow", "a deal with Damascus".
 _SEATS_ACTING = re.compile(
-    rf"\b(?P<a>{_SEATS})\s+and\s+(?P<b>{_SEATS})\s+(?:have\s+|had\s+|has\s+)?(?:agreed|signed|"
-    r"reached|struck|sealed|concluded|announced)\b|"
-    rf"\b(?:between|with)\s+(?P<c>{_SEATS})(?:\s+and\s+(?P<d>{_SEATS}))?\b"
+    rf"\b(?P<a>{_SEATS})(?:,\s+(?P<e>{_SEATS}))?\s+and\s+(?P<b>{_SEATS})(?:,\s+which\s[^,]*,)?"
+    r"\s+(?:have\s+|had\s+|has\s+)?(?:agreed|signed|reached|struck|sealed|concluded|"
+    r"announced)\b|"
+    rf"\b(?:between|with)\s+(?P<c>{_SEATS})(?:\s+and\s+(?P<d>{_SEATS}))?\b|"
+    r"\b(?:agreed|signed|reached|struck|sealed|concluded|announced)\s+by\s+"
+    rf"(?P<f>{_SEATS})(?:,\s+(?P<g>{_SEATS}))?(?:,?\s+and\s+(?P<h>{_SEATS}))?\b"
 )
 #: "US-brokered", "through US mediation", "brokered by Moscow": a mediator.
 _MEDIATOR = re.compile(
@@ -86,13 +114,19 @@ def add_parties(draft: EventDraft, catalog: Mapping[str, Actor]) -> None:
     for match in [*_OFFICE.finditer(text), *_SEATS_ACTING.finditer(text)]:
         for word in match.groups():
             if word is not None and word not in mediators:
-                _add(draft, catalog, word, "actor")
+                _add(draft, catalog, _state(word), "actor")
+    for match in _LEADER.finditer(text):
+        _add(draft, catalog, _LEADERS[match.group("name")], "actor")
     for word in mediators:
-        _add(draft, catalog, word, "associated")
+        _add(draft, catalog, _state(word), "associated")
 
 
-def _add(draft: EventDraft, catalog: Mapping[str, Actor], word: str, role: str) -> None:
-    code = _STATE_WORDS[word]
+def _state(word: str) -> str:
+    """The code of a state word ("the United States" as "United States")."""
+    return _STATE_WORDS[" ".join(word.removeprefix("the").split())]
+
+
+def _add(draft: EventDraft, catalog: Mapping[str, Actor], code: str, role: str) -> None:
     if code == "SY":
         later = draft.date >= _SYRIA_TRANSITION
         name = "Syrian transitional government" if later else "Syrian government"

@@ -29,6 +29,7 @@ from app.extraction.actors import (
 from app.extraction.air_power import add_air_force
 from app.extraction.allegiance import TRIBAL_ALIAS, with_allegiance
 from app.extraction.background_dates import dated_reference
+from app.extraction.believed_owners import with_believed_owners
 from app.extraction.cues import cued_search
 from app.extraction.date_scan import scan_dates
 from app.extraction.datelines import after_dateline
@@ -44,6 +45,7 @@ from app.extraction.event_types import (
     BY_NAME,
     TriggerFinder,
 )
+from app.extraction.hosts import HostedSites
 from app.extraction.issuer import add_issuer, statement_issuer, with_ours
 from app.extraction.learned_triggers import SHIPPED, LearnedTriggers, TriggerReviser
 from app.extraction.lexicon import Lexicon, load_lexicon
@@ -52,7 +54,9 @@ from app.extraction.occurrences import BLAME, CLAIM, occurrences
 from app.extraction.outskirts import Outskirts
 from app.extraction.perpetrators import add_perpetrators
 from app.extraction.places import DEMONYMS, ToponymMatcher, tokenize
+from app.extraction.possessives import with_possessives
 from app.extraction.provinces import Provinces
+from app.extraction.regional_forces import as_regional
 from app.extraction.repeats import Repeats
 from app.extraction.report_input import DEFAULT_MAX_CHARS, ReportInput, check_published, check_text
 from app.extraction.resolve import ResolvedMention, Resolver
@@ -102,6 +106,9 @@ class Extractor:
         )
         # "fighters of the Shaitat tribe" name whom the dictionary's "tribal fighters" names.
         self.tribal = next((m.actors for m in self.actors.find(TRIBAL_ALIAS)), ())
+        self.hosted = HostedSites(
+            self.lexicon.hosted_sites, self.actors.actors, self.actors.national, self.actors.as_of
+        )
         self.states = StatesActing(state_names(self.lexicon.demonyms), self.actors.actors)
         self.triggers = TriggerFinder(self.lexicon.triggers)
         self.repeats = Repeats(self.triggers, self.lexicon.cues)
@@ -185,6 +192,10 @@ class Extractor:
         actor_mentions = with_allegiance(
             text, self.states.add(text, with_ours(text, found, national)), self.tribal
         )
+        actor_mentions = with_believed_owners(text, actor_mentions, self.actors.find, published)
+        actor_mentions = with_possessives(
+            text, actor_mentions, self.actors.national, published, self.actors.is_generic
+        )
         body = statement_issuer(text, found, national)
         mentions = self._mentions(text, sentences, actor_mentions)
         dates = {s.index: self._dates(s, report.published) for s in sentences}
@@ -235,10 +246,12 @@ class Extractor:
         ]
         drafts = followup.without_headlines(followup.without_summaries(kept, ctx.countries))
         drafts = followup.without_overviews(drafts)
+        insurgent = defaults.named_insurgent(actor_mentions)
         for draft in drafts:
             earlier = ctx.drafts[: ctx.drafts.index(draft)]  # summaries dropped above included
             add_issuer(draft, body)
-            defaults.add_defaults(draft, ctx.countries, ctx.catalog, earlier)
+            defaults.add_defaults(draft, ctx.countries, ctx.catalog, earlier, insurgent)
+            self.hosted.add_targets(draft)
             add_air_force(
                 draft,
                 sentences,
@@ -248,10 +261,12 @@ class Extractor:
             crowds.as_rioters(draft, ctx.catalog)
             crowds.add_crowd_target(draft, ctx.catalog)
             crowds.add_intervening_forces(draft, ctx.matcher.national)
+            as_regional(draft, ctx.catalog)
             parties.add_parties(draft, ctx.catalog)
             releases.add_kidnappers(draft, drafts, ctx.catalog)
             releases.add_hostages(draft, ctx.catalog)
             add_perpetrators(draft, earlier)
+            defaults.add_series_targets(draft, earlier)
             defaults.without_bystanders(draft)
             sides.add_opponent(draft, drafts)
         features = [build_feature(d, report.url, text) for d in drafts]

@@ -64,7 +64,7 @@ FOLLOWERS_BEFORE = re.compile(r"\b(?:supporters|followers|partisans)\s+of\s+(?:t
 CROWD_OBJECT = re.compile(
     r"\b(?:(?:offices?|headquarters|buildings?|premises|embassy|consulate|compound|homes?|"
     r"houses?|gates?|walls?|entrance|doors?)\s+of|(?:stormed|torched|burned|burnt|attacked|ransacked|besieged|pelted|"
-    r"set fire to|broke into)(?:\s+and\s+\w+)?)\s+(?:the\s+)?$",
+    r"set fire to|broke into)(?:\s+and\s+\w+)?)\s+(?:the\s+|an?\s+)?$",
     re.I,
 )
 #: The object of an attack verb told before the trigger word ("targeted a convoy of the US
@@ -106,7 +106,7 @@ OWN_SUBJECT = re.compile(
     re.I,
 )
 PARTICIPLE_AFTER = re.compile(
-    r"^(?:\)|\s*\([^)]{1,20}\))?(?:\s+[\w-]+)?\s*"
+    r"^(?:\)|\s*\([^)]{1,20}\))?(?:\s+[\w-]+)?(?:\s+and\s+(?:[\w-]+\s+){0,2}[\w-]+\s+(?=were\s))?\s*"
     r"(?:were\s+|was\s+|had\s+been\s+|have\s+been\s+|being\s+)?"
     r"(?:killed|wounded|injured|hurt|dead|died|abducted|kidnapped|detained|arrested)"
     r"(?=\s*(?:[,;.:]|$|and\b|when\b|in\b|on\b|at\b|near\b|after\b|by\b|as\b|while\b))",
@@ -147,8 +147,8 @@ _STRIKES = frozenset(
     {"attack", "ied_explosion", "suicide_bombing", "drone_or_rocket_attack", "airstrike"}
 )
 _STATE = frozenset({"state_forces", "external_forces"})
-#: People taken: the civilians named by what they are, when no other target is named.
-_TAKEN = frozenset({"kidnapping", "arrest"})
+#: People taken or freed: the civilians named by what they are, when no other target is named.
+_TAKEN = frozenset({"kidnapping", "arrest", "prisoner_release"})
 #: Words for an armed body: a movement needs one (or an armed actor) in its sentence.
 FORCE_WORDS = re.compile(
     r"\b(?:troops|forces|soldiers|fighters|units?|militants|militias?|army|armies|police|"
@@ -202,7 +202,7 @@ def _role(draft: EventDraft, trigger: Trigger, mention: ActorMention, actor: Act
     group = trigger.spec.group
     if cued_search(SUPPORT_BEFORE, before):
         return None
-    if backs(before):
+    if backs(before, mention.text):
         return "associated" if group in _VIOLENT_GROUPS else None
     if group == "unrest":
         if mention.start > trigger.start and cued_search(CROWD_OBJECT, before):

@@ -3,7 +3,12 @@
 "Turkey shelled villages near Zakho", "Israel struck a depot near Damascus", "Russia launched
 air strikes on Idlib": the state acts through its forces. The countries are those the
 lexicon gives an owner form for ("Turkey's" -> Turkish Armed Forces), so a country is added
-by a row in data/lexicon/demonyms.csv, not here.
+by a row in data/lexicon/demonyms.csv, not here. A capital stands for its state the same way
+("Ankara launched an operation", "Washington, which pulled its troops out").
+
+A country or capital that closes its airspace, recalls an ambassador or reopens a border
+crossing acts through its government: "Turkey closed its airspace to flights to
+Sulaimaniyah", "Baghdad recalled its ambassador".
 """
 
 from __future__ import annotations
@@ -19,8 +24,36 @@ from app.extraction.lexicon import Demonym
 _VERBS = (
     r"(?:(?:has|had|have|also|then|later|again|reportedly)\s+){0,2}(?:shelled|struck|bombed|"
     r"launched|fired|attacked|targeted|pounded|carried\s+out|deployed|sent|killed|hit|raided|"
-    r"intercepted|shot\s+down|conducted)\b"
+    r"intercepted|shot\s+down|conducted|pulled|withdrew)\b"
 )
+#: ", which (on Monday) ...": the country is still the subject.
+_WHICH = r"(?:,\s+which(?:\s+(?:on|in)\s+\w+)?|,\s+which\s[^,;.]{3,80},)?"
+#: Capitals that stand for their state (never Baghdad or Damascus as forces: events happen
+#: there), and a state with no owner form in the lexicon; the forces they name.
+_CAPITALS = {
+    "Ankara": "Turkish Armed Forces",
+    "Washington": "United States Armed Forces",
+    "United States": "United States Armed Forces",
+    "Moscow": "Russian Armed Forces",
+}
+#: Acts of a government, not of its forces.
+_GOVERNMENT_VERBS = (
+    r"(?:(?:has|had|have|also|then|later|again)\s+){0,2}(?:closed|reopened|banned|recalled|"
+    r"summoned|expelled|suspended|imposed|halted|lifted)\b"
+)
+#: A state's name or capital -> its government (the actor list's name); not Baghdad or
+#: Damascus, where the events told happen ("Baghdad on Tuesday recalled its ambassador").
+GOVERNMENTS = {
+    "Turkey": "Turkish government",
+    "Ankara": "Turkish government",
+    "Iran": "Iranian government",
+    "Tehran": "Iranian government",
+    "Russia": "Russian government",
+    "Moscow": "Russian government",
+    "United States": "United States government",
+    "Washington": "United States government",
+    "Iraq": "Iraqi government",
+}
 
 
 def state_names(demonyms: Sequence[Demonym]) -> dict[str, str]:
@@ -38,18 +71,36 @@ class StatesActing:
     def __init__(self, names: Mapping[str, str], actors: Mapping[str, Actor]) -> None:
         """``names``: country name -> actor name; ``actors``: the dictionary by name."""
         self._forces = {n: actors[a] for n, a in names.items() if a in actors}
+        for capital, forces in _CAPITALS.items():
+            if forces in actors:
+                self._forces.setdefault(capital, actors[forces])
         words = "|".join(re.escape(n) for n in sorted(self._forces, key=len, reverse=True))
         self._pattern = (
-            re.compile(rf"(?<![\w-])({words})\s+(?i:{_VERBS})") if self._forces else None
+            re.compile(rf"(?<![\w-])({words}){_WHICH}\s+(?i:{_VERBS})") if self._forces else None
+        )
+        self._governments = {n: actors[a] for n, a in GOVERNMENTS.items() if a in actors}
+        rulers = "|".join(re.escape(n) for n in sorted(self._governments, key=len, reverse=True))
+        self._ruling = (
+            re.compile(
+                rf"(?<![\w-])({rulers}){_WHICH}(?:\s+(?:on|in)\s+\w+)?\s+(?i:{_GOVERNMENT_VERBS})"
+            )
+            if self._governments
+            else None
         )
 
     def add(self, text: str, found: Sequence[ActorMention]) -> list[ActorMention]:
         """The mentions with each acting country read as its forces."""
-        if self._pattern is None:
-            return list(found)
-        added = [
-            ActorMention(m.start(1), m.end(1), m.group(1), (self._forces[m.group(1)],))
-            for m in cued_finditer(self._pattern, text)
-            if not any(f.start < m.end(1) and m.start(1) < f.end for f in found)
-        ]
+        added: list[ActorMention] = []
+        for pattern, readings in (
+            (self._pattern, self._forces),
+            (self._ruling, self._governments),
+        ):
+            if pattern is None:
+                continue
+            for m in cued_finditer(pattern, text):
+                taken = [*found, *added]
+                if not any(f.start < m.end(1) and m.start(1) < f.end for f in taken):
+                    added.append(
+                        ActorMention(m.start(1), m.end(1), m.group(1), (readings[m.group(1)],))
+                    )
         return sorted([*found, *added], key=lambda m: m.start) if added else list(found)

@@ -48,3 +48,16 @@ def test_enemies_neutralised_by_commandos_with_air_support_fought_them(extractor
         "operation supported by armed drones and an air operation."
     )
     assert "armed_clash" in [e[0] for e in events(extractor, text)]
+
+
+def test_a_lead_that_says_only_strikes_names_who_flew_them(extractor):
+    text = (
+        "Coalition forces pressed on against ISIS, carrying out nine strikes across Iraq on "
+        "Monday, task force officials said.\n\n"
+        "Aircraft of several kinds flew the missions in support of the Government of Iraq:\n\n"
+        "- Near Hit, two strikes destroyed an ISIS mortar team.\n"
+    )
+    found = events(extractor, text, dt.date(2015, 6, 10))
+    strikes = [f for f in found if f[0] == "airstrike" and f[1] == "Hit"]
+    assert strikes, found
+    assert strikes[0][3].get("US-led coalition") == "actor"

@@ -44,3 +44,32 @@ def test_a_backer_of_a_battle_is_associated(extractor, text, backer):
     battles = [f for f in found if f[0] == "armed_clash"]
     assert battles, found
     assert battles[0][3][backer] == "associated"
+
+
+@pytest.mark.parametrize(
+    ("before", "mention", "expected"),
+    [
+        ("army units, with ", "Russian air cover", True),
+        ("the rebels pulled back under heavy ", "Russian air cover", True),
+        ("clashed with ", "Turkish troops", False),
+        ("were hit by ", "Russian air power", False),
+    ],
+)
+def test_air_support_fought_with_is_a_backer(before, mention, expected):
+    assert backs(before, mention) is expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Government troops, backed by Russian air cover, took Saraqib on Monday after "
+        "clashes with HTS fighters.",
+        "Government troops, with Russian air cover, took Saraqib on Monday after clashes "
+        "with HTS fighters.",
+    ],
+)
+def test_air_cover_named_by_its_owner_is_associated(extractor, text):
+    found = [f for f in events(extractor, text, dt.date(2019, 5, 29)) if f[0] == "armed_clash"]
+    assert found, events(extractor, text, dt.date(2019, 5, 29))
+    assert found[0][3].get("Russian Armed Forces") == "associated"
+    assert found[0][3].get("Syrian government forces") == "actor"

@@ -98,3 +98,25 @@ def test_a_crowd_dispersed_by_a_named_force_keeps_that_force_alone(extractor):
     )
     assert "Syrian government forces" not in actors
     assert "Syrian transitional government forces" not in actors
+
+
+def test_residents_who_stone_the_premiers_convoy_riot_against_the_government(extractor):
+    kind, _, _, actors = one(
+        extractor,
+        "Angry residents of Hilla threw stones at the prime minister's convoy on Tuesday "
+        "as he toured the bombed market.",
+    )
+    assert kind == "riot"
+    assert actors.get("Rioters (Iraq)") == "actor"
+    assert actors.get("Iraqi government") == "target"
+    assert "Civilians (Iraq)" not in actors
+
+
+def test_a_foreign_base_a_crowd_storms_is_its_target(extractor):
+    kind, _, _, actors = one(
+        extractor,
+        "Angry residents of Amedi stormed a Turkish military base on Tuesday and set fire "
+        "to two vehicles.",
+    )
+    assert kind == "riot"
+    assert actors.get("Turkish Armed Forces") == "target"

@@ -42,3 +42,62 @@ def test_people_named_by_their_work_or_faith_are_civilians(extractor):
         "target",
         "target",
     ]
+
+
+def test_an_unclaimed_suicide_bombing_is_the_jihadists_the_report_names(extractor):
+    found = events(
+        extractor,
+        "A suicide bomber blew himself up at a wedding hall in Tal Afar on Sunday, killing nine "
+        "guests.\n\nInvestigators said later that the bomber had been a member of the Islamic "
+        "State group.",
+    )
+    bombings = [f for f in found if f[0] == "suicide_bombing"]
+    assert bombings, found
+    assert bombings[0][3].get("ISIS") == "actor"
+
+
+def test_the_force_a_bomber_struck_is_not_the_bomber(extractor):
+    found = events(
+        extractor,
+        "A suicide bomber drove a truck into an SDF checkpoint at the entrance of Shaddadi on "
+        "Sunday, killing three guards.\n\nThe SDF has held the town since 2016.",
+    )
+    bombings = [f for f in found if f[0] == "suicide_bombing"]
+    assert bombings, found
+    assert bombings[0][3].get("SDF") != "actor"
+
+
+def test_the_gunmen_of_a_suicide_assault_are_the_jihadists_the_report_names(extractor):
+    found = events(
+        extractor,
+        "A suicide bomber drove a truck into the gate of the Ghwayran prison in Hasakah on "
+        "Thursday while gunmen attacked the guard posts.\n\nThe prison holds about 3,000 "
+        "members of the Islamic State group.",
+    )
+    bombings = [f for f in found if f[0] == "suicide_bombing"]
+    assert bombings, found
+    assert bombings[0][3].get("ISIS") == "actor"
+    assert not any(name.startswith("Unidentified") for name in bombings[0][3])
+
+
+def test_a_strike_of_a_series_hits_whom_its_lead_hit(extractor):
+    found = events(
+        extractor,
+        "US forces carried out strikes on Tuesday night against IRGC and militia facilities "
+        "in Iraq and Syria, the Pentagon said.\n\nIn Syria, targets were hit near Albu Kamal "
+        "and Mayadin.",
+    )
+    strikes = [f for f in found if f[0] == "airstrike"]
+    assert strikes, found
+    assert all(f[3].get("IRGC") == "target" for f in strikes)
+
+
+def test_a_strike_that_hit_civilians_is_no_part_of_the_series(extractor):
+    found = events(
+        extractor,
+        "US warplanes struck Kataib Hezbollah depots near al-Qaim on Tuesday night, the "
+        "Pentagon said.\n\nOn Wednesday night, US strikes hit homes near Akashat in Anbar.",
+    )
+    strikes = [f for f in found if f[0] == "airstrike"]
+    assert len(strikes) == 2, found
+    assert "Kataib Hezbollah" not in strikes[-1][3]

@@ -51,3 +51,50 @@ def test_a_mediating_state_is_associated_not_a_party(extractor):
         "in Erbil on Thursday.",
     )
     assert actors.get("United States government") == "associated"
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "governments"),
+    [
+        (
+            "Iran and Turkey signed an accord on border trade in Tehran on Monday.",
+            dt.date(2023, 5, 20),
+            {"Iranian government", "Turkish government"},
+        ),
+        (
+            "Calm returned to the front after a truce was agreed by Russia and Turkey on Monday.",
+            dt.date(2020, 3, 10),
+            {"Russian government", "Turkish government"},
+        ),
+        (
+            "A ceasefire announced by the United States, Russia and Jordan on Monday covers "
+            "the south-west.",
+            dt.date(2017, 7, 12),
+            {"United States government", "Russian government"},
+        ),
+    ],
+)
+def test_countries_named_as_parties_are_their_governments(extractor, text, published, governments):
+    actors = agreement(extractor, text, published)
+    assert {name for name, role in actors.items() if role == "actor"} >= governments
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "government"),
+    [
+        (
+            "Presidents Putin and Erdogan agreed on Monday on a ceasefire along the M4 road.",
+            dt.date(2020, 3, 10),
+            "Turkish government",
+        ),
+        (
+            "Ahmed al-Sharaa announced a ceasefire in Suwayda province on Monday.",
+            dt.date(2025, 7, 22),
+            "Syrian transitional government",
+        ),
+    ],
+)
+def test_a_leader_who_strikes_a_deal_stands_for_its_government(
+    extractor, text, published, government
+):
+    assert agreement(extractor, text, published).get(government) == "actor"

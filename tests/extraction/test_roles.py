@@ -605,3 +605,59 @@ def test_a_list_after_the_trigger_that_is_no_subject_stays_the_target(extractor)
         "PKK": "target",
         "Sinjar Resistance Units": "target",
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "forces"),
+    [
+        (
+            "In July 2018, government forces captured Busra al-Harir in Daraa after heavy "
+            "fighting.",
+            "Syrian government forces",
+        ),
+        (
+            "On Saturday, government forces captured Jableh after heavy fighting.",
+            "Syrian transitional government forces",
+        ),
+    ],
+)
+def test_state_forces_are_read_as_of_the_event_not_the_report(extractor, text, forces):
+    found = events(extractor, text, dt.date(2025, 3, 10))
+    assert found, text
+    assert found[0][3].get(forces) == "actor"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Unknown gunmen shot dead a former opposition fighter in Daraa on Monday evening.",
+        "Gunmen on a motorcycle killed a tribal dignitary in Hajin, Deir ez-Zor, on Monday.",
+    ],
+)
+def test_people_killed_as_what_they_were_are_civilians(extractor, text):
+    found = events(extractor, text, dt.date(2022, 4, 13))
+    assert found, text
+    assert found[0][3].get("Civilians (Syria)") == "target"
+
+
+def test_people_named_by_what_they_are_are_the_civilians_released(extractor):
+    found = events(
+        extractor,
+        "Israeli troops detained four young men in a raid on a village near Quneitra on "
+        "Monday and released two of them in the evening.",
+        dt.date(2022, 4, 13),
+    )
+    released = [f for f in found if f[0] == "prisoner_release"]
+    assert released, found
+    assert released[0][3].get("Civilians (Syria)") == "target"
+
+
+def test_a_force_wounded_with_others_is_the_target(extractor):
+    found = events(
+        extractor,
+        "Three US soldiers and an interpreter were wounded when rockets hit a base near "
+        "Kirkuk on Monday.",
+        dt.date(2021, 3, 10),
+    )
+    assert found
+    assert found[0][3].get("United States Armed Forces") == "target"

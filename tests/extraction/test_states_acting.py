@@ -30,3 +30,39 @@ def test_a_country_that_strikes_is_its_forces(extractor, text, forces):
     assert found, found
     assert found[0][3].get(forces) == "actor"
     assert not any(name.startswith("Unidentified") for name in found[0][3])
+
+
+@pytest.mark.parametrize(
+    ("text", "forces"),
+    [
+        (
+            "Moscow launched air strikes on rebel positions near Saraqib on Monday.",
+            "Russian Armed Forces",
+        ),
+        (
+            "Washington, which pulled its troops out of two outposts near Kobani on Monday, "
+            "urged calm.",
+            "United States Armed Forces",
+        ),
+        (
+            "Turkey, which keeps thousands of troops in the region, shelled two "
+            "villages near Afrin on Monday.",
+            "Turkish Armed Forces",
+        ),
+    ],
+)
+def test_a_capital_that_strikes_or_withdraws_is_its_forces(extractor, text, forces):
+    found = events(extractor, text, dt.date(2019, 10, 9))
+    assert found, found
+    assert found[0][3].get(forces) == "actor"
+
+
+def test_a_state_that_closes_its_airspace_acts_through_its_government(extractor):
+    found = events(
+        extractor,
+        "On Monday, Ankara closed its airspace to flights to and from Erbil, citing militant "
+        "activity.",
+        dt.date(2023, 4, 12),
+    )
+    assert found, found
+    assert found[0][3].get("Turkish government") == "actor"
