@@ -70,3 +70,30 @@ def test_news_of_the_conflict_that_is_neither_violence_nor_a_move(extractor, tex
 def test_a_curfew_only_threatened_is_no_event(extractor):
     text = "The governor said he might impose a curfew on Khanaqin if the killings go on."
     assert "other" not in types(extractor, text)
+
+
+def test_forces_leaving_as_the_other_side_meets_no_resistance_still_left(extractor):
+    text = (
+        "Rebel fighters swept into Saraqib on Monday, meeting almost no resistance as soldiers "
+        "abandoned their checkpoints."
+    )
+    assert "troop_withdrawal" in types(extractor, text)
+
+
+def test_a_bomb_left_behind_by_those_who_put_up_little_resistance_is_no_blast(extractor):
+    text = (
+        "Officers said the militants put up little resistance, leaving behind roadside bombs "
+        "in Rutba."
+    )
+    assert "ied_explosion" not in types(extractor, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Army units reached the Tanf border crossing on Monday and raised the flag over it.",
+        "Russian military police set up two observation points near Saraqib on Monday.",
+    ],
+)
+def test_forces_taking_up_a_post(extractor, text):
+    assert types(extractor, text) == ["troop_deployment"]
