@@ -187,10 +187,23 @@ _WHO_BEFORE = re.compile(r"\b(?:who|which)\s+(?:[\w-]+\s+)?$", re.I)
 _MAIN_VERB_BEFORE = re.compile(r"\b(?:was|were)\s+(?:\w+ly\s+)?$", re.I)
 
 
+#: "meeting no resistance as soldiers abandoned their posts": the negation is of the
+#: resistance, not of what the clause goes on to tell.
+_UNOPPOSED = re.compile(
+    r"\b(?:(?:meeting|met|meets|encountering|encountered|facing|faced)\s+(?:almost\s+|virtually\s+|very\s+)?(?:no|little)|"
+    r"without(?:\s+any)?)\s+(?:real\s+|serious\s+|significant\s+|armed\s+)?"
+    r"(?:resistance|opposition)\b",
+    re.I,
+)
+
+
 def _modal(before: str) -> bool:
     """Whether a modal word scopes over the trigger: not when it sits in a relative clause
     that the main clause's verb closes ("1 militant who tried to infiltrate the area was
-    captured", "the men, whom it accused of attacks, were detained")."""
+    captured", "the men, whom it accused of attacks, were detained"), nor when it denies
+    only a resistance ("meeting no resistance as ...")."""
+    if "resistance" in before or "opposition" in before:
+        before = _UNOPPOSED.sub("", before)
     for match in cued_finditer(MODAL, before):
         if not (
             _WHO_BEFORE.search(before, 0, match.start()) and cued_search(_MAIN_VERB_BEFORE, before)

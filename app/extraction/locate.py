@@ -45,7 +45,8 @@ from app.extraction.roads import on_road, road_end
 from app.extraction.text import Sentence
 
 ORIGIN_CUE = re.compile(
-    r"\b(?:from|left|leaving|departed|set out from|out of)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$|"
+    r"\b(?:from|left|leaving|departed|set out from|out of)\s+(?:the\s+)?"
+    r"(?:(?:[\w-]+\s+){0,2}|[\w-]+\s+(?:city|town|village|district|province|camp|base)\s+of\s+)$|"
     # "troops fled Palmyra", "abandoned the town of Hit": the place left (not "fled to").
     r"\b(?:fled|abandoned|evacuated|vacated)\s+(?:the\s+)?(?:(?:town|city|village|base)\s+of\s+)?$|"
     r"\bfrom\s+(?:bases|positions|camps|areas)\s+(?:in|near|around)\s+(?:the\s+)?"

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from app.extraction.aid_convoys import told_as_other
 from app.extraction.cues import cued_search
 from app.extraction.event_types import ANAPHORA, Trigger, TriggerFinder, irrealis
 from app.extraction.framing import framing
@@ -214,6 +215,7 @@ def occurrences(
         and not _standing(sentence, t)
         and not framing(sentence, t, triggers)
         and not overflight(sentence, t)
+        and not told_as_other(t, triggers)
     ]
     triggers += _another(sentence, triggers)
     triggers += while_another(finder, sentence, triggers)

@@ -1,0 +1,54 @@
+"""Aid convoys, diplomats withdrawn and shrines blown up: ``other`` news told with words of
+movement or violence (sentences written for these tests)."""
+
+import datetime as dt
+
+from app.extraction.aid_convoys import told_as_other
+from app.extraction.event_types import BY_NAME, Trigger
+from tests.extraction.helpers import events
+
+
+def types(extractor, text, published=dt.date(2022, 4, 6)):
+    return [e[0] for e in events(extractor, text, published)]
+
+
+def _trigger(name, start, end, text):
+    return Trigger(BY_NAME[name], start, end, text)
+
+
+def test_a_word_inside_an_other_trigger_is_no_event_of_its_own():
+    other = _trigger("other", 10, 40, "withdrew its diplomats")
+    inside = _trigger("troop_withdrawal", 10, 18, "withdrew")
+    assert told_as_other(inside, [other, inside])
+    assert not told_as_other(other, [other, inside])
+
+
+def test_a_movement_beside_an_aid_trigger_is_the_aid_moving():
+    aid = _trigger("other", 0, 30, "relief convoy entered")
+    moved = _trigger("troop_movement", 40, 47, "entered")
+    curfew = _trigger("other", 0, 30, "imposed a curfew")
+    assert told_as_other(moved, [aid, moved])
+    assert not told_as_other(moved, [curfew, moved])
+
+
+def test_a_relief_convoy_entering_a_town_is_other_not_a_troop_movement(extractor):
+    text = (
+        "A convoy of lorries loaded with food and blankets entered Tal Rifaat on Tuesday, "
+        "the first delivery in a month."
+    )
+    assert types(extractor, text) == ["other"]
+
+
+def test_a_military_convoy_entering_a_town_still_moves(extractor):
+    text = "A convoy of army trucks and tanks entered Tal Rifaat from Aleppo on Tuesday."
+    assert "troop_movement" in types(extractor, text)
+
+
+def test_diplomats_withdrawn_are_other_not_a_troop_withdrawal(extractor):
+    text = "Ankara withdrew its diplomats from the consulate in Mosul on Tuesday, officials said."
+    assert types(extractor, text) == ["other"]
+
+
+def test_a_shrine_blown_up_is_other_not_a_bombing(extractor):
+    text = "Militants blew up the old shrine of Nabi Yunus in Mosul on Tuesday."
+    assert types(extractor, text) == ["other"]

@@ -1,0 +1,99 @@
+"""Lexicon rows for troop movements and for ``other`` news: handovers, pull-outs, fighters
+bused out, crossings, curfews, recalled envoys (sentences written for these tests)."""
+
+import datetime as dt
+
+import pytest
+
+from tests.extraction.helpers import events
+
+
+def types(extractor, text, published=dt.date(2022, 4, 6)):
+    return [e[0] for e in events(extractor, text, published)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Army units began pulling out of Tal Afar on Monday, residents said.",
+        "The militants had fallen back to the villages south of Hit by Monday night.",
+        "The Asayish pulled its guards out of Roj camp on Monday.",
+        "Troops set fire to their stores after the evacuation of the Kuweires air base on Monday.",
+        "About 200 gunmen were allowed to leave Mayadin on Monday under a local deal.",
+        "Buses carrying 400 rebel fighters left Harasta on Monday for the north.",
+        "Some 300 militants were bused out of Qalamoun on Monday toward the eastern desert.",
+    ],
+)
+def test_ways_of_telling_forces_leaving(extractor, text):
+    assert "troop_withdrawal" in types(extractor, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The army sent three brigades from Kirkuk to Tuz Khurmatu on Monday.",
+        "The ministry sent reinforcements from Hama towards the coast on Monday.",
+    ],
+)
+def test_ways_of_telling_forces_moving(extractor, text):
+    assert "troop_movement" in types(extractor, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Opposition fighters swept into Saraqib on Monday without a shot being fired.",
+        "Hundreds of SDF fighters crossed the Euphrates at Shuyukh on Monday.",
+        "Turkish special forces were inserted into the Avashin valley on Monday.",
+        "Israeli troops penetrated into the village of Kodana on Monday.",
+    ],
+)
+def test_ways_of_telling_forces_taking_up_a_place(extractor, text):
+    assert set(types(extractor, text)) & {"troop_deployment", "troop_movement"}
+    assert "insurgent_activity" not in types(extractor, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The governor of Diyala imposed a curfew on Khanaqin on Monday after the bombing.",
+        "A curfew declared in Tuz Khurmatu on Sunday was lifted on Monday.",
+        "Baghdad recalled its ambassador from Ankara on Monday over the shelling of a resort.",
+        "Jordanian planes dropped food parcels over Rukban camp on Monday.",
+        "Bulldozers razed dozens of olive orchards near Jinderes on Monday, residents said.",
+    ],
+)
+def test_news_of_the_conflict_that_is_neither_violence_nor_a_move(extractor, text):
+    assert "other" in types(extractor, text)
+
+
+def test_a_curfew_only_threatened_is_no_event(extractor):
+    text = "The governor said he might impose a curfew on Khanaqin if the killings go on."
+    assert "other" not in types(extractor, text)
+
+
+def test_forces_leaving_as_the_other_side_meets_no_resistance_still_left(extractor):
+    text = (
+        "Rebel fighters swept into Saraqib on Monday, meeting almost no resistance as soldiers "
+        "abandoned their checkpoints."
+    )
+    assert "troop_withdrawal" in types(extractor, text)
+
+
+def test_a_bomb_left_behind_by_those_who_put_up_little_resistance_is_no_blast(extractor):
+    text = (
+        "Officers said the militants put up little resistance, leaving behind roadside bombs "
+        "in Rutba."
+    )
+    assert "ied_explosion" not in types(extractor, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Army units reached the Tanf border crossing on Monday, state media said.",
+        "Russian military police set up two observation points near Saraqib on Monday.",
+    ],
+)
+def test_forces_taking_up_a_post(extractor, text):
+    assert types(extractor, text) == ["troop_deployment"]
