@@ -17,19 +17,21 @@ OLD_CORPUS = {
 #: The blind corpus (tests/fixtures/blind/{dev,test}.jsonl), by split. Issue 9's targets for
 #: the frozen test split are event_f1 0.85, actor_recall 0.85, date_accuracy 0.95.
 BLIND = {
-    # 482 reports: the first 82, 50 dx- reports by a fourth writer, 100 dy-/dz- by two more
-    # (session 4), 50 dw- by a sixth (session 5), 100 dv-/du- by two more (session 6) and 100
-    # dt-/ds- by two more (session 7), all written blind. The 100 dt-/ds- were scored before
-    # they joined dev: event F1 0.672 with session 7's starting code, 0.691 after its rules and
-    # the learned sentence classifier (trained on the 332 without du-/dt-/ds-). All 482, with
-    # the classifier refit on them (so in-sample for it): event F1 0.817, actor recall 0.776,
-    # dates 0.915, confident accuracy 0.893 (calibration refit on the 482).
-    # Floors sit a little under, so noise does not fail CI.
+    # 782 reports: the first 82, 50 dx- reports by a fourth writer, 100 dy-/dz- by two more
+    # (session 4), 50 dw- by a sixth (session 5), 100 dv-/du- by two more (session 6), 100
+    # dt-/ds- by two more (session 7) and 300 dr-/dq-/dp-/do-/dn-/dm- by six more (session 8),
+    # all written blind. The 300 were scored before they joined dev: event F1 0.654 with
+    # session 8's starting code, 0.661 after its rules (actor recall 0.664 -> 0.691, dates
+    # 0.833 -> 0.838). All 782, with the classifier and the calibration refit on them (so
+    # in-sample for both): event F1 0.786, actor recall 0.768, dates 0.905, confident accuracy
+    # 0.880. The floors went down from 0.80/0.76/0.90/0.88 (on 482) because dev grew by 300
+    # harder reports, not because any report scores worse (the 482 score 0.839/0.805/0.933).
+    # Floors sit a little under, so a small change of rules does not fail CI by itself.
     "dev": {
-        "event_f1": 0.80,
-        "actor_recall": 0.76,
-        "date_accuracy": 0.90,
-        "confident_accuracy": 0.88,
+        "event_f1": 0.77,
+        "actor_recall": 0.75,
+        "date_accuracy": 0.89,
+        "confident_accuracy": 0.86,
     },
     # Never tuned on; scored once at the end of each round (68 reports). Session 2: event F1
     # 0.686, actor recall 0.671, dates 0.853, confident accuracy 0.821. Session 3: 0.722,
@@ -39,11 +41,11 @@ BLIND = {
     # or more, against 294: 280 right instead of 259). The confident-accuracy floor went from
     # 0.86 to 0.85: the calibration is fitted on dev, where the learned classifier is scored on
     # its own training sentences, so it is a little over-confident on new text (issue 9 asks
-    # 0.80).
+    # 0.80). Session 8: 0.805, 0.833, 0.932, 0.872 (312 events).
     "test": {
-        "event_f1": 0.79,
-        "actor_recall": 0.80,
-        "date_accuracy": 0.91,
-        "confident_accuracy": 0.85,
+        "event_f1": 0.80,
+        "actor_recall": 0.82,
+        "date_accuracy": 0.92,
+        "confident_accuracy": 0.86,
     },
 }
