@@ -67,6 +67,15 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"(?![/\d%])\b"
         ),
     ),
+    # "15.06: Turkish jets struck ...", "19.05.21 | Erbil | ...": day.month opening an item
+    # of a dated list, before the item's separator (":", "|", "(" or a dash).
+    (
+        "numeric_dot",
+        re.compile(
+            r"(?:(?<=^)|(?<=\n)|(?<=- ))(\d{1,2})\.(\d{1,2})(?:\.((?:19|20)?\d\d))?"
+            r"(?=\s*(?:[:|(]|[-–—]\s))"
+        ),
+    ),
     ("month_day", MONTH_DAY),
     (
         "part_month",
@@ -254,6 +263,7 @@ NEEDS = {
     "overnight_date": "dm",
     "nth": "d",
     "numeric": "d",
+    "numeric_dot": "d",
     "weekday": "w",
     "month_year": "dm",
     "since": "d",

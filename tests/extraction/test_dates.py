@@ -63,6 +63,10 @@ def one(text, anchor=PUB):
         ("in recent days", "2024-08-01", "2024-08-08", "week"),
         ("over the past few days", "2024-08-01", "2024-08-08", "week"),
         ("in recent weeks", "2024-07-11", "2024-08-08", "month"),
+        # day.month opening an item of a dated list
+        ("02.08: a drone hit a truck near Zakho", "2024-08-02", "2024-08-02", "day"),
+        ("28.07 (evening): shells fell on a village", "2024-07-28", "2024-07-28", "day"),
+        ("30.07.24 | Duhok | a farm burnt", "2024-07-30", "2024-07-30", "day"),
     ],
 )
 def test_expressions(text, first, last, precision):
@@ -73,6 +77,11 @@ def test_expressions(text, first, last, precision):
         precision,
     )
     assert found.role == "event"
+
+
+def test_a_decimal_figure_is_no_day_and_month():
+    assert find_dates("Losses reached 2.5 billion dinars: a record", PUB) == []
+    assert find_dates("Turnout stood at 41.3 percent", PUB) == []
 
 
 def test_a_day_month_after_publication_belongs_to_the_year_before():
