@@ -124,7 +124,14 @@ def own_interval(
     if (
         lasted is not None
         and lasted[0] <= _LASTED_DAYS
-        and (not lasted[2] or _clause_holds(sentence, trigger, sentence.start + lasted[1]))
+        and (
+            not lasted[2]
+            or _clause_holds(sentence, trigger, sentence.start + lasted[1])
+            # the trigger in the words themselves: "after two days of fighting"; or the
+            # words opening the sentence: "Over seven days, convoys took ..."
+            or lasted[1] <= trigger.start - sentence.start < lasted[3]
+            or lasted[1] == 0
+        )
     ):
         # "Fighting raged for five days, and by Tuesday ...", "following a two-day
         # offensive": the days up to the one said (not "; he had been missing for two days").

@@ -253,3 +253,19 @@ def test_the_days_that_followed_run_from_the_day_after_to_the_report(extractor):
     )
     found = {t: (first, last) for t, _, first, last in dated(extractor, text)}
     assert found["troop_withdrawal"] == (dt.date(2024, 5, 13), WEDNESDAY)
+
+
+def test_a_capture_after_days_of_fighting_spans_the_fighting(extractor):
+    text = (
+        "Army units seized the village of Tal Hamis on Monday after three days of fierce clashes."
+    )
+    assert [(first, last) for _, _, first, last in dated(extractor, text)] == [
+        (dt.date(2024, 5, 10), dt.date(2024, 5, 13))
+    ]
+
+
+def test_convoys_over_a_stated_number_of_days_span_them(extractor):
+    text = "Over five days, jets struck rebel positions around Daraya, ending on Tuesday."
+    assert [(first, last) for _, _, first, last in dated(extractor, text)] == [
+        (dt.date(2024, 5, 10), dt.date(2024, 5, 14))
+    ]
