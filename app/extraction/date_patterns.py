@@ -212,7 +212,8 @@ NOUN_AFTER = re.compile(
 PARTICIPLE = re.compile(
     r"\b(?:the|an?|this|that|its|their)\s+"
     r"(?:(?!(?:was|were|is|are|has|have|had|been|be|being)\b)[\w-]+\s+){0,2}?(?:signed|agreed|reached|"
-    r"brokered|concluded|struck|issued|held|launched|carried out|announced)\s+(?:(?:on|in)\s+)?$|"
+    r"brokered|concluded|struck|issued|held|launched|carried out|announced)\s+"
+    r"(?:(?:late|early|later)\s+)?(?:(?:on|in)\s+)?$|"
     # "deployed ahead of the Arbaeen commemoration on 6 September": the date of what comes.
     r"\b(?:ahead of|in the run-up to|in preparation for|in anticipation of)\s+(?:the\s+)?"
     r"(?:[\w'’-]+\s+){0,3}?(?:(?:on|in)\s+)?$",
