@@ -18,6 +18,8 @@ _MONTH = (
     r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
 )
 _WEEKDAY = r"(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+#: "Sat 28 Oct - Sun 29 Oct" (sitrep headings): the short names, not captured.
+_WEEKDAY_SHORT = r"(?:Mon|Tue|Tues|Wed|Thu|Thurs|Fri|Sat|Sun)\.?"
 _YEAR = r"((?:19|20)\d\d)"
 _DAY = r"(\d{1,2})(?:st|nd|rd|th)?"
 _TO = r"\s*(?:-|–|—|/|to|and|until|through)\s*"
@@ -33,7 +35,8 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "day_range",
         re.compile(
-            rf"\b(?:{_WEEKDAY},? )?{_DAY}(?: {_MONTH})?{_TO}(?:{_WEEKDAY},? )?"
+            rf"\b(?:(?:{_WEEKDAY}|{_WEEKDAY_SHORT}),? )?{_DAY}(?: {_MONTH})?{_TO}"
+            rf"(?:(?:{_WEEKDAY}|{_WEEKDAY_SHORT}),? )?"
             rf"{_DAY}(?: of)? {_MONTH}(?:,? {_YEAR})?\b"
         ),
     ),

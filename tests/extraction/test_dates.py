@@ -44,6 +44,7 @@ def one(text, anchor=PUB):
         ("from 1 to 6 October", "2023-10-01", "2023-10-06", "week"),
         ("17-23 October 2016", "2016-10-17", "2016-10-23", "week"),
         ("Saturday 19 - Sunday 20 July", "2024-07-19", "2024-07-20", "day"),
+        ("Fri 19 Jul - Sun 21 Jul: strikes on Sinjar", "2024-07-19", "2024-07-21", "week"),
         ("between 28 July and 2 August", "2024-07-28", "2024-08-02", "week"),
         ("on July 15-16", "2024-07-15", "2024-07-16", "day"),
         ("between 8 a.m. Monday and 8 a.m. Tuesday", "2024-08-05", "2024-08-06", "day"),
