@@ -217,6 +217,9 @@ PARTICIPLE = re.compile(
     r"(?:(?!(?:was|were|is|are|has|have|had|been|be|being)\b)[\w-]+\s+){0,2}?(?:signed|agreed|reached|"
     r"brokered|concluded|struck|issued|held|launched|carried out|announced)\s+"
     r"(?:(?:late|early|later)\s+)?(?:(?:on|in)\s+)?$|"
+    # "the agreement, announced on 2 May, allows ...": the participle set off by a comma.
+    r"\b(?:the|an?|this|that|its|their)\s+[\w-]+,\s+(?:signed|agreed|reached|brokered|"
+    r"concluded|announced|declared)\s+(?:(?:late|early)\s+)?(?:(?:on|in)\s+)?$|"
     # "deployed ahead of the Arbaeen commemoration on 6 September": the date of what comes.
     r"\b(?:ahead of|in the run-up to|in preparation for|in anticipation of)\s+(?:the\s+)?"
     r"(?:[\w'’-]+\s+){0,3}?(?:(?:on|in)\s+)?$",

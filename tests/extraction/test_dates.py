@@ -257,6 +257,7 @@ def test_a_capitalised_last_opening_a_sentence_is_the_week_before():
         "A truce was announced on Tuesday evening and the shelling stopped.",
         "The guns fell silent under the truce announced on Tuesday.",
         "Militias left the town under a deal announced late on Tuesday.",
+        "The truce, announced on Tuesday after talks in Amman, lets families return.",
     ],
 )
 def test_a_thing_announced_on_a_day_is_dated_not_reported(text):
