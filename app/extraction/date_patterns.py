@@ -89,6 +89,25 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
             re.I,
         ),
     ),
+    # "in late 2019", "in the first half of 2019", "mid-2018": not a whole year
+    (
+        "part_year",
+        re.compile(
+            r"\b(?:(?:in|during|by|since|until|from) )?"
+            r"(early|late|mid|(?:the )?middle of|(?:the )?end of|(?:the )?beginning of|"
+            r"(?:the )?start of|(?:the )?(?:first|second) half of)[- ]((?:19|20)\d\d)\b",
+            re.I,
+        ),
+    ),
+    # "late last month", "in the first half of last year"
+    (
+        "part_last",
+        re.compile(
+            r"\b(early|late|mid|(?:the )?middle of|(?:the )?end of|(?:the )?beginning of|"
+            r"(?:the )?start of|(?:the )?(?:first|second) half of)[- ](last|this) (month|year)\b",
+            re.I,
+        ),
+    ),
     ("overnight", re.compile(rf"\bovernight (?:into|on) {_WEEKDAY}\b")),
     # "in the 24 hours to Monday morning" (coalition strike releases): Sunday to Monday.
     (
@@ -265,6 +284,7 @@ NEEDS = {
     "day_month": "dm",
     "month_day": "dm",
     "part_month": "",  # case-insensitive: "mid-july" too
+    "part_year": "d",
     "overnight": "w",
     "hours_to": "w",
     "overnight_date": "dm",
@@ -287,6 +307,8 @@ CUES: dict[str, tuple[tuple[str, ...], bool]] = {
         ("mid", "early", "late", "end of", "beginning of", "start of", "half of"),
         True,
     ),
+    "part_year": (("mid", "early", "late", "end of", "beginning of", "start of", "half of"), True),
+    "part_last": (("last month", "this month", "last year", "this year"), True),
     "following_days": (("days",), True),
     "hours_to": (("hours",), False),
     "season": (("spring", "summer", "autumn", "winter"), False),
@@ -322,5 +344,6 @@ RELATIVE = frozenset(
         "past_span",
         "season",
         "ago",
+        "part_last",
     }
 )

@@ -15,6 +15,7 @@ from datetime import date, timedelta
 from typing import Literal
 
 from app.extraction.cues import cued_search
+from app.extraction.date_parts import part_last, part_year
 from app.extraction.date_patterns import (
     BACKGROUND_YEAR,
     COMPARISON,
@@ -365,6 +366,8 @@ _RESOLVERS = {
     "numeric_dot": _numeric_dot,
     "month_day": _month_day,
     "part_month": _part_month,
+    "part_year": part_year,
+    "part_last": part_last,
     "overnight": _overnight,
     "hours_to": hours_to,
     "past_span": past_span,
