@@ -64,6 +64,8 @@ def one(text, anchor=PUB):
         ("in recent days", "2024-08-01", "2024-08-08", "week"),
         ("over the past few days", "2024-08-01", "2024-08-08", "week"),
         ("in recent weeks", "2024-07-11", "2024-08-08", "month"),
+        ("in the week of 15 July", "2024-07-15", "2024-07-21", "week"),
+        ("during the week of August 5", "2024-08-05", "2024-08-08", "week"),  # not after it
         # day.month opening an item of a dated list
         ("02.08: a drone hit a truck near Zakho", "2024-08-02", "2024-08-02", "day"),
         ("28.07 (evening): shells fell on a village", "2024-07-28", "2024-07-28", "day"),
