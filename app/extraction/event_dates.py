@@ -338,6 +338,11 @@ def date_draft(
             precision = narrative.precision if wider else "day" if gap <= 1 else "week"
             draft.set_date(narrative.date, said, precision, None)
             return
+        if said is None and narrative.precision == "day" and _within_week(narrative, reported_at):
+            # "Militants pulled back to al-Susah, where fighting continued": no date of its
+            # own, so some time in the week before the report, which holds the narrative's day.
+            draft.set_date(reported_at - dt.timedelta(days=_WEEK), reported_at, "week", None)
+            return
         draft.set_date(narrative.date, narrative.date_end, narrative.precision, None)
         return
     lasted = stated_days(draft.sentence.text)
@@ -348,6 +353,16 @@ def date_draft(
         return
     # Nothing said: some time in the week before it was reported.
     draft.set_date(reported_at - dt.timedelta(days=7), reported_at, "week", None)
+
+
+def _within_week(narrative: EventDraft, reported_at: dt.date) -> bool:
+    """Whether the narrative's interval lies in the week before the report."""
+    return (
+        reported_at - dt.timedelta(days=_WEEK)
+        <= narrative.date
+        <= narrative.date_end
+        <= reported_at
+    )
 
 
 #: A clause of its own between a place and a date: "..., and on 30 July", "; on 30 July".

@@ -91,11 +91,25 @@ def test_a_relative_clause_without_a_date_in_figures_stays_background(extractor)
 
 def test_a_new_paragraph_closer_in_goes_on_with_the_narrative_date(extractor):
     text = (
+        "Gunmen attacked army posts across the province of Diyala on 2 May.\n\n"
+        "In Baqubah, a roadside bomb exploded near a police patrol, wounding two officers."
+    )
+    found = dated(extractor, text)
+    assert [(f[2], f[3]) for f in found] == [(dt.date(2024, 5, 2), dt.date(2024, 5, 2))] * 2
+
+
+def test_an_undated_event_going_on_with_a_day_of_the_last_week_is_that_week(extractor):
+    # No date of its own: the week before the report (the annotation rule), which holds the
+    # narrative's Monday.
+    text = (
         "Gunmen attacked army posts across the province of Diyala on Monday.\n\n"
         "In Baqubah, a roadside bomb exploded near a police patrol, wounding two officers."
     )
     found = dated(extractor, text)
-    assert [(f[2], f[3]) for f in found] == [(dt.date(2024, 5, 13), dt.date(2024, 5, 13))] * 2
+    assert [(f[2], f[3]) for f in found] == [
+        (dt.date(2024, 5, 13), dt.date(2024, 5, 13)),
+        WEEK_BEFORE,
+    ]
 
 
 def test_each_place_of_a_list_takes_the_day_said_right_after_it(extractor):
