@@ -213,6 +213,31 @@ def days_after(sentence: Sentence, trigger: Trigger) -> int:
     return -n if match[3].lower() == "before" else n
 
 
+#: "..., a day after seizing the town of ": what comes before a place told in such a clause.
+_PLACE_AFTER = re.compile(
+    r"\b(a|one|two|three|four|five|six|seven)\s+days?\s+after\s+(?:[\w'’-]+\s+){1,6}$", re.I
+)
+
+
+def place_lag(draft: EventDraft, chosen: DateMention) -> int:
+    """How many days before the sentence's date an event lies whose place is told in an "N days
+    after" clause that follows the date ("entered Raqqa on Sunday, a day after taking al-Tabqa":
+    the Saturday); 0 otherwise, and when the trigger's own "N days after" has moved it."""
+    location = draft.location
+    if location is None or draft.inherited_location:
+        return 0
+    sentence, at = draft.sentence, location.mention.start
+    if not sentence.start <= at <= sentence.end:
+        return 0
+    lo = max(chosen.end, at - 60)
+    if lo >= at:
+        return 0
+    match = cued_search(_PLACE_AFTER, sentence.text[lo - sentence.start : at - sentence.start])
+    if match is None or days_after(sentence, draft.trigger):
+        return 0
+    return _COUNTS[match[1].lower()]
+
+
 def paragraphs(text: str, sentences: list[Sentence]) -> list[int]:
     """The paragraph of each sentence (by index): a line break between two sentences starts
     a new one (a heading, a bullet, a paragraph of a statement or a long story)."""
@@ -273,6 +298,10 @@ def date_draft(
     if own:
         movement = draft.spec.category == "movement"
         first, last, chosen = own_interval(own, follow, draft.trigger, draft.sentence, movement)
+        lag = place_lag(draft, chosen)
+        if lag:
+            # "took Qalaat al-Madiq on Thursday, a day after seizing Kafr Nabuda": Wednesday.
+            first, last = first - dt.timedelta(days=lag), last - dt.timedelta(days=lag)
         precision = chosen.precision
         if precision == "day" and (last - first).days > 1:
             precision = "week"  # "fought for five days, and by Tuesday ..."

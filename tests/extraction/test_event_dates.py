@@ -283,3 +283,12 @@ def test_convoys_over_a_stated_number_of_days_span_them(extractor):
     assert [(first, last) for _, _, first, last in dated(extractor, text)] == [
         (dt.date(2024, 5, 10), dt.date(2024, 5, 14))
     ]
+
+
+def test_a_place_told_a_day_after_the_date_is_the_day_before(extractor):
+    text = (
+        "Army units entered Manbij on Tuesday, a day after capturing the town of Jarablus in "
+        "heavy fighting."
+    )
+    found = {place: (first, last) for _, place, first, last in dated(extractor, text)}
+    assert found["Jarablus"] == (dt.date(2024, 5, 13), dt.date(2024, 5, 13))
