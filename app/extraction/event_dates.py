@@ -88,10 +88,11 @@ def _clause_holds(sentence: Sentence, trigger: Trigger, at: int) -> bool:
     return not _CLAUSE_BREAK.search(sentence.text[lo - sentence.start : hi - sentence.start])
 
 
-#: "for a second day", "into a third straight day": the event began that many days back.
+#: "for a second day", "into a third straight day", "for the second night in a row": the event
+#: began that many days back.
 _NTH_DAY = re.compile(
-    r"\b(?:for|into) a (second|third|fourth|fifth|sixth) "
-    r"(?:straight |consecutive |successive )?day\b",
+    r"\b(?:for|into) (?:a|the) (second|third|fourth|fifth|sixth) "
+    r"(?:straight |consecutive |successive )?(?:day|night)\b",
     re.I,
 )
 #: The longest stated span that widens an event dated to one day (longer ones are campaigns).

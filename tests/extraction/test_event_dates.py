@@ -237,6 +237,10 @@ def test_fighting_on_its_nth_day_began_that_many_days_back(extractor):
     assert [(first, last) for _, _, first, last in dated(extractor, second)] == [
         (dt.date(2024, 5, 13), dt.date(2024, 5, 14))
     ]
+    night = "Rockets struck Camp Taji on Tuesday for the third night in a row."
+    assert [(first, last) for _, _, first, last in dated(extractor, night)] == [
+        (dt.date(2024, 5, 12), dt.date(2024, 5, 14))
+    ]
 
 
 def test_what_a_subject_did_days_before_a_later_event_is_dated_that_much_later(extractor):
