@@ -18,6 +18,8 @@ _MONTH = (
     r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
 )
 _WEEKDAY = r"(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+#: "Sat 28 Oct - Sun 29 Oct" (sitrep headings): the short names, not captured.
+_WEEKDAY_SHORT = r"(?:Mon|Tue|Tues|Wed|Thu|Thurs|Fri|Sat|Sun)\.?"
 _YEAR = r"((?:19|20)\d\d)"
 _DAY = r"(\d{1,2})(?:st|nd|rd|th)?"
 _TO = r"\s*(?:-|–|—|/|to|and|until|through)\s*"
@@ -33,7 +35,8 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "day_range",
         re.compile(
-            rf"\b(?:{_WEEKDAY},? )?{_DAY}(?: {_MONTH})?{_TO}(?:{_WEEKDAY},? )?"
+            rf"\b(?:(?:{_WEEKDAY}|{_WEEKDAY_SHORT}),? )?{_DAY}(?: {_MONTH})?{_TO}"
+            rf"(?:(?:{_WEEKDAY}|{_WEEKDAY_SHORT}),? )?"
             rf"{_DAY}(?: of)? {_MONTH}(?:,? {_YEAR})?\b"
         ),
     ),
@@ -67,6 +70,15 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"(?![/\d%])\b"
         ),
     ),
+    # "15.06: Turkish jets struck ...", "19.05.21 | Erbil | ...": day.month opening an item
+    # of a dated list, before the item's separator (":", "|", "(" or a dash).
+    (
+        "numeric_dot",
+        re.compile(
+            r"(?:(?<=^)|(?<=\n)|(?<=- ))(\d{1,2})\.(\d{1,2})(?:\.((?:19|20)?\d\d))?"
+            r"(?=\s*(?:[:|(]|[-–—]\s))"
+        ),
+    ),
     ("month_day", MONTH_DAY),
     (
         "part_month",
@@ -74,6 +86,25 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
             rf"\b(mid|early|late|end of|beginning of|start of|(?:first|second) half of)"
             rf"[- ](?:the month of )?{_MONTH}"
             rf"(?:,? {_YEAR})?",
+            re.I,
+        ),
+    ),
+    # "in late 2019", "in the first half of 2019", "mid-2018": not a whole year
+    (
+        "part_year",
+        re.compile(
+            r"\b(?:(?:in|during|by|since|until|from) )?"
+            r"(early|late|mid|(?:the )?middle of|(?:the )?end of|(?:the )?beginning of|"
+            r"(?:the )?start of|(?:the )?(?:first|second) half of)[- ]((?:19|20)\d\d)\b",
+            re.I,
+        ),
+    ),
+    # "late last month", "in the first half of last year"
+    (
+        "part_last",
+        re.compile(
+            r"\b(early|late|mid|(?:the )?middle of|(?:the )?end of|(?:the )?beginning of|"
+            r"(?:the )?start of|(?:the )?(?:first|second) half of)[- ](last|this) (month|year)\b",
             re.I,
         ),
     ),
@@ -203,7 +234,11 @@ NOUN_AFTER = re.compile(
 PARTICIPLE = re.compile(
     r"\b(?:the|an?|this|that|its|their)\s+"
     r"(?:(?!(?:was|were|is|are|has|have|had|been|be|being)\b)[\w-]+\s+){0,2}?(?:signed|agreed|reached|"
-    r"brokered|concluded|struck|issued|held|launched|carried out|announced)\s+(?:(?:on|in)\s+)?$|"
+    r"brokered|concluded|struck|issued|held|launched|carried out|announced)\s+"
+    r"(?:(?:late|early|later)\s+)?(?:(?:on|in)\s+)?$|"
+    # "the agreement, announced on 2 May, allows ...": the participle set off by a comma.
+    r"\b(?:the|an?|this|that|its|their)\s+[\w-]+,\s+(?:signed|agreed|reached|brokered|"
+    r"concluded|announced|declared)\s+(?:(?:late|early)\s+)?(?:(?:on|in)\s+)?$|"
     # "deployed ahead of the Arbaeen commemoration on 6 September": the date of what comes.
     r"\b(?:ahead of|in the run-up to|in preparation for|in anticipation of)\s+(?:the\s+)?"
     r"(?:[\w'’-]+\s+){0,3}?(?:(?:on|in)\s+)?$",
@@ -249,11 +284,13 @@ NEEDS = {
     "day_month": "dm",
     "month_day": "dm",
     "part_month": "",  # case-insensitive: "mid-july" too
+    "part_year": "d",
     "overnight": "w",
     "hours_to": "w",
     "overnight_date": "dm",
     "nth": "d",
     "numeric": "d",
+    "numeric_dot": "d",
     "weekday": "w",
     "month_year": "dm",
     "since": "d",
@@ -270,6 +307,8 @@ CUES: dict[str, tuple[tuple[str, ...], bool]] = {
         ("mid", "early", "late", "end of", "beginning of", "start of", "half of"),
         True,
     ),
+    "part_year": (("mid", "early", "late", "end of", "beginning of", "start of", "half of"), True),
+    "part_last": (("last month", "this month", "last year", "this year"), True),
     "following_days": (("days",), True),
     "hours_to": (("hours",), False),
     "season": (("spring", "summer", "autumn", "winter"), False),
@@ -305,5 +344,6 @@ RELATIVE = frozenset(
         "past_span",
         "season",
         "ago",
+        "part_last",
     }
 )

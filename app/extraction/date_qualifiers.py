@@ -32,6 +32,8 @@ _WEEK_OF = re.compile(
     r"December)(?:,?\s+((?:19|20)\d\d))?\b",
     re.I,
 )
+#: "in the week of 17 October": the seven days from that day.
+_WEEK_OF_DAY = re.compile(r"\bweek of\s+$", re.I)
 _ORDINAL = {"first": 0, "second": 1, "third": 2, "fourth": 3}
 #: Builds a new mention: start, end, text, first day, last day (week precision).
 Make = Callable[[int, int, str, date, date], "DateMention"]
@@ -59,6 +61,14 @@ def qualified(
                 out = _merged(out, d, replace(d, first=_previous_year(d.first), last=last), tail)
                 continue
         words = d.text.lower().split()
+        if d.precision == "day" and d.first == d.last:
+            before = d.start - offset
+            if _WEEK_OF_DAY.search(text, max(0, before - 12), before):
+                last = d.first + timedelta(days=6)
+                last = min(last, anchor) if last > anchor >= d.first else last
+                week = replace(d, last=last, precision="week")
+                out = [week if o is d else o for o in out]
+                continue
         if d.precision == "day" and words[-1] in WEEKDAYS:
             tail = _LAST_WEEK.match(text, at)
             if tail is not None:

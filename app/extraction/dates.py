@@ -15,6 +15,7 @@ from datetime import date, timedelta
 from typing import Literal
 
 from app.extraction.cues import cued_search
+from app.extraction.date_parts import part_last, part_year
 from app.extraction.date_patterns import (
     BACKGROUND_YEAR,
     COMPARISON,
@@ -212,6 +213,15 @@ def _numeric(m: re.Match[str], anchor: date) -> tuple[date, date, Precision, Rol
     return d, d, "day", "event", 0
 
 
+def _numeric_dot(m: re.Match[str], anchor: date) -> tuple[date, date, Precision, Role, int]:
+    day, month = int(m[1]), int(m[2])
+    year = int(m[3]) if m[3] else _year_for(month, day, anchor)
+    if year < 100:  # "19.05.21": the century of the reference date
+        year += anchor.year // 100 * 100
+    d = date(year, month, day)
+    return d, d, "day", "event", 0
+
+
 def _month_day(m: re.Match[str], anchor: date) -> tuple[date, date, Precision, Role, int]:
     month, day = MONTHS[m[1].lower()], int(m[2])
     year = int(m[3]) if m[3] else _year_for(month, day, anchor)
@@ -353,8 +363,11 @@ _RESOLVERS = {
     "nth": _nth,
     "day_month": _day_month,
     "numeric": _numeric,
+    "numeric_dot": _numeric_dot,
     "month_day": _month_day,
     "part_month": _part_month,
+    "part_year": part_year,
+    "part_last": part_last,
     "overnight": _overnight,
     "hours_to": hours_to,
     "past_span": past_span,

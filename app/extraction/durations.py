@@ -24,8 +24,14 @@ _SPAN = re.compile(
     r"\b" + _NUMBER + r"[- ]day(?:-long)?\s+(?:[\w-]+\s+){0,2}?"
     r"(?:sweep|campaign|operation|offensive|siege|search|crackdown|battle|assault|"
     r"blockade|raids?|strikes?|bombardment|fighting|clashes|standoff|sit-in|protests?)\b|"
-    # "fighting raged for five days", "for two straight days"
-    r"\bfor " + _NUMBER.replace("(", "(?P<count>", 1) + r" (?:straight |consecutive |full )?days\b",
+    # "fighting raged for five days", "for two straight days", "over seven days, convoys took"
+    r"\b(?:for|[Oo]ver) "
+    + _NUMBER.replace("(", "(?P<count>", 1)
+    + r" (?:straight |consecutive |full )?days\b|"
+    # "took the town on Monday after two days of heavy fighting": the fighting before it
+    r"\bafter " + _NUMBER.replace("(", "(?P<after>", 1) + r" days of (?:[\w-]+\s+){0,2}?"
+    r"(?:fighting|clashes|combat|battles?|shelling|bombardment|strikes|raids|siege|"
+    r"resistance)\b",
     re.I,
 )
 #: The longest span taken as one operation; longer ones are campaigns of many events.
@@ -39,16 +45,20 @@ def stated_days(sentence: str) -> int | None:
     return said[0] if said is not None and not said[2] else None
 
 
-def stated_span(sentence: str) -> tuple[int, int, bool] | None:
-    """The days the sentence says its one operation lasted, where it says so (an offset in
-    ``sentence``), and whether a verb's "for N days" says it (which dates only its clause)."""
+def stated_span(sentence: str) -> tuple[int, int, bool, int] | None:
+    """The days the sentence says its one operation lasted, where it says so (the offsets in
+    ``sentence`` of the words' start, then of their end), and whether a verb's "for N days"
+    or an "after N days of fighting" says it (which dates only its clause)."""
     found = list(cued_finditer(_SPAN, sentence))
     if len(found) != 1:
         return None
     verb = found[0][1] is None
-    word = (found[0]["count"] if verb else found[0][1]).lower()
+    after = found[0]["after"]
+    word = (after or found[0]["count"] if verb else found[0][1]).lower()
     days = int(word) if word.isdigit() else _COUNT_WORDS[word]
-    return (days, found[0].start(), verb) if 2 <= days <= MAX_DAYS else None
+    if after is not None:
+        days += 1  # the N days before the day said, and that day
+    return (days, found[0].start(), verb, found[0].end()) if 2 <= days <= MAX_DAYS else None
 
 
 def span_before(end: dt.date, days: int) -> tuple[dt.date, dt.date]:

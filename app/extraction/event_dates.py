@@ -12,7 +12,6 @@ from app.extraction.dates import DateMention
 from app.extraction.durations import span_before, stated_days, stated_span
 from app.extraction.event_builder import EventDraft
 from app.extraction.event_types import Trigger
-from app.extraction.resolve import ResolvedMention
 from app.extraction.text import Sentence
 
 #: A running tally ("350 people have been killed since the unrest began") is no one event.
@@ -89,10 +88,11 @@ def _clause_holds(sentence: Sentence, trigger: Trigger, at: int) -> bool:
     return not _CLAUSE_BREAK.search(sentence.text[lo - sentence.start : hi - sentence.start])
 
 
-#: "for a second day", "into a third straight day": the event began that many days back.
+#: "for a second day", "into a third straight day", "for the second night in a row": the event
+#: began that many days back.
 _NTH_DAY = re.compile(
-    r"\b(?:for|into) a (second|third|fourth|fifth|sixth) "
-    r"(?:straight |consecutive |successive )?day\b",
+    r"\b(?:for|into) (?:a|the) (second|third|fourth|fifth|sixth) "
+    r"(?:straight |consecutive |successive )?(?:day|night)\b",
     re.I,
 )
 #: The longest stated span that widens an event dated to one day (longer ones are campaigns).
@@ -124,7 +124,14 @@ def own_interval(
     if (
         lasted is not None
         and lasted[0] <= _LASTED_DAYS
-        and (not lasted[2] or _clause_holds(sentence, trigger, sentence.start + lasted[1]))
+        and (
+            not lasted[2]
+            or _clause_holds(sentence, trigger, sentence.start + lasted[1])
+            # the trigger in the words themselves: "after two days of fighting"; or the
+            # words opening the sentence: "Over seven days, convoys took ..."
+            or lasted[1] <= trigger.start - sentence.start < lasted[3]
+            or lasted[1] == 0
+        )
     ):
         # "Fighting raged for five days, and by Tuesday ...", "following a two-day
         # offensive": the days up to the one said (not "; he had been missing for two days").
@@ -207,6 +214,31 @@ def days_after(sentence: Sentence, trigger: Trigger) -> int:
     return -n if match[3].lower() == "before" else n
 
 
+#: "..., a day after seizing the town of ": what comes before a place told in such a clause.
+_PLACE_AFTER = re.compile(
+    r"\b(a|one|two|three|four|five|six|seven)\s+days?\s+after\s+(?:[\w'’-]+\s+){1,6}$", re.I
+)
+
+
+def place_lag(draft: EventDraft, chosen: DateMention) -> int:
+    """How many days before the sentence's date an event lies whose place is told in an "N days
+    after" clause that follows the date ("entered Raqqa on Sunday, a day after taking al-Tabqa":
+    the Saturday); 0 otherwise, and when the trigger's own "N days after" has moved it."""
+    location = draft.location
+    if location is None or draft.inherited_location:
+        return 0
+    sentence, at = draft.sentence, location.mention.start
+    if not sentence.start <= at <= sentence.end:
+        return 0
+    lo = max(chosen.end, at - 60)
+    if lo >= at:
+        return 0
+    match = cued_search(_PLACE_AFTER, sentence.text[lo - sentence.start : at - sentence.start])
+    if match is None or days_after(sentence, draft.trigger):
+        return 0
+    return _COUNTS[match[1].lower()]
+
+
 def paragraphs(text: str, sentences: list[Sentence]) -> list[int]:
     """The paragraph of each sentence (by index): a line break between two sentences starts
     a new one (a heading, a bullet, a paragraph of a statement or a long story)."""
@@ -267,6 +299,10 @@ def date_draft(
     if own:
         movement = draft.spec.category == "movement"
         first, last, chosen = own_interval(own, follow, draft.trigger, draft.sentence, movement)
+        lag = place_lag(draft, chosen)
+        if lag:
+            # "took Qalaat al-Madiq on Thursday, a day after seizing Kafr Nabuda": Wednesday.
+            first, last = first - dt.timedelta(days=lag), last - dt.timedelta(days=lag)
         precision = chosen.precision
         if precision == "day" and (last - first).days > 1:
             precision = "week"  # "fought for five days, and by Tuesday ..."
@@ -331,6 +367,11 @@ def date_draft(
             precision = narrative.precision if wider else "day" if gap <= 1 else "week"
             draft.set_date(narrative.date, said, precision, None)
             return
+        if said is None and narrative.precision == "day" and _within_week(narrative, reported_at):
+            # "Militants pulled back to al-Susah, where fighting continued": no date of its
+            # own, so some time in the week before the report, which holds the narrative's day.
+            draft.set_date(reported_at - dt.timedelta(days=_WEEK), reported_at, "week", None)
+            return
         draft.set_date(narrative.date, narrative.date_end, narrative.precision, None)
         return
     lasted = stated_days(draft.sentence.text)
@@ -343,37 +384,11 @@ def date_draft(
     draft.set_date(reported_at - dt.timedelta(days=7), reported_at, "week", None)
 
 
-#: A clause of its own between a place and a date: "..., and on 30 July", "; on 30 July".
-_NEXT_CLAUSE = re.compile(r";|,\s*(?:and|but|while|whereas|then)\b")
-#: How far after its place an item's date may come: "in Kirkuk and in al-Tarmiyah, north of
-#: Baghdad, one of whom is accused of attacks in 2017" dates the attacks, not the arrest.
-_ITEM_REACH = 60
-
-
-def item_dates(
-    dates: list[DateMention],
-    location: ResolvedMention | None,
-    places: list[ResolvedMention | None],
-    sentence: Sentence,
-) -> list[DateMention]:
-    """ "drones struck the Sarsang field on 15 July and the Tawke field early on 16 July":
-    in a list of places, a date said right after a place (before the next one) is that
-    place's; the others keep the sentence's dates."""
-    if location is None or len(places) < 2:
-        return dates
-    later = [
-        p.mention.start for p in places if p is not None and p.mention.start > location.mention.end
-    ]
-    stop = min(later, default=sentence.end)
-    # Not a date of the next clause: "On 16 July, two rockets landed inside Ain al-Asad, and
-    # on 30 July a US air strike in Musayyib ...": 16 July stays Ain al-Asad's.
-    text, base = sentence.text, sentence.start
-    own = [
-        d
-        for d in dates
-        if d.role == "event"
-        and d.attached is None
-        and location.mention.end <= d.start < min(stop, location.mention.end + _ITEM_REACH)
-        and not _NEXT_CLAUSE.search(text, location.mention.end - base, d.start - base)
-    ]
-    return own[:1] + [d for d in dates if d.role == "follow"] if own else dates
+def _within_week(narrative: EventDraft, reported_at: dt.date) -> bool:
+    """Whether the narrative's interval lies in the week before the report."""
+    return (
+        reported_at - dt.timedelta(days=_WEEK)
+        <= narrative.date
+        <= narrative.date_end
+        <= reported_at
+    )

@@ -44,6 +44,7 @@ def one(text, anchor=PUB):
         ("from 1 to 6 October", "2023-10-01", "2023-10-06", "week"),
         ("17-23 October 2016", "2016-10-17", "2016-10-23", "week"),
         ("Saturday 19 - Sunday 20 July", "2024-07-19", "2024-07-20", "day"),
+        ("Fri 19 Jul - Sun 21 Jul: strikes on Sinjar", "2024-07-19", "2024-07-21", "week"),
         ("between 28 July and 2 August", "2024-07-28", "2024-08-02", "week"),
         ("on July 15-16", "2024-07-15", "2024-07-16", "day"),
         ("between 8 a.m. Monday and 8 a.m. Tuesday", "2024-08-05", "2024-08-06", "day"),
@@ -63,6 +64,12 @@ def one(text, anchor=PUB):
         ("in recent days", "2024-08-01", "2024-08-08", "week"),
         ("over the past few days", "2024-08-01", "2024-08-08", "week"),
         ("in recent weeks", "2024-07-11", "2024-08-08", "month"),
+        ("in the week of 15 July", "2024-07-15", "2024-07-21", "week"),
+        ("during the week of August 5", "2024-08-05", "2024-08-08", "week"),  # not after it
+        # day.month opening an item of a dated list
+        ("02.08: a drone hit a truck near Zakho", "2024-08-02", "2024-08-02", "day"),
+        ("28.07 (evening): shells fell on a village", "2024-07-28", "2024-07-28", "day"),
+        ("30.07.24 | Duhok | a farm burnt", "2024-07-30", "2024-07-30", "day"),
     ],
 )
 def test_expressions(text, first, last, precision):
@@ -73,6 +80,11 @@ def test_expressions(text, first, last, precision):
         precision,
     )
     assert found.role == "event"
+
+
+def test_a_decimal_figure_is_no_day_and_month():
+    assert find_dates("Losses reached 2.5 billion dinars: a record", PUB) == []
+    assert find_dates("Turnout stood at 41.3 percent", PUB) == []
 
 
 def test_a_day_month_after_publication_belongs_to_the_year_before():
@@ -246,6 +258,8 @@ def test_a_capitalised_last_opening_a_sentence_is_the_week_before():
     [
         "A truce was announced on Tuesday evening and the shelling stopped.",
         "The guns fell silent under the truce announced on Tuesday.",
+        "Militias left the town under a deal announced late on Tuesday.",
+        "The truce, announced on Tuesday after talks in Amman, lets families return.",
     ],
 )
 def test_a_thing_announced_on_a_day_is_dated_not_reported(text):

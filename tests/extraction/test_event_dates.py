@@ -91,11 +91,25 @@ def test_a_relative_clause_without_a_date_in_figures_stays_background(extractor)
 
 def test_a_new_paragraph_closer_in_goes_on_with_the_narrative_date(extractor):
     text = (
+        "Gunmen attacked army posts across the province of Diyala on 2 May.\n\n"
+        "In Baqubah, a roadside bomb exploded near a police patrol, wounding two officers."
+    )
+    found = dated(extractor, text)
+    assert [(f[2], f[3]) for f in found] == [(dt.date(2024, 5, 2), dt.date(2024, 5, 2))] * 2
+
+
+def test_an_undated_event_going_on_with_a_day_of_the_last_week_is_that_week(extractor):
+    # No date of its own: the week before the report (the annotation rule), which holds the
+    # narrative's Monday.
+    text = (
         "Gunmen attacked army posts across the province of Diyala on Monday.\n\n"
         "In Baqubah, a roadside bomb exploded near a police patrol, wounding two officers."
     )
     found = dated(extractor, text)
-    assert [(f[2], f[3]) for f in found] == [(dt.date(2024, 5, 13), dt.date(2024, 5, 13))] * 2
+    assert [(f[2], f[3]) for f in found] == [
+        (dt.date(2024, 5, 13), dt.date(2024, 5, 13)),
+        WEEK_BEFORE,
+    ]
 
 
 def test_each_place_of_a_list_takes_the_day_said_right_after_it(extractor):
@@ -223,6 +237,10 @@ def test_fighting_on_its_nth_day_began_that_many_days_back(extractor):
     assert [(first, last) for _, _, first, last in dated(extractor, second)] == [
         (dt.date(2024, 5, 13), dt.date(2024, 5, 14))
     ]
+    night = "Rockets struck Camp Taji on Tuesday for the third night in a row."
+    assert [(first, last) for _, _, first, last in dated(extractor, night)] == [
+        (dt.date(2024, 5, 12), dt.date(2024, 5, 14))
+    ]
 
 
 def test_what_a_subject_did_days_before_a_later_event_is_dated_that_much_later(extractor):
@@ -253,3 +271,28 @@ def test_the_days_that_followed_run_from_the_day_after_to_the_report(extractor):
     )
     found = {t: (first, last) for t, _, first, last in dated(extractor, text)}
     assert found["troop_withdrawal"] == (dt.date(2024, 5, 13), WEDNESDAY)
+
+
+def test_a_capture_after_days_of_fighting_spans_the_fighting(extractor):
+    text = (
+        "Army units seized the village of Tal Hamis on Monday after three days of fierce clashes."
+    )
+    assert [(first, last) for _, _, first, last in dated(extractor, text)] == [
+        (dt.date(2024, 5, 10), dt.date(2024, 5, 13))
+    ]
+
+
+def test_convoys_over_a_stated_number_of_days_span_them(extractor):
+    text = "Over five days, jets struck rebel positions around Daraya, ending on Tuesday."
+    assert [(first, last) for _, _, first, last in dated(extractor, text)] == [
+        (dt.date(2024, 5, 10), dt.date(2024, 5, 14))
+    ]
+
+
+def test_a_place_told_a_day_after_the_date_is_the_day_before(extractor):
+    text = (
+        "Army units entered Manbij on Tuesday, a day after capturing the town of Jarablus in "
+        "heavy fighting."
+    )
+    found = {place: (first, last) for _, place, first, last in dated(extractor, text)}
+    assert found["Jarablus"] == (dt.date(2024, 5, 13), dt.date(2024, 5, 13))
