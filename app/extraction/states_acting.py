@@ -24,7 +24,8 @@ from app.extraction.lexicon import Demonym
 _VERBS = (
     r"(?:(?:has|had|have|also|then|later|again|reportedly)\s+){0,2}(?:shelled|struck|bombed|"
     r"launched|fired|attacked|targeted|pounded|carried\s+out|deployed|sent|killed|hit|raided|"
-    r"intercepted|shot\s+down|conducted|pulled|withdrew)\b"
+    r"intercepted|shot\s+down|conducted|pulled|withdrew|began|started|resumed|stepped\s+up|"
+    r"responded\s+by|retaliated|bombarded)\b"
 )
 #: ", which (on Monday) ...": the country is still the subject.
 _WHICH = r"(?:,\s+which(?:\s+(?:on|in)\s+\w+)?|,\s+which\s[^,;.]{3,80},)?"
