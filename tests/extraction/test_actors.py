@@ -123,3 +123,16 @@ def test_the_kurdistan_regions_security_forces_are_its_asayish(extractor):
         dt.date(2022, 2, 15),
     )
     assert found and found[0][3].get("Kurdistan Region Asayish") == "actor"
+
+
+def test_us_names_are_found_written_with_points():
+    matcher = ActorMatcher(read_actors([default_actor_file()]))
+    text = "U.S. Central Command said the U.S.-led coalition and U.S.-backed fighters held Hajin."
+    names = [m.actors[0].name for m in matcher.find(text)]
+    assert names == ["United States Armed Forces", "US-led coalition", "SDF"]
+
+
+def test_us_and_partner_nation_forces_are_the_coalition(extractor):
+    text = "U.S. and partner nation forces conducted nine airstrikes near Sinjar on Monday."
+    found = events(extractor, text, dt.date(2015, 3, 3))
+    assert found and found[0][3].get("US-led coalition") == "actor", found
