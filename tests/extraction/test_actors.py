@@ -136,3 +136,10 @@ def test_us_and_partner_nation_forces_are_the_coalition(extractor):
     text = "U.S. and partner nation forces conducted nine airstrikes near Sinjar on Monday."
     found = events(extractor, text, dt.date(2015, 3, 3))
     assert found and found[0][3].get("US-led coalition") == "actor", found
+
+
+def test_an_owner_before_police_officers_or_elements_names_its_forces(extractor):
+    day = dt.date(2019, 5, 6)
+    text = "A Syrian police officer and 40 regime elements were hurt; Turkish policemen watched."
+    names = [m.actors[0].name for m in extractor.actors.find(text, day)]
+    assert names == ["Syrian government forces", "Syrian government forces", "Turkish Armed Forces"]
