@@ -143,3 +143,9 @@ def test_an_owner_before_police_officers_or_elements_names_its_forces(extractor)
     text = "A Syrian police officer and 40 regime elements were hurt; Turkish policemen watched."
     names = [m.actors[0].name for m in extractor.actors.find(text, day)]
     assert names == ["Syrian government forces", "Syrian government forces", "Turkish Armed Forces"]
+
+
+def test_marchers_are_protesters(extractor):
+    text = "Police detained six marchers near the governorate building in Nasiriyah on Sunday."
+    found = events(extractor, text, dt.date(2020, 2, 3))
+    assert found and found[0][3].get("Protesters (Iraq)") == "target", found
