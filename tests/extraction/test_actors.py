@@ -149,3 +149,9 @@ def test_marchers_are_protesters(extractor):
     text = "Police detained six marchers near the governorate building in Nasiriyah on Sunday."
     found = events(extractor, text, dt.date(2020, 2, 3))
     assert found and found[0][3].get("Protesters (Iraq)") == "target", found
+
+
+def test_the_kurdish_led_force_is_the_sdf_and_its_security_forces_the_asayish(extractor):
+    text = "The Kurdish-led force and Kurdish-led security forces held Shaddadi."
+    names = [m.actors[0].name for m in extractor.actors.find(text, dt.date(2021, 6, 1))]
+    assert names == ["SDF", "Asayish"]
