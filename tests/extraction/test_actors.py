@@ -155,3 +155,9 @@ def test_the_kurdish_led_force_is_the_sdf_and_its_security_forces_the_asayish(ex
     text = "The Kurdish-led force and Kurdish-led security forces held Shaddadi."
     names = [m.actors[0].name for m in extractor.actors.find(text, dt.date(2021, 6, 1))]
     assert names == ["SDF", "Asayish"]
+
+
+def test_turkish_backed_groups_of_any_wording_are_the_sna(extractor):
+    text = "Turkey-backed armed groups and Turkish-backed opposition militias shelled Tal Tamr."
+    names = [m.actors[0].name for m in extractor.actors.find(text, dt.date(2020, 1, 5))]
+    assert names == ["SNA", "SNA"]
