@@ -161,3 +161,9 @@ def test_turkish_backed_groups_of_any_wording_are_the_sna(extractor):
     text = "Turkey-backed armed groups and Turkish-backed opposition militias shelled Tal Tamr."
     names = [m.actors[0].name for m in extractor.actors.find(text, dt.date(2020, 1, 5))]
     assert names == ["SNA", "SNA"]
+
+
+def test_iranian_kurdish_fighters_are_the_iranian_kurdish_opposition(extractor):
+    text = "Iranian Kurdish fighters and Iranian Kurdish parties left the camp."
+    names = [m.actors[0].name for m in extractor.actors.find(text, dt.date(2022, 9, 28))]
+    assert names == ["Iranian Kurdish opposition groups"] * 2

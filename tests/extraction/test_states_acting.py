@@ -86,3 +86,9 @@ def test_a_state_that_closes_its_airspace_acts_through_its_government(extractor)
     )
     assert found, found
     assert found[0][3].get("Turkish government") == "actor"
+
+
+def test_a_state_that_says_it_struck_is_its_forces(extractor):
+    text = "Israel said on Tuesday it had struck a weapons depot near Masyaf overnight."
+    found = events(extractor, text, dt.date(2021, 8, 3))
+    assert found and found[0][3].get("Israel Defense Forces") == "actor", found
