@@ -82,7 +82,9 @@ class StatesActing:
                 self._forces.setdefault(capital, actors[forces])
         words = "|".join(re.escape(n) for n in sorted(self._forces, key=len, reverse=True))
         self._pattern = (
-            re.compile(rf"(?<![\w-])({words}){_WHICH}{_SAID_IT}\s+(?i:{_VERBS})") if self._forces else None
+            re.compile(rf"(?<![\w-])({words}){_WHICH}{_SAID_IT}\s+(?i:{_VERBS})")
+            if self._forces
+            else None
         )
         self._governments = {n: actors[a] for n, a in GOVERNMENTS.items() if a in actors}
         rulers = "|".join(re.escape(n) for n in sorted(self._governments, key=len, reverse=True))
