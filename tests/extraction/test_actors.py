@@ -167,3 +167,9 @@ def test_iranian_kurdish_fighters_are_the_iranian_kurdish_opposition(extractor):
     text = "Iranian Kurdish fighters and Iranian Kurdish parties left the camp."
     names = [m.actors[0].name for m in extractor.actors.find(text, dt.date(2022, 9, 28))]
     assert names == ["Iranian Kurdish opposition groups"] * 2
+
+
+def test_holidaymakers_and_evacuees_are_civilians(extractor):
+    text = "Holidaymakers, evacuees and a boy were among those counted."
+    found = [m.text for m in extractor.actors.find(text, dt.date(2022, 7, 21))]
+    assert found == ["Holidaymakers", "evacuees", "a boy"]
