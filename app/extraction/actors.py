@@ -98,6 +98,10 @@ _COUNTRY_NAMES = {"IQ": "Iraq", "SY": "Syria", "TR": "Turkey", "IR": "Iran"}
 _INSURGENT_KINDS = frozenset({"rebel_group", "political_militia", "identity_militia"})
 
 
+#: "US-led coalition" is also written "U.S.-led coalition", "US Central Command" "U.S. ...".
+_US_POINTS = re.compile(r"\bUS\b")
+
+
 def _exact_case(alias: str) -> bool:
     # Acronyms and short forms must match as written: "IS" is not "is", "US" not "us".
     return len(alias) <= 3 or (alias.isupper() and len(alias) <= 6)
@@ -178,7 +182,7 @@ class ActorMatcher:
             self._coordinated = lazy_compile(rf"(?<![\w-])({words})\s+and\s+")
         by_alias: dict[tuple[str, bool], list[Actor]] = defaultdict(list)
         for actor in actors:
-            for alias in actor.aliases:
+            for alias in {v for a in actor.aliases for v in (a, _US_POINTS.sub("U.S.", a))}:
                 exact = _exact_case(alias)
                 by_alias[(alias if exact else alias.casefold(), exact)].append(actor)
         self._exact = ahocorasick.Automaton()

@@ -4,7 +4,8 @@ Strikes in a list ("- Near Kobani, five airstrikes struck ...") follow a lead th
 flies them ("US and coalition forces ... using fighter and bomber aircraft to conduct 13
 airstrikes"), though the lead may tell no event of its own. Only states fly strike aircraft
 in these wars, so an air strike that names no actor is the strike of the state forces named
-in the nearest sentence before it that speaks of air power.
+in the nearest sentence before it that speaks of air power. A barrel bomb names the state's
+air force by itself.
 """
 
 from __future__ import annotations
@@ -26,6 +27,15 @@ _AIR = re.compile(
 #: no sentence before names aircraft and a force together.
 _STRIKES = re.compile(r"\bstrikes\b", re.I)
 _STATE = frozenset({"state_forces", "external_forces"})
+#: A weapon only a state's air force drops: the mention names who attacked wherever it stands
+#: ("helicopters dropped barrel bombs on Darayya"); data/actors.csv reads it as the state
+#: forces of the event's country (a generic force word, data/lexicon/cues.csv).
+_DROPPED = re.compile(r"barrel[\s-]bombs?", re.I)
+
+
+def dropped_weapon(mention_text: str) -> bool:
+    """Whether an actor mention is itself an air-dropped weapon ("barrel bombs")."""
+    return _DROPPED.fullmatch(mention_text) is not None
 
 
 def add_air_force(

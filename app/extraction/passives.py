@@ -14,7 +14,8 @@ import re
 _HARM = re.compile(
     r"\b(?:(?:was|were|had\s+been|have\s+been|has\s+been|is\s+being|are\s+being)\s+"
     r"(?:\w+ly\s+)?(?:targeted|attacked|hit|struck|shelled|bombed|ambushed|raided|stormed)"
-    r"\s+(?:by|from|with)\b|\b(?:came|come|comes|coming)\s+under\s+(?:\w+\s+)?(?:fire|attack))",
+    r"\s+(?:by|from|with)\b|\b(?:came|come|comes|coming)\s+under\s+(?:\w+\s+)?(?:fire|attack)|"
+    r"\b(?:lost|loses|losing)\s+(?:control\s+of|ground|(?:its|their)\s+positions))",
     re.I,
 )
 #: A clause break: the verb after it has a subject of its own.

@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from app.extraction.actors import Actor, ActorMatcher, ActorMention
+from app.extraction.air_power import dropped_weapon
 from app.extraction.backers import backs
 from app.extraction.coordination import coordinated, in_list
 from app.extraction.cues import cued_search
@@ -219,6 +220,8 @@ def _role(draft: EventDraft, trigger: Trigger, mention: ActorMention, actor: Act
         )
         if said is not None:
             return None if said == "none" else said  # "the SDF said a drone killed its fighters"
+    if violent and dropped_weapon(mention.text):
+        return "actor"  # "helicopters dropped barrel bombs on Darayya"
     if violent and cued_search(HOLDER_BEFORE, before):
         return "target"  # "cleared the last district held by Islamic State": the holder
     if cued_search(AGENT_BEFORE, before) or (violent and ATTACK_AFTER.match(after)):

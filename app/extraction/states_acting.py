@@ -24,10 +24,16 @@ from app.extraction.lexicon import Demonym
 _VERBS = (
     r"(?:(?:has|had|have|also|then|later|again|reportedly)\s+){0,2}(?:shelled|struck|bombed|"
     r"launched|fired|attacked|targeted|pounded|carried\s+out|deployed|sent|killed|hit|raided|"
-    r"intercepted|shot\s+down|conducted|pulled|withdrew)\b"
+    r"intercepted|shot\s+down|conducted|pulled|withdrew|began|started|resumed|stepped\s+up|"
+    r"responded\s+by|retaliated|bombarded)\b"
 )
 #: ", which (on Monday) ...": the country is still the subject.
 _WHICH = r"(?:,\s+which(?:\s+(?:on|in)\s+\w+)?|,\s+which\s[^,;.]{3,80},)?"
+#: "Israel said on Monday (that) it had struck ...": the state still acts.
+_SAID_IT = (
+    r"(?:\s+(?:said|says|announced|confirmed)(?:\s+(?:on|late\s+on)\s+\w+)?(?:\s+that)?"
+    r"\s+it)?"
+)
 #: Capitals that stand for their state (never Baghdad or Damascus as forces: events happen
 #: there), and a state with no owner form in the lexicon; the forces they name.
 _CAPITALS = {
@@ -76,7 +82,9 @@ class StatesActing:
                 self._forces.setdefault(capital, actors[forces])
         words = "|".join(re.escape(n) for n in sorted(self._forces, key=len, reverse=True))
         self._pattern = (
-            re.compile(rf"(?<![\w-])({words}){_WHICH}\s+(?i:{_VERBS})") if self._forces else None
+            re.compile(rf"(?<![\w-])({words}){_WHICH}{_SAID_IT}\s+(?i:{_VERBS})")
+            if self._forces
+            else None
         )
         self._governments = {n: actors[a] for n, a in GOVERNMENTS.items() if a in actors}
         rulers = "|".join(re.escape(n) for n in sorted(self._governments, key=len, reverse=True))

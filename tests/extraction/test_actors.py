@@ -123,3 +123,53 @@ def test_the_kurdistan_regions_security_forces_are_its_asayish(extractor):
         dt.date(2022, 2, 15),
     )
     assert found and found[0][3].get("Kurdistan Region Asayish") == "actor"
+
+
+def test_us_names_are_found_written_with_points():
+    matcher = ActorMatcher(read_actors([default_actor_file()]))
+    text = "U.S. Central Command said the U.S.-led coalition and U.S.-backed fighters held Hajin."
+    names = [m.actors[0].name for m in matcher.find(text)]
+    assert names == ["United States Armed Forces", "US-led coalition", "SDF"]
+
+
+def test_us_and_partner_nation_forces_are_the_coalition(extractor):
+    text = "U.S. and partner nation forces conducted nine airstrikes near Sinjar on Monday."
+    found = events(extractor, text, dt.date(2015, 3, 3))
+    assert found and found[0][3].get("US-led coalition") == "actor", found
+
+
+def test_an_owner_before_police_officers_or_elements_names_its_forces(extractor):
+    day = dt.date(2019, 5, 6)
+    text = "A Syrian police officer and 40 regime elements were hurt; Turkish policemen watched."
+    names = [m.actors[0].name for m in extractor.actors.find(text, day)]
+    assert names == ["Syrian government forces", "Syrian government forces", "Turkish Armed Forces"]
+
+
+def test_marchers_are_protesters(extractor):
+    text = "Police detained six marchers near the governorate building in Nasiriyah on Sunday."
+    found = events(extractor, text, dt.date(2020, 2, 3))
+    assert found and found[0][3].get("Protesters (Iraq)") == "target", found
+
+
+def test_the_kurdish_led_force_is_the_sdf_and_its_security_forces_the_asayish(extractor):
+    text = "The Kurdish-led force and Kurdish-led security forces held Shaddadi."
+    names = [m.actors[0].name for m in extractor.actors.find(text, dt.date(2021, 6, 1))]
+    assert names == ["SDF", "Asayish"]
+
+
+def test_turkish_backed_groups_of_any_wording_are_the_sna(extractor):
+    text = "Turkey-backed armed groups and Turkish-backed opposition militias shelled Tal Tamr."
+    names = [m.actors[0].name for m in extractor.actors.find(text, dt.date(2020, 1, 5))]
+    assert names == ["SNA", "SNA"]
+
+
+def test_iranian_kurdish_fighters_are_the_iranian_kurdish_opposition(extractor):
+    text = "Iranian Kurdish fighters and Iranian Kurdish parties left the camp."
+    names = [m.actors[0].name for m in extractor.actors.find(text, dt.date(2022, 9, 28))]
+    assert names == ["Iranian Kurdish opposition groups"] * 2
+
+
+def test_holidaymakers_and_evacuees_are_civilians(extractor):
+    text = "Holidaymakers, evacuees and a boy were among those counted."
+    found = [m.text for m in extractor.actors.find(text, dt.date(2022, 7, 21))]
+    assert found == ["Holidaymakers", "evacuees", "a boy"]

@@ -2,6 +2,8 @@
 
 import datetime as dt
 
+import pytest
+
 from tests.extraction.helpers import events
 
 LEAD = (
@@ -61,3 +63,29 @@ def test_a_lead_that_says_only_strikes_names_who_flew_them(extractor):
     strikes = [f for f in found if f[0] == "airstrike" and f[1] == "Hit"]
     assert strikes, found
     assert strikes[0][3].get("US-led coalition") == "actor"
+
+
+@pytest.mark.parametrize(
+    ("text", "day", "forces"),
+    [
+        (
+            "Helicopters dropped barrel bombs on a bakery queue in Darayya on Saturday.",
+            dt.date(2015, 6, 7),
+            "Syrian government forces",
+        ),
+        (
+            "A barrel bomb hit a school in Karm al-Jabal, Aleppo, on Monday.",
+            dt.date(2016, 2, 9),
+            "Syrian government forces",
+        ),
+        (
+            "Barrel bombs fell on the Nazal district of Fallujah on Thursday, wounding six.",
+            dt.date(2014, 5, 2),
+            "Iraqi Security Forces",
+        ),
+    ],
+)
+def test_barrel_bombs_are_the_air_force_of_the_events_country(extractor, text, day, forces):
+    strikes = [f for f in events(extractor, text, day) if f[0] == "airstrike"]
+    assert strikes, events(extractor, text, day)
+    assert strikes[0][3].get(forces) == "actor"

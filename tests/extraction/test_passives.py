@@ -41,3 +41,9 @@ def test_a_bracketed_name_before_a_participle_is_the_target(extractor):
     )
     assert found, found
     assert found[0][3].get("PKK") == "target"
+
+
+def test_the_regime_that_lost_ground_is_the_target(extractor):
+    text = "The regime lost control of two villages near Kafr Zita in Hama after clashes on Monday."
+    found = events(extractor, text, dt.date(2019, 5, 7))
+    assert found and found[0][3].get("Syrian government forces") == "target", found

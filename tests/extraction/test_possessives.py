@@ -54,3 +54,17 @@ def test_a_government_owns_its_states_forces(extractor):
 )
 def test_no_owner_an_unarmed_one_or_one_in_another_sentence(extractor, text):
     assert not any(t.lower().startswith("its ") for t, _ in read(extractor, text))
+
+
+@pytest.mark.parametrize(
+    ("day", "forces"),
+    [
+        (dt.date(2018, 5, 2), "Syrian government forces"),
+        (dt.date(2025, 5, 2), None),
+    ],
+)
+def test_the_regimes_warplanes_are_the_assad_forces_until_december_2024(extractor, day, forces):
+    text = "On Tuesday the regime's helicopters bombed the market of Kafr Zita."
+    strikes = [f for f in events(extractor, text, day) if f[0] == "airstrike"]
+    assert strikes, events(extractor, text, day)
+    assert strikes[0][3].get("Syrian government forces") == ("actor" if forces else None)

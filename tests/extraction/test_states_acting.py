@@ -36,6 +36,26 @@ def test_a_country_that_strikes_is_its_forces(extractor, text, forces):
     ("text", "forces"),
     [
         (
+            "Turkey began the operation with air strikes on Tal Abyad on Monday.",
+            "Turkish Armed Forces",
+        ),
+        (
+            "Turkey responded by shelling army posts near Saraqib with howitzers on Monday.",
+            "Turkish Armed Forces",
+        ),
+        ("Iran retaliated with ballistic missiles on a base near Erbil on Monday.", "IRGC"),
+    ],
+)
+def test_a_country_that_begins_or_answers_with_strikes_is_its_forces(extractor, text, forces):
+    found = events(extractor, text, dt.date(2020, 3, 2))
+    assert found, found
+    assert found[0][3].get(forces) == "actor"
+
+
+@pytest.mark.parametrize(
+    ("text", "forces"),
+    [
+        (
             "Moscow launched air strikes on rebel positions near Saraqib on Monday.",
             "Russian Armed Forces",
         ),
@@ -66,3 +86,9 @@ def test_a_state_that_closes_its_airspace_acts_through_its_government(extractor)
     )
     assert found, found
     assert found[0][3].get("Turkish government") == "actor"
+
+
+def test_a_state_that_says_it_struck_is_its_forces(extractor):
+    text = "Israel said on Tuesday it had struck a weapons depot near Masyaf overnight."
+    found = events(extractor, text, dt.date(2021, 8, 3))
+    assert found and found[0][3].get("Israel Defense Forces") == "actor", found

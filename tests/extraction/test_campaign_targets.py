@@ -1,0 +1,23 @@
+"""A coalition strike that names no target hit ISIS (sentences written for these tests)."""
+
+import datetime as dt
+
+from tests.extraction.helpers import events
+
+
+def test_a_coalition_strike_naming_no_target_hit_isis(extractor):
+    text = "Coalition warplanes carried out nine strikes around Baiji on Sunday."
+    found = [f for f in events(extractor, text, dt.date(2015, 5, 4)) if f[0] == "airstrike"]
+    assert found and found[0][3].get("ISIS") == "target", found
+
+
+def test_a_coalition_strike_on_a_named_target_keeps_it(extractor):
+    text = "Coalition jets struck a pro-government convoy near al-Tanf on Thursday."
+    found = [f for f in events(extractor, text, dt.date(2017, 5, 19)) if f[0] == "airstrike"]
+    assert found and "ISIS" not in found[0][3], found
+
+
+def test_a_turkish_strike_in_iraq_naming_no_target_hit_the_pkk(extractor):
+    text = "A Turkish drone struck a vehicle near Batifa in Zakho district on Friday."
+    found = events(extractor, text, dt.date(2023, 3, 11))
+    assert found and found[0][3].get("PKK") == "target", found
