@@ -24,13 +24,14 @@ BLIND = {
     # session 8's starting code, 0.661 after its rules (actor recall 0.664 -> 0.691, dates
     # 0.833 -> 0.838). All 782, with the classifier and the calibration refit on them (so
     # in-sample for both): event F1 0.786, actor recall 0.768, dates 0.905, confident accuracy
-    # 0.880. The floors went down from 0.80/0.76/0.90/0.88 (on 482) because dev grew by 300
-    # harder reports, not because any report scores worse (the 482 score 0.839/0.805/0.933).
+    # 0.880; after a second round tuned on all 782: 0.795, 0.776, 0.914, 0.881. The floors went
+    # down from 0.80/0.76/0.90/0.88 (on 482) because dev grew by 300 harder reports, not
+    # because any report scores worse (the 482 score 0.844/0.806/0.938 at the end).
     # Floors sit a little under, so a small change of rules does not fail CI by itself.
     "dev": {
-        "event_f1": 0.77,
-        "actor_recall": 0.75,
-        "date_accuracy": 0.89,
+        "event_f1": 0.78,
+        "actor_recall": 0.76,
+        "date_accuracy": 0.90,
         "confident_accuracy": 0.86,
     },
     # Never tuned on; scored once at the end of each round (68 reports). Session 2: event F1
@@ -41,7 +42,8 @@ BLIND = {
     # or more, against 294: 280 right instead of 259). The confident-accuracy floor went from
     # 0.86 to 0.85: the calibration is fitted on dev, where the learned classifier is scored on
     # its own training sentences, so it is a little over-confident on new text (issue 9 asks
-    # 0.80). Session 8: 0.805, 0.833, 0.932, 0.872 (312 events).
+    # 0.80). Session 8: 0.805, 0.833, 0.932, 0.872 (312 events) after its first round; 0.812,
+    # 0.828, 0.940, 0.877 (302 events) after its second.
     "test": {
         "event_f1": 0.80,
         "actor_recall": 0.82,
