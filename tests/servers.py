@@ -73,7 +73,9 @@ class ServeProcess:
             for key, value in os.environ.items()
             if not key.startswith("GEOEVENTS_") and key != "PROMETHEUS_MULTIPROC_DIR"
         }
-        environment |= {"GEOEVENTS_DATABASE_URL": database_url, **env}
+        # A worker that crashes in C code (a segfault, an abort) prints every thread's
+        # Python stack to the log, so a test that sees a worker vanish can say why.
+        environment |= {"GEOEVENTS_DATABASE_URL": database_url, "PYTHONFAULTHANDLER": "1", **env}
         self.process = subprocess.Popen(
             command, env=environment, stdout=self._log, stderr=subprocess.STDOUT
         )
@@ -89,6 +91,11 @@ class ServeProcess:
             if b"resource_tracker" not in command:
                 pids.append(pid)
         return pids
+
+    def log_tail(self, chars: int = 4000) -> str:
+        """The end of the server's log (uvicorn's supervisor says there when a worker died)."""
+        self._log.flush()
+        return self.log_path.read_text(errors="replace")[-chars:]
 
     def __enter__(self) -> ServeProcess:
         deadline = time.monotonic() + 120

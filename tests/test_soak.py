@@ -257,12 +257,25 @@ def test_soak_two_workers_writers_and_readers(
         series: list[tuple[float, dict[int, dict[str, float]]]] = []
         step = min(60.0, SECONDS / 10)
 
+        def vanished() -> str:
+            """Which workers are gone, with the server's log: empty while both run."""
+            gone = [pid for pid in workers if not Path(f"/proc/{pid}").exists()]
+            if not gone:
+                return ""
+            return f"worker(s) {gone} died; the server's log ends:\n{server.log_tail()}"
+
         def sampler() -> None:
             while not stop.wait(step):
                 at = time.monotonic() - began
-                series.append((at, {pid: {"rss": round(rss_mib(pid), 1), **memory(pid)}
-                                    for pid in workers}))  # fmt: skip
-                say(f"soak t={at:.0f}s: {series[-1][1]} connections {_connections(database_url)}")
+                try:
+                    sample = {pid: {"rss": round(rss_mib(pid), 1), **memory(pid)}
+                              for pid in workers}  # fmt: skip
+                except OSError as exc:  # a worker exited between two looks at /proc
+                    failures.append(AssertionError(vanished() or f"reading /proc: {exc}"))
+                    stop.set()
+                    return
+                series.append((at, sample))
+                say(f"soak t={at:.0f}s: {sample} connections {_connections(database_url)}")
 
         threads = [threading.Thread(target=writer, args=(i + 1,)) for i in range(WRITERS)]
         threads += [threading.Thread(target=reader, args=(100 + i,)) for i in range(READERS)]
@@ -272,12 +285,14 @@ def test_soak_two_workers_writers_and_readers(
             thread.start()
         window = min(60.0, max(5.0, SECONDS / 5))
         warm_up = min(60.0, SECONDS / 10)  # connections and their page caches fill first
-        time.sleep(warm_up + window)
+        stop.wait(warm_up + window)
+        assert not vanished(), vanished()
         rss_start = {pid: rss_mib(pid) for pid in workers}
         start_p95 = _summary(samples, began + warm_up, began + warm_up + window)
         say(f"\nsoak start ({SECONDS} s planned): p95 seconds {start_p95}")
         say(f"soak start: RSS MiB per worker {rss_start}; {[memory(p) for p in workers]}")
-        time.sleep(max(0.0, began + SECONDS - time.monotonic()))
+        stop.wait(max(0.0, began + SECONDS - time.monotonic()))
+        assert not vanished(), vanished()
         rss_end = {pid: rss_mib(pid) for pid in workers}
         detail_end = [memory(p) for p in workers]
         finished = time.monotonic()
