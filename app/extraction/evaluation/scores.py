@@ -87,6 +87,7 @@ class Scores:
     """Every figure `geoevents evaluate` prints."""
 
     reports: int = 0
+    actor_names: str = "lexicon"  # gold actor names through the alias table, or "raw"
     with_toponyms: int = 0
     toponyms: Counts = field(default_factory=Counts)
     toponyms_overlap: Counts = field(default_factory=Counts)
