@@ -121,7 +121,11 @@ class Scores:
 
     @property
     def date_accuracy(self) -> float:
-        """Share of located gold events whose date is in the predicted interval."""
+        """Share of located gold events whose date is in the predicted interval.
+
+        Located: matched, or with a left-over prediction (one no gold event matched) of the gold
+        event's category and area; a left-over whose interval held the date would have matched.
+        """
         return self.date_in_interval / self.date_total if self.date_total else 1.0
 
     @property
