@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from typing import Literal
 
 
 @dataclass
@@ -87,7 +88,7 @@ class Scores:
     """Every figure `geoevents evaluate` prints."""
 
     reports: int = 0
-    actor_names: str = "lexicon"  # gold actor names through the alias table, or "raw"
+    actor_names: Literal["lexicon", "raw"] = "lexicon"  # gold actor names: through the aliases?
     with_toponyms: int = 0
     toponyms: Counts = field(default_factory=Counts)
     toponyms_overlap: Counts = field(default_factory=Counts)
