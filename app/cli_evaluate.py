@@ -60,6 +60,14 @@ def evaluate(
         Path | None,
         typer.Option(help="Where --calibrate writes the model (default data/calibration.json)"),
     ] = None,
+    raw_actor_names: Annotated[
+        bool,
+        typer.Option(
+            "--raw-actor-names",
+            help="Compare gold actor names as written, not read through the actor lexicon's "
+            "aliases (the scoring before issue 9, for comparable figures)",
+        ),
+    ] = False,
 ) -> None:
     """Score extraction against a corpus with gold annotations."""
     from app.extraction.confidence import default_model_file
@@ -69,7 +77,7 @@ def evaluate(
 
     try:
         path = corpus_file(corpus, split)
-        scores = run(_extractor(), read_corpus(path))
+        scores = run(_extractor(), read_corpus(path), raw_actor_names=raw_actor_names)
     except GeoEventsError as exc:
         err.print(f"[bold red]error:[/] {exc.detail}")
         raise typer.Exit(code=2) from exc

@@ -110,6 +110,20 @@ def test_evaluate_prints_the_scores():
     assert scores["reports"] >= 40 and scores["event_f1"] >= 0.85
 
 
+def test_evaluate_reads_gold_actor_names_through_the_aliases_unless_raw(tmp_path):
+    from tests.extraction.evaluation.test_actor_names import REPORT
+
+    corpus = tmp_path / "c.jsonl"
+    corpus.write_text(json.dumps(REPORT | {"published": "2016-05-04"}) + "\n")
+    figures = {}
+    for args in ([], ["--raw-actor-names"]):
+        result = runner.invoke(app, ["evaluate", str(corpus), "--json", *args])
+        assert result.exit_code == 0, result.output
+        figures[bool(args)] = json.loads(result.stdout)
+    assert figures[False]["actor_names"] == "lexicon" and figures[False]["actor_recall"] == 1.0
+    assert figures[True]["actor_names"] == "raw" and figures[True]["actor_recall"] == 0.5
+
+
 def test_evaluate_missing_corpus_exits_2(tmp_path):
     assert runner.invoke(app, ["evaluate", str(tmp_path / "none.jsonl")]).exit_code == 2
 

@@ -1,10 +1,12 @@
 """Event scoring: strict matches for precision/recall, aligned pairs for per-field figures.
 
 A predicted event matches a gold one of the same category, in the same governorate (the same
-country when the gold has no governorate), whose date falls in the predicted interval; each
-gold event is matched once, in gold order. A gold event with no match is still *aligned* with
-a left-over predicted event told in the same sentence (same category first), so the field
-figures say whether the type, the place or the date was wrong rather than only "missed".
+country when the gold has no governorate), whose date falls in the predicted interval. Gold
+and predicted events are paired one to one, optimally: the most matches first, then the pairs
+that agree most (same sentence, event type, a shared actor, place name), never in gold order.
+A gold event with no match is still *aligned* with a left-over predicted event told in the
+same sentence (same category first), so the field figures say whether the type, the place or
+the date was wrong rather than only "missed".
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from app.events import EventFeature, EventProperties
+from app.extraction.evaluation.assignment import best_pairs
 from app.extraction.evaluation.scores import Group, Prediction, Scores
 
 
@@ -52,57 +55,89 @@ def _sentence(props: EventProperties) -> str:
     return next((e.text for e in props.evidence if e.field == "sentence"), "")
 
 
+def _gold_span(text: str, g: dict[str, Any]) -> tuple[int, int] | None:
+    sentence = g.get("sentence")
+    start = text.find(sentence) if sentence else -1
+    return (start, start + len(sentence)) if sentence and start >= 0 else None
+
+
+def _overlap(a: tuple[int, int] | None, b: tuple[int, int] | None) -> bool:
+    return a is not None and b is not None and a[0] < b[1] and b[0] < a[1]
+
+
+def _agreement(
+    g: dict[str, Any], span: tuple[int, int] | None, props: EventProperties
+) -> tuple[bool, bool, bool, bool]:
+    """What a gold and a predicted event share beyond the match rule, most telling first: the
+    sentence (overlapping spans), the event type, an actor, the place name."""
+    where = props.location
+    place = str(g["location"].get("name") or "").casefold()
+    return (
+        _overlap(span, _span(props)),
+        props.event_type == str(g["event_type"]),
+        bool({str(a["name"]) for a in g["actors"]} & {a.name for a in props.actors}),
+        where is not None and where.name.casefold() == place,
+    )
+
+
+def _located(g: dict[str, Any], props: EventProperties) -> bool:
+    return props.category == g["category"] and same_area(g, props)
+
+
 def _strict(scores: Scores, report: ReportEvents) -> dict[int, int]:
-    """Gold index -> predicted index of the strict matches; also the date-in-interval tally."""
-    events = report.events
-    unmatched = list(range(len(events)))
-    matches: dict[int, int] = {}
-    for gi, g in enumerate(report.gold):
-        area = [
-            i
-            for i in unmatched
-            if events[i].properties.category == g["category"] and same_area(g, events[i].properties)
-        ]
-        if not area:
+    """Gold index -> predicted index of the strict matches; also the date tallies.
+
+    The pairing has the most strict matches a one-to-one pairing can have, and among those the
+    most pairs of one sentence, then of one event type, then sharing an actor, then naming the
+    same place (:func:`_agreement`), so a gold event never takes the prediction of another
+    sentence that its neighbour needed. ``date_total`` counts the gold events that are matched
+    or have a left-over prediction (one no gold event matched) of their category and area;
+    ``date_in_interval`` the matched ones (a left-over whose interval held the date would have
+    made one more match); ``date_exact`` the matches with the gold's first and last day.
+    """
+    gold, props = report.gold, [e.properties for e in report.events]
+    spans = [_gold_span(report.text, g) for g in gold]
+
+    def allowed(gi: int, pi: int) -> tuple[bool, ...] | None:
+        g, p = gold[gi], props[pi]
+        return _agreement(g, spans[gi], p) if _located(g, p) and _inside(g, p) else None
+
+    matches = best_pairs(len(gold), len(props), allowed)
+    taken = set(matches.values())
+    for gi, g in enumerate(gold):
+        pi = matches.get(gi)
+        if pi is None:
+            left = (p for i, p in enumerate(props) if i not in taken)
+            scores.date_total += any(_located(g, p) for p in left)
             continue
         scores.date_total += 1
-        inside = [i for i in area if _inside(g, events[i].properties)]
-        scores.date_in_interval += int(bool(inside))
-        chosen = events[inside[0] if inside else area[0]].properties
+        scores.date_in_interval += 1
         scores.date_exact += int(
-            chosen.date == dt.date.fromisoformat(g["date"])
-            and chosen.date_end == dt.date.fromisoformat(g["date_end"])
+            props[pi].date == dt.date.fromisoformat(g["date"])
+            and props[pi].date_end == dt.date.fromisoformat(g["date_end"])
         )
-        if inside:
-            matches[gi] = inside[0]
-            unmatched.remove(inside[0])
     return matches
 
 
 def _align(report: ReportEvents, matches: dict[int, int]) -> dict[int, int]:
-    """Gold index -> predicted index: the strict matches, then left-overs of the same sentence."""
-    aligned = dict(matches)
-    free = [i for i in range(len(report.events)) if i not in matches.values()]
-    for gi, g in enumerate(report.gold):
-        if gi in aligned or not g.get("sentence"):
-            continue
-        start = report.text.find(g["sentence"])
-        if start < 0:
-            continue
-        end = start + len(g["sentence"])
-        here = [
-            i
-            for i in free
-            if (span := _span(report.events[i].properties)) is not None
-            and span[0] < end
-            and start < span[1]
-        ]
-        if not here:
-            continue
-        here.sort(key=lambda i: report.events[i].properties.category != g["category"])
-        aligned[gi] = here[0]
-        free.remove(here[0])
-    return aligned
+    """Gold index -> predicted index: the strict matches, then left-overs of the same sentence.
+
+    The left-overs are paired the way :func:`_strict` pairs: the most pairs of overlapping
+    sentences, then a prediction of the gold's category first, then the most agreement.
+    """
+    taken = set(matches.values())
+    golds = [gi for gi in range(len(report.gold)) if gi not in matches]
+    free = [pi for pi in range(len(report.events)) if pi not in taken]
+    spans = [_gold_span(report.text, report.gold[gi]) for gi in golds]
+
+    def allowed(a: int, b: int) -> tuple[bool, ...] | None:
+        g, p = report.gold[golds[a]], report.events[free[b]].properties
+        if not _overlap(spans[a], _span(p)):
+            return None
+        return (p.category == str(g["category"]), *_agreement(g, spans[a], p))
+
+    pairs = best_pairs(len(golds), len(free), allowed)
+    return matches | {golds[a]: free[b] for a, b in pairs.items()}
 
 
 def _describe(g: dict[str, Any]) -> str:

@@ -28,7 +28,7 @@ def _r(x: float) -> float:
 
 def summary(scores: Scores) -> dict[str, Any]:
     """The headline figures, rounded, and every breakdown as nested dicts."""
-    head: dict[str, Any] = {"reports": scores.reports}
+    head: dict[str, Any] = {"reports": scores.reports, "actor_names": scores.actor_names}
     if scores.with_toponyms:
         head |= {
             "toponym_precision": _r(scores.toponyms.precision),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from typing import Literal
 
 
 @dataclass
@@ -87,6 +88,7 @@ class Scores:
     """Every figure `geoevents evaluate` prints."""
 
     reports: int = 0
+    actor_names: Literal["lexicon", "raw"] = "lexicon"  # gold actor names: through the aliases?
     with_toponyms: int = 0
     toponyms: Counts = field(default_factory=Counts)
     toponyms_overlap: Counts = field(default_factory=Counts)
@@ -120,7 +122,11 @@ class Scores:
 
     @property
     def date_accuracy(self) -> float:
-        """Share of located gold events whose date is in the predicted interval."""
+        """Share of located gold events whose date is in the predicted interval.
+
+        Located: matched, or with a left-over prediction (one no gold event matched) of the gold
+        event's category and area; a left-over whose interval held the date would have matched.
+        """
         return self.date_in_interval / self.date_total if self.date_total else 1.0
 
     @property
