@@ -8,6 +8,12 @@ import re
 from collections.abc import Sequence
 
 from app.extraction.cues import cued_search
+from app.extraction.date_clauses import (
+    across_and,
+    completed_by,
+    in_other_relative,
+    since_before,
+)
 from app.extraction.dates import DateMention
 from app.extraction.durations import span_before, stated_days, stated_span
 from app.extraction.event_builder import EventDraft
@@ -114,7 +120,9 @@ def own_interval(
     of another clause ("after a drone attack ... on 25 December, jets struck ... the
     following day": 26 December); a movement spans the two ("left on Monday and arrived the
     following day": Monday to Tuesday)."""
+    own = [d for d in own if not in_other_relative(sentence, trigger, d)] or own
     pool = [d for d in own if same_clause(sentence, trigger, d)] or own
+    pool = [d for d in pool if not across_and(sentence, trigger, d)] or pool
     chosen = min(pool, key=lambda d: abs(d.start - trigger.start))
     nth = cued_search(_NTH_DAY, sentence.text) if chosen.precision == "day" else None
     if nth is not None:
@@ -161,6 +169,10 @@ def own_interval(
         None,
     )
     if later is None:
+        if completed_by(sentence, chosen):
+            # "had taken the town by 21 May": that day or the day before; "began on 21 Sep
+            # ... cleared by 23 Sep": since the day said before it.
+            return since_before(own, chosen), chosen.last, chosen
         return chosen.first, chosen.last, chosen
     shifted = chosen.last + dt.timedelta(days=later.offset_days)
     if (
