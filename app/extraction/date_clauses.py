@@ -16,7 +16,12 @@ from app.extraction.event_types import Trigger
 from app.extraction.text import Sentence
 
 #: The opening of a relative clause set off by a comma: ", which had moved in on 6 December".
-_RELATIVE_OPEN = re.compile(r",\s*(?:which|who|whom|whose|where)\b[^,;:()]*$", re.I)
+#: A clause in the past perfect: what it tells happened before, and is another thing ("the
+#: first city to fall to the militants, who overran it in January 2014" is the fall itself);
+#: and what a clause says happened at a place (", where they fled after ... on Sunday").
+_RELATIVE_OPEN = re.compile(
+    r",\s*(?:(?:which|who|whom|whose|where)\b[^,;:()]*\bhad\b|where\b)[^,;:()]*$", re.I
+)
 #: What closes such a clause after its date.
 _RELATIVE_CLOSE = re.compile(r"[,;:()]")
 #: "Clashes, which began on Friday, ended today": a clause telling when the trigger's own
@@ -27,8 +32,8 @@ _BY_BEFORE = re.compile(r"\b[Bb]y\s+(?:the\s+)?$")
 
 
 def in_other_relative(sentence: Sentence, trigger: Trigger, mention: DateMention) -> bool:
-    """Whether the date is said inside a relative clause (", which ... on 6 December,")
-    that does not hold the trigger."""
+    """Whether the date is said inside a relative clause in the past perfect (", which had
+    moved in on 6 December,") that does not hold the trigger."""
     before = sentence.text[: mention.start - sentence.start]
     opened = _RELATIVE_OPEN.search(before)
     if opened is None:

@@ -120,7 +120,6 @@ def own_interval(
     of another clause ("after a drone attack ... on 25 December, jets struck ... the
     following day": 26 December); a movement spans the two ("left on Monday and arrived the
     following day": Monday to Tuesday)."""
-    own = [d for d in own if not in_other_relative(sentence, trigger, d)] or own
     pool = [d for d in own if same_clause(sentence, trigger, d)] or own
     pool = [d for d in pool if not across_and(sentence, trigger, d)] or pool
     chosen = min(pool, key=lambda d: abs(d.start - trigger.start))
@@ -251,18 +250,6 @@ def place_lag(draft: EventDraft, chosen: DateMention) -> int:
     return _COUNTS[match[1].lower()]
 
 
-def paragraphs(text: str, sentences: list[Sentence]) -> list[int]:
-    """The paragraph of each sentence (by index): a line break between two sentences starts
-    a new one (a heading, a bullet, a paragraph of a statement or a long story)."""
-    out: list[int] = []
-    number = 0
-    for s in sentences:
-        if s.index and "\n" in text[sentences[s.index - 1].end : s.start]:
-            number += 1
-        out.append(number)
-    return out
-
-
 def continues(draft: EventDraft, narrative: EventDraft, paragraph_of: list[int]) -> bool:
     """Whether an event with no date of its own goes on with the narrative's event, and so
     shares its date: in the same paragraph, or at its place (or at no place of its own).
@@ -306,7 +293,14 @@ def date_draft(
     Friday, thousands packed the square. Smaller rallies were held on the same day ...");
     the narrative's when it goes on with it; else some time in the week before the report
     (``reported_at``; ``said``: the day its sentence says it was reported, when it does)."""
-    own = [d for d in dates if d.role == "event" and dates_trigger(d, draft.trigger)]
+    own = [
+        d
+        for d in dates
+        if d.role == "event"
+        and dates_trigger(d, draft.trigger)
+        # "reached the crossing, which militants had seized in March 2019,": not its date
+        and not in_other_relative(draft.sentence, draft.trigger, d)
+    ]
     follow = [d for d in dates if d.role == "follow"]
     if own:
         movement = draft.spec.category == "movement"

@@ -41,7 +41,6 @@ from app.extraction.event_builder import EventDraft, build_feature
 from app.extraction.event_dates import (
     MAX_AGE_DAYS,
     dated_or_recent,
-    paragraphs,
 )
 from app.extraction.event_types import (
     BY_NAME,
@@ -63,7 +62,7 @@ from app.extraction.repeats import Repeats
 from app.extraction.report_input import DEFAULT_MAX_CHARS, ReportInput, check_published, check_text
 from app.extraction.resolve import ResolvedMention, Resolver
 from app.extraction.states_acting import StatesActing, state_names
-from app.extraction.text import Sentence, clean_text, split_sentences
+from app.extraction.text import Sentence, clean_text, paragraphs, split_sentences
 from app.extraction.unknown_places import (
     unresolved_mentions,
 )
