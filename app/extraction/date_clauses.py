@@ -12,6 +12,7 @@ import datetime as dt
 import re
 
 from app.extraction.dates import DateMention
+from app.extraction.event_builder import EventDraft
 from app.extraction.event_types import Trigger
 from app.extraction.text import Sentence
 
@@ -86,3 +87,11 @@ def since_before(own: list[DateMention], by: DateMention) -> dt.date:
         and 0 < (by.first - d.first).days <= _BY_REACH
     ]
     return max(earlier, default=by.first - dt.timedelta(days=1))
+
+
+def other_date(dates: list[DateMention], draft: EventDraft) -> bool:
+    """Whether the sentence names a day outside the draft's interval: "the same facility ...
+    on 25 January" is an earlier event told in background, not more about this one."""
+    return any(
+        d.role == "event" and (d.last < draft.date or d.first > draft.date_end) for d in dates
+    )

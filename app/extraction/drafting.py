@@ -14,9 +14,10 @@ from dataclasses import dataclass, field
 from app.extraction import clauses, followup, locate, retype, roles
 from app.extraction.actors import Actor, ActorMatcher, ActorMention
 from app.extraction.cues import cued_search
+from app.extraction.date_clauses import other_date
 from app.extraction.dates import DateMention
 from app.extraction.event_builder import EventDraft
-from app.extraction.event_dates import date_draft, other_date
+from app.extraction.event_dates import date_draft
 from app.extraction.event_types import ANAPHORA, Trigger, same_kind
 from app.extraction.item_dates import item_dates
 from app.extraction.occurrences import CLAIMED_ACT

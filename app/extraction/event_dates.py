@@ -15,7 +15,7 @@ from app.extraction.date_clauses import (
     since_before,
 )
 from app.extraction.dates import DateMention
-from app.extraction.durations import span_before, stated_days, stated_span
+from app.extraction.durations import opening_span, span_before, stated_days, stated_span
 from app.extraction.event_builder import EventDraft
 from app.extraction.event_types import Trigger
 from app.extraction.text import Sentence
@@ -63,14 +63,6 @@ def dates_trigger(mention: DateMention, trigger: Trigger) -> bool:
     if mention.attached == "previous":
         return 0 <= mention.start - trigger.end <= 40
     return True
-
-
-def other_date(dates: list[DateMention], draft: EventDraft) -> bool:
-    """Whether the sentence names a day outside the draft's interval: "the same facility ...
-    on 25 January" is an earlier event told in background, not more about this one."""
-    return any(
-        d.role == "event" and (d.last < draft.date or d.first > draft.date_end) for d in dates
-    )
 
 
 #: What closes a clause between a trigger and a date ("announced it on Wednesday, two days
@@ -353,7 +345,8 @@ def date_draft(
         # "US officials met the two sides on Sunday. Both sides agreed to ...": the day of
         # the sentence just before, which told no event of its own.
         (told_day,) = said_days.values()
-        draft.set_date(told_day.first, told_day.last, "day", told_day)
+        first, last = opening_span(draft.sentence.text, told_day.first, told_day.last)
+        draft.set_date(first, last, "day" if (last - first).days <= 1 else "week", told_day)
         return
     # The narrative's date, not one said of a noun ("the agreement signed on 1 April"),
     # when the event goes on with it.

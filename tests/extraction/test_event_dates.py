@@ -289,3 +289,12 @@ def test_a_place_told_a_day_after_the_date_is_the_day_before(extractor):
     )
     found = {place: (first, last) for _, place, first, last in dated(extractor, text)}
     assert found["Jarablus"] == (dt.date(2024, 5, 13), dt.date(2024, 5, 13))
+
+
+def test_a_sentence_opening_with_a_span_ends_it_on_the_day_told_before(extractor):
+    text = (
+        "Evacuations from the northern sector of Eastern Ghouta ended on 12 May. Over five "
+        "days, convoys took more than 9,000 fighters and their families from Harasta to "
+        "Idlib province."
+    )
+    assert [d[2:] for d in dated(extractor, text)] == [(dt.date(2024, 5, 8), dt.date(2024, 5, 12))]
