@@ -16,6 +16,7 @@ from app.extraction.actors import Actor, ActorMatcher, ActorMention
 from app.extraction.cues import cued_search
 from app.extraction.date_clauses import other_date
 from app.extraction.dates import DateMention
+from app.extraction.event_anchors import from_last_told
 from app.extraction.event_builder import EventDraft
 from app.extraction.event_dates import date_draft
 from app.extraction.event_types import ANAPHORA, Trigger, same_kind
@@ -182,6 +183,8 @@ def drafts_for(
         if draft.near and draft.location is not None and ctx.outskirts is not None:
             draft.location = ctx.outskirts.near(draft.location)  # "south of Damascus"
         dated = item_dates(event_dates, location, places, sentence)
+        if not ctx.drafts and said is None:  # "Hours later", no event drafted before
+            dated = from_last_told(sentence.index, dated, ctx.told)
         told = ctx.told.get(sentence.index - 1, [])  # the sentence before: "the same day"
         date_draft(draft, dated, ctx.drafts, said or ctx.reported_at, ctx.paragraph_of, said, told)
         own = clauses.scoped(sentence, trigger, others, actors)

@@ -114,3 +114,39 @@ def _near(sentence: Sentence, start: int, end: int, mention: DateMention) -> boo
     if hi - lo > _NEAR:
         return False
     return not _BREAK.search(sentence.text, lo - sentence.start, hi - sentence.start)
+
+
+def from_last_told(
+    index: int, dates: list[DateMention], told: dict[int, list[DateMention]]
+) -> list[DateMention]:
+    """The dates of sentence ``index`` with its follow-ups ("Hours later", "the next day")
+    counted from the last day an earlier sentence told, when no event was drafted before
+    to count them from ("Gunmen killed an activist on Wednesday ... Hours later, the prime
+    minister dismissed the police chief": Wednesday, not the publication day)."""
+    if not any(d.role == "follow" for d in dates):
+        return dates
+    day = next(
+        (
+            d
+            for i in range(index - 1, -1, -1)
+            for d in reversed(told.get(i, []))
+            if d.role == "event" and d.precision == "day" and d.first == d.last
+        ),
+        None,
+    )
+    if day is None:
+        return dates
+    return [
+        d
+        if d.role != "follow"
+        else DateMention(
+            d.start,
+            d.end,
+            d.text,
+            day.first + timedelta(days=d.offset_days),
+            day.first + timedelta(days=d.offset_days) + (d.last - d.first),
+            "day" if d.first == d.last else "week",
+            "event",
+        )
+        for d in dates
+    ]

@@ -71,3 +71,12 @@ def test_a_date_far_from_the_thing_named_is_not_its_date():
         "on a polling station."
     )
     assert anchored_dates(text)[1][0][2] == "follow"
+
+
+def test_hours_later_counts_from_the_day_told_when_no_event_came_before(extractor):
+    text = (
+        "Parliament met on Monday to debate the budget.\n\n"
+        "Hours later, a roadside bomb exploded near a police patrol in Kirkuk."
+    )
+    found = dated(extractor, text)
+    assert [e[2:] for e in found] == [(dt.date(2024, 5, 13), dt.date(2024, 5, 13))]
