@@ -95,3 +95,25 @@ def other_date(dates: list[DateMention], draft: EventDraft) -> bool:
     return any(
         d.role == "event" and (d.last < draft.date or d.first > draft.date_end) for d in dates
     )
+
+
+#: "continued on Friday the campaign launched on Thursday": the trigger goes on with a thing
+#: begun on the day said of it.
+_CONTINUED = re.compile(r"\b(?:continued|pressed on with|kept up|resumed)\b", re.I)
+
+
+def continued_since(text: str, dates: list[DateMention], first: dt.date) -> dt.date:
+    """The first day of an event that goes on with a thing begun earlier ("security forces
+    continued on Friday the campaign launched on Thursday, arresting 27": since Thursday):
+    the day said of that thing, when it is before ``first`` and at most ten days before."""
+    if not _CONTINUED.search(text):
+        return first
+    begun = [
+        d.first
+        for d in dates
+        if d.role == "event"
+        and d.attached == "previous"
+        and d.precision == "day"
+        and 0 < (first - d.first).days <= _BY_REACH
+    ]
+    return min(begun, default=first)

@@ -11,6 +11,7 @@ from app.extraction.cues import cued_search
 from app.extraction.date_clauses import (
     across_and,
     completed_by,
+    continued_since,
     in_other_relative,
     since_before,
 )
@@ -297,6 +298,7 @@ def date_draft(
     if own:
         movement = draft.spec.category == "movement"
         first, last, chosen = own_interval(own, follow, draft.trigger, draft.sentence, movement)
+        first = continued_since(draft.sentence.text, dates, first)
         lag = place_lag(draft, chosen)
         if lag:
             # "took Qalaat al-Madiq on Thursday, a day after seizing Kafr Nabuda": Wednesday.

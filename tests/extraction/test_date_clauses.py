@@ -69,3 +69,12 @@ def test_an_item_date_stops_at_a_clause_that_moves_on(extractor):
     )
     bulbul = [e for e in dated(extractor, text) if e[1] == "Bulbul"]
     assert bulbul and bulbul[0][2:] == (dt.date(2024, 3, 1), dt.date(2024, 3, 31))
+
+
+def test_going_on_with_a_campaign_begun_earlier_spans_from_its_first_day(extractor):
+    text = (
+        "Police continued on Tuesday the sweep launched on Monday in the Hay al-Askari "
+        "district of Mosul, arresting 12 suspects."
+    )
+    arrests = [e for e in dated(extractor, text) if e[0] == "arrest"]
+    assert arrests and arrests[0][2:] == (dt.date(2024, 5, 13), dt.date(2024, 5, 14))
