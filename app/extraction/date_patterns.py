@@ -207,7 +207,7 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
 )
 REPORTING = re.compile(
-    r"\b(?:said|says|reported|reports|told [\w ]{1,30}?|announced|stated|confirmed|added|"
+    r"\b(?:said|says|reported|reports|told [\w ]{1,30}?|announced|declared|stated|confirmed|added|"
     r"wrote|published|posted|quoted)(?:\s+(?:in|at|to)\s+(?:a|an|the|its|his|her)\s+"
     r"[\w -]{1,25}?)?\s+(?:late\s+|early\s+|later\s+)?(?:on\s+)?$",
     re.I,
@@ -234,7 +234,7 @@ NOUN_AFTER = re.compile(
 PARTICIPLE = re.compile(
     r"\b(?:the|an?|this|that|its|their)\s+"
     r"(?:(?!(?:was|were|is|are|has|have|had|been|be|being)\b)[\w-]+\s+){0,2}?(?:signed|agreed|reached|"
-    r"brokered|concluded|struck|issued|held|launched|carried out|announced)\s+"
+    r"brokered|concluded|struck|issued|held|launched|carried out|announced|declared)\s+"
     r"(?:(?:late|early|later)\s+)?(?:(?:on|in)\s+)?$|"
     # "the agreement, announced on 2 May, allows ...": the participle set off by a comma.
     r"\b(?:the|an?|this|that|its|their)\s+[\w-]+,\s+(?:signed|agreed|reached|brokered|"

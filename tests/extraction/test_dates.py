@@ -307,3 +307,12 @@ def test_day_and_month_in_figures_opening_an_item(text, first, last):
 
 def test_figures_with_a_slash_inside_a_sentence_are_no_date():
     assert find_dates("Two thirds (2/3) of the council voted for it.", PUB) == []
+
+
+def test_declared_on_a_day_that_is_when_it_was_reported():
+    text = "Kurdish forces declared on Saturday that they had taken the village of Tal Hamis."
+    (said,) = find_dates(text, dt.date(2024, 5, 15))
+    assert said.role == "report"
+    truce = "Fighting stopped under the truce declared on Saturday by tribal elders."
+    (day,) = find_dates(truce, dt.date(2024, 5, 15))
+    assert day.role == "event"
