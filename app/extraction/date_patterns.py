@@ -40,6 +40,11 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
             rf"{_DAY}(?: of)? {_MONTH}(?:,? {_YEAR})?\b"
         ),
     ),
+    # "between Dec. 3 and Dec. 9, 2018" (coalition strike releases)
+    (
+        "month_day_range",
+        re.compile(rf"\b{_MONTH} {_DAY}{_TO}{_MONTH} {_DAY}(?:,? {_YEAR})?\b"),
+    ),
     ("month_range", re.compile(rf"\b{_MONTH} {_DAY}{_TO}{_DAY}(?:,? {_YEAR})?\b")),
     # "between 8 a.m. Monday and 8 a.m. Tuesday" (coalition releases), "on Saturday and Sunday"
     (
@@ -279,6 +284,7 @@ NEEDS = {
     "iso": "d",
     "day_range": "dm",
     "month_range": "dm",
+    "month_day_range": "dm",
     "weekday_range": "w",
     "weekday_date": "dmw",
     "day_month": "dm",

@@ -51,6 +51,7 @@ class ReportContext:
     vague: VagueParts | None = None
     text: str = ""  # the report's cleaned text
     told: dict[int, list[DateMention]] = field(default_factory=dict)  # dates by sentence
+    period: tuple[dt.date, dt.date] | None = None  # the week the report says it covers
 
     def reading(self, countries: list[str], day: dt.date | None = None) -> roles.Reading:
         """How actor mentions read in an event in these countries (its own first) on ``day``
@@ -186,7 +187,10 @@ def drafts_for(
         if not ctx.drafts and said is None:  # "Hours later", no event drafted before
             dated = from_last_told(sentence.index, dated, ctx.told)
         told = ctx.told.get(sentence.index - 1, [])  # the sentence before: "the same day"
-        date_draft(draft, dated, ctx.drafts, said or ctx.reported_at, ctx.paragraph_of, said, told)
+        period = None if said else ctx.period
+        date_draft(
+            draft, dated, ctx.drafts, said or ctx.reported_at, ctx.paragraph_of, said, told, period
+        )
         own = clauses.scoped(sentence, trigger, others, actors)
         reading = ctx.reading(event_countries(draft, ctx.countries), draft.date_end)
         roles.assign(draft, trigger, own, reading)

@@ -280,12 +280,14 @@ def date_draft(
     paragraph_of: list[int],
     said: dt.date | None = None,
     before: Sequence[DateMention] = (),
+    period: tuple[dt.date, dt.date] | None = None,
 ) -> None:
     """Date an event: its own date; "the following day" after the last event's (or after
     the one day the sentence just ``before`` it names, when no event was read there: "On
     Friday, thousands packed the square. Smaller rallies were held on the same day ...");
     the narrative's when it goes on with it; else some time in the week before the report
-    (``reported_at``; ``said``: the day its sentence says it was reported, when it does)."""
+    (``reported_at``; ``said``: the day its sentence says it was reported, when it does), or
+    the ``period`` the report says it covers."""
     own = [
         d
         for d in dates
@@ -371,7 +373,8 @@ def date_draft(
         if said is None and narrative.precision == "day" and _within_week(narrative, reported_at):
             # "Militants pulled back to al-Susah, where fighting continued": no date of its
             # own, so some time in the week before the report, which holds the narrative's day.
-            draft.set_date(reported_at - dt.timedelta(days=_WEEK), reported_at, "week", None)
+            week = period or (reported_at - dt.timedelta(days=_WEEK), reported_at)
+            draft.set_date(*week, "week", None)
             return
         draft.set_date(narrative.date, narrative.date_end, narrative.precision, None)
         return
@@ -381,8 +384,9 @@ def date_draft(
         first, last = span_before(reported_at, lasted)
         draft.set_date(first, last, "week" if lasted <= 10 else "month", None)
         return
-    # Nothing said: some time in the week before it was reported.
-    draft.set_date(reported_at - dt.timedelta(days=7), reported_at, "week", None)
+    # Nothing said: some time in the week before it was reported (or the week the report
+    # says it covers).
+    draft.set_date(*(period or (reported_at - dt.timedelta(days=7), reported_at)), "week", None)
 
 
 def _within_week(narrative: EventDraft, reported_at: dt.date) -> bool:

@@ -33,7 +33,7 @@ from app.extraction.believed_owners import with_believed_owners
 from app.extraction.campaign_targets import add_campaign_target
 from app.extraction.cues import cued_search
 from app.extraction.date_scan import scan_dates
-from app.extraction.datelines import after_dateline
+from app.extraction.datelines import after_dateline, covered_period
 from app.extraction.dates import DateMention, find_dates
 from app.extraction.drafting import ReportContext, drafts_for, event_countries
 from app.extraction.event_anchors import anchored
@@ -220,6 +220,7 @@ class Extractor:
             located, _report_countries(mentions), reported_at, self.actors.actors, self.actors
         )
         ctx.paragraph_of, ctx.text, ctx.told = paragraph_of, text, dates
+        ctx.period = covered_period(sentences, dates, paragraph_of, report.published, _LEAD)
         ctx.outskirts, ctx.provinces, ctx.vague = self.outskirts, self.provinces, self.vague
         actor_spans = ActorSpans(actor_mentions)
         for sentence in sentences:

@@ -316,3 +316,15 @@ def test_declared_on_a_day_that_is_when_it_was_reported():
     truce = "Fighting stopped under the truce declared on Saturday by tribal elders."
     (day,) = find_dates(truce, dt.date(2024, 5, 15))
     assert day.role == "event"
+
+
+def test_a_range_naming_both_months_is_one_span():
+    (span,) = find_dates("strikes between Dec. 3 and Dec. 9, 2018.", dt.date(2018, 12, 11))
+    assert (span.first, span.last, span.precision) == (
+        dt.date(2018, 12, 3),
+        dt.date(2018, 12, 9),
+        "week",
+    )
+    (turn,) = find_dates("raids from Dec 29 to Jan 4", dt.date(2019, 1, 6))
+    assert (turn.first, turn.last) == (dt.date(2018, 12, 29), dt.date(2019, 1, 4))
+    assert find_dates("on May 9 and May 3", dt.date(2019, 6, 1))[0].first == dt.date(2019, 5, 9)
