@@ -15,7 +15,9 @@ WEEKDAYS = {d.lower(): i for i, d in enumerate(calendar.day_name)}
 WEEKDAY_NAMES = frozenset(calendar.day_name)
 _MONTH = (
     r"(January|February|March|April|May|June|July|August|September|October|November|"
-    r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+    r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec|"
+    # sitrep headings in capitals: "26 MARCH - 1 APRIL 2018"
+    r"JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER)\.?"
 )
 _WEEKDAY = r"(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 #: "Sat 28 Oct - Sun 29 Oct" (sitrep headings): the short names, not captured.

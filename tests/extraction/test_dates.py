@@ -328,3 +328,10 @@ def test_a_range_naming_both_months_is_one_span():
     (turn,) = find_dates("raids from Dec 29 to Jan 4", dt.date(2019, 1, 6))
     assert (turn.first, turn.last) == (dt.date(2018, 12, 29), dt.date(2019, 1, 4))
     assert find_dates("on May 9 and May 3", dt.date(2019, 6, 1))[0].first == dt.date(2019, 5, 9)
+
+
+def test_a_heading_in_capitals_names_its_months():
+    (span,) = find_dates("WEEKLY SITREP - HOMS, 27 APRIL - 3 MAY 2024", dt.date(2024, 5, 6))
+    assert (span.first, span.last) == (dt.date(2024, 4, 27), dt.date(2024, 5, 3))
+    (day,) = find_dates("UPDATE 12 JUNE 2024", dt.date(2024, 6, 13))
+    assert day.first == dt.date(2024, 6, 12)
