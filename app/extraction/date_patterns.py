@@ -15,7 +15,9 @@ WEEKDAYS = {d.lower(): i for i, d in enumerate(calendar.day_name)}
 WEEKDAY_NAMES = frozenset(calendar.day_name)
 _MONTH = (
     r"(January|February|March|April|May|June|July|August|September|October|November|"
-    r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+    r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec|"
+    # sitrep headings in capitals: "26 MARCH - 1 APRIL 2018"
+    r"JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER)\.?"
 )
 _WEEKDAY = r"(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 #: "Sat 28 Oct - Sun 29 Oct" (sitrep headings): the short names, not captured.
@@ -39,6 +41,11 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
             rf"(?:(?:{_WEEKDAY}|{_WEEKDAY_SHORT}),? )?"
             rf"{_DAY}(?: of)? {_MONTH}(?:,? {_YEAR})?\b"
         ),
+    ),
+    # "between Dec. 3 and Dec. 9, 2018" (coalition strike releases)
+    (
+        "month_day_range",
+        re.compile(rf"\b{_MONTH} {_DAY}{_TO}{_MONTH} {_DAY}(?:,? {_YEAR})?\b"),
     ),
     ("month_range", re.compile(rf"\b{_MONTH} {_DAY}{_TO}{_DAY}(?:,? {_YEAR})?\b")),
     # "between 8 a.m. Monday and 8 a.m. Tuesday" (coalition releases), "on Saturday and Sunday"
@@ -207,7 +214,7 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
 )
 REPORTING = re.compile(
-    r"\b(?:said|says|reported|reports|told [\w ]{1,30}?|announced|stated|confirmed|added|"
+    r"\b(?:said|says|reported|reports|told [\w ]{1,30}?|announced|declared|stated|confirmed|added|"
     r"wrote|published|posted|quoted)(?:\s+(?:in|at|to)\s+(?:a|an|the|its|his|her)\s+"
     r"[\w -]{1,25}?)?\s+(?:late\s+|early\s+|later\s+)?(?:on\s+)?$",
     re.I,
@@ -234,7 +241,7 @@ NOUN_AFTER = re.compile(
 PARTICIPLE = re.compile(
     r"\b(?:the|an?|this|that|its|their)\s+"
     r"(?:(?!(?:was|were|is|are|has|have|had|been|be|being)\b)[\w-]+\s+){0,2}?(?:signed|agreed|reached|"
-    r"brokered|concluded|struck|issued|held|launched|carried out|announced)\s+"
+    r"brokered|concluded|struck|issued|held|launched|carried out|announced|declared)\s+"
     r"(?:(?:late|early|later)\s+)?(?:(?:on|in)\s+)?$|"
     # "the agreement, announced on 2 May, allows ...": the participle set off by a comma.
     r"\b(?:the|an?|this|that|its|their)\s+[\w-]+,\s+(?:signed|agreed|reached|brokered|"
@@ -279,6 +286,7 @@ NEEDS = {
     "iso": "d",
     "day_range": "dm",
     "month_range": "dm",
+    "month_day_range": "dm",
     "weekday_range": "w",
     "weekday_date": "dmw",
     "day_month": "dm",

@@ -11,6 +11,7 @@ count back from the publication date as always).
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from app.extraction.dates import DateMention
@@ -61,3 +62,35 @@ def without_dateline(sentence: Sentence, placed: list[ResolvedMention]) -> list[
 
 #: Places precise enough to outweigh a dateline's town (not a country, region or river).
 _PRECISE = frozenset({"populated", "site", "admin2", "admin1", "mountain"})
+
+
+#: The days a report's stated period spans (first to last): a reporting week.
+_PERIOD_DAYS = range(5, 9)
+_FIGURES = re.compile(r"\d")
+#: How long before publication a stated period may end.
+_PERIOD_LAG = 7
+
+
+def covered_period(
+    sentences: list[Sentence],
+    dates: dict[int, list[DateMention]],
+    paragraph_of: list[int],
+    published: dt.date,
+    lead: int,
+) -> tuple[dt.date, dt.date] | None:
+    """The week a report says it covers in its lead ("WEEKLY SITREP, 26 MARCH - 1 APRIL",
+    "Week 50 (9-15 December 2024)", "... strikes between Dec. 3 and Dec. 9"): what the
+    report tells with no date of its own happened in it (rather than in the week before
+    publication). ``lead`` is the last paragraph of the lead."""
+    for sentence in sentences:
+        if paragraph_of[sentence.index] > lead:
+            return None
+        for d in dates[sentence.index]:
+            if (
+                d.role == "event"
+                and _FIGURES.search(d.text)  # "26 March - 1 April", not "last week"
+                and (d.last - d.first).days in _PERIOD_DAYS
+                and 0 <= (published - d.last).days <= _PERIOD_LAG
+            ):
+                return d.first, d.last
+    return None

@@ -292,6 +292,15 @@ def _month_range(m: re.Match[str], anchor: date) -> tuple[date, date, Precision,
     return first, last, _span_precision(first, last), "event", 0
 
 
+def _month_day_range(m: re.Match[str], anchor: date) -> tuple[date, date, Precision, Role, int]:
+    month1, day1, month2, day2 = MONTHS[m[1].lower()], int(m[2]), MONTHS[m[3].lower()], int(m[4])
+    last = date(int(m[5]) if m[5] else _year_for(month2, day2, anchor), month2, day2)
+    first = date(last.year - (month1 > month2), month1, day1)
+    if first > last:
+        raise ValueError("not a range")
+    return first, last, _span_precision(first, last), "event", 0
+
+
 def _weekday_range(m: re.Match[str], anchor: date) -> tuple[date, date, Precision, Role, int]:
     last = weekday_before(anchor, WEEKDAYS[m[2].lower()])
     first = weekday_before(last, WEEKDAYS[m[1].lower()])
@@ -356,6 +365,7 @@ _RESOLVERS = {
     "iso": _iso,
     "day_range": _day_range,
     "month_range": _month_range,
+    "month_day_range": _month_day_range,
     "weekday_range": _weekday_range,
     "weekday_date": _weekday_date,
     "overnight_date": _overnight_date,

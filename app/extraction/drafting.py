@@ -14,9 +14,11 @@ from dataclasses import dataclass, field
 from app.extraction import clauses, followup, locate, retype, roles
 from app.extraction.actors import Actor, ActorMatcher, ActorMention
 from app.extraction.cues import cued_search
+from app.extraction.date_clauses import other_date
 from app.extraction.dates import DateMention
+from app.extraction.event_anchors import from_last_told
 from app.extraction.event_builder import EventDraft
-from app.extraction.event_dates import date_draft, other_date
+from app.extraction.event_dates import date_draft
 from app.extraction.event_types import ANAPHORA, Trigger, same_kind
 from app.extraction.item_dates import item_dates
 from app.extraction.occurrences import CLAIMED_ACT
@@ -49,6 +51,7 @@ class ReportContext:
     vague: VagueParts | None = None
     text: str = ""  # the report's cleaned text
     told: dict[int, list[DateMention]] = field(default_factory=dict)  # dates by sentence
+    period: tuple[dt.date, dt.date] | None = None  # the week the report says it covers
 
     def reading(self, countries: list[str], day: dt.date | None = None) -> roles.Reading:
         """How actor mentions read in an event in these countries (its own first) on ``day``
@@ -181,8 +184,13 @@ def drafts_for(
         if draft.near and draft.location is not None and ctx.outskirts is not None:
             draft.location = ctx.outskirts.near(draft.location)  # "south of Damascus"
         dated = item_dates(event_dates, location, places, sentence)
+        if not ctx.drafts and said is None:  # "Hours later", no event drafted before
+            dated = from_last_told(sentence.index, dated, ctx.told)
         told = ctx.told.get(sentence.index - 1, [])  # the sentence before: "the same day"
-        date_draft(draft, dated, ctx.drafts, said or ctx.reported_at, ctx.paragraph_of, said, told)
+        period = None if said else ctx.period
+        date_draft(
+            draft, dated, ctx.drafts, said or ctx.reported_at, ctx.paragraph_of, said, told, period
+        )
         own = clauses.scoped(sentence, trigger, others, actors)
         reading = ctx.reading(event_countries(draft, ctx.countries), draft.date_end)
         roles.assign(draft, trigger, own, reading)

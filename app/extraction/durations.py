@@ -64,3 +64,12 @@ def stated_span(sentence: str) -> tuple[int, int, bool, int] | None:
 def span_before(end: dt.date, days: int) -> tuple[dt.date, dt.date]:
     """The ``days`` days ending on ``end``, both included."""
     return end - dt.timedelta(days=days - 1), end
+
+
+def opening_span(sentence: str, first: dt.date, last: dt.date) -> tuple[dt.date, dt.date]:
+    """The days a sentence opening with a span ("Over seven days, convoys took ...") says
+    its operation took, ending on ``last`` (of the days it goes on from); else those days."""
+    said = stated_span(sentence)
+    if said is None or said[1] != 0:
+        return first, last
+    return span_before(last, said[0])

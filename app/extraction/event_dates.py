@@ -8,8 +8,15 @@ import re
 from collections.abc import Sequence
 
 from app.extraction.cues import cued_search
+from app.extraction.date_clauses import (
+    across_and,
+    completed_by,
+    continued_since,
+    in_other_relative,
+    since_before,
+)
 from app.extraction.dates import DateMention
-from app.extraction.durations import span_before, stated_days, stated_span
+from app.extraction.durations import opening_span, span_before, stated_days, stated_span
 from app.extraction.event_builder import EventDraft
 from app.extraction.event_types import Trigger
 from app.extraction.text import Sentence
@@ -57,14 +64,6 @@ def dates_trigger(mention: DateMention, trigger: Trigger) -> bool:
     if mention.attached == "previous":
         return 0 <= mention.start - trigger.end <= 40
     return True
-
-
-def other_date(dates: list[DateMention], draft: EventDraft) -> bool:
-    """Whether the sentence names a day outside the draft's interval: "the same facility ...
-    on 25 January" is an earlier event told in background, not more about this one."""
-    return any(
-        d.role == "event" and (d.last < draft.date or d.first > draft.date_end) for d in dates
-    )
 
 
 #: What closes a clause between a trigger and a date ("announced it on Wednesday, two days
@@ -115,6 +114,7 @@ def own_interval(
     following day": 26 December); a movement spans the two ("left on Monday and arrived the
     following day": Monday to Tuesday)."""
     pool = [d for d in own if same_clause(sentence, trigger, d)] or own
+    pool = [d for d in pool if not across_and(sentence, trigger, d)] or pool
     chosen = min(pool, key=lambda d: abs(d.start - trigger.start))
     nth = cued_search(_NTH_DAY, sentence.text) if chosen.precision == "day" else None
     if nth is not None:
@@ -161,6 +161,10 @@ def own_interval(
         None,
     )
     if later is None:
+        if completed_by(sentence, chosen):
+            # "had taken the town by 21 May": that day or the day before; "began on 21 Sep
+            # ... cleared by 23 Sep": since the day said before it.
+            return since_before(own, chosen), chosen.last, chosen
         return chosen.first, chosen.last, chosen
     shifted = chosen.last + dt.timedelta(days=later.offset_days)
     if (
@@ -239,18 +243,6 @@ def place_lag(draft: EventDraft, chosen: DateMention) -> int:
     return _COUNTS[match[1].lower()]
 
 
-def paragraphs(text: str, sentences: list[Sentence]) -> list[int]:
-    """The paragraph of each sentence (by index): a line break between two sentences starts
-    a new one (a heading, a bullet, a paragraph of a statement or a long story)."""
-    out: list[int] = []
-    number = 0
-    for s in sentences:
-        if s.index and "\n" in text[sentences[s.index - 1].end : s.start]:
-            number += 1
-        out.append(number)
-    return out
-
-
 def continues(draft: EventDraft, narrative: EventDraft, paragraph_of: list[int]) -> bool:
     """Whether an event with no date of its own goes on with the narrative's event, and so
     shares its date: in the same paragraph, or at its place (or at no place of its own).
@@ -288,17 +280,27 @@ def date_draft(
     paragraph_of: list[int],
     said: dt.date | None = None,
     before: Sequence[DateMention] = (),
+    period: tuple[dt.date, dt.date] | None = None,
 ) -> None:
     """Date an event: its own date; "the following day" after the last event's (or after
     the one day the sentence just ``before`` it names, when no event was read there: "On
     Friday, thousands packed the square. Smaller rallies were held on the same day ...");
     the narrative's when it goes on with it; else some time in the week before the report
-    (``reported_at``; ``said``: the day its sentence says it was reported, when it does)."""
-    own = [d for d in dates if d.role == "event" and dates_trigger(d, draft.trigger)]
+    (``reported_at``; ``said``: the day its sentence says it was reported, when it does), or
+    the ``period`` the report says it covers."""
+    own = [
+        d
+        for d in dates
+        if d.role == "event"
+        and dates_trigger(d, draft.trigger)
+        # "reached the crossing, which militants had seized in March 2019,": not its date
+        and not in_other_relative(draft.sentence, draft.trigger, d)
+    ]
     follow = [d for d in dates if d.role == "follow"]
     if own:
         movement = draft.spec.category == "movement"
         first, last, chosen = own_interval(own, follow, draft.trigger, draft.sentence, movement)
+        first = continued_since(draft.sentence.text, dates, first)
         lag = place_lag(draft, chosen)
         if lag:
             # "took Qalaat al-Madiq on Thursday, a day after seizing Kafr Nabuda": Wednesday.
@@ -347,7 +349,8 @@ def date_draft(
         # "US officials met the two sides on Sunday. Both sides agreed to ...": the day of
         # the sentence just before, which told no event of its own.
         (told_day,) = said_days.values()
-        draft.set_date(told_day.first, told_day.last, "day", told_day)
+        first, last = opening_span(draft.sentence.text, told_day.first, told_day.last)
+        draft.set_date(first, last, "day" if (last - first).days <= 1 else "week", told_day)
         return
     # The narrative's date, not one said of a noun ("the agreement signed on 1 April"),
     # when the event goes on with it.
@@ -370,7 +373,8 @@ def date_draft(
         if said is None and narrative.precision == "day" and _within_week(narrative, reported_at):
             # "Militants pulled back to al-Susah, where fighting continued": no date of its
             # own, so some time in the week before the report, which holds the narrative's day.
-            draft.set_date(reported_at - dt.timedelta(days=_WEEK), reported_at, "week", None)
+            week = period or (reported_at - dt.timedelta(days=_WEEK), reported_at)
+            draft.set_date(*week, "week", None)
             return
         draft.set_date(narrative.date, narrative.date_end, narrative.precision, None)
         return
@@ -380,8 +384,9 @@ def date_draft(
         first, last = span_before(reported_at, lasted)
         draft.set_date(first, last, "week" if lasted <= 10 else "month", None)
         return
-    # Nothing said: some time in the week before it was reported.
-    draft.set_date(reported_at - dt.timedelta(days=7), reported_at, "week", None)
+    # Nothing said: some time in the week before it was reported (or the week the report
+    # says it covers).
+    draft.set_date(*(period or (reported_at - dt.timedelta(days=7), reported_at)), "week", None)
 
 
 def _within_week(narrative: EventDraft, reported_at: dt.date) -> bool:

@@ -10,7 +10,11 @@ from app.extraction.resolve import ResolvedMention
 from app.extraction.text import Sentence
 
 #: A clause of its own between a place and a date: "..., and on 30 July", "; on 30 July".
-_NEXT_CLAUSE = re.compile(r";|,\s*(?:and|but|while|whereas|then)\b")
+#: So is a participle clause: "capturing Rajo and Bulbul, before pushing into the plain in
+#: early March" dates the push, not Bulbul.
+_NEXT_CLAUSE = re.compile(
+    r";|,\s*(?:and|but|while|whereas|then)\b|,\s*(?:before|after|then)\s+[a-z]+ing\b"
+)
 #: How far after its place an item's date may come: "in Kirkuk and in al-Tarmiyah, north of
 #: Baghdad, one of whom is accused of attacks in 2017" dates the attacks, not the arrest.
 _ITEM_REACH = 60

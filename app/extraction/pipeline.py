@@ -33,14 +33,14 @@ from app.extraction.believed_owners import with_believed_owners
 from app.extraction.campaign_targets import add_campaign_target
 from app.extraction.cues import cued_search
 from app.extraction.date_scan import scan_dates
-from app.extraction.datelines import after_dateline
+from app.extraction.datelines import after_dateline, covered_period
 from app.extraction.dates import DateMention, find_dates
 from app.extraction.drafting import ReportContext, drafts_for, event_countries
+from app.extraction.event_anchors import anchored
 from app.extraction.event_builder import EventDraft, build_feature
 from app.extraction.event_dates import (
     MAX_AGE_DAYS,
     dated_or_recent,
-    paragraphs,
 )
 from app.extraction.event_types import (
     BY_NAME,
@@ -62,7 +62,7 @@ from app.extraction.repeats import Repeats
 from app.extraction.report_input import DEFAULT_MAX_CHARS, ReportInput, check_published, check_text
 from app.extraction.resolve import ResolvedMention, Resolver
 from app.extraction.states_acting import StatesActing, state_names
-from app.extraction.text import Sentence, clean_text, split_sentences
+from app.extraction.text import Sentence, clean_text, paragraphs, split_sentences
 from app.extraction.unknown_places import (
     unresolved_mentions,
 )
@@ -200,10 +200,15 @@ class Extractor:
         body = statement_issuer(text, found, national)
         mentions = self._mentions(text, sentences, actor_mentions)
         dates = {s.index: self._dates(s, report.published) for s in sentences}
+        anchored(sentences, dates)  # "hours after the vote": the day the vote was told of
+        paragraph_of = paragraphs(text, sentences)
+        # The day the report says it was reported: said in its opening paragraphs, not of a
+        # statement told in background further down ("X announced on 30 January that ...").
         reported_at = next(
             (
                 d.last
-                for ds in dates.values()
+                for i, ds in dates.items()
+                if paragraph_of[i] <= _LEAD
                 for d in ds
                 if d.role == "report" and _reported_plausibly(d.last, report.published)
             ),
@@ -214,7 +219,8 @@ class Extractor:
         ctx = ReportContext(
             located, _report_countries(mentions), reported_at, self.actors.actors, self.actors
         )
-        ctx.paragraph_of, ctx.text, ctx.told = paragraphs(text, sentences), text, dates
+        ctx.paragraph_of, ctx.text, ctx.told = paragraph_of, text, dates
+        ctx.period = covered_period(sentences, dates, paragraph_of, report.published, _LEAD)
         ctx.outskirts, ctx.provinces, ctx.vague = self.outskirts, self.provinces, self.vague
         actor_spans = ActorSpans(actor_mentions)
         for sentence in sentences:
@@ -309,6 +315,10 @@ class Extractor:
             reading = ctx.reading(event_countries(claimed, ctx.countries))
             for mention in claimants:
                 claimed.add_actor(reading.actor(mention), "actor", mention)
+
+
+#: The last paragraph (counted from 0) of a report's lead: a headline line, then its opening.
+_LEAD = 1
 
 
 def _reported_plausibly(said: dt.date, published: dt.date) -> bool:

@@ -104,3 +104,15 @@ def folded(text: str) -> str:
             fold = char.lower() if len(char.lower()) == 1 else char
         out.append(fold)
     return "".join(out)
+
+
+def paragraphs(text: str, sentences: list[Sentence]) -> list[int]:
+    """The paragraph of each sentence (by index): a line break between two sentences starts
+    a new one (a heading, a bullet, a paragraph of a statement or a long story)."""
+    out: list[int] = []
+    number = 0
+    for s in sentences:
+        if s.index and "\n" in text[sentences[s.index - 1].end : s.start]:
+            number += 1
+        out.append(number)
+    return out

@@ -81,3 +81,17 @@ def test_a_dateline_yields_to_no_country_or_region(extractor):
     text = "QAMISHLI, Syria - Turkish drones struck targets across north-east Syria on Tuesday."
     (event,) = events(extractor, text)
     assert event.location.admin1 == "SY-HA"
+
+
+def test_an_undated_item_falls_in_the_week_the_report_covers(extractor):
+    text = (
+        "Weekly notes - Nineveh and Anbar, 1-7 May 2024\n\n"
+        "Police arrested a smuggler near Sinjar on 3 May.\n\n"
+        "Border guards arrested two gunmen near the town of Rutba."
+    )
+    events = extractor.extract(ReportInput(text, dt.date(2024, 5, 10))).events
+    rutba = [e.properties for e in events if e.properties.location.name == "Rutba"]
+    assert rutba and (rutba[0].date, rutba[0].date_end) == (
+        dt.date(2024, 5, 1),
+        dt.date(2024, 5, 7),
+    )

@@ -307,3 +307,31 @@ def test_day_and_month_in_figures_opening_an_item(text, first, last):
 
 def test_figures_with_a_slash_inside_a_sentence_are_no_date():
     assert find_dates("Two thirds (2/3) of the council voted for it.", PUB) == []
+
+
+def test_declared_on_a_day_that_is_when_it_was_reported():
+    text = "Kurdish forces declared on Saturday that they had taken the village of Tal Hamis."
+    (said,) = find_dates(text, dt.date(2024, 5, 15))
+    assert said.role == "report"
+    truce = "Fighting stopped under the truce declared on Saturday by tribal elders."
+    (day,) = find_dates(truce, dt.date(2024, 5, 15))
+    assert day.role == "event"
+
+
+def test_a_range_naming_both_months_is_one_span():
+    (span,) = find_dates("strikes between Dec. 3 and Dec. 9, 2018.", dt.date(2018, 12, 11))
+    assert (span.first, span.last, span.precision) == (
+        dt.date(2018, 12, 3),
+        dt.date(2018, 12, 9),
+        "week",
+    )
+    (turn,) = find_dates("raids from Dec 29 to Jan 4", dt.date(2019, 1, 6))
+    assert (turn.first, turn.last) == (dt.date(2018, 12, 29), dt.date(2019, 1, 4))
+    assert find_dates("on May 9 and May 3", dt.date(2019, 6, 1))[0].first == dt.date(2019, 5, 9)
+
+
+def test_a_heading_in_capitals_names_its_months():
+    (span,) = find_dates("WEEKLY SITREP - HOMS, 27 APRIL - 3 MAY 2024", dt.date(2024, 5, 6))
+    assert (span.first, span.last) == (dt.date(2024, 4, 27), dt.date(2024, 5, 3))
+    (day,) = find_dates("UPDATE 12 JUNE 2024", dt.date(2024, 6, 13))
+    assert day.first == dt.date(2024, 6, 12)

@@ -2,9 +2,7 @@
 
 import datetime as dt
 
-from app.extraction.event_dates import paragraphs
 from app.extraction.report_input import ReportInput
-from app.extraction.text import split_sentences
 
 WEDNESDAY = dt.date(2024, 5, 15)
 WEEK_BEFORE = (dt.date(2024, 5, 8), WEDNESDAY)
@@ -16,11 +14,6 @@ def dated(extractor, text, published=WEDNESDAY):
         (p.event_type, p.location.name if p.location else None, p.date, p.date_end)
         for p in (e.properties for e in extractor.extract(ReportInput(text, published)).events)
     ]
-
-
-def test_paragraphs_count_line_breaks_between_sentences():
-    text = "Title line\n\nFirst one. Second one.\nThird one.\n\n- Fourth one."
-    assert paragraphs(text, split_sentences(text)) == [0, 1, 1, 2, 3]
 
 
 def test_an_undated_item_of_a_statement_is_not_dated_by_the_item_before(extractor):
@@ -296,3 +289,12 @@ def test_a_place_told_a_day_after_the_date_is_the_day_before(extractor):
     )
     found = {place: (first, last) for _, place, first, last in dated(extractor, text)}
     assert found["Jarablus"] == (dt.date(2024, 5, 13), dt.date(2024, 5, 13))
+
+
+def test_a_sentence_opening_with_a_span_ends_it_on_the_day_told_before(extractor):
+    text = (
+        "Evacuations from the northern sector of Eastern Ghouta ended on 12 May. Over five "
+        "days, convoys took more than 9,000 fighters and their families from Harasta to "
+        "Idlib province."
+    )
+    assert [d[2:] for d in dated(extractor, text)] == [(dt.date(2024, 5, 8), dt.date(2024, 5, 12))]

@@ -358,3 +358,14 @@ def test_earlier_in_the_day_is_the_day_of_the_event_told_before(extractor):
     )
     bomb = next(e for e in events(extractor, text) if e.event_type == "ied_explosion")
     assert bomb.date == bomb.date_end == dt.date(2024, 3, 5)
+
+
+def test_the_reporting_date_is_said_in_the_lead(extractor):
+    text = (
+        "U.S. jets struck militia sites near al-Qaim on Monday.\n\n"
+        "Hospital officials in Rutba said two guards were killed at a checkpoint.\n\n"
+        "A spokesman for the militia said on 10 May that it was suspending its operations."
+    )
+    published = dt.date(2024, 5, 15)
+    rutba = [e for e in events(extractor, text, published) if e.location.name == "Rutba"]
+    assert rutba and (rutba[0].date, rutba[0].date_end) == (dt.date(2024, 5, 8), published)

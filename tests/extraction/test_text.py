@@ -1,7 +1,7 @@
 import random
 import re
 
-from app.extraction.text import _last_word, clean_text, split_sentences
+from app.extraction.text import _last_word, clean_text, paragraphs, split_sentences
 
 
 def test_plain_text_keeps_its_layout_and_offsets():
@@ -57,3 +57,8 @@ def test_folded_text_keeps_offsets():
     out = folded(text)
     assert len(out) == len(text)
     assert out.index("ministry of national defence") == text.index("MINISTRY")
+
+
+def test_paragraphs_count_line_breaks_between_sentences():
+    text = "Title line\n\nFirst one. Second one.\nThird one.\n\n- Fourth one."
+    assert paragraphs(text, split_sentences(text)) == [0, 1, 1, 2, 3]

@@ -1,0 +1,119 @@
+"""Which clause a date belongs to, and what its preposition says of the day (issue 9).
+
+"Troops entered the town on 11 December after the militia, which had moved in on 6
+December, pulled out": the date inside the relative clause tells when the militia moved in,
+not when it pulled out. "By Wednesday morning a truce had taken hold", "had taken the town by
+21 May": done by that day, so on it or the day before.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from app.extraction.dates import DateMention
+from app.extraction.event_builder import EventDraft
+from app.extraction.event_types import Trigger
+from app.extraction.text import Sentence
+
+#: The opening of a relative clause set off by a comma: ", which had moved in on 6 December".
+#: A clause in the past perfect: what it tells happened before, and is another thing ("the
+#: first city to fall to the militants, who overran it in January 2014" is the fall itself);
+#: and what a clause says happened at a place (", where they fled after ... on Sunday").
+_RELATIVE_OPEN = re.compile(
+    r",\s*(?:(?:which|who|whom|whose|where)\b[^,;:()]*\bhad\b|where\b)[^,;:()]*$", re.I
+)
+#: What closes such a clause after its date.
+_RELATIVE_CLOSE = re.compile(r"[,;:()]")
+#: "Clashes, which began on Friday, ended today": a clause telling when the trigger's own
+#: occurrence began is about it.
+_BEGAN = re.compile(r"\b(?:began|started|erupted|broke out)\b", re.I)
+#: "by 21 May", "By Wednesday morning": the words right before a date of completion.
+_BY_BEFORE = re.compile(r"\b[Bb]y\s+(?:the\s+)?$")
+
+
+def in_other_relative(sentence: Sentence, trigger: Trigger, mention: DateMention) -> bool:
+    """Whether the date is said inside a relative clause in the past perfect (", which had
+    moved in on 6 December,") that does not hold the trigger."""
+    before = sentence.text[: mention.start - sentence.start]
+    opened = _RELATIVE_OPEN.search(before)
+    if opened is None:
+        return False
+    start = sentence.start + opened.start()
+    closed = _RELATIVE_CLOSE.search(sentence.text, mention.end - sentence.start)
+    end = sentence.end if closed is None else sentence.start + closed.start()
+    if _BEGAN.search(sentence.text, opened.start(), end - sentence.start):
+        return False
+    return not start <= trigger.start < end
+
+
+def completed_by(sentence: Sentence, mention: DateMention) -> bool:
+    """Whether a day is the day by which something was done ("by 21 May", "by Wednesday")."""
+    if mention.first != mention.last or mention.precision != "day":
+        return False
+    if mention.text[:3].lower() == "by ":
+        return True
+    at = mention.start - sentence.start
+    return _BY_BEFORE.search(sentence.text, max(0, at - 8), at) is not None
+
+
+#: "retaken on 24 January and launched their assault on 19 February": a verb coordinated
+#: after "and" opens a clause of its own.
+_AND = re.compile(r"\band\b")
+
+
+def across_and(sentence: Sentence, trigger: Trigger, mention: DateMention) -> bool:
+    """Whether an "and" lies between the trigger and the date."""
+    if mention.start >= trigger.end:
+        lo, hi = trigger.end, mention.start
+    else:
+        lo, hi = mention.end, trigger.start
+    return _AND.search(sentence.text, lo - sentence.start, hi - sentence.start) is not None
+
+
+#: The most days a "by" date spans back to a day said before it in the sentence.
+_BY_REACH = 10
+
+
+def since_before(own: list[DateMention], by: DateMention) -> dt.date:
+    """The first day of what was done ``by`` a day: the latest earlier day said before it
+    in the sentence ("began on 21 Sep ... cleared by 23 Sep": the 21st), else the day before."""
+    earlier = [
+        d.first
+        for d in own
+        if d.end <= by.start
+        and d.precision == "day"
+        and d.first == d.last
+        and 0 < (by.first - d.first).days <= _BY_REACH
+    ]
+    return max(earlier, default=by.first - dt.timedelta(days=1))
+
+
+def other_date(dates: list[DateMention], draft: EventDraft) -> bool:
+    """Whether the sentence names a day outside the draft's interval: "the same facility ...
+    on 25 January" is an earlier event told in background, not more about this one."""
+    return any(
+        d.role == "event" and (d.last < draft.date or d.first > draft.date_end) for d in dates
+    )
+
+
+#: "continued on Friday the campaign launched on Thursday": the trigger goes on with a thing
+#: begun on the day said of it.
+_CONTINUED = re.compile(r"\b(?:continued|pressed on with|kept up|resumed)\b", re.I)
+
+
+def continued_since(text: str, dates: list[DateMention], first: dt.date) -> dt.date:
+    """The first day of an event that goes on with a thing begun earlier ("security forces
+    continued on Friday the campaign launched on Thursday, arresting 27": since Thursday):
+    the day said of that thing, when it is before ``first`` and at most ten days before."""
+    if not _CONTINUED.search(text):
+        return first
+    begun = [
+        d.first
+        for d in dates
+        if d.role == "event"
+        and d.attached == "previous"
+        and d.precision == "day"
+        and 0 < (first - d.first).days <= _BY_REACH
+    ]
+    return min(begun, default=first)

@@ -1,0 +1,80 @@
+"""Which clause a date belongs to (app/extraction/date_clauses.py), read through the pipeline."""
+
+import datetime as dt
+
+from app.extraction.date_clauses import since_before
+from app.extraction.dates import DateMention
+from app.extraction.report_input import ReportInput
+
+WEDNESDAY = dt.date(2024, 5, 15)
+
+
+def dated(extractor, text, published=WEDNESDAY):
+    """(type, place, first day, last day) of each event."""
+    return [
+        (p.event_type, p.location.name if p.location else None, p.date, p.date_end)
+        for p in (e.properties for e in extractor.extract(ReportInput(text, published)).events)
+    ]
+
+
+def day(text, when, start=0):
+    """A day mention at ``start``."""
+    return DateMention(start, start + len(text), text, when, when, "day", "event")
+
+
+def test_a_date_in_a_relative_clause_dates_that_clause_only(extractor):
+    text = (
+        "Hours after the talks, troops reached the Yarubiyah crossing, which militants had "
+        "seized in March 2019, a monitor said."
+    )
+    found = [e for e in dated(extractor, text) if e[0] == "troop_deployment"]
+    assert found and all(e[2] >= dt.date(2024, 5, 8) for e in found)
+
+
+def test_a_relative_clause_telling_when_the_thing_began_still_dates_it(extractor):
+    text = (
+        "Clashes between two clans in Mayadin, which began on Sunday, ended on Tuesday "
+        "after tribal elders intervened."
+    )
+    clashes = [e for e in dated(extractor, text) if e[0] == "armed_clash"]
+    assert clashes and clashes[0][2] == dt.date(2024, 5, 12)
+
+
+def test_by_a_day_is_that_day_or_the_one_before(extractor):
+    text = "Kurdish fighters had captured the town of Manbij by Tuesday, a commander said."
+    found = dated(extractor, text)
+    assert found and found[0][2:] == (dt.date(2024, 5, 13), dt.date(2024, 5, 14))
+
+
+def test_by_a_day_spans_back_to_a_day_said_before_it():
+    began, cleared = day("2 May", dt.date(2024, 5, 2)), day("by 5 May", dt.date(2024, 5, 5), 40)
+    assert since_before([began, cleared], cleared) == dt.date(2024, 5, 2)
+    far = day("1 April", dt.date(2024, 4, 1))
+    assert since_before([far, cleared], cleared) == dt.date(2024, 5, 4)
+
+
+def test_a_date_after_and_belongs_to_the_verb_it_follows(extractor):
+    text = (
+        "Iraqi forces declared the eastern bank of Mosul cleared on 3 May and opened their "
+        "assault on the old city on 9 May."
+    )
+    found = dated(extractor, text)
+    assert any(e[2] == dt.date(2024, 5, 9) for e in found)
+
+
+def test_an_item_date_stops_at_a_clause_that_moves_on(extractor):
+    text = (
+        "Ground troops and allied factions advanced through the border districts during March, "
+        "capturing Rajo and Bulbul, before pushing into the Jinderes plain in early April."
+    )
+    bulbul = [e for e in dated(extractor, text) if e[1] == "Bulbul"]
+    assert bulbul and bulbul[0][2:] == (dt.date(2024, 3, 1), dt.date(2024, 3, 31))
+
+
+def test_going_on_with_a_campaign_begun_earlier_spans_from_its_first_day(extractor):
+    text = (
+        "Police continued on Tuesday the sweep launched on Monday in the Hay al-Askari "
+        "district of Mosul, arresting 12 suspects."
+    )
+    arrests = [e for e in dated(extractor, text) if e[0] == "arrest"]
+    assert arrests and arrests[0][2:] == (dt.date(2024, 5, 13), dt.date(2024, 5, 14))
