@@ -6,11 +6,17 @@ Aggression") that took Aleppo, Hama, Homs and Damascus was led by Hayat Tahrir a
 much as the opposition's (in the dev split's gold, HTS is a party to 9 of the 10 events of
 those days whose sentence names the rebels generically and the rebels take part; the
 Turkish-backed factions' parallel offensive is named as theirs, "Turkish-backed rebels").
+
+In the same way, Syrian rebels who fight beside Turkey's forces in Syria, or are "backed by
+Turkey", are the Turkish-backed Syrian National Army (gold calls the Euphrates Shield, Olive
+Branch and Peace Spring factions SNA throughout): "Turkish troops and allied rebels took
+Jarablus", "Turkish tanks and FSA factions crossed the border".
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
@@ -52,3 +58,39 @@ def add_leader(draft: EventDraft, catalog: Mapping[str, Actor]) -> None:
         leader = catalog.get(offensive.leader)
         if role is not None and leader is not None:
             draft.add_actor(leader, role, None)
+
+
+#: (foreign force, country) -> (the local force it backs, the generic names of its side).
+BACKED_SIDES = {
+    ("Turkish Armed Forces", "SY"): (
+        "SNA",
+        frozenset({"Syrian opposition factions", "Free Syrian Army"}),
+    ),
+}
+#: "rebels backed by Turkey", "supported by Ankara": the backer named after the rebels.
+_BACKED_BY = {
+    "Turkish Armed Forces": re.compile(
+        r"\b(?:backed|supported|armed|trained)\s+by\s+(?:Turkey|Ankara|Turkish)\b", re.I
+    ),
+}
+
+
+def add_backed_side(draft: EventDraft, catalog: Mapping[str, Actor]) -> None:
+    """Read generic rebels acting beside (or backed by) a foreign force as the local force it
+    backs there, with their role."""
+    place = draft.location.place if draft.location is not None else None
+    if place is None:
+        return
+    names = {a.name: role for a, role, _ in draft.actors}
+    for (backer, country), (backed, generic) in BACKED_SIDES.items():
+        if place.country != country or backed in names:
+            continue
+        role = next((names[n] for n in generic if n in names), None)
+        if role is None:
+            continue
+        beside = names.get(backer) == role
+        said = _BACKED_BY.get(backer)
+        if beside or (said is not None and said.search(draft.sentence.text)):
+            local = catalog.get(backed)
+            if local is not None:
+                draft.add_actor(local, role, None)

@@ -49,7 +49,7 @@ from app.extraction.event_types import (
 from app.extraction.hosts import HostedSites
 from app.extraction.issuer import add_issuer, statement_issuer, with_ours
 from app.extraction.learned_triggers import SHIPPED, LearnedTriggers, TriggerReviser
-from app.extraction.led_offensives import add_leader
+from app.extraction.led_offensives import add_backed_side, add_leader
 from app.extraction.lexicon import Lexicon, load_lexicon
 from app.extraction.namesakes import placed_by_neighbours
 from app.extraction.occurrences import BLAME, CLAIM, occurrences
@@ -272,6 +272,7 @@ class Extractor:
             add_campaign_target(draft, ctx.catalog)
             add_terror_target(draft, ctx.catalog)
             add_leader(draft, ctx.catalog)
+            add_backed_side(draft, ctx.catalog)
             defaults.without_bystanders(draft)
             sides.add_opponent(draft, drafts)
         features = [build_feature(d, report.url, text) for d in drafts]
