@@ -14,7 +14,8 @@ import re
 #: day ("said on Tuesday") and "that".
 SAID = re.compile(
     r"\)?(?:\s*\([^)]{1,30}\))?(?:\s+(?:media\s+(?:centre|center|office)|spokesman|"
-    r"spokesperson|command))?\s+(?:said|says|announced|reported|claimed|stated)"
+    r"spokesperson|command))?\s+(?:said|says|announced|announces|reported|reports|claimed|stated|"
+    r"states|confirmed|confirms)"
     r"(?:\s+(?:on|late\s+on|early\s+on)\s+\w+)?(?:\s+that)?\s+",
     re.I,
 )

@@ -46,3 +46,13 @@ def test_a_reporting_force_is_the_target_of_a_strike_on_its_men(extractor):
     assert found, found
     assert found[0][3].get("PUK") == "target"
     assert found[0][3].get("Turkish Armed Forces") == "actor"
+
+
+def test_a_command_that_announces_rockets_did_not_fire_them(extractor):
+    text = (
+        "The Security Media Cell announces that three Katyusha rockets fell near Baghdad "
+        "airport this morning, without casualties."
+    )
+    found = events(extractor, text, dt.date(2020, 3, 5))
+    assert found, found
+    assert "Iraqi Security Forces" not in found[0][3]
