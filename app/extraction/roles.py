@@ -47,7 +47,8 @@ SUPPORT_BEFORE = re.compile(
 #: "held by X", "under the control of X", "buildings used by X": who holds the ground or the
 #: site fought over, not an agent; "an operation against X": whom it is against.
 HOLDER_BEFORE = re.compile(
-    r"\b(?:(?:held|controlled|run|occupied|defended|used|manned|operated)\s+by|belonging\s+to|"
+    r"\b(?:(?:held|controlled|run|occupied|defended|used|manned|operated)\s+by|"
+    r"(?:belonging|belonged|belongs|belong)\s+to|"
     r"under\s+(?:the\s+)?control\s+of|against)\s+"
     rf"{_ARTICLE}$",
     re.I,
