@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from app.extraction.actors import Actor, ActorMatcher, ActorMention
 from app.extraction.air_power import dropped_weapon
-from app.extraction.backers import backs
+from app.extraction.backers import backs, fights_beside
 from app.extraction.coordination import coordinated, in_list
 from app.extraction.cues import cued_search
 from app.extraction.event_builder import EventDraft
@@ -205,6 +205,8 @@ def _role(draft: EventDraft, trigger: Trigger, mention: ActorMention, actor: Act
     if cued_search(SUPPORT_BEFORE, before):
         return None
     if backs(before, mention.text):
+        if fights_beside(mention.text, after):
+            return "actor"  # "backed by Hashd al-Shaabi units": they fight beside
         return "associated" if group in _VIOLENT_GROUPS else None
     if group == "unrest":
         if mention.start > trigger.start and cued_search(CROWD_OBJECT, before):
