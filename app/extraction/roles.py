@@ -25,7 +25,7 @@ from app.extraction.cues import cued_search
 from app.extraction.event_builder import EventDraft
 from app.extraction.event_types import Trigger
 from app.extraction.passives import suffered
-from app.extraction.speakers import speaker_role
+from app.extraction.speakers import source_role, speaker_role
 from app.extraction.text import Sentence
 
 ARMED = frozenset(
@@ -223,6 +223,9 @@ def _role(draft: EventDraft, trigger: Trigger, mention: ActorMention, actor: Act
         )
         if said is not None:
             return None if said == "none" else said  # "the SDF said a drone killed its fighters"
+    source = source_role(before, sentence.text[end:]) if violent else None
+    if source is not None:
+        return None if source == "none" else source  # "according to US Central Command"
     if violent and dropped_weapon(mention.text):
         return "actor"  # "helicopters dropped barrel bombs on Darayya"
     if violent and cued_search(HOLDER_BEFORE, before):

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from app.extraction.cues import cued_search
+
 #: The speaker's verb after its name, with an abbreviation in brackets ("(SDF) said"), a
 #: day ("said on Tuesday") and "that".
 SAID = re.compile(
@@ -46,3 +48,17 @@ def speaker_role(text: str, end: int, trigger_start: int, trigger_end: int) -> s
     if _ITS_MEN.search(text, trigger_end):
         return "target"
     return "none"
+
+
+#: "according to the SDF", "according to US Central Command": the source of the report.
+_ACCORDING_BEFORE = re.compile(r"\baccording\s+to\s+(?:the\s+)?(?:[\w'-]+\s+){0,2}$", re.I)
+
+
+def source_role(before: str, rest: str) -> str | None:
+    """The role of a force the report is "according to" (``before``: the text before its
+    name; ``rest``: the sentence after it): "target" when it goes on about its own men hit
+    ("according to the SDF, which said two of its fighters were killed"), "none" when it only
+    tells the event, None when it is no source."""
+    if cued_search(_ACCORDING_BEFORE, before) is None:
+        return None
+    return "target" if _ITS_MEN.search(rest) else "none"
