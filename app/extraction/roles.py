@@ -25,7 +25,7 @@ from app.extraction.cues import cued_search
 from app.extraction.event_builder import EventDraft
 from app.extraction.event_types import Trigger
 from app.extraction.passives import suffered
-from app.extraction.speakers import source_role, speaker_role
+from app.extraction.speakers import source_role, speaker_role, speaks
 from app.extraction.text import Sentence
 
 ARMED = frozenset(
@@ -275,18 +275,6 @@ def _role(draft: EventDraft, trigger: Trigger, mention: ActorMention, actor: Act
     return "target"
 
 
-SPEAKER_AFTER = re.compile(
-    r"^(?:\s+(?:in|of)\s+[\w-]+(?:\s+[\w-]+)?)?(?:\s+(?:sources?|officials?|spokesman|"
-    r"spokesperson|commanders?|officers?))?\s+(?:said|say|says|told|reported|announced)\b",
-    re.I,
-)
-
-
-def _speaker(draft: EventDraft, mention: ActorMention) -> bool:
-    sentence = draft.sentence
-    return bool(SPEAKER_AFTER.match(sentence.text[mention.end - sentence.start :]))
-
-
 def assign(
     draft: EventDraft, trigger: Trigger, mentions: Sequence[ActorMention], reading: Reading
 ) -> None:
@@ -315,14 +303,16 @@ def assign(
     listed: tuple[ActorMention, str] | None = None  # the last mention given a role
     for mention in mentions:
         actor = reading.actor(mention)
-        if (reading.generic(mention) or actor.kind == "civilians") and _speaker(draft, mention):
+        if (reading.generic(mention) or actor.kind == "civilians") and speaks(
+            draft.sentence.text, mention.end - draft.sentence.start
+        ):
             continue  # "police said", "residents said": sources of the report, not parties
         if actor.kind == "civilians" and trigger.spec.category == "movement":
             continue  # "residents said": witnesses, not movers
         if (
             actor.kind == "government"
             and trigger.spec.category == "movement"
-            and _speaker(draft, mention)
+            and speaks(draft.sentence.text, mention.end - draft.sentence.start)
         ):
             continue  # "units were deployed, the regional government said": the source
         if trigger.spec.name == "insurgent_activity" and actor.kind == "civilians":

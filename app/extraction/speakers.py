@@ -62,3 +62,16 @@ def source_role(before: str, rest: str) -> str | None:
     if cued_search(_ACCORDING_BEFORE, before) is None:
         return None
     return "target" if _ITS_MEN.search(rest) else "none"
+
+
+#: "police said", "residents in Hit told": the words after a name that make it a source.
+SPEAKER_AFTER = re.compile(
+    r"^(?:\s+(?:in|of)\s+[\w-]+(?:\s+[\w-]+)?)?(?:\s+(?:sources?|officials?|spokesman|"
+    r"spokesperson|commanders?|officers?))?\s+(?:said|say|says|told|reported|announced)\b",
+    re.I,
+)
+
+
+def speaks(text: str, end: int) -> bool:
+    """Whether the name ending at ``end`` of a sentence's ``text`` speaks ("police said")."""
+    return bool(SPEAKER_AFTER.match(text[end:]))
