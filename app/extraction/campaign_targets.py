@@ -10,16 +10,10 @@ there name it alone) and Iran's on the Iranian Kurdish opposition parties (29 of
 A state's own word for its enemy names that enemy: "terrorists", "the separatist terrorist
 organisation" in what Turkey's forces do are the PKK in Iraq and the YPG in Syria, in Iran's
 the Iranian Kurdish parties, whatever the event (a strike, a raid, a clash, an arrest).
-
-From 17 October 2023 to 4 February 2024 the "Islamic Resistance in Iraq" claimed the drone
-and rocket attacks on US and coalition forces in Iraq and Syria almost daily: in those days
-such an attack that names no attacker is theirs (gold names them in 53 of the 80 attacks on
-US or coalition forces of those days in the dev split, an unidentified group in 16).
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from collections.abc import Mapping
 
@@ -76,33 +70,3 @@ def add_terror_target(draft: EventDraft, catalog: Mapping[str, Actor]) -> None:
         if enemy is not None:
             draft.add_actor(enemy, "target", None)
             return
-
-
-#: (attacker, first day, last day, whom it attacked): a claimed campaign of drone and rocket
-#: attacks, whose unclaimed attacks on those forces in those days are the attacker's.
-CAMPAIGN_ATTACKERS = (
-    (
-        "Islamic Resistance in Iraq",
-        dt.date(2023, 10, 17),
-        dt.date(2024, 2, 4),
-        frozenset({"United States Armed Forces", "US-led coalition"}),
-    ),
-)
-
-
-def add_campaign_attacker(draft: EventDraft, catalog: Mapping[str, Actor]) -> None:
-    """Give a drone or rocket attack on a campaign's targets, in its days, that names no
-    attacker (only the default unidentified group) the campaign's attacker."""
-    if draft.spec.name != "drone_or_rocket_attack":
-        return
-    acting = [(a, m) for a, role, m in draft.actors if role == "actor"]
-    if any(m is not None or not a.name.startswith("Unidentified") for a, m in acting):
-        return
-    targets = {a.name for a, role, _ in draft.actors if role == "target"}
-    for name, first, last, attacked in CAMPAIGN_ATTACKERS:
-        attacker = catalog.get(name)
-        if attacker is None or not first <= draft.date <= last or not targets & attacked:
-            continue
-        draft.actors = [x for x in draft.actors if not (x[1] == "actor" and x[2] is None)]
-        draft.add_actor(attacker, "actor", None)
-        return

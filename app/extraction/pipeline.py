@@ -30,11 +30,7 @@ from app.extraction.air_power import add_air_force
 from app.extraction.allegiance import TRIBAL_ALIAS, with_allegiance
 from app.extraction.background_dates import dated_reference
 from app.extraction.believed_owners import with_believed_owners
-from app.extraction.campaign_targets import (
-    add_campaign_attacker,
-    add_campaign_target,
-    add_terror_target,
-)
+from app.extraction.campaign_targets import add_campaign_target, add_terror_target
 from app.extraction.cues import cued_search
 from app.extraction.date_scan import scan_dates
 from app.extraction.datelines import after_dateline
@@ -275,7 +271,6 @@ class Extractor:
             defaults.add_series_targets(draft, earlier)
             add_campaign_target(draft, ctx.catalog)
             add_terror_target(draft, ctx.catalog)
-            add_campaign_attacker(draft, ctx.catalog)
             add_leader(draft, ctx.catalog)
             add_backed_side(draft, ctx.catalog)
             defaults.without_bystanders(draft)

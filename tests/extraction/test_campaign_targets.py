@@ -42,15 +42,3 @@ def test_terrorists_of_another_force_are_not_the_pkk(extractor):
     text = "Iraqi soldiers clashed with terrorists near Tarmiyah on Sunday."
     found = [f for f in events(extractor, text, dt.date(2021, 10, 12)) if f[0] == "armed_clash"]
     assert found and "PKK" not in found[0][3], found
-
-
-def test_an_unclaimed_drone_on_us_forces_in_late_2023_is_the_islamic_resistances(extractor):
-    text = "Two drones targeted US forces at Ain al-Asad air base in Anbar on Tuesday."
-    found = events(extractor, text, dt.date(2023, 11, 22))
-    assert found and found[0][3].get("Islamic Resistance in Iraq") == "actor", found
-
-
-def test_an_unclaimed_drone_on_us_forces_in_2021_stays_unidentified(extractor):
-    text = "Two drones targeted US forces at Ain al-Asad air base in Anbar on Tuesday."
-    found = events(extractor, text, dt.date(2021, 6, 9))
-    assert found and "Islamic Resistance in Iraq" not in found[0][3], found
