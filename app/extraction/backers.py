@@ -1,5 +1,8 @@
 """Backers: a force that helps one side of a fight ("backed by coalition aircraft").
 
+Men on the ground who back a side fight beside it ("Iraqi forces backed by Hashd al-Shaabi
+units", "local gunmen backed by the Eighth Brigade's fighters"): they act, as gold names them.
+
 The annotation names such a force with the role ``associated``: it takes part in the event
 without being the side that fights it. Arms, training or money ("trained by", "funded by")
 make no part in the event, and :data:`app.extraction.roles.SUPPORT_BEFORE` drops those.
@@ -33,3 +36,17 @@ def backs(before: str, mention: str = "") -> bool:
     if cued_search(BACKER_BEFORE, before) is not None:
         return True
     return bool(AIR_SUPPORT.search(mention)) and cued_search(WITH_BEFORE, before) is not None
+
+
+#: Fighting men named with the backer ("backed by Hashd units"): a side of the fight.
+_GROUND_MEN = re.compile(
+    r"(?:^|\s)(?:units|fighters|forces|troops|militias|militiamen|brigades|battalions|men)$", re.I
+)
+_GROUND_AFTER = re.compile(
+    r"^(?:'s)?\s+(?:units|fighters|forces|troops|militias|militiamen|brigades|battalions)\b", re.I
+)
+
+
+def fights_beside(mention: str, after: str) -> bool:
+    """Whether a backer (see :func:`backs`) is named as men on the ground, who fight too."""
+    return bool(_GROUND_MEN.search(mention) or _GROUND_AFTER.match(after))

@@ -3,8 +3,10 @@
 "Troops and PMF fighters recaptured al-Qaim", "PMF and army units swept the orchards", "our
 security forces, together with volunteers of the Popular Mobilisation": the generic word
 ("troops", "army units", "security forces") is a force of its own, the state's, beside the
-named one, unlike "troops from the US-led coalition" or "Iraqi troops", where it is the named
-force's men. Items of one list ("the offices of the KDP, the PUK and Gorran") play one part.
+named one (so are "army units accompanied by Russian military police", "troops backed by
+coalition aircraft"), unlike "troops from the US-led coalition" or "Iraqi troops", where it
+is the named force's men. Items of one list ("the offices of the KDP, the PUK and Gorran")
+play one part.
 """
 
 from __future__ import annotations
@@ -16,7 +18,9 @@ from app.extraction.actors import ActorMention
 
 #: The words between two coordinated forces (either order).
 _AND = re.compile(
-    r"^\s*(?:,\s*)?(?:and|together\s+with|along\s+with|alongside|as\s+well\s+as)\s+"
+    r"^\s*(?:,\s*)?(?:and|together\s+with|along\s+with|alongside|as\s+well\s+as|"
+    r"(?:accompanied|escorted|joined|backed|supported)\s+by|with\s+the\s+support\s+of|"
+    r"in\s+(?:cooperation|coordination)\s+with)\s+"
     r"(?:(?:volunteers|members|fighters|units|men)\s+of\s+)?(?:the\s+|its\s+|their\s+)?$"
     r"|^\s*,\s*$",
     re.I,

@@ -8,6 +8,7 @@ import re
 from app.events import Strength
 from app.extraction import locate, roles
 from app.extraction.actors import ActorMention
+from app.extraction.cues import cued_search
 from app.extraction.dates import DateMention
 from app.extraction.event_builder import EventDraft
 from app.extraction.event_types import BY_NAME, Trigger
@@ -108,7 +109,31 @@ def merge(
     dead = fatalities(sentence.text, sentence.start)
     if dead is not None and previous.fatalities is None and trigger.spec.group == "violence":
         previous.fatalities = dead
-    roles.merge(previous, actors, reading)
+    # "targets it said belonged to the PKK": whoever held or used what was hit is its target.
+    held: list[ActorMention] = []
+    for m in actors:
+        if _held(sentence, m) or (held and _next_item(sentence, held[-1], m)):
+            held.append(m)  # "belonged to the PKK and the Syrian Kurdish YPG": both
+    for mention in held:
+        actor = reading.actor(mention)
+        if actor.kind != "government" and not reading.generic(mention):
+            previous.add_actor(actor, "target", mention)
+    roles.merge(previous, [m for m in actors if m not in held], reading)
+
+
+#: The next item of a list of names, each perhaps with a proper adjective ("and the Syrian
+#: Kurdish YPG").
+_NEXT_ITEM = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)(?:the\s+)?(?:[A-Z][\w-]*\s+){0,2}")
+
+
+def _next_item(sentence: Sentence, previous: ActorMention, mention: ActorMention) -> bool:
+    between = sentence.text[previous.end - sentence.start : mention.start - sentence.start]
+    return previous.end <= mention.start and _NEXT_ITEM.fullmatch(between) is not None
+
+
+def _held(sentence: Sentence, mention: ActorMention) -> bool:
+    at = mention.start - sentence.start
+    return bool(cued_search(roles.HOLDER_BEFORE, sentence.text[max(0, at - 60) : at]))
 
 
 def without_summaries(drafts: list[EventDraft], countries: list[str]) -> list[EventDraft]:

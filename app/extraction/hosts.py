@@ -49,10 +49,12 @@ MILITARY_SITE = re.compile(
     r"forces|government\s+(?:tanks|convoys))\b",
     re.I,
 )
-#: What a foreign strike on a state's seat of power hits: its government.
+#: What a foreign strike on a state's seat of power hits: its government (not a ministry
+#: that speaks: "Turkey's defence ministry said its jets struck ...").
 STATE_SEAT = re.compile(
     r"\b(?:presidential\s+palace|(?:defen[cs]e|interior)\s+ministry|"
-    r"ministry\s+of\s+(?:defen[cs]e|interior))\b",
+    r"ministry\s+of\s+(?:national\s+)?(?:defen[cs]e|interior))\b"
+    r"(?!\s+(?:said|says|announced|stated|reported|confirmed|added)\b)",
     re.I,
 )
 _GOVERNMENTS = {"IQ": "Iraqi government", "SY": "Syrian government"}

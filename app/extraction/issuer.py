@@ -17,9 +17,11 @@ from app.extraction.cues import cued_finditer
 from app.extraction.event_builder import EventDraft
 
 _OURS = re.compile(
-    r"\b[Oo]ur (?:(?:heroic|brave|valiant|security|armed|own|military|forward) )?(?:forces|troops|"
+    r"\b[Oo]ur (?:(?:heroic|brave|valiant|security|armed|own|military|forward|commando|special|"
+    r"fighter|attack|land-based|fire support) ){0,2}(?:forces|troops|"
     r"heroes|units|fighters|mujahideen|soldiers|brothers|personnel|men|commandos|aircraft|"
-    r"(?:military )?points|positions|posts|outposts|bases?|checkpoints?|patrols?|convoys?)\b"
+    r"(?:military )?points|positions|posts|outposts|bases?|checkpoints?|patrols?|convoys?|"
+    r"jets|warplanes|planes|helicopters|UAVs|drones|artillery|air force|vehicles)\b"
 )
 #: A ministry that speaks for its country's forces.
 _DEFENCE = re.compile(r"\bdefen[cs]e\b|\bMoD\b", re.I)

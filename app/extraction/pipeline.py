@@ -30,7 +30,7 @@ from app.extraction.air_power import add_air_force
 from app.extraction.allegiance import TRIBAL_ALIAS, with_allegiance
 from app.extraction.background_dates import dated_reference
 from app.extraction.believed_owners import with_believed_owners
-from app.extraction.campaign_targets import add_campaign_target
+from app.extraction.campaign_targets import add_campaign_target, add_terror_target
 from app.extraction.cues import cued_search
 from app.extraction.date_scan import scan_dates
 from app.extraction.datelines import after_dateline, covered_period
@@ -49,6 +49,7 @@ from app.extraction.event_types import (
 from app.extraction.hosts import HostedSites
 from app.extraction.issuer import add_issuer, statement_issuer, with_ours
 from app.extraction.learned_triggers import SHIPPED, LearnedTriggers, TriggerReviser
+from app.extraction.led_offensives import add_backed_side, add_leader
 from app.extraction.lexicon import Lexicon, load_lexicon
 from app.extraction.namesakes import placed_by_neighbours
 from app.extraction.occurrences import BLAME, CLAIM, occurrences
@@ -275,6 +276,9 @@ class Extractor:
             add_perpetrators(draft, earlier)
             defaults.add_series_targets(draft, earlier)
             add_campaign_target(draft, ctx.catalog)
+            add_terror_target(draft, ctx.catalog)
+            add_leader(draft, ctx.catalog)
+            add_backed_side(draft, ctx.catalog)
             defaults.without_bystanders(draft)
             sides.add_opponent(draft, drafts)
         features = [build_feature(d, report.url, text) for d in drafts]

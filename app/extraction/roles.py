@@ -19,13 +19,13 @@ from dataclasses import dataclass
 
 from app.extraction.actors import Actor, ActorMatcher, ActorMention
 from app.extraction.air_power import dropped_weapon
-from app.extraction.backers import backs
+from app.extraction.backers import backs, fights_beside
 from app.extraction.coordination import coordinated, in_list
 from app.extraction.cues import cued_search
 from app.extraction.event_builder import EventDraft
 from app.extraction.event_types import Trigger
 from app.extraction.passives import suffered
-from app.extraction.speakers import speaker_role
+from app.extraction.speakers import source_role, speaker_role, speaks
 from app.extraction.text import Sentence
 
 ARMED = frozenset(
@@ -47,7 +47,8 @@ SUPPORT_BEFORE = re.compile(
 #: "held by X", "under the control of X", "buildings used by X": who holds the ground or the
 #: site fought over, not an agent; "an operation against X": whom it is against.
 HOLDER_BEFORE = re.compile(
-    r"\b(?:(?:held|controlled|run|occupied|defended|used|manned|operated)\s+by|belonging\s+to|"
+    r"\b(?:(?:held|controlled|run|occupied|defended|used|manned|operated)\s+by|"
+    r"(?:belonging|belonged|belongs|belong)\s+to|"
     r"under\s+(?:the\s+)?control\s+of|against)\s+"
     rf"{_ARTICLE}$",
     re.I,
@@ -204,6 +205,8 @@ def _role(draft: EventDraft, trigger: Trigger, mention: ActorMention, actor: Act
     if cued_search(SUPPORT_BEFORE, before):
         return None
     if backs(before, mention.text):
+        if fights_beside(mention.text, after):
+            return "actor"  # "backed by Hashd al-Shaabi units": they fight beside
         return "associated" if group in _VIOLENT_GROUPS else None
     if group == "unrest":
         if mention.start > trigger.start and cued_search(CROWD_OBJECT, before):
@@ -220,6 +223,9 @@ def _role(draft: EventDraft, trigger: Trigger, mention: ActorMention, actor: Act
         )
         if said is not None:
             return None if said == "none" else said  # "the SDF said a drone killed its fighters"
+    source = source_role(before, sentence.text[end:]) if violent else None
+    if source is not None:
+        return None if source == "none" else source  # "according to US Central Command"
     if violent and dropped_weapon(mention.text):
         return "actor"  # "helicopters dropped barrel bombs on Darayya"
     if violent and cued_search(HOLDER_BEFORE, before):
@@ -269,18 +275,6 @@ def _role(draft: EventDraft, trigger: Trigger, mention: ActorMention, actor: Act
     return "target"
 
 
-SPEAKER_AFTER = re.compile(
-    r"^(?:\s+(?:in|of)\s+[\w-]+(?:\s+[\w-]+)?)?(?:\s+(?:sources?|officials?|spokesman|"
-    r"spokesperson|commanders?|officers?))?\s+(?:said|say|says|told|reported|announced)\b",
-    re.I,
-)
-
-
-def _speaker(draft: EventDraft, mention: ActorMention) -> bool:
-    sentence = draft.sentence
-    return bool(SPEAKER_AFTER.match(sentence.text[mention.end - sentence.start :]))
-
-
 def assign(
     draft: EventDraft, trigger: Trigger, mentions: Sequence[ActorMention], reading: Reading
 ) -> None:
@@ -309,14 +303,16 @@ def assign(
     listed: tuple[ActorMention, str] | None = None  # the last mention given a role
     for mention in mentions:
         actor = reading.actor(mention)
-        if (reading.generic(mention) or actor.kind == "civilians") and _speaker(draft, mention):
+        if (reading.generic(mention) or actor.kind == "civilians") and speaks(
+            draft.sentence.text, mention.end - draft.sentence.start
+        ):
             continue  # "police said", "residents said": sources of the report, not parties
         if actor.kind == "civilians" and trigger.spec.category == "movement":
             continue  # "residents said": witnesses, not movers
         if (
             actor.kind == "government"
             and trigger.spec.category == "movement"
-            and _speaker(draft, mention)
+            and speaks(draft.sentence.text, mention.end - draft.sentence.start)
         ):
             continue  # "units were deployed, the regional government said": the source
         if trigger.spec.name == "insurgent_activity" and actor.kind == "civilians":

@@ -10,11 +10,14 @@ from __future__ import annotations
 
 import re
 
+from app.extraction.cues import cued_search
+
 #: The speaker's verb after its name, with an abbreviation in brackets ("(SDF) said"), a
 #: day ("said on Tuesday") and "that".
 SAID = re.compile(
     r"\)?(?:\s*\([^)]{1,30}\))?(?:\s+(?:media\s+(?:centre|center|office)|spokesman|"
-    r"spokesperson|command))?\s+(?:said|says|announced|reported|claimed|stated)"
+    r"spokesperson|command))?\s+(?:said|says|announced|announces|reported|reports|claimed|stated|"
+    r"states|confirmed|confirms)"
     r"(?:\s+(?:on|late\s+on|early\s+on)\s+\w+)?(?:\s+that)?\s+",
     re.I,
 )
@@ -45,3 +48,30 @@ def speaker_role(text: str, end: int, trigger_start: int, trigger_end: int) -> s
     if _ITS_MEN.search(text, trigger_end):
         return "target"
     return "none"
+
+
+#: "according to the SDF", "according to US Central Command": the source of the report.
+_ACCORDING_BEFORE = re.compile(r"\baccording\s+to\s+(?:the\s+)?(?:[\w'-]+\s+){0,2}$", re.I)
+
+
+def source_role(before: str, rest: str) -> str | None:
+    """The role of a force the report is "according to" (``before``: the text before its
+    name; ``rest``: the sentence after it): "target" when it goes on about its own men hit
+    ("according to the SDF, which said two of its fighters were killed"), "none" when it only
+    tells the event, None when it is no source."""
+    if cued_search(_ACCORDING_BEFORE, before) is None:
+        return None
+    return "target" if _ITS_MEN.search(rest) else "none"
+
+
+#: "police said", "residents in Hit told": the words after a name that make it a source.
+SPEAKER_AFTER = re.compile(
+    r"^(?:\s+(?:in|of)\s+[\w-]+(?:\s+[\w-]+)?)?(?:\s+(?:sources?|officials?|spokesman|"
+    r"spokesperson|commanders?|officers?))?\s+(?:said|say|says|told|reported|announced)\b",
+    re.I,
+)
+
+
+def speaks(text: str, end: int) -> bool:
+    """Whether the name ending at ``end`` of a sentence's ``text`` speaks ("police said")."""
+    return bool(SPEAKER_AFTER.match(text[end:]))

@@ -29,10 +29,14 @@ _VERBS = (
 )
 #: ", which (on Monday) ...": the country is still the subject.
 _WHICH = r"(?:,\s+which(?:\s+(?:on|in)\s+\w+)?|,\s+which\s[^,;.]{3,80},)?"
-#: "Israel said on Monday (that) it had struck ...": the state still acts.
+#: "Israel said on Monday (that) it had struck ...", "Turkey's defence ministry said its jets
+#: struck ...", "Ankara said its warplanes hit ...": the state still acts, through its forces.
 _SAID_IT = (
+    r"(?:(?:'s)?\s+(?:defen[cs]e\s+ministry|ministry\s+of\s+(?:national\s+)?defen[cs]e|"
+    r"military|armed\s+forces|general\s+staff))?"
     r"(?:\s+(?:said|says|announced|confirmed)(?:\s+(?:on|late\s+on)\s+\w+)?(?:\s+that)?"
-    r"\s+it)?"
+    r"\s+(?:it|its\s+(?:(?:fighter\s+)?jets|warplanes|aircraft|planes|drones|forces|troops|"
+    r"artillery|army|navy|air\s+force|units)))?"
 )
 #: Capitals that stand for their state (never Baghdad or Damascus as forces: events happen
 #: there), and a state with no owner form in the lexicon; the forces they name.
@@ -41,6 +45,7 @@ _CAPITALS = {
     "Washington": "United States Armed Forces",
     "United States": "United States Armed Forces",
     "Moscow": "Russian Armed Forces",
+    "Tehran": "IRGC",
 }
 #: Acts of a government, not of its forces.
 _GOVERNMENT_VERBS = (

@@ -173,3 +173,16 @@ def test_holidaymakers_and_evacuees_are_civilians(extractor):
     text = "Holidaymakers, evacuees and a boy were among those counted."
     found = [m.text for m in extractor.actors.find(text, dt.date(2022, 7, 21))]
     assert found == ["Holidaymakers", "evacuees", "a boy"]
+
+
+def test_militias_written_with_the_arabic_apostrophe_are_found():
+    matcher = ActorMatcher(read_actors([default_actor_file()]))
+    text = "Depots of Kata'ib Hezbollah and Kata'ib Sayyid al-Shuhada were hit."
+    names = {a.name for m in matcher.find(text) for a in m.actors}
+    assert names == {"Kataib Hezbollah", "Kataib Sayyid al-Shuhada"}
+
+
+def test_iraqi_paramilitary_units_are_the_pmf(extractor):
+    text = "Iraqi troops and allied paramilitary units took control of Tuz Khurmatu on Monday."
+    found = events(extractor, text, dt.date(2017, 10, 17))
+    assert found and found[0][3].get("Popular Mobilization Forces") == "actor", found

@@ -73,3 +73,20 @@ def test_air_cover_named_by_its_owner_is_associated(extractor, text):
     assert found, events(extractor, text, dt.date(2019, 5, 29))
     assert found[0][3].get("Russian Armed Forces") == "associated"
     assert found[0][3].get("Syrian government forces") == "actor"
+
+
+def test_men_on_the_ground_who_back_a_side_fight_beside_it(extractor):
+    text = (
+        "Iraqi troops backed by Popular Mobilisation fighters drove the militants out of "
+        "al-Qaim on Friday."
+    )
+    found = [f for f in events(extractor, text, dt.date(2017, 11, 4)) if f[0] == "armed_clash"]
+    assert found and found[0][3].get("Popular Mobilization Forces") == "actor", found
+
+
+def test_aircraft_that_back_a_side_are_associated(extractor):
+    text = (
+        "Kurdish fighters backed by coalition aircraft drove the militants out of Sinjar on Friday."
+    )
+    found = [f for f in events(extractor, text, dt.date(2015, 11, 14)) if f[0] == "armed_clash"]
+    assert found and found[0][3].get("US-led coalition") == "associated", found

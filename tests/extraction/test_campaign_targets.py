@@ -21,3 +21,24 @@ def test_a_turkish_strike_in_iraq_naming_no_target_hit_the_pkk(extractor):
     text = "A Turkish drone struck a vehicle near Batifa in Zakho district on Friday."
     found = events(extractor, text, dt.date(2023, 3, 11))
     assert found and found[0][3].get("PKK") == "target", found
+
+
+def test_the_terrorists_of_turkish_forces_in_syria_are_the_ypg(extractor):
+    text = (
+        "Turkish commandos raided shelters of the separatist terrorist organisation near "
+        "Tal Rifaat on Monday, the ministry said."
+    )
+    found = events(extractor, text, dt.date(2021, 10, 12))
+    assert found and found[0][3].get("YPG") == "target", found
+
+
+def test_the_terrorists_of_turkish_forces_in_iraq_are_the_pkk_in_a_clash_too(extractor):
+    text = "Turkish soldiers clashed with terrorists near Amadiya in Duhok province on Sunday."
+    found = [f for f in events(extractor, text, dt.date(2021, 10, 12)) if f[0] == "armed_clash"]
+    assert found and found[0][3].get("PKK") == "target", found
+
+
+def test_terrorists_of_another_force_are_not_the_pkk(extractor):
+    text = "Iraqi soldiers clashed with terrorists near Tarmiyah on Sunday."
+    found = [f for f in events(extractor, text, dt.date(2021, 10, 12)) if f[0] == "armed_clash"]
+    assert found and "PKK" not in found[0][3], found

@@ -47,3 +47,13 @@ def test_items_of_one_list_play_one_part(extractor):
     assert got["Badr Organization"] == "target"
     assert got["Asaib Ahl al-Haq"] == "target"
     assert got["Popular Mobilization Forces"] == "target"
+
+
+def test_army_units_accompanied_by_a_foreign_force_are_the_states_own(extractor):
+    text = (
+        "Army units accompanied by Russian military police moved into the Nasib crossing on Friday."
+    )
+    found = events(extractor, text, dt.date(2018, 7, 7))
+    assert found, found
+    assert found[0][3].get("Syrian government forces") == "actor"
+    assert found[0][3].get("Russian Armed Forces") == "actor"

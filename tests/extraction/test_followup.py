@@ -72,3 +72,15 @@ def test_a_reference_listing_a_town_of_a_kind_word_is_one_event_per_place(extrac
         "sites near Makhmour and the town of Qaraj."
     )
     assert places(extractor, text) == [("airstrike", "IQ-AR"), ("airstrike", "IQ-AR")]
+
+
+def test_owners_of_what_was_hit_told_later_are_targets(extractor):
+    text = (
+        "Turkish jets struck depots near Qamishli overnight into Sunday. The ministry said 40 "
+        "targets had been destroyed, including depots it said belonged to the PKK and the "
+        "Syrian Kurdish YPG."
+    )
+    found = [f for f in events(extractor, text, dt.date(2022, 11, 21)) if f[0] == "airstrike"]
+    assert found, found
+    assert found[0][3].get("PKK") == "target"
+    assert found[0][3].get("YPG") == "target"

@@ -146,3 +146,14 @@ def test_a_site_named_as_a_landmark_is_not_struck(extractor):
     )
     assert found
     assert all("United States Armed Forces" not in actors for *_, actors in found)
+
+
+def test_a_ministry_that_speaks_is_no_seat_struck(extractor):
+    text = (
+        "Turkey's defence ministry said its jets struck hideouts in the Gara region of "
+        "northern Iraq on Monday."
+    )
+    found = events(extractor, text, dt.date(2023, 5, 9))
+    assert found, found
+    assert found[0][3].get("Turkish Armed Forces") == "actor"
+    assert "Iraqi government" not in found[0][3]

@@ -38,3 +38,13 @@ def test_news_in_the_third_person_has_no_issuer(extractor):
     strikes = [f for f in found if f[0] == "airstrike"]
     assert strikes, found
     assert "Turkish Armed Forces" not in strikes[0][3]
+
+
+def test_our_jets_and_drones_are_the_issuers_aircraft(extractor):
+    text = HEADER + (
+        "Last night our fighter jets and armed drones struck hideouts in the Gara region of "
+        "northern Iraq."
+    )
+    strikes = [f for f in events(extractor, text, dt.date(2023, 5, 9)) if f[0] == "airstrike"]
+    assert strikes, strikes
+    assert strikes[0][3].get("Turkish Armed Forces") == "actor"

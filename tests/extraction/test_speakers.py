@@ -46,3 +46,33 @@ def test_a_reporting_force_is_the_target_of_a_strike_on_its_men(extractor):
     assert found, found
     assert found[0][3].get("PUK") == "target"
     assert found[0][3].get("Turkish Armed Forces") == "actor"
+
+
+def test_a_command_that_announces_rockets_did_not_fire_them(extractor):
+    text = (
+        "The Security Media Cell announces that three Katyusha rockets fell near Baghdad "
+        "airport this morning, without casualties."
+    )
+    found = events(extractor, text, dt.date(2020, 3, 5))
+    assert found, found
+    assert "Iraqi Security Forces" not in found[0][3]
+
+
+def test_the_force_a_report_is_according_to_is_its_source(extractor):
+    text = (
+        "Coalition aircraft carried out 12 strikes near Raqqa on Monday, according to US "
+        "Central Command."
+    )
+    found = [f for f in events(extractor, text, dt.date(2017, 6, 6)) if f[0] == "airstrike"]
+    assert found, found
+    assert "United States Armed Forces" not in found[0][3]
+    assert found[0][3].get("ISIS") == "target"
+
+
+def test_a_source_that_lost_its_own_men_is_the_target(extractor):
+    text = (
+        "Turkish drones struck a village near Qamishli on Monday, according to the SDF, which "
+        "said three of its fighters were killed."
+    )
+    found = events(extractor, text, dt.date(2022, 11, 22))
+    assert found and found[0][3].get("SDF") == "target", found

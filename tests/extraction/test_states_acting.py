@@ -92,3 +92,19 @@ def test_a_state_that_says_it_struck_is_its_forces(extractor):
     text = "Israel said on Tuesday it had struck a weapons depot near Masyaf overnight."
     found = events(extractor, text, dt.date(2021, 8, 3))
     assert found and found[0][3].get("Israel Defense Forces") == "actor", found
+
+
+@pytest.mark.parametrize(
+    ("text", "forces"),
+    [
+        (
+            "Turkey's defence ministry said its jets struck shelters near Amadiya on Monday.",
+            "Turkish Armed Forces",
+        ),
+        ("Ankara said its warplanes hit 40 targets near Kobani overnight.", "Turkish Armed Forces"),
+        ("Tehran said it had fired missiles at a base near Erbil on Monday.", "IRGC"),
+    ],
+)
+def test_a_state_that_says_its_aircraft_struck_is_its_forces(extractor, text, forces):
+    found = events(extractor, text, dt.date(2023, 5, 9))
+    assert found and found[0][3].get(forces) == "actor", found

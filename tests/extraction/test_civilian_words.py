@@ -1,0 +1,30 @@
+"""People named by their faith, trade or family are the civilians hit (sentences written for
+these tests)."""
+
+import datetime as dt
+
+from tests.extraction.helpers import events
+
+
+def test_men_of_a_faith_killed_are_civilians(extractor):
+    text = "Gunmen killed dozens of Yazidi men in a village near Sinjar on Tuesday."
+    found = events(extractor, text, dt.date(2015, 3, 5))
+    assert found and found[0][3].get("Civilians (Iraq)") == "target", found
+
+
+def test_a_reporter_taken_by_gunmen_is_a_civilian(extractor):
+    text = "Gunmen abducted a reporter in Nasiriyah on Saturday evening, police said."
+    found = events(extractor, text, dt.date(2019, 4, 9))
+    assert found and found[0][3].get("Civilians (Iraq)") == "target", found
+
+
+def test_a_candidate_shot_at_is_a_civilian(extractor):
+    text = "Unknown gunmen opened fire on a parliamentary candidate in Basra on Monday."
+    found = events(extractor, text, dt.date(2021, 10, 6))
+    assert found and found[0][3].get("Civilians (Iraq)") == "target", found
+
+
+def test_members_of_a_tribe_executed_are_civilians(extractor):
+    text = "Islamic State executed 40 members of the Albu Nimr tribe near Hit on Friday."
+    found = events(extractor, text, dt.date(2014, 11, 1))
+    assert found and found[0][3].get("Civilians (Iraq)") == "target", found
