@@ -22,6 +22,7 @@ from app.extraction.overflights import overflight
 from app.extraction.roles import FORCE_WORDS
 from app.extraction.second_occurrences import while_another
 from app.extraction.text import Sentence
+from app.extraction.visits import visit
 
 #: "ISIS claimed the attack", "blamed the PKK": a sentence about who did an event.
 CLAIM = re.compile(
@@ -211,6 +212,7 @@ def occurrences(
         and not handled(sentence, t)
         and not goods_seized(sentence, t)
         and not _fleeing(sentence, t)
+        and not visit(sentence, t)
         and not _ending(sentence, t, triggers)
         and not _standing(sentence, t)
         and not framing(sentence, t, triggers)
