@@ -98,3 +98,13 @@ def test_saida_in_daraa_is_not_suwayda(extractor):
 def test_saida_near_ain_issa_is_the_village_of_raqqa(extractor):
     text = "Turkish drones struck the village of Saida, east of Ain Issa, on Sunday."
     assert [(e[1], e[2]) for e in events(extractor, text, PUBLISHED)] == [("Saida", "SY-RA")]
+
+
+def test_most_of_a_city_captured_is_ground_taken_not_an_arrest(extractor):
+    text = "Rebels captured most of Hama on Thursday, as government troops withdrew."
+    assert types(extractor, text) == ["armed_clash", "troop_withdrawal"]
+
+
+def test_gunmen_captured_by_police_are_still_an_arrest(extractor):
+    text = "Police captured five of the gunmen in Kirkuk on Friday."
+    assert types(extractor, text) == ["arrest"]
