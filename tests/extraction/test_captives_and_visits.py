@@ -108,3 +108,11 @@ def test_most_of_a_city_captured_is_ground_taken_not_an_arrest(extractor):
 def test_gunmen_captured_by_police_are_still_an_arrest(extractor):
     text = "Police captured five of the gunmen in Kirkuk on Friday."
     assert types(extractor, text) == ["arrest"]
+
+
+def test_the_word_insurgents_alone_is_no_insurgent_activity(extractor):
+    text = (
+        "The governor of Nineveh said on Monday that volunteers who fight the insurgents in "
+        "Mosul would be paid."
+    )
+    assert types(extractor, text) == []
