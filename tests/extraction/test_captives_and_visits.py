@@ -116,3 +116,8 @@ def test_the_word_insurgents_alone_is_no_insurgent_activity(extractor):
         "Mosul would be paid."
     )
     assert types(extractor, text) == []
+
+
+def test_tafas_alone_is_the_daraa_town_not_talas_in_turkey(extractor):
+    text = "Gunmen abducted a shepherd near Tafas on Monday and released him hours later."
+    assert {(e[1], e[2]) for e in events(extractor, text, PUBLISHED)} == {("Tafas", "SY-DR")}
