@@ -51,3 +51,21 @@ def test_gunmen_storming_government_buildings_attack(extractor):
 def test_celebrations_in_two_towns_are_two_demonstrations(extractor):
     text = "Celebrations broke out in Qamishli and Amuda late on Monday."
     assert types(extractor, text) == ["protest", "protest"]
+
+
+def test_protesters_killed_by_gunmen_are_an_attack_on_them(extractor):
+    text = "- 28 Nov: Three protesters were killed by gunmen in civilian clothes in Kut."
+    assert types(extractor, text) == ["attack"]
+
+
+def test_protesters_killed_by_the_police_stay_a_protest(extractor):
+    text = "Three protesters were killed by riot police in Kut on Thursday."
+    assert types(extractor, text) == ["protest"]
+
+
+def test_gunmen_and_police_firing_together_stay_a_protest(extractor):
+    text = (
+        "Three protesters were killed when masked gunmen and security forces opened fire on a "
+        "sit-in in Kut on Thursday."
+    )
+    assert types(extractor, text) == ["protest"]
