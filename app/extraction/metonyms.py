@@ -56,6 +56,8 @@ _COUNTRY_LOCATIVE = re.compile(
     re.I,
 )
 
+#: "a bomb exploded outside Ankara": by a city (a country is never where "outside" it was).
+_CITY_LOCATIVE = re.compile(r"\b(?:outside|around)\s+$", re.I)
 
 #: "Duhok health officials said", "Kirkuk security sources": whose sources, not where.
 _SOURCE_AFTER = re.compile(
@@ -112,5 +114,7 @@ def acting(text: str, mention: ResolvedMention) -> bool:
         and place.country not in FOCUS_COUNTRIES
         and place.population >= _METONYM_POPULATION
     ):
+        if place.family == "populated" and cued_search(_CITY_LOCATIVE, before_text[-12:]):
+            return False
         return not cued_search(_COUNTRY_LOCATIVE, before_text)
     return False

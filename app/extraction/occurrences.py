@@ -14,7 +14,7 @@ import re
 from collections.abc import Callable
 
 from app.extraction.aid_convoys import told_as_other
-from app.extraction.cues import cued_search
+from app.extraction.cues import cued_match, cued_search
 from app.extraction.event_types import ANAPHORA, Trigger, TriggerFinder, irrealis
 from app.extraction.framing import framing
 from app.extraction.ordnance import goods_seized, handled
@@ -22,6 +22,7 @@ from app.extraction.overflights import overflight
 from app.extraction.roles import FORCE_WORDS
 from app.extraction.second_occurrences import while_another
 from app.extraction.text import Sentence
+from app.extraction.visits import visit
 
 #: "ISIS claimed the attack", "blamed the PKK": a sentence about who did an event.
 CLAIM = re.compile(
@@ -133,6 +134,14 @@ _NON_STATE_SHOOTERS = re.compile(
 )
 _STATE_SHOOTERS = re.compile(r"\b(?:security|police|policemen|troops|soldiers|army|guards)\b", re.I)
 _CROWD_NOUN = re.compile(r"(?:protesters|demonstrators|crowds?)$", re.I)
+#: "four protesters were killed by gunmen", "protesters killed when gunmen fired": told in
+#: the passive after the crowd word.
+_SHOT_BY_GUNMEN_AFTER = re.compile(
+    r"[^.;]{0,30}?\b(?:killed|shot|wounded|injured)\b(?: dead)?(?:[^.;]{0,20}?\bby|"
+    r"[^.;]{0,10}?\bwhen)\s+(?:[\w-]+\s+){0,2}(?:gunmen|armed men|masked men|militiamen|"
+    r"assailants)\b",
+    re.I,
+)
 
 
 def _crowd_shot_by_gunmen(sentence: Sentence, trigger: Trigger, triggers: list[Trigger]) -> bool:
@@ -147,7 +156,10 @@ def _crowd_shot_by_gunmen(sentence: Sentence, trigger: Trigger, triggers: list[T
         before = sentence.text[max(0, act.start - sentence.start - 60) : act.start - sentence.start]
         if _NON_STATE_SHOOTERS.search(before) and not _STATE_SHOOTERS.search(before):
             return True
-    return False
+    after = sentence.text[trigger.end - sentence.start :]
+    shot = cued_match(_SHOT_BY_GUNMEN_AFTER, after)
+    # "killed when masked gunmen and security forces opened fire": the state's forces too.
+    return shot is not None and not _STATE_SHOOTERS.search(after, 0, shot.end() + 40)
 
 
 def occurrences(
@@ -211,6 +223,7 @@ def occurrences(
         and not handled(sentence, t)
         and not goods_seized(sentence, t)
         and not _fleeing(sentence, t)
+        and not visit(sentence, t)
         and not _ending(sentence, t, triggers)
         and not _standing(sentence, t)
         and not framing(sentence, t, triggers)

@@ -9,14 +9,22 @@ from app.extraction.event_types import Trigger, TriggerFinder
 from app.extraction.text import Sentence
 
 #: A clause of its own after the first occurrence: "..., while a rocket landed near Mosul".
-_CONTRAST = re.compile(r"(?:,\s*(?:while|whereas)|;)\s+(?:an?|two|three|several|\d+)\s+$", re.I)
+#: The subject may carry a determiner and one word of its own ("while regime helicopters",
+#: "; two Russian jets"; not "the" or "one", which go back to the occurrence told).
+_CONTRAST = re.compile(
+    r"(?:,\s*(?:while|whereas)|;)\s+(?:(?:an?|two|three|several|\d+)\s+)?"
+    r"(?:(?!(?:one|the|this|that|these|those|its|their)\s)[\w-]+\s+)?$",
+    re.I,
+)
 #: The trigger word as the subject of its own verb of harm.
 _OWN_VERB = re.compile(
     r"\s+(?:[\w-]+\s+)?(?:fell|hit|struck|landed|exploded|went off|slammed|crashed|targeted|"
-    r"killed|wounded)\b",
+    r"killed|wounded|bombed|pounded|shelled|dropped|raided)\b",
     re.I,
 )
 #: A trigger that counts strikes ("two strikes near", "one strike west of").
+#: A trigger that holds its own verb ("helicopters dropped", "jets struck").
+_WITH_VERB = re.compile(r"\s(?:dropped|struck|bombed|pounded|hit|shelled|fired|raided)$", re.I)
 _COUNTED = re.compile(r"(?:one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s", re.I)
 _AND_AGAIN = re.compile(r",\s+and\s+$")
 
@@ -44,7 +52,7 @@ def while_another(
                 continue
             if (
                 _CONTRAST.search(sentence.text[max(0, at - 30) : at])
-                and _OWN_VERB.match(sentence.text, end)
+                and (_OWN_VERB.match(sentence.text, end) or _WITH_VERB.search(later.text))
             ) or (
                 # "two strikes near Fallujah hit a unit, and one strike west of Ramadi
                 # destroyed a checkpoint": a count of the kind again, a tally of its own.

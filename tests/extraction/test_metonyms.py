@@ -14,3 +14,13 @@ def test_the_government_in_a_capital_is_the_state_not_the_place(extractor):
 def test_the_authorities_of_a_town_are_where_they_act(extractor):
     text = "Security forces in Kirkuk detained six men on Monday."
     assert [e[1] for e in events(extractor, text)] == ["Kirkuk"]
+
+
+def test_a_bomb_outside_a_capital_abroad_is_there(extractor):
+    # A big city abroad named without "in" stands for its state; "outside Ankara" is a place.
+    text = (
+        "Turkish jets struck PKK positions near Zakho on Monday. On Tuesday, gunmen attacked "
+        "a defence factory outside Ankara, killing four workers."
+    )
+    places = [(e[0], e[1]) for e in events(extractor, text)]
+    assert ("attack", "Ankara") in places

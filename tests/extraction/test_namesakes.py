@@ -74,9 +74,10 @@ def test_a_neighbourhood_of_a_town_is_not_a_far_namesake(extractor):
 
 
 def test_a_village_is_no_city_abroad(extractor):
-    # Saida is Sidon in Lebanon; "the villages of Saida and ..." are Syrian villages, one
-    # event each, placed near Ain Issa (tests/extraction/test_unknown_places.py).
-    text = "Turkish guns shelled the villages of Saida and Umm Kharaz near Ain Issa on Monday."
+    # Zahle is a city in Lebanon; "the villages of Zahle and ..." are Syrian villages, one
+    # event each, placed near Ain Issa (tests/extraction/test_unknown_places.py). (Saida, the
+    # old example here, is now a village of Raqqa in the gazetteer, as well as Sidon.)
+    text = "Turkish guns shelled the villages of Zahle and Umm Kharaz near Ain Issa on Monday."
     assert located(extractor, text) == [("Ain Issa", "SY-RA", 2)] * 2
 
 

@@ -23,3 +23,18 @@ def test_families_taken_from_a_camp_are_other(extractor):
 def test_a_mass_grave_only_feared_is_no_event(extractor):
     text = "Residents fear that a mass grave lies under the rubble of the school."
     assert types(extractor, text) == []
+
+
+def test_a_commander_relieved_of_his_duties_is_other(extractor):
+    text = "On Friday the prime minister relieved the police commander of Kut of his duties."
+    assert types(extractor, text) == ["other"]
+
+
+def test_parliament_accepting_a_resignation_is_other(extractor):
+    text = "The Kurdistan parliament in Erbil accepted the resignation of the cabinet on Sunday."
+    assert types(extractor, text) == ["other"]
+
+
+def test_a_claim_dismissed_is_no_dismissal(extractor):
+    text = "Officials in Kirkuk dismissed the claim as propaganda on Monday."
+    assert types(extractor, text) == []

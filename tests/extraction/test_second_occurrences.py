@@ -37,3 +37,19 @@ def test_a_strike_after_a_drone_attack_told_in_an_after_clause_is_its_own(extrac
         ("airstrike", "Jurf al-Sakhar"),
         ("drone_or_rocket_attack", "Harir"),
     ]
+
+
+def test_helicopters_of_a_named_side_while_jets_struck_elsewhere(extractor):
+    text = (
+        "Russian jets struck Ariha on Monday, killing a farmer, while regime helicopters "
+        "dropped barrel bombs on Maarat al-Numan."
+    )
+    assert _places(extractor, text) == [("airstrike", "Ariha"), ("airstrike", "Maarat al-Numan")]
+
+
+def test_one_rocket_of_the_salvo_landing_is_no_second_event(extractor):
+    text = (
+        "Air defences over the Green Zone engaged rockets fired at the US embassy on Sunday; "
+        "one rocket landed near a school, causing minor damage."
+    )
+    assert len(_places(extractor, text)) == 1
