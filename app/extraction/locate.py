@@ -13,6 +13,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
+from app.extraction.asides import aside
 from app.extraction.cues import cued_search
 from app.extraction.datelines import without_dateline
 from app.extraction.event_types import Trigger
@@ -343,8 +344,9 @@ def inherited(
     if definite is not None:
         family = _DEFINITE_FAMILY[definite.group(1).lower()]
         same = [m for m in earlier if m.place is not None and m.place.family == family]
-        # "the city, an hour's drive west of Baghdad": a landmark is not the city meant.
-        same = [m for m in same if not _landmark(text, m)] or same
+        # "the city, an hour's drive west of Baghdad", "a spokesman in Baghdad said", "teams
+        # from Baghdad", "the road to Erbil": a place named in passing is not the city meant.
+        same = [m for m in same if not aside(text, m)] or same
         if same:
             return _salient(same)
         towns = [m for m in earlier if m.place is not None and m.place.family == "populated"]
@@ -362,14 +364,6 @@ def inherited(
     if last_location is not None:
         return last_location
     return min(earlier[-3:], key=lambda m: (rank(m), -m.mention.start)) if earlier else None
-
-
-_LANDMARK_BEFORE = re.compile(r"\b(?:north|south|east|west)(?:-?(?:east|west))?\s+of\s+$", re.I)
-
-
-def _landmark(text: str, m: ResolvedMention) -> bool:
-    """Whether a place is named only to say where another lies ("west of Baghdad")."""
-    return bool(cued_search(_LANDMARK_BEFORE, text[max(0, m.mention.start - 20) : m.mention.start]))
 
 
 def _story_town(towns: list[ResolvedMention]) -> ResolvedMention:

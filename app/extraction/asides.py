@@ -1,0 +1,39 @@
+"""Places named in passing, which "the city" or "the town" of a later sentence does not mean.
+
+A report about a battle for one town names others on the way: the landmark it lies by ("an
+hour's drive west of Baghdad"), where a speaker sat ("a US spokesman in Baghdad said",
+"speaking from Erbil"), where helpers came from ("forensic teams from Baghdad"), the far end of
+a road ("checkpoints on the road to Erbil"). None of them is the place a later "the city" or
+"the town" refers back to; the story's town, named before them, is.
+"""
+
+from __future__ import annotations
+
+import re
+
+from app.extraction.cues import cued_search
+from app.extraction.resolve import ResolvedMention
+
+#: How much text before a mention the patterns look at.
+_WIDTH = 60
+
+_ASIDE_BEFORE = re.compile(
+    # "an hour's drive west of Baghdad": the landmark a place is located by.
+    r"\b(?:north|south|east|west)(?:-?(?:east|west))?\s+of\s+$"
+    # "teams from Baghdad", "speaking from Erbil": where someone came or spoke from.
+    r"|\bfrom\s+(?:the\s+)?$"
+    # "the road to Erbil", "the highway linking Kirkuk to Erbil": a road's far end.
+    r"|\b(?:roads?|highways?|routes?|motorway)\s+(?:[\w'’-]+\s+){0,3}(?:to|towards?)\s+$"
+    # "a US military spokesman in Baghdad said", "officials in Damascus": where speakers sit.
+    r"|\b(?:spokes(?:man|woman|person)|officials?|diplomats?|sources?|correspondents?|"
+    r"reporters?|elites?|leaders?|authorities|ministry|government)\s+(?:[\w'’-]+\s+){0,2}"
+    r"(?:in|from)\s+$",
+    re.I,
+)
+
+
+def aside(text: str, mention: ResolvedMention) -> bool:
+    """Whether a place is named only in passing: as a landmark, where a speaker was or
+    someone came from, or as a road's far end (see the module docstring)."""
+    start = mention.mention.start
+    return bool(cued_search(_ASIDE_BEFORE, text[max(0, start - _WIDTH) : start]))

@@ -1,0 +1,46 @@
+"""Places named in passing are not what a later "the city" or "the town" means."""
+
+import datetime as dt
+
+import pytest
+
+from app.extraction.report_input import ReportInput
+
+
+def places(extractor, text):
+    events = extractor.extract(ReportInput(text, dt.date(2016, 7, 2))).events
+    return [
+        (e.properties.event_type, e.properties.location.name, e.properties.location.admin1)
+        for e in events
+        if e.properties.location is not None
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Where a spokesman sat.
+        "Iraqi troops surrounded Ramadi on Monday. Army engineers cleared mines on the city's "
+        "edge, a coalition spokesman in Baghdad told reporters. On Wednesday, soldiers fought "
+        "militants in the centre of the city.",
+        # Where helpers came from.
+        "Iraqi troops recaptured Ramadi on Monday. Mine clearers from Baghdad arrived the next "
+        "day. On Wednesday, soldiers fought militants in the centre of the city.",
+        # The far end of a road.
+        "Iraqi troops surrounded Ramadi on Monday, and families queued at checkpoints on the "
+        "road to Baghdad. On Wednesday, soldiers fought militants in the centre of the city.",
+    ],
+)
+def test_the_city_is_the_story_town_not_one_named_in_passing(extractor, text):
+    found = places(extractor, text)
+    assert ("armed_clash", "Ramadi", "IQ-AN") in found
+    assert all(admin1 != "IQ-BG" for kind, _, admin1 in found if kind == "armed_clash")
+
+
+def test_the_city_still_means_a_city_named_plainly_last(extractor):
+    found = places(
+        extractor,
+        "Iraqi troops recaptured Ramadi on Monday. Militants still hold Fallujah. On "
+        "Wednesday, soldiers fought militants in the centre of the city.",
+    )
+    assert ("armed_clash", "Fallujah", "IQ-AN") in found

@@ -1,0 +1,55 @@
+"""Village names shared by two governorates: the one the report's other places point to."""
+
+import datetime as dt
+
+import pytest
+
+from app.extraction.report_input import ReportInput
+
+
+def admin1s(extractor, text):
+    events = extractor.extract(ReportInput(text, dt.date(2021, 5, 5))).events
+    return {
+        (e.properties.location.name, e.properties.location.admin1)
+        for e in events
+        if e.properties.location is not None
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Saida east of Daraa city, not Sidon in Lebanon nor Suwayda.
+        (
+            "Government artillery shelled Nawa, Saida and al-Musayfirah on Monday.",
+            ("Saida", "SY-DR"),
+        ),
+        # Saida by Ain Issa in northern Raqqa.
+        (
+            "Turkish-backed factions shelled Ain Issa and the village of Saida on Monday.",
+            ("Saida", "SY-RA"),
+        ),
+        # Koya of the Yarmouk basin, not Koya (Koysinjaq) in Erbil.
+        (
+            "An air strike hit the village of Koya in the Yarmouk basin near Daraa on Monday.",
+            ("Koya", "SY-DR"),
+        ),
+        # Al-Hamidiyah by Quneitra, not the Tartus town.
+        (
+            "Israeli tanks entered Quneitra and the village of al-Hamidiyah on Monday.",
+            ("Al-Hamidiyah", "SY-QU"),
+        ),
+        # Al-Rashad north of Muqdadiyah, not the Kirkuk sub-district.
+        (
+            "Gunmen attacked al-Rashad, a village north of Muqdadiyah, on Monday.",
+            ("Al-Rashad", "IQ-DI"),
+        ),
+    ],
+)
+def test_a_shared_village_name_takes_the_governorate_of_its_neighbours(extractor, text, expected):
+    assert expected in admin1s(extractor, text)
+
+
+def test_the_erbil_town_keeps_its_name_in_a_kurdish_story(extractor):
+    found = admin1s(extractor, "Gunmen attacked a checkpoint in Koya, east of Erbil, on Monday.")
+    assert ("Koya", "IQ-AR") in found
