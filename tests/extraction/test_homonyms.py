@@ -44,6 +44,20 @@ def admin1s(extractor, text):
             "Gunmen attacked al-Rashad, a village north of Muqdadiyah, on Monday.",
             ("Al-Rashad", "IQ-DI"),
         ),
+        # Al-Nayrab east of Saraqib, not the Aleppo airport quarter of that name.
+        (
+            "Rebels stormed army posts in al-Nayrab, east of Saraqib, on Monday.",
+            ("Al-Nayrab", "SY-ID"),
+        ),
+        # A quarter named without an article: "X neighbourhood in <city>".
+        (
+            "A car bomb went off in al-Zahraa neighbourhood in Homs city on Monday.",
+            ("Al-Zahraa", "SY-HI"),
+        ),
+        (
+            "Kirkuk city: rival crowds clashed in the Domiz neighbourhood on Monday.",
+            ("Domiz", "IQ-KI"),
+        ),
     ],
 )
 def test_a_shared_village_name_takes_the_governorate_of_its_neighbours(extractor, text, expected):
@@ -53,3 +67,8 @@ def test_a_shared_village_name_takes_the_governorate_of_its_neighbours(extractor
 def test_the_erbil_town_keeps_its_name_in_a_kurdish_story(extractor):
     found = admin1s(extractor, "Gunmen attacked a checkpoint in Koya, east of Erbil, on Monday.")
     assert ("Koya", "IQ-AR") in found
+
+
+def test_the_duhok_camp_keeps_its_name_by_duhok(extractor):
+    found = admin1s(extractor, "Police arrested two men in Domiz camp near Duhok on Monday.")
+    assert ("Domiz camp", "IQ-DA") in found
