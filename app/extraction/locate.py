@@ -354,16 +354,25 @@ def inherited(
             around = provinces.around(_story_town(towns))  # "the province" of the story's town
             if around is not None:
                 return around
-    if recent_location is not None:
+    # "tunnels along the river bank": a river (its point in one governorate of a course through
+    # several) is where no later event is placed while the story names any other place.
+    earlier = [m for m in earlier if not _river(m)] or earlier
+    if recent_location is not None and not _river(recent_location):
         return recent_location
-    if previous_event_location is not None:
+    if previous_event_location is not None and not _river(previous_event_location):
         return previous_event_location
     last_sentence = [m for m in earlier if m.mention.start >= previous_start]
     if last_sentence:
         return min(last_sentence, key=lambda m: (rank(m), -m.mention.start))
-    if last_location is not None:
+    if last_location is not None and not _river(last_location):
         return last_location
-    return min(earlier[-3:], key=lambda m: (rank(m), -m.mention.start)) if earlier else None
+    if earlier:
+        return min(earlier[-3:], key=lambda m: (rank(m), -m.mention.start))
+    return recent_location or previous_event_location or last_location
+
+
+def _river(m: ResolvedMention) -> bool:
+    return m.place is not None and m.place.family == "water"
 
 
 def _story_town(towns: list[ResolvedMention]) -> ResolvedMention:

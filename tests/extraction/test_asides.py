@@ -44,3 +44,14 @@ def test_the_city_still_means_a_city_named_plainly_last(extractor):
         "Wednesday, soldiers fought militants in the centre of the city.",
     )
     assert ("armed_clash", "Fallujah", "IQ-AN") in found
+
+
+def test_a_later_event_is_not_placed_on_a_river(extractor):
+    # The Euphrates' point lies in Anbar; a Syrian story's next event is at its own town.
+    found = places(
+        extractor,
+        "SDF fighters stormed Hajin on Monday. The town lies on the Euphrates, close to the "
+        "Iraqi border. On Tuesday, fighting resumed at dawn.",
+    )
+    assert found
+    assert all(admin1 == "SY-DY" for _, _, admin1 in found)

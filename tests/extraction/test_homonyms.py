@@ -72,3 +72,13 @@ def test_the_erbil_town_keeps_its_name_in_a_kurdish_story(extractor):
 def test_the_duhok_camp_keeps_its_name_by_duhok(extractor):
     found = admin1s(extractor, "Police arrested two men in Domiz camp near Duhok on Monday.")
     assert ("Domiz camp", "IQ-DA") in found
+
+
+def test_a_first_word_of_many_village_names_is_no_town(extractor):
+    # "Rasm" alone is a GeoNames spelling of Ghasam in Daraa; "Rasm al-Imam" is by Deir Hafer.
+    found = admin1s(
+        extractor,
+        "Gunmen attacked an army post near the village of Rasm al-Imam in the Deir Hafer "
+        "countryside on Monday.",
+    )
+    assert found and all(admin1 == "SY-HL" for _, admin1 in found)
