@@ -82,3 +82,17 @@ def test_a_first_word_of_many_village_names_is_no_town(extractor):
         "countryside on Monday.",
     )
     assert found and all(admin1 == "SY-HL" for _, admin1 in found)
+
+
+def test_an_attack_in_turkey_is_placed_in_turkey(extractor):
+    events = extractor.extract(
+        ReportInput(
+            "Turkish jets struck PKK hideouts near Gara on Monday. On Tuesday, gunmen opened "
+            "fire at a factory gate in Kahramankazan, killing two guards.",
+            dt.date(2024, 10, 24),
+        )
+    ).events
+    attacks = [e.properties.location for e in events if e.properties.event_type == "attack"]
+    assert attacks and all(
+        where is not None and where.country == "TR" and where.admin1 is None for where in attacks
+    )
