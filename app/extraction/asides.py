@@ -32,6 +32,22 @@ _ASIDE_BEFORE = re.compile(
 )
 
 
+#: In the event's own sentence: the far end of a road named by both ends ("the main road
+#: linking Kirkuk to Erbil": the event is at Kirkuk; "roads leading to Suwayda" are near
+#: Suwayda), not where the event happened.
+_FAR_END_BEFORE = re.compile(
+    r"\b(?:roads?|highways?|routes?|motorway)\s+(?:linking|connecting|joining|from)\s+"
+    r"(?:[\w'’-]+\s+){1,3}(?:to|with|and)\s+(?:the\s+)?$",
+    re.I,
+)
+
+
+def far_end(before: str) -> bool:
+    """Whether the text just before a place makes it the far end of a road named by both
+    ends (see ``_FAR_END_BEFORE``), so another place of the sentence is the event's."""
+    return bool(cued_search(_FAR_END_BEFORE, before))
+
+
 def aside(text: str, mention: ResolvedMention) -> bool:
     """Whether a place is named only in passing: as a landmark, where a speaker was or
     someone came from, or as a road's far end (see the module docstring)."""

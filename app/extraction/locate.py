@@ -13,7 +13,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
-from app.extraction.asides import aside
+from app.extraction.asides import aside, far_end
 from app.extraction.cues import cued_search
 from app.extraction.datelines import without_dateline
 from app.extraction.event_types import Trigger
@@ -222,6 +222,8 @@ def choose(
         return None, []  # "reinforcements were sent from Baghdad": where they came from
     # "killing and abducting thousands, forcing others to flee to the Kurdistan Region".
     rest = [m for m in rest if not fled_to(sentence, m)] or rest
+    # "on the main road linking Kirkuk to Erbil", "residents were taken to Raqqa".
+    rest = [m for m in rest if not far_end(before(sentence, m, 60))] or rest
     # "on the Damascus highway", "the Kirkuk-Erbil road": a road named for a town is not in
     # it; any other place of the sentence says better where the event was.
     roads = [m for m in rest if _names_road(sentence, m)]

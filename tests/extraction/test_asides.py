@@ -55,3 +55,29 @@ def test_a_later_event_is_not_placed_on_a_river(extractor):
     )
     assert found
     assert all(admin1 == "SY-DY" for _, _, admin1 in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "admin1"),
+    [
+        # A road named by both ends: the event is at the first, not where the road leads.
+        (
+            "Rival crowds clashed on Monday on the highway linking Kirkuk to Erbil, where "
+            "protesters had blocked traffic.",
+            "IQ-KI",
+        ),
+        (
+            "A roadside bomb hit a police patrol on Monday on the highway connecting Baiji "
+            "with Kirkuk.",
+            "IQ-SD",
+        ),
+    ],
+)
+def test_the_far_end_of_a_road_named_by_both_ends_is_not_the_place(extractor, text, admin1):
+    found = places(extractor, text)
+    assert found and all(where == admin1 for _, _, where in found)
+
+
+def test_a_road_leading_to_a_town_is_by_that_town(extractor):
+    found = places(extractor, "Jets struck army convoys on roads leading to Suwayda on Monday.")
+    assert found and all(where == "SY-SU" for _, _, where in found)
