@@ -62,11 +62,13 @@ DEST_CUE = re.compile(
 )
 _FROM = re.compile(r"\b(?:from|out of)\s+(?:the\s+)?$", re.I)
 #: "drove Islamic State out of Sinjar", "expelled the militants from Rawa": the place the
-#: enemy was forced out of is where the fight was, not where a force came from.
+#: enemy was forced out of is where the fight was, not where a force came from; so is where
+#: something was seized ("seized the tunnels from the Qaboun district").
 _OUSTED = re.compile(
     r"\b(?:dr[io]ve[ns]?|driving|push(?:ed|es|ing)?|forc(?:ed|es|ing)|expel(?:led|s|ling)?|"
     r"oust(?:ed|s|ing)?|chas(?:ed|es|ing)|kick(?:ed|s|ing)|evict(?:ed|s|ing)?|"
-    r"clear(?:ed|s|ing)?)\s+(?:[\w'’-]+\s+){0,5}(?:out of|from)\s+(?:the\s+)?$",
+    r"clear(?:ed|s|ing)?|seiz(?:ed|es|ing)|wrest(?:ed|s|ing)?)\s+(?:[\w'’-]+\s+){0,5}"
+    r"(?:out of|from)\s+(?:the\s+)?$",
     re.I,
 )
 NEAR_CUE = re.compile(

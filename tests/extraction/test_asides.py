@@ -81,3 +81,12 @@ def test_the_far_end_of_a_road_named_by_both_ends_is_not_the_place(extractor, te
 def test_a_road_leading_to_a_town_is_by_that_town(extractor):
     found = places(extractor, "Jets struck army convoys on roads leading to Suwayda on Monday.")
     assert found and all(where == "SY-SU" for _, _, where in found)
+
+
+def test_where_something_was_seized_from_is_the_place(extractor):
+    found = places(
+        extractor,
+        "After heavy fighting on Tuesday, government troops seized the tunnels from the Qaboun "
+        "district, choking the rebels' supply route into Eastern Ghouta.",
+    )
+    assert found and all(where == "SY-DI" for _, _, where in found)
