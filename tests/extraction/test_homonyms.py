@@ -96,3 +96,10 @@ def test_an_attack_in_turkey_is_placed_in_turkey(extractor):
     assert attacks and all(
         where is not None and where.country == "TR" and where.admin1 is None for where in attacks
     )
+
+
+def test_the_golan_is_in_quneitra(extractor):
+    found = admin1s(
+        extractor, "Two rockets were launched from Syria toward the occupied Golan on Monday."
+    )
+    assert found == {("Golan Heights", "SY-QU")}
