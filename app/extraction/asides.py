@@ -42,6 +42,19 @@ _FAR_END_BEFORE = re.compile(
 )
 
 
+#: Where the aircraft flew from ("jets based at Hmeimim carried out raids near Palmyra").
+_AIR_BASE_BEFORE = re.compile(
+    r"\b(?:jets|aircraft|planes|warplanes|bombers|drones|helicopters|squadrons?)\s+"
+    r"(?:based|stationed|flying)\s+(?:at|in|from|out of)\s+(?:the\s+)?$",
+    re.I,
+)
+
+
+def air_base(before: str) -> bool:
+    """Whether the text just before a place makes it the base the aircraft flew from."""
+    return bool(cued_search(_AIR_BASE_BEFORE, before))
+
+
 def far_end(before: str) -> bool:
     """Whether the text just before a place makes it the far end of a road named by both
     ends (see ``_FAR_END_BEFORE``), so another place of the sentence is the event's."""
@@ -53,3 +66,9 @@ def aside(text: str, mention: ResolvedMention) -> bool:
     someone came from, or as a road's far end (see the module docstring)."""
     start = mention.mention.start
     return bool(cued_search(_ASIDE_BEFORE, text[max(0, start - _WIDTH) : start]))
+
+
+def river(mention: ResolvedMention) -> bool:
+    """Whether a place is a river: its point lies in one governorate of a course through
+    several, so no later event is placed on it while the story names another place."""
+    return mention.place is not None and mention.place.family == "water"

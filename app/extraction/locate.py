@@ -13,7 +13,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
-from app.extraction.asides import aside, far_end
+from app.extraction.asides import air_base, aside, far_end, river
 from app.extraction.cues import cued_search
 from app.extraction.datelines import without_dateline
 from app.extraction.event_types import Trigger
@@ -224,8 +224,9 @@ def choose(
         return None, []  # "reinforcements were sent from Baghdad": where they came from
     # "killing and abducting thousands, forcing others to flee to the Kurdistan Region".
     rest = [m for m in rest if not fled_to(sentence, m)] or rest
-    # "on the main road linking Kirkuk to Erbil", "residents were taken to Raqqa".
-    rest = [m for m in rest if not far_end(before(sentence, m, 60))] or rest
+    # "the highway linking Kirkuk to Erbil"; "jets based at Hmeimim raided Palmyra".
+    ends = (far_end, air_base)
+    rest = [m for m in rest if not any(e(before(sentence, m, 60)) for e in ends)] or rest
     # "on the Damascus highway", "the Kirkuk-Erbil road": a road named for a town is not in
     # it; any other place of the sentence says better where the event was.
     roads = [m for m in rest if _names_road(sentence, m)]
@@ -360,23 +361,19 @@ def inherited(
                 return around
     # "tunnels along the river bank": a river (its point in one governorate of a course through
     # several) is where no later event is placed while the story names any other place.
-    earlier = [m for m in earlier if not _river(m)] or earlier
-    if recent_location is not None and not _river(recent_location):
+    earlier = [m for m in earlier if not river(m)] or earlier
+    if recent_location is not None and not river(recent_location):
         return recent_location
-    if previous_event_location is not None and not _river(previous_event_location):
+    if previous_event_location is not None and not river(previous_event_location):
         return previous_event_location
     last_sentence = [m for m in earlier if m.mention.start >= previous_start]
     if last_sentence:
         return min(last_sentence, key=lambda m: (rank(m), -m.mention.start))
-    if last_location is not None and not _river(last_location):
+    if last_location is not None and not river(last_location):
         return last_location
     if earlier:
         return min(earlier[-3:], key=lambda m: (rank(m), -m.mention.start))
     return recent_location or previous_event_location or last_location
-
-
-def _river(m: ResolvedMention) -> bool:
-    return m.place is not None and m.place.family == "water"
 
 
 def _story_town(towns: list[ResolvedMention]) -> ResolvedMention:

@@ -90,3 +90,8 @@ def test_where_something_was_seized_from_is_the_place(extractor):
         "district, choking the rebels' supply route into Eastern Ghouta.",
     )
     assert found and all(where == "SY-DI" for _, _, where in found)
+
+
+def test_the_base_the_jets_flew_from_is_not_the_place(extractor):
+    found = places(extractor, "Bombers based at Tiyas struck rebel positions near Qaryatayn.")
+    assert found and all("Qaryatayn" in name for _, name, _ in found)
