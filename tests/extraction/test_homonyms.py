@@ -58,6 +58,11 @@ def admin1s(extractor, text):
             "Kirkuk city: rival crowds clashed in the Domiz neighbourhood on Monday.",
             ("Domiz", "IQ-KI"),
         ),
+        # The Qadisiya quarter of Tikrit, not the Najaf sub-district of that name.
+        (
+            "TIKRIT - Soldiers traded fire with snipers in the Qadisiya district on Monday.",
+            ("Al-Qadisiya", "IQ-SD"),
+        ),
     ],
 )
 def test_a_shared_village_name_takes_the_governorate_of_its_neighbours(extractor, text, expected):
