@@ -60,7 +60,7 @@ def admin1s(extractor, text):
         ),
         # The Qadisiya quarter of Tikrit, not the Najaf sub-district of that name.
         (
-            "TIKRIT - Soldiers traded fire with snipers in the Qadisiya district on Monday.",
+            "TIKRIT - Soldiers clashed with snipers in the Qadisiya district on Monday.",
             ("Al-Qadisiya", "IQ-SD"),
         ),
     ],
