@@ -108,3 +108,23 @@ def test_the_golan_is_in_quneitra(extractor):
         extractor, "Two rockets were launched from Syria toward the occupied Golan on Monday."
     )
     assert found == {("Golan Heights", "SY-QU")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A story told from Idlib: the Aleppo quarter is no longer placed at the last town.
+        (
+            "Rebels advanced from Idlib on Sunday. On Monday, they stormed the Ramouseh "
+            "district, opening a road into the besieged quarters.",
+            ("Al-Ramouseh", "SY-HL"),
+        ),
+        (
+            "Israeli troops entered Quneitra on Monday. On Tuesday, soldiers searched houses "
+            "in Jubata al-Khashab and detained two men.",
+            ("Jubata al-Khashab", "SY-QU"),
+        ),
+    ],
+)
+def test_villages_and_quarters_added_to_the_gazetteer_place_their_events(extractor, text, expected):
+    assert expected in admin1s(extractor, text)
