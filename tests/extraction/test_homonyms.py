@@ -128,3 +128,12 @@ def test_the_golan_is_in_quneitra(extractor):
 )
 def test_villages_and_quarters_added_to_the_gazetteer_place_their_events(extractor, text, expected):
     assert expected in admin1s(extractor, text)
+
+
+def test_the_claw_lock_zone_is_in_duhok(extractor):
+    found = admin1s(
+        extractor,
+        "Two soldiers were killed on Monday in a clash with PKK militants in the Claw-Lock "
+        "operation zone, the ministry said.",
+    )
+    assert found == {("Claw-Lock Operation area", "IQ-DA")}
