@@ -137,3 +137,8 @@ def test_the_claw_lock_zone_is_in_duhok(extractor):
         "operation zone, the ministry said.",
     )
     assert found == {("Claw-Lock Operation area", "IQ-DA")}
+
+
+def test_the_mezzeh_airport_is_in_damascus(extractor):
+    found = admin1s(extractor, "Israeli missiles hit the Mezzeh airport on Monday night.")
+    assert found == {("Mezzeh Airbase", "SY-DI")}
