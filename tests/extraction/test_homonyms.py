@@ -142,3 +142,12 @@ def test_the_claw_lock_zone_is_in_duhok(extractor):
 def test_the_mezzeh_airport_is_in_damascus(extractor):
     found = admin1s(extractor, "Israeli missiles hit the Mezzeh airport on Monday night.")
     assert found == {("Mezzeh Airbase", "SY-DI")}
+
+
+def test_a_town_named_in_the_desert_places_the_event(extractor):
+    # The Syrian desert is a wide area (its point lies in Homs); the town named says more.
+    found = admin1s(
+        extractor,
+        "Jets struck IS hideouts across the Syrian desert on Monday, hitting depots in al-Mayadin.",
+    )
+    assert found == {("Mayadin", "SY-DY")}
