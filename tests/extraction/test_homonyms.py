@@ -151,3 +151,15 @@ def test_a_town_named_in_the_desert_places_the_event(extractor):
         "Jets struck IS hideouts across the Syrian desert on Monday, hitting depots in al-Mayadin.",
     )
     assert found == {("Mayadin", "SY-DY")}
+
+
+def test_a_turkish_border_town_is_not_the_crossing_named_for_it(extractor):
+    events = extractor.extract(
+        ReportInput(
+            "Turkish troops crossed into Tal Abyad on Monday. On Tuesday, mortar shells fired "
+            "from Syria hit homes in Akcakale, killing two civilians.",
+            dt.date(2019, 10, 16),
+        )
+    ).events
+    hits = [e.properties.location for e in events if e.properties.event_type != "troop_deployment"]
+    assert hits and all(where is not None and where.country == "TR" for where in hits)
