@@ -13,6 +13,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
+from app.extraction.asides import air_base, aside, far_end, river
 from app.extraction.cues import cued_search
 from app.extraction.datelines import without_dateline
 from app.extraction.event_types import Trigger
@@ -61,11 +62,13 @@ DEST_CUE = re.compile(
 )
 _FROM = re.compile(r"\b(?:from|out of)\s+(?:the\s+)?$", re.I)
 #: "drove Islamic State out of Sinjar", "expelled the militants from Rawa": the place the
-#: enemy was forced out of is where the fight was, not where a force came from.
+#: enemy was forced out of is where the fight was, not where a force came from; so is where
+#: something was seized ("seized the tunnels from the Qaboun district").
 _OUSTED = re.compile(
     r"\b(?:dr[io]ve[ns]?|driving|push(?:ed|es|ing)?|forc(?:ed|es|ing)|expel(?:led|s|ling)?|"
     r"oust(?:ed|s|ing)?|chas(?:ed|es|ing)|kick(?:ed|s|ing)|evict(?:ed|s|ing)?|"
-    r"clear(?:ed|s|ing)?)\s+(?:[\w'’-]+\s+){0,5}(?:out of|from)\s+(?:the\s+)?$",
+    r"clear(?:ed|s|ing)?|seiz(?:ed|es|ing)|wrest(?:ed|s|ing)?)\s+(?:[\w'’-]+\s+){0,5}"
+    r"(?:out of|from)\s+(?:the\s+)?$",
     re.I,
 )
 NEAR_CUE = re.compile(
@@ -221,6 +224,9 @@ def choose(
         return None, []  # "reinforcements were sent from Baghdad": where they came from
     # "killing and abducting thousands, forcing others to flee to the Kurdistan Region".
     rest = [m for m in rest if not fled_to(sentence, m)] or rest
+    # "the highway linking Kirkuk to Erbil"; "jets based at Hmeimim raided Palmyra".
+    ends = (far_end, air_base)
+    rest = [m for m in rest if not any(e(before(sentence, m, 60)) for e in ends)] or rest
     # "on the Damascus highway", "the Kirkuk-Erbil road": a road named for a town is not in
     # it; any other place of the sentence says better where the event was.
     roads = [m for m in rest if _names_road(sentence, m)]
@@ -343,8 +349,9 @@ def inherited(
     if definite is not None:
         family = _DEFINITE_FAMILY[definite.group(1).lower()]
         same = [m for m in earlier if m.place is not None and m.place.family == family]
-        # "the city, an hour's drive west of Baghdad": a landmark is not the city meant.
-        same = [m for m in same if not _landmark(text, m)] or same
+        # "the city, an hour's drive west of Baghdad", "a spokesman in Baghdad said", "teams
+        # from Baghdad", "the road to Erbil": a place named in passing is not the city meant.
+        same = [m for m in same if not aside(text, m)] or same
         if same:
             return _salient(same)
         towns = [m for m in earlier if m.place is not None and m.place.family == "populated"]
@@ -352,24 +359,21 @@ def inherited(
             around = provinces.around(_story_town(towns))  # "the province" of the story's town
             if around is not None:
                 return around
-    if recent_location is not None:
+    # "tunnels along the river bank": a river (its point in one governorate of a course through
+    # several) is where no later event is placed while the story names any other place.
+    earlier = [m for m in earlier if not river(m)] or earlier
+    if recent_location is not None and not river(recent_location):
         return recent_location
-    if previous_event_location is not None:
+    if previous_event_location is not None and not river(previous_event_location):
         return previous_event_location
     last_sentence = [m for m in earlier if m.mention.start >= previous_start]
     if last_sentence:
         return min(last_sentence, key=lambda m: (rank(m), -m.mention.start))
-    if last_location is not None:
+    if last_location is not None and not river(last_location):
         return last_location
-    return min(earlier[-3:], key=lambda m: (rank(m), -m.mention.start)) if earlier else None
-
-
-_LANDMARK_BEFORE = re.compile(r"\b(?:north|south|east|west)(?:-?(?:east|west))?\s+of\s+$", re.I)
-
-
-def _landmark(text: str, m: ResolvedMention) -> bool:
-    """Whether a place is named only to say where another lies ("west of Baghdad")."""
-    return bool(cued_search(_LANDMARK_BEFORE, text[max(0, m.mention.start - 20) : m.mention.start]))
+    if earlier:
+        return min(earlier[-3:], key=lambda m: (rank(m), -m.mention.start))
+    return recent_location or previous_event_location or last_location
 
 
 def _story_town(towns: list[ResolvedMention]) -> ResolvedMention:

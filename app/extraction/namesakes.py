@@ -28,7 +28,8 @@ _BETWEEN = re.compile(
     r"north-?east|north-?west|south-?east|south-?west)(?:ern)? of)"
     r"|(?P<part>neighbou?rhood of|district of|quarter of|suburb of|outskirts of|countryside of|"
     # "al-Hamidiyah and al-Ardi neighbourhoods in Deir Ezzor city": the quarters of a list.
-    r"(?:neighbou?rhoods|neighborhoods|quarters)\s+(?:of|in))"
+    # "al-Zahraa neighbourhood in Homs": one quarter, named without an article.
+    r"(?:neighbou?rhoods?|neighborhoods?|quarters?)\s+(?:of|in))"
     r"|(?P<in>in|in the|within))\s+$",
     re.I,
 )

@@ -68,17 +68,25 @@ def test_a_namesake_near_the_other_places_of_its_sentence(extractor):
 
 
 def test_a_neighbourhood_of_a_town_is_not_a_far_namesake(extractor):
-    # Al-Zahraa in the gazetteer is in Aleppo; this one is a quarter of Homs.
+    # One Al-Zahraa is a town in Aleppo; this one is the quarter of Homs (curated beside it).
     text = "A car bomb exploded in the al-Zahraa neighbourhood of Homs on Monday."
-    assert located(extractor, text) == [("Homs", "SY-HI", 1)]
+    assert located(extractor, text) == [("Al-Zahraa", "SY-HI", 1)]
 
 
 def test_a_village_is_no_city_abroad(extractor):
     # Zahle is a city in Lebanon; "the villages of Zahle and ..." are Syrian villages, one
     # event each, placed near Ain Issa (tests/extraction/test_unknown_places.py). (Saida, the
-    # old example here, is now a village of Raqqa in the gazetteer, as well as Sidon.)
+    # old example here, is now a curated village of Raqqa: the test below.)
     text = "Turkish guns shelled the villages of Zahle and Umm Kharaz near Ain Issa on Monday."
     assert located(extractor, text) == [("Ain Issa", "SY-RA", 2)] * 2
+
+
+def test_a_curated_village_beats_the_city_abroad(extractor):
+    # Saida is Sidon in Lebanon; "the villages of Saida and ..." are Syrian villages, one
+    # event each, placed near Ain Issa (tests/extraction/test_unknown_places.py).
+    text = "Turkish guns shelled the villages of Saida and Umm Kharaz near Ain Issa on Monday."
+    # Saida by Ain Issa is curated; Umm Kharaz is not, so it is placed near its neighbour.
+    assert located(extractor, text) == [("Saida", "SY-RA", 1), ("Saida", "SY-RA", 2)]
 
 
 def test_a_town_of_the_province_is_not_a_namesake_in_another(extractor):
