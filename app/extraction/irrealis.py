@@ -130,8 +130,10 @@ HABITUAL = re.compile(
     r"(?:almost |near-)?(?:daily|nightly) (?:[\w-]+ )?(?:shelling|attacks|strikes|air ?strikes|"
     r"raids|bombardments?|clashes|fighting|protests|demonstrations|rallies)|"
     r"(?:have|has) been (?:\w+ ){0,2}since|in total|so far this|since the (?:start|beginning)|"
-    r"(?:hundreds|thousands|scores|dozens) of (?:\w+ )?(?:strikes|attacks|raids|air ?strikes|bases|"
-    r"posts|outposts|checkpoints)|"
+    # but "jets carried out dozens of strikes on the hills on Wednesday" is that day's raid
+    r"(?:hundreds|thousands|scores|(?<!carried out )(?<!conducted )(?<!launched )(?<!executed )"
+    r"dozens) of (?:\w+ )?(?:strikes|attacks|raids|air ?strikes|bases|posts|outposts|"
+    r"checkpoints)|"
     r"tally|toll (?:has|had) risen|"
     # "drone strikes have increased in recent years", "cells have stepped up attacks": a trend.
     r"(?:have|has|had) (?:\w+ )?(?:increased|intensified|escalated|grown|multiplied|surged|"

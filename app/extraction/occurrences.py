@@ -169,10 +169,12 @@ def occurrences(
     dated = [
         t for t in found if t not in told and dated_reference is not None and dated_reference(t)
     ]
-    if cued_search(CLAIM, sentence.text) and cued_search(ANAPHORA, sentence.text):
+    claim = cued_search(CLAIM, sentence.text)
+    if claim is not None and cued_search(ANAPHORA, sentence.text):
         # "ISIS claimed the attack": about an event already drafted; but "in response to an
-        # Israeli air strike near Damascus on Monday" is one more, with its own date.
-        return dated
+        # Israeli air strike near Damascus on Monday" is one more, with its own date, and
+        # "an IED hit a patrol near Hawija; IS claimed the attack" tells the event first.
+        return dated + before_claim(sentence, claim.start(), [t for t in told if t not in dated])
     triggers = [t for t in found if t in told or t in dated]
     triggers = [t for t in triggers if not _crowd_shot_by_gunmen(sentence, t, triggers)]
     if any(t.spec.group == "unrest" for t in triggers):
@@ -368,3 +370,18 @@ def _taken_by_force(
     if clash is None:
         return triggers
     return [t for t in triggers if t not in taking] + [clash]
+
+
+#: Where a clause of its own ends: a semicolon.
+_CLAUSE_END = re.compile(r";\s")
+
+
+def before_claim(sentence: Sentence, claim_at: int, told: list[Trigger]) -> list[Trigger]:
+    """ "An IED hit an army patrol near Hawija; ISIS claimed the attack": the triggers of
+    clauses that end (at a semicolon) before the claim's clause begins tell the event the
+    claim is about, in the same sentence (``claim_at``: where the claim word is, counted in
+    the sentence)."""
+    ends = [m.start() for m in _CLAUSE_END.finditer(sentence.text, 0, claim_at)]
+    if not ends:
+        return []
+    return [t for t in told if t.end - sentence.start <= ends[-1]]

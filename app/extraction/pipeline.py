@@ -227,7 +227,6 @@ class Extractor:
         for sentence in sentences:
             ctx.previous_start = sentences[sentence.index - 1].start if sentence.index else 0
             actors_here = actor_spans.between(sentence.start, sentence.end)
-            self._claims(sentence, actors_here, ctx)
             reading = ctx.reading(ctx.countries)
             armed = partial(roles.has_force, sentence.text, actors_here, reading)
             dated = partial(
@@ -247,6 +246,9 @@ class Extractor:
                     alone=len(triggers) == 1,
                     others=[t for t in triggers if t is not trigger],
                 )
+            # "ISIS claimed the attack": of an earlier event, or of this sentence's own
+            # ("an IED hit a patrol; ISIS claimed the attack").
+            self._claims(sentence, actors_here, ctx)
         kept = [
             d
             for d in ctx.drafts
