@@ -376,12 +376,19 @@ def _taken_by_force(
 _CLAUSE_END = re.compile(r";\s")
 
 
+def claim_clause_start(sentence: Sentence, claim_at: int) -> int | None:
+    """Where the clause of a claim begins (after the last semicolon before ``claim_at``, both
+    counted in the sentence); None when the claim's clause opens the sentence."""
+    ends = [m.end() for m in _CLAUSE_END.finditer(sentence.text, 0, claim_at)]
+    return ends[-1] if ends else None
+
+
 def before_claim(sentence: Sentence, claim_at: int, told: list[Trigger]) -> list[Trigger]:
     """ "An IED hit an army patrol near Hawija; ISIS claimed the attack": the triggers of
     clauses that end (at a semicolon) before the claim's clause begins tell the event the
     claim is about, in the same sentence (``claim_at``: where the claim word is, counted in
     the sentence)."""
-    ends = [m.start() for m in _CLAUSE_END.finditer(sentence.text, 0, claim_at)]
-    if not ends:
+    start = claim_clause_start(sentence, claim_at)
+    if start is None:
         return []
-    return [t for t in told if t.end - sentence.start <= ends[-1]]
+    return [t for t in told if t.end - sentence.start < start]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import partial
@@ -52,7 +53,7 @@ from app.extraction.learned_triggers import SHIPPED, LearnedTriggers, TriggerRev
 from app.extraction.led_offensives import add_backed_side, add_leader
 from app.extraction.lexicon import Lexicon, load_lexicon
 from app.extraction.namesakes import placed_by_neighbours
-from app.extraction.occurrences import BLAME, CLAIM, occurrences
+from app.extraction.occurrences import BLAME, CLAIM, claim_clause_start, occurrences
 from app.extraction.outskirts import Outskirts
 from app.extraction.perpetrators import add_perpetrators
 from app.extraction.places import DEMONYMS, ToponymMatcher, tokenize
@@ -317,10 +318,30 @@ class Extractor:
                 if m.start < at
                 or sentence.text[: m.start - sentence.start].rstrip().endswith(" by")
             ]
-        for claimed in roles.claimed(ctx.drafts, sentence):
+        drafts, told = ctx.drafts, None
+        start = claim_clause_start(sentence, claim.start())
+        if start is not None and drafts and drafts[-1].sentence.index == sentence.index:
+            if _OWN_ACT.match(sentence.text, claim.start()):
+                return  # "...; the PKK claimed to have shot at helicopters": its own act
+            # "an IED hit a patrol; ISIS claimed the attack": the event told before the
+            # claim's clause, claimed by those named in that clause (not what the sentence's
+            # own roles made them).
+            told = sentence.start + start
+            claimants = [m for m in claimants if m.start >= told]
+            drafts = [
+                d for d in drafts if d.sentence.index != sentence.index or d.trigger.end < told
+            ]
+        for claimed in roles.claimed(drafts, sentence):
+            if told is not None and claimed.sentence.index == sentence.index:
+                claimed.actors = [a for a in claimed.actors if a[2] not in claimants]
             reading = ctx.reading(event_countries(claimed, ctx.countries))
             for mention in claimants:
                 claimed.add_actor(reading.actor(mention), "actor", mention)
+
+
+#: "claimed to have shot down a drone": a side's word about its own act, not a claim of
+#: responsibility for the event told before it.
+_OWN_ACT = re.compile(r"claimed to have\b", re.I)
 
 
 #: The last paragraph (counted from 0) of a report's lead: a headline line, then its opening.

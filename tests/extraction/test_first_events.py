@@ -1,0 +1,77 @@
+"""Sentences that used to give no event at all (issue 9, recall of first events; sentences
+written here): an event told before a claim's clause, a day's raid of dozens of strikes, a
+background event whose own date follows an aside about the place, and one of another kind
+than an event drafted on the same day."""
+
+import datetime as dt
+
+from app.extraction.report_input import ReportInput
+
+THURSDAY = dt.date(2024, 3, 14)
+
+
+def _events(extractor, text, published=THURSDAY):
+    found = extractor.extract(ReportInput(text, published)).events
+    return [e.properties for e in found]
+
+
+def _kinds(extractor, text, published=THURSDAY):
+    return {(p.event_type, p.date) for p in _events(extractor, text, published)}
+
+
+def test_an_event_told_before_a_claim_in_the_same_sentence_is_drafted(extractor):
+    text = (
+        "A roadside bomb struck an army vehicle near Tikrit on Tuesday, wounding three "
+        "soldiers; Islamic State claimed the attack on its Amaq channel."
+    )
+    assert ("ied_explosion", dt.date(2024, 3, 12)) in _kinds(extractor, text)
+
+
+def test_the_claimant_of_an_event_told_in_its_own_sentence_is_its_actor(extractor):
+    text = (
+        "A roadside bomb struck an army vehicle near Tikrit on Tuesday, wounding three "
+        "soldiers; Islamic State claimed the attack on its Amaq channel."
+    )
+    (bomb,) = [p for p in _events(extractor, text) if p.event_type == "ied_explosion"]
+    assert "ISIS" in {a.name for a in bomb.actors if a.role == "actor"}
+
+
+def test_a_claim_alone_still_refers_to_the_event_told_before(extractor):
+    text = (
+        "A roadside bomb struck an army vehicle near Tikrit on Tuesday. "
+        "Islamic State claimed the attack on its Amaq channel; nobody else did."
+    )
+    assert [p.event_type for p in _events(extractor, text)] == ["ied_explosion"]
+
+
+def test_dozens_of_strikes_carried_out_on_a_day_are_that_days_raid(extractor):
+    text = (
+        "Russian jets carried out dozens of strikes on the hills west of Palmyra on "
+        "Tuesday, the defence ministry said."
+    )
+    assert ("airstrike", dt.date(2024, 3, 12)) in _kinds(extractor, text)
+
+
+def test_dozens_of_strikes_as_a_tally_are_still_no_event(extractor):
+    text = "Russian jets have carried out dozens of strikes on the hills west of Palmyra."
+    assert "airstrike" not in {t for t, _ in _kinds(extractor, text)}
+
+
+def test_a_background_event_dated_after_an_aside_about_its_place(extractor):
+    text = (
+        "US jets struck militia depots near Qaim on Thursday. The strikes were a response "
+        "to the drone attack on Harir, a small base north of Erbil used by coalition "
+        "advisers, on 2 February, which wounded two soldiers."
+    )
+    assert ("drone_or_rocket_attack", dt.date(2024, 2, 2)) in _kinds(extractor, text)
+
+
+def test_a_background_event_of_another_kind_than_the_days_event(extractor):
+    text = (
+        "Turkish jets struck PKK positions near Zakho on Tuesday. The escalation came "
+        "hours after a roadside bomb attack on a Turkish convoy near Amadiya on Tuesday, "
+        "in which two soldiers were killed."
+    )
+    kinds = _kinds(extractor, text)
+    assert ("airstrike", dt.date(2024, 3, 12)) in kinds
+    assert ("ied_explosion", dt.date(2024, 3, 12)) in kinds
