@@ -3,7 +3,10 @@ written here): an event told before a claim's clause, a day's raid of dozens of 
 background event whose own date follows an aside about the place, and one of another kind
 than an event drafted on the same day."""
 
+import copy
 import datetime as dt
+
+import pytest
 
 from app.extraction.report_input import ReportInput
 
@@ -75,3 +78,43 @@ def test_a_background_event_of_another_kind_than_the_days_event(extractor):
     kinds = _kinds(extractor, text)
     assert ("airstrike", dt.date(2024, 3, 12)) in kinds
     assert ("ied_explosion", dt.date(2024, 3, 12)) in kinds
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type"),
+    [
+        ("Local officials said fighting was continuing around Tal Afar on Tuesday.", "armed_clash"),
+        (
+            "Karbala: a local radio presenter, shot twice in the head outside his home on "
+            "Tuesday night; in hospital.",
+            "attack",
+        ),
+        ("- Strikes were also recorded on Khan Shaykhun on Tuesday.", "airstrike"),
+        ("On Tuesday the Peshmerga evacuated positions near Bashiqa.", "troop_withdrawal"),
+        (
+            "The coalition handed the Qayyarah air base to the Iraqi army on Tuesday.",
+            "troop_withdrawal",
+        ),
+    ],
+)
+def test_a_sentence_with_a_new_trigger_phrase_gives_its_event(extractor, text, event_type):
+    rules = copy.copy(extractor)
+    rules.learned = None  # the lexicon row alone, without the learned classifier
+    assert event_type in {t for t, _ in _kinds(rules, text)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gunmen shot dead a protest organiser in Nasiriyah on Tuesday, police said.",
+        "Gunmen shot dead a schoolteacher in Basra on Tuesday, the latest in a string of "
+        "attacks on figures of the protest movement.",
+    ],
+)
+def test_protest_people_named_as_victims_leave_the_killing_an_attack(extractor, text):
+    assert ("attack", dt.date(2024, 3, 12)) in _kinds(extractor, text)
+
+
+def test_a_protest_movement_that_erupted_is_still_a_protest(extractor):
+    text = "The protest movement erupted in Baghdad on Tuesday, when crowds filled the square."
+    assert "protest" in {t for t, _ in _kinds(extractor, text)}
