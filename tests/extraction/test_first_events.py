@@ -118,3 +118,22 @@ def test_protest_people_named_as_victims_leave_the_killing_an_attack(extractor, 
 def test_a_protest_movement_that_erupted_is_still_a_protest(extractor):
     text = "The protest movement erupted in Baghdad on Tuesday, when crowds filled the square."
     assert "protest" in {t for t, _ in _kinds(extractor, text)}
+
+
+def test_a_country_wide_raid_is_no_summary_of_a_raid_in_another_country(extractor):
+    text = (
+        "Turkish warplanes struck PKK positions across northern Iraq on Tuesday. Later that "
+        "day Turkish jets also bombed a village near Qamishli."
+    )
+    found = {(p.event_type, p.location.country) for p in _events(extractor, text) if p.location}
+    assert {("airstrike", "IQ"), ("airstrike", "SY")} <= found
+
+
+def test_a_country_wide_raid_still_sums_up_raids_on_its_own_towns(extractor):
+    text = (
+        "Turkish warplanes struck PKK positions across northern Iraq on Tuesday. Turkish jets "
+        "bombed a village near Amadiya and a hill outside Zakho."
+    )
+    found = [p for p in _events(extractor, text) if p.event_type == "airstrike"]
+    assert found
+    assert all(p.location is not None and p.location.admin1 for p in found)
