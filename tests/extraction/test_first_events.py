@@ -95,6 +95,11 @@ def test_a_background_event_of_another_kind_than_the_days_event(extractor):
             "The coalition handed the Qayyarah air base to the Iraqi army on Tuesday.",
             "troop_withdrawal",
         ),
+        (
+            "Hawija: on Tuesday a fire destroyed some 80 dunams of barley in villages west "
+            "of Hawija.",
+            "insurgent_activity",
+        ),
     ],
 )
 def test_a_sentence_with_a_new_trigger_phrase_gives_its_event(extractor, text, event_type):
@@ -137,3 +142,13 @@ def test_a_country_wide_raid_still_sums_up_raids_on_its_own_towns(extractor):
     found = [p for p in _events(extractor, text) if p.event_type == "airstrike"]
     assert found
     assert all(p.location is not None and p.location.admin1 for p in found)
+
+
+def test_a_patrol_that_took_place_is_a_movement(extractor):
+    rules = copy.copy(extractor)
+    rules.learned = None
+    text = (
+        "The second joint Russian-Turkish patrol took place on Tuesday west of Amuda, with "
+        "armoured vehicles of both armies."
+    )
+    assert "movement" in {p.category for p in _events(rules, text)}
