@@ -152,3 +152,24 @@ def test_a_patrol_that_took_place_is_a_movement(extractor):
         "armoured vehicles of both armies."
     )
     assert "movement" in {p.category for p in _events(rules, text)}
+
+
+def test_a_run_that_is_how_an_act_was_done_is_that_days_event(extractor):
+    text = (
+        "The army opened its push on Tal Afar on Tuesday with a wave of air strikes on the "
+        "western districts."
+    )
+    assert ("airstrike", dt.date(2024, 3, 12)) in _kinds(extractor, text)
+
+
+def test_a_string_of_car_bombs_that_tore_through_lines_is_an_event(extractor):
+    text = (
+        "A string of three suicide car bombs tore through army lines east of Ramadi on "
+        "Tuesday, killing nine soldiers."
+    )
+    assert ("suicide_bombing", dt.date(2024, 3, 12)) in _kinds(extractor, text)
+
+
+def test_a_string_of_attacks_in_background_is_still_no_event(extractor):
+    text = "Police in Basra have been on edge since a string of car bombings last year."
+    assert "ied_explosion" not in {t for t, _ in _kinds(extractor, text)}
