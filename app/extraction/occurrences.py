@@ -15,7 +15,7 @@ from collections.abc import Callable
 
 from app.extraction.aid_convoys import told_as_other
 from app.extraction.cues import cued_search
-from app.extraction.event_types import ANAPHORA, Trigger, TriggerFinder, irrealis
+from app.extraction.event_types import ANAPHORA, TYPES, Trigger, TriggerFinder, irrealis
 from app.extraction.framing import framing
 from app.extraction.ordnance import goods_seized, handled
 from app.extraction.overflights import overflight
@@ -169,6 +169,8 @@ def occurrences(
     dated = [
         t for t in found if t not in told and dated_reference is not None and dated_reference(t)
     ]
+    earlier = _told_before_reference(finder, sentence, plain, found, told + dated)
+    found, told = found + earlier, told + earlier
     claim = cued_search(CLAIM, sentence.text)
     if claim is not None and cued_search(ANAPHORA, sentence.text):
         # "ISIS claimed the attack": about an event already drafted; but "in response to an
@@ -392,3 +394,33 @@ def before_claim(sentence: Sentence, claim_at: int, told: list[Trigger]) -> list
     if start is None:
         return []
     return [t for t in told if t.end - sentence.start < start]
+
+
+#: "The attack on the gas field": an event named again, not told.
+_DEFINITE = re.compile(r"\b(?:the|this|that|these|those)\s+(?:[\w-]+\s+)?$", re.I)
+#: The types of the violence group, in the lexicon's order.
+_VIOLENT_TYPES = tuple(spec.name for spec in TYPES if spec.group == "violence")
+
+
+def _told_before_reference(
+    finder: TriggerFinder,
+    sentence: Sentence,
+    plain: str,
+    found: list[Trigger],
+    kept: list[Trigger],
+) -> list[Trigger]:
+    """ "Three men were killed when a drone struck their car, the latest in a series of Turkish
+    strikes": the group's winning word (the strikes) only refers to other events; a violent
+    word of another type told before it, itself no reference, is the sentence's event."""
+    dropped = [t for t in found if t.spec.group == "violence" and t not in kept]
+    if not dropped or any(t.spec.group == "violence" for t in kept):
+        return []
+    before = [
+        t
+        for name in _VIOLENT_TYPES
+        if (t := finder.first(name, sentence.text, sentence.start)) is not None
+        and t.end <= dropped[0].start
+        and not _DEFINITE.search(sentence.text, 0, t.start - sentence.start)
+        and not irrealis(plain, t.start - sentence.start)
+    ]
+    return before[:1]  # the most specific type, as the finder ranks them

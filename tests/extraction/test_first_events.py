@@ -173,3 +173,24 @@ def test_a_string_of_car_bombs_that_tore_through_lines_is_an_event(extractor):
 def test_a_string_of_attacks_in_background_is_still_no_event(extractor):
     text = "Police in Basra have been on edge since a string of car bombings last year."
     assert "ied_explosion" not in {t for t, _ in _kinds(extractor, text)}
+
+
+def test_a_violent_word_told_before_a_series_reference_is_the_event(extractor):
+    rules = copy.copy(extractor)
+    rules.learned = None
+    text = (
+        "Two shepherds were killed on Tuesday when a drone hit their truck near Makhmour, "
+        "the latest in a series of Turkish strikes in the area."
+    )
+    found = {(p.category, p.date) for p in _events(rules, text)}
+    assert ("security_incident", dt.date(2024, 3, 12)) in found
+
+
+def test_an_event_named_again_before_a_series_reference_is_no_event(extractor):
+    rules = copy.copy(extractor)
+    rules.learned = None
+    text = (
+        "The attack on the Khurmala field follows a series of drone strikes on oil fields "
+        "near Erbil."
+    )
+    assert not _events(rules, text)
