@@ -15,13 +15,14 @@ from collections.abc import Callable
 
 from app.extraction.aid_convoys import told_as_other
 from app.extraction.cues import cued_search
-from app.extraction.event_types import ANAPHORA, TYPES, Trigger, TriggerFinder, irrealis
+from app.extraction.event_types import ANAPHORA, Trigger, TriggerFinder, irrealis
 from app.extraction.framing import framing
 from app.extraction.ordnance import goods_seized, handled
 from app.extraction.overflights import overflight
 from app.extraction.roles import FORCE_WORDS
 from app.extraction.second_occurrences import while_another
 from app.extraction.text import Sentence
+from app.extraction.told_before import before_claim, told_before_reference
 
 #: "ISIS claimed the attack", "blamed the PKK": a sentence about who did an event.
 CLAIM = re.compile(
@@ -169,7 +170,7 @@ def occurrences(
     dated = [
         t for t in found if t not in told and dated_reference is not None and dated_reference(t)
     ]
-    earlier = _told_before_reference(finder, sentence, plain, found, told + dated)
+    earlier = told_before_reference(finder, sentence, plain, found, told + dated)
     found, told = found + earlier, told + earlier
     claim = cued_search(CLAIM, sentence.text)
     if claim is not None and cued_search(ANAPHORA, sentence.text):
@@ -372,55 +373,3 @@ def _taken_by_force(
     if clash is None:
         return triggers
     return [t for t in triggers if t not in taking] + [clash]
-
-
-#: Where a clause of its own ends: a semicolon.
-_CLAUSE_END = re.compile(r";\s")
-
-
-def claim_clause_start(sentence: Sentence, claim_at: int) -> int | None:
-    """Where the clause of a claim begins (after the last semicolon before ``claim_at``, both
-    counted in the sentence); None when the claim's clause opens the sentence."""
-    ends = [m.end() for m in _CLAUSE_END.finditer(sentence.text, 0, claim_at)]
-    return ends[-1] if ends else None
-
-
-def before_claim(sentence: Sentence, claim_at: int, told: list[Trigger]) -> list[Trigger]:
-    """ "An IED hit an army patrol near Hawija; ISIS claimed the attack": the triggers of
-    clauses that end (at a semicolon) before the claim's clause begins tell the event the
-    claim is about, in the same sentence (``claim_at``: where the claim word is, counted in
-    the sentence)."""
-    start = claim_clause_start(sentence, claim_at)
-    if start is None:
-        return []
-    return [t for t in told if t.end - sentence.start < start]
-
-
-#: "The attack on the gas field": an event named again, not told.
-_DEFINITE = re.compile(r"\b(?:the|this|that|these|those)\s+(?:[\w-]+\s+)?$", re.I)
-#: The types of the violence group, in the lexicon's order.
-_VIOLENT_TYPES = tuple(spec.name for spec in TYPES if spec.group == "violence")
-
-
-def _told_before_reference(
-    finder: TriggerFinder,
-    sentence: Sentence,
-    plain: str,
-    found: list[Trigger],
-    kept: list[Trigger],
-) -> list[Trigger]:
-    """ "Three men were killed when a drone struck their car, the latest in a series of Turkish
-    strikes": the group's winning word (the strikes) only refers to other events; a violent
-    word of another type told before it, itself no reference, is the sentence's event."""
-    dropped = [t for t in found if t.spec.group == "violence" and t not in kept]
-    if not dropped or any(t.spec.group == "violence" for t in kept):
-        return []
-    before = [
-        t
-        for name in _VIOLENT_TYPES
-        if (t := finder.first(name, sentence.text, sentence.start)) is not None
-        and t.end <= dropped[0].start
-        and not _DEFINITE.search(sentence.text, 0, t.start - sentence.start)
-        and not irrealis(plain, t.start - sentence.start)
-    ]
-    return before[:1]  # the most specific type, as the finder ranks them

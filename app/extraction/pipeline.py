@@ -53,7 +53,7 @@ from app.extraction.learned_triggers import SHIPPED, LearnedTriggers, TriggerRev
 from app.extraction.led_offensives import add_backed_side, add_leader
 from app.extraction.lexicon import Lexicon, load_lexicon
 from app.extraction.namesakes import placed_by_neighbours
-from app.extraction.occurrences import BLAME, CLAIM, claim_clause_start, occurrences
+from app.extraction.occurrences import BLAME, CLAIM, occurrences
 from app.extraction.outskirts import Outskirts
 from app.extraction.perpetrators import add_perpetrators
 from app.extraction.places import DEMONYMS, ToponymMatcher, tokenize
@@ -65,6 +65,7 @@ from app.extraction.report_input import DEFAULT_MAX_CHARS, ReportInput, check_pu
 from app.extraction.resolve import ResolvedMention, Resolver
 from app.extraction.states_acting import StatesActing, state_names
 from app.extraction.text import Sentence, clean_text, paragraphs, split_sentences
+from app.extraction.told_before import claim_clause_start
 from app.extraction.unknown_places import (
     unresolved_mentions,
 )
