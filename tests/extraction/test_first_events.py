@@ -96,6 +96,10 @@ def test_a_background_event_of_another_kind_than_the_days_event(extractor):
             "troop_withdrawal",
         ),
         (
+            "Three farmers were hurt near Kafr Nabl on Tuesday by a shell fired at their field.",
+            "drone_or_rocket_attack",
+        ),
+        (
             "Hawija: on Tuesday a fire destroyed some 80 dunams of barley in villages west "
             "of Hawija.",
             "insurgent_activity",
