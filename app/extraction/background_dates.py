@@ -10,7 +10,7 @@ import re
 from app.extraction.dates import DateMention
 from app.extraction.event_builder import EventDraft
 from app.extraction.event_dates import days_after
-from app.extraction.event_types import HABITUAL, MODAL, REFERENCE, Trigger
+from app.extraction.event_types import HABITUAL, MODAL, REFERENCE, Trigger, same_kind
 from app.extraction.irrealis import own_clause
 from app.extraction.occurrences import without_month_may
 from app.extraction.text import Sentence
@@ -56,6 +56,7 @@ def dated_reference(
         own = [d for d in own if d.precision == "day" and _NEW_WAVE.search(before + trigger.text)]
     return bool(own) and not any(
         d.spec.group == trigger.spec.group
+        and same_kind(d.spec, trigger.spec)
         and d.date_mention is not None  # a draft dated by default is no repeat of a stated day
         and d.date <= own[0].last
         and own[0].first <= d.date_end
@@ -86,6 +87,7 @@ def _repeats(trigger: Trigger, own: DateMention, drafts: list[EventDraft]) -> bo
     """Whether an event of the trigger's group was already drafted on that date."""
     return any(
         d.spec.group == trigger.spec.group
+        and same_kind(d.spec, trigger.spec)
         and d.date_mention is not None
         and d.date <= own.last
         and own.first <= d.date_end
@@ -134,6 +136,7 @@ def _dated_background(
     ]
     return bool(own) and not any(
         d.spec.group == trigger.spec.group
+        and same_kind(d.spec, trigger.spec)
         and d.date_mention is not None
         and d.date <= own[0].last
         and own[0].first <= d.date_end
@@ -148,8 +151,15 @@ def own_date(sentence: Sentence, trigger: Trigger, mention: DateMention) -> bool
     between = sentence.text[trigger.end - sentence.start : mention.start - sentence.start]
     # "arrested a senior commander, Qasim Muslih, in Anbar on 26 May": a name in apposition
     # does not close the clause.
-    between = _APPOSITION.sub(" ", between)
-    return 0 <= mention.start - trigger.end <= 80 and not re.search(r"[,;:]", between)
+    # "a drone hit the Sarsang field, operated by HKN, in Duhok on Tuesday": nor does an
+    # aside that describes the place hit.
+    between = _PLACE_ASIDE.sub(" ", _APPOSITION.sub(" ", between))
+    return (
+        0 <= mention.start - trigger.end and len(between) <= 80 and not re.search(r"[,;:]", between)
+    )
 
 
 _APPOSITION = re.compile(r",\s+(?:[A-Z][\w'’-]*\s+){0,3}[A-Z][\w'’-]*,")
+_PLACE_ASIDE = re.compile(
+    r",\s+(?:an?|operated by|run by|held by|controlled by|home to|used by)\s[^,;:]{0,80},"
+)

@@ -145,12 +145,20 @@ def without_summaries(drafts: list[EventDraft], countries: list[str]) -> list[Ev
         place = d.location.place if d.location is not None else None
         return place is not None and place.family == "country" and place.country in countries
 
-    return [
-        d
-        for d in drafts
-        if not wide(d)
-        or not any(o.spec.name == d.spec.name and o.location and not wide(o) for o in drafts)
-    ]
+    def country(d: EventDraft) -> str | None:
+        return d.location.place.country if d.location and d.location.place else None
+
+    def sums_up(d: EventDraft, o: EventDraft) -> bool:
+        # "strikes across northern Iraq" sums up the strikes near named towns of Iraq, not a
+        # strike in Syria.
+        return (
+            o.spec.name == d.spec.name
+            and country(o) is not None
+            and not wide(o)
+            and country(o) == country(d)
+        )
+
+    return [d for d in drafts if not wide(d) or not any(sums_up(d, o) for o in drafts)]
 
 
 def without_overviews(drafts: list[EventDraft]) -> list[EventDraft]:

@@ -56,10 +56,13 @@ _SERIES = re.compile(r"\b(?:wave|series|string) of\s", re.I)
 #: of demonstrations began on 25 October in Basra", "the first wave of protests, from 1 to 6
 #: October, left 149 dead"): then it is what happened there and then.
 _ONSET = re.compile(
-    r"[\w-]+(?:,[^,;]{1,40},)?\s+(?:began|started|erupted|broke out|swept|spread|hit|struck|"
-    r"killed|left)\b",
+    r"(?:[\w-]+\s+){0,2}[\w-]+(?:,[^,;]{1,40},)?\s+(?:began|started|erupted|broke out|swept|"
+    r"spread|hit|struck|killed|left|tore through|ripped through|rocked)\b",
     re.I,
 )
+#: "opened the offensive with a wave of air strikes", "struck back with a wave of car bombs":
+#: the run is how the act told was done, there and then.
+_WITH_BEFORE = re.compile(r"\bwith\s+(?:an?\s+)?$", re.I)
 #: "supported by attack helicopters", "under cover of air strikes": a means, not an event.
 SUPPORT = re.compile(
     r"\b(?:(?:supported|backed|covered|assisted|escorted) by|under (?:the )?cover of|"
@@ -130,8 +133,10 @@ HABITUAL = re.compile(
     r"(?:almost |near-)?(?:daily|nightly) (?:[\w-]+ )?(?:shelling|attacks|strikes|air ?strikes|"
     r"raids|bombardments?|clashes|fighting|protests|demonstrations|rallies)|"
     r"(?:have|has) been (?:\w+ ){0,2}since|in total|so far this|since the (?:start|beginning)|"
-    r"(?:hundreds|thousands|scores|dozens) of (?:\w+ )?(?:strikes|attacks|raids|air ?strikes|bases|"
-    r"posts|outposts|checkpoints)|"
+    # but "jets carried out dozens of strikes on the hills on Wednesday" is that day's raid
+    r"(?:hundreds|thousands|scores|(?<!carried out )(?<!conducted )(?<!launched )(?<!executed )"
+    r"dozens) of (?:\w+ )?(?:strikes|attacks|raids|air ?strikes|bases|posts|outposts|"
+    r"checkpoints)|"
     r"tally|toll (?:has|had) risen|"
     # "drone strikes have increased in recent years", "cells have stepped up attacks": a trend.
     r"(?:have|has|had) (?:\w+ )?(?:increased|intensified|escalated|grown|multiplied|surged|"
@@ -270,7 +275,7 @@ def irrealis(sentence: str, at: int, movement: bool = False) -> bool:
     if (
         reference is not None
         and cued_search(_SERIES, reference.group())
-        and _ONSET.match(sentence, at)
+        and (_ONSET.match(sentence, at) or _WITH_BEFORE.search(before, 0, reference.start()))
     ):
         reference = None  # "a second wave of protests began on 25 October in Basra": they began
     return (

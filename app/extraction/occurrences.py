@@ -22,6 +22,7 @@ from app.extraction.overflights import overflight
 from app.extraction.roles import FORCE_WORDS
 from app.extraction.second_occurrences import while_another
 from app.extraction.text import Sentence
+from app.extraction.told_before import before_claim, told_before_reference
 from app.extraction.visits import visit
 
 #: "ISIS claimed the attack", "blamed the PKK": a sentence about who did an event.
@@ -181,10 +182,14 @@ def occurrences(
     dated = [
         t for t in found if t not in told and dated_reference is not None and dated_reference(t)
     ]
-    if cued_search(CLAIM, sentence.text) and cued_search(ANAPHORA, sentence.text):
+    earlier = told_before_reference(finder, sentence, plain, found, told + dated)
+    found, told = found + earlier, told + earlier
+    claim = cued_search(CLAIM, sentence.text)
+    if claim is not None and cued_search(ANAPHORA, sentence.text):
         # "ISIS claimed the attack": about an event already drafted; but "in response to an
-        # Israeli air strike near Damascus on Monday" is one more, with its own date.
-        return dated
+        # Israeli air strike near Damascus on Monday" is one more, with its own date, and
+        # "an IED hit a patrol near Hawija; IS claimed the attack" tells the event first.
+        return dated + before_claim(sentence, claim.start(), [t for t in told if t not in dated])
     triggers = [t for t in found if t in told or t in dated]
     triggers = [t for t in triggers if not _crowd_shot_by_gunmen(sentence, t, triggers)]
     if any(t.spec.group == "unrest" for t in triggers):

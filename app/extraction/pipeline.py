@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import partial
@@ -64,6 +65,7 @@ from app.extraction.report_input import DEFAULT_MAX_CHARS, ReportInput, check_pu
 from app.extraction.resolve import ResolvedMention, Resolver
 from app.extraction.states_acting import StatesActing, state_names
 from app.extraction.text import Sentence, clean_text, paragraphs, split_sentences
+from app.extraction.told_before import claim_clause_start
 from app.extraction.unknown_places import (
     unresolved_mentions,
 )
@@ -227,7 +229,6 @@ class Extractor:
         for sentence in sentences:
             ctx.previous_start = sentences[sentence.index - 1].start if sentence.index else 0
             actors_here = actor_spans.between(sentence.start, sentence.end)
-            self._claims(sentence, actors_here, ctx)
             reading = ctx.reading(ctx.countries)
             armed = partial(roles.has_force, sentence.text, actors_here, reading)
             dated = partial(
@@ -247,6 +248,9 @@ class Extractor:
                     alone=len(triggers) == 1,
                     others=[t for t in triggers if t is not trigger],
                 )
+            # "ISIS claimed the attack": of an earlier event, or of this sentence's own
+            # ("an IED hit a patrol; ISIS claimed the attack").
+            self._claims(sentence, actors_here, ctx)
         kept = [
             d
             for d in ctx.drafts
@@ -315,10 +319,30 @@ class Extractor:
                 if m.start < at
                 or sentence.text[: m.start - sentence.start].rstrip().endswith(" by")
             ]
-        for claimed in roles.claimed(ctx.drafts, sentence):
+        drafts, told = ctx.drafts, None
+        start = claim_clause_start(sentence, claim.start())
+        if start is not None and drafts and drafts[-1].sentence.index == sentence.index:
+            if _OWN_ACT.match(sentence.text, claim.start()):
+                return  # "...; the PKK claimed to have shot at helicopters": its own act
+            # "an IED hit a patrol; ISIS claimed the attack": the event told before the
+            # claim's clause, claimed by those named in that clause (not what the sentence's
+            # own roles made them).
+            told = sentence.start + start
+            claimants = [m for m in claimants if m.start >= told]
+            drafts = [
+                d for d in drafts if d.sentence.index != sentence.index or d.trigger.end < told
+            ]
+        for claimed in roles.claimed(drafts, sentence):
+            if told is not None and claimed.sentence.index == sentence.index:
+                claimed.actors = [a for a in claimed.actors if a[2] not in claimants]
             reading = ctx.reading(event_countries(claimed, ctx.countries))
             for mention in claimants:
                 claimed.add_actor(reading.actor(mention), "actor", mention)
+
+
+#: "claimed to have shot down a drone": a side's word about its own act, not a claim of
+#: responsibility for the event told before it.
+_OWN_ACT = re.compile(r"claimed to have\b", re.I)
 
 
 #: The last paragraph (counted from 0) of a report's lead: a headline line, then its opening.
