@@ -17,22 +17,24 @@ OLD_CORPUS = {
 #: The blind corpus (tests/fixtures/blind/{dev,test}.jsonl), by split. Issue 9's targets for
 #: the frozen test split are event_f1 0.85, actor_recall 0.85, date_accuracy 0.95.
 BLIND = {
-    # 782 reports: the first 82, 50 dx- reports by a fourth writer, 100 dy-/dz- by two more
+    # 882 reports: the first 82, 50 dx- reports by a fourth writer, 100 dy-/dz- by two more
     # (session 4), 50 dw- by a sixth (session 5), 100 dv-/du- by two more (session 6), 100
-    # dt-/ds- by two more (session 7) and 300 dr-/dq-/dp-/do-/dn-/dm- by six more (session 8),
-    # all written blind. The 300 were scored before they joined dev: event F1 0.654 with
-    # session 8's starting code, 0.661 after its rules (actor recall 0.664 -> 0.691, dates
-    # 0.833 -> 0.838). All 782, with the classifier and the calibration refit on them (so
-    # in-sample for both): event F1 0.786, actor recall 0.768, dates 0.905, confident accuracy
-    # 0.880; after a second round tuned on all 782: 0.795, 0.776, 0.914, 0.881. The floors went
-    # down from 0.80/0.76/0.90/0.88 (on 482) because dev grew by 300 harder reports, not
-    # because any report scores worse (the 482 score 0.844/0.806/0.938 at the end).
+    # dt-/ds- by two more (session 7), 300 dr-/dq-/dp-/do-/dn-/dm- by six more (session 8) and
+    # 100 dl-/dk- by two more (session 9), all written blind. Session 9 changed the scorer
+    # (optimal pairing; gold actor names read through the lexicon's aliases; the date share
+    # over gold events matched or with an unpaired prediction of their category and area), so
+    # from there on the figures are not comparable with earlier ones. With the session 8
+    # scorer the 782 of session 8 went 0.795 -> 0.820 event F1, actor recall 0.776 -> 0.783,
+    # dates 0.914 -> 0.932 in session 9's first round. With the new scorer, all 882 (the
+    # classifier and the calibration refit on them, so in-sample for both): event F1 0.816,
+    # actor recall 0.809, dates 0.964, confident accuracy 0.893 after that round. The 100
+    # dl-/dk- were scored before they joined dev: 0.739 -> 0.756 over the round.
     # Floors sit a little under, so a small change of rules does not fail CI by itself.
     "dev": {
-        "event_f1": 0.78,
-        "actor_recall": 0.76,
-        "date_accuracy": 0.90,
-        "confident_accuracy": 0.86,
+        "event_f1": 0.80,
+        "actor_recall": 0.79,
+        "date_accuracy": 0.94,
+        "confident_accuracy": 0.87,
     },
     # Never tuned on; scored once at the end of each round (68 reports). Session 2: event F1
     # 0.686, actor recall 0.671, dates 0.853, confident accuracy 0.821. Session 3: 0.722,
@@ -43,11 +45,13 @@ BLIND = {
     # 0.86 to 0.85: the calibration is fitted on dev, where the learned classifier is scored on
     # its own training sentences, so it is a little over-confident on new text (issue 9 asks
     # 0.80). Session 8: 0.805, 0.833, 0.932, 0.872 (312 events) after its first round; 0.812,
-    # 0.828, 0.940, 0.877 (302 events) after its second.
+    # 0.828, 0.940, 0.877 (302 events) after its second. Session 9 (new scorer; the session 8
+    # scorer in brackets): 0.812, 0.843 (0.828), 0.981 (0.940) at its start, the same code;
+    # 0.832, 0.848 (0.827), 0.982 (0.942), 0.903 (318 events) after its first round.
     "test": {
-        "event_f1": 0.80,
-        "actor_recall": 0.82,
-        "date_accuracy": 0.92,
-        "confident_accuracy": 0.86,
+        "event_f1": 0.81,
+        "actor_recall": 0.83,
+        "date_accuracy": 0.96,
+        "confident_accuracy": 0.87,
     },
 }
