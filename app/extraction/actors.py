@@ -47,6 +47,7 @@ class ActorMention:
     text: str
     actors: tuple[Actor, ...]
     generic: bool = False  # "government warplanes": the state forces of the event's country
+    owned: bool = False  # a force word whose owner is known ("Ankara said two soldiers")
 
     def pick(self, countries: Sequence[str]) -> Actor:
         """The reading that fits the report's countries best ("gunmen" in Syria or Iraq)."""
@@ -277,7 +278,8 @@ class ActorMatcher:
 
     def is_generic(self, mention: ActorMention) -> bool:
         """ "security forces", "the army": words that name whichever state is at hand."""
-        return mention.generic or mention.text.casefold() in self._generic_forces
+        generic = mention.generic or mention.text.casefold() in self._generic_forces
+        return generic and not mention.owned
 
     def _government_forces(
         self, text: str, found: list[ActorMention], day: dt.date | None
