@@ -143,9 +143,9 @@ class ActorMatcher:
         self._insurgent_pattern = (
             lazy_compile(rf"\b(?:{'|'.join(insurgents)})\b", re.I) if insurgents else None
         )
-        self._militant = frozenset(
-            a.name for a in actors if any("militant" in x.casefold() for x in a.aliases)
-        )
+        militants = ((a, x) for a in actors for x in a.aliases if "militant" in x.casefold())
+        # "ISIS militants" (the group's own name before the word), not "Kurdish militants"
+        self._militant = frozenset(a.name for a, x in militants if x.rsplit(" ", 1)[0] in a.aliases)
         self._owners: dict[str, list[tuple[Demonym, Actor]]] = defaultdict(list)
         self._generic_owners = frozenset(d.word for d in demonyms if d.forces == GENERIC_OWNER)
         for demonym in demonyms:

@@ -51,3 +51,24 @@ def test_loyalist_insurgents_in_a_sentence_are_assad_loyalists(extractor):
 def test_named_syrian_factions_are_actors(extractor, text, name):
     found = events(extractor, text, dt.date(2020, 6, 9))
     assert name in found[0][3]
+
+
+def test_kurdish_militants_are_the_pkk_not_the_reports_main_group(extractor):
+    text = (
+        "Islamic State fighters attacked an army post near Mosul on Sunday. "
+        "On Monday Turkish jets struck Kurdish militant positions in the Qandil mountains."
+    )
+    found = events(extractor, text, dt.date(2016, 5, 10))
+    strike = next(f for f in found if f[0] == "airstrike")
+    assert strike[3].get("PKK") == "target" and "ISIS" not in strike[3], found
+
+
+def test_the_militants_stay_the_group_called_militants_by_name(extractor):
+    text = (
+        "Islamic State militants seized a village near Sinjar on Sunday; Turkey calls the "
+        "local force an offshoot of the PKK, whose PKK camps it bombs. On Monday the "
+        "militants attacked a checkpoint near Sinjar."
+    )
+    found = events(extractor, text, dt.date(2016, 5, 10))
+    later = [f for f in found if "ISIS" in f[3]]
+    assert len(later) >= 2, found
