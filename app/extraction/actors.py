@@ -47,6 +47,7 @@ class ActorMention:
     text: str
     actors: tuple[Actor, ...]
     generic: bool = False  # "government warplanes": the state forces of the event's country
+    owned: bool = False  # a force word whose owner is known ("Ankara said two soldiers")
 
     def pick(self, countries: Sequence[str]) -> Actor:
         """The reading that fits the report's countries best ("gunmen" in Syria or Iraq)."""
@@ -142,9 +143,9 @@ class ActorMatcher:
         self._insurgent_pattern = (
             lazy_compile(rf"\b(?:{'|'.join(insurgents)})\b", re.I) if insurgents else None
         )
-        self._militant = frozenset(
-            a.name for a in actors if any("militant" in x.casefold() for x in a.aliases)
-        )
+        militants = ((a, x) for a in actors for x in a.aliases if "militant" in x.casefold())
+        # "ISIS militants" (the group's own name before the word), not "Kurdish militants"
+        self._militant = frozenset(a.name for a, x in militants if x.rsplit(" ", 1)[0] in a.aliases)
         self._owners: dict[str, list[tuple[Demonym, Actor]]] = defaultdict(list)
         self._generic_owners = frozenset(d.word for d in demonyms if d.forces == GENERIC_OWNER)
         for demonym in demonyms:
@@ -277,7 +278,8 @@ class ActorMatcher:
 
     def is_generic(self, mention: ActorMention) -> bool:
         """ "security forces", "the army": words that name whichever state is at hand."""
-        return mention.generic or mention.text.casefold() in self._generic_forces
+        generic = mention.generic or mention.text.casefold() in self._generic_forces
+        return generic and not mention.owned
 
     def _government_forces(
         self, text: str, found: list[ActorMention], day: dt.date | None

@@ -63,6 +63,7 @@ from app.extraction.regional_forces import as_regional
 from app.extraction.repeats import Repeats
 from app.extraction.report_input import DEFAULT_MAX_CHARS, ReportInput, check_published, check_text
 from app.extraction.resolve import ResolvedMention, Resolver
+from app.extraction.speaking_states import SpeakingStates
 from app.extraction.states_acting import StatesActing, state_names
 from app.extraction.text import Sentence, clean_text, paragraphs, split_sentences
 from app.extraction.told_before import claim_clause_start
@@ -114,6 +115,7 @@ class Extractor:
             self.lexicon.hosted_sites, self.actors.actors, self.actors.national, self.actors.as_of
         )
         self.states = StatesActing(state_names(self.lexicon.demonyms), self.actors.actors)
+        self.speaking_states = SpeakingStates(self.lexicon.demonyms)
         self.triggers = TriggerFinder(self.lexicon.triggers)
         self.repeats = Repeats(self.triggers, self.lexicon.cues)
         self.outskirts = Outskirts(gazetteer)
@@ -199,6 +201,9 @@ class Extractor:
         actor_mentions = with_believed_owners(text, actor_mentions, self.actors.find, published)
         actor_mentions = with_possessives(
             text, actor_mentions, self.actors.national, published, self.actors.is_generic
+        )
+        actor_mentions = self.speaking_states.apply(
+            text, actor_mentions, self.actors.national, published
         )
         body = statement_issuer(text, found, national)
         mentions = self._mentions(text, sentences, actor_mentions)

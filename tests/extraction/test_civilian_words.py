@@ -28,3 +28,12 @@ def test_members_of_a_tribe_executed_are_civilians(extractor):
     text = "Islamic State executed 40 members of the Albu Nimr tribe near Hit on Friday."
     found = events(extractor, text, dt.date(2014, 11, 1))
     assert found and found[0][3].get("Civilians (Iraq)") == "target", found
+
+
+def test_schoolchildren_and_a_night_watchman_hit_are_civilians(extractor):
+    for text in (
+        "Mortar rounds killed three schoolchildren in a Hama suburb on Sunday.",
+        "A drone hit a grain silo near Amuda on Sunday, killing a night watchman.",
+    ):
+        found = events(extractor, text, dt.date(2020, 2, 11))
+        assert found and found[0][3].get("Civilians (Syria)") == "target", (text, found)
