@@ -92,10 +92,12 @@ class ServeProcess:
                 pids.append(pid)
         return pids
 
-    def log_tail(self, chars: int = 4000) -> str:
-        """The end of the server's log (uvicorn's supervisor says there when a worker died)."""
+    def log_tail(self, chars: int = 6000) -> str:
+        """The end of the server's log without its access lines: what uvicorn's supervisor
+        says when a worker died, and the traceback of a worker that failed to start."""
         self._log.flush()
-        return self.log_path.read_text(errors="replace")[-chars:]
+        lines = self.log_path.read_text(errors="replace").splitlines(keepends=True)
+        return "".join(line for line in lines if '"logger":"app.access"' not in line)[-chars:]
 
     def __enter__(self) -> ServeProcess:
         deadline = time.monotonic() + 120
@@ -104,16 +106,20 @@ class ServeProcess:
                 break
             try:
                 httpx.get(f"{self.url}/healthz", timeout=5).raise_for_status()
-                if len(self.worker_pids()) >= self.workers:
-                    # Every worker answers only once its lifespan has loaded the gazetteer.
-                    for _ in range(20 * self.workers):
-                        httpx.get(f"{self.url}/healthz", timeout=30).raise_for_status()
+                # One worker answering says nothing of the others: each says in the log when
+                # its lifespan (the gazetteer, the store) is done.
+                if self._started() >= self.workers:
                     return self
             except httpx.HTTPError:
                 pass
             time.sleep(0.3)
         self.__exit__()
         raise RuntimeError(f"geoevents serve did not start: {self.log_path.read_text()[-2000:]}")
+
+    def _started(self) -> int:
+        """How many workers have finished their start-up, by the server's log."""
+        self._log.flush()
+        return self.log_path.read_text(errors="replace").count("Application startup complete")
 
     def __exit__(self, *exc: object) -> None:
         self.process.terminate()

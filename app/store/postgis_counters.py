@@ -17,6 +17,11 @@ import psycopg
 from psycopg_pool import ConnectionPool, PoolTimeout
 
 from app.errors import StoreError
+from app.store.postgis_schema import IMPORT_LOCK
+
+#: Held while the table is created: PostgreSQL's CREATE TABLE IF NOT EXISTS is not safe against
+#: a concurrent create (a duplicate key in pg_type), and every worker creates it at start-up.
+SCHEMA_LOCK = IMPORT_LOCK + 1
 
 _SCHEMA = (
     "CREATE TABLE IF NOT EXISTS rate_counters (bucket text NOT NULL, slot bigint NOT NULL, "
@@ -39,8 +44,7 @@ class PostGISCounters:
         self.pool = ConnectionPool(url, min_size=1, max_size=pool_size, open=False)
         try:
             self.pool.open(wait=True, timeout=15)
-            with self.pool.connection() as conn:
-                conn.execute(_SCHEMA)
+            self._create()
         except (PoolTimeout, psycopg.Error) as exc:
             self.pool.close()
             raise StoreError(log_message=f"rate counters: {exc}") from exc
@@ -57,13 +61,17 @@ class PostGISCounters:
         except psycopg.errors.UndefinedTable:
             # A restore replaced the database with one that has no counters (as on SQLite).
             try:
-                with self.pool.connection() as conn:
-                    conn.execute(_SCHEMA)
+                self._create()
                 return self._hit(buckets, window)
             except psycopg.Error as exc:
                 raise StoreError(log_message=f"rate counters: {exc}") from exc
         except psycopg.Error as exc:
             raise StoreError(log_message=f"rate counters: {exc}") from exc
+
+    def _create(self) -> None:
+        with self.pool.connection() as conn, conn.transaction():
+            conn.execute("SELECT pg_advisory_xact_lock(%s)", (SCHEMA_LOCK,))
+            conn.execute(_SCHEMA)
 
     def _hit(self, buckets: Sequence[str], window: int) -> list[int]:
         # Rows are locked in one order (sorted buckets) so two workers never deadlock.

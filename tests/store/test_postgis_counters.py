@@ -1,5 +1,6 @@
 """Rate-limit counters on PostgreSQL: shared by workers, atomic, pruned."""
 
+import threading
 from concurrent.futures import ThreadPoolExecutor
 
 import psycopg
@@ -40,3 +41,25 @@ def test_open_counters_picks_the_postgis_counters_for_a_postgresql_url(pg_cluste
     counters.close()
     with pytest.raises(StoreError):
         open_counters("mysql://nowhere/db")
+
+
+def test_workers_starting_together_all_open_their_counters(pg_cluster):
+    # Every API worker creates the table at start-up; in CI two workers once did so at the
+    # same instant and one failed to start (PostgreSQL's CREATE TABLE IF NOT EXISTS is not
+    # safe against a concurrent create: a duplicate key in pg_type).
+    url = pg_cluster.new_database()
+    workers = 4
+    for _ in range(15):
+        with psycopg.connect(url, autocommit=True) as conn:
+            conn.execute("DROP TABLE IF EXISTS rate_counters")
+        together = threading.Barrier(workers)
+
+        def start(barrier: threading.Barrier) -> PostGISCounters:
+            barrier.wait()
+            return PostGISCounters(url)
+
+        with ThreadPoolExecutor(workers) as pool:
+            opened = list(pool.map(start, [together] * workers))
+        assert [c.hit(["a"], 1) for c in opened] == [[1], [2], [3], [4]]
+        for counters in opened:
+            counters.close()
