@@ -19,7 +19,7 @@ from app.extraction.event_types import ANAPHORA, Trigger, TriggerFinder, irreali
 from app.extraction.framing import framing
 from app.extraction.ordnance import goods_seized, handled
 from app.extraction.overflights import overflight
-from app.extraction.roles import FORCE_WORDS
+from app.extraction.role_patterns import FORCE_WORDS
 from app.extraction.second_occurrences import while_another
 from app.extraction.text import Sentence
 from app.extraction.told_before import before_claim, told_before_reference
