@@ -27,7 +27,8 @@ from app.extraction.visits import visit
 
 #: "ISIS claimed the attack", "blamed the PKK": a sentence about who did an event.
 CLAIM = re.compile(
-    r"\b(?:claimed|blamed|accused(?! of)|responsibility|attributed|behind the|hallmarks)\b|"
+    r"\b(?:claimed|blam(?:ed|es|ing)|accused(?! of)|responsibility|attributed|behind the|"
+    r"hallmarks)\b|"
     # "the Guards said in a statement that they had fired the missiles": a claim, too
     r"\b(?:said|announced|stated)(?: in a statement)?(?: on \w+)?,? (?:that )?(?:it|they|its "
     r"(?:fighters|forces|units|drones)|their fighters) had (?:fired|launched|carried out|"
@@ -123,7 +124,7 @@ def without_month_may(text: str) -> str:
 
 
 #: Claim words whose party is named after them ("blamed the PKK", "the hallmarks of IS").
-BLAME = re.compile(r"(?:blamed|accused|attributed|behind the|hallmarks)", re.I)
+BLAME = re.compile(r"(?:blam(?:ed|es|ing)|accused|attributed|behind the|hallmarks)", re.I)
 #: Violence that a demonstration in the same sentence turns into an intervention.
 _AGAINST_CROWDS = frozenset({"attack", "armed_clash"})
 #: Armed men who are not the state's forces: their shooting at a crowd is an attack on it

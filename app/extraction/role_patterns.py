@@ -14,7 +14,8 @@ _ARTICLE = r"(?:the\s+|a\s+|an\s+|its\s+|their\s+)?"
 AGENT_BEFORE = re.compile(
     r"\b(?:by|(?:fire|gunfire|attacks?|shelling|assault|strikes?|rockets?|missiles?|drones?)"
     r"(?:\s+(?:on|late\s+on|early\s+on|overnight|at\s+dawn|again)(?:\s+[A-Z]\w+day)?)?"
-    rf"\s+from|blamed\s+on)\s+{_ARTICLE}(?:[\w-]+\s+){{0,2}}$",
+    r"\s+from|blam(?:ed|es|ing)(?:\s+on)?|accus(?:ed|es|ing)(?!\s+of\b))"
+    rf"\s+{_ARTICLE}(?:[\w-]+\s+){{0,2}}$",
     re.I,
 )
 SUPPORT_BEFORE = re.compile(
