@@ -310,4 +310,31 @@ def claimed(drafts: Sequence[EventDraft], sentence: Sentence) -> list[EventDraft
         and chosen.date <= d.date_end
         and not any(role == "actor" and m is not None for _, role, m in d.actors)
     ]
-    return [chosen, *series]
+    return [chosen, *series, *_named_in_plural(drafts, sentence, [chosen, *series])]
+
+
+#: A claim of several incidents: "claimed the attacks on Ain al-Asad, Harir and al-Tanf".
+_PLURAL_CLAIM = re.compile(r"\b(?:attacks|strikes|bombings|operations)\s+(?:on|at|against)\b", re.I)
+#: A site's kind after its name, which a claim leaves out ("Ain al-Asad (air base)").
+_SITE_WORD = re.compile(r"\s+(?:air\s*base|airbase|base|airport|gas\s+field|field|garrison)$")
+
+
+def _named_in_plural(
+    drafts: Sequence[EventDraft], sentence: Sentence, taken: list[EventDraft]
+) -> list[EventDraft]:
+    """The earlier incidents, however far back, that a claim of several attacks names by their
+    place, and that no one else is named as doing."""
+    if not _PLURAL_CLAIM.search(sentence.text):
+        return []
+    text = sentence.text.lower()
+    return [
+        d
+        for d in drafts
+        if d not in taken
+        and d.category == "security_incident"
+        and d.spec.name not in _NOT_CLAIMED
+        and d.sentence.index <= sentence.index
+        and d.location is not None
+        and _SITE_WORD.sub("", d.location.mention.text.lower()) in text
+        and not any(role == "actor" and m is not None for _, role, m in d.actors)
+    ]

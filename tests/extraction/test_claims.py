@@ -136,3 +136,19 @@ def test_blame_told_in_the_present_names_the_attacker(extractor):
     )
     (strike,) = [e for e in found if e[0] == "drone_or_rocket_attack"]
     assert strike[3].get("Turkish Armed Forces") == "actor"
+
+
+def test_a_claim_of_several_attacks_covers_each_place_it_names(extractor):
+    found = events(
+        extractor,
+        "- 17 Oct: Two drones were launched at Ain al-Asad air base; one was shot down.\n"
+        "- 18 Oct: A rocket hit an empty lot in Sulaymaniyah.\n"
+        "- 19 Oct: A roadside bomb hit a truck near Diwaniyah.\n"
+        "- 20 Oct: A mortar round fell in a field near Tuz Khurmatu.\n"
+        "- 21 Oct: Rockets landed near Harir air base; no injuries.\n\n"
+        "The Islamic Resistance in Iraq claimed the attacks on Ain al-Asad and Harir.",
+        dt.date(2023, 10, 22),
+    )
+    strikes = [e for e in found if e[1] in ("Ain al-Asad Air Base", "Harir Air Base")]
+    assert len(strikes) == 2, found
+    assert all(e[3].get("Islamic Resistance in Iraq") == "actor" for e in strikes)
