@@ -5,7 +5,7 @@ units", "local gunmen backed by the Eighth Brigade's fighters"): they act, as go
 
 The annotation names such a force with the role ``associated``: it takes part in the event
 without being the side that fights it. Arms, training or money ("trained by", "funded by")
-make no part in the event, and :data:`app.extraction.roles.SUPPORT_BEFORE` drops those.
+make no part in the event, and :data:`app.extraction.role_patterns.SUPPORT_BEFORE` drops those.
 """
 
 from __future__ import annotations

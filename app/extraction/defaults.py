@@ -58,7 +58,7 @@ def add_defaults(
     if draft.spec.group == "violence":
         for before in reversed(earlier):
             named = [(a, m) for a, role, m in before.actors if role == "actor" and m is not None]
-            if before.spec.name == draft.spec.name and named and _within_reach(before, draft):
+            if _same_kind(before, draft) and named and _within_reach(before, draft):
                 for actor, mention in named:
                     draft.add_actor(actor, "actor", mention)
                 return
@@ -76,6 +76,24 @@ def add_defaults(
     unidentified = catalog.get(f"{stem} ({'Syria' if country == 'SY' else 'Iraq'})")
     if unidentified is not None:
         draft.add_actor(unidentified, "actor", None)
+
+
+#: Shelling: whether it hits homes (``attack``) or fighters (``drone_or_rocket_attack``), it is
+#: the same act by the same guns.
+_SHELLING = re.compile(r"\b(?:shell(?:s|ed|ing|fire)?|artillery|mortars?|bombardment)\b", re.I)
+_SHELLED = frozenset({"attack", "drone_or_rocket_attack"})
+
+
+def _same_kind(before: EventDraft, draft: EventDraft) -> bool:
+    """Events of one type, or shelling told of both ("artillery pounded the front; shells
+    also fell on homes in Qamishli")."""
+    if before.spec.name == draft.spec.name:
+        return True
+    return (
+        {before.spec.name, draft.spec.name} <= _SHELLED
+        and _SHELLING.search(before.sentence.text) is not None
+        and _SHELLING.search(draft.sentence.text) is not None
+    )
 
 
 #: How far back, in sentences, an unclaimed attack takes the attacker of one of its kind;

@@ -15,6 +15,7 @@ from app.extraction.event_types import BY_NAME, Trigger
 from app.extraction.place_lists import listed_with
 from app.extraction.quantities import fatalities
 from app.extraction.resolve import ResolvedMention
+from app.extraction.role_patterns import HOLDER_BEFORE
 from app.extraction.text import Sentence
 
 
@@ -133,7 +134,7 @@ def _next_item(sentence: Sentence, previous: ActorMention, mention: ActorMention
 
 def _held(sentence: Sentence, mention: ActorMention) -> bool:
     at = mention.start - sentence.start
-    return bool(cued_search(roles.HOLDER_BEFORE, sentence.text[max(0, at - 60) : at]))
+    return bool(cued_search(HOLDER_BEFORE, sentence.text[max(0, at - 60) : at]))
 
 
 def without_summaries(drafts: list[EventDraft], countries: list[str]) -> list[EventDraft]:

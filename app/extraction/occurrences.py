@@ -19,7 +19,7 @@ from app.extraction.event_types import ANAPHORA, Trigger, TriggerFinder, irreali
 from app.extraction.framing import framing
 from app.extraction.ordnance import goods_seized, handled
 from app.extraction.overflights import overflight
-from app.extraction.roles import FORCE_WORDS
+from app.extraction.role_patterns import FORCE_WORDS
 from app.extraction.second_occurrences import while_another
 from app.extraction.text import Sentence
 from app.extraction.told_before import before_claim, told_before_reference
@@ -27,7 +27,8 @@ from app.extraction.visits import visit
 
 #: "ISIS claimed the attack", "blamed the PKK": a sentence about who did an event.
 CLAIM = re.compile(
-    r"\b(?:claimed|blamed|accused(?! of)|responsibility|attributed|behind the|hallmarks)\b|"
+    r"\b(?:claimed|blam(?:ed|es|ing)|accused(?! of)|responsibility|attributed|behind the|"
+    r"hallmarks)\b|"
     # "the Guards said in a statement that they had fired the missiles": a claim, too
     r"\b(?:said|announced|stated)(?: in a statement)?(?: on \w+)?,? (?:that )?(?:it|they|its "
     r"(?:fighters|forces|units|drones)|their fighters) had (?:fired|launched|carried out|"
@@ -123,7 +124,7 @@ def without_month_may(text: str) -> str:
 
 
 #: Claim words whose party is named after them ("blamed the PKK", "the hallmarks of IS").
-BLAME = re.compile(r"(?:blamed|accused|attributed|behind the|hallmarks)", re.I)
+BLAME = re.compile(r"(?:blam(?:ed|es|ing)|accused|attributed|behind the|hallmarks)", re.I)
 #: Violence that a demonstration in the same sentence turns into an intervention.
 _AGAINST_CROWDS = frozenset({"attack", "armed_clash"})
 #: Armed men who are not the state's forces: their shooting at a crowd is an attack on it

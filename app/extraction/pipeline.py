@@ -337,7 +337,10 @@ class Extractor:
             drafts = [
                 d for d in drafts if d.sentence.index != sentence.index or d.trigger.end < told
             ]
+        blame = BLAME.match(claim.group()) is not None
         for claimed in roles.claimed(drafts, sentence):
+            if blame and any(role == "actor" for _, role, _ in claimed.actors):
+                continue  # blame is laid for an attack whose doer the report did not name
             if told is not None and claimed.sentence.index == sentence.index:
                 claimed.actors = [a for a in claimed.actors if a[2] not in claimants]
             reading = ctx.reading(event_countries(claimed, ctx.countries))

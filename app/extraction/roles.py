@@ -25,121 +25,34 @@ from app.extraction.cues import cued_search
 from app.extraction.event_builder import EventDraft
 from app.extraction.event_types import Trigger
 from app.extraction.passives import suffered
+from app.extraction.role_patterns import (
+    AGENT_BEFORE,
+    ATTACK_AFTER,
+    BETWEEN,
+    CROWD_OBJECT,
+    DEFENCE,
+    FOLLOWERS_BEFORE,
+    FORCE_WORDS,
+    HARMED,
+    HOLDER_BEFORE,
+    LIST_SUBJECT_AFTER,
+    OBJECT_BEFORE,
+    OWN_SUBJECT,
+    PARTICIPLE_AFTER,
+    PASSIVE_AFTER,
+    PASSIVE_BETWEEN,
+    SUBJECT_AFTER,
+    SUPPORT_BEFORE,
+    WEAPON_AFTER,
+    WEAPON_IN_MENTION,
+)
 from app.extraction.speakers import source_role, speaker_role, speaks
 from app.extraction.text import Sentence
 
 ARMED = frozenset(
     {"state_forces", "external_forces", "rebel_group", "political_militia", "identity_militia"}
 )
-_ARTICLE = r"(?:the\s+|a\s+|an\s+|its\s+|their\s+)?"
-AGENT_BEFORE = re.compile(
-    r"\b(?:by|(?:fire|gunfire|attacks?|shelling|assault|strikes?|rockets?|missiles?|drones?)"
-    r"(?:\s+(?:on|late\s+on|early\s+on|overnight|at\s+dawn|again)(?:\s+[A-Z]\w+day)?)?"
-    rf"\s+from|blamed\s+on)\s+{_ARTICLE}(?:[\w-]+\s+){{0,2}}$",
-    re.I,
-)
-SUPPORT_BEFORE = re.compile(
-    r"\b(?:armed|trained|funded)\s+by\s+"
-    rf"{_ARTICLE}(?:[\w'-]+\s+){{0,1}}$|\b(?:allied\s+(?:to|with)|loyal\s+to|affiliated\s+"
-    rf"(?:to|with))\s+{_ARTICLE}$",
-    re.I,
-)
-#: "held by X", "under the control of X", "buildings used by X": who holds the ground or the
-#: site fought over, not an agent; "an operation against X": whom it is against.
-HOLDER_BEFORE = re.compile(
-    r"\b(?:(?:held|controlled|run|occupied|defended|used|manned|operated)\s+by|"
-    r"(?:belonging|belonged|belongs|belong)\s+to|"
-    r"under\s+(?:the\s+)?control\s+of|against)\s+"
-    rf"{_ARTICLE}$",
-    re.I,
-)
-#: The owner of an attack noun attacks, wherever it stands ("repelled an IS attack").
-ATTACK_AFTER = re.compile(
-    r"^(?:'s)?\s+(?:(?:[\w-]+)\s+)?(?:attacks?|assaults?|offensive|ambush(?:es)?|raids?|"
-    r"onslaught|incursion)\b",
-    re.I,
-)
-BETWEEN = re.compile(r"\bbetween\b", re.I)
-#: "supporters of the Sadrist movement": the crowd acts, the movement stands behind it.
-FOLLOWERS_BEFORE = re.compile(r"\b(?:supporters|followers|partisans)\s+of\s+(?:the\s+)?$", re.I)
-#: What a crowd storms or burns: its owner is the target of the riot.
-CROWD_OBJECT = re.compile(
-    r"\b(?:(?:offices?|headquarters|buildings?|premises|embassy|consulate|compound|homes?|"
-    r"houses?|gates?|walls?|entrance|doors?)\s+of|(?:stormed|torched|burned|burnt|attacked|ransacked|besieged|pelted|"
-    r"set fire to|broke into)(?:\s+and\s+\w+)?)\s+(?:the\s+|an?\s+)?$",
-    re.I,
-)
-#: The object of an attack verb told before the trigger word ("targeted a convoy of the US
-#: forces with an explosive device", "struck our positions with drones"), within its clause.
-OBJECT_BEFORE = re.compile(
-    r"\b(?:targeted|targeting|attacked|attacking|struck|striking|hit|hitting|shelled|shelling|"
-    r"bombed|bombing|ambushed|ambushing|stormed|storming|raided|raiding)\s+"
-    r"(?:(?!by\b|from\b)[\w'-]+\s+){0,8}$",
-    re.I,
-)
-WEAPON_AFTER = re.compile(
-    r"^(?:'s)?\s+(?:[\w-]+\s+)?(?:drones?|UAVs?|(?:air|drone|missile)\s*strikes?|strikes?|"
-    r"barrages?|missiles?|rockets?|mortars?|artillery|shell(?:s|ing|fire)|jets?|warplanes?|"
-    r"aircraft|helicopters?|bombardment|gunfire|snipers?)\b",
-    re.I,
-)
-_WEAPON_IN_MENTION = re.compile(
-    r"\b(?:drones?|UAVs?|strikes?|barrages?|missiles?|rockets?|mortars?|artillery|shell\w*|"
-    r"jets?|warplanes?|aircraft|planes?|helicopters?|gunships?|bombardment|fire|"
-    r"(?:F|Su|MiG|Mi|A|B)-\d+s?|Sukhois?|MiGs?|Bayraktars?|Reapers?|Apaches?)$",
-    re.I,
-)
-#: "were targeted", "came under fire", "had been killed": the subject suffers the action.
-PASSIVE_BETWEEN = re.compile(
-    r"\b(?:was|were|been|being|is|are|got|get)\s+(?:\w+ly\s+|also\s+|reportedly\s+)?$|"
-    r"\b(?:came|come|comes|coming)\s+under\s+$",
-    re.I,
-)
-#: Participles of harm: the subject of "were killed", "was ambushed" suffered it.
-_HARMED = re.compile(
-    r"\b(?:killed|wounded|injured|hit|shot|struck|targeted|attacked|ambushed|abducted|"
-    r"kidnapped|detained|arrested|captured|shelled|bombed|executed|besieged|hurt)\b",
-    re.I,
-)
-#: A passive verb with a subject of its own after a clause break: the mention before it is
-#: not the one it was done to ("units were deployed, and nine men were arrested").
-OWN_SUBJECT = re.compile(
-    r"(?:,\s+and|;|\band)\s+(?:[\w-]+\s+){1,6}(?:were|was|had been|have been|has been)\s+$",
-    re.I,
-)
-PARTICIPLE_AFTER = re.compile(
-    r"^(?:\)|\s*\([^)]{1,20}\))?(?:\s+[\w-]+)?(?:\s+and\s+(?:[\w-]+\s+){0,2}[\w-]+\s+(?=were\s))?\s*"
-    r"(?:were\s+|was\s+|had\s+been\s+|have\s+been\s+|being\s+)?"
-    r"(?:killed|wounded|injured|hurt|dead|died|abducted|kidnapped|detained|arrested)"
-    r"(?=\s*(?:[,;.:]|$|and\b|when\b|in\b|on\b|at\b|near\b|after\b|by\b|as\b|while\b))",
-    re.I,
-)
-#: "IS members attacked them": the subject of an active violent verb acts, wherever the
-#: sentence's trigger word is ("18 killed when IS members attacked them").
-_ACTIVE_VERB = (
-    r"(?:also\s+|then\s+|reportedly\s+)?(?-i:attacked|killed|shot|stormed|"
-    r"ambushed|abducted|kidnapped|detained|arrested|struck|fired|shelled|bombed|targeted|raided|"
-    r"seized|launched|carried out|opened fire|detonated|blew up|executed|assassinated|hit|"
-    r"captured|overran|clashed)\b"
-)  # the verb in lower case: "near Hit" names the town, not "hit"
-SUBJECT_AFTER = re.compile(rf"^(?:\s+[\w-]+){{0,2}}?\s+{_ACTIVE_VERB}", re.I)
-#: "(liberated Rawa) after troops and the Hashd stormed it": the first of two subjects acts too.
-LIST_SUBJECT_AFTER = re.compile(
-    rf"^(?:\s+[\w-]+)?(?:,|\s+and)\s+(?:[\w'-]+\s+){{1,4}}?{_ACTIVE_VERB}", re.I
-)
-PASSIVE_AFTER = re.compile(
-    r"^(?:\)|\s*\([^)]{1,20}\))?(?:\s+[\w-]+){0,2}?\s+"
-    r"(?:(?:was|were|had been|have been|has been|is being|are being)\s+"
-    r"(?:\w+ly\s+)?(?:\w+ed|hit|shot|struck)|(?:came|come|comes|coming) under)\b",
-    re.I,
-)
 _VIOLENT_GROUPS = ("violence", "detention")
-#: Who stops an attack is its target: "shot down a drone", "repelled an IS attack".
-DEFENCE = re.compile(
-    r"\b(?:shot down|shoot down|intercept(?:ed|s)?|downed|repell?(?:ed|s)?|repulsed|foiled|"
-    r"thwarted|fended off|fought off|beat back|defused|dismantled)\b",
-    re.I,
-)
 #: Kinds that do not fight: hit by violence, never its actor.
 _UNARMED = frozenset({"company", "civilians", "international_org", "protesters", "other"})
 #: "Kurdish-led security forces", "local police": not the state's forces.
@@ -151,14 +64,6 @@ _STRIKES = frozenset(
 _STATE = frozenset({"state_forces", "external_forces"})
 #: People taken or freed: the civilians named by what they are, when no other target is named.
 _TAKEN = frozenset({"kidnapping", "arrest", "prisoner_release"})
-#: Words for an armed body: a movement needs one (or an armed actor) in its sentence.
-FORCE_WORDS = re.compile(
-    r"\b(?:troops|forces|soldiers|fighters|units?|militants|militias?|army|armies|police|"
-    r"policemen|convoys?|battalions?|brigades?|divisions?|regiments?|columns?|reinforcements|"
-    r"personnel|gunmen|commandos|marines|guards|jihadists|rebels|insurgents|tanks|"
-    r"armou?red vehicles|military|garrisons?|advisers|contingents?)\b",
-    re.I,
-)
 
 
 def has_force(text: str, mentions: Sequence[ActorMention], reading: Reading) -> bool:
@@ -245,7 +150,7 @@ def _role(draft: EventDraft, trigger: Trigger, mention: ActorMention, actor: Act
     if (
         violent
         and mention.start <= trigger.start
-        and (cued_search(_WEAPON_IN_MENTION, mention.text) or WEAPON_AFTER.match(after))
+        and (cued_search(WEAPON_IN_MENTION, mention.text) or WEAPON_AFTER.match(after))
     ):
         return "actor"  # "an IRGC barrage hit", not "bombed an Islamic State artillery post"
     if not violent:
@@ -256,7 +161,7 @@ def _role(draft: EventDraft, trigger: Trigger, mention: ActorMention, actor: Act
         return "target"
     passive = PASSIVE_AFTER.match(after)
     if passive and (
-        cued_search(_HARMED, passive.group()) or mention.end + passive.end() >= trigger.start
+        cued_search(HARMED, passive.group()) or mention.end + passive.end() >= trigger.start
     ):
         return "target"  # not "police were deployed, and nine men were arrested"
     if SUBJECT_AFTER.match(after) or LIST_SUBJECT_AFTER.match(after):
@@ -405,4 +310,31 @@ def claimed(drafts: Sequence[EventDraft], sentence: Sentence) -> list[EventDraft
         and chosen.date <= d.date_end
         and not any(role == "actor" and m is not None for _, role, m in d.actors)
     ]
-    return [chosen, *series]
+    return [chosen, *series, *_named_in_plural(drafts, sentence, [chosen, *series])]
+
+
+#: A claim of several incidents: "claimed the attacks on Ain al-Asad, Harir and al-Tanf".
+_PLURAL_CLAIM = re.compile(r"\b(?:attacks|strikes|bombings|operations)\s+(?:on|at|against)\b", re.I)
+#: A site's kind after its name, which a claim leaves out ("Ain al-Asad (air base)").
+_SITE_WORD = re.compile(r"\s+(?:air\s*base|airbase|base|airport|gas\s+field|field|garrison)$")
+
+
+def _named_in_plural(
+    drafts: Sequence[EventDraft], sentence: Sentence, taken: list[EventDraft]
+) -> list[EventDraft]:
+    """The earlier incidents, however far back, that a claim of several attacks names by their
+    place, and that no one else is named as doing."""
+    if not _PLURAL_CLAIM.search(sentence.text):
+        return []
+    text = sentence.text.lower()
+    return [
+        d
+        for d in drafts
+        if d not in taken
+        and d.category == "security_incident"
+        and d.spec.name not in _NOT_CLAIMED
+        and d.sentence.index <= sentence.index
+        and d.location is not None
+        and _SITE_WORD.sub("", d.location.mention.text.lower()) in text
+        and not any(role == "actor" and m is not None for _, role, m in d.actors)
+    ]

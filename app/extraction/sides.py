@@ -7,7 +7,8 @@ the town" in a story about the Peshmerga: the target is the Peshmerga. A state f
 with allies ("Turkish troops and allied Syrian factions") fights the report's armed group the
 allies are not. Arrests of "suspects"
 or "terrorists" by a state force are arrests of that group's members. Nothing is guessed when
-the report names no such side.
+the report names no such side, nor for a clash told with both its sides ("clashes between the
+SDF and Turkish-backed factions").
 """
 
 from __future__ import annotations
@@ -29,6 +30,8 @@ _MEMBERS = re.compile(
     r"members of|wanted)\b",
     re.I,
 )
+#: "Fighting between X and Y": a clash told with both its sides.
+_BETWEEN = re.compile(r"\bbetween\b", re.I)
 #: A feud between clans: both sides are the clans, no state force is the other side.
 _FEUD = re.compile(
     r"\b(?:two|rival|both)\s+(?:clans|tribes|families)\b|\b(?:clan|tribal)\s+(?:disputes?|feuds?)\b",
@@ -62,6 +65,8 @@ def add_opponent(draft: EventDraft, drafts: Sequence[EventDraft]) -> None:
     if not acting:
         return
     named = {a.name for a in acting}
+    if len(named) > 1 and draft.spec.name == "armed_clash" and _BETWEEN.search(draft.sentence.text):
+        return  # "clashes between Druze gunmen and Bedouin fighters": both sides are named
     if draft.spec.name == "arrest":
         if all(a.kind in _STATE for a in acting) and _MEMBERS.search(draft.sentence.text):
             opponent = _most_named(drafts, _INSURGENT, named)

@@ -9,6 +9,12 @@ by a row in data/lexicon/demonyms.csv, not here. A capital stands for its state 
 A country or capital that closes its airspace, recalls an ambassador or reopens a border
 crossing acts through its government: "Turkey closed its airspace to flights to
 Sulaimaniyah", "Baghdad recalled its ambassador".
+
+A country blamed for an attack stands for its forces too: "local officials blamed Turkey",
+"a strike it blamed on Israel", "Iraq accused Turkey of killing nine tourists", "an attack
+that Turkey was widely believed to have carried out" (the claim rule then makes them the
+attack's actor). Not "accused Israel of trying to drag Syria into war": only an accusation of
+violence names who struck.
 """
 
 from __future__ import annotations
@@ -47,6 +53,14 @@ _CAPITALS = {
     "Moscow": "Russian Armed Forces",
     "Tehran": "IRGC",
 }
+#: Blame laid on a country, named after the word: "blamed (on) Turkey", "blaming Ankara".
+_BLAME_BEFORE = r"(?i:blam(?:ed|es|ing)|blame)\s+(?:it\s+|them\s+)?(?:(?i:on)\s+)?"
+#: An accusation of violence, after the country: "accused Turkey (on Thursday) of killing".
+_ACCUSED_BEFORE = r"(?i:accus(?:ed|es|ing))\s+"
+_ACCUSED_OF = (
+    r"(?:\s+(?:on|late\s+on)\s+\w+)?\s+(?i:of\s+(?:killing|hitting|shelling|striking|bombing|"
+    r"attacking|targeting|carrying\s+out|being\s+behind|violating))\b"
+)
 #: Acts of a government, not of its forces.
 _GOVERNMENT_VERBS = (
     r"(?:(?:has|had|have|also|then|later|again)\s+){0,2}(?:closed|reopened|banned|recalled|"
@@ -91,6 +105,14 @@ class StatesActing:
             if self._forces
             else None
         )
+        self._blamed = (
+            re.compile(
+                rf"(?:{_BLAME_BEFORE}|{_ACCUSED_BEFORE}(?=(?:{words}){_ACCUSED_OF}))"
+                rf"(?<![\w-])({words})(?![\w-])"
+            )
+            if self._forces
+            else None
+        )
         self._governments = {n: actors[a] for n, a in GOVERNMENTS.items() if a in actors}
         rulers = "|".join(re.escape(n) for n in sorted(self._governments, key=len, reverse=True))
         self._ruling = (
@@ -106,6 +128,7 @@ class StatesActing:
         added: list[ActorMention] = []
         for pattern, readings in (
             (self._pattern, self._forces),
+            (self._blamed, self._forces),
             (self._ruling, self._governments),
         ):
             if pattern is None:

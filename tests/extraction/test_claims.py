@@ -69,3 +69,86 @@ def test_a_claim_is_about_the_attack_not_the_arrests_after_it(extractor):
     assert bombs[0][3].get("ISIS") == "actor"
     arrests = [e for e in found if e[0] == "arrest"]
     assert all(e[3].get("ISIS") != "actor" for e in arrests)
+
+
+def test_a_country_blamed_in_the_same_sentence_did_the_strike(extractor):
+    found = events(
+        extractor,
+        "A drone hit a pickup near Sinuni on Sunday, wounding two fighters of the Sinjar "
+        "Resistance Units, local officials said, blaming Turkey.",
+        dt.date(2023, 6, 14),
+    )
+    (strike,) = [e for e in found if e[0] == "drone_or_rocket_attack"]
+    assert strike[3].get("Turkish Armed Forces") == "actor"
+    assert not any(name.startswith("Unidentified") for name in strike[3])
+
+
+def test_a_capital_blamed_in_the_next_sentence_did_the_strike(extractor):
+    found = events(
+        extractor,
+        "A drone struck a car outside Penjwen on Tuesday, killing two men. "
+        "The Patriotic Union of Kurdistan blamed Ankara.",
+        dt.date(2023, 6, 14),
+    )
+    (strike,) = [e for e in found if e[0] == "drone_or_rocket_attack"]
+    assert strike[3].get("Turkish Armed Forces") == "actor"
+
+
+def test_blame_does_not_replace_a_named_attacker(extractor):
+    found = events(
+        extractor,
+        "Islamic State militants attacked a Peshmerga post near Makhmour on Friday, killing "
+        "three. Officials in Erbil later blamed Iran for the unrest in the region.",
+        dt.date(2021, 3, 6),
+    )
+    (attack,) = [e for e in found if e[3].get("ISIS") == "actor"]
+    assert "IRGC" not in attack[3]
+
+
+def test_an_accusation_of_something_other_than_violence_names_no_attacker(extractor):
+    found = events(
+        extractor,
+        "A roadside bomb wounded two soldiers near Daraa on Monday. "
+        "The foreign minister accused Israel of trying to divide the south.",
+        dt.date(2025, 5, 6),
+    )
+    (bombing,) = [e for e in found if e[0] == "ied_explosion"]
+    assert "Israel Defense Forces" not in bombing[3]
+
+
+def test_men_accused_of_an_act_are_not_its_agents(extractor):
+    found = events(
+        extractor,
+        "Coalition helicopters landed near al-Shuhail at dawn on Monday and detained a man "
+        "accused of financing Islamic State cells.",
+        dt.date(2021, 3, 9),
+    )
+    (arrest,) = [e for e in found if e[0] == "arrest"]
+    assert arrest[3].get("ISIS") != "actor"
+
+
+def test_blame_told_in_the_present_names_the_attacker(extractor):
+    found = events(
+        extractor,
+        "- 3 May: A drone struck a checkpoint near Qaladze, killing two guards.\n"
+        "- The PUK blames Turkey; no comment from Ankara.",
+        dt.date(2023, 5, 6),
+    )
+    (strike,) = [e for e in found if e[0] == "drone_or_rocket_attack"]
+    assert strike[3].get("Turkish Armed Forces") == "actor"
+
+
+def test_a_claim_of_several_attacks_covers_each_place_it_names(extractor):
+    found = events(
+        extractor,
+        "- 17 Oct: Two drones were launched at Ain al-Asad air base; one was shot down.\n"
+        "- 18 Oct: A rocket hit an empty lot in Sulaymaniyah.\n"
+        "- 19 Oct: A roadside bomb hit a truck near Diwaniyah.\n"
+        "- 20 Oct: A mortar round fell in a field near Tuz Khurmatu.\n"
+        "- 21 Oct: Rockets landed near Harir air base; no injuries.\n\n"
+        "The Islamic Resistance in Iraq claimed the attacks on Ain al-Asad and Harir.",
+        dt.date(2023, 10, 22),
+    )
+    strikes = [e for e in found if e[1] in ("Ain al-Asad Air Base", "Harir Air Base")]
+    assert len(strikes) == 2, found
+    assert all(e[3].get("Islamic Resistance in Iraq") == "actor" for e in strikes)

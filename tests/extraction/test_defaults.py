@@ -1,5 +1,7 @@
 """Who acts when a sentence names nobody (texts written for these tests)."""
 
+import datetime as dt
+
 from tests.extraction.helpers import events
 
 
@@ -101,3 +103,26 @@ def test_a_strike_that_hit_civilians_is_no_part_of_the_series(extractor):
     strikes = [f for f in found if f[0] == "airstrike"]
     assert len(strikes) == 2, found
     assert "Kataib Hezbollah" not in strikes[-1][3]
+
+
+def test_shells_that_hit_homes_are_fired_by_the_guns_told_before(extractor):
+    found = events(
+        extractor,
+        "Turkish artillery shelled SDF positions near Tal Tamr on Monday.\n\n"
+        "Shells also fell on houses in Abu Rasin, killing a woman.",
+        dt.date(2019, 11, 26),
+    )
+    (homes,) = [e for e in found if e[0] == "attack"]
+    assert homes[3].get("Turkish Armed Forces") == "actor"
+    assert not any(name.startswith("Unidentified") for name in homes[3])
+
+
+def test_a_shooting_does_not_take_the_gunners_of_a_shelling(extractor):
+    found = events(
+        extractor,
+        "Turkish artillery shelled SDF positions near Tal Tamr on Monday.\n\n"
+        "Gunmen shot dead a shopkeeper in Amuda on Monday.",
+        dt.date(2019, 11, 26),
+    )
+    (shooting,) = [e for e in found if e[0] == "attack"]
+    assert "Turkish Armed Forces" not in shooting[3]

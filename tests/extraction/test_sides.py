@@ -74,3 +74,27 @@ def test_a_state_force_and_its_allies_fought_the_reports_enemy(extractor):
     battle = found[-1][3]
     assert battle.get("Turkish Armed Forces") == "actor" and battle.get("SNA") == "actor"
     assert battle.get("SDF") == "target"
+
+
+def test_a_clash_between_two_named_sides_gets_no_third(extractor):
+    found = events(
+        extractor,
+        "Turkish drones struck villages near Manbij on Monday.\n\n"
+        "Heavy clashes broke out on Tuesday between the SDF and Turkish-backed factions near "
+        "the Tishreen Dam.",
+        dt.date(2024, 12, 18),
+    )
+    (clash,) = [e for e in found if e[0] == "armed_clash"]
+    assert set(clash[3]) == {"SDF", "SNA"}
+
+
+def test_a_side_told_alone_still_fights_the_reports_enemy(extractor):
+    found = events(
+        extractor,
+        "Islamic State militants attacked a checkpoint near Hajin on Monday.\n\n"
+        "SDF fighters clashed with the attackers near the town of al-Shafa on Tuesday.",
+        dt.date(2018, 11, 20),
+    )
+    clashes = [e for e in found if e[0] == "armed_clash" and "SDF" in e[3]]
+    assert clashes
+    assert all("ISIS" in e[3] for e in clashes)
