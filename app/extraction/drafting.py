@@ -19,7 +19,7 @@ from app.extraction.dates import DateMention
 from app.extraction.event_anchors import from_last_told
 from app.extraction.event_builder import EventDraft
 from app.extraction.event_dates import date_draft
-from app.extraction.event_types import ANAPHORA, Trigger, same_kind
+from app.extraction.event_types import Trigger, refers_back, same_kind
 from app.extraction.item_dates import item_dates
 from app.extraction.occurrences import CLAIMED_ACT
 from app.extraction.outskirts import Outskirts
@@ -88,7 +88,10 @@ def drafts_for(
         recent = None  # "in clashes during which ... suicide car bombs": another occurrence
     if (
         same_group
-        and (cued_search(ANAPHORA, sentence.text) or cued_search(CLAIMED_ACT, sentence.text))
+        and (
+            refers_back(sentence.text, trigger.spec.group)
+            or cued_search(CLAIMED_ACT, sentence.text)
+        )
         and same_kind((recent or same_group[-1]).spec, trigger.spec)
         and not other_date(event_dates, recent or same_group[-1])
         and not _dated_item(ctx, sentence, event_dates, recent or same_group[-1])

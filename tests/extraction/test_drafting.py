@@ -50,3 +50,18 @@ def test_a_dated_item_is_not_folded_into_an_undated_summary(extractor):
     assert dated == {"IQ-WA", "IQ-MU"}, [
         (f.properties.event_type, f.properties.date) for f in found
     ]
+
+
+def test_an_agreement_noun_does_not_fold_a_movement_into_the_last_one(extractor):
+    text = (
+        "Soldiers abandoned their posts in Homs overnight, residents said. "
+        "In the south, Israeli troops moved into the buffer zone on the Golan Heights on "
+        "Sunday, calling the old armistice agreement void."
+    )
+    found = events(extractor, text, dt.date(2024, 12, 8))
+    assert ("Golan Heights", "SY-QU") in [(e[1], e[2]) for e in found]
+
+
+def test_a_deal_struck_is_no_attack(extractor):
+    text = "The deal was struck in the town of Busra al-Sham after two days of talks."
+    assert [e[0] for e in events(extractor, text)] == ["agreement"]
