@@ -185,8 +185,17 @@ def same_kind(a: TypeSpec, b: TypeSpec) -> bool:
         or b.name == "attack"
         or (a.name == "attack" and b.name not in DISTINCT)
         or frozenset({a.name, b.name}) in _ONE_OCCURRENCE
-        or a.group not in ("violence",)
+        or (a.group not in ("violence",) and frozenset({a.name, b.name}) not in _OPPOSITES)
     )
+
+
+#: Pairs that are never one occurrence told again: men held, then set free.
+_OPPOSITES = frozenset(
+    {
+        frozenset({"arrest", "prisoner_release"}),
+        frozenset({"kidnapping", "prisoner_release"}),
+    }
+)
 
 
 def _second(first: Trigger, spec: TypeSpec, text: str = "") -> bool:

@@ -65,3 +65,11 @@ def test_an_agreement_noun_does_not_fold_a_movement_into_the_last_one(extractor)
 def test_a_deal_struck_is_no_attack(extractor):
     text = "The deal was struck in the town of Busra al-Sham after two days of talks."
     assert [e[0] for e in events(extractor, text)] == ["agreement"]
+
+
+def test_a_release_after_an_arrest_is_an_event_of_its_own(extractor):
+    text = (
+        "Counter-terrorism police detained fourteen members of a militia in Baghdad on "
+        "Monday, officials said. All but two were released within days."
+    )
+    assert [e[0] for e in events(extractor, text)] == ["arrest", "prisoner_release"]
