@@ -21,8 +21,8 @@ from app.extraction.dates import DateMention
 from app.extraction.event_types import Trigger
 from app.extraction.text import Sentence
 
-#: Where a later clause begins: "..., and", "; ", ", while", ", before".
-_JOIN = re.compile(r";|,\s+(?:and|while|before|but)\b", re.I)
+#: Where a later clause begins: "..., and", "; ", ", while", ", before", ", where".
+_JOIN = re.compile(r";|,\s+(?:and|while|before|but|where)\b", re.I)
 
 #: A toll or a death, not an act ("at least 70 fighters killed since Friday"), unless the
 #: verb has an object ("a strike killed several commanders").

@@ -39,3 +39,12 @@ def test_a_toll_since_a_day_is_no_second_event(extractor):
         "since Friday."
     )
     assert len(events(extractor, text, dt.date(2024, 6, 9))) == 1
+
+
+def test_protests_spreading_before_a_dated_storming_elsewhere_are_read(extractor):
+    text = (
+        "Demonstrations spread in early May to Kut and Diwaniyah and to Basra, where "
+        "protesters stormed the provincial council on 9 May."
+    )
+    found = sorted((e[0], e[1]) for e in events(extractor, text, dt.date(2024, 5, 20)))
+    assert [t for t, _ in found].count("protest") == 2
