@@ -84,7 +84,9 @@ def drafts_for(
         if d.spec.group == trigger.spec.group and d.sentence.index < sentence.index
     ]
     recent = next((d for d in reversed(same_group) if sentence.index - d.sentence.index <= 2), None)
-    if recent is not None and not same_kind(recent.spec, trigger.spec):
+    if recent is not None and (
+        not same_kind(recent.spec, trigger.spec) or _one_sided(recent, trigger)
+    ):
         recent = None  # "in clashes during which ... suicide car bombs": another occurrence
     if (
         same_group
@@ -206,6 +208,17 @@ def drafts_for(
         draft.reported_at = ctx.reported_at
         drafts.append(draft)
     return drafts
+
+
+#: Killings of the defenceless: "civilians were executed in their homes", "summary executions".
+_ONE_SIDED = re.compile(r"(?:execut|massacre|slaughter)", re.I)
+
+
+def _one_sided(recent: EventDraft, trigger: Trigger) -> bool:
+    """ "Government forces clashed with Druze gunmen ... Dozens of civilians were executed in
+    their homes": killings of the defenceless after a battle are an attack of their own, not
+    the battle told again."""
+    return recent.spec.name == "armed_clash" and bool(_ONE_SIDED.match(trigger.text))
 
 
 def _dated_item(

@@ -73,3 +73,14 @@ def test_a_release_after_an_arrest_is_an_event_of_its_own(extractor):
         "Monday, officials said. All but two were released within days."
     )
     assert [e[0] for e in events(extractor, text)] == ["arrest", "prisoner_release"]
+
+
+def test_executions_after_a_battle_are_an_attack_of_their_own(extractor):
+    text = (
+        "Government troops clashed with local gunmen in Jableh on Friday. "
+        "Residents said dozens of unarmed men were executed in their homes by the troops."
+    )
+    assert sorted(e[0] for e in events(extractor, text, dt.date(2025, 3, 9))) == [
+        "armed_clash",
+        "attack",
+    ]
