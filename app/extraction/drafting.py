@@ -19,7 +19,7 @@ from app.extraction.dates import DateMention
 from app.extraction.event_anchors import from_last_told
 from app.extraction.event_builder import EventDraft
 from app.extraction.event_dates import date_draft
-from app.extraction.event_types import ANAPHORA, Trigger, same_kind
+from app.extraction.event_types import Trigger, refers_back, same_kind
 from app.extraction.item_dates import item_dates
 from app.extraction.occurrences import CLAIMED_ACT
 from app.extraction.outskirts import Outskirts
@@ -84,11 +84,16 @@ def drafts_for(
         if d.spec.group == trigger.spec.group and d.sentence.index < sentence.index
     ]
     recent = next((d for d in reversed(same_group) if sentence.index - d.sentence.index <= 2), None)
-    if recent is not None and not same_kind(recent.spec, trigger.spec):
+    if recent is not None and (
+        not same_kind(recent.spec, trigger.spec) or _one_sided(recent, trigger)
+    ):
         recent = None  # "in clashes during which ... suicide car bombs": another occurrence
     if (
         same_group
-        and (cued_search(ANAPHORA, sentence.text) or cued_search(CLAIMED_ACT, sentence.text))
+        and (
+            refers_back(sentence.text, trigger.spec.group)
+            or cued_search(CLAIMED_ACT, sentence.text)
+        )
         and same_kind((recent or same_group[-1]).spec, trigger.spec)
         and not other_date(event_dates, recent or same_group[-1])
         and not _dated_item(ctx, sentence, event_dates, recent or same_group[-1])
@@ -203,6 +208,17 @@ def drafts_for(
         draft.reported_at = ctx.reported_at
         drafts.append(draft)
     return drafts
+
+
+#: Killings of the defenceless: "civilians were executed in their homes", "summary executions".
+_ONE_SIDED = re.compile(r"(?:execut|massacre|slaughter)", re.I)
+
+
+def _one_sided(recent: EventDraft, trigger: Trigger) -> bool:
+    """ "Government forces clashed with Druze gunmen ... Dozens of civilians were executed in
+    their homes": killings of the defenceless after a battle are an attack of their own, not
+    the battle told again."""
+    return recent.spec.name == "armed_clash" and bool(_ONE_SIDED.match(trigger.text))
 
 
 def _dated_item(

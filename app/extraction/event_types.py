@@ -119,6 +119,31 @@ ANAPHORA = re.compile(
 )
 
 
+#: Anaphora nouns that name an event of one group only: "the deal" goes back to an agreement,
+#: "the protesters" to unrest, never to a movement of troops.
+_NOUN_GROUPS = {
+    "deal": "agreement",
+    "agreement": "agreement",
+    "protest": "unrest",
+    "protests": "unrest",
+    "rally": "unrest",
+    "riot": "unrest",
+    "demonstrators": "unrest",
+    "protesters": "unrest",
+    "rioters": "unrest",
+}
+
+
+def refers_back(text: str, group: str) -> bool:
+    """Whether the sentence holds an anaphora noun that can refer back to an event of the
+    group: "the 1974 disengagement agreement" is no movement told again."""
+    for match in ANAPHORA.finditer(text):
+        noun = match.group(0).rsplit(" ", 1)[-1].lower()
+        if _NOUN_GROUPS.get(noun, group) == group:
+            return True
+    return False
+
+
 @dataclass(frozen=True, slots=True)
 class Trigger:
     """A trigger word found in a sentence."""
@@ -160,8 +185,17 @@ def same_kind(a: TypeSpec, b: TypeSpec) -> bool:
         or b.name == "attack"
         or (a.name == "attack" and b.name not in DISTINCT)
         or frozenset({a.name, b.name}) in _ONE_OCCURRENCE
-        or a.group not in ("violence",)
+        or (a.group not in ("violence",) and frozenset({a.name, b.name}) not in _OPPOSITES)
     )
+
+
+#: Pairs that are never one occurrence told again: men held, then set free.
+_OPPOSITES = frozenset(
+    {
+        frozenset({"arrest", "prisoner_release"}),
+        frozenset({"kidnapping", "prisoner_release"}),
+    }
+)
 
 
 def _second(first: Trigger, spec: TypeSpec, text: str = "") -> bool:

@@ -159,7 +159,21 @@ def without_summaries(drafts: list[EventDraft], countries: list[str]) -> list[Ev
             and country(o) == country(d)
         )
 
-    return [d for d in drafts if not wide(d) or not any(sums_up(d, o) for o in drafts)]
+    def own_day(d: EventDraft) -> bool:
+        # "The United States began air strikes in Iraq on 8 August": the country named as the
+        # place, on a day no narrower event of the kind shares.
+        after = d.sentence.text[d.trigger.end - d.sentence.start :]
+        return bool(_IN_COUNTRY.match(after)) and not any(
+            sums_up(d, o) and o.date <= d.date_end and d.date <= o.date_end for o in drafts
+        )
+
+    return [
+        d for d in drafts if not wide(d) or own_day(d) or not any(sums_up(d, o) for o in drafts)
+    ]
+
+
+#: The country right after the trigger: "air strikes in Iraq", "350 air strikes across Syria".
+_IN_COUNTRY = re.compile(r"\s+(?:in|across|throughout)\s+(?:Iraq|Syria)\b(?!'s)(?!\s+since)")
 
 
 def without_overviews(drafts: list[EventDraft]) -> list[EventDraft]:

@@ -20,6 +20,7 @@ from app.extraction.framing import framing
 from app.extraction.ordnance import goods_seized, handled
 from app.extraction.overflights import overflight
 from app.extraction.role_patterns import FORCE_WORDS
+from app.extraction.runners_up import runners_up
 from app.extraction.second_occurrences import while_another
 from app.extraction.text import Sentence
 from app.extraction.told_before import before_claim, told_before_reference
@@ -183,6 +184,9 @@ def occurrences(
     dated = [
         t for t in found if t not in told and dated_reference is not None and dated_reference(t)
     ]
+    # "after the final convoy of buses carrying fighters": the group's next word, if any.
+    more = runners_up(finder, sentence, plain, [t for t in found if t not in told + dated])
+    found, told = found + more, told + more
     earlier = told_before_reference(finder, sentence, plain, found, told + dated)
     found, told = found + earlier, told + earlier
     claim = cued_search(CLAIM, sentence.text)

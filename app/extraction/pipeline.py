@@ -34,6 +34,7 @@ from app.extraction.believed_owners import with_believed_owners
 from app.extraction.campaign_targets import add_campaign_target, add_terror_target
 from app.extraction.cues import cued_search
 from app.extraction.date_scan import scan_dates
+from app.extraction.dated_clauses import dated_clauses
 from app.extraction.datelines import after_dateline, covered_period
 from app.extraction.dates import DateMention, find_dates
 from app.extraction.drafting import ReportContext, drafts_for, event_countries
@@ -241,6 +242,13 @@ class Extractor:
             )
             triggers = occurrences(self.triggers, sentence, armed, dated)
             triggers += self.repeats.find(sentence, triggers, dates[sentence.index], dated)
+            triggers += dated_clauses(
+                sentence,
+                triggers,
+                dates[sentence.index],
+                partial(occurrences, self.triggers, armed=armed, dated_reference=dated),
+                self.repeats.goes_on_about,
+            )
             if self.learned is not None:
                 triggers = self.learned.revise(sentence, triggers)
             for trigger in triggers:

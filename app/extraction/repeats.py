@@ -124,6 +124,10 @@ class Repeats:
         words = cues.get("goes_on", ())
         self.goes_on = lazy_compile(r"\b(?:" + "|".join(words) + r")\b", re.I) if words else None
 
+    def goes_on_about(self, sentence: Sentence, trigger: Trigger) -> bool:
+        """Whether the trigger names an occurrence told already, or its lasting."""
+        return _goes_on(sentence, trigger, self.goes_on)
+
     def find(
         self,
         sentence: Sentence,

@@ -50,3 +50,37 @@ def test_a_dated_item_is_not_folded_into_an_undated_summary(extractor):
     assert dated == {"IQ-WA", "IQ-MU"}, [
         (f.properties.event_type, f.properties.date) for f in found
     ]
+
+
+def test_an_agreement_noun_does_not_fold_a_movement_into_the_last_one(extractor):
+    text = (
+        "Soldiers abandoned their posts in Homs overnight, residents said. "
+        "In the south, Israeli troops moved into the buffer zone on the Golan Heights on "
+        "Sunday, calling the old armistice agreement void."
+    )
+    found = events(extractor, text, dt.date(2024, 12, 8))
+    assert ("Golan Heights", "SY-QU") in [(e[1], e[2]) for e in found]
+
+
+def test_a_deal_struck_is_no_attack(extractor):
+    text = "The deal was struck in the town of Busra al-Sham after two days of talks."
+    assert [e[0] for e in events(extractor, text)] == ["agreement"]
+
+
+def test_a_release_after_an_arrest_is_an_event_of_its_own(extractor):
+    text = (
+        "Counter-terrorism police detained fourteen members of a militia in Baghdad on "
+        "Monday, officials said. All but two were released within days."
+    )
+    assert [e[0] for e in events(extractor, text)] == ["arrest", "prisoner_release"]
+
+
+def test_executions_after_a_battle_are_an_attack_of_their_own(extractor):
+    text = (
+        "Government troops clashed with local gunmen in Jableh on Friday. "
+        "Residents said dozens of unarmed men were executed in their homes by the troops."
+    )
+    assert sorted(e[0] for e in events(extractor, text, dt.date(2025, 3, 9))) == [
+        "armed_clash",
+        "attack",
+    ]

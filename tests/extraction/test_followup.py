@@ -84,3 +84,21 @@ def test_owners_of_what_was_hit_told_later_are_targets(extractor):
     assert found, found
     assert found[0][3].get("PKK") == "target"
     assert found[0][3].get("YPG") == "target"
+
+
+def test_country_wide_strikes_on_a_day_of_their_own_are_no_summary(extractor):
+    text = (
+        "The United States began air strikes in Iraq on 8 August. On 15 August, American jets "
+        "struck militant artillery near Sinjar."
+    )
+    found = events(extractor, text, dt.date(2014, 8, 20))
+    assert sorted((e[0], e[1]) for e in found) == [("airstrike", "Iraq"), ("airstrike", "Sinjar")]
+
+
+def test_country_wide_strikes_on_the_same_day_sum_up_the_others(extractor):
+    text = (
+        "On Friday the coalition carried out 12 air strikes in Iraq. Jets struck militant "
+        "positions near Sinjar on Friday, the statement said."
+    )
+    found = events(extractor, text, dt.date(2014, 8, 20))
+    assert [(e[0], e[1]) for e in found] == [("airstrike", "Sinjar")]

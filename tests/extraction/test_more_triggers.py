@@ -150,3 +150,14 @@ def test_an_air_force_as_subject_is_an_airstrike(extractor):
 def test_an_air_supported_operation_is_an_airstrike(extractor):
     text = "In an air-supported operation in the Zap region, 3 terrorists were neutralised."
     assert "airstrike" in types(extractor, text)
+
+
+def test_a_crowd_seizing_government_buildings_is_a_riot_in_each_town(extractor):
+    text = "Angry crowds seized government buildings in Kut and Amarah on Sunday, officials said."
+    found = sorted((e[0], e[1]) for e in events(extractor, text))
+    assert [t for t, _ in found] == ["riot", "riot"]
+
+
+def test_gunmen_seizing_government_buildings_are_no_riot(extractor):
+    text = "Gunmen seized government buildings in Hit on Monday."
+    assert "riot" not in [e[0] for e in events(extractor, text)]

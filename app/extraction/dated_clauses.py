@@ -1,0 +1,88 @@
+"""A later clause with a date of its own tells an occurrence of its own.
+
+"On 16 July two rockets landed inside Ain al-Asad, and on 30 July a US air strike in Musayyib
+killed four men", "Turkish drones hit a clinic in Sikeniye in August 2021, and in January 2020
+a strike killed two commanders near Khanasor": the trigger finder reads one trigger per group
+and sentence, so the second clause's event, of the same group, is lost. A clause that opens
+after a join ("..., and", ";") and names an event date unlike every date before it is read as
+a sentence of its own; its triggers that the sentence's reading left out are one more event
+each (their place and date are read as for any trigger: the nearest ones).
+
+:mod:`app.extraction.repeats` finds the same verb said again ("recaptured Tal Afar on 31 August
+and recaptured Hawija on 5 October"); this finds another word of the group.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from app.extraction.dates import DateMention
+from app.extraction.event_types import Trigger
+from app.extraction.text import Sentence
+
+#: Where a later clause begins: "..., and", "; ", ", while", ", before", ", where".
+_JOIN = re.compile(r";|,\s+(?:and|while|before|but|where)\b", re.I)
+
+#: A toll or a death, not an act ("at least 70 fighters killed since Friday"), unless the
+#: verb has an object ("a strike killed several commanders").
+_TOLL = re.compile(r"(?:killed|dead|died|slain)$", re.I)
+_OBJECT = re.compile(
+    r"\s+(?:at least |more than |about |some |nearly )?(?:\d|one|two|three|four|five|six|seven|"
+    r"eight|nine|ten|several|dozens|scores|hundreds|a|an|the|his|her|their|its)\b",
+    re.I,
+)
+#: Dates too wide to set an occurrence apart ("this year", "in 2015").
+_WIDE = frozenset({"year"})
+
+#: The end or start of a stretch, not an occurrence's own day: "continued until midday 30 Aug".
+_LASTING = re.compile(r"\b(?:until|till|through|since)\s+(?:[\w-]+\s+)?$", re.I)
+
+#: Reads the triggers of a sentence (:func:`app.extraction.occurrences.occurrences`, bound to
+#: its finder and the report's checks).
+Reader = Callable[[Sentence], list[Trigger]]
+
+
+def dated_clauses(
+    sentence: Sentence,
+    triggers: list[Trigger],
+    dates: list[DateMention],
+    read: Reader,
+    goes_on: Callable[[Sentence, Trigger], bool],
+) -> list[Trigger]:
+    """Triggers of the sentence's clauses that each have an event date of their own and no
+    trigger of ``triggers`` (the sentence's reading), while another clause has one; ``goes_on``
+    tells a trigger that names an occurrence told already ("fighting went on through
+    Monday")."""
+    told = [d for d in dates if d.role == "event"]
+    if len(told) < 2 or not triggers:
+        return []
+    cuts = [sentence.start + m.end() for m in _JOIN.finditer(sentence.text)]
+    bounds = list(zip([sentence.start, *cuts], [*cuts, sentence.end], strict=True))
+    more: list[Trigger] = []
+    for start, end in bounds:
+        mine = [
+            d
+            for d in told
+            if start <= d.start < end
+            and d.precision not in _WIDE
+            and not _LASTING.search(sentence.text, 0, d.start - sentence.start)
+        ]
+        others = [d for d in told if not start <= d.start < end]
+        if not mine or not others:
+            continue
+        if any((d.first, d.last) == (m.first, m.last) for d in others for m in mine):
+            continue
+        known = triggers + more
+        if any(start <= t.start < end for t in known):
+            continue  # the clause's event is read already
+        text = sentence.text[start - sentence.start : end - sentence.start]
+        for trigger in read(Sentence(sentence.index, start, end, text)):
+            after = sentence.text[trigger.end - sentence.start :]
+            if (_TOLL.search(trigger.text) and not _OBJECT.match(after)) or goes_on(
+                sentence, trigger
+            ):
+                continue
+            if not any(t.start < trigger.end and trigger.start < t.end for t in known):
+                more.append(trigger)
+    return more

@@ -1,0 +1,50 @@
+"""A later clause with a date of its own tells an occurrence of its own
+(app/extraction/dated_clauses.py), read through the pipeline."""
+
+import datetime as dt
+
+from tests.extraction.helpers import events
+
+
+def test_a_rocket_and_an_air_strike_on_other_days_are_two_events(extractor):
+    text = (
+        "On 3 May, three rockets landed inside Camp Taji without causing damage, and on 19 May "
+        "a US air strike near Jurf al-Sakhar destroyed a militia depot."
+    )
+    found = sorted((e[0], e[1]) for e in events(extractor, text, dt.date(2024, 5, 25)))
+    assert ("airstrike", "Jurf al-Sakhar") in found
+    assert len(found) == 2
+
+
+def test_a_strike_in_another_month_is_a_second_strike(extractor):
+    text = (
+        "In March 2021 a Turkish drone hit a car near Sinune, killing two fighters, and in "
+        "October 2022 a strike killed three commanders near Khanasor."
+    )
+    found = events(extractor, text, dt.date(2023, 1, 10))
+    assert len(found) == 2
+
+
+def test_fighting_that_lasted_until_a_later_day_is_no_second_event(extractor):
+    text = (
+        "Sadrist supporters stormed the governorate building in Kut on 2 March; armed clashes "
+        "with police and militia units in the city centre continued until midday 4 March."
+    )
+    assert [e[0] for e in events(extractor, text, dt.date(2024, 3, 14))] == ["riot"]
+
+
+def test_a_toll_since_a_day_is_no_second_event(extractor):
+    text = (
+        "Rebels stormed the village of Tal Sousin on 4 June; at least 40 fighters killed "
+        "since Friday."
+    )
+    assert len(events(extractor, text, dt.date(2024, 6, 9))) == 1
+
+
+def test_protests_spreading_before_a_dated_storming_elsewhere_are_read(extractor):
+    text = (
+        "Demonstrations spread in early May to Kut and Diwaniyah and to Basra, where "
+        "protesters stormed the provincial council on 9 May."
+    )
+    found = sorted((e[0], e[1]) for e in events(extractor, text, dt.date(2024, 5, 20)))
+    assert [t for t, _ in found].count("protest") == 2
