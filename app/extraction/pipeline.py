@@ -32,6 +32,7 @@ from app.extraction.allegiance import TRIBAL_ALIAS, with_allegiance
 from app.extraction.background_dates import dated_reference
 from app.extraction.believed_owners import with_believed_owners
 from app.extraction.campaign_targets import add_campaign_target, add_terror_target
+from app.extraction.cross_border import at_home
 from app.extraction.cues import cued_search
 from app.extraction.date_scan import scan_dates
 from app.extraction.datelines import after_dateline, covered_period
@@ -181,7 +182,8 @@ class Extractor:
         countries: Counter[str] = Counter(
             code for t in tokens if (code := DEMONYMS.get(t.key)) is not None
         )
-        return placed_by_neighbours(text, self.resolver.resolve(found, loose, countries))
+        resolved = at_home(self.resolver.resolve(found, loose, countries), countries)
+        return placed_by_neighbours(text, resolved)
 
     # Events ------------------------------------------------------------------------------
 
