@@ -64,6 +64,7 @@ from app.extraction.regional_forces import as_regional
 from app.extraction.repeats import Repeats
 from app.extraction.report_input import DEFAULT_MAX_CHARS, ReportInput, check_published, check_text
 from app.extraction.resolve import ResolvedMention, Resolver
+from app.extraction.seats import Seats
 from app.extraction.speaking_states import SpeakingStates
 from app.extraction.states_acting import StatesActing, state_names
 from app.extraction.text import Sentence, clean_text, paragraphs, split_sentences
@@ -121,6 +122,7 @@ class Extractor:
         self.repeats = Repeats(self.triggers, self.lexicon.cues)
         self.outskirts = Outskirts(gazetteer)
         self.provinces = Provinces(gazetteer)
+        self.seats = Seats(gazetteer)
         self.vague = VagueParts(gazetteer)
         self.max_chars = max_chars
         # The learned sentence classifier (read on the first sentence); None: the rules alone.
@@ -268,6 +270,7 @@ class Extractor:
         insurgent = defaults.named_insurgent(actor_mentions)
         for draft in drafts:
             earlier = ctx.drafts[: ctx.drafts.index(draft)]  # summaries dropped above included
+            self.seats.place(draft, ctx.countries)
             add_issuer(draft, body)
             defaults.add_defaults(draft, ctx.countries, ctx.catalog, earlier, insurgent)
             self.hosted.add_targets(draft)
