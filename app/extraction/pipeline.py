@@ -32,6 +32,7 @@ from app.extraction.allegiance import TRIBAL_ALIAS, with_allegiance
 from app.extraction.background_dates import dated_reference
 from app.extraction.believed_owners import with_believed_owners
 from app.extraction.campaign_targets import add_campaign_target, add_terror_target
+from app.extraction.commands import Commands
 from app.extraction.cross_border import at_home
 from app.extraction.cues import cued_search
 from app.extraction.date_scan import scan_dates
@@ -123,6 +124,7 @@ class Extractor:
         self.outskirts = Outskirts(gazetteer)
         self.provinces = Provinces(gazetteer)
         self.seats = Seats(gazetteer)
+        self.commands = Commands(gazetteer)
         self.vague = VagueParts(gazetteer)
         self.max_chars = max_chars
         # The learned sentence classifier (read on the first sentence); None: the rules alone.
@@ -271,6 +273,7 @@ class Extractor:
         for draft in drafts:
             earlier = ctx.drafts[: ctx.drafts.index(draft)]  # summaries dropped above included
             self.seats.place(draft, ctx.countries)
+            self.commands.place(draft)
             add_issuer(draft, body)
             defaults.add_defaults(draft, ctx.countries, ctx.catalog, earlier, insurgent)
             self.hosted.add_targets(draft)
