@@ -28,8 +28,7 @@ def test_a_bomb_outside_a_capital_abroad_is_there(extractor):
 
 def test_a_capital_party_to_a_truce_is_not_where_it_holds(extractor):
     text = (
-        "A truce between Damascus and the clan elders was agreed on Tuesday night in "
-        "Busra al-Sham."
+        "A truce between Damascus and the clan elders was agreed on Tuesday night in Busra al-Sham."
     )
     assert [(e[0], e[1]) for e in events(extractor, text)] == [("agreement", "Bosra")]
 
