@@ -62,6 +62,27 @@ def _near(place: Place, others: Sequence[Place], country: str) -> bool:
     )
 
 
+#: How close (in characters) a mention named beside another is ("Qahtaniyah and Amuda").
+_BESIDE_CHARS = 120
+
+
+def _paired(r: ResolvedMention, resolved: Sequence[ResolvedMention]) -> bool:
+    """Whether a mention named beside this one may be a place of its country near it
+    ("struck Qahtaniyah and Amuda": Amuda stays in Syria, and so its neighbour can)."""
+    place = r.place
+    return place is not None and any(
+        other is not r
+        and abs(other.mention.start - r.mention.start) <= _BESIDE_CHARS
+        and any(
+            c.place.country == place.country
+            and c.place.id != place.id
+            and km(c.place.lat, c.place.lon, place.lat, place.lon) <= NEAR_KM
+            for c in other.candidates
+        )
+        for other in resolved
+    )
+
+
 def at_home(resolved: Sequence[ResolvedMention], named: Counter[str]) -> list[ResolvedMention]:
     """Move or unresolve the places of a focus country the report never names."""
     countries = _named_countries(resolved, named)
@@ -81,7 +102,7 @@ def at_home(resolved: Sequence[ResolvedMention], named: Counter[str]) -> list[Re
             and place.country not in countries
             else None
         )
-        if place is None or home is None or _near(place, homes, home):
+        if place is None or home is None or _near(place, homes, home) or _paired(r, resolved):
             # "Albu Kamal" across the border from al-Qaim stays in Syria.
             out.append(r)
             continue
