@@ -71,14 +71,17 @@ _SOURCE_AFTER = re.compile(
 _PARTNER_BEFORE = re.compile(
     r"\b(?:(?:deal|talks|agreement|process|negotiations|accord|truce|ceasefire|dialogue|"
     r"relations|ties|tensions|dispute|understanding|coordination|arrangement|contacts?|"
-    r"rapprochement|rift|standoff)\s+with|(?:aligned|allied|affiliated|linked|loyal|close)\s+"
+    r"rapprochement|rift|standoff)\s+with|"
+    # "a ceasefire between Damascus and Druze leaders": a party to it, not where it was.
+    r"(?:deal|talks|agreement|accord|truce|ceasefire|understanding|negotiations)\s+between|"
+    r"(?:aligned|allied|affiliated|linked|loyal|close)\s+"
     r"(?:with|to))\s+(?:the\s+)?$",
     re.I,
 )
 #: "the new government in Damascus", "the regime in Tehran": a seat of power standing for
 #: the state (a city this large: capitals, not the authorities of a town).
 _SEAT_BEFORE = re.compile(
-    r"\b(?:government|regime|leadership|rulers)\s+in\s+$",
+    r"\b(?:government|regime|leadership|rulers|authorities)\s+in\s+$",
     re.I,
 )
 _SEAT_POPULATION = 1_000_000

@@ -32,6 +32,8 @@ from app.extraction.allegiance import TRIBAL_ALIAS, with_allegiance
 from app.extraction.background_dates import dated_reference
 from app.extraction.believed_owners import with_believed_owners
 from app.extraction.campaign_targets import add_campaign_target, add_terror_target
+from app.extraction.commands import Commands
+from app.extraction.cross_border import at_home
 from app.extraction.cues import cued_search
 from app.extraction.date_scan import scan_dates
 from app.extraction.dated_clauses import dated_clauses
@@ -64,6 +66,7 @@ from app.extraction.regional_forces import as_regional
 from app.extraction.repeats import Repeats
 from app.extraction.report_input import DEFAULT_MAX_CHARS, ReportInput, check_published, check_text
 from app.extraction.resolve import ResolvedMention, Resolver
+from app.extraction.seats import Seats
 from app.extraction.speaking_states import SpeakingStates
 from app.extraction.states_acting import StatesActing, state_names
 from app.extraction.text import Sentence, clean_text, paragraphs, split_sentences
@@ -121,6 +124,8 @@ class Extractor:
         self.repeats = Repeats(self.triggers, self.lexicon.cues)
         self.outskirts = Outskirts(gazetteer)
         self.provinces = Provinces(gazetteer)
+        self.seats = Seats(gazetteer)
+        self.commands = Commands(gazetteer)
         self.vague = VagueParts(gazetteer)
         self.max_chars = max_chars
         # The learned sentence classifier (read on the first sentence); None: the rules alone.
@@ -182,7 +187,8 @@ class Extractor:
         countries: Counter[str] = Counter(
             code for t in tokens if (code := DEMONYMS.get(t.key)) is not None
         )
-        return placed_by_neighbours(text, self.resolver.resolve(found, loose, countries))
+        resolved = at_home(self.resolver.resolve(found, loose, countries), countries)
+        return placed_by_neighbours(text, resolved)
 
     # Events ------------------------------------------------------------------------------
 
@@ -274,6 +280,8 @@ class Extractor:
         insurgent = defaults.named_insurgent(actor_mentions)
         for draft in drafts:
             earlier = ctx.drafts[: ctx.drafts.index(draft)]  # summaries dropped above included
+            self.seats.place(draft, ctx.countries)
+            self.commands.place(draft)
             add_issuer(draft, body)
             defaults.add_defaults(draft, ctx.countries, ctx.catalog, earlier, insurgent)
             self.hosted.add_targets(draft)

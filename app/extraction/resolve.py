@@ -178,9 +178,17 @@ def _town_of_site(mention: Mention, ranked: list[Candidate]) -> Candidate | None
             if c.place.family in ("populated", "site")
             and c.place.country in FOCUS_COUNTRIES
             and c.score - CUE_DISAGREES >= MIN_SCORE
+            # "the Jumhuriya district" is a quarter, never the Jumhuriya Bridge nor a base.
+            and (mention.kind_cue != "admin2" or c.place.kind in _QUARTER_KINDS)
         ),
         None,
     )
+
+
+#: What "the X district" may name when no district is called X: a town or a quarter (a site
+#: of no particular kind), or a prison, which stands in the quarter it is named for
+#: (Ghwayran); not a bridge, a camp, a base or an airport, often named for a place elsewhere.
+_QUARTER_KINDS = frozenset({"site", "city", "town", "village", "prison"})
 
 
 def _as_written(mention: Mention, cands: list[Candidate]) -> list[Candidate]:

@@ -24,3 +24,18 @@ def test_a_bomb_outside_a_capital_abroad_is_there(extractor):
     )
     places = [(e[0], e[1]) for e in events(extractor, text)]
     assert ("attack", "Ankara") in places
+
+
+def test_a_capital_party_to_a_truce_is_not_where_it_holds(extractor):
+    text = (
+        "A truce between Damascus and the clan elders was agreed on Tuesday night in Busra al-Sham."
+    )
+    assert [(e[0], e[1]) for e in events(extractor, text)] == [("agreement", "Bosra")]
+
+
+def test_the_authorities_in_a_capital_are_the_state(extractor):
+    text = (
+        "Tribal leaders and the authorities in Damascus reached an agreement on Sunday to "
+        "reopen the road to Sweida."
+    )
+    assert "Damascus" not in {e[1] for e in events(extractor, text)}

@@ -1,0 +1,117 @@
+"""Acts of a government happen at its seat: "Baghdad recalled its ambassador from Tehran".
+
+A state's diplomatic acts (recalling or summoning an ambassador, an envoy, a chargé
+d'affaires) and the acts of its national bodies (the parliament, the cabinet, the prime
+minister, the president, the supreme court) are done in its capital, not where the crisis
+they answer was. For an ``other`` event:
+
+- a diplomatic act of Iraq or Syria ("Baghdad", "Iraq", "the Iraqi foreign ministry" before
+  the act) is placed in Baghdad or Damascus, whatever other place its sentence names ("over
+  the Erbil strike", "from Ankara");
+- an act whose subject is a national body of Iraq or Syria is placed in the capital when its
+  sentence names no place of its own (the place would be inherited from the sentences before,
+  or there is none): "Parliament accepted the resignation on Sunday."
+"""
+
+from __future__ import annotations
+
+import re
+
+from app.domain import Place
+from app.extraction.event_builder import EventDraft
+from app.extraction.places import Mention
+from app.extraction.resolve import ResolvedMention
+from app.gazetteer.geocoder import Gazetteer
+
+#: The seats of government of the two countries the reports are about.
+CAPITALS = {"IQ": "Baghdad", "SY": "Damascus"}
+_STATE = {
+    "IQ": re.compile(r"\b(?:Baghdad|Iraq|Iraq's|Iraqi)\b"),
+    "SY": re.compile(r"\b(?:Damascus|Syria|Syria's|Syrian)\b"),
+}
+_DIPLOMATIC = re.compile(
+    r"\b(?:recall(?:ed|s|ing)?|summon(?:ed|s|ing)?|expel(?:led|s|ling)?)\s+"
+    r"(?:(?:its|his|her|the|their|a)\s+)?(?:[\w-]+\s+){0,2}"
+    r"(?:ambassador|envoy|charg[eé] d'affaires|diplomats?)\b",
+    re.I,
+)
+_NATIONAL_BODY = re.compile(
+    r"\b(?:(?:Federal\s+)?Supreme\s+Court|[Pp]arliament|Council\s+of\s+(?:Representatives|"
+    r"Ministers)|[Cc]abinet|Prime\s+Minister|(?:Interim\s+)?President|[Pp]residency)\b"
+)
+
+
+#: How far past the trigger the subject of the act is looked for.
+_SUBJECT_TAIL = 50
+#: Bodies of another state, or of the Kurdistan Region (its parliament sits in Erbil).
+_OTHER_STATE = re.compile(
+    r"\b(?:Turk(?:ey|ish)|Iran(?:ian)?|Russian?|Kremlin|U\.?S\.?|American|Israeli?|French|"
+    r"France|British|Britain|Lebanese|Lebanon|Jordanian|Jordan|Saudi|Kurdistan|KRG|Kurdish|"
+    r"Regional)\b"
+)
+
+
+def _find_capital(gazetteer: Gazetteer, country: str, name: str) -> Place | None:
+    return next(
+        (
+            p
+            for p in gazetteer.places
+            if p.country == country and p.family == "populated" and p.name == name
+        ),
+        None,
+    )
+
+
+class Seats:
+    """The capitals of Iraq and Syria, to place their governments' acts."""
+
+    def __init__(self, gazetteer: Gazetteer) -> None:
+        found = {c: _find_capital(gazetteer, c, n) for c, n in CAPITALS.items()}
+        self.capitals: dict[str, Place] = {c: p for c, p in found.items() if p is not None}
+
+    def place(self, draft: EventDraft, countries: list[str]) -> None:
+        """Move an ``other`` event told as a government's act to its capital."""
+        if draft.spec.name != "other":
+            return
+        sentence = draft.sentence
+        # The subject: what comes before the act and just after its first word ("On Sunday,
+        # Iraq's Federal Supreme Court ordered ...", the trigger read at "On").
+        subject = sentence.text[: max(0, draft.trigger.end - sentence.start) + _SUBJECT_TAIL]
+        act = _DIPLOMATIC.search(sentence.text)
+        if act is not None:
+            subject = sentence.text[: act.start()]
+            country = next((c for c, p in _STATE.items() if p.search(subject)), None)
+        elif (
+            _NATIONAL_BODY.search(subject)
+            and not _OTHER_STATE.search(subject)
+            and (draft.location is None or draft.inherited_location)
+        ):
+            country = self._country(draft, countries)
+        else:
+            return
+        capital = self.capitals.get(country) if country else None
+        if capital is None:
+            return
+        at = draft.location
+        if at is not None and at.place == capital:
+            return
+        start, end = draft.trigger.start, draft.trigger.end
+        mention = Mention(
+            start,
+            end,
+            sentence.text[start - sentence.start : end - sentence.start],
+            capital.name.casefold(),
+            None,
+            False,
+        )
+        draft.location = ResolvedMention(mention, capital, 100.0, ())
+        draft.inherited_location = False
+        draft.near = False
+
+    @staticmethod
+    def _country(draft: EventDraft, countries: list[str]) -> str | None:
+        """The country of the event's place, else the report's."""
+        place = draft.location.place if draft.location is not None else None
+        if place is not None and place.country in CAPITALS:
+            return place.country
+        return next((c for c in countries if c in CAPITALS), None)

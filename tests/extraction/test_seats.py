@@ -1,0 +1,47 @@
+"""Acts of a government happen at its seat, not where the crisis they answer was."""
+
+import datetime as dt
+
+from app.extraction.report_input import ReportInput
+
+
+def places(extractor, text):
+    events = extractor.extract(ReportInput(text, dt.date(2024, 3, 10))).events
+    return [
+        (e.properties.event_type, e.properties.location.name if e.properties.location else None)
+        for e in events
+    ]
+
+
+BASRA = "Gunmen attacked an oil company convoy near Zubair in Basra province on Tuesday. "
+HOMS = "Unknown gunmen shot dead two farmers in a village outside Homs on Wednesday. "
+
+
+def test_a_recalled_ambassador_is_the_capitals_act(extractor):
+    text = BASRA + "On Thursday Baghdad recalled its ambassador from Kuwait over the Basra raid."
+    assert ("other", "Baghdad") in places(extractor, text)
+
+
+def test_a_ministrys_recall_is_the_capitals_act(extractor):
+    text = (
+        BASRA + "The Iraqi foreign ministry recalled its charge d'affaires from Kuwait on Thursday."
+    )
+    assert ("other", "Baghdad") in places(extractor, text)
+
+
+def test_a_national_body_acts_in_the_capital(extractor):
+    text = HOMS + "On Thursday, the President dismissed the provincial governor."
+    assert ("other", "Damascus") in places(extractor, text)
+
+
+def test_a_regional_parliament_is_not_the_national_one(extractor):
+    text = (
+        "A Turkish drone struck a car near Sidakan in Erbil province on Tuesday. "
+        "On Thursday the Kurdistan Region parliament dismissed the provincial governor."
+    )
+    assert ("other", "Baghdad") not in places(extractor, text)
+
+
+def test_a_foreign_states_recall_is_not_iraqs(extractor):
+    text = BASRA + "On Thursday Kuwait recalled its ambassador from Baghdad over the raid."
+    assert ("other", "Baghdad") not in places(extractor, text)
