@@ -90,3 +90,19 @@ def test_a_bomb_left_behind_by_those_who_put_up_little_resistance_is_no_blast(ex
 )
 def test_forces_taking_up_a_post(extractor, text):
     assert types(extractor, text) == ["troop_deployment"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On Sunday, Peshmerga units left Gwer and Makhmour without a fight.",
+        "The last Russian helicopters left Qamishli airport on Saturday, officials said.",
+    ],
+)
+def test_a_force_leaving_a_named_place_is_a_withdrawal(extractor, text):
+    assert "troop_withdrawal" in types(extractor, text)
+
+
+def test_a_force_leaving_a_place_for_another_is_no_withdrawal(extractor):
+    text = "A Peshmerga battalion left Duhok on Sunday for the Sinjar front."
+    assert "troop_withdrawal" not in types(extractor, text)
