@@ -154,10 +154,10 @@ def test_attacks_stepped_up_are_a_trend(extractor):
 
 def test_leave_to_act_is_no_act():
     # a deal that lets a force move, a meeting about a move: neither tells the move itself
-    text = "The accord, signed late on Friday, permits Iraqi border guards to deploy at the crossing."
+    text = "The accord, signed late on Friday, permits Iraqi border guards to deploy at Rabia."
     assert _irrealis(text, "deploy")
     assert _irrealis("The two delegations discussed the deployment of police in Tuz.", "deploy")
-    assert _irrealis("Ministers met on Monday, allowing the brigade to withdraw from Hit.", "withdraw")
+    assert _irrealis("Ministers met on Monday, allowing the brigade to leave Hit.", "leave")
 
 
 def test_a_force_allowed_out_is_still_told_leaving():

@@ -106,3 +106,8 @@ def test_a_force_leaving_a_named_place_is_a_withdrawal(extractor, text):
 def test_a_force_leaving_a_place_for_another_is_no_withdrawal(extractor):
     text = "A Peshmerga battalion left Duhok on Sunday for the Sinjar front."
     assert "troop_withdrawal" not in types(extractor, text)
+
+
+def test_fighters_bussed_out_are_a_withdrawal(extractor):
+    text = "Some 150 rebel fighters were bussed out of Harasta on Tuesday toward Idlib."
+    assert "troop_withdrawal" in types(extractor, text)
