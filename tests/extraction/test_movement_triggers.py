@@ -111,3 +111,9 @@ def test_a_force_leaving_a_place_for_another_is_no_withdrawal(extractor):
 def test_fighters_bussed_out_are_a_withdrawal(extractor):
     text = "Some 150 rebel fighters were bussed out of Harasta on Tuesday toward Idlib."
     assert "troop_withdrawal" in types(extractor, text)
+
+
+def test_forces_that_are_deployed_somewhere_are_a_presence(extractor):
+    text = "Some 900 French soldiers are deployed in Iraq, mostly as trainers."
+    assert types(extractor, text) == []
+    assert "troop_deployment" in types(extractor, "France deployed 900 soldiers to Erbil on Monday")
