@@ -150,3 +150,11 @@ def test_an_air_force_as_subject_is_an_airstrike(extractor):
 def test_an_air_supported_operation_is_an_airstrike(extractor):
     text = "In an air-supported operation in the Zap region, 3 terrorists were neutralised."
     assert "airstrike" in types(extractor, text)
+
+
+def test_an_agreed_successor_or_a_contract_held_is_no_agreement(extractor):
+    # "agreed" as an adjective; a contract held is a document, not a deal made
+    text = "Parliament met on Tuesday without an agreed candidate for speaker in Baghdad."
+    assert "agreement" not in [e[0] for e in events(extractor, text, dt.date(2022, 3, 9))]
+    text = "The farmers in Hawija hold land contracts issued by the old ministry, officials said."
+    assert "agreement" not in [e[0] for e in events(extractor, text, dt.date(2022, 3, 9))]
