@@ -117,3 +117,14 @@ def test_forces_that_are_deployed_somewhere_are_a_presence(extractor):
     text = "Some 900 French soldiers are deployed in Iraq, mostly as trainers."
     assert types(extractor, text) == []
     assert "troop_deployment" in types(extractor, "France deployed 900 soldiers to Erbil on Monday")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The last YPG fighters left the two neighbourhoods of Aleppo on Friday under a deal.",
+        "Two militias said on Friday they were pulling their fighters back from the Baiji front.",
+    ],
+)
+def test_more_ways_of_telling_forces_leaving(extractor, text):
+    assert "troop_withdrawal" in types(extractor, text)
