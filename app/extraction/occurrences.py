@@ -21,6 +21,7 @@ from app.extraction.ordnance import goods_seized, handled
 from app.extraction.overflights import overflight
 from app.extraction.roles import FORCE_WORDS
 from app.extraction.second_occurrences import while_another
+from app.extraction.shadowed import unshadowed
 from app.extraction.text import Sentence
 from app.extraction.told_before import before_claim, told_before_reference
 from app.extraction.visits import visit
@@ -182,6 +183,8 @@ def occurrences(
     dated = [
         t for t in found if t not in told and dated_reference is not None and dated_reference(t)
     ]
+    hidden = unshadowed(finder, sentence, plain, found, told + dated)
+    found, told = found + hidden, told + hidden
     earlier = told_before_reference(finder, sentence, plain, found, told + dated)
     found, told = found + earlier, told + earlier
     claim = cued_search(CLAIM, sentence.text)
