@@ -128,3 +128,8 @@ def test_forces_that_are_deployed_somewhere_are_a_presence(extractor):
 )
 def test_more_ways_of_telling_forces_leaving(extractor, text):
     assert "troop_withdrawal" in types(extractor, text)
+
+
+def test_a_force_leaving_a_place_and_taking_up_another_is_no_withdrawal(extractor):
+    text = "A Peshmerga battalion left Duhok on Sunday and took up positions near Bashiqa."
+    assert "troop_withdrawal" not in types(extractor, text)
