@@ -24,7 +24,10 @@ MODAL = re.compile(
     r"charged with|(?:the )?first time|once(?! (?:the|they|it|its|their|our|all) )|used to|"
     r"prepar(?:e|es|ing) to|aims? to|seeks? to|called for|demand(?:ed|s|ing)?|until|"
     r"avoid|tried to|trying to|attempt(?:ed|s|ing)? to|sought to|efforts? to|"
-    r"talks (?:on|over|about)|expect(?:s|ed|ing)? (?:more|further|new))\b",
+    r"talks (?:on|over|about)|expect(?:s|ed|ing)? (?:more|further|new)|"
+    # "a deal that allows the army to deploy", "discussed the deployment": leave, not the act
+    r"(?:allow|permit|enable)(?:s|ed|ted|ing)? (?!to\b)(?:[\w'-]+ ){1,5}?to|"
+    r"discuss(?:ed|es|ing)?)\b",
     re.I,
 )
 #: "who were kidnapped while hunting": a relative clause telling background (it ends at a
@@ -128,7 +131,9 @@ CLAUSE_VERB = re.compile(
 #: "documented": "a monitor documented the killing of 12 villagers in X on Friday" is an event).
 HABITUAL = re.compile(
     r"\b(?:routine|usually|often|every (?:year|week|month|day)|for years|for decades|common|"
-    r"have become|has become|has long|have long|remains?|still|typically|regularly|"
+    r"have become|has become|has long|have long|"
+    # "the town remains shut", not "the remains of 60 men" (bodies)
+    r"(?<!the )(?<!human )(?<!their )remains?(?! of\b)|still|typically|regularly|"
     r"increasingly|repeatedly|several times|many times|frequently|sometimes|occasionally|"
     r"(?:almost |near-)?(?:daily|nightly) (?:[\w-]+ )?(?:shelling|attacks|strikes|air ?strikes|"
     r"raids|bombardments?|clashes|fighting|protests|demonstrations|rallies)|"

@@ -12,6 +12,8 @@ force went settles it (the blind corpus README's annotation rules, ACLED's defin
 - a move with neither an origin nor a direction ("arrived in Kobani", "moved into Sinjar",
   "entered the town") is a deployment at the place; "pushed north from Qayyara toward Mosul"
   stays a movement;
+- a move told as how an offensive began ("the offensive began at dawn, when Hezbollah units
+  pushed into Jurud Arsal") is the battle, not a movement;
 - armed men outside the state setting up a checkpoint ("gunmen set up a checkpoint on the
   road") is insurgent activity, not a deployment;
 - the Islamic State entering or pushing into a place ("militant convoys pushed into Shirqat",
@@ -77,11 +79,31 @@ def refine(draft: EventDraft) -> None:
             draft.spec = BY_NAME["attack"]
     elif _insurgents_moving_in(draft) or _insurgent_checkpoint(draft):
         draft.spec = BY_NAME["insurgent_activity"]
+    elif draft.spec.category == "movement" and _opening_push(draft):
+        draft.spec = BY_NAME["armed_clash"]  # "the offensive began when troops pushed in"
     elif name == "troop_movement" and draft.origin is None:
         sentence = draft.sentence
         after = sentence.text[draft.trigger.start - sentence.start :]
         if not _ROUTE.match(after):
             draft.spec = BY_NAME["troop_deployment"]
+
+
+#: An offensive told as begun by the move that follows: "the offensive began at dawn, when
+#: Hezbollah units pushed into Jurud Arsal" (the corpus README: fighting between two armed
+#: sides); a move told with its starting point stays a movement.
+_OFFENSIVE_OPENED = re.compile(
+    r"\b(?:offensive|assault|campaign|battle) (?:began|started|opened|got under way|"
+    r"was launched)\b[^.;]{0,40}?\b(?:when|with)\b[^.;]*$",
+    re.I,
+)
+
+
+def _opening_push(draft: EventDraft) -> bool:
+    """Whether a move is how an offensive told in the same sentence began."""
+    if draft.spec.name == "troop_withdrawal" or draft.origin is not None:
+        return False  # "advanced on Tikrit from Samarra": a route told, the move itself
+    sentence = draft.sentence
+    return bool(_OFFENSIVE_OPENED.search(sentence.text, 0, draft.trigger.start - sentence.start))
 
 
 #: What only an armed side holds, as the object of an attack word: "attacked government

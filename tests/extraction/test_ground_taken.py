@@ -326,3 +326,8 @@ def test_troops_that_were_moved_still_move(extractor):
         dt.date(2017, 10, 18),
     )
     assert found == ["troop_movement"]
+
+
+def test_a_town_entered_against_stiff_resistance_is_a_clash(extractor):
+    text = "Iraqi special forces entered Karamlesh on Tuesday against stiff resistance."
+    assert types(extractor, text) == ["armed_clash"]

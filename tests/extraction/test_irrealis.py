@@ -150,3 +150,16 @@ def test_raids_counted_since_january_are_a_tally(extractor):
 def test_attacks_stepped_up_are_a_trend(extractor):
     text = "ISIS sleeper cells have intensified their attacks in the countryside of Kirkuk."
     assert events(extractor, text) == []
+
+
+def test_leave_to_act_is_no_act():
+    # a deal that lets a force move, a meeting about a move: neither tells the move itself
+    text = "The accord, signed late on Friday, permits Iraqi border guards to deploy at Rabia."
+    assert _irrealis(text, "deploy")
+    assert _irrealis("The two delegations discussed the deployment of police in Tuz.", "deploy")
+    assert _irrealis("Ministers met on Monday, allowing the brigade to leave Hit.", "leave")
+
+
+def test_a_force_allowed_out_is_still_told_leaving():
+    # the passive tells what happened: the gunmen did leave
+    assert not _irrealis("About 80 gunmen were allowed to leave Rawa on Monday.", "leave")

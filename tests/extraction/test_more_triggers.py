@@ -161,3 +161,11 @@ def test_a_crowd_seizing_government_buildings_is_a_riot_in_each_town(extractor):
 def test_gunmen_seizing_government_buildings_are_no_riot(extractor):
     text = "Gunmen seized government buildings in Hit on Monday."
     assert "riot" not in [e[0] for e in events(extractor, text)]
+
+
+def test_an_agreed_successor_or_a_contract_held_is_no_agreement(extractor):
+    # "agreed" as an adjective; a contract held is a document, not a deal made
+    text = "Parliament met on Tuesday without an agreed candidate for speaker in Baghdad."
+    assert "agreement" not in [e[0] for e in events(extractor, text, dt.date(2022, 3, 9))]
+    text = "The farmers in Hawija hold land contracts issued by the old ministry, officials said."
+    assert "agreement" not in [e[0] for e in events(extractor, text, dt.date(2022, 3, 9))]

@@ -90,3 +90,46 @@ def test_a_bomb_left_behind_by_those_who_put_up_little_resistance_is_no_blast(ex
 )
 def test_forces_taking_up_a_post(extractor, text):
     assert types(extractor, text) == ["troop_deployment"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On Sunday, Peshmerga units left Gwer and Makhmour without a fight.",
+        "The last Russian helicopters left Qamishli airport on Saturday, officials said.",
+    ],
+)
+def test_a_force_leaving_a_named_place_is_a_withdrawal(extractor, text):
+    assert "troop_withdrawal" in types(extractor, text)
+
+
+def test_a_force_leaving_a_place_for_another_is_no_withdrawal(extractor):
+    text = "A Peshmerga battalion left Duhok on Sunday for the Sinjar front."
+    assert "troop_withdrawal" not in types(extractor, text)
+
+
+def test_fighters_bussed_out_are_a_withdrawal(extractor):
+    text = "Some 150 rebel fighters were bussed out of Harasta on Tuesday toward Idlib."
+    assert "troop_withdrawal" in types(extractor, text)
+
+
+def test_forces_that_are_deployed_somewhere_are_a_presence(extractor):
+    text = "Some 900 French soldiers are deployed in Iraq, mostly as trainers."
+    assert types(extractor, text) == []
+    assert "troop_deployment" in types(extractor, "France deployed 900 soldiers to Erbil on Monday")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The last YPG fighters left the two neighbourhoods of Aleppo on Friday under a deal.",
+        "Two militias said on Friday they were pulling their fighters back from the Baiji front.",
+    ],
+)
+def test_more_ways_of_telling_forces_leaving(extractor, text):
+    assert "troop_withdrawal" in types(extractor, text)
+
+
+def test_a_force_leaving_a_place_and_taking_up_another_is_no_withdrawal(extractor):
+    text = "A Peshmerga battalion left Duhok on Sunday and took up positions near Bashiqa."
+    assert "troop_withdrawal" not in types(extractor, text)

@@ -38,3 +38,21 @@ def test_parliament_accepting_a_resignation_is_other(extractor):
 def test_a_claim_dismissed_is_no_dismissal(extractor):
     text = "Officials in Kirkuk dismissed the claim as propaganda on Monday."
     assert types(extractor, text) == []
+
+
+def test_a_mass_grave_holding_remains_is_other(extractor):
+    # "the remains of" are bodies, not a state that "remains" (no habit)
+    text = "Soldiers found a mass grave holding the remains of 60 men near Tal Afar on Tuesday."
+    assert types(extractor, text) == ["other"]
+    far = (
+        "A mass grave thought to hold the remains of some 200 men killed by the militants in 2014 "
+        "was unearthed near Tal Afar on Tuesday."
+    )
+    assert "other" in types(extractor, far)
+
+
+def test_civilians_evacuated_are_other(extractor):
+    text = "The Red Crescent evacuated 400 families from Tal Rifaat on Tuesday."
+    assert types(extractor, text) == ["other"]
+    text = "Buses took the fighters north on Tuesday, alongside the evacuation of 900 residents."
+    assert "other" in types(extractor, text)

@@ -57,3 +57,14 @@ def test_fighters_taken_are_no_civilians(extractor):
     taken = [f for f in found if f[0] == "kidnapping"]
     assert taken, found
     assert "Civilians (Iraq)" not in taken[0][3]
+
+
+def test_captives_freed_by_force_are_a_release(extractor):
+    text = "Tribal fighters stormed a farm near Shaddadi on Friday, freeing six abducted shepherds."
+    assert "prisoner_release" in [e[0] for e in events(extractor, text, dt.date(2022, 3, 5))]
+
+
+def test_held_and_released_is_an_arrest_and_a_release(extractor):
+    text = "Three journalists were detained and released the same evening in Kalar on Monday."
+    found = [e[0] for e in events(extractor, text, dt.date(2022, 3, 8))]
+    assert "arrest" in found and "prisoner_release" in found

@@ -146,3 +146,16 @@ def test_the_islamic_state_pulling_back_stays_a_withdrawal(extractor):
 def test_the_army_entering_a_town_stays_a_deployment(extractor):
     found = events(extractor, "Iraqi army units entered Rawa on Tuesday.", dt.date(2017, 11, 15))
     assert [e[0] for e in found] == ["troop_deployment"]
+
+
+def test_a_push_that_opened_an_offensive_is_the_battle(extractor):
+    text = (
+        "The assault began before dawn on Tuesday, when Iraqi army units pushed into Shirqat "
+        "from two directions."
+    )
+    assert [k for k, _ in kinds(extractor, text)] == ["armed_clash"]
+
+
+def test_a_route_that_opened_an_offensive_stays_a_movement(extractor):
+    text = "The assault began on Tuesday, when army brigades advanced on Shirqat from Qayyarah."
+    assert "armed_clash" not in [k for k, _ in kinds(extractor, text)]
