@@ -17,10 +17,11 @@ OLD_CORPUS = {
 #: The blind corpus (tests/fixtures/blind/{dev,test}.jsonl), by split. Issue 9's targets for
 #: the frozen test split are event_f1 0.85, actor_recall 0.85, date_accuracy 0.95.
 BLIND = {
-    # 882 reports: the first 82, 50 dx- reports by a fourth writer, 100 dy-/dz- by two more
+    # 982 reports: the first 82, 50 dx- reports by a fourth writer, 100 dy-/dz- by two more
     # (session 4), 50 dw- by a sixth (session 5), 100 dv-/du- by two more (session 6), 100
     # dt-/ds- by two more (session 7), 300 dr-/dq-/dp-/do-/dn-/dm- by six more (session 8) and
-    # 100 dl-/dk- by two more (session 9), all written blind. Session 9 changed the scorer
+    # 100 dl-/dk- by two more (session 9) and 100 dj-/di- by two more (session 10), all
+    # written blind. Session 9 changed the scorer
     # (optimal pairing; gold actor names read through the lexicon's aliases; the date share
     # over gold events matched or with an unpaired prediction of their category and area), so
     # from there on the figures are not comparable with earlier ones. With the session 8
@@ -28,12 +29,15 @@ BLIND = {
     # dates 0.914 -> 0.932 in session 9's first round. With the new scorer, all 882 (the
     # classifier and the calibration refit on them, so in-sample for both): event F1 0.816,
     # actor recall 0.809, dates 0.964, confident accuracy 0.893 after that round. The 100
-    # dl-/dk- were scored before they joined dev: 0.739 -> 0.756 over the round.
+    # dl-/dk- were scored before they joined dev: 0.739 -> 0.756 over the round. Session 10:
+    # 0.816 -> 0.825 on the 882 over its round; all 982 (refit on them) 0.826, actor recall
+    # 0.822, dates 0.966, confident accuracy 0.897; the 100 dj-/di- scored before they joined
+    # dev: 0.805 -> 0.809.
     # Floors sit a little under, so a small change of rules does not fail CI by itself.
     "dev": {
-        "event_f1": 0.80,
-        "actor_recall": 0.79,
-        "date_accuracy": 0.94,
+        "event_f1": 0.81,
+        "actor_recall": 0.80,
+        "date_accuracy": 0.95,
         "confident_accuracy": 0.87,
     },
     # Never tuned on; scored once at the end of each round (68 reports). Session 2: event F1
@@ -47,7 +51,8 @@ BLIND = {
     # 0.80). Session 8: 0.805, 0.833, 0.932, 0.872 (312 events) after its first round; 0.812,
     # 0.828, 0.940, 0.877 (302 events) after its second. Session 9 (new scorer; the session 8
     # scorer in brackets): 0.812, 0.843 (0.828), 0.981 (0.940) at its start, the same code;
-    # 0.832, 0.848 (0.827), 0.982 (0.942), 0.903 (318 events) after its first round.
+    # 0.832, 0.848 (0.827), 0.982 (0.942), 0.903 (318 events) after its first round. Session
+    # 10: 0.831 (0.830), 0.856 (0.823), 0.982 (0.945), 0.899 (327 events) after its round.
     "test": {
         "event_f1": 0.81,
         "actor_recall": 0.83,
