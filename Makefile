@@ -9,7 +9,7 @@ VENV := .venv
 export UV_PYTHON_DOWNLOADS := never
 export UV_PROJECT_ENVIRONMENT := $(VENV)
 
-.PHONY: install browser postgis run test test-postgis lint typecheck gazetteer assets bench-gazetteer bench clean calibrate sentence-model sentence-model-crossval
+.PHONY: install browser postgis nginx run test test-postgis lint typecheck gazetteer assets bench-gazetteer bench clean calibrate sentence-model sentence-model-crossval
 
 $(UV):
 	$(PYTHON) -m venv $(TOOLS)
@@ -46,6 +46,16 @@ postgis:
 			|| echo "could not install $(PG_PACKAGES): PostGIS tests will skip (and fail under CI=true)"; \
 	else echo "PostgreSQL/PostGIS are not installed and cannot be installed here: PostGIS tests will skip"; fi
 
+# The container's nginx configuration (deploy/nginx.conf) is checked with `nginx -t`. Installed
+# here when we can (root with apt-get); otherwise that test skips (and fails under CI=true).
+nginx:
+	@if command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ]; then :; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+		echo "installing nginx-light for the nginx configuration test"; \
+		{ apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx-light >/dev/null; } \
+			|| echo "could not install nginx-light: the nginx test will skip (and fail under CI=true)"; \
+	else echo "nginx is not installed and cannot be installed here: the nginx test will skip"; fi
+
 # Refit the confidence model (data/calibration.json) on the blind corpus's dev split; run it
 # after any extraction change, then commit the file.
 calibrate: install
@@ -63,7 +73,7 @@ sentence-model-crossval: install
 run: install
 	$(VENV)/bin/geoevents serve --host 127.0.0.1 --port 8000 --dev-key
 
-test: install browser postgis
+test: install browser postgis nginx
 	$(VENV)/bin/ruff check app tests bench tools
 	$(VENV)/bin/mypy
 	$(VENV)/bin/pytest --cov=app --cov-report=term:skip-covered --cov-fail-under=85
