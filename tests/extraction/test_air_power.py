@@ -89,3 +89,16 @@ def test_barrel_bombs_are_the_air_force_of_the_events_country(extractor, text, d
     strikes = [f for f in events(extractor, text, day) if f[0] == "airstrike"]
     assert strikes, events(extractor, text, day)
     assert strikes[0][3].get(forces) == "actor"
+
+
+def test_the_force_a_lead_aimed_at_is_hit_not_flying(extractor):
+    text = (
+        "Israeli aircraft kept up their campaign against IRGC depots between Monday and "
+        "Tuesday, a monitor said.\n\n"
+        "- Near Kisweh, two airstrikes hit weapons stores.\n"
+    )
+    found = events(extractor, text, dt.date(2023, 6, 14))
+    strikes = [f for f in found if f[0] == "airstrike" and f[2] == "SY-RD"]
+    assert strikes, found
+    assert strikes[0][3].get("IRGC") == "target", found
+    assert "actor" in strikes[0][3].values(), found
