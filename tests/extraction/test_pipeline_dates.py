@@ -363,7 +363,7 @@ def test_earlier_in_the_day_is_the_day_of_the_event_told_before(extractor):
 def test_the_reporting_date_is_said_in_the_lead(extractor):
     text = (
         "U.S. jets struck militia sites near al-Qaim on Monday.\n\n"
-        "Hospital officials in Rutba said two guards were killed at a checkpoint.\n\n"
+        "Hospital officials in Rutba said gunmen killed two guards at a checkpoint.\n\n"
         "A spokesman for the militia said on 10 May that it was suspending its operations."
     )
     published = dt.date(2024, 5, 15)
