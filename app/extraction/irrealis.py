@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from app.extraction.comparisons import compared
 from app.extraction.cues import cued_finditer, cued_search, holds_any, lowered
 from app.extraction.means import told_as_means
 
@@ -293,6 +294,7 @@ def irrealis(sentence: str, at: int, movement: bool = False) -> bool:
         or reference is not None
         or (_supporting(before) and not CLAUSE_VERB.match(sentence[at:]))
         or told_as_means(sentence, at)
+        or compared(sentence, at)
         or sum(sentence[:at].count(q) for q in _QUOTES) % 2 == 1
         or bool(_QUOTE_CLOSES.match(sentence, at))
         or bool(_FUTURE_AFTER.match(sentence, at))
