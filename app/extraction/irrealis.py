@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import re
 
+from app.extraction.comparisons import compared
 from app.extraction.cues import cued_finditer, cued_search, holds_any, lowered
+from app.extraction.means import told_as_means
 
 #: Words just before a trigger that make it something that may or will happen, or did not
 #: ("once a stronghold", but not "once the troops had left, jets bombed": a time clause).
@@ -91,6 +93,7 @@ TALLY = re.compile(
     r"\bha(?:s|ve) (?:been (?:killed|wounded|injured|detained|arrested|displaced|documented|"
     r"recorded)|(?:carried out|conducted|launched|killed) (?:hundreds|dozens|scores|thousands|"
     r"more than|over))\b|\b[Tt]otal documented\b|\bin recent (?:days|weeks|months)\b|"
+    r"\b(?:in|over|during) the (?:past|last) (?:few |several )?(?:days|weeks|months)\b|"
     # "the office recorded 11 kidnappings in October", "the number of attacks has risen to 90"
     r"\b(?:recorded|registered|counted|logged) (?:at least |more than |some |about |nearly )?"
     r"[\d,]+ (?:[\w-]+ ){0,2}?[\w-]+s\b|\b[Nn]umber of\b[^.;]{0,80}\b(?:ha(?:s|d) )?(?:rose|risen|"
@@ -101,7 +104,10 @@ _TODAY_SINCE = re.compile(
     r"\b[Ss]ince (?:this morning|dawn|daybreak|midnight|the early hours|early (?:this )?morning)\b"
 )
 #: "in recent weeks" alone: a move made in that time is an event all the same.
-_RECENTLY = re.compile(r"\bin recent (?:days|weeks|months)\b")
+_RECENTLY = re.compile(
+    r"\bin recent (?:days|weeks|months)\b|"
+    r"\b(?:in|over|during) the (?:past|last) (?:few |several )?(?:days|weeks|months)\b"
+)
 #: Ground taken: a fight named after it ("after heavy clashes") is how it was taken (also
 #: "advanced in the area after violent clashes", "established control over the farms after ...").
 _TAKEN_BEFORE = re.compile(
@@ -162,7 +168,7 @@ _HABITUAL_CUES = (
 )  # fmt: skip
 _TALLY_CUES = (
     "has ", "have ", "otal documented", "in recent ", "recorded ", "registered ", "counted ",
-    "logged ", "umber of",
+    "logged ", "umber of", "the past ", "the last ",
 )  # fmt: skip
 
 
@@ -291,6 +297,8 @@ def irrealis(sentence: str, at: int, movement: bool = False) -> bool:
         or _tally(sentence, movement)
         or reference is not None
         or (_supporting(before) and not CLAUSE_VERB.match(sentence[at:]))
+        or told_as_means(sentence, at)
+        or compared(sentence, at)
         or sum(sentence[:at].count(q) for q in _QUOTES) % 2 == 1
         or bool(_QUOTE_CLOSES.match(sentence, at))
         or bool(_FUTURE_AFTER.match(sentence, at))

@@ -163,3 +163,10 @@ def test_leave_to_act_is_no_act():
 def test_a_force_allowed_out_is_still_told_leaving():
     # the passive tells what happened: the gunmen did leave
     assert not _irrealis("About 80 gunmen were allowed to leave Rawa on Monday.", "leave")
+
+
+def test_a_count_over_the_past_few_days_is_a_tally_but_a_move_then_is_not():
+    text = "Police said 40 suspects were detained over the past few days in the district."
+    assert _irrealis(text, "detained")
+    moved = "The army sent reinforcements to the border in the last few days."
+    assert not irrealis(moved, moved.index("sent"), movement=True)
