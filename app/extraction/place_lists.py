@@ -341,8 +341,10 @@ def kind_lists(sentence: Sentence, placed: list[ResolvedMention]) -> list[list[R
 
 
 def range_lists(sentence: Sentence, placed: list[ResolvedMention]) -> list[list[ResolvedMention]]:
-    """Lists that name a range or mountain area beside towns or sites ("struck targets in
-    Sinjar, Qandil and Hakurk"): each item a place hit, whatever its kind."""
+    """Lists that name a range or mountain area beside towns, sites or other ranges ("struck
+    targets in Sinjar, Qandil and Hakurk", "in Gara, Metina and Zap in northern Iraq and in
+    northern Syria"): each item a place hit, whatever its kind, the country said after no
+    better place than they."""
     ranges = [m for m in placed if m.place is not None and m.place.family == "mountain"]
     if not ranges or len(placed) < 2:
         return []
@@ -355,7 +357,6 @@ def range_lists(sentence: Sentence, placed: list[ResolvedMention]) -> list[list[
         if (
             len(chain) > 1
             and any(c in ranges for c in chain)
-            and any(c not in ranges for c in chain)
             and all(c in ranges or rank(c) <= SPECIFICITY["admin2"] for c in chain)
         ):
             groups.append(chain)
