@@ -61,6 +61,8 @@ _LIST_JOINER = re.compile(
     # the noun before it.
     r"(?:(?:one|two|three|four|five|six|seven|eight|nine|ten|\d+|several|others?|more|"
     r"another)\s+(?:[\w-]+\s+){0,3}?(?=(?:in|at|around|near|outside)\s))?"
+    # "near al-Qaim, and two in Syria, near Abu Kamal": the country the next item lies in.
+    r"(?:in\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?,\s+)?"
     r"(?:(?:in|at|around|near|on|outside|inside)\s+)?"
     # "and oil facilities in the countryside of Amuda", "and its base at al-Tanf".
     r"(?:(?:some\s+|several\s+|the\s+|its\s+|their\s+)?(?:[\w-]+\s+)?(?:parts|outskirts|"
@@ -215,7 +217,9 @@ def _items(
 ) -> list[ResolvedMention]:
     """The places of a sentence less those said of the place before ("al-Qaim in Anbar")."""
     out: list[ResolvedMention] = []
-    for m in ordered:
+    for m, after in zip(ordered, [*ordered[1:], None]):
+        if m is not best and _said_before(sentence, m, after):
+            continue  # "two in Syria, near Abu Kamal": Syria only says where Abu Kamal is
         if out and m is not best:
             between = _UNKNOWN_ITEM.sub(
                 ",",
@@ -237,6 +241,16 @@ def _items(
 
 
 _IN_BRACKETS = re.compile(r"\s*\(\s*")
+_BEFORE_PLACE = re.compile(r",\s+(?:near|in|at|around|outside)\s+(?:the\s+)?")
+
+
+def _said_before(sentence: Sentence, m: ResolvedMention, after: ResolvedMention | None) -> bool:
+    """Whether a country or governorate is said of the place right after it ("in Syria,
+    near Abu Kamal")."""
+    if after is None or rank(m) < SPECIFICITY["admin1"] or rank(after) >= rank(m):
+        return False
+    gap = sentence.text[m.mention.end - sentence.start : after.mention.start - sentence.start]
+    return bool(_BEFORE_PLACE.fullmatch(gap))
 _BRACKETED = re.compile(r"^\s*\([^()]{1,40}\)")
 
 

@@ -167,3 +167,11 @@ def test_ranges_listed_together_beat_a_country_named_after_them(extractor):
         "northern Syria on Thursday evening."
     )
     assert _places(extractor, text) == ["Avashin-Basyan", "Gara Mountain", "Hakurk"]
+
+
+def test_each_item_after_the_country_it_lies_in(extractor):
+    text = (
+        "On Friday US jets hit depots at three sites: one in Iraq, near al-Qaim, and two in "
+        "Syria, near Abu Kamal."
+    )
+    assert _places(extractor, text) == ["Al-Qaim", "Albu Kamal"]
