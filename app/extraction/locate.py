@@ -18,6 +18,7 @@ from app.extraction.cues import cued_search
 from app.extraction.datelines import without_dateline
 from app.extraction.event_types import Trigger
 from app.extraction.headings import below_heading
+from app.extraction.kind_lists import kind_lists, qualifies_list, range_lists
 from app.extraction.list_scope import (
     coordinated_places,
     joined_lists,
@@ -30,12 +31,9 @@ from app.extraction.metonyms import acting as acting
 from app.extraction.named_sites import site_named_before
 from app.extraction.place_lists import SPECIFICITY as SPECIFICITY
 from app.extraction.place_lists import (
-    kind_lists,
     listed_with,
     of_a_kind,
     plain_list,
-    qualifies_list,
-    range_lists,
     reference_of_previous,
     region_of_previous,
 )

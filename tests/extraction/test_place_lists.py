@@ -175,3 +175,8 @@ def test_each_item_after_the_country_it_lies_in(extractor):
         "Syria, near Abu Kamal."
     )
     assert _places(extractor, text) == ["Al-Qaim", "Albu Kamal"]
+
+
+def test_a_district_in_brackets_stands_for_an_item_the_gazetteer_lacks(extractor):
+    text = "Our jets struck 12 shelters in Gara, Xerabe (Makhmour) and Hakurk on Tuesday night."
+    assert _places(extractor, text) == ["Gara Mountain", "Hakurk", "Makhmour"]
