@@ -31,6 +31,7 @@ from app.extraction.metonyms import acting as acting
 from app.extraction.named_sites import site_named_before
 from app.extraction.place_lists import SPECIFICITY as SPECIFICITY
 from app.extraction.place_lists import (
+    holds,
     listed_with,
     of_a_kind,
     plain_list,
@@ -218,6 +219,8 @@ def choose(
         for item in [*listed_with(sentence, m, placed), *plain_list(sentence, m, placed)]
     ]
     rest = [m for m in placed if m not in came_from]
+    if rest and all(any(holds(m, c) for c in came_from) for m in rest):
+        rest = came_from  # "fired from the Tal Rifaat region in northern Syria": no other place
     if not rest:
         return None, []  # "reinforcements were sent from Baghdad": where they came from
     # "killing and abducting thousands, forcing others to flee to the Kurdistan Region".

@@ -334,3 +334,12 @@ def reference_of_previous(
     return between is not None and bool(
         _REFERENCE_OF.fullmatch(between) or _RELATIVE_REFERENCE.search(between)
     )
+
+
+def holds(wide: ResolvedMention, narrow: ResolvedMention) -> bool:
+    """Whether a country or governorate is the one a more specific place lies in ("fired
+    from the Tal Rifaat region in northern Syria": Syria holds Tal Rifaat)."""
+    w, n = wide.place, narrow.place
+    if w is None or n is None or rank(wide) < SPECIFICITY["admin1"] or rank(narrow) >= rank(wide):
+        return False
+    return w.country == n.country and (w.family == "country" or w.admin1 == n.admin1)
