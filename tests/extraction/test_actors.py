@@ -189,6 +189,9 @@ def test_iraqi_paramilitary_units_are_the_pmf(extractor):
 
 
 def test_us_and_partner_nation_aircraft_are_the_coalition(extractor):
-    text = "U.S. and partner nation military aircraft bombed ISIL fighting positions near Hit on Monday."
+    text = (
+        "U.S. and partner nation military aircraft bombed ISIL fighting positions near Hit "
+        "on Monday."
+    )
     found = events(extractor, text)
     assert found and found[0][3].get("US-led coalition") == "actor", found
