@@ -85,8 +85,18 @@ def add_issuer(draft: EventDraft, body: Actor | None) -> None:
     terrorists were neutralised in an air operation in the Hakurk region")."""
     if body is None or draft.spec.name not in _DONE_BY_ISSUER:
         return
+    if draft.spec.name == "arrest":
+        _without_state_default(draft)
     if any(role == "actor" for _, role, _ in draft.actors):
         return
     if any(actor.name == body.name for actor, _, _ in draft.actors):
         return  # the issuer was hit ("an attack on our positions"): someone else acted
     draft.add_actor(body, "actor", None)
+
+
+def _without_state_default(draft: EventDraft) -> None:
+    """ "The raid ended in the arrest of the cell's leader": an arrest that names nobody making
+    it is the issuing body's in its own statement, not the country's forces' by default."""
+    acting = [(a, r, m) for a, r, m in draft.actors if r == "actor"]
+    if acting and all(m is None for _, _, m in acting):
+        draft.actors = [x for x in draft.actors if x not in acting]

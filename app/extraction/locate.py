@@ -18,6 +18,7 @@ from app.extraction.cues import cued_search
 from app.extraction.datelines import without_dateline
 from app.extraction.event_types import Trigger
 from app.extraction.headings import below_heading
+from app.extraction.kind_lists import kind_lists, qualifies_list, range_lists
 from app.extraction.list_scope import (
     coordinated_places,
     joined_lists,
@@ -30,12 +31,10 @@ from app.extraction.metonyms import acting as acting
 from app.extraction.named_sites import site_named_before
 from app.extraction.place_lists import SPECIFICITY as SPECIFICITY
 from app.extraction.place_lists import (
-    kind_lists,
+    holds,
     listed_with,
     of_a_kind,
     plain_list,
-    qualifies_list,
-    range_lists,
     reference_of_previous,
     region_of_previous,
 )
@@ -220,6 +219,8 @@ def choose(
         for item in [*listed_with(sentence, m, placed), *plain_list(sentence, m, placed)]
     ]
     rest = [m for m in placed if m not in came_from]
+    if rest and all(any(holds(m, c) for c in came_from) for m in rest):
+        rest = came_from  # "fired from the Tal Rifaat region in northern Syria": no other place
     if not rest:
         return None, []  # "reinforcements were sent from Baghdad": where they came from
     # "killing and abducting thousands, forcing others to flee to the Kurdistan Region".

@@ -61,6 +61,8 @@ _LIST_JOINER = re.compile(
     # the noun before it.
     r"(?:(?:one|two|three|four|five|six|seven|eight|nine|ten|\d+|several|others?|more|"
     r"another)\s+(?:[\w-]+\s+){0,3}?(?=(?:in|at|around|near|outside)\s))?"
+    # "near al-Qaim, and two in Syria, near Abu Kamal": the country the next item lies in.
+    r"(?:in\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?,\s+)?"
     r"(?:(?:in|at|around|near|on|outside|inside)\s+)?"
     # "and oil facilities in the countryside of Amuda", "and its base at al-Tanf".
     r"(?:(?:some\s+|several\s+|the\s+|its\s+|their\s+)?(?:[\w-]+\s+)?(?:parts|outskirts|"
@@ -167,7 +169,7 @@ _AND = re.compile(r"\band\b|\bas well as\b|,\s*(?:in|at|near|around|outside)\s")
 
 #: What joins the items of a plain list: "Deir ez-Zor, Daraa and the Damascus countryside".
 _PLAIN_JOINER = re.compile(
-    r"(?:\s*\([^()]{1,40}\))?(?:\s+(?:city|town|province|governorate|countryside|areas?|regions?))?"
+    r"\)?(?:\s*\([^()]{1,40}\))?(?:\s+(?:city|town|province|governorate|countryside|areas?|regions?))?"
     r"(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?"
     r"(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+)?",
     re.I,
@@ -194,6 +196,10 @@ def plain_list(
         )
         if _IN_BRACKETS.fullmatch(between):
             continue  # "Ayn al-Arab (Kobani)": the same place, or its district
+        if _UNKNOWN_BRACKETED.fullmatch(between):
+            items.append(m)  # "Zap, Karacak (Makhmour) and Hakurk": its district stands for it
+            joined_by_and.append(False)
+            continue
         if not _PLAIN_JOINER.fullmatch(between):
             break
         items.append(m)
@@ -215,7 +221,9 @@ def _items(
 ) -> list[ResolvedMention]:
     """The places of a sentence less those said of the place before ("al-Qaim in Anbar")."""
     out: list[ResolvedMention] = []
-    for m in ordered:
+    for m, after in zip(ordered, [*ordered[1:], None], strict=True):
+        if m is not best and _said_before(sentence, m, after):
+            continue  # "two in Syria, near Abu Kamal": Syria only says where Abu Kamal is
         if out and m is not best:
             between = _UNKNOWN_ITEM.sub(
                 ",",
@@ -237,6 +245,19 @@ def _items(
 
 
 _IN_BRACKETS = re.compile(r"\s*\(\s*")
+_UNKNOWN_BRACKETED = re.compile(r"\s*,\s*[A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*)?\s*\(\s*")
+_BEFORE_PLACE = re.compile(r",\s+(?:near|in|at|around|outside)\s+(?:the\s+)?")
+
+
+def _said_before(sentence: Sentence, m: ResolvedMention, after: ResolvedMention | None) -> bool:
+    """Whether a country or governorate is said of the place right after it ("in Syria,
+    near Abu Kamal")."""
+    if after is None or rank(m) < SPECIFICITY["admin1"] or rank(after) >= rank(m):
+        return False
+    gap = sentence.text[m.mention.end - sentence.start : after.mention.start - sentence.start]
+    return bool(_BEFORE_PLACE.fullmatch(gap))
+
+
 _BRACKETED = re.compile(r"^\s*\([^()]{1,40}\)")
 
 
@@ -315,68 +336,10 @@ def reference_of_previous(
     )
 
 
-#: A plural kind noun closing a list: "the Gara and Hakurk regions", "the Zakho and Amadiya
-#: districts".
-_PLURAL_KIND_AFTER = re.compile(
-    r"\s+(?:regions|areas|districts|sub-?districts|mountains|provinces|governorates)\b", re.I
-)
-
-
-def kind_lists(sentence: Sentence, placed: list[ResolvedMention]) -> list[list[ResolvedMention]]:
-    """The lists a plural kind noun closes ("struck the Sinjar and Hakurk regions": a town
-    and a range, each a place hit, whatever their kinds)."""
-    groups: list[list[ResolvedMention]] = []
-    if len(placed) < 2 or not _PLURAL_KIND_AFTER.search(sentence.text):
-        return groups  # most sentences name no "regions"/"areas" after a list
-    ordered = sorted(placed, key=lambda m: m.mention.start)
-    for m in ordered:
-        if any(m in g for g in groups):
-            continue
-        chain = plain_list(sentence, m, ordered)
-        if len(chain) < 2:
-            continue
-        if _PLURAL_KIND_AFTER.match(sentence.text, chain[-1].mention.end - sentence.start):
-            groups.append(chain)
-    return groups
-
-
-def range_lists(sentence: Sentence, placed: list[ResolvedMention]) -> list[list[ResolvedMention]]:
-    """Lists that name a range or mountain area beside towns or sites ("struck targets in
-    Sinjar, Qandil and Hakurk"): each item a place hit, whatever its kind."""
-    ranges = [m for m in placed if m.place is not None and m.place.family == "mountain"]
-    if not ranges or len(placed) < 2:
-        return []
-    ordered = sorted(placed, key=lambda m: m.mention.start)
-    groups: list[list[ResolvedMention]] = []
-    for m in ordered:
-        if any(m in g for g in groups):
-            continue
-        chain = plain_list(sentence, m, ordered)
-        if (
-            len(chain) > 1
-            and any(c in ranges for c in chain)
-            and any(c not in ranges for c in chain)
-            and all(c in ranges or rank(c) <= SPECIFICITY["admin2"] for c in chain)
-        ):
-            groups.append(chain)
-    return groups
-
-
-#: "the Metina, Zap and Avashin areas of Duhok governorate": what the list's kind noun is of.
-_KIND_OF_AFTER = re.compile(
-    r"\s+(?:regions|areas|districts|sub-?districts|mountains)\s+(?:of|in)\s+(?:the\s+)?$", re.I
-)
-
-
-def qualifies_list(
-    sentence: Sentence, m: ResolvedMention, groups: list[list[ResolvedMention]]
-) -> bool:
-    """Whether a place only says where a list closed by a plural kind noun lies ("the Metina,
-    Zap and Avashin areas of Duhok governorate": Duhok is no place of its own)."""
-    at = m.mention.start - sentence.start
-    return any(
-        m not in g
-        and g[-1].mention.end <= m.mention.start
-        and bool(_KIND_OF_AFTER.fullmatch(sentence.text, g[-1].mention.end - sentence.start, at))
-        for g in groups
-    )
+def holds(wide: ResolvedMention, narrow: ResolvedMention) -> bool:
+    """Whether a country or governorate is the one a more specific place lies in ("fired
+    from the Tal Rifaat region in northern Syria": Syria holds Tal Rifaat)."""
+    w, n = wide.place, narrow.place
+    if w is None or n is None or rank(wide) < SPECIFICITY["admin1"] or rank(narrow) >= rank(wide):
+        return False
+    return w.country == n.country and (w.family == "country" or w.admin1 == n.admin1)

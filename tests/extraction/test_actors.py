@@ -186,3 +186,12 @@ def test_iraqi_paramilitary_units_are_the_pmf(extractor):
     text = "Iraqi troops and allied paramilitary units took control of Tuz Khurmatu on Monday."
     found = events(extractor, text, dt.date(2017, 10, 17))
     assert found and found[0][3].get("Popular Mobilization Forces") == "actor", found
+
+
+def test_us_and_partner_nation_aircraft_are_the_coalition(extractor):
+    text = (
+        "U.S. and partner nation military aircraft bombed ISIL fighting positions near Hit "
+        "on Monday."
+    )
+    found = events(extractor, text)
+    assert found and found[0][3].get("US-led coalition") == "actor", found

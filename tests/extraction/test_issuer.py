@@ -48,3 +48,16 @@ def test_our_jets_and_drones_are_the_issuers_aircraft(extractor):
     strikes = [f for f in events(extractor, text, dt.date(2023, 5, 9)) if f[0] == "airstrike"]
     assert strikes, strikes
     assert strikes[0][3].get("Turkish Armed Forces") == "actor"
+
+
+def test_an_arrest_naming_no_one_in_a_statement_is_the_issuers(extractor):
+    text = (
+        "Syrian Democratic Forces - Media Centre\n\n"
+        "Our units raided a farm near the town of Hajin on Monday night. "
+        "The raid ended in the arrest of two smugglers."
+    )
+    found = events(extractor, text, dt.date(2024, 6, 20))
+    arrests = [f for f in found if f[0] == "arrest"]
+    assert arrests, found
+    assert arrests[0][3].get("SDF") == "actor"
+    assert "Syrian government forces" not in arrests[0][3]

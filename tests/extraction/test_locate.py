@@ -428,3 +428,12 @@ def test_where_people_fled_is_no_place_of_the_harm_done(extractor):
         "forcing thousands of families to flee to Duhok."
     )
     assert {p for _, p in places(extractor, text)} == {"Tal Afar"}
+
+
+def test_a_place_fired_from_is_the_place_when_only_its_country_is_named_besides(extractor):
+    text = (
+        "Four YPG militants who opened fire on our outpost from the Manbij area in northern "
+        "Syria were neutralised on Sunday."
+    )
+    found = events(extractor, text)
+    assert found and all(e[1] == "Manbij" for e in found), found

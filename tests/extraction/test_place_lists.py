@@ -159,3 +159,24 @@ def test_governorate_said_of_a_list_of_areas_is_no_place_of_its_own(extractor):
 def test_a_list_goes_on_after_as_well_as(extractor):
     text = "Crowds marched in Kafr Nabl and Saraqib as well as in Ariha on Friday."
     assert _places(extractor, text) == ["Ariha", "Kafr Nabl", "Saraqib"]
+
+
+def test_ranges_listed_together_beat_a_country_named_after_them(extractor):
+    text = (
+        "Our aircraft hit shelters in Avashin, Gara and Hakurk in northern Iraq and in "
+        "northern Syria on Thursday evening."
+    )
+    assert _places(extractor, text) == ["Avashin-Basyan", "Gara Mountain", "Hakurk"]
+
+
+def test_each_item_after_the_country_it_lies_in(extractor):
+    text = (
+        "On Friday US jets hit depots at three sites: one in Iraq, near al-Qaim, and two in "
+        "Syria, near Abu Kamal."
+    )
+    assert _places(extractor, text) == ["Al-Qaim", "Albu Kamal"]
+
+
+def test_a_district_in_brackets_stands_for_an_item_the_gazetteer_lacks(extractor):
+    text = "Our jets struck 12 shelters in Gara, Xerabe (Makhmour) and Hakurk on Tuesday night."
+    assert _places(extractor, text) == ["Gara Mountain", "Hakurk", "Makhmour"]
