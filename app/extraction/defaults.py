@@ -26,6 +26,9 @@ DEFAULT_ACTOR = {
     "kidnapping": "Unidentified armed group",
     "suicide_bombing": "Unidentified armed group",
 }
+#: The countries whose default actors the actor list has, by the name it gives them ("Rioters
+#: (Turkey)" only if the list has it): an attack in Jordan or Turkey is no Iraqi group's.
+COUNTRY_NAMES = {"IQ": "Iraq", "SY": "Syria", "TR": "Turkey"}
 
 #: "a landmine left over from the war", "unexploded ordnance": a remnant of past fighting that
 #: went off by itself; nobody attacked (a group that left it is named when the text says so).
@@ -45,7 +48,8 @@ def add_defaults(
     """Who acts when the sentence names nobody: the actor of the event of the same type told
     before in the report ("- Near Mosul, four airstrikes struck..." after "coalition forces
     conducted 16 airstrikes"), the report's insurgent group for a suicide bombing, protesters
-    for a protest, else an unidentified armed group. ``named_insurgent`` is the insurgent group
+    for a protest, else an unidentified armed group (of the event's country, none outside those
+the actor list has one for). ``named_insurgent`` is the insurgent group
     the report's text names most (headline included), for a suicide bombing no event names."""
     stem = DEFAULT_ACTOR.get(draft.spec.name)
     if draft.spec.name == "suicide_bombing" and named_insurgent is not None:
@@ -73,7 +77,8 @@ def add_defaults(
             return
     place = draft.location.place if draft.location is not None else None
     country = place.country if place is not None else countries[0]
-    unidentified = catalog.get(f"{stem} ({'Syria' if country == 'SY' else 'Iraq'})")
+    name = COUNTRY_NAMES.get(country)
+    unidentified = catalog.get(f"{stem} ({name})") if name is not None else None
     if unidentified is not None:
         draft.add_actor(unidentified, "actor", None)
 

@@ -126,3 +126,23 @@ def test_a_shooting_does_not_take_the_gunners_of_a_shelling(extractor):
     )
     (shooting,) = [e for e in found if e[0] == "attack"]
     assert "Turkish Armed Forces" not in shooting[3]
+
+
+def test_an_unclaimed_attack_outside_iraq_and_syria_is_no_iraqi_groups(extractor):
+    found = events(
+        extractor,
+        "A rocket hit a police station in the Turkish border town of Kilis on Tuesday, "
+        "wounding two officers.",
+        dt.date(2017, 3, 8),
+    )
+    assert found
+    assert not any(name.startswith("Unidentified") for name in found[0][3])
+
+
+def test_rioters_in_turkey_are_turkeys_rioters(extractor):
+    found = events(
+        extractor,
+        "Rioters in Istanbul set fire to cars and shops on Tuesday night and threw stones at police.",
+        dt.date(2014, 10, 9),
+    )
+    assert found[0][3].get("Rioters (Turkey)") == "actor"
