@@ -1,7 +1,8 @@
 """Who acts when a sentence names nobody, and who is no party to a battle.
 
 An event whose sentence names no actor takes the actor of the event of its kind told just
-before (a series: "a rocket hit the base; another fell near the airport"), the report's
+before (a series: "a rocket hit the base; another fell near the airport"; a drone strike told
+just after an air raid is the raiding air force's, rockets are not), the report's
 insurgent group for a suicide bombing, protesters for a protest, else an unidentified armed
 group of the event's country. Civilians killed in a battle's crossfire are its victims, not
 a side.
@@ -10,7 +11,7 @@ a side.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from app.extraction.actors import Actor, ActorMention
 from app.extraction.cues import cued_search
@@ -59,13 +60,10 @@ the actor list has one for). ``named_insurgent`` is the insurgent group
             return
     elif any(role == "actor" for _, role, _ in draft.actors):
         return
-    if draft.spec.group == "violence":
-        for before in reversed(earlier):
-            named = [(a, m) for a, role, m in before.actors if role == "actor" and m is not None]
-            if _same_kind(before, draft) and named and _within_reach(before, draft):
-                for actor, mention in named:
-                    draft.add_actor(actor, "actor", mention)
-                return
+    if draft.spec.group == "violence" and (
+        _copy_attacker(draft, earlier, _same_kind) or _copy_attacker(draft, earlier, _strike_kin)
+    ):
+        return
     if stem is None:
         return
     if draft.spec.name == "ied_explosion" and cued_search(REMNANT, draft.sentence.text):
@@ -81,6 +79,39 @@ the actor list has one for). ``named_insurgent`` is the insurgent group
     unidentified = catalog.get(f"{stem} ({name})") if name is not None else None
     if unidentified is not None:
         draft.add_actor(unidentified, "actor", None)
+
+
+def _copy_attacker(
+    draft: EventDraft,
+    earlier: Sequence[EventDraft],
+    kin: Callable[[EventDraft, EventDraft], bool],
+) -> bool:
+    """Give ``draft`` the named attackers of the latest earlier event ``kin`` to it and near
+    enough; whether there was one."""
+    for before in reversed(earlier):
+        named = [(a, m) for a, role, m in before.actors if role == "actor" and m is not None]
+        if kin(before, draft) and named and _within_reach(before, draft):
+            for actor, mention in named:
+                draft.add_actor(actor, "actor", mention)
+            return True
+    return False
+
+
+#: Strikes from the air and drone strikes: "a strike hit", "drones struck" after "Turkish
+#: warplanes bombed" are the same campaign's, told with either word; rockets and mortars fired
+#: from the ground are no air force's.
+_STRIKES = frozenset({"airstrike", "drone_or_rocket_attack"})
+_GROUND_FIRE = re.compile(r"\b(?:rockets?|katyushas?|mortars?|missiles?|projectiles?)\b", re.I)
+
+
+def _strike_kin(before: EventDraft, draft: EventDraft) -> bool:
+    """An air strike and a drone strike (not a rocket) told near it, of different types."""
+    return (
+        {before.spec.name, draft.spec.name} <= _STRIKES
+        and before.spec.name != draft.spec.name
+        and draft.sentence.index - before.sentence.index <= COPY_REACH
+        and _GROUND_FIRE.search(draft.sentence.text) is None
+    )
 
 
 #: Shelling: whether it hits homes (``attack``) or fighters (``drone_or_rocket_attack``), it is

@@ -146,3 +146,27 @@ def test_rioters_in_turkey_are_turkeys_rioters(extractor):
         dt.date(2014, 10, 9),
     )
     assert found[0][3].get("Rioters (Turkey)") == "actor"
+
+
+def test_a_drone_strike_after_an_air_raid_is_the_same_air_forces(extractor):
+    found = events(
+        extractor,
+        "Turkish warplanes bombed villages near Derik on Monday. Later that day a drone hit "
+        "a car on the road outside Amuda, killing two people.",
+        dt.date(2022, 11, 22),
+    )
+    drones = [f for f in found if f[0] == "drone_or_rocket_attack"]
+    assert drones, found
+    assert drones[0][3].get("Turkish Armed Forces") == "actor"
+
+
+def test_rockets_after_an_air_raid_are_not_the_air_forces(extractor):
+    found = events(
+        extractor,
+        "US aircraft bombed a militia depot near Qaim on Monday. Later that day two rockets "
+        "landed inside the Victory base near Baghdad airport.",
+        dt.date(2020, 3, 10),
+    )
+    rockets = [f for f in found if f[0] == "drone_or_rocket_attack"]
+    assert rockets, found
+    assert rockets[0][3].get("United States Armed Forces") != "actor"
