@@ -149,3 +149,16 @@ def test_rival_crowds_clashing_are_a_riot(extractor):
         dt.date(2017, 10, 16),
     )
     assert found[0][0] == "riot"
+
+
+def test_people_arrested_for_rioting_are_the_rioters(extractor):
+    found = events(
+        extractor,
+        "Police in Nasiriyah arrested 14 people on Monday on charges of rioting and burning "
+        "public property.",
+        dt.date(2019, 12, 3),
+    )
+    arrests = [f for f in found if f[0] == "arrest"]
+    assert arrests, found
+    assert arrests[0][3].get("Rioters (Iraq)") == "target"
+    assert "Civilians (Iraq)" not in arrests[0][3]
