@@ -47,11 +47,11 @@ def add_defaults(
     named_insurgent: Actor | None = None,
 ) -> None:
     """Who acts when the sentence names nobody: the actor of the event of the same type told
-    before in the report ("- Near Mosul, four airstrikes struck..." after "coalition forces
-    conducted 16 airstrikes"), the report's insurgent group for a suicide bombing, protesters
-    for a protest, else an unidentified armed group (of the event's country, none outside those
-the actor list has one for). ``named_insurgent`` is the insurgent group
-    the report's text names most (headline included), for a suicide bombing no event names."""
+        before in the report ("- Near Mosul, four airstrikes struck..." after "coalition forces
+        conducted 16 airstrikes"), the report's insurgent group for a suicide bombing, protesters
+        for a protest, else an unidentified armed group (of the event's country, none outside those
+    the actor list has one for). ``named_insurgent`` is the insurgent group
+        the report's text names most (headline included), for a suicide bombing no event names."""
     stem = DEFAULT_ACTOR.get(draft.spec.name)
     if draft.spec.name == "suicide_bombing" and named_insurgent is not None:
         _unnamed_bombers(draft, named_insurgent)

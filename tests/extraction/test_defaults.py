@@ -142,7 +142,8 @@ def test_an_unclaimed_attack_outside_iraq_and_syria_is_no_iraqi_groups(extractor
 def test_rioters_in_turkey_are_turkeys_rioters(extractor):
     found = events(
         extractor,
-        "Rioters in Istanbul set fire to cars and shops on Tuesday night and threw stones at police.",
+        "Rioters in Istanbul set fire to cars and shops on Tuesday night and threw stones "
+        "at police.",
         dt.date(2014, 10, 9),
     )
     assert found[0][3].get("Rioters (Turkey)") == "actor"
