@@ -181,9 +181,19 @@ def add_series_targets(draft: EventDraft, earlier: Sequence[EventDraft]) -> None
 def without_bystanders(draft: EventDraft) -> None:
     """A battle is fought between armed sides: civilians killed in the crossfire are its
     victims, not a party to it (the corpus README: armed_clash is "fighting between two armed
-    sides")."""
-    if draft.spec.name == "armed_clash":
+    sides"); civilians the fighters massacred or carried off (:data:`MASSACRE`) stay its
+    target."""
+    if draft.spec.name == "armed_clash" and not cued_search(MASSACRE, draft.sentence.text):
         draft.actors = [a for a in draft.actors if a[0].kind != "civilians"]
+
+
+#: Civilians the fighters themselves killed or carried off ("overran the town, killing
+#: hundreds of Yazidi men"): the victims of a massacre, not of crossfire.
+MASSACRE = re.compile(
+    r"\b(?:killing|killed|massacr(?:ed|ing)|enslav(?:ed|ing)|execut(?:ed|ing)|slaughter(?:ed|ing)|"
+    r"abduct(?:ed|ing))\s+(?:and\s+\w+\s+)?(?:[\w,-]+\s+){0,3}?(?:of\s+)?(?:the\s+)?"
+    r"(?:Yazidis?|Yezidis?|civilians|villagers|residents)\b"
+)
 
 
 def named_insurgent(mentions: Sequence[ActorMention]) -> Actor | None:

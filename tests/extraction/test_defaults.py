@@ -171,3 +171,26 @@ def test_rockets_after_an_air_raid_are_not_the_air_forces(extractor):
     rockets = [f for f in found if f[0] == "drone_or_rocket_attack"]
     assert rockets, found
     assert rockets[0][3].get("United States Armed Forces") != "actor"
+
+
+def test_civilians_massacred_by_the_fighters_are_the_target_of_the_battle(extractor):
+    found = events(
+        extractor,
+        "Islamic State fighters overran the village of Kocho on 15 August 2014, killing "
+        "dozens of villagers.",
+        dt.date(2015, 8, 15),
+    )
+    assert found[0][3].get("ISIS") == "actor"
+    assert found[0][3].get("Civilians (Iraq)") == "target"
+
+
+def test_civilians_caught_in_the_crossfire_are_no_side(extractor):
+    found = events(
+        extractor,
+        "Iraqi troops clashed with Islamic State fighters in Hit on Monday; two civilians "
+        "were killed in the crossfire.",
+        dt.date(2016, 4, 12),
+    )
+    clashes = [f for f in found if f[0] == "armed_clash"]
+    assert clashes, found
+    assert "Civilians (Iraq)" not in clashes[0][3]
