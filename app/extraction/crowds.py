@@ -7,6 +7,8 @@
   embassy") is against that state's government; one that storms or burns a seat of the
   state ("the governorate building", "the provincial council", "the parliament") is against
   the government of the event's country as of its day.
+- People arrested for rioting ("on charges of rioting", "over the storming") are the
+  country's rioters.
 - A demonstration met with tear gas, live fire or water cannon, or dispersed, with no force
   named, had the state's forces intervene: they are ``associated`` (ACLED: excessive force
   against protesters; the corpus tags it ``protest_force``).
@@ -19,6 +21,7 @@ import re
 from collections.abc import Callable, Mapping
 
 from app.extraction.actors import Actor, ActorMention
+from app.extraction.defaults import COUNTRY_NAMES
 from app.extraction.event_builder import EventDraft
 
 _UNREST = frozenset({"protest", "riot"})
@@ -81,6 +84,31 @@ def as_rioters(draft: EventDraft, catalog: Mapping[str, Actor]) -> None:
         if not any(a.name == actor.name for a, _, _ in actors):
             actors.append((actor, role, mention))
     draft.actors = actors
+
+
+#: People held for a riot: "arrested 20 people on charges of rioting", "detained in connection
+#: with the storming", "involved in the riots".
+RIOTING = re.compile(
+    r"\b(?:riot(?:s|ing|ers)?|the storming|looting)\b(?! police| squad| gear)", re.I
+)
+
+
+def arrested_rioters(draft: EventDraft, catalog: Mapping[str, Actor]) -> None:
+    """An arrest of people held for a riot is an arrest of the country's rioters: they
+    replace the civilians or protesters the arrest was read as taking."""
+    if draft.spec.name != "arrest" or not RIOTING.search(draft.sentence.text):
+        return
+    place = draft.location.place if draft.location is not None else None
+    name = COUNTRY_NAMES.get(place.country) if place is not None else None
+    rioters = catalog.get(f"Rioters ({name})") if name is not None else None
+    if rioters is None:
+        return
+    crowd = ("civilians", "protesters")
+    kept = [(a, r, m) for a, r, m in draft.actors if not (r == "target" and a.kind in crowd)]
+    if any(r == "target" for _, r, _ in kept):
+        return
+    draft.actors = kept
+    draft.add_actor(rioters, "target", None)
 
 
 def mission_owner(text: str) -> str | None:

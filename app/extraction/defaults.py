@@ -1,7 +1,8 @@
 """Who acts when a sentence names nobody, and who is no party to a battle.
 
 An event whose sentence names no actor takes the actor of the event of its kind told just
-before (a series: "a rocket hit the base; another fell near the airport"), the report's
+before (a series: "a rocket hit the base; another fell near the airport"; a drone strike told
+just after an air raid is the raiding air force's, rockets are not), the report's
 insurgent group for a suicide bombing, protesters for a protest, else an unidentified armed
 group of the event's country. Civilians killed in a battle's crossfire are its victims, not
 a side.
@@ -10,7 +11,7 @@ a side.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from app.extraction.actors import Actor, ActorMention
 from app.extraction.cues import cued_search
@@ -26,6 +27,9 @@ DEFAULT_ACTOR = {
     "kidnapping": "Unidentified armed group",
     "suicide_bombing": "Unidentified armed group",
 }
+#: The countries whose default actors the actor list has, by the name it gives them ("Rioters
+#: (Turkey)" only if the list has it): an attack in Jordan or Turkey is no Iraqi group's.
+COUNTRY_NAMES = {"IQ": "Iraq", "SY": "Syria", "TR": "Turkey"}
 
 #: "a landmine left over from the war", "unexploded ordnance": a remnant of past fighting that
 #: went off by itself; nobody attacked (a group that left it is named when the text says so).
@@ -43,10 +47,11 @@ def add_defaults(
     named_insurgent: Actor | None = None,
 ) -> None:
     """Who acts when the sentence names nobody: the actor of the event of the same type told
-    before in the report ("- Near Mosul, four airstrikes struck..." after "coalition forces
-    conducted 16 airstrikes"), the report's insurgent group for a suicide bombing, protesters
-    for a protest, else an unidentified armed group. ``named_insurgent`` is the insurgent group
-    the report's text names most (headline included), for a suicide bombing no event names."""
+        before in the report ("- Near Mosul, four airstrikes struck..." after "coalition forces
+        conducted 16 airstrikes"), the report's insurgent group for a suicide bombing, protesters
+        for a protest, else an unidentified armed group (of the event's country, none outside those
+    the actor list has one for). ``named_insurgent`` is the insurgent group
+        the report's text names most (headline included), for a suicide bombing no event names."""
     stem = DEFAULT_ACTOR.get(draft.spec.name)
     if draft.spec.name == "suicide_bombing" and named_insurgent is not None:
         _unnamed_bombers(draft, named_insurgent)
@@ -55,13 +60,10 @@ def add_defaults(
             return
     elif any(role == "actor" for _, role, _ in draft.actors):
         return
-    if draft.spec.group == "violence":
-        for before in reversed(earlier):
-            named = [(a, m) for a, role, m in before.actors if role == "actor" and m is not None]
-            if _same_kind(before, draft) and named and _within_reach(before, draft):
-                for actor, mention in named:
-                    draft.add_actor(actor, "actor", mention)
-                return
+    if draft.spec.group == "violence" and (
+        _copy_attacker(draft, earlier, _same_kind) or _copy_attacker(draft, earlier, _strike_kin)
+    ):
+        return
     if stem is None:
         return
     if draft.spec.name == "ied_explosion" and cued_search(REMNANT, draft.sentence.text):
@@ -73,9 +75,43 @@ def add_defaults(
             return
     place = draft.location.place if draft.location is not None else None
     country = place.country if place is not None else countries[0]
-    unidentified = catalog.get(f"{stem} ({'Syria' if country == 'SY' else 'Iraq'})")
+    name = COUNTRY_NAMES.get(country)
+    unidentified = catalog.get(f"{stem} ({name})") if name is not None else None
     if unidentified is not None:
         draft.add_actor(unidentified, "actor", None)
+
+
+def _copy_attacker(
+    draft: EventDraft,
+    earlier: Sequence[EventDraft],
+    kin: Callable[[EventDraft, EventDraft], bool],
+) -> bool:
+    """Give ``draft`` the named attackers of the latest earlier event ``kin`` to it and near
+    enough; whether there was one."""
+    for before in reversed(earlier):
+        named = [(a, m) for a, role, m in before.actors if role == "actor" and m is not None]
+        if kin(before, draft) and named and _within_reach(before, draft):
+            for actor, mention in named:
+                draft.add_actor(actor, "actor", mention)
+            return True
+    return False
+
+
+#: Strikes from the air and drone strikes: "a strike hit", "drones struck" after "Turkish
+#: warplanes bombed" are the same campaign's, told with either word; rockets and mortars fired
+#: from the ground are no air force's.
+_STRIKES = frozenset({"airstrike", "drone_or_rocket_attack"})
+_GROUND_FIRE = re.compile(r"\b(?:rockets?|katyushas?|mortars?|missiles?|projectiles?)\b", re.I)
+
+
+def _strike_kin(before: EventDraft, draft: EventDraft) -> bool:
+    """An air strike and a drone strike (not a rocket) told near it, of different types."""
+    return (
+        {before.spec.name, draft.spec.name} <= _STRIKES
+        and before.spec.name != draft.spec.name
+        and draft.sentence.index - before.sentence.index <= COPY_REACH
+        and _GROUND_FIRE.search(draft.sentence.text) is None
+    )
 
 
 #: Shelling: whether it hits homes (``attack``) or fighters (``drone_or_rocket_attack``), it is
@@ -145,9 +181,19 @@ def add_series_targets(draft: EventDraft, earlier: Sequence[EventDraft]) -> None
 def without_bystanders(draft: EventDraft) -> None:
     """A battle is fought between armed sides: civilians killed in the crossfire are its
     victims, not a party to it (the corpus README: armed_clash is "fighting between two armed
-    sides")."""
-    if draft.spec.name == "armed_clash":
+    sides"); civilians the fighters massacred or carried off (:data:`MASSACRE`) stay its
+    target."""
+    if draft.spec.name == "armed_clash" and not cued_search(MASSACRE, draft.sentence.text):
         draft.actors = [a for a in draft.actors if a[0].kind != "civilians"]
+
+
+#: Civilians the fighters themselves killed or carried off ("overran the town, killing
+#: hundreds of Yazidi men"): the victims of a massacre, not of crossfire.
+MASSACRE = re.compile(
+    r"\b(?:killing|killed|massacr(?:ed|ing)|enslav(?:ed|ing)|execut(?:ed|ing)|slaughter(?:ed|ing)|"
+    r"abduct(?:ed|ing))\s+(?:and\s+\w+\s+)?(?:[\w,-]+\s+){0,3}?(?:of\s+)?(?:the\s+)?"
+    r"(?:Yazidis?|Yezidis?|civilians|villagers|residents)\b"
+)
 
 
 def named_insurgent(mentions: Sequence[ActorMention]) -> Actor | None:

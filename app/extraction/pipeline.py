@@ -292,6 +292,7 @@ class Extractor:
                 ctx.reading(event_countries(draft, ctx.countries)).actor,
             )
             crowds.as_rioters(draft, ctx.catalog)
+            crowds.arrested_rioters(draft, ctx.catalog)
             crowds.add_crowd_target(draft, ctx.catalog)
             crowds.add_intervening_forces(draft, ctx.matcher.national)
             as_regional(draft, ctx.catalog)

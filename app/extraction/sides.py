@@ -3,7 +3,10 @@ that names only one in a sentence has usually named the other elsewhere.
 
 "Iraqi forces recaptured Qayyarah after weeks of fighting" in a story about Islamic State: the
 target is Islamic State, the armed group the report's events name most. "ISIS fighters attacked
-the town" in a story about the Peshmerga: the target is the Peshmerga. A state force fighting
+the town" in a story about the Peshmerga: the target is the Peshmerga. "SDF fighters clashed
+with militants" in a story about Islamic State: the target is Islamic State (an insurgent side
+fights the report's most named other armed group, a state force or not, rather than the
+coalition backing it only because that is the one state force named). A state force fighting
 with allies ("Turkish troops and allied Syrian factions") fights the report's armed group the
 allies are not. Arrests of "suspects"
 or "terrorists" by a state force are arrests of that group's members. Nothing is guessed when
@@ -80,7 +83,7 @@ def add_opponent(draft: EventDraft, drafts: Sequence[EventDraft]) -> None:
     elif draft.spec.name == "armed_clash" and all(a.kind in _INSURGENT for a in acting):
         if _FEUD.search(draft.sentence.text):
             return
-        opponent = _most_named(drafts, _STATE, named)
+        opponent = _most_named(drafts, _STATE | _INSURGENT, named)
     else:
         return
     if opponent is not None:

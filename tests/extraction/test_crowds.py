@@ -120,3 +120,45 @@ def test_a_foreign_base_a_crowd_storms_is_its_target(extractor):
     )
     assert kind == "riot"
     assert actors.get("Turkish Armed Forces") == "target"
+
+
+def test_a_crowd_burning_a_partys_offices_is_a_riot(extractor):
+    found = events(
+        extractor,
+        "Demonstrators in Koya burned the offices of the Gorran movement on Monday.",
+        dt.date(2016, 3, 2),
+    )
+    assert found[0][0] == "riot"
+    assert found[0][3].get("Rioters (Iraq)") == "actor"
+
+
+def test_a_crowd_storming_an_airport_is_a_riot(extractor):
+    found = events(
+        extractor,
+        "Protesters stormed Basra International Airport on Friday and smashed its windows.",
+        dt.date(2018, 9, 9),
+    )
+    assert found[0][0] == "riot"
+
+
+def test_rival_crowds_clashing_are_a_riot(extractor):
+    found = events(
+        extractor,
+        "Two people were killed in Tuz Khurmatu on Sunday when rival crowds of Kurds and "
+        "Turkmens clashed near the market.",
+        dt.date(2017, 10, 16),
+    )
+    assert found[0][0] == "riot"
+
+
+def test_people_arrested_for_rioting_are_the_rioters(extractor):
+    found = events(
+        extractor,
+        "Police in Nasiriyah arrested 14 people on Monday on charges of rioting and burning "
+        "public property.",
+        dt.date(2019, 12, 3),
+    )
+    arrests = [f for f in found if f[0] == "arrest"]
+    assert arrests, found
+    assert arrests[0][3].get("Rioters (Iraq)") == "target"
+    assert "Civilians (Iraq)" not in arrests[0][3]

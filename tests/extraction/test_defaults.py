@@ -126,3 +126,71 @@ def test_a_shooting_does_not_take_the_gunners_of_a_shelling(extractor):
     )
     (shooting,) = [e for e in found if e[0] == "attack"]
     assert "Turkish Armed Forces" not in shooting[3]
+
+
+def test_an_unclaimed_attack_outside_iraq_and_syria_is_no_iraqi_groups(extractor):
+    found = events(
+        extractor,
+        "A rocket hit a police station in the Turkish border town of Kilis on Tuesday, "
+        "wounding two officers.",
+        dt.date(2017, 3, 8),
+    )
+    assert found
+    assert not any(name.startswith("Unidentified") for name in found[0][3])
+
+
+def test_rioters_in_turkey_are_turkeys_rioters(extractor):
+    found = events(
+        extractor,
+        "Rioters in Istanbul set fire to cars and shops on Tuesday night and threw stones "
+        "at police.",
+        dt.date(2014, 10, 9),
+    )
+    assert found[0][3].get("Rioters (Turkey)") == "actor"
+
+
+def test_a_drone_strike_after_an_air_raid_is_the_same_air_forces(extractor):
+    found = events(
+        extractor,
+        "Turkish warplanes bombed villages near Derik on Monday. Later that day a drone hit "
+        "a car on the road outside Amuda, killing two people.",
+        dt.date(2022, 11, 22),
+    )
+    drones = [f for f in found if f[0] == "drone_or_rocket_attack"]
+    assert drones, found
+    assert drones[0][3].get("Turkish Armed Forces") == "actor"
+
+
+def test_rockets_after_an_air_raid_are_not_the_air_forces(extractor):
+    found = events(
+        extractor,
+        "US aircraft bombed a militia depot near Qaim on Monday. Later that day two rockets "
+        "landed inside the Victory base near Baghdad airport.",
+        dt.date(2020, 3, 10),
+    )
+    rockets = [f for f in found if f[0] == "drone_or_rocket_attack"]
+    assert rockets, found
+    assert rockets[0][3].get("United States Armed Forces") != "actor"
+
+
+def test_civilians_massacred_by_the_fighters_are_the_target_of_the_battle(extractor):
+    found = events(
+        extractor,
+        "Islamic State fighters overran the village of Kocho on 15 August 2014, killing "
+        "dozens of villagers.",
+        dt.date(2015, 8, 15),
+    )
+    assert found[0][3].get("ISIS") == "actor"
+    assert found[0][3].get("Civilians (Iraq)") == "target"
+
+
+def test_civilians_caught_in_the_crossfire_are_no_side(extractor):
+    found = events(
+        extractor,
+        "Iraqi troops clashed with Islamic State fighters in Hit on Monday; two civilians "
+        "were killed in the crossfire.",
+        dt.date(2016, 4, 12),
+    )
+    clashes = [f for f in found if f[0] == "armed_clash"]
+    assert clashes, found
+    assert "Civilians (Iraq)" not in clashes[0][3]

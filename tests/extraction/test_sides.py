@@ -98,3 +98,14 @@ def test_a_side_told_alone_still_fights_the_reports_enemy(extractor):
     clashes = [e for e in found if e[0] == "armed_clash" and "SDF" in e[3]]
     assert clashes
     assert all("ISIS" in e[3] for e in clashes)
+
+
+def test_a_rebel_force_fights_the_reports_insurgent_enemy_not_its_backer(extractor):
+    found = events(
+        extractor,
+        "Islamic State militants shelled villages south of Shaddadi on Friday, and coalition "
+        "aircraft struck Islamic State positions near Shaddadi on Saturday. On Sunday, SDF "
+        "fighters recaptured the village of Abu Fas after hours of fighting.",
+        dt.date(2016, 2, 22),
+    )
+    assert found[-1][3] == {"SDF": "actor", "ISIS": "target"}
