@@ -18,7 +18,7 @@ import ahocorasick
 
 from app.errors import GazetteerError, InvalidInput
 from app.extraction.cues import cued_finditer, cued_search
-from app.extraction.lexicon import Demonym, Successor
+from app.extraction.lexicon import Demonym, State, Successor
 from app.extraction.patterns import lazy_compile
 from app.extraction.text import folded
 
@@ -95,7 +95,6 @@ def read_actors(paths: Iterable[Path]) -> list[Actor]:
 #: The ``forces`` of an owner word that names the state forces of the event's country
 #: ("government warplanes", "state forces").
 GENERIC_OWNER = "*"
-_COUNTRY_NAMES = {"IQ": "Iraq", "SY": "Syria", "TR": "Turkey", "IR": "Iran"}
 _INSURGENT_KINDS = frozenset({"rebel_group", "political_militia", "identity_militia"})
 
 
@@ -121,8 +120,11 @@ class ActorMatcher:
         demonyms: Sequence[Demonym] = (),
         cues: Mapping[str, Sequence[str]] | None = None,
         successors: Sequence[Successor] = (),
+        states: Sequence[State] = (),
     ) -> None:
         self.actors = {a.name: a for a in actors}
+        # A country's name, as in the actor list's local rows: "Civilians (Iraq)".
+        self._country_names = {s.country: s.name for s in states}
         for successor in successors:
             for name in (successor.actor, successor.successor):
                 if name not in self.actors:
@@ -274,7 +276,7 @@ class ActorMatcher:
             return None
         if not cued_search(pattern, text):
             return None
-        return self.actors.get(f"Civilians ({_COUNTRY_NAMES.get(countries[0], '')})")
+        return self.actors.get(f"Civilians ({self._country_names.get(countries[0], '')})")
 
     def is_generic(self, mention: ActorMention) -> bool:
         """ "security forces", "the army": words that name whichever state is at hand."""
@@ -323,7 +325,7 @@ class ActorMatcher:
         if not countries or actor.country == countries[0] or not actor.name.endswith(")"):
             return actor
         stem = actor.name.rsplit(" (", 1)[0]
-        local = self.actors.get(f"{stem} ({_COUNTRY_NAMES.get(countries[0], '')})")
+        local = self.actors.get(f"{stem} ({self._country_names.get(countries[0], '')})")
         return local if local is not None and local.kind == actor.kind else actor
 
     def as_of(self, actor: Actor, day: dt.date) -> Actor:

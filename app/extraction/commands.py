@@ -53,6 +53,4 @@ class Commands:
         area = max(candidates, key=lambda c: (c.place.family == "populated", c.place.population))
         start = sentence.start + found.start("name")
         mention = Mention(start, start + len(name), name, name.casefold(), None, False)
-        draft.location = ResolvedMention(mention, area.place, area.score, tuple(candidates))
-        draft.inherited_location = False
-        draft.near = False
+        draft.relocate(ResolvedMention(mention, area.place, area.score, tuple(candidates)))

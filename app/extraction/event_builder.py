@@ -72,6 +72,13 @@ class EventDraft:
             mention,
         )
 
+    def relocate(self, place: ResolvedMention) -> None:
+        """Place the event where a rule found it happened, at that place itself (not near it,
+        not inherited from the sentences before)."""
+        self.location = place
+        self.inherited_location = False
+        self.near = False
+
     def add_actor(self, actor: Actor, role: str, mention: ActorMention | None) -> None:
         """Add an actor once (the first role given wins)."""
         if not any(a.name == actor.name for a, _, _ in self.actors):

@@ -57,7 +57,6 @@ STATE_SEAT = re.compile(
     r"(?!\s+(?:said|says|announced|stated|reported|confirmed|added)\b)",
     re.I,
 )
-_GOVERNMENTS = {"IQ": "Iraqi government", "SY": "Syrian government"}
 _ARMED = frozenset(
     {"state_forces", "external_forces", "rebel_group", "political_militia", "identity_militia"}
 )
@@ -81,7 +80,10 @@ class HostedSites:
         catalog: Mapping[str, Actor],
         national: Callable[[str, dt.date], Actor | None] | None = None,
         as_of: Callable[[Actor, dt.date], Actor] | None = None,
+        governments: Mapping[str, str] | None = None,
     ) -> None:
+        """``governments``: country code -> its government's actor name (data/lexicon/states.csv),
+        the target of a foreign strike on the state's seat of power."""
         for site in sites:
             if site.actor not in catalog:
                 message = f"hosted site {site.names[0]!r} names unknown actor {site.actor!r}"
@@ -89,6 +91,7 @@ class HostedSites:
         self._catalog = catalog
         self._national = national
         self._as_of = as_of
+        self._governments = dict(governments or {})
         self._by_name = {name.casefold(): site for site in sites for name in site.names}
         names = sorted(self._by_name, key=len, reverse=True)
         self._pattern: re.Pattern[str] | None = (
@@ -142,7 +145,7 @@ class HostedSites:
             forces = self._national(country, draft.date)
             if forces is not None:
                 draft.add_actor(forces, "target", None)
-        government = self._catalog.get(_GOVERNMENTS.get(country, ""))
+        government = self._catalog.get(self._governments.get(country, ""))
         if government is not None and cued_search(STATE_SEAT, text):
             if self._as_of is not None:
                 government = self._as_of(government, draft.date)

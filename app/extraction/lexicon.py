@@ -24,6 +24,10 @@ are read after the shipped ones. Each file is read once, when the extractor is b
   ``civilian_struck`` (the same, but only for violence, never an arrest: "four men" executed
   are civilians, "four men" arrested are suspects) and ``goes_on`` ("went on", "continued":
   an occurrence lasting, no second one).
+- ``states.csv`` (country, name, capital, government, note): the states the reports name,
+  their capitals and the actor their government is; the one table the rules read a capital
+  or a state's name from (:mod:`app.extraction.seats`, :mod:`app.extraction.states_acting`,
+  :mod:`app.extraction.speaking_states`).
 - ``hosted_sites.csv`` (site, actor, valid_from, valid_to, note): bases that host a foreign
   force ("Ain al-Asad": US troops), names separated by ``|``; a rocket or drone attack on one
   is an attack on that force (:mod:`app.extraction.hosts`).
@@ -80,6 +84,16 @@ class Successor:
 
 
 @dataclass(frozen=True, slots=True)
+class State:
+    """A state the reports name: its code, name, capital and government (an actor name)."""
+
+    country: str
+    name: str
+    capital: str
+    government: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class HostedSite:
     """A base or compound that hosts a foreign force: a strike on it is a strike on that force."""
 
@@ -104,6 +118,7 @@ class Lexicon:
     cues: dict[str, tuple[str, ...]] = field(default_factory=dict)
     successors: tuple[Successor, ...] = ()
     hosted_sites: tuple[HostedSite, ...] = ()
+    states: tuple[State, ...] = ()
 
 
 def lexicon_dir() -> Path:
@@ -208,6 +223,19 @@ def read_successors(paths: Iterable[Path]) -> tuple[Successor, ...]:
     return tuple(found)
 
 
+def read_states(paths: Iterable[Path]) -> tuple[State, ...]:
+    """States by country code, in file order (a later row for the same code replaces it)."""
+    found: dict[str, State] = {}
+    for path in paths:
+        for number, row in _rows(path, ("country", "name", "capital", "government")):
+            if not (row["country"] and row["name"] and row["capital"]):
+                raise GazetteerError(log_message=f"{path}:{number}: country, name and capital")
+            found[row["country"]] = State(
+                row["country"], row["name"], row["capital"], row["government"] or None
+            )
+    return tuple(found.values())
+
+
 def read_hosted_sites(paths: Iterable[Path]) -> tuple[HostedSite, ...]:
     """Sites hosting a foreign force (names separated by ``|``), in file order."""
     found: list[HostedSite] = []
@@ -241,4 +269,5 @@ def load_lexicon(
         cues=read_cues([shipped / "cues.csv", *extra_cues]),
         successors=read_successors([shipped / "successors.csv"]),
         hosted_sites=read_hosted_sites([shipped / "hosted_sites.csv"]),
+        states=read_states([shipped / "states.csv"]),
     )

@@ -68,7 +68,7 @@ from app.extraction.report_input import DEFAULT_MAX_CHARS, ReportInput, check_pu
 from app.extraction.resolve import ResolvedMention, Resolver
 from app.extraction.seats import Seats
 from app.extraction.speaking_states import SpeakingStates
-from app.extraction.states_acting import StatesActing, state_names
+from app.extraction.states_acting import StatesActing, governments, state_names
 from app.extraction.text import Sentence, clean_text, paragraphs, split_sentences
 from app.extraction.told_before import claim_clause_start
 from app.extraction.unknown_places import (
@@ -110,21 +110,34 @@ class Extractor:
         self.resolver = Resolver(gazetteer)
         self.lexicon = lexicon or load_lexicon(BY_NAME)
         files = [default_actor_file(), *(extra_actor_files or [])]
+        lexicon_states, successors = self.lexicon.states, self.lexicon.successors
         self.actors = ActorMatcher(
-            read_actors(files), self.lexicon.demonyms, self.lexicon.cues, self.lexicon.successors
+            read_actors(files),
+            self.lexicon.demonyms,
+            self.lexicon.cues,
+            successors,
+            lexicon_states,
         )
         # "fighters of the Shaitat tribe" name whom the dictionary's "tribal fighters" names.
         self.tribal = next((m.actors for m in self.actors.find(TRIBAL_ALIAS)), ())
         self.hosted = HostedSites(
-            self.lexicon.hosted_sites, self.actors.actors, self.actors.national, self.actors.as_of
+            self.lexicon.hosted_sites,
+            self.actors.actors,
+            self.actors.national,
+            self.actors.as_of,
+            {s.country: s.government for s in lexicon_states if s.government is not None},
         )
-        self.states = StatesActing(state_names(self.lexicon.demonyms), self.actors.actors)
-        self.speaking_states = SpeakingStates(self.lexicon.demonyms)
+        self.states = StatesActing(
+            state_names(self.lexicon.demonyms, lexicon_states),
+            self.actors.actors,
+            governments(lexicon_states, successors),
+        )
+        self.speaking_states = SpeakingStates(self.lexicon.demonyms, lexicon_states)
         self.triggers = TriggerFinder(self.lexicon.triggers)
         self.repeats = Repeats(self.triggers, self.lexicon.cues)
         self.outskirts = Outskirts(gazetteer)
         self.provinces = Provinces(gazetteer)
-        self.seats = Seats(gazetteer)
+        self.seats = Seats(gazetteer, lexicon_states)
         self.commands = Commands(gazetteer)
         self.vague = VagueParts(gazetteer)
         self.max_chars = max_chars

@@ -16,15 +16,16 @@ they answer was. For an ``other`` event:
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from app.domain import Place
 from app.extraction.event_builder import EventDraft
+from app.extraction.lexicon import State
 from app.extraction.places import Mention
 from app.extraction.resolve import ResolvedMention
 from app.gazetteer.geocoder import Gazetteer
+from app.gazetteer.index import FOCUS_COUNTRIES
 
-#: The seats of government of the two countries the reports are about.
-CAPITALS = {"IQ": "Baghdad", "SY": "Damascus"}
 _STATE = {
     "IQ": re.compile(r"\b(?:Baghdad|Iraq|Iraq's|Iraqi)\b"),
     "SY": re.compile(r"\b(?:Damascus|Syria|Syria's|Syrian)\b"),
@@ -65,8 +66,13 @@ def _find_capital(gazetteer: Gazetteer, country: str, name: str) -> Place | None
 class Seats:
     """The capitals of Iraq and Syria, to place their governments' acts."""
 
-    def __init__(self, gazetteer: Gazetteer) -> None:
-        found = {c: _find_capital(gazetteer, c, n) for c, n in CAPITALS.items()}
+    def __init__(self, gazetteer: Gazetteer, states: Sequence[State]) -> None:
+        """``states``: the lexicon's states; the capitals of the focus countries are read."""
+        found = {
+            s.country: _find_capital(gazetteer, s.country, s.capital)
+            for s in states
+            if s.country in FOCUS_COUNTRIES
+        }
         self.capitals: dict[str, Place] = {c: p for c, p in found.items() if p is not None}
 
     def place(self, draft: EventDraft, countries: list[str]) -> None:
@@ -104,14 +110,11 @@ class Seats:
             None,
             False,
         )
-        draft.location = ResolvedMention(mention, capital, 100.0, ())
-        draft.inherited_location = False
-        draft.near = False
+        draft.relocate(ResolvedMention(mention, capital, 100.0, ()))
 
-    @staticmethod
-    def _country(draft: EventDraft, countries: list[str]) -> str | None:
+    def _country(self, draft: EventDraft, countries: list[str]) -> str | None:
         """The country of the event's place, else the report's."""
         place = draft.location.place if draft.location is not None else None
-        if place is not None and place.country in CAPITALS:
+        if place is not None and place.country in self.capitals:
             return place.country
-        return next((c for c in countries if c in CAPITALS), None)
+        return next((c for c in countries if c in self.capitals), None)

@@ -5,8 +5,8 @@ military said three servicemen were wounded", "Ankara said four troops died": a 
 word ("soldiers", "troops") normally names the state forces of the country the event is in
 (Iraq's, Syria's); told by a state about its own losses it names that state's forces. The
 states are those the lexicon has an owner word for (data/lexicon/demonyms.csv: "Turkish",
-"Turkey's", hence "Turkey") and a few capitals; the forces are the state's on the report's
-day (:meth:`ActorMatcher.national`).
+"Turkey's", hence "Turkey") and the capitals of data/lexicon/states.csv; the forces are
+the state's on the report's day (:meth:`ActorMatcher.national`).
 """
 
 from __future__ import annotations
@@ -17,10 +17,9 @@ from collections.abc import Callable, Sequence
 
 from app.extraction.actors import Actor, ActorMention
 from app.extraction.cues import cued_finditer
-from app.extraction.lexicon import Demonym
+from app.extraction.lexicon import Demonym, State
+from app.gazetteer.index import FOCUS_COUNTRIES
 
-#: Capitals that speak for their state.
-_CAPITALS = {"Ankara": "TR", "Moscow": "RU", "Tehran": "IR", "Washington": "US"}
 #: The speaking body after the state's name, if any.
 _BODY = (
     r"(?:\s+(?:defen[cs]e\s+ministry|ministry\s+of\s+(?:national\s+)?defen[cs]e|military|"
@@ -38,9 +37,10 @@ _FORCE = r"(soldiers?|troops|servicem[ae]n|service\s+members|personnel)\b"
 class SpeakingStates:
     """Finds force words in what a state says of its own men."""
 
-    def __init__(self, demonyms: Sequence[Demonym]) -> None:
-        """``demonyms``: the lexicon's owner words (each with its country)."""
-        owners: dict[str, str] = dict(_CAPITALS)
+    def __init__(self, demonyms: Sequence[Demonym], states: Sequence[State] = ()) -> None:
+        """``demonyms``: the lexicon's owner words (each with its country); ``states``: the
+        lexicon's states, whose capitals outside the focus countries speak for them."""
+        owners = {s.capital: s.country for s in states if s.country not in FOCUS_COUNTRIES}
         for d in demonyms:
             if d.country and d.forces:
                 owners.setdefault(d.word, d.country)

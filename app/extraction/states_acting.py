@@ -2,9 +2,10 @@
 
 "Turkey shelled villages near Zakho", "Israel struck a depot near Damascus", "Russia launched
 air strikes on Idlib": the state acts through its forces. The countries are those the
-lexicon gives an owner form for ("Turkey's" -> Turkish Armed Forces), so a country is added
-by a row in data/lexicon/demonyms.csv, not here. A capital stands for its state the same way
-("Ankara launched an operation", "Washington, which pulled its troops out").
+lexicon gives an owner form for ("Turkey's" -> Turkish Armed Forces) and those of
+data/lexicon/states.csv, so a country is added by a row there, not here. A capital stands for
+its state the same way ("Ankara launched an operation", "Washington, which pulled its troops
+out").
 
 A country or capital that closes its airspace, recalls an ambassador or reopens a border
 crossing acts through its government: "Turkey closed its airspace to flights to
@@ -22,9 +23,10 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 
-from app.extraction.actors import Actor, ActorMention
+from app.extraction.actors import GENERIC_OWNER, Actor, ActorMention
 from app.extraction.cues import cued_finditer
-from app.extraction.lexicon import Demonym
+from app.extraction.lexicon import Demonym, State, Successor
+from app.gazetteer.index import FOCUS_COUNTRIES
 
 #: Military verbs whose subject acts with its forces.
 _VERBS = (
@@ -44,15 +46,6 @@ _SAID_IT = (
     r"\s+(?:it|its\s+(?:(?:fighter\s+)?jets|warplanes|aircraft|planes|drones|forces|troops|"
     r"artillery|army|navy|air\s+force|units)))?"
 )
-#: Capitals that stand for their state (never Baghdad or Damascus as forces: events happen
-#: there), and a state with no owner form in the lexicon; the forces they name.
-_CAPITALS = {
-    "Ankara": "Turkish Armed Forces",
-    "Washington": "United States Armed Forces",
-    "United States": "United States Armed Forces",
-    "Moscow": "Russian Armed Forces",
-    "Tehran": "IRGC",
-}
 #: Blame laid on a country, named after the word: "blamed (on) Turkey", "blaming Ankara".
 _BLAME_BEFORE = r"(?i:blam(?:ed|es|ing)|blame)\s+(?:it\s+|them\s+)?(?:(?i:on)\s+)?"
 #: An accusation of violence, after the country: "accused Turkey (on Thursday) of killing".
@@ -66,39 +59,61 @@ _GOVERNMENT_VERBS = (
     r"(?:(?:has|had|have|also|then|later|again)\s+){0,2}(?:closed|reopened|banned|recalled|"
     r"summoned|expelled|suspended|imposed|halted|lifted)\b"
 )
-#: A state's name or capital -> its government (the actor list's name); not Baghdad or
-#: Damascus, where the events told happen ("Baghdad on Tuesday recalled its ambassador").
-GOVERNMENTS = {
-    "Turkey": "Turkish government",
-    "Ankara": "Turkish government",
-    "Iran": "Iranian government",
-    "Tehran": "Iranian government",
-    "Russia": "Russian government",
-    "Moscow": "Russian government",
-    "United States": "United States government",
-    "Washington": "United States government",
-    "Iraq": "Iraqi government",
-}
 
 
-def state_names(demonyms: Sequence[Demonym]) -> dict[str, str]:
-    """Country name -> the forces' actor name, from owner forms ("Turkey's")."""
-    return {
+def _forces_of(demonyms: Sequence[Demonym]) -> dict[str, str]:
+    """Country code -> its armed forces' actor name, from the first owner word that has one."""
+    found: dict[str, str] = {}
+    for d in demonyms:
+        if d.country and d.forces and d.forces != GENERIC_OWNER and d.valid_to is None:
+            found.setdefault(d.country, d.forces)
+    return found
+
+
+def state_names(demonyms: Sequence[Demonym], states: Sequence[State] = ()) -> dict[str, str]:
+    """A state's name or capital -> its forces' actor name: the owner forms of the lexicon
+    ("Turkey's"), and the names and capitals of ``states`` outside the focus countries
+    (never "Baghdad" or "Damascus" as forces: the events told happen there)."""
+    names = {
         d.word[:-2]: d.forces
         for d in demonyms
         if d.word.endswith("'s") and d.forces and d.valid_to is None
     }
+    forces = _forces_of(demonyms)
+    for state in states:
+        if state.country not in FOCUS_COUNTRIES and state.country in forces:
+            names.setdefault(state.name, forces[state.country])
+            names.setdefault(state.capital, forces[state.country])
+    return names
+
+
+def governments(states: Sequence[State], successors: Sequence[Successor]) -> dict[str, str]:
+    """A state's name or capital -> its government's actor name; not Baghdad or Damascus,
+    where the events told happen, and not a government the lexicon gives a successor (which
+    one "Syria" means depends on the day, not known when actors are read)."""
+    succeeded = {s.actor for s in successors}
+    found: dict[str, str] = {}
+    for state in states:
+        if state.government is None or state.government in succeeded:
+            continue
+        found[state.name] = state.government
+        if state.country not in FOCUS_COUNTRIES:
+            found[state.capital] = state.government
+    return found
 
 
 class StatesActing:
     """Finds countries named as the subject of a military verb."""
 
-    def __init__(self, names: Mapping[str, str], actors: Mapping[str, Actor]) -> None:
-        """``names``: country name -> actor name; ``actors``: the dictionary by name."""
+    def __init__(
+        self,
+        names: Mapping[str, str],
+        actors: Mapping[str, Actor],
+        rulers: Mapping[str, str] | None = None,
+    ) -> None:
+        """``names``: a state's name or capital -> its forces' actor name (:func:`state_names`);
+        ``actors``: the dictionary by name; ``rulers``: name -> government (:func:`governments`)."""
         self._forces = {n: actors[a] for n, a in names.items() if a in actors}
-        for capital, forces in _CAPITALS.items():
-            if forces in actors:
-                self._forces.setdefault(capital, actors[forces])
         words = "|".join(re.escape(n) for n in sorted(self._forces, key=len, reverse=True))
         self._pattern = (
             re.compile(rf"(?<![\w-])({words}){_WHICH}{_SAID_IT}\s+(?i:{_VERBS})")
@@ -113,11 +128,11 @@ class StatesActing:
             if self._forces
             else None
         )
-        self._governments = {n: actors[a] for n, a in GOVERNMENTS.items() if a in actors}
-        rulers = "|".join(re.escape(n) for n in sorted(self._governments, key=len, reverse=True))
+        self._governments = {n: actors[a] for n, a in (rulers or {}).items() if a in actors}
+        ruling = "|".join(re.escape(n) for n in sorted(self._governments, key=len, reverse=True))
         self._ruling = (
             re.compile(
-                rf"(?<![\w-])({rulers}){_WHICH}(?:\s+(?:on|in)\s+\w+)?\s+(?i:{_GOVERNMENT_VERBS})"
+                rf"(?<![\w-])({ruling}){_WHICH}(?:\s+(?:on|in)\s+\w+)?\s+(?i:{_GOVERNMENT_VERBS})"
             )
             if self._governments
             else None

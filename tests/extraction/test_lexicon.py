@@ -6,7 +6,13 @@ import pytest
 from app.errors import GazetteerError
 from app.extraction.actors import ActorMatcher, default_actor_file, read_actors
 from app.extraction.event_types import BY_NAME, TriggerFinder
-from app.extraction.lexicon import lexicon_dir, load_lexicon, read_demonyms, read_triggers
+from app.extraction.lexicon import (
+    lexicon_dir,
+    load_lexicon,
+    read_demonyms,
+    read_states,
+    read_triggers,
+)
 from app.extraction.pattern_literals import required_literal, split_alternatives
 
 
@@ -151,6 +157,21 @@ def test_generic_insurgents_are_the_group_the_report_names(lexicon):
     names = [x.actors[0].name for x in m.find(text)]
     assert names == ["ISIS", "ISIS"]
     assert [x.text for x in m.find("The militants then withdrew.")] == []
+
+
+def test_states_name_their_capitals_and_governments(lexicon):
+    by_code = {s.country: s for s in lexicon.states}
+    assert (by_code["IQ"].name, by_code["IQ"].capital) == ("Iraq", "Baghdad")
+    assert (by_code["TR"].capital, by_code["TR"].government) == ("Ankara", "Turkish government")
+    actors = {a.name for a in read_actors([default_actor_file()])}
+    assert {s.government for s in lexicon.states} <= actors
+
+
+def test_a_state_without_a_capital_is_refused_with_its_line(tmp_path):
+    path = tmp_path / "states.csv"
+    path.write_text("country,name,capital,government,note\nJO,Jordan,,,\n")
+    with pytest.raises(GazetteerError, match="states.csv:2"):
+        read_states([path])
 
 
 def test_demonym_naming_an_unknown_actor_is_refused(tmp_path, lexicon):

@@ -4,8 +4,8 @@ import datetime as dt
 
 import pytest
 
-from app.extraction.lexicon import Demonym
-from app.extraction.states_acting import state_names
+from app.extraction.lexicon import Demonym, State, Successor
+from app.extraction.states_acting import governments, state_names
 from tests.extraction.helpers import events
 
 
@@ -16,6 +16,34 @@ def test_state_names_come_from_owner_forms():
         Demonym("Lebanon's", "LB", None),
     ]
     assert state_names(demonyms) == {"Turkey": "Turkish Armed Forces"}
+
+
+_STATES = [
+    State("IQ", "Iraq", "Baghdad", "Iraqi government"),
+    State("SY", "Syria", "Damascus", "Syrian government"),
+    State("RU", "Russia", "Moscow", "Russian government"),
+]
+
+
+def test_foreign_states_and_their_capitals_name_their_forces():
+    demonyms = [
+        Demonym("Iraqi", "IQ", "Iraqi Security Forces"),
+        Demonym("Soviet", "RU", "Soviet Army", valid_to=dt.date(1991, 12, 26)),
+        Demonym("Russian", "RU", "Russian Armed Forces"),
+    ]
+    assert state_names(demonyms, _STATES) == {
+        "Russia": "Russian Armed Forces",
+        "Moscow": "Russian Armed Forces",
+    }
+
+
+def test_governments_leave_out_the_capitals_where_events_happen_and_dated_ones():
+    successors = [Successor("Syrian government", "Syrian transitional government", dt.date.min)]
+    assert governments(_STATES, successors) == {
+        "Iraq": "Iraqi government",
+        "Russia": "Russian government",
+        "Moscow": "Russian government",
+    }
 
 
 @pytest.mark.parametrize(
