@@ -75,3 +75,9 @@ def test_a_curfew_lifted_or_respected_is_no_new_event(extractor):
 def test_a_curfew_in_force_is_no_event(extractor):
     text = "Shops in Samarra stayed shut on Wednesday while the curfew remained in force."
     assert types(extractor, text) == []
+
+
+def test_airspace_closed_to_flights_from_a_city_is_placed_there(extractor):
+    text = "On Monday Iran closed its airspace to flights to and from Erbil, citing security."
+    found = events(extractor, text, dt.date(2021, 6, 10))
+    assert [e[:3] for e in found] == [("other", "Erbil", "IQ-AR")]
