@@ -257,6 +257,13 @@ def _tally(sentence: str, movement: bool) -> bool:
 _COMMENTARY = re.compile(
     r"\s*(?:analysis|assessment|outlook|comment(?:ary)?|overview|forecast)\s*:", re.I
 )
+#: A totals line ("- Total killed in today's attacks: 140", "Total dead in the province since
+#: May: 14"): a sum of events told one by one, none itself.
+_TOTALS = re.compile(
+    r"\s*(?:-\s*)?(?:total|overall|cumulative)\s+(?:number\s+of\s+)?(?:killed|dead|deaths|"
+    r"casualties|fatalities|toll|victims)\b[^:;.]{0,80}:\s*[\d,]+",
+    re.I,
+)
 #: The trigger word as the subject of a verb of its own ("after Turkish artillery shelled").
 _SUBJECT_OF = re.compile(r"[\w-]+\s+(?=(?:\w+ed|struck|hit|shot|blew|fell|went|began)\b)", re.I)
 
@@ -266,7 +273,7 @@ def irrealis(sentence: str, at: int, movement: bool = False) -> bool:
     may happen, did not, happens habitually, refers to another event, is a means of another
     ("supported by attack helicopters") or is said inside a quotation (``movement``: the
     trigger is a move, which "in recent weeks" does not make a tally)."""
-    if _COMMENTARY.match(sentence):
+    if _COMMENTARY.match(sentence) or _TOTALS.match(sentence):
         return True
     before = sentence[max(0, at - 60) : at]
     reference = cued_search(REFERENCE, before)

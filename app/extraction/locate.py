@@ -59,7 +59,11 @@ DEST_CUE = re.compile(
     r"deployed (?:at|to|in))\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$",
     re.I,
 )
-_FROM = re.compile(r"\b(?:from|out of)\s+(?:the\s+)?$", re.I)
+#: Not "flights to and from Sulaymaniyah", "flights from Erbil airport": both ways, or
+#: traffic closed, is no force's starting point.
+_FROM = re.compile(
+    r"(?<!\bto and )(?<!\bflights )(?<!\bflight )\b(?:from|out of)\s+(?:the\s+)?$", re.I
+)
 #: "drove Islamic State out of Sinjar", "expelled the militants from Rawa": the place the
 #: enemy was forced out of is where the fight was, not where a force came from; so is where
 #: something was seized ("seized the tunnels from the Qaboun district").

@@ -10,7 +10,9 @@ they answer was. For an ``other`` event:
   the Erbil strike", "from Ankara");
 - an act whose subject is a national body of Iraq or Syria is placed in the capital when its
   sentence names no place of its own (the place would be inherited from the sentences before,
-  or there is none): "Parliament accepted the resignation on Sunday."
+  or there is none): "Parliament accepted the resignation on Sunday." An act that points at
+  the ground it covers ("ordered a curfew across the city", "relieved the commander
+  responsible for the area") keeps the place told before: the measure is taken there.
 """
 
 from __future__ import annotations
@@ -42,6 +44,11 @@ _NATIONAL_BODY = re.compile(
 )
 
 
+#: The act's own ground, told before: "a curfew across the city", "the commander of the area".
+_OWN_GROUND = re.compile(
+    r"\b(?:the|that)\s+(?:city|town|district|province|governorate|area|region|village)(?:'s)?\b",
+    re.I,
+)
 #: How far past the trigger the subject of the act is looked for.
 _SUBJECT_TAIL = 50
 #: Bodies of another state, or of the Kurdistan Region (its parliament sits in Erbil).
@@ -91,6 +98,10 @@ class Seats:
             _NATIONAL_BODY.search(subject)
             and not _OTHER_STATE.search(subject)
             and (draft.location is None or draft.inherited_location)
+            and not (
+                draft.location is not None
+                and _OWN_GROUND.search(sentence.text, draft.trigger.start - sentence.start)
+            )
         ):
             country = self._country(draft, countries)
         else:

@@ -170,3 +170,13 @@ def test_a_count_over_the_past_few_days_is_a_tally_but_a_move_then_is_not():
     assert _irrealis(text, "detained")
     moved = "The army sent reinforcements to the border in the last few days."
     assert not irrealis(moved, moved.index("sent"), movement=True)
+
+
+def test_a_totals_line_is_no_event(extractor):
+    text = (
+        "- Gunmen shot dead a shopkeeper in Tafas on Monday.\n"
+        "- Total killed in the western countryside this week: 9."
+    )
+    assert types(extractor, text) == [("attack", "Tafas")]
+    assert _irrealis("Total dead in attacks on the camp since March: 31.", "attacks")
+    assert not _irrealis("Gunmen killed three men in attacks on the camp on Monday.", "attacks")

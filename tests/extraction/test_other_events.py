@@ -56,3 +56,28 @@ def test_civilians_evacuated_are_other(extractor):
     assert types(extractor, text) == ["other"]
     text = "Buses took the fighters north on Tuesday, alongside the evacuation of 900 residents."
     assert "other" in types(extractor, text)
+
+
+def test_a_curfew_imposed_is_other(extractor):
+    text = "The governor of Basra ordered a night-time curfew on the city on Sunday."
+    assert types(extractor, text) == ["other"]
+    text = "A curfew was declared in Tuz Khurmatu late on Monday, the police said."
+    assert types(extractor, text) == ["other"]
+
+
+def test_a_curfew_lifted_or_respected_is_no_new_event(extractor):
+    text = "Authorities in Mosul lifted the weekend curfew on Thursday morning."
+    assert types(extractor, text) == []
+    text = "The police urged people in Samarra to respect the curfew announced by the army."
+    assert types(extractor, text) == []
+
+
+def test_a_curfew_in_force_is_no_event(extractor):
+    text = "Shops in Samarra stayed shut on Wednesday while the curfew remained in force."
+    assert types(extractor, text) == []
+
+
+def test_airspace_closed_to_flights_from_a_city_is_placed_there(extractor):
+    text = "On Monday Iran closed its airspace to flights to and from Erbil, citing security."
+    found = events(extractor, text, dt.date(2021, 6, 10))
+    assert [e[:3] for e in found] == [("other", "Erbil", "IQ-AR")]

@@ -45,3 +45,10 @@ def test_a_regional_parliament_is_not_the_national_one(extractor):
 def test_a_foreign_states_recall_is_not_iraqs(extractor):
     text = BASRA + "On Thursday Kuwait recalled its ambassador from Baghdad over the raid."
     assert ("other", "Baghdad") not in places(extractor, text)
+
+
+def test_a_measure_over_the_city_stays_where_it_applies(extractor):
+    text = BASRA + "On Wednesday the Prime Minister ordered a curfew across the town."
+    assert ("other", "Al-Zubayr") in places(extractor, text)
+    text = HOMS + "On Thursday, the President dismissed the security chief of the city."
+    assert ("other", "Damascus") not in places(extractor, text)
