@@ -18,7 +18,7 @@ import ahocorasick
 
 from app.errors import GazetteerError, InvalidInput
 from app.extraction.cues import cued_finditer, cued_search
-from app.extraction.lexicon import Demonym, State, Successor
+from app.extraction.lexicon import Demonym, Successor
 from app.extraction.patterns import lazy_compile
 from app.extraction.text import folded
 
@@ -36,6 +36,23 @@ class Actor:
     kind: str
     country: str | None
     aliases: tuple[str, ...]
+
+
+class ActorCatalog(dict[str, Actor]):
+    """The actor list by name, which also knows the country rows of a generic actor: the list
+    names them "Civilians (Syria)", "Rioters (Iraq)", each with its country code."""
+
+    def __init__(self, actors: Iterable[Actor] = ()) -> None:
+        super().__init__((a.name, a) for a in actors)
+        self._local: dict[tuple[str, str], Actor] = {}
+        for actor in self.values():
+            stem, bracket, _ = actor.name.partition(" (")
+            if bracket and actor.name.endswith(")") and actor.country:
+                self._local.setdefault((stem, actor.country), actor)
+
+    def local(self, stem: str, country: str | None) -> Actor | None:
+        """The country's row of a generic actor: ``("Civilians", "SY")`` -> Civilians (Syria)."""
+        return self._local.get((stem, country)) if country else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,11 +137,8 @@ class ActorMatcher:
         demonyms: Sequence[Demonym] = (),
         cues: Mapping[str, Sequence[str]] | None = None,
         successors: Sequence[Successor] = (),
-        states: Sequence[State] = (),
     ) -> None:
-        self.actors = {a.name: a for a in actors}
-        # A country's name, as in the actor list's local rows: "Civilians (Iraq)".
-        self._country_names = {s.country: s.name for s in states}
+        self.actors = ActorCatalog(actors)
         for successor in successors:
             for name in (successor.actor, successor.successor):
                 if name not in self.actors:
@@ -276,7 +290,7 @@ class ActorMatcher:
             return None
         if not cued_search(pattern, text):
             return None
-        return self.actors.get(f"Civilians ({self._country_names.get(countries[0], '')})")
+        return self.actors.local("Civilians", countries[0])
 
     def is_generic(self, mention: ActorMention) -> bool:
         """ "security forces", "the army": words that name whichever state is at hand."""
@@ -324,8 +338,7 @@ class ActorMatcher:
         """ "a farmer" in a Syrian town: Civilians (Syria), though only Iraq's list has it."""
         if not countries or actor.country == countries[0] or not actor.name.endswith(")"):
             return actor
-        stem = actor.name.rsplit(" (", 1)[0]
-        local = self.actors.get(f"{stem} ({self._country_names.get(countries[0], '')})")
+        local = self.actors.local(actor.name.rsplit(" (", 1)[0], countries[0])
         return local if local is not None and local.kind == actor.kind else actor
 
     def as_of(self, actor: Actor, day: dt.date) -> Actor:

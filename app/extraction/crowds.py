@@ -20,8 +20,7 @@ import datetime as dt
 import re
 from collections.abc import Callable, Mapping
 
-from app.extraction.actors import Actor, ActorMention
-from app.extraction.defaults import COUNTRY_NAMES
+from app.extraction.actors import Actor, ActorCatalog, ActorMention
 from app.extraction.event_builder import EventDraft
 
 _UNREST = frozenset({"protest", "riot"})
@@ -69,7 +68,7 @@ _ARMED = frozenset(
 )
 
 
-def as_rioters(draft: EventDraft, catalog: Mapping[str, Actor]) -> None:
+def as_rioters(draft: EventDraft, catalog: ActorCatalog) -> None:
     """In a riot, the text's demonstrators, and residents who riot ("residents threw
     stones"), are the country's rioters (same role)."""
     if draft.spec.name != "riot":
@@ -78,7 +77,7 @@ def as_rioters(draft: EventDraft, catalog: Mapping[str, Actor]) -> None:
     for actor, role, mention in draft.actors:
         crowd = actor.kind == "protesters" or (actor.kind == "civilians" and role == "actor")
         if crowd and "(" in actor.name:
-            rioters = catalog.get("Rioters (" + actor.name.split("(", 1)[1])
+            rioters = catalog.local("Rioters", actor.country)
             if rioters is not None:
                 actor = rioters
         if not any(a.name == actor.name for a, _, _ in actors):
@@ -93,14 +92,13 @@ RIOTING = re.compile(
 )
 
 
-def arrested_rioters(draft: EventDraft, catalog: Mapping[str, Actor]) -> None:
+def arrested_rioters(draft: EventDraft, catalog: ActorCatalog) -> None:
     """An arrest of people held for a riot is an arrest of the country's rioters: they
     replace the civilians or protesters the arrest was read as taking."""
     if draft.spec.name != "arrest" or not RIOTING.search(draft.sentence.text):
         return
     place = draft.location.place if draft.location is not None else None
-    name = COUNTRY_NAMES.get(place.country) if place is not None else None
-    rioters = catalog.get(f"Rioters ({name})") if name is not None else None
+    rioters = catalog.local("Rioters", place.country if place is not None else None)
     if rioters is None:
         return
     crowd = ("civilians", "protesters")

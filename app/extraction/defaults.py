@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
-from app.extraction.actors import Actor, ActorMention
+from app.extraction.actors import Actor, ActorCatalog, ActorMention
 from app.extraction.cues import cued_search
 from app.extraction.event_builder import EventDraft
 
@@ -29,7 +29,6 @@ DEFAULT_ACTOR = {
 }
 #: The countries whose default actors the actor list has, by the name it gives them ("Rioters
 #: (Turkey)" only if the list has it): an attack in Jordan or Turkey is no Iraqi group's.
-COUNTRY_NAMES = {"IQ": "Iraq", "SY": "Syria", "TR": "Turkey"}
 
 #: "a landmine left over from the war", "unexploded ordnance": a remnant of past fighting that
 #: went off by itself; nobody attacked (a group that left it is named when the text says so).
@@ -42,7 +41,7 @@ REMNANT = re.compile(
 def add_defaults(
     draft: EventDraft,
     countries: Sequence[str],
-    catalog: dict[str, Actor],
+    catalog: ActorCatalog,
     earlier: Sequence[EventDraft] = (),
     named_insurgent: Actor | None = None,
 ) -> None:
@@ -75,8 +74,7 @@ def add_defaults(
             return
     place = draft.location.place if draft.location is not None else None
     country = place.country if place is not None else countries[0]
-    name = COUNTRY_NAMES.get(country)
-    unidentified = catalog.get(f"{stem} ({name})") if name is not None else None
+    unidentified = catalog.local(stem, country)
     if unidentified is not None:
         draft.add_actor(unidentified, "actor", None)
 

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from app.extraction import clauses, followup, locate, retype, roles
-from app.extraction.actors import Actor, ActorMatcher, ActorMention
+from app.extraction.actors import ActorCatalog, ActorMatcher, ActorMention
 from app.extraction.cues import cued_search
 from app.extraction.date_clauses import other_date
 from app.extraction.dates import DateMention
@@ -41,7 +41,7 @@ class ReportContext:
     mentions: list[ResolvedMention]
     countries: list[str]
     reported_at: dt.date
-    catalog: dict[str, Actor]
+    catalog: ActorCatalog
     matcher: ActorMatcher
     drafts: list[EventDraft] = field(default_factory=list)
     previous_start: int = 0  # start of the sentence before the current one

@@ -116,7 +116,6 @@ class Extractor:
             self.lexicon.demonyms,
             self.lexicon.cues,
             successors,
-            lexicon_states,
         )
         # "fighters of the Shaitat tribe" name whom the dictionary's "tribal fighters" names.
         self.tribal = next((m.actors for m in self.actors.find(TRIBAL_ALIAS)), ())

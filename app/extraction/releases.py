@@ -12,9 +12,9 @@ exchange of prisoners) names its parties and is left alone.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 
-from app.extraction.actors import Actor
+from app.extraction.actors import ActorCatalog
 from app.extraction.event_builder import EventDraft
 
 #: The sentence itself says the people freed had been taken.
@@ -23,9 +23,7 @@ _TAKEN = re.compile(
 )
 
 
-def add_kidnappers(
-    draft: EventDraft, drafts: Sequence[EventDraft], catalog: Mapping[str, Actor]
-) -> None:
+def add_kidnappers(draft: EventDraft, drafts: Sequence[EventDraft], catalog: ActorCatalog) -> None:
     """Give an unclaimed release the kidnappers (and their targets) of the report."""
     if draft.spec.name != "prisoner_release":
         return
@@ -42,22 +40,22 @@ def add_kidnappers(
     ]
     if not any(role == "actor" for _, role in named):
         place = draft.location.place if draft.location is not None else None
-        country = "Syria" if place is not None and place.country == "SY" else "Iraq"
-        unidentified = catalog.get(f"Unidentified armed group ({country})")
+        country = "SY" if place is not None and place.country == "SY" else "IQ"
+        unidentified = catalog.local("Unidentified armed group", country)
         if unidentified is not None:
             named.insert(0, (unidentified, "actor"))
     for actor, role in named:
         draft.add_actor(actor, role, None)
 
 
-def add_hostages(draft: EventDraft, catalog: Mapping[str, Actor]) -> None:
+def add_hostages(draft: EventDraft, catalog: ActorCatalog) -> None:
     """A kidnapping that names no one taken ("gunmen abducted Karim on Saturday", "the
     pharmacist was seized outside his shop") took civilians of the event's country: fighters
     taken are named as such ("two PMF fighters were abducted")."""
     if draft.spec.name != "kidnapping" or any(role == "target" for _, role, _ in draft.actors):
         return
     place = draft.location.place if draft.location is not None else None
-    country = "Syria" if place is not None and place.country == "SY" else "Iraq"
-    civilians = catalog.get(f"Civilians ({country})")
+    country = "SY" if place is not None and place.country == "SY" else "IQ"
+    civilians = catalog.local("Civilians", country)
     if civilians is not None:
         draft.add_actor(civilians, "target", None)

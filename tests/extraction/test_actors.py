@@ -1,6 +1,12 @@
 import datetime as dt
 
-from app.extraction.actors import Actor, ActorMatcher, default_actor_file, read_actors
+from app.extraction.actors import (
+    Actor,
+    ActorCatalog,
+    ActorMatcher,
+    default_actor_file,
+    read_actors,
+)
 from tests.extraction.helpers import events
 
 
@@ -195,3 +201,11 @@ def test_us_and_partner_nation_aircraft_are_the_coalition(extractor):
     )
     found = events(extractor, text)
     assert found and found[0][3].get("US-led coalition") == "actor", found
+
+
+def test_the_catalog_finds_a_generic_actor_by_its_country_code():
+    catalog = ActorCatalog(read_actors([default_actor_file()]))
+    assert catalog.local("Civilians", "SY") == catalog["Civilians (Syria)"]
+    assert catalog.local("Rioters", "TR") == catalog["Rioters (Turkey)"]
+    assert catalog.local("Rioters", "JO") is None  # the list has no Jordanian row
+    assert catalog.local("Civilians", None) is None
