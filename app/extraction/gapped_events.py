@@ -45,8 +45,14 @@ def gapped_trigger(
     told = [d for d in drafts if 0 < sentence.index - d.sentence.index <= _REACH]
     if not told:
         return None
-    start = sentence.start + match.start("verb")
-    return Trigger(told[-1].spec, start, start + len("followed"), "followed"), told[-1]
+    # The event of the sentence's main clause, told first: "rebels seized Aleppo after
+    # government troops withdrew. Hama followed" is one more town seized.
+    told = [d for d in told if d.sentence.index == told[-1].sentence.index]
+    # The trigger spans the names and the verb, so the places it is nearest are the names.
+    start, end = sentence.start + match.start(), sentence.start + match.end("verb")
+    return Trigger(
+        told[0].spec, start, end, sentence.text[match.start() : match.end("verb")]
+    ), told[0]
 
 
 def followed_drafts(drafts: list[EventDraft], followed: EventDraft) -> list[EventDraft]:
@@ -56,7 +62,7 @@ def followed_drafts(drafts: list[EventDraft], followed: EventDraft) -> list[Even
     kept = [
         d
         for d in drafts
-        if d.location is not None and d.sentence.start <= d.location.mention.start < d.trigger.start
+        if d.location is not None and d.trigger.start <= d.location.mention.start < d.trigger.end
     ]
     for draft in kept:
         if not draft.actors:
