@@ -60,3 +60,13 @@ def test_a_town_that_followed_long_after_the_event_is_no_event(extractor):
     )
     found = [(e[0], e[1]) for e in events(extractor, text, dt.date(2019, 4, 10))]
     assert ("armed_clash", "Kafr Nabl") not in found
+
+
+def test_a_town_that_followed_goes_the_way_of_the_main_clause(extractor):
+    text = (
+        "Rebels seized Saraqib on 3 March after government troops withdrew. "
+        "Kafranbel followed on 9 March after two days of heavy fighting."
+    )
+    found = [(e[0], e[1]) for e in events(extractor, text, dt.date(2019, 4, 10))]
+    assert ("armed_clash", "Kafr Nabl") in found
+    assert ("troop_withdrawal", "Kafr Nabl") not in found
