@@ -50,6 +50,7 @@ from app.extraction.event_types import (
     BY_NAME,
     TriggerFinder,
 )
+from app.extraction.gapped_events import followed_drafts, gapped_trigger
 from app.extraction.hosts import HostedSites
 from app.extraction.issuer import add_issuer, statement_issuer, with_ours
 from app.extraction.learned_triggers import SHIPPED, LearnedTriggers, TriggerReviser
@@ -279,6 +280,12 @@ class Extractor:
                     alone=len(triggers) == 1,
                     others=[t for t in triggers if t is not trigger],
                 )
+            gap = gapped_trigger(sentence, triggers, ctx.drafts)
+            if gap is not None:  # "Hama followed on 5 December"
+                new = drafts_for(
+                    ctx, sentence, gap[0], actors_here, dates[sentence.index], True, []
+                )
+                ctx.drafts += followed_drafts(new, gap[1])
             # "ISIS claimed the attack": of an earlier event, or of this sentence's own
             # ("an IED hit a patrol; ISIS claimed the attack").
             self._claims(sentence, actors_here, ctx)

@@ -169,3 +169,11 @@ def test_an_agreed_successor_or_a_contract_held_is_no_agreement(extractor):
     assert "agreement" not in [e[0] for e in events(extractor, text, dt.date(2022, 3, 9))]
     text = "The farmers in Hawija hold land contracts issued by the old ministry, officials said."
     assert "agreement" not in [e[0] for e in events(extractor, text, dt.date(2022, 3, 9))]
+
+
+def test_sides_that_traded_fire_fought_a_clash(extractor):
+    text = (
+        "Police and tribal gunmen traded fire for two hours in the village of Sinune on "
+        "Tuesday, a local official said."
+    )
+    assert [e[0] for e in events(extractor, text, dt.date(2023, 5, 4))] == ["armed_clash"]
