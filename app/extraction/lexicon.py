@@ -24,10 +24,11 @@ are read after the shipped ones. Each file is read once, when the extractor is b
   ``civilian_struck`` (the same, but only for violence, never an arrest: "four men" executed
   are civilians, "four men" arrested are suspects) and ``goes_on`` ("went on", "continued":
   an occurrence lasting, no second one).
-- ``states.csv`` (country, name, capital, government, note): the states the reports name,
-  their capitals and the actor their government is; the one table the rules read a capital
+- ``states.csv`` (country, name, adjectives, capital, government, note): the states the
+  reports name, the words for them (adjectives separated by ``|``), their capitals and the
+  actor their government is; the one table the rules read a capital
   or a state's name from (:mod:`app.extraction.seats`, :mod:`app.extraction.states_acting`,
-  :mod:`app.extraction.speaking_states`).
+  :mod:`app.extraction.speaking_states`, :mod:`app.extraction.parties`).
 - ``hosted_sites.csv`` (site, actor, valid_from, valid_to, note): bases that host a foreign
   force ("Ain al-Asad": US troops), names separated by ``|``; a rocket or drone attack on one
   is an attack on that force (:mod:`app.extraction.hosts`).
@@ -91,6 +92,7 @@ class State:
     name: str
     capital: str
     government: str | None = None
+    adjectives: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -231,7 +233,11 @@ def read_states(paths: Iterable[Path]) -> tuple[State, ...]:
             if not (row["country"] and row["name"] and row["capital"]):
                 raise GazetteerError(log_message=f"{path}:{number}: country, name and capital")
             found[row["country"]] = State(
-                row["country"], row["name"], row["capital"], row["government"] or None
+                row["country"],
+                row["name"],
+                row["capital"],
+                row["government"] or None,
+                tuple(w.strip() for w in row.get("adjectives", "").split("|") if w.strip()),
             )
     return tuple(found.values())
 

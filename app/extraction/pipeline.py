@@ -15,7 +15,6 @@ from app.extraction import (
     defaults,
     followup,
     locate,
-    parties,
     releases,
     roles,
     sides,
@@ -59,6 +58,7 @@ from app.extraction.lexicon import Lexicon, load_lexicon
 from app.extraction.namesakes import placed_by_neighbours
 from app.extraction.occurrences import BLAME, CLAIM, occurrences
 from app.extraction.outskirts import Outskirts
+from app.extraction.parties import Parties
 from app.extraction.perpetrators import add_perpetrators
 from app.extraction.places import DEMONYMS, ToponymMatcher, tokenize
 from app.extraction.possessives import with_possessives
@@ -138,6 +138,7 @@ class Extractor:
         self.outskirts = Outskirts(gazetteer)
         self.provinces = Provinces(gazetteer)
         self.seats = Seats(gazetteer, lexicon_states)
+        self.parties = Parties(lexicon_states)
         self.commands = Commands(gazetteer)
         self.vague = VagueParts(gazetteer)
         self.max_chars = max_chars
@@ -315,7 +316,7 @@ class Extractor:
             crowds.add_crowd_target(draft, ctx.catalog)
             crowds.add_intervening_forces(draft, ctx.matcher.national)
             as_regional(draft, ctx.catalog)
-            parties.add_parties(draft, ctx.catalog)
+            self.parties.add(draft, ctx.catalog, ctx.matcher.as_of)
             releases.add_kidnappers(draft, drafts, ctx.catalog)
             releases.add_hostages(draft, ctx.catalog)
             add_perpetrators(draft, earlier)
