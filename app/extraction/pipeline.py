@@ -57,6 +57,7 @@ from app.extraction.led_offensives import add_backed_side, add_leader
 from app.extraction.lexicon import Lexicon, load_lexicon
 from app.extraction.namesakes import placed_by_neighbours
 from app.extraction.occurrences import BLAME, CLAIM, occurrences
+from app.extraction.outlaw_sides import separate_sides
 from app.extraction.outskirts import Outskirts
 from app.extraction.perpetrators import add_perpetrators
 from app.extraction.places import DEMONYMS, ToponymMatcher, tokenize
@@ -306,6 +307,7 @@ class Extractor:
             add_leader(draft, ctx.catalog)
             add_backed_side(draft, ctx.catalog)
             defaults.without_bystanders(draft)
+            separate_sides(draft)
             sides.add_opponent(draft, drafts)
         features = [build_feature(d, report.url, text) for d in drafts]
         return Extraction(text, mentions, features, reported_at, drafts)
