@@ -8,6 +8,8 @@ the plant from Islamic State"), one of them is the target:
 - in an air strike or an arrest, the group is the target: it flies no aircraft, and what it
   calls arrests are abductions; fighters who surrender to an enemy are taken by it ("200 IS
   fighters surrendered to the Peshmerga", which word order had made the actor);
+- both given as the target of a fight in which nobody acts, the same reading picks the side
+  that acted ("ISIS fighters attacked army posts; the attack was repelled").
 - otherwise the side named first in the sentence acts ("Peshmerga fighters overran the town
   held by IS", "IS fighters overran the post, killing eleven soldiers"), unless a passive verb
   of harm follows its name ("two SDF fighters were killed when IS attacked"), or the group was
@@ -122,14 +124,32 @@ def _surrendered(draft: EventDraft, outlaw: Actor) -> bool:
     return True
 
 
+def _one_acts(draft: EventDraft) -> None:
+    """An outlaw group and its enemy both given as the target of a fight nobody acts in:
+    one of them fought ("ISIS fighters attacked army posts; the attack was repelled")."""
+    hit = [(a, m) for a, role, m in draft.actors if role == "target"]
+    outlaw = next(((a, m) for a, m in hit if a.name in _OUTLAWS), None)
+    enemy = next(((a, m) for a, m in hit if _enemy(a)), None)
+    if outlaw is None or enemy is None or outlaw[1] is None or enemy[1] is None:
+        return
+    if _outlaw_acts(draft, outlaw[1], enemy[1]):
+        winners = {outlaw[0].name}
+    else:
+        winners = {a.name for a, _ in hit if _enemy(a)}
+    draft.actors = [(a, "actor" if a.name in winners else role, m) for a, role, m in draft.actors]
+
+
 def separate_sides(draft: EventDraft) -> None:
-    """Make an outlaw group and its enemy, both given as the actor of one violent event,
-    the two sides of it."""
+    """Make an outlaw group and its enemy, both given as the actor (or both as the target) of
+    one violent event, the two sides of it."""
     if draft.spec.name not in _VIOLENT:
         return
     acting = [(a, m) for a, role, m in draft.actors if role == "actor"]
     outlaw = next(((a, m) for a, m in acting if a.name in _OUTLAWS), None)
     if outlaw is not None and _surrendered(draft, outlaw[0]):
+        return
+    if not acting:
+        _one_acts(draft)
         return
     enemy = next(((a, m) for a, m in acting if _enemy(a)), None)
     if outlaw is None or enemy is None:

@@ -79,3 +79,21 @@ def test_fighters_who_surrender_are_taken_by_the_force_they_surrender_to(extract
         dt.date(2017, 10, 10),
     )
     assert parties[0] == {"ISIS": "target", "Peshmerga": "actor"}
+
+
+def test_an_attack_told_as_repelled_was_made_by_the_group(extractor):
+    parties = _parties(
+        extractor,
+        "Daesh gunmen attacked a PMF post near Tarmiyah on Monday; the assault was repelled.",
+        dt.date(2017, 6, 1),
+    )
+    assert parties[0] == {"ISIS": "actor", "Popular Mobilization Forces": "target"}
+
+
+def test_fighters_killed_in_a_clash_with_the_group_are_its_target(extractor):
+    parties = _parties(
+        extractor,
+        "Four SDF fighters were killed on Friday in a clash with Daesh near Hajin.",
+        dt.date(2017, 6, 1),
+    )
+    assert parties[0] == {"SDF": "target", "ISIS": "actor"}
