@@ -85,7 +85,8 @@ def _agent(draft: EventDraft, mention: ActorMention) -> bool:
     return _AGENT_BEFORE.search(sentence.text[max(0, at - 30) : at]) is not None
 
 
-def _harmed(draft: EventDraft, mention: ActorMention) -> bool:
+def harmed(draft: EventDraft, mention: ActorMention) -> bool:
+    """Whether a passive verb of harm follows the mention: its bearer suffered the event."""
     sentence = draft.sentence
     after = sentence.text[mention.end - sentence.start : mention.end - sentence.start + 60]
     return _HARMED_AFTER.match(after) is not None
@@ -102,7 +103,7 @@ def _outlaw_acts(
     if _agent(draft, outlaw) != _agent(draft, enemy):
         return _agent(draft, outlaw)  # "shot dead by ISIS cell members"
     first, second = (outlaw, enemy) if outlaw.start < enemy.start else (enemy, outlaw)
-    acts_first = not _harmed(draft, first) or _harmed(draft, second)
+    acts_first = not harmed(draft, first) or harmed(draft, second)
     return (first is outlaw) == acts_first
 
 

@@ -34,8 +34,7 @@ def test_a_village_retaken_after_fighting_the_group(extractor):
 def test_a_raid_on_a_hideout_kills_and_detains_the_groups_men(extractor):
     parties = _parties(
         extractor,
-        "4 Mar - Deir ez-Zor, Baghouz: SDF raid on an IS hideout; 2 militants killed, "
-        "3 detained.",
+        "4 Mar - Deir ez-Zor, Baghouz: SDF raid on an IS hideout; 2 militants killed, 3 detained.",
         dt.date(2019, 3, 5),
     )
     assert parties
