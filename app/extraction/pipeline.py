@@ -28,6 +28,7 @@ from app.extraction.actors import (
 )
 from app.extraction.air_power import add_air_force
 from app.extraction.allegiance import TRIBAL_ALIAS, with_allegiance
+from app.extraction.allied_offensives import as_attackers
 from app.extraction.background_dates import dated_reference
 from app.extraction.believed_owners import with_believed_owners
 from app.extraction.campaign_targets import add_campaign_target, add_terror_target
@@ -57,6 +58,7 @@ from app.extraction.led_offensives import add_backed_side, add_leader
 from app.extraction.lexicon import Lexicon, load_lexicon
 from app.extraction.namesakes import placed_by_neighbours
 from app.extraction.occurrences import BLAME, CLAIM, occurrences
+from app.extraction.outlaw_sides import separate_sides
 from app.extraction.outskirts import Outskirts
 from app.extraction.parties import Parties
 from app.extraction.perpetrators import add_perpetrators
@@ -326,6 +328,8 @@ class Extractor:
             add_leader(draft, ctx.catalog)
             add_backed_side(draft, ctx.catalog)
             defaults.without_bystanders(draft)
+            separate_sides(draft)
+            as_attackers(draft)
             sides.add_opponent(draft, drafts)
         features = [build_feature(d, report.url, text) for d in drafts]
         return Extraction(text, mentions, features, reported_at, drafts)

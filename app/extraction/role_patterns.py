@@ -14,7 +14,8 @@ _ARTICLE = r"(?:the\s+|a\s+|an\s+|its\s+|their\s+)?"
 AGENT_BEFORE = re.compile(
     r"\b(?:by|(?:fire|gunfire|attacks?|shelling|assault|strikes?|rockets?|missiles?|drones?)"
     r"(?:\s+(?:on|late\s+on|early\s+on|overnight|at\s+dawn|again)(?:\s+[A-Z]\w+day)?)?"
-    r"\s+from|blam(?:ed|es|ing)(?:\s+on)?|accus(?:ed|es|ing)(?!\s+of\b))"
+    r"\s+from|blam(?:ed|es|ing)(?:\s+on)?|accus(?:ed|es|ing)(?!\s+of\b)|"
+    r"(?:fell|falls?|fallen|falling)\s+to|at\s+the\s+hands\s+of)"
     rf"\s+{_ARTICLE}(?:[\w-]+\s+){{0,2}}$",
     re.I,
 )
