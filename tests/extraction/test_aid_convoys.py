@@ -56,8 +56,7 @@ def test_a_shrine_blown_up_is_other_not_a_bombing(extractor):
 
 def test_an_aid_convoy_named_at_length_before_it_entered_is_still_aid(extractor):
     text = (
-        "A relief convoy of 30 lorries from the World Food Programme entered Tal Rifaat "
-        "on Tuesday."
+        "A relief convoy of 30 lorries from the World Food Programme entered Tal Rifaat on Tuesday."
     )
     assert types(extractor, text) == ["other"]
 

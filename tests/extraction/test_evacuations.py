@@ -23,8 +23,7 @@ def test_fighters_and_their_families_leaving_are_the_force_withdrawing(extractor
 def test_fighters_with_their_kin_on_a_road_to_a_town_withdraw_there(extractor):
     got = found(
         extractor,
-        "About 400 rebels and their families left Harasta in buses heading to "
-        "Idlib on Tuesday.",
+        "About 400 rebels and their families left Harasta in buses heading to Idlib on Tuesday.",
     )
     assert [t for t, _ in got] == ["troop_withdrawal"]
 
