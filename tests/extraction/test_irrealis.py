@@ -170,3 +170,20 @@ def test_a_count_over_the_past_few_days_is_a_tally_but_a_move_then_is_not():
     assert _irrealis(text, "detained")
     moved = "The army sent reinforcements to the border in the last few days."
     assert not irrealis(moved, moved.index("sent"), movement=True)
+
+
+def test_a_deployment_that_ended_a_brawl_after_until_happened(extractor):
+    found = [
+        e[0]
+        for e in events(
+            extractor,
+            "Two tribes fought with rifles near Rifai on Monday until police units were "
+            "deployed between their villages.",
+        )
+    ]
+    assert "troop_deployment" in found
+
+
+def test_until_with_a_present_clause_is_still_a_condition():
+    text = "The militia says it will stay until foreign troops are withdrawn."
+    assert irrealis(text, text.index("withdrawn"), True)
