@@ -213,6 +213,11 @@ _UNOPPOSED = re.compile(
 )
 
 
+#: "until" and a clause in the past up to the trigger ("until army units were deployed"):
+#: the end of what the main clause told, not a condition still to be met.
+_PAST_UNTIL = re.compile(r"until\s+(?:[\w-]+\s+){1,4}?(?:were|was|had been)\s+$", re.I)
+
+
 def _modal(before: str) -> bool:
     """Whether a modal word scopes over the trigger: not when it sits in a relative clause
     that the main clause's verb closes ("1 militant who tried to infiltrate the area was
@@ -221,6 +226,8 @@ def _modal(before: str) -> bool:
     if "resistance" in before or "opposition" in before:
         before = _UNOPPOSED.sub("", before)
     for match in cued_finditer(MODAL, before):
+        if _PAST_UNTIL.match(before, match.start()):
+            continue  # "lasted hours until army units were deployed": what came to pass
         if not (
             _WHO_BEFORE.search(before, 0, match.start()) and cued_search(_MAIN_VERB_BEFORE, before)
         ):

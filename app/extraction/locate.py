@@ -32,6 +32,7 @@ from app.extraction.named_sites import site_named_before
 from app.extraction.place_lists import SPECIFICITY as SPECIFICITY
 from app.extraction.place_lists import (
     holds,
+    holds_another,
     listed_with,
     of_a_kind,
     plain_list,
@@ -202,7 +203,7 @@ def choose(
                         sentence, found, placed
                     )
                     left += [m for m in items if m not in left]
-                return None, left
+                return None, [m for m in left if not holds_another(m, left)]
         if not rest:
             return origin, []
 

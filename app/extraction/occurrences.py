@@ -15,6 +15,7 @@ from collections.abc import Callable
 
 from app.extraction.aid_convoys import told_as_other
 from app.extraction.cues import cued_match, cued_search
+from app.extraction.evacuations import force_with_kin
 from app.extraction.event_types import ANAPHORA, Trigger, TriggerFinder, irrealis
 from app.extraction.framing import framing
 from app.extraction.ordnance import goods_seized, handled
@@ -337,6 +338,8 @@ def _fleeing(sentence: Sentence, trigger: Trigger) -> bool:
     ):
         # "the gunmen fled to an unknown destination": the attack's getaway.
         return True
+    if force_with_kin(sentence.text[max(0, at - 80) : at]):
+        return False  # "fighters and their families left the town": the force leaves
     people = _CIVILIANS_BEFORE.search(sentence.text[max(0, at - 40) : at])
     if people is None and _PASSIVE_BEFORE.search(sentence.text, 0, at):
         # "3,000 inmates surrendered ..., and were moved to other wings": moved by others.

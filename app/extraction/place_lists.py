@@ -6,6 +6,7 @@ no list. Also how specific a place is (site, town, district, governorate, region
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from app.extraction.resolve import ResolvedMention
 from app.extraction.text import Sentence
@@ -343,3 +344,18 @@ def holds(wide: ResolvedMention, narrow: ResolvedMention) -> bool:
     if w is None or n is None or rank(wide) < SPECIFICITY["admin1"] or rank(narrow) >= rank(wide):
         return False
     return w.country == n.country and (w.family == "country" or w.admin1 == n.admin1)
+
+
+def holds_another(mention: ResolvedMention, places: Sequence[ResolvedMention]) -> bool:
+    """Whether a governorate named among places left holds another of them: "pulled back
+    from Khanaqin in Diyala province" left Khanaqin, not the whole province."""
+    place = mention.place
+    if place is None or place.family != "admin1" or place.admin1 is None:
+        return False
+    return any(
+        other is not mention
+        and other.place is not None
+        and other.place.family != "admin1"
+        and other.place.admin1 == place.admin1
+        for other in places
+    )

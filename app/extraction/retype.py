@@ -16,6 +16,8 @@ force went settles it (the blind corpus README's annotation rules, ACLED's defin
   pushed into Jurud Arsal") is the battle, not a movement;
 - armed men outside the state setting up a checkpoint ("gunmen set up a checkpoint on the
   road") is insurgent activity, not a deployment;
+- a force leaving one place for another under a deal or in buses ("rebels left Douma for
+  Jarablus under the agreement") is a withdrawal (with its destination), not a movement;
 - the Islamic State entering or pushing into a place ("militant convoys pushed into Shirqat",
   "IS fighters entered the town") is insurgents taking ground, not a troop movement (the
   corpus README: ``insurgent_activity``, "seizing a village without a fight"); its
@@ -26,6 +28,7 @@ from __future__ import annotations
 
 import re
 
+from app.extraction.evacuations import evacuation
 from app.extraction.event_builder import EventDraft
 from app.extraction.event_types import BY_NAME
 
@@ -81,6 +84,8 @@ def refine(draft: EventDraft) -> None:
         draft.spec = BY_NAME["insurgent_activity"]
     elif draft.spec.category == "movement" and _opening_push(draft):
         draft.spec = BY_NAME["armed_clash"]  # "the offensive began when troops pushed in"
+    elif name == "troop_movement" and draft.origin is not None and evacuation(draft.sentence.text):
+        draft.spec = BY_NAME["troop_withdrawal"]  # "left Douma for Jarablus under the deal"
     elif name == "troop_movement" and draft.origin is None:
         sentence = draft.sentence
         after = sentence.text[draft.trigger.start - sentence.start :]

@@ -52,3 +52,15 @@ def test_diplomats_withdrawn_are_other_not_a_troop_withdrawal(extractor):
 def test_a_shrine_blown_up_is_other_not_a_bombing(extractor):
     text = "Militants blew up the old shrine of Nabi Yunus in Mosul on Tuesday."
     assert types(extractor, text) == ["other"]
+
+
+def test_an_aid_convoy_named_at_length_before_it_entered_is_still_aid(extractor):
+    text = (
+        "A relief convoy of 30 lorries from the World Food Programme entered Tal Rifaat on Tuesday."
+    )
+    assert types(extractor, text) == ["other"]
+
+
+def test_a_red_crescent_convoy_reaching_a_town_is_aid(extractor):
+    text = "A Red Crescent convoy of twelve trucks reached Nubl on Tuesday afternoon."
+    assert types(extractor, text) == ["other"]

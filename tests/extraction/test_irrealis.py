@@ -180,3 +180,20 @@ def test_a_totals_line_is_no_event(extractor):
     assert types(extractor, text) == [("attack", "Tafas")]
     assert _irrealis("Total dead in attacks on the camp since March: 31.", "attacks")
     assert not _irrealis("Gunmen killed three men in attacks on the camp on Monday.", "attacks")
+
+
+def test_a_deployment_that_ended_a_brawl_after_until_happened(extractor):
+    found = [
+        e[0]
+        for e in events(
+            extractor,
+            "Two tribes fought with rifles near Rifai on Monday until police units were "
+            "deployed between their villages.",
+        )
+    ]
+    assert "troop_deployment" in found
+
+
+def test_until_with_a_present_clause_is_still_a_condition():
+    text = "The militia says it will stay until foreign troops are withdrawn."
+    assert irrealis(text, text.index("withdrawn"), True)

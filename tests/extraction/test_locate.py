@@ -1,5 +1,7 @@
 """Where an event happened (sentences written for these tests)."""
 
+import datetime as dt
+
 import pytest
 
 from tests.extraction.helpers import events
@@ -437,3 +439,17 @@ def test_a_place_fired_from_is_the_place_when_only_its_country_is_named_besides(
     )
     found = events(extractor, text)
     assert found and all(e[1] == "Manbij" for e in found), found
+
+
+def test_a_withdrawal_from_a_town_in_a_named_province_is_one_event_at_the_town(extractor):
+    found = [
+        (e[0], e[1])
+        for e in events(
+            extractor,
+            "On Sunday Asayish units pulled out of Amuda and from Darbasiyah in Hasakah "
+            "province, residents said.",
+            dt.date(2021, 5, 4),
+        )
+    ]
+    assert [t for t, _ in found] == ["troop_withdrawal", "troop_withdrawal"]
+    assert "Hasakah" not in {p for _, p in found}
