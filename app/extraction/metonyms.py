@@ -29,8 +29,10 @@ _AGENT_BEFORE = re.compile(
     r"leaders?|republic|parliament|authorities)\s+of\s+(?:the\s+)?$",
     re.I,
 )
+#: "in eastern Baghdad had killed": a compass word between the locative and the name.
 _PLACE_BEFORE = re.compile(
-    r"\b(?:in|near|of|from|at|to|around|outside|inside|into|towards?|by|across)\s+(?:the\s+)?$",
+    r"\b(?:in|near|of|from|at|to|around|outside|inside|into|towards?|by|across)\s+(?:the\s+)?"
+    r"(?:(?:north|south|east|west|central)(?:-?(?:east|west))?(?:ern)?\s+)?$",
     re.I,
 )
 #: "Tehran's influence", "Iran's ambassador", "Iran-backed": the owner, not the place.

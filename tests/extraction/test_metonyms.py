@@ -39,3 +39,15 @@ def test_the_authorities_in_a_capital_are_the_state(extractor):
         "reopen the road to Sweida."
     )
     assert "Damascus" not in {e[1] for e in events(extractor, text)}
+
+
+def test_a_part_of_a_capital_with_a_pluperfect_is_a_place(extractor):
+    # "in western Baghdad had wounded": a compass word between "in" and the name keeps it a
+    # place, not the government acting ("Baghdad had ordered").
+    text = (
+        "A car bomb exploded at a checkpoint in Tikrit on 2 March, killing four policemen.\n\n"
+        "Days earlier, on 26 February, a roadside bomb in western Baghdad had wounded three "
+        "soldiers."
+    )
+    places = {(e[0], e[1]) for e in events(extractor, text)}
+    assert ("ied_explosion", "Baghdad") in places
