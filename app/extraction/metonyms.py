@@ -35,12 +35,15 @@ _PLACE_BEFORE = re.compile(
     r"(?:(?:north|south|east|west|central)(?:-?(?:east|west))?(?:ern)?\s+)?$",
     re.I,
 )
-#: "Tehran's influence", "Iran's ambassador", "Iran-backed": the owner, not the place.
+#: "Tehran's influence", "Iran's ambassador", "Iran-backed", "at Baghdad's request": the
+#: owner or the state asking, not the place.
 _OWNER_AFTER = re.compile(
     r"^(?:'s\s+(?:[\w-]+\s+)?(?:influence|government|ambassador|envoy|forces|army|military|"
     r"militias?|proxies|allies|ministry|president|prime minister|leader|leadership|officials|"
     r"defen[cs]e|troops|drones?|jets|missiles|strikes?|support|backing|embassy|consulate|"
-    r"intelligence|regime|authorities|role|policy|parliament)\b|-(?:backed|led|aligned|allied|"
+    r"intelligence|regime|authorities|role|policy|parliament|"
+    # "at Baghdad's request": the state asking, not where the strikes fell.
+    r"request|behest|invitation|approval|consent|insistence)\b|-(?:backed|led|aligned|allied|"
     r"funded|supported|sponsored|affiliated)\b)",
     re.I,
 )

@@ -51,3 +51,14 @@ def test_a_part_of_a_capital_with_a_pluperfect_is_a_place(extractor):
     )
     places = {(e[0], e[1]) for e in events(extractor, text)}
     assert ("ied_explosion", "Baghdad") in places
+
+
+def test_a_capital_asking_for_strikes_is_not_where_they_fell(extractor):
+    # "at Baghdad's request": the government asks; the strikes fell on the town named before.
+    text = (
+        "Iraqi troops and tribal fighters fought their way into Baiji on Sunday.\n\n"
+        "At Baghdad's request, coalition jets bombed militant positions inside the town on "
+        "Monday."
+    )
+    strikes = [e[1] for e in events(extractor, text) if e[0] == "airstrike"]
+    assert strikes == ["Baiji"]
