@@ -94,6 +94,14 @@ _SEAT_POPULATION = 1_000_000
 #: Washington and ...", "TAMPA, Fla. -" and "BEIRUT -" datelines are where reporters were).
 _METONYM_POPULATION = 300_000
 
+#: "announced the capture in a speech in Canakkale", "told reporters in Paris": where a
+#: speaker spoke, not where what he speaks of happened (nor a later sentence's place).
+_SPEECH_BEFORE = re.compile(
+    r"\b(?:speech|address|news conference|press conference|briefing|interview|speaking|"
+    r"told reporters|told journalists)\s+(?:[\w-]+\s+)?(?:in|at)\s+(?:the\s+)?$",
+    re.I,
+)
+
 
 def acting(text: str, mention: ResolvedMention) -> bool:
     """Whether a place name stands for an actor: its government speaking or acting, the owner
@@ -108,6 +116,8 @@ def acting(text: str, mention: ResolvedMention) -> bool:
         or cued_search(_PARTNER_BEFORE, before_text)
     ):
         return True  # "Tehran's proxies", "a deal brokered by Moscow", "talks with Ankara"
+    if cued_search(_SPEECH_BEFORE, before_text):
+        return True  # "in a speech in Canakkale": where the speaker spoke
     if (cued_match(_ACTING_AFTER, after) or cued_match(_SOURCE_AFTER, after)) and not cued_search(
         _PLACE_BEFORE, before_text[-30:]
     ):

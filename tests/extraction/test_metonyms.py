@@ -62,3 +62,15 @@ def test_a_capital_asking_for_strikes_is_not_where_they_fell(extractor):
     )
     strikes = [e[1] for e in events(extractor, text) if e[0] == "airstrike"]
     assert strikes == ["Baiji"]
+
+
+def test_where_a_leader_spoke_is_not_where_the_town_fell(extractor):
+    # "in a speech in Izmir": where the president spoke; the later withdrawal is from the
+    # town the story is about.
+    text = (
+        "Turkish-backed fighters captured the town of Jarablus on Saturday.\n\n"
+        "The president hailed the capture in a speech in Izmir. Kurdish fighters said they had "
+        "withdrawn from the town on Friday to spare its residents."
+    )
+    withdrawals = [e[1] for e in events(extractor, text) if e[0] == "troop_withdrawal"]
+    assert withdrawals == ["Jarablus"]
