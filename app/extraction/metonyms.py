@@ -29,16 +29,21 @@ _AGENT_BEFORE = re.compile(
     r"leaders?|republic|parliament|authorities)\s+of\s+(?:the\s+)?$",
     re.I,
 )
+#: "in eastern Baghdad had killed": a compass word between the locative and the name.
 _PLACE_BEFORE = re.compile(
-    r"\b(?:in|near|of|from|at|to|around|outside|inside|into|towards?|by|across)\s+(?:the\s+)?$",
+    r"\b(?:in|near|of|from|at|to|around|outside|inside|into|towards?|by|across)\s+(?:the\s+)?"
+    r"(?:(?:north|south|east|west|central)(?:-?(?:east|west))?(?:ern)?\s+)?$",
     re.I,
 )
-#: "Tehran's influence", "Iran's ambassador", "Iran-backed": the owner, not the place.
+#: "Tehran's influence", "Iran's ambassador", "Iran-backed", "at Baghdad's request": the
+#: owner or the state asking, not the place.
 _OWNER_AFTER = re.compile(
     r"^(?:'s\s+(?:[\w-]+\s+)?(?:influence|government|ambassador|envoy|forces|army|military|"
     r"militias?|proxies|allies|ministry|president|prime minister|leader|leadership|officials|"
     r"defen[cs]e|troops|drones?|jets|missiles|strikes?|support|backing|embassy|consulate|"
-    r"intelligence|regime|authorities|role|policy|parliament)\b|-(?:backed|led|aligned|allied|"
+    r"intelligence|regime|authorities|role|policy|parliament|"
+    # "at Baghdad's request": the state asking, not where the strikes fell.
+    r"request|behest|invitation|approval|consent|insistence)\b|-(?:backed|led|aligned|allied|"
     r"funded|supported|sponsored|affiliated)\b)",
     re.I,
 )
@@ -89,6 +94,14 @@ _SEAT_POPULATION = 1_000_000
 #: Washington and ...", "TAMPA, Fla. -" and "BEIRUT -" datelines are where reporters were).
 _METONYM_POPULATION = 300_000
 
+#: "announced the capture in a speech in Canakkale", "told reporters in Paris": where a
+#: speaker spoke, not where what he speaks of happened (nor a later sentence's place).
+_SPEECH_BEFORE = re.compile(
+    r"\b(?:speech|address|news conference|press conference|briefing|interview|speaking|"
+    r"told reporters|told journalists)\s+(?:[\w-]+\s+)?(?:in|at)\s+(?:the\s+)?$",
+    re.I,
+)
+
 
 def acting(text: str, mention: ResolvedMention) -> bool:
     """Whether a place name stands for an actor: its government speaking or acting, the owner
@@ -103,6 +116,8 @@ def acting(text: str, mention: ResolvedMention) -> bool:
         or cued_search(_PARTNER_BEFORE, before_text)
     ):
         return True  # "Tehran's proxies", "a deal brokered by Moscow", "talks with Ankara"
+    if cued_search(_SPEECH_BEFORE, before_text):
+        return True  # "in a speech in Canakkale": where the speaker spoke
     if (cued_match(_ACTING_AFTER, after) or cued_match(_SOURCE_AFTER, after)) and not cued_search(
         _PLACE_BEFORE, before_text[-30:]
     ):

@@ -39,3 +39,38 @@ def test_the_authorities_in_a_capital_are_the_state(extractor):
         "reopen the road to Sweida."
     )
     assert "Damascus" not in {e[1] for e in events(extractor, text)}
+
+
+def test_a_part_of_a_capital_with_a_pluperfect_is_a_place(extractor):
+    # "in western Baghdad had wounded": a compass word between "in" and the name keeps it a
+    # place, not the government acting ("Baghdad had ordered").
+    text = (
+        "A car bomb exploded at a checkpoint in Tikrit on 2 March, killing four policemen.\n\n"
+        "Days earlier, on 26 February, a roadside bomb in western Baghdad had wounded three "
+        "soldiers."
+    )
+    places = {(e[0], e[1]) for e in events(extractor, text)}
+    assert ("ied_explosion", "Baghdad") in places
+
+
+def test_a_capital_asking_for_strikes_is_not_where_they_fell(extractor):
+    # "at Baghdad's request": the government asks; the strikes fell on the town named before.
+    text = (
+        "Iraqi troops and tribal fighters fought their way into Baiji on Sunday.\n\n"
+        "At Baghdad's request, coalition jets bombed militant positions inside the town on "
+        "Monday."
+    )
+    strikes = [e[1] for e in events(extractor, text) if e[0] == "airstrike"]
+    assert strikes == ["Baiji"]
+
+
+def test_where_a_leader_spoke_is_not_where_the_town_fell(extractor):
+    # "in a speech in Izmir": where the president spoke; the later withdrawal is from the
+    # town the story is about.
+    text = (
+        "Turkish-backed fighters captured the town of Jarablus on Saturday.\n\n"
+        "The president hailed the capture in a speech in Izmir. Kurdish fighters said they had "
+        "withdrawn from the town on Friday to spare its residents."
+    )
+    withdrawals = [e[1] for e in events(extractor, text) if e[0] == "troop_withdrawal"]
+    assert withdrawals == ["Jarablus"]
