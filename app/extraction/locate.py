@@ -88,11 +88,11 @@ WITHDRAWN_TO = re.compile(
     r"\b(?:to|into|towards?|for|back to)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$", re.I
 )
 ROAD_CUE = re.compile(r"\b(?:roads?|highways?|routes?|leading)\s+(?:\w+\s+)?to\s+$", re.I)
-#: "the base", "the town": a definite reference to the last place of that kind.
+#: "the base", "the town", "the crossing": a definite reference to the last place of that kind.
 DEFINITE = re.compile(
     r"\bthe (?:(?:sprawling|vast|nearby|same|besieged|small|large|main|key|strategic|"
     r"remote|desert|border|northern|southern|eastern|western|whole|entire|restive) )?"
-    r"(base|camp|airbase|garrison|prison|town|city|village|district|"
+    r"(base|camp|airbase|garrison|prison|crossing|town|city|village|district|"
     r"province|governorate)\b",
     re.I,
 )
@@ -102,6 +102,7 @@ _DEFINITE_FAMILY = {
     "airbase": "site",
     "garrison": "site",
     "prison": "site",
+    "crossing": "site",
     "town": "populated",
     "city": "populated",
     "village": "populated",
