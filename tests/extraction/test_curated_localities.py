@@ -17,6 +17,8 @@ from tests.extraction.helpers import events
         ("Police arrested four suspects in al-Amil on Friday.", "Al-Amil", "IQ-BG"),
         ("Turkish jets struck PKK hideouts on the Asos mountain on Friday.", "Asos", "IQ-SU"),
         ("US aircraft struck a militia depot near Albukamal on Friday.", "Albu Kamal", "SY-DY"),
+        ("Militants attacked an army post at Arak, east of Palmyra, on Friday.", "Arak", "SY-HI"),
+        ("Turkish jets struck a YPG command post on Karachok on Tuesday.", "Karachok", "SY-HA"),
     ],
 )
 def test_a_curated_place_is_where_the_event_was(extractor, text, name, admin1):
