@@ -304,9 +304,12 @@ def _holds_range(wide: ResolvedMention, ranges: list[ResolvedMention]) -> bool:
     return any(r.place is not None and r.place.country == country for r in ranges)
 
 
-#: "the Damascus highway", "the Kirkuk-Erbil road", "the Baghdad-Basra motorway".
+#: "the Damascus highway", "the Kirkuk-Erbil road", "the Baghdad-Basra motorway", "the
+#: Arak and al-Sukhnah road".
 _ROAD_AFTER = re.compile(
-    r"^(?:\s*[-–]\s*[\w'’-]+(?:\s+[\w'’-]+)?)?\s+(?:highway|road|motorway|expressway)\b", re.I
+    r"^(?:\s*[-–]\s*[\w'’-]+(?:\s+[\w'’-]+)?"
+    r"|\s+and\s+(?:(?:al|el|as|ad|ar|an|at|ash|az)-)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)?"
+    r"\s+(?i:highway|road|motorway|expressway)\b"
 )
 
 
