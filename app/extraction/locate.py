@@ -41,7 +41,7 @@ from app.extraction.place_lists import (
 from app.extraction.place_lists import rank as rank
 from app.extraction.provinces import Provinces
 from app.extraction.resolve import ResolvedMention
-from app.extraction.roads import on_road, road_end
+from app.extraction.roads import names_road, on_road, road_end
 from app.extraction.text import Sentence
 
 ORIGIN_CUE = re.compile(
@@ -231,7 +231,7 @@ def choose(
     rest = [m for m in rest if not any(e(before(sentence, m, 60)) for e in ends)] or rest
     # "on the Damascus highway", "the Kirkuk-Erbil road": a road named for a town is not in
     # it; any other place of the sentence says better where the event was.
-    roads = [m for m in rest if _names_road(sentence, m)]
+    roads = [m for m in rest if names_road(sentence, m)]
     rest = [m for m in rest if m not in roads] or road_end(sentence, roads, given) or rest
     # "After a drone attack on Erbil air base on 25 December, jets struck depots in Babil":
     # the place of the clause that tells another occurrence is that occurrence's.
@@ -302,20 +302,6 @@ def _holds_range(wide: ResolvedMention, ranges: list[ResolvedMention]) -> bool:
     it places the event no better than the range does."""
     country = wide.place.country if wide.place is not None else None
     return any(r.place is not None and r.place.country == country for r in ranges)
-
-
-#: "the Damascus highway", "the Kirkuk-Erbil road", "the Baghdad-Basra motorway", "the
-#: Arak and al-Sukhnah road".
-_ROAD_AFTER = re.compile(
-    r"^(?:\s*[-–]\s*[\w'’-]+(?:\s+[\w'’-]+)?"
-    r"|\s+and\s+(?:(?:al|el|as|ad|ar|an|at|ash|az)-)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)?"
-    r"\s+(?i:highway|road|motorway|expressway)\b"
-)
-
-
-def _names_road(sentence: Sentence, mention: ResolvedMention) -> bool:
-    at = mention.mention.end - sentence.start
-    return bool(_ROAD_AFTER.match(sentence.text[at : at + 40]))
 
 
 #: Civilians fleeing somewhere: not where an armed force went.

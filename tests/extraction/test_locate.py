@@ -170,15 +170,6 @@ def test_a_road_named_for_a_town_is_not_the_place(extractor):
     assert found == [("kidnapping", "Tarmiyah")]
 
 
-def test_a_road_named_for_two_towns_is_in_neither(extractor):
-    found = places(
-        extractor,
-        "Russian jets struck IS positions east of Palmyra, around the Arak and al-Sukhnah road, "
-        "on Friday.",
-    )
-    assert found == [("airstrike", "Palmyra")], found
-
-
 def test_the_home_of_fighters_is_not_the_place(extractor):
     found = places(
         extractor,
