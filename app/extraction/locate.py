@@ -42,7 +42,7 @@ from app.extraction.place_lists import (
 from app.extraction.place_lists import rank as rank
 from app.extraction.provinces import Provinces
 from app.extraction.resolve import ResolvedMention
-from app.extraction.roads import on_road, road_end
+from app.extraction.roads import names_road, on_road, road_end
 from app.extraction.text import Sentence
 
 ORIGIN_CUE = re.compile(
@@ -93,11 +93,11 @@ WITHDRAWN_TO = re.compile(
     r"\b(?:to|into|towards?|for|back to)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$", re.I
 )
 ROAD_CUE = re.compile(r"\b(?:roads?|highways?|routes?|leading)\s+(?:\w+\s+)?to\s+$", re.I)
-#: "the base", "the town": a definite reference to the last place of that kind.
+#: "the base", "the town", "the crossing": a definite reference to the last place of that kind.
 DEFINITE = re.compile(
     r"\bthe (?:(?:sprawling|vast|nearby|same|besieged|small|large|main|key|strategic|"
     r"remote|desert|border|northern|southern|eastern|western|whole|entire|restive) )?"
-    r"(base|camp|airbase|garrison|prison|town|city|village|district|"
+    r"(base|camp|airbase|garrison|prison|crossing|town|city|village|district|"
     r"province|governorate)\b",
     re.I,
 )
@@ -107,6 +107,7 @@ _DEFINITE_FAMILY = {
     "airbase": "site",
     "garrison": "site",
     "prison": "site",
+    "crossing": "site",
     "town": "populated",
     "city": "populated",
     "village": "populated",
@@ -235,7 +236,7 @@ def choose(
     rest = [m for m in rest if not any(e(before(sentence, m, 60)) for e in ends)] or rest
     # "on the Damascus highway", "the Kirkuk-Erbil road": a road named for a town is not in
     # it; any other place of the sentence says better where the event was.
-    roads = [m for m in rest if _names_road(sentence, m)]
+    roads = [m for m in rest if names_road(sentence, m)]
     rest = [m for m in rest if m not in roads] or road_end(sentence, roads, given) or rest
     # "After a drone attack on Erbil air base on 25 December, jets struck depots in Babil":
     # the place of the clause that tells another occurrence is that occurrence's.
@@ -306,17 +307,6 @@ def _holds_range(wide: ResolvedMention, ranges: list[ResolvedMention]) -> bool:
     it places the event no better than the range does."""
     country = wide.place.country if wide.place is not None else None
     return any(r.place is not None and r.place.country == country for r in ranges)
-
-
-#: "the Damascus highway", "the Kirkuk-Erbil road", "the Baghdad-Basra motorway".
-_ROAD_AFTER = re.compile(
-    r"^(?:\s*[-–]\s*[\w'’-]+(?:\s+[\w'’-]+)?)?\s+(?:highway|road|motorway|expressway)\b", re.I
-)
-
-
-def _names_road(sentence: Sentence, mention: ResolvedMention) -> bool:
-    at = mention.mention.end - sentence.start
-    return bool(_ROAD_AFTER.match(sentence.text[at : at + 40]))
 
 
 #: Civilians fleeing somewhere: not where an armed force went.

@@ -65,3 +65,18 @@ def road_end(
         )
 
     return [min(ends, key=distance)]
+
+
+#: "the Damascus highway", "the Kirkuk-Erbil road", "the Baghdad-Basra motorway", "the
+#: Arak and al-Sukhnah road".
+_NAMED_ROAD = re.compile(
+    r"^(?:\s*[-–]\s*[\w'’-]+(?:\s+[\w'’-]+)?"
+    r"|\s+and\s+(?:(?:al|el|as|ad|ar|an|at|ash|az)-)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)?"
+    r"\s+(?i:highway|road|motorway|expressway)\b"
+)
+
+
+def names_road(sentence: Sentence, mention: ResolvedMention) -> bool:
+    """Whether a road is named for the place ('the Damascus highway'): it is not in it."""
+    at = mention.mention.end - sentence.start
+    return bool(_NAMED_ROAD.match(sentence.text[at : at + 40]))

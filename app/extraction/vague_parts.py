@@ -21,9 +21,10 @@ from app.extraction.resolve import ResolvedMention
 from app.extraction.text import Sentence
 from app.gazetteer.geocoder import Gazetteer
 
-#: The compass word said right before a country: "north-west Syria", "eastern Syria".
+#: The compass word said right before a country: "north-west Syria", "eastern Syria",
+#: "central Syria".
 _PART_BEFORE = re.compile(
-    r"\b((?:north|south)(?:-?(?:east|west))?|east|west)(?:ern)?\s+$",
+    r"\b((?:north|south)(?:-?(?:east|west))?|east|west|central)(?:ern)?\s+$",
     re.I,
 )
 

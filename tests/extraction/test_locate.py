@@ -410,6 +410,16 @@ def test_the_base_with_an_adjective_is_the_base_named_before(extractor):
     assert found and all(e[2] == "IQ-KI" for e in found), found
 
 
+def test_the_crossing_is_the_crossing_named_before_not_the_town_it_faces(extractor):
+    text = (
+        "RABIA, Iraq - Iraq reopened the Rabia border crossing with Syria on Monday. Lorries "
+        "passed through the post, which faces the Syrian town of Yarubiyah, after a ceremony. "
+        "The crossing had been closed since Islamic State militants overran the area in 2014."
+    )
+    found = [e for e in events(extractor, text) if e[0] == "armed_clash"]
+    assert found and all(e[2] == "IQ-NI" for e in found), found
+
+
 def test_a_part_of_a_country_in_a_list_is_a_place_not_its_government(extractor):
     found = places(
         extractor, "Turkish jets pounded militant positions across Syria and northern Iraq."

@@ -34,3 +34,15 @@ def test_a_road_end_is_a_place_near_which_the_event_was(extractor):
     text = "Gunmen ambushed a bus on the Kirkuk-Erbil road on Monday."
     (event,) = extractor.extract(ReportInput(text, dt.date(2024, 3, 14))).events
     assert event.properties.geo_precision == 2
+
+
+def test_a_road_named_for_two_towns_with_and_is_in_neither(extractor):
+    found = [
+        (e[0], e[1])
+        for e in events(
+            extractor,
+            "Russian jets struck IS positions east of Palmyra, around the Arak and al-Sukhnah "
+            "road, on Friday.",
+        )
+    ]
+    assert found == [("airstrike", "Palmyra")], found

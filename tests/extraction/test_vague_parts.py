@@ -14,6 +14,7 @@ from tests.extraction.helpers import events
         ("A drone hit a militia depot in eastern Syria on Tuesday, a monitor said.", "SY-DY"),
         ("Gunmen ambushed an army patrol in the desert of western Iraq on Sunday.", "IQ-AN"),
         ("Armed men attacked a checkpoint on the Syrian coast on Monday.", "SY-LA"),
+        ("Coalition jets struck two ISIS hideouts in central Syria on Sunday.", "SY-HI"),
     ],
 )
 def test_a_vague_part_is_the_governorate_it_stands_for(extractor, text, admin1):

@@ -1,0 +1,26 @@
+"""Villages, quarters and ranges the registry lacks, placed from data/curated/ (sentences
+written here)."""
+
+import pytest
+
+from tests.extraction.helpers import events
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "admin1"),
+    [
+        ("Barrel bombs hit a bakery in Beit Sawa on Monday, a monitor said.", "Beit Sawa", "SY-RD"),
+        ("Rebels seized Sheikh Aqil and Anjara on Wednesday.", "Anjara", "SY-HL"),
+        ("Rebels seized Qubtan al-Jabal from the army on Wednesday.", "Qabtan al-Jabal", "SY-HL"),
+        ("Rebels seized Urum al-Sughra from the army on Wednesday.", "Urum al-Sughra", "SY-HL"),
+        ("Gunmen abducted a trader in Baghdad al-Jadida on Sunday.", "Baghdad al-Jadida", "IQ-BG"),
+        ("Police arrested four suspects in al-Amil on Friday.", "Al-Amil", "IQ-BG"),
+        ("Turkish jets struck PKK hideouts on the Asos mountain on Friday.", "Asos", "IQ-SU"),
+        ("US aircraft struck a militia depot near Albukamal on Friday.", "Albu Kamal", "SY-DY"),
+        ("Militants attacked an army post at Arak, east of Palmyra, on Friday.", "Arak", "SY-HI"),
+        ("Turkish jets struck a YPG command post on Karachok on Tuesday.", "Karachok", "SY-HA"),
+    ],
+)
+def test_a_curated_place_is_where_the_event_was(extractor, text, name, admin1):
+    found = events(extractor, text)
+    assert (name, admin1) in [(e[1], e[2]) for e in found], found
