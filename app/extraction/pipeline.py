@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import partial
@@ -32,9 +31,9 @@ from app.extraction.allied_offensives import as_attackers
 from app.extraction.background_dates import dated_reference
 from app.extraction.believed_owners import with_believed_owners
 from app.extraction.campaign_targets import add_campaign_target, add_terror_target
+from app.extraction.claims import attach_claim
 from app.extraction.commands import Commands
 from app.extraction.cross_border import at_home
-from app.extraction.cues import cued_search
 from app.extraction.date_scan import scan_dates
 from app.extraction.dated_clauses import dated_clauses
 from app.extraction.datelines import after_dateline, covered_period
@@ -57,7 +56,7 @@ from app.extraction.learned_triggers import SHIPPED, LearnedTriggers, TriggerRev
 from app.extraction.led_offensives import add_backed_side, add_leader
 from app.extraction.lexicon import Lexicon, load_lexicon
 from app.extraction.namesakes import placed_by_neighbours
-from app.extraction.occurrences import BLAME, CLAIM, occurrences
+from app.extraction.occurrences import occurrences
 from app.extraction.outlaw_sides import separate_sides
 from app.extraction.outskirts import Outskirts
 from app.extraction.parties import Parties
@@ -73,7 +72,6 @@ from app.extraction.seats import Seats
 from app.extraction.speaking_states import SpeakingStates
 from app.extraction.states_acting import StatesActing, governments, state_names
 from app.extraction.text import Sentence, clean_text, paragraphs, split_sentences
-from app.extraction.told_before import claim_clause_start
 from app.extraction.unknown_places import (
     unresolved_mentions,
 )
@@ -291,7 +289,7 @@ class Extractor:
                 ctx.drafts += followed_drafts(new, gap[1])
             # "ISIS claimed the attack": of an earlier event, or of this sentence's own
             # ("an IED hit a patrol; ISIS claimed the attack").
-            self._claims(sentence, actors_here, ctx)
+            attach_claim(sentence, actors_here, ctx)
         kept = [
             d
             for d in ctx.drafts
@@ -345,53 +343,6 @@ class Extractor:
             again = find_dates(sentence.text, published, sentence.start, reported[0].last, scan)
             found = after_dateline(sentence, again)
         return found
-
-    @staticmethod
-    def _claims(sentence: Sentence, actors: list[ActorMention], ctx: ReportContext) -> None:
-        """ "ISIS claimed the attack": the claimant becomes the actor of the incident meant."""
-        claim = cued_search(CLAIM, sentence.text) if actors else None
-        if claim is None:
-            return
-        at = sentence.start + claim.start()
-        if BLAME.match(claim.group()):
-            # "police blamed Islamic State", "bore the hallmarks of IS": named after the word.
-            claimants = [m for m in actors if m.start > at]
-        else:
-            # The claimant: the subject before the claim, or the agent of "claimed by X"; not
-            # those named in what it says it did ("said it had fired at an Israeli centre").
-            claimants = [
-                m
-                for m in actors
-                if m.start < at
-                or sentence.text[: m.start - sentence.start].rstrip().endswith(" by")
-            ]
-        drafts, told = ctx.drafts, None
-        start = claim_clause_start(sentence, claim.start())
-        if start is not None and drafts and drafts[-1].sentence.index == sentence.index:
-            if _OWN_ACT.match(sentence.text, claim.start()):
-                return  # "...; the PKK claimed to have shot at helicopters": its own act
-            # "an IED hit a patrol; ISIS claimed the attack": the event told before the
-            # claim's clause, claimed by those named in that clause (not what the sentence's
-            # own roles made them).
-            told = sentence.start + start
-            claimants = [m for m in claimants if m.start >= told]
-            drafts = [
-                d for d in drafts if d.sentence.index != sentence.index or d.trigger.end < told
-            ]
-        blame = BLAME.match(claim.group()) is not None
-        for claimed in roles.claimed(drafts, sentence):
-            if blame and any(role == "actor" for _, role, _ in claimed.actors):
-                continue  # blame is laid for an attack whose doer the report did not name
-            if told is not None and claimed.sentence.index == sentence.index:
-                claimed.actors = [a for a in claimed.actors if a[2] not in claimants]
-            reading = ctx.reading(event_countries(claimed, ctx.countries))
-            for mention in claimants:
-                claimed.add_actor(reading.actor(mention), "actor", mention)
-
-
-#: "claimed to have shot down a drone": a side's word about its own act, not a claim of
-#: responsibility for the event told before it.
-_OWN_ACT = re.compile(r"claimed to have\b", re.I)
 
 
 #: The last paragraph (counted from 0) of a report's lead: a headline line, then its opening.
