@@ -1,9 +1,9 @@
 """Check (or redo) the blind corpus's dev/test split: dev when sha256(id) is even.
 
 Reports with ids starting ``dx-``, ``dy-``, ``dz-``, ``dw-``, ``dv-``, ``du-``, ``dt-``, ``ds-``,
-``dr-``, ``dq-``, ``dp-``, ``do-``, ``dn-``, ``dm-``, ``dl-``, ``dk-``, ``dj-`` or ``di-`` were
-written after the split was frozen, by writers who never saw the code either, to give tuning
-more unseen text: they are dev, all of them, so the frozen test split never changes.
+``dr-``, ``dq-``, ``dp-``, ``do-``, ``dn-``, ``dm-``, ``dl-``, ``dk-``, ``dj-``, ``di-``, ``dh-``
+or ``dg-`` were written after the split was frozen, by writers who never saw the code either,
+to give tuning more unseen text: they are dev, all of them, so the frozen test split never changes.
 
 python tools/split_blind_corpus.py          # exits 1 if a record sits in the wrong split
 python tools/split_blind_corpus.py --write  # re-split dev.jsonl + test.jsonl in place
@@ -20,7 +20,7 @@ BLIND = Path(__file__).resolve().parents[1] / "tests" / "fixtures" / "blind"
 DEV_ONLY_PREFIXES = (
     *("dx-", "dy-", "dz-", "dw-", "dv-", "du-", "dt-", "ds-"),
     *("dr-", "dq-", "dp-", "do-", "dn-", "dm-"),
-    *("dl-", "dk-", "dj-", "di-"),
+    *("dl-", "dk-", "dj-", "di-", "dh-", "dg-"),
 )
 
 
