@@ -137,7 +137,7 @@ class Extractor:
         self.repeats = Repeats(self.triggers, self.lexicon.cues)
         self.outskirts = Outskirts(gazetteer)
         self.provinces = Provinces(gazetteer)
-        self.seats = Seats(gazetteer, lexicon_states)
+        self.seats = Seats(gazetteer, lexicon_states, self.lexicon.demonyms)
         self.parties = Parties(lexicon_states)
         self.commands = Commands(gazetteer)
         self.vague = VagueParts(gazetteer)

@@ -18,20 +18,16 @@ they answer was. For an ``other`` event:
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from app.domain import Place
 from app.extraction.event_builder import EventDraft
-from app.extraction.lexicon import State
+from app.extraction.lexicon import Demonym, State
 from app.extraction.places import Mention
 from app.extraction.resolve import ResolvedMention
 from app.gazetteer.geocoder import Gazetteer
 from app.gazetteer.index import FOCUS_COUNTRIES
 
-_STATE = {
-    "IQ": re.compile(r"\b(?:Baghdad|Iraq|Iraq's|Iraqi)\b"),
-    "SY": re.compile(r"\b(?:Damascus|Syria|Syria's|Syrian)\b"),
-}
 _DIPLOMATIC = re.compile(
     r"\b(?:recall(?:ed|s|ing)?|summon(?:ed|s|ing)?|expel(?:led|s|ling)?)\s+"
     r"(?:(?:its|his|her|the|their|a)\s+)?(?:[\w-]+\s+){0,2}"
@@ -51,12 +47,36 @@ _OWN_GROUND = re.compile(
 )
 #: How far past the trigger the subject of the act is looked for.
 _SUBJECT_TAIL = 50
-#: Bodies of another state, or of the Kurdistan Region (its parliament sits in Erbil).
-_OTHER_STATE = re.compile(
-    r"\b(?:Turk(?:ey|ish)|Iran(?:ian)?|Russian?|Kremlin|U\.?S\.?|American|Israeli?|French|"
-    r"France|British|Britain|Lebanese|Lebanon|Jordanian|Jordan|Saudi|Kurdistan|KRG|Kurdish|"
-    r"Regional)\b"
-)
+#: Bodies of the Kurdistan Region (its parliament sits in Erbil) and Russia's seat of power:
+#: not the state's; other states are named by the gazetteer's countries and the lexicon.
+_NOT_THE_STATE = ("Kremlin", "Kurdistan", "KRG", "Kurdish", "Regional")
+
+
+def _words(words: Iterable[str]) -> re.Pattern[str]:
+    """Any of the words as written, between non-word characters ("U.S." included)."""
+    alternatives = "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)")
+
+
+def _state_words(state: State) -> list[str]:
+    return [state.name, f"{state.name}'s", state.capital, *state.adjectives]
+
+
+def _other_states(
+    gazetteer: Gazetteer, states: Sequence[State], demonyms: Sequence[Demonym]
+) -> re.Pattern[str]:
+    """The words of states other than Iraq and Syria: country names (and their English
+    aliases) of the gazetteer, owner words of the lexicon, capitals of data/lexicon/states.csv."""
+    words = [*_NOT_THE_STATE]
+    for place in gazetteer.places:
+        if place.family == "country" and place.country not in FOCUS_COUNTRIES:
+            names = (place.name, *place.aliases)
+            words += [n.removeprefix("the ") for n in names if n.isascii() and n[:1].isupper()]
+    words += [d.word for d in demonyms if d.country and d.country not in FOCUS_COUNTRIES]
+    for state in states:
+        if state.country not in FOCUS_COUNTRIES:
+            words += _state_words(state)
+    return _words(words)
 
 
 def _find_capital(gazetteer: Gazetteer, country: str, name: str) -> Place | None:
@@ -73,14 +93,19 @@ def _find_capital(gazetteer: Gazetteer, country: str, name: str) -> Place | None
 class Seats:
     """The capitals of Iraq and Syria, to place their governments' acts."""
 
-    def __init__(self, gazetteer: Gazetteer, states: Sequence[State]) -> None:
-        """``states``: the lexicon's states; the capitals of the focus countries are read."""
+    def __init__(
+        self, gazetteer: Gazetteer, states: Sequence[State], demonyms: Sequence[Demonym] = ()
+    ) -> None:
+        """``states``: the lexicon's states (the focus countries' capitals and words);
+        ``demonyms``: its owner words, those of other states keeping an act theirs."""
         found = {
             s.country: _find_capital(gazetteer, s.country, s.capital)
             for s in states
             if s.country in FOCUS_COUNTRIES
         }
         self.capitals: dict[str, Place] = {c: p for c, p in found.items() if p is not None}
+        self._own = {s.country: _words(_state_words(s)) for s in states if s.country in found}
+        self._others = _other_states(gazetteer, states, demonyms)
 
     def place(self, draft: EventDraft, countries: list[str]) -> None:
         """Move an ``other`` event told as a government's act to its capital."""
@@ -93,10 +118,10 @@ class Seats:
         act = _DIPLOMATIC.search(sentence.text)
         if act is not None:
             subject = sentence.text[: act.start()]
-            country = next((c for c, p in _STATE.items() if p.search(subject)), None)
+            country = next((c for c, p in self._own.items() if p.search(subject)), None)
         elif (
             _NATIONAL_BODY.search(subject)
-            and not _OTHER_STATE.search(subject)
+            and not self._others.search(subject)
             and (draft.location is None or draft.inherited_location)
             and not (
                 draft.location is not None

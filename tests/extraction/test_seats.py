@@ -52,3 +52,18 @@ def test_a_measure_over_the_city_stays_where_it_applies(extractor):
     assert ("other", "Al-Zubayr") in places(extractor, text)
     text = HOMS + "On Thursday, the President dismissed the security chief of the city."
     assert ("other", "Damascus") not in places(extractor, text)
+
+
+def test_another_states_words_come_from_the_gazetteer_and_the_lexicon(gazetteer):
+    from app.extraction.event_types import BY_NAME
+    from app.extraction.lexicon import Demonym, load_lexicon
+    from app.extraction.seats import Seats
+
+    lexicon = load_lexicon(BY_NAME)
+    omani = Demonym("Omani", "OM", None)  # an analyst's extra owner word
+    others = Seats(gazetteer, lexicon.states, [*lexicon.demonyms, omani])._others
+    # A country of the gazetteer, an English alias of one, a lexicon capital, an owner word.
+    for subject in ("Norway's parliament", "Britain's cabinet", "Ankara's cabinet", "Omani"):
+        assert others.search(subject), subject
+    for subject in ("Iraq's parliament", "the Syrian cabinet", "Baghdad", "The parliament"):
+        assert not others.search(subject), subject
