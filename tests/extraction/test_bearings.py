@@ -9,7 +9,10 @@ from tests.extraction.helpers import events
 @pytest.mark.parametrize(
     ("text", "place"),
     [
-        ("Rebel fighters took control of the village of Maskanah east of Aleppo on Friday.", "Maskanah"),
+        (
+            "Rebel fighters took control of the village of Maskanah east of Aleppo on Friday.",
+            "Maskanah",
+        ),
         ("Fighters took control of Zabadani 40 km west of Damascus on Friday.", "Az Zabadānī"),
         ("Police units were sent to Taji north of Baghdad on Friday.", "Al-Taji"),
     ],

@@ -162,7 +162,10 @@ def test_a_river_named_alone_is_the_river_not_the_dam_named_for_it(extractor):
     ("text", "expected"),
     [
         # A country inside a group's long-form name is part of the name, not where it acted.
-        ("Gunmen of the Islamic State of Iraq and the Levant raided a farm near Hawija.", ["Hawija"]),
+        (
+            "Gunmen of the Islamic State of Iraq and the Levant raided a farm near Hawija.",
+            ["Hawija"],
+        ),
         ("The Islamic State of Iraq and Syria shelled Deir Hafer at dawn.", ["Deir Hafer"]),
         ("A cell of the Islamic State in Iraq planted mines outside Baiji.", ["Baiji"]),
     ],
