@@ -14,6 +14,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 from app.extraction.asides import air_base, aside, far_end, river
+from app.extraction.bearings import landmark_by_bearing
 from app.extraction.cues import cued_search
 from app.extraction.datelines import without_dateline
 from app.extraction.event_types import Trigger
@@ -159,6 +160,8 @@ def choose(
     placed = [m for m in placed if not region_of_previous(sentence, m, placed)] or placed
     # "Fallujah, 50 km west of Baghdad": the landmark a place is located by is not a place.
     placed = [m for m in placed if not reference_of_previous(sentence, m, placed)] or placed
+    # "Tal Rifaat north of Aleppo": Aleppo only says where Tal Rifaat lies.
+    placed = [m for m in placed if not landmark_by_bearing(sentence, m, placed)] or placed
     # "the Damascus suburbs of Jaramana", "Saqba in eastern Ghouta": where the places lie.
     placed = [m for m in placed if not qualifies(sentence, m, placed)] or placed
     placed = below_heading(sentence, placed)

@@ -156,3 +156,19 @@ def test_a_river_named_alone_is_the_river_not_the_dam_named_for_it(extractor):
     text = "Fighters crossed the Euphrates near Raqqa, and others held the Euphrates dam."
     kinds = [kind for name, _, kind in places(extractor, text) if name.startswith("Euphrates")]
     assert kinds == ["river", "dam"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A country inside a group's long-form name is part of the name, not where it acted.
+        (
+            "Gunmen of the Islamic State of Iraq and the Levant raided a farm near Hawija.",
+            ["Hawija"],
+        ),
+        ("The Islamic State of Iraq and Syria shelled Deir Hafer at dawn.", ["Deir Hafer"]),
+        ("A cell of the Islamic State in Iraq planted mines outside Baiji.", ["Baiji"]),
+    ],
+)
+def test_a_country_in_a_group_s_long_name_is_no_place(extractor, text, expected):
+    assert names(extractor, text) == expected
