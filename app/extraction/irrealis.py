@@ -12,6 +12,7 @@ import re
 from app.extraction.comparisons import compared
 from app.extraction.cues import cued_finditer, cued_search, holds_any, lowered
 from app.extraction.means import told_as_means
+from app.extraction.postings import posted_description
 
 #: Words just before a trigger that make it something that may or will happen, or did not
 #: ("once a stronghold", but not "once the troops had left, jets bombed": a time clause).
@@ -313,6 +314,7 @@ def irrealis(sentence: str, at: int, movement: bool = False) -> bool:
         or (_supporting(before) and not CLAUSE_VERB.match(sentence[at:]))
         or told_as_means(sentence, at)
         or compared(sentence, at)
+        or posted_description(sentence, at)
         or sum(sentence[:at].count(q) for q in _QUOTES) % 2 == 1
         or bool(_QUOTE_CLOSES.match(sentence, at))
         or bool(_FUTURE_AFTER.match(sentence, at))
