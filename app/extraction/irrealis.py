@@ -30,7 +30,10 @@ MODAL = re.compile(
     r"talks (?:on|over|about)|expect(?:s|ed|ing)? (?:more|further|new)|"
     # "a deal that allows the army to deploy", "discussed the deployment": leave, not the act
     r"(?:allow|permit|enable)(?:s|ed|ted|ing)? (?!to\b)(?:[\w'-]+ ){1,5}?to|"
-    r"discuss(?:ed|es|ing)?)\b",
+    r"discuss(?:ed|es|ing)?|"
+    # "residents were bracing for clashes", "the risk of new fighting", "massing in
+    # preparation for an assault": what is awaited, not what happened
+    r"brac(?:e|es|ed|ing) for|risks? of|in preparation for|preparations? for)\b",
     re.I,
 )
 #: "who were kidnapped while hunting": a relative clause telling background (it ends at a
@@ -141,7 +144,7 @@ HABITUAL = re.compile(
     r"have become|has become|has long|have long|"
     # "the town remains shut", not "the remains of 60 men" (bodies)
     r"(?<!the )(?<!human )(?<!their )remains?(?! of\b)|still|typically|regularly|"
-    r"increasingly|repeatedly|several times|many times|frequently|sometimes|occasionally|"
+    r"increasingly|repeatedly|several times|many times|frequent(?:ly)?|sometimes|occasionally|"
     r"(?:almost |near-)?(?:daily|nightly) (?:[\w-]+ )?(?:shelling|attacks|strikes|air ?strikes|"
     r"raids|bombardments?|clashes|fighting|protests|demonstrations|rallies)|"
     r"(?:have|has) been (?:\w+ ){0,2}since|in total|so far this|since the (?:start|beginning)|"
@@ -160,7 +163,7 @@ HABITUAL = re.compile(
 #: Words HABITUAL cannot match without (one of them), and TALLY (which minds case).
 _HABITUAL_CUES = (
     "routine", "usually", "often", "every ", "for years", "for decades", "common", "become",
-    "frequently", "sometimes", "occasionally",
+    "frequent", "sometimes", "occasionally",
     "long", "remain", "still", "typically", "regularly", "increasingly", "repeatedly",
     "times", "daily", "nightly", "since", "in total", "so far this", "hundreds", "thousands",
     "scores", "dozens",
