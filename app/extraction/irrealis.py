@@ -33,7 +33,11 @@ MODAL = re.compile(
     r"discuss(?:ed|es|ing)?|"
     # "residents were bracing for clashes", "the risk of new fighting", "massing in
     # preparation for an assault": what is awaited, not what happened
-    r"brac(?:e|es|ed|ing) for|risks? of|in preparation for|preparations? for)\b",
+    r"brac(?:e|es|ed|ing) for|risks? of|in preparation for|preparations? for|"
+    # "an inquiry later found that 40 had been killed": a finding about what was told before
+    r"(?:inquiry|investigation|probe|commission|autopsy|review) (?:\w+ )?(?:found|concluded|"
+    r"established|determined|showed) that|"
+    r"later (?:found|concluded|established|determined) that)\b",
     re.I,
 )
 #: "who were kidnapped while hunting": a relative clause telling background (it ends at a

@@ -210,3 +210,10 @@ def test_frequent_acts_in_a_description_are_habitual():
     sentence = "The valley is lawless, with frequent kidnappings by smugglers on its roads."
     assert _irrealis(sentence, "kidnappings")
     assert not _irrealis("Smugglers kidnapped two shepherds on the valley road.", "kidnapped")
+
+
+def test_a_finding_made_later_tells_no_occurrence_of_its_own():
+    sentence = "A parliamentary probe later found that 30 prisoners had been killed in the cells."
+    assert _irrealis(sentence, "killed")
+    assert _irrealis("The commission concluded that guards had shot the men.", "shot")
+    assert not _irrealis("Soldiers later found a launcher and fired on the truck.", "fired")
