@@ -12,14 +12,14 @@ def _posted(sentence: str, word: str) -> bool:
 
 
 def test_a_posting_that_describes_the_subject_of_another_verb_is_no_deployment():
-    assert _posted("Our units deployed near the Tal Tamr crossing came under mortar fire.", "deployed")
+    assert _posted("Our units deployed near the crossing came under mortar fire.", "deployed")
     assert _posted("Soldiers stationed at the airport were wounded by shrapnel.", "stationed")
     assert _posted("Troops positioned along the river have been shelled twice.", "positioned")
 
 
 def test_a_posting_still_to_be_made_is_no_deployment():
     assert _posted("They agreed on a joint force to be deployed along the road.", "deployed")
-    assert _posted("The council asked for police who should be stationed in the market.", "stationed")
+    assert _posted("They asked for police who should be stationed in the market.", "stationed")
 
 
 def test_a_deployment_told_as_a_finite_verb_stays():
