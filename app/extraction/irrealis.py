@@ -12,6 +12,7 @@ import re
 from app.extraction.comparisons import compared
 from app.extraction.cues import cued_finditer, cued_search, holds_any, lowered
 from app.extraction.means import told_as_means
+from app.extraction.postings import posted_description
 
 #: Words just before a trigger that make it something that may or will happen, or did not
 #: ("once a stronghold", but not "once the troops had left, jets bombed": a time clause).
@@ -29,7 +30,14 @@ MODAL = re.compile(
     r"talks (?:on|over|about)|expect(?:s|ed|ing)? (?:more|further|new)|"
     # "a deal that allows the army to deploy", "discussed the deployment": leave, not the act
     r"(?:allow|permit|enable)(?:s|ed|ted|ing)? (?!to\b)(?:[\w'-]+ ){1,5}?to|"
-    r"discuss(?:ed|es|ing)?)\b",
+    r"discuss(?:ed|es|ing)?|"
+    # "residents were bracing for clashes", "the risk of new fighting", "massing in
+    # preparation for an assault": what is awaited, not what happened
+    r"brac(?:e|es|ed|ing) for|risks? of|in preparation for|preparations? for|"
+    # "an inquiry later found that 40 had been killed": a finding about what was told before
+    r"(?:inquiry|investigation|probe|commission|autopsy|review) (?:\w+ )?(?:found|concluded|"
+    r"established|determined|showed) that|"
+    r"later (?:found|concluded|established|determined) that)\b",
     re.I,
 )
 #: "who were kidnapped while hunting": a relative clause telling background (it ends at a
@@ -140,7 +148,7 @@ HABITUAL = re.compile(
     r"have become|has become|has long|have long|"
     # "the town remains shut", not "the remains of 60 men" (bodies)
     r"(?<!the )(?<!human )(?<!their )remains?(?! of\b)|still|typically|regularly|"
-    r"increasingly|repeatedly|several times|many times|frequently|sometimes|occasionally|"
+    r"increasingly|repeatedly|several times|many times|frequent(?:ly)?|sometimes|occasionally|"
     r"(?:almost |near-)?(?:daily|nightly) (?:[\w-]+ )?(?:shelling|attacks|strikes|air ?strikes|"
     r"raids|bombardments?|clashes|fighting|protests|demonstrations|rallies)|"
     r"(?:have|has) been (?:\w+ ){0,2}since|in total|so far this|since the (?:start|beginning)|"
@@ -159,7 +167,7 @@ HABITUAL = re.compile(
 #: Words HABITUAL cannot match without (one of them), and TALLY (which minds case).
 _HABITUAL_CUES = (
     "routine", "usually", "often", "every ", "for years", "for decades", "common", "become",
-    "frequently", "sometimes", "occasionally",
+    "frequent", "sometimes", "occasionally",
     "long", "remain", "still", "typically", "regularly", "increasingly", "repeatedly",
     "times", "daily", "nightly", "since", "in total", "so far this", "hundreds", "thousands",
     "scores", "dozens",
@@ -313,6 +321,7 @@ def irrealis(sentence: str, at: int, movement: bool = False) -> bool:
         or (_supporting(before) and not CLAUSE_VERB.match(sentence[at:]))
         or told_as_means(sentence, at)
         or compared(sentence, at)
+        or posted_description(sentence, at)
         or sum(sentence[:at].count(q) for q in _QUOTES) % 2 == 1
         or bool(_QUOTE_CLOSES.match(sentence, at))
         or bool(_FUTURE_AFTER.match(sentence, at))

@@ -197,3 +197,23 @@ def test_a_deployment_that_ended_a_brawl_after_until_happened(extractor):
 def test_until_with_a_present_clause_is_still_a_condition():
     text = "The militia says it will stay until foreign troops are withdrawn."
     assert irrealis(text, text.index("withdrawn"), True)
+
+
+def test_what_is_awaited_or_feared_is_no_occurrence():
+    assert _irrealis("Shopkeepers in Manbij were bracing for clashes at dawn.", "clashes")
+    assert _irrealis("The report sees a high risk of shelling near Zummar.", "shelling")
+    assert _irrealis("Columns gathered in preparation for an assault on Hajin.", "assault")
+    assert not _irrealis("Shopkeepers in Manbij said clashes broke out at dawn.", "clashes")
+
+
+def test_frequent_acts_in_a_description_are_habitual():
+    sentence = "The valley is lawless, with frequent kidnappings by smugglers on its roads."
+    assert _irrealis(sentence, "kidnappings")
+    assert not _irrealis("Smugglers kidnapped two shepherds on the valley road.", "kidnapped")
+
+
+def test_a_finding_made_later_tells_no_occurrence_of_its_own():
+    sentence = "A parliamentary probe later found that 30 prisoners had been killed in the cells."
+    assert _irrealis(sentence, "killed")
+    assert _irrealis("The commission concluded that guards had shot the men.", "shot")
+    assert not _irrealis("Soldiers later found a launcher and fired on the truck.", "fired")
