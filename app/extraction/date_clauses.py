@@ -3,7 +3,8 @@
 "Troops entered the town on 11 December after the militia, which had moved in on 6
 December, pulled out": the date inside the relative clause tells when the militia moved in,
 not when it pulled out. "By Wednesday morning a truce had taken hold", "had taken the town by
-21 May": done by that day, so on it or the day before.
+21 May": done by that day, so on it or the day before. A date said of a noun ("the truce
+reached on 9 June", "the 11 May count") dates that noun's event only.
 """
 
 from __future__ import annotations
@@ -117,3 +118,39 @@ def continued_since(text: str, dates: list[DateMention], first: dt.date) -> dt.d
         and 0 < (first - d.first).days <= _BY_REACH
     ]
     return min(begun, default=first)
+
+
+#: A date said of the trigger's own noun: "the truce reached on 9 June", "a deal, signed in May".
+_SAID_OF = re.compile(
+    r",?\s+(?:signed|agreed|reached|brokered|concluded|sealed|announced|declared)\s+"
+    r"(?:(?:late|early)\s+)?(?:on|in)\s+$",
+    re.I,
+)
+#: A finite verb ("demonstrated", "struck"), not the noun an attributive date is said of.
+_FINITE = re.compile(r"\w+ed\b(?!\s+(?:by|with)\b)", re.I)
+
+
+def dates_trigger(mention: DateMention, trigger: Trigger, sentence: Sentence) -> bool:
+    """An attributive date ("Thursday's bombing", "the agreement signed on 1 April") dates only
+    the event named right there, not the other events of the sentence."""
+    gap = _between(sentence, mention.end, trigger.start)
+    if mention.attached == "next":
+        # "angry at the 11 May count demonstrated": the count's date, not the protest's.
+        return 0 <= trigger.start - mention.end <= 12 and not (
+            _FINITE.match(trigger.text) and re.search(r"\w\s", gap)
+        )
+    if mention.attached == "previous":
+        return 0 <= mention.start - trigger.end <= 40
+    return True
+
+
+def _between(sentence: Sentence, start: int, end: int) -> str:
+    """The sentence's text from ``start`` to ``end`` (empty when they are the wrong way round)."""
+    return sentence.text[start - sentence.start : end - sentence.start] if start <= end else ""
+
+
+def said_of(sentence: Sentence, trigger: Trigger, mention: DateMention) -> bool:
+    """Whether a date is said of the trigger's own noun by a participle right after it ("a
+    truce reached on 9 June"): the truce's day, before a span told nearby ("emptied between
+    June and August")."""
+    return bool(_SAID_OF.match(_between(sentence, trigger.end, mention.start)))

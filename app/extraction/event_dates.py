@@ -12,7 +12,9 @@ from app.extraction.date_clauses import (
     across_and,
     completed_by,
     continued_since,
+    dates_trigger,
     in_other_relative,
+    said_of,
     since_before,
 )
 from app.extraction.dates import DateMention
@@ -56,16 +58,6 @@ def attached(draft: EventDraft) -> bool:
     return draft.date_mention is not None and draft.date_mention.attached is not None
 
 
-def dates_trigger(mention: DateMention, trigger: Trigger) -> bool:
-    """An attributive date ("Thursday's bombing", "the agreement signed on 1 April") dates only
-    the event named right there, not the other events of the sentence."""
-    if mention.attached == "next":
-        return 0 <= trigger.start - mention.end <= 12
-    if mention.attached == "previous":
-        return 0 <= mention.start - trigger.end <= 40
-    return True
-
-
 #: What closes a clause between a trigger and a date ("announced it on Wednesday, two days
 #: after troops pulled back ... on Monday": Monday is the pull-back's).
 _CLAUSE_BREAK = re.compile(r"[,;:()]|\s[-–—]\s|\b(?:after|before|when|while|as|since)\b")
@@ -98,7 +90,7 @@ _NTH_DAY = re.compile(
 _LASTED_DAYS = 10
 _NTH = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6}
 #: How close after a trigger "the previous evening", "two days earlier" must come to be its own.
-_NEXT_TO = 25
+_NEXT_TO = 40
 
 
 def own_interval(
@@ -115,6 +107,8 @@ def own_interval(
     following day": Monday to Tuesday)."""
     pool = [d for d in own if same_clause(sentence, trigger, d)] or own
     pool = [d for d in pool if not across_and(sentence, trigger, d)] or pool
+    # "emptied between June and August under a truce reached on 9 June": the truce's day.
+    pool = [d for d in pool if said_of(sentence, trigger, d)] or pool
     chosen = min(pool, key=lambda d: abs(d.start - trigger.start))
     nth = cued_search(_NTH_DAY, sentence.text) if chosen.precision == "day" else None
     if nth is not None:
@@ -268,6 +262,7 @@ def continues(draft: EventDraft, narrative: EventDraft, paragraph_of: list[int])
 
 
 _WEEK = 7
+_WEEK_SPAN = dt.timedelta(days=_WEEK)
 #: "at the time", "at that time": the time the sentence before told of.
 AT_THE_TIME = re.compile(r"\b(?:at|by|during) (?:the|that) (?:same )?time\b", re.I)
 
@@ -292,7 +287,7 @@ def date_draft(
         d
         for d in dates
         if d.role == "event"
-        and dates_trigger(d, draft.trigger)
+        and dates_trigger(d, draft.trigger, draft.sentence)
         # "reached the crossing, which militants had seized in March 2019,": not its date
         and not in_other_relative(draft.sentence, draft.trigger, d)
     ]
@@ -359,8 +354,9 @@ def date_draft(
         narrative is not None
         and continues(draft, narrative, paragraph_of)
         # "The SDF said on Friday that forces were reinforcing ...": news of that week, not
-        # of the background event told before.
-        and (said is None or (said - narrative.date_end).days <= _WEEK)
+        # of the background event told before; nor of a narrative day after the one it was
+        # said ("looting on Thursday" then "Abadi said on Tuesday that troops had entered").
+        and (said is None or narrative.date <= said <= narrative.date_end + _WEEK_SPAN)
     ):
         if said is not None and narrative.date_end < said:
             # "The Asayish said on Sunday it had detained 11 suspects" after Saturday's

@@ -298,3 +298,44 @@ def test_a_sentence_opening_with_a_span_ends_it_on_the_day_told_before(extractor
         "Idlib province."
     )
     assert [d[2:] for d in dated(extractor, text)] == [(dt.date(2024, 5, 8), dt.date(2024, 5, 12))]
+
+
+def test_a_truce_takes_the_day_said_of_it_not_the_span_told_before(extractor):
+    text = (
+        "The old quarter of the town emptied in stages between June and August 2016 under "
+        "an agreement concluded on 9 June 2016."
+    )
+    found = dated(extractor, text, dt.date(2017, 2, 1))
+    truce = [f for f in found if f[0] == "agreement"]
+    assert truce and truce[0][2:] == (dt.date(2016, 6, 9), dt.date(2016, 6, 9))
+
+
+def test_a_date_said_of_a_noun_does_not_date_the_verb_after_it(extractor):
+    text = (
+        "Hundreds of voters angry at the 3 May count demonstrated outside the election "
+        "office in Kirkuk on 12 May."
+    )
+    found = dated(extractor, text, dt.date(2024, 5, 14))
+    assert found[0][0] == "protest"
+    assert found[0][2:] == (dt.date(2024, 5, 12), dt.date(2024, 5, 12))
+
+
+def test_a_day_earlier_a_little_further_from_the_trigger_still_dates_it(extractor):
+    text = (
+        "Militants paraded through Baiji on Tuesday after soldiers abandoned their checkpoints "
+        "around the oil refinery north of town a day earlier."
+    )
+    found = dated(extractor, text)
+    withdrawal = [f for f in found if f[0] == "troop_withdrawal"]
+    assert withdrawal and withdrawal[0][2] == dt.date(2024, 5, 13)
+
+
+def test_news_said_before_the_narrative_day_is_not_of_that_day(extractor):
+    text = (
+        "Gunmen torched houses in Tikrit on Wednesday, residents said.\n\n"
+        "The army said on Sunday that its troops had entered the centre of the city after a "
+        "long campaign."
+    )
+    found = dated(extractor, text)
+    entry = [f for f in found if f[0] == "troop_deployment"]
+    assert entry and entry[0][3] == dt.date(2024, 5, 12)
