@@ -109,3 +109,23 @@ def test_a_rebel_force_fights_the_reports_insurgent_enemy_not_its_backer(extract
         dt.date(2016, 2, 22),
     )
     assert found[-1][3] == {"SDF": "actor", "ISIS": "target"}
+
+
+def test_suspects_arrested_by_a_kurdish_police_force_are_the_jihadists(extractor):
+    found = events(
+        extractor,
+        "Islamic State gunmen shot dead a village elder near Shaddadi on Friday. "
+        "On Saturday, the Asayish detained seven suspects in a sweep of nearby farms.",
+        dt.date(2021, 3, 6),
+    )
+    assert found[-1][3] == {"Asayish": "actor", "ISIS": "target"}
+
+
+def test_suspects_accused_of_a_killing_are_no_civilian_victims(extractor):
+    found = events(
+        extractor,
+        "Islamic State gunmen shot dead a village elder near Shaddadi on Friday. "
+        "On Saturday, the Asayish arrested five suspects accused of killing two shepherds.",
+        dt.date(2021, 3, 6),
+    )
+    assert found[-1][3] == {"Asayish": "actor", "ISIS": "target"}
