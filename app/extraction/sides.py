@@ -11,7 +11,8 @@ with allies ("Turkish troops and allied Syrian factions") fights the report's ar
 allies are not. Arrests of "suspects"
 or "terrorists" by a state force are arrests of that group's members; so are those by a
 non-jihadist armed force that polices its own territory (the SDF, the Asayish): "people
-suspected of belonging to the cell" are the jihadist group's the report names. Nothing is guessed when
+suspected of belonging to the cell" are the jihadist group's the report names. A ground fight whose other side no event names
+is with the jihadist group the report's text names most. Nothing is guessed when
 the report names no such side, nor for a clash told with both its sides ("clashes between the
 SDF and Turkish-backed factions").
 """
@@ -101,6 +102,15 @@ def _without_civilian_suspects(draft: EventDraft) -> None:
         ]
 
 
+def _named_jihadist(acting: Sequence[Actor], jihadist: Actor | None) -> Actor | None:
+    """The jihadist group the report's text names most, when its events name no side to
+    fight on the ground ("ISIS" in the lead's background, "our forces stormed the city" after
+    it); air strikes are not guessed so (a US raid on militias in a report that recalls ISIS)."""
+    if jihadist is None or any(_jihadist(a) or a.name == jihadist.name for a in acting):
+        return None
+    return jihadist
+
+
 def add_opponent(
     draft: EventDraft, drafts: Sequence[EventDraft], jihadist: Actor | None = None
 ) -> None:
@@ -135,5 +145,7 @@ def add_opponent(
         opponent = _most_named(drafts, _STATE | _INSURGENT, named)
     else:
         return
+    if opponent is None and draft.spec.name == "armed_clash":
+        opponent = _named_jihadist(acting, jihadist)
     if opponent is not None:
         draft.add_actor(opponent, "target", None)

@@ -129,3 +129,23 @@ def test_suspects_accused_of_a_killing_are_no_civilian_victims(extractor):
         dt.date(2021, 3, 6),
     )
     assert found[-1][3] == {"Asayish": "actor", "ISIS": "target"}
+
+
+def test_a_ground_fight_is_with_the_jihadists_the_text_names(extractor):
+    found = events(
+        extractor,
+        "Islamic State still holds the western bank of the river. On Tuesday, Iraqi troops "
+        "recaptured the village of Tal Rayyan after hours of fighting.",
+        dt.date(2016, 5, 4),
+    )
+    assert found[-1][3] == {"Iraqi Security Forces": "actor", "ISIS": "target"}
+
+
+def test_an_air_strike_is_not_given_the_jihadists_only_the_text_names(extractor):
+    found = events(
+        extractor,
+        "The Islamic State group has lost most of its territory. US warplanes bombed an "
+        "arms depot near Qaim on Tuesday.",
+        dt.date(2019, 5, 4),
+    )
+    assert found[-1][3] == {"United States Armed Forces": "actor"}
