@@ -12,7 +12,8 @@ allies are not. Arrests of "suspects"
 or "terrorists" by a state force are arrests of that group's members; so are those by a
 non-jihadist armed force that polices its own territory (the SDF, the Asayish): "people
 suspected of belonging to the cell" are the jihadist group's the report names. A ground fight whose other side no event names
-is with the jihadist group the report's text names most. Nothing is guessed when
+is with the jihadist group the report's text names most. A battle told only by the side that
+was hit ("Peshmerga units were ambushed") was fought by that side's main opponent. Nothing is guessed when
 the report names no such side, nor for a clash told with both its sides ("clashes between the
 SDF and Turkish-backed factions").
 """
@@ -137,15 +138,56 @@ def add_opponent(
         return
     if draft.spec.name not in _FIGHTS:
         return
-    if any(a.kind in _STATE for a in acting):
-        opponent = _most_named(drafts, _INSURGENT, named)
-    elif draft.spec.name == "armed_clash" and all(a.kind in _INSURGENT for a in acting):
-        if _FEUD.search(draft.sentence.text):
-            return
-        opponent = _most_named(drafts, _STATE | _INSURGENT, named)
-    else:
-        return
-    if opponent is None and draft.spec.name == "armed_clash":
-        opponent = _named_jihadist(acting, jihadist)
+    opponent = _fight_opponent(draft, acting, drafts, jihadist)
     if opponent is not None:
         draft.add_actor(opponent, "target", None)
+
+
+def _fight_opponent(
+    draft: EventDraft,
+    side: Sequence[Actor],
+    drafts: Sequence[EventDraft],
+    jihadist: Actor | None,
+) -> Actor | None:
+    """Who fought ``side`` in ``draft``: the report's most named armed group it is not."""
+    named = {a.name for a in side}
+    if any(a.kind in _STATE for a in side):
+        opponent = _most_named(drafts, _INSURGENT, named)
+    elif draft.spec.name == "armed_clash" and all(a.kind in _INSURGENT for a in side):
+        if _FEUD.search(draft.sentence.text):
+            return None
+        opponent = _most_named(drafts, _STATE | _INSURGENT, named)
+    else:
+        return None
+    if opponent is None and draft.spec.name == "armed_clash":
+        opponent = _named_jihadist(side, jihadist)
+    return opponent
+
+
+#: A side that advanced: a state force told as hit in such a sentence is the attacker.
+_ADVANCE = re.compile(
+    r"\b(?:took|taken|taking|(?:re)?captur\w*|retook|seized?|offensive|advanc\w*|push\w*|"
+    r"encircl\w*|liberat\w*|storm\w*|search\w*)\b",
+    re.I,
+)
+
+
+def add_assailant(
+    draft: EventDraft, drafts: Sequence[EventDraft], jihadist: Actor | None = None
+) -> None:
+    """A battle told only by the side that was hit ("Peshmerga units were ambushed on the
+    way"): the attacker is the report's main opponent of that side."""
+    if draft.spec.name != "armed_clash":
+        return
+    if any(role == "actor" for _, role, _ in draft.actors):
+        return
+    hit = [a for a, role, _ in draft.actors if role == "target"]
+    if not hit or any(
+        a.kind not in _STATE | _INSURGENT or a.name.startswith("Unidentified") for a in hit
+    ):
+        return
+    if any(a.kind in _STATE for a in hit) and _ADVANCE.search(draft.sentence.text):
+        return  # "the army took Nimrud": the state force told as hit is the one advancing
+    opponent = _fight_opponent(draft, hit, drafts, jihadist)
+    if opponent is not None:
+        draft.add_actor(opponent, "actor", None)

@@ -149,3 +149,24 @@ def test_an_air_strike_is_not_given_the_jihadists_only_the_text_names(extractor)
         dt.date(2019, 5, 4),
     )
     assert found[-1][3] == {"United States Armed Forces": "actor"}
+
+
+def test_a_side_ambushed_was_hit_by_the_reports_enemy(extractor):
+    found = events(
+        extractor,
+        "Islamic State fighters shelled Gwer on Sunday. On Monday, Peshmerga units that rushed "
+        "to the village of Hassan Sham were ambushed, and four Peshmerga were killed in the "
+        "fighting.",
+        dt.date(2016, 5, 4),
+    )
+    assert found[-1][3] == {"ISIS": "actor", "Peshmerga": "target"}
+
+
+def test_a_state_force_told_as_advancing_is_given_no_assailant(extractor):
+    found = events(
+        extractor,
+        "Islamic State fighters shelled Gwer on Sunday. On Monday, the army completed the "
+        "encirclement of Hassan Sham after taking the bridge.",
+        dt.date(2016, 5, 4),
+    )
+    assert "ISIS" not in found[-1][3]
