@@ -11,10 +11,11 @@ with allies ("Turkish troops and allied Syrian factions") fights the report's ar
 allies are not. Arrests of "suspects"
 or "terrorists" by a state force are arrests of that group's members; so are those by a
 non-jihadist armed force that polices its own territory (the SDF, the Asayish): "people
-suspected of belonging to the cell" are the jihadist group's the report names. A ground fight whose other side no event names
-is with the jihadist group the report's text names most. A battle told only by the side that
-was hit ("Peshmerga units were ambushed") was fought by that side's main opponent. Nothing is guessed when
-the report names no such side, nor for a clash told with both its sides ("clashes between the
+suspected of belonging to the cell" are the jihadist group's the report names. A ground
+fight whose other side no event names is with the jihadist group the report's text names
+most. A battle told only by the side that was hit ("Peshmerga units were ambushed") was
+fought by that side's main opponent. Nothing is guessed when the report names no such side,
+nor for a clash told with both its sides ("clashes between the
 SDF and Turkish-backed factions").
 """
 
