@@ -328,7 +328,8 @@ class Extractor:
             defaults.without_bystanders(draft)
             separate_sides(draft)
             as_attackers(draft)
-            sides.add_opponent(draft, drafts)
+            sides.add_opponent(draft, drafts, insurgent)
+            sides.add_assailant(draft, drafts, insurgent)
         features = [build_feature(d, report.url, text) for d in drafts]
         return Extraction(text, mentions, features, reported_at, drafts)
 

@@ -109,3 +109,64 @@ def test_a_rebel_force_fights_the_reports_insurgent_enemy_not_its_backer(extract
         dt.date(2016, 2, 22),
     )
     assert found[-1][3] == {"SDF": "actor", "ISIS": "target"}
+
+
+def test_suspects_arrested_by_a_kurdish_police_force_are_the_jihadists(extractor):
+    found = events(
+        extractor,
+        "Islamic State gunmen shot dead a village elder near Shaddadi on Friday. "
+        "On Saturday, the Asayish detained seven suspects in a sweep of nearby farms.",
+        dt.date(2021, 3, 6),
+    )
+    assert found[-1][3] == {"Asayish": "actor", "ISIS": "target"}
+
+
+def test_suspects_accused_of_a_killing_are_no_civilian_victims(extractor):
+    found = events(
+        extractor,
+        "Islamic State gunmen shot dead a village elder near Shaddadi on Friday. "
+        "On Saturday, the Asayish arrested five suspects accused of killing two shepherds.",
+        dt.date(2021, 3, 6),
+    )
+    assert found[-1][3] == {"Asayish": "actor", "ISIS": "target"}
+
+
+def test_a_ground_fight_is_with_the_jihadists_the_text_names(extractor):
+    found = events(
+        extractor,
+        "Islamic State still holds the western bank of the river. On Tuesday, Iraqi troops "
+        "recaptured the village of Tal Rayyan after hours of fighting.",
+        dt.date(2016, 5, 4),
+    )
+    assert found[-1][3] == {"Iraqi Security Forces": "actor", "ISIS": "target"}
+
+
+def test_an_air_strike_is_not_given_the_jihadists_only_the_text_names(extractor):
+    found = events(
+        extractor,
+        "The Islamic State group has lost most of its territory. US warplanes bombed an "
+        "arms depot near Qaim on Tuesday.",
+        dt.date(2019, 5, 4),
+    )
+    assert found[-1][3] == {"United States Armed Forces": "actor"}
+
+
+def test_a_side_ambushed_was_hit_by_the_reports_enemy(extractor):
+    found = events(
+        extractor,
+        "Islamic State fighters shelled Gwer on Sunday. On Monday, Peshmerga units that rushed "
+        "to the village of Hassan Sham were ambushed, and four Peshmerga were killed in the "
+        "fighting.",
+        dt.date(2016, 5, 4),
+    )
+    assert found[-1][3] == {"ISIS": "actor", "Peshmerga": "target"}
+
+
+def test_a_state_force_told_as_advancing_is_given_no_assailant(extractor):
+    found = events(
+        extractor,
+        "Islamic State fighters shelled Gwer on Sunday. On Monday, the army completed the "
+        "encirclement of Hassan Sham after taking the bridge.",
+        dt.date(2016, 5, 4),
+    )
+    assert "ISIS" not in found[-1][3]
