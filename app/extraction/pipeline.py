@@ -39,8 +39,8 @@ from app.extraction.dated_clauses import dated_clauses
 from app.extraction.datelines import after_dateline, covered_period
 from app.extraction.dates import DateMention, find_dates
 from app.extraction.drafting import ReportContext, drafts_for, event_countries
-from app.extraction.event_anchors import anchored
 from app.extraction.epithets import with_epithets
+from app.extraction.event_anchors import anchored
 from app.extraction.event_builder import EventDraft, build_feature
 from app.extraction.event_dates import (
     MAX_AGE_DAYS,
