@@ -50,6 +50,7 @@ from app.extraction.event_types import (
     BY_NAME,
     TriggerFinder,
 )
+from app.extraction.far_namesakes import at_home_abroad
 from app.extraction.gapped_events import followed_drafts, gapped_trigger
 from app.extraction.hosts import HostedSites
 from app.extraction.issuer import add_issuer, statement_issuer, with_ours
@@ -204,6 +205,7 @@ class Extractor:
             code for t in tokens if (code := DEMONYMS.get(t.key)) is not None
         )
         resolved = at_home(self.resolver.resolve(found, loose, countries), countries)
+        resolved = at_home_abroad(resolved, countries)  # "roads to Saray": not Istanbul
         return placed_by_neighbours(text, resolved)
 
     # Events ------------------------------------------------------------------------------
