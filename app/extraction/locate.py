@@ -20,6 +20,7 @@ from app.extraction.datelines import without_dateline
 from app.extraction.event_types import Trigger
 from app.extraction.headings import below_heading
 from app.extraction.kind_lists import kind_lists, qualifies_list, range_lists
+from app.extraction.launch_points import launch_point
 from app.extraction.list_scope import (
     coordinated_places,
     joined_lists,
@@ -171,6 +172,8 @@ def choose(
     origin: ResolvedMention | None = None
     rest = placed
     if trigger.spec.category == "movement":
+        # "launched the offensive from Idlib ... as troops withdrew": not the place left.
+        placed = [m for m in placed if not launch_point(sentence, trigger, m)] or placed
         origins = [m for m in placed if cued_search(ORIGIN_CUE, before(sentence, m))]
         if origins:
             origin = origins[0]

@@ -39,6 +39,7 @@ from app.extraction.dated_clauses import dated_clauses
 from app.extraction.datelines import after_dateline, covered_period
 from app.extraction.dates import DateMention, find_dates
 from app.extraction.drafting import ReportContext, drafts_for, event_countries
+from app.extraction.epithets import with_epithets
 from app.extraction.event_anchors import anchored
 from app.extraction.event_builder import EventDraft, build_feature
 from app.extraction.event_dates import (
@@ -49,6 +50,7 @@ from app.extraction.event_types import (
     BY_NAME,
     TriggerFinder,
 )
+from app.extraction.far_namesakes import at_home_abroad
 from app.extraction.gapped_events import followed_drafts, gapped_trigger
 from app.extraction.hosts import HostedSites
 from app.extraction.issuer import add_issuer, statement_issuer, with_ours
@@ -197,11 +199,13 @@ class Extractor:
         inside_actor = ActorSpans(actors).covers
         found = [m for m in self.toponyms.find(text, starts, tokens) if not inside_actor(m)]
         found = with_variant_mentions(text, tokens, found, self.gazetteer)
+        found = with_epithets(text, found)  # "Iraq's second city": Mosul
         loose = [m for m in unresolved_mentions(text, tokens, found) if not inside_actor(m)]
         countries: Counter[str] = Counter(
             code for t in tokens if (code := DEMONYMS.get(t.key)) is not None
         )
         resolved = at_home(self.resolver.resolve(found, loose, countries), countries)
+        resolved = at_home_abroad(resolved, countries)  # "roads to Saray": not Istanbul
         return placed_by_neighbours(text, resolved)
 
     # Events ------------------------------------------------------------------------------
