@@ -3,7 +3,6 @@
 import csv
 import datetime as dt
 import json
-import time
 from collections import Counter
 
 import pytest
@@ -36,7 +35,6 @@ def test_the_allow_list_gives_a_reason_for_every_entry():
 @pytest.mark.slow  # about 5 s: 44,000 sentences through the whole geoparser
 def test_every_common_english_word_stays_a_word(extractor):
     """Each common word, capitalised opening a sentence and lower case inside one."""
-    started = time.perf_counter()
     words = sorted(common_words())
     assert len(words) > 15_000 and COMMON_ZIPF == 3.0
     found: dict[str, set[str]] = {}
@@ -55,7 +53,6 @@ def test_every_common_english_word_stays_a_word(extractor):
     assert unexpected == {}
     stale = set(ALLOWED) - set(found)
     assert stale == set(), "allow-list entries no longer needed"
-    assert time.perf_counter() - started < 60
 
 
 @pytest.mark.parametrize(
