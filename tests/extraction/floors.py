@@ -17,11 +17,11 @@ OLD_CORPUS = {
 #: The blind corpus (tests/fixtures/blind/{dev,test}.jsonl), by split. Issue 9's targets for
 #: the frozen test split are event_f1 0.85, actor_recall 0.85, date_accuracy 0.95.
 BLIND = {
-    # 982 reports: the first 82, 50 dx- reports by a fourth writer, 100 dy-/dz- by two more
+    # 1,082 reports: the first 82, 50 dx- reports by a fourth writer, 100 dy-/dz- by two more
     # (session 4), 50 dw- by a sixth (session 5), 100 dv-/du- by two more (session 6), 100
-    # dt-/ds- by two more (session 7), 300 dr-/dq-/dp-/do-/dn-/dm- by six more (session 8) and
-    # 100 dl-/dk- by two more (session 9) and 100 dj-/di- by two more (session 10), all
-    # written blind. Session 9 changed the scorer
+    # dt-/ds- by two more (session 7), 300 dr-/dq-/dp-/do-/dn-/dm- by six more (session 8),
+    # 100 dl-/dk- by two more (session 9), 100 dj-/di- by two more (session 10) and 100
+    # dh-/dg- by two more (session 11), all written blind. Session 9 changed the scorer
     # (optimal pairing; gold actor names read through the lexicon's aliases; the date share
     # over gold events matched or with an unpaired prediction of their category and area), so
     # from there on the figures are not comparable with earlier ones. With the session 8
@@ -33,10 +33,13 @@ BLIND = {
     # 0.816 -> 0.825 on the 882 over its round; all 982 (refit on them) 0.826, actor recall
     # 0.822, dates 0.966, confident accuracy 0.897; the 100 dj-/di- scored before they joined
     # dev: 0.805 -> 0.809. After its second round (tuned on all 982): 0.828, 0.828, 0.968, 0.896.
+    # Session 11: 0.828 -> 0.834 on the 982 over its first round; the 100 dh-/dg- scored before
+    # they joined dev: 0.748 -> 0.749. All 1,082 (refit on them): 0.828, 0.825, 0.967, 0.893;
+    # after its second round: 0.831, 0.827, 0.968, 0.893.
     # Floors sit a little under, so a small change of rules does not fail CI by itself.
     "dev": {
-        "event_f1": 0.81,
-        "actor_recall": 0.80,
+        "event_f1": 0.815,
+        "actor_recall": 0.81,
         "date_accuracy": 0.95,
         "confident_accuracy": 0.87,
     },
@@ -54,9 +57,12 @@ BLIND = {
     # 0.832, 0.848 (0.827), 0.982 (0.942), 0.903 (318 events) after its first round. Session
     # 10: 0.831 (0.830), 0.856 (0.823), 0.982 (0.945), 0.899 (327 events) after its first
     # round; 0.833 (0.833), 0.860 (0.829), 0.982 (0.945), 0.897 (331) after its second.
+    # Session 11: 0.838 (0.838), 0.860 (0.829), 0.982 (0.945), 0.896 (335) after its first
+    # round (refit on 982); 0.835 refit on 1,082; 0.836 (0.836), 0.859 (0.828), 0.982
+    # (0.939), 0.900 (330) after its second.
     "test": {
-        "event_f1": 0.81,
-        "actor_recall": 0.83,
+        "event_f1": 0.82,
+        "actor_recall": 0.84,
         "date_accuracy": 0.96,
         "confident_accuracy": 0.87,
     },
