@@ -29,6 +29,8 @@ are read after the shipped ones. Each file is read once, when the extractor is b
   actor their government is; the one table the rules read a capital
   or a state's name from (:mod:`app.extraction.seats`, :mod:`app.extraction.states_acting`,
   :mod:`app.extraction.speaking_states`, :mod:`app.extraction.parties`).
+- ``epithets.csv`` (phrase, place, note): a phrase that names a city by what it is ("Iraq's
+  second city": Mosul), a pattern (:mod:`app.extraction.epithets`).
 - ``hosted_sites.csv`` (site, actor, valid_from, valid_to, note): bases that host a foreign
   force ("Ain al-Asad": US troops), names separated by ``|``; a rocket or drone attack on one
   is an attack on that force (:mod:`app.extraction.hosts`).
@@ -121,6 +123,7 @@ class Lexicon:
     successors: tuple[Successor, ...] = ()
     hosted_sites: tuple[HostedSite, ...] = ()
     states: tuple[State, ...] = ()
+    epithets: tuple[tuple[str, str], ...] = ()  # (phrase pattern, city name)
 
 
 def lexicon_dir() -> Path:
@@ -242,6 +245,17 @@ def read_states(paths: Iterable[Path]) -> tuple[State, ...]:
     return tuple(found.values())
 
 
+def read_epithets(paths: Iterable[Path]) -> tuple[tuple[str, str], ...]:
+    """(phrase pattern, city name) rows, in file order."""
+    found: list[tuple[str, str]] = []
+    for path in paths:
+        for number, row in _rows(path, ("phrase", "place")):
+            if not row["place"]:
+                raise GazetteerError(log_message=f"{path}:{number}: a phrase and its place")
+            found.append((_pattern(path, number, row["phrase"]), row["place"]))
+    return tuple(found)
+
+
 def read_hosted_sites(paths: Iterable[Path]) -> tuple[HostedSite, ...]:
     """Sites hosting a foreign force (names separated by ``|``), in file order."""
     found: list[HostedSite] = []
@@ -276,4 +290,5 @@ def load_lexicon(
         successors=read_successors([shipped / "successors.csv"]),
         hosted_sites=read_hosted_sites([shipped / "hosted_sites.csv"]),
         states=read_states([shipped / "states.csv"]),
+        epithets=read_epithets([shipped / "epithets.csv"]),
     )

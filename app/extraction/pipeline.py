@@ -39,7 +39,7 @@ from app.extraction.dated_clauses import dated_clauses
 from app.extraction.datelines import after_dateline, covered_period
 from app.extraction.dates import DateMention, find_dates
 from app.extraction.drafting import ReportContext, drafts_for, event_countries
-from app.extraction.epithets import with_epithets
+from app.extraction.epithets import Epithets
 from app.extraction.event_anchors import anchored
 from app.extraction.event_builder import EventDraft, build_feature
 from app.extraction.event_dates import (
@@ -141,6 +141,7 @@ class Extractor:
         self.provinces = Provinces(gazetteer)
         self.seats = Seats(gazetteer, lexicon_states, self.lexicon.demonyms)
         self.parties = Parties(lexicon_states)
+        self.epithets = Epithets(self.lexicon.epithets)
         self.commands = Commands(gazetteer)
         self.vague = VagueParts(gazetteer)
         self.max_chars = max_chars
@@ -199,7 +200,7 @@ class Extractor:
         inside_actor = ActorSpans(actors).covers
         found = [m for m in self.toponyms.find(text, starts, tokens) if not inside_actor(m)]
         found = with_variant_mentions(text, tokens, found, self.gazetteer)
-        found = with_epithets(text, found)  # "Iraq's second city": Mosul
+        found = self.epithets.add(text, found)  # "Iraq's second city": Mosul
         loose = [m for m in unresolved_mentions(text, tokens, found) if not inside_actor(m)]
         countries: Counter[str] = Counter(
             code for t in tokens if (code := DEMONYMS.get(t.key)) is not None

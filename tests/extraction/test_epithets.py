@@ -41,3 +41,16 @@ def test_a_city_named_then_called_by_its_epithet_is_one_place(extractor):
 def test_the_country_of_a_possessive_not_said_of_a_city_stays(extractor):
     text = "Turkish jets bombed targets in Iraq's northern mountains on Sunday."
     assert all(e[1] != "Mosul" for e in events(extractor, text))
+
+
+def test_a_bad_epithet_row_is_named_with_its_line(tmp_path):
+    from app.errors import GazetteerError
+    from app.extraction.lexicon import read_epithets
+
+    path = tmp_path / "epithets.csv"
+    path.write_text("phrase,place,note\nIraq's (second city,Mosul,unbalanced\n")
+    with pytest.raises(GazetteerError, match="epithets.csv:2: bad pattern"):
+        read_epithets([path])
+    path.write_text("phrase,place,note\nthe Iraqi capital,,no city\n")
+    with pytest.raises(GazetteerError, match="epithets.csv:2"):
+        read_epithets([path])
