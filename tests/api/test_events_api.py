@@ -116,7 +116,7 @@ def test_paging_links(api, posted):
     first = api.get("/events", params={"limit": 1}).json()
     assert first["numberMatched"] == 2 and first["numberReturned"] == 1
     next_link = next(link["href"] for link in first["links"] if link["rel"] == "next")
-    second = httpx.get(next_link).json()
+    second = httpx.get(next_link, timeout=30).json()
     assert second["numberReturned"] == 1
     assert second["features"][0]["id"] != first["features"][0]["id"]
     assert not any(link["rel"] == "next" for link in second["links"])

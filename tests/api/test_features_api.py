@@ -80,7 +80,7 @@ def test_items_paging(api):
     body = first.json()
     assert body["numberReturned"] == 10 and body["numberMatched"] == N  # default limit 10
     next_href = next(link["href"] for link in body["links"] if link["rel"] == "next")
-    second = httpx.get(next_href).json()
+    second = httpx.get(next_href, timeout=30).json()
     assert {f["id"] for f in second["features"]}.isdisjoint({f["id"] for f in body["features"]})
     assert "prev" in rels(second)
     last = api.get("/collections/events/items", params={"offset": 20}).json()

@@ -156,8 +156,6 @@ def test_limits_hold_over_real_http(tmp_path: Path, database_url: str) -> None:
     import httpx
 
     with LiveServer(_limited(tmp_path, database_url, read_limit_per_ip=2)) as server:
-        codes = [
-            httpx.get(f"{server.url}/events/clusters?view=40,30,50,40&zoom=5").status_code
-            for _ in range(3)
-        ]
+        url = f"{server.url}/events/clusters?view=40,30,50,40&zoom=5"
+        codes = [httpx.get(url, timeout=30).status_code for _ in range(3)]
         assert codes == [200, 200, 429]

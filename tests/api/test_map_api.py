@@ -44,7 +44,7 @@ def client(server):
 
 def test_the_page_loads_nothing_from_elsewhere(tmp_path):
     with LiveServer(make_settings(tmp_path)) as live:
-        page = httpx.get(f"{live.url}/map").text
+        page = httpx.get(f"{live.url}/map", timeout=30).text
     assert REMOTE.search(page) is None, REMOTE.search(page)
     assert "/static/vendor/leaflet/leaflet.js" in page
 
@@ -80,7 +80,7 @@ def test_configured_tiles(client):
 
 def test_the_page_does_not_carry_the_events(client, tmp_path):
     with LiveServer(make_settings(tmp_path)) as empty:
-        empty_size = len(httpx.get(f"{empty.url}/map").content)
+        empty_size = len(httpx.get(f"{empty.url}/map", timeout=30).content)
     full_size = len(client.get("/map").content)
     assert abs(full_size - empty_size) < 2_000  # 302 events change only the date control
     assert full_size < 1_000_000
