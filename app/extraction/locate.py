@@ -10,10 +10,10 @@ their own event. An agreement happens where it is signed: the place nearest its 
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Sequence
 
-from app.extraction.asides import air_base, aside, far_end, river
+from app.extraction.asides import air_base, far_end, river
+from app.extraction.back_references import referent
 from app.extraction.bearings import landmark_by_bearing
 from app.extraction.cues import cued_search
 from app.extraction.datelines import without_dateline
@@ -95,28 +95,6 @@ WITHDRAWN_TO = re.compile(
     r"\b(?:to|into|towards?|for|back to)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$", re.I
 )
 ROAD_CUE = re.compile(r"\b(?:roads?|highways?|routes?|leading)\s+(?:\w+\s+)?to\s+$", re.I)
-#: "the base", "the town", "the crossing": a definite reference to the last place of that kind.
-DEFINITE = re.compile(
-    r"\bthe (?:(?:sprawling|vast|nearby|same|besieged|small|large|main|key|strategic|"
-    r"remote|desert|border|northern|southern|eastern|western|whole|entire|restive) )?"
-    r"(base|camp|airbase|garrison|prison|crossing|town|city|village|district|"
-    r"province|governorate)\b",
-    re.I,
-)
-_DEFINITE_FAMILY = {
-    "base": "site",
-    "camp": "site",
-    "airbase": "site",
-    "garrison": "site",
-    "prison": "site",
-    "crossing": "site",
-    "town": "populated",
-    "city": "populated",
-    "village": "populated",
-    "district": "admin2",
-    "province": "admin1",
-    "governorate": "admin1",
-}
 
 
 def before(sentence: Sentence, mention: ResolvedMention, width: int = 40) -> str:
@@ -347,20 +325,10 @@ def inherited(
     named = site_named_before(sentence, earlier, text[: sentence.start])
     if named is not None:
         return named
-    definite = cued_search(DEFINITE, sentence.text)
-    if definite is not None:
-        family = _DEFINITE_FAMILY[definite.group(1).lower()]
-        same = [m for m in earlier if m.place is not None and m.place.family == family]
-        # "the city, an hour's drive west of Baghdad", "a spokesman in Baghdad said", "teams
-        # from Baghdad", "the road to Erbil": a place named in passing is not the city meant.
-        same = [m for m in same if not aside(text, m)] or same
-        if same:
-            return _salient(same)
-        towns = [m for m in earlier if m.place is not None and m.place.family == "populated"]
-        if family == "admin1" and towns and provinces is not None:
-            around = provinces.around(_story_town(towns))  # "the province" of the story's town
-            if around is not None:
-                return around
+    # "the base", "the town": the last place of that kind (see back_references).
+    meant = referent(sentence, earlier, text, provinces)
+    if meant is not None:
+        return meant
     # "tunnels along the river bank": a river (its point in one governorate of a course through
     # several) is where no later event is placed while the story names any other place.
     earlier = [m for m in earlier if not river(m)] or earlier
@@ -376,24 +344,3 @@ def inherited(
     if earlier:
         return min(earlier[-3:], key=lambda m: (rank(m), -m.mention.start))
     return recent_location or previous_event_location or last_location
-
-
-def _story_town(towns: list[ResolvedMention]) -> ResolvedMention:
-    """The town of the governorate the story names most (the latest on a tie)."""
-    counts = Counter(m.place.admin1 for m in towns if m.place is not None)
-    return max(reversed(towns), key=lambda m: counts[m.place.admin1 if m.place else None])
-
-
-#: Mentions that make a place the story's own ("the city" is it, not a town named once).
-_FOCUS_MENTIONS = 3
-
-
-def _salient(same: list[ResolvedMention]) -> ResolvedMention:
-    """ "the city": the last city named, unless it was named once in passing and the story
-    keeps naming another ("volunteers from Nasiriyah" in a story about Tikrit)."""
-    counts = Counter(m.place.id for m in same if m.place is not None)
-    last = same[-1]
-    focus_id, focus_count = counts.most_common(1)[0]
-    if last.place is not None and counts[last.place.id] == 1 and focus_count >= _FOCUS_MENTIONS:
-        return next(m for m in reversed(same) if m.place is not None and m.place.id == focus_id)
-    return last

@@ -80,3 +80,9 @@ def names_road(sentence: Sentence, mention: ResolvedMention) -> bool:
     """Whether a road is named for the place ('the Damascus highway'): it is not in it."""
     at = mention.mention.end - sentence.start
     return bool(_NAMED_ROAD.match(sentence.text[at : at + 40]))
+
+
+def names_road_in(text: str, mention: ResolvedMention) -> bool:
+    """:func:`names_road` read in the report's text ("the Kirkuk-Erbil road")."""
+    at = mention.mention.end
+    return bool(_NAMED_ROAD.match(text[at : at + 40]))

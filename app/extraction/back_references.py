@@ -1,0 +1,132 @@
+"""What "the city", "the town", "the base" or "the province" of a sentence with no place of its
+own refers back to.
+
+The last place of that kind named before, with three corrections a careful reader makes:
+
+- a place named in passing (a landmark, where a speaker sat, a road's far end; see
+  :mod:`app.extraction.asides`), a road named for it ("the Kirkuk-Erbil road"), a name
+  standing for a government ("Baghdad and Erbil signed") or the dateline (where the report
+  was filed) is not meant;
+- a place the story introduced with the same noun ("the southern city of Suwayda", "Kirkuk
+  city", "the village of Khidr") is what that noun later means, past a place of the same
+  kind named plainly since ("the heart of Damascus", "a dispute between Baghdad and Erbil");
+- a town named once in passing gives way to the town the story keeps naming.
+
+When a sentence refers back with several nouns ("sent into the province ... on the edge of
+the city"), the most specific one is followed.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from app.extraction.asides import aside
+from app.extraction.datelines import dateline_end
+from app.extraction.metonyms import acting
+from app.extraction.provinces import Provinces
+from app.extraction.resolve import ResolvedMention
+from app.extraction.roads import names_road_in
+from app.extraction.text import Sentence
+
+#: "the base", "the town", "the crossing": a definite reference to the last place of that kind.
+DEFINITE = re.compile(
+    r"\bthe (?:(?:sprawling|vast|nearby|same|besieged|small|large|main|key|strategic|"
+    r"remote|desert|border|northern|southern|eastern|western|whole|entire|restive) )?"
+    r"(base|camp|airbase|garrison|prison|crossing|town|city|village|district|"
+    r"province|governorate)\b",
+    re.I,
+)
+_FAMILY = {
+    "base": "site",
+    "camp": "site",
+    "airbase": "site",
+    "garrison": "site",
+    "prison": "site",
+    "crossing": "site",
+    "town": "populated",
+    "city": "populated",
+    "village": "populated",
+    "district": "admin2",
+    "province": "admin1",
+    "governorate": "admin1",
+}
+#: Families in the order a reference is followed: the most specific first.
+_ORDER = ("site", "populated", "admin2", "admin1")
+
+#: Mentions that make a place the story's own ("the city" is it, not a town named once).
+_FOCUS_MENTIONS = 3
+
+#: "the southern city of", "the Kurdish village of": the noun a place is introduced with.
+_NOUN_BEFORE = re.compile(r"\b(\w+)\s+of\s+$")
+#: "Suwayda city", "Hasakah town": the noun after the name.
+_NOUN_AFTER = re.compile(r"^\s+(\w+)\b")
+
+
+def definite_noun(text: str) -> str | None:
+    """The noun of the most specific back-reference in a sentence ("city" in "sent into the
+    province ... the edge of the city"), or None when it holds none."""
+    nouns = [m.group(1).lower() for m in DEFINITE.finditer(text)]
+    if not nouns:
+        return None
+    return min(nouns, key=lambda n: _ORDER.index(_FAMILY[n]))
+
+
+def referent(
+    sentence: Sentence,
+    earlier: list[ResolvedMention],
+    text: str,
+    provinces: Provinces | None,
+) -> ResolvedMention | None:
+    """The place a back-reference of ``sentence`` means, among the places named before it
+    (None when the sentence has none, or no place fits)."""
+    noun = definite_noun(sentence.text)
+    if noun is None:
+        return None
+    family = _FAMILY[noun]
+    meant = [
+        m
+        for m in earlier
+        if not aside(text, m) and not names_road_in(text, m) and not acting(text, m)
+    ]
+    filed = dateline_end(text)
+    told = [m for m in meant if m.mention.start >= filed]
+    same = [m for m in told if m.place is not None and m.place.family == family]
+    if not same:
+        same = [m for m in earlier if m.place is not None and m.place.family == family]
+    if same:
+        introduced = [m for m in same if _introduced_as(text, m, noun)]
+        if introduced:
+            return introduced[-1]
+        return _salient(same)
+    towns = [m for m in told if m.place is not None and m.place.family == "populated"] or [
+        m for m in earlier if m.place is not None and m.place.family == "populated"
+    ]
+    if family == "admin1" and towns and provinces is not None:
+        return provinces.around(_story_town(towns))  # "the province" of the story's town
+    return None
+
+
+def _introduced_as(text: str, mention: ResolvedMention, noun: str) -> bool:
+    """Whether the text names a place with this noun ("the city of Kirkuk", "Suwayda city")."""
+    start, end = mention.mention.start, mention.mention.end
+    before = _NOUN_BEFORE.search(text[max(0, start - 30) : start])
+    after = _NOUN_AFTER.match(text[end : end + 12])
+    return any(m is not None and m.group(1).lower() == noun for m in (before, after))
+
+
+def _story_town(towns: list[ResolvedMention]) -> ResolvedMention:
+    """The town of the governorate the story names most (the latest on a tie)."""
+    counts = Counter(m.place.admin1 for m in towns if m.place is not None)
+    return max(reversed(towns), key=lambda m: counts[m.place.admin1 if m.place else None])
+
+
+def _salient(same: list[ResolvedMention]) -> ResolvedMention:
+    """ "the city": the last city named, unless it was named once in passing and the story
+    keeps naming another ("volunteers from Nasiriyah" in a story about Tikrit)."""
+    counts = Counter(m.place.id for m in same if m.place is not None)
+    last = same[-1]
+    focus_id, focus_count = counts.most_common(1)[0]
+    if last.place is not None and counts[last.place.id] <= 1 and focus_count >= _FOCUS_MENTIONS:
+        return next(m for m in reversed(same) if m.place is not None and m.place.id == focus_id)
+    return last

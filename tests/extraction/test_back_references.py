@@ -1,0 +1,65 @@
+""" "The city", "the town" of a sentence with no place of its own (sentences written for these
+tests)."""
+
+import datetime as dt
+
+from app.extraction.back_references import definite_noun
+from app.extraction.report_input import ReportInput
+
+
+def places(extractor, text):
+    events = extractor.extract(ReportInput(text, dt.date(2021, 5, 20))).events
+    return [
+        (e.properties.event_type, e.properties.location.admin1)
+        for e in events
+        if e.properties.location is not None
+    ]
+
+
+def test_the_city_is_the_one_introduced_as_a_city(extractor):
+    # Homs, named plainly since, is not what "the city" goes back to.
+    found = places(
+        extractor,
+        "Rebels pulled out of the northern city of Raqqa on Monday, days after jets bombed a "
+        "depot in Homs. A ceasefire was agreed on Tuesday under which security in the city "
+        "passes to local councils.",
+    )
+    assert ("agreement", "SY-RA") in found
+    assert all(admin1 != "SY-HI" for kind, admin1 in found if kind == "agreement")
+
+
+def test_the_village_is_the_one_introduced_as_a_village(extractor):
+    found = places(
+        extractor,
+        "Gunmen stormed the village of Tal Abyad on Sunday. Clerics in Hasakah condemned "
+        "the killing of the town's mayor. Troops later took up positions around the village.",
+    )
+    assert ("troop_deployment", "SY-RA") in found
+
+
+def test_a_dateline_town_does_not_count_towards_the_story_town(extractor):
+    # Named plainly once in the text, Baghdad gives way to the town the story keeps naming.
+    found = places(
+        extractor,
+        "BAGHDAD - Troops fought militants in Ramadi on Monday. Commanders said Ramadi would "
+        "fall within days, and aid reached Ramadi by boat. Ministers met in Baghdad on "
+        "Tuesday. On Wednesday, soldiers fought militants in the centre of the city.",
+    )
+    assert all(admin1 == "IQ-AN" for kind, admin1 in found if kind == "armed_clash")
+
+
+def test_a_road_named_for_a_town_is_not_the_city(extractor):
+    found = places(
+        extractor,
+        "Two men were shot dead in Tikrit on Friday. Protesters had blocked the Tikrit-Kirkuk "
+        "road for a week. The governor ordered a curfew in the city on Friday evening.",
+    )
+    assert ("other", "IQ-SD") in found
+    assert all(admin1 != "IQ-KI" for kind, admin1 in found if kind == "other")
+
+
+def test_the_most_specific_back_reference_is_followed():
+    sent = "Troops were sent into the province and fought on the edge of the city"
+    assert definite_noun(sent) == "city"
+    assert definite_noun("Militants shelled the base near the town") == "base"
+    assert definite_noun("No reference here") is None
