@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Sequence
 
 from app.extraction.asides import aside
 from app.extraction.datelines import dateline_end
@@ -66,10 +67,16 @@ _NOUN_AFTER = re.compile(r"^\s+(\w+)\b")
 def definite_noun(text: str) -> str | None:
     """The noun of the most specific back-reference in a sentence ("city" in "sent into the
     province ... the edge of the city"), or None when it holds none."""
-    nouns = [m.group(1).lower() for m in DEFINITE.finditer(text)]
-    if not nouns:
+    found = _definite(text)
+    return found.group(1).lower() if found is not None else None
+
+
+def _definite(text: str) -> re.Match[str] | None:
+    """The most specific back-reference of a sentence (the first of its kind)."""
+    found = list(DEFINITE.finditer(text))
+    if not found:
         return None
-    return min(nouns, key=lambda n: _ORDER.index(_FAMILY[n]))
+    return min(found, key=lambda m: _ORDER.index(_FAMILY[m.group(1).lower()]))
 
 
 def referent(
@@ -77,13 +84,30 @@ def referent(
     earlier: list[ResolvedMention],
     text: str,
     provinces: Provinces | None,
+    own: Sequence[ResolvedMention] = (),
 ) -> ResolvedMention | None:
     """The place a back-reference of ``sentence`` means, among the places named before it
-    (None when the sentence has none, or no place fits)."""
-    noun = definite_noun(sentence.text)
-    if noun is None:
+    (None when the sentence has none, or no place fits). ``own``: the places of the sentence
+    itself; one named before the reference, of its kind, is what it means ("HTS withdrew from
+    Khan Sheikhoun; the army took over the town")."""
+    found = _definite(sentence.text)
+    if found is None:
         return None
+    noun = found.group(1).lower()
     family = _FAMILY[noun]
+    at = sentence.start + found.start()
+    local = [
+        m
+        for m in own
+        if m.mention.end <= at
+        and m.place is not None
+        and m.place.family == family
+        and (not aside(text, m) or _left(text, m))
+        and not names_road_in(text, m)
+        and not acting(text, m)
+    ]
+    if local:
+        return local[-1]
     meant = [
         m
         for m in earlier
@@ -105,6 +129,19 @@ def referent(
     if family == "admin1" and towns and provinces is not None:
         return provinces.around(_story_town(towns))  # "the province" of the story's town
     return None
+
+
+#: "withdrew from Khan Sheikhoun": the place a force left, not where it came from.
+_LEFT_BEFORE = re.compile(
+    r"\b(?:withdr[ae]w\w*|pull(?:ed|s|ing)?\s+(?:out|back)|retreat\w*)\s+from\s+(?:the\s+)?$",
+    re.I,
+)
+
+
+def _left(text: str, mention: ResolvedMention) -> bool:
+    """Whether a place is the one a force withdrew from ("pulled out of" reads plainly)."""
+    start = mention.mention.start
+    return bool(_LEFT_BEFORE.search(text[max(0, start - 40) : start]))
 
 
 def _introduced_as(text: str, mention: ResolvedMention, noun: str) -> bool:

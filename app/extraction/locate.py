@@ -326,7 +326,8 @@ def inherited(
     if named is not None:
         return named
     # "the base", "the town": the last place of that kind (see back_references).
-    meant = referent(sentence, earlier, text, provinces)
+    own = [m for m in mentions if sentence.start <= m.mention.start < sentence.end]
+    meant = referent(sentence, earlier, text, provinces, own)
     if meant is not None:
         return meant
     # "tunnels along the river bank": a river (its point in one governorate of a course through

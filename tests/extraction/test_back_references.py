@@ -63,3 +63,25 @@ def test_the_most_specific_back_reference_is_followed():
     assert definite_noun(sent) == "city"
     assert definite_noun("Militants shelled the base near the town") == "base"
     assert definite_noun("No reference here") is None
+
+
+def test_the_town_named_earlier_in_the_same_sentence(extractor):
+    # The withdrawal keeps Saraqib; the takeover of "the town" is there too, not at the town
+    # of the sentence before.
+    found = places(
+        extractor,
+        "Jets struck the town of Suqaylabiyah on Sunday. Rebels withdrew from Saraqib "
+        "overnight; army units took over the town on Monday morning.",
+    )
+    assert ("troop_deployment", "SY-ID") in found
+    assert all(admin1 != "SY-HM" for kind, admin1 in found if kind == "troop_deployment")
+
+
+def test_fighters_from_a_town_did_not_take_that_town(extractor):
+    found = places(
+        extractor,
+        "Gunmen attacked the village of Dhiban on Monday. On Tuesday, tribal fighters from "
+        "Hasakah took over the village.",
+    )
+    assert ("troop_deployment", "SY-DY") in found
+    assert all(admin1 != "SY-HA" for kind, admin1 in found if kind == "troop_deployment")
