@@ -44,7 +44,7 @@ from app.extraction.place_lists import (
 from app.extraction.place_lists import rank as rank
 from app.extraction.provinces import Provinces
 from app.extraction.resolve import ResolvedMention
-from app.extraction.roads import names_road, on_road, road_end
+from app.extraction.roads import names_road, on_road, road_end, road_towards
 from app.extraction.text import Sentence
 
 ORIGIN_CUE = re.compile(
@@ -220,6 +220,9 @@ def choose(
     rest = [m for m in rest if not any(e(before(sentence, m, 60)) for e in ends)] or rest
     # "on the Damascus highway", "the Kirkuk-Erbil road": a road named for a town is not in
     # it; any other place of the sentence says better where the event was.
+    # "abducted on the highway to Damascus near al-Masmiyah": the road's end is no place of
+    # the event while the sentence names another.
+    rest = [m for m in rest if not road_towards(sentence, m)] or rest
     roads = [m for m in rest if names_road(sentence, m)]
     rest = [m for m in rest if m not in roads] or road_end(sentence, roads, given) or rest
     # "After a drone attack on Erbil air base on 25 December, jets struck depots in Babil":

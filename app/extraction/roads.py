@@ -86,3 +86,21 @@ def names_road_in(text: str, mention: ResolvedMention) -> bool:
     """:func:`names_road` read in the report's text ("the Kirkuk-Erbil road")."""
     at = mention.mention.end
     return bool(_NAMED_ROAD.match(text[at : at + 40]))
+
+
+#: "on the highway to Damascus", "the road linking Suwayda with Damascus": a road's end told
+#: by a preposition (the road is named for neither end); not "roads leading to Suwayda",
+#: which are near it.
+_END_BEFORE = re.compile(
+    r"\b(?:roads?|highways?|routes?|motorway)\s+"
+    r"(?:to|towards?|(?:linking|connecting|joining|between)"
+    r"(?:\s+(?:the\s+)?[\w'’-]+(?:\s+[\w'’-]+)?\s+(?:with|to|and))?)\s+(?:the\s+)?$",
+    re.I,
+)
+
+
+def road_towards(sentence: Sentence, mention: ResolvedMention) -> bool:
+    """Whether a place is only an end of the road an event was on ("abducted on the highway
+    to Damascus near al-Masmiyah": near al-Masmiyah, not in Damascus)."""
+    at = mention.mention.start - sentence.start
+    return bool(_END_BEFORE.search(sentence.text[max(0, at - 60) : at]))

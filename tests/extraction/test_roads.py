@@ -46,3 +46,22 @@ def test_a_road_named_for_two_towns_with_and_is_in_neither(extractor):
         )
     ]
     assert found == [("airstrike", "Palmyra")], found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gunmen seized a lorry driver on the road to Baghdad near Tarmiyah on Monday.",
+        "Gunmen seized a lorry driver on the highway linking Samarra with Baghdad, near "
+        "Tarmiyah, on Monday.",
+    ],
+)
+def test_a_road_told_by_its_ends_is_not_in_them(extractor, text):
+    (found,) = events(extractor, text)
+    assert found[1] == "Tarmiyah", found
+
+
+def test_roads_leading_to_a_town_are_near_it(extractor):
+    text = "Jets hit convoys on roads leading to Tikrit and in the countryside of Kirkuk."
+    found = events(extractor, text)
+    assert any(f[2] == "IQ-SD" for f in found), found
