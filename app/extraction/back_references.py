@@ -167,3 +167,31 @@ def _salient(same: list[ResolvedMention]) -> ResolvedMention:
     if last.place is not None and counts[last.place.id] <= 1 and focus_count >= _FOCUS_MENTIONS:
         return next(m for m in reversed(same) if m.place is not None and m.place.id == focus_id)
     return last
+
+
+#: "in the al-Qusour neighbourhood", "al-Bakr and al-Jamiya neighbourhoods": a quarter.
+_QUARTER_AFTER = re.compile(
+    r"^(?:\s+(?:and|,)?\s*(?:the\s+)?[\w'’-]+){0,3}?\s+(?:neighbou?rhoods?|quarters?)\b", re.I
+)
+
+
+def quarter_of_referent(
+    sentence: Sentence,
+    location: ResolvedMention,
+    earlier: list[ResolvedMention],
+    text: str,
+    provinces: Provinces | None,
+    own: Sequence[ResolvedMention] = (),
+) -> ResolvedMention | None:
+    """The town "the city" of the sentence means, when the event's place is a quarter of it
+    that the gazetteer put in another governorate ("bombed the city ... in the al-Qusour
+    neighbourhood": a quarter of Idlib, not the namesake in Raqqa); None otherwise."""
+    end = location.mention.end
+    if location.place is None or not _QUARTER_AFTER.match(text[end : end + 50]):
+        return None
+    if definite_noun(sentence.text) not in ("city", "town", "village"):
+        return None
+    meant = referent(sentence, earlier, text, provinces, own)
+    if meant is None or meant.place is None or meant.place.admin1 == location.place.admin1:
+        return None
+    return meant

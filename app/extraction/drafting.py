@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from app.extraction import clauses, followup, locate, retype, roles
 from app.extraction.actors import ActorCatalog, ActorMatcher, ActorMention
+from app.extraction.back_references import quarter_of_referent
 from app.extraction.cues import cued_search
 from app.extraction.date_clauses import other_date
 from app.extraction.dates import DateMention
@@ -121,6 +122,13 @@ def drafts_for(
     if ctx.vague is not None:  # "in north-west Syria": Idlib governorate
         locations = [ctx.vague.narrowed(sentence, m) for m in locations]
     locations, stand_ins = with_unknown_items(sentence, locations, mentions)
+    earlier = [m for m in ctx.mentions if m.place is not None and m.mention.start < sentence.start]
+    # "fighting in the al-Bakr and al-Jamiya neighbourhoods of the town": the town, once.
+    quarters = [
+        quarter_of_referent(sentence, m, earlier, ctx.text, ctx.provinces, known) or m
+        for m in locations
+    ]
+    locations = [m for i, m in enumerate(quarters) if m not in quarters[:i]]
     if (
         recent is not None
         and len(locations) == 1

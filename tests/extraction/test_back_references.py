@@ -85,3 +85,14 @@ def test_fighters_from_a_town_did_not_take_that_town(extractor):
     )
     assert ("troop_deployment", "SY-DY") in found
     assert all(admin1 != "SY-HA" for kind, admin1 in found if kind == "troop_deployment")
+
+
+def test_a_quarter_of_the_city_is_in_that_city(extractor):
+    # "al-Bakr" alone is also an air base in Salahuddin; here it is a quarter of Hit.
+    found = places(
+        extractor,
+        "Iraqi troops entered the town of Hit on Monday. On Tuesday, fighting went on in the "
+        "al-Bakr neighbourhood in the north of the town, officers said.",
+    )
+    assert ("armed_clash", "IQ-AN") in found
+    assert all(admin1 == "IQ-AN" for _, admin1 in found)
