@@ -31,6 +31,7 @@ from tests.extraction.helpers import events
         ("Turkish drones struck a power station in Teqil Beqil on Monday.", "Teqil Beqil", "SY-HA"),
         ("Gunmen clashed in the al-Maqwas neighbourhood on Monday.", "Al-Maqwas", "SY-SU"),
         ("Gunmen stormed the village of Nahr al-Imam on Monday.", "Nahr al-Imam", "IQ-DI"),
+        ("A bomber attacked a church in Dweila on Sunday.", "Dweila", "SY-DI"),
         ("Militants attacked an army post at Arak, east of Palmyra, on Friday.", "Arak", "SY-HI"),
         ("Turkish jets struck a YPG command post on Karachok on Tuesday.", "Karachok", "SY-HA"),
     ],
