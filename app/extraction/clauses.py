@@ -46,7 +46,8 @@ def scoped(
     """The actor mentions that may take part in the trigger's event: for a movement, all but
     those in the clause of another trigger of the sentence (a fight takes both sides, wherever
     the sentence names them: "captured the camp after regime troops pulled out"); for an
-    agreement, none across a link verb ("The deployment of troops follows the signing of a deal")."""
+    agreement, none across a link verb ("The deployment of troops follows the signing of a
+    deal")."""
     mentions = own_side(sentence, trigger, mentions)
     if trigger.spec.group == "violence":
         # "rockets slammed into Taji hours after US warplanes pounded militia sites": the
