@@ -16,6 +16,7 @@ from collections.abc import Sequence
 
 from app.extraction.actors import ActorMention
 from app.extraction.event_types import Trigger
+from app.extraction.linked_events import own_side
 from app.extraction.text import Sentence
 
 #: Where a new clause begins (offsets are the boundary's start).
@@ -44,7 +45,10 @@ def scoped(
 ) -> list[ActorMention]:
     """The actor mentions that may take part in the trigger's event: for a movement, all but
     those in the clause of another trigger of the sentence (a fight takes both sides, wherever
-    the sentence names them: "captured the camp after regime troops pulled out")."""
+    the sentence names them: "captured the camp after regime troops pulled out"); for an
+    agreement, none across a link verb ("The deployment of troops follows the signing of a
+    deal")."""
+    mentions = own_side(sentence, trigger, mentions)
     if trigger.spec.group == "violence":
         # "rockets slammed into Taji hours after US warplanes pounded militia sites": the
         # sides of the other strike are named in its own clause.

@@ -11,7 +11,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from app.extraction import clauses, followup, locate, retype, roles
+from app.extraction import clauses, country_change, followup, locate, retype, roles
 from app.extraction.actors import ActorCatalog, ActorMatcher, ActorMention
 from app.extraction.back_references import quarter_of_referent
 from app.extraction.cues import cued_search
@@ -161,16 +161,30 @@ def drafts_for(
                 None,
             )
             anchor = lead.location if lead is not None else anchor
+        last_place = last.location if last else None
+        before = last_place if last and last.sentence.index == sentence.index - 1 else None
         found = locate.inherited(
             ctx.mentions,
             sentence,
             ctx.previous_start,
             anchor,
-            last.location if last else None,
-            last.location if last and last.sentence.index == sentence.index - 1 else None,
+            last_place,
+            before,
             ctx.text,
             ctx.provinces,
         )
+        home = country_change.crosses(found, actors, ctx.countries)
+        if home is not None:  # the AANES's amnesty after a paragraph on Kirkuk: not Kirkuk
+            found = locate.inherited(
+                country_change.in_country(ctx.mentions, home),
+                sentence,
+                ctx.previous_start,
+                country_change.kept(anchor, home),
+                country_change.kept(last_place, home),
+                country_change.kept(before, home),
+                ctx.text,
+                ctx.provinces,
+            ) or country_change.named_later(ctx.mentions, sentence.end, home)
         locations = [found] if found is not None else []
         listed = listed_unknowns(sentence, mentions, found) if found is not None else []
         if listed:  # "the villages of A, B and C on the edge of the province"

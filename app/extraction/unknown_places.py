@@ -79,8 +79,8 @@ def unresolved_mentions(text: str, tokens: list[Token], found: list[Mention]) ->
         if tok.article and i + 1 < len(tokens) and tokens[i + 1].text[:1].isupper():
             i += 1  # "al-Shabki": the article is part of the name
             tok = tokens[i]
-        if not tok.text[:1].isupper() or tok.article:
-            i += 1
+        if not tok.text[:1].isupper() or tok.article or tok.key in _NOT_PLACES:
+            i += 1  # "In the village of X", "Around the town": a word opening the sentence
             continue
         j = i
         while (
@@ -160,7 +160,8 @@ _NO_LIST_AFTER = re.compile(
 _NOT_PLACES = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday january february march april "
     "may june july august september october november december on in at the a an of for by "
-    "from to with as".split()
+    "from to with as around near inside outside across along within into during after before "
+    "since meanwhile elsewhere northern southern eastern western central".split()
 )
 
 

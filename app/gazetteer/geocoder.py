@@ -103,10 +103,13 @@ class Gazetteer:
             query = NameQuery(query.key, cue)
         found: dict[int, Candidate] = {}
 
-        def offer(index: int, score: float, match: str) -> None:
+        def offer(index: int, score: float, match: str, own_name: bool = False) -> None:
             place = self.places[index]
             if query.kind_cue is not None:
-                score += CUE_AGREES if _cue_fits(query.kind_cue, place) else CUE_DISAGREES
+                fits = _cue_fits(query.kind_cue, place)
+                # "Nahr al-Imam" is the village's whole name: its "Nahr" is no river cue.
+                if fits or not own_name:
+                    score += CUE_AGREES if fits else CUE_DISAGREES
             current = found.get(index)
             if current is None or current.score < score:
                 found[index] = Candidate(place, min(score, 100.0), match)
@@ -116,6 +119,7 @@ class Gazetteer:
                 index,
                 SCORE_PLACE_CUE if via_cue else SCORE_EXACT,
                 _match_label(self.places[index], full, via_cue),
+                own_name=not via_cue and cue is None,
             )
         if query.key and query.key != full:
             for index, via_cue in self.index.exact(query.key):

@@ -159,3 +159,17 @@ def test_quarters_the_gazetteer_lacks_are_placed_by_their_city(extractor):
     got = placed(extractor, text)
     assert sorted(e[4] for e in got) == ["Bab Qinnasrin", "al-Rawda"]
     assert {e[2] for e in got} == {"SY-HL"}
+
+
+def _names(extractor, text):
+    _, mentions = extractor.geoparse(text)
+    return [m.mention.text for m in mentions]
+
+
+def test_a_word_opening_the_sentence_is_no_unknown_place(extractor):
+    # Own sentences: "In the village of X" is no appositive "In, the village".
+    text = "Drones struck Amuda. In the village of Kerma, a farmer was wounded."
+    assert "In" not in _names(extractor, text)
+    assert "Kerma" in _names(extractor, text)
+    assert _names(extractor, "Rain fell. Around the town, the roads were closed.") == []
+    assert "Northern" not in _names(extractor, "Northern and central Iraq - Kirkuk: calm.")

@@ -83,6 +83,14 @@ def test_kind_words_before_the_name_in_arabic_pick_the_reading(gazetteer):
     assert airport.admin1 == "SY-DY" and airport.family == "site"
 
 
+def test_a_kind_word_that_is_part_of_a_places_own_name_is_no_cue_against_it(gazetteer):
+    # "Nahr" (river) opens the village's whole name: the exact name scores as a name.
+    village = gazetteer.search("Nahr al-Imam")[0]
+    assert village.place.kind == "village" and village.score == 100.0
+    # A kind word said beside a name still picks the reading.
+    assert gazetteer.search("Jabal Sinjar")[0].place.kind == "mountain"
+
+
 def test_a_spelling_listed_only_for_a_governorate_or_abroad_also_tries_variants(gazetteer):
     # "Qunaitra" is an alias of the governorate only; the town comes by its variant key.
     hits = gazetteer.search("Qunaitra", limit=3)
