@@ -18,7 +18,16 @@ from tests.extraction.helpers import events
         ("Turkish jets struck PKK hideouts on the Asos mountain on Friday.", "Asos", "IQ-SU"),
         ("US aircraft struck a militia depot near Albukamal on Friday.", "Albu Kamal", "SY-DY"),
         ("Iranian missiles hit a Komala camp in Zrgwez on Wednesday.", "Zirgwez", "IQ-SU"),
-        ("Gunmen shot dead two shepherds near al-Tayba on Friday.", "Al-Tayba", "SY-HI"),
+        (
+            "Gunmen shot dead two shepherds near al-Tayba, north of Sukhnah, on Friday.",
+            "Al-Tayba",
+            "SY-HI",
+        ),
+        (
+            "Army shells hit al-Taybah in the eastern Daraa countryside on Friday.",
+            "Al-Taybah",
+            "SY-DR",
+        ),
         ("Gunmen killed 20 men in al-Mukhtariya village on Saturday.", "Al-Mukhtariyah", "SY-LA"),
         ("Iraqi F-16s bombed a hideout in Wadi al-Shay on Monday.", "Wadi al-Shay", "IQ-KI"),
         ("Rebels shelled Foua and Kefraya on Monday.", "Al-Fu'ah", "SY-ID"),
