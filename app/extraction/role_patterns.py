@@ -19,10 +19,17 @@ AGENT_BEFORE = re.compile(
     rf"\s+{_ARTICLE}(?:[\w-]+\s+){{0,2}}$",
     re.I,
 )
+#: The side a force acts for, not against: "struck IS positions in support of the Peshmerga",
+#: "strikes at the request of Iraqi forces", "US jets backing Kurdish-led forces". The gold
+#: leaves that side out of the strike; its enemy is the target.
+_HELPED = (
+    r"\b(?:in\s+(?:support|aid)\s+of|at\s+the\s+(?:request|behest)\s+of|on\s+behalf\s+of|"
+    r"(?<!with\s)(?<!the\s)backing(?!\s+of\b))\s+"
+)
 SUPPORT_BEFORE = re.compile(
     r"\b(?:armed|trained|funded)\s+by\s+"
     rf"{_ARTICLE}(?:[\w'-]+\s+){{0,1}}$|\b(?:allied\s+(?:to|with)|loyal\s+to|affiliated\s+"
-    rf"(?:to|with))\s+{_ARTICLE}$",
+    rf"(?:to|with))\s+{_ARTICLE}$|{_HELPED}{_ARTICLE}(?:[\w'-]+\s+){{0,2}}$",
     re.I,
 )
 #: "held by X", "under the control of X", "buildings used by X": who holds the ground or the

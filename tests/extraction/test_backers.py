@@ -90,3 +90,26 @@ def test_aircraft_that_back_a_side_are_associated(extractor):
     )
     found = [f for f in events(extractor, text, dt.date(2015, 11, 14)) if f[0] == "armed_clash"]
     assert found and found[0][3].get("US-led coalition") == "associated", found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Coalition jets struck Islamic State positions near Tal Afar on Sunday in support of "
+        "the Peshmerga.",
+        "Coalition jets struck Islamic State positions near Tal Afar on Sunday at the request "
+        "of Iraqi forces.",
+    ],
+)
+def test_the_side_a_strike_is_flown_for_is_not_its_target(extractor, text):
+    found = [f for f in events(extractor, text, dt.date(2017, 8, 21)) if f[0] == "airstrike"]
+    assert found, found
+    assert found[0][3].get("ISIS") == "target"
+    assert found[0][3].get("US-led coalition") == "actor"
+    assert "Peshmerga" not in found[0][3] and "Iraqi Security Forces" not in found[0][3]
+
+
+def test_a_strike_flown_for_an_unnamed_side_hits_the_campaign_enemy(extractor):
+    text = "Coalition aircraft bombed tunnels west of Hit on Monday in support of our forces."
+    found = [f for f in events(extractor, text, dt.date(2016, 3, 7)) if f[0] == "airstrike"]
+    assert found and found[0][3].get("ISIS") == "target", found
