@@ -59,11 +59,18 @@ _OWN_ACT = re.compile(
 )
 
 
+#: What may stand between the verb of saying and its subject: a day, "that".
+_THEN_SUBJECT = re.compile(r"(?:\s+(?:on|late\s+on|early\s+on)\s+\w+)?(?:\s+that)?\s+", re.I)
+
+
 def speaks_of_own_act(text: str, end: int) -> bool:
     """Whether the name ending at ``end`` of ``text`` says that it did something ("the army
     said it had detained"): the speaker is then a party to the act, not a mere source."""
-    said = SAID.match(text, end)
-    return said is not None and _OWN_ACT.match(text, said.end()) is not None
+    said = SPEAKER_AFTER.match(text[end:])
+    if said is None:
+        return False
+    subject = _THEN_SUBJECT.match(text, end + said.end())
+    return subject is not None and _OWN_ACT.match(text, subject.end()) is not None
 
 
 #: A name that opens a clause after the event ("..., the coalition said"): a trailing source.

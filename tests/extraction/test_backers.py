@@ -5,6 +5,7 @@ import datetime as dt
 import pytest
 
 from app.extraction.backers import backs
+from app.extraction.role_patterns import SUPPORT_BEFORE
 from tests.extraction.helpers import events
 
 
@@ -109,7 +110,17 @@ def test_the_side_a_strike_is_flown_for_is_not_its_target(extractor, text):
     assert "Peshmerga" not in found[0][3] and "Iraqi Security Forces" not in found[0][3]
 
 
-def test_a_strike_flown_for_an_unnamed_side_hits_the_campaign_enemy(extractor):
-    text = "Coalition aircraft bombed tunnels west of Hit on Monday in support of our forces."
-    found = [f for f in events(extractor, text, dt.date(2016, 3, 7)) if f[0] == "airstrike"]
-    assert found and found[0][3].get("ISIS") == "target", found
+
+@pytest.mark.parametrize(
+    ("before", "expected"),
+    [
+        ("jets struck the hills in support of the ", True),
+        ("strikes at the request of Iraqi ", True),
+        ("two drones backing Kurdish ", True),
+        ("an offensive on behalf of the ", True),
+        ("an advance with the backing of the ", False),
+        ("strikes on positions of the ", False),
+    ],
+)
+def test_words_that_name_the_side_a_force_acts_for(before, expected):
+    assert bool(SUPPORT_BEFORE.search(before)) is expected
