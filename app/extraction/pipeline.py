@@ -31,6 +31,7 @@ from app.extraction.allied_offensives import as_attackers
 from app.extraction.background_dates import dated_reference
 from app.extraction.believed_owners import with_believed_owners
 from app.extraction.campaign_targets import add_campaign_target, add_terror_target
+from app.extraction.joint_operations import add_joint_partners, joint_partners
 from app.extraction.claims import attach_claim
 from app.extraction.commands import Commands
 from app.extraction.cross_border import at_home
@@ -303,6 +304,12 @@ class Extractor:
         drafts = followup.without_headlines(followup.without_summaries(kept, ctx.countries))
         drafts = followup.without_overviews(drafts)
         insurgent = defaults.named_insurgent(actor_mentions)
+        joint = joint_partners(
+            sentences,
+            paragraph_of,
+            lambda s: actor_spans.between(s.start, s.end),
+            ctx.reading(ctx.countries).actor,
+        )
         for draft in drafts:
             earlier = ctx.drafts[: ctx.drafts.index(draft)]  # summaries dropped above included
             self.seats.place(draft, ctx.countries)
@@ -326,6 +333,7 @@ class Extractor:
             releases.add_hostages(draft, ctx.catalog)
             add_perpetrators(draft, earlier)
             defaults.add_series_targets(draft, earlier)
+            add_joint_partners(draft, joint)
             add_campaign_target(draft, ctx.catalog)
             add_terror_target(draft, ctx.catalog)
             add_leader(draft, ctx.catalog)
