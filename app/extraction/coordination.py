@@ -5,8 +5,8 @@ security forces, together with volunteers of the Popular Mobilisation": the gene
 ("troops", "army units", "security forces") is a force of its own, the state's, beside the
 named one (so are "army units accompanied by Russian military police", "troops backed by
 coalition aircraft"), also when the force word's own noun is left out of its name ("army
-reinforcements and PMF units"), unlike "troops from the US-led coalition" or "Iraqi troops", where it
-is the named force's men. Items of one list ("the offices of the KDP, the PUK and Gorran")
+reinforcements and PMF units"), unlike "troops from the US-led coalition" or "Iraqi troops",
+where it is the named force's men. Items of one list ("the offices of the KDP, the PUK and Gorran")
 play one part.
 """
 

@@ -5,8 +5,8 @@ before (a series: "a rocket hit the base; another fell near the airport"; a dron
 just after an air raid is the raiding air force's, rockets are not), the report's
 insurgent group for a suicide bombing and for a kidnapping (in a report on ISIS, "they
 abducted 30 women as they withdrew" is ISIS; not one for ransom), protesters for a protest,
-else an unidentified armed group of the event's country. Civilians killed in a battle's crossfire are its victims, not
-a side.
+else an unidentified armed group of the event's country. Civilians killed in a battle's
+crossfire are its victims, not a side.
 """
 
 from __future__ import annotations

@@ -32,7 +32,9 @@ _PHRASE_END = re.compile(r"[,;.:]|\s(?:against|in|on|at|near|to)\s", re.I)
 #: A paragraph that goes on about the same operation opens on it.
 _SAME_OPERATION = re.compile(r"\b(?:the|this)\s+(?:operation|raid|mission|sweep)\b", re.I)
 #: A sentence that turns to another matter.
-_TURN = re.compile(r"^(?:-\s*)?(?:separately|elsewhere|meanwhile|in\s+another|in\s+a\s+separate)\b", re.I)
+_TURN = re.compile(
+    r"^(?:-\s*)?(?:separately|elsewhere|meanwhile|in\s+another|in\s+a\s+separate)\b", re.I
+)
 #: Events a partner of the operation takes part in.
 _SHARED = frozenset({"armed_clash", "arrest", "attack"})
 _ARMED = frozenset(

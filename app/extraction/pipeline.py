@@ -31,7 +31,6 @@ from app.extraction.allied_offensives import as_attackers
 from app.extraction.background_dates import dated_reference
 from app.extraction.believed_owners import with_believed_owners
 from app.extraction.campaign_targets import add_campaign_target, add_terror_target
-from app.extraction.joint_operations import add_joint_partners, joint_partners
 from app.extraction.claims import attach_claim
 from app.extraction.commands import Commands
 from app.extraction.cross_border import at_home
@@ -55,6 +54,7 @@ from app.extraction.far_namesakes import at_home_abroad
 from app.extraction.gapped_events import followed_drafts, gapped_trigger
 from app.extraction.hosts import HostedSites
 from app.extraction.issuer import add_issuer, statement_issuer, with_ours
+from app.extraction.joint_operations import add_joint_partners, joint_partners
 from app.extraction.learned_triggers import SHIPPED, LearnedTriggers, TriggerReviser
 from app.extraction.led_offensives import add_backed_side, add_leader
 from app.extraction.lexicon import Lexicon, load_lexicon

@@ -110,7 +110,6 @@ def test_the_side_a_strike_is_flown_for_is_not_its_target(extractor, text):
     assert "Peshmerga" not in found[0][3] and "Iraqi Security Forces" not in found[0][3]
 
 
-
 @pytest.mark.parametrize(
     ("before", "expected"),
     [

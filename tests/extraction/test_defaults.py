@@ -204,7 +204,9 @@ _WITHDRAWAL = (
 
 
 def test_captives_taken_in_a_report_on_jihadists_are_theirs(extractor):
-    found = [f for f in events(extractor, _WITHDRAWAL, dt.date(2014, 8, 18)) if f[0] == "kidnapping"]
+    found = [
+        f for f in events(extractor, _WITHDRAWAL, dt.date(2014, 8, 18)) if f[0] == "kidnapping"
+    ]
     assert found, found
     assert found[0][3].get("ISIS") == "actor"
 
