@@ -89,6 +89,8 @@ HARMED = re.compile(
     r"kidnapped|detained|arrested|captured|shelled|bombed|executed|besieged|hurt)\b",
     re.I,
 )
+#: A passive verb that blames its subject for the act: "PMF units were accused of the burning".
+BLAMED = re.compile(r"\b(?:accused|blamed|suspected)\b", re.I)
 #: A passive verb with a subject of its own after a clause break: the mention before it is
 #: not the one it was done to ("units were deployed, and nine men were arrested").
 OWN_SUBJECT = re.compile(

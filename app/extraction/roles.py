@@ -29,6 +29,7 @@ from app.extraction.role_patterns import (
     AGENT_BEFORE,
     ATTACK_AFTER,
     BETWEEN,
+    BLAMED,
     CROWD_OBJECT,
     DEFENCE,
     FOLLOWERS_BEFORE,
@@ -170,6 +171,10 @@ def _role(draft: EventDraft, trigger: Trigger, mention: ActorMention, actor: Act
     if PARTICIPLE_AFTER.match(after):
         return "target"
     passive = PASSIVE_AFTER.match(after)
+    if passive and group == "violence" and cued_search(BLAMED, passive.group()):
+        return "actor"  # "homes were set alight; PMF units were accused of the burning"
+    if passive and mention.start >= trigger.end and not cued_search(HARMED, passive.group()):
+        return None  # "jets struck the prison, and US vehicles were deployed near it"
     if passive and (
         cued_search(HARMED, passive.group()) or mention.end + passive.end() >= trigger.start
     ):
