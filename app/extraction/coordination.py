@@ -4,8 +4,9 @@
 security forces, together with volunteers of the Popular Mobilisation": the generic word
 ("troops", "army units", "security forces") is a force of its own, the state's, beside the
 named one (so are "army units accompanied by Russian military police", "troops backed by
-coalition aircraft"), unlike "troops from the US-led coalition" or "Iraqi troops", where it
-is the named force's men. Items of one list ("the offices of the KDP, the PUK and Gorran")
+coalition aircraft"), also when the force word's own noun is left out of its name ("army
+reinforcements and PMF units"), unlike "troops from the US-led coalition" or "Iraqi troops",
+where it is the named force's men. Items of one list ("the offices of the KDP, the PUK and Gorran")
 play one part.
 """
 
@@ -18,7 +19,8 @@ from app.extraction.actors import ActorMention
 
 #: The words between two coordinated forces (either order).
 _AND = re.compile(
-    r"^\s*(?:,\s*)?(?:and|together\s+with|along\s+with|alongside|as\s+well\s+as|"
+    r"^\s*(?:(?:reinforcements|columns|units|brigades|battalions|troops|forces|soldiers|"
+    r"personnel|patrols)\s+)?(?:,\s*)?(?:and|together\s+with|along\s+with|alongside|as\s+well\s+as|"
     r"(?:accompanied|escorted|joined|backed|supported)\s+by|with\s+the\s+support\s+of|"
     r"in\s+(?:cooperation|coordination)\s+with)\s+"
     r"(?:(?:volunteers|members|fighters|units|men)\s+of\s+)?(?:the\s+|its\s+|their\s+)?$"

@@ -3,9 +3,10 @@
 An event whose sentence names no actor takes the actor of the event of its kind told just
 before (a series: "a rocket hit the base; another fell near the airport"; a drone strike told
 just after an air raid is the raiding air force's, rockets are not), the report's
-insurgent group for a suicide bombing, protesters for a protest, else an unidentified armed
-group of the event's country. Civilians killed in a battle's crossfire are its victims, not
-a side.
+insurgent group for a suicide bombing and for a kidnapping (in a report on ISIS, "they
+abducted 30 women as they withdrew" is ISIS; not one for ransom), protesters for a protest,
+else an unidentified armed group of the event's country. Civilians killed in a battle's
+crossfire are its victims, not a side.
 """
 
 from __future__ import annotations
@@ -37,6 +38,9 @@ REMNANT = re.compile(
     re.I,
 )
 
+#: Kidnappers who ask money are criminals, not the report's insurgents.
+RANSOM = re.compile(r"\bransoms?\b", re.I)
+
 
 def add_defaults(
     draft: EventDraft,
@@ -66,6 +70,13 @@ def add_defaults(
     if stem is None:
         return
     if draft.spec.name == "ied_explosion" and cued_search(REMNANT, draft.sentence.text):
+        return
+    if (
+        draft.spec.name == "kidnapping"
+        and named_insurgent is not None
+        and not cued_search(RANSOM, draft.sentence.text)
+    ):
+        draft.add_actor(named_insurgent, "actor", None)
         return
     if draft.spec.name == "suicide_bombing":
         insurgent = _main_insurgent(earlier, draft) or named_insurgent

@@ -54,6 +54,7 @@ from app.extraction.far_namesakes import at_home_abroad
 from app.extraction.gapped_events import followed_drafts, gapped_trigger
 from app.extraction.hosts import HostedSites
 from app.extraction.issuer import add_issuer, statement_issuer, with_ours
+from app.extraction.joint_operations import add_joint_partners, joint_partners
 from app.extraction.learned_triggers import SHIPPED, LearnedTriggers, TriggerReviser
 from app.extraction.led_offensives import add_backed_side, add_leader
 from app.extraction.lexicon import Lexicon, load_lexicon
@@ -303,6 +304,12 @@ class Extractor:
         drafts = followup.without_headlines(followup.without_summaries(kept, ctx.countries))
         drafts = followup.without_overviews(drafts)
         insurgent = defaults.named_insurgent(actor_mentions)
+        joint = joint_partners(
+            sentences,
+            paragraph_of,
+            lambda s: actor_spans.between(s.start, s.end),
+            ctx.reading(ctx.countries).actor,
+        )
         for draft in drafts:
             earlier = ctx.drafts[: ctx.drafts.index(draft)]  # summaries dropped above included
             self.seats.place(draft, ctx.countries)
@@ -326,6 +333,7 @@ class Extractor:
             releases.add_hostages(draft, ctx.catalog)
             add_perpetrators(draft, earlier)
             defaults.add_series_targets(draft, earlier)
+            add_joint_partners(draft, joint)
             add_campaign_target(draft, ctx.catalog)
             add_terror_target(draft, ctx.catalog)
             add_leader(draft, ctx.catalog)

@@ -19,10 +19,17 @@ AGENT_BEFORE = re.compile(
     rf"\s+{_ARTICLE}(?:[\w-]+\s+){{0,2}}$",
     re.I,
 )
+#: The side a force acts for, not against: "struck IS positions in support of the Peshmerga",
+#: "strikes at the request of Iraqi forces", "US jets backing Kurdish-led forces". The gold
+#: leaves that side out of the strike; its enemy is the target.
+_HELPED = (
+    r"\b(?:in\s+(?:support|aid)\s+of|at\s+the\s+(?:request|behest)\s+of|on\s+behalf\s+of|"
+    r"(?<!with\s)(?<!the\s)backing(?!\s+of\b))\s+"
+)
 SUPPORT_BEFORE = re.compile(
     r"\b(?:armed|trained|funded)\s+by\s+"
     rf"{_ARTICLE}(?:[\w'-]+\s+){{0,1}}$|\b(?:allied\s+(?:to|with)|loyal\s+to|affiliated\s+"
-    rf"(?:to|with))\s+{_ARTICLE}$",
+    rf"(?:to|with))\s+{_ARTICLE}$|{_HELPED}{_ARTICLE}(?:[\w'-]+\s+){{0,2}}$",
     re.I,
 )
 #: "held by X", "under the control of X", "buildings used by X": who holds the ground or the
@@ -82,6 +89,8 @@ HARMED = re.compile(
     r"kidnapped|detained|arrested|captured|shelled|bombed|executed|besieged|hurt)\b",
     re.I,
 )
+#: A passive verb that blames its subject for the act: "PMF units were accused of the burning".
+BLAMED = re.compile(r"\b(?:accused|blamed|suspected)\b", re.I)
 #: A passive verb with a subject of its own after a clause break: the mention before it is
 #: not the one it was done to ("units were deployed, and nine men were arrested").
 OWN_SUBJECT = re.compile(

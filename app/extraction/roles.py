@@ -29,6 +29,7 @@ from app.extraction.role_patterns import (
     AGENT_BEFORE,
     ATTACK_AFTER,
     BETWEEN,
+    BLAMED,
     CROWD_OBJECT,
     DEFENCE,
     FOLLOWERS_BEFORE,
@@ -46,7 +47,13 @@ from app.extraction.role_patterns import (
     WEAPON_AFTER,
     WEAPON_IN_MENTION,
 )
-from app.extraction.speakers import source_role, speaker_role, speaks
+from app.extraction.speakers import (
+    source_role,
+    speaker_role,
+    speaks,
+    speaks_of_own_act,
+    trailing_source_role,
+)
 from app.extraction.text import Sentence
 
 ARMED = frozenset(
@@ -128,6 +135,10 @@ def _role(draft: EventDraft, trigger: Trigger, mention: ActorMention, actor: Act
         )
         if said is not None:
             return None if said == "none" else said  # "the SDF said a drone killed its fighters"
+    if violent and mention.start >= trigger.end:
+        told = trailing_source_role(before, sentence.text[end:])
+        if told is not None:
+            return None if told == "none" else told  # "..., US Central Command said"
     source = source_role(before, sentence.text[end:]) if violent else None
     if source is not None:
         return None if source == "none" else source  # "according to US Central Command"
@@ -160,6 +171,10 @@ def _role(draft: EventDraft, trigger: Trigger, mention: ActorMention, actor: Act
     if PARTICIPLE_AFTER.match(after):
         return "target"
     passive = PASSIVE_AFTER.match(after)
+    if passive and group == "violence" and cued_search(BLAMED, passive.group()):
+        return "actor"  # "homes were set alight; PMF units were accused of the burning"
+    if passive and mention.start >= trigger.end and not cued_search(HARMED, passive.group()):
+        return None  # "jets struck the prison, and US vehicles were deployed near it"
     if passive and (
         cued_search(HARMED, passive.group()) or mention.end + passive.end() >= trigger.start
     ):
@@ -208,8 +223,10 @@ def assign(
     listed: tuple[ActorMention, str] | None = None  # the last mention given a role
     for mention in mentions:
         actor = reading.actor(mention)
-        if (reading.generic(mention) or actor.kind == "civilians") and speaks(
-            draft.sentence.text, mention.end - draft.sentence.start
+        if (
+            (reading.generic(mention) or actor.kind == "civilians")
+            and speaks(draft.sentence.text, mention.end - draft.sentence.start)
+            and not speaks_of_own_act(draft.sentence.text, mention.end - draft.sentence.start)
         ):
             continue  # "police said", "residents said": sources of the report, not parties
         if actor.kind == "civilians" and trigger.spec.category == "movement":

@@ -29,7 +29,7 @@ _ITSELF = re.compile(
 )
 #: The speaker's own men named after the trigger ("killed two of its fighters").
 _ITS_MEN = re.compile(
-    r"\b(?:its|their|our)\s+(?:own\s+)?(?:fighters|members|forces|troops|men|soldiers|"
+    r"\b(?:its|their|our|his|her)\s+(?:own\s+)?(?:fighters|members|forces|troops|men|soldiers|"
     r"personnel|units|positions|commanders?|officers?|guards|posts|bases?|checkpoints?)\b",
     re.I,
 )
@@ -48,6 +48,57 @@ def speaker_role(text: str, end: int, trigger_start: int, trigger_end: int) -> s
     if _ITS_MEN.search(text, trigger_end):
         return "target"
     return "none"
+
+
+#: The speaker telling of its own act, as the subject of what it says ("the army said it had
+#: detained three men", "police said they arrested"), not of what it suffered ("it was hit").
+_OWN_ACT = re.compile(
+    r"(?:it|they|we)\s+(?!(?:was|were|is|are|had\s+been|has\s+been|have\s+been|came|come|"
+    r"lost|suffered|sustained)\b)",
+    re.I,
+)
+
+
+#: What may stand between the verb of saying and its subject: a day, "that".
+_THEN_SUBJECT = re.compile(r"(?:\s+(?:on|late\s+on|early\s+on)\s+\w+)?(?:\s+that)?\s+", re.I)
+
+
+def speaks_of_own_act(text: str, end: int) -> bool:
+    """Whether the name ending at ``end`` of ``text`` says that it did something ("the army
+    said it had detained"): the speaker is then a party to the act, not a mere source."""
+    said = SPEAKER_AFTER.match(text[end:])
+    if said is None:
+        return False
+    subject = _THEN_SUBJECT.match(text, end + said.end())
+    return subject is not None and _OWN_ACT.match(text, subject.end()) is not None
+
+
+#: A name that opens a clause after the event ("..., the coalition said"): a trailing source.
+_CLAUSE_OPENS = re.compile(r"[,;]\s+(?:the\s+)?(?:[\w'-]+\s+){0,2}$")
+#: Its verb of saying, with an abbreviation in brackets and a speaking office.
+_TELLS = re.compile(
+    r"\)?(?:\s*\([^)]{1,30}\))?(?:\s+(?:media\s+(?:centre|center|office)|spokesman|"
+    r"spokesperson|command|officials?|sources?))?\s+(?:said|says|reported|reports|announced|"
+    r"stated|confirmed|told)\b(?:\s+(?:on|late\s+on|early\s+on)\s+\w+|\s+\w+day)?"
+    r"(?:\s+(?:that\s+)?)?",
+    re.I,
+)
+
+
+def trailing_source_role(before: str, rest: str) -> str | None:
+    """The role of a force named after the event's trigger as the source of the report
+    (``before``: the text before its name; ``rest``: the sentence after it): "actor" when it
+    says it did the act ("..., the coalition said it had struck the area"), "target" when it
+    speaks of its own men hit, "none" when it only tells the event ("..., the US Central
+    Command said"), None when it is no trailing source."""
+    if cued_search(_CLAUSE_OPENS, before) is None:
+        return None
+    told = _TELLS.match(rest)
+    if told is None:
+        return None
+    if _OWN_ACT.match(rest, told.end()):
+        return "actor"
+    return "target" if _ITS_MEN.search(rest, told.end()) else "none"
 
 
 #: "according to the SDF", "according to US Central Command": the source of the report.

@@ -209,3 +209,10 @@ def test_the_catalog_finds_a_generic_actor_by_its_country_code():
     assert catalog.local("Rioters", "TR") == catalog["Rioters (Turkey)"]
     assert catalog.local("Rioters", "JO") is None  # the list has no Jordanian row
     assert catalog.local("Civilians", None) is None
+
+
+def test_counter_terrorism_units_are_the_iraqi_forces(extractor):
+    text = "Counter-terrorism units clashed with ISIS militants in western Ramadi on Tuesday."
+    found = [f for f in events(extractor, text, dt.date(2015, 12, 29)) if f[0] == "armed_clash"]
+    assert found, found
+    assert found[0][3].get("Iraqi Security Forces") == "actor"

@@ -5,6 +5,7 @@ import datetime as dt
 import pytest
 
 from app.extraction.backers import backs
+from app.extraction.role_patterns import SUPPORT_BEFORE
 from tests.extraction.helpers import events
 
 
@@ -90,3 +91,35 @@ def test_aircraft_that_back_a_side_are_associated(extractor):
     )
     found = [f for f in events(extractor, text, dt.date(2015, 11, 14)) if f[0] == "armed_clash"]
     assert found and found[0][3].get("US-led coalition") == "associated", found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Coalition jets struck Islamic State positions near Tal Afar on Sunday in support of "
+        "the Peshmerga.",
+        "Coalition jets struck Islamic State positions near Tal Afar on Sunday at the request "
+        "of Iraqi forces.",
+    ],
+)
+def test_the_side_a_strike_is_flown_for_is_not_its_target(extractor, text):
+    found = [f for f in events(extractor, text, dt.date(2017, 8, 21)) if f[0] == "airstrike"]
+    assert found, found
+    assert found[0][3].get("ISIS") == "target"
+    assert found[0][3].get("US-led coalition") == "actor"
+    assert "Peshmerga" not in found[0][3] and "Iraqi Security Forces" not in found[0][3]
+
+
+@pytest.mark.parametrize(
+    ("before", "expected"),
+    [
+        ("jets struck the hills in support of the ", True),
+        ("strikes at the request of Iraqi ", True),
+        ("two drones backing Kurdish ", True),
+        ("an offensive on behalf of the ", True),
+        ("an advance with the backing of the ", False),
+        ("strikes on positions of the ", False),
+    ],
+)
+def test_words_that_name_the_side_a_force_acts_for(before, expected):
+    assert bool(SUPPORT_BEFORE.search(before)) is expected

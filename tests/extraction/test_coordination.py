@@ -57,3 +57,11 @@ def test_army_units_accompanied_by_a_foreign_force_are_the_states_own(extractor)
     assert found, found
     assert found[0][3].get("Syrian government forces") == "actor"
     assert found[0][3].get("Russian Armed Forces") == "actor"
+
+
+def test_a_force_word_whose_noun_is_left_out_of_its_name_is_told_together(extractor):
+    text = "Army reinforcements and PMF units were sent to Tuz Khurmatu from Kirkuk on Sunday."
+    found = [f for f in events(extractor, text, dt.date(2016, 5, 14)) if f[0] == "troop_deployment"]
+    assert found, found
+    assert found[0][3].get("Iraqi Security Forces") == "actor"
+    assert found[0][3].get("Popular Mobilization Forces") == "actor"

@@ -194,3 +194,25 @@ def test_civilians_caught_in_the_crossfire_are_no_side(extractor):
     clashes = [f for f in found if f[0] == "armed_clash"]
     assert clashes, found
     assert "Civilians (Iraq)" not in clashes[0][3]
+
+
+_WITHDRAWAL = (
+    "Islamic State militants pulled out of the village of Kocho on Friday after two days of "
+    "fighting with Peshmerga units. As they withdrew, they abducted about 40 women and "
+    "children from the village, residents said."
+)
+
+
+def test_captives_taken_in_a_report_on_jihadists_are_theirs(extractor):
+    found = [
+        f for f in events(extractor, _WITHDRAWAL, dt.date(2014, 8, 18)) if f[0] == "kidnapping"
+    ]
+    assert found, found
+    assert found[0][3].get("ISIS") == "actor"
+
+
+def test_kidnappers_who_ask_a_ransom_stay_unidentified(extractor):
+    text = _WITHDRAWAL.replace("residents said", "and demanded a ransom for them")
+    found = [f for f in events(extractor, text, dt.date(2014, 8, 18)) if f[0] == "kidnapping"]
+    assert found, found
+    assert "ISIS" not in found[0][3]

@@ -47,3 +47,23 @@ def test_the_regime_that_lost_ground_is_the_target(extractor):
     text = "The regime lost control of two villages near Kafr Zita in Hama after clashes on Monday."
     found = events(extractor, text, dt.date(2019, 5, 7))
     assert found and found[0][3].get("Syrian government forces") == "target", found
+
+
+def test_a_force_moved_in_after_a_strike_is_not_its_target(extractor):
+    text = (
+        "Coalition jets bombed two buildings near the Hasakah prison on Friday, while American "
+        "armoured vehicles were deployed near the gate on Saturday."
+    )
+    found = [f for f in events(extractor, text, dt.date(2022, 1, 23)) if f[0] == "airstrike"]
+    assert found, found
+    assert found[0][3].get("United States Armed Forces") != "target"
+
+
+def test_a_force_blamed_for_the_shelling_fired_it(extractor):
+    text = (
+        "Mortar rounds hit the market of Tuz Khurmatu on Monday, killing two traders; PMF "
+        "fighters were blamed for the shelling."
+    )
+    found = events(extractor, text, dt.date(2017, 10, 18))
+    assert found, found
+    assert found[0][3].get("Popular Mobilization Forces") == "actor", found

@@ -4,7 +4,7 @@ import datetime as dt
 
 import pytest
 
-from app.extraction.speakers import speaker_role
+from app.extraction.speakers import speaker_role, speaks_of_own_act, trailing_source_role
 from tests.extraction.helpers import events
 
 
@@ -76,3 +76,50 @@ def test_a_source_that_lost_its_own_men_is_the_target(extractor):
     )
     found = events(extractor, text, dt.date(2022, 11, 22))
     assert found and found[0][3].get("SDF") == "target", found
+
+
+@pytest.mark.parametrize(
+    ("before", "rest", "expected"),
+    [
+        (", the ", " said.", "none"),
+        ("; the ", " (CENTCOM) said on Friday.", "none"),
+        (", the ", " said it had hit the depot in error.", "actor"),
+        (", a ", " official said two of his men were wounded.", "target"),
+        ("shelling ", " positions near Afrin.", None),
+        (", the ", " convoy was hit.", None),
+    ],
+)
+def test_a_force_named_after_the_event_as_its_source(before, rest, expected):
+    assert trailing_source_role(before, rest) == expected
+
+
+def test_a_command_that_tells_of_strikes_it_did_not_fly_is_no_target(extractor):
+    text = (
+        "Coalition warplanes flew nine strikes near Hajin on Thursday, destroying two "
+        "vehicles, the US Central Command said."
+    )
+    found = [f for f in events(extractor, text, dt.date(2018, 11, 2)) if f[0] == "airstrike"]
+    assert found, found
+    assert "United States Armed Forces" not in found[0][3]
+    assert found[0][3].get("ISIS") == "target"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("the army said it had detained three men", True),
+        ("police said they arrested two suspects", True),
+        ("police said they were attacked near the gate", False),
+        ("police said a bomb went off", False),
+    ],
+)
+def test_a_speaker_that_tells_of_its_own_act(text, expected):
+    name = "army" if text.startswith("the army") else "police"
+    assert speaks_of_own_act(text, text.index(name) + len(name)) is expected
+
+
+def test_police_that_say_they_killed_gunmen_fought_them(extractor):
+    text = "Police in Basra said on Tuesday they had killed two gunmen in a raid on a farm."
+    found = [f for f in events(extractor, text, dt.date(2021, 5, 4)) if f[0] == "armed_clash"]
+    assert found, found
+    assert found[0][3].get("Iraqi Security Forces") == "actor"
