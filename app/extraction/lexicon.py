@@ -31,6 +31,9 @@ are read after the shipped ones. Each file is read once, when the extractor is b
   :mod:`app.extraction.speaking_states`, :mod:`app.extraction.parties`).
 - ``epithets.csv`` (phrase, place, note): a phrase that names a city by what it is ("Iraq's
   second city": Mosul), a pattern (:mod:`app.extraction.epithets`).
+- ``outlaws.csv`` (outlaw, enemy, note): a group at war with every armed party and its
+  non-state enemies by actor name (its state and foreign enemies go by their kind): of the two
+  as the one side of a fight, one is the target (:mod:`app.extraction.outlaw_sides`).
 - ``hosted_sites.csv`` (site, actor, valid_from, valid_to, note): bases that host a foreign
   force ("Ain al-Asad": US troops), names separated by ``|``; a rocket or drone attack on one
   is an attack on that force (:mod:`app.extraction.hosts`).
@@ -113,6 +116,16 @@ class HostedSite:
         )
 
 
+@dataclass(frozen=True, slots=True)
+class Named:
+    """A name and what a row of the lexicon gives it, with where the row is (for errors about
+    the actors it names, found when the extractor is built)."""
+
+    name: str
+    value: str
+    source: str
+
+
 @dataclass(frozen=True)
 class Lexicon:
     """Every word list the extraction reads from data."""
@@ -124,6 +137,7 @@ class Lexicon:
     hosted_sites: tuple[HostedSite, ...] = ()
     states: tuple[State, ...] = ()
     epithets: tuple[tuple[str, str], ...] = ()  # (phrase pattern, city name)
+    enemies: tuple[Named, ...] = ()  # outlaw groups (name) and their enemies (value)
 
 
 def lexicon_dir() -> Path:
@@ -256,6 +270,17 @@ def read_epithets(paths: Iterable[Path]) -> tuple[tuple[str, str], ...]:
     return tuple(found)
 
 
+def read_enemies(paths: Iterable[Path]) -> tuple[Named, ...]:
+    """(outlaw group, enemy) actor names, in file order."""
+    found: list[Named] = []
+    for path in paths:
+        for number, row in _rows(path, ("outlaw", "enemy")):
+            if not row["outlaw"] or not row["enemy"]:
+                raise GazetteerError(log_message=f"{path}:{number}: an outlaw and an enemy")
+            found.append(Named(row["outlaw"], row["enemy"], f"{path}:{number}"))
+    return tuple(found)
+
+
 def read_hosted_sites(paths: Iterable[Path]) -> tuple[HostedSite, ...]:
     """Sites hosting a foreign force (names separated by ``|``), in file order."""
     found: list[HostedSite] = []
@@ -291,4 +316,5 @@ def load_lexicon(
         hosted_sites=read_hosted_sites([shipped / "hosted_sites.csv"]),
         states=read_states([shipped / "states.csv"]),
         epithets=read_epithets([shipped / "epithets.csv"]),
+        enemies=read_enemies([shipped / "outlaws.csv"]),
     )

@@ -59,7 +59,7 @@ from app.extraction.led_offensives import add_backed_side, add_leader
 from app.extraction.lexicon import Lexicon, load_lexicon
 from app.extraction.namesakes import placed_by_neighbours
 from app.extraction.occurrences import occurrences
-from app.extraction.outlaw_sides import separate_sides
+from app.extraction.outlaw_sides import OutlawSides
 from app.extraction.outskirts import Outskirts
 from app.extraction.parties import Parties
 from app.extraction.perpetrators import add_perpetrators
@@ -142,6 +142,7 @@ class Extractor:
         self.seats = Seats(gazetteer, lexicon_states, self.lexicon.demonyms)
         self.parties = Parties(lexicon_states)
         self.epithets = Epithets(self.lexicon.epithets)
+        self.outlaws = OutlawSides(self.lexicon.enemies, self.actors.actors)
         self.commands = Commands(gazetteer)
         self.vague = VagueParts(gazetteer)
         self.max_chars = max_chars
@@ -331,7 +332,7 @@ class Extractor:
             add_leader(draft, ctx.catalog)
             add_backed_side(draft, ctx.catalog)
             defaults.without_bystanders(draft)
-            separate_sides(draft)
+            self.outlaws.separate(draft)
             as_attackers(draft)
             sides.add_opponent(draft, drafts, insurgent)
             sides.add_assailant(draft, drafts, insurgent)
