@@ -34,6 +34,10 @@ are read after the shipped ones. Each file is read once, when the extractor is b
 - ``outlaws.csv`` (outlaw, enemy, note): a group at war with every armed party and its
   non-state enemies by actor name (its state and foreign enemies go by their kind): of the two
   as the one side of a fight, one is the target (:mod:`app.extraction.outlaw_sides`).
+- ``leaders.csv`` (name, country, note): heads of state or government by surname, and the
+  state (of ``states.csv``) whose government they stand for in an agreement
+  (:mod:`app.extraction.parties`); ``region_seats.csv`` (seat, government, note): the seats of
+  regional governments party to deals ("between Baghdad and Erbil").
 - ``hosted_sites.csv`` (site, actor, valid_from, valid_to, note): bases that host a foreign
   force ("Ain al-Asad": US troops), names separated by ``|``; a rocket or drone attack on one
   is an attack on that force (:mod:`app.extraction.hosts`).
@@ -138,6 +142,8 @@ class Lexicon:
     states: tuple[State, ...] = ()
     epithets: tuple[tuple[str, str], ...] = ()  # (phrase pattern, city name)
     enemies: tuple[Named, ...] = ()  # outlaw groups (name) and their enemies (value)
+    leaders: tuple[Named, ...] = ()  # leaders' surnames and their states' codes
+    region_seats: tuple[Named, ...] = ()  # seats of regional governments and those governments
 
 
 def lexicon_dir() -> Path:
@@ -270,14 +276,22 @@ def read_epithets(paths: Iterable[Path]) -> tuple[tuple[str, str], ...]:
     return tuple(found)
 
 
-def read_enemies(paths: Iterable[Path]) -> tuple[Named, ...]:
-    """(outlaw group, enemy) actor names, in file order."""
+def read_pairs(
+    paths: Iterable[Path], columns: tuple[str, str], known: Iterable[str] | None = None
+) -> tuple[Named, ...]:
+    """Rows of two columns, both needed (the second one of ``known`` when given), in file
+    order: outlaw groups and their enemies, leaders and their states, seats of regions."""
+    allowed = None if known is None else set(known)
     found: list[Named] = []
     for path in paths:
-        for number, row in _rows(path, ("outlaw", "enemy")):
-            if not row["outlaw"] or not row["enemy"]:
-                raise GazetteerError(log_message=f"{path}:{number}: an outlaw and an enemy")
-            found.append(Named(row["outlaw"], row["enemy"], f"{path}:{number}"))
+        for number, row in _rows(path, columns):
+            name, value = row[columns[0]], row[columns[1]]
+            if not name or not value:
+                raise GazetteerError(log_message=f"{path}:{number}: {' and '.join(columns)}")
+            if allowed is not None and value not in allowed:
+                message = f"{path}:{number}: unknown {columns[1]} {value!r}"
+                raise GazetteerError(log_message=message)
+            found.append(Named(name, value, f"{path}:{number}"))
     return tuple(found)
 
 
@@ -308,13 +322,17 @@ def load_lexicon(
 ) -> Lexicon:
     """The shipped lexicon plus the user's files."""
     shipped = lexicon_dir()
+    states = read_states([shipped / "states.csv"])
+    codes = [s.country for s in states]
     return Lexicon(
         triggers=read_triggers([shipped / "triggers.csv", *extra_triggers], known_types),
         demonyms=read_demonyms([shipped / "demonyms.csv", *extra_demonyms]),
         cues=read_cues([shipped / "cues.csv", *extra_cues]),
         successors=read_successors([shipped / "successors.csv"]),
         hosted_sites=read_hosted_sites([shipped / "hosted_sites.csv"]),
-        states=read_states([shipped / "states.csv"]),
+        states=states,
         epithets=read_epithets([shipped / "epithets.csv"]),
-        enemies=read_enemies([shipped / "outlaws.csv"]),
+        enemies=read_pairs([shipped / "outlaws.csv"], ("outlaw", "enemy")),
+        leaders=read_pairs([shipped / "leaders.csv"], ("name", "country"), codes),
+        region_seats=read_pairs([shipped / "region_seats.csv"], ("seat", "government")),
     )

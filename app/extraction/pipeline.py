@@ -140,7 +140,7 @@ class Extractor:
         self.outskirts = Outskirts(gazetteer)
         self.provinces = Provinces(gazetteer)
         self.seats = Seats(gazetteer, lexicon_states, self.lexicon.demonyms)
-        self.parties = Parties(lexicon_states)
+        self.parties = Parties(lexicon_states, self.lexicon.leaders, self.lexicon.region_seats)
         self.epithets = Epithets(self.lexicon.epithets)
         self.outlaws = OutlawSides(self.lexicon.enemies, self.actors.actors)
         self.commands = Commands(gazetteer)

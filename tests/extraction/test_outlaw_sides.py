@@ -102,24 +102,24 @@ def test_fighters_killed_in_a_clash_with_the_group_are_its_target(extractor):
 
 
 def test_the_groups_and_their_enemies_are_read_from_the_lexicon(tmp_path):
-    from app.extraction.lexicon import lexicon_dir, read_enemies
+    from app.extraction.lexicon import lexicon_dir, read_pairs
 
-    rows = read_enemies([lexicon_dir() / "outlaws.csv"])
+    rows = read_pairs([lexicon_dir() / "outlaws.csv"], ("outlaw", "enemy"))
     assert ("ISIS", "SDF") in {(r.name, r.value) for r in rows}
     path = tmp_path / "outlaws.csv"
     path.write_text("outlaw,enemy,note\nISIS,YPG,x\nISIS,,no enemy\n")
-    with pytest.raises(GazetteerError, match="outlaws.csv:3: an outlaw and an enemy"):
-        read_enemies([path])
+    with pytest.raises(GazetteerError, match="outlaws.csv:3: outlaw and enemy"):
+        read_pairs([path], ("outlaw", "enemy"))
 
 
 def test_an_enemy_unknown_to_the_actor_list_is_refused_with_its_line(tmp_path, extractor):
-    from app.extraction.lexicon import read_enemies
+    from app.extraction.lexicon import read_pairs
     from app.extraction.outlaw_sides import OutlawSides
 
     path = tmp_path / "outlaws.csv"
     path.write_text("outlaw,enemy,note\nISIS,SDF,x\nISIS,Sinjar Units,misspelt\n")
     with pytest.raises(GazetteerError, match="outlaws.csv:3: unknown actor 'Sinjar Units'"):
-        OutlawSides(read_enemies([path]), extractor.actors.actors)
+        OutlawSides(read_pairs([path], ("outlaw", "enemy")), extractor.actors.actors)
 
 
 def test_an_enemy_comes_from_the_data_not_the_code(extractor):
