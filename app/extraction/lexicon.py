@@ -8,12 +8,15 @@ are read after the shipped ones. Each file is read once, when the extractor is b
 - ``triggers.csv`` (event_type, pattern, note): one regular-expression alternative per row,
   matched case-insensitively on word boundaries; within a group of types the first type of
   :data:`app.extraction.event_types.TYPES` that fires wins.
-- ``demonyms.csv`` (word, country, forces, valid_from, valid_to, note): a nationality adjective or
-  owner word ("Turkish", "US", "coalition") and the actor its armed forces are ("Turkish Armed
-  Forces"); before a force or weapon noun ("a Turkish drone", "US warplanes") the phrase names
-  that actor. ``valid_from``/``valid_to`` bound the reading by the report's date ("Syrian" forces
-  are the government's before December 2024 and the transitional government's after). The
-  forces ``*`` name the state forces of the event's country ("government warplanes").
+- ``demonyms.csv`` (word, country, forces, valid_from, valid_to, people, note): a nationality
+  adjective or owner word ("Turkish", "US", "coalition") and the actor its armed forces are
+  ("Turkish Armed Forces"); before a force or weapon noun ("a Turkish drone", "US warplanes")
+  the phrase names that actor. ``valid_from``/``valid_to`` bound the reading by the report's
+  date ("Syrian" forces are the government's before December 2024 and the transitional
+  government's after). The forces ``*`` name the state forces of the event's country
+  ("government warplanes"). ``people`` (``yes`` or empty; optional) marks a word for a nation
+  or people ("Iraqis", "Kuwaiti", "Arab", "Shia"), in any case: never a place name, and with
+  its country a sign of which country a report is about (``place_words.people_words``).
 - ``successors.csv`` (actor, successor, from, note): an actor read as another from a date
   ("Syrian government forces" after 8 December 2024 are the transitional government's).
 - ``cues.csv`` (cue, pattern, note): word lists the rules use, by cue name: ``force_noun``
@@ -76,6 +79,7 @@ class Demonym:
     forces: str | None
     valid_from: dt.date | None = None
     valid_to: dt.date | None = None
+    people: bool = False  # a word for a nation or people: never a place name
 
     def valid_on(self, day: dt.date) -> bool:
         """Whether this reading holds for a report of that day."""
@@ -214,12 +218,17 @@ def read_demonyms(paths: Iterable[Path]) -> tuple[Demonym, ...]:
         for number, row in _rows(path, ("word", "country", "forces")):
             if not row["word"]:
                 raise GazetteerError(log_message=f"{path}:{number}: empty word")
+            people = row.get("people", "")
+            if people not in ("", "yes") or (people and len(row["word"].split()) != 1):
+                message = f"{path}:{number}: people is yes (for one word) or empty"
+                raise GazetteerError(log_message=message)
             demonym = Demonym(
                 row["word"],
                 row["country"] or None,
                 row["forces"] or None,
                 _date(path, number, row.get("valid_from", "")),
                 _date(path, number, row.get("valid_to", "")),
+                people == "yes",
             )
             found[(demonym.word, demonym.valid_from)] = demonym  # matched as written
     return tuple(found.values())

@@ -63,7 +63,8 @@ from app.extraction.outlaw_sides import OutlawSides
 from app.extraction.outskirts import Outskirts
 from app.extraction.parties import Parties
 from app.extraction.perpetrators import add_perpetrators
-from app.extraction.places import DEMONYMS, ToponymMatcher, tokenize
+from app.extraction.place_words import people_words
+from app.extraction.places import ToponymMatcher, tokenize
 from app.extraction.possessives import with_possessives
 from app.extraction.provinces import Provinces
 from app.extraction.regional_forces import as_regional
@@ -108,10 +109,12 @@ class Extractor:
         toponyms: ToponymMatcher | None = None,
     ) -> None:
         self.gazetteer = gazetteer
-        # Built by start-up's cache (app.startup) when given: the same automaton, read back.
-        self.toponyms = ToponymMatcher(gazetteer) if toponyms is None else toponyms
-        self.resolver = Resolver(gazetteer)
         self.lexicon = lexicon or load_lexicon(BY_NAME)
+        self.people = people_words(self.lexicon.demonyms)  # "Iraqi", "Arab": never a place
+        # Built by start-up's cache (app.startup) when given: the same automaton, read back.
+        matcher = ToponymMatcher(gazetteer) if toponyms is None else toponyms
+        self.toponyms = matcher.with_people(self.people)
+        self.resolver = Resolver(gazetteer)
         files = [default_actor_file(), *(extra_actor_files or [])]
         lexicon_states, successors = self.lexicon.states, self.lexicon.successors
         self.actors = ActorMatcher(
@@ -202,9 +205,10 @@ class Extractor:
         found = [m for m in self.toponyms.find(text, starts, tokens) if not inside_actor(m)]
         found = with_variant_mentions(text, tokens, found, self.gazetteer)
         found = self.epithets.add(text, found)  # "Iraq's second city": Mosul
-        loose = [m for m in unresolved_mentions(text, tokens, found) if not inside_actor(m)]
+        loose = unresolved_mentions(text, tokens, found, self.people)
+        loose = [m for m in loose if not inside_actor(m)]
         countries: Counter[str] = Counter(
-            code for t in tokens if (code := DEMONYMS.get(t.key)) is not None
+            code for t in tokens if (code := self.people.get(t.key)) is not None
         )
         resolved = at_home(self.resolver.resolve(found, loose, countries), countries)
         resolved = at_home_abroad(resolved, countries)  # "roads to Saray": not Istanbul
