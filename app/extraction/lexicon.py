@@ -41,6 +41,10 @@ are read after the shipped ones. Each file is read once, when the extractor is b
   state (of ``states.csv``) whose government they stand for in an agreement
   (:mod:`app.extraction.parties`); ``region_seats.csv`` (seat, government, note): the seats of
   regional governments party to deals ("between Baghdad and Erbil").
+- ``campaigns.csv`` (force, country, enemy, reading, note): a force's campaign against an
+  enemy in a country (empty: anywhere): its strikes that name no target hit the enemy
+  (``strike``), or its "terrorists" are the enemy (``terrorists``)
+  (:mod:`app.extraction.campaign_targets`).
 - ``hosted_sites.csv`` (site, actor, valid_from, valid_to, note): bases that host a foreign
   force ("Ain al-Asad": US troops), names separated by ``|``; a rocket or drone attack on one
   is an attack on that force (:mod:`app.extraction.hosts`).
@@ -134,6 +138,22 @@ class Named:
     source: str
 
 
+@dataclass(frozen=True, slots=True)
+class Campaign:
+    """A force's campaign against an enemy in a country ("" for anywhere), and what of its
+    events the enemy is read into (``reading``: one of :data:`CAMPAIGN_READINGS`)."""
+
+    force: str
+    country: str
+    enemy: str
+    reading: str
+    source: str
+
+
+#: A strike naming no target hits the enemy; the force's "terrorists" are that enemy.
+CAMPAIGN_READINGS = frozenset({"strike", "terrorists"})
+
+
 @dataclass(frozen=True)
 class Lexicon:
     """Every word list the extraction reads from data."""
@@ -148,6 +168,7 @@ class Lexicon:
     enemies: tuple[Named, ...] = ()  # outlaw groups (name) and their enemies (value)
     leaders: tuple[Named, ...] = ()  # leaders' surnames and their states' codes
     region_seats: tuple[Named, ...] = ()  # seats of regional governments and those governments
+    campaigns: tuple[Campaign, ...] = ()
 
 
 def lexicon_dir() -> Path:
@@ -304,6 +325,19 @@ def read_pairs(
     return tuple(found)
 
 
+def read_campaigns(paths: Iterable[Path]) -> tuple[Campaign, ...]:
+    """Forces' campaigns against their enemies, in file order."""
+    found: list[Campaign] = []
+    for path in paths:
+        for number, row in _rows(path, ("force", "country", "enemy", "reading")):
+            force, enemy, reading = row["force"], row["enemy"], row["reading"]
+            if not force or not enemy or reading not in CAMPAIGN_READINGS:
+                message = f"{path}:{number}: force, enemy and reading (strike or terrorists)"
+                raise GazetteerError(log_message=message)
+            found.append(Campaign(force, row["country"], enemy, reading, f"{path}:{number}"))
+    return tuple(found)
+
+
 def read_hosted_sites(paths: Iterable[Path]) -> tuple[HostedSite, ...]:
     """Sites hosting a foreign force (names separated by ``|``), in file order."""
     found: list[HostedSite] = []
@@ -344,4 +378,5 @@ def load_lexicon(
         enemies=read_pairs([shipped / "outlaws.csv"], ("outlaw", "enemy")),
         leaders=read_pairs([shipped / "leaders.csv"], ("name", "country"), codes),
         region_seats=read_pairs([shipped / "region_seats.csv"], ("seat", "government")),
+        campaigns=read_campaigns([shipped / "campaigns.csv"]),
     )

@@ -30,7 +30,7 @@ from app.extraction.allegiance import TRIBAL_ALIAS, with_allegiance
 from app.extraction.allied_offensives import as_attackers
 from app.extraction.background_dates import dated_reference
 from app.extraction.believed_owners import with_believed_owners
-from app.extraction.campaign_targets import add_campaign_target, add_terror_target
+from app.extraction.campaign_targets import CampaignTargets
 from app.extraction.claims import attach_claim
 from app.extraction.commands import Commands
 from app.extraction.cross_border import at_home
@@ -146,6 +146,7 @@ class Extractor:
         self.parties = Parties(lexicon_states, self.lexicon.leaders, self.lexicon.region_seats)
         self.epithets = Epithets(self.lexicon.epithets)
         self.outlaws = OutlawSides(self.lexicon.enemies, self.actors.actors)
+        self.campaigns = CampaignTargets(self.lexicon.campaigns, self.actors.actors)
         self.commands = Commands(gazetteer)
         self.vague = VagueParts(gazetteer)
         self.max_chars = max_chars
@@ -331,8 +332,8 @@ class Extractor:
             releases.add_hostages(draft, ctx.catalog)
             add_perpetrators(draft, earlier)
             defaults.add_series_targets(draft, earlier)
-            add_campaign_target(draft, ctx.catalog)
-            add_terror_target(draft, ctx.catalog)
+            self.campaigns.add_campaign_target(draft, ctx.catalog)
+            self.campaigns.add_terror_target(draft, ctx.catalog)
             add_leader(draft, ctx.catalog)
             add_backed_side(draft, ctx.catalog)
             defaults.without_bystanders(draft)
