@@ -22,7 +22,7 @@ from collections.abc import Mapping, Sequence
 from app.errors import GazetteerError
 from app.extraction.actors import Actor
 from app.extraction.event_builder import EventDraft
-from app.extraction.lexicon import Campaign
+from app.extraction.lexicon_tables import Campaign
 
 _STRIKES = frozenset({"airstrike", "drone_or_rocket_attack"})
 _TERROR_WORD = re.compile(r"\b(?:terroris[tm]s?|separatists?)\b", re.I)

@@ -52,14 +52,19 @@ are read after the shipped ones. Each file is read once, when the extractor is b
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from app.errors import GazetteerError
+from app.extraction.lexicon_files import checked_pattern, row_date, rows
+from app.extraction.lexicon_tables import (
+    Campaign,
+    Named,
+    read_campaigns,
+    read_pairs,
+)
 
 #: The cue names the rules read; a row with another name is a mistake in the file.
 CUES = frozenset(
@@ -128,32 +133,6 @@ class HostedSite:
         )
 
 
-@dataclass(frozen=True, slots=True)
-class Named:
-    """A name and what a row of the lexicon gives it, with where the row is (for errors about
-    the actors it names, found when the extractor is built)."""
-
-    name: str
-    value: str
-    source: str
-
-
-@dataclass(frozen=True, slots=True)
-class Campaign:
-    """A force's campaign against an enemy in a country ("" for anywhere), and what of its
-    events the enemy is read into (``reading``: one of :data:`CAMPAIGN_READINGS`)."""
-
-    force: str
-    country: str
-    enemy: str
-    reading: str
-    source: str
-
-
-#: A strike naming no target hits the enemy; the force's "terrorists" are that enemy.
-CAMPAIGN_READINGS = frozenset({"strike", "terrorists"})
-
-
 @dataclass(frozen=True)
 class Lexicon:
     """Every word list the extraction reads from data."""
@@ -180,63 +159,27 @@ def lexicon_dir() -> Path:
     raise GazetteerError(log_message="data/lexicon not found")
 
 
-def _rows(path: Path, required: Sequence[str]) -> Iterable[tuple[int, dict[str, str]]]:
-    try:
-        with path.open(encoding="utf-8", newline="") as fh:
-            reader = csv.DictReader(fh)
-            missing = [c for c in required if c not in (reader.fieldnames or [])]
-            if missing:
-                raise GazetteerError(log_message=f"{path}: missing columns {', '.join(missing)}")
-            for number, row in enumerate(reader, start=2):
-                if None in row:  # a pattern with a comma, not quoted: the row runs on
-                    message = f"{path}:{number}: more fields than columns (quote the pattern)"
-                    raise GazetteerError(log_message=message)
-                yield number, {k: (v or "").strip() for k, v in row.items() if k is not None}
-    except (OSError, csv.Error, UnicodeDecodeError) as exc:
-        raise GazetteerError(log_message=f"cannot read {path}: {exc}") from exc
-
-
-def _pattern(path: Path, number: int, pattern: str) -> str:
-    if not pattern:
-        raise GazetteerError(log_message=f"{path}:{number}: empty pattern")
-    try:
-        re.compile(pattern)
-    except re.error as exc:
-        message = f"{path}:{number}: bad pattern {pattern!r}: {exc}"
-        raise GazetteerError(log_message=message) from exc
-    return pattern
-
-
 def read_triggers(paths: Iterable[Path], known_types: Iterable[str]) -> dict[str, tuple[str, ...]]:
     """Trigger alternatives by event type, in file order; later files add to earlier ones."""
     known = set(known_types)
     found: dict[str, list[str]] = {}
     for path in paths:
-        for number, row in _rows(path, ("event_type", "pattern")):
+        for number, row in rows(path, ("event_type", "pattern")):
             kind = row["event_type"]
             if kind not in known:
                 raise GazetteerError(log_message=f"{path}:{number}: unknown event type {kind!r}")
             patterns = found.setdefault(kind, [])
-            pattern = _pattern(path, number, row["pattern"])
+            pattern = checked_pattern(path, number, row["pattern"])
             if pattern not in patterns:
                 patterns.append(pattern)
     return {kind: tuple(patterns) for kind, patterns in found.items()}
-
-
-def _date(path: Path, number: int, value: str) -> dt.date | None:
-    if not value:
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError as exc:
-        raise GazetteerError(log_message=f"{path}:{number}: bad date {value!r}") from exc
 
 
 def read_demonyms(paths: Iterable[Path]) -> tuple[Demonym, ...]:
     """Owner words, in file order (a later row for the same word and period overrides)."""
     found: dict[tuple[str, dt.date | None], Demonym] = {}
     for path in paths:
-        for number, row in _rows(path, ("word", "country", "forces")):
+        for number, row in rows(path, ("word", "country", "forces")):
             if not row["word"]:
                 raise GazetteerError(log_message=f"{path}:{number}: empty word")
             people = row.get("people", "")
@@ -247,8 +190,8 @@ def read_demonyms(paths: Iterable[Path]) -> tuple[Demonym, ...]:
                 row["word"],
                 row["country"] or None,
                 row["forces"] or None,
-                _date(path, number, row.get("valid_from", "")),
-                _date(path, number, row.get("valid_to", "")),
+                row_date(path, number, row.get("valid_from", "")),
+                row_date(path, number, row.get("valid_to", "")),
                 people == "yes",
             )
             found[(demonym.word, demonym.valid_from)] = demonym  # matched as written
@@ -259,10 +202,10 @@ def read_cues(paths: Iterable[Path]) -> dict[str, tuple[str, ...]]:
     """Cue word patterns by cue name."""
     found: dict[str, list[str]] = {}
     for path in paths:
-        for number, row in _rows(path, ("cue", "pattern")):
+        for number, row in rows(path, ("cue", "pattern")):
             if row["cue"] not in CUES:
                 raise GazetteerError(log_message=f"{path}:{number}: unknown cue {row['cue']!r}")
-            found.setdefault(row["cue"], []).append(_pattern(path, number, row["pattern"]))
+            found.setdefault(row["cue"], []).append(checked_pattern(path, number, row["pattern"]))
     return {cue: tuple(patterns) for cue, patterns in found.items()}
 
 
@@ -270,8 +213,8 @@ def read_successors(paths: Iterable[Path]) -> tuple[Successor, ...]:
     """Actors succeeded by others from a date."""
     found: list[Successor] = []
     for path in paths:
-        for number, row in _rows(path, ("actor", "successor", "from")):
-            since = _date(path, number, row["from"])
+        for number, row in rows(path, ("actor", "successor", "from")):
+            since = row_date(path, number, row["from"])
             if since is None or not row["actor"] or not row["successor"]:
                 raise GazetteerError(log_message=f"{path}:{number}: actor, successor and from")
             found.append(Successor(row["actor"], row["successor"], since))
@@ -282,7 +225,7 @@ def read_states(paths: Iterable[Path]) -> tuple[State, ...]:
     """States by country code, in file order (a later row for the same code replaces it)."""
     found: dict[str, State] = {}
     for path in paths:
-        for number, row in _rows(path, ("country", "name", "capital", "government")):
+        for number, row in rows(path, ("country", "name", "capital", "government")):
             if not (row["country"] and row["name"] and row["capital"]):
                 raise GazetteerError(log_message=f"{path}:{number}: country, name and capital")
             found[row["country"]] = State(
@@ -299,42 +242,10 @@ def read_epithets(paths: Iterable[Path]) -> tuple[tuple[str, str], ...]:
     """(phrase pattern, city name) rows, in file order."""
     found: list[tuple[str, str]] = []
     for path in paths:
-        for number, row in _rows(path, ("phrase", "place")):
+        for number, row in rows(path, ("phrase", "place")):
             if not row["place"]:
                 raise GazetteerError(log_message=f"{path}:{number}: a phrase and its place")
-            found.append((_pattern(path, number, row["phrase"]), row["place"]))
-    return tuple(found)
-
-
-def read_pairs(
-    paths: Iterable[Path], columns: tuple[str, str], known: Iterable[str] | None = None
-) -> tuple[Named, ...]:
-    """Rows of two columns, both needed (the second one of ``known`` when given), in file
-    order: outlaw groups and their enemies, leaders and their states, seats of regions."""
-    allowed = None if known is None else set(known)
-    found: list[Named] = []
-    for path in paths:
-        for number, row in _rows(path, columns):
-            name, value = row[columns[0]], row[columns[1]]
-            if not name or not value:
-                raise GazetteerError(log_message=f"{path}:{number}: {' and '.join(columns)}")
-            if allowed is not None and value not in allowed:
-                message = f"{path}:{number}: unknown {columns[1]} {value!r}"
-                raise GazetteerError(log_message=message)
-            found.append(Named(name, value, f"{path}:{number}"))
-    return tuple(found)
-
-
-def read_campaigns(paths: Iterable[Path]) -> tuple[Campaign, ...]:
-    """Forces' campaigns against their enemies, in file order."""
-    found: list[Campaign] = []
-    for path in paths:
-        for number, row in _rows(path, ("force", "country", "enemy", "reading")):
-            force, enemy, reading = row["force"], row["enemy"], row["reading"]
-            if not force or not enemy or reading not in CAMPAIGN_READINGS:
-                message = f"{path}:{number}: force, enemy and reading (strike or terrorists)"
-                raise GazetteerError(log_message=message)
-            found.append(Campaign(force, row["country"], enemy, reading, f"{path}:{number}"))
+            found.append((checked_pattern(path, number, row["phrase"]), row["place"]))
     return tuple(found)
 
 
@@ -342,7 +253,7 @@ def read_hosted_sites(paths: Iterable[Path]) -> tuple[HostedSite, ...]:
     """Sites hosting a foreign force (names separated by ``|``), in file order."""
     found: list[HostedSite] = []
     for path in paths:
-        for number, row in _rows(path, ("site", "actor")):
+        for number, row in rows(path, ("site", "actor")):
             names = tuple(n.strip() for n in row["site"].split("|") if n.strip())
             if not names or not row["actor"]:
                 raise GazetteerError(log_message=f"{path}:{number}: a site and its actor")
@@ -350,8 +261,8 @@ def read_hosted_sites(paths: Iterable[Path]) -> tuple[HostedSite, ...]:
                 HostedSite(
                     names,
                     row["actor"],
-                    _date(path, number, row.get("valid_from", "")),
-                    _date(path, number, row.get("valid_to", "")),
+                    row_date(path, number, row.get("valid_from", "")),
+                    row_date(path, number, row.get("valid_to", "")),
                 )
             )
     return tuple(found)

@@ -26,7 +26,7 @@ from collections.abc import Mapping, Sequence
 from app.errors import GazetteerError
 from app.extraction.actors import Actor, ActorMention
 from app.extraction.event_builder import EventDraft
-from app.extraction.lexicon import Named
+from app.extraction.lexicon_tables import Named
 
 #: Kinds of an outlaw group's enemies (its non-state enemies are named in the lexicon).
 _ENEMY_KINDS = frozenset({"state_forces", "external_forces"})

@@ -23,7 +23,8 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 
 from app.extraction.actors import Actor
 from app.extraction.event_builder import EventDraft
-from app.extraction.lexicon import Named, State
+from app.extraction.lexicon import State
+from app.extraction.lexicon_tables import Named
 
 
 #: A leader's surname, with its prefix: "Presidents Putin and Erdogan", "Ahmed al-Sharaa".

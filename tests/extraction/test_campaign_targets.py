@@ -48,7 +48,8 @@ def test_terrorists_of_another_force_are_not_the_pkk(extractor):
 
 
 def test_the_campaigns_are_read_from_the_lexicon(tmp_path):
-    from app.extraction.lexicon import lexicon_dir, read_campaigns
+    from app.extraction.lexicon import lexicon_dir
+    from app.extraction.lexicon_tables import read_campaigns
 
     rows = read_campaigns([lexicon_dir() / "campaigns.csv"])
     assert ("Turkish Armed Forces", "SY", "YPG", "terrorists") in {
@@ -60,7 +61,7 @@ def test_the_campaigns_are_read_from_the_lexicon(tmp_path):
     "row", ["IRGC,IQ,PKK,shelling,unknown reading", ",IQ,PKK,strike,no force", "IRGC,IQ,,strike,x"]
 )
 def test_a_bad_campaign_row_is_refused_with_its_line(tmp_path, row):
-    from app.extraction.lexicon import read_campaigns
+    from app.extraction.lexicon_tables import read_campaigns
 
     path = tmp_path / "campaigns.csv"
     path.write_text(f"force,country,enemy,reading,note\nIRGC,IQ,PKK,strike,x\n{row}\n")
@@ -70,7 +71,7 @@ def test_a_bad_campaign_row_is_refused_with_its_line(tmp_path, row):
 
 def test_a_campaign_naming_an_unknown_actor_is_refused_with_its_line(tmp_path, extractor):
     from app.extraction.campaign_targets import CampaignTargets
-    from app.extraction.lexicon import read_campaigns
+    from app.extraction.lexicon_tables import read_campaigns
 
     path = tmp_path / "campaigns.csv"
     path.write_text("force,country,enemy,reading,note\nIRGC,IQ,Kurdish parties,strike,x\n")
@@ -81,7 +82,7 @@ def test_a_campaign_naming_an_unknown_actor_is_refused_with_its_line(tmp_path, e
 def test_a_campaign_s_enemy_comes_from_the_data(extractor):
     """A row moved from Iraq to Syria moves the reading with it."""
     from app.extraction.campaign_targets import CampaignTargets
-    from app.extraction.lexicon import Campaign
+    from app.extraction.lexicon_tables import Campaign
 
     text = "A Turkish drone struck a vehicle near Batifa in Zakho district on Friday."
     published = dt.date(2023, 3, 11)

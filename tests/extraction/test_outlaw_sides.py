@@ -102,7 +102,8 @@ def test_fighters_killed_in_a_clash_with_the_group_are_its_target(extractor):
 
 
 def test_the_groups_and_their_enemies_are_read_from_the_lexicon(tmp_path):
-    from app.extraction.lexicon import lexicon_dir, read_pairs
+    from app.extraction.lexicon import lexicon_dir
+    from app.extraction.lexicon_tables import read_pairs
 
     rows = read_pairs([lexicon_dir() / "outlaws.csv"], ("outlaw", "enemy"))
     assert ("ISIS", "SDF") in {(r.name, r.value) for r in rows}
@@ -113,7 +114,7 @@ def test_the_groups_and_their_enemies_are_read_from_the_lexicon(tmp_path):
 
 
 def test_an_enemy_unknown_to_the_actor_list_is_refused_with_its_line(tmp_path, extractor):
-    from app.extraction.lexicon import read_pairs
+    from app.extraction.lexicon_tables import read_pairs
     from app.extraction.outlaw_sides import OutlawSides
 
     path = tmp_path / "outlaws.csv"
@@ -124,7 +125,7 @@ def test_an_enemy_unknown_to_the_actor_list_is_refused_with_its_line(tmp_path, e
 
 def test_an_enemy_comes_from_the_data_not_the_code(extractor):
     """Without its row, the SDF and the group both stay the actors of their fight."""
-    from app.extraction.lexicon import Named
+    from app.extraction.lexicon_tables import Named
     from app.extraction.outlaw_sides import OutlawSides
 
     text = (

@@ -101,7 +101,8 @@ def test_a_leader_who_strikes_a_deal_stands_for_its_government(
 
 
 def test_leaders_and_region_seats_are_read_from_the_lexicon(tmp_path):
-    from app.extraction.lexicon import lexicon_dir, read_pairs, read_states
+    from app.extraction.lexicon import lexicon_dir, read_states
+    from app.extraction.lexicon_tables import read_pairs
 
     codes = [s.country for s in read_states([lexicon_dir() / "states.csv"])]
     leaders = read_pairs([lexicon_dir() / "leaders.csv"], ("name", "country"), codes)
@@ -116,7 +117,7 @@ def test_leaders_and_region_seats_are_read_from_the_lexicon(tmp_path):
 )
 def test_a_leader_of_no_known_state_is_refused_with_its_line(tmp_path, row, message):
     from app.errors import GazetteerError
-    from app.extraction.lexicon import read_pairs
+    from app.extraction.lexicon_tables import read_pairs
 
     path = tmp_path / "leaders.csv"
     path.write_text(f"name,country,note\nPutin,RU,x\n{row}\n")
@@ -126,7 +127,7 @@ def test_a_leader_of_no_known_state_is_refused_with_its_line(tmp_path, row, mess
 
 def test_a_leader_and_a_regional_seat_are_parties_from_the_data(extractor):
     """A name the lexicon gives no state is no party; one it gives a state is."""
-    from app.extraction.lexicon import Named
+    from app.extraction.lexicon_tables import Named
     from app.extraction.parties import Parties
 
     text = (

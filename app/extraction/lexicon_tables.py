@@ -1,0 +1,71 @@
+"""The lexicon's tables of actors: outlaw groups and their enemies (``outlaws.csv``),
+leaders and their states (``leaders.csv``), seats of regional governments
+(``region_seats.csv``) and forces' campaigns (``campaigns.csv``). Each row keeps where it is,
+for the errors about the actors it names, found when the extractor is built."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from app.errors import GazetteerError
+from app.extraction.lexicon_files import rows
+
+
+@dataclass(frozen=True, slots=True)
+class Named:
+    """A name and what a row of the lexicon gives it, with where the row is (for errors about
+    the actors it names, found when the extractor is built)."""
+
+    name: str
+    value: str
+    source: str
+
+
+@dataclass(frozen=True, slots=True)
+class Campaign:
+    """A force's campaign against an enemy in a country ("" for anywhere), and what of its
+    events the enemy is read into (``reading``: one of :data:`CAMPAIGN_READINGS`)."""
+
+    force: str
+    country: str
+    enemy: str
+    reading: str
+    source: str
+
+
+#: A strike naming no target hits the enemy; the force's "terrorists" are that enemy.
+CAMPAIGN_READINGS = frozenset({"strike", "terrorists"})
+
+
+def read_pairs(
+    paths: Iterable[Path], columns: tuple[str, str], known: Iterable[str] | None = None
+) -> tuple[Named, ...]:
+    """Rows of two columns, both needed (the second one of ``known`` when given), in file
+    order: outlaw groups and their enemies, leaders and their states, seats of regions."""
+    allowed = None if known is None else set(known)
+    found: list[Named] = []
+    for path in paths:
+        for number, row in rows(path, columns):
+            name, value = row[columns[0]], row[columns[1]]
+            if not name or not value:
+                raise GazetteerError(log_message=f"{path}:{number}: {' and '.join(columns)}")
+            if allowed is not None and value not in allowed:
+                message = f"{path}:{number}: unknown {columns[1]} {value!r}"
+                raise GazetteerError(log_message=message)
+            found.append(Named(name, value, f"{path}:{number}"))
+    return tuple(found)
+
+
+def read_campaigns(paths: Iterable[Path]) -> tuple[Campaign, ...]:
+    """Forces' campaigns against their enemies, in file order."""
+    found: list[Campaign] = []
+    for path in paths:
+        for number, row in rows(path, ("force", "country", "enemy", "reading")):
+            force, enemy, reading = row["force"], row["enemy"], row["reading"]
+            if not force or not enemy or reading not in CAMPAIGN_READINGS:
+                message = f"{path}:{number}: force, enemy and reading (strike or terrorists)"
+                raise GazetteerError(log_message=message)
+            found.append(Campaign(force, row["country"], enemy, reading, f"{path}:{number}"))
+    return tuple(found)
