@@ -45,6 +45,8 @@ are read after the shipped ones. Each file is read once, when the extractor is b
   enemy in a country (empty: anywhere): its strikes that name no target hit the enemy
   (``strike``), or its "terrorists" are the enemy (``terrorists``)
   (:mod:`app.extraction.campaign_targets`).
+- ``regional_police.csv`` (admin1, police, since, note): a governorate policed by a regional
+  authority from a day on (:mod:`app.extraction.regional_forces`).
 - ``hosted_sites.csv`` (site, actor, valid_from, valid_to, note): bases that host a foreign
   force ("Ain al-Asad": US troops), names separated by ``|``; a rocket or drone attack on one
   is an attack on that force (:mod:`app.extraction.hosts`).
@@ -62,8 +64,10 @@ from app.extraction.lexicon_files import checked_pattern, row_date, rows
 from app.extraction.lexicon_tables import (
     Campaign,
     Named,
+    RegionalPolice,
     read_campaigns,
     read_pairs,
+    read_regional_police,
 )
 
 #: The cue names the rules read; a row with another name is a mistake in the file.
@@ -148,6 +152,7 @@ class Lexicon:
     leaders: tuple[Named, ...] = ()  # leaders' surnames and their states' codes
     region_seats: tuple[Named, ...] = ()  # seats of regional governments and those governments
     campaigns: tuple[Campaign, ...] = ()
+    regional_police: tuple[RegionalPolice, ...] = ()
 
 
 def lexicon_dir() -> Path:
@@ -290,4 +295,5 @@ def load_lexicon(
         leaders=read_pairs([shipped / "leaders.csv"], ("name", "country"), codes),
         region_seats=read_pairs([shipped / "region_seats.csv"], ("seat", "government")),
         campaigns=read_campaigns([shipped / "campaigns.csv"]),
+        regional_police=read_regional_police([shipped / "regional_police.csv"]),
     )

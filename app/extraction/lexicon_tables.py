@@ -1,16 +1,18 @@
 """The lexicon's tables of actors: outlaw groups and their enemies (``outlaws.csv``),
 leaders and their states (``leaders.csv``), seats of regional governments
-(``region_seats.csv``) and forces' campaigns (``campaigns.csv``). Each row keeps where it is,
+(``region_seats.csv``), forces' campaigns (``campaigns.csv``) and regional police
+(``regional_police.csv``). Each row keeps where it is,
 for the errors about the actors it names, found when the extractor is built."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
 from app.errors import GazetteerError
-from app.extraction.lexicon_files import rows
+from app.extraction.lexicon_files import row_date, rows
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,6 +34,16 @@ class Campaign:
     country: str
     enemy: str
     reading: str
+    source: str
+
+
+@dataclass(frozen=True, slots=True)
+class RegionalPolice:
+    """The police of a regional authority in a governorate (ISO 3166-2), from a day on."""
+
+    admin1: str
+    police: str
+    since: dt.date
     source: str
 
 
@@ -68,4 +80,16 @@ def read_campaigns(paths: Iterable[Path]) -> tuple[Campaign, ...]:
                 message = f"{path}:{number}: force, enemy and reading (strike or terrorists)"
                 raise GazetteerError(log_message=message)
             found.append(Campaign(force, row["country"], enemy, reading, f"{path}:{number}"))
+    return tuple(found)
+
+
+def read_regional_police(paths: Iterable[Path]) -> tuple[RegionalPolice, ...]:
+    """Governorates policed by a regional authority, in file order."""
+    found: list[RegionalPolice] = []
+    for path in paths:
+        for number, row in rows(path, ("admin1", "police", "since")):
+            since = row_date(path, number, row["since"])
+            if not row["admin1"] or not row["police"] or since is None:
+                raise GazetteerError(log_message=f"{path}:{number}: admin1, police and since")
+            found.append(RegionalPolice(row["admin1"], row["police"], since, f"{path}:{number}"))
     return tuple(found)

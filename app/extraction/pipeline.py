@@ -67,7 +67,7 @@ from app.extraction.place_words import people_words
 from app.extraction.places import ToponymMatcher, tokenize
 from app.extraction.possessives import with_possessives
 from app.extraction.provinces import Provinces
-from app.extraction.regional_forces import as_regional
+from app.extraction.regional_forces import RegionalForces
 from app.extraction.repeats import Repeats
 from app.extraction.report_input import DEFAULT_MAX_CHARS, ReportInput, check_published, check_text
 from app.extraction.resolve import ResolvedMention, Resolver
@@ -147,6 +147,7 @@ class Extractor:
         self.epithets = Epithets(self.lexicon.epithets)
         self.outlaws = OutlawSides(self.lexicon.enemies, self.actors.actors)
         self.campaigns = CampaignTargets(self.lexicon.campaigns, self.actors.actors)
+        self.regional = RegionalForces(self.lexicon.regional_police, self.actors.actors)
         self.commands = Commands(gazetteer)
         self.vague = VagueParts(gazetteer)
         self.max_chars = max_chars
@@ -326,7 +327,7 @@ class Extractor:
             crowds.arrested_rioters(draft, ctx.catalog)
             crowds.add_crowd_target(draft, ctx.catalog)
             crowds.add_intervening_forces(draft, ctx.matcher.national)
-            as_regional(draft, ctx.catalog)
+            self.regional.as_regional(draft, ctx.catalog)
             self.parties.add(draft, ctx.catalog, ctx.matcher.as_of)
             releases.add_kidnappers(draft, drafts, ctx.catalog)
             releases.add_hostages(draft, ctx.catalog)
