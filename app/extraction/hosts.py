@@ -23,7 +23,6 @@ from collections.abc import Callable, Mapping, Sequence
 
 from app.errors import GazetteerError
 from app.extraction.actors import Actor
-from app.extraction.crowds import mission_owner
 from app.extraction.cues import cued_finditer, cued_search
 from app.extraction.event_builder import EventDraft
 from app.extraction.lexicon import HostedSite
@@ -81,9 +80,12 @@ class HostedSites:
         national: Callable[[str, dt.date], Actor | None] | None = None,
         as_of: Callable[[Actor, dt.date], Actor] | None = None,
         governments: Mapping[str, str] | None = None,
+        mission_owner: Callable[[str], str | None] | None = None,
     ) -> None:
         """``governments``: country code -> its government's actor name (data/lexicon/states.csv),
-        the target of a foreign strike on the state's seat of power."""
+        the target of a foreign strike on the state's seat of power; ``mission_owner``: the
+        government whose mission a text names as struck
+        (:meth:`app.extraction.crowds.CrowdTargets.mission_owner`)."""
         for site in sites:
             if site.actor not in catalog:
                 message = f"hosted site {site.names[0]!r} names unknown actor {site.actor!r}"
@@ -92,6 +94,7 @@ class HostedSites:
         self._national = national
         self._as_of = as_of
         self._governments = dict(governments or {})
+        self._mission_owner = mission_owner
         self._by_name = {name.casefold(): site for site in sites for name in site.names}
         names = sorted(self._by_name, key=len, reverse=True)
         self._pattern: re.Pattern[str] | None = (
@@ -112,7 +115,7 @@ class HostedSites:
                 actor = self._catalog[site.actor]
                 if site.valid_on(draft.date) and actor not in found:
                     found.append(actor)
-        owner = mission_owner(text)
+        owner = self._mission_owner(text) if self._mission_owner is not None else None
         if owner is not None and owner in self._catalog:
             found.append(self._catalog[owner])
         return found

@@ -31,7 +31,8 @@ are read after the shipped ones. Each file is read once, when the extractor is b
   reports name, the words for them (adjectives separated by ``|``), their capitals and the
   actor their government is; the one table the rules read a capital
   or a state's name from (:mod:`app.extraction.seats`, :mod:`app.extraction.states_acting`,
-  :mod:`app.extraction.speaking_states`, :mod:`app.extraction.parties`).
+  :mod:`app.extraction.speaking_states`, :mod:`app.extraction.parties`,
+  :mod:`app.extraction.crowds`).
 - ``epithets.csv`` (phrase, place, note): a phrase that names a city by what it is ("Iraq's
   second city": Mosul), a pattern (:mod:`app.extraction.epithets`).
 - ``outlaws.csv`` (outlaw, enemy, note): a group at war with every armed party and its

@@ -34,6 +34,7 @@ from app.extraction.campaign_targets import CampaignTargets
 from app.extraction.claims import attach_claim
 from app.extraction.commands import Commands
 from app.extraction.cross_border import at_home
+from app.extraction.crowds import CrowdTargets
 from app.extraction.date_scan import scan_dates
 from app.extraction.dated_clauses import dated_clauses
 from app.extraction.datelines import after_dateline, covered_period
@@ -125,12 +126,14 @@ class Extractor:
         )
         # "fighters of the Shaitat tribe" name whom the dictionary's "tribal fighters" names.
         self.tribal = next((m.actors for m in self.actors.find(TRIBAL_ALIAS)), ())
+        self.crowd_targets = CrowdTargets(lexicon_states, self.actors.as_of)
         self.hosted = HostedSites(
             self.lexicon.hosted_sites,
             self.actors.actors,
             self.actors.national,
             self.actors.as_of,
             {s.country: s.government for s in lexicon_states if s.government is not None},
+            self.crowd_targets.mission_owner,
         )
         self.states = StatesActing(
             state_names(self.lexicon.demonyms, lexicon_states),
@@ -325,7 +328,7 @@ class Extractor:
             )
             crowds.as_rioters(draft, ctx.catalog)
             crowds.arrested_rioters(draft, ctx.catalog)
-            crowds.add_crowd_target(draft, ctx.catalog)
+            self.crowd_targets.add(draft, ctx.catalog)
             crowds.add_intervening_forces(draft, ctx.matcher.national)
             self.regional.as_regional(draft, ctx.catalog)
             self.parties.add(draft, ctx.catalog, ctx.matcher.as_of)
