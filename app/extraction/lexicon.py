@@ -48,6 +48,8 @@ are read after the shipped ones. Each file is read once, when the extractor is b
   (:mod:`app.extraction.campaign_targets`).
 - ``regional_police.csv`` (admin1, police, since, note): a governorate policed by a regional
   authority from a day on (:mod:`app.extraction.regional_forces`).
+- ``led_offensives.csv`` (side, leader, country, start, end, note): an offensive of a side
+  named generically ("the rebels") that one group led (:mod:`app.extraction.led_offensives`).
 - ``hosted_sites.csv`` (site, actor, valid_from, valid_to, note): bases that host a foreign
   force ("Ain al-Asad": US troops), names separated by ``|``; a rocket or drone attack on one
   is an attack on that force (:mod:`app.extraction.hosts`).
@@ -64,9 +66,11 @@ from app.errors import GazetteerError
 from app.extraction.lexicon_files import checked_pattern, row_date, rows
 from app.extraction.lexicon_tables import (
     Campaign,
+    LedOffensive,
     Named,
     RegionalPolice,
     read_campaigns,
+    read_led_offensives,
     read_pairs,
     read_regional_police,
 )
@@ -154,6 +158,7 @@ class Lexicon:
     region_seats: tuple[Named, ...] = ()  # seats of regional governments and those governments
     campaigns: tuple[Campaign, ...] = ()
     regional_police: tuple[RegionalPolice, ...] = ()
+    led_offensives: tuple[LedOffensive, ...] = ()
 
 
 def lexicon_dir() -> Path:
@@ -297,4 +302,5 @@ def load_lexicon(
         region_seats=read_pairs([shipped / "region_seats.csv"], ("seat", "government")),
         campaigns=read_campaigns([shipped / "campaigns.csv"]),
         regional_police=read_regional_police([shipped / "regional_police.csv"]),
+        led_offensives=read_led_offensives([shipped / "led_offensives.csv"]),
     )

@@ -1,8 +1,9 @@
 """The lexicon's tables of actors: outlaw groups and their enemies (``outlaws.csv``),
 leaders and their states (``leaders.csv``), seats of regional governments
-(``region_seats.csv``), forces' campaigns (``campaigns.csv``) and regional police
-(``regional_police.csv``). Each row keeps where it is,
-for the errors about the actors it names, found when the extractor is built."""
+(``region_seats.csv``), forces' campaigns (``campaigns.csv``), regional police
+(``regional_police.csv``) and offensives led by one group of a side (``led_offensives.csv``).
+Each row keeps where it is, for the errors about the actors it names, found when the
+extractor is built."""
 
 from __future__ import annotations
 
@@ -45,6 +46,19 @@ class RegionalPolice:
     police: str
     since: dt.date
     source: str
+
+
+@dataclass(frozen=True, slots=True)
+class LedOffensive:
+    """An offensive whose generic side (``side``) was led by ``leader`` in ``country``,
+    from ``start`` to ``end`` (both days included)."""
+
+    side: str
+    leader: str
+    country: str
+    start: dt.date
+    end: dt.date
+    source: str = ""
 
 
 #: A strike naming no target hits the enemy; the force's "terrorists" are that enemy.
@@ -92,4 +106,19 @@ def read_regional_police(paths: Iterable[Path]) -> tuple[RegionalPolice, ...]:
             if not row["admin1"] or not row["police"] or since is None:
                 raise GazetteerError(log_message=f"{path}:{number}: admin1, police and since")
             found.append(RegionalPolice(row["admin1"], row["police"], since, f"{path}:{number}"))
+    return tuple(found)
+
+
+def read_led_offensives(paths: Iterable[Path]) -> tuple[LedOffensive, ...]:
+    """Offensives led by one group of a side, in file order."""
+    found: list[LedOffensive] = []
+    columns = ("side", "leader", "country", "start", "end")
+    for path in paths:
+        for number, row in rows(path, columns):
+            start, end = row_date(path, number, row["start"]), row_date(path, number, row["end"])
+            side, leader, country = row["side"], row["leader"], row["country"]
+            if not (side and leader and country) or start is None or end is None or end < start:
+                message = f"{path}:{number}: {', '.join(columns)} (start no later than end)"
+                raise GazetteerError(log_message=message)
+            found.append(LedOffensive(side, leader, country, start, end, f"{path}:{number}"))
     return tuple(found)

@@ -56,7 +56,7 @@ from app.extraction.gapped_events import followed_drafts, gapped_trigger
 from app.extraction.hosts import HostedSites
 from app.extraction.issuer import add_issuer, statement_issuer, with_ours
 from app.extraction.learned_triggers import SHIPPED, LearnedTriggers, TriggerReviser
-from app.extraction.led_offensives import add_backed_side, add_leader
+from app.extraction.led_offensives import LedOffensives, add_backed_side
 from app.extraction.lexicon import Lexicon, load_lexicon
 from app.extraction.namesakes import placed_by_neighbours
 from app.extraction.occurrences import occurrences
@@ -151,6 +151,7 @@ class Extractor:
         self.outlaws = OutlawSides(self.lexicon.enemies, self.actors.actors)
         self.campaigns = CampaignTargets(self.lexicon.campaigns, self.actors.actors)
         self.regional = RegionalForces(self.lexicon.regional_police, self.actors.actors)
+        self.led_offensives = LedOffensives(self.lexicon.led_offensives, self.actors.actors)
         self.commands = Commands(gazetteer)
         self.vague = VagueParts(gazetteer)
         self.max_chars = max_chars
@@ -338,7 +339,7 @@ class Extractor:
             defaults.add_series_targets(draft, earlier)
             self.campaigns.add_campaign_target(draft, ctx.catalog)
             self.campaigns.add_terror_target(draft, ctx.catalog)
-            add_leader(draft, ctx.catalog)
+            self.led_offensives.add_leader(draft, ctx.catalog)
             add_backed_side(draft, ctx.catalog)
             defaults.without_bystanders(draft)
             self.outlaws.separate(draft)
