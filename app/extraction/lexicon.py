@@ -52,7 +52,8 @@ are read after the shipped ones. Each file is read once, when the extractor is b
   named generically ("the rebels") that one group led (:mod:`app.extraction.led_offensives`).
 - ``hosted_sites.csv`` (site, actor, valid_from, valid_to, note): bases that host a foreign
   force ("Ain al-Asad": US troops), names separated by ``|``; a rocket or drone attack on one
-  is an attack on that force (:mod:`app.extraction.hosts`).
+  is an attack on that force (:mod:`app.extraction.hosts`); ``allies.csv`` (actor, ally, note):
+  forces of one side, whose strike on a site hosting the other is no attack on it.
 """
 
 from __future__ import annotations
@@ -159,6 +160,7 @@ class Lexicon:
     campaigns: tuple[Campaign, ...] = ()
     regional_police: tuple[RegionalPolice, ...] = ()
     led_offensives: tuple[LedOffensive, ...] = ()
+    allies: tuple[Named, ...] = ()  # forces of one side: an actor (name) and its ally (value)
 
 
 def lexicon_dir() -> Path:
@@ -303,4 +305,5 @@ def load_lexicon(
         campaigns=read_campaigns([shipped / "campaigns.csv"]),
         regional_police=read_regional_police([shipped / "regional_police.csv"]),
         led_offensives=read_led_offensives([shipped / "led_offensives.csv"]),
+        allies=read_pairs([shipped / "allies.csv"], ("actor", "ally")),
     )

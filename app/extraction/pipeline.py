@@ -134,6 +134,7 @@ class Extractor:
             self.actors.as_of,
             {s.country: s.government for s in lexicon_states if s.government is not None},
             self.crowd_targets.mission_owner,
+            self.lexicon.allies,
         )
         self.states = StatesActing(
             state_names(self.lexicon.demonyms, lexicon_states),
