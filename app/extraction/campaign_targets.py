@@ -10,29 +10,21 @@ there name it alone) and Iran's on the Iranian Kurdish opposition parties (29 of
 A state's own word for its enemy names that enemy: "terrorists", "the separatist terrorist
 organisation" in what Turkey's forces do are the PKK in Iraq and the YPG in Syria, in Iran's
 the Iranian Kurdish parties, whatever the event (a strike, a raid, a clash, an arrest).
+
+The campaigns (force, country, enemy) are data, ``data/lexicon/campaigns.csv``.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
+from app.errors import GazetteerError
 from app.extraction.actors import Actor
 from app.extraction.event_builder import EventDraft
+from app.extraction.lexicon_tables import Campaign
 
-#: (attacker, country struck or "" for any) -> the enemy its campaign there is against.
-CAMPAIGN_ENEMY = {
-    ("US-led coalition", ""): "ISIS",
-    ("Turkish Armed Forces", "IQ"): "PKK",
-    ("IRGC", "IQ"): "Iranian Kurdish opposition groups",
-}
 _STRIKES = frozenset({"airstrike", "drone_or_rocket_attack"})
-#: (force, country of the event) -> whom that force calls terrorists there.
-TERROR_ENEMY = {
-    ("Turkish Armed Forces", "IQ"): "PKK",
-    ("Turkish Armed Forces", "SY"): "YPG",
-    ("IRGC", "IQ"): "Iranian Kurdish opposition groups",
-}
 _TERROR_WORD = re.compile(r"\b(?:terroris[tm]s?|separatists?)\b", re.I)
 #: Events a force's enemy can suffer: not a deal, a protest or a hand-over.
 _AGAINST = frozenset(
@@ -40,33 +32,40 @@ _AGAINST = frozenset(
 )
 
 
-def add_campaign_target(draft: EventDraft, catalog: Mapping[str, Actor]) -> None:
-    """Give a strike by a campaign's force that names no target the campaign's enemy."""
-    if draft.spec.name not in _STRIKES or any(role == "target" for _, role, _ in draft.actors):
-        return
-    place = draft.location.place if draft.location is not None else None
-    country = place.country if place is not None else ""
-    for actor, role, _ in list(draft.actors):
-        name = CAMPAIGN_ENEMY.get((actor.name, "")) or CAMPAIGN_ENEMY.get((actor.name, country))
-        enemy = catalog.get(name or "") if role == "actor" else None
-        if enemy is not None:
-            draft.add_actor(enemy, "target", None)
-            return
+class CampaignTargets:
+    """The lexicon's campaigns: whom a force's strikes and "terrorists" are."""
 
+    def __init__(self, campaigns: Sequence[Campaign], known: Mapping[str, Actor]) -> None:
+        """``campaigns``: :attr:`Lexicon.campaigns`; ``known``: the actors by name, which
+        every row must name."""
+        #: reading -> (force, country struck or "" for any) -> the enemy.
+        self._enemy: dict[str, dict[tuple[str, str], str]] = {"strike": {}, "terrorists": {}}
+        for row in campaigns:
+            for name in (row.force, row.enemy):
+                if name not in known:
+                    raise GazetteerError(log_message=f"{row.source}: unknown actor {name!r}")
+            self._enemy[row.reading][(row.force, row.country)] = row.enemy
 
-def add_terror_target(draft: EventDraft, catalog: Mapping[str, Actor]) -> None:
-    """Give an event of a force whose sentence calls its enemy "terrorists" and names no
-    target that enemy ("our jets struck shelters of the terrorist organisation")."""
-    if draft.spec.name not in _AGAINST or any(role == "target" for _, role, _ in draft.actors):
-        return
-    if not _TERROR_WORD.search(draft.sentence.text):
-        return
-    place = draft.location.place if draft.location is not None else None
-    country = place.country if place is not None else ""
-    for actor, role, _ in list(draft.actors):
-        enemy = (
-            catalog.get(TERROR_ENEMY.get((actor.name, country), "")) if role == "actor" else None
-        )
-        if enemy is not None:
-            draft.add_actor(enemy, "target", None)
+    def _add(self, draft: EventDraft, catalog: Mapping[str, Actor], reading: str) -> None:
+        place = draft.location.place if draft.location is not None else None
+        country = place.country if place is not None else ""
+        table = self._enemy[reading]
+        for actor, role, _ in list(draft.actors):
+            name = table.get((actor.name, "")) or table.get((actor.name, country))
+            enemy = catalog.get(name or "") if role == "actor" else None
+            if enemy is not None:
+                draft.add_actor(enemy, "target", None)
+                return
+
+    def add_campaign_target(self, draft: EventDraft, catalog: Mapping[str, Actor]) -> None:
+        """Give a strike by a campaign's force that names no target the campaign's enemy."""
+        if draft.spec.name in _STRIKES and not any(r == "target" for _, r, _ in draft.actors):
+            self._add(draft, catalog, "strike")
+
+    def add_terror_target(self, draft: EventDraft, catalog: Mapping[str, Actor]) -> None:
+        """Give an event of a force whose sentence calls its enemy "terrorists" and names no
+        target that enemy ("our jets struck shelters of the terrorist organisation")."""
+        if draft.spec.name not in _AGAINST or any(r == "target" for _, r, _ in draft.actors):
             return
+        if _TERROR_WORD.search(draft.sentence.text):
+            self._add(draft, catalog, "terrorists")

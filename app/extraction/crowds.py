@@ -18,10 +18,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 
 from app.extraction.actors import Actor, ActorCatalog, ActorMention
 from app.extraction.event_builder import EventDraft
+from app.extraction.lexicon import State
+from app.gazetteer.index import FOCUS_COUNTRIES
 
 _UNREST = frozenset({"protest", "riot"})
 #: A foreign mission and its owner's word: "the Iranian consulate", "Turkey's embassy".
@@ -30,18 +32,6 @@ MISSION = re.compile(
     r"(?:(?:visa|trade|cultural)\s+(?:application\s+)?(?:centre|center|office)|"
     r"(?:embassy|consulate)(?:\s+general)?)\b"
 )
-#: The adjective or country name of a mission's owner -> the canonical government.
-_GOVERNMENTS = {
-    "iranian": "Iranian government",
-    "iran": "Iranian government",
-    "turkish": "Turkish government",
-    "turkey": "Turkish government",
-    "american": "United States government",
-    "us": "United States government",
-    "u.s.": "United States government",
-    "russian": "Russian government",
-    "russia": "Russian government",
-}
 #: A seat of the state a rioting crowd turns on (its government is the target).
 STATE_SEAT = re.compile(
     r"\b(?:(?:provincial|local)?\s*(?:government|governorate|governor's|provincial council|"
@@ -55,7 +45,6 @@ STATE_SEAT = re.compile(
 _NOT_TARGET_BEFORE = re.compile(
     r"\b(?:from|demanding|demanded|calling for|against)\s+[^,;]*$", re.I
 )
-_SYRIA_TRANSITION = "2024-12-08"
 #: Force used on a crowd without naming who used it.
 INTERVENTION = re.compile(
     r"\b(?:tear ?gas|live (?:fire|rounds|ammunition)|water cannons?|rubber bullets|"
@@ -109,36 +98,58 @@ def arrested_rioters(draft: EventDraft, catalog: ActorCatalog) -> None:
     draft.add_actor(rioters, "target", None)
 
 
-def mission_owner(text: str) -> str | None:
-    """The government whose embassy, consulate or visa office the text names as a place
-    acted on (not one a crowd came from or demanded something of), if any."""
-    for match in MISSION.finditer(text):
-        name = _GOVERNMENTS.get(match.group("owner").lower())
-        if name is not None and not _NOT_TARGET_BEFORE.search(text[: match.start()]):
-            return name
-    return None
+def mission_owners(states: Iterable[State]) -> dict[str, str]:
+    """A mission owner's word (lower case) -> its government: the adjectives and names of the
+    lexicon's states outside Iraq and Syria ("Iranian", "Turkey", "US"; data/lexicon/states.csv)."""
+    found: dict[str, str] = {}
+    for state in states:
+        if state.government is not None and state.country not in FOCUS_COUNTRIES:
+            for word in (*state.adjectives, state.name):
+                found.setdefault(word.lower(), state.government)
+    return found
 
 
-def add_crowd_target(draft: EventDraft, catalog: Mapping[str, Actor]) -> None:
-    """The government a demonstration or riot is against: a foreign mission's owner, or
-    (a riot only) the state whose seat the crowd stormed."""
-    if draft.spec.name not in _UNREST:
-        return
-    text = draft.sentence.text
-    name = mission_owner(text)
-    if name is not None:
-        _add_target(draft, catalog.get(name))
-        return
-    if draft.spec.name != "riot" or not STATE_SEAT.search(text):
-        return
-    place = draft.location.place if draft.location is not None else None
-    country = place.country if place is not None else None
-    if country == "IQ":
-        _add_target(draft, catalog.get("Iraqi government"))
-    elif country == "SY":
-        after = draft.date.isoformat() >= _SYRIA_TRANSITION
-        name = "Syrian transitional government" if after else "Syrian government"
-        _add_target(draft, catalog.get(name))
+class CrowdTargets:
+    """Whom a crowd acts against: a foreign mission's owner, or the state whose seat it
+    stormed, by the lexicon's states."""
+
+    def __init__(self, states: Sequence[State], as_of: Callable[[Actor, dt.date], Actor]) -> None:
+        """``states``: the lexicon's states; ``as_of``: an actor's name on a day (Syria's
+        government changed in December 2024, data/lexicon/successors.csv)."""
+        self._owners = mission_owners(states)
+        self._governments = {
+            s.country: s.government
+            for s in states
+            if s.government is not None and s.country in FOCUS_COUNTRIES
+        }
+        self._as_of = as_of
+
+    def mission_owner(self, text: str) -> str | None:
+        """The government whose embassy, consulate or visa office the text names as a place
+        acted on (not one a crowd came from or demanded something of), if any."""
+        for match in MISSION.finditer(text):
+            name = self._owners.get(match.group("owner").lower())
+            if name is not None and not _NOT_TARGET_BEFORE.search(text[: match.start()]):
+                return name
+        return None
+
+    def add(self, draft: EventDraft, catalog: Mapping[str, Actor]) -> None:
+        """The government a demonstration or riot is against: a foreign mission's owner, or
+        (a riot only) the state of Iraq or Syria whose seat the crowd stormed."""
+        if draft.spec.name not in _UNREST:
+            return
+        text = draft.sentence.text
+        name = self.mission_owner(text)
+        if name is not None:
+            _add_target(draft, catalog.get(name))
+            return
+        if draft.spec.name != "riot" or not STATE_SEAT.search(text):
+            return
+        place = draft.location.place if draft.location is not None else None
+        country = place.country if place is not None else ""
+        government = catalog.get(self._governments.get(country, ""))
+        if government is not None:
+            _add_target(draft, self._as_of(government, draft.date))
 
 
 def _add_target(draft: EventDraft, actor: Actor | None) -> None:

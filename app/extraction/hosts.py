@@ -23,10 +23,10 @@ from collections.abc import Callable, Mapping, Sequence
 
 from app.errors import GazetteerError
 from app.extraction.actors import Actor
-from app.extraction.crowds import mission_owner
 from app.extraction.cues import cued_finditer, cued_search
 from app.extraction.event_builder import EventDraft
 from app.extraction.lexicon import HostedSite
+from app.extraction.lexicon_tables import Named
 from app.extraction.patterns import lazy_compile
 
 #: Violence whose target a struck site names (not an arrest, not a protest).
@@ -67,8 +67,6 @@ _LANDMARK_BEFORE = re.compile(
     r"(?:the\s+)?$",
     re.I,
 )
-#: One side: a US strike is not an attack on the coalition it leads.
-_ALLIED = frozenset({"United States Armed Forces", "US-led coalition"})
 
 
 class HostedSites:
@@ -81,17 +79,28 @@ class HostedSites:
         national: Callable[[str, dt.date], Actor | None] | None = None,
         as_of: Callable[[Actor, dt.date], Actor] | None = None,
         governments: Mapping[str, str] | None = None,
+        mission_owner: Callable[[str], str | None] | None = None,
+        allies: Sequence[Named] = (),
     ) -> None:
         """``governments``: country code -> its government's actor name (data/lexicon/states.csv),
-        the target of a foreign strike on the state's seat of power."""
+        the target of a foreign strike on the state's seat of power; ``mission_owner``: the
+        government whose mission a text names as struck
+        (:meth:`app.extraction.crowds.CrowdTargets.mission_owner`); ``allies``: forces of one
+        side (data/lexicon/allies.csv: a US strike is not an attack on the coalition it leads)."""
         for site in sites:
             if site.actor not in catalog:
                 message = f"hosted site {site.names[0]!r} names unknown actor {site.actor!r}"
                 raise GazetteerError(log_message=message)
+        for row in allies:
+            for name in (row.name, row.value):
+                if name not in catalog:
+                    raise GazetteerError(log_message=f"{row.source}: unknown actor {name!r}")
+        self._allied = frozenset(frozenset((row.name, row.value)) for row in allies)
         self._catalog = catalog
         self._national = national
         self._as_of = as_of
         self._governments = dict(governments or {})
+        self._mission_owner = mission_owner
         self._by_name = {name.casefold(): site for site in sites for name in site.names}
         names = sorted(self._by_name, key=len, reverse=True)
         self._pattern: re.Pattern[str] | None = (
@@ -112,10 +121,17 @@ class HostedSites:
                 actor = self._catalog[site.actor]
                 if site.valid_on(draft.date) and actor not in found:
                     found.append(actor)
-        owner = mission_owner(text)
+        owner = self._mission_owner(text) if self._mission_owner is not None else None
         if owner is not None and owner in self._catalog:
             found.append(self._catalog[owner])
         return found
+
+    def _same_side(self, actor: Actor, host: Actor) -> bool:
+        """Whether the draft already names the host or its side: "a base that hosts coalition
+        advisers" names its force; "US forces at Ain al-Asad shot down a drone" its defenders."""
+        if actor.name == host.name or frozenset((actor.name, host.name)) in self._allied:
+            return True
+        return actor.country is not None and actor.country == host.country
 
     def add_targets(self, draft: EventDraft) -> None:
         """Add the hosted forces as targets of a strike their own side did not make."""
@@ -123,7 +139,7 @@ class HostedSites:
             return
         hosts = self.hosts(draft)
         for host in hosts:
-            if not any(_same_side(a, host) for a, _, _ in draft.actors):
+            if not any(self._same_side(a, host) for a, _, _ in draft.actors):
                 draft.add_actor(host, "target", None)
         if not hosts and draft.spec.name in _AIR_AND_FIRE:
             self._add_state_struck(draft)  # a base hosting a foreign force is theirs
@@ -150,11 +166,3 @@ class HostedSites:
             if self._as_of is not None:
                 government = self._as_of(government, draft.date)
             draft.add_actor(government, "target", None)
-
-
-def _same_side(actor: Actor, host: Actor) -> bool:
-    """Whether the draft already names the host or its side: "a base that hosts coalition
-    advisers" names its force; "US forces at Ain al-Asad shot down a drone" its defenders."""
-    if actor.name == host.name or (actor.name in _ALLIED and host.name in _ALLIED):
-        return True
-    return actor.country is not None and actor.country == host.country

@@ -11,53 +11,52 @@ In the same way, Syrian rebels who fight beside Turkey's forces in Syria, or are
 Turkey", are the Turkish-backed Syrian National Army (gold calls the Euphrates Shield, Olive
 Branch and Peace Spring factions SNA throughout): "Turkish troops and allied rebels took
 Jarablus", "Turkish tanks and FSA factions crossed the border".
+
+The led offensives (side, leader, country, days) are data, data/lexicon/led_offensives.csv.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import re
-from collections.abc import Mapping
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
 
+from app.errors import GazetteerError
 from app.extraction.actors import Actor
 from app.extraction.event_builder import EventDraft
+from app.extraction.lexicon_tables import LedOffensive
 
 
-@dataclass(frozen=True)
-class LedOffensive:
-    """An offensive whose generic side (``side``) was led by ``leader`` in ``country``."""
+class LedOffensives:
+    """The lexicon's led offensives (data/lexicon/led_offensives.csv)."""
 
-    side: str
-    leader: str
-    country: str
-    start: dt.date
-    end: dt.date
+    def __init__(self, offensives: Sequence[LedOffensive], known: Mapping[str, Actor]) -> None:
+        """``offensives``: :attr:`Lexicon.led_offensives`; ``known``: the actors by name,
+        which every row must name."""
+        for row in offensives:
+            for name in (row.side, row.leader):
+                if name not in known:
+                    raise GazetteerError(log_message=f"{row.source}: unknown actor {name!r}")
+        self._offensives = tuple(offensives)
+        # Groups that were parties in their own name (an offensive's leader, a foreign
+        # force's local ally): named, they stand alone.
+        self._own_names = frozenset(
+            {*(o.leader for o in offensives), *(backed for backed, _ in BACKED_SIDES.values())}
+        )
 
-
-LED_OFFENSIVES = (
-    LedOffensive(
-        "Syrian opposition factions", "HTS", "SY", dt.date(2024, 11, 27), dt.date(2024, 12, 8)
-    ),
-)
-#: Groups that were parties to these offensives in their own name: named, they stand alone.
-_OWN_NAMES = frozenset({"HTS", "SNA"})
-
-
-def add_leader(draft: EventDraft, catalog: Mapping[str, Actor]) -> None:
-    """Add the offensive's leader beside its generic side, with the same role."""
-    place = draft.location.place if draft.location is not None else None
-    if place is None or any(a.name in _OWN_NAMES for a, _, _ in draft.actors):
-        return
-    for offensive in LED_OFFENSIVES:
-        if place.country != offensive.country:
-            continue
-        if not offensive.start <= draft.date <= offensive.end:
-            continue
-        role = next((r for a, r, _ in draft.actors if a.name == offensive.side), None)
-        leader = catalog.get(offensive.leader)
-        if role is not None and leader is not None:
-            draft.add_actor(leader, role, None)
+    def add_leader(self, draft: EventDraft, catalog: Mapping[str, Actor]) -> None:
+        """Add the offensive's leader beside its generic side, with the same role."""
+        place = draft.location.place if draft.location is not None else None
+        if place is None or any(a.name in self._own_names for a, _, _ in draft.actors):
+            return
+        for offensive in self._offensives:
+            if place.country != offensive.country:
+                continue
+            if not offensive.start <= draft.date <= offensive.end:
+                continue
+            role = next((r for a, r, _ in draft.actors if a.name == offensive.side), None)
+            leader = catalog.get(offensive.leader)
+            if role is not None and leader is not None:
+                draft.add_actor(leader, role, None)
 
 
 #: (foreign force, country) -> (the local force it backs, the generic names of its side).

@@ -8,12 +8,15 @@ are read after the shipped ones. Each file is read once, when the extractor is b
 - ``triggers.csv`` (event_type, pattern, note): one regular-expression alternative per row,
   matched case-insensitively on word boundaries; within a group of types the first type of
   :data:`app.extraction.event_types.TYPES` that fires wins.
-- ``demonyms.csv`` (word, country, forces, valid_from, valid_to, note): a nationality adjective or
-  owner word ("Turkish", "US", "coalition") and the actor its armed forces are ("Turkish Armed
-  Forces"); before a force or weapon noun ("a Turkish drone", "US warplanes") the phrase names
-  that actor. ``valid_from``/``valid_to`` bound the reading by the report's date ("Syrian" forces
-  are the government's before December 2024 and the transitional government's after). The
-  forces ``*`` name the state forces of the event's country ("government warplanes").
+- ``demonyms.csv`` (word, country, forces, valid_from, valid_to, people, note): a nationality
+  adjective or owner word ("Turkish", "US", "coalition") and the actor its armed forces are
+  ("Turkish Armed Forces"); before a force or weapon noun ("a Turkish drone", "US warplanes")
+  the phrase names that actor. ``valid_from``/``valid_to`` bound the reading by the report's
+  date ("Syrian" forces are the government's before December 2024 and the transitional
+  government's after). The forces ``*`` name the state forces of the event's country
+  ("government warplanes"). ``people`` (``yes`` or empty; optional) marks a word for a nation
+  or people ("Iraqis", "Kuwaiti", "Arab", "Shia"), in any case: never a place name, and with
+  its country a sign of which country a report is about (``place_words.people_words``).
 - ``successors.csv`` (actor, successor, from, note): an actor read as another from a date
   ("Syrian government forces" after 8 December 2024 are the transitional government's).
 - ``cues.csv`` (cue, pattern, note): word lists the rules use, by cue name: ``force_noun``
@@ -28,24 +31,50 @@ are read after the shipped ones. Each file is read once, when the extractor is b
   reports name, the words for them (adjectives separated by ``|``), their capitals and the
   actor their government is; the one table the rules read a capital
   or a state's name from (:mod:`app.extraction.seats`, :mod:`app.extraction.states_acting`,
-  :mod:`app.extraction.speaking_states`, :mod:`app.extraction.parties`).
+  :mod:`app.extraction.speaking_states`, :mod:`app.extraction.parties`,
+  :mod:`app.extraction.crowds`).
 - ``epithets.csv`` (phrase, place, note): a phrase that names a city by what it is ("Iraq's
   second city": Mosul), a pattern (:mod:`app.extraction.epithets`).
+- ``outlaws.csv`` (outlaw, enemy, note): a group at war with every armed party and its
+  non-state enemies by actor name (its state and foreign enemies go by their kind): of the two
+  as the one side of a fight, one is the target (:mod:`app.extraction.outlaw_sides`).
+- ``leaders.csv`` (name, country, note): heads of state or government by surname, and the
+  state (of ``states.csv``) whose government they stand for in an agreement
+  (:mod:`app.extraction.parties`); ``region_seats.csv`` (seat, government, note): the seats of
+  regional governments party to deals ("between Baghdad and Erbil").
+- ``campaigns.csv`` (force, country, enemy, reading, note): a force's campaign against an
+  enemy in a country (empty: anywhere): its strikes that name no target hit the enemy
+  (``strike``), or its "terrorists" are the enemy (``terrorists``)
+  (:mod:`app.extraction.campaign_targets`).
+- ``regional_police.csv`` (admin1, police, since, note): a governorate policed by a regional
+  authority from a day on (:mod:`app.extraction.regional_forces`).
+- ``led_offensives.csv`` (side, leader, country, start, end, note): an offensive of a side
+  named generically ("the rebels") that one group led (:mod:`app.extraction.led_offensives`).
 - ``hosted_sites.csv`` (site, actor, valid_from, valid_to, note): bases that host a foreign
   force ("Ain al-Asad": US troops), names separated by ``|``; a rocket or drone attack on one
-  is an attack on that force (:mod:`app.extraction.hosts`).
+  is an attack on that force (:mod:`app.extraction.hosts`); ``allies.csv`` (actor, ally, note):
+  forces of one side, whose strike on a site hosting the other is no attack on it.
 """
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from app.errors import GazetteerError
+from app.extraction.lexicon_files import checked_pattern, row_date, rows
+from app.extraction.lexicon_tables import (
+    Campaign,
+    LedOffensive,
+    Named,
+    RegionalPolice,
+    read_campaigns,
+    read_led_offensives,
+    read_pairs,
+    read_regional_police,
+)
 
 #: The cue names the rules read; a row with another name is a mistake in the file.
 CUES = frozenset(
@@ -69,6 +98,7 @@ class Demonym:
     forces: str | None
     valid_from: dt.date | None = None
     valid_to: dt.date | None = None
+    people: bool = False  # a word for a nation or people: never a place name
 
     def valid_on(self, day: dt.date) -> bool:
         """Whether this reading holds for a report of that day."""
@@ -124,6 +154,13 @@ class Lexicon:
     hosted_sites: tuple[HostedSite, ...] = ()
     states: tuple[State, ...] = ()
     epithets: tuple[tuple[str, str], ...] = ()  # (phrase pattern, city name)
+    enemies: tuple[Named, ...] = ()  # outlaw groups (name) and their enemies (value)
+    leaders: tuple[Named, ...] = ()  # leaders' surnames and their states' codes
+    region_seats: tuple[Named, ...] = ()  # seats of regional governments and those governments
+    campaigns: tuple[Campaign, ...] = ()
+    regional_police: tuple[RegionalPolice, ...] = ()
+    led_offensives: tuple[LedOffensive, ...] = ()
+    allies: tuple[Named, ...] = ()  # forces of one side: an actor (name) and its ally (value)
 
 
 def lexicon_dir() -> Path:
@@ -135,71 +172,40 @@ def lexicon_dir() -> Path:
     raise GazetteerError(log_message="data/lexicon not found")
 
 
-def _rows(path: Path, required: Sequence[str]) -> Iterable[tuple[int, dict[str, str]]]:
-    try:
-        with path.open(encoding="utf-8", newline="") as fh:
-            reader = csv.DictReader(fh)
-            missing = [c for c in required if c not in (reader.fieldnames or [])]
-            if missing:
-                raise GazetteerError(log_message=f"{path}: missing columns {', '.join(missing)}")
-            for number, row in enumerate(reader, start=2):
-                if None in row:  # a pattern with a comma, not quoted: the row runs on
-                    message = f"{path}:{number}: more fields than columns (quote the pattern)"
-                    raise GazetteerError(log_message=message)
-                yield number, {k: (v or "").strip() for k, v in row.items() if k is not None}
-    except (OSError, csv.Error, UnicodeDecodeError) as exc:
-        raise GazetteerError(log_message=f"cannot read {path}: {exc}") from exc
-
-
-def _pattern(path: Path, number: int, pattern: str) -> str:
-    if not pattern:
-        raise GazetteerError(log_message=f"{path}:{number}: empty pattern")
-    try:
-        re.compile(pattern)
-    except re.error as exc:
-        message = f"{path}:{number}: bad pattern {pattern!r}: {exc}"
-        raise GazetteerError(log_message=message) from exc
-    return pattern
-
-
 def read_triggers(paths: Iterable[Path], known_types: Iterable[str]) -> dict[str, tuple[str, ...]]:
     """Trigger alternatives by event type, in file order; later files add to earlier ones."""
     known = set(known_types)
     found: dict[str, list[str]] = {}
     for path in paths:
-        for number, row in _rows(path, ("event_type", "pattern")):
+        for number, row in rows(path, ("event_type", "pattern")):
             kind = row["event_type"]
             if kind not in known:
                 raise GazetteerError(log_message=f"{path}:{number}: unknown event type {kind!r}")
             patterns = found.setdefault(kind, [])
-            pattern = _pattern(path, number, row["pattern"])
+            pattern = checked_pattern(path, number, row["pattern"])
             if pattern not in patterns:
                 patterns.append(pattern)
     return {kind: tuple(patterns) for kind, patterns in found.items()}
-
-
-def _date(path: Path, number: int, value: str) -> dt.date | None:
-    if not value:
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError as exc:
-        raise GazetteerError(log_message=f"{path}:{number}: bad date {value!r}") from exc
 
 
 def read_demonyms(paths: Iterable[Path]) -> tuple[Demonym, ...]:
     """Owner words, in file order (a later row for the same word and period overrides)."""
     found: dict[tuple[str, dt.date | None], Demonym] = {}
     for path in paths:
-        for number, row in _rows(path, ("word", "country", "forces")):
+        for number, row in rows(path, ("word", "country", "forces")):
             if not row["word"]:
                 raise GazetteerError(log_message=f"{path}:{number}: empty word")
+            people = row.get("people", "")
+            if people not in ("", "yes") or (people and len(row["word"].split()) != 1):
+                message = f"{path}:{number}: people is yes (for one word) or empty"
+                raise GazetteerError(log_message=message)
             demonym = Demonym(
                 row["word"],
                 row["country"] or None,
                 row["forces"] or None,
-                _date(path, number, row.get("valid_from", "")),
-                _date(path, number, row.get("valid_to", "")),
+                row_date(path, number, row.get("valid_from", "")),
+                row_date(path, number, row.get("valid_to", "")),
+                people == "yes",
             )
             found[(demonym.word, demonym.valid_from)] = demonym  # matched as written
     return tuple(found.values())
@@ -209,10 +215,10 @@ def read_cues(paths: Iterable[Path]) -> dict[str, tuple[str, ...]]:
     """Cue word patterns by cue name."""
     found: dict[str, list[str]] = {}
     for path in paths:
-        for number, row in _rows(path, ("cue", "pattern")):
+        for number, row in rows(path, ("cue", "pattern")):
             if row["cue"] not in CUES:
                 raise GazetteerError(log_message=f"{path}:{number}: unknown cue {row['cue']!r}")
-            found.setdefault(row["cue"], []).append(_pattern(path, number, row["pattern"]))
+            found.setdefault(row["cue"], []).append(checked_pattern(path, number, row["pattern"]))
     return {cue: tuple(patterns) for cue, patterns in found.items()}
 
 
@@ -220,8 +226,8 @@ def read_successors(paths: Iterable[Path]) -> tuple[Successor, ...]:
     """Actors succeeded by others from a date."""
     found: list[Successor] = []
     for path in paths:
-        for number, row in _rows(path, ("actor", "successor", "from")):
-            since = _date(path, number, row["from"])
+        for number, row in rows(path, ("actor", "successor", "from")):
+            since = row_date(path, number, row["from"])
             if since is None or not row["actor"] or not row["successor"]:
                 raise GazetteerError(log_message=f"{path}:{number}: actor, successor and from")
             found.append(Successor(row["actor"], row["successor"], since))
@@ -232,7 +238,7 @@ def read_states(paths: Iterable[Path]) -> tuple[State, ...]:
     """States by country code, in file order (a later row for the same code replaces it)."""
     found: dict[str, State] = {}
     for path in paths:
-        for number, row in _rows(path, ("country", "name", "capital", "government")):
+        for number, row in rows(path, ("country", "name", "capital", "government")):
             if not (row["country"] and row["name"] and row["capital"]):
                 raise GazetteerError(log_message=f"{path}:{number}: country, name and capital")
             found[row["country"]] = State(
@@ -249,10 +255,10 @@ def read_epithets(paths: Iterable[Path]) -> tuple[tuple[str, str], ...]:
     """(phrase pattern, city name) rows, in file order."""
     found: list[tuple[str, str]] = []
     for path in paths:
-        for number, row in _rows(path, ("phrase", "place")):
+        for number, row in rows(path, ("phrase", "place")):
             if not row["place"]:
                 raise GazetteerError(log_message=f"{path}:{number}: a phrase and its place")
-            found.append((_pattern(path, number, row["phrase"]), row["place"]))
+            found.append((checked_pattern(path, number, row["phrase"]), row["place"]))
     return tuple(found)
 
 
@@ -260,7 +266,7 @@ def read_hosted_sites(paths: Iterable[Path]) -> tuple[HostedSite, ...]:
     """Sites hosting a foreign force (names separated by ``|``), in file order."""
     found: list[HostedSite] = []
     for path in paths:
-        for number, row in _rows(path, ("site", "actor")):
+        for number, row in rows(path, ("site", "actor")):
             names = tuple(n.strip() for n in row["site"].split("|") if n.strip())
             if not names or not row["actor"]:
                 raise GazetteerError(log_message=f"{path}:{number}: a site and its actor")
@@ -268,8 +274,8 @@ def read_hosted_sites(paths: Iterable[Path]) -> tuple[HostedSite, ...]:
                 HostedSite(
                     names,
                     row["actor"],
-                    _date(path, number, row.get("valid_from", "")),
-                    _date(path, number, row.get("valid_to", "")),
+                    row_date(path, number, row.get("valid_from", "")),
+                    row_date(path, number, row.get("valid_to", "")),
                 )
             )
     return tuple(found)
@@ -283,12 +289,21 @@ def load_lexicon(
 ) -> Lexicon:
     """The shipped lexicon plus the user's files."""
     shipped = lexicon_dir()
+    states = read_states([shipped / "states.csv"])
+    codes = [s.country for s in states]
     return Lexicon(
         triggers=read_triggers([shipped / "triggers.csv", *extra_triggers], known_types),
         demonyms=read_demonyms([shipped / "demonyms.csv", *extra_demonyms]),
         cues=read_cues([shipped / "cues.csv", *extra_cues]),
         successors=read_successors([shipped / "successors.csv"]),
         hosted_sites=read_hosted_sites([shipped / "hosted_sites.csv"]),
-        states=read_states([shipped / "states.csv"]),
+        states=states,
         epithets=read_epithets([shipped / "epithets.csv"]),
+        enemies=read_pairs([shipped / "outlaws.csv"], ("outlaw", "enemy")),
+        leaders=read_pairs([shipped / "leaders.csv"], ("name", "country"), codes),
+        region_seats=read_pairs([shipped / "region_seats.csv"], ("seat", "government")),
+        campaigns=read_campaigns([shipped / "campaigns.csv"]),
+        regional_police=read_regional_police([shipped / "regional_police.csv"]),
+        led_offensives=read_led_offensives([shipped / "led_offensives.csv"]),
+        allies=read_pairs([shipped / "allies.csv"], ("actor", "ally")),
     )

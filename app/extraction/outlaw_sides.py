@@ -14,32 +14,22 @@ the plant from Islamic State"), one of them is the target:
   held by IS", "IS fighters overran the post, killing eleven soldiers"), unless a passive verb
   of harm follows its name ("two SDF fighters were killed when IS attacked"), or the group was
   named only by the report's context (no mention in the sentence: its enemy there acts).
+
+The groups and their non-state enemies are data, ``data/lexicon/outlaws.csv``.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping, Sequence
 
+from app.errors import GazetteerError
 from app.extraction.actors import Actor, ActorMention
 from app.extraction.event_builder import EventDraft
+from app.extraction.lexicon_tables import Named
 
-#: Groups allied with no armed party.
-_OUTLAWS = frozenset({"ISIS"})
-#: Kinds of their enemies, and their non-state enemies by name.
+#: Kinds of an outlaw group's enemies (its non-state enemies are named in the lexicon).
 _ENEMY_KINDS = frozenset({"state_forces", "external_forces"})
-_ENEMIES = frozenset(
-    {
-        "SDF",
-        "YPG",
-        "YPJ",
-        "Asayish",
-        "Deir ez-Zor Military Council",
-        "Sinjar Resistance Units",
-        "Syrian opposition factions",
-        "Free Syrian Army",
-        "SNA",
-    }
-)
 #: Events of state powers: the outlaw group is what they act on.
 _STATE_ACTS = frozenset({"airstrike", "arrest"})
 #: Fighters giving themselves up.
@@ -75,10 +65,6 @@ _AGENT_BEFORE = re.compile(
 )
 
 
-def _enemy(actor: Actor) -> bool:
-    return actor.kind in _ENEMY_KINDS or actor.name in _ENEMIES
-
-
 def _agent(draft: EventDraft, mention: ActorMention) -> bool:
     sentence = draft.sentence
     at = mention.start - sentence.start
@@ -107,56 +93,79 @@ def _outlaw_acts(
     return (first is outlaw) == acts_first
 
 
-def _surrendered(draft: EventDraft, outlaw: Actor) -> bool:
-    """Outlaw fighters who surrender to an enemy named in the sentence are taken by it,
-    whatever the word order made them ("200 IS fighters surrendered to the Peshmerga")."""
-    if draft.spec.name != "arrest" or not _SURRENDER.search(draft.sentence.text):
-        return False
+class OutlawSides:
+    """The lexicon's outlaw groups and their enemies."""
 
-    def taker(actor: Actor, role: str, mention: ActorMention | None) -> bool:
-        return mention is not None and role == "target" and _enemy(actor)
+    def __init__(self, enemies: Sequence[Named], catalog: Mapping[str, Actor]) -> None:
+        """``enemies``: (outlaw group, enemy) rows (:attr:`Lexicon.enemies`); ``catalog``:
+        the actors by name, which every row must name."""
+        found: dict[str, set[str]] = {}
+        for row in enemies:
+            for name in (row.name, row.value):
+                if name not in catalog:
+                    raise GazetteerError(log_message=f"{row.source}: unknown actor {name!r}")
+            found.setdefault(row.name, set()).add(row.value)
+        self._enemies = {outlaw: frozenset(names) for outlaw, names in found.items()}
 
-    if not any(taker(a, role, m) for a, role, m in draft.actors):
-        return False
-    draft.actors = [
-        (a, "target" if a is outlaw else "actor" if taker(a, role, m) else role, m)
-        for a, role, m in draft.actors
-    ]
-    return True
+    def _enemy(self, actor: Actor, outlaw: Actor) -> bool:
+        return actor.kind in _ENEMY_KINDS or actor.name in self._enemies[outlaw.name]
 
+    def _surrendered(self, draft: EventDraft, outlaw: Actor) -> bool:
+        """Outlaw fighters who surrender to an enemy named in the sentence are taken by it,
+        whatever the word order made them ("200 IS fighters surrendered to the Peshmerga")."""
+        if draft.spec.name != "arrest" or not _SURRENDER.search(draft.sentence.text):
+            return False
 
-def _one_acts(draft: EventDraft) -> None:
-    """An outlaw group and its enemy both given as the target of a fight nobody acts in:
-    one of them fought ("ISIS fighters attacked army posts; the attack was repelled")."""
-    hit = [(a, m) for a, role, m in draft.actors if role == "target"]
-    outlaw = next(((a, m) for a, m in hit if a.name in _OUTLAWS), None)
-    enemy = next(((a, m) for a, m in hit if _enemy(a)), None)
-    if outlaw is None or enemy is None or outlaw[1] is None or enemy[1] is None:
-        return
-    if _outlaw_acts(draft, outlaw[1], enemy[1]):
-        winners = {outlaw[0].name}
-    else:
-        winners = {a.name for a, _ in hit if _enemy(a)}
-    draft.actors = [(a, "actor" if a.name in winners else role, m) for a, role, m in draft.actors]
+        def taker(actor: Actor, role: str, mention: ActorMention | None) -> bool:
+            return mention is not None and role == "target" and self._enemy(actor, outlaw)
 
+        if not any(taker(a, role, m) for a, role, m in draft.actors):
+            return False
+        draft.actors = [
+            (a, "target" if a is outlaw else "actor" if taker(a, role, m) else role, m)
+            for a, role, m in draft.actors
+        ]
+        return True
 
-def separate_sides(draft: EventDraft) -> None:
-    """Make an outlaw group and its enemy, both given as the actor (or both as the target) of
-    one violent event, the two sides of it."""
-    if draft.spec.name not in _VIOLENT:
-        return
-    acting = [(a, m) for a, role, m in draft.actors if role == "actor"]
-    outlaw = next(((a, m) for a, m in acting if a.name in _OUTLAWS), None)
-    if outlaw is not None and _surrendered(draft, outlaw[0]):
-        return
-    if not acting:
-        _one_acts(draft)
-        return
-    enemy = next(((a, m) for a, m in acting if _enemy(a)), None)
-    if outlaw is None or enemy is None:
-        return
-    if _outlaw_acts(draft, outlaw[1], enemy[1]):
-        losers = {a.name for a, _ in acting if _enemy(a)}
-    else:
-        losers = {outlaw[0].name}
-    draft.actors = [(a, "target" if a.name in losers else role, m) for a, role, m in draft.actors]
+    def _one_acts(self, draft: EventDraft) -> None:
+        """An outlaw group and its enemy both given as the target of a fight nobody acts in:
+        one of them fought ("ISIS fighters attacked army posts; the attack was repelled")."""
+        hit = [(a, m) for a, role, m in draft.actors if role == "target"]
+        outlaw = next(((a, m) for a, m in hit if a.name in self._enemies), None)
+        if outlaw is None:
+            return
+        enemy = next(((a, m) for a, m in hit if self._enemy(a, outlaw[0])), None)
+        if enemy is None or outlaw[1] is None or enemy[1] is None:
+            return
+        if _outlaw_acts(draft, outlaw[1], enemy[1]):
+            winners = {outlaw[0].name}
+        else:
+            winners = {a.name for a, _ in hit if self._enemy(a, outlaw[0])}
+        draft.actors = [
+            (a, "actor" if a.name in winners else role, m) for a, role, m in draft.actors
+        ]
+
+    def separate(self, draft: EventDraft) -> None:
+        """Make an outlaw group and its enemy, both given as the actor (or both as the
+        target) of one violent event, the two sides of it."""
+        if draft.spec.name not in _VIOLENT:
+            return
+        acting = [(a, m) for a, role, m in draft.actors if role == "actor"]
+        outlaw = next(((a, m) for a, m in acting if a.name in self._enemies), None)
+        if outlaw is not None and self._surrendered(draft, outlaw[0]):
+            return
+        if not acting:
+            self._one_acts(draft)
+            return
+        if outlaw is None:
+            return
+        enemy = next(((a, m) for a, m in acting if self._enemy(a, outlaw[0])), None)
+        if enemy is None:
+            return
+        if _outlaw_acts(draft, outlaw[1], enemy[1]):
+            losers = {a.name for a, _ in acting if self._enemy(a, outlaw[0])}
+        else:
+            losers = {outlaw[0].name}
+        draft.actors = [
+            (a, "target" if a.name in losers else role, m) for a, role, m in draft.actors
+        ]

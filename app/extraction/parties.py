@@ -7,8 +7,12 @@ Washington agreed", "a deal between Ankara and Moscow". Each such state's govern
 party (``actor``); a state that brokered or mediated it ("US-brokered", "through US
 mediation", "mediated by Moscow") is ``associated``. Syria's government is the transitional
 one from 8 December 2024 (data/lexicon/successors.csv). The states' words (adjectives,
-names, possessives, capitals) and governments come from data/lexicon/states.csv; the
-Kurdistan Region's seat, Erbil, is one more party.
+names, possessives, capitals) and governments come from data/lexicon/states.csv; the seats
+of regional governments (the Kurdistan Region's, Erbil) from data/lexicon/region_seats.csv.
+Heads of state and government who sign or announce deals are named by surname ("Presidents
+Putin and Erdogan agreed", "Sharaa announced a ceasefire", "under the sponsorship of Prime
+Minister Mustafa al-Kadhimi"): data/lexicon/leaders.csv gives their states. A name stands for
+its government in an agreement's sentence.
 """
 
 from __future__ import annotations
@@ -20,26 +24,15 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from app.extraction.actors import Actor
 from app.extraction.event_builder import EventDraft
 from app.extraction.lexicon import State
+from app.extraction.lexicon_tables import Named
 
-#: The Kurdistan Region's seat: a party to deals with Baghdad ("between Baghdad and Erbil").
-_REGION_SEATS = {"Erbil": "KRG", "Hawler": "KRG"}
-_REGION_GOVERNMENTS = {"KRG": "Kurdistan Regional Government"}
-#: Heads of state and government who sign or announce deals, by surname: "Presidents Putin
-#: and Erdogan agreed", "Sharaa announced a ceasefire", "under the sponsorship of Prime
-#: Minister Mustafa al-Kadhimi". A name stands for its government in an agreement's sentence.
-_LEADERS = {
-    "Putin": "RU",
-    "Erdogan": "TR",
-    "Erdoğan": "TR",
-    "Sharaa": "SY",
-    "Kadhimi": "IQ",
-    "Sudani": "IQ",
-    "Abadi": "IQ",
-    "Rouhani": "IR",
-    "Raisi": "IR",
-}
-#: "Presidents Putin and Erdogan", "Ahmed al-Sharaa": a leader's surname, with its prefix.
-_LEADER = re.compile(r"(?<![\w-])(?:al-)?(?P<name>" + "|".join(_LEADERS) + r")(?![\w-])")
+
+#: A leader's surname, with its prefix: "Presidents Putin and Erdogan", "Ahmed al-Sharaa".
+def _leader(names: Iterable[str]) -> re.Pattern[str] | None:
+    if not names:
+        return None
+    alternation = "|".join(re.escape(n) for n in names)
+    return re.compile(rf"(?<![\w-])(?:al-)?(?P<name>{alternation})(?![\w-])")
 
 
 #: The patterns below are built over the alternations of the lexicon's state words
@@ -88,9 +81,16 @@ def _alternation(words: Iterable[str]) -> str:
 class Parties:
     """Finds the governments an agreement's sentence names as its parties and mediators."""
 
-    def __init__(self, states: Sequence[State]) -> None:
-        """``states``: the lexicon's states (their words and governments)."""
-        seats: dict[str, str] = dict(_REGION_SEATS)
+    def __init__(
+        self,
+        states: Sequence[State],
+        leaders: Sequence[Named] = (),
+        region_seats: Sequence[Named] = (),
+    ) -> None:
+        """``states``: the lexicon's states (their words and governments); ``leaders``: the
+        surnames of their leaders (each with its state's code); ``region_seats``: the seats of
+        regional governments (each with the government's actor name)."""
+        seats = {row.name: row.value for row in region_seats}  # the government's name as code
         words: dict[str, str] = {}
         for state in states:
             words.update(dict.fromkeys(state.adjectives, state.country))
@@ -98,7 +98,9 @@ class Parties:
             seats[state.capital] = seats[state.name] = state.country
         self._codes = {**words, **seats}
         self._governments = {s.country: s.government for s in states if s.government}
-        self._governments.update(_REGION_GOVERNMENTS)
+        self._governments.update({row.value: row.value for row in region_seats})
+        self._leaders = {row.name: row.value for row in leaders}
+        self._leader = _leader(list(self._leaders))
         words_of, seats_of = _alternation(self._codes), _alternation(seats)
         self._office = _office(words_of, seats_of)
         self._acting = _seats_acting(words_of, seats_of)
@@ -127,7 +129,9 @@ class Parties:
             for word in match.groups()
             if word is not None and word not in mediators
         ]
-        parties += [(_LEADERS[m.group("name")], "actor") for m in _LEADER.finditer(text)]
+        if self._leader is not None:
+            leaders = self._leader.finditer(text)
+            parties += [(self._leaders[m.group("name")], "actor") for m in leaders]
         parties += [(self._state(word), "associated") for word in mediators]
         for code, role in parties:
             actor = catalog.get(self._governments.get(code, ""))

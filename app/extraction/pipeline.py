@@ -30,10 +30,11 @@ from app.extraction.allegiance import TRIBAL_ALIAS, with_allegiance
 from app.extraction.allied_offensives import as_attackers
 from app.extraction.background_dates import dated_reference
 from app.extraction.believed_owners import with_believed_owners
-from app.extraction.campaign_targets import add_campaign_target, add_terror_target
+from app.extraction.campaign_targets import CampaignTargets
 from app.extraction.claims import attach_claim
 from app.extraction.commands import Commands
 from app.extraction.cross_border import at_home
+from app.extraction.crowds import CrowdTargets
 from app.extraction.date_scan import scan_dates
 from app.extraction.dated_clauses import dated_clauses
 from app.extraction.datelines import after_dateline, covered_period
@@ -56,18 +57,19 @@ from app.extraction.hosts import HostedSites
 from app.extraction.issuer import add_issuer, statement_issuer, with_ours
 from app.extraction.joint_operations import add_joint_partners, joint_partners
 from app.extraction.learned_triggers import SHIPPED, LearnedTriggers, TriggerReviser
-from app.extraction.led_offensives import add_backed_side, add_leader
+from app.extraction.led_offensives import LedOffensives, add_backed_side
 from app.extraction.lexicon import Lexicon, load_lexicon
 from app.extraction.namesakes import placed_by_neighbours
 from app.extraction.occurrences import occurrences
-from app.extraction.outlaw_sides import separate_sides
+from app.extraction.outlaw_sides import OutlawSides
 from app.extraction.outskirts import Outskirts
 from app.extraction.parties import Parties
 from app.extraction.perpetrators import add_perpetrators
-from app.extraction.places import DEMONYMS, ToponymMatcher, tokenize
+from app.extraction.place_words import people_words
+from app.extraction.places import ToponymMatcher, tokenize
 from app.extraction.possessives import with_possessives
 from app.extraction.provinces import Provinces
-from app.extraction.regional_forces import as_regional
+from app.extraction.regional_forces import RegionalForces
 from app.extraction.repeats import Repeats
 from app.extraction.report_input import DEFAULT_MAX_CHARS, ReportInput, check_published, check_text
 from app.extraction.resolve import ResolvedMention, Resolver
@@ -109,10 +111,12 @@ class Extractor:
         toponyms: ToponymMatcher | None = None,
     ) -> None:
         self.gazetteer = gazetteer
-        # Built by start-up's cache (app.startup) when given: the same automaton, read back.
-        self.toponyms = ToponymMatcher(gazetteer) if toponyms is None else toponyms
-        self.resolver = Resolver(gazetteer)
         self.lexicon = lexicon or load_lexicon(BY_NAME)
+        self.people = people_words(self.lexicon.demonyms)  # "Iraqi", "Arab": never a place
+        # Built by start-up's cache (app.startup) when given: the same automaton, read back.
+        matcher = ToponymMatcher(gazetteer) if toponyms is None else toponyms
+        self.toponyms = matcher.with_people(self.people)
+        self.resolver = Resolver(gazetteer)
         files = [default_actor_file(), *(extra_actor_files or [])]
         lexicon_states, successors = self.lexicon.states, self.lexicon.successors
         self.actors = ActorMatcher(
@@ -123,12 +127,15 @@ class Extractor:
         )
         # "fighters of the Shaitat tribe" name whom the dictionary's "tribal fighters" names.
         self.tribal = next((m.actors for m in self.actors.find(TRIBAL_ALIAS)), ())
+        self.crowd_targets = CrowdTargets(lexicon_states, self.actors.as_of)
         self.hosted = HostedSites(
             self.lexicon.hosted_sites,
             self.actors.actors,
             self.actors.national,
             self.actors.as_of,
             {s.country: s.government for s in lexicon_states if s.government is not None},
+            self.crowd_targets.mission_owner,
+            self.lexicon.allies,
         )
         self.states = StatesActing(
             state_names(self.lexicon.demonyms, lexicon_states),
@@ -141,8 +148,12 @@ class Extractor:
         self.outskirts = Outskirts(gazetteer)
         self.provinces = Provinces(gazetteer)
         self.seats = Seats(gazetteer, lexicon_states, self.lexicon.demonyms)
-        self.parties = Parties(lexicon_states)
+        self.parties = Parties(lexicon_states, self.lexicon.leaders, self.lexicon.region_seats)
         self.epithets = Epithets(self.lexicon.epithets)
+        self.outlaws = OutlawSides(self.lexicon.enemies, self.actors.actors)
+        self.campaigns = CampaignTargets(self.lexicon.campaigns, self.actors.actors)
+        self.regional = RegionalForces(self.lexicon.regional_police, self.actors.actors)
+        self.led_offensives = LedOffensives(self.lexicon.led_offensives, self.actors.actors)
         self.commands = Commands(gazetteer)
         self.vague = VagueParts(gazetteer)
         self.max_chars = max_chars
@@ -202,9 +213,10 @@ class Extractor:
         found = [m for m in self.toponyms.find(text, starts, tokens) if not inside_actor(m)]
         found = with_variant_mentions(text, tokens, found, self.gazetteer)
         found = self.epithets.add(text, found)  # "Iraq's second city": Mosul
-        loose = [m for m in unresolved_mentions(text, tokens, found) if not inside_actor(m)]
+        loose = unresolved_mentions(text, tokens, found, self.people)
+        loose = [m for m in loose if not inside_actor(m)]
         countries: Counter[str] = Counter(
-            code for t in tokens if (code := DEMONYMS.get(t.key)) is not None
+            code for t in tokens if (code := self.people.get(t.key)) is not None
         )
         resolved = at_home(self.resolver.resolve(found, loose, countries), countries)
         resolved = at_home_abroad(resolved, countries)  # "roads to Saray": not Istanbul
@@ -325,21 +337,21 @@ class Extractor:
             )
             crowds.as_rioters(draft, ctx.catalog)
             crowds.arrested_rioters(draft, ctx.catalog)
-            crowds.add_crowd_target(draft, ctx.catalog)
+            self.crowd_targets.add(draft, ctx.catalog)
             crowds.add_intervening_forces(draft, ctx.matcher.national)
-            as_regional(draft, ctx.catalog)
+            self.regional.as_regional(draft, ctx.catalog)
             self.parties.add(draft, ctx.catalog, ctx.matcher.as_of)
             releases.add_kidnappers(draft, drafts, ctx.catalog)
             releases.add_hostages(draft, ctx.catalog)
             add_perpetrators(draft, earlier)
             defaults.add_series_targets(draft, earlier)
             add_joint_partners(draft, joint)
-            add_campaign_target(draft, ctx.catalog)
-            add_terror_target(draft, ctx.catalog)
-            add_leader(draft, ctx.catalog)
+            self.campaigns.add_campaign_target(draft, ctx.catalog)
+            self.campaigns.add_terror_target(draft, ctx.catalog)
+            self.led_offensives.add_leader(draft, ctx.catalog)
             add_backed_side(draft, ctx.catalog)
             defaults.without_bystanders(draft)
-            separate_sides(draft)
+            self.outlaws.separate(draft)
             as_attackers(draft)
             sides.add_opponent(draft, drafts, insurgent)
             sides.add_assailant(draft, drafts, insurgent)

@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
+from app.extraction.lexicon import Demonym
+from app.extraction.tokens import tokenize
+
 # "US-led coalition", "Iran-backed groups": the name qualifies an actor, it is no place.
 ADJECTIVAL_SUFFIXES = frozenset(
     "led backed aligned allied controlled held dominated linked affiliated funded sponsored "
@@ -37,34 +42,6 @@ COMMON_WORDS = frozenset(
     "during since then there here also however meanwhile separately residents officials "
     "troops forces security".split()
 )
-#: Adjectives of nationality: never place mentions, but they tell which country a report is about.
-DEMONYMS: dict[str, str | None] = {
-    "iraqi": "IQ",
-    "iraqis": "IQ",
-    "syrian": "SY",
-    "syrians": "SY",
-    "turkish": "TR",
-    "iranian": "IR",
-    "american": "US",
-    "russian": "RU",
-    "jordanian": "JO",
-    "lebanese": "LB",
-    "israeli": "IL",
-    "saudi": "SA",
-    "kuwaiti": "KW",
-    "qatari": "QA",
-    "emirati": "AE",
-    "british": "GB",
-    "french": "FR",
-    "german": "DE",
-    "kurdish": None,
-    "arab": None,
-    "turkmen": None,
-    "yazidi": None,
-    "assyrian": None,
-    "shia": None,
-    "sunni": None,
-}
 # Capitalised words before a single-word name that leave it a place ("Iraqi Kurdistan").
 QUALIFIERS = frozenset(
     "north south east west northern southern eastern western central upper lower greater "
@@ -85,3 +62,15 @@ PREFIX_KIND = {
     "jabal": "mountain",
     "jebel": "mountain",
 }
+
+
+def people_words(demonyms: Iterable[Demonym]) -> dict[str, str | None]:
+    """Words for a nation or people (the lexicon's demonyms marked ``people``), as token keys,
+    with their country if any: never place mentions, but they tell which country a report is
+    about ("Iraqi", "Syrians"; "Kurdish", "Arab" name no country)."""
+    found: dict[str, str | None] = {}
+    for demonym in demonyms:
+        if demonym.people:
+            for token in tokenize(demonym.word):
+                found.setdefault(token.key, demonym.country)
+    return found

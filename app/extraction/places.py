@@ -15,8 +15,10 @@ weekdays are never a place alone.
 from __future__ import annotations
 
 import bisect
+import copy
 import itertools
 import re
+from collections.abc import Container
 from dataclasses import dataclass
 
 import ahocorasick
@@ -26,7 +28,6 @@ from app.extraction.cues import cued_search
 from app.extraction.place_words import (
     ADJECTIVAL_SUFFIXES,
     COMMON_WORDS,
-    DEMONYMS,
     FUNCTION_WORDS,
     ORG_HEADS,
     PERSON_TITLES,
@@ -45,7 +46,6 @@ from app.gazetteer.words import NEVER_ALONE
 # The word lists live in place_words; these stay importable from here.
 __all__ = [
     "COMMON_WORDS",
-    "DEMONYMS",
     "PLURAL_KIND_WORDS",
     "Mention",
     "Token",
@@ -80,8 +80,10 @@ class Mention:
 class ToponymMatcher:
     """Finds gazetteer names in text."""
 
-    def __init__(self, gazetteer: Gazetteer) -> None:
+    def __init__(self, gazetteer: Gazetteer, people: Container[str] = frozenset()) -> None:
+        """``people``: words for nations and peoples (token keys), never a place mention."""
         self.gazetteer = gazetteer
+        self.people = people
         self.word_keys = gazetteer.data.word_keys
         self._automaton = ahocorasick.Automaton()
         seen: set[str] = set()
@@ -99,6 +101,12 @@ class ToponymMatcher:
         self._bare_cue_keys = (
             frozenset(k for _, cue in gazetteer.data.keys for k in cue if " " not in k) - full_keys
         )
+
+    def with_people(self, people: Container[str]) -> ToponymMatcher:
+        """This matcher (its automaton shared) with the lexicon's words for peoples."""
+        matcher = copy.copy(self)
+        matcher.people = people
+        return matcher
 
     def _nisba(self, key: str) -> bool:
         if not is_nisba(key, self.gazetteer.index.exact):
@@ -168,6 +176,8 @@ class ToponymMatcher:
     ) -> tuple[Mention, bool] | None:
         """The mention at tokens[first..last], and whether it still needs a neighbour to
         confirm it (a common-word name with no kind word or locative word); None: no place."""
+        if key in self.people:
+            return None  # "Iraqi", "Arab": a people, whatever place bears the name
         start_tok, end_tok = tokens[first], tokens[last]
         if any(t.possessive for t in tokens[first:last]):
             return None  # "Irbil's airport" is two things, not one name
@@ -184,7 +194,7 @@ class ToponymMatcher:
         if nxt is not None and nxt.text[:1].isupper() and text[end_tok.end : nxt.start] == " ":
             if nxt.key in ORG_HEADS or _org_ahead(tokens, last + 1):
                 return None
-            if first == last and nxt.key not in PLACE_FOLLOWERS and nxt.key not in DEMONYMS:
+            if first == last and nxt.key not in PLACE_FOLLOWERS and nxt.key not in self.people:
                 return None  # "Rabia Hassan said": a person's first name
         if (
             _org_ahead(tokens, last + 1)
@@ -213,7 +223,7 @@ class ToponymMatcher:
             and not prev.article
             and prev.text[:1].isupper()
             and text[prev.end : start_tok.start] == " "
-            and prev.key not in DEMONYMS
+            and prev.key not in self.people
             and prev.key not in QUALIFIERS
             and prev.key not in PREFIX_KIND
             and prev.key not in PLACE_FOLLOWERS
@@ -276,7 +286,7 @@ _KIND_OF = re.compile(r"\b(?:town|village|city|district|area|outskirts) of\s+$",
 
 
 def _detectable(place: Place, key: str) -> bool:
-    if len(key) < 2 or key.isdigit() or key in DEMONYMS:
+    if len(key) < 2 or key.isdigit():
         return False
     if place.country in FOCUS_COUNTRIES or place.kind == "country":
         return len(key) >= 3 or any(ch.isdigit() for ch in key)  # "K1"

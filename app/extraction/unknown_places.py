@@ -12,10 +12,10 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Container
 
 from app.extraction.cues import cued_finditer, cued_search
 from app.extraction.headings import heading_end
-from app.extraction.place_words import DEMONYMS
 from app.extraction.places import Mention, Token
 from app.extraction.resolve import ResolvedMention
 from app.extraction.text import Sentence
@@ -51,10 +51,13 @@ def _ends_in_of(before: str) -> bool:
     return before[-1:].isspace() and before.rstrip()[-2:].lower() == "of"
 
 
-def unresolved_mentions(text: str, tokens: list[Token], found: list[Mention]) -> list[Mention]:
+def unresolved_mentions(
+    text: str, tokens: list[Token], found: list[Mention], people: Container[str]
+) -> list[Mention]:
     """Capitalised names no key matched, in "the village of X", "X, a nearby village", a
     list after "the villages of" ("al-Shabki, Rami and Duma") or a heading that lists
-    places ("Hatla, Mrat: 4 civilians killed")."""
+    places ("Hatla, Mrat: 4 civilians killed"); ``people``: words for nations and peoples
+    (token keys), never such a name before a kind noun ("the Kurdish villages")."""
     taken = [(m.start, m.end) for m in found]
     # Where the names found end (negated keys) and start, for lists beside them.
     spans = {**{-m.end: m.start for m in found}, **{m.start: m.end for m in found}}
@@ -102,7 +105,7 @@ def unresolved_mentions(text: str, tokens: list[Token], found: list[Mention]) ->
                 and cued_search(_LIST_CUE, text[max(0, start - _LIST_WIDTH) : start]) is not None
             )
             or (bool(headings) and any(a <= start and end <= b for a, b in headings))
-            or (near_kind[end] and _before_kind_noun(text, end, tokens[first : j + 1]))
+            or (near_kind[end] and _before_kind_noun(text, end, tokens[first : j + 1], people))
             or (
                 (
                     near_end[start]
@@ -180,10 +183,10 @@ _PEOPLES = frozenset(
 )
 
 
-def _before_kind_noun(text: str, end: int, tokens: list[Token]) -> bool:
+def _before_kind_noun(text: str, end: int, tokens: list[Token], people: Container[str]) -> bool:
     """Whether a name stands before a kind noun of quarters or villages, alone or in a
     list ("the al-Joura and al-Qusour neighbourhoods"); never an adjective of a people."""
-    if any(t.key in DEMONYMS or t.key in _PEOPLES or t.key in _NOT_PLACES for t in tokens):
+    if any(t.key in people or t.key in _PEOPLES or t.key in _NOT_PLACES for t in tokens):
         return False
     return _KIND_NOUN_AFTER.match(text[end : end + _LIST_WIDTH]) is not None
 

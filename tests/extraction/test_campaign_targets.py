@@ -2,6 +2,9 @@
 
 import datetime as dt
 
+import pytest
+
+from app.errors import GazetteerError
 from tests.extraction.helpers import events
 
 
@@ -42,3 +45,55 @@ def test_terrorists_of_another_force_are_not_the_pkk(extractor):
     text = "Iraqi soldiers clashed with terrorists near Tarmiyah on Sunday."
     found = [f for f in events(extractor, text, dt.date(2021, 10, 12)) if f[0] == "armed_clash"]
     assert found and "PKK" not in found[0][3], found
+
+
+def test_the_campaigns_are_read_from_the_lexicon(tmp_path):
+    from app.extraction.lexicon import lexicon_dir
+    from app.extraction.lexicon_tables import read_campaigns
+
+    rows = read_campaigns([lexicon_dir() / "campaigns.csv"])
+    assert ("Turkish Armed Forces", "SY", "YPG", "terrorists") in {
+        (r.force, r.country, r.enemy, r.reading) for r in rows
+    }
+
+
+@pytest.mark.parametrize(
+    "row", ["IRGC,IQ,PKK,shelling,unknown reading", ",IQ,PKK,strike,no force", "IRGC,IQ,,strike,x"]
+)
+def test_a_bad_campaign_row_is_refused_with_its_line(tmp_path, row):
+    from app.extraction.lexicon_tables import read_campaigns
+
+    path = tmp_path / "campaigns.csv"
+    path.write_text(f"force,country,enemy,reading,note\nIRGC,IQ,PKK,strike,x\n{row}\n")
+    with pytest.raises(GazetteerError, match="campaigns.csv:3: force, enemy and reading"):
+        read_campaigns([path])
+
+
+def test_a_campaign_naming_an_unknown_actor_is_refused_with_its_line(tmp_path, extractor):
+    from app.extraction.campaign_targets import CampaignTargets
+    from app.extraction.lexicon_tables import read_campaigns
+
+    path = tmp_path / "campaigns.csv"
+    path.write_text("force,country,enemy,reading,note\nIRGC,IQ,Kurdish parties,strike,x\n")
+    with pytest.raises(GazetteerError, match="campaigns.csv:2: unknown actor 'Kurdish parties'"):
+        CampaignTargets(read_campaigns([path]), extractor.actors.actors)
+
+
+def test_a_campaign_s_enemy_comes_from_the_data(extractor):
+    """A row moved from Iraq to Syria moves the reading with it."""
+    from app.extraction.campaign_targets import CampaignTargets
+    from app.extraction.lexicon_tables import Campaign
+
+    text = "A Turkish drone struck a vehicle near Batifa in Zakho district on Friday."
+    published = dt.date(2023, 3, 11)
+    kept = extractor.campaigns
+    try:
+        extractor.campaigns = CampaignTargets(
+            [Campaign("Turkish Armed Forces", "SY", "PKK", "strike", "test")],
+            extractor.actors.actors,
+        )
+        found = events(extractor, text, published)
+    finally:
+        extractor.campaigns = kept
+    assert found and "PKK" not in found[0][3], found
+    assert events(extractor, text, published)[0][3].get("PKK") == "target"

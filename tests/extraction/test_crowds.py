@@ -162,3 +162,17 @@ def test_people_arrested_for_rioting_are_the_rioters(extractor):
     assert arrests, found
     assert arrests[0][3].get("Rioters (Iraq)") == "target"
     assert "Civilians (Iraq)" not in arrests[0][3]
+
+
+def test_a_mission_s_owner_is_read_from_the_lexicon_s_states(extractor):
+    """The owners' words are the states' adjectives and names (data/lexicon/states.csv):
+    a state added there owns its embassy; Iraq and Syria, where the events happen, do not."""
+    from app.extraction.crowds import CrowdTargets
+    from app.extraction.lexicon import State
+
+    text = "Protesters stormed the Kuwaiti embassy and Turkey's consulate on Friday."
+    assert extractor.crowd_targets.mission_owner(text) == "Turkish government"
+    kuwait = State("KW", "Kuwait", "Kuwait City", "Kuwaiti government", ("Kuwaiti",))
+    with_kuwait = CrowdTargets([kuwait, *extractor.lexicon.states], extractor.actors.as_of)
+    assert with_kuwait.mission_owner(text) == "Kuwaiti government"
+    assert with_kuwait.mission_owner("Protesters stormed the Iraqi embassy in Tehran.") is None

@@ -158,3 +158,33 @@ def test_a_ministry_that_speaks_is_no_seat_struck(extractor):
     assert found, found
     assert found[0][3].get("Turkish Armed Forces") == "actor"
     assert "Iraqi government" not in found[0][3]
+
+
+def test_forces_of_one_side_are_read_from_the_lexicon(tmp_path, extractor):
+    from app.extraction.lexicon_tables import read_pairs
+
+    rows = read_pairs([lexicon_dir() / "allies.csv"], ("actor", "ally"))
+    assert ("United States Armed Forces", "US-led coalition") in {(r.name, r.value) for r in rows}
+    path = tmp_path / "allies.csv"
+    path.write_text("actor,ally,note\nUnited States Armed Forces,,no ally\n")
+    with pytest.raises(GazetteerError, match="allies.csv:2: actor and ally"):
+        read_pairs([path], ("actor", "ally"))
+    path.write_text("actor,ally,note\nUnited States Armed Forces,Coalition,misspelt\n")
+    with pytest.raises(GazetteerError, match="allies.csv:2: unknown actor 'Coalition'"):
+        HostedSites((), extractor.actors.actors, allies=read_pairs([path], ("actor", "ally")))
+
+
+def test_a_strike_by_an_ally_of_the_host_is_no_attack_on_it_by_the_data(extractor):
+    """Without the lexicon's allies, a US strike near the coalition's base hits the coalition."""
+    text = "A US drone strike hit a vehicle near Erbil airport on Tuesday, killing two militants."
+    published = dt.date(2021, 3, 3)
+    assert "US-led coalition" not in events(extractor, text, published)[0][3]
+    kept, x = extractor.hosted, extractor.actors
+    try:
+        extractor.hosted = HostedSites(
+            extractor.lexicon.hosted_sites, x.actors, x.national, x.as_of, {}, None, ()
+        )
+        found = events(extractor, text, published)
+    finally:
+        extractor.hosted = kept
+    assert found[0][3].get("US-led coalition") == "target", found

@@ -3,6 +3,8 @@ these tests)."""
 
 import datetime as dt
 
+import pytest
+
 from tests.extraction.helpers import events
 
 
@@ -38,3 +40,64 @@ def test_rebels_fighting_alone_are_not_the_sna(extractor):
     text = "Syrian rebels seized the town of Morek on Sunday, a monitor said."
     found = events(extractor, text, dt.date(2016, 10, 3))
     assert found and "SNA" not in found[0][3], found
+
+
+def test_the_led_offensives_are_read_from_the_lexicon():
+    from app.extraction.lexicon import lexicon_dir
+    from app.extraction.lexicon_tables import read_led_offensives
+
+    rows = read_led_offensives([lexicon_dir() / "led_offensives.csv"])
+    assert ("Syrian opposition factions", "HTS", dt.date(2024, 11, 27)) in {
+        (r.side, r.leader, r.start) for r in rows
+    }
+
+
+@pytest.mark.parametrize(
+    "row",
+    [
+        "Syrian opposition factions,HTS,SY,2024-12-08,2024-11-27,ends before it starts",
+        "Syrian opposition factions,,SY,2024-11-27,2024-12-08,no leader",
+        "Syrian opposition factions,HTS,SY,,2024-12-08,no start",
+    ],
+)
+def test_a_bad_led_offensive_row_is_refused_with_its_line(tmp_path, row):
+    from app.errors import GazetteerError
+    from app.extraction.lexicon_tables import read_led_offensives
+
+    path = tmp_path / "led_offensives.csv"
+    path.write_text(f"side,leader,country,start,end,note\n{row}\n")
+    with pytest.raises(GazetteerError, match="led_offensives.csv:2: side, leader"):
+        read_led_offensives([path])
+
+
+def test_an_offensive_naming_an_unknown_actor_is_refused(tmp_path, extractor):
+    from app.errors import GazetteerError
+    from app.extraction.led_offensives import LedOffensives
+    from app.extraction.lexicon_tables import read_led_offensives
+
+    path = tmp_path / "led_offensives.csv"
+    path.write_text(
+        "side,leader,country,start,end,note\nSyrian opposition factions,Tahrir,SY,2024-11-27,"
+        "2024-12-08,x\n"
+    )
+    with pytest.raises(GazetteerError, match="led_offensives.csv:2: unknown actor 'Tahrir'"):
+        LedOffensives(read_led_offensives([path]), extractor.actors.actors)
+
+
+def test_an_offensive_s_days_come_from_the_data(extractor):
+    """A row for a 2016 offensive led by HTS makes the rebels of those days HTS too."""
+    from app.extraction.led_offensives import LedOffensives
+    from app.extraction.lexicon_tables import LedOffensive
+
+    text = "Rebel fighters stormed army positions on the edge of Hama on Wednesday, residents said."
+    day = dt.date(2016, 9, 1)
+    kept = extractor.led_offensives
+    try:
+        extractor.led_offensives = LedOffensives(
+            [LedOffensive("Syrian opposition factions", "HTS", "SY", dt.date(2016, 8, 25), day)],
+            extractor.actors.actors,
+        )
+        found = events(extractor, text, day)
+    finally:
+        extractor.led_offensives = kept
+    assert found and found[0][3].get("HTS") == "actor", found

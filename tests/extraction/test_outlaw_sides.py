@@ -3,6 +3,9 @@ these tests)."""
 
 import datetime as dt
 
+import pytest
+
+from app.errors import GazetteerError
 from tests.extraction.helpers import events
 
 
@@ -96,3 +99,44 @@ def test_fighters_killed_in_a_clash_with_the_group_are_its_target(extractor):
         dt.date(2017, 6, 1),
     )
     assert parties[0] == {"SDF": "target", "ISIS": "actor"}
+
+
+def test_the_groups_and_their_enemies_are_read_from_the_lexicon(tmp_path):
+    from app.extraction.lexicon import lexicon_dir
+    from app.extraction.lexicon_tables import read_pairs
+
+    rows = read_pairs([lexicon_dir() / "outlaws.csv"], ("outlaw", "enemy"))
+    assert ("ISIS", "SDF") in {(r.name, r.value) for r in rows}
+    path = tmp_path / "outlaws.csv"
+    path.write_text("outlaw,enemy,note\nISIS,YPG,x\nISIS,,no enemy\n")
+    with pytest.raises(GazetteerError, match="outlaws.csv:3: outlaw and enemy"):
+        read_pairs([path], ("outlaw", "enemy"))
+
+
+def test_an_enemy_unknown_to_the_actor_list_is_refused_with_its_line(tmp_path, extractor):
+    from app.extraction.lexicon_tables import read_pairs
+    from app.extraction.outlaw_sides import OutlawSides
+
+    path = tmp_path / "outlaws.csv"
+    path.write_text("outlaw,enemy,note\nISIS,SDF,x\nISIS,Sinjar Units,misspelt\n")
+    with pytest.raises(GazetteerError, match="outlaws.csv:3: unknown actor 'Sinjar Units'"):
+        OutlawSides(read_pairs([path], ("outlaw", "enemy")), extractor.actors.actors)
+
+
+def test_an_enemy_comes_from_the_data_not_the_code(extractor):
+    """Without its row, the SDF and the group both stay the actors of their fight."""
+    from app.extraction.lexicon_tables import Named
+    from app.extraction.outlaw_sides import OutlawSides
+
+    text = (
+        "The SDF said it had retaken the village of Abu Hamam on Thursday, ending three days "
+        "of fighting with Islamic State militants who had seized it."
+    )
+    published = dt.date(2018, 11, 9)
+    kept = extractor.outlaws
+    try:
+        extractor.outlaws = OutlawSides([Named("ISIS", "YPG", "test")], extractor.actors.actors)
+        assert _parties(extractor, text, published)[0] != {"SDF": "actor", "ISIS": "target"}
+    finally:
+        extractor.outlaws = kept
+    assert _parties(extractor, text, published)[0] == {"SDF": "actor", "ISIS": "target"}

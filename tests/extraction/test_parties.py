@@ -98,3 +98,54 @@ def test_a_leader_who_strikes_a_deal_stands_for_its_government(
     extractor, text, published, government
 ):
     assert agreement(extractor, text, published).get(government) == "actor"
+
+
+def test_leaders_and_region_seats_are_read_from_the_lexicon(tmp_path):
+    from app.extraction.lexicon import lexicon_dir, read_states
+    from app.extraction.lexicon_tables import read_pairs
+
+    codes = [s.country for s in read_states([lexicon_dir() / "states.csv"])]
+    leaders = read_pairs([lexicon_dir() / "leaders.csv"], ("name", "country"), codes)
+    assert ("Putin", "RU") in {(r.name, r.value) for r in leaders}
+    seats = read_pairs([lexicon_dir() / "region_seats.csv"], ("seat", "government"))
+    assert ("Erbil", "Kurdistan Regional Government") in {(r.name, r.value) for r in seats}
+
+
+@pytest.mark.parametrize(
+    ("row", "message"),
+    [("Tebboune,DZ,x", "leaders.csv:3: unknown country 'DZ'"), (",TR,x", "leaders.csv:3")],
+)
+def test_a_leader_of_no_known_state_is_refused_with_its_line(tmp_path, row, message):
+    from app.errors import GazetteerError
+    from app.extraction.lexicon_tables import read_pairs
+
+    path = tmp_path / "leaders.csv"
+    path.write_text(f"name,country,note\nPutin,RU,x\n{row}\n")
+    with pytest.raises(GazetteerError, match=message):
+        read_pairs([path], ("name", "country"), ["RU", "TR"])
+
+
+def test_a_leader_and_a_regional_seat_are_parties_from_the_data(extractor):
+    """A name the lexicon gives no state is no party; one it gives a state is."""
+    from app.extraction.lexicon_tables import Named
+    from app.extraction.parties import Parties
+
+    text = (
+        "Presidents Putin and Tokayev agreed on Friday to extend the grain corridor, and a "
+        "deal between Baghdad and Zakho was signed in Zakho."
+    )
+    published = dt.date(2023, 5, 20)
+    assert "Turkish government" not in agreement(extractor, text, published)
+    kept = extractor.parties
+    try:
+        extractor.parties = Parties(
+            extractor.lexicon.states,
+            [Named("Putin", "RU", "test"), Named("Tokayev", "TR", "test")],
+            [Named("Zakho", "Kurdistan Regional Government", "test")],
+        )
+        parties = agreement(extractor, text, published)
+    finally:
+        extractor.parties = kept
+    assert parties.get("Turkish government") == "actor"
+    assert parties.get("Kurdistan Regional Government") == "actor"
+    assert "Kurdistan Regional Government" not in agreement(extractor, text, published)

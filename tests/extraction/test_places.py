@@ -172,3 +172,40 @@ def test_a_river_named_alone_is_the_river_not_the_dam_named_for_it(extractor):
 )
 def test_a_country_in_a_group_s_long_name_is_no_place(extractor, text, expected):
     assert names(extractor, text) == expected
+
+
+def test_words_for_peoples_are_read_from_the_demonyms(tmp_path):
+    from app.extraction.lexicon import lexicon_dir, read_demonyms
+    from app.extraction.place_words import people_words
+
+    shipped = people_words(read_demonyms([lexicon_dir() / "demonyms.csv"]))
+    assert shipped["iraqis"] == "IQ" and shipped["kuwaiti"] == "KW" and shipped["shia"] is None
+    assert "coalition" not in shipped and "turkeys" not in shipped  # owner words only
+    path = tmp_path / "demonyms.csv"
+    path.write_text(
+        "word,country,forces,valid_from,valid_to,people,note\n"
+        "Omani,OM,,,,yes,x\nOmani's,OM,,,,,owner form\n"
+    )
+    assert people_words(read_demonyms([path])) == {"omani": "OM"}
+
+
+@pytest.mark.parametrize("row", ["Omani,OM,,,,maybe,x", "South Sudanese,SS,,,,yes,two words"])
+def test_a_bad_people_mark_is_refused_with_its_line(tmp_path, row):
+    from app.errors import GazetteerError
+    from app.extraction.lexicon import read_demonyms
+
+    path = tmp_path / "demonyms.csv"
+    path.write_text(
+        f"word,country,forces,valid_from,valid_to,people,note\nIraqi,IQ,,,,yes,x\n{row}\n"
+    )
+    with pytest.raises(GazetteerError, match="demonyms.csv:3: people is yes"):
+        read_demonyms([path])
+
+
+def test_a_people_word_is_no_place_because_the_lexicon_says_so(extractor):
+    """ "Turkmen" and "Saudi" are also names in the gazetteer: the lexicon's mark keeps them
+    from being read as places."""
+    text = "Turkmen and Saudi fighters were seen near Kirkuk."
+    assert names(extractor, text) == ["Kirkuk"]
+    unmarked = extractor.toponyms.with_people(frozenset())
+    assert [m.text for m in unmarked.find(text, [0])] == ["Turkmen", "Saudi", "Kirkuk"]

@@ -4,15 +4,19 @@
 import datetime as dt
 import re
 
+from app.extraction.event_types import BY_NAME
+from app.extraction.lexicon import load_lexicon
+from app.extraction.place_words import people_words
 from app.extraction.places import Mention, tokenize
 from app.extraction.report_input import ReportInput
 from app.extraction.unknown_places import unresolved_mentions
 
 MONDAY = dt.date(2024, 5, 13)
+PEOPLE = people_words(load_lexicon(BY_NAME).demonyms)
 
 
 def unknown(text):
-    return [m.text for m in unresolved_mentions(text, tokenize(text), [])]
+    return [m.text for m in unresolved_mentions(text, tokenize(text), [], PEOPLE)]
 
 
 def placed(extractor, text):
@@ -122,7 +126,7 @@ def test_a_date_or_a_person_beside_a_place_is_no_place():
         Mention(m.start(), m.end(), m.group(), m.group().lower(), None, False)
         for m in re.finditer(r"Zakho|Duhok", text)
     ]
-    assert [m.text for m in unresolved_mentions(text, tokenize(text), found)] == []
+    assert [m.text for m in unresolved_mentions(text, tokenize(text), found, PEOPLE)] == []
 
 
 def test_names_before_a_plural_kind_noun_are_places_it_lacks():
