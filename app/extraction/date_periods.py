@@ -14,7 +14,7 @@ import re
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
-from app.extraction.date_patterns import NUMBER_WORDS, SPAN_WORDS, WEEKDAYS
+from app.extraction.date_patterns import MONTHS, NUMBER_WORDS, SPAN_WORDS, WEEKDAYS
 from app.extraction.date_qualifiers import weeks_back
 
 if TYPE_CHECKING:
@@ -113,6 +113,27 @@ def past_span(m: re.Match[str], anchor: date) -> Resolved:
 def month_span(year: int, month: int) -> tuple[date, date]:
     """The first and last days of a month."""
     return date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1])
+
+
+def months_between(m: re.Match[str], anchor: date) -> Resolved:
+    """ "between March and May 2017", "from June to August", "March-April 2016": the first day
+    of the first month to the last of the second. A year said once is the second month's (the
+    first month in the year before when it comes later in the calendar, "between October and
+    February"); with no year the second month is the latest one not after the reference date.
+    """
+    first_month = MONTHS[(m[1] or m[3]).rstrip(".").lower()]
+    last_month = MONTHS[m[4].rstrip(".").lower()]
+    if m[5]:
+        last_year = int(m[5])
+    elif m[2]:
+        last_year = int(m[2]) + (first_month > last_month)
+    else:
+        last_year = anchor.year - (date(anchor.year, last_month, 1) > anchor)
+    first_year = int(m[2]) if m[2] else last_year - (first_month > last_month)
+    first, last = date(first_year, first_month, 1), month_span(last_year, last_month)[1]
+    if first > last:
+        raise ValueError("not a range")
+    return first, min(last, max(anchor, first)), "month", "event", 0
 
 
 def relative(m: re.Match[str], anchor: date) -> Resolved:

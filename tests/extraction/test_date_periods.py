@@ -87,3 +87,25 @@ def test_earlier_in_the_week_is_this_week():
 def test_halves_of_a_month(text, first, last):
     found = one(text)
     assert (found.first.isoformat(), found.last.isoformat()) == (first, last)
+
+
+@pytest.mark.parametrize(
+    "text, first, last",
+    [
+        ("the camp emptied between January and April 2019", "2019-01-01", "2019-04-30"),
+        ("militias held the ridge from June to August", "2024-06-01", "2024-08-08"),
+        ("jets pounded the valley in May-June 2016", "2016-05-01", "2016-06-30"),
+        ("raids went on between November and February", "2023-11-01", "2024-02-29"),
+        ("the town was besieged from October 2015 to March 2016", "2015-10-01", "2016-03-31"),
+        ("the militia ran the crossing from September until December", "2023-09-01", "2023-12-31"),
+    ],
+)
+def test_a_span_of_months_runs_from_the_first_to_the_last(text, first, last):
+    found = one(text)
+    assert (str(found.first), str(found.last)) == (first, last)
+    assert found.precision == "month"
+
+
+def test_a_day_after_the_second_month_is_no_span_of_months():
+    found = find_dates("from March to May 5 the road was closed", PUB)
+    assert (str(found[-1].first), str(found[-1].last)) == ("2024-05-05", "2024-05-05")

@@ -3,6 +3,7 @@
 
 import datetime as dt
 
+from app.extraction.report_input import ReportInput
 from tests.extraction.helpers import events
 
 
@@ -48,3 +49,16 @@ def test_protests_spreading_before_a_dated_storming_elsewhere_are_read(extractor
     )
     found = sorted((e[0], e[1]) for e in events(extractor, text, dt.date(2024, 5, 20)))
     assert [t for t, _ in found].count("protest") == 2
+
+
+def test_a_dated_strike_prompting_strikes_on_a_later_day_is_two_events(extractor):
+    text = (
+        "The truce broke down on 9 March, when a rocket attack on the Harir base killed two "
+        "contractors, prompting Turkish air strikes on Sinjar in late March."
+    )
+    found = {
+        (e.properties.event_type, str(e.properties.date))
+        for e in extractor.extract(ReportInput(text, dt.date(2024, 4, 2))).events
+    }
+    assert ("drone_or_rocket_attack", "2024-03-09") in found
+    assert ("airstrike", "2024-03-21") in found
