@@ -23,8 +23,13 @@ from app.extraction.text import Sentence
 
 #: Where a later clause begins: "..., and", "; ", ", while", ", before", ", where"; and a
 #: consequence told with its own date ("killed three soldiers, prompting air strikes in early
-#: February"). Not ", when": the date before it is the when-clause's ("on 28 January, when").
-_JOIN = re.compile(r";|,\s+(?:and|while|before|but|where|prompting|triggering|sparking)\b", re.I)
+#: February"), or the deed it answers ("in retaliation for a gas attack on Douma a week ago").
+#: Not ", when": the date before it is the when-clause's ("on 28 January, when").
+_JOIN = re.compile(
+    r";|,\s+(?:and|while|before|but|where|prompting|triggering|sparking)\b|"
+    r"\bin (?:retaliation|response|revenge) (?:for|to)\b",
+    re.I,
+)
 
 #: A toll or a death, not an act ("at least 70 fighters killed since Friday"), unless the
 #: verb has an object ("a strike killed several commanders").

@@ -61,7 +61,10 @@ def attached(draft: EventDraft) -> bool:
 
 #: What closes a clause between a trigger and a date ("announced it on Wednesday, two days
 #: after troops pulled back ... on Monday": Monday is the pull-back's).
-_CLAUSE_BREAK = re.compile(r"[,;:()]|\s[-–—]\s|\b(?:after|before|when|while|as|since)\b")
+_CLAUSE_BREAK = re.compile(
+    r"[,;:()]|\s[-–—]\s|\b(?:after|before|when|while|as|since)\b|"
+    r"\bin (?:retaliation|response|revenge) (?:for|to)\b"  # "... on Monday in retaliation for"
+)
 
 
 def same_clause(sentence: Sentence, trigger: Trigger, mention: DateMention) -> bool:

@@ -62,3 +62,18 @@ def test_a_dated_strike_prompting_strikes_on_a_later_day_is_two_events(extractor
     }
     assert ("drone_or_rocket_attack", "2024-03-09") in found
     assert ("airstrike", "2024-03-21") in found
+
+
+def test_the_dated_deed_a_strike_answers_is_an_event_of_its_own(extractor):
+    text = (
+        "Turkish jets bombed PKK positions near Zakho on Monday in retaliation for a rocket "
+        "attack on a Turkish base in Bamerni two weeks ago."
+    )
+    found = {
+        (e.properties.event_type, str(e.properties.date), str(e.properties.date_end))
+        for e in extractor.extract(ReportInput(text, dt.date(2024, 5, 15))).events
+    }
+    assert found == {
+        ("airstrike", "2024-05-13", "2024-05-13"),
+        ("drone_or_rocket_attack", "2024-04-28", "2024-05-04"),
+    }
