@@ -204,6 +204,7 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"month|year)|(?:last|this|past|previous) (?:week|month|year)|the (?:day|night) before|"
             r"the previous (?:day|night|evening)|"
             r"(?:a|one|two|three|four|five|six|seven) days? (?:later|earlier|ago|before)|"
+            r"(?:a few |several |some )?days later|"
             r"(?:(?:at|over|during) the|last|this|past) weekend|"
             r"(?:a|one|two|three|four) weeks? ago|"
             r"the (?:following|next) (?:day|morning|night|week)|(?:the )?same day|later that day|"

@@ -28,6 +28,10 @@ _MONTH_WORDS = SPAN_WORDS | {"eleven": 11, "twelve": 12, "several": 0}
 #: "overnight", "during the night": the night before the reference day, into it.
 NIGHT = frozenset({"overnight", "during the night"})
 _DAY_PARTS = frozenset({"day", "morning", "evening", "night"})
+#: "a few days later": some day of the week after the event told before.
+_FEW_DAYS_LATER = frozenset(
+    {"a few days later", "several days later", "some days later", "days later"}
+)
 #: "within hours", "minutes later": the same day as the event told before.
 _SOON = frozenset({"within", "hours", "minutes"})
 
@@ -158,6 +162,8 @@ def relative(m: re.Match[str], anchor: date) -> Resolved:
         # "in recent days": the week before the reference; "in recent weeks": its month.
         span = 7 if words[-1] == "days" else 28
         return anchor - span * day, anchor, "week" if span == 7 else "month", "event", 0
+    if phrase in _FEW_DAYS_LATER:  # the week after the event told before
+        return anchor, anchor + 6 * day, "week", "follow", 1
     if words[1:] in (["week", "later"], ["weeks", "later"]):
         return anchor, anchor, "day", "follow", 7 * NUMBER_WORDS[words[0]]  # "a week later"
     if words[-1] in ("later", "ago", "earlier", "before") and words[0] in NUMBER_WORDS:

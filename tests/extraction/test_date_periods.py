@@ -5,6 +5,7 @@ import datetime as dt
 import pytest
 
 from app.extraction.dates import find_dates
+from app.extraction.report_input import ReportInput
 
 PUB = dt.date(2024, 8, 8)  # a Thursday, in summer
 
@@ -109,3 +110,21 @@ def test_a_span_of_months_runs_from_the_first_to_the_last(text, first, last):
 def test_a_day_after_the_second_month_is_no_span_of_months():
     found = find_dates("from March to May 5 the road was closed", PUB)
     assert (str(found[-1].first), str(found[-1].last)) == ("2024-05-05", "2024-05-05")
+
+
+def test_a_few_days_later_is_the_week_after_the_event_told_before():
+    found = one("the army retook the post a few days later")
+    assert (found.role, found.offset_days) == ("follow", 1)
+    assert (found.last - found.first).days == 6
+
+
+def test_items_a_few_days_after_a_dated_one_fall_in_the_week_after(extractor):
+    text = (
+        "Islamic State fighters attacked an army post near Tikrit on 22 March, killing four "
+        "soldiers. The army retook the post a few days later."
+    )
+    found = sorted(
+        (str(e.properties.date), str(e.properties.date_end))
+        for e in extractor.extract(ReportInput(text, dt.date(2024, 5, 11))).events
+    )
+    assert found == [("2024-03-22", "2024-03-22"), ("2024-03-23", "2024-03-29")]
