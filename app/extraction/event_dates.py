@@ -135,8 +135,9 @@ def own_interval(
         # offensive": the days up to the one said (not "; he had been missing for two days").
         return chosen.last - dt.timedelta(days=lasted[0] - 1), chosen.last, chosen
     lag = days_after(sentence, trigger)
-    if lag and not same_clause(sentence, trigger, chosen):
-        # "released on Thursday, three days after he was kidnapped": the Monday before.
+    if lag and not same_clause(sentence, trigger, chosen) and chosen.end <= trigger.start:
+        # "released on Thursday, three days after he was kidnapped": the Monday before; not
+        # "a day after a drone hit the field ... on Tuesday" (a day said after it: its own).
         shift = dt.timedelta(days=lag)
         return chosen.first - shift, chosen.last - shift, chosen
     earlier = next(
