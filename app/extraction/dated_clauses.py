@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from app.extraction.date_patterns import WHEN_AFTER
 from app.extraction.dates import DateMention
 from app.extraction.event_types import Trigger
 from app.extraction.text import Sentence
@@ -32,10 +33,10 @@ _JOIN = re.compile(
 )
 
 #: A toll or a death, not an act ("at least 70 fighters killed since Friday"), unless the
-#: verb has an object ("a strike killed several commanders").
+#: verb has an object ("a strike killed several commanders", "a bomb killed 30 people").
 _TOLL = re.compile(r"(?:killed|dead|died|slain)$", re.I)
 _OBJECT = re.compile(
-    r"\s+(?:at least |more than |about |some |nearly )?(?:\d|one|two|three|four|five|six|seven|"
+    r"\s+(?:at least |more than |about |some |nearly )?(?:\d+|one|two|three|four|five|six|seven|"
     r"eight|nine|ten|several|dozens|scores|hundreds|a|an|the|his|her|their|its)\b",
     re.I,
 )
@@ -65,6 +66,10 @@ def dated_clauses(
     if len(told) < 2 or not triggers:
         return []
     cuts = [sentence.start + m.end() for m in _JOIN.finditer(sentence.text)]
+    # "the deadliest since July, when a bomb killed 30": the when-clause opens at its date.
+    cuts = sorted(
+        {*cuts, *(d.start for d in told if WHEN_AFTER.match(sentence.text, d.end - sentence.start))}
+    )
     bounds = list(zip([sentence.start, *cuts], [*cuts, sentence.end], strict=True))
     more: list[Trigger] = []
     for start, end in bounds:

@@ -77,3 +77,15 @@ def test_the_dated_deed_a_strike_answers_is_an_event_of_its_own(extractor):
         ("airstrike", "2024-05-13", "2024-05-13"),
         ("drone_or_rocket_attack", "2024-04-28", "2024-05-04"),
     }
+
+
+def test_the_when_clause_after_a_since_date_is_an_event_of_that_date(extractor):
+    text = (
+        "Tuesday's attack was the deadliest in the province since April, when a bomb at a busy "
+        "market in Tuz Khurmatu killed more than 20 people."
+    )
+    found = {
+        (str(e.properties.date), str(e.properties.date_end))
+        for e in extractor.extract(ReportInput(text, dt.date(2024, 6, 12))).events
+    }
+    assert ("2024-04-01", "2024-04-30") in found
