@@ -68,6 +68,14 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
             rf"{_MONTH} {_DAY}(?:,? {_YEAR})?)\b"
         ),
     ),
+    # "between March and May 2017", "from June to August", "March-April 2016": whole months.
+    (
+        "month_to_month",
+        re.compile(
+            rf"\b(?:(?:[Bb]etween|[Ff]rom) {_MONTH}(?:,? {_YEAR})?(?: and | to | until | through "
+            rf"|\s*[-–]\s*)|{_MONTH}\s*[-–]\s*){_MONTH}(?:,? {_YEAR})?\b(?! \d)"
+        ),
+    ),
     ("day_month", DAY_MONTH),
     # "20/02 (Sat) - Salahuddin: ...", "- 09/05/2021": day/month opening an item or after "on".
     (
@@ -196,6 +204,7 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"month|year)|(?:last|this|past|previous) (?:week|month|year)|the (?:day|night) before|"
             r"the previous (?:day|night|evening)|"
             r"(?:a|one|two|three|four|five|six|seven) days? (?:later|earlier|ago|before)|"
+            r"(?:a few |several |some )?days later|"
             r"(?:(?:at|over|during) the|last|this|past) weekend|"
             r"(?:a|one|two|three|four) weeks? ago|"
             r"the (?:following|next) (?:day|morning|night|week)|(?:the )?same day|later that day|"
@@ -287,6 +296,7 @@ NEEDS = {
     "day_range": "dm",
     "month_range": "dm",
     "month_day_range": "dm",
+    "month_to_month": "m",
     "weekday_range": "w",
     "weekday_date": "dmw",
     "day_month": "dm",

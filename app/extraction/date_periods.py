@@ -14,7 +14,7 @@ import re
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
-from app.extraction.date_patterns import NUMBER_WORDS, SPAN_WORDS, WEEKDAYS
+from app.extraction.date_patterns import MONTHS, NUMBER_WORDS, SPAN_WORDS, WEEKDAYS
 from app.extraction.date_qualifiers import weeks_back
 
 if TYPE_CHECKING:
@@ -28,6 +28,10 @@ _MONTH_WORDS = SPAN_WORDS | {"eleven": 11, "twelve": 12, "several": 0}
 #: "overnight", "during the night": the night before the reference day, into it.
 NIGHT = frozenset({"overnight", "during the night"})
 _DAY_PARTS = frozenset({"day", "morning", "evening", "night"})
+#: "a few days later": some day of the week after the event told before.
+_FEW_DAYS_LATER = frozenset(
+    {"a few days later", "several days later", "some days later", "days later"}
+)
 #: "within hours", "minutes later": the same day as the event told before.
 _SOON = frozenset({"within", "hours", "minutes"})
 
@@ -115,6 +119,27 @@ def month_span(year: int, month: int) -> tuple[date, date]:
     return date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1])
 
 
+def months_between(m: re.Match[str], anchor: date) -> Resolved:
+    """ "between March and May 2017", "from June to August", "March-April 2016": the first day
+    of the first month to the last of the second. A year said once is the second month's (the
+    first month in the year before when it comes later in the calendar, "between October and
+    February"); with no year the second month is the latest one not after the reference date.
+    """
+    first_month = MONTHS[(m[1] or m[3]).rstrip(".").lower()]
+    last_month = MONTHS[m[4].rstrip(".").lower()]
+    if m[5]:
+        last_year = int(m[5])
+    elif m[2]:
+        last_year = int(m[2]) + (first_month > last_month)
+    else:
+        last_year = anchor.year - (date(anchor.year, last_month, 1) > anchor)
+    first_year = int(m[2]) if m[2] else last_year - (first_month > last_month)
+    first, last = date(first_year, first_month, 1), month_span(last_year, last_month)[1]
+    if first > last:
+        raise ValueError("not a range")
+    return first, min(last, max(anchor, first)), "month", "event", 0
+
+
 def relative(m: re.Match[str], anchor: date) -> Resolved:
     """ "yesterday", "last week", "earlier this month", "two days later" (a follow-up of the
     event told before), "over the weekend": against the reference date."""
@@ -137,6 +162,8 @@ def relative(m: re.Match[str], anchor: date) -> Resolved:
         # "in recent days": the week before the reference; "in recent weeks": its month.
         span = 7 if words[-1] == "days" else 28
         return anchor - span * day, anchor, "week" if span == 7 else "month", "event", 0
+    if phrase in _FEW_DAYS_LATER:  # the week after the event told before
+        return anchor, anchor + 6 * day, "week", "follow", 1
     if words[1:] in (["week", "later"], ["weeks", "later"]):
         return anchor, anchor, "day", "follow", 7 * NUMBER_WORDS[words[0]]  # "a week later"
     if words[-1] in ("later", "ago", "earlier", "before") and words[0] in NUMBER_WORDS:

@@ -17,18 +17,26 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from app.extraction.date_patterns import WHEN_AFTER
 from app.extraction.dates import DateMention
 from app.extraction.event_types import Trigger
 from app.extraction.text import Sentence
 
-#: Where a later clause begins: "..., and", "; ", ", while", ", before", ", where".
-_JOIN = re.compile(r";|,\s+(?:and|while|before|but|where)\b", re.I)
+#: Where a later clause begins: "..., and", "; ", ", while", ", before", ", where"; and a
+#: consequence told with its own date ("killed three soldiers, prompting air strikes in early
+#: February"), or the deed it answers ("in retaliation for a gas attack on Douma a week ago").
+#: Not ", when": the date before it is the when-clause's ("on 28 January, when").
+_JOIN = re.compile(
+    r";|,\s+(?:and|while|before|but|where|prompting|triggering|sparking)\b|"
+    r"\bin (?:retaliation|response|revenge) (?:for|to)\b",
+    re.I,
+)
 
 #: A toll or a death, not an act ("at least 70 fighters killed since Friday"), unless the
-#: verb has an object ("a strike killed several commanders").
+#: verb has an object ("a strike killed several commanders", "a bomb killed 30 people").
 _TOLL = re.compile(r"(?:killed|dead|died|slain)$", re.I)
 _OBJECT = re.compile(
-    r"\s+(?:at least |more than |about |some |nearly )?(?:\d|one|two|three|four|five|six|seven|"
+    r"\s+(?:at least |more than |about |some |nearly )?(?:\d+|one|two|three|four|five|six|seven|"
     r"eight|nine|ten|several|dozens|scores|hundreds|a|an|the|his|her|their|its)\b",
     re.I,
 )
@@ -58,6 +66,10 @@ def dated_clauses(
     if len(told) < 2 or not triggers:
         return []
     cuts = [sentence.start + m.end() for m in _JOIN.finditer(sentence.text)]
+    # "the deadliest since July, when a bomb killed 30": the when-clause opens at its date.
+    cuts = sorted(
+        {*cuts, *(d.start for d in told if WHEN_AFTER.match(sentence.text, d.end - sentence.start))}
+    )
     bounds = list(zip([sentence.start, *cuts], [*cuts, sentence.end], strict=True))
     more: list[Trigger] = []
     for start, end in bounds:

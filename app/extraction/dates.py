@@ -1,6 +1,7 @@
 """Dates in report text: candidates found by patterns, resolved against an anchor date.
 
-Absolute forms ("6 August", "Aug. 6", "1 Aug 2024", "August 2024", "2024-08-06"), relative
+Absolute forms ("6 August", "Aug. 6", "1 Aug 2024", "August 2024", "2024-08-06", "between March
+and May 2017"), relative
 ones ("on Tuesday", "yesterday", "last week", "earlier this month", "mid-July", "overnight
 into Tuesday", "a day later") and background ("since 2020"). A day-month without a year takes
 the anchor's year, or the year before when that would put it after the anchor. Dates said of
@@ -42,6 +43,7 @@ from app.extraction.date_periods import (
     ago,
     hours_to,
     month_span,
+    months_between,
     past_span,
     relative,
     season,
@@ -366,6 +368,7 @@ _RESOLVERS = {
     "day_range": _day_range,
     "month_range": _month_range,
     "month_day_range": _month_day_range,
+    "month_to_month": months_between,
     "weekday_range": _weekday_range,
     "weekday_date": _weekday_date,
     "overnight_date": _overnight_date,

@@ -210,7 +210,7 @@ def drafts_for(
         )
         if draft.near and draft.location is not None and ctx.outskirts is not None:
             draft.location = ctx.outskirts.near(draft.location)  # "south of Damascus"
-        dated = item_dates(event_dates, location, places, sentence)
+        dated = item_dates(event_dates, location, places, sentence, trigger.end)
         if not ctx.drafts and said is None:  # "Hours later", no event drafted before
             dated = from_last_told(sentence.index, dated, ctx.told)
         told = ctx.told.get(sentence.index - 1, [])  # the sentence before: "the same day"

@@ -21,6 +21,7 @@ from app.extraction.dates import DateMention
 from app.extraction.durations import opening_span, span_before, stated_days, stated_span
 from app.extraction.event_builder import EventDraft
 from app.extraction.event_types import Trigger
+from app.extraction.narratives import continues, past_background
 from app.extraction.text import Sentence
 
 #: A running tally ("350 people have been killed since the unrest began") is no one event.
@@ -60,7 +61,10 @@ def attached(draft: EventDraft) -> bool:
 
 #: What closes a clause between a trigger and a date ("announced it on Wednesday, two days
 #: after troops pulled back ... on Monday": Monday is the pull-back's).
-_CLAUSE_BREAK = re.compile(r"[,;:()]|\s[-–—]\s|\b(?:after|before|when|while|as|since)\b")
+_CLAUSE_BREAK = re.compile(
+    r"[,;:()]|\s[-–—]\s|\b(?:after|before|when|while|as|since)\b|"
+    r"\bin (?:retaliation|response|revenge) (?:for|to)\b"  # "... on Monday in retaliation for"
+)
 
 
 def same_clause(sentence: Sentence, trigger: Trigger, mention: DateMention) -> bool:
@@ -131,8 +135,9 @@ def own_interval(
         # offensive": the days up to the one said (not "; he had been missing for two days").
         return chosen.last - dt.timedelta(days=lasted[0] - 1), chosen.last, chosen
     lag = days_after(sentence, trigger)
-    if lag and not same_clause(sentence, trigger, chosen):
-        # "released on Thursday, three days after he was kidnapped": the Monday before.
+    if lag and not same_clause(sentence, trigger, chosen) and chosen.end <= trigger.start:
+        # "released on Thursday, three days after he was kidnapped": the Monday before; not
+        # "a day after a drone hit the field ... on Tuesday" (a day said after it: its own).
         shift = dt.timedelta(days=lag)
         return chosen.first - shift, chosen.last - shift, chosen
     earlier = next(
@@ -237,30 +242,6 @@ def place_lag(draft: EventDraft, chosen: DateMention) -> int:
     return _COUNTS[match[1].lower()]
 
 
-def continues(draft: EventDraft, narrative: EventDraft, paragraph_of: list[int]) -> bool:
-    """Whether an event with no date of its own goes on with the narrative's event, and so
-    shares its date: in the same paragraph, or at its place (or at no place of its own).
-    A new paragraph about another place is another item ("Yesterday, police arrested ...
-    in Tarmiyah." then "Border guards arrested smugglers near al-Qaim."): its date is not
-    said, not the previous item's."""
-    if paragraph_of[narrative.sentence.index] == paragraph_of[draft.sentence.index]:
-        return True
-    if draft.location is None or draft.inherited_location:
-        return True
-    if narrative.location is None:
-        return False
-    here, there = draft.location.place, narrative.location.place
-    if here == there:
-        return True
-    # "in the province of Suwayda" then "in the city of Suwayda": the same story, closer in.
-    return (
-        here is not None
-        and there is not None
-        and here.admin1 == there.admin1
-        and "admin1" in (here.family, there.family)
-    )
-
-
 _WEEK = 7
 _WEEK_SPAN = dt.timedelta(days=_WEEK)
 #: "at the time", "at that time": the time the sentence before told of.
@@ -353,6 +334,7 @@ def date_draft(
     if (
         narrative is not None
         and continues(draft, narrative, paragraph_of)
+        and not past_background(draft, narrative, paragraph_of, reported_at)
         # "The SDF said on Friday that forces were reinforcing ...": news of that week, not
         # of the background event told before; nor of a narrative day after the one it was
         # said ("looting on Thursday" then "Abadi said on Tuesday that troops had entered").

@@ -35,6 +35,7 @@ from app.extraction.claims import attach_claim
 from app.extraction.commands import Commands
 from app.extraction.cross_border import at_home
 from app.extraction.crowds import CrowdTargets
+from app.extraction.daily_headings import heading_day
 from app.extraction.date_scan import scan_dates
 from app.extraction.dated_clauses import dated_clauses
 from app.extraction.datelines import after_dateline, covered_period
@@ -246,7 +247,9 @@ class Extractor:
         )
         body = statement_issuer(text, found, national)
         mentions = self._mentions(text, sentences, actor_mentions)
-        dates = {s.index: self._dates(s, report.published) for s in sentences}
+        # "Suwayda, 17 July:" heading a daily note: its items count from that day.
+        day = heading_day(text, report.published)
+        dates = {s.index: self._dates(s, report.published, day) for s in sentences}
         anchored(sentences, dates)  # "hours after the vote": the day the vote was told of
         paragraph_of = paragraphs(text, sentences)
         # The day the report says it was reported: said in its opening paragraphs, not of a
@@ -268,6 +271,8 @@ class Extractor:
         )
         ctx.paragraph_of, ctx.text, ctx.told = paragraph_of, text, dates
         ctx.period = covered_period(sentences, dates, paragraph_of, report.published, _LEAD)
+        if ctx.period is None and day is not None:
+            ctx.period = day, day  # what a daily note tells undated is of its day
         ctx.outskirts, ctx.provinces, ctx.vague = self.outskirts, self.provinces, self.vague
         actor_spans = ActorSpans(actor_mentions)
         for sentence in sentences:
@@ -358,10 +363,13 @@ class Extractor:
         features = [build_feature(d, report.url, text) for d in drafts]
         return Extraction(text, mentions, features, reported_at, drafts)
 
-    def _dates(self, sentence: Sentence, published: dt.date) -> list[DateMention]:
+    def _dates(
+        self, sentence: Sentence, published: dt.date, day: dt.date | None = None
+    ) -> list[DateMention]:
+        """The sentence's dates; relative ones count from ``day`` (a daily note's) if given."""
         scan = scan_dates(sentence.text)
         found = after_dateline(
-            sentence, find_dates(sentence.text, published, sentence.start, scan=scan)
+            sentence, find_dates(sentence.text, published, sentence.start, day, scan)
         )
         reported = [d for d in found if d.role == "report"]
         if reported and any(d.role != "report" for d in found):

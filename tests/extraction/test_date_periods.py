@@ -5,6 +5,7 @@ import datetime as dt
 import pytest
 
 from app.extraction.dates import find_dates
+from app.extraction.report_input import ReportInput
 
 PUB = dt.date(2024, 8, 8)  # a Thursday, in summer
 
@@ -87,3 +88,43 @@ def test_earlier_in_the_week_is_this_week():
 def test_halves_of_a_month(text, first, last):
     found = one(text)
     assert (found.first.isoformat(), found.last.isoformat()) == (first, last)
+
+
+@pytest.mark.parametrize(
+    "text, first, last",
+    [
+        ("the camp emptied between January and April 2019", "2019-01-01", "2019-04-30"),
+        ("militias held the ridge from June to August", "2024-06-01", "2024-08-08"),
+        ("jets pounded the valley in May-June 2016", "2016-05-01", "2016-06-30"),
+        ("raids went on between November and February", "2023-11-01", "2024-02-29"),
+        ("the town was besieged from October 2015 to March 2016", "2015-10-01", "2016-03-31"),
+        ("the militia ran the crossing from September until December", "2023-09-01", "2023-12-31"),
+    ],
+)
+def test_a_span_of_months_runs_from_the_first_to_the_last(text, first, last):
+    found = one(text)
+    assert (str(found.first), str(found.last)) == (first, last)
+    assert found.precision == "month"
+
+
+def test_a_day_after_the_second_month_is_no_span_of_months():
+    found = find_dates("from March to May 5 the road was closed", PUB)
+    assert (str(found[-1].first), str(found[-1].last)) == ("2024-05-05", "2024-05-05")
+
+
+def test_a_few_days_later_is_the_week_after_the_event_told_before():
+    found = one("the army retook the post a few days later")
+    assert (found.role, found.offset_days) == ("follow", 1)
+    assert (found.last - found.first).days == 6
+
+
+def test_items_a_few_days_after_a_dated_one_fall_in_the_week_after(extractor):
+    text = (
+        "Islamic State fighters attacked an army post near Tikrit on 22 March, killing four "
+        "soldiers. The army retook the post a few days later."
+    )
+    found = sorted(
+        (str(e.properties.date), str(e.properties.date_end))
+        for e in extractor.extract(ReportInput(text, dt.date(2024, 5, 11))).events
+    )
+    assert found == [("2024-03-22", "2024-03-22"), ("2024-03-23", "2024-03-29")]

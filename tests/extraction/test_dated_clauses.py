@@ -3,6 +3,7 @@
 
 import datetime as dt
 
+from app.extraction.report_input import ReportInput
 from tests.extraction.helpers import events
 
 
@@ -48,3 +49,43 @@ def test_protests_spreading_before_a_dated_storming_elsewhere_are_read(extractor
     )
     found = sorted((e[0], e[1]) for e in events(extractor, text, dt.date(2024, 5, 20)))
     assert [t for t, _ in found].count("protest") == 2
+
+
+def test_a_dated_strike_prompting_strikes_on_a_later_day_is_two_events(extractor):
+    text = (
+        "The truce broke down on 9 March, when a rocket attack on the Harir base killed two "
+        "contractors, prompting Turkish air strikes on Sinjar in late March."
+    )
+    found = {
+        (e.properties.event_type, str(e.properties.date))
+        for e in extractor.extract(ReportInput(text, dt.date(2024, 4, 2))).events
+    }
+    assert ("drone_or_rocket_attack", "2024-03-09") in found
+    assert ("airstrike", "2024-03-21") in found
+
+
+def test_the_dated_deed_a_strike_answers_is_an_event_of_its_own(extractor):
+    text = (
+        "Turkish jets bombed PKK positions near Zakho on Monday in retaliation for a rocket "
+        "attack on a Turkish base in Bamerni two weeks ago."
+    )
+    found = {
+        (e.properties.event_type, str(e.properties.date), str(e.properties.date_end))
+        for e in extractor.extract(ReportInput(text, dt.date(2024, 5, 15))).events
+    }
+    assert found == {
+        ("airstrike", "2024-05-13", "2024-05-13"),
+        ("drone_or_rocket_attack", "2024-04-28", "2024-05-04"),
+    }
+
+
+def test_the_when_clause_after_a_since_date_is_an_event_of_that_date(extractor):
+    text = (
+        "Tuesday's attack was the deadliest in the province since April, when a bomb at a busy "
+        "market in Tuz Khurmatu killed more than 20 people."
+    )
+    found = {
+        (str(e.properties.date), str(e.properties.date_end))
+        for e in extractor.extract(ReportInput(text, dt.date(2024, 6, 12))).events
+    }
+    assert ("2024-04-01", "2024-04-30") in found

@@ -339,3 +339,24 @@ def test_news_said_before_the_narrative_day_is_not_of_that_day(extractor):
     found = dated(extractor, text)
     entry = [f for f in found if f[0] == "troop_deployment"]
     assert entry and entry[0][3] == dt.date(2024, 5, 12)
+
+
+def test_news_of_a_later_paragraph_is_not_of_a_month_of_background_before(extractor):
+    text = (
+        "Turkish drones struck a car near Sinjar on Tuesday, killing two fighters.\n\n"
+        "In February, Turkish jets bombed an arms depot near Sinjar, killing one guard.\n\n"
+        "Residents of Sinjar said that YBS fighters had set up new checkpoints near the town."
+    )
+    found = dated(extractor, text, dt.date(2024, 6, 20))
+    deployed = [e for e in found if e[0] == "troop_deployment"]
+    assert deployed and deployed[0][2:] == (dt.date(2024, 6, 13), dt.date(2024, 6, 20))
+
+
+def test_a_day_said_after_the_deed_of_a_days_after_clause_is_its_own(extractor):
+    text = (
+        "The protests came two days after a drone hit the Khurmala oil field, run by a local "
+        "firm, in Erbil province on Monday, causing a fire."
+    )
+    found = dated(extractor, text, dt.date(2024, 5, 15))
+    drones = [e for e in found if e[0] == "drone_or_rocket_attack"]
+    assert drones and drones[0][2:] == (dt.date(2024, 5, 13), dt.date(2024, 5, 13))
