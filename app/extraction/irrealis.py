@@ -11,6 +11,7 @@ import re
 
 from app.extraction.comparisons import compared
 from app.extraction.cues import cued_finditer, cued_search, holds_any, lowered
+from app.extraction.demands import demanded
 from app.extraction.means import told_as_means
 from app.extraction.postings import posted_description
 
@@ -31,6 +32,10 @@ MODAL = re.compile(
     # "a deal that allows the army to deploy", "discussed the deployment": leave, not the act
     r"(?:allow|permit|enable)(?:s|ed|ted|ing)? (?!to\b)(?:[\w'-]+ ){1,5}?to|"
     r"discuss(?:ed|es|ing)?|"
+    # "organisers plan another rally", "ordered the police to arrest anyone armed": a plan or
+    # an order, not what came of it
+    r"plan(?:s)? (?:a|an|another|new|more|further|fresh)|"
+    r"(?:order|instruct|urge)(?:s|ed)? (?!to\b)(?:[\w'-]+ ){1,5}?to|"
     # "residents were bracing for clashes", "the risk of new fighting", "massing in
     # preparation for an assault": what is awaited, not what happened
     r"brac(?:e|es|ed|ing) for|risks? of|in preparation for|preparations? for|"
@@ -157,6 +162,10 @@ HABITUAL = re.compile(
     r"dozens) of (?:\w+ )?(?:strikes|attacks|raids|air ?strikes|bases|posts|outposts|"
     r"checkpoints)|"
     r"tally|toll (?:has|had) risen|"
+    # "2,000 civilians were killed during the eight-month campaign", "flew 5,000 sorties
+    # throughout the war": a total over a campaign, none of its events
+    r"(?:killed|died|dead|flew|carried out|fled)\s+(?:[\w,-]+\s+){0,3}?(?:during|throughout)\s+"
+    r"the\s+(?:[\w-]+\s+){0,2}?(?:campaign|war|conflict)|"
     # "drone strikes have increased in recent years", "cells have stepped up attacks": a trend.
     r"(?:have|has|had) (?:\w+ )?(?:increased|intensified|escalated|grown|multiplied|surged|"
     r"declined|decreased|stepped up))\b",
@@ -170,7 +179,7 @@ _HABITUAL_CUES = (
     "frequent", "sometimes", "occasionally",
     "long", "remain", "still", "typically", "regularly", "increasingly", "repeatedly",
     "times", "daily", "nightly", "since", "in total", "so far this", "hundreds", "thousands",
-    "scores", "dozens",
+    "scores", "dozens", "during", "throughout",
     "tally", "toll", "increased", "intensified", "escalated", "grown", "multiplied", "surged",
     "declined", "decreased", "stepped up",
 )  # fmt: skip
@@ -321,6 +330,7 @@ def irrealis(sentence: str, at: int, movement: bool = False) -> bool:
         or (_supporting(before) and not CLAUSE_VERB.match(sentence[at:]))
         or told_as_means(sentence, at)
         or compared(sentence, at)
+        or demanded(sentence, at)
         or posted_description(sentence, at)
         or sum(sentence[:at].count(q) for q in _QUOTES) % 2 == 1
         or bool(_QUOTE_CLOSES.match(sentence, at))
