@@ -104,8 +104,9 @@ _AUXILIARY = re.compile(r"\b(?:were|was|have|has|had|are|is|been)\b", re.I)
 #: kidnappings in October") is no one event, nor what happened "in recent weeks".
 TALLY = re.compile(
     r"\bha(?:s|ve) (?:been (?:killed|wounded|injured|detained|arrested|displaced|documented|"
-    r"recorded)|(?:carried out|conducted|launched|killed) (?:hundreds|dozens|scores|thousands|"
-    r"more than|over))\b|\b[Tt]otal documented\b|\bin recent (?:days|weeks|months)\b|"
+    r"recorded)|(?:carried out|conducted|launched|killed|fired|made|staged|mounted) "
+    r"(?:hundreds|dozens|scores|thousands|more than|over|regular|repeated|frequent|numerous)"
+    r")\b|\b[Tt]otal documented\b|\bin recent (?:days|weeks|months)\b|"
     r"\b(?:in|over|during) the (?:past|last) (?:few |several )?(?:days|weeks|months)\b|"
     # "the office recorded 11 kidnappings in October", "the number of attacks has risen to 90"
     r"\b(?:recorded|registered|counted|logged) (?:at least |more than |some |about |nearly )?"

@@ -316,3 +316,19 @@ def test_an_event_on_its_day_during_a_campaign_is_told(extractor):
         "to retake Mosul."
     )
     assert types(extractor, text) == ["drone_or_rocket_attack"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rebel groups in the enclave have fired dozens of mortar rounds into Damascus in response.",
+        "Russian warplanes have carried out regular strikes on militant hideouts in the Badia.",
+    ],
+)
+def test_a_run_of_attacks_told_in_the_perfect_is_a_tally(extractor, text):
+    assert types(extractor, text) == []
+
+
+def test_dozens_of_rockets_fired_on_a_day_are_one_attack(extractor):
+    text = "Militants fired dozens of rockets at the Balad air base on Monday."
+    assert types(extractor, text) == ["drone_or_rocket_attack"]
