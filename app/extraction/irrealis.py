@@ -57,6 +57,8 @@ _PURPOSE_BEFORE = re.compile(
 #: "following the release of...", "after the attack": a trigger that refers to another event.
 REFERENCE = re.compile(
     r"\b(?:following|after|since|amid|despite|response to|responding to|ahead of|"
+    # "four militants were killed in the ensuing firefight": the fight the attack turned into
+    r"ensuing|subsequent|"
     r"in retaliation for|string of|series of|wave of|linked to|responsible for|"
     r"connection with|investigation into|accused of|condemned|denounced|condemning|"
     # "chaired a meeting to discuss the attack": a meeting about an event told before

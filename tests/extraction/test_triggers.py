@@ -332,3 +332,13 @@ def test_a_run_of_attacks_told_in_the_perfect_is_a_tally(extractor, text):
 def test_dozens_of_rockets_fired_on_a_day_are_one_attack(extractor):
     text = "Militants fired dozens of rockets at the Balad air base on Monday."
     assert types(extractor, text) == ["drone_or_rocket_attack"]
+
+
+def test_the_ensuing_firefight_is_the_fight_already_told(extractor):
+    text = (
+        "Gunmen ambushed an army patrol near Tarmiyah on Monday night, killing five soldiers. "
+        "The soldiers had been on their way back to their base. "
+        "Their commander called for help, a police officer said. "
+        "Four militants were killed in the ensuing firefight, the officer said."
+    )
+    assert types(extractor, text) == ["armed_clash"]
