@@ -105,6 +105,12 @@ def drafts_for(
         followup.merge(target, sentence, trigger, actors if alone else [], reading)
         followup.narrow_place(target, sentence, trigger, placed, ctx.countries)
         return []
+    deals = [d for d in ctx.drafts if d.spec.name == "agreement"]
+    if trigger.spec.name == "agreement" and deals and not event_dates:
+        # "Under the truce, the government agreed to hand over ...": the terms of the deal
+        # the story already told, with no day of their own, are no second deal.
+        followup.merge(deals[-1], sentence, trigger, [], ctx.reading(ctx.countries))
+        return []
     violent = [d for d in ctx.drafts if d.spec.group == "violence"]
     if recent is None and violent and followup.casualty_note(trigger, placed, event_dates):
         recent = violent[-1]

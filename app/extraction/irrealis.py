@@ -11,6 +11,7 @@ import re
 
 from app.extraction.comparisons import compared
 from app.extraction.cues import cued_finditer, cued_search, holds_any, lowered
+from app.extraction.demands import demanded
 from app.extraction.means import told_as_means
 from app.extraction.postings import posted_description
 
@@ -31,6 +32,10 @@ MODAL = re.compile(
     # "a deal that allows the army to deploy", "discussed the deployment": leave, not the act
     r"(?:allow|permit|enable)(?:s|ed|ted|ing)? (?!to\b)(?:[\w'-]+ ){1,5}?to|"
     r"discuss(?:ed|es|ing)?|"
+    # "organisers plan another rally", "ordered the police to arrest anyone armed": a plan or
+    # an order, not what came of it
+    r"plan(?:s)? (?:a|an|another|new|more|further|fresh)|"
+    r"(?:order|instruct|urge)(?:s|ed)? (?!to\b)(?:[\w'-]+ ){1,5}?to|"
     # "residents were bracing for clashes", "the risk of new fighting", "massing in
     # preparation for an assault": what is awaited, not what happened
     r"brac(?:e|es|ed|ing) for|risks? of|in preparation for|preparations? for|"
@@ -52,6 +57,8 @@ _PURPOSE_BEFORE = re.compile(
 #: "following the release of...", "after the attack": a trigger that refers to another event.
 REFERENCE = re.compile(
     r"\b(?:following|after|since|amid|despite|response to|responding to|ahead of|"
+    # "four militants were killed in the ensuing firefight": the fight the attack turned into
+    r"ensuing|subsequent|"
     r"in retaliation for|string of|series of|wave of|linked to|responsible for|"
     r"connection with|investigation into|accused of|condemned|denounced|condemning|"
     # "chaired a meeting to discuss the attack": a meeting about an event told before
@@ -99,8 +106,9 @@ _AUXILIARY = re.compile(r"\b(?:were|was|have|has|had|are|is|been)\b", re.I)
 #: kidnappings in October") is no one event, nor what happened "in recent weeks".
 TALLY = re.compile(
     r"\bha(?:s|ve) (?:been (?:killed|wounded|injured|detained|arrested|displaced|documented|"
-    r"recorded)|(?:carried out|conducted|launched|killed) (?:hundreds|dozens|scores|thousands|"
-    r"more than|over))\b|\b[Tt]otal documented\b|\bin recent (?:days|weeks|months)\b|"
+    r"recorded)|(?:carried out|conducted|launched|killed|fired|made|staged|mounted) "
+    r"(?:hundreds|dozens|scores|thousands|more than|over|regular|repeated|frequent|numerous)"
+    r")\b|\b[Tt]otal documented\b|\bin recent (?:days|weeks|months)\b|"
     r"\b(?:in|over|during) the (?:past|last) (?:few |several )?(?:days|weeks|months)\b|"
     # "the office recorded 11 kidnappings in October", "the number of attacks has risen to 90"
     r"\b(?:recorded|registered|counted|logged) (?:at least |more than |some |about |nearly )?"
@@ -157,6 +165,10 @@ HABITUAL = re.compile(
     r"dozens) of (?:\w+ )?(?:strikes|attacks|raids|air ?strikes|bases|posts|outposts|"
     r"checkpoints)|"
     r"tally|toll (?:has|had) risen|"
+    # "2,000 civilians were killed during the eight-month campaign", "flew 5,000 sorties
+    # throughout the war": a total over a campaign, none of its events
+    r"(?:killed|died|dead|flew|carried out|fled)\s+(?:[\w,-]+\s+){0,3}?(?:during|throughout)\s+"
+    r"the\s+(?:[\w-]+\s+){0,2}?(?:campaign|war|conflict)|"
     # "drone strikes have increased in recent years", "cells have stepped up attacks": a trend.
     r"(?:have|has|had) (?:\w+ )?(?:increased|intensified|escalated|grown|multiplied|surged|"
     r"declined|decreased|stepped up))\b",
@@ -170,7 +182,7 @@ _HABITUAL_CUES = (
     "frequent", "sometimes", "occasionally",
     "long", "remain", "still", "typically", "regularly", "increasingly", "repeatedly",
     "times", "daily", "nightly", "since", "in total", "so far this", "hundreds", "thousands",
-    "scores", "dozens",
+    "scores", "dozens", "during", "throughout",
     "tally", "toll", "increased", "intensified", "escalated", "grown", "multiplied", "surged",
     "declined", "decreased", "stepped up",
 )  # fmt: skip
@@ -321,6 +333,7 @@ def irrealis(sentence: str, at: int, movement: bool = False) -> bool:
         or (_supporting(before) and not CLAUSE_VERB.match(sentence[at:]))
         or told_as_means(sentence, at)
         or compared(sentence, at)
+        or demanded(sentence, at)
         or posted_description(sentence, at)
         or sum(sentence[:at].count(q) for q in _QUOTES) % 2 == 1
         or bool(_QUOTE_CLOSES.match(sentence, at))

@@ -279,3 +279,66 @@ def test_gunmen_setting_up_a_checkpoint_is_insurgent_activity(extractor):
 def test_troops_setting_up_a_checkpoint_is_no_insurgent_activity(extractor):
     text = "On Monday, army units set up a checkpoint on the road north of Baquba."
     assert "insurgent_activity" not in types(extractor, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Organisers in Nasiriyah plan another sit-in outside the governorate building.",
+        "The governor ordered the police to arrest anyone carrying weapons in Ramadi.",
+        "Students in Basra plan a sit-in outside the oil ministry's offices.",
+    ],
+)
+def test_a_plan_or_an_order_is_no_event(extractor, text):
+    assert types(extractor, text) == []
+
+
+def test_what_came_of_an_order_is_an_event(extractor):
+    text = "Police in Ramadi arrested six men on Monday after the governor ordered a crackdown."
+    assert types(extractor, text) == ["arrest"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Monitors say more than 2,000 civilians were killed during the eight-month campaign, "
+        "many of them in air strikes near Raqqa.",
+        "Russian officials say their jets flew 5,000 sorties throughout the war in Syria.",
+    ],
+)
+def test_a_total_over_a_campaign_is_no_event(extractor, text):
+    assert types(extractor, text) == []
+
+
+def test_an_event_on_its_day_during_a_campaign_is_told(extractor):
+    text = (
+        "Two soldiers were killed in a mortar attack on Qayyarah on Monday during the campaign "
+        "to retake Mosul."
+    )
+    assert types(extractor, text) == ["drone_or_rocket_attack"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rebel groups in the enclave have fired dozens of mortar rounds into Damascus in response.",
+        "Russian warplanes have carried out regular strikes on militant hideouts in the Badia.",
+    ],
+)
+def test_a_run_of_attacks_told_in_the_perfect_is_a_tally(extractor, text):
+    assert types(extractor, text) == []
+
+
+def test_dozens_of_rockets_fired_on_a_day_are_one_attack(extractor):
+    text = "Militants fired dozens of rockets at the Balad air base on Monday."
+    assert types(extractor, text) == ["drone_or_rocket_attack"]
+
+
+def test_the_ensuing_firefight_is_the_fight_already_told(extractor):
+    text = (
+        "Gunmen ambushed an army patrol near Tarmiyah on Monday night, killing five soldiers. "
+        "The soldiers had been on their way back to their base. "
+        "Their commander called for help, a police officer said. "
+        "Four militants were killed in the ensuing firefight, the officer said."
+    )
+    assert types(extractor, text) == ["armed_clash"]
