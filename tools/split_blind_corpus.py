@@ -1,8 +1,8 @@
 """Check (or redo) the blind corpus's dev/test split: dev when sha256(id) is even.
 
 Reports with ids starting ``dx-``, ``dy-``, ``dz-``, ``dw-``, ``dv-``, ``du-``, ``dt-``, ``ds-``,
-``dr-``, ``dq-``, ``dp-``, ``do-``, ``dn-``, ``dm-``, ``dl-``, ``dk-``, ``dj-``, ``di-``, ``dh-``
-or ``dg-`` were written after the split was frozen, by writers who never saw the code either,
+``dr-``, ``dq-``, ``dp-``, ``do-``, ``dn-``, ``dm-``, ``dl-``, ``dk-``, ``dj-``, ``di-``, ``dh-``,
+``dg-``, ``df-`` or ``de-`` were written after the split was frozen, by writers who never saw the code either,
 to give tuning more unseen text: they are dev, all of them, so the frozen test split never changes.
 
 python tools/split_blind_corpus.py          # exits 1 if a record sits in the wrong split
@@ -21,6 +21,7 @@ DEV_ONLY_PREFIXES = (
     *("dx-", "dy-", "dz-", "dw-", "dv-", "du-", "dt-", "ds-"),
     *("dr-", "dq-", "dp-", "do-", "dn-", "dm-"),
     *("dl-", "dk-", "dj-", "di-", "dh-", "dg-"),
+    *("df-", "de-"),
 )
 
 

@@ -17,11 +17,12 @@ OLD_CORPUS = {
 #: The blind corpus (tests/fixtures/blind/{dev,test}.jsonl), by split. Issue 9's targets for
 #: the frozen test split are event_f1 0.85, actor_recall 0.85, date_accuracy 0.95.
 BLIND = {
-    # 1,082 reports: the first 82, 50 dx- reports by a fourth writer, 100 dy-/dz- by two more
+    # 1,182 reports: the first 82, 50 dx- reports by a fourth writer, 100 dy-/dz- by two more
     # (session 4), 50 dw- by a sixth (session 5), 100 dv-/du- by two more (session 6), 100
     # dt-/ds- by two more (session 7), 300 dr-/dq-/dp-/do-/dn-/dm- by six more (session 8),
-    # 100 dl-/dk- by two more (session 9), 100 dj-/di- by two more (session 10) and 100
-    # dh-/dg- by two more (session 11), all written blind. Session 9 changed the scorer
+    # 100 dl-/dk- by two more (session 9), 100 dj-/di- by two more (session 10), 100
+    # dh-/dg- by two more (session 11) and 100 df-/de- by two more (session 12), all written
+    # blind. Session 9 changed the scorer
     # (optimal pairing; gold actor names read through the lexicon's aliases; the date share
     # over gold events matched or with an unpaired prediction of their category and area), so
     # from there on the figures are not comparable with earlier ones. With the session 8
@@ -35,10 +36,12 @@ BLIND = {
     # dev: 0.805 -> 0.809. After its second round (tuned on all 982): 0.828, 0.828, 0.968, 0.896.
     # Session 11: 0.828 -> 0.834 on the 982 over its first round; the 100 dh-/dg- scored before
     # they joined dev: 0.748 -> 0.749. All 1,082 (refit on them): 0.828, 0.825, 0.967, 0.893;
-    # after its second round: 0.831, 0.827, 0.968, 0.893.
+    # after its second round: 0.831, 0.827, 0.968, 0.893. Session 12: 0.831 -> 0.839 on the
+    # 1,082 over its round; the 100 df-/de- scored before they joined dev: 0.783 -> 0.781. All
+    # 1,182 (refit on them): 0.836, 0.826, 0.971, 0.896.
     # Floors sit a little under, so a small change of rules does not fail CI by itself.
     "dev": {
-        "event_f1": 0.815,
+        "event_f1": 0.82,
         "actor_recall": 0.81,
         "date_accuracy": 0.95,
         "confident_accuracy": 0.87,
@@ -59,9 +62,11 @@ BLIND = {
     # round; 0.833 (0.833), 0.860 (0.829), 0.982 (0.945), 0.897 (331) after its second.
     # Session 11: 0.838 (0.838), 0.860 (0.829), 0.982 (0.945), 0.896 (335) after its first
     # round (refit on 982); 0.835 refit on 1,082; 0.836 (0.836), 0.859 (0.828), 0.982
-    # (0.939), 0.900 (330) after its second.
+    # (0.939), 0.900 (330) after its second. Session 12: 0.840, 0.860, 0.982, 0.900 (331)
+    # after its round (refit on 1,082); 0.841 (0.841), 0.862 (0.831), 0.982 (0.948), 0.894
+    # (339) refit on 1,182.
     "test": {
-        "event_f1": 0.82,
+        "event_f1": 0.825,
         "actor_recall": 0.84,
         "date_accuracy": 0.96,
         "confident_accuracy": 0.87,
