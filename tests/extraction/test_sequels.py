@@ -69,3 +69,16 @@ def test_troops_entering_a_town_named_anew_stay_an_event(extractor):
         ("armed_clash", "Rutba"),
         ("troop_deployment", "Akashat"),
     ]
+
+
+def test_fighting_that_continued_on_another_front_stays_its_own(extractor):
+    found = events(
+        extractor,
+        "Kurdish fighters captured the centre of Kobani on Thursday after a week of street "
+        "battles with Islamic State, a spokesman said.\n\n"
+        "Aid groups said thousands of families were sheltering across the border.\n\n"
+        "The town had been besieged since September.\n\n"
+        "Militants held on in villages south of the town, where fighting continued.",
+        dt.date(2015, 1, 23),
+    )
+    assert [e[0] for e in found] == ["armed_clash", "armed_clash"]
