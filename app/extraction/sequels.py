@@ -3,10 +3,10 @@ stories' false alarms).
 
 A news story tells a town's capture, then goes on: "troops raised the flag over the government
 compound", "fighting continued in the northern districts", "its recapture opens the road east",
-"troops entered the town from three directions". Each is the same battle seen again (its end,
-its aftermath, its entry), on the days the battle was told, at its place: a careful analyst
-records one event. A sequel that has days of its own outside the battle's, or another place,
-stays an event of its own.
+"troops entered the town from three directions", "the clashes involved artillery". Each is the
+same battle seen again (its end, its aftermath, its entry, its weapons), on the days the battle
+was told, at its place: a careful analyst records one event. A sequel that has days of its own
+outside the battle's, or another place, stays an event of its own.
 """
 
 from __future__ import annotations
@@ -30,6 +30,12 @@ _ENTRY = re.compile(r"(?:entered|swept\s+into|rolled\s+into|pushed\s+into|moved\
 _THE_TOWN = re.compile(
     r"\s+(?:the\s+)?(?:town|city)(?:\s+cent(?:re|er)|['’]s\s+[\w-]+)?\b(?!\s+of\b)", re.I
 )
+#: A sentence about the battle told ("The clashes, which began at dawn, involved artillery"):
+#: the weapons it names were the battle's, no attack of their own.
+_THE_BATTLE = re.compile(
+    r"\W*(?:The|These|Those)\s+(?:[\w-]+\s+)?(?:clashes|fighting|battle|gun\s*battles?)\b", re.I
+)
+_ITS_WEAPONS = re.compile(r"\b(?:involved|involving|used|using|with)\s+(?:[\w-]+,?\s+){0,2}$", re.I)
 #: How far before the trigger its words may begin ("Heavy fighting continued").
 _REACH = 40
 
@@ -60,6 +66,12 @@ def _sequel_of(draft: EventDraft, battle: EventDraft) -> bool:
     end = draft.trigger.end - sentence.start
     told = sentence.text[max(0, start - _REACH) : end]
     if draft.spec.name == "armed_clash" and _BATTLE_SEQUEL.search(told):
+        return _same_area(draft, battle)
+    if (
+        draft.spec.group == "violence"
+        and _THE_BATTLE.match(sentence.text)
+        and _ITS_WEAPONS.search(sentence.text[max(0, start - _REACH) : start])
+    ):
         return _same_area(draft, battle)
     if draft.category == "movement" and _ENTRY.search(told):
         return _THE_TOWN.match(sentence.text, end) is not None and _same_place(draft, battle)

@@ -82,3 +82,16 @@ def test_fighting_that_continued_on_another_front_stays_its_own(extractor):
         dt.date(2015, 1, 23),
     )
     assert [e[0] for e in found] == ["armed_clash", "armed_clash"]
+
+
+def test_the_weapons_the_battle_involved_are_no_attack_of_their_own(extractor):
+    found = events(
+        extractor,
+        "Peshmerga fighters and Iraqi troops clashed for hours near the town of Makhmour on "
+        "Wednesday, officials on both sides said.\n\n"
+        "Schools in the town stayed shut.\n\n"
+        "Farmers said the harvest was lost.\n\n"
+        "The clashes, which began before dawn, involved mortars, rockets and heavy machine guns.",
+        dt.date(2017, 10, 19),
+    )
+    assert [e[0] for e in found] == ["armed_clash"]
