@@ -75,6 +75,7 @@ from app.extraction.repeats import Repeats
 from app.extraction.report_input import DEFAULT_MAX_CHARS, ReportInput, check_published, check_text
 from app.extraction.resolve import ResolvedMention, Resolver
 from app.extraction.seats import Seats
+from app.extraction.sequels import without_sequels
 from app.extraction.speaking_states import SpeakingStates
 from app.extraction.states_acting import StatesActing, governments, state_names
 from app.extraction.text import Sentence, clean_text, paragraphs, split_sentences
@@ -319,7 +320,7 @@ class Extractor:
             if dated_or_recent(d, reported_at) and is_plausible(d.date) and is_plausible(d.date_end)
         ]
         drafts = followup.without_headlines(followup.without_summaries(kept, ctx.countries))
-        drafts = followup.without_overviews(drafts)
+        drafts = without_sequels(followup.without_overviews(drafts))
         insurgent = defaults.named_insurgent(actor_mentions)
         joint = joint_partners(
             sentences,
