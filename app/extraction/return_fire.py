@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from app.extraction.actors import Actor, ActorMention
 from app.extraction.event_builder import EventDraft
 from app.extraction.event_types import Trigger
 from app.extraction.text import Sentence
@@ -89,11 +90,13 @@ def answered_fire(
     if not targets or not attackers:
         return None
     trigger = Trigger(answered.spec, at, sentence.start + found.end(), found.group())
+    sides: list[tuple[Actor, str, ActorMention | None]] = [(a, "actor", None) for a in targets]
+    sides += [(a, "target", None) for a in attackers]
     answer = replace(
         answered,
         trigger=trigger,
         sentence=sentence,
-        actors=[(a, "actor", None) for a in targets] + [(a, "target", None) for a in attackers],
+        actors=sides,
         fatalities=None,
         strength=None,
     )
