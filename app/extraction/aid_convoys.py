@@ -18,16 +18,16 @@ _AID = re.compile(
 
 
 def told_as_other(trigger: Trigger, triggers: list[Trigger]) -> bool:
-    """Whether ``trigger`` is a word of an ``other`` trigger of the same sentence ("withdrew
-    its diplomats", "blew up the shrine"), or a movement of the aid one names ("an aid
-    convoy entered the town")."""
+    """Whether ``trigger`` shares words with an ``other`` trigger of the same sentence
+    ("withdrew its diplomats", "blew up the shrine", "planes dropped food"), or a movement of
+    the aid one names ("an aid convoy entered the town")."""
     if trigger.spec.name == "other":
         return False
     for other in triggers:
         if other.spec.name != "other":
             continue
-        if other.start <= trigger.start < other.end:
-            return True
+        if other.start < trigger.end and trigger.start < other.end:
+            return True  # the words overlap: "cargo planes dropped food" is no strike
         if trigger.spec.category == "movement" and _AID.search(other.text):
             return True
     return False

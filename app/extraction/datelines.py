@@ -19,10 +19,11 @@ from app.extraction.resolve import ResolvedMention
 from app.extraction.text import Sentence
 
 #: A place in capitals ("ERBIL", "DEIR EZ-ZOR", "BASHIQA FRONT"), then any of a country or
-#: region, a date and an agency in brackets, then a dash: "QAMISHLI, Syria, Oct 24 (wire) - ".
+#: region (a second filing city after a slash: "Syria/BAGHDAD"), a date and an agency in
+#: brackets, then a dash: "QAMISHLI, Syria, Oct 24 (wire) - ".
 _DATELINE = re.compile(
     r"\A\s*[A-Z][A-Z'’./-]+(?:\s+[A-Z][A-Z'’./-]*){0,3}"
-    r"(?:,\s*[A-Z][\w.'’]*(?:\s+[\w.'’]+){0,4}?)*"
+    r"(?:,\s*[A-Z][\w.'’]*(?:/[A-Z][\w.'’]*)?(?:\s+[\w.'’]+){0,4}?)*"
     r"(?:\s*\([^()\n]{1,30}\))?\s*[-–—]+\s"
 )
 

@@ -64,8 +64,13 @@ DEST_CUE = re.compile(
 )
 #: Not "flights to and from Sulaymaniyah", "flights from Erbil airport": both ways, or
 #: traffic closed, is no force's starting point.
+#: "fired from over the occupied Golan Heights", "from the direction of the Golan", "from the
+#: airspace of Lebanon": where the shots came from too.
 _FROM = re.compile(
-    r"(?<!\bto and )(?<!\bflights )(?<!\bflight )\b(?:from|out of)\s+(?:the\s+)?$", re.I
+    r"(?<!\bto and )(?<!\bflights )(?<!\bflight )\b(?:from|out of)\s+"
+    r"(?:(?:over|above)\s+|(?:the\s+)?(?:direction|airspace|skies)\s+(?:of|over)\s+)?"
+    r"(?:the\s+)?(?:[a-z]+ed\s+)?$",
+    re.I,
 )
 #: "drove Islamic State out of Sinjar", "expelled the militants from Rawa": the place the
 #: enemy was forced out of is where the fight was, not where a force came from; so is where

@@ -1,7 +1,8 @@
 """Place names that stand for an actor, not for where an event was: a capital speaking
 ("Ankara said"), the owner of forces ("Tehran's proxies"), a partner ("talks with Ankara"),
 the source of a statement ("Duhok health officials said"), a country named as a nationality,
-a large city abroad named without "in" (a state or a dateline).
+a large city abroad named without "in" (a state or a dateline); and a place that names a
+clock's zone ("at 12:15 a.m. Baghdad time"), which tells when, not where.
 """
 
 from __future__ import annotations
@@ -103,6 +104,10 @@ _SPEECH_BEFORE = re.compile(
 )
 
 
+#: "at 3:40 a.m. Baghdad time", "(Iraq time)": the place names the clock, not the event's place.
+_CLOCK_AFTER = re.compile(r"^\s+(?:local\s+)?time\b")
+
+
 def acting(text: str, mention: ResolvedMention) -> bool:
     """Whether a place name stands for an actor: its government speaking or acting, the owner
     of forces, a partner ("talks with Ankara"), a large city abroad or a country named without
@@ -110,6 +115,8 @@ def acting(text: str, mention: ResolvedMention) -> bool:
     m = mention.mention
     after = text[m.end : m.end + 60]
     before_text = text[max(0, m.start - 40) : m.start]
+    if _CLOCK_AFTER.match(after):
+        return True  # "12:15 a.m. Baghdad time": a time zone
     if (
         cued_match(_OWNER_AFTER, after)
         or cued_search(_AGENT_BEFORE, before_text[-30:])

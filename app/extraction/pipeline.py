@@ -74,6 +74,7 @@ from app.extraction.regional_forces import RegionalForces
 from app.extraction.repeats import Repeats
 from app.extraction.report_input import DEFAULT_MAX_CHARS, ReportInput, check_published, check_text
 from app.extraction.resolve import ResolvedMention, Resolver
+from app.extraction.return_fire import with_answers
 from app.extraction.seats import Seats
 from app.extraction.sequels import without_sequels
 from app.extraction.speaking_states import SpeakingStates
@@ -361,6 +362,7 @@ class Extractor:
             as_attackers(draft)
             sides.add_opponent(draft, drafts, insurgent)
             sides.add_assailant(draft, drafts, insurgent)
+        drafts = with_answers(sentences, ctx.drafts, drafts)  # "our unit returned fire"
         features = [build_feature(d, report.url, text) for d in drafts]
         return Extraction(text, mentions, features, reported_at, drafts)
 

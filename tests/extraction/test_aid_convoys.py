@@ -64,3 +64,17 @@ def test_an_aid_convoy_named_at_length_before_it_entered_is_still_aid(extractor)
 def test_a_red_crescent_convoy_reaching_a_town_is_aid(extractor):
     text = "A Red Crescent convoy of twelve trucks reached Nubl on Tuesday afternoon."
     assert types(extractor, text) == ["other"]
+
+
+def test_a_trigger_overlapping_an_other_trigger_is_no_event_of_its_own():
+    aid = _trigger("other", 20, 45, "dropped flour and tents")
+    strike = _trigger("airstrike", 5, 27, "helicopters also dropped")
+    assert told_as_other(strike, [aid, strike])
+
+
+def test_aircraft_dropping_food_is_no_air_strike(extractor):
+    text = (
+        "Iraqi helicopters also dropped food and blankets to families trapped on the mountain "
+        "near Sinjar on Tuesday."
+    )
+    assert "airstrike" not in types(extractor, text)

@@ -22,6 +22,7 @@ def events(extractor, text, published=THURSDAY):
         ("HASAKAH, Syria, Mar 14 (wire) - Gunmen", "HASAKAH, Syria, Mar 14 (wire) - "),
         ("DUHOK, Kurdistan Region – Gunmen", "DUHOK, Kurdistan Region – "),
         ("TAMPA, Florida - On Monday", "TAMPA, Florida - "),
+        ("ERBIL, Iraq/HASAKAH, Mar 14 - Gunmen", "ERBIL, Iraq/HASAKAH, Mar 14 - "),
     ],
 )
 def test_a_dateline_is_the_capitals_head_up_to_its_dash(text, head):
@@ -48,6 +49,16 @@ def test_the_event_is_where_the_sentence_says_not_where_it_was_filed(extractor):
     (event,) = events(extractor, text)
     assert event.location.name == "Kifri"
     assert event.location.admin1 == "IQ-DI"
+
+
+def test_a_second_filing_city_after_a_country_is_no_place_of_the_event(extractor):
+    text = (
+        "DUHOK, Iraq/RAQQA, Mar 14 - Gunmen stormed a police post in the town of Tal Abyad "
+        "on Wednesday, killing three officers, the ministry said."
+    )
+    (event,) = events(extractor, text)
+    assert event.location.admin1 == "SY-RA"
+    assert event.location.name == "Tal Abyad"
 
 
 def test_the_dateline_city_stays_the_place_when_the_sentence_names_no_other(extractor):

@@ -331,3 +331,14 @@ def test_troops_that_were_moved_still_move(extractor):
 def test_a_town_entered_against_stiff_resistance_is_a_clash(extractor):
     text = "Iraqi special forces entered Karamlesh on Tuesday against stiff resistance."
     assert types(extractor, text) == ["armed_clash"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Israeli jets fired missiles from over the occupied Golan Heights at a radar near Sasa.",
+        "Drones launched from Turkish-occupied Afrin struck a farm near Tal Rifaat on Friday.",
+    ],
+)
+def test_an_occupied_place_is_held_ground_not_ground_taken(extractor, text):
+    assert "armed_clash" not in types(extractor, text)

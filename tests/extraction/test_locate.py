@@ -463,3 +463,12 @@ def test_a_withdrawal_from_a_town_in_a_named_province_is_one_event_at_the_town(e
     ]
     assert [t for t, _ in found] == ["troop_withdrawal", "troop_withdrawal"]
     assert "Hasakah" not in {p for _, p in found}
+
+
+@pytest.mark.parametrize(
+    "source",
+    ["from the direction of Hatla", "from over Hatla", "from the besieged Hatla"],
+)
+def test_where_the_shots_came_from_is_no_place_of_the_event(extractor, source):
+    text = f"Militants fired mortar shells {source} at an army post in Mayadin on Sunday."
+    assert [e[1] for e in events(extractor, text)] == ["Mayadin"]

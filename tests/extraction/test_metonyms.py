@@ -74,3 +74,11 @@ def test_where_a_leader_spoke_is_not_where_the_town_fell(extractor):
     )
     withdrawals = [e[1] for e in events(extractor, text) if e[0] == "troop_withdrawal"]
     assert withdrawals == ["Jarablus"]
+
+
+def test_a_place_naming_a_clock_is_no_place_of_the_event(extractor):
+    text = (
+        "At 2:10 a.m. Baghdad time on Tuesday, coalition aircraft struck weapons depots of "
+        "Kataib Hezbollah in western Iraq."
+    )
+    assert "Baghdad" not in {e[1] for e in events(extractor, text)}
