@@ -239,11 +239,21 @@ def choose(
     # "the Metina, Zap and Avashin areas of Duhok governorate": the list, not Duhok.
     rest = [m for m in rest if not qualifies_list(sentence, m, groups)] or rest
     groups += range_lists(sentence, rest)
+    # "around Tuz Khurmatu and in the Hamrin mountains": a range with a preposition of its own
+    # beside a town is one more place of the act.
+    beside = [
+        k
+        for k in ranges
+        if any(
+            x is not k and rank(x) < SPECIFICITY["mountain"] for x in listed_with(sentence, k, rest)
+        )
+    ]
     rest = [
         m
         for m in rest
         if rank(m) < SPECIFICITY["mountain"]
         or any(m in g for g in groups)
+        or m in beside
         or m.place is not None
         and m.place.family in ("region", "country")
         and not _holds_range(m, ranges)
