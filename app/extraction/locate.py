@@ -195,6 +195,17 @@ def choose(
         best = min(rest, key=lambda m: (rank(m) - pull(m), -pull(m), -m.mention.start))
         # "deployed troops to Najaf and Nasiriyah": one event per destination.
         listed = listed_with(sentence, best, rest)
+        # "entered Manbij and Tabqa, raising the flag in Tabqa": a place named again stands
+        # in the list where it was named first.
+        again = [
+            m
+            for m in rest
+            if best.place is not None
+            and m.place == best.place
+            and m.mention.end <= best.mention.start
+        ]
+        if len(listed) == 1 and again and len(first := listed_with(sentence, again[0], rest)) > 1:
+            listed = first
         if cued_search(ROAD_CUE, before(sentence, listed[0])):
             return origin, [best]  # "checkpoints on roads leading to Afak and Najaf"
         return origin, listed

@@ -463,3 +463,12 @@ def test_a_withdrawal_from_a_town_in_a_named_province_is_one_event_at_the_town(e
     ]
     assert [t for t, _ in found] == ["troop_withdrawal", "troop_withdrawal"]
     assert "Hasakah" not in {p for _, p in found}
+
+
+def test_a_destination_named_again_stands_in_its_first_list(extractor):
+    text = (
+        "Syrian army units entered Manbij and Tabqa on Monday, raising the government flag in "
+        "Tabqa for the first time since 2012."
+    )
+    found = sorted(e[1] for e in events(extractor, text, dt.date(2019, 10, 16)))
+    assert found == ["Manbij", "Tabqa"]
