@@ -204,8 +204,8 @@ def choose(
             and m.place == best.place
             and m.mention.end <= best.mention.start
         ]
-        if len(listed) == 1 and again and len(first := listed_with(sentence, again[0], rest)) > 1:
-            listed = first
+        if len(listed) == 1 and again and len(earlier := listed_with(sentence, again[0], rest)) > 1:
+            listed = earlier
         if cued_search(ROAD_CUE, before(sentence, listed[0])):
             return origin, [best]  # "checkpoints on roads leading to Afak and Najaf"
         return origin, listed
