@@ -32,6 +32,20 @@ _JOIN = re.compile(
     re.I,
 )
 
+#: A taking told inside the sentence of a release ("the boy who was kidnapped in Dael on
+#: Sunday was released today", "released two shepherds they had detained last week"): a
+#: clause from the pronoun to the end of its own date.
+_TAKEN_CLAUSE = re.compile(
+    r"\b(?:who|whom|that|they|he|she)\s+(?:was|were|had\s+been|had)\s+(?:\w+\s+)?"
+    r"(?P<verb>kidnapped|abducted|detained|arrested|seized)\b",
+    re.I,
+)
+_RELEASE = re.compile(r"\b(?:released|freed|set free)\b", re.I)
+#: How far from its verb a taking clause's date may stand, and how many days before the
+#: release it may be to be told as an event of its own.
+_TAKEN_REACH = 60
+_TAKEN_DAYS = 31
+
 #: A toll or a death, not an act ("at least 70 fighters killed since Friday"), unless the
 #: verb has an object ("a strike killed several commanders", "a bomb killed 30 people").
 _TOLL = re.compile(r"(?:killed|dead|died|slain)$", re.I)
@@ -70,6 +84,7 @@ def dated_clauses(
     cuts = sorted(
         {*cuts, *(d.start for d in told if WHEN_AFTER.match(sentence.text, d.end - sentence.start))}
     )
+    cuts = sorted({*cuts, *_taken_clauses(sentence, told)})
     bounds = list(zip([sentence.start, *cuts], [*cuts, sentence.end], strict=True))
     more: list[Trigger] = []
     for start, end in bounds:
@@ -98,3 +113,21 @@ def dated_clauses(
             if not any(t.start < trigger.end and trigger.start < t.end for t in known):
                 more.append(trigger)
     return more
+
+
+def _taken_clauses(sentence: Sentence, told: list[DateMention]) -> list[int]:
+    """Where a taking clause with a recent date of its own opens (at its verb: the relative
+    pronoun before it would read as background) and closes (after that date); a taking long
+    before the release ("abducted more than two years ago") is background."""
+    out: list[int] = []
+    if not _RELEASE.search(sentence.text):
+        return out  # "demanding the fate of an activist who was abducted": background
+    for m in _TAKEN_CLAUSE.finditer(sentence.text):
+        verb, end = sentence.start + m.start("verb"), sentence.start + m.end()
+        own = [d for d in told if end <= d.start <= end + _TAKEN_REACH]
+        if not own:
+            continue
+        first = min(own, key=lambda d: d.start)
+        if any(d is not first and abs((d.first - first.first).days) <= _TAKEN_DAYS for d in told):
+            out += [verb, first.end]
+    return out

@@ -3,7 +3,8 @@
 "Rebels took Saraqib on 3 March. Kafranbel followed on 9 March": the second sentence has no
 trigger word; its verb "followed" says the place named went the way the event just told did,
 on a day of its own. It is one more event of that type there and then (and, with "Binnish and
-Taftanaz followed in April", one in each place). Only a proper name (or a list of them) before
+Taftanaz followed in April", one in each place; with "Hama followed on 5 December and Homs on
+Saturday night", a third, on its own day). Only a proper name (or a list of them) before
 "followed" counts, so "another wave followed" or "a lull followed" stay with the rules that
 read their nouns.
 """
@@ -26,17 +27,30 @@ _FOLLOWED = re.compile(
     r"the (?:next|following) (?:day|week|month))\b)",
     re.I,
 )
+#: Words of a date, never the name of a place that followed.
+_DATE_WORDS = (
+    r"(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|"
+    r"April|May|June|July|August|September|October|November|December)\b)"
+)
+#: "... followed on 5 December, and Homs on Saturday night": after the first date, "and" and
+#: one more name with a date of its own (the verb gapped).
+_AND_NEXT = re.compile(
+    r"[^,;:()]{1,40}?,? and (?:then |finally )?(?P<name>" + _DATE_WORDS + _NAME + r")"
+    r" (?=(?:early |late )?(?:on|in|at|during|within|by|\w+ days? later|a (?:day|week|month) later|"
+    r"the (?:next|following) (?:day|week|month))\b)",
+    re.I,
+)
 #: How far back the event that the place followed may be told (in sentences).
 _REACH = 1
 
 
 def gapped_trigger(
     sentence: Sentence, triggers: list[Trigger], drafts: list[EventDraft]
-) -> tuple[Trigger, EventDraft] | None:
-    """The trigger of a sentence that tells a place followed the event just drafted (the
-    verb "followed", of the type of that event) and that event; None when the sentence has
-    triggers of its own, does not open with a name and "followed", or no event was told
-    just before."""
+) -> tuple[list[Trigger], EventDraft] | None:
+    """The triggers of a sentence that tells a place followed the event just drafted (the
+    verb "followed", of the type of that event; one more for each later "and <name> <date>"
+    clause) and that event; None when the sentence has triggers of its own, does not open
+    with a name and "followed", or no event was told just before."""
     if triggers:
         return None
     match = _FOLLOWED.match(sentence.text)
@@ -50,15 +64,20 @@ def gapped_trigger(
     told = [d for d in told if d.sentence.index == told[-1].sentence.index]
     # The trigger spans the names and the verb, so the places it is nearest are the names.
     start, end = sentence.start + match.start(), sentence.start + match.end("verb")
-    return Trigger(
-        told[0].spec, start, end, sentence.text[match.start() : match.end("verb")]
-    ), told[0]
+    said = [Trigger(told[0].spec, start, end, sentence.text[match.start() : match.end("verb")])]
+    at = match.end()
+    while (more := _AND_NEXT.match(sentence.text, at)) is not None:
+        # "... and Homs on Saturday night": the trigger spans the name, the nearest place.
+        a, b = more.span("name")
+        said.append(Trigger(told[0].spec, sentence.start + a, sentence.start + b, more["name"]))
+        at = more.end()
+    return said, told[0]
 
 
 def followed_drafts(drafts: list[EventDraft], followed: EventDraft) -> list[EventDraft]:
-    """The events of places named before "followed" (not those of a later clause: "Hama
-    followed on 5 December, and Homs on Saturday"); with no actor of their own, they take
-    those of the event they followed."""
+    """The events of places named in the trigger (before "followed", or the name of a later
+    gapped clause: "and Homs on Saturday"), not of other places of the sentence; with no
+    actor of their own, they take those of the event they followed."""
     kept = [
         d
         for d in drafts

@@ -200,6 +200,17 @@ def choose(
         best = min(rest, key=lambda m: (rank(m) - pull(m), -pull(m), -m.mention.start))
         # "deployed troops to Najaf and Nasiriyah": one event per destination.
         listed = listed_with(sentence, best, rest)
+        # "entered Manbij and Tabqa, raising the flag in Tabqa": a place named again stands
+        # in the list where it was named first.
+        again = [
+            m
+            for m in rest
+            if best.place is not None
+            and m.place == best.place
+            and m.mention.end <= best.mention.start
+        ]
+        if len(listed) == 1 and again and len(earlier := listed_with(sentence, again[0], rest)) > 1:
+            listed = earlier
         if cued_search(ROAD_CUE, before(sentence, listed[0])):
             return origin, [best]  # "checkpoints on roads leading to Afak and Najaf"
         return origin, listed
@@ -244,11 +255,21 @@ def choose(
     # "the Metina, Zap and Avashin areas of Duhok governorate": the list, not Duhok.
     rest = [m for m in rest if not qualifies_list(sentence, m, groups)] or rest
     groups += range_lists(sentence, rest)
+    # "around Tuz Khurmatu and in the Hamrin mountains": a range with a preposition of its own
+    # beside a town is one more place of the act.
+    beside = [
+        k
+        for k in ranges
+        if any(
+            x is not k and rank(x) < SPECIFICITY["mountain"] for x in listed_with(sentence, k, rest)
+        )
+    ]
     rest = [
         m
         for m in rest
         if rank(m) < SPECIFICITY["mountain"]
         or any(m in g for g in groups)
+        or m in beside
         or m.place is not None
         and m.place.family in ("region", "country")
         and not _holds_range(m, ranges)

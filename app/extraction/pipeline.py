@@ -307,11 +307,10 @@ class Extractor:
                     others=[t for t in triggers if t is not trigger],
                 )
             gap = gapped_trigger(sentence, triggers, ctx.drafts)
-            if gap is not None:  # "Hama followed on 5 December"
-                new = drafts_for(
-                    ctx, sentence, gap[0], actors_here, dates[sentence.index], True, []
-                )
-                ctx.drafts += followed_drafts(new, gap[1])
+            said, told = gap if gap is not None else ([], None)
+            for one in said:  # "Hama followed on 5 December, and Homs on Saturday"
+                new = drafts_for(ctx, sentence, one, actors_here, dates[sentence.index], True, [])
+                ctx.drafts += followed_drafts(new, told) if told is not None else []
             # "ISIS claimed the attack": of an earlier event, or of this sentence's own
             # ("an IED hit a patrol; ISIS claimed the attack").
             attach_claim(sentence, actors_here, ctx)

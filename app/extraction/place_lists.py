@@ -80,6 +80,8 @@ _LIST_JOINER = re.compile(
     r"refinery|compound|headquarters|prison|airport|dam|bridge|crossing|hospital|factory|"
     r"depot|station)\s+(?:of|in|at|near|outside|around)\s+(?:the\s+)?)?"
     r"(?:the\s+)?(?:(?:town|village|city|camp)\s+of\s+)?"
+    # "in Sheikh Maqsoud and neighbouring Ashrafieh": a word saying the next place is close by.
+    r"(?:(?:nearby|neighbou?ring|adjacent|adjoining)\s+)?"
     # "the Idlib and western Aleppo countryside"
     r"(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+)?"
 )
@@ -118,7 +120,12 @@ def listed_with(
                 not _LIST_JOINER.fullmatch(
                     _between(sentence, min(j, j + step), max(j, j + step), ordered)
                 )
-                or not of_a_kind(other, best)
+                or not (
+                    of_a_kind(other, best)
+                    or _own_preposition(
+                        other, best, _between(sentence, min(j, j + step), max(j, j + step), ordered)
+                    )
+                )
                 or other.place == best.place
             ):
                 break
@@ -215,6 +222,25 @@ def of_a_kind(a: ResolvedMention, b: ResolvedMention) -> bool:
     """Places that a list puts side by side: the same rank, or both local (site, town,
     district: "the airport and the town of X")."""
     return rank(a) == rank(b) or max(rank(a), rank(b)) <= SPECIFICITY["admin2"]
+
+
+#: "around Tuz Khurmatu and in the Hamrin mountains": "and" and a preposition of its own
+#: before the second place.
+_AND_OWN_PREPOSITION = re.compile(
+    r",?\s+and\s+(?:also\s+)?(?:in|at|around|near|on|inside|outside)\s+(?:the\s+)?", re.I
+)
+#: Places of another kind than a town that a list with their own prepositions puts beside one.
+_LANDFORMS = frozenset({"mountain", "region"})
+
+
+def _own_preposition(a: ResolvedMention, b: ResolvedMention, between: str) -> bool:
+    """A town or site and a mountain range or region, each with its own preposition ("around
+    Tuz Khurmatu and in the Hamrin mountains"), are two places of one act, not a place and
+    the area it lies in ("Tal Tamr in the Hasakah region" has no "and")."""
+    if a.place is None or b.place is None or not _AND_OWN_PREPOSITION.fullmatch(between):
+        return False
+    families = {a.place.family, b.place.family}
+    return bool(families & _LANDFORMS) and families <= _LANDFORMS | {"site", "populated"}
 
 
 def _items(

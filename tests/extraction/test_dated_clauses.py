@@ -89,3 +89,30 @@ def test_the_when_clause_after_a_since_date_is_an_event_of_that_date(extractor):
         for e in extractor.extract(ReportInput(text, dt.date(2024, 6, 12))).events
     }
     assert ("2024-04-01", "2024-04-30") in found
+
+
+def test_a_taking_with_its_own_recent_day_inside_a_release_is_an_event(extractor):
+    text = (
+        "A shopkeeper who was kidnapped in Dael on Sunday was released on Tuesday after his "
+        "family paid a ransom."
+    )
+    found = sorted((e[0], e[1]) for e in events(extractor, text, dt.date(2022, 5, 10)))
+    assert found == [("kidnapping", "Dael"), ("prisoner_release", "Dael")]
+
+
+def test_a_taking_long_before_the_release_stays_background(extractor):
+    text = (
+        "A doctor who was abducted in Tikrit more than two years ago was released on Tuesday, his "
+        "family said."
+    )
+    found = [e[0] for e in events(extractor, text, dt.date(2022, 5, 10))]
+    assert "kidnapping" not in found
+
+
+def test_a_taking_in_a_sentence_with_no_release_stays_background(extractor):
+    text = (
+        "Activists blocked roads in Nasiriyah on Monday, demanding news of a colleague who "
+        "was abducted on Saturday."
+    )
+    found = [e[0] for e in events(extractor, text, dt.date(2022, 5, 10))]
+    assert "kidnapping" not in found

@@ -70,3 +70,27 @@ def test_a_town_that_followed_goes_the_way_of_the_main_clause(extractor):
     found = [(e[0], e[1]) for e in events(extractor, text, dt.date(2019, 4, 10))]
     assert ("armed_clash", "Kafr Nabl") in found
     assert ("troop_withdrawal", "Kafr Nabl") not in found
+
+
+def test_a_later_gapped_clause_with_its_own_day_is_one_more_event(extractor):
+    text = (
+        "Rebels seized Saraqib on 28 November, a monitor said. Maarat al-Numan followed on "
+        "2 December and Khan Shaykhun on Saturday night."
+    )
+    found = extractor.extract(ReportInput(text, dt.date(2022, 12, 12))).events
+    placed = sorted(
+        (f.properties.location.name, f.properties.date)
+        for f in found
+        if f.properties.location is not None
+    )
+    assert ("Khan Shaykhun", dt.date(2022, 12, 10)) in placed
+    assert ("Maarat al-Numan", dt.date(2022, 12, 2)) in placed
+
+
+def test_a_weekday_after_and_is_no_gapped_clause(extractor):
+    text = (
+        "Rebels seized Saraqib on 28 November, a monitor said. Maarat al-Numan followed on "
+        "Monday and Tuesday."
+    )
+    found = events(extractor, text, dt.date(2022, 12, 12))
+    assert [e[1] for e in found] == ["Saraqib", "Maarat al-Numan"]

@@ -472,3 +472,12 @@ def test_a_withdrawal_from_a_town_in_a_named_province_is_one_event_at_the_town(e
 def test_where_the_shots_came_from_is_no_place_of_the_event(extractor, source):
     text = f"Militants fired mortar shells {source} at an army post in Mayadin on Sunday."
     assert [e[1] for e in events(extractor, text)] == ["Mayadin"]
+
+
+def test_a_destination_named_again_stands_in_its_first_list(extractor):
+    text = (
+        "Syrian army units entered Manbij and Tabqa on Monday, raising the government flag in "
+        "Tabqa for the first time since 2012."
+    )
+    found = sorted(e[1] for e in events(extractor, text, dt.date(2019, 10, 16)))
+    assert found == ["Manbij", "Tabqa"]

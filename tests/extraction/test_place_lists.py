@@ -180,3 +180,26 @@ def test_each_item_after_the_country_it_lies_in(extractor):
 def test_a_district_in_brackets_stands_for_an_item_the_gazetteer_lacks(extractor):
     text = "Our jets struck 12 shelters in Gara, Xerabe (Makhmour) and Hakurk on Tuesday night."
     assert _places(extractor, text) == ["Gara Mountain", "Hakurk", "Makhmour"]
+
+
+def test_a_range_with_its_own_preposition_beside_a_town_is_one_more_place(extractor):
+    text = (
+        "Iraqi jets bombed militant hideouts around Tuz Khurmatu and in the Hamrin mountains "
+        "on Tuesday, the army said."
+    )
+    assert _places(extractor, text) == ["Hamrin Mountains", "Tuz Khurmatu"]
+
+
+def test_a_range_after_near_a_town_and_its_own_in_is_its_own_event(extractor):
+    text = "Rebels attacked army posts near Tal Tamr and in the Abdulaziz mountains on Tuesday."
+    assert _places(extractor, text) == ["Jabal Abdulaziz", "Tal Tamr"]
+
+
+def test_a_place_said_to_be_nearby_is_one_more_item_of_the_list(extractor):
+    text = "Police raided houses in al-Bayaa and nearby al-Amil on Monday, arresting five suspects."
+    assert len(_places(extractor, text)) == 2
+
+
+def test_a_neighbouring_quarter_is_one_more_item_of_the_list(extractor):
+    text = "Gunfire broke out on Tuesday in Sheikh Maqsoud and neighbouring Ashrafieh, locals said."
+    assert len(_places(extractor, text)) == 2
