@@ -38,7 +38,8 @@ BLIND = {
     # they joined dev: 0.748 -> 0.749. All 1,082 (refit on them): 0.828, 0.825, 0.967, 0.893;
     # after its second round: 0.831, 0.827, 0.968, 0.893. Session 12: 0.831 -> 0.839 on the
     # 1,082 over its round; the 100 df-/de- scored before they joined dev: 0.783 -> 0.781. All
-    # 1,182 (refit on them): 0.836, 0.826, 0.971, 0.896.
+    # 1,182 (refit on them): 0.836, 0.826, 0.971, 0.896; after its second round (tuned on all
+    # 1,182, refit again): 0.838, 0.827, 0.972, 0.897.
     # Floors sit a little under, so a small change of rules does not fail CI by itself.
     "dev": {
         "event_f1": 0.82,
@@ -64,9 +65,10 @@ BLIND = {
     # round (refit on 982); 0.835 refit on 1,082; 0.836 (0.836), 0.859 (0.828), 0.982
     # (0.939), 0.900 (330) after its second. Session 12: 0.840, 0.860, 0.982, 0.900 (331)
     # after its round (refit on 1,082); 0.841 (0.841), 0.862 (0.831), 0.982 (0.948), 0.894
-    # (339) refit on 1,182.
+    # (339) refit on 1,182; 0.846 (0.846), 0.863 (0.834), 0.982 (0.948), 0.900 (339) after its
+    # second round.
     "test": {
-        "event_f1": 0.825,
+        "event_f1": 0.83,
         "actor_recall": 0.84,
         "date_accuracy": 0.96,
         "confident_accuracy": 0.87,
