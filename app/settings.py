@@ -89,6 +89,11 @@ class ExtractionSettings(BaseSettings):
         None, description="A CSV of owner words (word, country, forces, ...) added"
     )
     extra_cues: Path | None = Field(None, description="A CSV of cue words (cue, pattern) added")
+    extra_lexicon_dir: Path | None = Field(
+        None,
+        description="A folder of lexicon CSVs named as the shipped ones in data/lexicon "
+        "(leaders.csv, campaigns.csv, ...), each read after its shipped namesake",
+    )
     learned: bool = Field(
         True,
         description="Read sentences with the learned classifier beside the rules "

@@ -155,18 +155,20 @@ def load_gazetteer(settings: Settings) -> Gazetteer:
     return load_gazetteer_build(settings).gazetteer
 
 
-def _lexicon_sources(settings: Settings) -> tuple[Path, list[Path], list[Path | None]]:
-    """The shipped lexicon directory, its files, and the user's extra files (by part)."""
+def _lexicon_sources(settings: Settings) -> tuple[Path, list[Path], list[Path | None], list[Path]]:
+    """The shipped lexicon directory, its files, the user's extra files and folder (by part),
+    and every file of the user's those name."""
     from app.extraction.lexicon import lexicon_dir
 
     extraction = settings.extraction
     shipped = lexicon_dir()
     files = [shipped / name for name in sorted(p.name for p in shipped.glob("*.csv"))]
-    return (
-        shipped,
-        files,
-        [extraction.extra_triggers, extraction.extra_demonyms, extraction.extra_cues],
-    )
+    folder = extraction.extra_lexicon_dir
+    extras = [extraction.extra_triggers, extraction.extra_demonyms, extraction.extra_cues, folder]
+    user = [p for p in extras[:3] if p]
+    if folder is not None and folder.is_dir():
+        user += sorted(folder.iterdir())
+    return shipped, files, extras, user
 
 
 @gc_paused()
@@ -181,17 +183,17 @@ def load_lexicon(settings: Settings) -> Lexicon:
     from app.extraction.lexicon import Lexicon
     from app.extraction.lexicon import load_lexicon as read_lexicon
 
-    shipped, files, extras = _lexicon_sources(settings)
-    chosen = [[path] if path is not None else [] for path in extras]
+    shipped, files, extras, user = _lexicon_sources(settings)
+    triggers, demonyms, cues = ([path] if path is not None else [] for path in extras[:3])
 
     def build() -> Lexicon:
-        return read_lexicon(BY_NAME, *chosen)
+        return read_lexicon(BY_NAME, triggers, demonyms, cues, extras[3])
 
     cache_dir = settings.gazetteer.resolved_cache_dir()
     if cache_dir is None:
         return build()
     # Which extra file plays which part counts, not only what the files hold.
-    key = fingerprint([str(shipped), repr(extras)], [*files, *(p for p in extras if p)])
+    key = fingerprint([str(shipped), repr(extras)], [*files, *user])
     # One file per shipped lexicon directory, as for the gazetteer: checkouts sharing a cache
     # directory do not overwrite each other's.
     slot = hashlib.sha256(str(shipped).encode()).hexdigest()[:16]
@@ -234,9 +236,9 @@ def _pattern_cache(settings: Settings) -> tuple[Path | None, str]:
     cache_dir = settings.gazetteer.resolved_cache_dir()
     if cache_dir is None:
         return None, ""
-    shipped, files, extras = _lexicon_sources(settings)
+    shipped, files, extras, user = _lexicon_sources(settings)
     actors = [shipped.parent / "actors.csv", *settings.extraction.extra_actor_files()]
-    key = fingerprint(["patterns", repr(extras)], [*files, *(p for p in extras if p), *actors])
+    key = fingerprint(["patterns", repr(extras)], [*files, *user, *actors])
     slot = hashlib.sha256(str(shipped).encode()).hexdigest()[:16]
     return cache_dir / f"patterns-{slot}.pickle", key
 

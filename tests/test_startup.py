@@ -355,3 +355,20 @@ def test_a_served_app_freezes_its_start_up_and_thaws_it_at_shutdown(tmp_path):
         assert gc.is_tracked(extractor)
         assert all(tracked is not extractor for tracked in gc.get_objects())
     assert gc.get_freeze_count() == 0
+
+
+def test_a_file_added_to_the_user_lexicon_folder_is_read_though_the_cache_is_warm(
+    tmp_path, gazetteer_copy, lexicon_reads
+):
+    from app.settings import ExtractionSettings
+
+    folder = tmp_path / "lexicon"
+    folder.mkdir()
+    extraction = ExtractionSettings(_env_file=None, extra_lexicon_dir=folder)
+    settings = settings_for(tmp_path, gazetteer_copy).model_copy(update={"extraction": extraction})
+    assert ("Iraq's oil capital", "Kirkuk") not in startup.load_lexicon(settings).epithets
+    startup.load_lexicon(settings)
+    assert len(lexicon_reads) == 1
+    (folder / "epithets.csv").write_text("phrase,place,note\nIraq's oil capital,Kirkuk,x\n")
+    assert ("Iraq's oil capital", "Kirkuk") in startup.load_lexicon(settings).epithets
+    assert len(lexicon_reads) == 2

@@ -281,29 +281,61 @@ def read_hosted_sites(paths: Iterable[Path]) -> tuple[HostedSite, ...]:
     return tuple(found)
 
 
+#: The shipped files a user's lexicon folder may hold, each read after its shipped namesake.
+EXTENDABLE = (
+    *("triggers.csv", "demonyms.csv", "cues.csv", "successors.csv", "hosted_sites.csv"),
+    *("states.csv", "epithets.csv", "outlaws.csv", "leaders.csv", "region_seats.csv"),
+    *("campaigns.csv", "regional_police.csv", "led_offensives.csv", "allies.csv"),
+)
+
+
+def folder_files(folder: Path | None) -> dict[str, Path]:
+    """The lexicon files in a user's folder, by name; anything else there is refused (a
+    misnamed file would otherwise be ignored without a word)."""
+    if folder is None:
+        return {}
+    if not folder.is_dir():
+        raise GazetteerError(log_message=f"{folder}: the extra lexicon folder does not exist")
+    found = {p.name: p for p in sorted(folder.iterdir()) if not p.name.startswith(".")}
+    unknown = sorted(set(found) - set(EXTENDABLE))
+    if unknown:
+        names = ", ".join(EXTENDABLE)
+        raise GazetteerError(
+            log_message=f"{folder}: {', '.join(unknown)}: not a lexicon file (expected: {names})"
+        )
+    return found
+
+
 def load_lexicon(
     known_types: Iterable[str],
     extra_triggers: Sequence[Path] = (),
     extra_demonyms: Sequence[Path] = (),
     extra_cues: Sequence[Path] = (),
+    extra_folder: Path | None = None,
 ) -> Lexicon:
-    """The shipped lexicon plus the user's files."""
+    """The shipped lexicon plus the user's files: single extra files for the triggers, owner
+    words and cues, and a folder whose files, named as the shipped ones, extend each."""
     shipped = lexicon_dir()
-    states = read_states([shipped / "states.csv"])
+    folder = folder_files(extra_folder)
+
+    def paths(name: str, *extra: Path) -> list[Path]:
+        return [shipped / name, *extra, *([folder[name]] if name in folder else [])]
+
+    states = read_states(paths("states.csv"))
     codes = [s.country for s in states]
     return Lexicon(
-        triggers=read_triggers([shipped / "triggers.csv", *extra_triggers], known_types),
-        demonyms=read_demonyms([shipped / "demonyms.csv", *extra_demonyms]),
-        cues=read_cues([shipped / "cues.csv", *extra_cues]),
-        successors=read_successors([shipped / "successors.csv"]),
-        hosted_sites=read_hosted_sites([shipped / "hosted_sites.csv"]),
+        triggers=read_triggers(paths("triggers.csv", *extra_triggers), known_types),
+        demonyms=read_demonyms(paths("demonyms.csv", *extra_demonyms)),
+        cues=read_cues(paths("cues.csv", *extra_cues)),
+        successors=read_successors(paths("successors.csv")),
+        hosted_sites=read_hosted_sites(paths("hosted_sites.csv")),
         states=states,
-        epithets=read_epithets([shipped / "epithets.csv"]),
-        enemies=read_pairs([shipped / "outlaws.csv"], ("outlaw", "enemy")),
-        leaders=read_pairs([shipped / "leaders.csv"], ("name", "country"), codes),
-        region_seats=read_pairs([shipped / "region_seats.csv"], ("seat", "government")),
-        campaigns=read_campaigns([shipped / "campaigns.csv"]),
-        regional_police=read_regional_police([shipped / "regional_police.csv"]),
-        led_offensives=read_led_offensives([shipped / "led_offensives.csv"]),
-        allies=read_pairs([shipped / "allies.csv"], ("actor", "ally")),
+        epithets=read_epithets(paths("epithets.csv")),
+        enemies=read_pairs(paths("outlaws.csv"), ("outlaw", "enemy")),
+        leaders=read_pairs(paths("leaders.csv"), ("name", "country"), codes),
+        region_seats=read_pairs(paths("region_seats.csv"), ("seat", "government")),
+        campaigns=read_campaigns(paths("campaigns.csv")),
+        regional_police=read_regional_police(paths("regional_police.csv")),
+        led_offensives=read_led_offensives(paths("led_offensives.csv")),
+        allies=read_pairs(paths("allies.csv"), ("actor", "ally")),
     )

@@ -184,6 +184,7 @@ class Extractor:
                 files(extraction.extra_triggers),
                 files(extraction.extra_demonyms),
                 files(extraction.extra_cues),
+                extraction.extra_lexicon_dir,
             )
         extractor = cls(
             gazetteer,

@@ -234,3 +234,53 @@ def test_lowercase_and_capitalised_owner_words_are_both_read():
     demonyms = read_demonyms([lexicon_dir() / "demonyms.csv"])
     words = {d.word for d in demonyms}
     assert {"regime", "Regime", "coalition", "Coalition"} <= words
+
+
+def test_a_user_folder_extends_every_lexicon_file_it_names(tmp_path, gazetteer):
+    from app.extraction.pipeline import Extractor
+    from app.extraction.report_input import ReportInput
+    from app.settings import ExtractionSettings
+    from tests.conftest import make_settings
+
+    folder = tmp_path / "lexicon"
+    folder.mkdir()
+    (folder / "epithets.csv").write_text("phrase,place,note\nIraq's oil capital,Kirkuk,analyst\n")
+    (folder / "states.csv").write_text("country,name,capital,government,note\nJO,Jordan,Amman,,\n")
+    (folder / "leaders.csv").write_text("name,country,note\nMahmoudi,JO,invented for a test\n")
+    lexicon = load_lexicon(BY_NAME, extra_folder=folder)
+    assert ("Iraq's oil capital", "Kirkuk") in lexicon.epithets
+    assert any(p.name == "Mahmoudi" and p.value == "JO" for p in lexicon.leaders)
+    assert ("Iraq's oil capital", "Kirkuk") not in load_lexicon(BY_NAME).epithets
+
+    extraction = ExtractionSettings(_env_file=None, extra_lexicon_dir=folder)
+    settings = make_settings(tmp_path).model_copy(update={"extraction": extraction})
+    text = "A car bomb exploded in a market of Iraq's oil capital on Monday, killing three."
+    report = ReportInput(text, dt.date(2024, 3, 6))
+    for extractor, admin1 in (
+        (Extractor.configured(gazetteer, settings), "IQ-KI"),
+        (Extractor.configured(gazetteer, make_settings(tmp_path)), None),
+    ):
+        found = extractor.extract(report).events
+        assert [f.properties.location.admin1 for f in found if f.properties.location] == [admin1]
+
+
+def test_a_user_folder_row_is_checked_like_a_shipped_one(tmp_path):
+    folder = tmp_path / "lexicon"
+    folder.mkdir()
+    (folder / "leaders.csv").write_text("name,country,note\nMahmoudi,ZZ,no such state\n")
+    with pytest.raises(GazetteerError, match="leaders.csv:2"):
+        load_lexicon(BY_NAME, extra_folder=folder)
+
+
+@pytest.mark.parametrize("name", ["leader.csv", "triggers.txt"])
+def test_a_file_the_lexicon_does_not_have_is_refused_by_name(tmp_path, name):
+    folder = tmp_path / "lexicon"
+    folder.mkdir()
+    (folder / name).write_text("name,country,note\n")
+    with pytest.raises(GazetteerError, match=re.escape(name)):
+        load_lexicon(BY_NAME, extra_folder=folder)
+
+
+def test_a_missing_user_folder_is_refused(tmp_path):
+    with pytest.raises(GazetteerError, match="does not exist"):
+        load_lexicon(BY_NAME, extra_folder=tmp_path / "nowhere")
