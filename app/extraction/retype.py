@@ -37,12 +37,17 @@ ARMED = frozenset(
     {"state_forces", "external_forces", "rebel_group", "political_militia", "identity_militia"}
 )
 _STATE = frozenset({"state_forces", "external_forces"})
-#: Attack words that say two armed sides fought when the target is armed; killings told with
-#: "shot dead", "executed" or "assassinated" stay one-sided.
+#: Attack words that say two armed sides fought when the target is armed (a raid that kills
+#: militants, sniper fire at soldiers); killings told with "shot dead", "executed" or
+#: "assassinated" stay one-sided.
 _FIGHT_WORDS = re.compile(
     r"^(?:attack(?:ed|s)?|stormed|raided|opened fire|fired (?:on|at)|struck|hit|killed|"
     r"targeted|assaulted|came under (?:fire|attack)|come under (?:fire|attack)|"
-    r"(?:were|was) targeted)",
+    r"(?:were|was) targeted|"
+    # "conducted a helicopter raid ..., killing two ISIS officials": a raid on an armed side
+    r"(?:conducted|carried out|launched|staged) (?:a |an )?(?:[\w-]+ ){0,2}raids?|"
+    # "an IS sniper killed a soldier": sniper fire at troops is fighting
+    r"sniper fire|snipers? (?:shot|killed))",
     re.I,
 )
 #: Gun and cannon fire (not rockets, mortars or drones, which stay remote violence).
