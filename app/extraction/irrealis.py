@@ -207,12 +207,22 @@ def own_clause(before: str) -> str:
     return before[starts[-1] :] if starts else before
 
 
+#: A fight told as going on at the time of the report, not as a habit: "clashes are still
+#: ongoing", "were still trading fire on Tuesday", "clashes have been continuing since dawn".
+_STILL_GOING = re.compile(
+    r"still\s+(?:ongoing|raging|continuing|going on|under ?way|trading fire|fighting|"
+    r"clashing|battling)\b|(?:have|has) been (?:continuing|raging|going on) since\b",
+    re.I,
+)
+
+
 def _habitual(sentence: str, at: int) -> bool:
     folded = lowered(sentence)
     if folded is not None and not holds_any(folded, _HABITUAL_CUES):
         return False
     return any(
-        m.end() > at or not _WHEN_CLAUSE.search(sentence, m.end(), at)
+        (m.end() > at or not _WHEN_CLAUSE.search(sentence, m.end(), at))
+        and not _STILL_GOING.match(sentence, m.start())
         for m in HABITUAL.finditer(sentence, 0, at + _HABITUAL_AFTER)
     )
 
