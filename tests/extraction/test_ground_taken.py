@@ -342,3 +342,22 @@ def test_a_town_entered_against_stiff_resistance_is_a_clash(extractor):
 )
 def test_an_occupied_place_is_held_ground_not_ground_taken(extractor, text):
     assert "armed_clash" not in types(extractor, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Peshmerga forces took control of Bashiqa on Friday after a two-week offensive.",
+        "Rebel factions took full control of the town of Kafr Zita on Saturday, after a "
+        "month-long siege.",
+    ],
+)
+def test_control_taken_after_a_long_offensive_is_a_clash_there(extractor, text):
+    found = events(extractor, text, dt.date(2019, 5, 12))
+    assert [e[0] for e in found] == ["armed_clash"]
+    assert found[0][1] in ("Bashiqa", "Kafr Zita")
+
+
+def test_control_taken_after_a_withdrawal_stays_a_deployment(extractor):
+    text = "Army units took control of Rutba on Friday after the militants pulled out."
+    assert "armed_clash" not in types(extractor, text)
