@@ -50,8 +50,10 @@ MODAL = re.compile(
 _RELATIVE = re.compile(r"\b(?:who|which|that) (?:had|has|have|were|was)\b[^,;]*$", re.I)
 #: "to launch attacks", "further attacks", "repeated attacks": a purpose or a run of events.
 _PURPOSE_BEFORE = re.compile(
-    r"\bto (?:launch|carry out|conduct|stage|mount|halt|stop|prevent|end|deter)"
-    r"(?:\s+[\w-]+){0,2}\s*$|\b(?:further|repeated|future|possible|renewed)\s+(?:[\w-]+\s+){0,2}$",
+    r"\bto (?:launch|carry out|conduct|stage|mount|halt|stop|prevent|end|deter|"
+    # "arrived at the base to prepare a counter-offensive": a fight planned, not fought
+    r"prepare(?: for)?)(?:\s+[\w-]+){0,2}\s*$|\bin preparation for(?:\s+[\w-]+){0,2}\s*$|"
+    r"\b(?:further|repeated|future|possible|renewed)\s+(?:[\w-]+\s+){0,2}$",
     re.I,
 )
 #: "following the release of...", "after the attack": a trigger that refers to another event.

@@ -234,3 +234,11 @@ def test_a_fight_still_going_on_is_told():
 def test_a_fight_that_keeps_recurring_stays_habitual():
     assert _irrealis("Tribal clans still clash over grazing land around Basra.", "clash")
     assert _irrealis("Turkey has repeatedly struck the mountains near Amadiya.", "struck")
+
+
+def test_a_fight_to_prepare_is_planned_not_fought():
+    text = "About 2,000 PMF fighters reached Habbaniyah on Monday to prepare a counter-offensive."
+    assert _irrealis(text, "counter-offensive")
+    text = "Troops massed near Hit on Monday in preparation for an assault on the town."
+    assert _irrealis(text, "assault")
+    assert not _irrealis("The army launched a counter-offensive near Hit on Monday.", "counter")
