@@ -361,3 +361,21 @@ def test_control_taken_after_a_long_offensive_is_a_clash_there(extractor, text):
 def test_control_taken_after_a_withdrawal_stays_a_deployment(extractor):
     text = "Army units took control of Rutba on Friday after the militants pulled out."
     assert "armed_clash" not in types(extractor, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Army units captured the strategic hilltop of Tal Hamam near Sinjar on Sunday.",
+        "Rebel fighters captured the main railway station in Daraa on Sunday.",
+        "Government troops seized the Tishreen dam on Sunday, a monitor said.",
+    ],
+)
+def test_a_site_captured_is_ground_taken_not_an_arrest(extractor, text):
+    assert types(extractor, text) == ["armed_clash"]
+
+
+def test_men_captured_stay_an_arrest(extractor):
+    assert types(
+        extractor, "Peshmerga forces captured three ISIS fighters near Kirkuk on Sunday."
+    ) == ["arrest"]
