@@ -379,3 +379,8 @@ def test_men_captured_stay_an_arrest(extractor):
     assert types(
         extractor, "Peshmerga forces captured three ISIS fighters near Kirkuk on Sunday."
     ) == ["arrest"]
+
+
+def test_a_town_that_fell_to_named_factions_is_ground_taken(extractor):
+    text = "Tal Rifaat fell to Turkish-backed rebel factions on Sunday after a week-long siege."
+    assert types(extractor, text) == ["armed_clash"]
