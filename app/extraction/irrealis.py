@@ -50,8 +50,10 @@ MODAL = re.compile(
 _RELATIVE = re.compile(r"\b(?:who|which|that) (?:had|has|have|were|was)\b[^,;]*$", re.I)
 #: "to launch attacks", "further attacks", "repeated attacks": a purpose or a run of events.
 _PURPOSE_BEFORE = re.compile(
-    r"\bto (?:launch|carry out|conduct|stage|mount|halt|stop|prevent|end|deter)"
-    r"(?:\s+[\w-]+){0,2}\s*$|\b(?:further|repeated|future|possible|renewed)\s+(?:[\w-]+\s+){0,2}$",
+    r"\bto (?:launch|carry out|conduct|stage|mount|halt|stop|prevent|end|deter|"
+    # "arrived at the base to prepare a counter-offensive": a fight planned, not fought
+    r"prepare(?: for)?)(?:\s+[\w-]+){0,2}\s*$|\bin preparation for(?:\s+[\w-]+){0,2}\s*$|"
+    r"\b(?:further|repeated|future|possible|renewed)\s+(?:[\w-]+\s+){0,2}$",
     re.I,
 )
 #: "following the release of...", "after the attack": a trigger that refers to another event.
@@ -207,12 +209,22 @@ def own_clause(before: str) -> str:
     return before[starts[-1] :] if starts else before
 
 
+#: A fight told as going on at the time of the report, not as a habit: "clashes are still
+#: ongoing", "were still trading fire on Tuesday", "clashes have been continuing since dawn".
+_STILL_GOING = re.compile(
+    r"still\s+(?:ongoing|raging|continuing|going on|under ?way|trading fire|fighting|"
+    r"clashing|battling)\b|(?:have|has) been (?:continuing|raging|going on) since\b",
+    re.I,
+)
+
+
 def _habitual(sentence: str, at: int) -> bool:
     folded = lowered(sentence)
     if folded is not None and not holds_any(folded, _HABITUAL_CUES):
         return False
     return any(
-        m.end() > at or not _WHEN_CLAUSE.search(sentence, m.end(), at)
+        (m.end() > at or not _WHEN_CLAUSE.search(sentence, m.end(), at))
+        and not _STILL_GOING.match(sentence, m.start())
         for m in HABITUAL.finditer(sentence, 0, at + _HABITUAL_AFTER)
     )
 

@@ -37,14 +37,22 @@ ARMED = frozenset(
     {"state_forces", "external_forces", "rebel_group", "political_militia", "identity_militia"}
 )
 _STATE = frozenset({"state_forces", "external_forces"})
-#: Attack words that say two armed sides fought when the target is armed; killings told with
-#: "shot dead", "executed" or "assassinated" stay one-sided.
+#: Attack words that say two armed sides fought when the target is armed (a raid that kills
+#: militants, sniper fire at soldiers); killings told with "shot dead", "executed" or
+#: "assassinated" stay one-sided.
 _FIGHT_WORDS = re.compile(
     r"^(?:attack(?:ed|s)?|stormed|raided|opened fire|fired (?:on|at)|struck|hit|killed|"
     r"targeted|assaulted|came under (?:fire|attack)|come under (?:fire|attack)|"
-    r"(?:were|was) targeted)",
+    r"(?:were|was) targeted|"
+    # "conducted a helicopter raid ..., killing two ISIS officials": a raid on an armed side
+    r"(?:conducted|carried out|launched|staged) (?:a |an )?(?:[\w-]+ ){0,2}raids?|"
+    # "an IS sniper killed a soldier": sniper fire at troops is fighting
+    r"sniper fire|snipers? (?:shot|killed))",
     re.I,
 )
+#: Coming under fire or attack: said of a force (a unit, a post, troops on a raid), whoever
+#: fired; unless the sentence names civilians as the ones hit, the two sides fought.
+_UNDER_FIRE = re.compile(r"^(?:came|come|coming) under (?:fire|attack)", re.I)
 #: Gun and cannon fire (not rockets, mortars or drones, which stay remote violence).
 _SHELLING = re.compile(r"^(?:shell(?:s|ed|ing)?|artillery|mortars?)\b", re.I)
 #: Entering or pushing into a place, told at the movement word ("convoys had pushed south
@@ -75,7 +83,10 @@ def refine(draft: EventDraft) -> None:
     if name == "attack" and _FIGHT_WORDS.match(draft.trigger.text):
         acting = [a for a, role, _ in draft.actors if role == "actor"]
         offensive = not targets and bool(acting) and all(a.kind in _STATE for a in acting)
-        if any(a.kind in ARMED for a in targets) or offensive or _armed_object(draft):
+        under_fire = _UNDER_FIRE.match(draft.trigger.text) is not None and not any(
+            a.kind == "civilians" for a in targets
+        )
+        if any(a.kind in ARMED for a in targets) or offensive or under_fire or _armed_object(draft):
             draft.spec = BY_NAME["armed_clash"]  # "the army attacked from the south"
     elif name == "drone_or_rocket_attack" and _SHELLING.match(draft.trigger.text):
         if any(a.kind == "civilians" for a in targets):
@@ -114,9 +125,9 @@ def _opening_push(draft: EventDraft) -> bool:
 #: What only an armed side holds, as the object of an attack word: "attacked government
 #: positions", "struck two army checkpoints", "stormed a police post" (ACLED: Battles).
 _ARMED_OBJECT = re.compile(
-    r"\s+(?:the\s+|an?\s+|their\s+|its\s+|two\s+|three\s+|several\s+|\d+\s+)?"
-    r"(?:[\w-]+\s+){0,2}?(?:positions|posts?|outposts?|checkpoints?|barracks|front ?lines?|"
-    r"lines|patrols?|bases?|garrison)\b",
+    r"\s*(?:(?:on|at)\s+)?(?:the\s+|an?\s+|their\s+|its\s+|our\s+|two\s+|three\s+|"
+    r"several\s+|\d+\s+)?(?:[\w-]+\s+){0,2}?(?:positions|posts?|outposts?|checkpoints?|"
+    r"barracks|front ?lines?|lines|patrols?|bases?|garrison|forces|troops|units?)\b",
     re.I,
 )
 

@@ -342,3 +342,45 @@ def test_a_town_entered_against_stiff_resistance_is_a_clash(extractor):
 )
 def test_an_occupied_place_is_held_ground_not_ground_taken(extractor, text):
     assert "armed_clash" not in types(extractor, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Peshmerga forces took control of Bashiqa on Friday after a two-week offensive.",
+        "Rebel factions took full control of the town of Kafr Zita on Saturday, after a "
+        "month-long siege.",
+    ],
+)
+def test_control_taken_after_a_long_offensive_is_a_clash_there(extractor, text):
+    found = events(extractor, text, dt.date(2019, 5, 12))
+    assert [e[0] for e in found] == ["armed_clash"]
+    assert found[0][1] in ("Bashiqa", "Kafr Zita")
+
+
+def test_control_taken_after_a_withdrawal_stays_a_deployment(extractor):
+    text = "Army units took control of Rutba on Friday after the militants pulled out."
+    assert "armed_clash" not in types(extractor, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Army units captured the strategic hilltop of Tal Hamam near Sinjar on Sunday.",
+        "Rebel fighters captured the main railway station in Daraa on Sunday.",
+        "Government troops seized the Tishreen dam on Sunday, a monitor said.",
+    ],
+)
+def test_a_site_captured_is_ground_taken_not_an_arrest(extractor, text):
+    assert types(extractor, text) == ["armed_clash"]
+
+
+def test_men_captured_stay_an_arrest(extractor):
+    assert types(
+        extractor, "Peshmerga forces captured three ISIS fighters near Kirkuk on Sunday."
+    ) == ["arrest"]
+
+
+def test_a_town_that_fell_to_named_factions_is_ground_taken(extractor):
+    text = "Tal Rifaat fell to Turkish-backed rebel factions on Sunday after a week-long siege."
+    assert types(extractor, text) == ["armed_clash"]

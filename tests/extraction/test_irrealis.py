@@ -217,3 +217,28 @@ def test_a_finding_made_later_tells_no_occurrence_of_its_own():
     assert _irrealis(sentence, "killed")
     assert _irrealis("The commission concluded that guards had shot the men.", "shot")
     assert not _irrealis("Soldiers later found a launcher and fired on the truck.", "fired")
+
+
+def test_a_fight_still_going_on_is_told():
+    assert not _irrealis("Near Baiji, clashes are still ongoing between the army and IS.", "clash")
+    assert not _irrealis(
+        "The militants were still trading fire with the Peshmerga south of Kalar on Monday.",
+        "trading fire",
+    )
+    assert not _irrealis(
+        "Clashes have been continuing since dawn on the edge of Ain Issa, a monitor said.",
+        "Clashes",
+    )
+
+
+def test_a_fight_that_keeps_recurring_stays_habitual():
+    assert _irrealis("Tribal clans still clash over grazing land around Basra.", "clash")
+    assert _irrealis("Turkey has repeatedly struck the mountains near Amadiya.", "struck")
+
+
+def test_a_fight_to_prepare_is_planned_not_fought():
+    text = "About 2,000 PMF fighters reached Habbaniyah on Monday to prepare a counter-offensive."
+    assert _irrealis(text, "counter-offensive")
+    text = "Troops massed near Hit on Monday in preparation for an assault on the town."
+    assert _irrealis(text, "assault")
+    assert not _irrealis("The army launched a counter-offensive near Hit on Monday.", "counter")

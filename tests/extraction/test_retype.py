@@ -24,6 +24,47 @@ def test_an_attack_on_an_armed_side_is_a_clash(extractor, text):
     assert [k for k, _ in found] == ["armed_clash"]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Iraqi special forces conducted a night raid near Rutba on Monday, killing four ISIS "
+        "fighters.",
+        "US forces carried out a helicopter raid in Deir ez-Zor province on Monday that killed "
+        "two ISIS commanders.",
+        "An ISIS sniper killed a Peshmerga fighter at a post near Makhmour on Monday.",
+        "HTS snipers shot two government soldiers near Kabani on Monday.",
+    ],
+)
+def test_a_raid_or_sniper_fire_on_an_armed_side_is_a_clash(extractor, text):
+    found = kinds(extractor, text)
+    assert [k for k, _ in found] == ["armed_clash"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Soldiers manning a post near Tuz Khurmatu came under fire from gunmen on Monday.",
+        "A patrol came under fire near Tuz Khurmatu on Monday.",
+        "The unit came under attack on Monday while reinforcing its positions near Amadiya.",
+        "Two cell members refused to surrender near Hawija on Monday and opened fire on our "
+        "forces.",
+    ],
+)
+def test_fire_at_forces_is_a_clash(extractor, text):
+    found = kinds(extractor, text)
+    assert [k for k, _ in found] == ["armed_clash"]
+
+
+def test_civilians_under_fire_stay_an_attack(extractor):
+    text = "Civilians fleeing Rubaya came under fire from militants on Monday; three were killed."
+    assert [k for k, _ in kinds(extractor, text)] == ["attack"]
+
+
+def test_a_sniper_killing_a_civilian_stays_an_attack(extractor):
+    found = kinds(extractor, "A sniper killed a shepherd near Tal Afar on Monday.")
+    assert [k for k, _ in found] == ["attack"]
+
+
 def test_an_execution_of_civilians_stays_an_attack(extractor):
     found = kinds(extractor, "In Raqqa, IS executed three young men in a public square on Monday.")
     assert found[0][0] == "attack" and found[0][1]["Civilians (Syria)"] == "target"
