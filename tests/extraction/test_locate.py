@@ -191,6 +191,35 @@ def test_the_place_of_an_after_clause_belongs_to_that_occurrence(extractor):
     assert [(e[1], e[2]) for e in strikes] == [("Karbala", "IQ-KA")]
 
 
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        (
+            "The gunmen who bombed the market in Kirkuk were arrested in Tikrit on Thursday.",
+            "Tikrit",
+        ),
+        (
+            "Police arrested the man who killed a shopkeeper in Hillah during a raid in Karbala "
+            "on Friday.",
+            "Karbala",
+        ),
+        (
+            "Troops arrested two men who had planted a bomb in Tuz Khurmatu during a raid in "
+            "Kirkuk on Sunday.",
+            "Kirkuk",
+        ),
+        (
+            "The cell that planned the attack on a church in Baghdad was arrested in Hillah on "
+            "Monday.",
+            "Hillah",
+        ),
+    ],
+)
+def test_the_place_of_a_relative_clause_belongs_to_the_earlier_act(extractor, text, place):
+    arrests = [e for e in events(extractor, text) if e[0] == "arrest"]
+    assert [e[1] for e in arrests] == [place]
+
+
 def test_a_place_naming_the_source_is_not_the_place(extractor):
     found = places(
         extractor, "Shells hit a farm in Zakho district on Monday, Duhok health officials said."
