@@ -128,7 +128,7 @@ def test_a_place_acting_as_a_state_is_not_the_place(extractor):
         # A list that goes on with a name the gazetteer lacks: that name is an event too,
         # placed by the list's first place (never dropped), and Homs is none.
         (
-            "Jets struck Talbiseh, al-Rastan and al-Kishma near Homs on Friday.",
+            "Jets struck Talbiseh, al-Rastan and al-Qutnayn near Homs on Friday.",
             ["Talbiseh", "Ar Rastan", "Talbiseh"],
         ),
         # A direction word before the next place carries the list on...
@@ -146,7 +146,7 @@ def test_a_place_acting_as_a_state_is_not_the_place(extractor):
         # A name the gazetteer lacks does not break the list, and is reported near the
         # place before it.
         (
-            "Gunmen stormed posts in Hajin, al-Kishma and Susah on Monday.",
+            "Gunmen stormed posts in Hajin, al-Kharafish and Susah on Monday.",
             ["Hajin", "Hajin", "Al-Susah"],
         ),
     ],
