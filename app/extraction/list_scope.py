@@ -138,7 +138,15 @@ _SUBORDINATE = re.compile(
     # "a drone hit X on Tuesday, and another fell near Y": the second one's place.
     # Not "a second wave of protests began in A, B and C": a run told again, not an item.
     r"[,;]\s+(?:and\s+|while\s+)?(?:another|a second|a third|the other|others)\b"
-    r"(?! (?:wave|round|phase|stage|time|day|week|night)\b)[^,;:]*"
+    r"(?! (?:wave|round|phase|stage|time|day|week|night)\b)[^,;:]*|"
+    # "the cell that planned the attack on the church in Dweila was caught in Harasta", "the
+    # man who killed a shopkeeper in Hillah during a raid in Karbala", "the cell behind the
+    # bombing in Kirkuk was arrested in Tikrit": a relative clause (or "behind ...") telling
+    # what someone did before, up to the verb or the "during" of the act told.
+    r"\b(?:(?:who|that|which)\s+(?:had\s+|has\s+|have\s+)?"
+    r"(?:[a-z]+ed|shot|struck|blew|hit|set|led|took|stole|fought|ran)|"
+    r"(?:behind|responsible for)\s+(?:the|a|an)\s)[^,;:]*?"
+    r"(?=\s+(?:was|were|(?:has|have|had) been|during)\s)"
 )
 
 

@@ -46,6 +46,7 @@ from app.extraction.provinces import Provinces
 from app.extraction.resolve import ResolvedMention
 from app.extraction.roads import names_road, on_road, road_end, road_towards
 from app.extraction.text import Sentence
+from app.extraction.there import said_there
 
 ORIGIN_CUE = re.compile(
     r"\b(?:from|left|leaving|departed|set out from|out of)\s+(?:the\s+)?"
@@ -150,6 +151,8 @@ def choose(
     placed = [m for m in placed if not qualifies(sentence, m, placed)] or placed
     placed = below_heading(sentence, placed)
     placed = without_dateline(sentence, placed)  # "ERBIL - ... in the Kifri area": Kifri
+    # "shot dead there, and within days the protests spread to Najaf": the place before.
+    placed = [m for m in placed if not said_there(sentence, trigger, m)]
     if not placed:
         return None, []
     origin: ResolvedMention | None = None

@@ -128,7 +128,7 @@ def test_a_place_acting_as_a_state_is_not_the_place(extractor):
         # A list that goes on with a name the gazetteer lacks: that name is an event too,
         # placed by the list's first place (never dropped), and Homs is none.
         (
-            "Jets struck Talbiseh, al-Rastan and al-Kishma near Homs on Friday.",
+            "Jets struck Talbiseh, al-Rastan and al-Qutnayn near Homs on Friday.",
             ["Talbiseh", "Ar Rastan", "Talbiseh"],
         ),
         # A direction word before the next place carries the list on...
@@ -146,7 +146,7 @@ def test_a_place_acting_as_a_state_is_not_the_place(extractor):
         # A name the gazetteer lacks does not break the list, and is reported near the
         # place before it.
         (
-            "Gunmen stormed posts in Hajin, al-Kishma and Susah on Monday.",
+            "Gunmen stormed posts in Hajin, al-Kharafish and Susah on Monday.",
             ["Hajin", "Hajin", "Al-Susah"],
         ),
     ],
@@ -189,6 +189,35 @@ def test_the_place_of_an_after_clause_belongs_to_that_occurrence(extractor):
     )
     strikes = [e for e in found if e[0] == "airstrike"]
     assert [(e[1], e[2]) for e in strikes] == [("Karbala", "IQ-KA")]
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        (
+            "The gunmen who bombed the market in Kirkuk were arrested in Tikrit on Thursday.",
+            "Tikrit",
+        ),
+        (
+            "Police arrested the man who killed a shopkeeper in Hillah during a raid in Karbala "
+            "on Friday.",
+            "Karbala",
+        ),
+        (
+            "Troops arrested two men who had planted a bomb in Tuz Khurmatu during a raid in "
+            "Kirkuk on Sunday.",
+            "Kirkuk",
+        ),
+        (
+            "The cell that planned the attack on a church in Baghdad was arrested in Hillah on "
+            "Monday.",
+            "Hillah",
+        ),
+    ],
+)
+def test_the_place_of_a_relative_clause_belongs_to_the_earlier_act(extractor, text, place):
+    arrests = [e for e in events(extractor, text) if e[0] == "arrest"]
+    assert [e[1] for e in arrests] == [place]
 
 
 def test_a_place_naming_the_source_is_not_the_place(extractor):

@@ -99,3 +99,24 @@ def test_extra_names_for_an_unknown_place_stop_the_build():
     assert table.rows["gn:1"]["aliases"] == ["Tel Tamer"]
     with pytest.raises(SystemExit, match="gn:2"):
         add_aliases(table, [{"id": "gn:2", "aliases": "X", "source": "test"}])
+
+
+@pytest.mark.parametrize(
+    ("spelling", "admin1"),
+    [
+        ("Jarmana", "SY-RD"),  # a news spelling of Jaramana
+        ("Kaljibrin", "SY-HL"),
+        ("al-Jannabra", "SY-HM"),
+        ("Sami'a", "SY-SU"),
+        ("Thaala", "SY-SU"),
+        ("Fleita", "SY-RD"),
+        ("Wadi Houran", "IQ-AN"),
+        ("Mekeishifa", "IQ-SD"),
+        ("Kuna Masi", "IQ-SU"),  # not Duhok's Kani Masi
+        ("Homs desert", "SY-HI"),
+        ("Mount Hermon", "SY-RD"),  # the Syrian slopes lie in Rif Dimashq
+    ],
+)
+def test_places_the_news_names_reach_their_governorate(gazetteer, spelling, admin1):
+    hits = [h for h in gazetteer.search(spelling) if h.match != "fuzzy"]
+    assert hits and hits[0].place.admin1 == admin1, hits[:2]
