@@ -234,3 +234,20 @@ def test_lowercase_and_capitalised_owner_words_are_both_read():
     demonyms = read_demonyms([lexicon_dir() / "demonyms.csv"])
     words = {d.word for d in demonyms}
     assert {"regime", "Regime", "coalition", "Coalition"} <= words
+
+
+def test_a_finder_asked_again_of_a_sentence_answers_as_a_fresh_one(lexicon):
+    # The finder keeps its last sentence's candidate rows: asking of that sentence again, of
+    # another, or of an equal string built anew gives what a finder never asked would.
+    finder = TriggerFinder(lexicon.triggers)
+    shelled = "Gunmen shelled a village and abducted two farmers."
+    quiet = "The council met to discuss the water supply."
+    fresh = TriggerFinder(lexicon.triggers).find(shelled, 7)
+    assert fresh
+    assert finder.find(shelled, 7) == fresh
+    assert finder.find(shelled, 7) == fresh
+    assert finder.find(quiet, 0) == []
+    assert finder.find("".join(["Gunmen shelled", shelled[14:]]), 7) == fresh
+    assert finder.first("kidnapping", shelled, 7) == next(
+        t for t in fresh if t.spec.name == "kidnapping"
+    )
