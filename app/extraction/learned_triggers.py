@@ -130,7 +130,7 @@ class LearnedTriggers:
                 for t in triggers
                 if t.spec.group in UNDROPPED or z.get(t.spec.group, floor) >= floor
             ]
-        heard: frozenset[str] | None = None  # the recall model's features, read once
+        heard: set[str] | None = None  # the recall model's features, read once
         if retype is not None and kept:
             # The classifier reads the whole sentence: it speaks for a trigger only when that
             # trigger is its group's one trigger in the sentence.
@@ -163,7 +163,7 @@ class LearnedTriggers:
         """Whether the recall model may give ``trigger`` another type of its group."""
         return trigger.spec.group in self.retyped and not isinstance(trigger, LearnedTrigger)
 
-    def _retyped(self, trigger: Trigger, heard: frozenset[str], bar: float) -> Trigger:
+    def _retyped(self, trigger: Trigger, heard: set[str], bar: float) -> Trigger:
         """``trigger``, of the type of its group the recall model finds likelier (at log-odds
         ``bar`` or more) than the rule's, if there is one (``heard``: the sentence's features
         the recall model has)."""

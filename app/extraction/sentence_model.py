@@ -91,12 +91,12 @@ class SentenceModel:
         if wrong:
             raise GazetteerError(log_message="sentence model: a weight names no label")
 
-    def own(self, features: Iterable[str]) -> frozenset[str]:
+    def own(self, features: Iterable[str]) -> set[str]:
         """The features the model has weights for, of those given: hand them to
         :meth:`logits` with ``own=True`` when asking it more than once of one sentence."""
         weights = self.weights
         known = weights.ids if isinstance(weights, PackedRows) else weights
-        return frozenset(known.keys() & features)  # in C: most word pairs are no feature
+        return known.keys() & features  # in C: most word pairs are no feature
 
     def logits(
         self, features: Iterable[str], only: tuple[str, ...] | None = None, *, own: bool = False

@@ -75,8 +75,8 @@ def test_a_model_reads_only_its_own_features_and_sums_them_as_before():
 
 def test_a_sentence_of_no_known_feature_gets_the_bias_alone():
     model = SentenceModel(("a", "b"), (0.5, -1.0), {"x": ((0, 2.0),)})
-    assert model.own({"zz", "yy"}) == frozenset()
-    assert model.logits(frozenset(), own=True) == {"a": 0.5, "b": -1.0}
+    assert model.own({"zz", "yy"}) == set()
+    assert model.logits(set(), own=True) == {"a": 0.5, "b": -1.0}
     assert model.logits(model.own({"x", "zz"}), ("a",), own=True) == {"a": 2.5}
 
 
