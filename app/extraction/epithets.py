@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from app.extraction.cues import cued_finditer
 from app.extraction.places import Mention
 from app.gazetteer.normalize import normalize
 
@@ -31,7 +32,7 @@ class Epithets:
         """``found`` plus a mention of the city for every epithet in ``text``."""
         added: list[Mention] = []
         for pattern, key in self._table:
-            for match in pattern.finditer(text):
+            for match in cued_finditer(pattern, text):  # most reports name no epithet's words
                 start, end = match.span()
                 if any(a.start < end and start < a.end for a in added):
                     continue

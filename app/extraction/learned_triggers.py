@@ -130,23 +130,27 @@ class LearnedTriggers:
                 for t in triggers
                 if t.spec.group in UNDROPPED or z.get(t.spec.group, floor) >= floor
             ]
+        heard: set[str] | None = None  # the recall model's features, read once
         if retype is not None and kept:
             # The classifier reads the whole sentence: it speaks for a trigger only when that
             # trigger is its group's one trigger in the sentence.
             alone = Counter(t.spec.group for t in kept)
-            kept = [
-                self._retyped(t, features, retype) if alone[t.spec.group] == 1 else t for t in kept
-            ]
+            if any(self._retypable(t) and alone[t.spec.group] == 1 for t in kept):
+                heard = self.model("recall").own(features)
+                kept = [
+                    self._retyped(t, heard, retype) if alone[t.spec.group] == 1 else t for t in kept
+                ]
         if bar is None or triggers:
             return kept
         model = self.model("recall")
-        z = model.logits(features, GROUP_ORDER)
+        heard = model.own(features) if heard is None else heard
+        z = model.logits(heard, GROUP_ORDER, own=True)
         group = max(GROUP_ORDER, key=lambda g: z.get(g, -30.0))
         if z.get(group, bar - 1.0) < bar:
             return kept
         if self.finder is not None and self.finder.find(sentence.text, sentence.start):
             return kept  # a trigger word the rules read and set aside
-        spec = _likeliest_type(group, model.logits(features))
+        spec = _likeliest_type(group, model.logits(heard, own=True))
         located = tokens(sentence.text)
         word = model.evidence(located, spec.name) or model.evidence(located, group)
         if word is None:
@@ -155,13 +159,18 @@ class LearnedTriggers:
         at = sentence.start + word.start
         return [*kept, LearnedTrigger(spec, at, at + len(text), text, probability(z[group]))]
 
-    def _retyped(self, trigger: Trigger, features: set[str], bar: float) -> Trigger:
+    def _retypable(self, trigger: Trigger) -> bool:
+        """Whether the recall model may give ``trigger`` another type of its group."""
+        return trigger.spec.group in self.retyped and not isinstance(trigger, LearnedTrigger)
+
+    def _retyped(self, trigger: Trigger, heard: set[str], bar: float) -> Trigger:
         """``trigger``, of the type of its group the recall model finds likelier (at log-odds
-        ``bar`` or more) than the rule's, if there is one."""
+        ``bar`` or more) than the rule's, if there is one (``heard``: the sentence's features
+        the recall model has)."""
         types = GROUP_TYPES[trigger.spec.group]
-        if trigger.spec.group not in self.retyped or isinstance(trigger, LearnedTrigger):
+        if not self._retypable(trigger):
             return trigger
-        z = self.model("recall").logits(features, types)
+        z = self.model("recall").logits(heard, types, own=True)
         best = max(types, key=lambda name: z.get(name, -30.0))
         if best == trigger.spec.name or best not in RETYPED_INTO or z.get(best, -30.0) < bar:
             return trigger

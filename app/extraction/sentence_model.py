@@ -91,17 +91,23 @@ class SentenceModel:
         if wrong:
             raise GazetteerError(log_message="sentence model: a weight names no label")
 
+    def own(self, features: Iterable[str]) -> set[str]:
+        """The features the model has weights for, of those given: hand them to
+        :meth:`logits` with ``own=True`` when asking it more than once of one sentence."""
+        weights = self.weights
+        known = weights.ids if isinstance(weights, PackedRows) else weights
+        return known.keys() & features  # in C: most word pairs are no feature
+
     def logits(
-        self, features: Iterable[str], only: tuple[str, ...] | None = None
+        self, features: Iterable[str], only: tuple[str, ...] | None = None, *, own: bool = False
     ) -> dict[str, float]:
         """The log-odds of each label (of the labels ``only``, when given: cheaper) for a
-        sentence with these features."""
+        sentence with these features (``own``: they are :meth:`own`'s answer for them, not
+        looked up again in the model's large table)."""
         view = self._views.get(only)
         if view is None:
             view = self._views[only] = _View(self, only)
-        weights = self.weights
-        known = weights.ids if isinstance(weights, PackedRows) else weights
-        names = known.keys() & features  # in C: most word pairs are no feature
+        names = features if own else self.own(features)
         rows = list(map(view.rows.get, names))
         if None in rows:
             rows = [view.row(name) for name in names]

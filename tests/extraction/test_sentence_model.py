@@ -64,6 +64,22 @@ def test_plain_python_inference_is_the_logistic_of_the_summed_weights():
     assert model.probabilities({"x", "y"})["b"] == pytest.approx(0.5)
 
 
+def test_a_model_reads_only_its_own_features_and_sums_them_as_before():
+    model = shipped_model("recall")
+    features = sentence_features(words("Gunmen shelled a police post near the river"), [])
+    own = model.own(features)
+    assert own and own < features  # word pairs the model never kept are left out
+    for only in (None, ("violence",), ("violence", "unrest")):
+        assert model.logits(own, only, own=True) == model.logits(features, only)
+
+
+def test_a_sentence_of_no_known_feature_gets_the_bias_alone():
+    model = SentenceModel(("a", "b"), (0.5, -1.0), {"x": ((0, 2.0),)})
+    assert model.own({"zz", "yy"}) == set()
+    assert model.logits(set(), own=True) == {"a": 0.5, "b": -1.0}
+    assert model.logits(model.own({"x", "zz"}), ("a",), own=True) == {"a": 2.5}
+
+
 def test_a_tiny_model_trained_here_separates_its_labels():
     model = fit(_examples(), c=10.0, min_count=2)
     shell = model.probabilities(sentence_features(words("Gunmen shelled the village"), []))
