@@ -147,3 +147,11 @@ def test_columns_seen_retreating_are_a_withdrawal(extractor):
         "Columns of army trucks were seen on Monday retreating east toward the Taji base.",
     )
     assert [t for t, _ in found] == ["troop_withdrawal"]
+
+
+def test_troops_abandoning_their_last_posts_withdraw(extractor):
+    found = types(
+        extractor,
+        "Police units abandoned their last checkpoints in Hit on Monday, leaving their vehicles.",
+    )
+    assert found == [("troop_withdrawal", "Hit")]
