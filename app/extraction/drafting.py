@@ -53,6 +53,7 @@ class ReportContext:
     text: str = ""  # the report's cleaned text
     told: dict[int, list[DateMention]] = field(default_factory=dict)  # dates by sentence
     period: tuple[dt.date, dt.date] | None = None  # the week the report says it covers
+    advance: re.Pattern[str] | None = None  # words of an advance (the lexicon's cue)
 
     def reading(self, countries: list[str], day: dt.date | None = None) -> roles.Reading:
         """How actor mentions read in an event in these countries (its own first) on ``day``
@@ -227,7 +228,7 @@ def drafts_for(
         own = clauses.scoped(sentence, trigger, others, actors)
         reading = ctx.reading(event_countries(draft, ctx.countries), draft.date_end)
         roles.assign(draft, trigger, own, reading)
-        retype.refine(draft)
+        retype.refine(draft, ctx.advance)
         dead = fatalities(sentence.text, sentence.start)
         if dead is not None and trigger.spec.group in ("violence", "unrest"):
             draft.fatalities = dead

@@ -25,8 +25,9 @@ are read after the shipped ones. Each file is read once, when the extractor is b
   ("the militants": the armed group the report names most) and ``civilian_target`` (homes,
   markets, worshippers: a strike on them has the event country's civilians as a target),
   ``civilian_struck`` (the same, but only for violence, never an arrest: "four men" executed
-  are civilians, "four men" arrested are suspects) and ``goes_on`` ("went on", "continued":
-  an occurrence lasting, no second one).
+  are civilians, "four men" arrested are suspects), ``goes_on`` ("went on", "continued":
+  an occurrence lasting, no second one) and ``advance`` ("advanced into", "swept into": a
+  force moving on, told as a movement even with no starting point named).
 - ``states.csv`` (country, name, adjectives, capital, government, note): the states the
   reports name, the words for them (adjectives separated by ``|``), their capitals and the
   actor their government is; the one table the rules read a capital
@@ -85,6 +86,7 @@ CUES = frozenset(
         "civilian_target",
         "civilian_struck",
         "goes_on",
+        "advance",
     }
 )
 

@@ -103,6 +103,17 @@ WITHDRAWN_TO = re.compile(
 ROAD_CUE = re.compile(r"\b(?:roads?|highways?|routes?|leading)\s+(?:\w+\s+)?to\s+$", re.I)
 
 
+def _home_country(trigger: Trigger, sentence: Sentence, mention: ResolvedMention) -> bool:
+    """ "pulling its men back towards Lebanon", "withdrawn across the border into Syria": a
+    whole country a force withdrew to is no place of the withdrawal (the place it left is)."""
+    return (
+        trigger.spec.name == "troop_withdrawal"
+        and mention.place is not None
+        and mention.place.family == "country"
+        and cued_search(WITHDRAWN_TO, before(sentence, mention)) is not None
+    )
+
+
 def before(sentence: Sentence, mention: ResolvedMention, width: int = 40) -> str:
     """The sentence text just before a mention."""
     at = mention.mention.start - sentence.start
@@ -175,6 +186,7 @@ def choose(
             for m in rest
             if (m.place is None or m.place.family != "water")
             and not cued_search(_FLEEING, before(sentence, m, 60))
+            and not _home_country(trigger, sentence, m)
         ]
 
         def pull(m: ResolvedMention) -> int:

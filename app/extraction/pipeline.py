@@ -9,15 +9,7 @@ from functools import partial
 from pathlib import Path
 
 from app.events import EventFeature, is_plausible
-from app.extraction import (
-    crowds,
-    defaults,
-    followup,
-    locate,
-    releases,
-    roles,
-    sides,
-)
+from app.extraction import crowds, defaults, followup, locate, releases, retype, roles, sides
 from app.extraction.actor_spans import ActorSpans
 from app.extraction.actors import (
     ActorMatcher,
@@ -149,6 +141,7 @@ class Extractor:
         self.triggers = TriggerFinder(self.lexicon.triggers)
         self.repeats = Repeats(self.triggers, self.lexicon.cues)
         self.outskirts = Outskirts(gazetteer)
+        self.advance = retype.advance_words(self.lexicon.cues)
         self.provinces = Provinces(gazetteer)
         self.seats = Seats(gazetteer, lexicon_states, self.lexicon.demonyms)
         self.parties = Parties(lexicon_states, self.lexicon.leaders, self.lexicon.region_seats)
@@ -277,6 +270,7 @@ class Extractor:
         if ctx.period is None and day is not None:
             ctx.period = day, day  # what a daily note tells undated is of its day
         ctx.outskirts, ctx.provinces, ctx.vague = self.outskirts, self.provinces, self.vague
+        ctx.advance = self.advance
         actor_spans = ActorSpans(actor_mentions)
         for sentence in sentences:
             ctx.previous_start = sentences[sentence.index - 1].start if sentence.index else 0

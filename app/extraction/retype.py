@@ -11,7 +11,11 @@ force went settles it (the blind corpus README's annotation rules, ACLED's defin
   violence against a military target ("regime forces shelled the town, killing a woman");
 - a move with neither an origin nor a direction ("arrived in Kobani", "moved into Sinjar",
   "entered the town") is a deployment at the place; "pushed north from Qayyara toward Mosul"
-  stays a movement;
+  stays a movement, and so does an advance ("advanced into the village", "swept into the
+  city": the lexicon's ``advance`` cue words), a force moving on rather than taking up posts;
+- forces sent and told on their way ("reinforcements from Hama were seen heading towards the
+  coast", "dispatched troops from Idlib towards Latakia") are a movement, not yet a deployment
+  at a place ("reinforcements were sent to the town" stays one);
 - a move told as how an offensive began ("the offensive began at dawn, when Hezbollah units
   pushed into Jurud Arsal") is the battle, not a movement;
 - armed men outside the state setting up a checkpoint ("gunmen set up a checkpoint on the
@@ -27,10 +31,12 @@ force went settles it (the blind corpus README's annotation rules, ACLED's defin
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping, Sequence
 
 from app.extraction.evacuations import evacuation
 from app.extraction.event_builder import EventDraft
 from app.extraction.event_types import BY_NAME
+from app.extraction.patterns import lazy_compile
 
 #: Kinds of actor that fight: a target of one of these makes an attack a battle.
 ARMED = frozenset(
@@ -76,8 +82,15 @@ _INSURGENT_SUBJECT = re.compile(
 _ROUTE = re.compile(r"^[^;]{0,80}?\b(?:towards?|through|via|en route)\b", re.I)
 
 
-def refine(draft: EventDraft) -> None:
-    """Settle the type of a draft from its actors and its route."""
+def advance_words(cues: Mapping[str, Sequence[str]]) -> re.Pattern[str] | None:
+    """The lexicon's ``advance`` cue words as one pattern, matched at a movement word."""
+    words = cues.get("advance", ())
+    return lazy_compile(r"(?:" + "|".join(words) + r")\b", re.I) if words else None
+
+
+def refine(draft: EventDraft, advance: re.Pattern[str] | None = None) -> None:
+    """Settle the type of a draft from its actors and its route (``advance``: the lexicon's
+    words of an advance, a movement even with no starting point)."""
     name = draft.spec.name
     targets = [a for a, role, _ in draft.actors if role == "target"]
     if name == "attack" and _FIGHT_WORDS.match(draft.trigger.text):
@@ -95,13 +108,31 @@ def refine(draft: EventDraft) -> None:
         draft.spec = BY_NAME["insurgent_activity"]
     elif draft.spec.category == "movement" and _opening_push(draft):
         draft.spec = BY_NAME["armed_clash"]  # "the offensive began when troops pushed in"
+    elif name == "troop_deployment" and _on_the_way(draft):
+        draft.spec = BY_NAME["troop_movement"]  # "reinforcements heading towards the coast"
     elif name == "troop_movement" and draft.origin is not None and evacuation(draft.sentence.text):
         draft.spec = BY_NAME["troop_withdrawal"]  # "left Douma for Jarablus under the deal"
     elif name == "troop_movement" and draft.origin is None:
+        if advance is not None and advance.match(draft.trigger.text):
+            return  # "Israeli forces advanced into the village": moving on, no post taken
         sentence = draft.sentence
         after = sentence.text[draft.trigger.start - sentence.start :]
         if not _ROUTE.match(after):
             draft.spec = BY_NAME["troop_deployment"]
+
+
+#: A route told on from a deployment word: from one place towards another, or on the way.
+_ON_THE_WAY = re.compile(
+    r"[^;]{0,60}?\bfrom\b[^;]{0,60}?\btowards?\b|[^;]{0,80}?\bheading (?:towards?|for)\b",
+    re.I,
+)
+
+
+def _on_the_way(draft: EventDraft) -> bool:
+    """Whether forces sent are told on their way ("reinforcements from Idlib heading towards
+    Aleppo"), not arrived."""
+    sentence = draft.sentence
+    return bool(_ON_THE_WAY.match(sentence.text, draft.trigger.start - sentence.start))
 
 
 #: An offensive told as begun by the move that follows: "the offensive began at dawn, when

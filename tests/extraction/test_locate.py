@@ -510,3 +510,23 @@ def test_a_destination_named_again_stands_in_its_first_list(extractor):
     )
     found = sorted(e[1] for e in events(extractor, text, dt.date(2019, 10, 16)))
     assert found == ["Manbij", "Tabqa"]
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        (
+            "Iranian advisers had run the defence of al-Bukamal since 2017.\n\n"
+            "On Saturday the advisers were reported to be pulling their men back towards Iran.",
+            "Albu Kamal",
+        ),
+        (
+            "Insurgents held the town of Qaim for three years.\n\n"
+            "Most of them had withdrawn across the border into Syria before the army arrived.",
+            "Al-Qaim",
+        ),
+    ],
+)
+def test_a_withdrawal_back_to_a_whole_country_is_at_the_place_left(extractor, text, place):
+    found = [e for e in events(extractor, text) if e[0] == "troop_withdrawal"]
+    assert [e[1] for e in found] == [place], found

@@ -139,3 +139,19 @@ def test_a_ruler_who_fled_is_no_withdrawal(extractor):
 def test_troops_who_fled_a_town_withdrew_from_it(extractor):
     text = "Army units fled Tikrit on Monday as the militants advanced."
     assert types(extractor, text) == [("troop_withdrawal", "Tikrit")]
+
+
+def test_columns_seen_retreating_are_a_withdrawal(extractor):
+    found = types(
+        extractor,
+        "Columns of army trucks were seen on Monday retreating east toward the Taji base.",
+    )
+    assert [t for t, _ in found] == ["troop_withdrawal"]
+
+
+def test_troops_abandoning_their_last_posts_withdraw(extractor):
+    found = types(
+        extractor,
+        "Police units abandoned their last checkpoints in Hit on Monday, leaving their vehicles.",
+    )
+    assert found == [("troop_withdrawal", "Hit")]

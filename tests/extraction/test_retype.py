@@ -117,6 +117,35 @@ def test_a_move_with_a_route_stays_a_movement(extractor, text):
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "Israeli troops advanced into the village of Ruwayhinah on Monday.",
+        "Turkish commandos pushed deeper into the Zap region on Monday.",
+        "Government columns swept into the town of Kafr Nabudah on Monday.",
+        "Army units advancing from the desert reached the edge of Sukhnah on Monday.",
+    ],
+)
+def test_an_advance_stays_a_movement(extractor, text):
+    assert [k for k, _ in kinds(extractor, text)] == ["troop_movement"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Army reinforcements from Hama were seen heading towards Khan Shaykhun on Monday.",
+        "The interior ministry dispatched police units from Basra towards Amarah on Monday.",
+    ],
+)
+def test_forces_sent_and_on_their_way_are_a_movement(extractor, text):
+    assert [k for k, _ in kinds(extractor, text)] == ["troop_movement"]
+
+
+def test_forces_sent_to_a_place_stay_a_deployment(extractor):
+    text = "The interior ministry sent police reinforcements to Amarah on Monday."
+    assert [k for k, _ in kinds(extractor, text)] == ["troop_deployment"]
+
+
+@pytest.mark.parametrize(
     ("text", "published", "actor"),
     [
         (
