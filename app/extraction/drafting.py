@@ -33,6 +33,24 @@ from app.extraction.vague_parts import VagueParts
 
 #: "The protests began ...", "The anti-government protests": the story's own occurrences.
 _DEFINITE_PLURAL = re.compile(r"^\s*The\s+(?:[\w-]+\s+)?$")
+_THE_BEFORE = re.compile(r"\b(?:the|these|those)\s+$", re.I)
+
+
+def _echoed(sentence: Sentence, trigger: Trigger, drafts: list[EventDraft]) -> EventDraft | None:
+    """The event a trigger names again: "Shells hit a village near Zakho ... Baghdad said the
+    shells were fired by Turkish forces" is the shelling told before, whatever type it was
+    given there (an attack, as it killed civilians), not a second occurrence."""
+    if not _THE_BEFORE.search(sentence.text[: trigger.start - sentence.start]):
+        return None
+    word = trigger.text.lower()
+    return next(
+        (
+            d
+            for d in reversed(drafts)
+            if 0 < sentence.index - d.sentence.index <= 2 and d.trigger.text.lower() == word
+        ),
+        None,
+    )
 
 
 @dataclass
@@ -86,6 +104,11 @@ def drafts_for(
         if d.spec.group == trigger.spec.group and d.sentence.index < sentence.index
     ]
     recent = next((d for d in reversed(same_group) if sentence.index - d.sentence.index <= 2), None)
+    echoed = _echoed(sentence, trigger, ctx.drafts)
+    if echoed is not None and not event_dates and not followup.news(sentence, [], placed, echoed):
+        reading = ctx.reading(event_countries(echoed, ctx.countries))
+        followup.merge(echoed, sentence, trigger, actors if alone else [], reading)
+        return []
     if recent is not None and (
         not same_kind(recent.spec, trigger.spec) or _one_sided(recent, trigger)
     ):
