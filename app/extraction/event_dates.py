@@ -16,6 +16,7 @@ from app.extraction.date_clauses import (
     in_other_relative,
     said_of,
     since_before,
+    since_measure,
 )
 from app.extraction.dates import DateMention
 from app.extraction.durations import opening_span, span_before, stated_days, stated_span
@@ -271,6 +272,8 @@ def date_draft(
         and dates_trigger(d, draft.trigger, draft.sentence)
         # "reached the crossing, which militants had seized in March 2019,": not its date
         and not in_other_relative(draft.sentence, draft.trigger, d)
+        # "overran checkpoints, the worst violence since a deal in 2018": not its date
+        and not since_measure(draft.sentence, draft.trigger, d)
     ]
     follow = [d for d in dates if d.role == "follow"]
     if own:
