@@ -48,6 +48,25 @@ def in_other_relative(sentence: Sentence, trigger: Trigger, mention: DateMention
     return not start <= trigger.start < end
 
 
+#: "the worst violence since a deal in 2018", "the first such raid since the city fell in
+#: 2017": a measure against an earlier occurrence, up to the date said of it.
+_SINCE_MEASURE = re.compile(
+    r"\b(?:worst|biggest|largest|deadliest|heaviest|fiercest|bloodiest|highest|first|"
+    r"most\s+\w+)\b[^,;:()]*?\bsince\b[^,;:()]*$",
+    re.I,
+)
+
+
+def since_measure(sentence: Sentence, trigger: Trigger, mention: DateMention) -> bool:
+    """Whether the date is the one of the earlier occurrence a superlative measures the
+    trigger's event against ("the worst violence since a deal in 2018"), the trigger before."""
+    if trigger.start >= mention.start:
+        return False
+    before = sentence.text[: mention.start - sentence.start]
+    measure = _SINCE_MEASURE.search(before)
+    return measure is not None and sentence.start + measure.start() > trigger.start
+
+
 def completed_by(sentence: Sentence, mention: DateMention) -> bool:
     """Whether a day is the day by which something was done ("by 21 May", "by Wednesday")."""
     if mention.first != mention.last or mention.precision != "day":

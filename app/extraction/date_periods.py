@@ -188,7 +188,11 @@ def relative(m: re.Match[str], anchor: date) -> Resolved:
     if unit == "week":
         if words[0] in ("last", "past", "previous"):
             return monday - 7 * day, monday - day, "week", "event", 0
-        return monday, anchor, "week", "event", 0  # this week, earlier this week
+        if words[0] == "earlier":
+            # "earlier this week": Monday to the day before; said on a Monday, the week before.
+            first = monday if anchor > monday else anchor - 7 * day
+            return first, anchor - day, "week", "event", 0
+        return monday, anchor, "week", "event", 0  # this week
     if unit == "month":
         if words[0] in ("last", "past", "previous") or "last month" in phrase:
             prev = anchor.replace(day=1) - day

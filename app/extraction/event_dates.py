@@ -16,6 +16,7 @@ from app.extraction.date_clauses import (
     in_other_relative,
     said_of,
     since_before,
+    since_measure,
 )
 from app.extraction.dates import DateMention
 from app.extraction.durations import opening_span, span_before, stated_days, stated_span
@@ -271,6 +272,8 @@ def date_draft(
         and dates_trigger(d, draft.trigger, draft.sentence)
         # "reached the crossing, which militants had seized in March 2019,": not its date
         and not in_other_relative(draft.sentence, draft.trigger, d)
+        # "overran checkpoints, the worst violence since a deal in 2018": not its date
+        and not since_measure(draft.sentence, draft.trigger, d)
     ]
     follow = [d for d in dates if d.role == "follow"]
     if own:
@@ -297,8 +300,15 @@ def date_draft(
         # "the same day", "two days later": counted from the last event told to the day, not
         # from background told in between ("encircled in August 2019").
         base = next((d for d in reversed(drafts) if d.precision == "day"), drafts[-1])
-        shift = dt.timedelta(days=follow[0].offset_days)
         span = follow[0].last - follow[0].first  # "over the following three days"
+        index = draft.sentence.index
+        just_before = [d for d in drafts if d.sentence.index == index - 1]
+        if just_before and paragraph_of[index - 1] == paragraph_of[index] and span.days:
+            # "pushed into the district in August 2014. Fighters pushed them back in the days
+            # that followed": days on from the event of the sentence right before, dated as
+            # it is (a single day, "on the same day", needs an event told to the day).
+            base = just_before[-1]
+        shift = dt.timedelta(days=follow[0].offset_days)
         precision = "week" if span.days > 1 else base.precision
         first, last = base.date, base.date_end
         days = [d for d in before if d.role == "event" and d.precision == "day"]

@@ -78,3 +78,18 @@ def test_going_on_with_a_campaign_begun_earlier_spans_from_its_first_day(extract
     )
     arrests = [e for e in dated(extractor, text) if e[0] == "arrest"]
     assert arrests and arrests[0][2:] == (dt.date(2024, 5, 13), dt.date(2024, 5, 14))
+
+
+def test_a_date_a_superlative_measures_against_is_not_the_events(extractor):
+    text = (
+        "Gunmen stormed two police posts in Hawija, the deadliest raid in the district since "
+        "the army retook it in October 2017, officials said."
+    )
+    raids = [e for e in dated(extractor, text) if e[1] == "Hawija"]
+    assert raids and all(e[2] >= dt.date(2024, 5, 8) for e in raids)
+
+
+def test_a_date_said_before_the_measure_still_dates_the_event(extractor):
+    text = "Gunmen stormed a police post in Hawija on Monday, the first such raid since 2019."
+    raids = [e for e in dated(extractor, text) if e[1] == "Hawija"]
+    assert raids and raids[0][2] == dt.date(2024, 5, 13)

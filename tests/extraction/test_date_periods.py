@@ -75,7 +75,12 @@ def test_the_following_week_is_seven_days_on():
 
 def test_earlier_in_the_week_is_this_week():
     found = one("earlier in the week, police detained five men")
-    assert (found.first, found.last) == (dt.date(2024, 8, 5), PUB)
+    assert (found.first, found.last) == (dt.date(2024, 8, 5), dt.date(2024, 8, 7))
+
+
+def test_earlier_this_week_said_on_a_monday_is_the_week_before():
+    found = one("a tanker was seized earlier this week", dt.date(2024, 8, 12))
+    assert (found.first, found.last) == (dt.date(2024, 8, 5), dt.date(2024, 8, 11))
 
 
 @pytest.mark.parametrize(

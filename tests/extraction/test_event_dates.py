@@ -360,3 +360,14 @@ def test_a_day_said_after_the_deed_of_a_days_after_clause_is_its_own(extractor):
     found = dated(extractor, text, dt.date(2024, 5, 15))
     drones = [e for e in found if e[0] == "drone_or_rocket_attack"]
     assert drones and drones[0][2:] == (dt.date(2024, 5, 13), dt.date(2024, 5, 13))
+
+
+def test_the_days_that_followed_go_on_from_the_sentence_right_before(extractor):
+    # The background month said just before, not Tuesday's bombing told earlier.
+    text = (
+        "A roadside bomb wounded two soldiers near Kirkuk on Tuesday. Militants seized the "
+        "village of Bashir in May 2016. Peshmerga units recaptured Bashir in the days that "
+        "followed."
+    )
+    found = [first for _, _, first, _ in dated(extractor, text)]
+    assert len(found) == 3 and found[2].year == 2016
