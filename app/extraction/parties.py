@@ -114,6 +114,9 @@ class Parties:
     ) -> None:
         """Add the parties and mediators to an agreement; ``as_of`` names a government on
         the event's day (Syria's changed in December 2024)."""
+        if draft.spec.name == "other":
+            self._add_leaders(draft, catalog, as_of)
+            return
         if draft.spec.name != "agreement":
             return
         text = draft.sentence.text
@@ -137,6 +140,22 @@ class Parties:
             actor = catalog.get(self._governments.get(code, ""))
             if actor is not None:
                 draft.add_actor(as_of(actor, draft.date), role, None)
+
+    def _add_leaders(
+        self,
+        draft: EventDraft,
+        catalog: Mapping[str, Actor],
+        as_of: Callable[[Actor, dt.date], Actor],
+    ) -> None:
+        """ "Prime Minister Sudani ordered a curfew", "Kadhimi dismissed the police chief": a
+        head of government named in a sentence of a state's own measures stands for its
+        government, the one acting."""
+        if self._leader is None:
+            return
+        for match in self._leader.finditer(draft.sentence.text):
+            actor = catalog.get(self._governments.get(self._leaders[match.group("name")], ""))
+            if actor is not None:
+                draft.add_actor(as_of(actor, draft.date), "actor", None)
 
     def _state(self, word: str) -> str:
         """The code of a state word ("the United States" as "United States")."""

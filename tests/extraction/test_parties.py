@@ -149,3 +149,13 @@ def test_a_leader_and_a_regional_seat_are_parties_from_the_data(extractor):
     assert parties.get("Turkish government") == "actor"
     assert parties.get("Kurdistan Regional Government") == "actor"
     assert "Kurdistan Regional Government" not in agreement(extractor, text, published)
+
+
+def test_a_head_of_government_who_orders_measures_stands_for_his_government(extractor):
+    cases = (
+        ("Prime Minister Mohammed Shia al-Sudani ordered a curfew in Kirkuk on Friday.", 2024),
+        ("Prime Minister Adel Abdul Mahdi imposed a curfew in Baghdad on Thursday.", 2019),
+    )
+    for text, year in cases:
+        found = [e for e in events(extractor, text, dt.date(year, 10, 4)) if e[0] == "other"]
+        assert found and found[0][3].get("Iraqi government") == "actor", (text, found)
