@@ -69,6 +69,19 @@ def _mediator(state: str, seats: str) -> re.Pattern[str]:
     )
 
 
+#: "Baghdad recalled its ambassador from Tehran", "Iraq summoned the Turkish charge d'affaires":
+#: the state that recalls or summons acts (``a``), the state whose envoy it is is hit (``b``).
+_ENVOY = r"(?:ambassador|envoy|charg[eé]\s+d'affaires|diplomats?)"
+
+
+def _diplomacy(state: str, seats: str) -> re.Pattern[str]:
+    return re.compile(
+        rf"\b(?P<a>{seats})(?=(?:\s+on\s+\w+)?\s+(?:has\s+|had\s+)?(?:recalled|summoned|expelled)\b)|"
+        rf"\brecalled\s+its\s+{_ENVOY}\s+(?:from|to|in)\s+(?P<b>{seats})\b|"
+        rf"\b(?:summoned|expelled)\s+(?:the\s+)?(?P<c>{state})\s+{_ENVOY}"
+    )
+
+
 def _alternation(words: Iterable[str]) -> str:
     """Longest first; a name of several words also with "the" and any spacing."""
     forms = []
@@ -105,6 +118,7 @@ class Parties:
         self._office = _office(words_of, seats_of)
         self._acting = _seats_acting(words_of, seats_of)
         self._mediator = _mediator(words_of, seats_of)
+        self._diplomacy = _diplomacy(words_of, seats_of)
 
     def add(
         self,
@@ -149,13 +163,22 @@ class Parties:
     ) -> None:
         """ "Prime Minister Sudani ordered a curfew", "Kadhimi dismissed the police chief": a
         head of government named in a sentence of a state's own measures stands for its
-        government, the one acting."""
-        if self._leader is None:
-            return
-        for match in self._leader.finditer(draft.sentence.text):
-            actor = catalog.get(self._governments.get(self._leaders[match.group("name")], ""))
+        government, the one acting; so does a state recalling or summoning an envoy, and the
+        state whose envoy it is, the target ("Baghdad recalled its ambassador from Tehran")."""
+        text = draft.sentence.text
+        parties = [
+            (self._state(word), "actor" if key == "a" else "target")
+            for match in self._diplomacy.finditer(text)
+            for key, word in match.groupdict().items()
+            if word is not None
+        ]
+        if self._leader is not None:
+            leaders = self._leader.finditer(text)
+            parties += [(self._leaders[m.group("name")], "actor") for m in leaders]
+        for code, role in parties:
+            actor = catalog.get(self._governments.get(code, ""))
             if actor is not None:
-                draft.add_actor(as_of(actor, draft.date), "actor", None)
+                draft.add_actor(as_of(actor, draft.date), role, None)
 
     def _state(self, word: str) -> str:
         """The code of a state word ("the United States" as "United States")."""

@@ -159,3 +159,20 @@ def test_a_head_of_government_who_orders_measures_stands_for_his_government(extr
     for text, year in cases:
         found = [e for e in events(extractor, text, dt.date(year, 10, 4)) if e[0] == "other"]
         assert found and found[0][3].get("Iraqi government") == "actor", (text, found)
+
+
+def test_a_state_recalling_its_envoy_acts_against_the_state_it_leaves(extractor):
+    text = "Baghdad recalled its ambassador from Ankara on Wednesday over the shelling near Zakho."
+    found = [e for e in events(extractor, text, dt.date(2022, 7, 21)) if e[0] == "other"]
+    assert found, found
+    assert found[0][3].get("Iraqi government") == "actor", found
+    assert found[0][3].get("Turkish government") == "target", found
+
+
+def test_a_state_summoning_an_ambassador_targets_the_envoys_state(extractor):
+    text = (
+        "Iraq recalled its envoy from Tehran and summoned the Turkish charge d'affaires on "
+        "Thursday over strikes in the north."
+    )
+    found = [e for e in events(extractor, text, dt.date(2024, 1, 18)) if e[0] == "other"]
+    assert found and found[0][3].get("Turkish government") == "target", found
