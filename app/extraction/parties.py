@@ -82,6 +82,16 @@ def _diplomacy(state: str, seats: str) -> re.Pattern[str]:
     )
 
 
+#: "agreed between the interior ministry and Druze leaders", "the authorities reached a deal":
+#: an office of no named state, in an agreement, is the government of the event's country.
+_HOME_OFFICE = re.compile(
+    r"\b(?:the\s+)?(?:(?:interior|defen[cs]e)\s+(?:ministry|minister)|ministry\s+of\s+"
+    r"(?:the\s+)?(?:interior|defen[cs]e)|minister\s+of\s+(?:the\s+)?(?:interior|defen[cs]e)|"
+    r"(?:the\s+)?authorities|the\s+presidency|the\s+government)\b",
+    re.I,
+)
+
+
 def _alternation(words: Iterable[str]) -> str:
     """Longest first; a name of several words also with "the" and any spacing."""
     forms = []
@@ -150,6 +160,9 @@ class Parties:
             leaders = self._leader.finditer(text)
             parties += [(self._leaders[m.group("name")], "actor") for m in leaders]
         parties += [(self._state(word), "associated") for word in mediators]
+        place = draft.location.place if draft.location is not None else None
+        if not parties and place is not None and place.country and _HOME_OFFICE.search(text):
+            parties.append((place.country, "actor"))
         for code, role in parties:
             actor = catalog.get(self._governments.get(code, ""))
             if actor is not None:

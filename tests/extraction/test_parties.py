@@ -176,3 +176,21 @@ def test_a_state_summoning_an_ambassador_targets_the_envoys_state(extractor):
     )
     found = [e for e in events(extractor, text, dt.date(2024, 1, 18)) if e[0] == "other"]
     assert found and found[0][3].get("Turkish government") == "target", found
+
+
+def test_an_office_of_no_named_state_in_a_deal_is_the_local_government(extractor):
+    cases = (
+        (
+            "Tribal elders and the interior ministry agreed on a truce in Suwayda on Monday.",
+            dt.date(2025, 7, 22),
+            "Syrian transitional government",
+        ),
+        (
+            "Clan leaders and the authorities signed a reconciliation deal in Basra on Sunday.",
+            dt.date(2022, 3, 6),
+            "Iraqi government",
+        ),
+    )
+    for text, day, government in cases:
+        found = [e for e in events(extractor, text, day) if e[0] == "agreement"]
+        assert found and found[0][3].get(government) == "actor", (text, found)
