@@ -69,6 +69,29 @@ def _mediator(state: str, seats: str) -> re.Pattern[str]:
     )
 
 
+#: "Baghdad recalled its ambassador from Tehran", "Iraq summoned the Turkish charge d'affaires":
+#: the state that recalls or summons acts (``a``), the state whose envoy it is is hit (``b``).
+_ENVOY = r"(?:ambassador|envoy|charg[eé]\s+d'affaires|diplomats?)"
+
+
+def _diplomacy(state: str, seats: str) -> re.Pattern[str]:
+    return re.compile(
+        rf"\b(?P<a>{seats})(?=(?:\s+on\s+\w+)?\s+(?:has\s+|had\s+)?(?:recalled|summoned|expelled)\b)|"
+        rf"\brecalled\s+its\s+{_ENVOY}\s+(?:from|to|in)\s+(?P<b>{seats})\b|"
+        rf"\b(?:summoned|expelled)\s+(?:the\s+)?(?P<c>{state})\s+{_ENVOY}"
+    )
+
+
+#: "agreed between the interior ministry and Druze leaders", "the authorities reached a deal":
+#: an office of no named state, in an agreement, is the government of the event's country.
+_HOME_OFFICE = re.compile(
+    r"\b(?:the\s+)?(?:(?:interior|defen[cs]e)\s+(?:ministry|minister)|ministry\s+of\s+"
+    r"(?:the\s+)?(?:interior|defen[cs]e)|minister\s+of\s+(?:the\s+)?(?:interior|defen[cs]e)|"
+    r"(?:the\s+)?authorities|the\s+presidency|the\s+government)\b",
+    re.I,
+)
+
+
 def _alternation(words: Iterable[str]) -> str:
     """Longest first; a name of several words also with "the" and any spacing."""
     forms = []
@@ -105,6 +128,7 @@ class Parties:
         self._office = _office(words_of, seats_of)
         self._acting = _seats_acting(words_of, seats_of)
         self._mediator = _mediator(words_of, seats_of)
+        self._diplomacy = _diplomacy(words_of, seats_of)
 
     def add(
         self,
@@ -114,6 +138,9 @@ class Parties:
     ) -> None:
         """Add the parties and mediators to an agreement; ``as_of`` names a government on
         the event's day (Syria's changed in December 2024)."""
+        if draft.spec.name == "other":
+            self._add_leaders(draft, catalog, as_of)
+            return
         if draft.spec.name != "agreement":
             return
         text = draft.sentence.text
@@ -133,6 +160,34 @@ class Parties:
             leaders = self._leader.finditer(text)
             parties += [(self._leaders[m.group("name")], "actor") for m in leaders]
         parties += [(self._state(word), "associated") for word in mediators]
+        place = draft.location.place if draft.location is not None else None
+        if not parties and place is not None and place.country and _HOME_OFFICE.search(text):
+            parties.append((place.country, "actor"))
+        for code, role in parties:
+            actor = catalog.get(self._governments.get(code, ""))
+            if actor is not None:
+                draft.add_actor(as_of(actor, draft.date), role, None)
+
+    def _add_leaders(
+        self,
+        draft: EventDraft,
+        catalog: Mapping[str, Actor],
+        as_of: Callable[[Actor, dt.date], Actor],
+    ) -> None:
+        """ "Prime Minister Sudani ordered a curfew", "Kadhimi dismissed the police chief": a
+        head of government named in a sentence of a state's own measures stands for its
+        government, the one acting; so does a state recalling or summoning an envoy, and the
+        state whose envoy it is, the target ("Baghdad recalled its ambassador from Tehran")."""
+        text = draft.sentence.text
+        parties = [
+            (self._state(word), "actor" if key == "a" else "target")
+            for match in self._diplomacy.finditer(text)
+            for key, word in match.groupdict().items()
+            if word is not None
+        ]
+        if self._leader is not None:
+            leaders = self._leader.finditer(text)
+            parties += [(self._leaders[m.group("name")], "actor") for m in leaders]
         for code, role in parties:
             actor = catalog.get(self._governments.get(code, ""))
             if actor is not None:

@@ -216,3 +216,27 @@ def test_counter_terrorism_units_are_the_iraqi_forces(extractor):
     found = [f for f in events(extractor, text, dt.date(2015, 12, 29)) if f[0] == "armed_clash"]
     assert found, found
     assert found[0][3].get("Iraqi Security Forces") == "actor"
+
+
+def test_a_defence_ministry_moves_its_states_forces(extractor):
+    cases = (
+        (
+            "The Defence Ministry sent large reinforcements from Hama to Latakia on Friday.",
+            dt.date(2025, 3, 8),
+            "Syrian transitional government forces",
+        ),
+        (
+            "The Ministry of Defence deployed two brigades to Sinjar on Tuesday.",
+            dt.date(2021, 5, 4),
+            "Iraqi Security Forces",
+        ),
+    )
+    for text, day, forces in cases:
+        found = events(extractor, text, day)
+        assert found and found[0][3].get(forces) == "actor", (text, found)
+
+
+def test_another_states_defence_ministry_that_speaks_is_no_party(extractor):
+    text = "Turkey's defence ministry said its jets struck PKK positions near Qandil on Friday."
+    found = events(extractor, text, dt.date(2022, 6, 3))
+    assert found and "Iraqi Security Forces" not in found[0][3], found

@@ -37,3 +37,13 @@ def test_schoolchildren_and_a_night_watchman_hit_are_civilians(extractor):
     ):
         found = events(extractor, text, dt.date(2020, 2, 11))
         assert found and found[0][3].get("Civilians (Syria)") == "target", (text, found)
+
+
+def test_civilians_counted_in_the_singular_or_by_their_dead_are_hit(extractor):
+    for text in (
+        "Artillery shells fell on a village near Khanaqin on Monday; 1 civilian killed.",
+        "Russian jets struck Tafas in Daraa province on Wednesday, causing civilian casualties.",
+    ):
+        found = events(extractor, text, dt.date(2018, 6, 28))
+        country = "Iraq" if "Khanaqin" in text else "Syria"
+        assert found and found[0][3].get(f"Civilians ({country})") == "target", (text, found)

@@ -149,3 +149,48 @@ def test_a_leader_and_a_regional_seat_are_parties_from_the_data(extractor):
     assert parties.get("Turkish government") == "actor"
     assert parties.get("Kurdistan Regional Government") == "actor"
     assert "Kurdistan Regional Government" not in agreement(extractor, text, published)
+
+
+def test_a_head_of_government_who_orders_measures_stands_for_his_government(extractor):
+    cases = (
+        ("Prime Minister Mohammed Shia al-Sudani ordered a curfew in Kirkuk on Friday.", 2024),
+        ("Prime Minister Adel Abdul Mahdi imposed a curfew in Baghdad on Thursday.", 2019),
+    )
+    for text, year in cases:
+        found = [e for e in events(extractor, text, dt.date(year, 10, 4)) if e[0] == "other"]
+        assert found and found[0][3].get("Iraqi government") == "actor", (text, found)
+
+
+def test_a_state_recalling_its_envoy_acts_against_the_state_it_leaves(extractor):
+    text = "Baghdad recalled its ambassador from Ankara on Wednesday over the shelling near Zakho."
+    found = [e for e in events(extractor, text, dt.date(2022, 7, 21)) if e[0] == "other"]
+    assert found, found
+    assert found[0][3].get("Iraqi government") == "actor", found
+    assert found[0][3].get("Turkish government") == "target", found
+
+
+def test_a_state_summoning_an_ambassador_targets_the_envoys_state(extractor):
+    text = (
+        "Iraq recalled its envoy from Tehran and summoned the Turkish charge d'affaires on "
+        "Thursday over strikes in the north."
+    )
+    found = [e for e in events(extractor, text, dt.date(2024, 1, 18)) if e[0] == "other"]
+    assert found and found[0][3].get("Turkish government") == "target", found
+
+
+def test_an_office_of_no_named_state_in_a_deal_is_the_local_government(extractor):
+    cases = (
+        (
+            "Tribal elders and the interior ministry agreed on a truce in Suwayda on Monday.",
+            dt.date(2025, 7, 22),
+            "Syrian transitional government",
+        ),
+        (
+            "Clan leaders and the authorities signed a reconciliation deal in Basra on Sunday.",
+            dt.date(2022, 3, 6),
+            "Iraqi government",
+        ),
+    )
+    for text, day, government in cases:
+        found = [e for e in events(extractor, text, day) if e[0] == "agreement"]
+        assert found and found[0][3].get(government) == "actor", (text, found)
