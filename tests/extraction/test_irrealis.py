@@ -217,3 +217,22 @@ def test_a_finding_made_later_tells_no_occurrence_of_its_own():
     assert _irrealis(sentence, "killed")
     assert _irrealis("The commission concluded that guards had shot the men.", "shot")
     assert not _irrealis("Soldiers later found a launcher and fired on the truck.", "fired")
+
+
+def test_a_tally_in_another_clause_leaves_a_dated_occurrence_told():
+    text = (
+        "In Kut, demonstrators torched the council offices on Sunday, and at least nine "
+        "people have been killed in the province since Friday, doctors said."
+    )
+    assert not _irrealis(text, "torched")
+    # the same tally in the trigger's own clause, or with no day of its own: a tally still
+    assert _irrealis("At least nine demonstrators have been killed in Kut since Friday.", "killed")
+    assert _irrealis(
+        "Crowds torched the council offices, and nine people have been killed in Kut.", "torched"
+    )
+
+
+def test_a_habit_in_another_clause_leaves_a_dated_occurrence_told():
+    text = "Sappers are still clearing the town; on Monday a roadside bomb wounded two of them."
+    assert not _irrealis(text, "roadside bomb")
+    assert _irrealis("Sappers are still clearing roadside bombs from the town.", "roadside bombs")
