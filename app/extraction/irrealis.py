@@ -70,6 +70,10 @@ REFERENCE = re.compile(
     r"(?:the\s+|a\s+|an\s+)?((?:[\w-]+\s+){0,3})$",
     re.I,
 )
+#: "gathered after the funeral and set fire to the gate": the words after "after" end with
+#: "and" and the trigger is a verb of the main clause's subject, not the event referred to.
+_AND_END = re.compile(r"(?:^|\s)and\s+$", re.I)
+_SECOND_VERB = re.compile(r"(?:set|threw|burn(?:ed|t))\b", re.I)
 #: "a wave of protests", "a series of raids": a run of events, no one of them ...
 _SERIES = re.compile(r"\b(?:wave|series|string) of\s", re.I)
 #: ... unless the run is the subject of a verb telling its onset or its harm ("a second wave
@@ -347,6 +351,12 @@ def irrealis(sentence: str, at: int, movement: bool = False) -> bool:
         reference = None
     if reference is not None and _TAKEN_BEFORE.search(sentence, 0, at - len(reference.group())):
         reference = None  # "captured two villages after heavy clashes": the fight that took them
+    if (
+        reference is not None
+        and _AND_END.search(reference.group(1) or "")
+        and (CLAUSE_VERB.match(sentence, at) or _SECOND_VERB.match(sentence, at))
+    ):
+        reference = None  # "gathered after the funeral and set fire to the gate": a second verb
     if (
         reference is not None
         and cued_search(_SERIES, reference.group())

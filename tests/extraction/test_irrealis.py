@@ -236,3 +236,10 @@ def test_a_habit_in_another_clause_leaves_a_dated_occurrence_told():
     text = "Sappers are still clearing the town; on Monday a roadside bomb wounded two of them."
     assert not _irrealis(text, "roadside bomb")
     assert _irrealis("Sappers are still clearing roadside bombs from the town.", "roadside bombs")
+
+
+def test_a_second_verb_after_a_reference_is_the_main_clause_act():
+    text = "Mourners gathered after the burial and set fire to the mayor's office in Kut."
+    assert not _irrealis(text, "set fire")
+    # the event the reference names stays a reference
+    assert _irrealis("Mourners gathered after the shelling and fighting near Kut.", "fighting")
