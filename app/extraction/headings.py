@@ -25,6 +25,12 @@ _HEADING_WORDS = frozenset(
 _WORD = re.compile(r"[\w'’]+(?:-[\w'’]+)*")
 _ARTICLE = re.compile(r"^[a-z]{1,3}-[A-Z]")  # "al-Bab", "ez-Zor"
 _MAX_HEADING = 60
+#: The day a heading gives after its place ("Eastern Ghouta, Thursday:", "Idlib, 12 March:"):
+#: a date, not a second place of a list.
+_DAY_AFTER = re.compile(
+    r",\s*(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|\d{1,2} [A-Z][a-z]+(?: \d{4})?|"
+    r"[A-Z][a-z]+ \d{1,2}(?:, \d{4})?)\s*$"
+)
 
 
 def heading_end(sentence: str) -> int:
@@ -47,7 +53,8 @@ def below_heading(sentence: Sentence, placed: list[ResolvedMention]) -> list[Res
     colon = heading_end(sentence.text)
     if colon < 0:
         return placed
-    if re.search(r",|\band\b", re.sub(r"\([^)]*\)", "", sentence.text[:colon])):
+    head_text = _DAY_AFTER.sub("", sentence.text[:colon])  # "Eastern Ghouta, Thursday:"
+    if re.search(r",|\band\b", re.sub(r"\([^)]*\)", "", head_text)):
         return placed  # "Thiyabiya, Abu Hamam: ...": a list, names the gazetteer lacks too
     at = sentence.start + colon
     head = [m for m in placed if m.mention.start < at]
@@ -61,6 +68,8 @@ def below_heading(sentence: Sentence, placed: list[ResolvedMention]) -> list[Res
     ]
     if len(areas) > 1 or not head or not body:
         return placed
-    if min(rank(m) for m in body) > min(rank(m) for m in head):
+    # A heading's area named as a site ("Eastern Ghouta: ... on Douma and Saqba") is no more
+    # precise than the towns its item names.
+    if min(rank(m) for m in body) > min(max(rank(m), 1) for m in head):
         return placed
     return body

@@ -72,6 +72,10 @@ REFERENCE = re.compile(
     r"(?:the\s+|a\s+|an\s+)?((?:[\w-]+\s+){0,3})$",
     re.I,
 )
+#: "gathered after the funeral and set fire to the gate": the words after "after" end with
+#: "and" and the trigger is a verb of the main clause's subject, not the event referred to.
+_AND_END = re.compile(r"(?:^|\s)and\s+$", re.I)
+_SECOND_VERB = re.compile(r"(?:set|threw|burn(?:ed|t))\b", re.I)
 #: "a wave of protests", "a series of raids": a run of events, no one of them ...
 _SERIES = re.compile(r"\b(?:wave|series|string) of\s", re.I)
 #: ... unless the run is the subject of a verb telling its onset or its harm ("a second wave
@@ -223,10 +227,38 @@ def _habitual(sentence: str, at: int) -> bool:
     if folded is not None and not holds_any(folded, _HABITUAL_CUES):
         return False
     return any(
-        (m.end() > at or not _WHEN_CLAUSE.search(sentence, m.end(), at))
+        (
+            m.end() > at
+            or not (_WHEN_CLAUSE.search(sentence, m.end(), at) or apart(sentence, m.end(), at))
+        )
         and not _STILL_GOING.match(sentence, m.start())
         for m in HABITUAL.finditer(sentence, 0, at + _HABITUAL_AFTER)
     )
+
+
+#: Where one clause ends and another with a subject of its own may begin.
+_CLAUSE_BREAK = re.compile(r"[:;]\s|,\s+(?:and|but|while|whereas)\s", re.I)
+#: A day said in a clause: "on Tuesday", "on 14 April", "yesterday", "overnight".
+_OWN_DAY = re.compile(
+    r"\b(?:on|late on|early on|last) (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
+    r"Sunday)\b|\bon \d{1,2} (?:January|February|March|April|May|June|July|August|September|"
+    r"October|November|December)\b|\b(?:yesterday|today|overnight|this morning|last night)\b",
+    re.I,
+)
+
+
+def apart(sentence: str, cue: int, at: int) -> bool:
+    """Whether a habit or tally word at offset ``cue`` lies in another clause than the trigger
+    at ``at``, and the trigger's clause tells a day of its own: "mines remain a threat: two
+    fighters were killed on Tuesday when one exploded", "protesters burned offices on
+    Thursday, and 18 people have been killed since Tuesday"."""
+    low, high = min(cue, at), max(cue, at)
+    if not any(low <= m.start() < high for m in _CLAUSE_BREAK.finditer(sentence)):
+        return False
+    starts = [m.end() for m in _CLAUSE_BREAK.finditer(sentence, 0, at)]
+    ends = [m.start() for m in _CLAUSE_BREAK.finditer(sentence, at)]
+    clause = sentence[starts[-1] if starts else 0 : ends[0] if ends else len(sentence)]
+    return bool(_OWN_DAY.search(clause))
 
 
 #: "a gunman who tried to ...": a modal word inside a relative clause ...
@@ -277,10 +309,14 @@ def _closed_relative(before: str) -> bool:
     return bool(_MAIN_VERB_BEFORE.search(before, own_verb_end))
 
 
-def _tally(sentence: str, movement: bool) -> bool:
+def _tally(sentence: str, movement: bool, at: int | None = None) -> bool:
     if not holds_any(sentence, _TALLY_CUES):
         return False
-    found = [m.group() for m in TALLY.finditer(sentence)]
+    found = [
+        m.group()
+        for m in TALLY.finditer(sentence)
+        if at is None or not apart(sentence, m.start(), at)
+    ]
     if found and _TODAY_SINCE.search(sentence):
         # "since this morning, warplanes have carried out more than 30 raids on X": today's
         # strikes, one occurrence of the day, not a running tally.
@@ -331,6 +367,12 @@ def irrealis(sentence: str, at: int, movement: bool = False) -> bool:
         reference = None  # "captured two villages after heavy clashes": the fight that took them
     if (
         reference is not None
+        and _AND_END.search(reference.group(1) or "")
+        and (CLAUSE_VERB.match(sentence, at) or _SECOND_VERB.match(sentence, at))
+    ):
+        reference = None  # "gathered after the funeral and set fire to the gate": a second verb
+    if (
+        reference is not None
         and cued_search(_SERIES, reference.group())
         and (_ONSET.match(sentence, at) or _WITH_BEFORE.search(before, 0, reference.start()))
     ):
@@ -340,7 +382,7 @@ def irrealis(sentence: str, at: int, movement: bool = False) -> bool:
         or (bool(cued_search(_RELATIVE, before)) and not _closed_relative(before))
         or bool(cued_search(_PURPOSE_BEFORE, before))
         or _habitual(sentence, at)
-        or _tally(sentence, movement)
+        or _tally(sentence, movement, at)
         or reference is not None
         or (_supporting(before) and not CLAUSE_VERB.match(sentence[at:]))
         or told_as_means(sentence, at)

@@ -197,6 +197,13 @@ _AND_VERB = re.compile(
 )
 
 
+_AND_OBJECT = re.compile(
+    r"\s+and\s+(?:an?|another|two|three|several|\d+)\s+(?:[\w-]+\s+){1,4}?(?:in|at|near|outside)"
+    r"\s+(?:the\s+)?$",
+    re.I,
+)
+
+
 def coordinated_places(
     sentence: Sentence,
     trigger: Trigger,
@@ -223,4 +230,13 @@ def coordinated_places(
         if objects:
             best = min(objects, key=lambda m: (rank(m), m.mention.start))
             return [m for m in listed_with(sentence, best, placed) if m not in listed]
+    # "hit a missile base in Qutayfah and a tunnel site in the Qalamoun mountains": a second
+    # object of the same verb, with a place of its own.
+    for m in placed:
+        start = m.mention.start - sentence.start
+        if m in listed or start < after:
+            continue
+        join = _AND_OBJECT.search(sentence.text, after, start)
+        if join is not None and not _CLAUSE_BREAK.search(sentence.text, after, join.start()):
+            return [k for k in listed_with(sentence, m, placed) if k not in listed]
     return []

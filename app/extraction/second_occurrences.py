@@ -22,6 +22,13 @@ _OWN_VERB = re.compile(
     r"killed|wounded|bombed|pounded|shelled|dropped|raided)\b",
     re.I,
 )
+#: A crowd's own verb: "while similar rallies were held in Najaf", "; protesters also
+#: gathered in Kut".
+_CROWD_VERB = re.compile(
+    r"\s+(?:[\w-]+\s+)?(?:(?:were|was)\s+(?:also\s+)?(?:held|staged|organi[sz]ed|reported)|"
+    r"took place|gathered|marched|rallied|broke out|erupted|blocked)\b",
+    re.I,
+)
 #: A trigger that counts strikes ("two strikes near", "one strike west of").
 #: A trigger that holds its own verb ("helicopters dropped", "jets struck").
 _WITH_VERB = re.compile(r"\s(?:dropped|struck|bombed|pounded|hit|shelled|fired|raided)$", re.I)
@@ -34,7 +41,8 @@ def while_another(
 ) -> list[Trigger]:
     """ "A drone attack targeted the base at Zilkan, while a rocket landed near the consulate
     in Mosul": the same kind again, as the subject of its own verb in a clause of its own,
-    is a second occurrence (the trigger finder reads one word per kind and sentence)."""
+    is a second occurrence (the trigger finder reads one word per kind and sentence); so is
+    a demonstration ("crowds gathered in Baghdad, while similar rallies were held in Najaf")."""
     if (
         ";" not in sentence.text
         and "while" not in sentence.text
@@ -43,7 +51,10 @@ def while_another(
     ):
         return []  # no clause of its own can follow (the cheap check before the lexicon's rows)
     more: list[Trigger] = []
-    for first in [t for t in triggers if t.spec.group == "violence"][:1]:
+    firsts = [t for t in triggers if t.spec.group == "violence"][:1]
+    firsts += [t for t in triggers if t.spec.name == "protest"][:1]
+    for first in firsts:
+        verb = _OWN_VERB if first.spec.group == "violence" else _CROWD_VERB
         for later in finder.each(
             first.spec.name, sentence.text, sentence.start, first.end - sentence.start
         ):
@@ -52,7 +63,7 @@ def while_another(
                 continue
             if (
                 _CONTRAST.search(sentence.text[max(0, at - 30) : at])
-                and (_OWN_VERB.match(sentence.text, end) or _WITH_VERB.search(later.text))
+                and (verb.match(sentence.text, end) or _WITH_VERB.search(later.text))
             ) or (
                 # "two strikes near Fallujah hit a unit, and one strike west of Ramadi
                 # destroyed a checkpoint": a count of the kind again, a tally of its own.

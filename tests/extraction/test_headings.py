@@ -44,3 +44,13 @@ def test_a_far_namesake_under_a_heading_is_not_the_place_meant(extractor):
     # al-Hamidiyah in the gazetteer is a town of Tartus; the item is about Quneitra.
     text = "Quneitra: Israeli troops entered the village of al-Hamidiyah and detained a farmer."
     assert {e[2] for e in events(extractor, text)} == {"SY-QU"}
+
+
+def test_a_heading_giving_its_day_after_a_comma_is_one_area(extractor):
+    text = "Eastern Ghouta, Monday: jets bombed Douma and Saqba, killing six civilians."
+    assert [e[1] for e in events(extractor, text)] == ["Douma", "Saqba"]
+
+
+def test_the_towns_of_an_item_win_over_a_heading_area_named_as_a_site(extractor):
+    text = "Eastern Ghouta: shells hit Douma and Saqba yesterday, killing four civilians."
+    assert [e[1] for e in events(extractor, text)] == ["Douma", "Saqba"]

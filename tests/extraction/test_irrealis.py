@@ -242,3 +242,29 @@ def test_a_fight_to_prepare_is_planned_not_fought():
     text = "Troops massed near Hit on Monday in preparation for an assault on the town."
     assert _irrealis(text, "assault")
     assert not _irrealis("The army launched a counter-offensive near Hit on Monday.", "counter")
+
+
+def test_a_tally_in_another_clause_leaves_a_dated_occurrence_told():
+    text = (
+        "In Kut, demonstrators torched the council offices on Sunday, and at least nine "
+        "people have been killed in the province since Friday, doctors said."
+    )
+    assert not _irrealis(text, "torched")
+    # the same tally in the trigger's own clause, or with no day of its own: a tally still
+    assert _irrealis("At least nine demonstrators have been killed in Kut since Friday.", "killed")
+    assert _irrealis(
+        "Crowds torched the council offices, and nine people have been killed in Kut.", "torched"
+    )
+
+
+def test_a_habit_in_another_clause_leaves_a_dated_occurrence_told():
+    text = "Sappers are still clearing the town; on Monday a roadside bomb wounded two of them."
+    assert not _irrealis(text, "roadside bomb")
+    assert _irrealis("Sappers are still clearing roadside bombs from the town.", "roadside bombs")
+
+
+def test_a_second_verb_after_a_reference_is_the_main_clause_act():
+    text = "Mourners gathered after the burial and set fire to the mayor's office in Kut."
+    assert not _irrealis(text, "set fire")
+    # the event the reference names stays a reference
+    assert _irrealis("Mourners gathered after the shelling and fighting near Kut.", "fighting")

@@ -53,3 +53,18 @@ def test_one_rocket_of_the_salvo_landing_is_no_second_event(extractor):
         "one rocket landed near a school, causing minor damage."
     )
     assert len(_places(extractor, text)) == 1
+
+
+def test_a_demonstration_told_again_in_a_clause_of_its_own_is_one_in_each_town(extractor):
+    text = (
+        "On Sunday hundreds of teachers gathered outside the education directorate in Kut, "
+        "while similar rallies were held in Amara and Diwaniyah."
+    )
+    found = events(extractor, text)
+    assert [e[0] for e in found] == ["protest"] * 3
+    assert [e[2] for e in found] == ["IQ-WA", "IQ-MA", "IQ-QA"]
+
+
+def test_the_same_demonstration_said_again_is_no_second_one(extractor):
+    text = "Hundreds of teachers gathered in Kut on Sunday, and the rally ended peacefully."
+    assert [(e[0], e[1]) for e in events(extractor, text)] == [("protest", "Al-Kut")]
