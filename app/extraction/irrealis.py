@@ -339,6 +339,9 @@ _TOTALS = re.compile(
     r"casualties|fatalities|toll|victims)\b[^:;.]{0,80}:\s*[\d,]+",
     re.I,
 )
+#: A move told as what a force was doing when something else happened ("came under attack
+#: while reinforcing its positions"): a circumstance of that event, no movement of its own.
+_WHILE_DOING = re.compile(r"\bwhile\s+$", re.I)
 #: The trigger word as the subject of a verb of its own ("after Turkish artillery shelled").
 _SUBJECT_OF = re.compile(r"[\w-]+\s+(?=(?:\w+ed|struck|hit|shot|blew|fell|went|began)\b)", re.I)
 
@@ -383,6 +386,7 @@ def irrealis(sentence: str, at: int, movement: bool = False) -> bool:
         or bool(cued_search(_PURPOSE_BEFORE, before))
         or _habitual(sentence, at)
         or _tally(sentence, movement, at)
+        or (movement and bool(_WHILE_DOING.search(before)))
         or reference is not None
         or (_supporting(before) and not CLAUSE_VERB.match(sentence[at:]))
         or told_as_means(sentence, at)

@@ -289,7 +289,10 @@ class Extractor:
                 partial(occurrences, self.triggers, armed=armed, dated_reference=dated),
                 self.repeats.goes_on_about,
             )
-            if self.learned is not None:
+            # "Hama followed on 5 December": the clause's form tells the event; the classifier
+            # neither adds to nor drops from it.
+            gap = gapped_trigger(sentence, triggers, ctx.drafts)
+            if self.learned is not None and gap is None:
                 triggers = self.learned.revise(sentence, triggers)
             for trigger in triggers:
                 ctx.drafts += drafts_for(
@@ -301,7 +304,6 @@ class Extractor:
                     alone=len(triggers) == 1,
                     others=[t for t in triggers if t is not trigger],
                 )
-            gap = gapped_trigger(sentence, triggers, ctx.drafts)
             said, told = gap if gap is not None else ([], None)
             for one in said:  # "Hama followed on 5 December, and Homs on Saturday"
                 new = drafts_for(ctx, sentence, one, actors_here, dates[sentence.index], True, [])
