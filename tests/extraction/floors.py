@@ -39,10 +39,13 @@ BLIND = {
     # after its second round: 0.831, 0.827, 0.968, 0.893. Session 12: 0.831 -> 0.839 on the
     # 1,082 over its round; the 100 df-/de- scored before they joined dev: 0.783 -> 0.781. All
     # 1,182 (refit on them): 0.836, 0.826, 0.971, 0.896; after its second round (tuned on all
-    # 1,182, refit again): 0.838, 0.827, 0.972, 0.897.
+    # 1,182, refit again): 0.838, 0.827, 0.972, 0.897. Session 13 added 400 reports by eight
+    # fresh writers, much harder than the rest (scored unseen, event F1 0.725 for the first
+    # four, 0.666 for the second): all 1,382 refit, 0.829 -> 0.835 over its round; all 1,582
+    # refit: 0.822, 0.822, 0.957, 0.887. The event F1 floor went from 0.82 to 0.81 with them.
     # Floors sit a little under, so a small change of rules does not fail CI by itself.
     "dev": {
-        "event_f1": 0.82,
+        "event_f1": 0.81,
         "actor_recall": 0.81,
         "date_accuracy": 0.95,
         "confident_accuracy": 0.87,
@@ -66,11 +69,12 @@ BLIND = {
     # (0.939), 0.900 (330) after its second. Session 12: 0.840, 0.860, 0.982, 0.900 (331)
     # after its round (refit on 1,082); 0.841 (0.841), 0.862 (0.831), 0.982 (0.948), 0.894
     # (339) refit on 1,182; 0.846 (0.846), 0.863 (0.834), 0.982 (0.948), 0.900 (339) after its
-    # second round.
+    # second round. Session 13: 0.848, 0.867, 0.982, 0.903 (339) after its round (refit on
+    # 1,382); 0.854 (0.854), 0.867 (0.843), 0.982 (0.951), 0.918 (317) refit on 1,582.
     "test": {
-        "event_f1": 0.83,
-        "actor_recall": 0.84,
-        "date_accuracy": 0.96,
-        "confident_accuracy": 0.87,
+        "event_f1": 0.84,
+        "actor_recall": 0.85,
+        "date_accuracy": 0.97,
+        "confident_accuracy": 0.89,
     },
 }
