@@ -261,34 +261,20 @@ def cued_search(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
     """``pattern.search(text)``, skipped when a word the pattern needs is missing; when every
     match begins with one of some words, tried only where those words begin, left to right
     (the first match there is the one a search finds: it could begin nowhere else)."""
-    global _last
     gate = _gates.get(id(pattern))  # _current, inline: rules call this hundreds of times
     if gate is None or gate.pattern is not pattern:
         gate = _gate(pattern)
-    words, starts = gate.words, gate.starts
-    if gate.at_start or (words is None and starts is None):
+    if gate.at_start:
         return pattern.search(text)
-    last = _last  # the text lowered once for all the rules that ask of it (_passes, inline)
-    if last[0] is text:
-        folded = last[1]
-    else:
-        folded = lowered(text)
-        _last = (text, folded)
-    if folded is None:
+    if not _passes(gate, text):
+        return None
+    if gate.starts is None:
         return pattern.search(text)
-    if words is not None:
-        if gate.automaton is not None:
-            if next(gate.automaton.iter(folded), None) is None:
-                return None
-        else:
-            for word in words:  # a loop, not any(...): no generator built on every call
-                if word in folded:
-                    break
-            else:
-                return None
-    if starts is None or len(folded) != len(text):
+    last = _last  # _passes lowered the text when the gate has words
+    folded = last[1] if last[0] is text else lowered(text)
+    if folded is None or len(folded) != len(text):
         return pattern.search(text)
-    for start in sorted({end - size + 1 for end, size in starts.iter(folded)}):
+    for start in sorted({end - size + 1 for end, size in gate.starts.iter(folded)}):
         match = pattern.match(text, start)
         if match is not None:
             return match
@@ -308,34 +294,20 @@ def cued_finditer(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]
     """``pattern.finditer(text)``: empty when a word the pattern needs is missing; when every
     match begins with one of some words, tried only where those words begin (the same
     matches: a scan finds a match only there, and goes on from its end)."""
-    global _last
     gate = _gates.get(id(pattern))  # _current, inline
     if gate is None or gate.pattern is not pattern:
         gate = _gate(pattern)
-    words, starts = gate.words, gate.starts
-    if gate.at_start or (words is None and starts is None):
+    if gate.at_start:
         return pattern.finditer(text)
-    last = _last  # as in cued_search: _passes, inline
-    if last[0] is text:
-        folded = last[1]
-    else:
-        folded = lowered(text)
-        _last = (text, folded)
-    if folded is None:
+    if not _passes(gate, text):
+        return iter(())
+    if gate.starts is None:
         return pattern.finditer(text)
-    if words is not None:
-        if gate.automaton is not None:
-            if next(gate.automaton.iter(folded), None) is None:
-                return iter(())
-        else:
-            for word in words:
-                if word in folded:
-                    break
-            else:
-                return iter(())
-    if starts is None or len(folded) != len(text):
+    last = _last  # _passes lowered the text when the gate has words
+    folded = last[1] if last[0] is text else lowered(text)
+    if folded is None or len(folded) != len(text):
         return pattern.finditer(text)
-    return _anchored(pattern, text, starts, folded)
+    return _anchored(pattern, text, gate.starts, folded)
 
 
 def _anchored(

@@ -9,7 +9,6 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import cast
 
 import ahocorasick
 
@@ -239,10 +238,6 @@ def _apart(sentence: str, first: Trigger, second: Trigger, offset: int) -> bool:
     )
 
 
-#: Rows that may fire in a sentence (:meth:`TriggerFinder._candidates`).
-_Present = dict[int, dict[int, list[int] | None]]
-
-
 class TriggerFinder:
     """The trigger patterns of every type (from the lexicon), compiled once.
 
@@ -288,20 +283,7 @@ class TriggerFinder:
         Every match of a row whose alternatives all begin with a literal word begins where
         one of those words does in the lower-cased sentence (when lower-casing keeps every
         offset and no letter that re.I reads as another case is in it): trying the row there,
-        left to right, finds the match a search would.
-
-        The rules ask again of the sentence they just asked of (its first trigger of a
-        type, its runners-up): the last sentence's answer is kept (read, never changed)."""
-        # Not in the __dict__ of a finder a start-up cache kept from before it was added.
-        last = cast("tuple[str, _Present] | None", self.__dict__.get("_last"))
-        if last is not None and last[0] == sentence:
-            return last[1]
-        present = self._rows_present(sentence)
-        self._last = (sentence, present)  # one tuple: a thread never pairs two sentences
-        return present
-
-    def _rows_present(self, sentence: str) -> dict[int, dict[int, list[int] | None]]:
-        """:meth:`_candidates`, worked out."""
+        left to right, finds the match a search would."""
         present: dict[int, dict[int, list[int] | None]] = {}
         for i, j in self._always:
             present.setdefault(i, {})[j] = None
@@ -336,7 +318,7 @@ class TriggerFinder:
             else:
                 match = None
                 limit = best.start() if best is not None else len(sentence) + 1
-                for start in sorted(set(starts)) if len(starts) > 1 else starts:
+                for start in sorted(set(starts)):
                     if start >= limit:
                         break
                     match = patterns[j].match(sentence, start)

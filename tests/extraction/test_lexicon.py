@@ -284,20 +284,3 @@ def test_a_file_the_lexicon_does_not_have_is_refused_by_name(tmp_path, name):
 def test_a_missing_user_folder_is_refused(tmp_path):
     with pytest.raises(GazetteerError, match="does not exist"):
         load_lexicon(BY_NAME, extra_folder=tmp_path / "nowhere")
-
-
-def test_a_finder_asked_again_of_a_sentence_answers_as_a_fresh_one(lexicon):
-    # The finder keeps its last sentence's candidate rows: asking of that sentence again, of
-    # another, or of an equal string built anew gives what a finder never asked would.
-    finder = TriggerFinder(lexicon.triggers)
-    shelled = "Gunmen shelled a village and abducted two farmers."
-    quiet = "The council met to discuss the water supply."
-    fresh = TriggerFinder(lexicon.triggers).find(shelled, 7)
-    assert fresh
-    assert finder.find(shelled, 7) == fresh
-    assert finder.find(shelled, 7) == fresh
-    assert finder.find(quiet, 0) == []
-    assert finder.find("".join(["Gunmen shelled", shelled[14:]]), 7) == fresh
-    assert finder.first("kidnapping", shelled, 7) == next(
-        t for t in fresh if t.spec.name == "kidnapping"
-    )
