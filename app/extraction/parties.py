@@ -156,17 +156,12 @@ class Parties:
             for word in match.groups()
             if word is not None and word not in mediators
         ]
-        if self._leader is not None:
-            leaders = self._leader.finditer(text)
-            parties += [(self._leaders[m.group("name")], "actor") for m in leaders]
+        parties += self._leaders_in(text)
         parties += [(self._state(word), "associated") for word in mediators]
         place = draft.location.place if draft.location is not None else None
         if not parties and place is not None and place.country and _HOME_OFFICE.search(text):
             parties.append((place.country, "actor"))
-        for code, role in parties:
-            actor = catalog.get(self._governments.get(code, ""))
-            if actor is not None:
-                draft.add_actor(as_of(actor, draft.date), role, None)
+        self._add_governments(draft, parties, catalog, as_of)
 
     def _add_leaders(
         self,
@@ -185,9 +180,23 @@ class Parties:
             for key, word in match.groupdict().items()
             if word is not None
         ]
-        if self._leader is not None:
-            leaders = self._leader.finditer(text)
-            parties += [(self._leaders[m.group("name")], "actor") for m in leaders]
+        parties += self._leaders_in(text)
+        self._add_governments(draft, parties, catalog, as_of)
+
+    def _leaders_in(self, text: str) -> list[tuple[str, str]]:
+        """The states of the leaders a sentence names, each as a party acting."""
+        if self._leader is None:
+            return []
+        return [(self._leaders[m.group("name")], "actor") for m in self._leader.finditer(text)]
+
+    def _add_governments(
+        self,
+        draft: EventDraft,
+        parties: Iterable[tuple[str, str]],
+        catalog: Mapping[str, Actor],
+        as_of: Callable[[Actor, dt.date], Actor],
+    ) -> None:
+        """Add each party's government (a state's code with its role) as on the event's day."""
         for code, role in parties:
             actor = catalog.get(self._governments.get(code, ""))
             if actor is not None:
