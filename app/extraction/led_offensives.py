@@ -23,7 +23,8 @@ from collections.abc import Mapping, Sequence
 from app.errors import GazetteerError
 from app.extraction.actors import Actor
 from app.extraction.event_builder import EventDraft
-from app.extraction.lexicon_tables import LedOffensive
+from app.extraction.lexicon import lexicon_dir
+from app.extraction.lexicon_tables import LedOffensive, read_backed_sides
 
 
 class LedOffensives:
@@ -59,13 +60,9 @@ class LedOffensives:
                 draft.add_actor(leader, role, None)
 
 
-#: (foreign force, country) -> (the local force it backs, the generic names of its side).
-BACKED_SIDES = {
-    ("Turkish Armed Forces", "SY"): (
-        "SNA",
-        frozenset({"Syrian opposition factions", "Free Syrian Army"}),
-    ),
-}
+#: (foreign force, country) -> (the local force it backs, the generic names of its side):
+#: data/lexicon/backed_sides.csv.
+BACKED_SIDES = read_backed_sides([lexicon_dir() / "backed_sides.csv"])
 #: "rebels backed by Turkey", "supported by Ankara": the backer named after the rebels.
 _BACKED_BY = {
     "Turkish Armed Forces": re.compile(

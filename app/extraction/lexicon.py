@@ -55,6 +55,17 @@ are read after the shipped ones. Each file is read once, when the extractor is b
   force ("Ain al-Asad": US troops), names separated by ``|``; a rocket or drone attack on one
   is an attack on that force (:mod:`app.extraction.hosts`); ``allies.csv`` (actor, ally, note):
   forces of one side, whose strike on a site hosting the other is no attack on it.
+
+Lists that are part of one rule's logic are shipped files too, read by :func:`shipped_words`
+(or their own reader) when their module is imported, and not extendable: a file's leading
+``#`` lines say what it is and its source. ``policed_state_forces.csv`` (actor) and
+``policing_words.csv`` (word): the state forces a regional police stands in for, and the
+words that name the police side (:mod:`app.extraction.regional_forces`);
+``insurgents_taking_ground.csv`` (actor): insurgents whose move into a place is insurgent
+activity (:mod:`app.extraction.retype`); ``faith_peoples.csv`` (word): adjectives of faith
+and people, never a place before "villages" (:mod:`app.extraction.unknown_places`; a nation's
+words are extended in ``demonyms.csv``); ``backed_sides.csv`` (backer, country, backed,
+generic): the local force a foreign force backs (:mod:`app.extraction.led_offensives`).
 """
 
 from __future__ import annotations
@@ -65,7 +76,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from app.errors import GazetteerError
-from app.extraction.lexicon_files import checked_pattern, row_date, rows
+from app.extraction.lexicon_files import checked_pattern, read_words, row_date, rows
 from app.extraction.lexicon_tables import (
     Campaign,
     LedOffensive,
@@ -172,6 +183,12 @@ def lexicon_dir() -> Path:
         if candidate.is_dir():
             return candidate
     raise GazetteerError(log_message="data/lexicon not found")
+
+
+def shipped_words(name: str, column: str) -> frozenset[str]:
+    """The words of a shipped one-column list (``name`` in the lexicon directory), for a rule
+    whose list is part of its logic rather than an analyst's vocabulary (not extendable)."""
+    return frozenset(read_words([lexicon_dir() / name], column))
 
 
 def read_triggers(paths: Iterable[Path], known_types: Iterable[str]) -> dict[str, tuple[str, ...]]:

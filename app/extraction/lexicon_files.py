@@ -14,14 +14,16 @@ from app.errors import GazetteerError
 
 def rows(path: Path, required: Sequence[str]) -> Iterable[tuple[int, dict[str, str]]]:
     """(line number, row with its values stripped) of a CSV file that has the ``required``
-    columns."""
+    columns; lines starting with ``#`` before the header are the file's comment."""
     try:
         with path.open(encoding="utf-8", newline="") as fh:
-            reader = csv.DictReader(fh)
+            lines = fh.readlines()
+            comment = next((i for i, line in enumerate(lines) if not line.startswith("#")), 0)
+            reader = csv.DictReader(lines[comment:])
             missing = [c for c in required if c not in (reader.fieldnames or [])]
             if missing:
                 raise GazetteerError(log_message=f"{path}: missing columns {', '.join(missing)}")
-            for number, row in enumerate(reader, start=2):
+            for number, row in enumerate(reader, start=comment + 2):
                 if None in row:  # a pattern with a comma, not quoted: the row runs on
                     message = f"{path}:{number}: more fields than columns (quote the pattern)"
                     raise GazetteerError(log_message=message)
@@ -50,3 +52,14 @@ def row_date(path: Path, number: int, value: str) -> dt.date | None:
         return dt.date.fromisoformat(value)
     except ValueError as exc:
         raise GazetteerError(log_message=f"{path}:{number}: bad date {value!r}") from exc
+
+
+def read_words(paths: Iterable[Path], column: str) -> tuple[str, ...]:
+    """The words (or names) of a one-column list, in file order: a row with none is refused."""
+    found: list[str] = []
+    for path in paths:
+        for number, row in rows(path, (column,)):
+            if not row[column]:
+                raise GazetteerError(log_message=f"{path}:{number}: empty {column}")
+            found.append(row[column])
+    return tuple(found)

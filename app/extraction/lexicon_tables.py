@@ -122,3 +122,16 @@ def read_led_offensives(paths: Iterable[Path]) -> tuple[LedOffensive, ...]:
                 raise GazetteerError(log_message=message)
             found.append(LedOffensive(side, leader, country, start, end, f"{path}:{number}"))
     return tuple(found)
+
+
+def read_backed_sides(paths: Iterable[Path]) -> dict[tuple[str, str], tuple[str, frozenset[str]]]:
+    """(foreign force, country) -> (the local force it backs, the generic names of its side)."""
+    found: dict[tuple[str, str], tuple[str, frozenset[str]]] = {}
+    columns = ("backer", "country", "backed", "generic")
+    for path in paths:
+        for number, row in rows(path, columns):
+            generic = frozenset(n.strip() for n in row["generic"].split("|") if n.strip())
+            if not (row["backer"] and row["country"] and row["backed"] and generic):
+                raise GazetteerError(log_message=f"{path}:{number}: {', '.join(columns)}")
+            found[(row["backer"], row["country"])] = (row["backed"], generic)
+    return found

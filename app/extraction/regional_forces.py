@@ -19,25 +19,14 @@ from collections.abc import Mapping, Sequence
 from app.errors import GazetteerError
 from app.extraction.actors import Actor
 from app.extraction.event_builder import EventDraft
+from app.extraction.lexicon import shipped_words
 from app.extraction.lexicon_tables import RegionalPolice
 
-#: The state forces a regional police stands in for.
-STATE_FORCES = frozenset(
-    {"Iraqi Security Forces", "Syrian government forces", "Syrian transitional government forces"}
-)
-#: Generic words for the police side of the state (not "army", "troops", "soldiers").
-_POLICING = frozenset(
-    {
-        "security forces",
-        "police",
-        "policemen",
-        "security personnel",
-        "security units",
-        "riot police",
-        "the security forces",
-        "internal security forces",
-    }
-)
+#: The state forces a regional police stands in for (data/lexicon/policed_state_forces.csv).
+STATE_FORCES = shipped_words("policed_state_forces.csv", "actor")
+#: Generic words for the police side of the state, not "army", "troops", "soldiers"
+#: (data/lexicon/policing_words.csv).
+_POLICING = shipped_words("policing_words.csv", "word")
 
 
 class RegionalForces:

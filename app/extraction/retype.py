@@ -36,6 +36,7 @@ from collections.abc import Mapping, Sequence
 from app.extraction.evacuations import evacuation
 from app.extraction.event_builder import EventDraft
 from app.extraction.event_types import BY_NAME
+from app.extraction.lexicon import shipped_words
 from app.extraction.patterns import lazy_compile
 
 #: Kinds of actor that fight: a target of one of these makes an attack a battle.
@@ -69,8 +70,9 @@ _INTO = re.compile(
     r"took over)\b",
     re.I,
 )
-#: Insurgents whose taking of ground without a fight is insurgent activity.
-_INSURGENTS = frozenset({"ISIS"})
+#: Insurgents whose taking of ground without a fight is insurgent activity
+#: (data/lexicon/insurgents_taking_ground.csv).
+_INSURGENTS = shipped_words("insurgents_taking_ground.csv", "actor")
 #: The Islamic State or "the militants" as the subject just before the movement word.
 _INSURGENT_SUBJECT = re.compile(
     r"\b(?:militants?|militant (?:convoys|columns|fighters)|jihadists?|Islamic State|(?-i:ISIS)|"

@@ -16,6 +16,7 @@ from collections.abc import Container
 
 from app.extraction.cues import cued_finditer, cued_search
 from app.extraction.headings import heading_end
+from app.extraction.lexicon import shipped_words
 from app.extraction.places import Mention, Token
 from app.extraction.resolve import ResolvedMention
 from app.extraction.text import Sentence
@@ -176,11 +177,9 @@ _KIND_NOUN_AFTER = re.compile(
 )
 #: Where each kind noun of :data:`_KIND_NOUN_AFTER` may start (a gate: a superset).
 _KIND_STEM = re.compile(r"neighbo|quarter|district|village|hamlet")
-#: Capitalised adjectives of faith and people: "the Christian and Yazidi villages".
-_PEOPLES = frozenset(
-    "christian christians shiite shiites alawite alawites druze muslim sunnis chaldean "
-    "armenian circassian bedouin".split()
-)
+#: Capitalised adjectives of faith and people: "the Christian and Yazidi villages"
+#: (data/lexicon/faith_peoples.csv).
+_PEOPLES = shipped_words("faith_peoples.csv", "word")
 
 
 def _before_kind_noun(text: str, end: int, tokens: list[Token], people: Container[str]) -> bool:

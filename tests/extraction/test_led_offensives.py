@@ -101,3 +101,30 @@ def test_an_offensive_s_days_come_from_the_data(extractor):
     finally:
         extractor.led_offensives = kept
     assert found and found[0][3].get("HTS") == "actor", found
+
+
+def test_the_backed_sides_are_read_from_the_lexicon():
+    from app.extraction.lexicon import lexicon_dir
+    from app.extraction.lexicon_tables import read_backed_sides
+
+    sides = read_backed_sides([lexicon_dir() / "backed_sides.csv"])
+    backed, generic = sides[("Turkish Armed Forces", "SY")]
+    assert backed == "SNA" and "Free Syrian Army" in generic
+
+
+@pytest.mark.parametrize(
+    "row",
+    [
+        "Turkish Armed Forces,SY,,Free Syrian Army,no backed force",
+        "Turkish Armed Forces,SY,SNA, | ,no generic names",
+        ",SY,SNA,Free Syrian Army,no backer",
+    ],
+)
+def test_a_bad_backed_side_row_is_refused_with_its_line(tmp_path, row):
+    from app.errors import GazetteerError
+    from app.extraction.lexicon_tables import read_backed_sides
+
+    path = tmp_path / "backed_sides.csv"
+    path.write_text(f"# A test's table.\nbacker,country,backed,generic,note\n{row}\n")
+    with pytest.raises(GazetteerError, match="backed_sides.csv:3: backer, country"):
+        read_backed_sides([path])

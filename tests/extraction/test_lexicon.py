@@ -284,3 +284,51 @@ def test_a_file_the_lexicon_does_not_have_is_refused_by_name(tmp_path, name):
 def test_a_missing_user_folder_is_refused(tmp_path):
     with pytest.raises(GazetteerError, match="does not exist"):
         load_lexicon(BY_NAME, extra_folder=tmp_path / "nowhere")
+
+
+def test_a_word_list_is_read_after_its_comment_with_true_line_numbers(tmp_path):
+    from app.extraction.lexicon_files import read_words
+
+    path = tmp_path / "words.csv"
+    path.write_text("# Words of a list.\n# Source: a test.\nword,note\nsappers,\n,an empty row\n")
+    with pytest.raises(GazetteerError, match="words.csv:5: empty word"):
+        read_words([path], "word")
+    path.write_text("# Words of a list.\nword,note\nsappers,\nmilitiamen,\n")
+    assert read_words([path], "word") == ("sappers", "militiamen")
+
+
+def test_a_word_list_without_its_column_is_refused(tmp_path):
+    from app.extraction.lexicon_files import read_words
+
+    path = tmp_path / "words.csv"
+    path.write_text("# Words of a list.\nname,note\nsappers,\n")
+    with pytest.raises(GazetteerError, match="words.csv: missing columns word"):
+        read_words([path], "word")
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "policed_state_forces.csv",
+        "insurgents_taking_ground.csv",
+        "backed_sides.csv",
+        "policing_words.csv",
+        "faith_peoples.csv",
+    ],
+)
+def test_the_shipped_word_lists_say_what_they_are_and_their_source(name):
+    text = (lexicon_dir() / name).read_text()
+    assert text.startswith("# ") and "Source: our own curation" in text
+
+
+def test_the_shipped_lists_of_actors_name_known_actors():
+    from app.extraction.lexicon import shipped_words
+    from app.extraction.lexicon_tables import read_backed_sides
+
+    actors = {a.name for a in read_actors([default_actor_file()])}
+    assert shipped_words("policed_state_forces.csv", "actor") <= actors
+    assert shipped_words("insurgents_taking_ground.csv", "actor") <= actors
+    for (backer, _), (backed, generic) in read_backed_sides(
+        [lexicon_dir() / "backed_sides.csv"]
+    ).items():
+        assert {backer, backed, *generic} <= actors
