@@ -17,10 +17,11 @@ from app.extraction.back_references import quarter_of_referent
 from app.extraction.cues import cued_search
 from app.extraction.date_clauses import other_date
 from app.extraction.dates import DateMention
+from app.extraction.event_anaphora import refers_back
 from app.extraction.event_anchors import from_last_told
 from app.extraction.event_builder import EventDraft
 from app.extraction.event_dates import date_draft
-from app.extraction.event_types import Trigger, refers_back, same_kind
+from app.extraction.event_types import Trigger, same_kind
 from app.extraction.item_dates import item_dates
 from app.extraction.occurrences import CLAIMED_ACT
 from app.extraction.outskirts import Outskirts

@@ -20,7 +20,6 @@ from app.extraction.patterns import lazy_compile
 from app.extraction.trigger_overlaps import air_toll, reads_more
 
 __all__ = [
-    "ANAPHORA",
     "BY_NAME",
     "CROWD",
     "DISTINCT",
@@ -107,41 +106,6 @@ TYPES: tuple[TypeSpec, ...] = (
 )
 BY_NAME = {spec.name: spec for spec in TYPES}
 GROUP_ORDER = ("violence", "detention", "unrest", "agreement", "movement", "activity", "other")
-
-#: Nouns that refer back to an event already told ("the attack", "the blast").
-ANAPHORA = re.compile(
-    r"\b(?:the|this|that|these|either|both) (?:[\w-]+ ){0,2}?(?:attack|attacks|blast|"
-    r"explosion|strike|strikes|bombing|raid|clash|clashes|fighting|violence|incident|incidents|assault|ambush|"
-    r"escalation|shelling|protest|protests|rally|riot|deployment|convoy|operation|missiles|"
-    r"rockets|drones|shells|mortars|deal|agreement|demonstrators|protesters|attackers|rioters|"
-    r"bomber)\b",
-    re.I,
-)
-
-
-#: Anaphora nouns that name an event of one group only: "the deal" goes back to an agreement,
-#: "the protesters" to unrest, never to a movement of troops.
-_NOUN_GROUPS = {
-    "deal": "agreement",
-    "agreement": "agreement",
-    "protest": "unrest",
-    "protests": "unrest",
-    "rally": "unrest",
-    "riot": "unrest",
-    "demonstrators": "unrest",
-    "protesters": "unrest",
-    "rioters": "unrest",
-}
-
-
-def refers_back(text: str, group: str) -> bool:
-    """Whether the sentence holds an anaphora noun that can refer back to an event of the
-    group: "the 1974 disengagement agreement" is no movement told again."""
-    for match in ANAPHORA.finditer(text):
-        noun = match.group(0).rsplit(" ", 1)[-1].lower()
-        if _NOUN_GROUPS.get(noun, group) == group:
-            return True
-    return False
 
 
 @dataclass(frozen=True, slots=True)

@@ -16,7 +16,8 @@ from collections.abc import Callable
 from app.extraction.aid_convoys import told_as_other
 from app.extraction.cues import cued_match, cued_search
 from app.extraction.evacuations import force_with_kin
-from app.extraction.event_types import ANAPHORA, Trigger, TriggerFinder, irrealis
+from app.extraction.event_anaphora import ANAPHORA
+from app.extraction.event_types import Trigger, TriggerFinder, irrealis
 from app.extraction.framing import framing
 from app.extraction.ordnance import goods_seized, handled
 from app.extraction.overflights import overflight
