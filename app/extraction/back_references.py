@@ -60,6 +60,8 @@ _FOCUS_MENTIONS = 3
 
 #: "the southern city of", "the Kurdish village of": the noun a place is introduced with.
 _NOUN_BEFORE = re.compile(r"\b(\w+)\s+of\s+$")
+#: "the town of Hit": a noun introducing a name, no back-reference.
+_OF_AFTER = re.compile(r"\s+of\b", re.I)
 #: "Suwayda city", "Hasakah town": the noun after the name.
 _NOUN_AFTER = re.compile(r"^\s+(\w+)\b")
 
@@ -69,6 +71,15 @@ def definite_noun(text: str) -> str | None:
     province ... the edge of the city"), or None when it holds none."""
     found = _definite(text)
     return found.group(1).lower() if found is not None else None
+
+
+def definite_at(text: str, at: int) -> str | None:
+    """The noun of a back-reference standing at ``at`` past spaces ("entered the town",
+    "swept into the besieged city"), or None; never "the town of Hit", a name."""
+    found = DEFINITE.match(text, at + len(text[at:]) - len(text[at:].lstrip()))
+    if found is None or _OF_AFTER.match(text, found.end()):
+        return None
+    return found.group(1).lower()
 
 
 def _definite(text: str) -> re.Match[str] | None:

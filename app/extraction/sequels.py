@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 
+from app.extraction.back_references import definite_at
 from app.extraction.event_builder import EventDraft
 
 #: Words that tell a battle's end or its going on, never a new act: the flag raised over a
@@ -27,9 +28,6 @@ _BATTLE_SEQUEL = re.compile(
 #: Troops entering "the town" or "the city" (no name of its own, not "the town of X"): the
 #: place the story has just told taken.
 _ENTRY = re.compile(r"(?:entered|swept\s+into|rolled\s+into|pushed\s+into|moved\s+into)$", re.I)
-_THE_TOWN = re.compile(
-    r"\s+(?:the\s+)?(?:town|city)(?:\s+cent(?:re|er)|['’]s\s+[\w-]+)?\b(?!\s+of\b)", re.I
-)
 #: A sentence about the battle told ("The clashes, which began at dawn, involved artillery"):
 #: the weapons it names were the battle's, no attack of their own.
 _THE_BATTLE = re.compile(
@@ -74,7 +72,7 @@ def _sequel_of(draft: EventDraft, battle: EventDraft) -> bool:
     ):
         return _same_area(draft, battle)
     if draft.category == "movement" and _ENTRY.search(told):
-        return _THE_TOWN.match(sentence.text, end) is not None and _same_place(draft, battle)
+        return definite_at(sentence.text, end) in ("town", "city") and _same_place(draft, battle)
     return False
 
 

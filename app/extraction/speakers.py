@@ -12,13 +12,17 @@ import re
 
 from app.extraction.cues import cued_search
 
+#: What may follow a speaker's name before its verb: an abbreviation in brackets ("(SDF)
+#: said") and the office that speaks for it ("media centre", "spokesman", "command").
+_BRACKETED = r"\)?(?:\s*\([^)]{1,30}\))?"
+_OFFICE = r"media\s+(?:centre|center|office)|spokesman|spokesperson|command"
+#: The day after the verb of saying: "said on Tuesday", "said late on Monday".
+_ON_DAY = r"\s+(?:on|late\s+on|early\s+on)\s+\w+"
 #: The speaker's verb after its name, with an abbreviation in brackets ("(SDF) said"), a
 #: day ("said on Tuesday") and "that".
 SAID = re.compile(
-    r"\)?(?:\s*\([^)]{1,30}\))?(?:\s+(?:media\s+(?:centre|center|office)|spokesman|"
-    r"spokesperson|command))?\s+(?:said|says|announced|announces|reported|reports|claimed|stated|"
-    r"states|confirmed|confirms)"
-    r"(?:\s+(?:on|late\s+on|early\s+on)\s+\w+)?(?:\s+that)?\s+",
+    rf"{_BRACKETED}(?:\s+(?:{_OFFICE}))?\s+(?:said|says|announced|announces|reported|reports|"
+    rf"claimed|stated|states|confirmed|confirms)(?:{_ON_DAY})?(?:\s+that)?\s+",
     re.I,
 )
 #: The speaker itself, or its men by a bare force word, as the subject of what it says ("the
@@ -60,7 +64,7 @@ _OWN_ACT = re.compile(
 
 
 #: What may stand between the verb of saying and its subject: a day, "that".
-_THEN_SUBJECT = re.compile(r"(?:\s+(?:on|late\s+on|early\s+on)\s+\w+)?(?:\s+that)?\s+", re.I)
+_THEN_SUBJECT = re.compile(rf"(?:{_ON_DAY})?(?:\s+that)?\s+", re.I)
 
 
 def speaks_of_own_act(text: str, end: int) -> bool:
@@ -77,10 +81,8 @@ def speaks_of_own_act(text: str, end: int) -> bool:
 _CLAUSE_OPENS = re.compile(r"[,;]\s+(?:the\s+)?(?:[\w'-]+\s+){0,2}$")
 #: Its verb of saying, with an abbreviation in brackets and a speaking office.
 _TELLS = re.compile(
-    r"\)?(?:\s*\([^)]{1,30}\))?(?:\s+(?:media\s+(?:centre|center|office)|spokesman|"
-    r"spokesperson|command|officials?|sources?))?\s+(?:said|says|reported|reports|announced|"
-    r"stated|confirmed|told)\b(?:\s+(?:on|late\s+on|early\s+on)\s+\w+|\s+\w+day)?"
-    r"(?:\s+(?:that\s+)?)?",
+    rf"{_BRACKETED}(?:\s+(?:{_OFFICE}|officials?|sources?))?\s+(?:said|says|reported|reports|"
+    rf"announced|stated|confirmed|told)\b(?:{_ON_DAY}|\s+\w+day)?(?:\s+(?:that\s+)?)?",
     re.I,
 )
 

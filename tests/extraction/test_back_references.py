@@ -3,7 +3,7 @@ tests)."""
 
 import datetime as dt
 
-from app.extraction.back_references import definite_noun
+from app.extraction.back_references import definite_at, definite_noun
 from app.extraction.report_input import ReportInput
 
 
@@ -96,3 +96,14 @@ def test_a_quarter_of_the_city_is_in_that_city(extractor):
     )
     assert ("armed_clash", "IQ-AN") in found
     assert all(admin1 == "IQ-AN" for _, admin1 in found)
+
+
+def test_a_back_reference_right_after_a_verb_gives_its_noun():
+    text = "Tribal fighters swept into  the besieged town at dawn."
+    assert definite_at(text, text.index(" into") + len(" into")) == "town"
+
+
+def test_a_noun_introducing_a_name_or_a_name_itself_is_no_back_reference():
+    text = "Tribal fighters entered the town of Rawa, then entered Anah."
+    assert definite_at(text, text.index("entered") + len("entered")) is None
+    assert definite_at(text, text.rindex("entered") + len("entered")) is None

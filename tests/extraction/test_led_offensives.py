@@ -52,22 +52,32 @@ def test_the_led_offensives_are_read_from_the_lexicon():
     }
 
 
+_LED = "side,leader,country,start,end,note"
+_BACKED = "# A test's table.\nbacker,country,backed,generic,note"
+
+
 @pytest.mark.parametrize(
-    "row",
+    ("name", "header", "row", "message"),
     [
-        "Syrian opposition factions,HTS,SY,2024-12-08,2024-11-27,ends before it starts",
-        "Syrian opposition factions,,SY,2024-11-27,2024-12-08,no leader",
-        "Syrian opposition factions,HTS,SY,,2024-12-08,no start",
+        ("led", _LED, "Syrian opposition factions,HTS,SY,2024-12-08,2024-11-27,ends first", "2"),
+        ("led", _LED, "Syrian opposition factions,,SY,2024-11-27,2024-12-08,no leader", "2"),
+        ("led", _LED, "Syrian opposition factions,HTS,SY,,2024-12-08,no start", "2"),
+        ("backed", _BACKED, "Turkish Armed Forces,SY,,Free Syrian Army,no backed force", "3"),
+        ("backed", _BACKED, "Turkish Armed Forces,SY,SNA, | ,no generic names", "3"),
+        ("backed", _BACKED, ",SY,SNA,Free Syrian Army,no backer", "3"),
     ],
 )
-def test_a_bad_led_offensive_row_is_refused_with_its_line(tmp_path, row):
+def test_a_bad_row_is_refused_with_its_line(tmp_path, name, header, row, message):
+    """A led offensive (data/lexicon/led_offensives.csv) or a backed side (backed_sides.csv,
+    after its two comment lines) that lacks a field is refused with its file and line."""
     from app.errors import GazetteerError
-    from app.extraction.lexicon_tables import read_led_offensives
+    from app.extraction.lexicon_tables import read_backed_sides, read_led_offensives
 
-    path = tmp_path / "led_offensives.csv"
-    path.write_text(f"side,leader,country,start,end,note\n{row}\n")
-    with pytest.raises(GazetteerError, match="led_offensives.csv:2: side, leader"):
-        read_led_offensives([path])
+    path = tmp_path / f"{name}.csv"
+    path.write_text(f"{header}\n{row}\n")
+    reader = read_led_offensives if name == "led" else read_backed_sides
+    with pytest.raises(GazetteerError, match=f"{name}.csv:{message}: [a-z]+, [a-z]+"):
+        reader([path])
 
 
 def test_an_offensive_naming_an_unknown_actor_is_refused(tmp_path, extractor):
@@ -110,21 +120,3 @@ def test_the_backed_sides_are_read_from_the_lexicon():
     sides = read_backed_sides([lexicon_dir() / "backed_sides.csv"])
     backed, generic = sides[("Turkish Armed Forces", "SY")]
     assert backed == "SNA" and "Free Syrian Army" in generic
-
-
-@pytest.mark.parametrize(
-    "row",
-    [
-        "Turkish Armed Forces,SY,,Free Syrian Army,no backed force",
-        "Turkish Armed Forces,SY,SNA, | ,no generic names",
-        ",SY,SNA,Free Syrian Army,no backer",
-    ],
-)
-def test_a_bad_backed_side_row_is_refused_with_its_line(tmp_path, row):
-    from app.errors import GazetteerError
-    from app.extraction.lexicon_tables import read_backed_sides
-
-    path = tmp_path / "backed_sides.csv"
-    path.write_text(f"# A test's table.\nbacker,country,backed,generic,note\n{row}\n")
-    with pytest.raises(GazetteerError, match="backed_sides.csv:3: backer, country"):
-        read_backed_sides([path])
