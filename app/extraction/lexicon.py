@@ -66,6 +66,9 @@ activity (:mod:`app.extraction.retype`); ``faith_peoples.csv`` (word): adjective
 and people, never a place before "villages" (:mod:`app.extraction.unknown_places`; a nation's
 words are extended in ``demonyms.csv``); ``backed_sides.csv`` (backer, country, backed,
 generic): the local force a foreign force backs (:mod:`app.extraction.led_offensives`).
+``state_offices.csv``, ``office_qualifiers.csv`` and ``envoys.csv`` (pattern): the offices
+that stand for a state in an agreement, the words before them ("interim"), and a state's
+envoys (:mod:`app.extraction.parties`, read by :func:`shipped_alternation`).
 """
 
 from __future__ import annotations
@@ -189,6 +192,12 @@ def shipped_words(name: str, column: str) -> frozenset[str]:
     """The words of a shipped one-column list (``name`` in the lexicon directory), for a rule
     whose list is part of its logic rather than an analyst's vocabulary (not extendable)."""
     return frozenset(read_words([lexicon_dir() / name], column))
+
+
+def shipped_alternation(name: str) -> str:
+    """One regular-expression group of the alternatives of a shipped pattern list (``name``,
+    a ``pattern`` column), in file order; not extendable, as :func:`shipped_words`."""
+    return "(?:" + "|".join(read_words([lexicon_dir() / name], "pattern")) + ")"
 
 
 def read_triggers(paths: Iterable[Path], known_types: Iterable[str]) -> dict[str, tuple[str, ...]]:

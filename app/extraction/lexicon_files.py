@@ -55,10 +55,14 @@ def row_date(path: Path, number: int, value: str) -> dt.date | None:
 
 
 def read_words(paths: Iterable[Path], column: str) -> tuple[str, ...]:
-    """The words (or names) of a one-column list, in file order: a row with none is refused."""
+    """The words (or names) of a one-column list, in file order: a row with none is refused;
+    in a ``pattern`` column, each a regular expression that compiles."""
     found: list[str] = []
     for path in paths:
         for number, row in rows(path, (column,)):
+            if column == "pattern":
+                found.append(checked_pattern(path, number, row[column]))
+                continue
             if not row[column]:
                 raise GazetteerError(log_message=f"{path}:{number}: empty {column}")
             found.append(row[column])

@@ -23,7 +23,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 
 from app.extraction.actors import Actor
 from app.extraction.event_builder import EventDraft
-from app.extraction.lexicon import State
+from app.extraction.lexicon import State, shipped_alternation
 from app.extraction.lexicon_tables import Named
 
 
@@ -35,16 +35,20 @@ def _leader(names: Iterable[str]) -> re.Pattern[str] | None:
     return re.compile(rf"(?<![\w-])(?:al-)?(?P<name>{alternation})(?![\w-])")
 
 
+#: The offices that stand for a state ("presidents", "the Defence Ministry"), the words that
+#: may come before them ("interim"), a state's envoys ("ambassador"): data/lexicon's
+#: state_offices.csv, office_qualifiers.csv and envoys.csv.
+_OFFICES = shipped_alternation("state_offices.csv")
+_QUALIFIERS = shipped_alternation("office_qualifiers.csv")
+_ENVOY = shipped_alternation("envoys.csv")
+
+
 #: The patterns below are built over the alternations of the lexicon's state words
 #: (``state``: adjectives, possessives, names, capitals) and seats (``seats``: names, capitals).
 #: "the Russian and Turkish presidents", "Syria's interim president", "the American side".
 def _office(state: str, seats: str) -> re.Pattern[str]:
     return re.compile(
-        rf"\b(?P<a>{state})(?:\s+and\s+(?P<b>{state}))?\s+(?:(?:interim|transitional|federal|"
-        r"caretaker|acting|new)\s+)?(?:presidents?|prime\s+ministers?|sides?|governments?|"
-        r"delegations?|officials|negotiators|leaders?|authorities|foreign\s+ministers?|"
-        r"foreign\s+ministr(?:y|ies)|defen[cs]e\s+ministers?|defen[cs]e\s+ministr(?:y|ies)|"
-        r"interior\s+ministers?|interior\s+ministr(?:y|ies))\b"
+        rf"\b(?P<a>{state})(?:\s+and\s+(?P<b>{state}))?\s+(?:{_QUALIFIERS}\s+)?{_OFFICES}\b"
     )
 
 
@@ -71,9 +75,6 @@ def _mediator(state: str, seats: str) -> re.Pattern[str]:
 
 #: "Baghdad recalled its ambassador from Tehran", "Iraq summoned the Turkish charge d'affaires":
 #: the state that recalls or summons acts (``a``), the state whose envoy it is is hit (``b``).
-_ENVOY = r"(?:ambassador|envoy|charg[eé]\s+d'affaires|diplomats?)"
-
-
 def _diplomacy(state: str, seats: str) -> re.Pattern[str]:
     return re.compile(
         rf"\b(?P<a>{seats})(?=(?:\s+on\s+\w+)?\s+(?:has\s+|had\s+)?(?:recalled|summoned|expelled)\b)|"

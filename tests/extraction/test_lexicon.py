@@ -314,6 +314,9 @@ def test_a_word_list_without_its_column_is_refused(tmp_path):
         "backed_sides.csv",
         "policing_words.csv",
         "faith_peoples.csv",
+        "state_offices.csv",
+        "office_qualifiers.csv",
+        "envoys.csv",
     ],
 )
 def test_the_shipped_word_lists_say_what_they_are_and_their_source(name):
@@ -332,3 +335,24 @@ def test_the_shipped_lists_of_actors_name_known_actors():
         [lexicon_dir() / "backed_sides.csv"]
     ).items():
         assert {backer, backed, *generic} <= actors
+
+
+def test_a_pattern_list_refuses_a_pattern_that_does_not_compile_with_its_line(tmp_path):
+    from app.extraction.lexicon_files import read_words
+
+    path = tmp_path / "offices.csv"
+    path.write_text("# Offices.\npattern,note\nenvoys?,\nconsul(?:s,unclosed\n")
+    with pytest.raises(GazetteerError, match="offices.csv:4: bad pattern"):
+        read_words([path], "pattern")
+    path.write_text("# Offices.\npattern,note\nenvoys?,\n,empty\n")
+    with pytest.raises(GazetteerError, match="offices.csv:4: empty pattern"):
+        read_words([path], "pattern")
+
+
+def test_the_shipped_offices_are_one_alternation_in_file_order():
+    from app.extraction.lexicon import shipped_alternation
+
+    offices = re.compile(shipped_alternation("state_offices.csv") + "$")
+    assert shipped_alternation("envoys.csv").startswith("(?:ambassador|envoy|")
+    assert offices.match("foreign ministry") and offices.match("defence ministers")
+    assert not offices.match("ministry")
