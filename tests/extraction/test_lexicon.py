@@ -286,13 +286,28 @@ def test_a_missing_user_folder_is_refused(tmp_path):
         load_lexicon(BY_NAME, extra_folder=tmp_path / "nowhere")
 
 
-def test_a_word_list_is_read_after_its_comment_with_true_line_numbers(tmp_path):
+@pytest.mark.parametrize(
+    ("column", "text", "message"),
+    [
+        ("word", "# Words.\n# Source: a test.\nword,note\nsappers,\n,empty\n", ":5: empty word"),
+        ("pattern", "# Offices.\npattern,note\nenvoys?,\nconsul(?:s,open\n", ":4: bad pattern"),
+        ("pattern", "# Offices.\npattern,note\nenvoys?,\n,empty\n", ":4: empty pattern"),
+    ],
+)
+def test_a_bad_row_of_a_list_is_refused_with_its_true_line(tmp_path, column, text, message):
+    """Lines of the file's comment count: the line named is the row's in the file."""
+    from app.extraction.lexicon_files import read_words
+
+    path = tmp_path / "list.csv"
+    path.write_text(text)
+    with pytest.raises(GazetteerError, match=f"list.csv{message}"):
+        read_words([path], column)
+
+
+def test_a_word_list_is_read_after_its_comment(tmp_path):
     from app.extraction.lexicon_files import read_words
 
     path = tmp_path / "words.csv"
-    path.write_text("# Words of a list.\n# Source: a test.\nword,note\nsappers,\n,an empty row\n")
-    with pytest.raises(GazetteerError, match="words.csv:5: empty word"):
-        read_words([path], "word")
     path.write_text("# Words of a list.\nword,note\nsappers,\nmilitiamen,\n")
     assert read_words([path], "word") == ("sappers", "militiamen")
 
@@ -335,18 +350,6 @@ def test_the_shipped_lists_of_actors_name_known_actors():
         [lexicon_dir() / "backed_sides.csv"]
     ).items():
         assert {backer, backed, *generic} <= actors
-
-
-def test_a_pattern_list_refuses_a_pattern_that_does_not_compile_with_its_line(tmp_path):
-    from app.extraction.lexicon_files import read_words
-
-    path = tmp_path / "offices.csv"
-    path.write_text("# Offices.\npattern,note\nenvoys?,\nconsul(?:s,unclosed\n")
-    with pytest.raises(GazetteerError, match="offices.csv:4: bad pattern"):
-        read_words([path], "pattern")
-    path.write_text("# Offices.\npattern,note\nenvoys?,\n,empty\n")
-    with pytest.raises(GazetteerError, match="offices.csv:4: empty pattern"):
-        read_words([path], "pattern")
 
 
 def test_the_shipped_offices_are_one_alternation_in_file_order():
