@@ -12,6 +12,7 @@ import re
 from app.extraction.comparisons import compared
 from app.extraction.cues import cued_finditer, cued_search, holds_any, lowered
 from app.extraction.demands import demanded
+from app.extraction.lexicon import shipped_alternation
 from app.extraction.means import told_as_means
 from app.extraction.postings import posted_description
 
@@ -50,10 +51,9 @@ MODAL = re.compile(
 _RELATIVE = re.compile(r"\b(?:who|which|that) (?:had|has|have|were|was)\b[^,;]*$", re.I)
 #: "to launch attacks", "further attacks", "repeated attacks": a purpose or a run of events.
 _PURPOSE_BEFORE = re.compile(
-    r"\bto (?:launch|carry out|conduct|stage|mount|halt|stop|prevent|end|deter|"
-    # "arrived at the base to prepare a counter-offensive": a fight planned, not fought
-    r"prepare(?: for)?)(?:\s+[\w-]+){0,2}\s*$|\bin preparation for(?:\s+[\w-]+){0,2}\s*$|"
-    r"\b(?:further|repeated|future|possible|renewed)\s+(?:[\w-]+\s+){0,2}$",
+    rf"\bto {shipped_alternation('purpose_verbs.csv')}(?:\s+[\w-]+){{0,2}}\s*$|"
+    r"\bin preparation for(?:\s+[\w-]+){0,2}\s*$|"
+    rf"\b{shipped_alternation('run_of_events.csv')}\s+(?:[\w-]+\s+){{0,2}}$",
     re.I,
 )
 #: "following the release of...", "after the attack": a trigger that refers to another event.
@@ -216,8 +216,8 @@ def own_clause(before: str) -> str:
 #: A fight told as going on at the time of the report, not as a habit: "clashes are still
 #: ongoing", "were still trading fire on Tuesday", "clashes have been continuing since dawn".
 _STILL_GOING = re.compile(
-    r"still\s+(?:ongoing|raging|continuing|going on|under ?way|trading fire|fighting|"
-    r"clashing|battling)\b|(?:have|has) been (?:continuing|raging|going on) since\b",
+    rf"still\s+{shipped_alternation('still_going.csv')}\b|"
+    r"(?:have|has) been (?:continuing|raging|going on) since\b",
     re.I,
 )
 

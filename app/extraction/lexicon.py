@@ -68,7 +68,11 @@ words are extended in ``demonyms.csv``); ``backed_sides.csv`` (backer, country, 
 generic): the local force a foreign force backs (:mod:`app.extraction.led_offensives`).
 ``state_offices.csv``, ``office_qualifiers.csv`` and ``envoys.csv`` (pattern): the offices
 that stand for a state in an agreement, the words before them ("interim"), and a state's
-envoys (:mod:`app.extraction.parties`, read by :func:`shipped_alternation`).
+envoys (:mod:`app.extraction.parties`, read by :func:`shipped_alternation`);
+``armed_objects.csv`` (pattern): what only an armed side holds, an attack on it a battle
+(:mod:`app.extraction.retype`); ``still_going.csv``, ``purpose_verbs.csv`` and
+``run_of_events.csv`` (pattern): a fight "still raging", "to launch attacks", "further
+attacks" (:mod:`app.extraction.irrealis`).
 """
 
 from __future__ import annotations

@@ -36,7 +36,7 @@ from collections.abc import Mapping, Sequence
 from app.extraction.evacuations import evacuation
 from app.extraction.event_builder import EventDraft
 from app.extraction.event_types import BY_NAME
-from app.extraction.lexicon import shipped_words
+from app.extraction.lexicon import shipped_alternation, shipped_words
 from app.extraction.patterns import lazy_compile
 
 #: Kinds of actor that fight: a target of one of these makes an attack a battle.
@@ -156,11 +156,11 @@ def _opening_push(draft: EventDraft) -> bool:
 
 
 #: What only an armed side holds, as the object of an attack word: "attacked government
-#: positions", "struck two army checkpoints", "stormed a police post" (ACLED: Battles).
+#: positions", "struck two army checkpoints", "stormed a police post" (ACLED: Battles); the
+#: nouns are data/lexicon/armed_objects.csv.
 _ARMED_OBJECT = re.compile(
     r"\s*(?:(?:on|at)\s+)?(?:the\s+|an?\s+|their\s+|its\s+|our\s+|two\s+|three\s+|"
-    r"several\s+|\d+\s+)?(?:[\w-]+\s+){0,2}?(?:positions|posts?|outposts?|checkpoints?|"
-    r"barracks|front ?lines?|lines|patrols?|bases?|garrison|forces|troops|units?)\b",
+    rf"several\s+|\d+\s+)?(?:[\w-]+\s+){{0,2}}?{shipped_alternation('armed_objects.csv')}\b",
     re.I,
 )
 

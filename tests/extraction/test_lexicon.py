@@ -322,21 +322,29 @@ def test_a_word_list_without_its_column_is_refused(tmp_path):
 
 
 @pytest.mark.parametrize(
-    "name",
+    ("name", "column"),
     [
-        "policed_state_forces.csv",
-        "insurgents_taking_ground.csv",
-        "backed_sides.csv",
-        "policing_words.csv",
-        "faith_peoples.csv",
-        "state_offices.csv",
-        "office_qualifiers.csv",
-        "envoys.csv",
+        ("policed_state_forces.csv", "actor"),
+        ("insurgents_taking_ground.csv", "actor"),
+        ("backed_sides.csv", "backer"),
+        ("policing_words.csv", "word"),
+        ("faith_peoples.csv", "word"),
+        ("state_offices.csv", "pattern"),
+        ("office_qualifiers.csv", "pattern"),
+        ("envoys.csv", "pattern"),
+        ("armed_objects.csv", "pattern"),
+        ("still_going.csv", "pattern"),
+        ("purpose_verbs.csv", "pattern"),
+        ("run_of_events.csv", "pattern"),
     ],
 )
-def test_the_shipped_word_lists_say_what_they_are_and_their_source(name):
+def test_the_shipped_word_lists_say_what_they_are_and_their_source(name, column):
+    """Each list opens with a comment naming its source, and every row of it reads."""
+    from app.extraction.lexicon_files import read_words
+
     text = (lexicon_dir() / name).read_text()
     assert text.startswith("# ") and "Source: our own curation" in text
+    assert read_words([lexicon_dir() / name], column)
 
 
 def test_the_shipped_lists_of_actors_name_known_actors():
