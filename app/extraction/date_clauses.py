@@ -91,6 +91,29 @@ def across_and(sentence: Sentence, trigger: Trigger, mention: DateMention) -> bo
     return _AND.search(sentence.text, lo - sentence.start, hi - sentence.start) is not None
 
 
+def after_aside(own: list[DateMention], trigger: Trigger, sentence: Sentence) -> list[DateMention]:
+    """The dates said after a trigger with no "and" between, when every date of its clause is
+    another verb's across an "and": "broke the siege in early September and took Mayadin,
+    further downstream, on 14 October" (the date after the aside is the taking's)."""
+    return [
+        d
+        for d in own
+        if 0 <= d.start - trigger.end <= _ASIDE_REACH
+        and not across_and(sentence, trigger, d)
+        and not _OTHER_CLAUSE.search(
+            sentence.text[trigger.end - sentence.start : d.start - sentence.start]
+        )
+    ]
+
+
+#: How far after the trigger such a date may be; and what opens another clause before it
+#: ("burned tyres, demanding the fate of a man who was abducted at the weekend").
+_ASIDE_REACH = 60
+_OTHER_CLAUSE = re.compile(
+    r"[;:()]|\b(?:who|whom|which|that|where|when|while|after|before|as|since|until)\b", re.I
+)
+
+
 #: The most days a "by" date spans back to a day said before it in the sentence.
 _BY_REACH = 10
 

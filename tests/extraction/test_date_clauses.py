@@ -93,3 +93,21 @@ def test_a_date_said_before_the_measure_still_dates_the_event(extractor):
     text = "Gunmen stormed a police post in Hawija on Monday, the first such raid since 2019."
     raids = [e for e in dated(extractor, text) if e[1] == "Hawija"]
     assert raids and raids[0][2] == dt.date(2024, 5, 13)
+
+
+def test_a_second_verb_takes_the_date_said_after_its_aside_not_the_first_verbs(extractor):
+    text = (
+        "Rebels stormed the Wadi Deif camp in late March 2024 and seized Hish, a few miles "
+        "to the north, on 2 May."
+    )
+    hish = [d for d in dated(extractor, text) if d[1] == "Hish"]
+    assert hish and hish[0][2:] == (dt.date(2024, 5, 2), dt.date(2024, 5, 2))
+
+
+def test_a_date_in_a_relative_clause_after_the_second_verb_is_not_its_own(extractor):
+    text = (
+        "Students blocked the main road in Nasiriyah on Monday and burned tyres, demanding "
+        "news of an activist who was abducted at the weekend."
+    )
+    days = {(d[2], d[3]) for d in dated(extractor, text)}
+    assert days == {(dt.date(2024, 5, 13), dt.date(2024, 5, 13))}
