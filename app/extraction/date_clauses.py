@@ -114,6 +114,21 @@ _OTHER_CLAUSE = re.compile(
 )
 
 
+#: "hours after": what the clause tells happened the same day or the day before.
+_HOURS_AFTER = re.compile(r"\bhours after\b", re.I)
+#: How far before the trigger the words may be.
+_HOURS_REACH = 80
+
+
+def hours_after(sentence: Sentence, trigger: Trigger, chosen: DateMention) -> int:
+    """1 when the trigger is told in an "hours after" clause that follows the date it took
+    ("struck the depot early on Wednesday, hours after the group fired a missile": Tuesday
+    or Wednesday), else 0; a date said after the words is the clause's own."""
+    at = trigger.start - sentence.start
+    found = _HOURS_AFTER.search(sentence.text, max(0, at - _HOURS_REACH), at)
+    return int(found is not None and chosen.end - sentence.start <= found.start())
+
+
 #: The most days a "by" date spans back to a day said before it in the sentence.
 _BY_REACH = 10
 

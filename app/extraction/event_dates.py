@@ -14,6 +14,7 @@ from app.extraction.date_clauses import (
     completed_by,
     continued_since,
     dates_trigger,
+    hours_after,
     in_other_relative,
     said_of,
     since_before,
@@ -283,6 +284,7 @@ def date_draft(
         movement = draft.spec.category == "movement"
         first, last, chosen = own_interval(own, follow, draft.trigger, draft.sentence, movement)
         first = continued_since(draft.sentence.text, dates, first)
+        first -= dt.timedelta(days=hours_after(draft.sentence, draft.trigger, chosen))
         lag = place_lag(draft, chosen)
         if lag:
             # "took Qalaat al-Madiq on Thursday, a day after seizing Kafr Nabuda": Wednesday.

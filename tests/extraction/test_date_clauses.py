@@ -111,3 +111,21 @@ def test_a_date_in_a_relative_clause_after_the_second_verb_is_not_its_own(extrac
     )
     days = {(d[2], d[3]) for d in dated(extractor, text)}
     assert days == {(dt.date(2024, 5, 13), dt.date(2024, 5, 13))}
+
+
+def test_what_happened_hours_before_a_dated_event_may_be_of_the_day_before(extractor):
+    text = (
+        "Coalition jets bombed a militia depot near Jurf al-Sakhar early on Tuesday, "
+        "hours after the militia fired a rocket at Ain al-Asad."
+    )
+    rocket = [d for d in dated(extractor, text) if d[0] == "drone_or_rocket_attack"]
+    assert rocket and rocket[0][2:] == (dt.date(2024, 5, 13), dt.date(2024, 5, 14))
+
+
+def test_a_day_said_inside_the_hours_after_clause_is_its_own(extractor):
+    text = (
+        "The raids came hours after a drone attack on an army post near Palmyra on Tuesday, "
+        "officials said."
+    )
+    drone = [d for d in dated(extractor, text) if d[0] == "drone_or_rocket_attack"]
+    assert drone and drone[0][2:] == (dt.date(2024, 5, 14), dt.date(2024, 5, 14))
