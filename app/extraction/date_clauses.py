@@ -177,10 +177,11 @@ def continued_since(text: str, dates: list[DateMention], first: dt.date) -> dt.d
     return min(begun, default=first)
 
 
-#: A date said of the trigger's own noun: "the truce reached on 9 June", "a deal, signed in May".
+#: A date said of the trigger's own noun: "the truce reached on 9 June", "a deal, signed in May",
+#: "a ceasefire announced late on Wednesday" (a weekday's mention holds its "on").
 _SAID_OF = re.compile(
     r",?\s+(?:signed|agreed|reached|brokered|concluded|sealed|announced|declared)\s+"
-    r"(?:(?:late|early)\s+)?(?:on|in)\s+$",
+    r"(?:(?:late|early)\s+)?(?:(?:on|in)\s+)?$",
     re.I,
 )
 #: A finite verb ("demonstrated", "struck"), not the noun an attributive date is said of.

@@ -129,3 +129,9 @@ def test_a_day_said_inside_the_hours_after_clause_is_its_own(extractor):
     )
     drone = [d for d in dated(extractor, text) if d[0] == "drone_or_rocket_attack"]
     assert drone and drone[0][2:] == (dt.date(2024, 5, 14), dt.date(2024, 5, 14))
+
+
+def test_a_truce_announced_on_a_weekday_takes_that_day_not_the_withdrawals(extractor):
+    text = "Rebel fighters left Tafas on Tuesday under a truce announced late on Sunday."
+    truce = [d for d in dated(extractor, text) if d[0] == "agreement"]
+    assert truce and truce[0][2:] == (dt.date(2024, 5, 12), dt.date(2024, 5, 12))
