@@ -118,15 +118,21 @@ _OTHER_CLAUSE = re.compile(
 _HOURS_AFTER = re.compile(r"\bhours after\b", re.I)
 #: How far before the trigger the words may be.
 _HOURS_REACH = 80
+#: The early hours of the day said ("early on Wednesday", "overnight"): hours before them may
+#: be the evening before ("closed the roads on 6 March, hours after a car bomb": the 6th).
+_EARLY = re.compile(r"\b(?:early|overnight|dawn|pre-dawn|morning)\b", re.I)
 
 
 def hours_after(sentence: Sentence, trigger: Trigger, chosen: DateMention) -> int:
     """1 when the trigger is told in an "hours after" clause that follows the date it took
-    ("struck the depot early on Wednesday, hours after the group fired a missile": Tuesday
-    or Wednesday), else 0; a date said after the words is the clause's own."""
+    said of the early hours ("struck the depot early on Wednesday, hours after the group fired
+    a missile": Tuesday or Wednesday), else 0; a date said after the words is the clause's own."""
     at = trigger.start - sentence.start
     found = _HOURS_AFTER.search(sentence.text, max(0, at - _HOURS_REACH), at)
-    return int(found is not None and chosen.end - sentence.start <= found.start())
+    if found is None or chosen.end - sentence.start > found.start():
+        return 0
+    lo, hi = chosen.start - sentence.start, chosen.end - sentence.start
+    return int(_EARLY.search(sentence.text, max(0, lo - 12), hi + 12) is not None)
 
 
 #: The most days a "by" date spans back to a day said before it in the sentence.
