@@ -91,6 +91,50 @@ def across_and(sentence: Sentence, trigger: Trigger, mention: DateMention) -> bo
     return _AND.search(sentence.text, lo - sentence.start, hi - sentence.start) is not None
 
 
+def after_aside(own: list[DateMention], trigger: Trigger, sentence: Sentence) -> list[DateMention]:
+    """The dates said after a trigger with no "and" between, when every date of its clause is
+    another verb's across an "and": "broke the siege in early September and took Mayadin,
+    further downstream, on 14 October" (the date after the aside is the taking's)."""
+    return [
+        d
+        for d in own
+        if 0 <= d.start - trigger.end <= _ASIDE_REACH
+        and not across_and(sentence, trigger, d)
+        and not _OTHER_CLAUSE.search(
+            sentence.text[trigger.end - sentence.start : d.start - sentence.start]
+        )
+    ]
+
+
+#: How far after the trigger such a date may be; and what opens another clause before it
+#: ("burned tyres, demanding the fate of a man who was abducted at the weekend").
+_ASIDE_REACH = 60
+_OTHER_CLAUSE = re.compile(
+    r"[;:()]|\b(?:who|whom|which|that|where|when|while|after|before|as|since|until)\b", re.I
+)
+
+
+#: "hours after": what the clause tells happened the same day or the day before.
+_HOURS_AFTER = re.compile(r"\bhours after\b", re.I)
+#: How far before the trigger the words may be.
+_HOURS_REACH = 80
+#: The early hours of the day said ("early on Wednesday", "overnight"): hours before them may
+#: be the evening before ("closed the roads on 6 March, hours after a car bomb": the 6th).
+_EARLY = re.compile(r"\b(?:early|overnight|dawn|pre-dawn|morning)\b", re.I)
+
+
+def hours_after(sentence: Sentence, trigger: Trigger, chosen: DateMention) -> int:
+    """1 when the trigger is told in an "hours after" clause that follows the date it took
+    said of the early hours ("struck the depot early on Wednesday, hours after the group fired
+    a missile": Tuesday or Wednesday), else 0; a date said after the words is the clause's own."""
+    at = trigger.start - sentence.start
+    found = _HOURS_AFTER.search(sentence.text, max(0, at - _HOURS_REACH), at)
+    if found is None or chosen.end - sentence.start > found.start():
+        return 0
+    lo, hi = chosen.start - sentence.start, chosen.end - sentence.start
+    return int(_EARLY.search(sentence.text, max(0, lo - 12), hi + 12) is not None)
+
+
 #: The most days a "by" date spans back to a day said before it in the sentence.
 _BY_REACH = 10
 
@@ -139,10 +183,11 @@ def continued_since(text: str, dates: list[DateMention], first: dt.date) -> dt.d
     return min(begun, default=first)
 
 
-#: A date said of the trigger's own noun: "the truce reached on 9 June", "a deal, signed in May".
+#: A date said of the trigger's own noun: "the truce reached on 9 June", "a deal, signed in May",
+#: "a ceasefire announced late on Wednesday" (a weekday's mention holds its "on").
 _SAID_OF = re.compile(
     r",?\s+(?:signed|agreed|reached|brokered|concluded|sealed|announced|declared)\s+"
-    r"(?:(?:late|early)\s+)?(?:on|in)\s+$",
+    r"(?:(?:late|early)\s+)?(?:(?:on|in)\s+)?$",
     re.I,
 )
 #: A finite verb ("demonstrated", "struck"), not the noun an attributive date is said of.

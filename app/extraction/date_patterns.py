@@ -236,8 +236,18 @@ PASSIVE_ANNOUNCED = re.compile(
 )
 #: "it was announced on Monday that ...": then the date is the report's after all.
 THAT_AFTER = re.compile(r"(?:\s+\w+){0,2},?\s+that\b")
-#: "Friday prayers", "the Friday sermon": the weekday names the prayers.
-PRAYERS_AFTER = re.compile(r"\s+(?:prayers?|sermons?)\b")
+#: "Friday prayers", "the Friday sermon", "Sunday mass": the weekday names the service.
+_PRAYERS_AFTER = re.compile(r"\s+(?:prayers?|sermons?|mass)\b")
+#: "every Friday": a weekday that recurs, no one day.
+_EVERY_BEFORE = re.compile(r"\bevery\s+$", re.I)
+
+
+def names_no_day(text: str, start: int, end: int) -> bool:
+    """Whether the weekday at ``start``..``end`` of ``text`` names a service ("Friday prayers",
+    "Sunday mass") or a day that recurs ("every Friday") rather than one day."""
+    return bool(_PRAYERS_AFTER.match(text, end) or _EVERY_BEFORE.search(text, 0, start))
+
+
 POSSESSIVE = re.compile(r"['’]s\b")
 #: "the 10 March agreement", "its August 2016 offensive": a date used as an adjective.
 DETERMINER_BEFORE = re.compile(r"\b(?:[Tt]he|its|their|this|that)\s+$")

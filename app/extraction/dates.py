@@ -29,7 +29,6 @@ from app.extraction.date_patterns import (
     PARTICIPLE,
     PASSIVE_ANNOUNCED,
     POSSESSIVE,
-    PRAYERS_AFTER,
     RELATIVE,
     REPORTING,
     SINCE_BEFORE,
@@ -37,6 +36,7 @@ from app.extraction.date_patterns import (
     WEEKDAY_NAMES,
     WEEKDAYS,
     WHEN_AFTER,
+    names_no_day,
 )
 from app.extraction.date_periods import (
     NIGHT,
@@ -141,7 +141,7 @@ def find_dates(
                     attached,
                 )
             )
-    if "prayer" in text and len(found) > 1:
+    if ("prayer" in text or "mass" in text or "every" in text) and len(found) > 1:
         found = _without_prayer_day(text, offset, found)
     found = night_of(found, NIGHT)  # "during the night ... on Tuesday morning"
     found.sort(key=lambda d: d.start)
@@ -152,10 +152,13 @@ def find_dates(
 
 
 def _without_prayer_day(text: str, offset: int, found: list[DateMention]) -> list[DateMention]:
-    """ "In August 2014, gunmen opened fire on worshippers at Friday prayers": the weekday
-    names the prayers, and dates nothing when the sentence says its date otherwise."""
+    """ "In August 2014, gunmen opened fire on worshippers at Friday prayers" (or "during
+    Sunday mass", "every Friday since late February"): the weekday names the prayers or a day
+    that recurs, and dates nothing when the sentence says its date otherwise."""
     prayers = [
-        d for d in found if d.text in WEEKDAY_NAMES and PRAYERS_AFTER.match(text, d.end - offset)
+        d
+        for d in found
+        if d.text in WEEKDAY_NAMES and names_no_day(text, d.start - offset, d.end - offset)
     ]
     if not prayers or not any(d.role == "event" and d not in prayers for d in found):
         return found

@@ -10,9 +10,11 @@ from collections.abc import Sequence
 from app.extraction.cues import cued_search
 from app.extraction.date_clauses import (
     across_and,
+    after_aside,
     completed_by,
     continued_since,
     dates_trigger,
+    hours_after,
     in_other_relative,
     said_of,
     since_before,
@@ -111,7 +113,9 @@ def own_interval(
     following day": 26 December); a movement spans the two ("left on Monday and arrived the
     following day": Monday to Tuesday)."""
     pool = [d for d in own if same_clause(sentence, trigger, d)] or own
-    pool = [d for d in pool if not across_and(sentence, trigger, d)] or pool
+    pool = [d for d in pool if not across_and(sentence, trigger, d)] or (
+        after_aside(own, trigger, sentence) or pool
+    )
     # "emptied between June and August under a truce reached on 9 June": the truce's day.
     pool = [d for d in pool if said_of(sentence, trigger, d)] or pool
     chosen = min(pool, key=lambda d: abs(d.start - trigger.start))
@@ -280,6 +284,7 @@ def date_draft(
         movement = draft.spec.category == "movement"
         first, last, chosen = own_interval(own, follow, draft.trigger, draft.sentence, movement)
         first = continued_since(draft.sentence.text, dates, first)
+        first -= dt.timedelta(days=hours_after(draft.sentence, draft.trigger, chosen))
         lag = place_lag(draft, chosen)
         if lag:
             # "took Qalaat al-Madiq on Thursday, a day after seizing Kafr Nabuda": Wednesday.

@@ -27,7 +27,9 @@ are read after the shipped ones. Each file is read once, when the extractor is b
   ``civilian_struck`` (the same, but only for violence, never an arrest: "four men" executed
   are civilians, "four men" arrested are suspects), ``goes_on`` ("went on", "continued":
   an occurrence lasting, no second one) and ``advance`` ("advanced into", "swept into": a
-  force moving on, told as a movement even with no starting point named).
+  force moving on, told as a movement even with no starting point named) and
+  ``civilian_load`` (aid, civilians, aid agencies: what a convoy carries when it is no force
+  moving, :mod:`app.extraction.aid_convoys`).
 - ``states.csv`` (country, name, adjectives, capital, government, note): the states the
   reports name, the words for them (adjectives separated by ``|``), their capitals and the
   actor their government is; the one table the rules read a capital
@@ -105,6 +107,7 @@ CUES = frozenset(
         "civilian_struck",
         "goes_on",
         "advance",
+        "civilian_load",
     }
 )
 

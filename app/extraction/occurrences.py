@@ -240,7 +240,7 @@ def occurrences(
         and not _standing(sentence, t)
         and not framing(sentence, t, triggers)
         and not overflight(sentence, t)
-        and not told_as_other(t, triggers)
+        and not told_as_other(t, triggers, sentence)
     ]
     triggers += _another(sentence, triggers)
     triggers += while_another(finder, sentence, triggers)

@@ -3,8 +3,9 @@ movement or violence (sentences written for these tests)."""
 
 import datetime as dt
 
-from app.extraction.aid_convoys import told_as_other
+from app.extraction.aid_convoys import civilian_convoy, told_as_other
 from app.extraction.event_types import BY_NAME, Trigger
+from app.extraction.text import Sentence
 from tests.extraction.helpers import events
 
 
@@ -78,3 +79,38 @@ def test_aircraft_dropping_food_is_no_air_strike(extractor):
         "near Sinjar on Tuesday."
     )
     assert "airstrike" not in types(extractor, text)
+
+
+_MOVES = ("troop_movement", "troop_deployment", "troop_withdrawal")
+
+
+def test_families_leaving_in_a_bus_convoy_are_no_troop_movement(extractor):
+    text = (
+        "On Monday about 200 displaced families left the Hamam al-Alil camp in a bus convoy "
+        "for their villages near Tal Afar, officials said."
+    )
+    assert not set(types(extractor, text)) & set(_MOVES)
+
+
+def test_a_convoy_of_trucks_carrying_flour_entering_a_town_is_no_deployment(extractor):
+    text = (
+        "On Sunday a UN convoy of 18 trucks carrying flour and blankets entered Manbij "
+        "through the Arima crossing."
+    )
+    assert not set(types(extractor, text)) & set(_MOVES)
+
+
+def test_a_convoy_of_buses_carrying_fighters_and_their_families_still_moves(extractor):
+    text = (
+        "On Monday a convoy of buses carrying 400 fighters and their families left Tal Rifaat "
+        "for Jarablus under the deal."
+    )
+    assert set(types(extractor, text)) & set(_MOVES)
+
+
+def test_a_convoy_names_its_load_in_its_own_clause():
+    text = "A convoy carrying 300 evacuees set out from the camp at dawn."
+    moved = _trigger("troop_movement", 2, 8, "convoy")
+    assert civilian_convoy(Sentence(0, 0, len(text), text), moved)
+    armed = text.replace("evacuees", "gunmen")
+    assert not civilian_convoy(Sentence(0, 0, len(armed), armed), moved)

@@ -93,3 +93,45 @@ def test_a_date_said_before_the_measure_still_dates_the_event(extractor):
     text = "Gunmen stormed a police post in Hawija on Monday, the first such raid since 2019."
     raids = [e for e in dated(extractor, text) if e[1] == "Hawija"]
     assert raids and raids[0][2] == dt.date(2024, 5, 13)
+
+
+def test_a_second_verb_takes_the_date_said_after_its_aside_not_the_first_verbs(extractor):
+    text = (
+        "Rebels stormed the Wadi Deif camp in late March 2024 and seized Hish, a few miles "
+        "to the north, on 2 May."
+    )
+    hish = [d for d in dated(extractor, text) if d[1] == "Hish"]
+    assert hish and hish[0][2:] == (dt.date(2024, 5, 2), dt.date(2024, 5, 2))
+
+
+def test_a_date_in_a_relative_clause_after_the_second_verb_is_not_its_own(extractor):
+    text = (
+        "Students blocked the main road in Nasiriyah on Monday and burned tyres, demanding "
+        "news of an activist who was abducted at the weekend."
+    )
+    days = {(d[2], d[3]) for d in dated(extractor, text)}
+    assert days == {(dt.date(2024, 5, 13), dt.date(2024, 5, 13))}
+
+
+def test_what_happened_hours_before_a_dated_event_may_be_of_the_day_before(extractor):
+    text = (
+        "Coalition jets bombed a militia depot near Jurf al-Sakhar early on Tuesday, "
+        "hours after the militia fired a rocket at Ain al-Asad."
+    )
+    rocket = [d for d in dated(extractor, text) if d[0] == "drone_or_rocket_attack"]
+    assert rocket and rocket[0][2:] == (dt.date(2024, 5, 13), dt.date(2024, 5, 14))
+
+
+def test_a_day_said_inside_the_hours_after_clause_is_its_own(extractor):
+    text = (
+        "The raids came hours after a drone attack on an army post near Palmyra on Tuesday, "
+        "officials said."
+    )
+    drone = [d for d in dated(extractor, text) if d[0] == "drone_or_rocket_attack"]
+    assert drone and drone[0][2:] == (dt.date(2024, 5, 14), dt.date(2024, 5, 14))
+
+
+def test_a_truce_announced_on_a_weekday_takes_that_day_not_the_withdrawals(extractor):
+    text = "Rebel fighters left Tafas on Tuesday under a truce announced late on Sunday."
+    truce = [d for d in dated(extractor, text) if d[0] == "agreement"]
+    assert truce and truce[0][2:] == (dt.date(2024, 5, 12), dt.date(2024, 5, 12))

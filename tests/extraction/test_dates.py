@@ -279,6 +279,16 @@ def test_friday_prayers_date_nothing_beside_a_date_of_the_sentence():
     assert alone.first == dt.date(2024, 8, 2)
 
 
+def test_a_weekday_of_a_church_service_dates_nothing_beside_a_day_said():
+    found = find_dates("A gunman attacked the church during Sunday mass on 14 July.", PUB)
+    assert [d.text for d in found] == ["14 July"]
+
+
+def test_a_weekday_that_recurs_dates_nothing_beside_the_span_it_recurs_in():
+    found = find_dates("Since early June, crowds have marched every Friday in Suwayda.", PUB)
+    assert "Friday" not in [d.text for d in found]
+
+
 @pytest.mark.parametrize(
     "text, first, last",
     [
