@@ -49,10 +49,10 @@ def test_civilians_counted_in_the_singular_or_by_their_dead_are_hit(extractor):
         assert found and found[0][3].get(f"Civilians ({country})") == "target", (text, found)
 
 
-def test_villages_and_towns_shelled_hold_the_civilians_hit(extractor):
+def test_villages_and_neighbourhoods_shelled_hold_the_civilians_hit(extractor):
     for text in (
         "Turkish artillery shelled border villages north of Tal Tamr on Thursday.",
-        "Regime helicopters bombed the town of Kafr Zita on Tuesday morning.",
+        "Regime helicopters bombed eastern neighbourhoods of Aleppo on Tuesday morning.",
         "Government forces shelled the village of Hamidiya near Khan Shaykhun on Monday.",
     ):
         found = events(extractor, text, dt.date(2019, 5, 14))
