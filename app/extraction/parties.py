@@ -52,24 +52,34 @@ def _office(state: str, seats: str) -> re.Pattern[str]:
     )
 
 
-#: "Baghdad and Washington agreed", "between Ankara and Moscow", "a deal with Damascus".
+#: What parties do to a deal, told after them: "Baghdad and Washington agreed".
+_STRIKE_DEAL = (
+    r"\s+(?:have\s+|had\s+|has\s+)?(?:agreed|signed|reached|struck|sealed|concluded|announced)\b"
+)
+
+
+#: "Baghdad and Washington agreed", "the US and Turkey agreed", "Baghdad and the Kurdistan
+#: Regional Government signed" (the other party named by the actor list), "between Ankara and
+#: Moscow", "a deal with Damascus".
 def _seats_acting(state: str, seats: str) -> re.Pattern[str]:
     return re.compile(
-        rf"\b(?P<a>{seats})(?:,\s+(?P<e>{seats}))?\s+and\s+(?P<b>{seats})(?:,\s+which\s[^,]*,)?"
-        r"\s+(?:have\s+|had\s+|has\s+)?(?:agreed|signed|reached|struck|sealed|concluded|"
-        r"announced)\b|"
+        rf"\b(?P<a>{state})(?:,\s+(?P<e>{state}))?\s+and\s+(?P<b>{state})(?:,\s+which\s[^,]*,)?"
+        rf"{_STRIKE_DEAL}|"
+        rf"\b(?P<i>{seats})\s+and\s+(?:the\s+)?(?-i:[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){{0,4}})"
+        rf"{_STRIKE_DEAL}|"
         rf"\b(?:between|with)\s+(?P<c>{seats})(?:\s+and\s+(?P<d>{seats}))?\b|"
         r"\b(?:agreed|signed|reached|struck|sealed|concluded|announced)\s+by\s+"
         rf"(?P<f>{seats})(?:,\s+(?P<g>{seats}))?(?:,?\s+and\s+(?P<h>{seats}))?\b"
     )
 
 
-#: "US-brokered", "through US mediation", "brokered by Moscow": a mediator.
+#: "US-brokered", "through US mediation", "with Qatari mediation", "brokered by Moscow": a
+#: mediator.
 def _mediator(state: str, seats: str) -> re.Pattern[str]:
     return re.compile(
         rf"\b(?P<a>{state})[-\s](?:brokered|mediated|sponsored)\b|"
         rf"\b(?:brokered|mediated|sponsored)\s+by\s+(?:the\s+)?(?P<b>{state})\b|"
-        rf"\bthrough\s+(?P<c>{state})\s+mediation\b"
+        rf"\b(?:through|with|under|after)\s+(?:the\s+)?(?P<c>{state})\s+mediation\b"
     )
 
 

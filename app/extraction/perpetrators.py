@@ -10,15 +10,19 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from app.extraction.actors import Actor, ActorCatalog, ActorMention
 from app.extraction.cues import cued_search
 from app.extraction.event_builder import EventDraft
 
 #: The deed the arrested are tied to, and the event types it names.
 _TIED = re.compile(
     r"\b(?:involved\s+in|wanted\s+(?:over|for|in\s+connection\s+with)|in\s+connection\s+with|"
-    r"(?:responsible|suspected)\s+(?:for|of)|over|behind|took\s+part\s+in|accused\s+of)\s+"
-    r"(?:the|that|this|last\s+\w+'s)\s+(?:\w+\s+)?(clash(?:es)?|fighting|dispute|feud|attack|"
-    r"bombing|abduction|kidnapping|killing|assassination|shooting|ambush)\b",
+    r"(?:responsible|suspected)\s+(?:for|of)|over|behind|took\s+part\s+in|accused\s+of|"
+    # "suspects in the judge's killing", "five suspects linked to the embassy attack"
+    r"suspects?\s+in|(?:linked|tied|connected)\s+(?:to|with))\s+"
+    r"(?:the|that|this|these|last\s+\w+'s)\s+(?:[\w'-]+\s+){0,2}?"
+    r"(clash(?:es)?|fighting|dispute|feud|attack|bombing|abduction|kidnapping|killing|"
+    r"assassination|shooting|ambush)s?\b",
     re.I,
 )
 _ARMED_NON_STATE = frozenset({"rebel_group", "political_militia", "identity_militia"})
@@ -38,8 +42,15 @@ _KINDS = {
 }
 
 
-def add_perpetrators(draft: EventDraft, earlier: Sequence[EventDraft]) -> None:
-    """Make the actors of the deed an arrest is tied to its targets."""
+def add_perpetrators(
+    draft: EventDraft,
+    earlier: Sequence[EventDraft],
+    catalog: ActorCatalog | None = None,
+    countries: Sequence[str] = (),
+) -> None:
+    """Make the actors of the deed an arrest is tied to its targets; if the report told no such
+    deed before, the men held for it are an unidentified armed group (of the event's country,
+    from ``catalog``), unless the arrest names whom it holds ("held three ISIS suspects")."""
     if draft.spec.name != "arrest":
         return
     tied = cued_search(_TIED, draft.sentence.text)
@@ -49,14 +60,30 @@ def add_perpetrators(draft: EventDraft, earlier: Sequence[EventDraft]) -> None:
     kinds = _KINDS["clash" if word.startswith("clash") else word]
     deed = next((d for d in reversed(earlier) if d.spec.name in kinds), None)
     if deed is None:
+        unnamed = _unidentified(draft, catalog, countries)
+        if unnamed is not None and not any(
+            role == "target" and a.kind != "civilians" for a, role, _ in draft.actors
+        ):
+            _hold(draft, [(unnamed, None)])
         return
     # Its non-state actors; in a feud told with the clans as its target, its armed parties.
     parties = [(a, role, m) for a, role, m in deed.actors if a.kind in _ARMED_NON_STATE]
     doers = [(a, m) for a, role, m in parties if role == "actor"] or [(a, m) for a, _, m in parties]
-    if not doers:
-        return
+    if doers:
+        _hold(draft, doers)
+
+
+def _hold(draft: EventDraft, doers: Sequence[tuple[Actor, ActorMention | None]]) -> None:
     draft.actors = [
         (a, role, m) for a, role, m in draft.actors if role != "target" or a.kind != "civilians"
     ]
     for actor, mention in doers:
         draft.add_actor(actor, "target", mention)
+
+
+def _unidentified(
+    draft: EventDraft, catalog: ActorCatalog | None, countries: Sequence[str]
+) -> Actor | None:
+    place = draft.location.place if draft.location is not None else None
+    country = place.country if place is not None else (countries[0] if countries else None)
+    return catalog.local("Unidentified armed group", country) if catalog is not None else None

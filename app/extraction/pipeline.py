@@ -346,7 +346,7 @@ class Extractor:
             self.parties.add(draft, ctx.catalog, ctx.matcher.as_of)
             releases.add_kidnappers(draft, drafts, ctx.catalog)
             releases.add_hostages(draft, ctx.catalog)
-            add_perpetrators(draft, earlier)
+            add_perpetrators(draft, earlier, ctx.catalog, ctx.countries)
             defaults.add_series_targets(draft, earlier)
             add_joint_partners(draft, joint)
             self.campaigns.add_campaign_target(draft, ctx.catalog)

@@ -240,3 +240,26 @@ def test_another_states_defence_ministry_that_speaks_is_no_party(extractor):
     text = "Turkey's defence ministry said its jets struck PKK positions near Qandil on Friday."
     found = events(extractor, text, dt.date(2022, 6, 3))
     assert found and "Iraqi Security Forces" not in found[0][3], found
+
+
+def test_fighters_aligned_with_the_government_are_its_forces(extractor):
+    for text, published, forces in (
+        (
+            "Government-aligned fighters shelled two villages near Jableh on Saturday.",
+            dt.date(2025, 3, 9),
+            "Syrian transitional government forces",
+        ),
+        (
+            "Factions affiliated with the Damascus government attacked Asayish posts in "
+            "Sheikh Maqsoud in Aleppo on Monday night.",
+            dt.date(2025, 10, 7),
+            "Syrian transitional government forces",
+        ),
+        (
+            "Government-affiliated factions shelled Kafr Nabudah in Hama province on Sunday.",
+            dt.date(2019, 5, 12),
+            "Syrian government forces",
+        ),
+    ):
+        found = events(extractor, text, published)
+        assert found and found[0][3].get(forces) == "actor", (text, found)

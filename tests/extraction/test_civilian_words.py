@@ -47,3 +47,19 @@ def test_civilians_counted_in_the_singular_or_by_their_dead_are_hit(extractor):
         found = events(extractor, text, dt.date(2018, 6, 28))
         country = "Iraq" if "Khanaqin" in text else "Syria"
         assert found and found[0][3].get(f"Civilians ({country})") == "target", (text, found)
+
+
+def test_villages_and_neighbourhoods_shelled_hold_the_civilians_hit(extractor):
+    for text in (
+        "Turkish artillery shelled border villages north of Tal Tamr on Thursday.",
+        "Regime helicopters bombed eastern neighbourhoods of Aleppo on Tuesday morning.",
+        "Government forces shelled the village of Hamidiya near Khan Shaykhun on Monday.",
+    ):
+        found = events(extractor, text, dt.date(2019, 5, 14))
+        assert found and found[0][3].get("Civilians (Syria)") == "target", (text, found)
+
+
+def test_fighting_for_villages_is_no_strike_on_civilians(extractor):
+    text = "Government forces captured three villages near Khan Shaykhun on Monday."
+    found = events(extractor, text, dt.date(2019, 5, 14))
+    assert found and "Civilians (Syria)" not in found[0][3], found

@@ -194,3 +194,23 @@ def test_an_office_of_no_named_state_in_a_deal_is_the_local_government(extractor
     for text, day, government in cases:
         found = [e for e in events(extractor, text, day) if e[0] == "agreement"]
         assert found and found[0][3].get(government) == "actor", (text, found)
+
+
+def test_a_state_named_by_its_short_name_beside_another_agrees(extractor):
+    text = "The US and Iraq agreed on Tuesday on a timetable for the drawdown from Ain al-Asad."
+    found = agreement(extractor, text, dt.date(2024, 9, 25))
+    assert found.get("United States government") == "actor", found
+    assert found.get("Iraqi government") == "actor", found
+
+
+def test_a_seat_and_a_named_government_sign_together(extractor):
+    text = "Baghdad and the Kurdistan Regional Government signed a deal on oil exports on Monday."
+    found = agreement(extractor, text, dt.date(2023, 4, 5))
+    assert found.get("Iraqi government") == "actor", found
+    assert found.get("Kurdistan Regional Government") == "actor", found
+
+
+def test_a_state_whose_mediation_a_truce_came_with_is_associated(extractor):
+    text = "A truce took hold in Sweida on Saturday with Russian mediation, officials said."
+    found = agreement(extractor, text, dt.date(2025, 7, 20))
+    assert found.get("Russian government") == "associated", found
