@@ -154,3 +154,11 @@ def test_the_presidential_palace_is_the_one_of_the_capital_named_with_it(gazette
     palace': the name has the two, and the city said with it decides."""
     hits = {h.place.admin1 for h in gazetteer.search("presidential palace") if h.match != "fuzzy"}
     assert {"SY-DI", "IQ-BG"} <= hits
+
+
+@pytest.mark.parametrize(
+    "name", ["Eastern Ghouta", "Ghab plain", "Jabal al-Akrad", "Jabal al-Turkman", "Wadi Horan"]
+)
+def test_areas_inside_a_governorate_are_of_the_area_kind(gazetteer, name):
+    hits = [h for h in gazetteer.search(name) if h.match != "fuzzy"]
+    assert hits and hits[0].place.kind == "area" and hits[0].place.family == "site", hits[:2]
