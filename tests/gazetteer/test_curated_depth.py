@@ -133,6 +133,15 @@ def test_extra_names_for_an_unknown_place_stop_the_build():
         ("Tell Halaf", "SY-HA"),
         ("Qasr al-Shaab", "SY-DI"),
         ("Tikrit palace complex", "IQ-SD"),
+        ("Sheikh Faris", "SY-HL"),
+        ("Bzaah", "SY-HL"),
+        ("Allouk water station", "SY-HA"),
+        ("46th Regiment base", "SY-HL"),
+        ("Orontes Square", "SY-HM"),
+        ("Kawergosk", "IQ-AR"),
+        ("Division 17", "SY-RA"),
+        ("93rd Brigade", "SY-RA"),
+        ("University of Tikrit", "IQ-SD"),
     ],
 )
 def test_places_the_news_names_reach_their_governorate(gazetteer, spelling, admin1):
