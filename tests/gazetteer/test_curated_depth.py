@@ -166,7 +166,16 @@ def test_the_presidential_palace_is_the_one_of_the_capital_named_with_it(gazette
 
 
 @pytest.mark.parametrize(
-    "name", ["Eastern Ghouta", "Ghab plain", "Jabal al-Akrad", "Jabal al-Turkman", "Wadi Horan"]
+    "name",
+    [
+        "Eastern Ghouta",
+        "Ghab plain",
+        "Jabal al-Akrad",
+        "Jabal al-Turkman",
+        "Wadi Horan",
+        "Yarmouk Basin",
+        "al-Lajat",
+    ],
 )
 def test_areas_inside_a_governorate_are_of_the_area_kind(gazetteer, name):
     hits = [h for h in gazetteer.search(name) if h.match != "fuzzy"]
