@@ -29,6 +29,10 @@ KIND_FAMILY: dict[str, str] = {
     "dam": "site",
     "bridge": "site",
     "site": "site",
+    # An area inside a governorate (a plain, a valley, the farmland ring of a city: the Ghab,
+    # Eastern Ghouta, Wadi al-Shay): found, listed and ranked like a site, but its point stands
+    # for an area, and an event placed there has a region's precision (see event_builder).
+    "area": "site",
     "mountain": "mountain",
     "river": "water",
     "lake": "water",

@@ -73,6 +73,7 @@ SITE_KINDS = {
     "dam",
     "bridge",
     "site",
+    "area",
 }
 
 

@@ -21,7 +21,7 @@ class PlaceOut(PlaceRef):
         examples=["city"],
         description="country, region, admin1, admin2, city, "
         "town, village, base, airport, camp, prison, oil_field, gas_field, "
-        "border_crossing, dam, bridge, site, mountain, river, lake",
+        "border_crossing, dam, bridge, site, area, mountain, river, lake",
     )
     country: str = Field(description="ISO 3166-1 alpha-2")
     admin1: str | None = Field(description="Current ISO 3166-2 code of the governorate")

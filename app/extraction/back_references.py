@@ -34,7 +34,7 @@ from app.extraction.text import Sentence
 DEFINITE = re.compile(
     r"\bthe (?:(?:sprawling|vast|nearby|same|besieged|small|large|main|key|strategic|"
     r"remote|desert|border|northern|southern|eastern|western|whole|entire|restive) )?"
-    r"(base|camp|airbase|garrison|prison|crossing|town|city|village|district|"
+    r"(base|camp|airbase|garrison|prison|crossing|dam|town|city|village|district|"
     r"province|governorate)\b",
     re.I,
 )
@@ -45,6 +45,7 @@ _FAMILY = {
     "garrison": "site",
     "prison": "site",
     "crossing": "site",
+    "dam": "site",
     "town": "populated",
     "city": "populated",
     "village": "populated",
@@ -52,6 +53,20 @@ _FAMILY = {
     "province": "admin1",
     "governorate": "admin1",
 }
+#: The kinds of site a noun names, most fitting first: "the camp" is the camp named last, not
+#: the base named since (a base when no camp was named: "Camp Taji ... the camp"). A noun
+#: whose kinds no place named before has ("the dam" with no dam) refers to none of them.
+_KINDS: dict[str, tuple[frozenset[str], ...]] = {
+    "base": (frozenset({"base", "airport"}),),
+    "airbase": (frozenset({"base", "airport"}),),
+    "garrison": (frozenset({"base"}),),
+    "camp": (frozenset({"camp"}), frozenset({"base"})),
+    "prison": (frozenset({"prison"}),),
+    "crossing": (frozenset({"border_crossing"}),),
+    "dam": (frozenset({"dam"}),),
+}
+#: Nouns that refer to a site of their own kinds only.
+_STRICT = frozenset({"dam"})
 #: Families in the order a reference is followed: the most specific first.
 _ORDER = ("site", "populated", "admin2", "admin1")
 
@@ -117,6 +132,7 @@ def referent(
         and not names_road_in(text, m)
         and not acting(text, m)
     ]
+    local = _of_kind(local, noun)
     if local:
         return local[-1]
     meant = [
@@ -129,6 +145,7 @@ def referent(
     same = [m for m in told if m.place is not None and m.place.family == family]
     if not same:
         same = [m for m in earlier if m.place is not None and m.place.family == family]
+    same = _of_kind(same, noun)
     if same:
         introduced = [m for m in same if _introduced_as(text, m, noun)]
         if introduced:
@@ -140,6 +157,16 @@ def referent(
     if family == "admin1" and towns and provinces is not None:
         return provinces.around(_story_town(towns))  # "the province" of the story's town
     return None
+
+
+def _of_kind(places: list[ResolvedMention], noun: str) -> list[ResolvedMention]:
+    """The places of the kinds the noun names, when any; else all of them (none for a noun
+    that names its kinds only: "the dam" is no base)."""
+    for kinds in _KINDS.get(noun, ()):
+        fitting = [m for m in places if m.place is not None and m.place.kind in kinds]
+        if fitting:
+            return fitting
+    return [] if noun in _STRICT else places
 
 
 #: "withdrew from Khan Sheikhoun": the place a force left, not where it came from.

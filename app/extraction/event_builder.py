@@ -33,6 +33,9 @@ _PRECISION_BY_FAMILY = {
     "water": 3,
     "country": 3,
 }
+#: Kinds whose precision is not their family's: an area is placed like a site, but the point
+#: stands for a plain or a valley, not for a spot on the ground.
+_PRECISION_BY_KIND = {"area": 3}
 _DRONE_WORDS = ("drone", "uav")
 
 
@@ -104,7 +107,8 @@ def _location_ref(mention: ResolvedMention | None) -> LocationRef | None:
 def _geo_precision(draft: EventDraft) -> int | None:
     if draft.location is None or draft.location.place is None:
         return None
-    precision = _PRECISION_BY_FAMILY.get(draft.location.place.family, 3)
+    place = draft.location.place
+    precision = _PRECISION_BY_KIND.get(place.kind) or _PRECISION_BY_FAMILY.get(place.family, 3)
     if draft.near and precision == 1:
         precision = 2
     return precision

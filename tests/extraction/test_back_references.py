@@ -3,8 +3,9 @@ tests)."""
 
 import datetime as dt
 
-from app.extraction.back_references import definite_at, definite_noun
+from app.extraction.back_references import definite_at, definite_noun, referent
 from app.extraction.report_input import ReportInput
+from app.extraction.text import split_sentences
 
 
 def places(extractor, text):
@@ -107,3 +108,41 @@ def test_a_noun_introducing_a_name_or_a_name_itself_is_no_back_reference():
     text = "Tribal fighters entered the town of Rawa, then entered Anah."
     assert definite_at(text, text.index("entered") + len("entered")) is None
     assert definite_at(text, text.rindex("entered") + len("entered")) is None
+
+
+def located(extractor, text):
+    events = extractor.extract(ReportInput(text, dt.date(2021, 5, 20))).events
+    return [
+        (e.properties.event_type, e.properties.location.name if e.properties.location else None)
+        for e in events
+    ]
+
+
+def test_the_camp_is_the_camp_named_last_not_the_base_named_since(extractor):
+    found = located(
+        extractor,
+        "Hundreds of families fled to al-Hol camp in March. In April, a US convoy arrived at "
+        "the Shaddadi base. On Sunday, security forces raided tents inside the camp and "
+        "arrested 12 suspects.",
+    )
+    assert ("arrest", "Al-Hol camp") in found
+
+
+def test_the_dam_is_the_dam_the_heading_names(extractor):
+    found = located(
+        extractor,
+        "Fighting went on around Manbij on Monday.\n\n- Tishreen Dam: A drone struck a convoy of "
+        "civilians heading to the dam from Qamishli on Tuesday, killing four.",
+    )
+    assert ("drone_or_rocket_attack", "Tishreen Dam") in found
+
+
+def test_the_dam_with_no_dam_named_is_no_base(extractor):
+    text, mentions = extractor.geoparse(
+        "A US convoy arrived at the Shaddadi base on Monday. On Tuesday, a drone struck a car "
+        "near the dam."
+    )
+    second = split_sentences(text)[1]
+    earlier = [m for m in mentions if m.mention.start < second.start]
+    assert [m.place.name for m in earlier] == ["Shaddadi base"]
+    assert referent(second, earlier, text, None) is None

@@ -115,8 +115,68 @@ def test_extra_names_for_an_unknown_place_stop_the_build():
         ("Kuna Masi", "IQ-SU"),  # not Duhok's Kani Masi
         ("Homs desert", "SY-HI"),
         ("Mount Hermon", "SY-RD"),  # the Syrian slopes lie in Rif Dimashq
+        ("al-Marashida", "SY-DY"),  # a village of the Hajin pocket
+        ("Deir Ballut", "SY-HL"),  # Afrin's border villages
+        ("Maktab Khaled", "IQ-KI"),
+        ("Karmat Ali", "IQ-BA"),
+        ("Hosh al-Sayyed Ali", "SY-HI"),  # a border village, not the Lebanese side
+        ("Tariq al-Bab", "SY-HL"),  # a quarter of Aleppo, not the road to al-Bab town
+        ("Sheikh Khodr", "SY-HL"),
+        ("Bustan al-Basha", "SY-HL"),
+        ("Jarjanaz", "SY-ID"),
+        ("Lahaya", "SY-HM"),
+        ("Maar Hattat", "SY-ID"),
+        ("Jabal Zain al-Abidin", "SY-HM"),
+        ("Yarmouk Basin", "SY-DR"),  # not the Yarmouk camp of Damascus
+        ("Homs Military Academy", "SY-HI"),
+        ("Handarat", "SY-HL"),
+        ("Tell Halaf", "SY-HA"),
+        ("Qasr al-Shaab", "SY-DI"),
+        ("Tikrit palace complex", "IQ-SD"),
+        ("Sheikh Faris", "SY-HL"),
+        ("Bzaah", "SY-HL"),
+        ("Allouk water station", "SY-HA"),
+        ("46th Regiment base", "SY-HL"),
+        ("Orontes Square", "SY-HM"),
+        ("Kawergosk", "IQ-AR"),
+        ("Division 17", "SY-RA"),
+        ("93rd Brigade", "SY-RA"),
+        ("University of Tikrit", "IQ-SD"),
     ],
 )
 def test_places_the_news_names_reach_their_governorate(gazetteer, spelling, admin1):
     hits = [h for h in gazetteer.search(spelling) if h.match != "fuzzy"]
     assert hits and hits[0].place.admin1 == admin1, hits[:2]
+
+
+@pytest.mark.parametrize(
+    ("spelling", "country"),
+    [("Ras Baalbek", "LB"), ("Jroud Arsal", "LB"), ("Karkamis", "TR"), ("Imrali island", "TR")],
+)
+def test_places_across_the_border_reach_their_country(gazetteer, spelling, country):
+    hits = [h for h in gazetteer.search(spelling) if h.match != "fuzzy"]
+    assert hits and hits[0].place.country == country, hits[:2]
+
+
+def test_the_presidential_palace_is_the_one_of_the_capital_named_with_it(gazetteer):
+    """Damascus's People's Palace and Baghdad's Republican Palace are both 'the presidential
+    palace': the name has the two, and the city said with it decides."""
+    hits = {h.place.admin1 for h in gazetteer.search("presidential palace") if h.match != "fuzzy"}
+    assert {"SY-DI", "IQ-BG"} <= hits
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Eastern Ghouta",
+        "Ghab plain",
+        "Jabal al-Akrad",
+        "Jabal al-Turkman",
+        "Wadi Horan",
+        "Yarmouk Basin",
+        "al-Lajat",
+    ],
+)
+def test_areas_inside_a_governorate_are_of_the_area_kind(gazetteer, name):
+    hits = [h for h in gazetteer.search(name) if h.match != "fuzzy"]
+    assert hits and hits[0].place.kind == "area" and hits[0].place.family == "site", hits[:2]
