@@ -1,7 +1,8 @@
 """Features of one sentence for the learned sentence classifier (:mod:`sentence_model`).
 
 A sentence becomes a set of feature names: its lower-cased words and word pairs (numbers
-folded to ``<num>``, so "killed 12" and "killed 3" are one pair), and what the rules found in it
+folded to ``<num>``, so "killed 12" and "killed 3" are one pair; a capitalised word after the
+first marked ``^``, so the town in "south of Hit" is not the verb), and what the rules found in it
 (``rule:<group>`` for each trigger group, ``rule:none`` when they found nothing). The same
 function serves training (tools/train_sentence_model.py) and the service, so the two never
 disagree on what a feature is.
@@ -16,6 +17,7 @@ from dataclasses import dataclass
 #: Words (with inner hyphens and apostrophes: "al-Qaeda", "didn't") and numbers.
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*|\d+(?:[.,]\d+)*")
 NUMBER = "<num>"
+NAME = "^"
 RULE_NONE = "rule:none"
 
 
@@ -28,20 +30,26 @@ class Token:
     end: int
 
 
-def _key(word: str) -> str:
-    return NUMBER if word[0].isdigit() else word.lower().replace("’", "'")
+def _key(word: str, first: bool) -> str:
+    if word[0].isdigit():
+        return NUMBER
+    key = word.lower().replace("’", "'")
+    # A capitalised word inside the sentence is a name ("south of Hit"), not the word
+    # ("were hit"): marked, so the two never share a weight.
+    return key if first or not word[0].isupper() or word.isupper() else NAME + key
 
 
 def words(text: str) -> list[str]:
     """The folded words of a sentence (what the features are made of), in order."""
-    lowered = text.lower()
-    found = _WORD.findall(lowered.replace("’", "'") if "’" in lowered else lowered)
-    return [NUMBER if w[0].isdigit() else w for w in found]
+    return [_key(w, i == 0) for i, w in enumerate(_WORD.findall(text))]
 
 
 def tokens(text: str) -> list[Token]:
     """The folded words of a sentence with their offsets (to point at the evidence word)."""
-    return [Token(_key(m.group()), m.start(), m.end()) for m in _WORD.finditer(text)]
+    return [
+        Token(_key(m.group(), i == 0), m.start(), m.end())
+        for i, m in enumerate(_WORD.finditer(text))
+    ]
 
 
 def rule_features(groups: Iterable[str]) -> list[str]:

@@ -1,4 +1,5 @@
 from app.extraction.sentence_features import (
+    NAME,
     NUMBER,
     RULE_NONE,
     rule_features,
@@ -27,6 +28,14 @@ def test_tokens_fold_case_and_numbers_and_keep_offsets():
 def test_words_are_the_keys_of_the_tokens():
     text = "Two IEDs hit a convoy near Kirkuk’s airport, killing 2."
     assert words(text) == [t.key for t in tokens(text)]
+
+
+def test_a_capitalised_word_inside_the_sentence_is_a_name_not_the_word():
+    # "south of Hit" (the town) must not lend the verb "hit" its weight, nor take it.
+    assert words("Gunmen fell back to villages south of Hit.")[-1] == NAME + "hit"
+    assert words("Mortars hit villages south of the town.")[1] == "hit"
+    # The first word of a sentence and words in capitals keep their plain key.
+    assert words("Hit was shelled by ISIS.") == ["hit", "was", "shelled", "by", "isis"]
 
 
 def test_typographic_apostrophe_is_folded():
