@@ -5,8 +5,7 @@ event of its own.
 
 A convoy is no force on the move when what it carries is aid or civilians and no armed men
 ("a convoy of 20 buses carrying 900 families set out", "a UN convoy of 40 trucks entered the
-town"): the words of such a load are data, the ``civilian_load`` cue of
-``data/lexicon/cues.csv``.
+town"): the words of such a load are data, ``data/lexicon/civilian_loads.csv``.
 """
 
 from __future__ import annotations
@@ -15,7 +14,7 @@ import re
 from functools import cache
 
 from app.extraction.event_types import Trigger
-from app.extraction.lexicon import lexicon_dir, read_cues
+from app.extraction.lexicon import shipped_alternation
 from app.extraction.role_patterns import FORCE_WORDS
 from app.extraction.text import Sentence
 
@@ -34,9 +33,8 @@ _BEFORE, _AFTER = 60, 120
 
 
 @cache
-def _load() -> re.Pattern[str] | None:
-    words = read_cues([lexicon_dir() / "cues.csv"]).get("civilian_load", ())
-    return re.compile(r"\b(?:" + "|".join(words) + r")\b", re.IGNORECASE) if words else None
+def _load() -> re.Pattern[str]:
+    return re.compile(rf"\b{shipped_alternation('civilian_loads.csv')}\b", re.IGNORECASE)
 
 
 def civilian_convoy(sentence: Sentence, trigger: Trigger) -> bool:
@@ -44,8 +42,7 @@ def civilian_convoy(sentence: Sentence, trigger: Trigger) -> bool:
     camp in a bus convoy", "a convoy of trucks carrying flour entered the city"): its clause
     names a convoy and such a load, and no force ("a convoy of buses carrying fighters and
     their families" is the fighters leaving)."""
-    load = _load()
-    if trigger.spec.category != "movement" or load is None:
+    if trigger.spec.category != "movement":
         return False
     at, end = trigger.start - sentence.start, trigger.end - sentence.start
     lo = max(0, at - _BEFORE, sentence.text.rfind(";", 0, at) + 1)
@@ -53,7 +50,7 @@ def civilian_convoy(sentence: Sentence, trigger: Trigger) -> bool:
     stop = _CLAUSE_END.search(after)
     window = sentence.text[lo:end] + (after[: stop.start()] if stop else after)
     forces = [m for m in FORCE_WORDS.finditer(window) if not _CONVOY.fullmatch(m.group())]
-    return bool(_CONVOY.search(window)) and bool(load.search(window)) and not forces
+    return bool(_CONVOY.search(window)) and bool(_load().search(window)) and not forces
 
 
 def told_as_other(

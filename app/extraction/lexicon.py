@@ -27,9 +27,7 @@ are read after the shipped ones. Each file is read once, when the extractor is b
   ``civilian_struck`` (the same, but only for violence, never an arrest: "four men" executed
   are civilians, "four men" arrested are suspects), ``goes_on`` ("went on", "continued":
   an occurrence lasting, no second one) and ``advance`` ("advanced into", "swept into": a
-  force moving on, told as a movement even with no starting point named) and
-  ``civilian_load`` (aid, civilians, aid agencies: what a convoy carries when it is no force
-  moving, :mod:`app.extraction.aid_convoys`).
+  force moving on, told as a movement even with no starting point named).
 - ``states.csv`` (country, name, adjectives, capital, government, note): the states the
   reports name, the words for them (adjectives separated by ``|``), their capitals and the
   actor their government is; the one table the rules read a capital
@@ -74,7 +72,8 @@ envoys (:mod:`app.extraction.parties`, read by :func:`shipped_alternation`);
 ``armed_objects.csv`` (pattern): what only an armed side holds, an attack on it a battle
 (:mod:`app.extraction.retype`); ``still_going.csv``, ``purpose_verbs.csv`` and
 ``run_of_events.csv`` (pattern): a fight "still raging", "to launch attacks", "further
-attacks" (:mod:`app.extraction.irrealis`).
+attacks" (:mod:`app.extraction.irrealis`); ``civilian_loads.csv`` (pattern): what a convoy
+carries when it is no force on the move (:mod:`app.extraction.aid_convoys`).
 """
 
 from __future__ import annotations
@@ -107,7 +106,6 @@ CUES = frozenset(
         "civilian_struck",
         "goes_on",
         "advance",
-        "civilian_load",
     }
 )
 

@@ -336,6 +336,7 @@ def test_a_word_list_without_its_column_is_refused(tmp_path):
         ("still_going.csv", "pattern"),
         ("purpose_verbs.csv", "pattern"),
         ("run_of_events.csv", "pattern"),
+        ("civilian_loads.csv", "pattern"),
     ],
 )
 def test_the_shipped_word_lists_say_what_they_are_and_their_source(name, column):
