@@ -45,6 +45,7 @@ from app.extraction.place_lists import rank as rank
 from app.extraction.provinces import Provinces
 from app.extraction.resolve import ResolvedMention
 from app.extraction.roads import names_road, on_road, road_end, road_towards
+from app.extraction.signatories import signatory_places
 from app.extraction.text import Sentence
 from app.extraction.there import said_there
 
@@ -291,8 +292,9 @@ def choose(
     ] or ranges
     if not rest:
         return None, []
-    if trigger.spec.name == "agreement":
-        return None, [min(rest, key=lambda m: (abs(m.mention.start - trigger.end), rank(m)))]
+    if trigger.spec.name == "agreement":  # "the towns of Ibta and Dael agreed": each town
+        nearest = min(rest, key=lambda m: (abs(m.mention.start - trigger.end), rank(m)))
+        return None, signatory_places(sentence, trigger, nearest, rest)
     best = min(
         rest,
         key=lambda m: (
