@@ -142,13 +142,19 @@ def listed_with(
     ):
         # A heading before a colon; a list going on with a name unknown ("and al-Z...").
         return ordered[lo : hi + 1]
-    while hi > i and not _AND.search(_between(sentence, hi - 1, hi, ordered)):
+    # "left Sinjar, Makhmour, Khanaqin and the Nineveh Plains": "and" before a place of
+    # another kind closes the list of the towns too.
+    closed = hi + 1 < len(ordered) and _AND_ODD.fullmatch(_between(sentence, hi, hi + 1, ordered))
+    while hi > i and not closed and not _AND.search(_between(sentence, hi - 1, hi, ordered)):
         hi -= 1
-    if not any(_AND.search(_between(sentence, k - 1, k, ordered)) for k in range(lo + 1, hi + 1)):
+    if not closed and not any(
+        _AND.search(_between(sentence, k - 1, k, ordered)) for k in range(lo + 1, hi + 1)
+    ):
         return [best]
     return ordered[lo : hi + 1]
 
 
+_AND_ODD = re.compile(r",?\s+and\s+(?:the\s+)?")
 _AND_AFTER = re.compile(r",?\s+and\s+(?:(?:al|el|as|ad|ar|an|at|ash|az)-)?[A-Z]")
 _HEADING_END = re.compile(r"\s*:")
 #: "in Diban, al-Busayrah, al-Shuhayl and other villages": a list closed by "and other ...".

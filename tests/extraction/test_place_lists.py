@@ -203,3 +203,10 @@ def test_a_place_said_to_be_nearby_is_one_more_item_of_the_list(extractor):
 def test_a_neighbouring_quarter_is_one_more_item_of_the_list(extractor):
     text = "Gunfire broke out on Tuesday in Sheikh Maqsoud and neighbouring Ashrafieh, locals said."
     assert len(_places(extractor, text)) == 2
+
+
+def test_a_list_of_towns_closed_by_and_before_an_area_keeps_its_towns(extractor):
+    text = "Kurdish fighters pulled out of Sinjar, Makhmour, Khanaqin and the Nineveh Plains."
+    assert {"Sinjar", "Makhmour", "Khanaqin"} <= set(_places(extractor, text))
+    text = "Turkish jets struck Tal Abyad, Ain Issa, Kobani and the Jazira region overnight."
+    assert {"Tal Abyad", "Ain Issa", "Kobani"} <= set(_places(extractor, text))
