@@ -27,6 +27,7 @@ from app.extraction.occurrences import CLAIMED_ACT
 from app.extraction.outskirts import Outskirts
 from app.extraction.provinces import Provinces
 from app.extraction.quantities import fatalities, strength
+from app.extraction.replacements import places_left
 from app.extraction.resolve import ResolvedMention
 from app.extraction.text import Sentence
 from app.extraction.unknown_places import listed_unknowns, unknown_list, with_unknown_items
@@ -150,6 +151,9 @@ def drafts_for(
         )
         return []
     origin, locations = locate.choose(sentence, trigger, placed, ctx.countries)
+    # "Peshmerga left Sinjar and Makhmour, and army units moved in behind them": both places.
+    behind = places_left(sentence, trigger, ctx.drafts)
+    origin, locations = (None, behind) if behind is not None else (origin, locations)
     if ctx.vague is not None:  # "in north-west Syria": Idlib governorate
         locations = [ctx.vague.narrowed(sentence, m) for m in locations]
     locations, stand_ins = with_unknown_items(sentence, locations, mentions)
