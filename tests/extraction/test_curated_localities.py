@@ -10,6 +10,7 @@ from tests.extraction.helpers import events
     ("text", "name", "admin1"),
     [
         ("Barrel bombs hit a bakery in Beit Sawa on Monday, a monitor said.", "Beit Sawa", "SY-RD"),
+        ("Barrel bombs hit a market in Hamouriyeh on Monday.", "Hamouriyah", "SY-RD"),
         ("Rebels seized Sheikh Aqil and Anjara on Wednesday.", "Anjara", "SY-HL"),
         ("Rebels seized Qubtan al-Jabal from the army on Wednesday.", "Qabtan al-Jabal", "SY-HL"),
         ("Rebels seized Urum al-Sughra from the army on Wednesday.", "Urum al-Sughra", "SY-HL"),
