@@ -384,3 +384,32 @@ def test_men_captured_stay_an_arrest(extractor):
 def test_a_town_that_fell_to_named_factions_is_ground_taken(extractor):
     text = "Tal Rifaat fell to Turkish-backed rebel factions on Sunday after a week-long siege."
     assert types(extractor, text) == ["armed_clash"]
+
+
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        ("Saraqib fell on 8 February, cutting the M5 highway.", ["Saraqib"]),
+        (
+            "Tal Afar, the last town held by the group west of Mosul, fell in late August.",
+            ["Tal Afar"],
+        ),
+        ("The towns of Jalawla and Saadiya fell last week.", ["Jalawla", "Saadiya"]),
+    ],
+)
+def test_a_town_that_fell_on_a_day_is_ground_taken(extractor, text, places):
+    found = events(extractor, text)
+    assert [e[0] for e in found] == ["armed_clash"] * len(places)
+    assert sorted(e[1] for e in found) == places
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Two mortar rounds fell in a residential street of Kafr Nabudah on Monday.",
+        "Assad fell in December, and the army melted away.",
+        "On the day Mosul fell, the militants emptied the prison.",
+    ],
+)
+def test_what_fell_but_no_town_taken_is_no_clash(extractor, text):
+    assert "armed_clash" not in types(extractor, text)
