@@ -98,12 +98,13 @@ class ActorCoreference:
         modifiers = read_words([lexicon_dir() / _MODIFIERS_FILE], "pattern")
         self.phrase = _phrase_pattern(self.nouns, modifiers)
         # The last word of each name of an armed body or a government that is a proper name
-        # of more than one word ("Eighth Brigade", "Revolutionary Guards"), by actor.
+        # of more than one word, all capitalised ("Eighth Brigade", "Revolutionary Guards";
+        # not "security forces of the Kurdistan Region"), by actor.
         self.heads: dict[str, frozenset[str]] = {
             actor.name: frozenset(
                 words[-1].casefold()
                 for alias in actor.aliases
-                if len(words := alias.split()) > 1 and all(w[:1].isupper() for w in words[-2:])
+                if len(words := alias.split()) > 1 and all(w[:1].isupper() for w in words)
             )
             for actor in actors
             if actor.kind in _NAMED_KINDS

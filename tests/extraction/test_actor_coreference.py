@@ -78,6 +78,12 @@ def test_the_soldiers_after_a_foreign_force_are_that_force(extractor):
             "Prohibition of Chemical Weapons arrived.",
             "the Organisation",
         ),
+        # A capitalised word ends no name that is not all capitalised.
+        (
+            "The security forces of the Kurdistan Region arrested two men in Erbil. "
+            "The Region's share of the budget was cut.",
+            "The Region",
+        ),
         # "the other group" is not the one named.
         ("Islamic State fighters attacked Hit. The other group fled.", "The other group"),
     ],
