@@ -73,7 +73,11 @@ envoys (:mod:`app.extraction.parties`, read by :func:`shipped_alternation`);
 (:mod:`app.extraction.retype`); ``still_going.csv``, ``purpose_verbs.csv`` and
 ``run_of_events.csv`` (pattern): a fight "still raging", "to launch attacks", "further
 attacks" (:mod:`app.extraction.irrealis`); ``civilian_loads.csv`` (pattern): what a convoy
-carries when it is no force on the move (:mod:`app.extraction.aid_convoys`).
+carries when it is no force on the move (:mod:`app.extraction.aid_convoys`);
+``referring_nouns.csv`` (pattern, kinds) and ``referring_modifiers.csv`` (pattern): the nouns
+that refer back to an actor named before ("the group", "the soldiers") and the kinds of actor
+each can mean, and the words that may stand before them ("the jihadist group")
+(:mod:`app.extraction.actor_coreference`).
 """
 
 from __future__ import annotations

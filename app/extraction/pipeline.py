@@ -10,6 +10,7 @@ from pathlib import Path
 
 from app.events import EventFeature, is_plausible
 from app.extraction import crowds, defaults, followup, locate, releases, retype, roles, sides
+from app.extraction.actor_coreference import ActorCoreference
 from app.extraction.actor_spans import ActorSpans
 from app.extraction.actors import (
     ActorMatcher,
@@ -151,6 +152,7 @@ class Extractor:
         self.regional = RegionalForces(self.lexicon.regional_police, self.actors.actors)
         self.led_offensives = LedOffensives(self.lexicon.led_offensives, self.actors.actors)
         self.commands = Commands(gazetteer)
+        self.coreference = ActorCoreference(list(self.actors.actors.values()))
         self.vague = VagueParts(gazetteer)
         self.max_chars = max_chars
         # The learned sentence classifier (read on the first sentence); None: the rules alone.
@@ -241,6 +243,8 @@ class Extractor:
         actor_mentions = self.speaking_states.apply(
             text, actor_mentions, self.actors.national, published
         )
+        # "the group", "the soldiers": the actor named before that the noun can mean.
+        actor_mentions = self.coreference.resolve(text, actor_mentions, self.actors.is_generic)
         body = statement_issuer(text, found, national)
         mentions = self._mentions(text, sentences, actor_mentions)
         # "Suwayda, 17 July:" heading a daily note: its items count from that day.

@@ -337,6 +337,8 @@ def test_a_word_list_without_its_column_is_refused(tmp_path):
         ("purpose_verbs.csv", "pattern"),
         ("run_of_events.csv", "pattern"),
         ("civilian_loads.csv", "pattern"),
+        ("referring_nouns.csv", "pattern"),
+        ("referring_modifiers.csv", "pattern"),
     ],
 )
 def test_the_shipped_word_lists_say_what_they_are_and_their_source(name, column):
