@@ -39,9 +39,23 @@ _NAME_IN_AREA = re.compile(
 )
 
 
+#: "in Eastern Ghouta, Douma and Harasta", "in the Ghab: Qastoun and Ziyara": an area, then
+#: the towns in it.
+_AREA_THEN_TOWNS = re.compile(r"^\s*[,:]\s*$|^\s*[-–]\s+$")
+
+
+def _wide_rank(m: ResolvedMention) -> int:
+    """:func:`rank`, but an area (a plain, a valley, a city's farmland ring) holds towns."""
+    if m.place is not None and m.place.kind == "area":
+        return SPECIFICITY["admin2"]
+    return rank(m)
+
+
 def qualifies(sentence: Sentence, m: ResolvedMention, placed: list[ResolvedMention]) -> bool:
     """Whether a place only says where a place next to it lies: the city of "the Damascus
-    suburbs of Jaramana", the area of "Saqba in eastern Ghouta" (a site said of a town)."""
+    suburbs of Jaramana", the area of "Saqba in eastern Ghouta" (a site said of a town), of
+    "the Eastern Ghouta towns of Douma and Harasta" and "in Eastern Ghouta, Douma and Harasta"
+    (an area, then towns of its governorate)."""
     if m.place is None:
         return False
     at, end = m.mention.start - sentence.start, m.mention.end - sentence.start
@@ -49,7 +63,15 @@ def qualifies(sentence: Sentence, m: ResolvedMention, placed: list[ResolvedMenti
         if other is m or other.place is None:
             continue
         o_at, o_end = other.mention.start - sentence.start, other.mention.end - sentence.start
-        if o_at >= end and _KIND_OF.match(sentence.text[end:o_at]) and rank(other) <= rank(m):
+        if o_at >= end and _KIND_OF.match(sentence.text[end:o_at]) and rank(other) <= _wide_rank(m):
+            return True
+        if (
+            o_at >= end
+            and m.place.kind == "area"
+            and other.place.family == "populated"
+            and other.place.admin1 == m.place.admin1
+            and _AREA_THEN_TOWNS.match(sentence.text[end:o_at])
+        ):
             return True
         if (
             o_end <= at

@@ -45,6 +45,7 @@ from app.extraction.place_lists import rank as rank
 from app.extraction.provinces import Provinces
 from app.extraction.resolve import ResolvedMention
 from app.extraction.roads import names_road, on_road, road_end, road_towards
+from app.extraction.sent_away import sent_away_to
 from app.extraction.signatories import signatory_places
 from app.extraction.text import Sentence
 from app.extraction.there import said_there
@@ -247,6 +248,10 @@ def choose(
         return None, []  # "reinforcements were sent from Baghdad": where they came from
     # "killing and abducting thousands, forcing others to flee to the Kurdistan Region".
     rest = [m for m in rest if not fled_to(sentence, m)] or rest
+    # "under the deal, fighters left for Idlib": where they were sent, not where the deal was.
+    rest = [m for m in rest if not sent_away_to(sentence, trigger, m)]
+    if not rest:
+        return None, []
     # "the highway linking Kirkuk to Erbil"; "jets based at Hmeimim raided Palmyra".
     ends = (far_end, air_base)
     rest = [m for m in rest if not any(e(before(sentence, m, 60)) for e in ends)] or rest

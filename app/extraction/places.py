@@ -122,6 +122,16 @@ class ToponymMatcher:
 
         return largest(key[:-1]) > largest(key)
 
+    def _named_on(self, key: str, all_tokens: list[Token], tok: Token) -> bool:
+        """Whether the word after the article following ``tok`` is a word of a name of the
+        place found ("Moadamiyeh al-Sham": "sham" is of Moadamiyet al-Sham's names)."""
+        i = bisect.bisect_right(all_tokens, tok.start, key=lambda t: t.start) + 1
+        word = all_tokens[i].key
+        data = self.gazetteer.data.keys
+        return any(
+            word in k.split() for p, _ in self.gazetteer.index.exact(key) for k in data[p][0]
+        )
+
     def find(
         self, text: str, sentence_starts: list[int], all_tokens: list[Token] | None = None
     ) -> list[Mention]:
@@ -179,6 +189,10 @@ class ToponymMatcher:
         if key in self.people:
             return None  # "Iraqi", "Arab": a people, whatever place bears the name
         start_tok, end_tok = tokens[first], tokens[last]
+        if _name_goes_on(text, all_tokens, end_tok) and not self._named_on(
+            key, all_tokens, end_tok
+        ):
+            return None  # "Tal al-Ahmar": "Tal" of a longer name the gazetteer lacks
         if any(t.possessive for t in tokens[first:last]):
             return None  # "Irbil's airport" is two things, not one name
         initial = start_tok.text[0]
@@ -297,6 +311,22 @@ def _detectable(place: Place, key: str) -> bool:
 def _previous_word(tokens: list[Token], tok: Token) -> Token | None:
     i = bisect.bisect_left(tokens, tok.start, key=lambda t: t.start)
     return tokens[i - 1] if i > 0 else None
+
+
+def _name_goes_on(text: str, tokens: list[Token], tok: Token) -> bool:
+    """Whether a capitalised word after a hyphened article follows the name: "Tal al-Ahmar",
+    "Deir al-Adas" are names of their own, not the town "Tal" or "Deir" of a longer name."""
+    i = bisect.bisect_right(tokens, tok.start, key=lambda t: t.start)
+    if i + 1 >= len(tokens):
+        return False
+    article, word = tokens[i], tokens[i + 1]
+    return (
+        article.article
+        and text[tok.end : article.start] == " "
+        and text[article.end : word.start] in HYPHENS
+        and len(text[article.end : word.start]) == 1
+        and word.text[:1].isupper()
+    )
 
 
 def _starts_sentence(text: str, start: int, sentence_starts: list[int]) -> bool:

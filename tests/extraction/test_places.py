@@ -209,3 +209,18 @@ def test_a_people_word_is_no_place_because_the_lexicon_says_so(extractor):
     assert names(extractor, text) == ["Kirkuk"]
     unmarked = extractor.toponyms.with_people(frozenset())
     assert [m.text for m in unmarked.find(text, [0])] == ["Turkmen", "Saudi", "Kirkuk"]
+
+
+def test_a_known_word_that_starts_a_longer_unknown_name_is_no_place(extractor):
+    # "Tal al-Ahmar" is a village of its own, not the town al-Tall; "Deir al-Khabiya" is not
+    # Deir ez-Zor.
+    text = "Rebels overran a checkpoint near Tal al-Ahmar and shelled Deir al-Khabiya on Sunday."
+    assert names(extractor, text) == []
+
+
+def test_a_known_name_followed_by_its_own_article_word_is_still_found(extractor):
+    # "al-Sham" is a word of the town's own name (Moadamiyet al-Sham), spelled otherwise.
+    text = "Hundreds of fighters left Moadamiyeh al-Sham by bus on Wednesday."
+    assert places(extractor, text) == [
+        ("Moadamiyeh", "Moadamiyet al-Sham", "town"),
+    ]
