@@ -198,3 +198,13 @@ def test_fighting_told_spreading_with_words_between_is_a_clash(extractor):
 def test_a_state_closing_its_airspace_is_news_of_the_conflict(extractor):
     text = "Syria closed its airspace to flights from Baghdad on Sunday, officials said."
     assert types(extractor, text) == ["other"]
+
+
+def test_a_force_breaking_through_enemy_defences_is_a_clash(extractor):
+    text = "Army tanks broke through the militants' first lines south of Hit on Thursday."
+    assert types(extractor, text) == ["armed_clash"]
+
+
+def test_a_crowd_breaking_through_a_gate_is_no_clash(extractor):
+    text = "Hundreds of men broke through the gate of the consulate on Thursday, witnesses said."
+    assert "armed_clash" not in types(extractor, text)
