@@ -19,6 +19,7 @@ from app.extraction.evacuations import force_with_kin
 from app.extraction.event_anaphora import ANAPHORA
 from app.extraction.event_types import Trigger, TriggerFinder, irrealis
 from app.extraction.framing import framing
+from app.extraction.ground_taken import taken_by_force
 from app.extraction.ordnance import goods_seized, handled
 from app.extraction.overflights import overflight
 from app.extraction.role_patterns import FORCE_WORDS
@@ -210,7 +211,7 @@ def occurrences(
     if any(t.spec.category == "movement" for t in triggers) and not armed():
         # "a withdrawal of the cleric's support", "residents fled": nobody armed moves.
         triggers = [t for t in triggers if t.spec.category != "movement"]
-    triggers = _taken_by_force(finder, sentence, triggers)
+    triggers = taken_by_force(finder, sentence, _taken_by_force(finder, sentence, triggers))
     if any(t.spec.group == "detention" for t in triggers) and not cued_search(
         _KILLING, sentence.text
     ):

@@ -413,3 +413,27 @@ def test_a_town_that_fell_on_a_day_is_ground_taken(extractor, text, places):
 )
 def test_what_fell_but_no_town_taken_is_no_clash(extractor, text):
     assert "armed_clash" not in types(extractor, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Pro-Turkish factions took control of the hamlet of Kherbet Sheikh on Tuesday.",
+        "The Kurdish-led militia took control of the grain silos west of the town on Monday.",
+    ],
+)
+def test_control_taken_with_no_sign_of_it_given_up_is_a_clash(extractor, text):
+    assert types(extractor, text) == ["armed_clash"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Army units took control of the oil field on Tuesday, meeting little resistance.",
+        "Federal troops took control of the airport on Monday after the Kurdish guards left.",
+        "Government troops took control of the crossing on Monday without a fight.",
+        "Inmates took control of a wing of the jail on Sunday night, guards said.",
+    ],
+)
+def test_control_taken_of_ground_given_up_is_no_clash(extractor, text):
+    assert "armed_clash" not in types(extractor, text)

@@ -177,3 +177,34 @@ def test_sides_that_traded_fire_fought_a_clash(extractor):
         "Tuesday, a local official said."
     )
     assert [e[0] for e in events(extractor, text, dt.date(2023, 5, 4))] == ["armed_clash"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Government troops massed near Kafr Zita on Tuesday, residents said.",
+        "Turkish commandos were landed on the ridge near Amadiya on Sunday.",
+    ],
+)
+def test_forces_gathered_at_a_front_or_landed_are_deployed(extractor, text):
+    assert types(extractor, text) == ["troop_deployment"]
+
+
+def test_fighting_told_spreading_with_words_between_is_a_clash(extractor):
+    text = "Fighting has since spread to the villages west of Hajin, a monitor said on Monday."
+    assert types(extractor, text) == ["armed_clash"]
+
+
+def test_a_state_closing_its_airspace_is_news_of_the_conflict(extractor):
+    text = "Syria closed its airspace to flights from Baghdad on Sunday, officials said."
+    assert types(extractor, text) == ["other"]
+
+
+def test_a_force_breaking_through_enemy_defences_is_a_clash(extractor):
+    text = "Army tanks broke through the militants' first lines south of Hit on Thursday."
+    assert types(extractor, text) == ["armed_clash"]
+
+
+def test_a_crowd_breaking_through_a_gate_is_no_clash(extractor):
+    text = "Hundreds of men broke through the gate of the consulate on Thursday, witnesses said."
+    assert "armed_clash" not in types(extractor, text)

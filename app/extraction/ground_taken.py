@@ -1,0 +1,44 @@
+"""Ground taken from an enemy: "took control of X" told with no sign that nobody resisted.
+
+"Turkish-backed factions took control of Jalameh village", "the SDF took control of the old
+city's central mosque area": an armed side taking a place in a war takes it by force, a battle.
+It is a deployment only when the sentence says the ground was given up or handed over: the
+other side withdrew ("after Peshmerga units pulled back"), a deal gave it ("hours after the
+rebels agreed to hand over the crossing"), or nobody fought ("met little resistance",
+"almost without a fight"), or a crowd took it ("inmates took control of part of the
+building"). The words of ground given up are data/lexicon/unopposed.csv.
+"""
+
+from __future__ import annotations
+
+import re
+
+from app.extraction.event_types import BY_NAME, CROWD, Trigger, TriggerFinder
+from app.extraction.lexicon import shipped_alternation
+from app.extraction.text import Sentence
+
+#: The taking of a place, told as the deployment trigger reads it.
+_TOOK_CONTROL = re.compile(r"took (?:full |complete )?control of$", re.I)
+#: "met little resistance", "without a fight", "handed over": ground given up.
+_UNOPPOSED = re.compile(r"\b" + shipped_alternation("unopposed.csv") + r"\b", re.I)
+#: Types whose word in the sentence says the ground was left or given, not fought for.
+_GIVEN = ("troop_withdrawal", "agreement")
+
+
+def taken_by_force(
+    finder: TriggerFinder, sentence: Sentence, triggers: list[Trigger]
+) -> list[Trigger]:
+    """``triggers`` with "took control of" read as a battle when the sentence tells no other
+    violence and nothing that tells the ground given up (a withdrawal, a deal, no resistance,
+    a crowd)."""
+    taking = [
+        t for t in triggers if t.spec.name == "troop_deployment" and _TOOK_CONTROL.match(t.text)
+    ]
+    if not taking or any(t.spec.group == "violence" for t in triggers):
+        return triggers  # a fight told in other words: the rules of violence read it
+    if any(finder.first(name, sentence.text, sentence.start) for name in _GIVEN):
+        return triggers
+    if _UNOPPOSED.search(sentence.text) or CROWD.search(sentence.text):
+        return triggers  # given up, or "inmates took control of a wing": no army's battle
+    clash = BY_NAME["armed_clash"]
+    return [Trigger(clash, t.start, t.end, t.text) if t in taking else t for t in triggers]
