@@ -1,4 +1,9 @@
-"""Ground taken from an enemy: "took control of X" told with no sign that nobody resisted.
+"""Ground taken from an enemy, read as a battle.
+
+A movement word taking ground in a sentence that tells a fight ("took control of Kafr Nabl
+after clashes", "captured Kafr Nabudah" beside a clash word) is that fight, not a second
+event (:func:`taken_in_fight`). And "took control of X" told
+with no sign that nobody resisted is a battle of its own (:func:`taken_by_force`):
 
 "Turkish-backed factions took control of Jalameh village", "the SDF took control of the old
 city's central mosque area": an armed side taking a place in a war takes it by force, a battle.
@@ -17,12 +22,48 @@ from app.extraction.event_types import BY_NAME, CROWD, Trigger, TriggerFinder
 from app.extraction.lexicon import shipped_alternation
 from app.extraction.text import Sentence
 
+#: A movement word that takes ground ("took", "entered", "seized", "advancing").
+_TAKING = re.compile(r"\b(?:took|control|entered|captured|seized|advanc)", re.I)
+#: "captured Kafr Nabudah": the arrest word taking a place.
+_CAPTURED = re.compile(r"captured$", re.I)
 #: The taking of a place, told as the deployment trigger reads it.
 _TOOK_CONTROL = re.compile(r"took (?:full |complete )?control of$", re.I)
 #: "met little resistance", "without a fight", "handed over": ground given up.
 _UNOPPOSED = re.compile(r"\b" + shipped_alternation("unopposed.csv") + r"\b", re.I)
 #: Types whose word in the sentence says the ground was left or given, not fought for.
 _GIVEN = ("troop_withdrawal", "agreement")
+
+
+def ground_taken(
+    finder: TriggerFinder, sentence: Sentence, triggers: list[Trigger]
+) -> list[Trigger]:
+    """``triggers`` with ground taken read as a battle: in a fight the sentence tells
+    (:func:`taken_in_fight`), or by "took control of" with no sign it was given up
+    (:func:`taken_by_force`)."""
+    return taken_by_force(finder, sentence, taken_in_fight(finder, sentence, triggers))
+
+
+def taken_in_fight(
+    finder: TriggerFinder, sentence: Sentence, triggers: list[Trigger]
+) -> list[Trigger]:
+    """ "took control of Kafr Nabl after clashes": ground taken in a fight is a clash."""
+    taking = [
+        t
+        for t in triggers
+        if (t.spec.category == "movement" and _TAKING.search(t.text))
+        or (t.spec.name == "arrest" and _CAPTURED.match(t.text))  # "captured Kafr Nabudah"
+    ]
+    if not taking:
+        return triggers
+    if any(t.spec.name == "armed_clash" for t in triggers):
+        return [t for t in triggers if t not in taking]
+    taking = [t for t in taking if t.spec.category == "movement"]
+    if not taking:
+        return triggers
+    clash = finder.first("armed_clash", sentence.text, sentence.start)
+    if clash is None:
+        return triggers
+    return [t for t in triggers if t not in taking] + [clash]
 
 
 def taken_by_force(

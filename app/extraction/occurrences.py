@@ -19,7 +19,7 @@ from app.extraction.evacuations import force_with_kin
 from app.extraction.event_anaphora import ANAPHORA
 from app.extraction.event_types import Trigger, TriggerFinder, irrealis
 from app.extraction.framing import framing
-from app.extraction.ground_taken import taken_by_force
+from app.extraction.ground_taken import ground_taken
 from app.extraction.ordnance import goods_seized, handled
 from app.extraction.overflights import overflight
 from app.extraction.role_patterns import FORCE_WORDS
@@ -52,8 +52,6 @@ _RAID = re.compile(r"(?:raid\w*|stormed|searched)$", re.I)
 #: Movement nouns that a violent verb just before makes the target ("hit a convoy").
 _TARGET_NOUN = re.compile(r"(?:convoys?|reinforcements)$", re.I)
 _OBJECT_REACH = 50
-_CAPTURED = re.compile(r"captured$", re.I)
-_TAKING = re.compile(r"\b(?:took|control|entered|captured|seized|advanc)", re.I)
 _AGREEMENT_NOUN = re.compile(r"(?:agreements?|deals?|accords?|truce|ceasefire)$", re.I)
 _DEFINITE_BEFORE = re.compile(
     r"\b(?:the|this|that|its|their|under\s+an?)\s+(?:[\w-]+\s+){0,3}$", re.I
@@ -211,7 +209,7 @@ def occurrences(
     if any(t.spec.category == "movement" for t in triggers) and not armed():
         # "a withdrawal of the cleric's support", "residents fled": nobody armed moves.
         triggers = [t for t in triggers if t.spec.category != "movement"]
-    triggers = taken_by_force(finder, sentence, _taken_by_force(finder, sentence, triggers))
+    triggers = ground_taken(finder, sentence, triggers)
     if any(t.spec.group == "detention" for t in triggers) and not cued_search(
         _KILLING, sentence.text
     ):
@@ -373,26 +371,3 @@ def _known_agreement(sentence: Sentence, trigger: Trigger) -> bool:
         and not _MADE_BEFORE.search(before)
         and not _MADE_AFTER.match(sentence.text[end : end + 40])
     )
-
-
-def _taken_by_force(
-    finder: TriggerFinder, sentence: Sentence, triggers: list[Trigger]
-) -> list[Trigger]:
-    """ "took control of Kafr Nabl after clashes": ground taken in a fight is a clash."""
-    taking = [
-        t
-        for t in triggers
-        if (t.spec.category == "movement" and _TAKING.search(t.text))
-        or (t.spec.name == "arrest" and _CAPTURED.match(t.text))  # "captured Kafr Nabudah"
-    ]
-    if not taking:
-        return triggers
-    if any(t.spec.name == "armed_clash" for t in triggers):
-        return [t for t in triggers if t not in taking]
-    taking = [t for t in taking if t.spec.category == "movement"]
-    if not taking:
-        return triggers
-    clash = finder.first("armed_clash", sentence.text, sentence.start)
-    if clash is None:
-        return triggers
-    return [t for t in triggers if t not in taking] + [clash]
