@@ -68,3 +68,30 @@ def test_held_and_released_is_an_arrest_and_a_release(extractor):
     text = "Three journalists were detained and released the same evening in Kalar on Monday."
     found = [e[0] for e in events(extractor, text, dt.date(2022, 3, 8))]
     assert "arrest" in found and "prisoner_release" in found
+
+
+def test_a_release_told_later_in_the_sentence_is_a_release(extractor):
+    text = "Police detained four traders in Zakho on Monday; they were later released on bail."
+    found = [e[0] for e in events(extractor, text, dt.date(2022, 3, 9))]
+    assert "arrest" in found and "prisoner_release" in found
+
+
+def test_a_note_opening_on_the_release_is_a_release(extractor):
+    text = "Gunmen abducted a pharmacist in Baiji on Sunday; released the next morning after talks."
+    found = [e[0] for e in events(extractor, text, dt.date(2022, 3, 9))]
+    assert "kidnapping" in found and "prisoner_release" in found
+
+
+def test_a_statement_released_later_is_no_release(extractor):
+    text = "The army later released a video of the raid on a farm near Baiji on Sunday."
+    assert "prisoner_release" not in [e[0] for e in events(extractor, text, dt.date(2022, 3, 9))]
+
+
+def test_sides_exchanging_captives_is_a_release(extractor):
+    text = "Rival factions exchanged some 60 detainees near al-Bab on Wednesday, mediators said."
+    assert "prisoner_release" in [e[0] for e in events(extractor, text, dt.date(2022, 3, 9))]
+
+
+def test_gunmen_taking_hostages_is_a_kidnapping(extractor):
+    text = "Gunmen stormed a wedding hall in Tarmiyah on Friday and took hostages, police said."
+    assert "kidnapping" in [e[0] for e in events(extractor, text, dt.date(2022, 3, 9))]
