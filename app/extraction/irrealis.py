@@ -29,7 +29,7 @@ MODAL = re.compile(
     r"charged with|(?:the )?first time|once(?! (?:the|they|it|its|their|our|all) )|used to|"
     r"prepar(?:e|es|ing) to|aims? to|seeks? to|called for|demand(?:ed|s|ing)?|until|"
     r"avoid|tried to|trying to|attempt(?:ed|s|ing)? to|sought to|efforts? to|"
-    r"talks (?:on|over|about)|expect(?:s|ed|ing)? (?:more|further|new)|"
+    r"talks (?:on|over|about)|negotiating|failed to|expect(?:s|ed|ing)? (?:more|further|new)|"
     # "a deal that allows the army to deploy", "discussed the deployment": leave, not the act
     r"(?:allow|permit|enable)(?:s|ed|ted|ing)? (?!to\b)(?:[\w'-]+ ){1,5}?to|"
     r"discuss(?:ed|es|ing)?|"

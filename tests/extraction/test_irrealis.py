@@ -268,3 +268,18 @@ def test_a_second_verb_after_a_reference_is_the_main_clause_act():
     assert not _irrealis(text, "set fire")
     # the event the reference names stays a reference
     assert _irrealis("Mourners gathered after the shelling and fighting near Kut.", "fighting")
+
+
+def test_a_deal_being_negotiated_is_not_made():
+    text = "The two governments were negotiating a deal on water shares from the dam."
+    assert _irrealis(text, "deal")
+    assert not _irrealis("The two governments signed a deal on water shares.", "deal")
+
+
+def test_a_deal_that_failed_to_come_is_not_made():
+    assert _irrealis("Envoys in Geneva failed to finalise a truce on Friday.", "truce")
+
+
+def test_a_deal_sought_is_not_made():
+    assert _irrealis("Elders met in Kut on Sunday to agree a truce between the clans.", "truce")
+    assert _irrealis("Talks resumed in an effort to reach an agreement.", "agreement")
