@@ -144,7 +144,7 @@ class Extractor:
         self.outskirts = Outskirts(gazetteer)
         self.advance = retype.advance_words(self.lexicon.cues)
         self.provinces = Provinces(gazetteer)
-        self.seats = Seats(gazetteer, lexicon_states, self.lexicon.demonyms)
+        self.seats = Seats(gazetteer, lexicon_states, self.lexicon.demonyms, self.lexicon.leaders)
         self.parties = Parties(lexicon_states, self.lexicon.leaders, self.lexicon.region_seats)
         self.epithets = Epithets(self.lexicon.epithets)
         self.outlaws = OutlawSides(self.lexicon.enemies, self.actors.actors)

@@ -13,6 +13,11 @@ they answer was. For an ``other`` event:
   or there is none): "Parliament accepted the resignation on Sunday." An act that points at
   the ground it covers ("ordered a curfew across the city", "relieved the commander
   responsible for the area") keeps the place told before: the measure is taken there.
+
+An agreement its national body (the president by office or by name, "the Government of the
+Republic of Iraq") made, told with no place of its own (none, one inherited from the
+sentences before, or only the whole country), was made at the capital; not one that foreign
+leaders or states made without it ("Putin and Erdogan agreed on a ceasefire").
 """
 
 from __future__ import annotations
@@ -23,6 +28,7 @@ from collections.abc import Iterable, Sequence
 from app.domain import Place
 from app.extraction.event_builder import EventDraft
 from app.extraction.lexicon import Demonym, State
+from app.extraction.lexicon_tables import Named
 from app.extraction.places import Mention
 from app.extraction.resolve import ResolvedMention
 from app.gazetteer.geocoder import Gazetteer
@@ -39,6 +45,8 @@ _NATIONAL_BODY = re.compile(
     r"Ministers)|[Cc]abinet|Prime\s+Minister|(?:Interim\s+)?President|[Pp]residency)\b"
 )
 
+#: "the Government of the Republic of Iraq", "the Syrian government": a state's government.
+_GOVERNMENT_OF = re.compile(r"\b[Gg]overnment of\b|\b(?:Iraqi|Syrian) government\b")
 
 #: The act's own ground, told before: "a curfew across the city", "the commander of the area".
 _OWN_GROUND = re.compile(
@@ -94,10 +102,15 @@ class Seats:
     """The capitals of Iraq and Syria, to place their governments' acts."""
 
     def __init__(
-        self, gazetteer: Gazetteer, states: Sequence[State], demonyms: Sequence[Demonym] = ()
+        self,
+        gazetteer: Gazetteer,
+        states: Sequence[State],
+        demonyms: Sequence[Demonym] = (),
+        leaders: Sequence[Named] = (),
     ) -> None:
         """``states``: the lexicon's states (the focus countries' capitals and words);
-        ``demonyms``: its owner words, those of other states keeping an act theirs."""
+        ``demonyms``: its owner words, those of other states keeping an act theirs;
+        ``leaders``: heads of state by surname, which make a deal theirs."""
         found = {
             s.country: _find_capital(gazetteer, s.country, s.capital)
             for s in states
@@ -106,9 +119,20 @@ class Seats:
         self.capitals: dict[str, Place] = {c: p for c, p in found.items() if p is not None}
         self._own = {s.country: _words(_state_words(s)) for s in states if s.country in found}
         self._others = _other_states(gazetteer, states, demonyms)
+        foreign = [n.name for n in leaders if n.value not in self._own]
+        self._foreign_leaders = _words(foreign) if foreign else None
+        self._leaders = {
+            c: _words(names)
+            for c in self._own
+            if (names := [n.name for n in leaders if n.value == c])
+        }
 
     def place(self, draft: EventDraft, countries: list[str]) -> None:
-        """Move an ``other`` event told as a government's act to its capital."""
+        """Move an ``other`` event told as a government's act, or an agreement its national
+        body made with no place of its own, to its capital."""
+        if draft.spec.name == "agreement":
+            self._place_deal(draft, countries)
+            return
         if draft.spec.name != "other":
             return
         sentence = draft.sentence
@@ -131,6 +155,35 @@ class Seats:
             country = self._country(draft, countries)
         else:
             return
+        self._move(draft, country)
+
+    def _place_deal(self, draft: EventDraft, countries: list[str]) -> None:
+        """ "An agreement was signed today between the President of the Republic and the
+        commander of the SDF", "the Government of Iraq and the Government of the United States
+        reached an agreement": a deal the state's national body made, told with no place of its
+        own (none, one inherited, or only the whole country), was made at the capital."""
+        sentence = draft.sentence
+        at = draft.location
+        own_place = at is not None and not draft.inherited_location
+        if own_place and (at is None or at.place is None or at.place.family != "country"):
+            return
+        subject = sentence.text[: max(0, draft.trigger.end - sentence.start) + _SUBJECT_TAIL]
+        country = self._country(draft, countries)
+        own = self._own.get(country) if country else None
+        leader = self._leaders.get(country) if country else None
+        if own is None or not (
+            _NATIONAL_BODY.search(subject)
+            or _GOVERNMENT_OF.search(subject)
+            or (leader is not None and leader.search(subject))
+        ):
+            return
+        foreign = self._foreign_leaders is not None and self._foreign_leaders.search(subject)
+        if own.search(subject) or not (self._others.search(subject) or foreign):
+            self._move(draft, country)
+
+    def _move(self, draft: EventDraft, country: str | None) -> None:
+        """Place the event at the country's capital (if it is not there already)."""
+        sentence = draft.sentence
         capital = self.capitals.get(country) if country else None
         if capital is None:
             return

@@ -67,3 +67,35 @@ def test_another_states_words_come_from_the_gazetteer_and_the_lexicon(gazetteer)
         assert others.search(subject), subject
     for subject in ("Iraq's parliament", "the Syrian cabinet", "Baghdad", "The parliament"):
         assert not others.search(subject), subject
+
+
+def test_a_deal_the_president_signed_with_no_place_was_made_at_the_capital(extractor):
+    text = (
+        HOMS + "On Friday an agreement was signed between the President of the Republic and "
+        "the leaders of the Druze factions, the presidency said."
+    )
+    assert ("agreement", "Damascus") in places(extractor, text)
+
+
+def test_a_deal_of_the_government_of_a_country_named_whole_was_made_at_its_capital(extractor):
+    text = (
+        "The Government of the Republic of Iraq and the Government of Kuwait reached an "
+        "agreement on Friday on the shared oil fields of Iraq."
+    )
+    assert ("agreement", "Baghdad") in places(extractor, text)
+
+
+def test_a_deal_made_at_a_place_named_stays_there(extractor):
+    text = "The President of the Republic signed an agreement with Druze leaders in Suwayda."
+    found = places(extractor, text)
+    assert ("agreement", "Damascus") not in found, found
+
+
+def test_a_deal_between_foreign_presidents_is_not_moved_to_the_capital(extractor):
+    text = HOMS + "On Friday President Putin and President Erdogan agreed on a ceasefire."
+    assert ("agreement", "Damascus") not in places(extractor, text)
+
+
+def test_a_deal_the_head_of_state_signed_by_name_was_made_at_the_capital(extractor):
+    text = HOMS + "On Friday Sharaa and the Druze leaders signed an agreement on the province."
+    assert ("agreement", "Damascus") in places(extractor, text)
