@@ -95,3 +95,14 @@ def test_sides_exchanging_captives_is_a_release(extractor):
 def test_gunmen_taking_hostages_is_a_kidnapping(extractor):
     text = "Gunmen stormed a wedding hall in Tarmiyah on Friday and took hostages, police said."
     assert "kidnapping" in [e[0] for e in events(extractor, text, dt.date(2022, 3, 9))]
+
+
+def test_the_kidnapped_men_freed_name_the_abduction_again(extractor):
+    text = "The kidnapped drivers were freed near Rutba on Thursday, police said."
+    found = [e[0] for e in events(extractor, text, dt.date(2022, 3, 9))]
+    assert "kidnapping" not in found and "prisoner_release" in found, found
+
+
+def test_enslaving_told_with_a_massacre_is_no_abduction_of_its_own(extractor):
+    text = "In August 2014 the militants overran the town, killing and enslaving hundreds."
+    assert "kidnapping" not in [e[0] for e in events(extractor, text, dt.date(2022, 3, 9))]
