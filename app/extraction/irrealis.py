@@ -20,7 +20,7 @@ from app.extraction.postings import posted_description
 #: ("once a stronghold", but not "once the troops had left, jets bombed": a time clause).
 MODAL = re.compile(
     r"\b(?:will|would|could|might|may|plans? to|planning to|intends? to|expected to|"
-    r"threaten(?:s|ed)? to|vowed to|"
+    r"threaten(?:s|ed)? to|vowed to|provid(?:es|ed|ing) for|stipulat(?:es|ed|ing)|envisag(?:es|ed)|"
     r"promised to|pledged to|swore to|hopes? to|wants? to|warned (?:that|of)|if|unless|not|no|"
     r"nobody|fear(?:ed|s|ing)?|denied|ready to|(?:is|are) (?:also )?to|"
     r"to plan|planning|accused of|accus(?:ed|es|ing) (?:[\w-]+ ){1,4}?of|suspected of|little|"

@@ -283,3 +283,9 @@ def test_a_deal_that_failed_to_come_is_not_made():
 def test_a_deal_sought_is_not_made():
     assert _irrealis("Elders met in Kut on Sunday to agree a truce between the clans.", "truce")
     assert _irrealis("Talks resumed in an effort to reach an agreement.", "agreement")
+
+
+def test_the_terms_of_a_deal_are_not_what_happened():
+    text = "The truce provides for a halt to shelling and the release of all detainees."
+    assert _irrealis(text, "release")
+    assert _irrealis("The accord stipulated the withdrawal of the brigade.", "withdrawal")

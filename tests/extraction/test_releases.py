@@ -106,3 +106,8 @@ def test_the_kidnapped_men_freed_name_the_abduction_again(extractor):
 def test_enslaving_told_with_a_massacre_is_no_abduction_of_its_own(extractor):
     text = "In August 2014 the militants overran the town, killing and enslaving hundreds."
     assert "kidnapping" not in [e[0] for e in events(extractor, text, dt.date(2022, 3, 9))]
+
+
+def test_the_rights_group_named_amnesty_is_no_amnesty(extractor):
+    text = "Amnesty International published a report on the prisons of Sinjar on Monday."
+    assert "prisoner_release" not in [e[0] for e in events(extractor, text, dt.date(2022, 3, 9))]
