@@ -246,9 +246,7 @@ def test_a_route_that_opened_an_offensive_stays_a_movement(extractor):
         ),
     ],
 )
-def test_a_force_entering_a_place_the_other_side_left_is_deployed_there(
-    extractor, text, place
-):
+def test_a_force_entering_a_place_the_other_side_left_is_deployed_there(extractor, text, place):
     """The place the other side left is no route's start for the force that came in."""
     found = [(e[0], e[1]) for e in events(extractor, text) if e[0] != "troop_withdrawal"]
     assert found == [("troop_deployment", place)]
