@@ -42,6 +42,23 @@ def test_ways_of_telling_forces_moving(extractor, text):
 @pytest.mark.parametrize(
     ("text", "place"),
     [
+        ("Army units abandoned Tal Tamr late on Friday, residents said.", "Tal Tamr"),
+        ("Two soldiers were hurt before their battalion abandoned the town of Sarrin.", "Sarrin"),
+    ],
+)
+def test_a_force_abandoning_a_town_withdraws_from_it(extractor, text, place):
+    found = events(extractor, text)
+    assert [e[:2] for e in found] == [("troop_withdrawal", place)]
+
+
+def test_a_place_called_abandoned_is_no_withdrawal(extractor):
+    found = types(extractor, "Jets bombed the abandoned Lafarge plant near Jalabiya on Monday.")
+    assert "troop_withdrawal" not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
         ("Police reinforcements were sent from Kirkuk to Hawija on Thursday.", "Hawija"),
         ("Two army battalions were sent from Basra to Amarah on Friday.", "Al ‘Amārah"),
         ("Federal police reinforcements sent from Baghdad reached Kut on Monday.", "Al-Kut"),
