@@ -10,7 +10,9 @@ force went settles it (the blind corpus README's annotation rules, ACLED's defin
 - shelling or artillery fire that hits civilians is an attack on civilians, not remote
   violence against a military target ("regime forces shelled the town, killing a woman");
 - a move with neither an origin nor a direction ("arrived in Kobani", "moved into Sinjar",
-  "entered the town") is a deployment at the place; "pushed north from Qayyara toward Mosul"
+  "entered the town") is a deployment at the place, and so is one whose "origin" is the place
+  it went to (the place the other side left: "rebels pulled out of the town; troops entered
+  it"); "pushed north from Qayyara toward Mosul"
   stays a movement, and so does an advance ("advanced into the village", "swept into the
   city": the lexicon's ``advance`` cue words), a force moving on rather than taking up posts;
 - forces sent and told on their way ("reinforcements from Hama were seen heading towards the
@@ -114,13 +116,24 @@ def refine(draft: EventDraft, advance: re.Pattern[str] | None = None) -> None:
         draft.spec = BY_NAME["troop_movement"]  # "reinforcements heading towards the coast"
     elif name == "troop_movement" and draft.origin is not None and evacuation(draft.sentence.text):
         draft.spec = BY_NAME["troop_withdrawal"]  # "left Douma for Jarablus under the deal"
-    elif name == "troop_movement" and draft.origin is None:
+    elif name == "troop_movement" and (draft.origin is None or _no_way_travelled(draft)):
+        draft.origin = None  # "pulled out of the town; troops entered it": no route
         if advance is not None and advance.match(draft.trigger.text):
             return  # "Israeli forces advanced into the village": moving on, no post taken
         sentence = draft.sentence
         after = sentence.text[draft.trigger.start - sentence.start :]
         if not _ROUTE.match(after):
             draft.spec = BY_NAME["troop_deployment"]
+
+
+def _no_way_travelled(draft: EventDraft) -> bool:
+    """Whether a move's origin is the very place it went to ("NFL fighters pulled out of
+    Qalaat al-Madiq; government units entered the town"): the place the other side left,
+    read as where this force came from, is no start of a route."""
+    origin, location = draft.origin, draft.location
+    if origin is None or location is None or origin.place is None or location.place is None:
+        return False
+    return origin.place.id == location.place.id
 
 
 #: A route told on from a deployment word: from one place towards another, or on the way.

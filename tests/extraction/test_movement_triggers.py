@@ -40,6 +40,39 @@ def test_ways_of_telling_forces_moving(extractor, text):
 
 
 @pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Army units abandoned Tal Tamr late on Friday, residents said.", "Tal Tamr"),
+        ("Two soldiers were hurt before their battalion abandoned the town of Sarrin.", "Sarrin"),
+    ],
+)
+def test_a_force_abandoning_a_town_withdraws_from_it(extractor, text, place):
+    found = events(extractor, text)
+    assert [e[:2] for e in found] == [("troop_withdrawal", place)]
+
+
+def test_a_place_called_abandoned_is_no_withdrawal(extractor):
+    found = types(extractor, "Jets bombed the abandoned Lafarge plant near Jalabiya on Monday.")
+    assert "troop_withdrawal" not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Police reinforcements were sent from Kirkuk to Hawija on Thursday.", "Hawija"),
+        ("Two army battalions were sent from Basra to Amarah on Friday.", "Al ‘Amārah"),
+        ("Federal police reinforcements sent from Baghdad reached Kut on Monday.", "Al-Kut"),
+        ("A commando unit was dispatched from Erbil to Makhmour on Sunday.", "Makhmour"),
+    ],
+)
+def test_forces_told_sent_from_a_place_are_deployed_where_they_went(extractor, text, place):
+    """A force told as sent or dispatched from a place (passive, or "reinforcements sent
+    from") goes to hold the other one: a deployment there, not a movement."""
+    found = events(extractor, text)
+    assert [e[:2] for e in found if e[0].startswith("troop")] == [("troop_deployment", place)]
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "Opposition fighters swept into Saraqib on Monday without a shot being fired.",

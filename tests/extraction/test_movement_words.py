@@ -3,6 +3,8 @@
 
 import datetime as dt
 
+import pytest
+
 from tests.extraction.helpers import events
 
 
@@ -72,6 +74,18 @@ def test_a_force_said_to_be_stationed_somewhere_does_not_deploy(extractor):
     assert "troop_deployment" not in [t for t, _ in found]
     found = types(extractor, "The army stationed two battalions in Hajin on Monday.")
     assert [t for t, _ in found] == ["troop_deployment"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Armoured vehicles were stationed at the main square of Tal Afar after the unrest.",
+        "Peshmerga units stationed near Makhmour pulled out on Sunday morning.",
+    ],
+)
+def test_a_force_told_where_it_is_stationed_is_no_deployment(extractor, text):
+    """ "were stationed at", "units stationed near": where a force is, not a posting made."""
+    assert "troop_deployment" not in [t for t, _ in types(extractor, text)]
 
 
 def test_ways_of_telling_a_withdrawal(extractor):

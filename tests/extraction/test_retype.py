@@ -229,3 +229,24 @@ def test_a_push_that_opened_an_offensive_is_the_battle(extractor):
 def test_a_route_that_opened_an_offensive_stays_a_movement(extractor):
     text = "The assault began on Tuesday, when army brigades advanced on Shirqat from Qayyarah."
     assert "armed_clash" not in [k for k, _ in kinds(extractor, text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        (
+            "Rebel fighters pulled out of Kafr Zita on Monday; army units entered the town "
+            "hours later.",
+            "Kafr Zita",
+        ),
+        (
+            "On Friday the militia withdrew from Tadmur, and government troops entered it the "
+            "same evening.",
+            "Palmyra",
+        ),
+    ],
+)
+def test_a_force_entering_a_place_the_other_side_left_is_deployed_there(extractor, text, place):
+    """The place the other side left is no route's start for the force that came in."""
+    found = [(e[0], e[1]) for e in events(extractor, text) if e[0] != "troop_withdrawal"]
+    assert found == [("troop_deployment", place)]
