@@ -239,6 +239,10 @@ class TriggerFinder:
             self._prefilter.make_automaton()
         self._always = tuple(sorted(always))
         self._searched = frozenset(searched)
+        # The last sentence read and what was found in it: the rules ask of one sentence
+        # again (a type's first trigger, the classifier's check for trigger words).
+        self._last_candidates: tuple[str, dict[int, dict[int, list[int] | None]]] = ("", {})
+        self._last_found: tuple[str, int, list[Trigger]] = ("", 0, [])
 
     def _candidates(self, sentence: str) -> dict[int, dict[int, list[int] | None]]:
         """Rows that may fire in a sentence, by type index, each with where its matches may
@@ -248,6 +252,9 @@ class TriggerFinder:
         one of those words does in the lower-cased sentence (when lower-casing keeps every
         offset and no letter that re.I reads as another case is in it): trying the row there,
         left to right, finds the match a search would."""
+        last = self._last_candidates
+        if last[0] == sentence and sentence:
+            return last[1]
         present: dict[int, dict[int, list[int] | None]] = {}
         for i, j in self._always:
             present.setdefault(i, {})[j] = None
@@ -267,6 +274,7 @@ class TriggerFinder:
                     found[j] = [end - size + 1]
                 else:
                     found[j] = None
+        self._last_candidates = (sentence, present)
         return present
 
     def _search(
@@ -321,6 +329,14 @@ class TriggerFinder:
 
     def find(self, sentence: str, offset: int) -> list[Trigger]:
         """The winning trigger of each group in a sentence (offsets into the report)."""
+        last = self._last_found
+        if last[0] == sentence and last[1] == offset and sentence:
+            return list(last[2])
+        found = self._find(sentence, offset)
+        self._last_found = (sentence, offset, found)
+        return list(found)
+
+    def _find(self, sentence: str, offset: int) -> list[Trigger]:
         present = self._candidates(sentence)
         best: dict[str, list[Trigger]] = {}
         for i, (spec, _) in enumerate(self._patterns):
