@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from operator import attrgetter
 
 import ahocorasick
 
@@ -202,6 +203,9 @@ def _apart(sentence: str, first: Trigger, second: Trigger, offset: int) -> bool:
     )
 
 
+_start = attrgetter("start")
+
+
 class TriggerFinder:
     """The trigger patterns of every type (from the lexicon), compiled once.
 
@@ -379,4 +383,4 @@ class TriggerFinder:
                 t for t in best["movement"] if not any(a <= t.start and t.end <= b for a, b in held)
             ]
         # In the order the sentence tells them, group by group.
-        return [t for g in GROUP_ORDER for t in sorted(best.get(g, []), key=lambda t: t.start)]
+        return [t for g in GROUP_ORDER if g in best for t in sorted(best[g], key=_start)]
