@@ -77,12 +77,14 @@ def literal_prefixes(alternative: str) -> set[str] | None:
         return literal_prefixes(alternative[_group_end(alternative, 0) + 1 :])
     if alternative.startswith("\\b"):  # a word boundary takes no characters: skip it
         return literal_prefixes(alternative[2:])
-    if alternative.startswith("(?:"):
+    # A group, or one read case-sensitively ("(?-i:is)"): its words in lower case are still
+    # where a match may begin (the lower-cased text holds them wherever the group matches).
+    if alternative.startswith(("(?:", "(?-i:")):
         end = _group_end(alternative, 0)
         optional = alternative[end + 1 : end + 2] in ("?", "*")
         rest = alternative[end + 2 if optional else end + 1 :]
         found: set[str] = set()
-        for inner in split_alternatives(alternative[3:end]):
+        for inner in split_alternatives(alternative[alternative.index(":") + 1 : end]):
             literals = literal_prefixes(inner if optional else inner + rest)
             if literals is None:
                 return None

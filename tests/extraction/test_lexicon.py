@@ -102,6 +102,15 @@ def test_a_word_boundary_opening_an_alternative_is_passed_over_for_its_first_wor
     }
 
 
+def test_a_case_sensitive_group_gives_its_words_in_lower_case():
+    # "IS fighting" is the group, "is fighting" the verb: both begin where "is fighting" does
+    # in the lower-cased text, and the pattern tells them apart there.
+    alternative = r"(?:were|(?-i:is)) fighting"
+    assert literal_prefixes(alternative) == {"were fighting", "is fighting"}
+    assert re.match(alternative, "Is fighting", re.I) is None
+    assert re.match(alternative, "is fighting", re.I)
+
+
 def test_a_row_opened_by_a_plain_look_behind_is_prefiltered_by_its_words():
     # Every match stands right after "after ": a sentence without the words is not searched.
     alternative = r"(?<=after )(?:an? |the )?(?:[\w-]+ ){0,2}?(?:siege|assault)\b"
