@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from operator import attrgetter
 
 import ahocorasick
 
@@ -202,6 +203,9 @@ def _apart(sentence: str, first: Trigger, second: Trigger, offset: int) -> bool:
     )
 
 
+_start = attrgetter("start")
+
+
 class TriggerFinder:
     """The trigger patterns of every type (from the lexicon), compiled once.
 
@@ -239,6 +243,10 @@ class TriggerFinder:
             self._prefilter.make_automaton()
         self._always = tuple(sorted(always))
         self._searched = frozenset(searched)
+        # The last sentence read and what was found in it: the rules ask of one sentence
+        # again (a type's first trigger, the classifier's check for trigger words).
+        self._last_candidates: tuple[str, dict[int, dict[int, list[int] | None]]] = ("", {})
+        self._last_found: tuple[str, int, list[Trigger]] = ("", 0, [])
 
     def _candidates(self, sentence: str) -> dict[int, dict[int, list[int] | None]]:
         """Rows that may fire in a sentence, by type index, each with where its matches may
@@ -248,6 +256,9 @@ class TriggerFinder:
         one of those words does in the lower-cased sentence (when lower-casing keeps every
         offset and no letter that re.I reads as another case is in it): trying the row there,
         left to right, finds the match a search would."""
+        last = self._last_candidates
+        if last[0] == sentence and sentence:
+            return last[1]
         present: dict[int, dict[int, list[int] | None]] = {}
         for i, j in self._always:
             present.setdefault(i, {})[j] = None
@@ -267,6 +278,7 @@ class TriggerFinder:
                     found[j] = [end - size + 1]
                 else:
                     found[j] = None
+        self._last_candidates = (sentence, present)
         return present
 
     def _search(
@@ -321,6 +333,14 @@ class TriggerFinder:
 
     def find(self, sentence: str, offset: int) -> list[Trigger]:
         """The winning trigger of each group in a sentence (offsets into the report)."""
+        last = self._last_found
+        if last[0] == sentence and last[1] == offset and sentence:
+            return list(last[2])
+        found = self._find(sentence, offset)
+        self._last_found = (sentence, offset, found)
+        return list(found)
+
+    def _find(self, sentence: str, offset: int) -> list[Trigger]:
         present = self._candidates(sentence)
         best: dict[str, list[Trigger]] = {}
         for i, (spec, _) in enumerate(self._patterns):
@@ -363,4 +383,4 @@ class TriggerFinder:
                 t for t in best["movement"] if not any(a <= t.start and t.end <= b for a, b in held)
             ]
         # In the order the sentence tells them, group by group.
-        return [t for g in GROUP_ORDER for t in sorted(best.get(g, []), key=lambda t: t.start)]
+        return [t for g in GROUP_ORDER if g in best for t in sorted(best[g], key=_start)]

@@ -3,8 +3,13 @@ the literals the trigger prefilter looks for before any pattern of a type runs."
 
 from __future__ import annotations
 
+import re
+
 #: The shortest literal worth prefiltering on.
 _MIN_LITERAL = 3
+#: A look-behind of plain words opening an alternative ("(?<=after )..."): every match
+#: stands right after those words, so a text holding a match holds them.
+_PLAIN_LOOKBEHIND = re.compile(r"\(\?<=([A-Za-z ]+)\)")
 
 
 def _group_end(pattern: str, start: int) -> int:
@@ -59,6 +64,8 @@ def required_literal(alternative: str) -> str | None:
                 run = ""
         i += 1
     runs.append(run)
+    if (behind := _PLAIN_LOOKBEHIND.match(alternative)) is not None:
+        runs.append(behind.group(1))
     longest = max(runs, key=len).lower()
     return longest if len(longest) >= _MIN_LITERAL else None
 
@@ -68,12 +75,16 @@ def literal_prefixes(alternative: str) -> set[str] | None:
     for the prefilter; None when no such words can be told (the type always runs)."""
     if alternative.startswith(("(?<", "(?=", "(?!")):  # a look-around: skip it
         return literal_prefixes(alternative[_group_end(alternative, 0) + 1 :])
-    if alternative.startswith("(?:"):
+    if alternative.startswith("\\b"):  # a word boundary takes no characters: skip it
+        return literal_prefixes(alternative[2:])
+    # A group, or one read case-sensitively ("(?-i:is)"): its words in lower case are still
+    # where a match may begin (the lower-cased text holds them wherever the group matches).
+    if alternative.startswith(("(?:", "(?-i:")):
         end = _group_end(alternative, 0)
         optional = alternative[end + 1 : end + 2] in ("?", "*")
         rest = alternative[end + 2 if optional else end + 1 :]
         found: set[str] = set()
-        for inner in split_alternatives(alternative[3:end]):
+        for inner in split_alternatives(alternative[alternative.index(":") + 1 : end]):
             literals = literal_prefixes(inner if optional else inner + rest)
             if literals is None:
                 return None

@@ -41,7 +41,27 @@ def _key(word: str, first: bool) -> str:
 
 def words(text: str) -> list[str]:
     """The folded words of a sentence (what the features are made of), in order."""
-    return [_key(w, i == 0) for i, w in enumerate(_WORD.findall(text))]
+    found = _WORD.findall(text)
+    if not found:
+        return []
+    # Each word's key inside a sentence is read once and reused (this runs on every
+    # sentence): the first word, never marked as a name, is read on its own.
+    inner = _inner_keys.get
+    keys = [inner(w) or _inner_key(w) for w in found]
+    keys[0] = _key(found[0], True)
+    return keys
+
+
+#: Word -> its key when not a sentence's first word; emptied when full.
+_inner_keys: dict[str, str] = {}
+_MAX_INNER_KEYS = 100_000
+
+
+def _inner_key(word: str) -> str:
+    if len(_inner_keys) >= _MAX_INNER_KEYS:
+        _inner_keys.clear()
+    key = _inner_keys[word] = _key(word, False)
+    return key
 
 
 def tokens(text: str) -> list[Token]:

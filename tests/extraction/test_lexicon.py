@@ -13,7 +13,11 @@ from app.extraction.lexicon import (
     read_states,
     read_triggers,
 )
-from app.extraction.pattern_literals import required_literal, split_alternatives
+from app.extraction.pattern_literals import (
+    literal_prefixes,
+    required_literal,
+    split_alternatives,
+)
 
 
 @pytest.fixture(scope="module")
@@ -87,6 +91,33 @@ def test_a_row_without_a_literal_start_is_prefiltered_by_a_word_it_needs(
     assert required_literal(alternative) == literal
     assert re.fullmatch(alternative, matching, re.I)
     assert literal is None or literal in matching.lower()
+
+
+def test_a_word_boundary_opening_an_alternative_is_passed_over_for_its_first_words():
+    # Every match of "\\bheld ... hostage" begins with "held": tried only where it begins.
+    assert literal_prefixes(r"\bheld (?:them )?hostage\b") == {"held "}
+    assert literal_prefixes(r"(?<!who )\b(?:seized|took) hostages?") == {
+        "seized hostage",
+        "took hostage",
+    }
+
+
+def test_a_case_sensitive_group_gives_its_words_in_lower_case():
+    # "IS fighting" is the group, "is fighting" the verb: both begin where "is fighting" does
+    # in the lower-cased text, and the pattern tells them apart there.
+    alternative = r"(?:were|(?-i:is)) fighting"
+    assert literal_prefixes(alternative) == {"were fighting", "is fighting"}
+    assert re.match(alternative, "Is fighting", re.I) is None
+    assert re.match(alternative, "is fighting", re.I)
+
+
+def test_a_row_opened_by_a_plain_look_behind_is_prefiltered_by_its_words():
+    # Every match stands right after "after ": a sentence without the words is not searched.
+    alternative = r"(?<=after )(?:an? |the )?(?:[\w-]+ ){0,2}?(?:siege|assault)\b"
+    assert required_literal(alternative) == "after "
+    assert re.search(alternative, "Troops left After the long siege", re.I)
+    # A look-behind holding more than plain words tells none.
+    assert required_literal(r"(?<=\bafter )(?:siege|assault)") is None
 
 
 def test_a_row_counted_in_figures_still_fires(lexicon):
