@@ -7,6 +7,9 @@ force went settles it (the blind corpus README's annotation rules, ACLED's defin
   "IS attacked a Hashd post", "fighters attacked government positions" (ACLED: Battles /
   Armed clash); so is an attack by state forces
   on nobody named ("Peshmerga forces attacked from the Khazir front");
+- a battle word whose only targets are civilians, told with their killing and no fight
+  between two sides, is violence against civilians ("IS fighters overran the village,
+  massacring dozens of Yazidi men"; "after clashes that killed residents" stays a battle);
 - shelling or artillery fire that hits civilians is an attack on civilians, not remote
   violence against a military target ("regime forces shelled the town, killing a woman");
 - a move with neither an origin nor a direction ("arrived in Kobani", "moved into Sinjar",
@@ -106,6 +109,8 @@ def refine(draft: EventDraft, advance: re.Pattern[str] | None = None) -> None:
     elif name == "drone_or_rocket_attack" and _SHELLING.match(draft.trigger.text):
         if any(a.kind == "civilians" for a in targets):
             draft.spec = BY_NAME["attack"]
+    elif name == "armed_clash" and _civilians_killed(draft):
+        draft.spec = BY_NAME["attack"]  # "overran Sinjar, killing thousands of Yazidis"
     elif _insurgents_moving_in(draft) or _insurgent_checkpoint(draft):
         draft.spec = BY_NAME["insurgent_activity"]
     elif draft.spec.category == "movement" and _opening_push(draft):
@@ -121,6 +126,31 @@ def refine(draft: EventDraft, advance: re.Pattern[str] | None = None) -> None:
         after = sentence.text[draft.trigger.start - sentence.start :]
         if not _ROUTE.match(after):
             draft.spec = BY_NAME["troop_deployment"]
+
+
+#: Killing told of people ("killing hundreds of Yazidi men", "massacred", "executed").
+_KILLING = re.compile(
+    r"\b(?:kill(?:ed|ing)|massacr\w*|execut(?:ed|ion|ions|ing)|enslav\w*|behead\w*|"
+    r"slaughter\w*|shot dead)\b",
+    re.I,
+)
+#: Words of a fight between two sides: a battle, whoever died in it.
+_TWO_SIDES = re.compile(
+    r"\b(?:clash\w*|fight(?:s|ing)?|fought|battl\w*|gunfights?|firefights?|exchange\w* of fire|"
+    r"resist\w*|between)\b",
+    re.I,
+)
+
+
+def _civilians_killed(draft: EventDraft) -> bool:
+    """ "Islamic State fighters overran Sinjar, killing thousands of Yazidi men": a battle
+    word whose only targets are civilians, told with their killing and no fight between two
+    sides, is violence against civilians (ACLED), not a battle."""
+    hit = [a for a, role, _ in draft.actors if role == "target"]
+    if not hit or any(a.kind != "civilians" for a in hit):
+        return False
+    text = draft.sentence.text
+    return bool(_KILLING.search(text)) and not _TWO_SIDES.search(text)
 
 
 #: A route told on from a deployment word: from one place towards another, or on the way.

@@ -229,3 +229,25 @@ def test_a_push_that_opened_an_offensive_is_the_battle(extractor):
 def test_a_route_that_opened_an_offensive_stays_a_movement(extractor):
     text = "The assault began on Tuesday, when army brigades advanced on Shirqat from Qayyarah."
     assert "armed_clash" not in [k for k, _ in kinds(extractor, text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Islamic State fighters overran the village of Hardan on Monday, killing dozens of "
+        "Yazidi villagers.",
+        "Islamic State militants overran Kocho on Monday and executed dozens of Yazidis.",
+    ],
+)
+def test_a_battle_word_that_only_kills_civilians_is_an_attack(extractor, text):
+    found = kinds(extractor, text, dt.date(2014, 8, 20))
+    assert [k for k, _ in found] == ["attack"]
+
+
+def test_clashes_that_killed_civilians_stay_a_battle(extractor):
+    found = kinds(
+        extractor,
+        "Clashes between the army and Druze gunmen in Sahnaya on Monday killed six residents.",
+        dt.date(2025, 5, 1),
+    )
+    assert [k for k, _ in found] == ["armed_clash"]
