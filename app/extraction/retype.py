@@ -6,7 +6,9 @@ force went settles it (the blind corpus README's annotation rules, ACLED's defin
 - an attack word whose target is an armed side is a battle: "gunmen struck an army checkpoint",
   "IS attacked a Hashd post", "fighters attacked government positions" (ACLED: Battles /
   Armed clash); so is an attack by state forces
-  on nobody named ("Peshmerga forces attacked from the Khazir front");
+  on nobody named ("Peshmerga forces attacked from the Khazir front"), and so is one told of
+  the state's forces and an armed group with nobody else ("security forces killed two ISIS
+  members in a raid");
 - a battle word whose only targets are civilians, told with their killing and no fight
   between two sides, is violence against civilians ("IS fighters overran the village,
   massacring dozens of Yazidi men"; "after clashes that killed residents" stays a battle);
@@ -101,6 +103,14 @@ def refine(draft: EventDraft, advance: re.Pattern[str] | None = None) -> None:
     if name == "attack" and _FIGHT_WORDS.match(draft.trigger.text):
         acting = [a for a, role, _ in draft.actors if role == "actor"]
         offensive = not targets and bool(acting) and all(a.kind in _STATE for a in acting)
+        # "the General Security forces killed two ISIS members in a raid": the state's forces
+        # and an armed group, nobody else named, fought each other
+        offensive = offensive or (
+            not targets
+            and any(a.kind in _STATE for a in acting)
+            and any(a.kind in ARMED and a.kind not in _STATE for a in acting)
+            and all(a.kind in ARMED for a in acting)
+        )
         under_fire = _UNDER_FIRE.match(draft.trigger.text) is not None and not any(
             a.kind == "civilians" for a in targets
         )

@@ -251,3 +251,16 @@ def test_clashes_that_killed_civilians_stay_a_battle(extractor):
         dt.date(2025, 5, 1),
     )
     assert [k for k, _ in found] == ["armed_clash"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Counter-terrorism forces said they had killed two ISIS members and detained a third in "
+        "a raid near Rawa on Monday.",
+        "Anbar, Wadi Hauran: CTS raid on an ISIS hideout on Monday; 4 militants killed.",
+    ],
+)
+def test_state_forces_killing_an_armed_group_in_a_raid_is_a_clash(extractor, text):
+    found = kinds(extractor, text, dt.date(2024, 5, 16))
+    assert [k for k, _ in found][0] == "armed_clash"
