@@ -332,11 +332,11 @@ def _tally(sentence: str, movement: bool, at: int | None = None) -> bool:
 _COMMENTARY = re.compile(
     r"\s*(?:analysis|assessment|outlook|comment(?:ary)?|overview|forecast)\s*:", re.I
 )
-#: A totals line ("- Total killed in today's attacks: 140", "Total dead in the province since
-#: May: 14"): a sum of events told one by one, none itself.
+#: A totals line ("Total dead in the province since May: 14", "Running count, 2024: 14"): a sum.
 _TOTALS = re.compile(
-    r"\s*(?:-\s*)?(?:total|overall|cumulative)\s+(?:number\s+of\s+)?(?:killed|dead|deaths|"
-    r"casualties|fatalities|toll|victims)\b[^:;.]{0,80}:\s*[\d,]+",
+    r"\s*(?:-\s*)?(?:(?:total|overall|cumulative)\s+(?:number\s+of\s+)?(?:[\w-]+\s+){0,2}?(?:killed|"
+    r"dead|deaths|casualties|fatalities|toll|victims)\b[^:;.]{0,100}|(?:running (?:count|tally|"
+    r"toll)|cumulative)\b[^:;]{0,80}):\s*[\d,]+",
     re.I,
 )
 #: A move told as what a force was doing when something else happened ("came under attack

@@ -15,6 +15,7 @@ from collections.abc import Callable
 
 from app.extraction.aid_convoys import told_as_other
 from app.extraction.cues import cued_match, cued_search
+from app.extraction.disasters import natural_disaster
 from app.extraction.evacuations import force_with_kin
 from app.extraction.event_anaphora import ANAPHORA
 from app.extraction.event_types import Trigger, TriggerFinder, irrealis
@@ -195,7 +196,11 @@ def occurrences(
         # "ISIS claimed the attack": about an event already drafted; but "in response to an
         # Israeli air strike near Damascus on Monday" is one more, with its own date, and
         # "an IED hit a patrol near Hawija; IS claimed the attack" tells the event first.
-        return dated + before_claim(sentence, claim.start(), [t for t in told if t not in dated])
+        # "the January 28 attack on Tower 22, claimed by the Islamic Resistance": a claim
+        # about an earlier event that gives that event's own date tells it in background.
+        named = [t for t in told if dated_reference is not None and dated_reference(t)]
+        first = before_claim(sentence, claim.start(), [t for t in told if t not in named])
+        return dated + named + first
     triggers = [t for t in found if t in told or t in dated]
     triggers = [t for t in triggers if not _crowd_shot_by_gunmen(sentence, t, triggers)]
     if any(t.spec.group == "unrest" for t in triggers):
@@ -240,6 +245,7 @@ def occurrences(
         and not framing(sentence, t, triggers)
         and not overflight(sentence, t)
         and not told_as_other(t, triggers, sentence)
+        and not natural_disaster(sentence, t)
     ]
     triggers += _another(sentence, triggers)
     triggers += while_another(finder, sentence, triggers)

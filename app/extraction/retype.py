@@ -6,7 +6,12 @@ force went settles it (the blind corpus README's annotation rules, ACLED's defin
 - an attack word whose target is an armed side is a battle: "gunmen struck an army checkpoint",
   "IS attacked a Hashd post", "fighters attacked government positions" (ACLED: Battles /
   Armed clash); so is an attack by state forces
-  on nobody named ("Peshmerga forces attacked from the Khazir front");
+  on nobody named ("Peshmerga forces attacked from the Khazir front"), and so is one told of
+  the state's forces and an armed group with nobody else ("security forces killed two ISIS
+  members in a raid");
+- a battle word whose only targets are civilians, told with their killing and no fight
+  between two sides, is violence against civilians ("IS fighters overran the village,
+  massacring dozens of Yazidi men"; "after clashes that killed residents" stays a battle);
 - shelling or artillery fire that hits civilians is an attack on civilians, not remote
   violence against a military target ("regime forces shelled the town, killing a woman");
 - a move with neither an origin nor a direction ("arrived in Kobani", "moved into Sinjar",
@@ -100,6 +105,14 @@ def refine(draft: EventDraft, advance: re.Pattern[str] | None = None) -> None:
     if name == "attack" and _FIGHT_WORDS.match(draft.trigger.text):
         acting = [a for a, role, _ in draft.actors if role == "actor"]
         offensive = not targets and bool(acting) and all(a.kind in _STATE for a in acting)
+        # "the General Security forces killed two ISIS members in a raid": the state's forces
+        # and an armed group, nobody else named, fought each other
+        offensive = offensive or (
+            not targets
+            and any(a.kind in _STATE for a in acting)
+            and any(a.kind in ARMED and a.kind not in _STATE for a in acting)
+            and all(a.kind in ARMED for a in acting)
+        )
         under_fire = _UNDER_FIRE.match(draft.trigger.text) is not None and not any(
             a.kind == "civilians" for a in targets
         )
@@ -108,6 +121,8 @@ def refine(draft: EventDraft, advance: re.Pattern[str] | None = None) -> None:
     elif name == "drone_or_rocket_attack" and _SHELLING.match(draft.trigger.text):
         if any(a.kind == "civilians" for a in targets):
             draft.spec = BY_NAME["attack"]
+    elif name == "armed_clash" and _civilians_killed(draft):
+        draft.spec = BY_NAME["attack"]  # "overran Sinjar, killing thousands of Yazidis"
     elif _insurgents_moving_in(draft) or _insurgent_checkpoint(draft):
         draft.spec = BY_NAME["insurgent_activity"]
     elif draft.spec.category == "movement" and _opening_push(draft):
@@ -134,6 +149,31 @@ def _no_way_travelled(draft: EventDraft) -> bool:
     if origin is None or location is None or origin.place is None or location.place is None:
         return False
     return origin.place.id == location.place.id
+
+
+#: Killing told of people ("killing hundreds of Yazidi men", "massacred", "executed").
+_KILLING = re.compile(
+    r"\b(?:kill(?:ed|ing)|massacr\w*|execut(?:ed|ion|ions|ing)|enslav\w*|behead\w*|"
+    r"slaughter\w*|shot dead)\b",
+    re.I,
+)
+#: Words of a fight between two sides: a battle, whoever died in it.
+_TWO_SIDES = re.compile(
+    r"\b(?:clash\w*|fight(?:s|ing)?|fought|battl\w*|gunfights?|firefights?|exchange\w* of fire|"
+    r"resist\w*|between)\b",
+    re.I,
+)
+
+
+def _civilians_killed(draft: EventDraft) -> bool:
+    """ "Islamic State fighters overran Sinjar, killing thousands of Yazidi men": a battle
+    word whose only targets are civilians, told with their killing and no fight between two
+    sides, is violence against civilians (ACLED), not a battle."""
+    hit = [a for a, role, _ in draft.actors if role == "target"]
+    if not hit or any(a.kind != "civilians" for a in hit):
+        return False
+    text = draft.sentence.text
+    return bool(_KILLING.search(text)) and not _TWO_SIDES.search(text)
 
 
 #: A route told on from a deployment word: from one place towards another, or on the way.

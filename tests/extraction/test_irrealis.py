@@ -182,6 +182,12 @@ def test_a_totals_line_is_no_event(extractor):
     assert not _irrealis("Gunmen killed three men in attacks on the camp on Monday.", "attacks")
 
 
+def test_a_running_count_or_cumulative_tally_is_no_event():
+    assert _irrealis("Running count, 2023: 22 civilians killed by Turkish strikes.", "killed")
+    assert _irrealis("Cumulative since 3 May (all provinces): 120+ killed.", "killed")
+    assert _irrealis("Total shepherds killed by mines in the desert since March: 40.", "killed")
+
+
 def test_a_deployment_that_ended_a_brawl_after_until_happened(extractor):
     found = [
         e[0]

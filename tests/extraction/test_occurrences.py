@@ -1,5 +1,7 @@
 """Several events in one story, and types across categories (sentences written for these tests)."""
 
+import datetime as dt
+
 from tests.extraction.helpers import events
 
 
@@ -298,3 +300,15 @@ def test_a_sides_own_account_of_the_strike_told_before_is_the_same_event(extract
         "Tal Baydar.",
     )
     assert [t for t, _ in found] == ["drone_or_rocket_attack"]
+
+
+def test_a_claimed_earlier_attack_with_its_own_date_is_an_event(extractor):
+    # The claim names an earlier attack with a day of its own: that attack, told in background.
+    found = events(
+        extractor,
+        "US jets struck Kataib Hezbollah depots near Jurf al-Sakhar on Friday. These strikes "
+        "answer the rocket attack on the Taji base on 11 March, claimed by Kataib Hezbollah, "
+        "which killed two American soldiers.",
+        dt.date(2020, 3, 14),
+    )
+    assert ("drone_or_rocket_attack", "Camp Taji") in [(e[0], e[1]) for e in found]

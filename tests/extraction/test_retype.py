@@ -250,3 +250,38 @@ def test_a_force_entering_a_place_the_other_side_left_is_deployed_there(extracto
     """The place the other side left is no route's start for the force that came in."""
     found = [(e[0], e[1]) for e in events(extractor, text) if e[0] != "troop_withdrawal"]
     assert found == [("troop_deployment", place)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Islamic State fighters overran the village of Hardan on Monday, killing dozens of "
+        "Yazidi villagers.",
+        "Islamic State militants overran Kocho on Monday and executed dozens of Yazidis.",
+    ],
+)
+def test_a_battle_word_that_only_kills_civilians_is_an_attack(extractor, text):
+    found = kinds(extractor, text, dt.date(2014, 8, 20))
+    assert [k for k, _ in found] == ["attack"]
+
+
+def test_clashes_that_killed_civilians_stay_a_battle(extractor):
+    found = kinds(
+        extractor,
+        "Clashes between the army and Druze gunmen in Sahnaya on Monday killed six residents.",
+        dt.date(2025, 5, 1),
+    )
+    assert [k for k, _ in found] == ["armed_clash"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Counter-terrorism forces said they had killed two ISIS members and detained a third in "
+        "a raid near Rawa on Monday.",
+        "Anbar, Wadi Hauran: CTS raid on an ISIS hideout on Monday; 4 militants killed.",
+    ],
+)
+def test_state_forces_killing_an_armed_group_in_a_raid_is_a_clash(extractor, text):
+    found = kinds(extractor, text, dt.date(2024, 5, 16))
+    assert [k for k, _ in found][0] == "armed_clash"
