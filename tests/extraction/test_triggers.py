@@ -342,3 +342,14 @@ def test_the_ensuing_firefight_is_the_fight_already_told(extractor):
         "Four militants were killed in the ensuing firefight, the officer said."
     )
     assert types(extractor, text) == ["armed_clash"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rebels in Busra al-Harir struck their own deal with the army on Tuesday.",
+        "Elders in Tafas struck a new truce with the army on Monday.",
+    ],
+)
+def test_a_deal_struck_is_no_attack(extractor, text):
+    assert [kind for kind, *_ in events(extractor, text)] == ["agreement"]
