@@ -29,6 +29,7 @@ from app.domain import Place
 from app.extraction.event_builder import EventDraft
 from app.extraction.lexicon import Demonym, State
 from app.extraction.lexicon_tables import Named
+from app.extraction.patterns import lazy_compile
 from app.extraction.places import Mention
 from app.extraction.resolve import ResolvedMention
 from app.gazetteer.geocoder import Gazetteer
@@ -63,7 +64,7 @@ _NOT_THE_STATE = ("Kremlin", "Kurdistan", "KRG", "Kurdish", "Regional")
 def _words(words: Iterable[str]) -> re.Pattern[str]:
     """Any of the words as written, between non-word characters ("U.S." included)."""
     alternatives = "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
-    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)")
+    return lazy_compile(rf"(?<!\w)(?:{alternatives})(?!\w)")
 
 
 def _state_words(state: State) -> list[str]:
