@@ -31,6 +31,18 @@ from app.extraction.list_scope import (
 )
 from app.extraction.metonyms import acting as acting
 from app.extraction.named_sites import site_named_before
+from app.extraction.place_cues import (
+    BEFORE_PENALTY,
+    DEST_CUE,
+    FROM_CUE,
+    NEAR_CUE,
+    ORIGIN_CUE,
+    OUSTED_CUE,
+    ROAD_CUE,
+    STRONG_DEST_CUE,
+    WITHDRAWN_TO,
+)
+from app.extraction.place_cues import before as before
 from app.extraction.place_lists import SPECIFICITY as SPECIFICITY
 from app.extraction.place_lists import (
     holds,
@@ -50,60 +62,6 @@ from app.extraction.signatories import signatory_places
 from app.extraction.text import Sentence
 from app.extraction.there import said_there
 
-ORIGIN_CUE = re.compile(
-    r"\b(?:from|left|leaving|departed|set out from|out of)\s+(?:the\s+)?"
-    r"(?:(?:[\w-]+\s+){0,2}|[\w-]+\s+(?:city|town|village|district|province|camp|base)\s+of\s+)$|"
-    # "troops fled Palmyra", "abandoned the town of Hit": the place left (not "fled to").
-    r"\b(?:fled|abandoned|evacuated|vacated)\s+(?:the\s+)?(?:(?:town|city|village|base)\s+of\s+)?$|"
-    r"\bfrom\s+(?:bases|positions|camps|areas)\s+(?:in|near|around)\s+(?:the\s+)?"
-    r"(?:[\w-]+\s+)?$",
-    re.I,
-)
-DEST_CUE = re.compile(
-    r"\b(?:to|into|towards?|for|arrived (?:at|in)|reached|at|in|inside|positions at|"
-    r"(?:advanced|advancing|advances|marched|marching|closed in|closing in|converged) on|"
-    r"deployed (?:at|to|in))\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$",
-    re.I,
-)
-#: Not "flights to and from Sulaymaniyah", "flights from Erbil airport": both ways, or
-#: traffic closed, is no force's starting point.
-#: "fired from over the occupied Golan Heights", "from the direction of the Golan", "from the
-#: airspace of Lebanon": where the shots came from too.
-_FROM = re.compile(
-    r"(?<!\bto and )(?<!\bflights )(?<!\bflight )\b(?:from|out of)\s+"
-    r"(?:(?:over|above)\s+|(?:the\s+)?(?:direction|airspace|skies)\s+(?:of|over)\s+)?"
-    r"(?:the\s+)?(?:[a-z]+ed\s+)?$",
-    re.I,
-)
-#: "drove Islamic State out of Sinjar", "expelled the militants from Rawa": the place the
-#: enemy was forced out of is where the fight was, not where a force came from; so is where
-#: something was seized ("seized the tunnels from the Qaboun district").
-_OUSTED = re.compile(
-    r"\b(?:dr[io]ve[ns]?|driving|push(?:ed|es|ing)?|forc(?:ed|es|ing)|expel(?:led|s|ling)?|"
-    r"oust(?:ed|s|ing)?|chas(?:ed|es|ing)|kick(?:ed|s|ing)|evict(?:ed|s|ing)?|"
-    r"clear(?:ed|s|ing)?|seiz(?:ed|es|ing)|wrest(?:ed|s|ing)?)\s+(?:[\w'’-]+\s+){0,5}"
-    r"(?:out of|from)\s+(?:the\s+)?$",
-    re.I,
-)
-NEAR_CUE = re.compile(
-    r"\b(?:near|outside|around|outskirts of|north of|south of|east of|west of|north-east of|"
-    r"north-west of|south-east of|south-west of|northeast of|northwest of|southeast of|"
-    r"southwest of|close to|between|area of|countryside of|desert (?:east|west|north|south) "
-    r"of)\s+(?:the\s+)?$",
-    re.I,
-)
-STRONG_DEST_CUE = re.compile(
-    r"\b(?:arrived (?:at|in)|reached|deployed (?:at|to|in)|positions (?:at|in|near|around))\s+"
-    r"(?:the\s+)?(?:[\w-]+\s+){0,3}$",
-    re.I,
-)
-_BEFORE_PENALTY = 30  # characters: "shelled Tal Tamr" binds tighter than "Tal Tamr was shelled"
-#: Where a withdrawing force went ("pulled back to Erbil"); "in" only says where it was.
-WITHDRAWN_TO = re.compile(
-    r"\b(?:to|into|towards?|for|back to)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$", re.I
-)
-ROAD_CUE = re.compile(r"\b(?:roads?|highways?|routes?|leading)\s+(?:\w+\s+)?to\s+$", re.I)
-
 
 def _home_country(trigger: Trigger, sentence: Sentence, mention: ResolvedMention) -> bool:
     """ "pulling its men back towards Lebanon", "withdrawn across the border into Syria": a
@@ -114,12 +72,6 @@ def _home_country(trigger: Trigger, sentence: Sentence, mention: ResolvedMention
         and mention.place.family == "country"
         and cued_search(WITHDRAWN_TO, before(sentence, mention)) is not None
     )
-
-
-def before(sentence: Sentence, mention: ResolvedMention, width: int = 40) -> str:
-    """The sentence text just before a mention."""
-    at = mention.mention.start - sentence.start
-    return sentence.text[max(0, at - width) : at]
 
 
 def is_near(sentence: Sentence, mention: ResolvedMention) -> bool:
@@ -140,7 +92,7 @@ def nearest_to(
 
     def distance(t: Trigger, m: ResolvedMention) -> int:
         start, end = m.mention.start, m.mention.end
-        return start - t.end if start >= t.end else (t.start - end) + _BEFORE_PENALTY
+        return start - t.end if start >= t.end else (t.start - end) + BEFORE_PENALTY
 
     own = [m for m in placed if all(distance(trigger, m) <= distance(o, m) for o in others)]
     return own or placed
@@ -237,8 +189,8 @@ def choose(
     came_from = [
         item
         for m in placed
-        if cued_search(_FROM, before(sentence, m))
-        and not cued_search(_OUSTED, before(sentence, m, 60))
+        if cued_search(FROM_CUE, before(sentence, m))
+        and not cued_search(OUSTED_CUE, before(sentence, m, 60))
         for item in [*listed_with(sentence, m, placed), *plain_list(sentence, m, placed)]
     ]
     rest = [m for m in placed if m not in came_from]

@@ -5,7 +5,7 @@ import datetime as dt
 
 import pytest
 
-from app.extraction.locate import ORIGIN_CUE
+from app.extraction.place_cues import ORIGIN_CUE
 from tests.extraction.helpers import events
 
 
