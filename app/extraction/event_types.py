@@ -15,7 +15,8 @@ import ahocorasick
 
 from app.events import Category, EventType
 from app.extraction.cues import has_case_trap
-from app.extraction.irrealis import CLAUSE_VERB, HABITUAL, MODAL, REFERENCE, irrealis
+from app.extraction.habits import HABITUAL
+from app.extraction.irrealis import CLAUSE_VERB, MODAL, REFERENCE, irrealis
 from app.extraction.pattern_literals import literal_prefixes, required_literal, split_alternatives
 from app.extraction.patterns import lazy_compile
 from app.extraction.trigger_overlaps import air_toll, reads_more

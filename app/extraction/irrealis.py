@@ -10,8 +10,9 @@ from __future__ import annotations
 import re
 
 from app.extraction.comparisons import compared
-from app.extraction.cues import cued_finditer, cued_search, holds_any, lowered
+from app.extraction.cues import cued_finditer, cued_search
 from app.extraction.demands import demanded
+from app.extraction.habits import habitual, tally
 from app.extraction.lexicon import shipped_alternation
 from app.extraction.means import told_as_means
 from app.extraction.postings import posted_description
@@ -108,28 +109,6 @@ def _supporting(before: str) -> bool:
 
 
 _AUXILIARY = re.compile(r"\b(?:were|was|have|has|had|are|is|been)\b", re.I)
-#: A running tally ("350 people have been killed since the unrest began", "recorded 11
-#: kidnappings in October") is no one event, nor what happened "in recent weeks".
-TALLY = re.compile(
-    r"\bha(?:s|ve) (?:been (?:killed|wounded|injured|detained|arrested|displaced|documented|"
-    r"recorded)|(?:carried out|conducted|launched|killed|fired|made|staged|mounted) "
-    r"(?:hundreds|dozens|scores|thousands|more than|over|regular|repeated|frequent|numerous)"
-    r")\b|\b[Tt]otal documented\b|\bin recent (?:days|weeks|months)\b|"
-    r"\b(?:in|over|during) the (?:past|last) (?:few |several )?(?:days|weeks|months)\b|"
-    # "the office recorded 11 kidnappings in October", "the number of attacks has risen to 90"
-    r"\b(?:recorded|registered|counted|logged) (?:at least |more than |some |about |nearly )?"
-    r"[\d,]+ (?:[\w-]+ ){0,2}?[\w-]+s\b|\b[Nn]umber of\b[^.;]{0,80}\b(?:ha(?:s|d) )?(?:rose|risen|"
-    r"reached|climbed|stands|stood)\b"
-)
-#: A count since earlier the same day: "since this morning", "since dawn".
-_TODAY_SINCE = re.compile(
-    r"\b[Ss]ince (?:this morning|dawn|daybreak|midnight|the early hours|early (?:this )?morning)\b"
-)
-#: "in recent weeks" alone: a move made in that time is an event all the same.
-_RECENTLY = re.compile(
-    r"\bin recent (?:days|weeks|months)\b|"
-    r"\b(?:in|over|during) the (?:past|last) (?:few |several )?(?:days|weeks|months)\b"
-)
 #: Ground taken: a fight named after it ("after heavy clashes") is how it was taken (also
 #: "advanced in the area after violent clashes", "established control over the farms after ...").
 _TAKEN_BEFORE = re.compile(
@@ -146,7 +125,6 @@ _FUTURE_AFTER = re.compile(
     r"possible|unlikely|probable)|"
     r"(?:is|are) (?:\w+ )?likely to)\b"
 )
-_HABITUAL_AFTER = 40  # characters after a trigger that can still make it habitual
 _QUOTES = ('"', "\u201c", "\u201d")
 _LONG_AGO = re.compile(r"\b(?:years|decades)\s+$", re.I)
 #: A past-tense verb: the trigger after "after X" is a clause with its own subject.
@@ -155,52 +133,6 @@ CLAUSE_VERB = re.compile(
     r"broke|began|seized|stormed|drove|swept|rose|ran|came|threw|drew|fell)\b",
     re.I,
 )
-#: Sentences that describe what happens habitually or has been going on for years (not
-#: "documented": "a monitor documented the killing of 12 villagers in X on Friday" is an event).
-HABITUAL = re.compile(
-    r"\b(?:routine|usually|often|every (?:year|week|month|day)|for years|for decades|common|"
-    r"have become|has become|has long|have long|"
-    # "the town remains shut", not "the remains of 60 men" (bodies)
-    r"(?<!the )(?<!human )(?<!their )remains?(?! of\b)|still|typically|regularly|"
-    r"increasingly|repeatedly|several times|many times|frequent(?:ly)?|sometimes|occasionally|"
-    r"(?:almost |near-)?(?:daily|nightly) (?:[\w-]+ )?(?:shelling|attacks|strikes|air ?strikes|"
-    r"raids|bombardments?|clashes|fighting|protests|demonstrations|rallies)|"
-    r"(?:have|has) been (?:\w+ ){0,2}since|in total|so far this|since the (?:start|beginning)|"
-    # but "jets carried out dozens of strikes on the hills on Wednesday" is that day's raid
-    r"(?:hundreds|thousands|scores|(?<!carried out )(?<!conducted )(?<!launched )(?<!executed )"
-    r"dozens) of (?:\w+ )?(?:strikes|attacks|raids|air ?strikes|bases|posts|outposts|"
-    r"checkpoints)|"
-    r"tally|toll (?:has|had) risen|"
-    # "2,000 civilians were killed during the eight-month campaign", "flew 5,000 sorties
-    # throughout the war": a total over a campaign, none of its events
-    r"(?:killed|died|dead|flew|carried out|fled)\s+(?:[\w,-]+\s+){0,3}?(?:during|throughout)\s+"
-    r"the\s+(?:[\w-]+\s+){0,2}?(?:campaign|war|conflict)|"
-    # "drone strikes have increased in recent years", "cells have stepped up attacks": a trend.
-    r"(?:have|has|had) (?:\w+ )?(?:increased|intensified|escalated|grown|multiplied|surged|"
-    r"declined|decreased|stepped up))\b",
-    re.I,
-)
-
-
-#: Words HABITUAL cannot match without (one of them), and TALLY (which minds case).
-_HABITUAL_CUES = (
-    "routine", "usually", "often", "every ", "for years", "for decades", "common", "become",
-    "frequent", "sometimes", "occasionally",
-    "long", "remain", "still", "typically", "regularly", "increasingly", "repeatedly",
-    "times", "daily", "nightly", "since", "in total", "so far this", "hundreds", "thousands",
-    "scores", "dozens", "during", "throughout",
-    "tally", "toll", "increased", "intensified", "escalated", "grown", "multiplied", "surged",
-    "declined", "decreased", "stepped up",
-)  # fmt: skip
-_TALLY_CUES = (
-    "has ", "have ", "otal documented", "in recent ", "recorded ", "registered ", "counted ",
-    "logged ", "umber of", "the past ", "the last ",
-)  # fmt: skip
-
-
-#: "has been a battleground since August 2014, when militants killed ...": a when-clause after
-#: the habitual main clause tells one occurrence of its own, which the habit does not cover.
-_WHEN_CLAUSE = re.compile(r",\s+when\b", re.I)
 #: Where a clause of its own begins: "This is not the first attack of its kind: on 14 April a
 #: drone hit ..." (a negation or a modal word before it says nothing of what follows).
 _CLAUSE_START = re.compile(r"[:;]\s")
@@ -211,54 +143,6 @@ def own_clause(before: str) -> str:
     last colon or semicolon)."""
     starts = [m.end() for m in _CLAUSE_START.finditer(before)]
     return before[starts[-1] :] if starts else before
-
-
-#: A fight told as going on at the time of the report, not as a habit: "clashes are still
-#: ongoing", "were still trading fire on Tuesday", "clashes have been continuing since dawn".
-_STILL_GOING = re.compile(
-    rf"still\s+{shipped_alternation('still_going.csv')}\b|"
-    r"(?:have|has) been (?:continuing|raging|going on) since\b",
-    re.I,
-)
-
-
-def _habitual(sentence: str, at: int) -> bool:
-    folded = lowered(sentence)
-    if folded is not None and not holds_any(folded, _HABITUAL_CUES):
-        return False
-    return any(
-        (
-            m.end() > at
-            or not (_WHEN_CLAUSE.search(sentence, m.end(), at) or apart(sentence, m.end(), at))
-        )
-        and not _STILL_GOING.match(sentence, m.start())
-        for m in HABITUAL.finditer(sentence, 0, at + _HABITUAL_AFTER)
-    )
-
-
-#: Where one clause ends and another with a subject of its own may begin.
-_CLAUSE_BREAK = re.compile(r"[:;]\s|,\s+(?:and|but|while|whereas)\s", re.I)
-#: A day said in a clause: "on Tuesday", "on 14 April", "yesterday", "overnight".
-_OWN_DAY = re.compile(
-    r"\b(?:on|late on|early on|last) (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
-    r"Sunday)\b|\bon \d{1,2} (?:January|February|March|April|May|June|July|August|September|"
-    r"October|November|December)\b|\b(?:yesterday|today|overnight|this morning|last night)\b",
-    re.I,
-)
-
-
-def apart(sentence: str, cue: int, at: int) -> bool:
-    """Whether a habit or tally word at offset ``cue`` lies in another clause than the trigger
-    at ``at``, and the trigger's clause tells a day of its own: "mines remain a threat: two
-    fighters were killed on Tuesday when one exploded", "protesters burned offices on
-    Thursday, and 18 people have been killed since Tuesday"."""
-    low, high = min(cue, at), max(cue, at)
-    if not any(low <= m.start() < high for m in _CLAUSE_BREAK.finditer(sentence)):
-        return False
-    starts = [m.end() for m in _CLAUSE_BREAK.finditer(sentence, 0, at)]
-    ends = [m.start() for m in _CLAUSE_BREAK.finditer(sentence, at)]
-    clause = sentence[starts[-1] if starts else 0 : ends[0] if ends else len(sentence)]
-    return bool(_OWN_DAY.search(clause))
 
 
 #: "a gunman who tried to ...": a modal word inside a relative clause ...
@@ -307,24 +191,6 @@ def _closed_relative(before: str) -> bool:
         return False
     own_verb_end = relative.start() + len(" ".join(relative.group().split()[:2]))
     return bool(_MAIN_VERB_BEFORE.search(before, own_verb_end))
-
-
-def _tally(sentence: str, movement: bool, at: int | None = None) -> bool:
-    if not holds_any(sentence, _TALLY_CUES):
-        return False
-    found = [
-        m.group()
-        for m in TALLY.finditer(sentence)
-        if at is None or not apart(sentence, m.start(), at)
-    ]
-    if found and _TODAY_SINCE.search(sentence):
-        # "since this morning, warplanes have carried out more than 30 raids on X": today's
-        # strikes, one occurrence of the day, not a running tally.
-        found = [f for f in found if not f.startswith(("has ", "have "))]
-    if movement:
-        # "has sent reinforcements to the dam in recent days": troops sent, not a tally.
-        found = [f for f in found if not _RECENTLY.fullmatch(f)]
-    return bool(found)
 
 
 #: A line an analyst heads as commentary ("Analysis: the strikes mark an escalation",
@@ -384,8 +250,8 @@ def irrealis(sentence: str, at: int, movement: bool = False) -> bool:
         _modal(own_clause(before))
         or (bool(cued_search(_RELATIVE, before)) and not _closed_relative(before))
         or bool(cued_search(_PURPOSE_BEFORE, before))
-        or _habitual(sentence, at)
-        or _tally(sentence, movement, at)
+        or habitual(sentence, at)
+        or tally(sentence, movement, at)
         or (movement and bool(_WHILE_DOING.search(before)))
         or reference is not None
         or (_supporting(before) and not CLAUSE_VERB.match(sentence[at:]))

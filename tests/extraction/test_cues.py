@@ -17,7 +17,7 @@ from app.extraction.cues import (
     may_match,
     needed_words,
 )
-from app.extraction.irrealis import _HABITUAL_CUES, _TALLY_CUES, HABITUAL, TALLY
+from app.extraction.habits import _HABITUAL_CUES, _TALLY_CUES, HABITUAL, TALLY
 from app.extraction.pipeline import Extractor
 
 
