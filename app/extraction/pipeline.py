@@ -29,16 +29,13 @@ from app.extraction.commands import Commands
 from app.extraction.cross_border import at_home
 from app.extraction.crowds import CrowdTargets
 from app.extraction.daily_headings import heading_day
-from app.extraction.date_scan import scan_dates
 from app.extraction.dated_clauses import dated_clauses
-from app.extraction.datelines import after_dateline, covered_period
-from app.extraction.dates import DateMention, find_dates
+from app.extraction.datelines import covered_period
 from app.extraction.drafting import ReportContext, drafts_for, event_countries
 from app.extraction.epithets import Epithets
 from app.extraction.event_anchors import anchored
 from app.extraction.event_builder import EventDraft, build_feature
 from app.extraction.event_dates import (
-    MAX_AGE_DAYS,
     dated_or_recent,
 )
 from app.extraction.event_types import (
@@ -65,6 +62,7 @@ from app.extraction.possessives import with_possessives
 from app.extraction.provinces import Provinces
 from app.extraction.regional_forces import RegionalForces
 from app.extraction.repeats import Repeats
+from app.extraction.report_dates import LEAD, reported_day, sentence_dates
 from app.extraction.report_input import DEFAULT_MAX_CHARS, ReportInput, check_published, check_text
 from app.extraction.resolve import ResolvedMention, Resolver
 from app.extraction.return_fire import with_answers
@@ -249,28 +247,17 @@ class Extractor:
         mentions = self._mentions(text, sentences, actor_mentions)
         # "Suwayda, 17 July:" heading a daily note: its items count from that day.
         day = heading_day(text, report.published)
-        dates = {s.index: self._dates(s, report.published, day) for s in sentences}
+        dates = {s.index: sentence_dates(s, report.published, day) for s in sentences}
         anchored(sentences, dates)  # "hours after the vote": the day the vote was told of
         paragraph_of = paragraphs(text, sentences)
-        # The day the report says it was reported: said in its opening paragraphs, not of a
-        # statement told in background further down ("X announced on 30 January that ...").
-        reported_at = next(
-            (
-                d.last
-                for i, ds in dates.items()
-                if paragraph_of[i] <= _LEAD
-                for d in ds
-                if d.role == "report" and _reported_plausibly(d.last, report.published)
-            ),
-            report.published,
-        )
+        reported_at = reported_day(dates, paragraph_of, report.published)
         # Place names standing for an actor ("Ankara said", "Iran's proxies") locate nothing.
         located = [m for m in mentions if not locate.acting(text, m)]
         ctx = ReportContext(
             located, _report_countries(mentions), reported_at, self.actors.actors, self.actors
         )
         ctx.paragraph_of, ctx.text, ctx.told = paragraph_of, text, dates
-        ctx.period = covered_period(sentences, dates, paragraph_of, report.published, _LEAD)
+        ctx.period = covered_period(sentences, dates, paragraph_of, report.published, LEAD)
         if ctx.period is None and day is not None:
             ctx.period = day, day  # what a daily note tells undated is of its day
         ctx.outskirts, ctx.provinces, ctx.vague = self.outskirts, self.provinces, self.vague
@@ -365,30 +352,6 @@ class Extractor:
         drafts = with_answers(sentences, ctx.drafts, drafts)  # "our unit returned fire"
         features = [build_feature(d, report.url, text) for d in drafts]
         return Extraction(text, mentions, features, reported_at, drafts)
-
-    def _dates(
-        self, sentence: Sentence, published: dt.date, day: dt.date | None = None
-    ) -> list[DateMention]:
-        """The sentence's dates; relative ones count from ``day`` (a daily note's) if given."""
-        scan = scan_dates(sentence.text)
-        found = after_dateline(
-            sentence, find_dates(sentence.text, published, sentence.start, day, scan)
-        )
-        reported = [d for d in found if d.role == "report"]
-        if reported and any(d.role != "report" for d in found):
-            # "on Tuesday ... officials said on 7 August": the Tuesday before 7 August.
-            again = find_dates(sentence.text, published, sentence.start, reported[0].last, scan)
-            found = after_dateline(sentence, again)
-        return found
-
-
-#: The last paragraph (counted from 0) of a report's lead: a headline line, then its opening.
-_LEAD = 1
-
-
-def _reported_plausibly(said: dt.date, published: dt.date) -> bool:
-    """A report cannot say it was reported after it was published, nor long before."""
-    return is_plausible(said) and 0 <= (published - said).days <= MAX_AGE_DAYS
 
 
 def _report_countries(mentions: list[ResolvedMention]) -> list[str]:
