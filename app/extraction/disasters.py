@@ -25,11 +25,7 @@ _DISASTER_BEFORE = lazy_compile(
     re.I,
 )
 #: What tells that someone else acts in between: a purpose ("to overrun") or a force named.
-_OTHER_ACTOR = re.compile(
-    r"\b(?:to|fighters|forces|troops|militants|gunmen|rebels|army|soldiers|militias?|"
-    r"aircraft|jets|warplanes|drones?|rockets?|shells?|missiles?)\b",
-    re.I,
-)
+_OTHER_ACTOR = lazy_compile(rf"\b{shipped_alternation('armed_hands.csv')}\b", re.I)
 
 
 def natural_disaster(sentence: Sentence, trigger: Trigger) -> bool:

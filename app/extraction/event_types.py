@@ -245,7 +245,9 @@ class TriggerFinder:
         self._always = tuple(sorted(always))
         self._searched = frozenset(searched)
         # The last sentence read and what was found in it: the rules ask of one sentence
-        # again (a type's first trigger, the classifier's check for trigger words).
+        # again (a type's first trigger, the classifier's check for trigger words). Each memo
+        # is a tuple replaced whole and read once, and callers get copies: threads sharing the
+        # finder see a consistent pair (another thread's sentence is only a miss).
         self._last_candidates: tuple[str, dict[int, dict[int, list[int] | None]]] = ("", {})
         self._last_found: tuple[str, int, list[Trigger]] = ("", 0, [])
 

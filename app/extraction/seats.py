@@ -46,8 +46,9 @@ _NATIONAL_BODY = re.compile(
     r"Ministers)|[Cc]abinet|Prime\s+Minister|(?:Interim\s+)?President|[Pp]residency)\b"
 )
 
-#: "the Government of the Republic of Iraq", "the Syrian government": a state's government.
-_GOVERNMENT_OF = re.compile(r"\b[Gg]overnment of\b|\b(?:Iraqi|Syrian) government\b")
+#: "the Government of the Republic of Iraq": a state's government ("the Syrian government":
+#: the focus states' adjectives, read from data/lexicon/states.csv in `Seats`).
+_GOVERNMENT_OF = re.compile(r"\b[Gg]overnment of\b")
 
 #: The act's own ground, told before: "a curfew across the city", "the commander of the area".
 _OWN_GROUND = re.compile(
@@ -120,6 +121,10 @@ class Seats:
         self.capitals: dict[str, Place] = {c: p for c, p in found.items() if p is not None}
         self._own = {s.country: _words(_state_words(s)) for s in states if s.country in found}
         self._others = _other_states(gazetteer, states, demonyms)
+        governments = [
+            f"{a} government" for s in states if s.country in found for a in s.adjectives
+        ]
+        self._governments = _words(governments) if governments else None
         foreign = [n.name for n in leaders if n.value not in self._own]
         self._foreign_leaders = _words(foreign) if foreign else None
         self._leaders = {
@@ -165,8 +170,11 @@ class Seats:
         own (none, one inherited, or only the whole country), was made at the capital."""
         sentence = draft.sentence
         at = draft.location
-        own_place = at is not None and not draft.inherited_location
-        if own_place and (at is None or at.place is None or at.place.family != "country"):
+        if (
+            at is not None
+            and not draft.inherited_location
+            and (at.place is None or at.place.family != "country")
+        ):
             return
         subject = sentence.text[: max(0, draft.trigger.end - sentence.start) + _SUBJECT_TAIL]
         country = self._country(draft, countries)
@@ -175,6 +183,7 @@ class Seats:
         if own is None or not (
             _NATIONAL_BODY.search(subject)
             or _GOVERNMENT_OF.search(subject)
+            or (self._governments is not None and self._governments.search(subject))
             or (leader is not None and leader.search(subject))
         ):
             return

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 #: Words (with inner hyphens and apostrophes: "al-Qaeda", "didn't") and numbers.
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*|\d+(?:[.,]\d+)*")
@@ -46,22 +47,15 @@ def words(text: str) -> list[str]:
         return []
     # Each word's key inside a sentence is read once and reused (this runs on every
     # sentence): the first word, never marked as a name, is read on its own.
-    inner = _inner_keys.get
-    keys = [inner(w) or _inner_key(w) for w in found]
+    keys = [_inner_key(w) for w in found]
     keys[0] = _key(found[0], True)
     return keys
 
 
-#: Word -> its key when not a sentence's first word; emptied when full.
-_inner_keys: dict[str, str] = {}
-_MAX_INNER_KEYS = 100_000
-
-
+@lru_cache(maxsize=100_000)
 def _inner_key(word: str) -> str:
-    if len(_inner_keys) >= _MAX_INNER_KEYS:
-        _inner_keys.clear()
-    key = _inner_keys[word] = _key(word, False)
-    return key
+    """A word's key when it is not a sentence's first word."""
+    return _key(word, False)
 
 
 def tokens(text: str) -> list[Token]:
