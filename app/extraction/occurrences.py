@@ -14,7 +14,8 @@ import re
 from collections.abc import Callable
 
 from app.extraction.aid_convoys import told_as_other
-from app.extraction.cues import cued_match, cued_search
+from app.extraction.crowd_shootings import AGAINST_CROWDS, crowd_shot_by_gunmen
+from app.extraction.cues import cued_search
 from app.extraction.disasters import natural_disaster
 from app.extraction.evacuations import force_with_kin
 from app.extraction.event_anaphora import ANAPHORA
@@ -128,43 +129,6 @@ def without_month_may(text: str) -> str:
 
 #: Claim words whose party is named after them ("blamed the PKK", "the hallmarks of IS").
 BLAME = re.compile(r"(?:blam(?:ed|es|ing)|accused|attributed|behind the|hallmarks)", re.I)
-#: Violence that a demonstration in the same sentence turns into an intervention.
-_AGAINST_CROWDS = frozenset({"attack", "armed_clash"})
-#: Armed men who are not the state's forces: their shooting at a crowd is an attack on it
-#: (ACLED: Violence against civilians), not the state dispersing a demonstration.
-_NON_STATE_SHOOTERS = re.compile(
-    r"\b(?:gunmen|armed men|masked men|militiamen|assailants|unidentified men|unknown men)\b"
-    r"[^,;]{0,40}$",
-    re.I,
-)
-_STATE_SHOOTERS = re.compile(r"\b(?:security|police|policemen|troops|soldiers|army|guards)\b", re.I)
-_CROWD_NOUN = re.compile(r"(?:protesters|demonstrators|crowds?)$", re.I)
-#: "four protesters were killed by gunmen", "protesters killed when gunmen fired": told in
-#: the passive after the crowd word.
-_SHOT_BY_GUNMEN_AFTER = re.compile(
-    r"[^.;]{0,30}?\b(?:killed|shot|wounded|injured)\b(?: dead)?(?:[^.;]{0,20}?\bby|"
-    r"[^.;]{0,10}?\bwhen)\s+(?:[\w-]+\s+){0,2}(?:gunmen|armed men|masked men|militiamen|"
-    r"assailants)\b",
-    re.I,
-)
-
-
-def _crowd_shot_by_gunmen(sentence: Sentence, trigger: Trigger, triggers: list[Trigger]) -> bool:
-    """ "gunmen in civilian clothes fired on demonstrators": the crowd is the target of an
-    attack by non-state armed men, not a demonstration told (the crowd word after the
-    violent verb whose subject is such men)."""
-    if trigger.spec.group != "unrest" or not _CROWD_NOUN.match(trigger.text):
-        return False
-    for act in triggers:
-        if act.spec.name not in _AGAINST_CROWDS or not 0 <= trigger.start - act.end <= 20:
-            continue
-        before = sentence.text[max(0, act.start - sentence.start - 60) : act.start - sentence.start]
-        if _NON_STATE_SHOOTERS.search(before) and not _STATE_SHOOTERS.search(before):
-            return True
-    after = sentence.text[trigger.end - sentence.start :]
-    shot = cued_match(_SHOT_BY_GUNMEN_AFTER, after)
-    # "killed when masked gunmen and security forces opened fire": the state's forces too.
-    return shot is not None and not _STATE_SHOOTERS.search(after, 0, shot.end() + 40)
 
 
 def occurrences(
@@ -202,11 +166,11 @@ def occurrences(
         first = before_claim(sentence, claim.start(), [t for t in told if t not in named])
         return dated + named + first
     triggers = [t for t in found if t in told or t in dated]
-    triggers = [t for t in triggers if not _crowd_shot_by_gunmen(sentence, t, triggers)]
+    triggers = [t for t in triggers if not crowd_shot_by_gunmen(sentence, t, triggers)]
     if any(t.spec.group == "unrest" for t in triggers):
         # "police fired on the protesters", "set fire to tyres and stormed the offices":
         # the demonstration (with an intervention), not a second, violent event.
-        triggers = [t for t in triggers if t.spec.name not in _AGAINST_CROWDS]
+        triggers = [t for t in triggers if t.spec.name not in AGAINST_CROWDS]
     if any(t.spec.group in ("violence", "unrest") for t in triggers):
         # "the army shelled Ariha, held by insurgents": who holds the town, not an activity;
         # "thousands poured into the square in the largest demonstration": a crowd, too.

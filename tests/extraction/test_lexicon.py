@@ -365,6 +365,8 @@ def test_a_word_list_without_its_column_is_refused(tmp_path):
         ("envoys.csv", "pattern"),
         ("armed_objects.csv", "pattern"),
         ("still_going.csv", "pattern"),
+        ("non_state_shooters.csv", "pattern"),
+        ("crowd_targets.csv", "pattern"),
         ("purpose_verbs.csv", "pattern"),
         ("run_of_events.csv", "pattern"),
         ("civilian_loads.csv", "pattern"),

@@ -1,4 +1,5 @@
-"""Trigger words for surrenders, patrols, airborne landings, unmanned aircraft, ground taken
+"""Trigger words for surrenders, patrols, airborne landings, unmanned aircraft, ground taken (a
+town's centre too), an army's aviation and gunships striking,
 and headline-tense withdrawals (sentences written for these tests)."""
 
 import datetime as dt
@@ -208,3 +209,31 @@ def test_a_force_breaking_through_enemy_defences_is_a_clash(extractor):
 def test_a_crowd_breaking_through_a_gate_is_no_clash(extractor):
     text = "Hundreds of men broke through the gate of the consulate on Thursday, witnesses said."
     assert "armed_clash" not in types(extractor, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Army aviation destroyed three car bombs heading for our troops near Hajin on Thursday.",
+        "Army aviation targeted a convoy of the terrorists near Hajin on Thursday.",
+    ],
+)
+def test_an_army_s_aviation_striking_is_an_airstrike(extractor, text):
+    assert types(extractor, text) == ["airstrike"]
+
+
+def test_a_gunship_striking_is_an_airstrike(extractor):
+    text = "A US gunship struck a pickup carrying militants near Hajin on Thursday."
+    assert types(extractor, text) == ["airstrike"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rebel factions captured the centre of Maarat al-Numan on Thursday.",
+        "By Thursday evening the militants had taken the centre of Hit.",
+        "Government troops seized the heart of Douma on Thursday.",
+    ],
+)
+def test_the_heart_of_a_town_taken_is_a_clash(extractor, text):
+    assert types(extractor, text) == ["armed_clash"]
