@@ -182,3 +182,14 @@ def test_a_force_leaving_a_place_and_taking_up_another_is_no_withdrawal(extracto
 def test_a_force_on_its_way_toward_a_town_moves_to_it(extractor, text, place):
     found = [e[:2] for e in events(extractor, text)]
     assert ("troop_movement", place) in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Buses carrying 1,450 rebels and their relatives rolled out of Zabadani on Friday.",
+        "The last Asayish fighters were evacuated by bus from Sheikh Maqsoud on Sunday.",
+    ],
+)
+def test_fighters_bused_out_in_numbers_or_evacuated_by_bus_withdraw(extractor, text):
+    assert "troop_withdrawal" in types(extractor, text)
