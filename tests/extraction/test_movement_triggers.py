@@ -193,3 +193,14 @@ def test_a_force_on_its_way_toward_a_town_moves_to_it(extractor, text, place):
 )
 def test_fighters_bused_out_in_numbers_or_evacuated_by_bus_withdraw(extractor, text):
     assert "troop_withdrawal" in types(extractor, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A column of Russian armoured cars was seen leaving an outpost near Tal Tamr on Monday.",
+        "A convoy of US vehicles was seen leaving the garrison at Rmeilan on Monday.",
+    ],
+)
+def test_a_force_leaving_its_post_withdraws(extractor, text):
+    assert "troop_withdrawal" in types(extractor, text)
