@@ -22,6 +22,7 @@ from app.extraction.event_anchors import from_last_told
 from app.extraction.event_builder import EventDraft
 from app.extraction.event_dates import date_draft
 from app.extraction.event_types import Trigger, same_kind
+from app.extraction.given_up import places_given_up
 from app.extraction.item_dates import item_dates
 from app.extraction.occurrences import CLAIMED_ACT
 from app.extraction.outskirts import Outskirts
@@ -154,6 +155,9 @@ def drafts_for(
     # "Peshmerga left Sinjar and Makhmour, and army units moved in behind them": both places.
     behind = places_left(sentence, trigger, ctx.drafts)
     origin, locations = (None, behind) if behind is not None else (origin, locations)
+    # "Hama fell to the rebels after army units withdrew": the place taken is the one left.
+    given_up = places_given_up(sentence, trigger, ctx.drafts, mentions)
+    origin, locations = (None, given_up) if given_up is not None else (origin, locations)
     if ctx.vague is not None:  # "in north-west Syria": Idlib governorate
         locations = [ctx.vague.narrowed(sentence, m) for m in locations]
     locations, stand_ins = with_unknown_items(sentence, locations, mentions)

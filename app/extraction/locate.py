@@ -17,6 +17,7 @@ from app.extraction.back_references import referent
 from app.extraction.bearings import landmark_by_bearing
 from app.extraction.cues import cued_search
 from app.extraction.datelines import without_dateline
+from app.extraction.evacuated_from import evacuated_from
 from app.extraction.event_types import Trigger
 from app.extraction.headings import below_heading
 from app.extraction.kind_lists import kind_lists, qualifies_list, range_lists
@@ -186,10 +187,15 @@ def choose(
     # "sent from Najaf ... and arrested seven men", "attacked from the Khazir front along the
     # road from Erbil": where the force came from, when the sentence names another place.
     # "clan fighters from Deir ez-Zor and Daraa": every place of that list is their home.
+    # "buses evacuated 300 families from Suwayda to Daraa": the town left, and no other.
+    left = evacuated_from(sentence, trigger, placed)
+    if left:
+        placed = [m for m in placed if any(m in listed_with(sentence, k, placed) for k in left)]
     came_from = [
         item
         for m in placed
-        if cued_search(FROM_CUE, before(sentence, m))
+        if not left
+        and cued_search(FROM_CUE, before(sentence, m))
         and not cued_search(OUSTED_CUE, before(sentence, m, 60))
         for item in [*listed_with(sentence, m, placed), *plain_list(sentence, m, placed)]
     ]

@@ -166,3 +166,41 @@ def test_more_ways_of_telling_forces_leaving(extractor, text):
 def test_a_force_leaving_a_place_and_taking_up_another_is_no_withdrawal(extractor):
     text = "A Peshmerga battalion left Duhok on Sunday and took up positions near Bashiqa."
     assert "troop_withdrawal" not in types(extractor, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Rebel commanders said their columns were moving toward Hit on Monday.", "Hit"),
+        (
+            "Hundreds of clan fighters streamed towards Tal Tamr on Monday, residents said.",
+            "Tal Tamr",
+        ),
+        ("Tribal gunmen mobilised towards Dhiban on Monday, local sources said.", "Dhiban"),
+    ],
+)
+def test_a_force_on_its_way_toward_a_town_moves_to_it(extractor, text, place):
+    found = [e[:2] for e in events(extractor, text)]
+    assert ("troop_movement", place) in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Buses carrying 1,450 rebels and their relatives rolled out of Zabadani on Friday.",
+        "The last Asayish fighters were evacuated by bus from Sheikh Maqsoud on Sunday.",
+    ],
+)
+def test_fighters_bused_out_in_numbers_or_evacuated_by_bus_withdraw(extractor, text):
+    assert "troop_withdrawal" in types(extractor, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A column of Russian armoured cars was seen leaving an outpost near Tal Tamr on Monday.",
+        "A convoy of US vehicles was seen leaving the garrison at Rmeilan on Monday.",
+    ],
+)
+def test_a_force_leaving_its_post_withdraws(extractor, text):
+    assert "troop_withdrawal" in types(extractor, text)
