@@ -24,12 +24,12 @@ from app.extraction.dates import DateMention
 from app.extraction.event_types import Trigger
 from app.extraction.text import Sentence
 
-#: Where a later clause begins: "..., and", "; ", ", while", ", before", ", where"; and a
-#: consequence told with its own date ("killed three soldiers, prompting air strikes in early
+#: Where a later clause begins: "..., and", "; ", ", while", ", before", ", where", ", though";
+#: and a consequence told with its own date ("killed three soldiers, prompting air strikes in early
 #: February"), or the deed it answers ("in retaliation for a gas attack on Douma a week ago").
 #: Not ", when": the date before it is the when-clause's ("on 28 January, when").
 _JOIN = re.compile(
-    r";|,\s+(?:and|while|before|but|where|prompting|triggering|sparking)\b|"
+    r";|,\s+(?:and|while|before|but|where|prompting|triggering|sparking|though|although|then)\b|"
     r"\bin (?:retaliation|response|revenge) (?:for|to)\b",
     re.I,
 )

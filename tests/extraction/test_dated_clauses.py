@@ -126,3 +126,8 @@ def test_a_clause_dated_days_after_the_first_tells_a_second_event(extractor):
     found = {e[0] for e in events(extractor, text, dt.date(2023, 5, 1))}
     assert "airstrike" in found
     assert "drone_or_rocket_attack" in found
+
+
+def test_a_clause_after_though_with_its_own_day_is_a_second_event(extractor):
+    text = "On 3 May 2023 a rocket hit the K1 base near Kirkuk, though on 9 May a drone hit Harir."
+    assert len(events(extractor, text, dt.date(2023, 6, 1))) == 2
