@@ -12,7 +12,8 @@ from app.extraction.event_builder import EventDraft
 from app.extraction.event_dates import days_after
 from app.extraction.event_types import HABITUAL, MODAL, REFERENCE, Trigger, same_kind
 from app.extraction.irrealis import own_clause
-from app.extraction.occurrences import without_month_may
+from app.extraction.named_dates import named_date
+from app.extraction.occurrences import known_agreement, without_month_may
 from app.extraction.text import Sentence
 
 
@@ -27,6 +28,13 @@ def dated_reference(
     ]
     if MODAL.search(own_clause(without_month_may(before))):
         return False
+    named = named_date(sentence, trigger, dates)
+    if named is not None:
+        # "the 1 April agreement", "the Sinjar Agreement, which Baghdad and Erbil signed on 9
+        # October 2020": the event named with the day it was made.
+        return not _repeats(trigger, named, drafts)
+    if known_agreement(sentence, trigger):
+        return False  # "under the agreement": one made before, named again without its day
     told_when = _when_clause(sentence, trigger, dates)
     if told_when is not None:
         # "Tensions remain high after 2 September, when four protesters were killed": the

@@ -6,7 +6,9 @@ a strike killed two commanders near Khanasor": the trigger finder reads one trig
 and sentence, so the second clause's event, of the same group, is lost. A clause that opens
 after a join ("..., and", ";") and names an event date unlike every date before it is read as
 a sentence of its own; its triggers that the sentence's reading left out are one more event
-each (their place and date are read as for any trigger: the nearest ones).
+each (their place and date are read as for any trigger: the nearest ones). A day counted on from
+an earlier clause's ("On 25 December a drone hit Erbil, and the next day US jets struck Hillah",
+"two days later") is such a date too, when an earlier clause names its own.
 
 :mod:`app.extraction.repeats` finds the same verb said again ("recaptured Tal Afar on 31 August
 and recaptured Hawija on 5 October"); this finds another word of the group.
@@ -22,12 +24,12 @@ from app.extraction.dates import DateMention
 from app.extraction.event_types import Trigger
 from app.extraction.text import Sentence
 
-#: Where a later clause begins: "..., and", "; ", ", while", ", before", ", where"; and a
-#: consequence told with its own date ("killed three soldiers, prompting air strikes in early
+#: Where a later clause begins: "..., and", "; ", ", while", ", before", ", where", ", though";
+#: and a consequence told with its own date ("killed three soldiers, prompting air strikes in early
 #: February"), or the deed it answers ("in retaliation for a gas attack on Douma a week ago").
 #: Not ", when": the date before it is the when-clause's ("on 28 January, when").
 _JOIN = re.compile(
-    r";|,\s+(?:and|while|before|but|where|prompting|triggering|sparking)\b|"
+    r";|,\s+(?:and|while|before|but|where|prompting|triggering|sparking|though|although|then)\b|"
     r"\bin (?:retaliation|response|revenge) (?:for|to)\b",
     re.I,
 )
@@ -76,8 +78,10 @@ def dated_clauses(
     trigger of ``triggers`` (the sentence's reading), while another clause has one; ``goes_on``
     tells a trigger that names an occurrence told already ("fighting went on through
     Monday")."""
-    told = [d for d in dates if d.role == "event"]
-    if len(told) < 2 or not triggers:
+    # "... on 7 August, and the following day jets bombed ...": a day counted on from the
+    # first clause's is a day of its own too.
+    told = [d for d in dates if d.role == "event" or (d.role == "follow" and d.offset_days > 0)]
+    if len(told) < 2 or not triggers or all(d.role == "follow" for d in told):
         return []
     cuts = [sentence.start + m.end() for m in _JOIN.finditer(sentence.text)]
     # "the deadliest since July, when a bomb killed 30": the when-clause opens at its date.

@@ -147,9 +147,14 @@ def occurrences(
         for t in found
         if not irrealis(plain, t.start - sentence.start, t.spec.category == "movement")
     ]
+    # "the 1 April agreement": an agreement named again, with the day it was made.
+    again = [t for t in told if known_agreement(sentence, t)]
     dated = [
-        t for t in found if t not in told and dated_reference is not None and dated_reference(t)
+        t
+        for t in found
+        if (t not in told or t in again) and dated_reference is not None and dated_reference(t)
     ]
+    told = [t for t in told if t not in dated]
     # "after the final convoy of buses carrying fighters": the group's next word, if any.
     more = runners_up(finder, sentence, plain, [t for t in found if t not in told + dated])
     found, told = found + more, told + more
@@ -199,7 +204,7 @@ def occurrences(
     triggers = [
         t
         for t in triggers
-        if not _known_agreement(sentence, t)
+        if (t in dated or not known_agreement(sentence, t))
         and not handled(sentence, t)
         and not goods_seized(sentence, t)
         and not _fleeing(sentence, t)
@@ -328,7 +333,7 @@ def _getaway(before: str, trigger: Trigger) -> bool:
     )
 
 
-def _known_agreement(sentence: Sentence, trigger: Trigger) -> bool:
+def known_agreement(sentence: Sentence, trigger: Trigger) -> bool:
     """ "under the agreement", "implementing the 10 March agreement": an agreement already
     made, named again; not "the two sides signed an agreement" or "the deal was signed"."""
     if trigger.spec.name != "agreement" or not _AGREEMENT_NOUN.match(trigger.text):

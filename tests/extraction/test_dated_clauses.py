@@ -116,3 +116,18 @@ def test_a_taking_in_a_sentence_with_no_release_stays_background(extractor):
     )
     found = [e[0] for e in events(extractor, text, dt.date(2022, 5, 10))]
     assert "kidnapping" not in found
+
+
+def test_a_clause_dated_days_after_the_first_tells_a_second_event(extractor):
+    text = (
+        "On 4 March 2023 a rocket hit the K1 base near Kirkuk, wounding two guards, and two "
+        "days later US jets struck a militia depot near Jurf al-Sakhar."
+    )
+    found = {e[0] for e in events(extractor, text, dt.date(2023, 5, 1))}
+    assert "airstrike" in found
+    assert "drone_or_rocket_attack" in found
+
+
+def test_a_clause_after_though_with_its_own_day_is_a_second_event(extractor):
+    text = "On 3 May 2023 a rocket hit the K1 base near Kirkuk, though on 9 May a drone hit Harir."
+    assert len(events(extractor, text, dt.date(2023, 6, 1))) == 2
