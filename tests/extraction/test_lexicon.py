@@ -367,6 +367,8 @@ def test_a_word_list_without_its_column_is_refused(tmp_path):
         ("still_going.csv", "pattern"),
         ("non_state_shooters.csv", "pattern"),
         ("crowd_targets.csv", "pattern"),
+        ("natural_disasters.csv", "pattern"),
+        ("armed_hands.csv", "pattern"),
         ("purpose_verbs.csv", "pattern"),
         ("run_of_events.csv", "pattern"),
         ("civilian_loads.csv", "pattern"),
