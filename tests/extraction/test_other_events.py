@@ -120,3 +120,10 @@ def test_heavy_weapons_handed_over_are_other(extractor):
 def test_fighters_burning_their_own_weapons_are_other(extractor):
     text = "Twenty fighters of the group burned their weapons at a ceremony near Dukan on Tuesday."
     assert types(extractor, text) == ["other"]
+
+
+def test_aid_delivered_or_dropped_is_other(extractor):
+    text = "On Tuesday a UN convoy delivered flour and medicine to the besieged town of Madaya."
+    assert types(extractor, text) == ["other"]
+    text = "US aircraft conducted an airdrop of humanitarian supplies on Mount Sinjar on Friday."
+    assert types(extractor, text) == ["other"]
