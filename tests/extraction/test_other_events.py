@@ -81,3 +81,49 @@ def test_airspace_closed_to_flights_from_a_city_is_placed_there(extractor):
     text = "On Monday Iran closed its airspace to flights to and from Erbil, citing security."
     found = events(extractor, text, dt.date(2021, 6, 10))
     assert [e[:3] for e in found] == [("other", "Erbil", "IQ-AR")]
+
+
+def test_an_armed_group_disbanding_is_other(extractor):
+    text = "The Tribal Army of Deir ez-Zor announced its dissolution on Saturday."
+    assert types(extractor, text) == ["other"]
+    text = "At a meeting in Qandil on Friday the group announced that it was dissolving itself."
+    assert types(extractor, text) == ["other"]
+
+
+def test_an_evacuation_taken_up_again_is_other(extractor):
+    text = "Evacuations from Madaya and Zabadani resumed on Thursday after a day's halt."
+    assert "other" in types(extractor, text)
+
+
+def test_a_death_sentence_is_other(extractor):
+    text = "A court in Erbil sentenced two men to death on Wednesday for the 2019 market bombing."
+    assert "other" in types(extractor, text)
+
+
+def test_civilians_leaving_a_besieged_town_are_other(extractor):
+    text = "About 2,000 civilians and wounded left the besieged town of Madaya on Wednesday."
+    assert types(extractor, text) == ["other"]
+
+
+def test_families_fleeing_towards_camps_are_no_camp_departure(extractor):
+    text = "Hundreds of families left villages near Maarat al-Numan for camps on Tuesday."
+    assert "other" not in types(extractor, text)
+
+
+def test_heavy_weapons_handed_over_are_other(extractor):
+    text = "Rebels in Tafas handed over their heavy weapons to the army on Tuesday."
+    assert types(extractor, text) == ["other"]
+    text = "Rebels in Tafas agreed on Tuesday to hand over their heavy weapons to the army."
+    assert "other" not in types(extractor, text)
+
+
+def test_fighters_burning_their_own_weapons_are_other(extractor):
+    text = "Twenty fighters of the group burned their weapons at a ceremony near Dukan on Tuesday."
+    assert types(extractor, text) == ["other"]
+
+
+def test_aid_delivered_or_dropped_is_other(extractor):
+    text = "On Tuesday a UN convoy delivered flour and medicine to the besieged town of Madaya."
+    assert types(extractor, text) == ["other"]
+    text = "US aircraft conducted an airdrop of humanitarian supplies on Mount Sinjar on Friday."
+    assert types(extractor, text) == ["other"]

@@ -349,7 +349,13 @@ def test_the_ensuing_firefight_is_the_fight_already_told(extractor):
     [
         "Rebels in Busra al-Harir struck their own deal with the army on Tuesday.",
         "Elders in Tafas struck a new truce with the army on Monday.",
+        "Two clans near Hawija struck separate truces with the militia on Tuesday.",
     ],
 )
 def test_a_deal_struck_is_no_attack(extractor, text):
+    assert [kind for kind, *_ in events(extractor, text)] == ["agreement"]
+
+
+def test_ceasefires_in_the_plural_are_an_agreement(extractor):
+    text = "Separate ceasefires took hold in Jasim and Nawa on Tuesday."
     assert [kind for kind, *_ in events(extractor, text)] == ["agreement"]
