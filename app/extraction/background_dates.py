@@ -30,7 +30,7 @@ def dated_reference(
         return False
     named = named_date(sentence, trigger, dates)
     if named is not None:
-        # "the 1 April agreement", "the Sinjar Agreement, which Baghdad and Erbil signed on 9
+        # "the deal of July 2018", "the Sinjar Agreement, which Baghdad and Erbil signed on 9
         # October 2020": the event named with the day it was made.
         return not _repeats(trigger, named, drafts)
     if known_agreement(sentence, trigger):
