@@ -32,7 +32,7 @@ from app.extraction.list_scope import (
 )
 from app.extraction.metonyms import acting as acting
 from app.extraction.named_sites import site_named_before
-from app.extraction.onward import onward_leg
+from app.extraction.onward import onward_leg, others_journey
 from app.extraction.place_cues import (
     BEFORE_PENALTY,
     DEST_CUE,
@@ -157,6 +157,8 @@ def choose(
         ]
         # "toward Qalaat al-Madiq, from where they will continue to Idlib": the first stop.
         rest = [m for m in rest if not onward_leg(sentence, m)] or rest
+        # "bussed toward Idlib, while civilians were taken to al-Kiswah": Idlib.
+        rest = [m for m in rest if not others_journey(sentence, trigger.end, m)] or rest
 
         def pull(m: ResolvedMention) -> int:
             text = before(sentence, m)

@@ -14,7 +14,7 @@ from app.extraction.place_cues import before
 from app.extraction.resolve import ResolvedMention
 from app.extraction.text import Sentence
 
-__all__ = ["onward_leg"]
+__all__ = ["onward_leg", "others_journey"]
 
 #: "from where they will continue to", "from there the convoy was to head for", "and then on
 #: to": the words that start a further leg of a journey, up to the place they name.
@@ -30,3 +30,17 @@ def onward_leg(sentence: Sentence, mention: ResolvedMention) -> bool:
     """Whether a place is on a later leg of a journey ("from where they will continue to
     Idlib"), not the stop the move was headed for."""
     return cued_search(_ONWARD, before(sentence, mention, 100)) is not None
+
+
+#: ", while about 4,000 civilians were taken to shelters in al-Kiswah": a clause after the
+#: move's that tells where others went.
+_WHILE = re.compile(r"[,;]\s+while\b[^;]*$", re.I)
+
+
+def others_journey(sentence: Sentence, trigger_end: int, mention: ResolvedMention) -> bool:
+    """Whether a place sits in a "while ..." clause after the move's trigger ("fighters were
+    bussed toward Idlib, while civilians were taken to al-Kiswah"): where others went."""
+    text = sentence.text[
+        max(0, trigger_end - sentence.start) : mention.mention.start - sentence.start
+    ]
+    return cued_search(_WHILE, text) is not None

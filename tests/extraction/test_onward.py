@@ -19,3 +19,13 @@ def test_and_on_to_names_a_later_leg(extractor):
     found = [(e[0], e[1]) for e in events(extractor, text)]
     assert ("troop_withdrawal", "Jarablus") in found
     assert all(place != "Idlib" for _, place in found)
+
+
+def test_where_others_were_taken_in_a_while_clause_is_not_the_convoys_place(extractor):
+    text = (
+        "Buses carried 600 fighters toward Idlib province on Monday, while civilians were "
+        "taken to shelters in Qudsaya."
+    )
+    found = [(e[0], e[2]) for e in events(extractor, text)]
+    assert ("troop_withdrawal", "SY-ID") in found
+    assert all(admin1 != "SY-RD" for _, admin1 in found)
