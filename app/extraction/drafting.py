@@ -99,7 +99,7 @@ def drafts_for(
     known = [m for m in mentions if m.place is not None]
     # "killing and abducting thousands, forcing others to flee to Erbil": no event's place.
     known = [m for m in known if not locate.fled_to(sentence, m)] or known
-    placed = locate.nearest_to(trigger, others, known)
+    placed = locate.nearest_to(trigger, others, known, sentence)
     event_dates = [d for d in dates if d.role in ("event", "follow")]
     same_group = [
         d

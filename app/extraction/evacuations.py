@@ -43,5 +43,6 @@ _EVACUATION = re.compile(
 
 def evacuation(sentence: str) -> bool:
     """Whether a sentence tells a force's departure as an evacuation (a deal, buses): the
-    move, even with a destination, is a withdrawal from the place left."""
+    move, even with a destination, is a withdrawal; it is placed where the buses went when the
+    sentence names it ("left Douma for Jarablus": Jarablus), at the place left otherwise."""
     return _EVACUATION.search(sentence) is not None

@@ -21,6 +21,7 @@ from app.extraction.date_clauses import (
     since_measure,
 )
 from app.extraction.dates import DateMention
+from app.extraction.deadlines import deadline_date
 from app.extraction.durations import opening_span, span_before, stated_days, stated_span
 from app.extraction.event_builder import EventDraft
 from app.extraction.event_types import Trigger
@@ -112,6 +113,8 @@ def own_interval(
     of another clause ("after a drone attack ... on 25 December, jets struck ... the
     following day": 26 December); a movement spans the two ("left on Monday and arrived the
     following day": Monday to Tuesday)."""
+    # "a 19 September deadline set under an agreement signed in March": March.
+    own = [d for d in own if not deadline_date(sentence, d)] or own
     pool = [d for d in own if same_clause(sentence, trigger, d)] or own
     pool = [d for d in pool if not across_and(sentence, trigger, d)] or (
         after_aside(own, trigger, sentence) or pool

@@ -32,6 +32,7 @@ from app.extraction.list_scope import (
 )
 from app.extraction.metonyms import acting as acting
 from app.extraction.named_sites import site_named_before
+from app.extraction.onward import onward_leg, others_journey
 from app.extraction.place_cues import (
     BEFORE_PENALTY,
     DEST_CUE,
@@ -58,7 +59,7 @@ from app.extraction.place_lists import rank as rank
 from app.extraction.provinces import Provinces
 from app.extraction.resolve import ResolvedMention
 from app.extraction.roads import names_road, on_road, road_end, road_towards
-from app.extraction.sent_away import sent_away_to
+from app.extraction.sent_away import sent_away_to, staying_elsewhere
 from app.extraction.signatories import signatory_places
 from app.extraction.text import Sentence
 from app.extraction.there import said_there
@@ -82,12 +83,16 @@ def is_near(sentence: Sentence, mention: ResolvedMention) -> bool:
 
 
 def nearest_to(
-    trigger: Trigger, others: Sequence[Trigger], placed: list[ResolvedMention]
+    trigger: Trigger,
+    others: Sequence[Trigger],
+    placed: list[ResolvedMention],
+    sentence: Sentence | None = None,
 ) -> list[ResolvedMention]:
     """The places of a sentence that belong to this trigger rather than to another one in it
     ("besieged the embassy in Baghdad ... in anger at US air strikes near al-Qaim"): each place
     goes to the nearest trigger, a trigger before the place counting as nearer. When no place
-    is nearest to this trigger, all the sentence's places stay candidates."""
+    is nearest to this trigger, all the sentence's places stay candidates. A deal's trigger
+    claims no place where a journey ends ("left al-Waer towards Idleb, under an agreement")."""
     if not others:
         return placed
 
@@ -95,7 +100,14 @@ def nearest_to(
         start, end = m.mention.start, m.mention.end
         return start - t.end if start >= t.end else (t.start - end) + BEFORE_PENALTY
 
-    own = [m for m in placed if all(distance(trigger, m) <= distance(o, m) for o in others)]
+    def rival(o: Trigger, m: ResolvedMention) -> bool:
+        return sentence is None or not staying_elsewhere(sentence, o, m)
+
+    own = [
+        m
+        for m in placed
+        if all(distance(trigger, m) <= distance(o, m) for o in others if rival(o, m))
+    ]
     return own or placed
 
 
@@ -143,6 +155,10 @@ def choose(
             and not cued_search(_FLEEING, before(sentence, m, 60))
             and not _home_country(trigger, sentence, m)
         ]
+        # "toward Qalaat al-Madiq, from where they will continue to Idlib": the first stop.
+        rest = [m for m in rest if not onward_leg(sentence, m)] or rest
+        # "bussed toward Idlib, while civilians were taken to al-Kiswah": Idlib.
+        rest = [m for m in rest if not others_journey(sentence, trigger.end, m)] or rest
 
         def pull(m: ResolvedMention) -> int:
             text = before(sentence, m)

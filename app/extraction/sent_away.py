@@ -21,6 +21,14 @@ _SENT_TO = re.compile(
     r"(?:[\w-]+\s+)?$",
     re.I,
 )
+#: "towards the countryside of Idleb", "heading for Jarablus", "bound for Tabqa": where a
+#: journey ends, said however far from the verb of leaving ("left the towns of Qudsaya and
+#: al-Hameh on Thursday evening toward Idlib province"); no deal is made "towards" a place.
+_JOURNEY_END = re.compile(
+    r"\b(?:towards?|(?:heading|headed|bound|making) (?:to|for)|en route to)\s+(?:the\s+)?"
+    r"(?:(?:countryside|province|city|town)\s+of\s+)?(?:[\w-]+\s+)?$",
+    re.I,
+)
 #: Events that happen where people stay, not where they are sent.
 _STAYING_EVENTS = frozenset({"agreement", "prisoner_release", "kidnapping"})
 
@@ -31,4 +39,15 @@ def sent_away_to(sentence: Sentence, trigger: Trigger, mention: ResolvedMention)
     if trigger.spec.name not in _STAYING_EVENTS:
         return False
     at = mention.mention.start - sentence.start
-    return bool(cued_search(_SENT_TO, sentence.text[max(0, at - 60) : at]))
+    text = sentence.text[max(0, at - 60) : at]
+    return bool(cued_search(_SENT_TO, text) or cued_search(_JOURNEY_END, text))
+
+
+def staying_elsewhere(sentence: Sentence, trigger: Trigger, mention: ResolvedMention) -> bool:
+    """Whether a trigger of an event that happens where people stay (a deal) lays no claim to
+    a place where a journey ends ("left al-Waer towards Idleb, under an agreement"): the
+    place is the journey's, however near the deal is named to it."""
+    if trigger.spec.name not in _STAYING_EVENTS:
+        return False
+    at = mention.mention.start - sentence.start
+    return bool(cued_search(_JOURNEY_END, sentence.text[max(0, at - 60) : at]))
