@@ -86,7 +86,7 @@ def nearest_to(
     trigger: Trigger,
     others: Sequence[Trigger],
     placed: list[ResolvedMention],
-    sentence: Sentence | None = None,
+    sentence: Sentence,
 ) -> list[ResolvedMention]:
     """The places of a sentence that belong to this trigger rather than to another one in it
     ("besieged the embassy in Baghdad ... in anger at US air strikes near al-Qaim"): each place
@@ -101,7 +101,7 @@ def nearest_to(
         return start - t.end if start >= t.end else (t.start - end) + BEFORE_PENALTY
 
     def rival(o: Trigger, m: ResolvedMention) -> bool:
-        return sentence is None or not staying_elsewhere(sentence, o, m)
+        return not staying_elsewhere(sentence, o, m)
 
     own = [
         m
