@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from app.extraction.cues import cued_search
 from app.extraction.dates import DateMention
 from app.extraction.event_builder import EventDraft
 from app.extraction.event_dates import days_after
@@ -106,7 +107,7 @@ def _repeats(trigger: Trigger, own: DateMention, drafts: list[EventDraft]) -> bo
 def _habitual(sentence: Sentence, trigger: Trigger) -> bool:
     """A habit or a state, not one event; but in "relations have been strained since the
     government arrested X on 26 May" the arrest after "since" is the one event it dates from."""
-    habit = HABITUAL.search(sentence.text)
+    habit = cued_search(HABITUAL, sentence.text)
     if habit is None:
         return False
     return not (

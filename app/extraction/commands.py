@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from app.extraction.cues import cued_search
 from app.extraction.event_builder import EventDraft
 from app.extraction.places import Mention
 from app.extraction.resolve import ResolvedMention
@@ -39,7 +40,7 @@ class Commands:
         if draft.location is not None and not draft.inherited_location:
             return
         sentence = draft.sentence
-        found = _COMMAND.search(sentence.text)
+        found = cued_search(_COMMAND, sentence.text)
         if found is None:
             return
         name = found["name"]

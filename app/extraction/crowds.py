@@ -21,6 +21,7 @@ import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 
 from app.extraction.actors import Actor, ActorCatalog, ActorMention
+from app.extraction.cues import cued_search
 from app.extraction.event_builder import EventDraft
 from app.extraction.lexicon import State
 from app.gazetteer.index import FOCUS_COUNTRIES
@@ -143,7 +144,7 @@ class CrowdTargets:
         if name is not None:
             _add_target(draft, catalog.get(name))
             return
-        if draft.spec.name != "riot" or not STATE_SEAT.search(text):
+        if draft.spec.name != "riot" or not cued_search(STATE_SEAT, text):
             return
         place = draft.location.place if draft.location is not None else None
         country = place.country if place is not None else ""

@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from app.extraction.cues import cued_search
 from app.extraction.dates import DateMention
 from app.extraction.event_builder import EventDraft
 from app.extraction.event_types import Trigger
@@ -170,7 +171,7 @@ def continued_since(text: str, dates: list[DateMention], first: dt.date) -> dt.d
     """The first day of an event that goes on with a thing begun earlier ("security forces
     continued on Friday the campaign launched on Thursday, arresting 27": since Thursday):
     the day said of that thing, when it is before ``first`` and at most ten days before."""
-    if not _CONTINUED.search(text):
+    if not cued_search(_CONTINUED, text):
         return first
     begun = [
         d.first

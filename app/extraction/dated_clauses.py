@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from app.extraction.cues import cued_search
 from app.extraction.date_patterns import WHEN_AFTER
 from app.extraction.dates import DateMention
 from app.extraction.event_types import Trigger
@@ -124,7 +125,7 @@ def _taken_clauses(sentence: Sentence, told: list[DateMention]) -> list[int]:
     pronoun before it would read as background) and closes (after that date); a taking long
     before the release ("abducted more than two years ago") is background."""
     out: list[int] = []
-    if not _RELEASE.search(sentence.text):
+    if not cued_search(_RELEASE, sentence.text):
         return out  # "demanding the fate of an activist who was abducted": background
     for m in _TAKEN_CLAUSE.finditer(sentence.text):
         verb, end = sentence.start + m.start("verb"), sentence.start + m.end()

@@ -14,7 +14,7 @@ from operator import attrgetter
 import ahocorasick
 
 from app.events import Category, EventType
-from app.extraction.cues import has_case_trap
+from app.extraction.cues import cued_search, has_case_trap
 from app.extraction.habits import HABITUAL
 from app.extraction.irrealis import CLAUSE_VERB, MODAL, REFERENCE, irrealis
 from app.extraction.pattern_literals import literal_prefixes, required_literal, split_alternatives
@@ -292,8 +292,8 @@ class TriggerFinder:
         best: re.Match[str] | None = None
         for j in sorted(rows):
             starts = rows[j]
-            if starts is None:
-                match = patterns[j].search(sentence)
+            if starts is None:  # skipped when a word the row needs is missing
+                match = cued_search(patterns[j], sentence)
             else:
                 match = None
                 limit = best.start() if best is not None else len(sentence) + 1
@@ -363,7 +363,7 @@ class TriggerFinder:
                 match
                 and spec.name == "riot"
                 and not _RIOT_WORDS.match(match.group())
-                and not CROWD.search(sentence)
+                and not cued_search(CROWD, sentence)
             ):
                 continue
             if match:

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 
+from app.extraction.cues import cued_search
 from app.extraction.event_types import BY_NAME, CROWD, Trigger, TriggerFinder
 from app.extraction.lexicon import shipped_alternation
 from app.extraction.text import Sentence
@@ -79,7 +80,7 @@ def taken_by_force(
         return triggers  # a fight told in other words: the rules of violence read it
     if any(finder.first(name, sentence.text, sentence.start) for name in _GIVEN):
         return triggers
-    if _UNOPPOSED.search(sentence.text) or CROWD.search(sentence.text):
+    if cued_search(_UNOPPOSED, sentence.text) or cued_search(CROWD, sentence.text):
         return triggers  # given up, or "inmates took control of a wing": no army's battle
     clash = BY_NAME["armed_clash"]
     return [Trigger(clash, t.start, t.end, t.text) if t in taking else t for t in triggers]

@@ -16,6 +16,7 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 
 from app.extraction.actors import Actor, ActorMention
+from app.extraction.cues import cued_search
 from app.extraction.event_builder import EventDraft
 from app.extraction.text import Sentence
 
@@ -72,7 +73,7 @@ def _goes_on(sentence: Sentence, paragraph_of: Sequence[int], paragraph: int) ->
     here = paragraph_of[sentence.index]
     if here == paragraph:
         return True
-    return here == paragraph + 1 and bool(_SAME_OPERATION.search(sentence.text))
+    return here == paragraph + 1 and bool(cued_search(_SAME_OPERATION, sentence.text))
 
 
 def _partners(
@@ -80,7 +81,7 @@ def _partners(
     mentions: Sequence[ActorMention],
     actor_of: Callable[[ActorMention], Actor],
 ) -> list[Actor]:
-    match = _JOINT.search(sentence.text)
+    match = cued_search(_JOINT, sentence.text)
     if match is None:
         return []
     end = _PHRASE_END.search(sentence.text, match.end())

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from app.extraction.cues import cued_search
 from app.extraction.place_lists import SPECIFICITY, plain_list, rank
 from app.extraction.resolve import ResolvedMention
 from app.extraction.text import Sentence
@@ -22,7 +23,7 @@ def kind_lists(sentence: Sentence, placed: list[ResolvedMention]) -> list[list[R
     """The lists a plural kind noun closes ("struck the Sinjar and Hakurk regions": a town
     and a range, each a place hit, whatever their kinds)."""
     groups: list[list[ResolvedMention]] = []
-    if len(placed) < 2 or not _PLURAL_KIND_AFTER.search(sentence.text):
+    if len(placed) < 2 or not cued_search(_PLURAL_KIND_AFTER, sentence.text):
         return groups  # most sentences name no "regions"/"areas" after a list
     ordered = sorted(placed, key=lambda m: m.mention.start)
     for m in ordered:

@@ -22,6 +22,7 @@ import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 
 from app.extraction.actors import Actor
+from app.extraction.cues import cued_search
 from app.extraction.event_builder import EventDraft
 from app.extraction.lexicon import State, shipped_alternation
 from app.extraction.lexicon_tables import Named
@@ -170,7 +171,7 @@ class Parties:
         parties += self._leaders_in(text)
         parties += [(self._state(word), "associated") for word in mediators]
         place = draft.location.place if draft.location is not None else None
-        if not parties and place is not None and place.country and _HOME_OFFICE.search(text):
+        if not parties and place is not None and place.country and cued_search(_HOME_OFFICE, text):
             parties.append((place.country, "actor"))
         self._add_governments(draft, parties, catalog, as_of)
 

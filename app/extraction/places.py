@@ -329,10 +329,21 @@ def _name_goes_on(text: str, tokens: list[Token], tok: Token) -> bool:
     )
 
 
+#: A letter or a digit.
+_ALNUM = re.compile(r"[^\W_]")
+
+
 def _starts_sentence(text: str, start: int, sentence_starts: list[int]) -> bool:
+    """Whether only "The" (or "the") comes before ``start`` in its sentence."""
     i = bisect.bisect_right(sentence_starts, start) - 1
-    head = text[sentence_starts[i] : start] if i >= 0 else text[:start]
-    return not re.search(r"[^\W_]", head.replace("The", "").replace("the", ""))
+    begin = sentence_starts[i] if i >= 0 else 0
+    first = _ALNUM.search(text, begin, start)
+    if first is None:
+        return True
+    if text[first.start()] not in "Tt":
+        return False  # a word before it, and no "The" or "the" can start there
+    head = text[begin:start]
+    return not _ALNUM.search(head.replace("The", "").replace("the", ""))
 
 
 def _org_ahead(tokens: list[Token], index: int) -> bool:

@@ -17,6 +17,7 @@ import re
 from dataclasses import replace
 
 from app.extraction.actors import Actor, ActorMention
+from app.extraction.cues import cued_search
 from app.extraction.event_builder import EventDraft
 from app.extraction.event_types import Trigger
 from app.extraction.text import Sentence
@@ -65,7 +66,7 @@ def answered_fire(
     """The shelling a sentence answers and the answer, a new event by the attacked against
     the attackers; None when the sentence tells no answer, tells it with an event word of its
     own, or the attack answered is no shelling."""
-    found = _ANSWER.search(sentence.text)
+    found = cued_search(_ANSWER, sentence.text)
     if found is None:
         return None
     at = sentence.start + found.start()

@@ -40,6 +40,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 
+from app.extraction.cues import cued_search
 from app.extraction.evacuations import evacuation
 from app.extraction.event_builder import EventDraft
 from app.extraction.event_types import BY_NAME
@@ -173,7 +174,7 @@ def _civilians_killed(draft: EventDraft) -> bool:
     if not hit or any(a.kind != "civilians" for a in hit):
         return False
     text = draft.sentence.text
-    return bool(_KILLING.search(text)) and not _TWO_SIDES.search(text)
+    return bool(cued_search(_KILLING, text)) and not cued_search(_TWO_SIDES, text)
 
 
 #: A route told on from a deployment word: from one place towards another, or on the way.

@@ -341,7 +341,7 @@ def _named_in_plural(
 ) -> list[EventDraft]:
     """The earlier incidents, however far back, that a claim of several attacks names by their
     place, and that no one else is named as doing."""
-    if not _PLURAL_CLAIM.search(sentence.text):
+    if not cued_search(_PLURAL_CLAIM, sentence.text):
         return []
     text = sentence.text.lower()
     return [

@@ -26,6 +26,7 @@ import re
 from collections.abc import Iterable, Sequence
 
 from app.domain import Place
+from app.extraction.cues import cued_search
 from app.extraction.event_builder import EventDraft
 from app.extraction.lexicon import Demonym, State
 from app.extraction.lexicon_tables import Named
@@ -145,7 +146,7 @@ class Seats:
         # The subject: what comes before the act and just after its first word ("On Sunday,
         # Iraq's Federal Supreme Court ordered ...", the trigger read at "On").
         subject = sentence.text[: max(0, draft.trigger.end - sentence.start) + _SUBJECT_TAIL]
-        act = _DIPLOMATIC.search(sentence.text)
+        act = cued_search(_DIPLOMATIC, sentence.text)
         if act is not None:
             subject = sentence.text[: act.start()]
             country = next((c for c, p in self._own.items() if p.search(subject)), None)

@@ -224,3 +224,22 @@ def test_a_known_name_followed_by_its_own_article_word_is_still_found(extractor)
     assert places(extractor, text) == [
         ("Moadamiyeh", "Moadamiyet al-Sham", "town"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "expected"),
+    [
+        ("Harbiya lies east.", 0, True),
+        ("The Harbiya road.", 4, True),
+        ("  the Harbiya road.", 6, True),
+        ("Troops left Harbiya.", 12, False),
+        ("Then Harbiya fell.", 5, False),  # "Then" is no "The"
+        ("Two days ago.", 4, False),
+        ("A x. The Harbiya road.", 9, True),  # counted from its own sentence
+    ],
+)
+def test_starts_sentence(text, start, expected):
+    from app.extraction.places import _starts_sentence
+
+    starts = [0, 5] if text.startswith("A x.") else [0]
+    assert _starts_sentence(text, start, starts) is expected
