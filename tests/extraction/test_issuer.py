@@ -86,3 +86,18 @@ def test_our_struggle_said_by_someone_quoted_makes_no_statement(extractor):
     strikes = [f for f in events(extractor, text, dt.date(2023, 5, 9)) if f[0] == "airstrike"]
     assert strikes, strikes
     assert "PKK" not in strikes[0][3] or strikes[0][3]["PKK"] != "actor"
+
+
+def test_the_military_operations_command_of_late_2024_is_hts(extractor):
+    text = (
+        "Military Operations Command - Statement No. 4\n\n"
+        "At dawn today our forces stormed the regime's positions in the town of Saraqib and "
+        "took full control of it after fierce battles."
+    )
+    found = events(extractor, text, dt.date(2024, 12, 1))
+    fights = [f for f in found if f[0] == "armed_clash"]
+    assert fights, found
+    assert fights[0][3].get("HTS") == "actor"
+    assert "Syrian government forces" not in fights[0][3] or (
+        fights[0][3]["Syrian government forces"] == "target"
+    )
