@@ -26,6 +26,9 @@ from app.extraction.lexicon_tables import Campaign
 
 _STRIKES = frozenset({"airstrike", "drone_or_rocket_attack"})
 _TERROR_WORD = re.compile(r"\b(?:terroris[tm]s?|separatists?)\b", re.I)
+#: A target named by that word alone ("the terrorists", "the terrorist organisation"), not a
+#: body named for fighting it ("the Counter-Terrorism Group", "counter-terrorist units").
+_TERROR_NAME = re.compile(r"(?<!counter-)(?<!counter )\b(?:terrorists?|separatists?)\b", re.I)
 #: Events a force's enemy can suffer: not a deal, a protest or a hand-over.
 _AGAINST = frozenset(
     {*_STRIKES, "armed_clash", "arrest", "attack", "troop_deployment", "troop_movement"}
@@ -47,15 +50,22 @@ class CampaignTargets:
             self._enemy[row.reading][(row.force, row.country)] = row.enemy
 
     def _add(self, draft: EventDraft, catalog: Mapping[str, Actor], reading: str) -> None:
+        enemy = self._enemy_of(draft, catalog, reading)
+        if enemy is not None:
+            draft.add_actor(enemy, "target", None)
+
+    def _enemy_of(
+        self, draft: EventDraft, catalog: Mapping[str, Actor], reading: str
+    ) -> Actor | None:
         place = draft.location.place if draft.location is not None else None
         country = place.country if place is not None else ""
         table = self._enemy[reading]
-        for actor, role, _ in list(draft.actors):
+        for actor, role, _ in draft.actors:
             name = table.get((actor.name, "")) or table.get((actor.name, country))
             enemy = catalog.get(name or "") if role == "actor" else None
             if enemy is not None:
-                draft.add_actor(enemy, "target", None)
-                return
+                return enemy
+        return None
 
     def add_campaign_target(self, draft: EventDraft, catalog: Mapping[str, Actor]) -> None:
         """Give a strike by a campaign's force that names no target the campaign's enemy."""
@@ -64,8 +74,16 @@ class CampaignTargets:
 
     def add_terror_target(self, draft: EventDraft, catalog: Mapping[str, Actor]) -> None:
         """Give an event of a force whose sentence calls its enemy "terrorists" and names no
-        target that enemy ("our jets struck shelters of the terrorist organisation")."""
-        if draft.spec.name not in _AGAINST or any(r == "target" for _, r, _ in draft.actors):
+        target that enemy ("our jets struck shelters of the terrorist organisation"). A target
+        read from that word alone (the "terrorists" taken for the PKK of a "PKK/YPG" named
+        before, in Syria) is that enemy too."""
+        if draft.spec.name not in _AGAINST or not _TERROR_WORD.search(draft.sentence.text):
             return
-        if _TERROR_WORD.search(draft.sentence.text):
-            self._add(draft, catalog, "terrorists")
+        targets = [(a, r, m) for a, r, m in draft.actors if r == "target"]
+        if any(m is None or not _TERROR_NAME.search(m.text) for _, _, m in targets):
+            return
+        enemy = self._enemy_of(draft, catalog, "terrorists")
+        if enemy is None:
+            return
+        draft.actors = [x for x in draft.actors if x not in targets]
+        draft.add_actor(enemy, "target", targets[0][2] if targets else None)

@@ -15,6 +15,7 @@ from collections.abc import Callable, Sequence
 from app.extraction.actors import Actor, ActorMention
 from app.extraction.cues import cued_finditer
 from app.extraction.event_builder import EventDraft
+from app.extraction.patterns import lazy_compile
 
 _OURS = re.compile(
     r"\b[Oo]ur (?:(?:heroic|brave|valiant|security|armed|own|military|forward|commando|special|"
@@ -23,6 +24,14 @@ _OURS = re.compile(
     r"(?:military )?points|positions|posts|outposts|bases?|checkpoints?|patrols?|convoys?|"
     r"jets|warplanes|planes|helicopters|UAVs|drones|artillery|air force|vehicles)\b"
 )
+#: Other words only the issuer of a statement says of itself ("our struggle will continue",
+#: "our right of self-defence", "six of our citizens"): the text speaks in its name.
+_FIRST_PERSON = lazy_compile(
+    r"\b[Oo]ur (?:heroic )?(?:struggle|fight|right|citizens|homeland|martyrs|comrades|"
+    r"retaliation|operations?|air operations?|partners|allies|approach|response)\b"
+)
+#: Opening quotation marks: a first-person word inside quotes is someone quoted.
+_QUOTES = frozenset('"\u201c\u201d')
 #: A ministry that speaks for its country's forces.
 _DEFENCE = re.compile(r"\bdefen[cs]e\b|\bMoD\b", re.I)
 _ARMED_KINDS = frozenset(
@@ -46,10 +55,22 @@ def issuer(found: Sequence[ActorMention], national: Callable[[str], Actor | None
     return None
 
 
+def headline_source(title: str | None) -> str:
+    """The source a headline opens with ("SDF: 146 fighters freed", "Turkish MoD: 9 terrorists
+    neutralised"): the words before its colon, else nothing."""
+    if not title or ":" not in title:
+        return ""
+    return title.split(":", 1)[0]
+
+
 def with_ours(
-    text: str, found: list[ActorMention], national: Callable[[str], Actor | None]
+    text: str,
+    found: list[ActorMention],
+    national: Callable[[str], Actor | None],
+    heading: Sequence[ActorMention] = (),
 ) -> list[ActorMention]:
-    """The mentions with "our forces" and the like read as the issuer's."""
+    """The mentions with "our forces" and the like read as the issuer's (the source the
+    headline names, ``heading``, first)."""
     matches = [
         match
         for match in cued_finditer(_OURS, text)
@@ -57,7 +78,7 @@ def with_ours(
     ]
     if not matches:
         return found
-    body = issuer(found, national)
+    body = issuer([*heading, *found], national)
     if body is None:
         return found
     added = [ActorMention(m.start(), m.end(), m.group(), (body,)) for m in matches]
@@ -71,13 +92,24 @@ _DONE_BY_ISSUER = frozenset(
 
 
 def statement_issuer(
-    text: str, found: Sequence[ActorMention], national: Callable[[str], Actor | None]
+    text: str,
+    found: Sequence[ActorMention],
+    national: Callable[[str], Actor | None],
+    heading: Sequence[ActorMention] = (),
 ) -> Actor | None:
     """The issuer when the text speaks in its name ("our forces", "our aircraft"), else None:
     only a statement in the first person reports the issuer's own acts without naming it."""
-    if not any(True for _ in cued_finditer(_OURS, text)):
+    if not any(True for _ in cued_finditer(_OURS, text)) and not any(
+        _unquoted(text, m.start()) for m in _FIRST_PERSON.finditer(text)
+    ):
         return None
-    return issuer(found, national)
+    return issuer([*heading, *found], national)
+
+
+def _unquoted(text: str, at: int) -> bool:
+    """Whether ``at`` lies outside quotation marks in its paragraph."""
+    start = text.rfind("\n", 0, at) + 1
+    return sum(1 for c in text[start:at] if c in _QUOTES) % 2 == 0
 
 
 def add_issuer(draft: EventDraft, body: Actor | None) -> None:

@@ -45,7 +45,7 @@ from app.extraction.event_types import (
 from app.extraction.far_namesakes import at_home_abroad
 from app.extraction.gapped_events import followed_drafts, gapped_trigger
 from app.extraction.hosts import HostedSites
-from app.extraction.issuer import add_issuer, statement_issuer, with_ours
+from app.extraction.issuer import add_issuer, headline_source, statement_issuer, with_ours
 from app.extraction.joint_operations import add_joint_partners, joint_partners
 from app.extraction.learned_triggers import SHIPPED, LearnedTriggers, TriggerReviser
 from app.extraction.led_offensives import LedOffensives, add_backed_side
@@ -231,8 +231,10 @@ class Extractor:
         found = self.actors.find(text, report.published)
         published = report.published
         national = partial(self.actors.national, day=published)
+        # "SDF: our forces have withdrawn": the source a headline opens with issues the text.
+        heading = self.actors.find(headline_source(report.title), published)
         actor_mentions = with_allegiance(
-            text, self.states.add(text, with_ours(text, found, national)), self.tribal
+            text, self.states.add(text, with_ours(text, found, national, heading)), self.tribal
         )
         actor_mentions = with_believed_owners(text, actor_mentions, self.actors.find, published)
         actor_mentions = with_possessives(
@@ -243,7 +245,7 @@ class Extractor:
         )
         # "the group", "the soldiers": the actor named before that the noun can mean.
         actor_mentions = self.coreference.resolve(text, actor_mentions, self.actors.is_generic)
-        body = statement_issuer(text, found, national)
+        body = statement_issuer(text, found, national, heading)
         mentions = self._mentions(text, sentences, actor_mentions)
         # "Suwayda, 17 July:" heading a daily note: its items count from that day.
         day = heading_day(text, report.published)

@@ -202,7 +202,10 @@ def assign(
     # "government warplanes" (an owner phrase) always names the local state's forces.
     named = [m for m in mentions if not reading.generic(m) or m.generic]
     sentence = draft.sentence
-    if any(reading.actor(m).kind in _STATE for m in named):
+    # A named force that only tells the event ("..., the Joint Operations Command said") leaves
+    # the generic words to the state ("two soldiers were killed").
+    parties = [m for m in named if role_of(draft, trigger, m, reading.actor(m)) is not None]
+    if any(reading.actor(m).kind in _STATE for m in parties):
         # "Troops from the US-led coalition": the named force, not the generic word; but
         # "ISIS overran Mosul and soldiers fled": the soldiers are the state's, and so are
         # "troops and PMF fighters" (two forces told together).

@@ -6,10 +6,15 @@ from app.extraction.pipeline import Extractor
 from app.extraction.report_input import ReportInput
 
 
-def events(extractor: Extractor, text: str, published: dt.date = dt.date(2024, 3, 14)):
+def events(
+    extractor: Extractor,
+    text: str,
+    published: dt.date = dt.date(2024, 3, 14),
+    title: str | None = None,
+):
     """(type, place name, admin1, {actor: role}) of each event of a text."""
     out = []
-    for feature in extractor.extract(ReportInput(text, published)).events:
+    for feature in extractor.extract(ReportInput(text, published, title)).events:
         p = feature.properties
         out.append(
             (

@@ -41,6 +41,27 @@ def test_the_terrorists_of_turkish_forces_in_iraq_are_the_pkk_in_a_clash_too(ext
     assert found and found[0][3].get("PKK") == "target", found
 
 
+def test_terrorists_read_back_to_a_joint_name_are_the_ypg_in_syria(extractor):
+    text = (
+        "Turkish warplanes flew against the PKK/YPG terrorist organisation on Sunday. "
+        "Turkish jets destroyed 12 depots used by the terrorists near Derik in Syria."
+    )
+    found = [f for f in events(extractor, text, dt.date(2022, 11, 21)) if f[0] == "airstrike"]
+    assert found and found[-1][3].get("YPG") == "target", found
+    assert "PKK" not in found[-1][3], found
+
+
+def test_a_counter_terrorism_unit_hit_stays_the_target(extractor):
+    text = (
+        "A Turkish drone struck the Arbat airstrip used by the PUK Counter-Terrorism Group "
+        "near Sulaymaniyah on Monday, killing three of its members; Ankara said it hit "
+        "terrorists."
+    )
+    found = events(extractor, text, dt.date(2023, 9, 19))
+    assert found and found[0][3].get("PUK") == "target", found
+    assert "PKK" not in found[0][3], found
+
+
 def test_terrorists_of_another_force_are_not_the_pkk(extractor):
     text = "Iraqi soldiers clashed with terrorists near Tarmiyah on Sunday."
     found = [f for f in events(extractor, text, dt.date(2021, 10, 12)) if f[0] == "armed_clash"]

@@ -61,3 +61,43 @@ def test_an_arrest_naming_no_one_in_a_statement_is_the_issuers(extractor):
     assert arrests, found
     assert arrests[0][3].get("SDF") == "actor"
     assert "Syrian government forces" not in arrests[0][3]
+
+
+def test_the_source_a_headline_opens_with_issues_the_statement(extractor):
+    text = (
+        "Press release\n\n"
+        "In an air operation carried out last night, 14 shelters and caves used by the "
+        "terrorists were destroyed in the Gara region of northern Iraq. Our struggle against "
+        "terrorism will go on."
+    )
+    title = "Turkish Armed Forces: shelters destroyed in northern Iraq"
+    strikes = [
+        f for f in events(extractor, text, dt.date(2023, 5, 9), title) if f[0] == "airstrike"
+    ]
+    assert strikes, strikes
+    assert strikes[0][3].get("Turkish Armed Forces") == "actor"
+
+
+def test_our_struggle_said_by_someone_quoted_makes_no_statement(extractor):
+    text = (
+        "An air strike destroyed a farmhouse near Gara in northern Iraq on Tuesday, killing "
+        'two people, residents said. "Our struggle goes on," a PKK official told reporters.'
+    )
+    strikes = [f for f in events(extractor, text, dt.date(2023, 5, 9)) if f[0] == "airstrike"]
+    assert strikes, strikes
+    assert "PKK" not in strikes[0][3] or strikes[0][3]["PKK"] != "actor"
+
+
+def test_the_military_operations_command_of_late_2024_is_hts(extractor):
+    text = (
+        "Military Operations Command - Statement No. 4\n\n"
+        "At dawn today our forces stormed the regime's positions in the town of Saraqib and "
+        "took full control of it after fierce battles."
+    )
+    found = events(extractor, text, dt.date(2024, 12, 1))
+    fights = [f for f in found if f[0] == "armed_clash"]
+    assert fights, found
+    assert fights[0][3].get("HTS") == "actor"
+    assert "Syrian government forces" not in fights[0][3] or (
+        fights[0][3]["Syrian government forces"] == "target"
+    )

@@ -661,3 +661,12 @@ def test_a_force_wounded_with_others_is_the_target(extractor):
     )
     assert found
     assert found[0][3].get("United States Armed Forces") == "target"
+
+
+def test_a_force_that_only_tells_the_event_leaves_the_men_hit_to_the_state(extractor):
+    text = (
+        "Three policemen were killed when a bomb exploded under their vehicle near Tarmiyah "
+        "on Monday, the Baghdad Operations Command said."
+    )
+    found = [f for f in events(extractor, text, dt.date(2019, 5, 10)) if f[0] == "ied_explosion"]
+    assert found and found[0][3].get("Iraqi Security Forces") == "target", found
