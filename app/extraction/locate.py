@@ -62,6 +62,7 @@ from app.extraction.resolve import ResolvedMention
 from app.extraction.roads import names_road, on_road, road_end, road_towards
 from app.extraction.sent_away import sent_away_to, staying_elsewhere
 from app.extraction.signatories import signatory_places
+from app.extraction.speaker_seats import speaker_place
 from app.extraction.text import Sentence
 from app.extraction.there import said_there
 
@@ -132,6 +133,8 @@ def choose(
     placed = without_dateline(sentence, placed)  # "ERBIL - ... in the Kifri area": Kifri
     # "shot dead there, and within days the protests spread to Najaf": the place before.
     placed = [m for m in placed if not said_there(sentence, trigger, m)]
+    # "..., a US spokesman in Baghdad said": where the speaker sat (the story's place instead).
+    placed = [m for m in placed if not speaker_place(sentence, trigger, m)]
     if not placed:
         return None, []
     origin: ResolvedMention | None = None
