@@ -183,11 +183,28 @@ def _left(text: str, mention: ResolvedMention) -> bool:
 
 
 def _introduced_as(text: str, mention: ResolvedMention, noun: str) -> bool:
-    """Whether the text names a place with this noun ("the city of Kirkuk", "Suwayda city")."""
+    """Whether the text names a place with this noun ("the city of Kirkuk", "Suwayda city"),
+    or calls it so later in its own sentence ("the last rebels of Darayya left the town")."""
     start, end = mention.mention.start, mention.mention.end
     before = _NOUN_BEFORE.search(text[max(0, start - 30) : start])
     after = _NOUN_AFTER.match(text[end : end + 12])
-    return any(m is not None and m.group(1).lower() == noun for m in (before, after))
+    if any(m is not None and m.group(1).lower() == noun for m in (before, after)):
+        return True
+    if noun != "city" and mention.place is not None and mention.place.population >= _CITY_SIZE:
+        return False  # "moved statues to Damascus before the town fell": not Damascus
+    rest = _SENTENCE_REST.match(text, end)
+    called = _definite(rest.group(0)) if rest is not None else None
+    return (
+        called is not None
+        and called.group(1).lower() == noun
+        and not _OF_AFTER.match(rest.group(0) if rest else "", called.end())
+    )
+
+
+#: A place this large is no "town" or "village" its own sentence goes on to name.
+_CITY_SIZE = 500_000
+#: The rest of a place's sentence, up to its full stop.
+_SENTENCE_REST = re.compile(r"[^.!?\n]{0,200}")
 
 
 def _story_town(towns: list[ResolvedMention]) -> ResolvedMention:

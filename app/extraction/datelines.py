@@ -4,9 +4,12 @@ A dateline opens the report, or its first paragraph after a headline.
 
 "ERBIL, Kurdistan Region - Two soldiers were killed in the Kifri area ...", "BAGHDAD, June 11
 (wire) - Gunmen ... on Monday": the capitals at the head of a report name the reporter's
-city, the date the day it was filed. A place of the dateline is the event's place only when
-its sentence names no other; a date of the dateline dates no event (the sentence's weekdays
-count back from the publication date as always).
+city, the date the day it was filed; a local outlet writes it in plain case ("Homs - The
+first buses ...", "Deir Ezzor, SANA - Army units ..."), the story's first sentence after it on
+the same line (a header such as "Kurdistan Region - Ministry of Interior" is none). A place
+of the dateline is the event's place only when its sentence names no other; a date of the
+dateline dates no event (the sentence's weekdays count back from the publication date as
+always).
 """
 
 from __future__ import annotations
@@ -28,9 +31,17 @@ _DATELINE = re.compile(
 )
 
 
+#: A local outlet's dateline in plain case ("Homs - The first buses ...", "Deir Ezzor, SANA -
+#: Army units ..."): a name or two, a dash, then the story's first sentence on the same line.
+_PLAIN_DATELINE = re.compile(
+    r"\A\s*[A-Z][a-z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}(?:,\s*[A-Z][\w'’]*)?"
+    r"\s*[-–—]+\s+(?=[A-Z][^\n]{60})"
+)
+
+
 def dateline_end(text: str) -> int:
     """Where the dateline at the head of a text ends (0 when it has none)."""
-    found = _DATELINE.match(text)
+    found = _DATELINE.match(text) or _PLAIN_DATELINE.match(text)
     return found.end() if found else 0
 
 

@@ -15,6 +15,7 @@ import re
 
 from app.extraction.place_lists import rank
 from app.extraction.resolve import ResolvedMention
+from app.extraction.roads import names_road
 from app.extraction.text import Sentence
 
 #: Words a heading may hold besides names: "Aleppo countryside", "east Homs", "Iraq - Diyala".
@@ -60,11 +61,15 @@ def below_heading(sentence: Sentence, placed: list[ResolvedMention]) -> list[Res
     head = [m for m in placed if m.mention.start < at]
     areas = {m.place.id for m in head if m.place is not None and m.place.family != "country"}
     countries = {m.place.country for m in head if m.place is not None}
-    # "Maarat al-Numan countryside: ... a convoy, Ankara said": no place abroad.
+    # "Maarat al-Numan countryside: ... a convoy, Ankara said": no place abroad; "Suwayda
+    # city: ... on the Damascus highway": a road named for a town is not in it.
     body = [
         m
         for m in placed
-        if m.mention.start > at and m.place is not None and m.place.country in countries
+        if m.mention.start > at
+        and m.place is not None
+        and m.place.country in countries
+        and not names_road(sentence, m)
     ]
     if len(areas) > 1 or not head or not body:
         return placed

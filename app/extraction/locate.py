@@ -33,6 +33,7 @@ from app.extraction.list_scope import (
 from app.extraction.metonyms import acting as acting
 from app.extraction.named_sites import site_named_before
 from app.extraction.onward import onward_leg, others_journey
+from app.extraction.outskirts import CITY_GOVERNORATES
 from app.extraction.place_cues import (
     BEFORE_PENALTY,
     DEST_CUE,
@@ -61,6 +62,7 @@ from app.extraction.resolve import ResolvedMention
 from app.extraction.roads import names_road, on_road, road_end, road_towards
 from app.extraction.sent_away import sent_away_to, staying_elsewhere
 from app.extraction.signatories import signatory_places
+from app.extraction.speaker_seats import speaker_place
 from app.extraction.text import Sentence
 from app.extraction.there import said_there
 
@@ -131,6 +133,8 @@ def choose(
     placed = without_dateline(sentence, placed)  # "ERBIL - ... in the Kifri area": Kifri
     # "shot dead there, and within days the protests spread to Najaf": the place before.
     placed = [m for m in placed if not said_there(sentence, trigger, m)]
+    # "..., a US spokesman in Baghdad said": where the speaker sat (the story's place instead).
+    placed = [m for m in placed if not speaker_place(sentence, trigger, m)]
     if not placed:
         return None, []
     origin: ResolvedMention | None = None
@@ -235,7 +239,12 @@ def choose(
     # the event while the sentence names another.
     rest = [m for m in rest if not road_towards(sentence, m)] or rest
     roads = [m for m in rest if names_road(sentence, m)]
-    rest = [m for m in rest if m not in roads] or road_end(sentence, roads, given) or rest
+    named_ends = road_end(sentence, roads, given)
+    # "robbed on the Damascus highway": a road leaving a city-governorate is not in it, and
+    # with no other place the event is the story's (the place it inherits).
+    if roads and not named_ends and all(m in roads and _city_road(m) for m in rest):
+        return None, []
+    rest = [m for m in rest if m not in roads] or named_ends or rest
     # "After a drone attack on Erbil air base on 25 December, jets struck depots in Babil":
     # the place of the clause that tells another occurrence is that occurrence's.
     # "a second wave began in Baghdad, Karbala and Basra": a list runs on past the clause.
@@ -309,6 +318,11 @@ def choose(
             )
         return None, listed + coordinated_places(sentence, trigger, listed, rest)
     return None, [best]
+
+
+def _city_road(mention: ResolvedMention) -> bool:
+    """Whether a road named for this place leaves a city that is a governorate of its own."""
+    return mention.place is not None and mention.place.admin1 in CITY_GOVERNORATES
 
 
 def _holds_range(wide: ResolvedMention, ranges: list[ResolvedMention]) -> bool:

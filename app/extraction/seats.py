@@ -17,7 +17,9 @@ they answer was. For an ``other`` event:
 An agreement its national body (the president by office or by name, "the Government of the
 Republic of Iraq") made, told with no place of its own (none, one inherited from the
 sentences before, or only the whole country), was made at the capital; not one that foreign
-leaders or states made without it ("Putin and Erdogan agreed on a ceasefire").
+leaders or states made without it ("Putin and Erdogan agreed on a ceasefire"), nor one told
+over the ground of the story ("declared a ceasefire across the province", "security inside
+the city"): that deal stays at the place inherited.
 """
 
 from __future__ import annotations
@@ -54,6 +56,13 @@ _GOVERNMENT_OF = re.compile(r"\b[Gg]overnment of\b")
 #: The act's own ground, told before: "a curfew across the city", "the commander of the area".
 _OWN_GROUND = re.compile(
     r"\b(?:the|that)\s+(?:city|town|district|province|governorate|area|region|village)(?:'s)?\b",
+    re.I,
+)
+#: A deal's ground, told before: "a ceasefire across the province", "security inside the
+#: city", "the boundary of the governorate" (not "an agreement on the province": its subject).
+_DEAL_GROUND = re.compile(
+    r"\b(?:across|in|inside|throughout|within|into|around|of)\s+(?:the|that)\s+"
+    r"(?:city|town|district|province|governorate|area|region|village)\b",
     re.I,
 )
 #: How far past the trigger the subject of the act is looked for.
@@ -177,6 +186,9 @@ class Seats:
             and (at.place is None or at.place.family != "country")
         ):
             return
+        if at is not None and at.place is not None and at.place.family != "country":
+            if _DEAL_GROUND.search(sentence.text):
+                return  # "a ceasefire across the province": the deal covers the ground told
         subject = sentence.text[: max(0, draft.trigger.end - sentence.start) + _SUBJECT_TAIL]
         country = self._country(draft, countries)
         own = self._own.get(country) if country else None

@@ -146,3 +146,25 @@ def test_the_dam_with_no_dam_named_is_no_base(extractor):
     earlier = [m for m in mentions if m.mention.start < second.start]
     assert [m.place.name for m in earlier] == ["Shaddadi base"]
     assert referent(second, earlier, text, None) is None
+
+
+def test_the_town_is_the_one_its_first_sentence_called_the_town(extractor):
+    # Zabadani, named once, is told as the town in its own sentence; Izraa is named since.
+    found = places(
+        extractor,
+        "The last fighters of Zabadani left the town on Friday under a local deal. "
+        "Hundreds of families were taken to shelters in Izraa. "
+        "Soldiers entered the town on Saturday.",
+    )
+    assert ("troop_deployment", "SY-RD") in found, found
+
+
+def test_a_big_city_is_not_the_town_its_sentence_names_later(extractor):
+    # Damascus is where the statues went; "the town" of that sentence is Palmyra.
+    text = (
+        "Islamic State fighters seized the town of Palmyra on Wednesday. "
+        "Curators had moved statues to Damascus before the town fell. "
+        "Gunmen later shot dead two teachers in the town."
+    )
+    found = places(extractor, text)
+    assert found and all(admin1 == "SY-HI" for _, admin1 in found), found

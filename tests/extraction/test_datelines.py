@@ -106,3 +106,25 @@ def test_an_undated_item_falls_in_the_week_the_report_covers(extractor):
         dt.date(2024, 5, 1),
         dt.date(2024, 5, 7),
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "head"),
+    [
+        ("Slemani - Gunmen shot dead a shop owner in the old market on Tuesday evening.", 10),
+        ("Deir Ezzor, SANA - Army units repelled an attack on a checkpoint east of the city.", 19),
+        # A header line (an office and its department) is no dateline.
+        ("Kurdistan Region - Ministry of Interior\nPress release", 0),
+    ],
+)
+def test_a_local_outlets_plain_case_dateline(text, head):
+    assert dateline_end(text) == head
+
+
+def test_a_plain_case_dateline_city_gives_way_to_the_sentence_place(extractor):
+    text = (
+        "Slemani - A truce was agreed on Saturday between rival militias in Tuz Khurmatu "
+        "after two days of clashes, officials said."
+    )
+    found = {e.location.admin1 for e in events(extractor, text) if e.location is not None}
+    assert found == {"IQ-SD"}, found

@@ -54,3 +54,8 @@ def test_a_heading_giving_its_day_after_a_comma_is_one_area(extractor):
 def test_the_towns_of_an_item_win_over_a_heading_area_named_as_a_site(extractor):
     text = "Eastern Ghouta: shells hit Douma and Saqba yesterday, killing four civilians."
     assert [e[1] for e in events(extractor, text)] == ["Douma", "Saqba"]
+
+
+def test_a_road_named_for_a_town_in_the_item_does_not_replace_the_heading(extractor):
+    text = "Shahba: gunmen clashed with a tribal force on Monday near the Damascus highway."
+    assert {e[2] for e in events(extractor, text)} == {"SY-SU"}

@@ -65,3 +65,12 @@ def test_roads_leading_to_a_town_are_near_it(extractor):
     text = "Jets hit convoys on roads leading to Tikrit and in the countryside of Kirkuk."
     found = events(extractor, text)
     assert any(f[2] == "IQ-SD" for f in found), found
+
+
+def test_an_event_on_a_road_named_for_damascus_alone_is_not_in_damascus(extractor):
+    text = (
+        "Druze and Bedouin gunmen fought in Shahba for a second day on Tuesday. "
+        "The fighting began after a farmer was kidnapped on the Damascus highway."
+    )
+    found = events(extractor, text)
+    assert found and all(f[2] != "SY-DI" for f in found), found

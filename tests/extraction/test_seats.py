@@ -2,6 +2,8 @@
 
 import datetime as dt
 
+import pytest
+
 from app.extraction.report_input import ReportInput
 
 
@@ -99,3 +101,19 @@ def test_a_deal_between_foreign_presidents_is_not_moved_to_the_capital(extractor
 def test_a_deal_the_head_of_state_signed_by_name_was_made_at_the_capital(extractor):
     text = HOMS + "On Friday Sharaa and the Druze leaders signed an agreement on the province."
     assert ("agreement", "Damascus") in places(extractor, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Druze fighters and tribal gunmen clashed in Shahba on Thursday. "
+        "A ceasefire was declared by the presidency on Friday across the province.",
+        "Druze fighters and tribal gunmen clashed in Shahba on Thursday. "
+        "The president said a truce agreed on Friday would leave security inside the town "
+        "to local factions.",
+    ],
+)
+def test_a_national_deal_over_the_ground_told_before_stays_there(extractor, text):
+    found = places(extractor, text)
+    assert any(kind == "agreement" for kind, _ in found), found
+    assert ("agreement", "Damascus") not in found, found
