@@ -34,6 +34,8 @@ MODAL = re.compile(
     # "a deal that allows the army to deploy", "discussed the deployment": leave, not the act
     r"(?:allow|permit|enable)(?:s|ed|ted|ing)? (?!to\b)(?:[\w'-]+ ){1,5}?to|"
     r"discuss(?:ed|es|ing)?|"
+    # "police were due to deploy": what is scheduled, not yet done
+    r"(?:was|were|is|are) due to|"
     # "organisers plan another rally", "ordered the police to arrest anyone armed": a plan or
     # an order, not what came of it
     r"plan(?:s)? (?:a|an|another|new|more|further|fresh)|"
@@ -202,7 +204,9 @@ _COMMENTARY = re.compile(
 _TOTALS = re.compile(
     r"\s*(?:-\s*)?(?:(?:total|overall|cumulative)\s+(?:number\s+of\s+)?(?:[\w-]+\s+){0,2}?(?:killed|"
     r"dead|deaths|casualties|fatalities|toll|victims)\b[^:;.]{0,100}|(?:running (?:count|tally|"
-    r"toll)|cumulative)\b[^:;]{0,80}):\s*[\d,]+",
+    r"toll)|cumulative)\b[^:;]{0,80}|"
+    # "Totals this week: 4 killed", "Toll at noon: 12 dead", "Anbar toll in May (our count): 9"
+    r"(?:[\w-]+\s+){0,2}?(?:totals?|toll)\b(?!\s+for\b)[^:;.]{0,50}):\s*[\d,]+",
     re.I,
 )
 #: A move told as what a force was doing when something else happened ("came under attack

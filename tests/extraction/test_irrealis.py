@@ -188,6 +188,23 @@ def test_a_running_count_or_cumulative_tally_is_no_event():
     assert _irrealis("Total shepherds killed by mines in the desert since March: 40.", "killed")
 
 
+def test_a_totals_or_toll_heading_over_a_count_is_no_event():
+    assert _irrealis("Totals this week: 6 incidents, 2 killed, 4 arrested.", "arrested")
+    assert _irrealis("Toll at midnight: 31 killed, dozens wounded.", "killed")
+    assert _irrealis("Nineveh toll in March (our count): 12 killed in attacks.", "attacks")
+    assert _irrealis("Total since 2 June: 17 killed.", "killed")
+
+
+def test_a_toll_for_one_day_still_tells_that_day():
+    text = "Death toll for Friday: 14 civilians killed in air strikes on Saqba."
+    assert not _irrealis(text, "air strikes")
+
+
+def test_what_is_due_to_happen_has_not():
+    assert _irrealis("Army units were due to deploy in the town, negotiators said.", "deploy")
+    assert not _irrealis("The road was closed due to clashes in the town on Monday.", "clashes")
+
+
 def test_a_deployment_that_ended_a_brawl_after_until_happened(extractor):
     found = [
         e[0]
