@@ -200,6 +200,16 @@ def _closed_relative(before: str) -> bool:
 _COMMENTARY = re.compile(
     r"\s*(?:analysis|assessment|outlook|comment(?:ary)?|overview|forecast)\s*:", re.I
 )
+#: A section heading ("Aerial bombardment", "Shelling on government-held areas", "IS activity
+#: log - Iraq"): a short line without a colon or a closing stop names the kind of events below
+#: it, none of them. Not an item ("- Saqba: 18 dead") nor a numbered line ("3 June ...").
+_SECTION_HEADING = re.compile(r"\s*[A-Za-z][^:,.!?\n]{0,60}?[\w)]\s*")
+_HEADING_WORDS = 7
+#: A verb in the past ("rockets landed"): a clause cut short, not a heading.
+_PAST_VERB = re.compile(r"(?<![\w-])\w+ed\b")
+#: A title that places its event ("Statement on the rocket attack in Erbil", "ISRAELI
+#: STRIKES"): the report's own event, which its body tells again.
+_HEADLINE = re.compile(r"\b(?:in|at|near|on)\s+(?:the\s+)?[A-Z]")
 #: A totals line ("Total dead in the province since May: 14", "Running count, 2024: 14"): a sum.
 _TOTALS = re.compile(
     r"\s*(?:-\s*)?(?:(?:total|overall|cumulative)\s+(?:number\s+of\s+)?(?:[\w-]+\s+){0,2}?(?:killed|"
@@ -222,6 +232,14 @@ def irrealis(sentence: str, at: int, movement: bool = False) -> bool:
     ("supported by attack helicopters") or is said inside a quotation (``movement``: the
     trigger is a move, which "in recent weeks" does not make a tally)."""
     if _COMMENTARY.match(sentence) or _TOTALS.match(sentence):
+        return True
+    if (
+        _SECTION_HEADING.fullmatch(sentence)
+        and len(sentence.split()) <= _HEADING_WORDS
+        and not _PAST_VERB.search(sentence)
+        and not _HEADLINE.search(sentence)
+        and not sentence.isupper()
+    ):
         return True
     before = sentence[max(0, at - 60) : at]
     reference = cued_search(REFERENCE, before)

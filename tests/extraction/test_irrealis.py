@@ -200,6 +200,15 @@ def test_a_toll_for_one_day_still_tells_that_day():
     assert not _irrealis(text, "air strikes")
 
 
+def test_a_short_section_heading_names_a_kind_of_event_not_one():
+    assert _irrealis("Mortar fire on the villages", "Mortar")
+    assert _irrealis("Air raids and drone attacks", "Air raids")
+    # a clause cut short, a title placing its event, a shouted headline: still told
+    assert not _irrealis("More shells landed in the old market", "shells")
+    assert not _irrealis("Statement on the car bomb in Kirkuk", "car bomb")
+    assert not _irrealis("TURKISH DRONE STRIKES", "DRONE")
+
+
 def test_what_is_due_to_happen_has_not():
     assert _irrealis("Army units were due to deploy in the town, negotiators said.", "deploy")
     assert not _irrealis("The road was closed due to clashes in the town on Monday.", "clashes")
