@@ -210,6 +210,13 @@ _PAST_VERB = re.compile(r"(?<![\w-])\w+ed\b")
 #: A title that places its event ("Statement on the rocket attack in Erbil", "ISRAELI
 #: STRIKES"): the report's own event, which its body tells again.
 _HEADLINE = re.compile(r"\b(?:in|at|near|on)\s+(?:the\s+)?[A-Z]")
+#: "funerals were held for the nine killed when shells slammed into ...", "mourners buried the
+#: dead from a missile attack": the deaths mourned are an event told for its own day, not here.
+_MOURNED = re.compile(
+    r"\b(?:funerals?|buried|burials?|mourners?|mourned)\b[^.;]{0,120}?"
+    r"\b(?:killed|victims|dead)\b(?:(?!\band\b)[^.;,]){0,80}$",
+    re.I,
+)
 #: A totals line ("Total dead in the province since May: 14", "Running count, 2024: 14"): a sum.
 _TOTALS = re.compile(
     r"\s*(?:-\s*)?(?:(?:total|overall|cumulative)\s+(?:number\s+of\s+)?(?:[\w-]+\s+){0,2}?(?:killed|"
@@ -284,4 +291,5 @@ def irrealis(sentence: str, at: int, movement: bool = False) -> bool:
         or sum(sentence[:at].count(q) for q in _QUOTES) % 2 == 1
         or bool(_QUOTE_CLOSES.match(sentence, at))
         or bool(_FUTURE_AFTER.match(sentence, at))
+        or bool(_MOURNED.search(sentence, 0, at))
     )

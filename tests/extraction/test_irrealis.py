@@ -209,6 +209,16 @@ def test_a_short_section_heading_names_a_kind_of_event_not_one():
     assert not _irrealis("TURKISH DRONE STRIKES", "DRONE")
 
 
+def test_deaths_mourned_at_a_funeral_are_no_event_of_the_funeral():
+    text = "Funerals were held in Basra on Friday for the four men killed in a drone strike."
+    assert _irrealis(text, "drone strike")
+    text = "Villagers buried the victims of a car bomb that hit the market in Tuz on Monday."
+    assert _irrealis(text, "car bomb")
+    # a crowd's own act after the funeral is told all the same
+    text = "Mourners buried their dead on Friday and then stormed the police station."
+    assert not _irrealis(text, "stormed")
+
+
 def test_what_is_due_to_happen_has_not():
     assert _irrealis("Army units were due to deploy in the town, negotiators said.", "deploy")
     assert not _irrealis("The road was closed due to clashes in the town on Monday.", "clashes")
