@@ -207,9 +207,9 @@ _SECTION_HEADING = re.compile(r"\s*[A-Za-z][^:,.!?\n]{0,60}?[\w)]\s*")
 _HEADING_WORDS = 7
 #: A verb in the past ("rockets landed"): a clause cut short, not a heading.
 _PAST_VERB = re.compile(r"(?<![\w-])\w+ed\b")
-#: A title that places its event ("Statement on the rocket attack in Erbil", "ISRAELI
-#: STRIKES"): the report's own event, which its body tells again.
-_HEADLINE = re.compile(r"\b(?:in|at|near|on)\s+(?:the\s+)?[A-Z]")
+#: A title that places its event ("Statement on the rocket attack in Erbil", "Protesters block
+#: road to Umm Qasr", "ISRAELI STRIKES"): the report's own event, told once more in its body.
+_HEADLINE = re.compile(r"\b(?:in|at|near|on|to|from|into|over)\s+(?:the\s+)?[A-Z]")
 #: "funerals were held for the nine killed when shells slammed into ...", "mourners buried the
 #: dead from a missile attack": the deaths mourned are an event told for its own day, not here.
 _MOURNED = re.compile(

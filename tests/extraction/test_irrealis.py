@@ -207,6 +207,7 @@ def test_a_short_section_heading_names_a_kind_of_event_not_one():
     assert not _irrealis("More shells landed in the old market", "shells")
     assert not _irrealis("Statement on the car bomb in Kirkuk", "car bomb")
     assert not _irrealis("TURKISH DRONE STRIKES", "DRONE")
+    assert not _irrealis("Gunmen fire on convoy to Tal Afar", "fire")
 
 
 def test_deaths_mourned_at_a_funeral_are_no_event_of_the_funeral():
