@@ -34,6 +34,8 @@ MODAL = re.compile(
     # "a deal that allows the army to deploy", "discussed the deployment": leave, not the act
     r"(?:allow|permit|enable)(?:s|ed|ted|ing)? (?!to\b)(?:[\w'-]+ ){1,5}?to|"
     r"discuss(?:ed|es|ing)?|"
+    # "police were due to deploy": what is scheduled, not yet done
+    r"(?:was|were|is|are) due to|"
     # "organisers plan another rally", "ordered the police to arrest anyone armed": a plan or
     # an order, not what came of it
     r"plan(?:s)? (?:a|an|another|new|more|further|fresh)|"
@@ -198,11 +200,30 @@ def _closed_relative(before: str) -> bool:
 _COMMENTARY = re.compile(
     r"\s*(?:analysis|assessment|outlook|comment(?:ary)?|overview|forecast)\s*:", re.I
 )
+#: A section heading ("Aerial bombardment", "Shelling on government-held areas", "IS activity
+#: log - Iraq"): a short line without a colon or a closing stop names the kind of events below
+#: it, none of them. Not an item ("- Saqba: 18 dead") nor a numbered line ("3 June ...").
+_SECTION_HEADING = re.compile(r"\s*[A-Za-z][^:,.!?\n]{0,60}?[\w)]\s*")
+_HEADING_WORDS = 7
+#: A verb in the past ("rockets landed"): a clause cut short, not a heading.
+_PAST_VERB = re.compile(r"(?<![\w-])\w+ed\b")
+#: A title that places its event ("Statement on the rocket attack in Erbil", "Protesters block
+#: road to Umm Qasr", "ISRAELI STRIKES"): the report's own event, told once more in its body.
+_HEADLINE = re.compile(r"\b(?:in|at|near|on|to|from|into|over)\s+(?:the\s+)?[A-Z]")
+#: "funerals were held for the nine killed when shells slammed into ...", "mourners buried the
+#: dead from a missile attack": the deaths mourned are an event told for its own day, not here.
+_MOURNED = re.compile(
+    r"\b(?:funerals?|buried|burials?|mourners?|mourned)\b[^.;]{0,120}?"
+    r"\b(?:killed|victims|dead)\b(?:(?!\band\b)[^.;,]){0,80}$",
+    re.I,
+)
 #: A totals line ("Total dead in the province since May: 14", "Running count, 2024: 14"): a sum.
 _TOTALS = re.compile(
     r"\s*(?:-\s*)?(?:(?:total|overall|cumulative)\s+(?:number\s+of\s+)?(?:[\w-]+\s+){0,2}?(?:killed|"
     r"dead|deaths|casualties|fatalities|toll|victims)\b[^:;.]{0,100}|(?:running (?:count|tally|"
-    r"toll)|cumulative)\b[^:;]{0,80}):\s*[\d,]+",
+    r"toll)|cumulative)\b[^:;]{0,80}|"
+    # "Totals this week: 4 killed", "Toll at noon: 12 dead", "Anbar toll in May (our count): 9"
+    r"(?:[\w-]+\s+){0,2}?(?:totals?|toll)\b(?!\s+for\b)[^:;.]{0,50}):\s*[\d,]+",
     re.I,
 )
 #: A move told as what a force was doing when something else happened ("came under attack
@@ -218,6 +239,14 @@ def irrealis(sentence: str, at: int, movement: bool = False) -> bool:
     ("supported by attack helicopters") or is said inside a quotation (``movement``: the
     trigger is a move, which "in recent weeks" does not make a tally)."""
     if _COMMENTARY.match(sentence) or _TOTALS.match(sentence):
+        return True
+    if (
+        _SECTION_HEADING.fullmatch(sentence)
+        and len(sentence.split()) <= _HEADING_WORDS
+        and not _PAST_VERB.search(sentence)
+        and not _HEADLINE.search(sentence)
+        and not sentence.isupper()
+    ):
         return True
     before = sentence[max(0, at - 60) : at]
     reference = cued_search(REFERENCE, before)
@@ -262,4 +291,5 @@ def irrealis(sentence: str, at: int, movement: bool = False) -> bool:
         or sum(sentence[:at].count(q) for q in _QUOTES) % 2 == 1
         or bool(_QUOTE_CLOSES.match(sentence, at))
         or bool(_FUTURE_AFTER.match(sentence, at))
+        or bool(_MOURNED.search(sentence, 0, at))
     )

@@ -188,6 +188,43 @@ def test_a_running_count_or_cumulative_tally_is_no_event():
     assert _irrealis("Total shepherds killed by mines in the desert since March: 40.", "killed")
 
 
+def test_a_totals_or_toll_heading_over_a_count_is_no_event():
+    assert _irrealis("Totals this week: 6 incidents, 2 killed, 4 arrested.", "arrested")
+    assert _irrealis("Toll at midnight: 31 killed, dozens wounded.", "killed")
+    assert _irrealis("Nineveh toll in March (our count): 12 killed in attacks.", "attacks")
+    assert _irrealis("Total since 2 June: 17 killed.", "killed")
+
+
+def test_a_toll_for_one_day_still_tells_that_day():
+    text = "Death toll for Friday: 14 civilians killed in air strikes on Saqba."
+    assert not _irrealis(text, "air strikes")
+
+
+def test_a_short_section_heading_names_a_kind_of_event_not_one():
+    assert _irrealis("Mortar fire on the villages", "Mortar")
+    assert _irrealis("Air raids and drone attacks", "Air raids")
+    # a clause cut short, a title placing its event, a shouted headline: still told
+    assert not _irrealis("More shells landed in the old market", "shells")
+    assert not _irrealis("Statement on the car bomb in Kirkuk", "car bomb")
+    assert not _irrealis("TURKISH DRONE STRIKES", "DRONE")
+    assert not _irrealis("Gunmen fire on convoy to Tal Afar", "fire")
+
+
+def test_deaths_mourned_at_a_funeral_are_no_event_of_the_funeral():
+    text = "Funerals were held in Basra on Friday for the four men killed in a drone strike."
+    assert _irrealis(text, "drone strike")
+    text = "Villagers buried the victims of a car bomb that hit the market in Tuz on Monday."
+    assert _irrealis(text, "car bomb")
+    # a crowd's own act after the funeral is told all the same
+    text = "Mourners buried their dead on Friday and then stormed the police station."
+    assert not _irrealis(text, "stormed")
+
+
+def test_what_is_due_to_happen_has_not():
+    assert _irrealis("Army units were due to deploy in the town, negotiators said.", "deploy")
+    assert not _irrealis("The road was closed due to clashes in the town on Monday.", "clashes")
+
+
 def test_a_deployment_that_ended_a_brawl_after_until_happened(extractor):
     found = [
         e[0]
