@@ -105,3 +105,13 @@ def test_a_day_earlier_dates_every_event_of_its_sentence_alike(extractor):
     sunday = dt.date(2024, 5, 12)
     raid = [e[2:] for e in events if e[0] in ("armed_clash", "arrest")]
     assert raid and set(raid) == {(sunday, sunday)}
+
+
+def test_within_a_day_is_the_day_after_the_event_told_before(extractor):
+    text = (
+        "Police detained a tribal leader in Kirkuk on Saturday.\n\n"
+        "Within a day, his supporters had attacked two police posts in Hawija."
+    )
+    posts = [e[2:] for e in dated(extractor, text) if e[0] in ("armed_clash", "attack")]
+    sunday = dt.date(2024, 5, 12)
+    assert posts and set(posts) == {(sunday, sunday)}
