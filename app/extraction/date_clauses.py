@@ -219,3 +219,12 @@ def said_of(sentence: Sentence, trigger: Trigger, mention: DateMention) -> bool:
     truce reached on 9 June"): the truce's day, before a span told nearby ("emptied between
     June and August")."""
     return bool(_SAID_OF.match(_between(sentence, trigger.end, mention.start)))
+
+
+def earlier_clause(sentence: Sentence, trigger: Trigger, mention: DateMention) -> bool:
+    """Whether a follow-up back in time is said in a clause of its own after the trigger's
+    ("a body was found in an orchard; he had been abducted two days earlier"): the
+    abduction's, not the finding's."""
+    if mention.offset_days >= 0 or mention.start < trigger.end:
+        return False
+    return ";" in _between(sentence, trigger.end, mention.start)

@@ -213,7 +213,7 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"(?:earlier|later) that (?:day|morning|evening|night)|"
             r"(?:that|the same) (?:evening|night)|"
             r"(?:a|one|two|three|four) weeks? later|(?:earlier|later) in the week|"
-            r"within (?:hours|minutes)|(?:hours|minutes) (?:later|after)|"
+            r"within (?:hours|minutes|a day(?! or))|(?:hours|minutes) (?:later|after)|"
             r"(?:in|over|during) the (?:past|last|previous) (?:24|twenty-four) hours|"
             r"(?:throughout|over|during) the (?:whole |entire )?week(?! of)|"
             r"overnight|during the night|(?:in|over|during) (?:recent|the (?:past|last) "

@@ -175,6 +175,8 @@ def relative(m: re.Match[str], anchor: date) -> Resolved:
         if words[-1] == "week":  # the seven days after the event told before
             return anchor, anchor + 6 * day, "week", "follow", 1
         return anchor, anchor, "day", "follow", 1
+    if phrase == "within a day":
+        return anchor, anchor, "day", "follow", 1  # the day after the event told before
     if phrase.startswith("the previous"):
         return anchor, anchor, "day", "follow", -1  # "a day earlier" than the event told
     if (

@@ -18,7 +18,7 @@ from app.extraction.cues import cued_search
 from app.extraction.date_clauses import other_date
 from app.extraction.dates import DateMention
 from app.extraction.event_anaphora import refers_back
-from app.extraction.event_anchors import from_last_told
+from app.extraction.event_anchors import from_last_told, last_told_since
 from app.extraction.event_builder import EventDraft
 from app.extraction.event_dates import date_draft
 from app.extraction.event_types import Trigger, same_kind
@@ -253,6 +253,8 @@ def drafts_for(
         if not ctx.drafts and said is None:  # "Hours later", no event drafted before
             dated = from_last_told(sentence.index, dated, ctx.told)
         told = ctx.told.get(sentence.index - 1, [])  # the sentence before: "the same day"
+        if not told and ctx.drafts:  # "... on 9 May. His death ... A day later, ...": 9 May
+            told = last_told_since(sentence.index, dated, ctx.told, ctx.drafts[-1])
         period = None if said else ctx.period
         date_draft(
             draft, dated, ctx.drafts, said or ctx.reported_at, ctx.paragraph_of, said, told, period

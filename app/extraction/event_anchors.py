@@ -16,6 +16,7 @@ from datetime import date, timedelta
 
 from app.extraction.cues import cued_finditer
 from app.extraction.dates import DateMention
+from app.extraction.event_builder import EventDraft
 from app.extraction.text import Sentence
 
 #: "hours after the vote", "a day after the agreement", "two days before the election".
@@ -150,3 +151,20 @@ def from_last_told(
         )
         for d in dates
     ]
+
+
+def last_told_since(
+    index: int, dates: list[DateMention], told: dict[int, list[DateMention]], last: EventDraft
+) -> list[DateMention]:
+    """The dates of the latest sentence between the ``last`` event drafted and sentence
+    ``index`` that told an event's date, when sentence ``index`` counts from the event told
+    before and that date goes back before the last event's ("Gunmen shot an activist on
+    9 May. His death was filmed. A day later, ...": 9 May, not the day of the march told
+    first); none otherwise (a later day, "still searching on Monday", goes on with it)."""
+    if not any(d.role == "follow" for d in dates):
+        return []
+    for i in range(index - 1, last.sentence.index, -1):
+        said = [d for d in told.get(i, []) if d.role == "event"]
+        if said:
+            return told[i] if said[-1].last < last.date else []
+    return []

@@ -14,6 +14,7 @@ from app.extraction.date_clauses import (
     completed_by,
     continued_since,
     dates_trigger,
+    earlier_clause,
     hours_after,
     in_other_relative,
     said_of,
@@ -282,7 +283,11 @@ def date_draft(
         # "overran checkpoints, the worst violence since a deal in 2018": not its date
         and not since_measure(draft.sentence, draft.trigger, d)
     ]
-    follow = [d for d in dates if d.role == "follow"]
+    follow = [
+        d
+        for d in dates
+        if d.role == "follow" and not earlier_clause(draft.sentence, draft.trigger, d)
+    ]
     if own:
         movement = draft.spec.category == "movement"
         first, last, chosen = own_interval(own, follow, draft.trigger, draft.sentence, movement)
@@ -308,6 +313,12 @@ def date_draft(
         # "the same day", "two days later": counted from the last event told to the day, not
         # from background told in between ("encircled in August 2019").
         base = next((d for d in reversed(drafts) if d.precision == "day"), drafts[-1])
+        mention = base.date_mention
+        if mention is not None and mention.role == "follow" and mention.start == follow[0].start:
+            # "A day earlier, troops killed two militants and arrested a third": the day the
+            # killing was dated by the same phrase, not a day before it.
+            draft.set_date(base.date, base.date_end, base.precision, follow[0])
+            return
         span = follow[0].last - follow[0].first  # "over the following three days"
         index = draft.sentence.index
         just_before = [d for d in drafts if d.sentence.index == index - 1]

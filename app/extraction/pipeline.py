@@ -9,7 +9,17 @@ from functools import partial
 from pathlib import Path
 
 from app.events import EventFeature, is_plausible
-from app.extraction import crowds, defaults, followup, locate, releases, retype, roles, sides
+from app.extraction import (
+    crowds,
+    defaults,
+    followup,
+    found_bodies,
+    locate,
+    releases,
+    retype,
+    roles,
+    sides,
+)
 from app.extraction.actor_coreference import ActorCoreference
 from app.extraction.actor_spans import ActorSpans
 from app.extraction.actors import (
@@ -311,6 +321,7 @@ class Extractor:
         ]
         drafts = followup.without_headlines(followup.without_summaries(kept, ctx.countries))
         drafts = without_sequels(followup.without_overviews(drafts))
+        found_bodies.from_abduction(drafts)  # "found dead, two days after he was abducted"
         insurgent = defaults.named_insurgent(actor_mentions)
         joint = joint_partners(
             sentences,

@@ -80,3 +80,38 @@ def test_hours_later_counts_from_the_day_told_when_no_event_came_before(extracto
     )
     found = dated(extractor, text)
     assert [e[2:] for e in found] == [(dt.date(2024, 5, 13), dt.date(2024, 5, 13))]
+
+
+def test_a_day_later_counts_from_the_day_told_after_the_last_event(extractor):
+    # The stabbing of 3 May is told in a clause no event is read from; "a day later" counts
+    # from it, not from the Tuesday march drafted before.
+    text = (
+        "Thousands of demonstrators marched in Basra on Tuesday.\n\n"
+        "The march followed the death of a local teacher, who died in hospital on 3 May. "
+        "Her family has asked for an inquiry. "
+        "A day later, gunmen shot and wounded a lawyer in Amarah."
+    )
+    shootings = [e for e in dated(extractor, text) if e[0] == "attack"]
+    assert [e[2:] for e in shootings] == [(dt.date(2024, 5, 4), dt.date(2024, 5, 4))]
+
+
+def test_a_day_earlier_dates_every_event_of_its_sentence_alike(extractor):
+    text = (
+        "On Monday, gunmen abducted two drivers near Rutba.\n\n"
+        "A day earlier, soldiers killed three militants and arrested a fourth in a raid "
+        "near Haditha."
+    )
+    events = dated(extractor, text)
+    sunday = dt.date(2024, 5, 12)
+    raid = [e[2:] for e in events if e[0] in ("armed_clash", "arrest")]
+    assert raid and set(raid) == {(sunday, sunday)}
+
+
+def test_within_a_day_is_the_day_after_the_event_told_before(extractor):
+    text = (
+        "Police detained a tribal leader in Kirkuk on Saturday.\n\n"
+        "Within a day, his supporters had attacked two police posts in Hawija."
+    )
+    posts = [e[2:] for e in dated(extractor, text) if e[0] in ("armed_clash", "attack")]
+    sunday = dt.date(2024, 5, 12)
+    assert posts and set(posts) == {(sunday, sunday)}

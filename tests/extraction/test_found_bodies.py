@@ -1,0 +1,43 @@
+"""Killings known from a body found (app/extraction/found_bodies.py)."""
+
+import datetime as dt
+
+from app.extraction.report_input import ReportInput
+
+WEDNESDAY = dt.date(2024, 5, 15)
+
+
+def dated(extractor, text, published=WEDNESDAY):
+    return {
+        p.event_type: (p.date, p.date_end)
+        for p in (e.properties for e in extractor.extract(ReportInput(text, published)).events)
+    }
+
+
+def test_a_body_found_dates_the_killing_from_the_abduction(extractor):
+    text = (
+        "The body of a farmer was found near Baqubah today, bearing gunshot wounds, three days "
+        "after gunmen "
+        "abducted him from his field."
+    )
+    events = dated(extractor, text)
+    assert events["kidnapping"] == (dt.date(2024, 5, 12), dt.date(2024, 5, 12))
+    assert events["attack"] == (dt.date(2024, 5, 12), WEDNESDAY)
+
+
+def test_a_body_found_without_an_abduction_keeps_the_day_it_was_found(extractor):
+    text = "The body of a farmer shot in the head was found near Baqubah on Monday."
+    assert dated(extractor, text)["attack"] == (dt.date(2024, 5, 13), dt.date(2024, 5, 13))
+
+
+def test_an_abduction_days_earlier_in_a_clause_of_its_own_dates_only_the_abduction(extractor):
+    text = (
+        "Police said on Monday that the body of a teacher was found shot dead in a canal near "
+        "Hilla; "
+        "he had been abducted three days earlier."
+    )
+    events = dated(extractor, text)
+    monday, friday = dt.date(2024, 5, 13), dt.date(2024, 5, 10)
+    assert events["kidnapping"] == (friday, friday)
+    first, last = events["attack"]
+    assert first <= friday and last == monday
