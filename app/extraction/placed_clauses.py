@@ -1,16 +1,16 @@
-"""A later clause with a violent act (or a crowd's) at a place of its own tells an occurrence
+"""Another clause with a violent act (or a crowd's) at a place of its own tells an occurrence
 of its own.
 
 "Rockets hit near the base at Kirkuk airport, and a drone targeted the landing strip at
 Sinjar", "jets pounded Maarat Harma, while rebels shelled army posts near Khan Tuman": the
-trigger finder reads one trigger per group and sentence, so the second clause's act is lost.
-A clause that opens after a join ("; ", ", and", ", while", ", where") and names a place that
-the first act's clause does not name, nor holds (a province around it, its country), is read
-as a sentence of its own; its violent triggers the sentence's reading left out are one more
-event each, and so is a crowd's verb ("and others rallied in Karbala") after a crowd told. A
-death toll ("killing four", "and two were wounded") is the first act's outcome, a claim is no
-act told, and an act told again ("the attack", "fighting went on") is the first one. The new
-event's place is one its own clause names.
+trigger finder reads one trigger per group and sentence, so the other clause's act is lost.
+Another clause of the sentence (before or after a join: "; ", ", and", ", while", ", where")
+that names a place the read act's clause does not name, nor holds (a province around it, its
+country), is read as a sentence of its own; its violent triggers the sentence's reading left
+out are one more event each, and so is a crowd's verb ("and others rallied in Karbala") when
+a crowd is told. A death toll ("killing four", "and two were wounded") is the act's outcome,
+a claim is no act told, and an act told again ("the attack", "fighting went on") is the one
+told. The new event's place is one its own clause names.
 
 :mod:`app.extraction.dated_clauses` reads such a clause when it has a date of its own.
 """
@@ -69,7 +69,7 @@ def placed_clauses(
         if theirs:
             more += _later(
                 sentence,
-                bounds[bounds.index(home) + 1 :],
+                [b for b in bounds if b != home],
                 group,
                 theirs,
                 here,
@@ -90,8 +90,9 @@ def _later(
     read: Reader,
     goes_on: Callable[[Sentence, Trigger], bool],
 ) -> list[tuple[Trigger, tuple[int, int]]]:
-    """The triggers of ``group`` in the clauses ``bounds``, one a clause, each in a clause
-    with no trigger of ``known`` that names a place none of ``theirs`` is or lies in."""
+    """The triggers of ``group`` in the clauses ``bounds`` (the read act's left out), one a
+    clause, each in a clause with no trigger of ``known`` that names a place none of
+    ``theirs`` is or lies in."""
     more: list[tuple[Trigger, tuple[int, int]]] = []
     for start, end in bounds:
         if any(start <= t.start < end for t in known):

@@ -68,6 +68,12 @@ def test_an_act_in_a_later_clause_at_a_new_place_is_read():
     assert found[0][1] == (text.index(" gunmen"), len(text))
 
 
+def test_an_act_in_a_clause_before_the_read_one_is_read():
+    text = "Gunmen stormed a post in Hajin, and jets struck a depot in Mayadin."
+    found = _clauses(text, "struck", "stormed", places=[("Mayadin", "a"), ("Hajin", "b")])
+    assert [(t.text, bounds[0]) for t, bounds in found] == [("stormed", 0)]
+
+
 def test_an_act_in_the_province_around_the_first_place_is_not_read():
     text = "Jets struck a depot in Mayadin, and gunmen stormed a post in Deir ez-Zor province."
     places = [("Mayadin", "a"), ("Deir ez-Zor province", "p", "SY-DY", "admin1")]
