@@ -1,5 +1,5 @@
-"""Another clause with a violent act (or a crowd's) at a place of its own tells an occurrence
-of its own.
+"""Another clause with an act of violence, a crowd or a moving force at a place of its own
+tells an occurrence of its own.
 
 "Rockets hit near the base at Kirkuk airport, and a drone targeted the landing strip at
 Sinjar", "jets pounded Maarat Harma, while rebels shelled army posts near Khan Tuman": the
@@ -8,7 +8,8 @@ Another clause of the sentence (before or after a join: "; ", ", and", ", while"
 that names a place the read act's clause does not name, nor holds (a province around it, its
 country), is read as a sentence of its own; its violent triggers the sentence's reading left
 out are one more event each, and so is a crowd's verb ("and others rallied in Karbala") when
-a crowd is told. A death toll ("killing four", "and two were wounded") is the act's outcome,
+a crowd is told, and a move ("while tribal fighters moved towards Shirqat") when a move
+is told. A death toll ("killing four", "and two were wounded") is the act's outcome,
 a claim is no act told, and an act told again ("the attack", "fighting went on") is the one
 told. The new event's place is one its own clause names.
 
@@ -38,7 +39,7 @@ _CROWD_VERB = re.compile(r"(?:ed|streets)$", re.I)
 _HOLDING = frozenset({"country", "region", "admin1", "admin2"})
 
 #: Groups whose act a later clause tells again at a place of its own.
-_GROUPS = ("violence", "unrest")
+_GROUPS = ("violence", "unrest", "movement")
 
 #: Reads the triggers of a clause as if it were a sentence (:func:`occurrences`, bound).
 Reader = Callable[[Sentence], list[Trigger]]

@@ -99,3 +99,11 @@ def test_a_crowd_dispersed_is_no_second_crowd(extractor):
 def test_a_later_clause_in_the_same_place_reads_nothing():
     sentence = Sentence(0, 0, 20, "x" * 20)
     assert placed_clauses(sentence, [], [], lambda s: [], lambda s, t: False) == []
+
+
+def test_a_second_column_moving_toward_another_town_is_a_second_movement(extractor):
+    text = (
+        "Army brigades advanced from Baiji on Monday, while tribal fighters moved towards Shirqat."
+    )
+    found = events(extractor, text, DAY)
+    assert [e[0] for e in found] == ["troop_movement", "troop_movement"]
