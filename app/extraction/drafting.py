@@ -92,10 +92,13 @@ def drafts_for(
     dates: list[DateMention],
     alone: bool,
     others: list[Trigger],
+    within: tuple[int, int] | None = None,
 ) -> list[EventDraft]:
     """New events for a trigger: none when it goes on about an earlier one, several when
-    it names several places ("protests in Shahba and Salkhad")."""
-    mentions = [m for m in ctx.mentions if sentence.start <= m.mention.start < sentence.end]
+    it names several places ("protests in Shahba and Salkhad"); ``within``: the clause whose
+    places alone the trigger's are (:mod:`app.extraction.placed_clauses`)."""
+    low, high = within or (sentence.start, sentence.end)
+    mentions = [m for m in ctx.mentions if low <= m.mention.start < high]
     known = [m for m in mentions if m.place is not None]
     # "killing and abducting thousands, forcing others to flee to Erbil": no event's place.
     known = [m for m in known if not locate.fled_to(sentence, m)] or known

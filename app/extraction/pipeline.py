@@ -67,6 +67,7 @@ from app.extraction.outskirts import Outskirts
 from app.extraction.parties import Parties
 from app.extraction.perpetrators import add_perpetrators
 from app.extraction.place_words import people_words
+from app.extraction.placed_clauses import placed_clauses
 from app.extraction.places import ToponymMatcher, tokenize
 from app.extraction.possessives import with_possessives
 from app.extraction.provinces import Provinces
@@ -292,6 +293,15 @@ class Extractor:
                 partial(occurrences, self.triggers, armed=armed, dated_reference=dated),
                 self.repeats.goes_on_about,
             )
+            clauses = placed_clauses(
+                sentence,
+                triggers,
+                located,
+                partial(occurrences, self.triggers, armed=armed, dated_reference=dated),
+                self.repeats.goes_on_about,
+            )
+            triggers += [t for t, _ in clauses]
+            within = {(t.start, t.end): bounds for t, bounds in clauses}
             # "Hama followed on 5 December": the clause's form tells the event; the classifier
             # neither adds to nor drops from it.
             gap = gapped_trigger(sentence, triggers, ctx.drafts)
@@ -306,6 +316,7 @@ class Extractor:
                     dates[sentence.index],
                     alone=len(triggers) == 1,
                     others=[t for t in triggers if t is not trigger],
+                    within=within.get((trigger.start, trigger.end)),
                 )
             said, told = gap if gap is not None else ([], None)
             for one in said:  # "Hama followed on 5 December, and Homs on Saturday"
