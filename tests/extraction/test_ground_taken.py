@@ -464,3 +464,21 @@ def test_a_place_fought_for_when_entered_is_a_clash(extractor, text):
 )
 def test_a_place_entered_with_no_fight_told_is_no_clash(extractor, text):
     assert "armed_clash" not in types(extractor, text, dt.date(2016, 11, 2))
+
+
+def test_irregulars_taking_over_checkpoints_is_insurgent_activity(extractor):
+    found = types(
+        extractor,
+        "Tribal gunmen took over several checkpoints on the road near Shuhayl on Thursday.",
+        dt.date(2023, 9, 2),
+    )
+    assert found == ["insurgent_activity"]
+
+
+def test_state_forces_taking_over_checkpoints_deploy(extractor):
+    found = types(
+        extractor,
+        "Iraqi army units took over the checkpoints at the entrances of Tuz Khurmatu on Monday.",
+        dt.date(2017, 10, 18),
+    )
+    assert found == ["troop_deployment"]
