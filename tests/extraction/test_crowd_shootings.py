@@ -19,6 +19,10 @@ def types(extractor, text, published=dt.date(2019, 11, 30)):
         "Masked gunmen fired on a sit-in in Karbala on Thursday, killing five.",
         "Nine protesters were stabbed by unknown men in Tahrir Square in Baghdad on Thursday.",
         "A group of outlaws attacked protesters in Nasiriyah on Thursday, killing two.",
+        "Unknown snipers fired on demonstrators from a hotel roof in Kut on Thursday.",
+        "Supporters of a rival party fired on protesters in Kut on Thursday, killing one.",
+        "Two protesters were shot dead outside the council building by men in plain clothes "
+        "in Amara on Thursday.",
     ],
 )
 def test_a_crowd_attacked_by_armed_men_outside_the_state_is_an_attack(extractor, text):
