@@ -32,3 +32,13 @@ def test_a_crowd_attacked_by_armed_men_outside_the_state_is_an_attack(extractor,
 def test_the_police_firing_on_a_crowd_is_still_the_demonstration(extractor):
     text = "Police fired on protesters in Nasiriyah on Thursday, killing three."
     assert types(extractor, text) == ["protest"]
+
+
+def test_one_protester_killed_by_the_police_is_the_demonstration(extractor):
+    text = "One protester was killed when police fired on a crowd in Kut on Thursday."
+    assert types(extractor, text) == ["protest"]
+
+
+def test_one_protester_shot_by_gunmen_is_an_attack(extractor):
+    text = "A protester was shot dead by gunmen in Amara on Thursday."
+    assert types(extractor, text) == ["attack"]
