@@ -42,3 +42,14 @@ def test_one_protester_killed_by_the_police_is_the_demonstration(extractor):
 def test_one_protester_shot_by_gunmen_is_an_attack(extractor):
     text = "A protester was shot dead by gunmen in Amara on Thursday."
     assert types(extractor, text) == ["attack"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Relatives of the missing men stormed the parliament building in Baghdad on Thursday.",
+        "Angry villagers stormed a police post near Zakho on Thursday.",
+    ],
+)
+def test_relatives_or_villagers_storming_a_building_riot(extractor, text):
+    assert types(extractor, text) == ["riot"]
