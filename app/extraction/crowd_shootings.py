@@ -26,7 +26,7 @@ _CROWD_NOUN = lazy_compile(rf"{shipped_alternation('crowd_targets.csv')}$", re.I
 #: "four protesters were killed by gunmen", "protesters killed when gunmen fired": told in
 #: the passive after the crowd word.
 _SHOT_BY_GUNMEN_AFTER = lazy_compile(
-    r"[^.;]{0,30}?\b(?:killed|shot|wounded|injured|stabbed)\b(?: dead)?(?:[^.;]{0,20}?\bby|"
+    r"[^.;]{0,30}?\b(?:killed|shot|wounded|injured|stabbed)\b(?: dead)?(?:[^.;]{0,30}?\bby|"
     rf"[^.;]{{0,10}}?\bwhen)\s+(?:[\w-]+\s+){{0,2}}{_SHOOTERS}\b",
     re.I,
 )

@@ -123,7 +123,7 @@ class Trigger:
 #: Burning and storming are a riot when a crowd does it, an attack when gunmen do.
 CROWD = re.compile(
     r"\b(?:rioters?|protesters|demonstrators|crowds?|mob|inmates|prisoners|followers|"
-    r"residents|students|supporters|youths|young men|group broke away)\b",
+    r"residents|students|supporters|youths|young men|relatives|villagers|group broke away)\b",
     re.I,
 )
 _RIOT_WORDS = re.compile(r"\briot", re.I)

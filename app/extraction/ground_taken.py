@@ -12,6 +12,10 @@ other side withdrew ("after Peshmerga units pulled back"), a deal gave it ("hour
 rebels agreed to hand over the crossing"), or nobody fought ("met little resistance",
 "almost without a fight"), or a crowd took it ("inmates took control of part of the
 building"). The words of ground given up are data/lexicon/unopposed.csv.
+
+A force going into a place that the sentence says was fought for ("entered Tal Kaif and
+declared it liberated", "pushed into the town from three directions") is a battle too
+(:func:`taken_with_a_fight`); those words are data/lexicon/fought_for.csv.
 """
 
 from __future__ import annotations
@@ -21,6 +25,7 @@ import re
 from app.extraction.cues import cued_search
 from app.extraction.event_types import BY_NAME, CROWD, Trigger, TriggerFinder
 from app.extraction.lexicon import shipped_alternation
+from app.extraction.patterns import lazy_compile
 from app.extraction.text import Sentence
 
 #: A movement word that takes ground ("took", "entered", "seized", "advancing").
@@ -31,6 +36,14 @@ _CAPTURED = re.compile(r"captured$", re.I)
 _TOOK_CONTROL = re.compile(r"took (?:full |complete )?control of$", re.I)
 #: "met little resistance", "without a fight", "handed over": ground given up.
 _UNOPPOSED = re.compile(r"\b" + shipped_alternation("unopposed.csv") + r"\b", re.I)
+#: A movement word going into a place ("entered", "pushed into", "swept into", "took over").
+_GOING_IN = lazy_compile(
+    r"\b(?:(?:re-?)?entered|entering|(?:swept|pushed|advanced|stormed|moved) (?:[\w-]+ ){0,2}?into"
+    r"|took (?:over|(?:full |complete )?control)|moved in)\b",
+    re.I,
+)
+#: "declared it liberated", "put up scattered resistance": the place fought for.
+_FOUGHT_FOR = lazy_compile(r"\b" + shipped_alternation("fought_for.csv") + r"\b", re.I)
 #: Types whose word in the sentence says the ground was left or given, not fought for.
 _GIVEN = ("troop_withdrawal", "agreement")
 
@@ -41,7 +54,8 @@ def ground_taken(
     """``triggers`` with ground taken read as a battle: in a fight the sentence tells
     (:func:`taken_in_fight`), or by "took control of" with no sign it was given up
     (:func:`taken_by_force`)."""
-    return taken_by_force(finder, sentence, taken_in_fight(finder, sentence, triggers))
+    fought = taken_with_a_fight(finder, sentence, taken_in_fight(finder, sentence, triggers))
+    return taken_by_force(finder, sentence, fought)
 
 
 def taken_in_fight(
@@ -65,6 +79,25 @@ def taken_in_fight(
     if clash is None:
         return triggers
     return [t for t in triggers if t not in taking] + [clash]
+
+
+def taken_with_a_fight(
+    finder: TriggerFinder, sentence: Sentence, triggers: list[Trigger]
+) -> list[Trigger]:
+    """``triggers`` with a force going into a place read as a battle when the sentence says
+    the place was fought for ("entered Tal Kaif and declared it liberated") and nothing says
+    it was given up (a withdrawal, a deal, no resistance, a crowd)."""
+    going_in = [t for t in triggers if t.spec.category == "movement" and _GOING_IN.search(t.text)]
+    if not going_in or not _FOUGHT_FOR.search(sentence.text):
+        return triggers
+    if any(t.spec.name in _GIVEN for t in triggers) or any(
+        finder.first(name, sentence.text, sentence.start) for name in _GIVEN
+    ):
+        return triggers
+    if _UNOPPOSED.search(sentence.text) or CROWD.search(sentence.text):
+        return triggers
+    clash = BY_NAME["armed_clash"]
+    return [Trigger(clash, t.start, t.end, t.text) if t in going_in else t for t in triggers]
 
 
 def taken_by_force(

@@ -124,7 +124,7 @@ def refine(draft: EventDraft, advance: re.Pattern[str] | None = None) -> None:
             draft.spec = BY_NAME["attack"]
     elif name == "armed_clash" and _civilians_killed(draft):
         draft.spec = BY_NAME["attack"]  # "overran Sinjar, killing thousands of Yazidis"
-    elif _insurgents_moving_in(draft) or _insurgent_checkpoint(draft):
+    elif _insurgents_moving_in(draft) or _insurgent_checkpoint(draft) or _posts_taken(draft):
         draft.spec = BY_NAME["insurgent_activity"]
     elif draft.spec.category == "movement" and _opening_push(draft):
         draft.spec = BY_NAME["armed_clash"]  # "the offensive began when troops pushed in"
@@ -249,6 +249,36 @@ def _insurgent_checkpoint(draft: EventDraft) -> bool:
     before = sentence.text[: draft.trigger.start - sentence.start]
     irregulars = _IRREGULARS.search(before)
     return irregulars is not None and not _STATE_FORCES.search(irregulars.group())
+
+
+#: "took over several checkpoints": posts taken over, told right after the trigger.
+_POSTS_TAKEN = lazy_compile(
+    r"took over\b(?:[^.;]{0,40}?)\b(?:checkpoints?|check-points?|posts?|outposts?)\b", re.I
+)
+#: Armed sides outside the state (an actor's kind, data/actors.csv).
+_IRREGULAR_KINDS = frozenset({"rebel_group", "political_militia", "identity_militia"})
+
+
+def _posts_taken(draft: EventDraft) -> bool:
+    """ "Tribal gunmen took over several checkpoints on the road": armed men outside the state
+    taking over posts with no fight told (a fight is read as a battle before this) is
+    insurgent activity, not a force deploying; not when the holders were told leaving ("took
+    over posts after the Peshmerga pulled out": ground handed on)."""
+    if draft.spec.name != "troop_deployment":
+        return False
+    sentence = draft.sentence
+    if not _POSTS_TAKEN.match(sentence.text, draft.trigger.start - sentence.start):
+        return False
+    acting = [a for a, role, _ in draft.actors if role == "actor"]
+    if not acting or not all(a.kind in _IRREGULAR_KINDS for a in acting):
+        return False
+    return not _HOLDERS_LEFT.search(sentence.text)
+
+
+#: The holders of a place told leaving it ("after the Peshmerga pulled out").
+_HOLDERS_LEFT = lazy_compile(
+    r"\b(?:pulled (?:out|back)|withdr[ae]w\w*|handed (?:over|them)|vacated|abandoned)\b", re.I
+)
 
 
 def _insurgents_moving_in(draft: EventDraft) -> bool:

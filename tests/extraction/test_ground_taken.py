@@ -439,3 +439,46 @@ def test_control_taken_with_no_sign_of_it_given_up_is_a_clash(extractor, text):
 )
 def test_control_taken_of_ground_given_up_is_no_clash(extractor, text):
     assert "armed_clash" not in types(extractor, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Army units entered Tal Kaif on Tuesday and declared the town liberated by evening.",
+        "Peshmerga fighters pushed into Wardak from three directions on Monday.",
+        "Federal police entered Hammam al-Alil on Sunday, where militants put up scattered "
+        "resistance.",
+        "Special forces entered Shura on Friday; the town was declared cleared on Saturday.",
+    ],
+)
+def test_a_place_fought_for_when_entered_is_a_clash(extractor, text):
+    assert types(extractor, text, dt.date(2016, 11, 2)) == ["armed_clash"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Army units entered Tal Kaif on Tuesday without a fight after the militants withdrew.",
+        "Police units entered Shura on Friday and began clearing it of mines.",
+    ],
+)
+def test_a_place_entered_with_no_fight_told_is_no_clash(extractor, text):
+    assert "armed_clash" not in types(extractor, text, dt.date(2016, 11, 2))
+
+
+def test_irregulars_taking_over_checkpoints_is_insurgent_activity(extractor):
+    found = types(
+        extractor,
+        "Tribal gunmen took over several checkpoints on the road near Shuhayl on Thursday.",
+        dt.date(2023, 9, 2),
+    )
+    assert found == ["insurgent_activity"]
+
+
+def test_state_forces_taking_over_checkpoints_deploy(extractor):
+    found = types(
+        extractor,
+        "Iraqi army units took over the checkpoints at the entrances of Tuz Khurmatu on Monday.",
+        dt.date(2017, 10, 18),
+    )
+    assert found == ["troop_deployment"]
