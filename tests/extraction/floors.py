@@ -76,7 +76,8 @@ BLIND = {
     # refit on 1,962 (dev: 0.819, 0.824, 0.956, 0.883 with 180 reports by six fresh writers).
     # Session 17: 0.860 after its round; 0.858 (0.858), 0.867 (0.836), 0.985 (0.957), 0.928
     # (318) refit on 2,082 (dev: 0.820, 0.823, 0.956, 0.882 with 120 reports by four fresh
-    # writers).
+    # writers). Session 18: 0.863 (0.863), 0.871, 0.982, 0.925 (322) refit on 2,202 (dev:
+    # 0.824, 0.824, 0.957, 0.886 with 120 reports by four fresh writers).
     "test": {
         "event_f1": 0.84,
         "actor_recall": 0.85,
