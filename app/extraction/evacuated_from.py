@@ -1,8 +1,10 @@
-"""Where an evacuation of people happened: the place they were taken out of.
+"""Where an evacuation or a release of people happened: the place they were taken out of.
 
 "buses evacuated 300 families from Suwayda city to Daraa", "the evacuation of the wounded
 from Foua and Kefraya": the evacuation is of the town left, not of where the buses went, so
-the place after "from" (elsewhere where a force came from) is the event's place here.
+the place after "from" (elsewhere where a force came from) is the event's place here. So for a
+release: "freed 200 inmates from Badush prison" happened at the prison (a site, or a place
+named with a site's word: "dozens from Deir ez-Zor province" is where some of them came from).
 """
 
 from __future__ import annotations
@@ -29,8 +31,16 @@ _FROM = re.compile(
 def evacuated_from(
     sentence: Sentence, trigger: Trigger, placed: list[ResolvedMention]
 ) -> list[ResolvedMention]:
-    """The places of an evacuation trigger's sentence that people were evacuated from (none
-    when the trigger is no evacuation, or is a force's own move, placed as a movement)."""
-    if trigger.spec.category == "movement" or not _EVACUATION.search(trigger.text):
+    """The places of an evacuation or release trigger's sentence that people were taken out
+    of (none when the trigger is neither, or is a force's own move, placed as a movement)."""
+    if trigger.spec.category == "movement":
         return []
-    return [m for m in placed if cued_search(_FROM, before(sentence, m, 60))]
+    release = trigger.spec.name == "prisoner_release"
+    if not release and not _EVACUATION.search(trigger.text):
+        return []
+    return [
+        m
+        for m in placed
+        if (not release or m.mention.kind_cue == "site" or (m.place and m.place.family == "site"))
+        and cued_search(_FROM, before(sentence, m, 60))
+    ]
