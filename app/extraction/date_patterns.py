@@ -275,6 +275,13 @@ SINCE_BEFORE = re.compile(
     r"\b(?:[Ss]ince|[Uu]ntil|[Uu]p to|[Tt]ill|(?:lasted|lasting|continued|continuing|went on|"
     r"dragged on|raged) (?:well )?into)\s+(?:early\s+|late\s+|mid-)?$"
 )
+#: "for the second time this month", "the third such attack this week": the period a count
+#: runs over, not when the event happened (said before "this/last week/month/year").
+COUNTED_OVER = re.compile(
+    r"\b(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))"
+    r"(?:\s+[\w-]+){0,4}\s+$",
+    re.I,
+)
 #: "the deadliest ... since", "the first ... since": the date after "since" is compared with.
 COMPARISON = re.compile(r"\b(?:\w+est|first|most|worst|last|only|biggest|largest)\b", re.I)
 #: "since July, when ...", "until 16 October 2017, when ...": the when-clause happened then.

@@ -17,6 +17,7 @@ from typing import Literal
 from app.extraction.cues import cued_search
 from app.extraction.date_patterns import (
     COMPARISON,
+    COUNTED_OVER,
     DETERMINER_BEFORE,
     NOUN_AFTER,
     PARTICIPLE,
@@ -90,7 +91,7 @@ def find_dates(
             first, last, precision, role, follow = resolved
             if role == "event" and _reporting(text, s, e):
                 role = "report"
-            elif role == "event" and _bound(text, s):
+            elif role == "event" and (_bound(text, s) or _counted_over(text, s, e)):
                 role = "since"  # "the worst since December 2024", "until 3 March": a bound
             if role == "since" and WHEN_AFTER.match(text, e):
                 role = "event"  # "the worst since July, when a bomb killed 30": the bomb's
@@ -154,6 +155,18 @@ def _reporting(text: str, start: int, end: int) -> bool:
 
 def _week_of(start: int, end: int, text: str, first: date, last: date) -> DateMention:
     return DateMention(start, end, text, first, last, "week", "event")
+
+
+def _counted_over(text: str, start: int, end: int) -> bool:
+    """ "for the second time this month", "the third such raid this week": the period a count
+    of events runs over, which dates none of them."""
+    words = text[start:end].lower().split()
+    if len(words) != 2 or words[0] not in ("this", "last") or words[1] not in _PERIODS:
+        return False
+    return cued_search(COUNTED_OVER, text[max(0, start - 50) : start]) is not None
+
+
+_PERIODS = frozenset(("week", "month", "year"))
 
 
 def _bound(text: str, start: int) -> bool:

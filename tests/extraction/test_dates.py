@@ -190,10 +190,17 @@ def test_following_days_are_a_follow_up_span():
         "the road stayed shut until 2 August",
         "the fighting went on into Tuesday",
         "shelling that lasted into Sunday",
+        "the highway was cut for the third time this month",
+        "the 4th rocket attack on the base this week",
     ],
 )
 def test_a_bound_of_a_span_dates_no_event(text):
     assert [d.role for d in find_dates(text, PUB)] == ["since"]
+
+
+def test_a_period_with_no_count_before_it_still_dates_the_event():
+    assert one("the army shelled the village twice this month").role == "event"
+    assert one("a second convoy reached Rutba, and this week more followed").role == "event"
 
 
 def test_a_date_used_as_an_adjective_dates_only_its_noun():
