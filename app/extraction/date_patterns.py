@@ -279,7 +279,7 @@ SINCE_BEFORE = re.compile(
 #: runs over, not when the event happened (said before "this/last week/month/year").
 COUNTED_OVER = re.compile(
     r"\b(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))"
-    r"(?:\s+[\w-]+){0,4}\s+$",
+    r"(?:\s+[\w-]+){0,5}\s+$",
     re.I,
 )
 #: "the deadliest ... since", "the first ... since": the date after "since" is compared with.
