@@ -12,7 +12,7 @@ from app.extraction.dates import DateMention
 from app.extraction.event_builder import EventDraft
 from app.extraction.event_dates import days_after
 from app.extraction.event_types import HABITUAL, MODAL, REFERENCE, Trigger, same_kind
-from app.extraction.irrealis import own_clause
+from app.extraction.irrealis import own_clause, planned
 from app.extraction.named_dates import named_date
 from app.extraction.occurrences import known_agreement, without_month_may
 from app.extraction.text import Sentence
@@ -29,6 +29,8 @@ def dated_reference(
     ]
     if MODAL.search(own_clause(without_month_may(before))):
         return False
+    if planned(sentence.text, trigger.start - sentence.start):
+        return False  # "protests planned for 25 October": still to come, date or not
     named = named_date(sentence, trigger, dates)
     if named is not None:
         # "the deal of July 2018", "the Sinjar Agreement, which Baghdad and Erbil signed on 9

@@ -267,7 +267,7 @@ PARTICIPLE = re.compile(
     r"concluded|announced|declared)\s+(?:(?:late|early)\s+)?(?:(?:on|in)\s+)?$|"
     # "deployed ahead of the Arbaeen commemoration on 6 September": the date of what comes.
     r"\b(?:ahead of|in the run-up to|in preparation for|in anticipation of)\s+(?:the\s+)?"
-    r"(?:[\w'’-]+\s+){0,3}?(?:(?:on|in)\s+)?$",
+    r"(?:[\w'’-]+\s+){0,3}?(?:(?:planned|scheduled|set)\s+for\s+|(?:on|in)\s+)?$",
     re.I,
 )
 #: "since December 2024", "until 3 March": the date bounds a span; it dates no event.

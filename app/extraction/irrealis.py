@@ -127,6 +127,21 @@ _FUTURE_AFTER = re.compile(
     r"possible|unlikely|probable)|"
     r"(?:is|are) (?:\w+ )?likely to)\b"
 )
+#: "protests planned for 25 October", "the vote scheduled for Sunday": what is still to come
+#: (but "an assault planned for months" was planned long and may have happened).
+_PLANNED_AFTER = re.compile(
+    r"(?:[\w'’-]+\s+){1,3}?(?:planned|scheduled|slated)\s+(?:for|on)\b"
+    r"(?!\s+(?:months|weeks|years|days|some time|a long time)\b)",
+    re.I,
+)
+
+
+def planned(sentence: str, at: int) -> bool:
+    """Whether the trigger at offset ``at`` of the sentence is said to be planned for a time
+    to come ("protests planned for 25 October"): no occurrence, even with a date."""
+    return bool(_PLANNED_AFTER.match(sentence, at))
+
+
 _QUOTES = ('"', "\u201c", "\u201d")
 _LONG_AGO = re.compile(r"\b(?:years|decades)\s+$", re.I)
 #: A past-tense verb: the trigger after "after X" is a clause with its own subject.
@@ -291,5 +306,6 @@ def irrealis(sentence: str, at: int, movement: bool = False) -> bool:
         or sum(sentence[:at].count(q) for q in _QUOTES) % 2 == 1
         or bool(_QUOTE_CLOSES.match(sentence, at))
         or bool(_FUTURE_AFTER.match(sentence, at))
+        or planned(sentence, at)
         or bool(_MOURNED.search(sentence, 0, at))
     )

@@ -32,3 +32,14 @@ def test_a_blast_named_hours_after_a_dated_event_is_one_of_that_day(extractor):
         "Troops closed the roads into Tikrit on 6 March, hours after a car bomb exploded in Baiji."
     )
     assert ("ied_explosion", dt.date(2024, 3, 6)) in _dated(extractor, text)
+
+
+def test_an_event_planned_for_a_day_to_come_is_no_event_of_that_day(extractor):
+    text = (
+        "- 8 Mar: Riot police took up positions in Habboubi Square ahead of a large rally "
+        "planned for 21 March."
+    )
+    found = _dated(extractor, text)
+    assert ("troop_deployment", dt.date(2024, 3, 8)) in found
+    assert not any(t == "protest" for t, _ in found)
+    assert all(d == dt.date(2024, 3, 8) for _, d in found)

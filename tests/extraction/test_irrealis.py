@@ -3,7 +3,7 @@
 
 import datetime as dt
 
-from app.extraction.irrealis import irrealis, own_clause
+from app.extraction.irrealis import irrealis, own_clause, planned
 from app.extraction.occurrences import without_month_may
 from tests.extraction.helpers import events
 
@@ -332,3 +332,10 @@ def test_the_terms_of_a_deal_are_not_what_happened():
     text = "The truce provides for a halt to shelling and the release of all detainees."
     assert _irrealis(text, "release")
     assert _irrealis("The accord stipulated the withdrawal of the brigade.", "withdrawal")
+
+
+def test_what_is_planned_for_a_time_to_come_is_not_told_as_done():
+    text = "Activists said protests scheduled for Friday would go ahead."
+    assert planned(text, text.index("protests"))
+    text = "The assault planned for months began at dawn."
+    assert not planned(text, text.index("assault"))
