@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import replace
 
 from app.extraction.dates import DateMention
 from app.extraction.resolve import ResolvedMention
@@ -77,7 +78,7 @@ _PRECISE = frozenset({"populated", "site", "admin2", "admin1", "mountain"})
 
 
 #: The days a report's stated period spans (first to last): a reporting week.
-_PERIOD_DAYS = range(5, 9)
+_PERIOD_DAYS = range(4, 9)
 _FIGURES = re.compile(r"\d")
 #: How long before publication a stated period may end.
 _PERIOD_LAG = 7
@@ -106,3 +107,20 @@ def covered_period(
             ):
                 return d.first, d.last
     return None
+
+
+def this_week_covered(
+    dates: dict[int, list[DateMention]], period: tuple[dt.date, dt.date] | None
+) -> None:
+    """ "this week" in a report that says which week it covers ("30 September - 4 October")
+    is that week, not the calendar week of publication (a weekly note out on a Monday would
+    have it mean that Monday alone). Rewrites the mentions in place."""
+    if period is None:
+        return
+    first, last = period
+    for index, found in dates.items():
+        if any(d.text.lower() == "this week" for d in found):
+            dates[index] = [
+                replace(d, first=first, last=last) if d.text.lower() == "this week" else d
+                for d in found
+            ]

@@ -40,7 +40,7 @@ from app.extraction.cross_border import at_home
 from app.extraction.crowds import CrowdTargets
 from app.extraction.daily_headings import heading_day
 from app.extraction.dated_clauses import dated_clauses
-from app.extraction.datelines import covered_period
+from app.extraction.datelines import covered_period, this_week_covered
 from app.extraction.drafting import ReportContext, drafts_for, event_countries
 from app.extraction.epithets import Epithets
 from app.extraction.event_anchors import anchored
@@ -271,6 +271,7 @@ class Extractor:
         )
         ctx.paragraph_of, ctx.text, ctx.told = paragraph_of, text, dates
         ctx.period = covered_period(sentences, dates, paragraph_of, report.published, LEAD)
+        this_week_covered(dates, ctx.period)  # "this week" in a weekly note: the week it covers
         if ctx.period is None and day is not None:
             ctx.period = day, day  # what a daily note tells undated is of its day
         ctx.outskirts, ctx.provinces, ctx.vague = self.outskirts, self.provinces, self.vague

@@ -108,6 +108,21 @@ def test_an_undated_item_falls_in_the_week_the_report_covers(extractor):
     )
 
 
+def test_this_week_in_a_weekly_note_is_the_week_it_covers(extractor):
+    # Out on a Monday: the calendar week of publication would be that Monday alone.
+    text = (
+        "Anbar and Salahuddin summary, 6-10 May 2024\n\n"
+        "Police arrested a smuggler near Rutba on 7 May.\n\n"
+        "Army units massed near Baiji this week ahead of a sweep of the desert."
+    )
+    events = extractor.extract(ReportInput(text, dt.date(2024, 5, 13))).events
+    baiji = [e.properties for e in events if e.properties.location.name == "Baiji"]
+    assert baiji and (baiji[0].date, baiji[0].date_end) == (
+        dt.date(2024, 5, 6),
+        dt.date(2024, 5, 10),
+    )
+
+
 @pytest.mark.parametrize(
     ("text", "head"),
     [
