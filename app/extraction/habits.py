@@ -47,10 +47,11 @@ HABITUAL = re.compile(
     r"(?:almost |near-)?(?:daily|nightly) (?:[\w-]+ )?(?:shelling|attacks|strikes|air ?strikes|"
     r"raids|bombardments?|clashes|fighting|protests|demonstrations|rallies)|"
     r"(?:have|has) been (?:\w+ ){0,2}since|in total|so far this|since the (?:start|beginning)|"
-    # but "jets carried out dozens of strikes on the hills on Wednesday" is that day's raid
-    r"(?:hundreds|thousands|scores|(?<!carried out )(?<!conducted )(?<!launched )(?<!executed )"
-    r"dozens) of (?:\w+ )?(?:strikes|attacks|raids|air ?strikes|bases|posts|outposts|"
-    r"checkpoints)|"
+    # but "jets carried out dozens (or hundreds) of strikes on the hills on Wednesday" is that
+    # day's raid
+    r"(?:thousands|(?<!carried out )(?<!conducted )(?<!launched )(?<!executed )"
+    r"(?:dozens|hundreds|scores)) of (?:\w+ )?(?:strikes|attacks|raids|air ?strikes|bases|posts|"
+    r"outposts|checkpoints)|"
     r"tally|toll (?:has|had) risen|"
     # "2,000 civilians were killed during the eight-month campaign", "flew 5,000 sorties
     # throughout the war": a total over a campaign, none of its events

@@ -55,6 +55,19 @@ def test_dozens_of_strikes_carried_out_on_a_day_are_that_days_raid(extractor):
     assert ("airstrike", dt.date(2024, 3, 12)) in _kinds(extractor, text)
 
 
+def test_hundreds_of_strikes_carried_out_on_a_day_are_that_days_raid(extractor):
+    text = (
+        "Turkish jets carried out hundreds of strikes across the Qandil area on "
+        "Tuesday, hitting caves and depots, the ministry said."
+    )
+    assert ("airstrike", dt.date(2024, 3, 12)) in _kinds(extractor, text)
+
+
+def test_thousands_of_strikes_are_a_campaigns_tally(extractor):
+    text = "Coalition jets carried out thousands of strikes on the Euphrates valley."
+    assert "airstrike" not in {t for t, _ in _kinds(extractor, text)}
+
+
 def test_dozens_of_strikes_as_a_tally_are_still_no_event(extractor):
     text = "Russian jets have carried out dozens of strikes on the hills west of Palmyra."
     assert "airstrike" not in {t for t, _ in _kinds(extractor, text)}
