@@ -9,8 +9,8 @@ import re
 
 from app.extraction.cues import cued_search
 from app.extraction.dates import DateMention
+from app.extraction.days_after import days_after
 from app.extraction.event_builder import EventDraft
-from app.extraction.event_dates import days_after
 from app.extraction.event_types import HABITUAL, MODAL, REFERENCE, Trigger, same_kind
 from app.extraction.irrealis import own_clause, planned
 from app.extraction.named_dates import named_date

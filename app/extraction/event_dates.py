@@ -1,5 +1,7 @@
-"""When an extracted event happened: which date mentions belong to a trigger, which background
-events are kept, and which references to earlier events are events of their own (issue 9)."""
+"""When an extracted event happened: the date a draft takes from its sentence (its own
+interval: :mod:`app.extraction.trigger_interval`; moved by "N days after":
+:mod:`app.extraction.days_after`), from the sentences around it, or from the report; and which
+background events are kept (issue 9)."""
 
 from __future__ import annotations
 
@@ -9,25 +11,19 @@ from collections.abc import Sequence
 
 from app.extraction.cues import cued_search
 from app.extraction.date_clauses import (
-    across_and,
-    after_aside,
-    completed_by,
     continued_since,
     dates_trigger,
     earlier_clause,
     hours_after,
     in_other_relative,
-    said_of,
-    since_before,
     since_measure,
 )
 from app.extraction.dates import DateMention
-from app.extraction.deadlines import deadline_date
-from app.extraction.durations import opening_span, span_before, stated_days, stated_span
+from app.extraction.days_after import place_lag
+from app.extraction.durations import opening_span, span_before, stated_days
 from app.extraction.event_builder import EventDraft
-from app.extraction.event_types import Trigger
 from app.extraction.narratives import continues, past_background
-from app.extraction.text import Sentence
+from app.extraction.trigger_interval import own_interval
 
 #: A running tally ("350 people have been killed since the unrest began") is no one event.
 TALLY = re.compile(
@@ -62,193 +58,6 @@ def dated_or_recent(draft: EventDraft, reported_at: dt.date) -> bool:
 def attached(draft: EventDraft) -> bool:
     """Whether the draft was dated by a date said of a noun ("the agreement signed on 1 April")."""
     return draft.date_mention is not None and draft.date_mention.attached is not None
-
-
-#: What closes a clause between a trigger and a date ("announced it on Wednesday, two days
-#: after troops pulled back ... on Monday": Monday is the pull-back's).
-_CLAUSE_BREAK = re.compile(
-    r"[,;:()]|\s[-–—]\s|\b(?:after|before|when|while|as|since)\b|"
-    r"\bin (?:retaliation|response|revenge) (?:for|to)\b"  # "... on Monday in retaliation for"
-)
-
-
-def same_clause(sentence: Sentence, trigger: Trigger, mention: DateMention) -> bool:
-    """Whether a date is said in the trigger's own clause."""
-    lo, hi = (
-        sorted((trigger.end, mention.start))
-        if mention.start >= trigger.end
-        else sorted((mention.end, trigger.start))
-    )
-    return not _CLAUSE_BREAK.search(sentence.text[lo - sentence.start : hi - sentence.start])
-
-
-def _clause_holds(sentence: Sentence, trigger: Trigger, at: int) -> bool:
-    """Whether the text at ``at`` is in the trigger's own clause."""
-    lo, hi = sorted((trigger.end, at)) if at >= trigger.end else (at, trigger.start)
-    return not _CLAUSE_BREAK.search(sentence.text[lo - sentence.start : hi - sentence.start])
-
-
-#: "for a second day", "into a third straight day", "for the second night in a row": the event
-#: began that many days back.
-_NTH_DAY = re.compile(
-    r"\b(?:for|into) (?:a|the) (second|third|fourth|fifth|sixth) "
-    r"(?:straight |consecutive |successive )?(?:day|night)\b",
-    re.I,
-)
-#: The longest stated span that widens an event dated to one day (longer ones are campaigns).
-_LASTED_DAYS = 10
-_NTH = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6}
-#: How close after a trigger "the previous evening", "two days earlier" must come to be its own.
-_NEXT_TO = 40
-
-
-def own_interval(
-    own: list[DateMention],
-    follow: list[DateMention],
-    trigger: Trigger,
-    sentence: Sentence,
-    movement: bool,
-) -> tuple[dt.date, dt.date, DateMention]:
-    """The interval of the trigger's own date: the nearest date of its clause, else the
-    nearest of the sentence. "the following day" after the trigger moves it on from a date
-    of another clause ("after a drone attack ... on 25 December, jets struck ... the
-    following day": 26 December); a movement spans the two ("left on Monday and arrived the
-    following day": Monday to Tuesday)."""
-    # "a 19 September deadline set under an agreement signed in March": March.
-    own = [d for d in own if not deadline_date(sentence, d)] or own
-    pool = [d for d in own if same_clause(sentence, trigger, d)] or own
-    pool = [d for d in pool if not across_and(sentence, trigger, d)] or (
-        after_aside(own, trigger, sentence) or pool
-    )
-    # "emptied between June and August under a truce reached on 9 June": the truce's day.
-    pool = [d for d in pool if said_of(sentence, trigger, d)] or pool
-    chosen = min(pool, key=lambda d: abs(d.start - trigger.start))
-    nth = cued_search(_NTH_DAY, sentence.text) if chosen.precision == "day" else None
-    if nth is not None:
-        # "fighting raged for a third day on Thursday": since Tuesday.
-        return chosen.last - dt.timedelta(days=_NTH[nth[1].lower()] - 1), chosen.last, chosen
-    lasted = stated_span(sentence.text) if chosen.first == chosen.last else None
-    if (
-        lasted is not None
-        and lasted[0] <= _LASTED_DAYS
-        and (
-            not lasted[2]
-            or _clause_holds(sentence, trigger, sentence.start + lasted[1])
-            # the trigger in the words themselves: "after two days of fighting"; or the
-            # words opening the sentence: "Over seven days, convoys took ..."
-            or lasted[1] <= trigger.start - sentence.start < lasted[3]
-            or lasted[1] == 0
-        )
-    ):
-        # "Fighting raged for five days, and by Tuesday ...", "following a two-day
-        # offensive": the days up to the one said (not "; he had been missing for two days").
-        return chosen.last - dt.timedelta(days=lasted[0] - 1), chosen.last, chosen
-    lag = days_after(sentence, trigger)
-    if lag and not same_clause(sentence, trigger, chosen) and chosen.end <= trigger.start:
-        # "released on Thursday, three days after he was kidnapped": the Monday before; not
-        # "a day after a drone hit the field ... on Tuesday" (a day said after it: its own).
-        shift = dt.timedelta(days=lag)
-        return chosen.first - shift, chosen.last - shift, chosen
-    earlier = next(
-        (
-            f
-            for f in follow
-            if f.offset_days < 0
-            and 0 <= f.start - trigger.end <= _NEXT_TO
-            and chosen.end <= trigger.start
-            and same_clause(sentence, trigger, f)
-        ),
-        None,
-    )
-    if earlier is not None:
-        # "pulled out on Thursday under a truce agreed the previous evening": a day before.
-        day = chosen.first + dt.timedelta(days=earlier.offset_days)
-        return day, day, chosen
-    later = next(
-        (f for f in follow if f.start > chosen.start and f.offset_days > 0),
-        None,
-    )
-    if later is None:
-        if completed_by(sentence, chosen):
-            # "had taken the town by 21 May": that day or the day before; "began on 21 Sep
-            # ... cleared by 23 Sep": since the day said before it.
-            return since_before(own, chosen), chosen.last, chosen
-        return chosen.first, chosen.last, chosen
-    shifted = chosen.last + dt.timedelta(days=later.offset_days)
-    if (
-        not movement
-        and later.start > trigger.end
-        and same_clause(sentence, trigger, later)
-        and not same_clause(sentence, trigger, chosen)
-    ):
-        # "fell on 26 June, and Dael negotiated its terms in the following days": the days on.
-        return shifted, shifted + (later.last - later.first), chosen
-    return chosen.first, shifted, chosen
-
-
-#: "three days after he was kidnapped", "11 days after they were abducted": what was done to
-#: someone that long before the date of the sentence; and so is what its subject did when the
-#: trigger is the clause's verb ("two days after U.S. troops pulled out", "a day after seizing
-#: the town"). A trigger further on ("a day after Turkish jets opened the offensive": the
-#: noun of another verb) links to news told elsewhere and keeps the sentence's date.
-_DAYS_AFTER = re.compile(
-    r"\b(\d{1,3}|a|one|two|three|four|five|six|seven|eight|nine|ten|a few)\s+(days?|weeks?)\s+"
-    r"(after|before)\s+(?:(?:[\w-]+\s+){1,2}(?:was|were|had been)\s+|"
-    r"(?P<subject>(?:[\w.'’-]+\s+){0,4}))$",
-    re.I,
-)
-#: A word of the subject before an active trigger: no verb ("opened", "launching") in it.
-_VERB_LIKE = re.compile(r"^[a-z]+(?:ed|ing)$|^(?:had|has|have|was|were|is|are|took|began)$", re.I)
-#: "a day after jets opened the offensive": the start of the campaign the sentence goes on with.
-_OPENING = re.compile(r"(?:open|launch|start|beg[ia]n)\w*\b", re.I)
-_COUNTS = {
-    "a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10,
-}  # fmt: skip
-
-
-def days_after(sentence: Sentence, trigger: Trigger) -> int:
-    """How many days before the sentence's date a trigger lies when "N days after" leads its
-    clause ("freed on Thursday, three days after he was kidnapped": 3), or after it when "N
-    days before" does (-N); 0 otherwise (and for "a few days", which gives no day)."""
-    at = trigger.start - sentence.start
-    match = _DAYS_AFTER.search(sentence.text[max(0, at - 50) : at])
-    if match is None or match[1].lower() not in _COUNTS and not match[1].isdigit():
-        return 0
-    subject = match["subject"]
-    if subject is not None and (
-        any(_VERB_LIKE.match(word) for word in subject.split()) or _OPENING.match(trigger.text)
-    ):
-        return 0
-    n = int(match[1]) if match[1].isdigit() else _COUNTS[match[1].lower()]
-    n = n * 7 if match[2].lower().startswith("week") else n
-    # "shelled Zakho on 3 May, a week before its jets struck Batifa": a week later.
-    return -n if match[3].lower() == "before" else n
-
-
-#: "..., a day after seizing the town of ": what comes before a place told in such a clause.
-_PLACE_AFTER = re.compile(
-    r"\b(a|one|two|three|four|five|six|seven)\s+days?\s+after\s+(?:[\w'’-]+\s+){1,6}$", re.I
-)
-
-
-def place_lag(draft: EventDraft, chosen: DateMention) -> int:
-    """How many days before the sentence's date an event lies whose place is told in an "N days
-    after" clause that follows the date ("entered Raqqa on Sunday, a day after taking al-Tabqa":
-    the Saturday); 0 otherwise, and when the trigger's own "N days after" has moved it."""
-    location = draft.location
-    if location is None or draft.inherited_location:
-        return 0
-    sentence, at = draft.sentence, location.mention.start
-    if not sentence.start <= at <= sentence.end:
-        return 0
-    lo = max(chosen.end, at - 60)
-    if lo >= at:
-        return 0
-    match = cued_search(_PLACE_AFTER, sentence.text[lo - sentence.start : at - sentence.start])
-    if match is None or days_after(sentence, draft.trigger):
-        return 0
-    return _COUNTS[match[1].lower()]
 
 
 _WEEK = 7
