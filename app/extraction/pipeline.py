@@ -81,6 +81,7 @@ from app.extraction.seats import Seats
 from app.extraction.sequels import without_sequels
 from app.extraction.speaking_states import SpeakingStates
 from app.extraction.states_acting import StatesActing, governments, state_names
+from app.extraction.target_lists import target_drafts, target_triggers
 from app.extraction.text import Sentence, clean_text, paragraphs, split_sentences
 from app.extraction.unknown_places import (
     unresolved_mentions,
@@ -308,6 +309,9 @@ class Extractor:
             gap = gapped_trigger(sentence, triggers, ctx.drafts)
             if self.learned is not None and gap is None:
                 triggers = self.learned.revise(sentence, triggers)
+            # "Targets included A, B and C" after a strike: the strike's, at each place listed.
+            listed = target_triggers(sentence, triggers, ctx.drafts, located)
+            triggers = [] if listed is not None else triggers
             for trigger in triggers:
                 ctx.drafts += drafts_for(
                     ctx,
@@ -323,6 +327,10 @@ class Extractor:
             for one in said:  # "Hama followed on 5 December, and Homs on Saturday"
                 new = drafts_for(ctx, sentence, one, actors_here, dates[sentence.index], True, [])
                 ctx.drafts += followed_drafts(new, told) if told is not None else []
+            said, strike = listed if listed is not None else ([], None)
+            for one in said:  # "... strikes overnight. Targets included A, B and C"
+                new = drafts_for(ctx, sentence, one, actors_here, dates[sentence.index], True, [])
+                ctx.drafts += target_drafts(new, strike) if strike is not None else []
             # "ISIS claimed the attack": of an earlier event, or of this sentence's own
             # ("an IED hit a patrol; ISIS claimed the attack").
             attach_claim(sentence, actors_here, ctx)
