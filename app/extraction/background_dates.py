@@ -61,6 +61,17 @@ def dated_reference(
         and (d.precision == "day" or any(c.isdigit() for c in d.text))
         and own_date(sentence, trigger, d)
     ]
+    if not own and drafts:
+        # "responding to a rocket fired at its base the previous night": a day counted back
+        # from the event just told.
+        own = [
+            d
+            for d in dates
+            if d.role == "follow"
+            and d.offset_days < 0
+            and d.start >= trigger.end
+            and own_date(sentence, trigger, d)
+        ]
     if re.search(r"\b(?:string|series|wave) of\s", before):
         # "a string of drone attacks": a series, not one event; but "a second wave of
         # demonstrations began on 25 October in A and B" happened that day, in each.
