@@ -48,6 +48,7 @@ def test_an_event_planned_for_a_day_to_come_is_no_event_of_that_day(extractor):
 def test_an_attack_responded_to_the_previous_night_is_one_of_the_day_before(extractor):
     text = (
         "Turkish drones struck a car near Qamishli on Saturday, killing two men. Ankara said "
-        "it was answering mortar fire on one of its outposts near Jarablus the previous night."
+        "its forces were responding to a rocket fired at one of its bases near Jarablus the "
+        "previous night."
     )
     assert ("drone_or_rocket_attack", dt.date(2024, 3, 8)) in _dated(extractor, text)
