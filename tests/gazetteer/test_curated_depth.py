@@ -142,6 +142,10 @@ def test_extra_names_for_an_unknown_place_stop_the_build():
         ("Division 17", "SY-RA"),
         ("93rd Brigade", "SY-RA"),
         ("University of Tikrit", "IQ-SD"),
+        # The Kurdish-held countryside north of Aleppo, not the town of Shahba in Suwayda.
+        ("Shehba region", "SY-HL"),
+        ("Shahba area", "SY-HL"),
+        ("Shahba", "SY-SU"),
     ],
 )
 def test_places_the_news_names_reach_their_governorate(gazetteer, spelling, admin1):
