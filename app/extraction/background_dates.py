@@ -56,7 +56,11 @@ def dated_reference(
         d
         for d in dates
         if d.role == "event"
-        and (d.precision == "day" or any(c.isdigit() for c in d.text))
+        and (
+            d.precision == "day"
+            or any(c.isdigit() for c in d.text)
+            or (d.precision == "month" and bool(_MONTH_NAME.search(d.text)))
+        )
         and own_date(sentence, trigger, d)
     ]
     if re.search(r"\b(?:string|series|wave) of\s", before):
@@ -119,6 +123,11 @@ def _habitual(sentence: Sentence, trigger: Trigger) -> bool:
 _NEW_WAVE = re.compile(r"\b(?:second|third|new|fresh|first) wave of\b", re.I)
 #: "who were deployed there in December 2015": a relative clause that tells background.
 _RELATIVE_BEFORE = re.compile(r"\b(?:who|which|that|where) (?:had |has |have |were |was )?[^,;]*$")
+#: "last June", "in September": a month named by its name, not "last month".
+_MONTH_NAME = re.compile(
+    r"\b(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December)\b"
+)
 #: A date that names its day, month or year in figures ("on 13 November 2015", "in 2019").
 _FIGURES = re.compile(r"\d")
 #: A quotation or a tally stays what it is whatever its date.

@@ -55,6 +55,7 @@ from app.extraction.event_types import (
 from app.extraction.far_namesakes import at_home_abroad
 from app.extraction.gapped_events import followed_drafts, gapped_trigger
 from app.extraction.hosts import HostedSites
+from app.extraction.included_examples import included_examples
 from app.extraction.issuer import add_issuer, headline_source, statement_issuer, with_ours
 from app.extraction.joint_operations import add_joint_partners, joint_partners
 from app.extraction.learned_triggers import SHIPPED, LearnedTriggers, TriggerReviser
@@ -299,6 +300,13 @@ class Extractor:
                 located,
                 partial(occurrences, self.triggers, armed=armed, dated_reference=dated),
                 self.repeats.goes_on_about,
+            )
+            # "a series of drone attacks, including the attack on Erbil airport on 14 April"
+            clauses += included_examples(
+                sentence,
+                triggers + [t for t, _ in clauses],
+                dates[sentence.index],
+                partial(occurrences, self.triggers, armed=armed, dated_reference=dated),
             )
             triggers += [t for t, _ in clauses]
             within = {(t.start, t.end): bounds for t, bounds in clauses}

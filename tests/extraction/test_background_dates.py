@@ -32,3 +32,19 @@ def test_a_blast_named_hours_after_a_dated_event_is_one_of_that_day(extractor):
         "Troops closed the roads into Tikrit on 6 March, hours after a car bomb exploded in Baiji."
     )
     assert ("ied_explosion", dt.date(2024, 3, 6)) in _dated(extractor, text)
+
+
+def test_a_clash_since_which_a_month_is_named_is_an_event_of_that_month(extractor):
+    text = (
+        "Gunmen shot dead a policeman in Baiji on Friday. It was the worst loss for the town "
+        "since militants overran Tuz Khurmatu last October."
+    )
+    assert ("armed_clash", dt.date(2023, 10, 1)) in _dated(extractor, text)
+
+
+def test_a_clash_since_last_month_stays_a_reference(extractor):
+    text = (
+        "Gunmen shot dead a policeman in Baiji on Friday. It was the worst loss for the town "
+        "since militants overran Tuz Khurmatu last month."
+    )
+    assert "armed_clash" not in {t for t, _ in _dated(extractor, text)}
