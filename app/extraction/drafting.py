@@ -102,7 +102,9 @@ def drafts_for(
     known = [m for m in mentions if m.place is not None]
     # "killing and abducting thousands, forcing others to flee to Erbil": no event's place.
     known = [m for m in known if not locate.fled_to(sentence, m)] or known
-    placed = locate.nearest_to(trigger, others, known, sentence)
+    # A clause of its own: its places are not claimed by the triggers of other clauses.
+    rivals = [o for o in others if low <= o.start < high] if within else others
+    placed = locate.nearest_to(trigger, rivals, known, sentence)
     event_dates = [d for d in dates if d.role in ("event", "follow")]
     same_group = [
         d

@@ -39,7 +39,7 @@ from app.extraction.commands import Commands
 from app.extraction.cross_border import at_home
 from app.extraction.crowds import CrowdTargets
 from app.extraction.daily_headings import heading_day
-from app.extraction.dated_clauses import dated_clauses
+from app.extraction.dated_clauses import dated_clauses, placed_bounds
 from app.extraction.datelines import covered_period
 from app.extraction.drafting import ReportContext, drafts_for, event_countries
 from app.extraction.epithets import Epithets
@@ -286,6 +286,7 @@ class Extractor:
                 dated_reference, sentence, dates=dates[sentence.index], drafts=ctx.drafts
             )
             triggers = occurrences(self.triggers, sentence, armed, dated)
+            first = list(triggers)
             triggers += self.repeats.find(sentence, triggers, dates[sentence.index], dated)
             triggers += dated_clauses(
                 sentence,
@@ -293,6 +294,9 @@ class Extractor:
                 dates[sentence.index],
                 partial(occurrences, self.triggers, armed=armed, dated_reference=dated),
                 self.repeats.goes_on_about,
+            )
+            told_apart = placed_bounds(
+                sentence, first, [t for t in triggers if t not in first], located
             )
             clauses = placed_clauses(
                 sentence,
@@ -309,7 +313,7 @@ class Extractor:
                 partial(occurrences, self.triggers, armed=armed, dated_reference=dated),
             )
             triggers += [t for t, _ in clauses]
-            within = {(t.start, t.end): bounds for t, bounds in clauses}
+            within = told_apart | {(t.start, t.end): bounds for t, bounds in clauses}
             # "Hama followed on 5 December": the clause's form tells the event; the classifier
             # neither adds to nor drops from it.
             gap = gapped_trigger(sentence, triggers, ctx.drafts)
