@@ -88,7 +88,11 @@ def _when_clause(
 ) -> DateMention | None:
     """The date in figures right before a "when" clause holding the trigger."""
     for d in dates:
-        if d.role != "event" or d.end > trigger.start or not _FIGURES.search(d.text):
+        if (
+            d.role != "event"
+            or d.end > trigger.start
+            or not (_FIGURES.search(d.text) or _MONTH_NAME.search(d.text))
+        ):
             continue
         gap = sentence.text[d.end - sentence.start : trigger.start - sentence.start]
         if len(gap) <= 80 and _WHEN_AFTER.match(gap):
@@ -149,7 +153,7 @@ def _dated_background(
         for d in dates
         if d.role == "event"
         and d.start > trigger.start
-        and _FIGURES.search(d.text)
+        and (_FIGURES.search(d.text) or _MONTH_NAME.search(d.text))
         and own_date(sentence, trigger, d)
     ]
     return bool(own) and not any(

@@ -48,3 +48,19 @@ def test_a_clash_since_last_month_stays_a_reference(extractor):
         "since militants overran Tuz Khurmatu last month."
     )
     assert "armed_clash" not in {t for t, _ in _dated(extractor, text)}
+
+
+def test_a_relative_clause_with_a_month_named_is_an_event_of_that_month(extractor):
+    text = (
+        "A bomb killed two soldiers near Tuz Khurmatu on Friday. About 300 Iranian advisers "
+        "are based at a camp near Amerli, who were deployed there in November."
+    )
+    assert ("troop_deployment", dt.date(2023, 11, 1)) in _dated(extractor, text)
+
+
+def test_a_relative_clause_with_last_month_is_no_event(extractor):
+    text = (
+        "A bomb killed two soldiers near Tuz Khurmatu on Friday. About 300 Iranian advisers "
+        "are based at a camp near Amerli, who were deployed there last month."
+    )
+    assert "troop_deployment" not in {t for t, _ in _dated(extractor, text)}
