@@ -73,6 +73,7 @@ def dated_reference(
         and d.date_mention is not None  # a draft dated by default is no repeat of a stated day
         and d.date <= own[0].last
         and own[0].first <= d.date_end
+        and _told_here(d, sentence)
         for d in drafts
     )
 
@@ -98,6 +99,14 @@ def _when_clause(
         if len(gap) <= 80 and _WHEN_AFTER.match(gap):
             return d
     return None
+
+
+def _told_here(draft: EventDraft, sentence: Sentence) -> bool:
+    """Whether a sentence may tell a drafted event again: it names the draft's place, or the
+    draft has none ("hours after a drone attack on the academy in Homs on Thursday" is not
+    the air strikes on Idlib that began that Thursday)."""
+    where = draft.location
+    return where is None or where.mention.text in sentence.text
 
 
 def _repeats(trigger: Trigger, own: DateMention, drafts: list[EventDraft]) -> bool:

@@ -64,3 +64,14 @@ def test_a_relative_clause_with_last_month_is_no_event(extractor):
         "are based at a camp near Amerli, who were deployed there last month."
     )
     assert "troop_deployment" not in {t for t, _ in _dated(extractor, text)}
+
+
+def test_a_dated_strike_elsewhere_is_no_repeat_of_that_days_raids(extractor):
+    text = (
+        "Russian warplanes have pounded villages around Maarat al-Numan since Thursday. "
+        "The escalation came hours after a drone attack on a parade at the army base in Hama "
+        "on Thursday, in which 30 officers were killed."
+    )
+    found = extractor.extract(ReportInput(text, SUNDAY)).events
+    places = {e.properties.location.name for e in found if e.properties.location is not None}
+    assert any(name.startswith(("Hama", "Ḩamāh")) for name in places)
