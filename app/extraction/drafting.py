@@ -24,6 +24,7 @@ from app.extraction.event_dates import date_draft
 from app.extraction.event_types import Trigger, same_kind
 from app.extraction.given_up import places_given_up
 from app.extraction.item_dates import item_dates
+from app.extraction.linked_events import link_at
 from app.extraction.occurrences import CLAIMED_ACT
 from app.extraction.outskirts import Outskirts
 from app.extraction.provinces import Provinces
@@ -54,6 +55,13 @@ def _echoed(sentence: Sentence, trigger: Trigger, drafts: list[EventDraft]) -> E
         ),
         None,
     )
+
+
+def _after_link(sentence: Sentence, trigger: Trigger) -> bool:
+    """ "The attack came hours after thousands rallied in Tahrir Square": the trigger after a
+    link verb tells the event the subject followed, not the one its noun names again."""
+    link = link_at(sentence.text) if "ame" in sentence.text or "ollow" in sentence.text else None
+    return link is not None and trigger.start >= sentence.start + link[1]
 
 
 @dataclass
@@ -127,6 +135,7 @@ def drafts_for(
             refers_back(sentence.text, trigger.spec.group)
             or cued_search(CLAIMED_ACT, sentence.text)
         )
+        and not _after_link(sentence, trigger)
         and same_kind((recent or same_group[-1]).spec, trigger.spec)
         and not other_date(event_dates, recent or same_group[-1])
         and not _dated_item(ctx, sentence, event_dates, recent or same_group[-1])
