@@ -57,10 +57,15 @@ def _echoed(sentence: Sentence, trigger: Trigger, drafts: list[EventDraft]) -> E
     )
 
 
+#: Words one of which a link verb holds ("came", "comes", "followed", "coincided").
+_LINK_WORDS = ("came", "comes", "follow", "coincid")
+
+
 def _after_link(sentence: Sentence, trigger: Trigger) -> bool:
     """ "The attack came hours after thousands rallied in Tahrir Square": the trigger after a
     link verb tells the event the subject followed, not the one its noun names again."""
-    link = link_at(sentence.text) if "ame" in sentence.text or "ollow" in sentence.text else None
+    text = sentence.text
+    link = link_at(text) if any(w in text for w in _LINK_WORDS) else None
     return link is not None and trigger.start >= sentence.start + link[1]
 
 
