@@ -392,6 +392,7 @@ def test_a_town_that_fell_to_named_factions_is_ground_taken(extractor):
     ("text", "places"),
     [
         ("Saraqib fell on 8 February, cutting the M5 highway.", ["Saraqib"]),
+        ("Kafr Nabudah fell on 26 May after a week of shelling.", ["Kafr Nabudah"]),
         (
             "Tal Afar, the last town held by the group west of Mosul, fell in late August.",
             ["Tal Afar"],
