@@ -53,7 +53,7 @@ from app.extraction.event_types import (
     TriggerFinder,
 )
 from app.extraction.far_namesakes import at_home_abroad
-from app.extraction.gapped_events import followed_drafts, gapped_trigger
+from app.extraction.gapped_events import followed_drafts, gapped_items, gapped_trigger
 from app.extraction.hosts import HostedSites
 from app.extraction.included_examples import included_examples
 from app.extraction.issuer import add_issuer, headline_source, statement_issuer, with_ours
@@ -330,6 +330,18 @@ class Extractor:
                     others=[t for t in triggers if t is not trigger],
                     within=within.get((trigger.start, trigger.end)),
                 )
+            # "X fell on 28 January, and Saraqib on 8 February": the verb gapped.
+            for one, of in gapped_items(sentence, triggers, dates[sentence.index]):
+                source = next((d for d in ctx.drafts if d.trigger == of), None)
+                if source is None or any(
+                    d.sentence.index == sentence.index
+                    and d.location is not None
+                    and one.start <= d.location.mention.start < one.end
+                    for d in ctx.drafts
+                ):
+                    continue  # the place is one of the first clause's list already
+                new = drafts_for(ctx, sentence, one, actors_here, dates[sentence.index], True, [])
+                ctx.drafts += followed_drafts(new, source)
             said, told = gap if gap is not None else ([], None)
             for one in said:  # "Hama followed on 5 December, and Homs on Saturday"
                 new = drafts_for(ctx, sentence, one, actors_here, dates[sentence.index], True, [])
