@@ -58,7 +58,11 @@ def dated_reference(
         d
         for d in dates
         if d.role == "event"
-        and (d.precision == "day" or any(c.isdigit() for c in d.text))
+        and (
+            d.precision == "day"
+            or any(c.isdigit() for c in d.text)
+            or (d.precision == "month" and bool(_MONTH_NAME.search(d.text)))
+        )
         and own_date(sentence, trigger, d)
     ]
     if not own and drafts:
@@ -82,6 +86,7 @@ def dated_reference(
         and d.date_mention is not None  # a draft dated by default is no repeat of a stated day
         and d.date <= own[0].last
         and own[0].first <= d.date_end
+        and _told_here(d, sentence)
         for d in drafts
     )
 
@@ -97,12 +102,24 @@ def _when_clause(
 ) -> DateMention | None:
     """The date in figures right before a "when" clause holding the trigger."""
     for d in dates:
-        if d.role != "event" or d.end > trigger.start or not _FIGURES.search(d.text):
+        if (
+            d.role != "event"
+            or d.end > trigger.start
+            or not (_FIGURES.search(d.text) or _MONTH_NAME.search(d.text))
+        ):
             continue
         gap = sentence.text[d.end - sentence.start : trigger.start - sentence.start]
         if len(gap) <= 80 and _WHEN_AFTER.match(gap):
             return d
     return None
+
+
+def _told_here(draft: EventDraft, sentence: Sentence) -> bool:
+    """Whether a sentence may tell a drafted event again: it names the draft's place, or the
+    draft has none ("hours after a drone attack on the academy in Homs on Thursday" is not
+    the air strikes on Idlib that began that Thursday)."""
+    where = draft.location
+    return where is None or where.mention.text in sentence.text
 
 
 def _repeats(trigger: Trigger, own: DateMention, drafts: list[EventDraft]) -> bool:
@@ -132,6 +149,11 @@ def _habitual(sentence: Sentence, trigger: Trigger) -> bool:
 _NEW_WAVE = re.compile(r"\b(?:second|third|new|fresh|first) wave of\b", re.I)
 #: "who were deployed there in December 2015": a relative clause that tells background.
 _RELATIVE_BEFORE = re.compile(r"\b(?:who|which|that|where) (?:had |has |have |were |was )?[^,;]*$")
+#: "last June", "in September": a month named by its name, not "last month".
+_MONTH_NAME = re.compile(
+    r"\b(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December)\b"
+)
 #: A date that names its day, month or year in figures ("on 13 November 2015", "in 2019").
 _FIGURES = re.compile(r"\d")
 #: A quotation or a tally stays what it is whatever its date.
@@ -153,7 +175,7 @@ def _dated_background(
         for d in dates
         if d.role == "event"
         and d.start > trigger.start
-        and _FIGURES.search(d.text)
+        and (_FIGURES.search(d.text) or _MONTH_NAME.search(d.text))
         and own_date(sentence, trigger, d)
     ]
     return bool(own) and not any(

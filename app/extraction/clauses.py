@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from app.extraction.actors import ActorMention
 from app.extraction.event_types import Trigger
 from app.extraction.linked_events import own_side
+from app.extraction.patterns import lazy_compile
 from app.extraction.text import Sentence
 
 #: Where a new clause begins (offsets are the boundary's start).
@@ -60,6 +61,10 @@ def scoped(
     clauses = spans(sentence.text)
     own = _clause(clauses, trigger.start - sentence.start)
     taken = {_clause(clauses, o.start - sentence.start) for o in others} - {own}
+    if _PARTICIPLE_CLAUSE.match(sentence.text, own[0]):
+        # "took Qalaat al-Madiq, a day after seizing Kafr Nabuda": a clause with no subject of
+        # its own, whose doers are the first clause's.
+        taken -= {clauses[0]}
     return [
         m
         for m in mentions
@@ -76,6 +81,10 @@ def scoped(
 _MOVES = frozenset({"movement", "activity"})
 _SUBORDINATE = re.compile(
     r"[;,]?\s*(?:hours |days )?(?:after|as|while|before|when|whereas|since)\s", re.I
+)
+#: A subordinate clause told by a participle, with no subject of its own ("after seizing").
+_PARTICIPLE_CLAUSE = lazy_compile(
+    r"[;,]?\s*(?:hours |days )?(?:after|before|since)\s+\w+ing\b(?!\s+(?:of|to)\b)", re.I
 )
 _FINITE = re.compile(
     r"\b(?:\w+ed|withdrew|fled|left|took|went|came|fell|ran|swept|drove|broke|began)\b", re.I

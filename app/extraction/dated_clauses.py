@@ -23,6 +23,7 @@ from app.extraction.cues import cued_search
 from app.extraction.date_patterns import WHEN_AFTER
 from app.extraction.dates import DateMention
 from app.extraction.event_types import Trigger
+from app.extraction.resolve import ResolvedMention
 from app.extraction.text import Sentence
 
 #: Where a later clause begins: "..., and", "; ", ", while", ", before", ", where", ", though";
@@ -135,4 +136,40 @@ def _taken_clauses(sentence: Sentence, told: list[DateMention]) -> list[int]:
         first = min(own, key=lambda d: d.start)
         if any(d is not first and abs((d.first - first.first).days) <= _TAKEN_DAYS for d in told):
             out += [verb, first.end]
+    return out
+
+
+def placed_bounds(
+    sentence: Sentence,
+    first: list[Trigger],
+    later: list[Trigger],
+    mentions: list[ResolvedMention],
+) -> dict[tuple[int, int], tuple[int, int]]:
+    """Where the places of a sentence's events lie when later clauses with dates of their own
+    tell more of them (``later``: their triggers, read by this module or by
+    :mod:`app.extraction.repeats`; ``first``: the sentence's own reading): "Rutba, a town on
+    the road to Jordan, was retaken in May 2016, and al-Qaim fell on 3 November 2017". Each
+    later event is placed in its own clause, and an event told before the first of them in
+    the words before it; only a part that names a place bounds (trigger start and end -> the
+    bounds its places lie in)."""
+    if not later:
+        return {}
+
+    def names_place(low: int, high: int) -> bool:
+        return any(low <= m.mention.start < high and m.place is not None for m in mentions)
+
+    cuts = [sentence.start + m.end() for m in _JOIN.finditer(sentence.text)]
+    bounds = list(zip([sentence.start, *cuts], [*cuts, sentence.end], strict=True))
+    out: dict[tuple[int, int], tuple[int, int]] = {}
+    for t in later:
+        own = next((b for b in bounds if b[0] <= t.start < b[1]), None)
+        if own is not None and own[0] > sentence.start and names_place(*own):
+            out[(t.start, t.end)] = own
+    if not out:
+        return out
+    opening = min(b[0] for b in out.values())
+    if names_place(sentence.start, opening):
+        for t in first:
+            if t.end <= opening and (t.start, t.end) not in out:
+                out[(t.start, t.end)] = (sentence.start, opening)
     return out

@@ -24,6 +24,7 @@ from app.extraction.event_dates import date_draft
 from app.extraction.event_types import Trigger, same_kind
 from app.extraction.given_up import places_given_up
 from app.extraction.item_dates import item_dates
+from app.extraction.linked_events import link_at
 from app.extraction.occurrences import CLAIMED_ACT
 from app.extraction.outskirts import Outskirts
 from app.extraction.provinces import Provinces
@@ -54,6 +55,18 @@ def _echoed(sentence: Sentence, trigger: Trigger, drafts: list[EventDraft]) -> E
         ),
         None,
     )
+
+
+#: Words one of which a link verb holds ("came", "comes", "followed", "coincided").
+_LINK_WORDS = ("came", "comes", "follow", "coincid")
+
+
+def _after_link(sentence: Sentence, trigger: Trigger) -> bool:
+    """ "The attack came hours after thousands rallied in Tahrir Square": the trigger after a
+    link verb tells the event the subject followed, not the one its noun names again."""
+    text = sentence.text
+    link = link_at(text) if any(w in text for w in _LINK_WORDS) else None
+    return link is not None and trigger.start >= sentence.start + link[1]
 
 
 @dataclass
@@ -102,7 +115,9 @@ def drafts_for(
     known = [m for m in mentions if m.place is not None]
     # "killing and abducting thousands, forcing others to flee to Erbil": no event's place.
     known = [m for m in known if not locate.fled_to(sentence, m)] or known
-    placed = locate.nearest_to(trigger, others, known, sentence)
+    # A clause of its own: its places are not claimed by the triggers of other clauses.
+    rivals = [o for o in others if low <= o.start < high] if within else others
+    placed = locate.nearest_to(trigger, rivals, known, sentence)
     event_dates = [d for d in dates if d.role in ("event", "follow")]
     same_group = [
         d
@@ -125,6 +140,7 @@ def drafts_for(
             refers_back(sentence.text, trigger.spec.group)
             or cued_search(CLAIMED_ACT, sentence.text)
         )
+        and not _after_link(sentence, trigger)
         and same_kind((recent or same_group[-1]).spec, trigger.spec)
         and not other_date(event_dates, recent or same_group[-1])
         and not _dated_item(ctx, sentence, event_dates, recent or same_group[-1])

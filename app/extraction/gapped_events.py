@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 
+from app.extraction.dates import DateMention
 from app.extraction.event_builder import EventDraft
 from app.extraction.event_types import Trigger
 from app.extraction.text import Sentence
@@ -87,3 +88,40 @@ def followed_drafts(drafts: list[EventDraft], followed: EventDraft) -> list[Even
         if not draft.actors:
             draft.actors = list(followed.actors)
     return kept
+
+
+#: Types told by a verb a writer gaps: "Maarat al-Numan fell on 28 January, and Saraqib on
+#: 8 February"; "troops entered Manbij on Sunday, and Kobani on Monday".
+_GAPPED_TYPES = frozenset(
+    {"armed_clash", "troop_deployment", "troop_withdrawal", "troop_movement", "insurgent_activity"}
+)
+
+
+def gapped_items(
+    sentence: Sentence, triggers: list[Trigger], dates: list[DateMention]
+) -> list[tuple[Trigger, Trigger]]:
+    """Gapped clauses after a trigger's own date: "X fell on 28 January after weeks of
+    bombardment, and Saraqib on 8 February" tells one more event of the trigger's type, at the
+    name, on its own date (pairs of the new trigger, spanning the name, and the one it
+    repeats). Only after a comma: "took A on 1 May and B on 9 May" is a list of places."""
+    if ", and " not in sentence.text:
+        return []
+    out: list[tuple[Trigger, Trigger]] = []
+    for trigger in triggers:
+        if trigger.spec.name not in _GAPPED_TYPES:
+            continue
+        own = next(
+            (d for d in dates if d.role == "event" and 0 <= d.start - trigger.end <= 60),
+            None,
+        )
+        if own is None:
+            continue
+        at = own.start - sentence.start
+        while (more := _AND_NEXT.match(sentence.text, at)) is not None and (
+            "," in more.group()[: more.start("name") - more.start()]
+        ):
+            a, b = more.span("name")
+            said = Trigger(trigger.spec, sentence.start + a, sentence.start + b, more["name"])
+            out.append((said, trigger))
+            at = more.end()
+    return out

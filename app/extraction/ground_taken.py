@@ -70,7 +70,15 @@ def taken_in_fight(
     ]
     if not taking:
         return triggers
-    if any(t.spec.name == "armed_clash" for t in triggers):
+    clashes = [t for t in triggers if t.spec.name == "armed_clash"]
+    if clashes and all(_earlier_taking(sentence, t) for t in clashes):
+        # "took control of Qalaat al-Madiq on Thursday, a day after seizing Kafr Nabuda": the
+        # clash told is the day before's; the ground taken is a battle of its own.
+        battle = BY_NAME["armed_clash"]
+        return [t for t in triggers if t not in taking] + [
+            Trigger(battle, t.start, t.end, t.text) for t in taking if t.spec.category == "movement"
+        ]
+    if clashes:
         return [t for t in triggers if t not in taking]
     taking = [t for t in taking if t.spec.category == "movement"]
     if not taking:
@@ -79,6 +87,19 @@ def taken_in_fight(
     if clash is None:
         return triggers
     return [t for t in triggers if t not in taking] + [clash]
+
+
+#: "a day after seizing Kafr Nabuda": a taking told after "after", in a participle clause.
+_AFTER_TAKING = lazy_compile(r"\bafter\s+$", re.I)
+_PARTICIPLE = lazy_compile(r"\w+ing\b", 0)
+
+
+def _earlier_taking(sentence: Sentence, clash: Trigger) -> bool:
+    """Whether a clash's word is a taking told in an "after" participle clause."""
+    at = clash.start - sentence.start
+    return bool(_PARTICIPLE.match(clash.text)) and bool(
+        _AFTER_TAKING.search(sentence.text, max(0, at - 8), at)
+    )
 
 
 def taken_with_a_fight(

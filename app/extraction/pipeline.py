@@ -39,7 +39,7 @@ from app.extraction.commands import Commands
 from app.extraction.cross_border import at_home
 from app.extraction.crowds import CrowdTargets
 from app.extraction.daily_headings import heading_day
-from app.extraction.dated_clauses import dated_clauses
+from app.extraction.dated_clauses import dated_clauses, placed_bounds
 from app.extraction.datelines import covered_period, this_week_covered
 from app.extraction.drafting import ReportContext, drafts_for, event_countries
 from app.extraction.epithets import Epithets
@@ -53,8 +53,9 @@ from app.extraction.event_types import (
     TriggerFinder,
 )
 from app.extraction.far_namesakes import at_home_abroad
-from app.extraction.gapped_events import followed_drafts, gapped_trigger
+from app.extraction.gapped_events import followed_drafts, gapped_items, gapped_trigger
 from app.extraction.hosts import HostedSites
+from app.extraction.included_examples import included_examples
 from app.extraction.issuer import add_issuer, headline_source, statement_issuer, with_ours
 from app.extraction.joint_operations import add_joint_partners, joint_partners
 from app.extraction.learned_triggers import SHIPPED, LearnedTriggers, TriggerReviser
@@ -287,6 +288,7 @@ class Extractor:
                 dated_reference, sentence, dates=dates[sentence.index], drafts=ctx.drafts
             )
             triggers = occurrences(self.triggers, sentence, armed, dated)
+            first = list(triggers)
             triggers += self.repeats.find(sentence, triggers, dates[sentence.index], dated)
             triggers += dated_clauses(
                 sentence,
@@ -295,6 +297,9 @@ class Extractor:
                 partial(occurrences, self.triggers, armed=armed, dated_reference=dated),
                 self.repeats.goes_on_about,
             )
+            told_apart = placed_bounds(
+                sentence, first, [t for t in triggers if t not in first], located
+            )
             clauses = placed_clauses(
                 sentence,
                 triggers,
@@ -302,8 +307,15 @@ class Extractor:
                 partial(occurrences, self.triggers, armed=armed, dated_reference=dated),
                 self.repeats.goes_on_about,
             )
+            # "a series of drone attacks, including the attack on Erbil airport on 14 April"
+            clauses += included_examples(
+                sentence,
+                triggers + [t for t, _ in clauses],
+                dates[sentence.index],
+                partial(occurrences, self.triggers, armed=armed, dated_reference=dated),
+            )
             triggers += [t for t, _ in clauses]
-            within = {(t.start, t.end): bounds for t, bounds in clauses}
+            within = told_apart | {(t.start, t.end): bounds for t, bounds in clauses}
             # "Hama followed on 5 December": the clause's form tells the event; the classifier
             # neither adds to nor drops from it.
             gap = gapped_trigger(sentence, triggers, ctx.drafts)
@@ -323,6 +335,18 @@ class Extractor:
                     others=[t for t in triggers if t is not trigger],
                     within=within.get((trigger.start, trigger.end)),
                 )
+            # "X fell on 28 January, and Saraqib on 8 February": the verb gapped.
+            for one, of in gapped_items(sentence, triggers, dates[sentence.index]):
+                source = next((d for d in ctx.drafts if d.trigger == of), None)
+                if source is None or any(
+                    d.sentence.index == sentence.index
+                    and d.location is not None
+                    and one.start <= d.location.mention.start < one.end
+                    for d in ctx.drafts
+                ):
+                    continue  # the place is one of the first clause's list already
+                new = drafts_for(ctx, sentence, one, actors_here, dates[sentence.index], True, [])
+                ctx.drafts += followed_drafts(new, source)
             said, told = gap if gap is not None else ([], None)
             for one in said:  # "Hama followed on 5 December, and Homs on Saturday"
                 new = drafts_for(ctx, sentence, one, actors_here, dates[sentence.index], True, [])

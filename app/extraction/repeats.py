@@ -14,6 +14,7 @@ from collections.abc import Callable, Mapping, Sequence
 
 from app.extraction.dates import DateMention
 from app.extraction.event_types import Trigger, TriggerFinder, irrealis
+from app.extraction.irrealis import CLAUSE_VERB
 from app.extraction.occurrences import without_month_may
 from app.extraction.patterns import lazy_compile
 from app.extraction.text import Sentence
@@ -104,13 +105,20 @@ def _own_date(
 
 #: "the abduction ended when ...": the occurrence told already, named again.
 _NAMED_AGAIN = re.compile(r"\b(?:the|this|that|its|their)\s+(?:[\w-]+\s+)?$", re.I)
+#: "on the Euphrates ": where the place before lies, not a noun naming the occurrence again.
+_PLACE_BEFORE = lazy_compile(r"\b(?:on|in|near|at|along|by) the\s+[A-Z][a-z][\w-]*\s+$", 0)
 
 
 def _goes_on(sentence: Sentence, trigger: Trigger, goes_on: re.Pattern[str] | None) -> bool:
     """ "the abduction was reported", "and fighting went on through Monday" (``goes_on``:
     the lexicon's ``goes_on`` cue words): the occurrence told, named again or lasting."""
     at = trigger.start - sentence.start
-    if _NAMED_AGAIN.search(sentence.text[max(0, at - 25) : at]):
+    again = _NAMED_AGAIN.search(sentence.text[max(0, at - 25) : at])
+    if again and not (
+        _PLACE_BEFORE.search(sentence.text[max(0, at - 40) : at])
+        and CLAUSE_VERB.match(trigger.text)
+    ):
+        # not "al-Qaim on the Euphrates fell": a place told by where it lies, then its verb
         return True
     near = sentence.text[max(0, at - 15) : at + len(trigger.text) + 20]
     return goes_on is not None and goes_on.search(near) is not None

@@ -52,3 +52,46 @@ def test_an_attack_responded_to_the_previous_night_is_one_of_the_day_before(extr
         "previous night."
     )
     assert ("drone_or_rocket_attack", dt.date(2024, 3, 8)) in _dated(extractor, text)
+
+
+def test_a_clash_since_which_a_month_is_named_is_an_event_of_that_month(extractor):
+    text = (
+        "Gunmen shot dead a policeman in Baiji on Friday. It was the worst loss for the town "
+        "since militants overran Tuz Khurmatu last October."
+    )
+    assert ("armed_clash", dt.date(2023, 10, 1)) in _dated(extractor, text)
+
+
+def test_a_clash_since_last_month_stays_a_reference(extractor):
+    text = (
+        "Gunmen shot dead a policeman in Baiji on Friday. It was the worst loss for the town "
+        "since militants overran Tuz Khurmatu last month."
+    )
+    assert "armed_clash" not in {t for t, _ in _dated(extractor, text)}
+
+
+def test_a_relative_clause_with_a_month_named_is_an_event_of_that_month(extractor):
+    text = (
+        "A bomb killed two soldiers near Tuz Khurmatu on Friday. About 300 Iranian advisers "
+        "are based at a camp near Amerli, who were deployed there in November."
+    )
+    assert ("troop_deployment", dt.date(2023, 11, 1)) in _dated(extractor, text)
+
+
+def test_a_relative_clause_with_last_month_is_no_event(extractor):
+    text = (
+        "A bomb killed two soldiers near Tuz Khurmatu on Friday. About 300 Iranian advisers "
+        "are based at a camp near Amerli, who were deployed there last month."
+    )
+    assert "troop_deployment" not in {t for t, _ in _dated(extractor, text)}
+
+
+def test_a_dated_strike_elsewhere_is_no_repeat_of_that_days_raids(extractor):
+    text = (
+        "Russian warplanes have pounded villages around Maarat al-Numan since Thursday. "
+        "The escalation came hours after a drone attack on a parade at the army base in Hama "
+        "on Thursday, in which 30 officers were killed."
+    )
+    found = extractor.extract(ReportInput(text, SUNDAY)).events
+    places = {e.properties.location.name for e in found if e.properties.location is not None}
+    assert any(name.startswith(("Hama", "Ḩamāh")) for name in places)

@@ -131,3 +131,13 @@ def test_a_clause_dated_days_after_the_first_tells_a_second_event(extractor):
 def test_a_clause_after_though_with_its_own_day_is_a_second_event(extractor):
     text = "On 3 May 2023 a rocket hit the K1 base near Kirkuk, though on 9 May a drone hit Harir."
     assert len(events(extractor, text, dt.date(2023, 6, 1))) == 2
+
+
+def test_each_dated_clause_keeps_the_place_it_names(extractor):
+    text = (
+        "Baiji, a refinery town north of Tikrit, was recaptured from the militants in October "
+        "2015, and Haditha on the Euphrates fell to the army on 3 November 2016."
+    )
+    found = {(e[0], e[1]) for e in events(extractor, text, dt.date(2017, 1, 10))}
+    assert ("armed_clash", "Baiji") in found
+    assert ("armed_clash", "Haditha") in found

@@ -94,3 +94,19 @@ def test_a_weekday_after_and_is_no_gapped_clause(extractor):
     )
     found = events(extractor, text, dt.date(2022, 12, 12))
     assert [e[1] for e in found] == ["Saraqib", "Maarat al-Numan"]
+
+
+def test_a_gapped_clause_after_a_comma_is_one_more_town_taken(extractor):
+    text = (
+        "Kafr Nabudah, the largest town in the area, fell on 26 May after weeks of shelling, "
+        "and Qalaat al-Madiq on 9 June."
+    )
+    found = {(e[0], e[1]) for e in events(extractor, text, dt.date(2019, 6, 20))}
+    assert ("armed_clash", "Kafr Nabudah") in found
+    assert ("armed_clash", "Qalaat al-Madiq") in found
+
+
+def test_a_place_listed_with_its_own_date_is_not_told_twice(extractor):
+    text = "Rebels took Kafr Nabudah on 26 May, and Qalaat al-Madiq on 9 June."
+    found = [e[1] for e in events(extractor, text, dt.date(2019, 6, 20))]
+    assert found.count("Qalaat al-Madiq") == 1

@@ -392,6 +392,7 @@ def test_a_town_that_fell_to_named_factions_is_ground_taken(extractor):
     ("text", "places"),
     [
         ("Saraqib fell on 8 February, cutting the M5 highway.", ["Saraqib"]),
+        ("Kafr Nabudah fell on 26 May after a week of shelling.", ["Kafr Nabudah"]),
         (
             "Tal Afar, the last town held by the group west of Mosul, fell in late August.",
             ["Tal Afar"],
@@ -482,3 +483,17 @@ def test_state_forces_taking_over_checkpoints_deploy(extractor):
         dt.date(2017, 10, 18),
     )
     assert found == ["troop_deployment"]
+
+
+def test_ground_taken_a_day_after_another_town_is_two_battles(extractor):
+    text = (
+        "Government troops took control of Kafr Zita on Friday, a day after seizing the "
+        "town of Latamneh, a monitor said."
+    )
+    found = events(extractor, text, dt.date(2019, 5, 12))
+    places = {(e[0], e[1]) for e in found}
+    assert ("armed_clash", "Kafr Zita") in places
+    assert ("armed_clash", "Al-Lataminah") in places
+    # the participle clause has no subject of its own: the troops seized the town
+    seized = next(e for e in found if e[1] == "Al-Lataminah")
+    assert "Syrian government forces" in seized[3]

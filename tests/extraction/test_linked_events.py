@@ -32,3 +32,14 @@ def test_a_link_verb_after_a_short_subject():
     assert link_at("The raid came hours after gunmen fled.") is not None
     assert link_at("The convoy came under fire near the bridge.") is None
     assert link_at("Clashes followed by airstrikes hit the town.") is None
+
+
+def test_the_event_after_a_link_verb_is_not_the_one_its_subject_names(extractor):
+    text = (
+        "Seven protesters were killed in Karbala on Friday when gunmen stormed their sit-in. "
+        "Police said nobody had been arrested. The health office appealed for blood donations. "
+        "The attack came hours after thousands of students rallied in Basra on Friday "
+        "against unemployment."
+    )
+    found = events(extractor, text, dt.date(2021, 3, 14))
+    assert ("protest", "Basrah") in {(e[0], e[1]) for e in found}

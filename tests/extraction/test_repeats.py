@@ -52,3 +52,12 @@ def test_the_occurrence_named_again_is_no_second_event(extractor):
         "police on 5 January."
     )
     assert len(found(extractor, text)) == 1
+
+
+def test_a_place_told_by_its_river_then_its_verb_is_a_second_event(extractor):
+    text = (
+        "Baiji, a refinery town north of Tikrit, was recaptured from the militants in October "
+        "2015, and Haditha on the Euphrates fell to the army on 3 November 2016."
+    )
+    days = {date for _, _, date in found(extractor, text)}
+    assert dt.date(2016, 11, 3) in days
