@@ -37,6 +37,7 @@ from app.extraction.date_periods import (
 from app.extraction.date_qualifiers import joined_parts, night_of, qualified
 from app.extraction.date_resolvers import resolve
 from app.extraction.date_scan import DateScan, scan_dates
+from app.extraction.date_years import carried_years
 
 Precision = Literal["day", "week", "month", "year"]
 Role = Literal["event", "report", "since", "follow"]
@@ -124,6 +125,8 @@ def find_dates(
     found = joined_parts(text, found, offset, _week_of)  # "late April and early May"
     if "ast " in text or "week of" in text or "this year" in text:  # "11 June last year"
         found = qualified(text, found, reported or anchor, offset, _week_of)
+    if len(found) > 1:  # "in March 2016, and Qaryatayn in April": April 2016
+        found = carried_years(found, anchor)
     return found
 
 
