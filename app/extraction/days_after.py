@@ -25,6 +25,8 @@ _DAYS_AFTER = re.compile(
 #: A word of the subject before an active trigger: no verb ("opened", "launching") in it.
 _VERB_LIKE = re.compile(r"^[a-z]+(?:ed|ing)$|^(?:had|has|have|was|were|is|are|took|began)$", re.I)
 #: "a day after jets opened the offensive": the start of the campaign the sentence goes on with.
+#: A verb whose object noun is the act itself ("fired rockets", "set off a car bomb").
+_ACT_VERB = re.compile(r"^(?:fired|lobbed|dropped|detonated|planted|shelled)$", re.I)
 _OPENING = re.compile(r"(?:open|launch|start|beg[ia]n)\w*\b", re.I)
 _COUNTS = {
     "a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -41,8 +43,11 @@ def days_after(sentence: Sentence, trigger: Trigger) -> int:
     if match is None or match[1].lower() not in _COUNTS and not match[1].isdigit():
         return 0
     subject = match["subject"]
+    words = subject.split() if subject is not None else []
+    if words and _ACT_VERB.match(words[-1]):
+        words = words[:-1]  # "a day after militants fired rockets": the rockets are the act
     if subject is not None and (
-        any(_VERB_LIKE.match(word) for word in subject.split()) or _OPENING.match(trigger.text)
+        any(_VERB_LIKE.match(word) for word in words) or _OPENING.match(trigger.text)
     ):
         return 0
     n = int(match[1]) if match[1].isdigit() else _COUNTS[match[1].lower()]

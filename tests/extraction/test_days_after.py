@@ -8,6 +8,7 @@ from app.extraction.text import Sentence
 
 
 def _lag(text: str, word: str, kind: str = "kidnapping") -> int:
+    kind = "drone_or_rocket_attack" if word == "rockets" else kind
     at = text.index(word)
     return days_after(
         Sentence(0, 0, len(text), text), Trigger(BY_NAME[kind], at, at + len(word), word)
@@ -22,6 +23,12 @@ def _lag(text: str, word: str, kind: str = "kidnapping") -> int:
         ("Jets struck Batifa on 3 May, a week before gunmen were abducted there.", "abducted", -7),
         ("The engineer was freed on Sunday, a few days after he was kidnapped.", "kidnapped", 0),
         ("The engineer was freed on Sunday after he was kidnapped in Hawija.", "kidnapped", 0),
+        # the noun after a firing verb is the act itself
+        (
+            "Jets struck a depot on Tuesday, a day after militants fired rockets at Erbil.",
+            "rockets",
+            1,
+        ),
     ],
 )
 def test_days_counted_back_from_the_sentences_date(text, word, lag):
