@@ -14,6 +14,7 @@ from app.extraction.actors import ActorMention
 from app.extraction.cues import cued_search
 from app.extraction.drafting import ReportContext, event_countries
 from app.extraction.occurrences import BLAME, CLAIM
+from app.extraction.patterns import lazy_compile
 from app.extraction.text import Sentence
 from app.extraction.told_before import claim_clause_start
 
@@ -22,9 +23,32 @@ from app.extraction.told_before import claim_clause_start
 _OWN_ACT = re.compile(r"claimed to have\b", re.I)
 
 
+#: "No group immediately claimed the attack", "nobody has claimed it": a claim denied.
+_DENIED = lazy_compile(
+    r"\b(?:no|not|nobody|none|never)\b(?:\s+(?:one|group|side|faction|party|has|have|had|"
+    r"was|were|is|immediately|yet|publicly|officially))*\s+$",
+    re.I,
+)
+
+#: Other incidents than the one denied: "but previous attacks were blamed on ...".
+_OTHER_EVENTS = lazy_compile(r"\b(?:previous|earlier|past|similar|other|former)\b", re.I)
+
+
+def _affirmed_claim(text: str) -> re.Match[str] | None:
+    """The first claim or blame of the sentence that is not denied: "No group claimed the
+    attack, but officials said it bore the hallmarks of ISIS" lays the blame after it."""
+    claim = cued_search(CLAIM, text)
+    while claim is not None and _DENIED.search(text, max(0, claim.start() - 40), claim.start()):
+        denied_end = claim.end()
+        claim = CLAIM.search(text, denied_end)
+        if claim is not None and _OTHER_EVENTS.search(text, denied_end, claim.start()):
+            return None  # "but previous attacks have been blamed on ...": not this one
+    return claim
+
+
 def attach_claim(sentence: Sentence, actors: list[ActorMention], ctx: ReportContext) -> None:
     """ "ISIS claimed the attack": the claimant becomes the actor of the incident meant."""
-    claim = cued_search(CLAIM, sentence.text) if actors else None
+    claim = _affirmed_claim(sentence.text) if actors else None
     if claim is None:
         return
     at = sentence.start + claim.start()

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from app.extraction.patterns import lazy_compile
+
 _ARTICLE = r"(?:the\s+|a\s+|an\s+|its\s+|their\s+)?"
 AGENT_BEFORE = re.compile(
     r"\b(?:by|(?:fire|gunfire|attacks?|shelling|assault|strikes?|rockets?|missiles?|drones?)"
@@ -50,6 +52,14 @@ ATTACK_AFTER = re.compile(
 BETWEEN = re.compile(r"\bbetween\b", re.I)
 #: "supporters of the Sadrist movement": the crowd acts, the movement stands behind it.
 FOLLOWERS_BEFORE = re.compile(r"\b(?:supporters|followers|partisans)\s+of\s+(?:the\s+)?$", re.I)
+#: An armed body's act against a crowd, told just after its name: "Asayish fired into the air
+#: to disperse the crowd", "HTS broke up a protest", "SDF members opened fire on demonstrators".
+FORCE_ON_CROWD_AFTER = lazy_compile(
+    r"^(?:\s+(?:members|gunmen|fighters|guards|police|forces|personnel|units))?\s+(?:fired|"
+    r"opened\s+fire|broke\s+up|dispersed|used\s+(?:tear\s+gas|batons|live|water)|beat|"
+    r"shot\s+at)\b",
+    re.I,
+)
 #: What a crowd storms or burns: its owner is the target of the riot.
 CROWD_OBJECT = re.compile(
     r"\b(?:(?:offices?|headquarters|buildings?|premises|embassy|consulate|compound|homes?|"

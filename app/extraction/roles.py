@@ -33,6 +33,7 @@ from app.extraction.role_patterns import (
     CROWD_OBJECT,
     DEFENCE,
     FOLLOWERS_BEFORE,
+    FORCE_ON_CROWD_AFTER,
     FORCE_WORDS,
     HARMED,
     HOLDER_BEFORE,
@@ -69,6 +70,8 @@ _STRIKES = frozenset(
     {"attack", "ied_explosion", "suicide_bombing", "drone_or_rocket_attack", "airstrike"}
 )
 _STATE = frozenset({"state_forces", "external_forces"})
+#: Armed bodies that are not the state's: acting against a crowd, they intervene in it.
+_ARMED_GROUPS = frozenset({"rebel_group", "political_militia", "identity_militia"})
 #: People taken or freed: the civilians named by what they are, when no other target is named.
 _TAKEN = frozenset({"kidnapping", "arrest", "prisoner_release"})
 
@@ -127,6 +130,8 @@ def _role(draft: EventDraft, trigger: Trigger, mention: ActorMention, actor: Act
             return "associated"  # "supporters of Kataib Hezbollah stormed the gate": the crowd acts
         if actor.kind in ("state_forces", "external_forces"):
             return "associated"  # security forces acting against a demonstration
+        if actor.kind in _ARMED_GROUPS and cued_search(FORCE_ON_CROWD_AFTER, after):
+            return "associated"  # "Asayish fired into the air to disperse the crowd"
         return "actor"
     violent = group in _VIOLENT_GROUPS
     if violent and mention.end <= trigger.start:

@@ -152,3 +152,37 @@ def test_a_claim_of_several_attacks_covers_each_place_it_names(extractor):
     strikes = [e for e in found if e[1] in ("Ain al-Asad Air Base", "Harir Air Base")]
     assert len(strikes) == 2, found
     assert all(e[3].get("Islamic Resistance in Iraq") == "actor" for e in strikes)
+
+
+def test_a_denied_claim_leaves_the_blame_after_it(extractor):
+    found = events(
+        extractor,
+        "A car bomb exploded outside the municipal building in Hit on Tuesday, killing four "
+        "people. Nobody claimed the bombing, but police officers said it bore the hallmarks "
+        "of Islamic State cells.",
+        dt.date(2021, 5, 12),
+    )
+    (bombing,) = [e for e in found if e[0] == "ied_explosion"]
+    assert bombing[3].get("ISIS") == "actor"
+
+
+def test_blame_for_earlier_attacks_is_not_laid_on_the_one_denied(extractor):
+    found = events(
+        extractor,
+        "Two drones hit the edge of Erbil airport late on Saturday, officials said. No group "
+        "has claimed the attack, but earlier attacks were blamed on Kataib Hezbollah.",
+        dt.date(2021, 9, 12),
+    )
+    (strike,) = [e for e in found if e[0] == "drone_or_rocket_attack"]
+    assert strike[3].get("Kataib Hezbollah") != "actor"
+
+
+def test_a_claim_told_in_an_online_statement_names_the_bomber(extractor):
+    found = events(
+        extractor,
+        "A roadside bomb tore through a minibus near Baquba on Monday, killing five people. "
+        "Islamic State said in an online statement that it had targeted a militia patrol.",
+        dt.date(2016, 1, 12),
+    )
+    (bombing,) = [e for e in found if e[0] == "ied_explosion"]
+    assert bombing[3].get("ISIS") == "actor"

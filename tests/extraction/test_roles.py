@@ -670,3 +670,14 @@ def test_a_force_that_only_tells_the_event_leaves_the_men_hit_to_the_state(extra
     )
     found = [f for f in events(extractor, text, dt.date(2019, 5, 10)) if f[0] == "ied_explosion"]
     assert found and found[0][3].get("Iraqi Security Forces") == "target", found
+
+
+def test_an_armed_group_dispersing_a_crowd_intervenes_in_the_protest(extractor):
+    found = events(
+        extractor,
+        "Hundreds of people demonstrated in Idlib city on Friday against rising prices, and "
+        "Hayat Tahrir al-Sham fired into the air to disperse them.",
+        dt.date(2023, 6, 10),
+    )
+    (protest,) = [e for e in found if e[0] == "protest"]
+    assert protest[3].get("HTS") == "associated"
