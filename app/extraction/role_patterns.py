@@ -60,6 +60,21 @@ FORCE_ON_CROWD_AFTER = lazy_compile(
     r"shot\s+at)\b",
     re.I,
 )
+#: "terrorists who were preparing to attack our commandos were neutralised": the issuer's own
+#: forces that an attack foiled in time was meant for, told just before their name; in a
+#: statement, those who stopped it.
+FOILED_ON_OURS_BEFORE = lazy_compile(
+    r"\b(?:preparing|planning|trying|attempting|intending|about)\s+(?:to\s+(?:attack|target|"
+    r"infiltrate)|an?\s+(?:attack|assault|infiltration)\s+(?:on|against))\s+(?:our\s+"
+    r"(?:[\w-]+\s+){0,2})?$",
+    re.I,
+)
+#: "strikes carried out in coordination with our commandos": a side acting with the doer.
+JOINTLY_WITH_BEFORE = lazy_compile(
+    r"\b(?:in\s+(?:close\s+)?(?:coordination|cooperation|conjunction)|jointly|together)\s+"
+    r"with\s+(?:the\s+|our\s+)?(?:[\w-]+\s+){0,2}$",
+    re.I,
+)
 #: What a crowd storms or burns: its owner is the target of the riot.
 CROWD_OBJECT = re.compile(
     r"\b(?:(?:offices?|headquarters|buildings?|premises|embassy|consulate|compound|homes?|"

@@ -32,11 +32,13 @@ from app.extraction.role_patterns import (
     BLAMED,
     CROWD_OBJECT,
     DEFENCE,
+    FOILED_ON_OURS_BEFORE,
     FOLLOWERS_BEFORE,
     FORCE_ON_CROWD_AFTER,
     FORCE_WORDS,
     HARMED,
     HOLDER_BEFORE,
+    JOINTLY_WITH_BEFORE,
     LIST_SUBJECT_AFTER,
     OBJECT_BEFORE,
     OWN_SUBJECT,
@@ -134,6 +136,11 @@ def _role(draft: EventDraft, trigger: Trigger, mention: ActorMention, actor: Act
             return "associated"  # "Asayish fired into the air to disperse the crowd"
         return "actor"
     violent = group in _VIOLENT_GROUPS
+    foiled = cued_search(FOILED_ON_OURS_BEFORE, before) if violent else None
+    if foiled and (" our " in foiled.group() or mention.text.lower().startswith("our ")):
+        return "actor"  # "PKK terrorists preparing to attack our commandos were neutralised"
+    if violent and mention.start >= trigger.end and cued_search(JOINTLY_WITH_BEFORE, before):
+        return "actor"  # "air strikes carried out in coordination with our commandos"
     if violent and mention.end <= trigger.start:
         said = speaker_role(
             sentence.text, end, trigger.start - sentence.start, trigger.end - sentence.start

@@ -681,3 +681,14 @@ def test_an_armed_group_dispersing_a_crowd_intervenes_in_the_protest(extractor):
     )
     (protest,) = [e for e in found if e[0] == "protest"]
     assert protest[3].get("HTS") == "associated"
+
+
+def test_the_issuers_forces_a_foiled_attack_was_meant_for_stopped_it(extractor):
+    found = roles(
+        extractor,
+        "Ministry of National Defence: 4 PKK terrorists who were planning an attack on our "
+        "bases near Hakurk were neutralised in an air-supported operation.",
+        dt.date(2023, 4, 20),
+    )
+    assert found.get("PKK") == "target"
+    assert found.get("Turkish Armed Forces") == "actor"
