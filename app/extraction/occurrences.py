@@ -35,6 +35,8 @@ from app.extraction.visits import visit
 CLAIM = re.compile(
     r"\b(?:claimed|blam(?:ed|es|ing)|accused(?! of)|responsibility|attributed|behind the|"
     r"hallmarks)\b|"
+    # "the PKK said it was behind both attacks": its own claim, named before
+    r"\b(?:it|they) (?:was|were) behind (?:the|both|these|those|that|this)\b|"
     # "the Guards said in a statement that they had fired the missiles": a claim, too
     r"\b(?:said|announced|stated)(?: in an? (?:[\w-]+ )?statement)?(?: on \w+)?,? (?:that )?"
     r"(?:it|they|its (?:fighters|forces|units|drones)|their fighters) had (?:fired|launched|"

@@ -186,3 +186,15 @@ def test_a_claim_told_in_an_online_statement_names_the_bomber(extractor):
     )
     (bombing,) = [e for e in found if e[0] == "ied_explosion"]
     assert bombing[3].get("ISIS") == "actor"
+
+
+def test_a_group_that_says_it_was_behind_the_attacks_claims_them(extractor):
+    found = events(
+        extractor,
+        "Two drones were shot down near Harir air base in Erbil governorate early on Tuesday, "
+        "officials said. Kataib Hezbollah later said on Telegram that it was behind both "
+        "attacks.",
+        dt.date(2023, 10, 24),
+    )
+    strikes = [e for e in found if e[0] == "drone_or_rocket_attack"]
+    assert strikes and strikes[0][3].get("Kataib Hezbollah") == "actor"
