@@ -33,6 +33,9 @@ _DENIED = lazy_compile(
 #: Other incidents than the one denied: "but previous attacks were blamed on ...".
 _OTHER_EVENTS = lazy_compile(r"\b(?:previous|earlier|past|similar|other|former)\b", re.I)
 
+#: The agent of "claimed by X", "claimed by the Islamic Resistance", "claimed by 'IRI'".
+_AGENT_END = lazy_compile(r"\bby\s+(?:the\s+)?[\"'\u2018\u201c]?$", re.I)
+
 
 def _affirmed_claim(text: str) -> re.Match[str] | None:
     """The first claim or blame of the sentence that is not denied: "No group claimed the
@@ -61,7 +64,10 @@ def attach_claim(sentence: Sentence, actors: list[ActorMention], ctx: ReportCont
         claimants = [
             m
             for m in actors
-            if m.start < at or sentence.text[: m.start - sentence.start].rstrip().endswith(" by")
+            if m.start < at
+            or _AGENT_END.search(
+                sentence.text, max(0, m.start - sentence.start - 20), m.start - sentence.start
+            )
         ]
     drafts, told = ctx.drafts, None
     start = claim_clause_start(sentence, claim.start())

@@ -198,3 +198,25 @@ def test_a_group_that_says_it_was_behind_the_attacks_claims_them(extractor):
     )
     strikes = [e for e in found if e[0] == "drone_or_rocket_attack"]
     assert strikes and strikes[0][3].get("Kataib Hezbollah") == "actor"
+
+
+def test_the_agent_of_claimed_by_the_group_is_the_claimant(extractor):
+    found = events(
+        extractor,
+        "A drone hit a US outpost near al-Tanf on Sunday, wounding four soldiers. "
+        "The attack was claimed by the Islamic Resistance in Iraq, an umbrella of militias.",
+        dt.date(2024, 1, 30),
+    )
+    strikes = [e for e in found if e[0] == "drone_or_rocket_attack"]
+    assert strikes and strikes[0][3].get("Islamic Resistance in Iraq") == "actor"
+
+
+def test_a_claim_in_a_telegram_post_names_the_attacker(extractor):
+    found = events(
+        extractor,
+        "Rockets struck the airport in Erbil late on Monday, wounding two contractors. "
+        "Kataib Hezbollah said in a Telegram post that it had carried out the attack.",
+        dt.date(2021, 2, 16),
+    )
+    strikes = [e for e in found if e[0] == "drone_or_rocket_attack"]
+    assert strikes and strikes[0][3].get("Kataib Hezbollah") == "actor"
