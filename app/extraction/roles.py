@@ -25,6 +25,7 @@ from app.extraction.cues import cued_search
 from app.extraction.event_builder import EventDraft
 from app.extraction.event_types import Trigger
 from app.extraction.passives import suffered
+from app.extraction.patterns import lazy_compile
 from app.extraction.role_patterns import (
     AGENT_BEFORE,
     ATTACK_AFTER,
@@ -307,8 +308,20 @@ def _same_kind(one: str, other: str) -> bool:
     return one == other or (one in _BOMBS and other in _BOMBS)
 
 
-#: How far back a claim of responsibility reaches, in sentences.
+#: How far back a claim of responsibility reaches, in sentences (twice as far for a claim of
+#: several: "claimed responsibility for the two attacks").
 CLAIM_REACH = 3
+_SEVERAL_CLAIMED = lazy_compile(
+    r"\b(?:both|two|three|four|all)\s+(?:of\s+the\s+)?(?:attacks|bombings|blasts|explosions)\b",
+    re.I,
+)
+#: What a claim says was attacked or with what: "claimed the convoy attacks", "the rocket attack".
+_CLAIMED_KIND = lazy_compile(
+    r"\b(?:the|its|both|two|three|these|those|this|that)\s+(convoy|rocket|drone|mortar|missile|"
+    r"checkpoint|patrol|pipeline|prison|airport|base|embassy|consulate)s?\s+(?:attacks?|bombings?|"
+    r"strikes?)\b",
+    re.I,
+)
 
 
 def claimed(drafts: Sequence[EventDraft], sentence: Sentence) -> list[EventDraft]:
@@ -317,21 +330,28 @@ def claimed(drafts: Sequence[EventDraft], sentence: Sentence) -> list[EventDraft
     with the others of its series (same type, or bombs of a twin bombing, on overlapping
     dates: "missiles struck houses ... another fell near the airport"; the lead and its
     retelling) that no one else is named as doing."""
+    several = cued_search(_SEVERAL_CLAIMED, sentence.text) is not None
+    reach = CLAIM_REACH * 2 if several else CLAIM_REACH
     recent = [
         d
         for d in drafts
         if d.category == "security_incident"
         and d.spec.name not in _NOT_CLAIMED
-        and 0 <= sentence.index - d.sentence.index <= CLAIM_REACH
+        and 0 <= sentence.index - d.sentence.index <= reach
     ]
     if not recent:
         return []
     text = sentence.text.lower()
+    named = cued_search(_CLAIMED_KIND, sentence.text)
+    kind = named.group(1).lower() if named is not None else None
     chosen = recent[-1]
     for draft in reversed(recent):
         place = draft.location.mention.text.lower() if draft.location is not None else None
         if draft.trigger.text.lower() in text or (place is not None and place in text):
             chosen = draft
+            break
+        if kind is not None and re.search(rf"\b{re.escape(kind)}", draft.sentence.text, re.I):
+            chosen = draft  # "claimed the convoy attacks": the bombs that hit the convoys
             break
     series = [
         d

@@ -220,3 +220,32 @@ def test_a_claim_in_a_telegram_post_names_the_attacker(extractor):
     )
     strikes = [e for e in found if e[0] == "drone_or_rocket_attack"]
     assert strikes and strikes[0][3].get("Kataib Hezbollah") == "actor"
+
+
+def test_a_claim_of_the_convoy_attacks_is_about_the_bombs_on_the_convoys(extractor):
+    found = events(
+        extractor,
+        "- A roadside bomb hit a supply convoy near Nasiriyah on Monday; no injuries.\n"
+        "- Rockets hit the Balad air base on Tuesday; no damage reported.\n"
+        "- Kataib Sayyid al-Shuhada claimed the convoy attack on its Telegram channel.",
+        dt.date(2021, 6, 10),
+    )
+    (bomb,) = [e for e in found if e[0] == "ied_explosion"]
+    assert bomb[3].get("Kataib Sayyid al-Shuhada") == "actor"
+    rockets = [e for e in found if e[0] == "drone_or_rocket_attack"]
+    assert all(e[3].get("Kataib Sayyid al-Shuhada") != "actor" for e in rockets)
+
+
+def test_a_claim_of_both_attacks_reaches_the_first_one_told_further_back(extractor):
+    found = events(
+        extractor,
+        "Two car bombs exploded in a market in Homs on Sunday, killing 30 people, a governorate "
+        "source said. The source added that the blasts caused heavy damage to shops. "
+        "Rescue teams worked through the night. In Damascus, a suicide bomber blew himself up "
+        "near a bus station in Sayyida Zeinab, killing 12. The toll there rose later. "
+        "Islamic State claimed responsibility for both attacks.",
+        dt.date(2016, 2, 21),
+    )
+    bombings = [e for e in found if e[0] in ("ied_explosion", "suicide_bombing")]
+    assert len(bombings) == 2
+    assert all(e[3].get("ISIS") == "actor" for e in bombings)
