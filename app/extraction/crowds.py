@@ -60,14 +60,18 @@ _ARMED = frozenset(
 
 def as_rioters(draft: EventDraft, catalog: ActorCatalog) -> None:
     """In a riot, the text's demonstrators, and residents who riot ("residents threw
-    stones"), are the country's rioters (same role)."""
-    if draft.spec.name != "riot":
+    stones"), are the country's rioters (same role); in a demonstration, residents who
+    demonstrate ("residents gathered to protest") are its protesters."""
+    if draft.spec.name not in _UNREST:
         return
+    crowd_name = "Rioters" if draft.spec.name == "riot" else "Protesters"
     actors: list[tuple[Actor, str, ActorMention | None]] = []
     for actor, role, mention in draft.actors:
-        crowd = actor.kind == "protesters" or (actor.kind == "civilians" and role == "actor")
+        crowd = (actor.kind == "protesters" and crowd_name == "Rioters") or (
+            actor.kind == "civilians" and role == "actor"
+        )
         if crowd and "(" in actor.name:
-            rioters = catalog.local("Rioters", actor.country)
+            rioters = catalog.local(crowd_name, actor.country)
             if rioters is not None:
                 actor = rioters
         if not any(a.name == actor.name for a, _, _ in actors):

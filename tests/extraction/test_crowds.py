@@ -176,3 +176,14 @@ def test_a_mission_s_owner_is_read_from_the_lexicon_s_states(extractor):
     with_kuwait = CrowdTargets([kuwait, *extractor.lexicon.states], extractor.actors.as_of)
     assert with_kuwait.mission_owner(text) == "Kuwaiti government"
     assert with_kuwait.mission_owner("Protesters stormed the Iraqi embassy in Tehran.") is None
+
+
+def test_residents_who_demonstrate_are_the_protesters(extractor):
+    found = events(
+        extractor,
+        "Hundreds of residents of Deir ez-Zor city demonstrated on Friday against power cuts "
+        "and fuel prices, local activists said.",
+        dt.date(2025, 3, 8),
+    )
+    (protest,) = [e for e in found if e[0] == "protest"]
+    assert protest[3] == {"Protesters (Syria)": "actor"}
