@@ -187,3 +187,26 @@ def test_residents_who_demonstrate_are_the_protesters(extractor):
     )
     (protest,) = [e for e in found if e[0] == "protest"]
     assert protest[3] == {"Protesters (Syria)": "actor"}
+
+
+def test_people_detained_at_a_demonstration_are_its_protesters(extractor):
+    found = events(
+        extractor,
+        "Police fired tear gas in Nasiriyah on Monday and detained dozens of people as they "
+        "tried to march on the governorate building.",
+        dt.date(2020, 1, 21),
+    )
+    (arrest,) = [e for e in found if e[0] == "arrest"]
+    assert arrest[3].get("Protesters (Iraq)") == "target"
+    assert "Civilians (Iraq)" not in arrest[3]
+
+
+def test_people_detained_in_march_or_before_a_protest_stay_civilians(extractor):
+    found = events(
+        extractor,
+        "Soldiers arrested residents of the village of Kodana on Friday, prompting a protest "
+        "by their relatives.",
+        dt.date(2025, 1, 20),
+    )
+    (arrest,) = [e for e in found if e[0] == "arrest"]
+    assert "Protesters (Syria)" not in arrest[3]
