@@ -33,6 +33,11 @@ _DENIED = lazy_compile(
 #: Other incidents than the one denied: "but previous attacks were blamed on ...".
 _OTHER_EVENTS = lazy_compile(r"\b(?:previous|earlier|past|similar|other|former)\b", re.I)
 
+#: What a claimant says its act answered: "in response to an Israeli air strike".
+_ANSWERED = lazy_compile(
+    r"\b(?:in\s+(?:response|retaliation|revenge)\s+(?:to|for)|to\s+avenge|retaliating\s+for)\b",
+    re.I,
+)
 #: The agent of "claimed by X", "claimed by the Islamic Resistance", "claimed by 'IRI'".
 _AGENT_END = lazy_compile(r"\bby\s+(?:the\s+)?[\"'\u2018\u201c]?$", re.I)
 
@@ -70,6 +75,15 @@ def attach_claim(sentence: Sentence, actors: list[ActorMention], ctx: ReportCont
             )
         ]
     drafts, told = ctx.drafts, None
+    # "...said they had fired the missiles, in response to an Israeli strike near Damascus":
+    # what the claimant answered is not what it claims.
+    drafts = [
+        d
+        for d in drafts
+        if d.sentence.index != sentence.index
+        or d.trigger.start < at
+        or not cued_search(_ANSWERED, sentence.text[claim.end() : d.trigger.start - sentence.start])
+    ]
     start = claim_clause_start(sentence, claim.start())
     if start is not None and drafts and drafts[-1].sentence.index == sentence.index:
         if _OWN_ACT.match(sentence.text, claim.start()):

@@ -249,3 +249,17 @@ def test_a_claim_of_both_attacks_reaches_the_first_one_told_further_back(extract
     bombings = [e for e in found if e[0] in ("ied_explosion", "suicide_bombing")]
     assert len(bombings) == 2
     assert all(e[3].get("ISIS") == "actor" for e in bombings)
+
+
+def test_what_a_claimant_says_it_answered_is_not_what_it_claims(extractor):
+    found = events(
+        extractor,
+        "Several ballistic missiles hit the outskirts of Erbil early on Sunday, officials said. "
+        "The Revolutionary Guards said in a statement that they had fired the missiles, in "
+        "response to an Israeli air strike near Damascus on 7 March that killed two officers.",
+        dt.date(2022, 3, 13),
+    )
+    (missiles,) = [e for e in found if e[0] == "drone_or_rocket_attack"]
+    assert missiles[3].get("IRGC") == "actor"
+    strikes = [e for e in found if e[0] == "airstrike"]
+    assert all("IRGC" not in e[3] for e in strikes)
