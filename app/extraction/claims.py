@@ -60,8 +60,9 @@ def attach_claim(sentence: Sentence, actors: list[ActorMention], ctx: ReportCont
     if claim is None:
         return
     at = sentence.start + claim.start()
-    if BLAME.match(claim.group()):
-        # "police blamed Islamic State", "bore the hallmarks of IS": named after the word.
+    if BLAME.match(claim.group()) or sentence.text.startswith(":", claim.end()):
+        # "police blamed Islamic State", "bore the hallmarks of IS", a log's "Claimed: IRI":
+        # named after the word.
         claimants = [m for m in actors if m.start > at]
     else:
         # The claimant: the subject before the claim, or the agent of "claimed by X"; not

@@ -263,3 +263,14 @@ def test_what_a_claimant_says_it_answered_is_not_what_it_claims(extractor):
     assert missiles[3].get("IRGC") == "actor"
     strikes = [e for e in found if e[0] == "airstrike"]
     assert all("IRGC" not in e[3] for e in strikes)
+
+
+def test_a_logs_claimed_colon_names_the_claimant_after_it(extractor):
+    found = events(
+        extractor,
+        "- 14 Feb - Harir base (Erbil): two rockets fired at the base; no damage. "
+        "Claimed: Kataib Hezbollah.",
+        dt.date(2024, 2, 16),
+    )
+    strikes = [e for e in found if e[0] == "drone_or_rocket_attack"]
+    assert strikes and strikes[0][3].get("Kataib Hezbollah") == "actor"
