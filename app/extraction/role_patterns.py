@@ -102,10 +102,11 @@ WEAPON_IN_MENTION = re.compile(
     r"(?:F|Su|MiG|Mi|A|B)-\d+s?|Sukhois?|MiGs?|Bayraktars?|Reapers?|Apaches?)$",
     re.I,
 )
-#: "were targeted", "came under fire", "had been killed": the subject suffers the action.
+#: "were targeted", "came under fire", "had been killed", "came under Turkish (artillery
+#: fire)": the subject suffers the action.
 PASSIVE_BETWEEN = re.compile(
     r"\b(?:was|were|been|being|is|are|got|get)\s+(?:\w+ly\s+|also\s+|reportedly\s+)?$|"
-    r"\b(?:came|come|comes|coming)\s+under\s+$",
+    r"\b(?:came|come|comes|coming)\s+under\s+(?:[\w-]+\s+){0,2}$",
     re.I,
 )
 #: Participles of harm: the subject of "were killed", "was ambushed" suffered it.

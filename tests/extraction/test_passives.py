@@ -83,3 +83,15 @@ def test_fighters_neutralised_in_an_air_operation_are_its_target(extractor):
     (strike,) = [e for e in found if e[0] == "airstrike"]
     assert strike[3].get("PKK") == "target"
     assert strike[3].get("Turkish Armed Forces") == "actor"
+
+
+def test_forces_that_came_under_an_owners_fire_are_its_target(extractor):
+    found = events(
+        extractor,
+        "A Turkish observation post near Morek came under Syrian government artillery fire on "
+        "Tuesday, the defence ministry said.",
+        dt.date(2020, 2, 4),
+    )
+    (shelling,) = [e for e in found if e[0] in ("drone_or_rocket_attack", "attack")]
+    assert shelling[3].get("Turkish Armed Forces") == "target"
+    assert shelling[3].get("Syrian government forces") == "actor"
