@@ -73,6 +73,10 @@ _STRIKES = frozenset(
     {"attack", "ied_explosion", "suicide_bombing", "drone_or_rocket_attack", "airstrike"}
 )
 _STATE = frozenset({"state_forces", "external_forces"})
+#: A trigger that is itself a passive: "came under attack", "came under fire".
+_UNDER = lazy_compile(r"(?:came|come|comes|coming)\s+under\b", re.I)
+#: A break after which a verb has a subject of its own.
+_CLAUSE_BREAK = lazy_compile(r"[;:]|,\s+(?:and|while|but|as|where|when)\b|\b(?:where|when)\b", re.I)
 #: Armed bodies that are not the state's: acting against a crowd, they intervene in it.
 _ARMED_GROUPS = frozenset({"rebel_group", "political_militia", "identity_militia"})
 #: People taken or freed: the civilians named by what they are, when no other target is named.
@@ -198,6 +202,8 @@ def _role(draft: EventDraft, trigger: Trigger, mention: ActorMention, actor: Act
         between = sentence.text[mention.end - sentence.start : trigger.start - sentence.start]
         if cued_search(OWN_SUBJECT, between):
             return "actor"  # "police were deployed, and nine men were arrested"
+        if _UNDER.match(trigger.text) and not _CLAUSE_BREAK.search(between):
+            return "target"  # "army positions near Haditha came under attack"
         if (
             cued_search(PASSIVE_BETWEEN, between)
             or PARTICIPLE_AFTER.match(after)

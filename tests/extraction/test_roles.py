@@ -692,3 +692,12 @@ def test_the_issuers_forces_a_foiled_attack_was_meant_for_stopped_it(extractor):
     )
     assert found.get("PKK") == "target"
     assert found.get("Turkish Armed Forces") == "actor"
+
+
+def test_positions_that_came_under_attack_are_its_target(extractor):
+    found = roles(
+        extractor,
+        "Peshmerga positions south of Makhmour came under attack late on Saturday.",
+        dt.date(2020, 9, 20),
+    )
+    assert found.get("Peshmerga") == "target"
