@@ -18,7 +18,9 @@ AGENT_BEFORE = re.compile(
     r"(?:\s+(?:on|late\s+on|early\s+on|overnight|at\s+dawn|again)(?:\s+[A-Z]\w+day)?)?"
     r"\s+from|blam(?:ed|es|ing)(?:\s+on)?|accus(?:ed|es|ing)(?!\s+of\b)|"
     r"(?:fell|falls?|fallen|falling)\s+to|at\s+the\s+hands\s+of)"
-    rf"\s+{_ARTICLE}(?:[\w-]+\s+){{0,2}}$",
+    # "by members of the government forces", "fire from armed elements of the so-called YBS"
+    rf"\s+{_ARTICLE}(?:(?:[\w-]+\s+){{0,2}}|(?:armed\s+)?(?:members|fighters|elements|gunmen|"
+    r"militants|units)\s+of\s+(?:the\s+)?(?:so-called\s+)?)$",
     re.I,
 )
 #: The side a force acts for, not against: "struck IS positions in support of the Peshmerga",

@@ -701,3 +701,13 @@ def test_positions_that_came_under_attack_are_its_target(extractor):
         dt.date(2020, 9, 20),
     )
     assert found.get("Peshmerga") == "target"
+
+
+def test_the_group_named_after_members_of_is_the_agent(extractor):
+    found = roles(
+        extractor,
+        "Two shepherds were shot dead near Rutba on Sunday by members of the Islamic State, "
+        "police said.",
+        dt.date(2019, 3, 18),
+    )
+    assert found.get("ISIS") == "actor"
