@@ -242,6 +242,11 @@ def assign(
             sentence.text[max(0, m.start - sentence.start - 20) : m.start - sentence.start],
         )
     ]
+    # "HTS security forces", "SNA military police", "Internal Security Forces (Asayish)": the
+    # generic word is the named body's own, not the state's.
+    mentions = [
+        m for m in mentions if not reading.generic(m) or not _owned(sentence, m, mentions, reading)
+    ]
     listed: tuple[ActorMention, str] | None = None  # the last mention given a role
     for mention in mentions:
         actor = reading.actor(mention)
@@ -278,6 +283,22 @@ def assign(
         )
         if civilians is not None:
             draft.add_actor(civilians, "target", None)  # "slammed into homes", "in a market"
+
+
+def _owned(
+    sentence: Sentence, generic: ActorMention, mentions: Sequence[ActorMention], reading: Reading
+) -> bool:
+    """Whether a generic force word is a named body's own: the name just before it ("HTS
+    security forces") or in brackets just after it ("Internal Security Forces (Asayish)")."""
+    for named in mentions:
+        if named is generic or reading.generic(named):
+            continue
+        if 0 <= generic.start - named.end <= 1 and reading.actor(named).kind in ARMED:
+            return True
+        gap = sentence.text[generic.end - sentence.start : named.start - sentence.start]
+        if named.start >= generic.end and gap.strip() == "(":
+            return True
+    return False
 
 
 def _civilians_may_be_hit(draft: EventDraft, trigger: Trigger) -> bool:

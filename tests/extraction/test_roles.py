@@ -711,3 +711,25 @@ def test_the_group_named_after_members_of_is_the_agent(extractor):
         dt.date(2019, 3, 18),
     )
     assert found.get("ISIS") == "actor"
+
+
+def test_a_named_bodys_own_security_forces_are_not_the_states(extractor):
+    found = roles(
+        extractor,
+        "HTS security forces detained a journalist in Sarmada on Monday after he criticised "
+        "the group online.",
+        dt.date(2022, 11, 15),
+    )
+    assert found.get("HTS") == "actor"
+    assert "Syrian government forces" not in found
+
+
+def test_forces_named_in_brackets_after_the_generic_words_are_those_forces(extractor):
+    found = roles(
+        extractor,
+        "Internal Security Forces (Asayish) detained four suspected ISIS members in Hasakah on "
+        "Tuesday.",
+        dt.date(2022, 11, 15),
+    )
+    assert found.get("Asayish") == "actor"
+    assert "Syrian government forces" not in found
