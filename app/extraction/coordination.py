@@ -47,7 +47,11 @@ def coordinated(
 
 
 #: The words between two items of a list: "X, Y and the Z".
-_LIST = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+)(?:the\s+)?$", re.I)
+_LIST = re.compile(
+    # "members of the government forces and allied tribal fighters": one part, too
+    r"^\s*(?:,\s*(?:and\s+)?|and\s+)(?:the\s+)?(?:(?:its|their)\s+)?(?:allied\s+)?$",
+    re.I,
+)
 
 
 def in_list(text: str, offset: int, previous: ActorMention, mention: ActorMention) -> bool:

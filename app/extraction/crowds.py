@@ -24,6 +24,7 @@ from app.extraction.actors import Actor, ActorCatalog, ActorMention
 from app.extraction.cues import cued_search
 from app.extraction.event_builder import EventDraft
 from app.extraction.lexicon import State
+from app.extraction.patterns import lazy_compile
 from app.gazetteer.index import FOCUS_COUNTRIES
 
 _UNREST = frozenset({"protest", "riot"})
@@ -60,14 +61,18 @@ _ARMED = frozenset(
 
 def as_rioters(draft: EventDraft, catalog: ActorCatalog) -> None:
     """In a riot, the text's demonstrators, and residents who riot ("residents threw
-    stones"), are the country's rioters (same role)."""
-    if draft.spec.name != "riot":
+    stones"), are the country's rioters (same role); in a demonstration, residents who
+    demonstrate ("residents gathered to protest") are its protesters."""
+    if draft.spec.name not in _UNREST:
         return
+    crowd_name = "Rioters" if draft.spec.name == "riot" else "Protesters"
     actors: list[tuple[Actor, str, ActorMention | None]] = []
     for actor, role, mention in draft.actors:
-        crowd = actor.kind == "protesters" or (actor.kind == "civilians" and role == "actor")
+        crowd = (actor.kind == "protesters" and crowd_name == "Rioters") or (
+            actor.kind == "civilians" and role == "actor"
+        )
         if crowd and "(" in actor.name:
-            rioters = catalog.local("Rioters", actor.country)
+            rioters = catalog.local(crowd_name, actor.country)
             if rioters is not None:
                 actor = rioters
         if not any(a.name == actor.name for a, _, _ in actors):
@@ -82,10 +87,40 @@ RIOTING = re.compile(
 )
 
 
+#: A demonstration told in an arrest's sentence: "dispersed the crowd and detained nine
+#: participants", "arrested dozens of people as they tried to march".
+DEMONSTRATING = lazy_compile(
+    r"\b(?:demonstrat\w*|protest(?:s|ers|ing|ed)?|(?-i:march(?:ed|ing)?)|sit-in|rall(?:y|ies)|"
+    r"dispers\w*)\b",
+    re.I,
+)
+#: Who a crowd's arrested members are named as, when nothing else is said of them.
+_CROWD_PEOPLE = lazy_compile(
+    r"\b(?:people|persons|participants|young men|men|youths|individuals|residents)$", re.I
+)
+#: How near an arrest word a demonstration word is told, in characters.
+_NEAR = 70
+#: A demonstration the arrest caused or that was only called for.
+_CAUSED = lazy_compile(
+    r"\b(?:call(?:ed|ing)\s+for|prompt(?:ed|ing)|spark(?:ed|ing)|trigger(?:ed|ing))\s+"
+    r"(?:an?\s+|new\s+)?$",
+    re.I,
+)
+#: Journalists held at a demonstration stay civilians.
+_PRESS = lazy_compile(
+    r"\b(?:journalists?|reporters?|camera\w*|photographers?|media|channel|staff)\b", re.I
+)
+
+
 def arrested_rioters(draft: EventDraft, catalog: ActorCatalog) -> None:
     """An arrest of people held for a riot is an arrest of the country's rioters: they
-    replace the civilians or protesters the arrest was read as taking."""
-    if draft.spec.name != "arrest" or not RIOTING.search(draft.sentence.text):
+    replace the civilians or protesters the arrest was read as taking; people detained at a
+    demonstration ("dispersed the crowd and detained nine participants") are its protesters
+    (not journalists or staff, who stay civilians)."""
+    if draft.spec.name != "arrest":
+        return
+    if not RIOTING.search(draft.sentence.text):
+        _arrested_protesters(draft, catalog)
         return
     place = draft.location.place if draft.location is not None else None
     rioters = catalog.local("Rioters", place.country if place is not None else None)
@@ -97,6 +132,29 @@ def arrested_rioters(draft: EventDraft, catalog: ActorCatalog) -> None:
         return
     draft.actors = kept
     draft.add_actor(rioters, "target", None)
+
+
+def _arrested_protesters(draft: EventDraft, catalog: ActorCatalog) -> None:
+    text = draft.sentence.text
+    if cued_search(_PRESS, text):
+        return
+    at = draft.trigger.start - draft.sentence.start
+    near = text[max(0, at - _NEAR) : at + len(draft.trigger.text) + _NEAR]
+    crowd = cued_search(DEMONSTRATING, near)
+    if crowd is None or cued_search(_CAUSED, near[: crowd.start()]):
+        return  # "arrested residents, prompting a protest": the crowd came after
+    taken = [
+        (a, r, m)
+        for a, r, m in draft.actors
+        if r == "target" and a.kind == "civilians" and (m is None or _CROWD_PEOPLE.search(m.text))
+    ]
+    if not taken or any(a.kind == "protesters" for a, _, _ in draft.actors):
+        return
+    protesters = catalog.local("Protesters", taken[0][0].country)
+    if protesters is None:
+        return
+    draft.actors = [x for x in draft.actors if x not in taken]
+    draft.add_actor(protesters, "target", taken[0][2])
 
 
 def mission_owners(states: Iterable[State]) -> dict[str, str]:

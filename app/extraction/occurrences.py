@@ -35,18 +35,20 @@ from app.extraction.visits import visit
 CLAIM = re.compile(
     r"\b(?:claimed|blam(?:ed|es|ing)|accused(?! of)|responsibility|attributed|behind the|"
     r"hallmarks)\b|"
+    # "the PKK said it was behind both attacks": its own claim, named before
+    r"\b(?:it|they) (?:was|were) behind (?:the|both|these|those|that|this)\b|"
     # "the Guards said in a statement that they had fired the missiles": a claim, too
-    r"\b(?:said|announced|stated)(?: in a statement)?(?: on \w+)?,? (?:that )?(?:it|they|its "
-    r"(?:fighters|forces|units|drones)|their fighters) had (?:fired|launched|carried out|"
-    r"targeted|attacked|struck|shelled|bombed)\b",
+    r"\b(?:said|announced|stated)(?: in an? (?:[\w-]+ )?(?:statement|post|message))?"
+    r"(?: on \w+)?,? (?:that )?(?:it|they|its (?:fighters|forces|units|drones)|their fighters) "
+    r"had (?:fired|launched|carried out|targeted|attacked|struck|shelled|bombed)\b",
     re.I,
 )
 #: "the Guards said they had fired missiles at ...": a side's own account of what it did,
 #: which goes on about the event told before it when that one is of the same kind and day.
 CLAIMED_ACT = re.compile(
-    r"\b(?:said|announced|stated|claimed)(?: in a statement)?(?: on \w+)?,? (?:that )?(?:it|they|"
-    r"its (?:fighters|forces|units|drones)|their fighters) had (?:fired|launched|carried out|"
-    r"targeted|attacked|struck|shelled|bombed)\b",
+    r"\b(?:said|announced|stated|claimed)(?: in an? (?:[\w-]+ )?(?:statement|post|message))?"
+    r"(?: on \w+)?,? (?:that )?(?:it|they|its (?:fighters|forces|units|drones)|their fighters) "
+    r"had (?:fired|launched|carried out|targeted|attacked|struck|shelled|bombed)\b",
     re.I,
 )
 _KILLING = re.compile(r"\b(?:kill\w*|dead|died|shot|wound\w*|injur\w*)\b", re.I)

@@ -14,7 +14,10 @@ import re
 _HARM = re.compile(
     r"\b(?:(?:was|were|had\s+been|have\s+been|has\s+been|is\s+being|are\s+being)\s+"
     r"(?:\w+ly\s+)?(?:targeted|attacked|hit|struck|shelled|bombed|ambushed|raided|stormed)"
-    r"\s+(?:by|from|with)\b|\b(?:came|come|comes|coming)\s+under\s+(?:\w+\s+)?(?:fire|attack)|"
+    r"\s+(?:by|from|with)\b|"
+    # "were neutralised yesterday by our commandos", "were neutralised in air operations"
+    r"(?:were|was|had\s+been|have\s+been|has\s+been)\s+(?:\w+ly\s+)?(?:neutrali[sz]ed|"
+    r"eliminated)(?:\s+(?:yesterday|today|overnight|this\s+morning|on\s+\w+))?\s+(?:by|in|with)\b|\b(?:came|come|comes|coming)\s+under\s+(?:\w+\s+)?(?:fire|attack)|"
     r"\b(?:lost|loses|losing)\s+(?:control\s+of|ground|(?:its|their)\s+positions))",
     re.I,
 )

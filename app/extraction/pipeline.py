@@ -41,6 +41,7 @@ from app.extraction.crowds import CrowdTargets
 from app.extraction.daily_headings import heading_day
 from app.extraction.dated_clauses import dated_clauses, placed_bounds
 from app.extraction.datelines import covered_period, this_week_covered
+from app.extraction.deal_parties import DealParties
 from app.extraction.drafting import ReportContext, drafts_for, event_countries
 from app.extraction.epithets import Epithets
 from app.extraction.event_anchors import anchored
@@ -160,6 +161,7 @@ class Extractor:
         self.epithets = Epithets(self.lexicon.epithets)
         self.outlaws = OutlawSides(self.lexicon.enemies, self.actors.actors)
         self.campaigns = CampaignTargets(self.lexicon.campaigns, self.actors.actors)
+        self.deal_parties = DealParties(lexicon_states, self.actors.actors, self.actors.as_of)
         self.regional = RegionalForces(self.lexicon.regional_police, self.actors.actors)
         self.led_offensives = LedOffensives(self.lexicon.led_offensives, self.actors.actors)
         self.commands = Commands(gazetteer)
@@ -390,6 +392,7 @@ class Extractor:
             crowds.arrested_rioters(draft, ctx.catalog)
             self.crowd_targets.add(draft, ctx.catalog)
             crowds.add_intervening_forces(draft, ctx.matcher.national)
+            self.deal_parties.apply(draft, ctx.matcher.national)
             self.regional.as_regional(draft, ctx.catalog)
             self.parties.add(draft, ctx.catalog, ctx.matcher.as_of)
             releases.add_kidnappers(draft, drafts, ctx.catalog)

@@ -10,13 +10,17 @@ from __future__ import annotations
 
 import re
 
+from app.extraction.patterns import lazy_compile
+
 _ARTICLE = r"(?:the\s+|a\s+|an\s+|its\s+|their\s+)?"
 AGENT_BEFORE = re.compile(
     r"\b(?:by|(?:fire|gunfire|attacks?|shelling|assault|strikes?|rockets?|missiles?|drones?)"
     r"(?:\s+(?:on|late\s+on|early\s+on|overnight|at\s+dawn|again)(?:\s+[A-Z]\w+day)?)?"
     r"\s+from|blam(?:ed|es|ing)(?:\s+on)?|accus(?:ed|es|ing)(?!\s+of\b)|"
     r"(?:fell|falls?|fallen|falling)\s+to|at\s+the\s+hands\s+of)"
-    rf"\s+{_ARTICLE}(?:[\w-]+\s+){{0,2}}$",
+    # "by members of the government forces", "fire from armed elements of the so-called YBS"
+    rf"\s+{_ARTICLE}(?:(?:[\w-]+\s+){{0,2}}|(?:armed\s+)?(?:members|fighters|elements|gunmen|"
+    r"militants|units)\s+of\s+(?:the\s+)?(?:so-called\s+)?)$",
     re.I,
 )
 #: The side a force acts for, not against: "struck IS positions in support of the Peshmerga",
@@ -50,6 +54,29 @@ ATTACK_AFTER = re.compile(
 BETWEEN = re.compile(r"\bbetween\b", re.I)
 #: "supporters of the Sadrist movement": the crowd acts, the movement stands behind it.
 FOLLOWERS_BEFORE = re.compile(r"\b(?:supporters|followers|partisans)\s+of\s+(?:the\s+)?$", re.I)
+#: An armed body's act against a crowd, told just after its name: "Asayish fired into the air
+#: to disperse the crowd", "HTS broke up a protest", "SDF members opened fire on demonstrators".
+FORCE_ON_CROWD_AFTER = lazy_compile(
+    r"^(?:\s+(?:members|gunmen|fighters|guards|police|forces|personnel|units))?\s+(?:fired|"
+    r"opened\s+fire|broke\s+up|dispersed|used\s+(?:tear\s+gas|batons|live|water)|beat|"
+    r"shot\s+at)\b",
+    re.I,
+)
+#: "terrorists who were preparing to attack our commandos were neutralised": the issuer's own
+#: forces that an attack foiled in time was meant for, told just before their name; in a
+#: statement, those who stopped it.
+FOILED_ON_OURS_BEFORE = lazy_compile(
+    r"\b(?:preparing|planning|trying|attempting|intending|about)\s+(?:to\s+(?:attack|target|"
+    r"infiltrate)|an?\s+(?:attack|assault|infiltration)\s+(?:on|against))\s+(?:our\s+"
+    r"(?:[\w-]+\s+){0,2})?$",
+    re.I,
+)
+#: "strikes carried out in coordination with our commandos": a side acting with the doer.
+JOINTLY_WITH_BEFORE = lazy_compile(
+    r"\b(?:in\s+(?:close\s+)?(?:coordination|cooperation|conjunction)|jointly|together)\s+"
+    r"with\s+(?:the\s+|our\s+)?(?:[\w-]+\s+){0,2}$",
+    re.I,
+)
 #: What a crowd storms or burns: its owner is the target of the riot.
 CROWD_OBJECT = re.compile(
     r"\b(?:(?:offices?|headquarters|buildings?|premises|embassy|consulate|compound|homes?|"
@@ -77,10 +104,11 @@ WEAPON_IN_MENTION = re.compile(
     r"(?:F|Su|MiG|Mi|A|B)-\d+s?|Sukhois?|MiGs?|Bayraktars?|Reapers?|Apaches?)$",
     re.I,
 )
-#: "were targeted", "came under fire", "had been killed": the subject suffers the action.
+#: "were targeted", "came under fire", "had been killed", "came under Turkish (artillery
+#: fire)": the subject suffers the action.
 PASSIVE_BETWEEN = re.compile(
     r"\b(?:was|were|been|being|is|are|got|get)\s+(?:\w+ly\s+|also\s+|reportedly\s+)?$|"
-    r"\b(?:came|come|comes|coming)\s+under\s+$",
+    r"\b(?:came|come|comes|coming)\s+under\s+(?:[\w-]+\s+){0,2}$",
     re.I,
 )
 #: Participles of harm: the subject of "were killed", "was ambushed" suffered it.

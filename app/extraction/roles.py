@@ -25,6 +25,7 @@ from app.extraction.cues import cued_search
 from app.extraction.event_builder import EventDraft
 from app.extraction.event_types import Trigger
 from app.extraction.passives import suffered
+from app.extraction.patterns import lazy_compile
 from app.extraction.role_patterns import (
     AGENT_BEFORE,
     ATTACK_AFTER,
@@ -32,10 +33,13 @@ from app.extraction.role_patterns import (
     BLAMED,
     CROWD_OBJECT,
     DEFENCE,
+    FOILED_ON_OURS_BEFORE,
     FOLLOWERS_BEFORE,
+    FORCE_ON_CROWD_AFTER,
     FORCE_WORDS,
     HARMED,
     HOLDER_BEFORE,
+    JOINTLY_WITH_BEFORE,
     LIST_SUBJECT_AFTER,
     OBJECT_BEFORE,
     OWN_SUBJECT,
@@ -69,6 +73,12 @@ _STRIKES = frozenset(
     {"attack", "ied_explosion", "suicide_bombing", "drone_or_rocket_attack", "airstrike"}
 )
 _STATE = frozenset({"state_forces", "external_forces"})
+#: A trigger that is itself a passive: "came under attack", "came under fire".
+_UNDER = lazy_compile(r"(?:came|come|comes|coming)\s+under\b", re.I)
+#: A break after which a verb has a subject of its own.
+_CLAUSE_BREAK = lazy_compile(r"[;:]|,\s+(?:and|while|but|as|where|when)\b|\b(?:where|when)\b", re.I)
+#: Armed bodies that are not the state's: acting against a crowd, they intervene in it.
+_ARMED_GROUPS = frozenset({"rebel_group", "political_militia", "identity_militia"})
 #: People taken or freed: the civilians named by what they are, when no other target is named.
 _TAKEN = frozenset({"kidnapping", "arrest", "prisoner_release"})
 
@@ -127,8 +137,15 @@ def _role(draft: EventDraft, trigger: Trigger, mention: ActorMention, actor: Act
             return "associated"  # "supporters of Kataib Hezbollah stormed the gate": the crowd acts
         if actor.kind in ("state_forces", "external_forces"):
             return "associated"  # security forces acting against a demonstration
+        if actor.kind in _ARMED_GROUPS and cued_search(FORCE_ON_CROWD_AFTER, after):
+            return "associated"  # "Asayish fired into the air to disperse the crowd"
         return "actor"
     violent = group in _VIOLENT_GROUPS
+    foiled = cued_search(FOILED_ON_OURS_BEFORE, before) if violent else None
+    if foiled and (" our " in foiled.group() or mention.text.lower().startswith("our ")):
+        return "actor"  # "PKK terrorists preparing to attack our commandos were neutralised"
+    if violent and mention.start >= trigger.end and cued_search(JOINTLY_WITH_BEFORE, before):
+        return "actor"  # "air strikes carried out in coordination with our commandos"
     if violent and mention.end <= trigger.start:
         said = speaker_role(
             sentence.text, end, trigger.start - sentence.start, trigger.end - sentence.start
@@ -185,6 +202,8 @@ def _role(draft: EventDraft, trigger: Trigger, mention: ActorMention, actor: Act
         between = sentence.text[mention.end - sentence.start : trigger.start - sentence.start]
         if cued_search(OWN_SUBJECT, between):
             return "actor"  # "police were deployed, and nine men were arrested"
+        if _UNDER.match(trigger.text) and not _CLAUSE_BREAK.search(between):
+            return "target"  # "army positions near Haditha came under attack"
         if (
             cued_search(PASSIVE_BETWEEN, between)
             or PARTICIPLE_AFTER.match(after)
@@ -222,6 +241,11 @@ def assign(
             _QUALIFIED,
             sentence.text[max(0, m.start - sentence.start - 20) : m.start - sentence.start],
         )
+    ]
+    # "HTS security forces", "SNA military police", "Internal Security Forces (Asayish)": the
+    # generic word is the named body's own, not the state's.
+    mentions = [
+        m for m in mentions if not reading.generic(m) or not _owned(sentence, m, mentions, reading)
     ]
     listed: tuple[ActorMention, str] | None = None  # the last mention given a role
     for mention in mentions:
@@ -261,6 +285,22 @@ def assign(
             draft.add_actor(civilians, "target", None)  # "slammed into homes", "in a market"
 
 
+def _owned(
+    sentence: Sentence, generic: ActorMention, mentions: Sequence[ActorMention], reading: Reading
+) -> bool:
+    """Whether a generic force word is a named body's own: the name just before it ("HTS
+    security forces") or in brackets just after it ("Internal Security Forces (Asayish)")."""
+    for named in mentions:
+        if named is generic or reading.generic(named):
+            continue
+        if 0 <= generic.start - named.end <= 1 and reading.actor(named).kind in ARMED:
+            return True
+        gap = sentence.text[generic.end - sentence.start : named.start - sentence.start]
+        if named.start >= generic.end and gap.strip() == "(":
+            return True
+    return False
+
+
 def _civilians_may_be_hit(draft: EventDraft, trigger: Trigger) -> bool:
     """Whether people named by what they are ("three young men", "a lawyer's house") are the
     civilians hit: by a strike or attack with no civilians yet, or taken when nobody else was."""
@@ -295,8 +335,20 @@ def _same_kind(one: str, other: str) -> bool:
     return one == other or (one in _BOMBS and other in _BOMBS)
 
 
-#: How far back a claim of responsibility reaches, in sentences.
+#: How far back a claim of responsibility reaches, in sentences (twice as far for a claim of
+#: several: "claimed responsibility for the two attacks").
 CLAIM_REACH = 3
+_SEVERAL_CLAIMED = lazy_compile(
+    r"\b(?:both|two|three|four|all)\s+(?:of\s+the\s+)?(?:attacks|bombings|blasts|explosions)\b",
+    re.I,
+)
+#: What a claim says was attacked or with what: "claimed the convoy attacks", "the rocket attack".
+_CLAIMED_KIND = lazy_compile(
+    r"\b(?:the|its|both|two|three|these|those|this|that)\s+(convoy|rocket|drone|mortar|missile|"
+    r"checkpoint|patrol|pipeline|prison|airport|base|embassy|consulate)s?\s+(?:attacks?|bombings?|"
+    r"strikes?)\b",
+    re.I,
+)
 
 
 def claimed(drafts: Sequence[EventDraft], sentence: Sentence) -> list[EventDraft]:
@@ -305,21 +357,28 @@ def claimed(drafts: Sequence[EventDraft], sentence: Sentence) -> list[EventDraft
     with the others of its series (same type, or bombs of a twin bombing, on overlapping
     dates: "missiles struck houses ... another fell near the airport"; the lead and its
     retelling) that no one else is named as doing."""
+    several = cued_search(_SEVERAL_CLAIMED, sentence.text) is not None
+    reach = CLAIM_REACH * 2 if several else CLAIM_REACH
     recent = [
         d
         for d in drafts
         if d.category == "security_incident"
         and d.spec.name not in _NOT_CLAIMED
-        and 0 <= sentence.index - d.sentence.index <= CLAIM_REACH
+        and 0 <= sentence.index - d.sentence.index <= reach
     ]
     if not recent:
         return []
     text = sentence.text.lower()
+    named = cued_search(_CLAIMED_KIND, sentence.text)
+    kind = named.group(1).lower() if named is not None else None
     chosen = recent[-1]
     for draft in reversed(recent):
         place = draft.location.mention.text.lower() if draft.location is not None else None
         if draft.trigger.text.lower() in text or (place is not None and place in text):
             chosen = draft
+            break
+        if kind is not None and re.search(rf"\b{re.escape(kind)}", draft.sentence.text, re.I):
+            chosen = draft  # "claimed the convoy attacks": the bombs that hit the convoys
             break
     series = [
         d

@@ -152,3 +152,125 @@ def test_a_claim_of_several_attacks_covers_each_place_it_names(extractor):
     strikes = [e for e in found if e[1] in ("Ain al-Asad Air Base", "Harir Air Base")]
     assert len(strikes) == 2, found
     assert all(e[3].get("Islamic Resistance in Iraq") == "actor" for e in strikes)
+
+
+def test_a_denied_claim_leaves_the_blame_after_it(extractor):
+    found = events(
+        extractor,
+        "A car bomb exploded outside the municipal building in Hit on Tuesday, killing four "
+        "people. Nobody claimed the bombing, but police officers said it bore the hallmarks "
+        "of Islamic State cells.",
+        dt.date(2021, 5, 12),
+    )
+    (bombing,) = [e for e in found if e[0] == "ied_explosion"]
+    assert bombing[3].get("ISIS") == "actor"
+
+
+def test_blame_for_earlier_attacks_is_not_laid_on_the_one_denied(extractor):
+    found = events(
+        extractor,
+        "Two drones hit the edge of Erbil airport late on Saturday, officials said. No group "
+        "has claimed the attack, but earlier attacks were blamed on Kataib Hezbollah.",
+        dt.date(2021, 9, 12),
+    )
+    (strike,) = [e for e in found if e[0] == "drone_or_rocket_attack"]
+    assert strike[3].get("Kataib Hezbollah") != "actor"
+
+
+def test_a_claim_told_in_an_online_statement_names_the_bomber(extractor):
+    found = events(
+        extractor,
+        "A roadside bomb tore through a minibus near Baquba on Monday, killing five people. "
+        "Islamic State said in an online statement that it had targeted a militia patrol.",
+        dt.date(2016, 1, 12),
+    )
+    (bombing,) = [e for e in found if e[0] == "ied_explosion"]
+    assert bombing[3].get("ISIS") == "actor"
+
+
+def test_a_group_that_says_it_was_behind_the_attacks_claims_them(extractor):
+    found = events(
+        extractor,
+        "Two drones were shot down near Harir air base in Erbil governorate early on Tuesday, "
+        "officials said. Kataib Hezbollah later said on Telegram that it was behind both "
+        "attacks.",
+        dt.date(2023, 10, 24),
+    )
+    strikes = [e for e in found if e[0] == "drone_or_rocket_attack"]
+    assert strikes and strikes[0][3].get("Kataib Hezbollah") == "actor"
+
+
+def test_the_agent_of_claimed_by_the_group_is_the_claimant(extractor):
+    found = events(
+        extractor,
+        "A drone hit a US outpost near al-Tanf on Sunday, wounding four soldiers. "
+        "The attack was claimed by the Islamic Resistance in Iraq, an umbrella of militias.",
+        dt.date(2024, 1, 30),
+    )
+    strikes = [e for e in found if e[0] == "drone_or_rocket_attack"]
+    assert strikes and strikes[0][3].get("Islamic Resistance in Iraq") == "actor"
+
+
+def test_a_claim_in_a_telegram_post_names_the_attacker(extractor):
+    found = events(
+        extractor,
+        "Rockets struck the airport in Erbil late on Monday, wounding two contractors. "
+        "Kataib Hezbollah said in a Telegram post that it had carried out the attack.",
+        dt.date(2021, 2, 16),
+    )
+    strikes = [e for e in found if e[0] == "drone_or_rocket_attack"]
+    assert strikes and strikes[0][3].get("Kataib Hezbollah") == "actor"
+
+
+def test_a_claim_of_the_convoy_attacks_is_about_the_bombs_on_the_convoys(extractor):
+    found = events(
+        extractor,
+        "- A roadside bomb hit a supply convoy near Nasiriyah on Monday; no injuries.\n"
+        "- Rockets hit the Balad air base on Tuesday; no damage reported.\n"
+        "- Kataib Sayyid al-Shuhada claimed the convoy attack on its Telegram channel.",
+        dt.date(2021, 6, 10),
+    )
+    (bomb,) = [e for e in found if e[0] == "ied_explosion"]
+    assert bomb[3].get("Kataib Sayyid al-Shuhada") == "actor"
+    rockets = [e for e in found if e[0] == "drone_or_rocket_attack"]
+    assert all(e[3].get("Kataib Sayyid al-Shuhada") != "actor" for e in rockets)
+
+
+def test_a_claim_of_both_attacks_reaches_the_first_one_told_further_back(extractor):
+    found = events(
+        extractor,
+        "Two car bombs exploded in a market in Homs on Sunday, killing 30 people, a governorate "
+        "source said. The source added that the blasts caused heavy damage to shops. "
+        "Rescue teams worked through the night. In Damascus, a suicide bomber blew himself up "
+        "near a bus station in Sayyida Zeinab, killing 12. The toll there rose later. "
+        "Islamic State claimed responsibility for both attacks.",
+        dt.date(2016, 2, 21),
+    )
+    bombings = [e for e in found if e[0] in ("ied_explosion", "suicide_bombing")]
+    assert len(bombings) == 2
+    assert all(e[3].get("ISIS") == "actor" for e in bombings)
+
+
+def test_what_a_claimant_says_it_answered_is_not_what_it_claims(extractor):
+    found = events(
+        extractor,
+        "Several ballistic missiles hit the outskirts of Erbil early on Sunday, officials said. "
+        "The Revolutionary Guards said in a statement that they had fired the missiles, in "
+        "response to an Israeli air strike near Damascus on 7 March that killed two officers.",
+        dt.date(2022, 3, 13),
+    )
+    (missiles,) = [e for e in found if e[0] == "drone_or_rocket_attack"]
+    assert missiles[3].get("IRGC") == "actor"
+    strikes = [e for e in found if e[0] == "airstrike"]
+    assert all("IRGC" not in e[3] for e in strikes)
+
+
+def test_a_logs_claimed_colon_names_the_claimant_after_it(extractor):
+    found = events(
+        extractor,
+        "- 14 Feb - Harir base (Erbil): two rockets fired at the base; no damage. "
+        "Claimed: Kataib Hezbollah.",
+        dt.date(2024, 2, 16),
+    )
+    strikes = [e for e in found if e[0] == "drone_or_rocket_attack"]
+    assert strikes and strikes[0][3].get("Kataib Hezbollah") == "actor"

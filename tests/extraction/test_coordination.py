@@ -65,3 +65,14 @@ def test_a_force_word_whose_noun_is_left_out_of_its_name_is_told_together(extrac
     assert found, found
     assert found[0][3].get("Iraqi Security Forces") == "actor"
     assert found[0][3].get("Popular Mobilization Forces") == "actor"
+
+
+def test_allied_fighters_listed_after_the_agent_act_with_it(extractor):
+    found = events(
+        extractor,
+        "Eleven villagers were shot dead in Jableh countryside on Friday by members of the "
+        "government forces and allied tribal fighters, a monitor said.",
+        dt.date(2025, 3, 8),
+    )
+    (attack,) = [e for e in found if e[0] == "attack"]
+    assert attack[3].get("Arab tribal forces (Syria)") == "actor"

@@ -176,3 +176,37 @@ def test_a_mission_s_owner_is_read_from_the_lexicon_s_states(extractor):
     with_kuwait = CrowdTargets([kuwait, *extractor.lexicon.states], extractor.actors.as_of)
     assert with_kuwait.mission_owner(text) == "Kuwaiti government"
     assert with_kuwait.mission_owner("Protesters stormed the Iraqi embassy in Tehran.") is None
+
+
+def test_residents_who_demonstrate_are_the_protesters(extractor):
+    found = events(
+        extractor,
+        "Hundreds of residents of Deir ez-Zor city demonstrated on Friday against power cuts "
+        "and fuel prices, local activists said.",
+        dt.date(2025, 3, 8),
+    )
+    (protest,) = [e for e in found if e[0] == "protest"]
+    assert protest[3] == {"Protesters (Syria)": "actor"}
+
+
+def test_people_detained_at_a_demonstration_are_its_protesters(extractor):
+    found = events(
+        extractor,
+        "Police fired tear gas in Nasiriyah on Monday and detained dozens of people as they "
+        "tried to march on the governorate building.",
+        dt.date(2020, 1, 21),
+    )
+    (arrest,) = [e for e in found if e[0] == "arrest"]
+    assert arrest[3].get("Protesters (Iraq)") == "target"
+    assert "Civilians (Iraq)" not in arrest[3]
+
+
+def test_people_detained_in_march_or_before_a_protest_stay_civilians(extractor):
+    found = events(
+        extractor,
+        "Soldiers arrested residents of the village of Kodana on Friday, prompting a protest "
+        "by their relatives.",
+        dt.date(2025, 1, 20),
+    )
+    (arrest,) = [e for e in found if e[0] == "arrest"]
+    assert "Protesters (Syria)" not in arrest[3]

@@ -15,6 +15,9 @@ from tests.extraction.helpers import events
         (" near the dam came under heavy fire from ", True),
         (" were deployed, and two men were attacked by ", False),
         (" attacked the base with ", False),
+        (" spotted near Avashin were neutralised on Tuesday by ", True),
+        (" hiding in caves were eliminated in an air-supported ", True),
+        (" neutralised three mines with ", False),
     ],
 )
 def test_a_passive_verb_of_harm_in_the_same_clause(between, expected):
@@ -67,3 +70,28 @@ def test_a_force_blamed_for_the_shelling_fired_it(extractor):
     found = events(extractor, text, dt.date(2017, 10, 18))
     assert found, found
     assert found[0][3].get("Popular Mobilization Forces") == "actor", found
+
+
+def test_fighters_neutralised_in_an_air_operation_are_its_target(extractor):
+    found = events(
+        extractor,
+        "Ministry of National Defence: 3 PKK terrorists spotted in the Zap region of northern "
+        "Iraq were neutralised on Tuesday by air strikes carried out in coordination with our "
+        "commandos.",
+        dt.date(2023, 4, 20),
+    )
+    (strike,) = [e for e in found if e[0] == "airstrike"]
+    assert strike[3].get("PKK") == "target"
+    assert strike[3].get("Turkish Armed Forces") == "actor"
+
+
+def test_forces_that_came_under_an_owners_fire_are_its_target(extractor):
+    found = events(
+        extractor,
+        "A Turkish observation post near Morek came under Syrian government artillery fire on "
+        "Tuesday, the defence ministry said.",
+        dt.date(2020, 2, 4),
+    )
+    (shelling,) = [e for e in found if e[0] in ("drone_or_rocket_attack", "attack")]
+    assert shelling[3].get("Turkish Armed Forces") == "target"
+    assert shelling[3].get("Syrian government forces") == "actor"

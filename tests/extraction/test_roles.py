@@ -670,3 +670,66 @@ def test_a_force_that_only_tells_the_event_leaves_the_men_hit_to_the_state(extra
     )
     found = [f for f in events(extractor, text, dt.date(2019, 5, 10)) if f[0] == "ied_explosion"]
     assert found and found[0][3].get("Iraqi Security Forces") == "target", found
+
+
+def test_an_armed_group_dispersing_a_crowd_intervenes_in_the_protest(extractor):
+    found = events(
+        extractor,
+        "Hundreds of people demonstrated in Idlib city on Friday against rising prices, and "
+        "Hayat Tahrir al-Sham fired into the air to disperse them.",
+        dt.date(2023, 6, 10),
+    )
+    (protest,) = [e for e in found if e[0] == "protest"]
+    assert protest[3].get("HTS") == "associated"
+
+
+def test_the_issuers_forces_a_foiled_attack_was_meant_for_stopped_it(extractor):
+    found = roles(
+        extractor,
+        "Ministry of National Defence: 4 PKK terrorists who were planning an attack on our "
+        "bases near Hakurk were neutralised in an air-supported operation.",
+        dt.date(2023, 4, 20),
+    )
+    assert found.get("PKK") == "target"
+    assert found.get("Turkish Armed Forces") == "actor"
+
+
+def test_positions_that_came_under_attack_are_its_target(extractor):
+    found = roles(
+        extractor,
+        "Peshmerga positions south of Makhmour came under attack late on Saturday.",
+        dt.date(2020, 9, 20),
+    )
+    assert found.get("Peshmerga") == "target"
+
+
+def test_the_group_named_after_members_of_is_the_agent(extractor):
+    found = roles(
+        extractor,
+        "Two shepherds were shot dead near Rutba on Sunday by members of the Islamic State, "
+        "police said.",
+        dt.date(2019, 3, 18),
+    )
+    assert found.get("ISIS") == "actor"
+
+
+def test_a_named_bodys_own_security_forces_are_not_the_states(extractor):
+    found = roles(
+        extractor,
+        "HTS security forces detained a journalist in Sarmada on Monday after he criticised "
+        "the group online.",
+        dt.date(2022, 11, 15),
+    )
+    assert found.get("HTS") == "actor"
+    assert "Syrian government forces" not in found
+
+
+def test_forces_named_in_brackets_after_the_generic_words_are_those_forces(extractor):
+    found = roles(
+        extractor,
+        "Internal Security Forces (Asayish) detained four suspected ISIS members in Hasakah on "
+        "Tuesday.",
+        dt.date(2022, 11, 15),
+    )
+    assert found.get("Asayish") == "actor"
+    assert "Syrian government forces" not in found
