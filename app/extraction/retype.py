@@ -196,17 +196,19 @@ def _on_the_way(draft: EventDraft) -> bool:
     return bool(_ON_THE_WAY.match(sentence.text, draft.trigger.start - sentence.start))
 
 
-#: Ground taken, told in the clause after an advance: "advanced on the town, taking several
-#: villages", "advanced into the district and took control of it".
+#: Ground taken or fought for, told in the clause after an advance: "advanced on the town,
+#: taking several villages", "advanced into the district and took control of it", "advanced
+#: on the dam, where fighting with the rearguard was reported".
 _GROUND_TAKEN = lazy_compile(
     r"[^.;]{0,90}?\b(?:(?:re)?(?:took|taking|captur(?:ed|ing)|seiz(?:ed|ing))\b|"
-    r"retook\b|retaking\b|overr(?:an|unning)\b)",
+    r"retook\b|retaking\b|overr(?:an|unning)\b|clash(?:ed|es|ing)\b|fighting\b)",
     re.I,
 )
 
 
 def _advance_taking_ground(draft: EventDraft, advance: re.Pattern[str] | None) -> bool:
-    """Whether an advance is told with the ground it took in the same clause."""
+    """Whether an advance is told with the ground it took, or the fight for it, in the same
+    clause."""
     if advance is None or not advance.match(draft.trigger.text):
         return False
     sentence = draft.sentence

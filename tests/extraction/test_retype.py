@@ -134,6 +134,7 @@ def test_an_advance_stays_a_movement(extractor, text):
     [
         "Army brigades advanced on Kafr Nabudah from the north on Monday, retaking four hamlets.",
         "Iraqi troops advanced into the district of Zuhur on Monday and took control of it.",
+        "Army units advanced on Sukhnah on Monday, where fighting with the defenders went on.",
     ],
 )
 def test_an_advance_that_takes_ground_is_a_battle(extractor, text):
