@@ -212,7 +212,18 @@ def _advance_taking_ground(draft: EventDraft, advance: re.Pattern[str] | None) -
     if advance is None or not advance.match(draft.trigger.text):
         return False
     sentence = draft.sentence
-    return bool(_GROUND_TAKEN.match(sentence.text, draft.trigger.end - sentence.start))
+    if _GROUND_TAKEN.match(sentence.text, draft.trigger.end - sentence.start):
+        return True
+    # "forces launched the campaign on 17 October, advancing on Mosul from the south"
+    return bool(_LAUNCHED.search(sentence.text, 0, draft.trigger.start - sentence.start))
+
+
+#: An offensive launched or announced before an advance in the same sentence.
+_LAUNCHED = lazy_compile(
+    r"\b(?:launched|announced|opened|began) (?:an?|the|its|their) (?:\w+ ){0,2}?"
+    r"(?:offensive|campaign|assault)\b[^.;]*$",
+    re.I,
+)
 
 
 #: An offensive told as begun by the move that follows: "the offensive began at dawn, when

@@ -135,6 +135,7 @@ def test_an_advance_stays_a_movement(extractor, text):
         "Army brigades advanced on Kafr Nabudah from the north on Monday, retaking four hamlets.",
         "Iraqi troops advanced into the district of Zuhur on Monday and took control of it.",
         "Army units advanced on Sukhnah on Monday, where fighting with the defenders went on.",
+        "The army launched its offensive on Monday, advancing on Sukhnah from the west.",
     ],
 )
 def test_an_advance_that_takes_ground_is_a_battle(extractor, text):
