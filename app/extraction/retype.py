@@ -25,6 +25,9 @@ force went settles it (the blind corpus README's annotation rules, ACLED's defin
   at a place ("reinforcements were sent to the town" stays one);
 - a move told as how an offensive began ("the offensive began at dawn, when Hezbollah units
   pushed into Jurud Arsal") is the battle, not a movement;
+- an advance told with the ground it took ("Peshmerga advanced from the Khazir front,
+  retaking nine villages", "troops advanced into the quarter and took control of it") is the
+  battle for that ground, not a movement;
 - armed men outside the state setting up a checkpoint ("gunmen set up a checkpoint on the
   road") is insurgent activity, not a deployment;
 - a force leaving one place for another under a deal or in buses ("rebels left Douma for
@@ -126,6 +129,8 @@ def refine(draft: EventDraft, advance: re.Pattern[str] | None = None) -> None:
         draft.spec = BY_NAME["attack"]  # "overran Sinjar, killing thousands of Yazidis"
     elif _insurgents_moving_in(draft) or _insurgent_checkpoint(draft) or _posts_taken(draft):
         draft.spec = BY_NAME["insurgent_activity"]
+    elif name == "troop_movement" and _advance_taking_ground(draft, advance):
+        draft.spec = BY_NAME["armed_clash"]  # "advanced from the east, retaking nine villages"
     elif draft.spec.category == "movement" and _opening_push(draft):
         draft.spec = BY_NAME["armed_clash"]  # "the offensive began when troops pushed in"
     elif name == "troop_deployment" and _on_the_way(draft):
@@ -189,6 +194,36 @@ def _on_the_way(draft: EventDraft) -> bool:
     Aleppo"), not arrived."""
     sentence = draft.sentence
     return bool(_ON_THE_WAY.match(sentence.text, draft.trigger.start - sentence.start))
+
+
+#: Ground taken or fought for, told in the clause after an advance: "advanced on the town,
+#: taking several villages", "advanced into the district and took control of it", "advanced
+#: on the dam, where fighting with the rearguard was reported".
+_GROUND_TAKEN = lazy_compile(
+    r"[^.;]{0,90}?\b(?:(?:re)?(?:took|taking|captur(?:ed|ing)|seiz(?:ed|ing))\b|"
+    r"retook\b|retaking\b|overr(?:an|unning)\b|clash(?:ed|es|ing)\b|fighting\b)",
+    re.I,
+)
+
+
+def _advance_taking_ground(draft: EventDraft, advance: re.Pattern[str] | None) -> bool:
+    """Whether an advance is told with the ground it took, or the fight for it, in the same
+    clause."""
+    if advance is None or not advance.match(draft.trigger.text):
+        return False
+    sentence = draft.sentence
+    if _GROUND_TAKEN.match(sentence.text, draft.trigger.end - sentence.start):
+        return True
+    # "forces launched the campaign on 17 October, advancing on Mosul from the south"
+    return bool(_LAUNCHED.search(sentence.text, 0, draft.trigger.start - sentence.start))
+
+
+#: An offensive launched or announced before an advance in the same sentence.
+_LAUNCHED = lazy_compile(
+    r"\b(?:launched|announced|opened|began) (?:an?|the|its|their) (?:\w+ ){0,2}?"
+    r"(?:offensive|campaign|assault)\b[^.;]*$",
+    re.I,
+)
 
 
 #: An offensive told as begun by the move that follows: "the offensive began at dawn, when

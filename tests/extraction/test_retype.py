@@ -132,6 +132,20 @@ def test_an_advance_stays_a_movement(extractor, text):
 @pytest.mark.parametrize(
     "text",
     [
+        "Army brigades advanced on Kafr Nabudah from the north on Monday, retaking four hamlets.",
+        "Iraqi troops advanced into the district of Zuhur on Monday and took control of it.",
+        "Army units advanced on Sukhnah on Monday, where fighting with the defenders went on.",
+        "The army launched its offensive on Monday, advancing on Sukhnah from the west.",
+    ],
+)
+def test_an_advance_that_takes_ground_is_a_battle(extractor, text):
+    assert "armed_clash" in [k for k, _ in kinds(extractor, text)]
+    assert "troop_movement" not in [k for k, _ in kinds(extractor, text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "Army reinforcements from Hama were seen heading towards Khan Shaykhun on Monday.",
         "The interior ministry dispatched police units from Basra towards Amarah on Monday.",
     ],
