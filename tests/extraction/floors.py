@@ -77,7 +77,9 @@ BLIND = {
     # Session 17: 0.860 after its round; 0.858 (0.858), 0.867 (0.836), 0.985 (0.957), 0.928
     # (318) refit on 2,082 (dev: 0.820, 0.823, 0.956, 0.882 with 120 reports by four fresh
     # writers). Session 18: 0.863 (0.863), 0.871, 0.982, 0.925 (322) refit on 2,202 (dev:
-    # 0.824, 0.824, 0.957, 0.886 with 120 reports by four fresh writers).
+    # 0.824, 0.824, 0.957, 0.886 with 120 reports by four fresh writers). Session 21: 0.863,
+    # 0.876, 0.982, 0.917 (337) after its round, confidence refit on 2,202 (dev: 0.827, 0.825,
+    # 0.958, 0.888).
     "test": {
         "event_f1": 0.84,
         "actor_recall": 0.85,
