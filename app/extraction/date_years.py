@@ -11,18 +11,18 @@ paragraph that recalls 2014 goes on about this year's days as often as about tha
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 from datetime import date
 from typing import TYPE_CHECKING
 
 from app.extraction.date_patterns import MONTHS
+from app.extraction.patterns import lazy_compile
 
 if TYPE_CHECKING:
     from app.extraction.dates import DateMention
 
-_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
-_WORD = re.compile(r"[A-Za-z]+")
+_YEAR = lazy_compile(r"\b(?:19|20)\d\d\b", 0)
+_WORD = lazy_compile(r"[A-Za-z]+", 0)
 
 
 def carried_years(found: list[DateMention], anchor: date) -> list[DateMention]:

@@ -15,11 +15,13 @@ import re
 
 from app.extraction.event_builder import EventDraft
 from app.extraction.event_types import Trigger
+from app.extraction.gapped_events import followed_drafts
+from app.extraction.patterns import lazy_compile
 from app.extraction.resolve import ResolvedMention
 from app.extraction.text import Sentence
 
 #: "Targets included", "The targets hit included", "Among the targets, it said, were".
-_TARGETS = re.compile(
+_TARGETS = lazy_compile(
     r"^\W*(?:(?:the\s+)?targets(?:\s+(?:hit|struck))?\s+(?:included|were)|"
     r"among\s+the\s+targets(?:\s+(?:hit|struck))?(?:,[^,]{1,40},)?\s+(?:were|was))\b",
     re.I,
@@ -55,14 +57,8 @@ def target_triggers(
 def target_drafts(drafts: list[EventDraft], strike: EventDraft) -> list[EventDraft]:
     """The events placed at their trigger's place (the name listed), each of the strike's
     day and, with no actor of its own, of the strike's actors."""
-    kept = [
-        d
-        for d in drafts
-        if d.location is not None and d.trigger.start <= d.location.mention.start < d.trigger.end
-    ]
+    kept = followed_drafts(drafts, strike)
     for draft in kept:
         if draft.date_mention is None:
             draft.set_date(strike.date, strike.date_end, strike.precision, strike.date_mention)
-        if not draft.actors:
-            draft.actors = list(strike.actors)
     return kept
