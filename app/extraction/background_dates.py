@@ -9,7 +9,7 @@ import re
 
 from app.extraction.cues import cued_search
 from app.extraction.dates import DateMention
-from app.extraction.days_after import days_after
+from app.extraction.days_after import days_after, linked_day
 from app.extraction.event_builder import EventDraft
 from app.extraction.event_types import HABITUAL, MODAL, REFERENCE, Trigger, same_kind
 from app.extraction.irrealis import own_clause, planned
@@ -53,6 +53,10 @@ def dated_reference(
         # "sent troops into A on 17 June, two days after air strikes on B": the strikes have
         # a day of their own, counted back from the main clause's ("hours after": the same
         # day); de-duplication folds one told before
+        return True
+    if days_after(sentence, trigger) > 0 and linked_day(sentence, trigger, dates, drafts):
+        # "The strike came a day after militants fired rockets at Erbil": counted back from
+        # the day of the event the sentence's subject names again, the one just told.
         return True
     own = [
         d

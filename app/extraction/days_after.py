@@ -9,6 +9,7 @@ from app.extraction.cues import cued_search
 from app.extraction.dates import DateMention
 from app.extraction.event_builder import EventDraft
 from app.extraction.event_types import Trigger
+from app.extraction.linked_events import link_at
 from app.extraction.text import Sentence
 
 #: "three days after he was kidnapped", "11 days after they were abducted": what was done to
@@ -79,3 +80,24 @@ def place_lag(draft: EventDraft, chosen: DateMention) -> int:
     if match is None or days_after(sentence, draft.trigger):
         return 0
     return _COUNTS[match[1].lower()]
+
+
+def linked_day(
+    sentence: Sentence, trigger: Trigger, dates: list[DateMention], drafts: list[EventDraft]
+) -> EventDraft | None:
+    """ "The strike came a day after ...": the event drafted last, when the sentence opens with
+    a subject and a link verb that the trigger follows (the subject names that event again),
+    that event was told in an earlier sentence with a day of its own, and the sentence
+    names no date of its own."""
+    if not drafts or any(d.role == "event" for d in dates):
+        return None  # "... came after they agreed on Sunday, a day after the attack": that day
+    link = link_at(sentence.text)
+    if link is None or trigger.start < sentence.start + link[1]:
+        return None
+    last = drafts[-1]
+    if last.sentence.index >= sentence.index:
+        return None
+    told = last.date_mention
+    if told is None or told.precision != "day" or last.date != last.date_end:
+        return None
+    return last

@@ -19,7 +19,7 @@ from app.extraction.date_clauses import (
     since_measure,
 )
 from app.extraction.dates import DateMention
-from app.extraction.days_after import place_lag
+from app.extraction.days_after import days_after, linked_day, place_lag
 from app.extraction.durations import opening_span, span_before, stated_days
 from app.extraction.event_builder import EventDraft
 from app.extraction.narratives import continues, past_background
@@ -110,6 +110,14 @@ def date_draft(
         if precision == "day" and (last - first).days > 1:
             precision = "week"  # "fought for five days, and by Tuesday ..."
         draft.set_date(first, last, precision, chosen)
+        return
+    linked = linked_day(draft.sentence, draft.trigger, dates, drafts)
+    lag = days_after(draft.sentence, draft.trigger) if linked is not None else 0
+    if linked is not None and lag > 0:
+        # "The strike came a day after militants fired rockets at Erbil": the day before the
+        # strike just told (the sentence's subject).
+        day = linked.date - dt.timedelta(days=lag)
+        draft.set_date(day, day, "day", linked.date_mention)
         return
     if follow and (not drafts or (said is not None and follow[0].offset_days < 0)):
         # "Police said on Sunday that gunmen had attacked the post the previous day": from

@@ -95,3 +95,31 @@ def test_a_dated_strike_elsewhere_is_no_repeat_of_that_days_raids(extractor):
     found = extractor.extract(ReportInput(text, SUNDAY)).events
     places = {e.properties.location.name for e in found if e.properties.location is not None}
     assert any(name.startswith(("Hama", "Ḩamāh")) for name in places)
+
+
+def test_an_attack_a_link_sentence_counts_back_from_is_one_of_that_day(extractor):
+    # The subject ("The raid") names again the strike told with its day two sentences before.
+    text = (
+        "US jets bombed a militia depot near al-Qaim on Friday. Four guards were wounded. "
+        "The raid came two days after militants fired rockets at Erbil airport."
+    )
+    found = _dated(extractor, text)
+    assert ("airstrike", dt.date(2024, 3, 8)) in found
+    assert ("drone_or_rocket_attack", dt.date(2024, 3, 6)) in found
+
+
+def test_a_link_sentence_with_a_day_of_its_own_counts_from_that_day(extractor):
+    text = (
+        "US jets bombed a militia depot near al-Qaim on Friday. The raid came after talks "
+        "failed on 5 March, a day after militants fired rockets at Erbil airport."
+    )
+    assert ("drone_or_rocket_attack", dt.date(2024, 3, 6)) not in _dated(extractor, text)
+
+
+def test_a_link_sentence_after_an_undated_event_dates_nothing_back(extractor):
+    text = (
+        "US jets have bombed militia depots near al-Qaim. "
+        "The raids came two days after militants fired rockets at Erbil airport."
+    )
+    dated = {d for t, d in _dated(extractor, text) if t == "drone_or_rocket_attack"}
+    assert dt.date(2024, 3, 8) not in dated and dt.date(2024, 3, 6) not in dated
