@@ -205,8 +205,13 @@ def dates_trigger(mention: DateMention, trigger: Trigger, sentence: Sentence) ->
             _FINITE.match(trigger.text) and re.search(r"\w\s", gap)
         )
     if mention.attached == "previous":
-        return 0 <= mention.start - trigger.end <= 40
+        return 0 <= mention.start - trigger.end <= 40 or bool(_AND_CLAUSE.search(gap))
     return True
+
+
+#: "A ceasefire announced on 18 January took hold, and the SDF pulled back": a clause joined
+#: after the one whose subject the date was said of goes on on that day.
+_AND_CLAUSE = re.compile(r",\s+and\s+(?:[\w'’-]+\s+){1,4}$")
 
 
 def _between(sentence: Sentence, start: int, end: int) -> str:

@@ -135,3 +135,17 @@ def test_a_truce_announced_on_a_weekday_takes_that_day_not_the_withdrawals(extra
     text = "Rebel fighters left Tafas on Tuesday under a truce announced late on Sunday."
     truce = [d for d in dated(extractor, text) if d[0] == "agreement"]
     assert truce and truce[0][2:] == (dt.date(2024, 5, 12), dt.date(2024, 5, 12))
+
+
+def test_a_clause_joined_after_a_dated_subject_goes_on_on_that_day(extractor):
+    text = (
+        "A truce announced on 10 May took hold in Raqqa, and SDF fighters pulled back from Tabqa."
+    )
+    pulled = [e for e in dated(extractor, text) if e[0] == "troop_withdrawal"]
+    assert pulled == [("troop_withdrawal", "Tabqa", dt.date(2024, 5, 10), dt.date(2024, 5, 10))]
+
+
+def test_a_date_said_of_a_noun_still_dates_only_it_without_a_joined_clause(extractor):
+    text = "After the truce announced on 10 May, SDF fighters pulled back from Tabqa."
+    pulled = [e for e in dated(extractor, text) if e[0] == "troop_withdrawal"]
+    assert pulled and pulled[0][2] != dt.date(2024, 5, 10)
