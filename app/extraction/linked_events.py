@@ -16,10 +16,11 @@ from app.extraction.actors import ActorMention
 from app.extraction.event_types import Trigger
 from app.extraction.text import Sentence
 
-#: "The deployment of US and coalition troops to Kirkuk follows", "The raid came hours after":
-#: a subject of up to about a dozen words, no comma, then the link.
+#: "The deployment of US and coalition troops to Kirkuk follows", "The raid came hours after",
+#: "It came a day after":
+#: a subject of up to about a dozen words (or "It"), no comma, then the link.
 _LINK = re.compile(
-    r"^\s*(?:The|This|That|These|Those|Its|Their|Such)\b[^,;:.]{0,100}?\s"
+    r"^\s*(?:(?:The|This|That|These|Those|Its|Their|Such)\b[^,;:.]{0,100}?|It)\s"
     r"(?:follows|followed(?!\s+by\b)|comes|came(?!\s+under\b)|coincides\s+with|"
     r"coincided\s+with)\s+"
     r"(?:(?:just|shortly|only|soon|less\s+than|more\s+than|barely|a|an|one|two|three|four|"

@@ -123,3 +123,11 @@ def test_a_link_sentence_after_an_undated_event_dates_nothing_back(extractor):
     )
     dated = {d for t, d in _dated(extractor, text) if t == "drone_or_rocket_attack"}
     assert dt.date(2024, 3, 8) not in dated and dt.date(2024, 3, 6) not in dated
+
+
+def test_it_as_the_link_subject_names_the_event_just_told(extractor):
+    text = (
+        "US jets bombed a militia depot near al-Qaim on Friday. "
+        "It came a day after militants fired rockets at Erbil airport."
+    )
+    assert ("drone_or_rocket_attack", dt.date(2024, 3, 7)) in _dated(extractor, text)
