@@ -41,3 +41,21 @@ def test_an_abduction_days_earlier_in_a_clause_of_its_own_dates_only_the_abducti
     assert events["kidnapping"] == (friday, friday)
     first, last = events["attack"]
     assert first <= friday and last == monday
+
+
+def test_an_abduction_taken_on_a_day_said_after_the_finding_is_of_that_day(extractor):
+    text = "15 May: Dibis, Kirkuk - abducted farmer found dead, taken 11 May by masked gunmen."
+    assert dated(extractor, text)["kidnapping"] == (dt.date(2024, 5, 11), dt.date(2024, 5, 11))
+
+
+def test_an_abduction_taken_by_someone_on_a_day_is_of_that_day(extractor):
+    text = (
+        "The body of an abducted shepherd was found near Hawija today, taken by gunmen on 12 May."
+    )
+    assert dated(extractor, text)["kidnapping"] == (dt.date(2024, 5, 12), dt.date(2024, 5, 12))
+
+
+def test_a_day_after_the_finding_is_no_abduction_day(extractor):
+    text = "An abducted shepherd was found dead near Hawija today; police said he was taken, and "
+    text += "buried on 16 May."
+    assert dated(extractor, text).get("kidnapping", (WEDNESDAY,))[0] != dt.date(2024, 5, 16)
