@@ -367,8 +367,7 @@ class Extractor:
         ]
         drafts = followup.without_headlines(followup.without_summaries(kept, ctx.countries))
         drafts = without_sequels(followup.without_overviews(drafts))
-        found_bodies.taken_on(drafts, dates)  # "abducted mukhtar found dead, taken 29 Jul"
-        found_bodies.from_abduction(drafts)  # "found dead, two days after he was abducted"
+        found_bodies.from_abduction(drafts, dates)  # "found dead, two days after he was abducted"
         insurgent = defaults.named_insurgent(actor_mentions)
         joint = joint_partners(
             sentences,

@@ -24,6 +24,7 @@ from app.extraction.coordination import coordinated, in_list
 from app.extraction.cues import cued_search
 from app.extraction.event_builder import EventDraft
 from app.extraction.event_types import Trigger
+from app.extraction.found_bodies import finds_body
 from app.extraction.passives import suffered
 from app.extraction.patterns import lazy_compile
 from app.extraction.role_patterns import (
@@ -152,6 +153,8 @@ def _role(draft: EventDraft, trigger: Trigger, mention: ActorMention, actor: Act
         )
         if said is not None:
             return None if said == "none" else said  # "the SDF said a drone killed its fighters"
+        if finds_body(sentence.text, end):
+            return None  # "Police found the body ..., days after gunmen abducted him"
     if violent and mention.start >= trigger.end:
         told = trailing_source_role(before, sentence.text[end:])
         if told is not None:

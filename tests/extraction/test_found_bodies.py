@@ -59,3 +59,34 @@ def test_a_day_after_the_finding_is_no_abduction_day(extractor):
     text = "An abducted shepherd was found dead near Hawija today; police said he was taken, and "
     text += "buried on 16 May."
     assert dated(extractor, text).get("kidnapping", (WEDNESDAY,))[0] != dt.date(2024, 5, 16)
+
+
+def sides(extractor, text, published=WEDNESDAY):
+    return {
+        p.event_type: {(a.name, a.role) for a in p.actors}
+        for p in (e.properties for e in extractor.extract(ReportInput(text, published)).events)
+    }
+
+
+def test_the_force_that_finds_a_body_is_no_party_to_the_abduction(extractor):
+    text = (
+        "Security forces recovered the body of a shopkeeper in Tuz Khurmatu on Tuesday, two days "
+        "after gunmen kidnapped him."
+    )
+    found = sides(extractor, text)["kidnapping"]
+    assert ("Unidentified armed group (Iraq)", "actor") in found
+    assert not any(name == "Iraqi Security Forces" for name, _ in found)
+
+
+def test_a_force_that_takes_someone_away_is_still_the_kidnapper(extractor):
+    text = "Gunmen kidnapped a shopkeeper in Tuz Khurmatu on Tuesday."
+    assert ("Unidentified armed group (Iraq)", "actor") in sides(extractor, text)["kidnapping"]
+
+
+def test_someone_who_had_been_taken_by_gunmen_was_abducted_not_attacked(extractor):
+    text = (
+        "The body of a shepherd was found near Daquq on Tuesday. He had been taken by armed men "
+        "on 9 May."
+    )
+    events = dated(extractor, text)
+    assert events["kidnapping"] == (dt.date(2024, 5, 9), dt.date(2024, 5, 9))
