@@ -113,6 +113,10 @@ def nearest_to(
     return own or placed
 
 
+def _water(mention: ResolvedMention) -> bool:
+    return mention.place is not None and mention.place.family == "water"
+
+
 def choose(
     sentence: Sentence,
     trigger: Trigger,
@@ -248,7 +252,9 @@ def choose(
     # "After a drone attack on Erbil air base on 25 December, jets struck depots in Babil":
     # the place of the clause that tells another occurrence is that occurrence's.
     # "a second wave began in Baghdad, Karbala and Basra": a list runs on past the clause.
-    own = [m for m in rest if not other_clause(sentence, trigger, m)]
+    # "took Hajin after an offensive on the last town in the Euphrates valley": a river of
+    # the trigger's own clause says too little to keep the event from the places of another.
+    own = [m for m in rest if not other_clause(sentence, trigger, m) and not _water(m)]
     own += [m for k in own for m in listed_with(sentence, k, rest) if m not in own]
     rest = [m for m in rest if m in own] or rest
     # A river or a range says little about where an event was: any other place first, but

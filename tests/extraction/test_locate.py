@@ -191,6 +191,15 @@ def test_the_place_of_an_after_clause_belongs_to_that_occurrence(extractor):
     assert [(e[1], e[2]) for e in strikes] == [("Karbala", "IQ-KA")]
 
 
+def test_a_river_in_the_triggers_clause_does_not_hide_the_town_taken(extractor):
+    found = events(
+        extractor,
+        "Government forces took control of Maadan on Sunday after a two-week offensive on the "
+        "last town held by the militants in the Euphrates valley.",
+    )
+    assert [(e[0], e[1]) for e in found] == [("armed_clash", "Maadan")]
+
+
 @pytest.mark.parametrize(
     ("text", "place"),
     [
