@@ -92,6 +92,17 @@ _STILL_GOING = re.compile(
 )
 
 
+#: Again and again within a span a report covers: "struck the area repeatedly on Monday",
+#: "clashed repeatedly near Ain Issa throughout the week": that span's event, not a habit.
+_WITHIN_SPAN = re.compile(
+    r"(?:repeatedly|several times|many times)\s+(?:[\w'-]+\s+){0,6}?(?:(?:on|late on|early on)\s+"
+    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|\d{1,2}\s+[A-Z][a-z]+)|"
+    r"(?:throughout|during|over)\s+the\s+(?:day|night|week|weekend|period)|this\s+week|"
+    r"overnight|last\s+night|yesterday|today)\b",
+    re.I,
+)
+
+
 def habitual(sentence: str, at: int) -> bool:
     """Whether the trigger at offset ``at`` is told as a habit or a trend."""
     folded = lowered(sentence)
@@ -103,6 +114,7 @@ def habitual(sentence: str, at: int) -> bool:
             or not (_WHEN_CLAUSE.search(sentence, m.end(), at) or apart(sentence, m.end(), at))
         )
         and not _STILL_GOING.match(sentence, m.start())
+        and not _WITHIN_SPAN.match(sentence, m.start())
         for m in HABITUAL.finditer(sentence, 0, at + _HABITUAL_AFTER)
     )
 

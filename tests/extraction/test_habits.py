@@ -1,5 +1,7 @@
 """Habits and running counts are no one occurrence (sentences written for these tests)."""
 
+import pytest
+
 from app.extraction.habits import apart, habitual, tally
 
 
@@ -42,3 +44,20 @@ def test_a_clause_with_its_own_day_stands_apart_from_a_tally():
     sentence = "Protesters stormed the office on Thursday, and 9 people have been killed since May."
     assert apart(sentence, _at(sentence, "have been"), _at(sentence, "stormed"))
     assert not apart(sentence, _at(sentence, "9 people"), _at(sentence, "have been"))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "verb"),
+    [
+        ("Coalition jets struck the silos near Tabqa repeatedly on Tuesday.", "struck"),
+        ("Rival factions clashed several times near Azaz throughout the week.", "clashed"),
+        ("The army shelled Latamneh repeatedly overnight.", "shelled"),
+    ],
+)
+def test_again_and_again_within_a_span_the_report_covers_is_no_habit(sentence, verb):
+    assert not habitual(sentence, _at(sentence, verb))
+
+
+def test_again_and_again_over_years_is_still_a_habit():
+    sentence = "Turkish drones have repeatedly struck Sinjar since 2021."
+    assert habitual(sentence, _at(sentence, "struck"))
