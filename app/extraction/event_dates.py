@@ -130,6 +130,11 @@ def date_draft(
         # "the same day", "two days later": counted from the last event told to the day, not
         # from background told in between ("encircled in August 2019").
         base = next((d for d in reversed(drafts) if d.precision == "day"), drafts[-1])
+        here = [d for d in drafts if d.sentence.index == draft.sentence.index]
+        if here and here[-1].precision == "week":
+            # "found shot dead; he had been abducted two days earlier", the finding some day
+            # of the report's week: as long before that week, not before another event's day.
+            base = here[-1]
         mention = base.date_mention
         if mention is not None and mention.role == "follow" and mention.start == follow[0].start:
             # "A day earlier, troops killed two militants and arrested a third": the day the

@@ -90,3 +90,15 @@ def test_someone_who_had_been_taken_by_gunmen_was_abducted_not_attacked(extracto
     )
     events = dated(extractor, text)
     assert events["kidnapping"] == (dt.date(2024, 5, 9), dt.date(2024, 5, 9))
+
+
+def test_an_abduction_days_before_an_undated_finding_is_as_long_before_the_reports_week(
+    extractor,
+):
+    text = (
+        "Gunmen stabbed three protesters in Baghdad on Tuesday. An activist was found shot dead "
+        "in Nasiriyah; he had been abducted two days earlier."
+    )
+    first, last = dated(extractor, text)["kidnapping"]
+    assert last == WEDNESDAY - dt.timedelta(days=2)
+    assert (last - first).days == 7  # the week before the report, two days back
