@@ -19,6 +19,9 @@ ORG_HEADS = frozenset(
     "administration movement organization organisation corporation group media cell "
     "governor mayor times post news agency tribe tribes".split()
 )
+# Words after a one-word name that make it a person's, followed ("Sadr supporters", "Assad
+# loyalists"): a town has residents, not followers.
+FOLLOWER_WORDS = frozenset("supporters followers loyalists partisans devotees adherents".split())
 # Capitalised words that may follow a place name and still leave it a place mention.
 PLACE_FOLLOWERS = frozenset(
     "province governorate district region city town village camp base air airbase airport "

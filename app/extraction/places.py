@@ -28,6 +28,7 @@ from app.extraction.cues import cued_search
 from app.extraction.place_words import (
     ADJECTIVAL_SUFFIXES,
     COMMON_WORDS,
+    FOLLOWER_WORDS,
     FUNCTION_WORDS,
     ORG_HEADS,
     PERSON_TITLES,
@@ -205,6 +206,8 @@ class ToponymMatcher:
                 return None
         nxt = tokens[last + 1] if last + 1 < len(tokens) else None
         sentence_start = _starts_sentence(text, start_tok.start, sentence_starts)
+        if first == last and nxt is not None and nxt.key in FOLLOWER_WORDS:
+            return None  # "Sadr supporters stormed the building": a man's followers
         if nxt is not None and nxt.text[:1].isupper() and text[end_tok.end : nxt.start] == " ":
             if nxt.key in ORG_HEADS or _org_ahead(tokens, last + 1):
                 return None

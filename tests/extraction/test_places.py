@@ -70,6 +70,9 @@ def test_offsets_point_at_the_mentions(extractor):
         ("Jets struck Talbiseh, al-Rastan and Homs.", ["Talbiseh", "al-Rastan", "Homs"]),
         # A title makes the name a person's.
         ("Diyala governor Muthanna al-Tamimi ordered a curfew.", ["Diyala"]),
+        # Followers make a one-word name a man's; residents leave it the town.
+        ("In Kut, Sadr supporters blocked the bridge.", ["Kut"]),
+        ("Residents of Sadr City blocked the bridge.", ["Sadr City"]),
     ],
 )
 def test_guards(extractor, text, expected):
