@@ -347,6 +347,17 @@ def fled_to(sentence: Sentence, mention: ResolvedMention) -> bool:
     return bool(cued_search(_FLEEING, before(sentence, mention, 60)))
 
 
+def _heading(earlier: list[ResolvedMention], text: str) -> ResolvedMention | None:
+    """The place named last before a sentence, when it is a heading: a line of its own."""
+    if not earlier or not text:
+        return None
+    last = max(earlier, key=lambda m: m.mention.start)
+    start = text.rfind("\n", 0, last.mention.start) + 1
+    end = text.find("\n", last.mention.end)
+    line = text[start : end if end >= 0 else len(text)].strip().rstrip(":").strip()
+    return last if end >= 0 and line == last.mention.text else None
+
+
 def inherited(
     mentions: list[ResolvedMention],
     sentence: Sentence,
@@ -375,6 +386,11 @@ def inherited(
     meant = referent(sentence, earlier, text, provinces, own)
     if meant is not None:
         return meant
+    # "NAJAF" on a line of its own, then "- 27 Nov: Protesters stormed the consulate": the
+    # heading's place, not that of the item before it (under another heading).
+    heading = _heading(earlier, text)
+    if heading is not None:
+        return heading
     # "tunnels along the river bank": a river (its point in one governorate of a course through
     # several) is where no later event is placed while the story names any other place.
     earlier = [m for m in earlier if not river(m)] or earlier

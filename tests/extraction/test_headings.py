@@ -59,3 +59,13 @@ def test_the_towns_of_an_item_win_over_a_heading_area_named_as_a_site(extractor)
 def test_a_road_named_for_a_town_in_the_item_does_not_replace_the_heading(extractor):
     text = "Shahba: gunmen clashed with a tribal force on Monday near the Damascus highway."
     assert {e[2] for e in events(extractor, text)} == {"SY-SU"}
+
+
+def test_an_item_with_no_place_is_under_its_heading_line_not_the_item_before(extractor):
+    text = (
+        "KIRKUK\n"
+        "- 10 Mar: Police fired tear gas at protesters blocking the road to the K1 base.\n\n"
+        "SULAYMANIYAH\n"
+        "- 12 Mar: Protesters stormed and burned the offices of a ruling party.\n"
+    )
+    assert [e[1] for e in events(extractor, text)] == ["K-1 Air Base", "Sulaymaniyah"]
