@@ -357,6 +357,15 @@ _RELATIVE_REFERENCE = re.compile(
 )
 
 
+#: "Jaramana, a Druze and Christian suburb of Damascus", "Hasakah, the largest city in the
+#: north-east": the place after the noun in apposition says where the one before lies.
+_APPOSED_OF = re.compile(
+    r",\s+(?:a|an|the)\s+(?:[\w'-]+\s+){0,4}?(?:suburb|district|neighbou?rhood|quarter|town|"
+    r"village|city)\s+(?:just\s+)?(?:of|in|near|outside)\s+(?:the\s+(?:city|capital)\s+of\s+)?$",
+    re.I,
+)
+
+
 def reference_of_previous(
     sentence: Sentence, m: ResolvedMention, placed: list[ResolvedMention]
 ) -> bool:
@@ -365,7 +374,9 @@ def reference_of_previous(
     the city, which lies west of Baghdad")."""
     between = _after_previous(sentence, m, placed)
     return between is not None and bool(
-        _REFERENCE_OF.fullmatch(between) or _RELATIVE_REFERENCE.search(between)
+        _REFERENCE_OF.fullmatch(between)
+        or _RELATIVE_REFERENCE.search(between)
+        or _APPOSED_OF.fullmatch(between)
     )
 
 

@@ -191,6 +191,15 @@ def test_the_place_of_an_after_clause_belongs_to_that_occurrence(extractor):
     assert [(e[1], e[2]) for e in strikes] == [("Karbala", "IQ-KA")]
 
 
+def test_a_place_in_apposition_after_a_town_only_says_where_the_town_lies(extractor):
+    found = events(
+        extractor,
+        "Shots rang out in Sayyida Zeinab, a mostly Shia suburb of Damascus, on Friday when "
+        "gunmen attacked a police patrol.",
+    )
+    assert [e[1] for e in found] == ["Sayyida Zaynab"]
+
+
 def test_a_river_in_the_triggers_clause_does_not_hide_the_town_taken(extractor):
     found = events(
         extractor,
