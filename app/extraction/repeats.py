@@ -107,16 +107,22 @@ def _own_date(
 _NAMED_AGAIN = re.compile(r"\b(?:the|this|that|its|their)\s+(?:[\w-]+\s+)?$", re.I)
 #: "on the Euphrates ": where the place before lies, not a noun naming the occurrence again.
 _PLACE_BEFORE = lazy_compile(r"\b(?:on|in|near|at|along|by) the\s+[A-Z][a-z][\w-]*\s+$", 0)
+#: "; the SDF recaptured Hajin": a named side as the subject of its own verb.
+_NAMED_SUBJECT = lazy_compile(r"\s[A-Z][\w-]*\s+$", 0)
 
 
 def _goes_on(sentence: Sentence, trigger: Trigger, goes_on: re.Pattern[str] | None) -> bool:
     """ "the abduction was reported", "and fighting went on through Monday" (``goes_on``:
-    the lexicon's ``goes_on`` cue words): the occurrence told, named again or lasting."""
+    the lexicon's ``goes_on`` cue words): the occurrence told, named again or lasting; not
+    "the SDF recaptured" (a side's own verb) nor "on the Euphrates fell" (a place's)."""
     at = trigger.start - sentence.start
     again = _NAMED_AGAIN.search(sentence.text[max(0, at - 25) : at])
     if again and not (
-        _PLACE_BEFORE.search(sentence.text[max(0, at - 40) : at])
-        and CLAUSE_VERB.match(trigger.text)
+        CLAUSE_VERB.match(trigger.text)
+        and (
+            _PLACE_BEFORE.search(sentence.text[max(0, at - 40) : at])
+            or _NAMED_SUBJECT.search(again.group())
+        )
     ):
         # not "al-Qaim on the Euphrates fell": a place told by where it lies, then its verb
         return True

@@ -141,3 +141,12 @@ def test_each_dated_clause_keeps_the_place_it_names(extractor):
     found = {(e[0], e[1]) for e in events(extractor, text, dt.date(2017, 1, 10))}
     assert ("armed_clash", "Baiji") in found
     assert ("armed_clash", "Haditha") in found
+
+
+def test_a_named_side_taking_back_a_town_on_a_later_day_is_a_second_event(extractor):
+    text = (
+        "Clan fighters stormed SDF positions in Diban on Tuesday; the SDF recaptured Diban on "
+        "Friday."
+    )
+    found = sorted((e[0], e[1]) for e in events(extractor, text, dt.date(2024, 5, 25)))
+    assert found == [("armed_clash", "Dhiban"), ("armed_clash", "Dhiban")]

@@ -204,3 +204,16 @@ def test_fighters_bused_out_in_numbers_or_evacuated_by_bus_withdraw(extractor, t
 )
 def test_a_force_leaving_its_post_withdraws(extractor, text):
     assert "troop_withdrawal" in types(extractor, text)
+
+
+def test_a_side_named_as_the_holder_of_posts_taken_over_was_fought(extractor):
+    text = "Clan fighters took over SDF checkpoints in Diban on Monday."
+    assert types(extractor, text) == ["armed_clash"]
+
+
+def test_a_deal_that_left_towns_under_a_sides_control_is_no_withdrawal(extractor):
+    text = (
+        "A truce announced on 18 March left Manbij and Tabqa under government control, and the "
+        "SDF pulled back to Hasakah."
+    )
+    assert [e[1] for e in events(extractor, text) if e[0] == "troop_withdrawal"] == ["Hasakah"]
