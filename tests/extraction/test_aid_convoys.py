@@ -114,3 +114,17 @@ def test_a_convoy_names_its_load_in_its_own_clause():
     assert civilian_convoy(Sentence(0, 0, len(text), text), moved)
     armed = text.replace("evacuees", "gunmen")
     assert not civilian_convoy(Sentence(0, 0, len(armed), armed), moved)
+
+
+def test_a_convoy_told_by_its_aid_trucks_or_its_sender_is_aid_on_the_move(extractor):
+    for text in (
+        "A convoy of food trucks reached the besieged town of Zabadani on Monday.",
+        "A convoy of 20 trucks from the World Food Programme, loaded with flour and rice, "
+        "arrived in Rukban on Monday.",
+        "A convoy of 15 lorries of the Red Crescent carrying blankets entered Daraa on Monday.",
+    ):
+        assert types(extractor, text) == ["other"], text
+
+
+def test_a_convoy_of_army_trucks_is_still_a_force_on_the_move(extractor):
+    assert "other" not in types(extractor, "A convoy of army trucks entered Madaya on Monday.")
