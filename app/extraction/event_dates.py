@@ -205,6 +205,11 @@ def date_draft(
             week = period or (reported_at - dt.timedelta(days=_WEEK), reported_at)
             draft.set_date(*week, "week", None)
             return
+        if said is not None and narrative.date <= said < narrative.date_end:
+            # "The ministry said on 24 June it had arrested members of the cell" after a
+            # bombing of that week: by the day it was said.
+            draft.set_date(narrative.date, said, narrative.precision, None)
+            return
         draft.set_date(narrative.date, narrative.date_end, narrative.precision, None)
         return
     lasted = stated_days(draft.sentence.text)

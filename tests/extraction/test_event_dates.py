@@ -371,3 +371,16 @@ def test_the_days_that_followed_go_on_from_the_sentence_right_before(extractor):
     )
     found = [first for _, _, first, _ in dated(extractor, text)]
     assert len(found) == 3 and found[2].year == 2016
+
+
+def test_an_act_said_on_a_day_to_have_been_done_goes_on_with_the_narrative_only_to_that_day(
+    extractor,
+):
+    text = (
+        "A car bomb exploded near Sayyida Zaynab this week, killing five people. The interior "
+        "ministry said on 13 May it had arrested members of the cell in raids in Rif Dimashq."
+    )
+    found = dated(extractor, text)
+    assert found[0][2:] == (dt.date(2024, 5, 13), WEDNESDAY)
+    assert found[1][0] == "arrest"
+    assert found[1][3] == dt.date(2024, 5, 13)  # not after the day it was said
