@@ -237,3 +237,21 @@ def test_a_gunship_striking_is_an_airstrike(extractor):
 )
 def test_the_heart_of_a_town_taken_is_a_clash(extractor, text):
     assert types(extractor, text) == ["armed_clash"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Syrian aircraft do not strike residential areas in Idlib.",
+        "Coalition jets did not bomb the bridge at Raqqa, officials said.",
+        "Turkish army aviation never struck villages in Zakho, Ankara said.",
+    ],
+)
+def test_an_air_arm_said_not_to_strike_is_no_strike(extractor, text):
+    assert "airstrike" not in types(extractor, text)
+
+
+def test_an_air_arm_that_also_struck_still_struck(extractor):
+    assert types(extractor, "Coalition jets also bombed the bridge at Raqqa on Monday.") == [
+        "airstrike"
+    ]
