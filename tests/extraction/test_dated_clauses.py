@@ -150,12 +150,3 @@ def test_a_named_side_taking_back_a_town_on_a_later_day_is_a_second_event(extrac
     )
     found = sorted((e[0], e[1]) for e in events(extractor, text, dt.date(2024, 5, 25)))
     assert found == [("armed_clash", "Dhiban"), ("armed_clash", "Dhiban")]
-
-
-def test_a_post_overrun_then_retaken_the_following_day_is_two_clashes(extractor):
-    text = (
-        "3 May: militants overran an army post near Tarmiyah, killing two soldiers; the post was "
-        "retaken the following day."
-    )
-    found = [(e[0], e[1]) for e in events(extractor, text, dt.date(2024, 5, 6))]
-    assert found == [("armed_clash", "Tarmiyah"), ("armed_clash", "Tarmiyah")]
