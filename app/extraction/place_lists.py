@@ -357,8 +357,8 @@ _RELATIVE_REFERENCE = re.compile(
 )
 
 
-#: "Jaramana, a Druze and Christian suburb of Damascus", "Hasakah, the largest city in the
-#: north-east": the place after the noun in apposition says where the one before lies.
+#: "Jaramana, a Druze and Christian suburb of Damascus", "Bartella, a Christian town near
+#: Mosul": the place after the noun in apposition says where the one before lies.
 _APPOSED_OF = re.compile(
     r",\s+(?:a|an|the)\s+(?:[\w'-]+\s+){0,4}?(?:suburb|district|neighbou?rhood|quarter|town|"
     r"village|city)\s+(?:just\s+)?(?:of|in|near|outside)\s+(?:the\s+(?:city|capital)\s+of\s+)?$",
