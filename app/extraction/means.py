@@ -32,11 +32,21 @@ _LENGTH = re.compile(r"(?<!after )\b(?:months|years|weeks)\s+of\s+(?:[\w-]+\s+){
 _AFTER_COUNT = re.compile(r"\bafter\s+(?:[\w-]+\s+)?$", re.I)
 
 
+#: "with the occupation's drones providing cover for the advance", "with Turkish drones
+#: supporting the factions' attacks": how the side named in the main clause fought.
+_WITH_BEFORE = re.compile(r"\bwith\s+(?:[\w'’-]+\s+){0,3}$", re.I)
+_COVERING = re.compile(
+    r"[\w'’-]+(?:\s+[\w'’-]+){0,2}?\s+(?:providing|giving|offering|supporting)\b", re.I
+)
+
+
 def told_as_means(sentence: str, at: int) -> bool:
     """Whether the trigger at offset ``at`` names a means of fighting or a campaign's
     length, not an occurrence."""
     before = sentence[max(0, at - 80) : at]
     if cued_search(_FACED, before):
+        return True
+    if _WITH_BEFORE.search(before) and _COVERING.match(sentence, at):
         return True
     if cued_search(_USED, before) and not _DAY.search(sentence):
         return True

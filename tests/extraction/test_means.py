@@ -40,3 +40,23 @@ def test_a_report_of_the_means_of_a_battle_adds_no_attack(extractor):
     found = [e[0] for e in events(extractor, text, dt.date(2015, 10, 21))]
     assert "ied_explosion" not in found
     assert found
+
+
+def test_drones_named_with_the_cover_they_gave_are_a_means():
+    sentence = (
+        "Fighting raged near Deir Hafer, with Turkish drones providing cover for the advance."
+    )
+    assert _means(sentence, "drones")
+    assert _means("Clashes went on at the dam, with drones supporting the attackers.", "drones")
+    # a strike of their own, which also covered an advance, is an occurrence
+    assert not _means(
+        "Turkish drones struck Deir Hafer, providing cover for the advance.", "drones"
+    )
+
+
+def test_a_clash_with_drones_giving_cover_adds_no_drone_attack(extractor):
+    text = (
+        "Clashes raged in the villages east of Manbij on Saturday, with Turkish drones "
+        "providing cover for the factions' advance."
+    )
+    assert [e[0] for e in events(extractor, text, dt.date(2024, 12, 9))] == ["armed_clash"]
