@@ -340,6 +340,7 @@ def test_a_town_entered_against_stiff_resistance_is_a_clash(extractor):
     [
         "Israeli jets fired missiles from over the occupied Golan Heights at a radar near Sasa.",
         "Drones launched from Turkish-occupied Afrin struck a farm near Tal Rifaat on Friday.",
+        "Our fighters struck the US base at Shaddadi in occupied Syria with a drone on Friday.",
     ],
 )
 def test_an_occupied_place_is_held_ground_not_ground_taken(extractor, text):
