@@ -230,6 +230,9 @@ def choose(
         return None, []  # "reinforcements were sent from Baghdad": where they came from
     # "killing and abducting thousands, forcing others to flee to the Kurdistan Region".
     rest = [m for m in rest if not fled_to(sentence, m)] or rest
+    # "arrested three suspects in Erbil over the Khor Mor attacks": the place of the deed the
+    # arrest is for, not where it was made.
+    rest = [m for m in rest if not _deed_named(sentence, m)] or rest
     # "under the deal, fighters left for Idlib": where they were sent, not where the deal was.
     rest = [m for m in rest if not sent_away_to(sentence, trigger, m)]
     if not rest:
@@ -345,6 +348,25 @@ _FLEEING = re.compile(r"\b(?:fle(?:e|eing|d)|displac\w+|refugees)\b[^,;:]{0,30}$
 def fled_to(sentence: Sentence, mention: ResolvedMention) -> bool:
     """Whether a place is where people fled ("forcing thousands to flee to Erbil")."""
     return bool(cued_search(_FLEEING, before(sentence, mention, 60)))
+
+
+#: "over the Khor Mor attacks", "for the Hawija bombing": a deed named by its place.
+_FOR_DEED = re.compile(
+    r"\b(?:over|for|in connection with|behind)\s+(?:the\s+)?(?:[\w-]+\s+)?$", re.I
+)
+_DEED = re.compile(
+    r"\s+(?:[\w-]+\s+)?(?:attacks?|bombings?|blasts?|killings?|assassinations?|massacres?|"
+    r"kidnappings?|abductions?|shelling|strikes?)\b",
+    re.I,
+)
+
+
+def _deed_named(sentence: Sentence, mention: ResolvedMention) -> bool:
+    """Whether a place only names a deed the event is about ("over the Khor Mor attacks")."""
+    end = mention.mention.end - sentence.start
+    return bool(cued_search(_FOR_DEED, before(sentence, mention))) and bool(
+        _DEED.match(sentence.text, end)
+    )
 
 
 def _heading(earlier: list[ResolvedMention], text: str) -> ResolvedMention | None:

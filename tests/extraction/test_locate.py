@@ -200,6 +200,15 @@ def test_a_place_in_apposition_after_a_town_only_says_where_the_town_lies(extrac
     assert [e[1] for e in found] == ["Sayyida Zaynab"]
 
 
+def test_a_place_naming_the_deed_an_arrest_is_for_is_not_where_it_was_made(extractor):
+    found = events(
+        extractor,
+        "Asayish officers arrested two suspects in Sulaymaniyah on Monday over the Khor Mor "
+        "attacks.",
+    )
+    assert [(e[0], e[1]) for e in found] == [("arrest", "Sulaymaniyah")]
+
+
 def test_a_river_in_the_triggers_clause_does_not_hide_the_town_taken(extractor):
     found = events(
         extractor,
