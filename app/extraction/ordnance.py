@@ -51,7 +51,8 @@ _HANDLED_AFTER = re.compile(
 _GOODS = re.compile(
     r"\b(?:weapons|arms|ammunition|rifles|pistols?|guns|devices|explosives|bombs|IEDs|drugs|"
     r"narcotics|pills|cash|documents|vehicles|cars|trucks|equipment|materials|cargo|"
-    r"shipments?|fuel|oil|goods|laptops|phones)\b[^.;]{0,40}$",
+    r"shipments?|fuel|oil|goods|laptops|phones|launchers?|(?:launch(?:ing)? )?platforms|"
+    r"rockets|missiles|mortars|belts|caches|components|motorcycles)\b[^.;]{0,40}$",
     re.I,
 )
 

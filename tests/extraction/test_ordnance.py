@@ -45,9 +45,21 @@ def test_devices_seized_after_the_word_are_no_explosion(extractor):
     assert "ied_explosion" not in [e[0] for e in events(extractor, text)]
 
 
-def test_weapons_seized_are_no_kidnapping(extractor):
-    text = "Police raided a house in Hawija on Monday; a pistol and ammunition were seized."
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Police raided a house in Hawija on Monday; a pistol and ammunition were seized.",
+        "Police raided a farm near Tarmiyah on Monday, and two rocket launchers were seized.",
+        "Soldiers found a hideout near Tarmiyah on Monday; three launch platforms were seized.",
+    ],
+)
+def test_weapons_seized_are_no_kidnapping(extractor, text):
     assert "kidnapping" not in [e[0] for e in events(extractor, text)]
+
+
+def test_people_seized_are_still_taken(extractor):
+    text = "Five shepherds were seized by gunmen near Tarmiyah on Monday."
+    assert [e[0] for e in events(extractor, text)] == ["kidnapping"]
 
 
 def test_a_cell_preparing_bombs_is_no_explosion(extractor):
