@@ -111,3 +111,14 @@ def test_enslaving_told_with_a_massacre_is_no_abduction_of_its_own(extractor):
 def test_the_rights_group_named_amnesty_is_no_amnesty(extractor):
     text = "Amnesty International published a report on the prisons of Sinjar on Monday."
     assert "prisoner_release" not in [e[0] for e in events(extractor, text, dt.date(2022, 3, 9))]
+
+
+def test_families_let_out_of_a_camp_are_released_there(extractor):
+    found = [
+        (e[0], e[1])
+        for e in events(
+            extractor,
+            "The Autonomous Administration released 60 Iraqi families from Roj camp on Monday.",
+        )
+    ]
+    assert found == [("prisoner_release", "Roj camp")]
