@@ -7,6 +7,7 @@ threat: two fighters were killed on Tuesday") leaves that clause's event standin
 
 from __future__ import annotations
 
+import calendar
 import re
 
 from app.extraction.cues import holds_any, lowered
@@ -92,11 +93,13 @@ _STILL_GOING = re.compile(
 )
 
 
+#: The days of the week, for the day patterns below.
+_DAY_NAMES = "|".join(calendar.day_name)
 #: Again and again within a span a report covers: "struck the area repeatedly on Monday",
 #: "clashed repeatedly near Ain Issa throughout the week": that span's event, not a habit.
 _WITHIN_SPAN = re.compile(
     r"(?:repeatedly|several times|many times)\s+(?:[\w'-]+\s+){0,6}?(?:(?:on|late on|early on)\s+"
-    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|\d{1,2}\s+[A-Z][a-z]+)|"
+    rf"(?:{_DAY_NAMES}|\d{{1,2}}\s+[A-Z][a-z]+)|"
     r"(?:throughout|during|over)\s+the\s+(?:day|night|week|weekend|period)|this\s+week|"
     r"overnight|last\s+night|yesterday|today)\b",
     re.I,
@@ -123,9 +126,9 @@ def habitual(sentence: str, at: int) -> bool:
 _CLAUSE_BREAK = re.compile(r"[:;]\s|,\s+(?:and|but|while|whereas)\s", re.I)
 #: A day said in a clause: "on Tuesday", "on 14 April", "yesterday", "overnight".
 _OWN_DAY = re.compile(
-    r"\b(?:on|late on|early on|last) (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
-    r"Sunday)\b|\bon \d{1,2} (?:January|February|March|April|May|June|July|August|September|"
-    r"October|November|December)\b|\b(?:yesterday|today|overnight|this morning|last night)\b",
+    rf"\b(?:on|late on|early on|last) (?:{_DAY_NAMES})\b|\bon \d{{1,2}} (?:January|February|"
+    r"March|April|May|June|July|August|September|October|November|December)\b|"
+    r"\b(?:yesterday|today|overnight|this morning|last night)\b",
     re.I,
 )
 
